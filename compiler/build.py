@@ -1,0 +1,107 @@
+"""The pipeline of ``gongkai build``: TOML → report → checks → blocks → pages → finished PDF file.
+
+Each step lives in its own module; this one only sequences them::
+
+    load_report (model)  →  run_checks (model + plugins)  →  report_blocks (section plugins)
+    →  load_style (styles)  →  render_pdf (typeset)  →  finish_pdf (finish)  →  write_atomic (output)
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from compiler.document import Block
+from compiler.host import PluginHost
+from compiler.model import Report, load_report, run_checks
+from compiler.problems import Problem, ReportError, Severity
+
+
+@dataclass
+class BuildResult:
+    output: Path
+    pages: int
+    seconds: float
+    problems: list[Problem] = field(default_factory=list)
+
+
+class BuildFailed(ReportError):
+    """The report has problems that stop the build (errors, or warnings under ``--strict``)."""
+
+
+def check_report(path: Path, host: PluginHost | None = None) -> tuple[Report, list[Problem]]:
+    """Load and check a report.  Also builds its blocks (cheap, no typesetting) so that problems only
+    found while producing text — an invalid ``{reference}`` — are reported by ``check`` too."""
+    report = load_report(path, host)
+    problems = run_checks(report)
+    if not report.errors:
+        known = {(p.rule, p.message, str(p.source)) for p in problems}
+        _, more = report_blocks(report)
+        problems += [p for p in more if (p.rule, p.message, str(p.source)) not in known]
+    return report, problems
+
+
+def report_blocks(report: Report) -> tuple[list[Block], list[Problem]]:
+    """Ask every section, in document order, for its blocks."""
+    blocks: list[Block] = []
+    problems: list[Problem] = []
+    for instance in report.sections:
+        build = instance.type.build
+        if build is None:
+            continue
+        ctx = report.context(instance)
+        made = report.host.call_section(instance.type, "排版", build, ctx) or []
+        if not isinstance(made, list) or not all(isinstance(b, Block) for b in made):
+            from compiler.host import PluginError
+
+            raise ReportError(PluginError(instance.type.plugin, f"排版章节“{instance.key}”（应返回 Block 列表）").problem)
+        blocks += made
+        problems += ctx.problems
+    return blocks, problems
+
+
+def blocking(problems: Sequence[Problem], strict: bool) -> list[Problem]:
+    limit = Severity.WARNING if strict else Severity.ERROR
+    return [p for p in problems if p.severity >= limit]
+
+
+def default_output(path: Path) -> Path:
+    return path.with_suffix(".pdf")
+
+
+def build(
+    path: Path,
+    output: Path | None = None,
+    *,
+    style: str | None = None,
+    strict: bool = False,
+    host: PluginHost | None = None,
+    font_dirs: Sequence[Path] = (),
+) -> BuildResult:
+    """Build one report into a PDF.  Raises :class:`BuildFailed` (nothing written) when it must not be built."""
+    from compiler.finish import finish_pdf
+    from compiler.output import write_atomic
+    from compiler.styles import load_style
+    from compiler.typeset.render import render_pdf
+
+    started = time.perf_counter()
+    path = Path(path)
+    report, problems = check_report(path, host)
+    stop = blocking(problems, strict)
+    if stop:
+        raise BuildFailed(problems)
+    blocks, _ = report_blocks(report)  # its problems were reported by check_report
+    sheet = load_style(style or report.style, base_dir=report.base_dir)
+    info = report.host.document_info(report)
+    rendered = render_pdf(blocks, sheet, info, font_dirs=font_dirs)
+    problems += rendered.problems
+    pdf, pages = finish_pdf(rendered, report, info)
+    out = Path(output) if output else default_output(path)
+    write_atomic(out, pdf, inputs=[path, *sheet.sources, *attachment_paths(report)])
+    return BuildResult(out, pages, time.perf_counter() - started, problems)
+
+
+def attachment_paths(report: Report) -> list[Path]:
+    return [report.base_dir / a["file"] for a in report.data.get("attachments") or [] if isinstance(a, dict) and isinstance(a.get("file"), str)]

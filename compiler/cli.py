@@ -1,0 +1,244 @@
+"""The ``gongkai`` command line.
+
+Exit codes: 0 — done, nothing to report; 1 — the report has problems (``check``) or a build failed because
+of them; 2 — the input could not be read, or the command was used wrongly; 3 — an internal error (a bug:
+set ``GONGKAI_DEBUG=1`` for the traceback).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+import traceback
+from collections.abc import Sequence
+from pathlib import Path
+
+from compiler import __version__
+from compiler.problems import Problem, ReportError, Severity, UsageError
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
+
+
+def _print_problems(problems: Sequence[Problem], stream=None) -> None:
+    stream = stream or sys.stderr
+    for p in problems:
+        print(p.format(), file=stream)
+
+
+def _summary(problems: Sequence[Problem]) -> str:
+    errors = sum(p.severity >= Severity.ERROR for p in problems)
+    warnings = sum(p.severity == Severity.WARNING for p in problems)
+    return f"{errors} 个错误，{warnings} 个警告"
+
+
+# -- commands ------------------------------------------------------------------------------------------
+def cmd_build(args: argparse.Namespace) -> int:
+    from compiler.build import BuildFailed, build
+
+    if args.output and len(args.reports) > 1:
+        raise UsageError("-o/--output can only be used with a single report")
+    status = EXIT_OK
+    for report in args.reports:
+        path = Path(report)
+        try:
+            result = build(
+                path,
+                Path(args.output) if args.output else None,
+                style=args.style,
+                strict=args.strict,
+                font_dirs=[Path(d) for d in args.font_dir],
+            )
+        except BuildFailed as exc:
+            _print_problems(exc.problems)
+            print(f"{path}: 未生成 PDF（{_summary(exc.problems)}）", file=sys.stderr)
+            status = max(status, EXIT_PROBLEMS)
+            continue
+        except ReportError as exc:
+            _print_problems(exc.problems)
+            print(f"{path}: 未生成 PDF", file=sys.stderr)
+            status = max(status, EXIT_INPUT)
+            continue
+        _print_problems(result.problems)
+        print(f"{result.output}  {result.pages} pages  {result.seconds:.2f} s")
+    return status
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from compiler.build import check_report
+    from compiler.model import load_previous
+    from compiler.problems import to_json
+
+    path = Path(args.report)
+    try:
+        report, problems = check_report(path)
+        if args.previous:
+            report.previous = load_previous(report, Path(args.previous))
+            from compiler.model import run_checks
+
+            problems = run_checks(report)
+    except ReportError as exc:
+        if args.format == "json":
+            print(to_json(exc.problems, path))
+        else:
+            _print_problems(exc.problems)
+        return EXIT_INPUT
+    if args.strict:
+        for p in problems:
+            if p.severity == Severity.WARNING:
+                p.severity = Severity.ERROR
+    counted = [p for p in problems if p.severity >= Severity.WARNING]
+    if args.format == "json":
+        print(to_json(problems, path))
+    else:
+        _print_problems(problems, sys.stdout)
+        print(f"{path}: {_summary(problems)}" if counted else f"{path}: 未发现问题")
+    return EXIT_PROBLEMS if counted else EXIT_OK
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    from compiler.skeleton import skeleton_toml
+
+    text = skeleton_toml(args.format)
+    target = Path(args.path) if args.path else Path("report.toml")
+    if target.is_dir():
+        target = target / "report.toml"
+    if target.exists() and not args.force:
+        raise UsageError(f"{target} already exists (use --force to replace it)")
+    from compiler.output import write_atomic
+
+    write_atomic(target, text.encode("utf-8"))
+    print(target)
+    return EXIT_OK
+
+
+def cmd_plugins(args: argparse.Namespace) -> int:
+    from compiler.host import default_host
+
+    rows = default_host().describe()
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    for row in rows:
+        origin = row["origin"] + (f" ({row['distribution']} {row['version']})" if row["distribution"] else "")
+        print(f"{row['name']}  [{origin}]  {row['where']}")
+        print(f"    hooks: {', '.join(row['hooks'])}")
+        if row["formats"]:
+            print(f"    formats: {', '.join(row['formats'])}")
+        if row["sections"]:
+            print(f"    sections: {', '.join(row['sections'])}")
+    return EXIT_OK
+
+
+def cmd_style(args: argparse.Namespace) -> int:
+    from compiler.styles import load_style
+
+    base = Path(args.report).parent if args.report else Path.cwd()
+    spec = args.style
+    if spec is None and args.report:
+        from compiler.tomlsource import load
+
+        spec = load(Path(args.report)).data.get("style")
+    sheet = load_style(spec, base_dir=base)
+    print(f"# resolved from: {', '.join(str(s) for s in sheet.sources)}")
+    print(sheet.to_toml())
+    return EXIT_OK
+
+
+def cmd_fonts(args: argparse.Namespace) -> int:
+    from compiler.styles import load_style
+    from compiler.typeset.fonts import FontRegistry
+
+    sheet = load_style(args.style, base_dir=Path.cwd())
+    registry = FontRegistry(sheet.fonts_config, font_dirs=[Path(d) for d in args.font_dir])
+    rows = registry.report()
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=2, default=str))
+        return EXIT_OK
+    for row in rows:
+        print(f"{row['font']}:")
+        for entry in row["chain"]:
+            print(f"    {entry['file']}  — {entry['why']}")
+    return EXIT_OK
+
+
+# -- parser --------------------------------------------------------------------------------------------
+def make_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="gongkai",
+        description="政府信息公开工作年度报告编译器：TOML → 符合 GB/T 9704 的 PDF",
+    )
+    parser.add_argument("--version", action="version", version=f"gongkai {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("build", help="build PDF(s) from report TOML file(s)")
+    p.add_argument("reports", nargs="+", metavar="REPORT.toml")
+    p.add_argument("-o", "--output", help="output PDF (default: beside the input)")
+    p.add_argument("--style", help="style name or path (overrides the report's style)")
+    p.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    p.add_argument("--font-dir", action="append", default=[], help="extra folder with licensed fonts")
+    p.set_defaults(func=cmd_build)
+
+    p = sub.add_parser("check", help="validate a report without writing anything")
+    p.add_argument("report", metavar="REPORT.toml")
+    p.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    p.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    p.add_argument("--previous", metavar="LAST_YEAR.toml", help="last year's report for cross-year checks")
+    p.set_defaults(func=cmd_check)
+
+    p = sub.add_parser("init", help="write a skeleton report TOML")
+    p.add_argument("path", nargs="?", metavar="PATH")
+    p.add_argument("--format", default="legacy", help="report format (legacy, 2021, …)")
+    p.add_argument("--force", action="store_true", help="replace an existing file")
+    p.set_defaults(func=cmd_init)
+
+    p = sub.add_parser("plugins", help="list registered plugins and their hooks")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_plugins)
+
+    p = sub.add_parser("style", help="show the resolved style sheet")
+    p.add_argument("report", nargs="?", metavar="REPORT.toml", help="use this report's style")
+    p.add_argument("--style", help="style name or path")
+    p.add_argument("--print", action="store_true", help="print the resolved style (default)")
+    p.set_defaults(func=cmd_style)
+
+    p = sub.add_parser("fonts", help="show which font file serves each role, and why")
+    p.add_argument("--style", help="style name or path")
+    p.add_argument("--font-dir", action="append", default=[])
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_fonts)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = make_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return EXIT_INPUT
+    started = time.perf_counter()
+    try:
+        return args.func(args)
+    except UsageError as exc:
+        print(f"gongkai: {exc}", file=sys.stderr)
+        return EXIT_INPUT
+    except ReportError as exc:
+        _print_problems(exc.problems)
+        return EXIT_INPUT
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: no traceback for users
+        if os.environ.get("GONGKAI_DEBUG"):
+            traceback.print_exc()
+        print(
+            f"gongkai: internal error ({type(exc).__name__}: {exc}) after {time.perf_counter() - started:.2f} s; "
+            "set GONGKAI_DEBUG=1 for the traceback and please report it",
+            file=sys.stderr,
+        )
+        return EXIT_INTERNAL
+
+
+if __name__ == "__main__":
+    sys.exit(main())

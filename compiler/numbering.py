@@ -1,0 +1,81 @@
+"""Automatic numbers of Chinese official documents: 一、 （一） 1. （1） and the run-in 一是、二是….
+
+Authors never type these numbers; the position of an item in the TOML decides it.
+"""
+
+from __future__ import annotations
+
+_DIGITS = "零一二三四五六七八九"
+
+#: Level schemes: level 1 (parts) 一、, level 2 （一）, level 3 1., level 4 （1）.
+SCHEMES = ("一、", "（一）", "1.", "（1）")
+
+
+def chinese_number(n: int) -> str:
+    """1 → 一, 10 → 十, 21 → 二十一, 105 → 一百零五 (as used in document numbering)."""
+    if n <= 0:
+        raise ValueError(f"numbering starts at 1, got {n}")
+    if n < 10:
+        return _DIGITS[n]
+    if n < 20:
+        return "十" + (_DIGITS[n - 10] if n > 10 else "")
+    if n < 100:
+        tens, ones = divmod(n, 10)
+        return _DIGITS[tens] + "十" + (_DIGITS[ones] if ones else "")
+    if n < 1000:
+        hundreds, rest = divmod(n, 100)
+        if rest == 0:
+            return _DIGITS[hundreds] + "百"
+        if rest < 10:
+            return _DIGITS[hundreds] + "百零" + _DIGITS[rest]
+        tail = chinese_number(rest)
+        if rest < 20:
+            tail = "一" + tail
+        return _DIGITS[hundreds] + "百" + tail
+    return str(n)
+
+
+def label(scheme: str, n: int) -> str:
+    """The label of item ``n`` (1-based) in ``scheme`` — one of :data:`SCHEMES` or ``"一是"``."""
+    if scheme == "一、":
+        return f"{chinese_number(n)}、"
+    if scheme == "（一）":
+        return f"（{chinese_number(n)}）"
+    if scheme == "1.":
+        return f"{n}."
+    if scheme == "（1）":
+        return f"（{n}）"
+    if scheme == "一是":
+        return f"{chinese_number(n)}是"
+    raise ValueError(f"unknown numbering scheme {scheme!r}; known: {', '.join(SCHEMES)}, 一是")
+
+
+def scheme_for_level(level: int) -> str:
+    """Default scheme of heading level 1–4."""
+    return SCHEMES[min(max(level, 1), 4) - 1]
+
+
+def parse_chinese_number(text: str) -> int | None:
+    """Inverse of :func:`chinese_number` for 1–999 (used by checks that read numbers authors typed)."""
+    if not text:
+        return None
+    if text.isdigit():
+        return int(text)
+    value = 0
+    if "百" in text:
+        head, _, text = text.partition("百")
+        if len(head) != 1 or head not in _DIGITS[1:]:
+            return None
+        value += _DIGITS.index(head) * 100
+        text = text.removeprefix("零")
+    if "十" in text:
+        head, _, tail = text.partition("十")
+        if head and (len(head) != 1 or head not in _DIGITS[1:]):
+            return None
+        value += (_DIGITS.index(head) if head else 1) * 10
+        text = tail
+    if text:
+        if len(text) != 1 or text not in _DIGITS[1:]:
+            return None
+        value += _DIGITS.index(text)
+    return value or None

@@ -1,0 +1,1 @@
+"""Sections and checks shared by every report format."""

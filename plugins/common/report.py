@@ -1,0 +1,92 @@
+"""``[report]``: who publishes the report, for which year, its title — and the PDF metadata.
+
+Renders the title block (GB/T 9704 §7.3.1: 2号小标宋, centred, lines broken by meaning).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from compiler import hookimpl
+from compiler.document import Block, DocumentInfo, Title
+from compiler.model import Report
+from compiler.schema import Field, Schema
+from compiler.sections import SectionContext, SectionType
+
+SCHEMA = Schema(
+    (
+        Field("organ", "str", required=True, description="发布机关全称", example="××县人民政府"),
+        Field("year", "int", required=True, description="报告年度", example=2024),
+        Field("date", "date", required=True, description="成文（发布）日期", example=dt.date(2025, 3, 31)),
+        Field("title", "str", description="标题（默认：机关 + 年度 + 政府信息公开工作年度报告）"),
+        Field("title_lines", "list[str]", description="标题分行（按词意分行时使用）"),
+        Field("website", "str", description="报告电子版下载网址", example="https://www.example.gov.cn/"),
+        Field("contact", "str", description="联系机构"),
+        Field("phone", "str", description="联系电话"),
+        Field("address", "str", description="联系地址"),
+        Field("subject", "str", description="PDF 主题（默认：政府信息公开工作年度报告）"),
+        Field("keywords", "list[str]", description="PDF 关键词"),
+    ),
+    description="报告的基本信息",
+)
+
+
+def title_of(data: dict[str, Any]) -> str:
+    if data.get("title"):
+        return str(data["title"])
+    return f"{data.get('organ', '')}{data.get('year', '')}年政府信息公开工作年度报告"
+
+
+def derive(ctx: SectionContext) -> dict[str, Any]:
+    return {"full_title": title_of(ctx.data)}
+
+
+def build(ctx: SectionContext) -> list[Block]:
+    return [Title(title_of(ctx.data), lines=ctx.data.get("title_lines"), source=ctx.source("title"))]
+
+
+def check(ctx: SectionContext) -> list:
+    lines = ctx.data.get("title_lines")
+    if lines and "".join(lines) != title_of(ctx.data):
+        ctx.error(
+            "report.title-lines",
+            "标题分行 title_lines 连起来与标题不一致",
+            "title_lines",
+            expected=title_of(ctx.data),
+            found="".join(lines),
+        )
+    return []
+
+
+@hookimpl
+def gongkai_register_sections(register):
+    register(
+        SectionType(
+            key="report",
+            title="报告信息与标题",
+            schema=SCHEMA,
+            build=build,
+            derive=derive,
+            check=check,
+            numbered=False,
+            required=True,
+            description="机关、年度、日期与标题；排成文首标题",
+        )
+    )
+
+
+@hookimpl
+def gongkai_document_info(report: Report) -> DocumentInfo | None:
+    data = report.data.get("report")
+    if not isinstance(data, dict):
+        return None
+    date = data.get("date")
+    organ = str(data.get("organ", ""))
+    return DocumentInfo(
+        title=title_of(data),
+        author=organ,
+        subject=str(data.get("subject") or "政府信息公开工作年度报告"),
+        keywords=list(data.get("keywords") or ["政府信息公开", "年度报告", organ, str(data.get("year", ""))]),
+        date=date.isoformat() if isinstance(date, (dt.date, dt.datetime)) else (str(date) if date else None),
+    )

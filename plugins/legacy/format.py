@@ -1,0 +1,32 @@
+"""The legacy format itself: nine numbered parts between the title/preamble and the signature.
+
+Taken from the 2009 青岛 参考样本 the seed report follows (see the project's notes on the legacy format).
+"""
+
+from compiler import hookimpl
+from compiler.formats import Format
+
+LEGACY = Format(
+    key="legacy",
+    title="政府信息公开工作年度报告（2008 年条例时期九部分格式）",
+    sections=(
+        "report",
+        "preamble",
+        "overview",
+        "active",
+        "applications",
+        "consultation",
+        "appeals",
+        "staffing",
+        "issues",
+        "other",
+        "tables",
+        "signature",
+    ),
+    description="概述、主动公开、依申请公开、咨询和投诉、行政复议和行政诉讼、工作人员和费用支出、存在的主要问题及改进情况、其他需要报告的事项、附表",
+)
+
+
+@hookimpl
+def gongkai_register_formats(register):
+    register(LEGACY)

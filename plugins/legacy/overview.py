@@ -1,0 +1,24 @@
+"""一、概述 — narrative only: paragraphs and numbered items with run-in headings."""
+
+from compiler import hookimpl
+from compiler.narrative import NARRATIVE_FIELDS, narrative_blocks
+from compiler.schema import Schema
+from compiler.sections import SectionContext, SectionType
+
+
+def build(ctx: SectionContext):
+    return [ctx.heading(), *narrative_blocks(ctx)]
+
+
+@hookimpl
+def gongkai_register_sections(register):
+    register(
+        SectionType(
+            key="overview",
+            title="概述",
+            formats=frozenset({"legacy"}),
+            schema=Schema(NARRATIVE_FIELDS, description="工作概述"),
+            build=build,
+            required=True,
+        )
+    )
