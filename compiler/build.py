@@ -56,7 +56,9 @@ def report_blocks(report: Report) -> tuple[list[Block], list[Problem]]:
         if not isinstance(made, list) or not all(isinstance(b, Block) for b in made):
             from compiler.host import PluginError
 
-            raise ReportError(PluginError(instance.type.plugin, f"排版章节“{instance.key}”（应返回 Block 列表）").problem)
+            raise ReportError(
+                PluginError(instance.type.plugin, f"排版章节“{instance.key}”（应返回 Block 列表）").problem
+            )
         blocks += made
         problems += ctx.problems
     return blocks, problems
@@ -104,4 +106,8 @@ def build(
 
 
 def attachment_paths(report: Report) -> list[Path]:
-    return [report.base_dir / a["file"] for a in report.data.get("attachments") or [] if isinstance(a, dict) and isinstance(a.get("file"), str)]
+    return [
+        report.base_dir / a["file"]
+        for a in report.data.get("attachments") or []
+        if isinstance(a, dict) and isinstance(a.get("file"), str)
+    ]

@@ -80,7 +80,7 @@ class PluginHost:
             dist = ep.dist
             try:
                 plugin = ep.load()
-            except Exception as exc:  # noqa: BLE001 - a broken plugin is reported, not raised
+            except Exception as exc:  # a broken plugin is reported, not raised
                 raise ReportError(PluginError(ep.name, f"加载（{ep.value}）", exc).problem) from None
             origin = "built-in" if dist is not None and dist.metadata["Name"] == "gongkai" else "entry point"
             self.register(plugin, ep.name, origin, ep.value)
@@ -102,7 +102,7 @@ class PluginHost:
         try:
             sys.modules[spec.name] = module
             spec.loader.exec_module(module)
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:
             sys.modules.pop(spec.name, None)
             raise ReportError(PluginError(str(path), "载入", exc, source).problem) from None
         self.register(module, name, "file", str(path))
@@ -114,7 +114,11 @@ class PluginHost:
         except pluggy.PluginValidationError as exc:
             plugin = self.pm.get_name(exc.plugin) or repr(exc.plugin)
             raise ReportError(
-                error("plugin.unknown-hook", f"插件“{plugin}”实现了不存在的钩子：{exc}；可用的钩子：{', '.join(hookspecs.HOOK_NAMES)}", plugin=plugin)
+                error(
+                    "plugin.unknown-hook",
+                    f"插件“{plugin}”实现了不存在的钩子：{exc}；可用的钩子：{', '.join(hookspecs.HOOK_NAMES)}",
+                    plugin=plugin,
+                )
             ) from None
 
     # -- collecting formats and sections ---------------------------------------------------------
@@ -131,16 +135,20 @@ class PluginHost:
         self.formats.clear()
         self.sections.clear()
         for plugin, fn in self._each("gongkai_register_formats"):
+
             def add_format(fmt: Format, _plugin: str = plugin) -> None:
                 if not isinstance(fmt, Format):
                     raise TypeError(f"register() expects a Format, got {type(fmt).__name__}")
                 if fmt.key in self.formats:
                     other = self.formats[fmt.key].plugin
-                    raise ReportError(error("plugin.duplicate-format", f"格式“{fmt.key}”被插件“{other}”和“{_plugin}”重复注册"))
+                    raise ReportError(
+                        error("plugin.duplicate-format", f"格式“{fmt.key}”被插件“{other}”和“{_plugin}”重复注册")
+                    )
                 self.formats[fmt.key] = replace(fmt, plugin=_plugin)
 
             self._call(plugin, "注册格式", fn, register=add_format)
         for plugin, fn in self._each("gongkai_register_sections"):
+
             def add_section(section: SectionType, _plugin: str = plugin) -> None:
                 if not isinstance(section, SectionType):
                     raise TypeError(f"register() expects a SectionType, got {type(section).__name__}")
@@ -149,7 +157,10 @@ class PluginHost:
                     if (fmt, section.key) in self.sections:
                         other = self.sections[(fmt, section.key)].plugin
                         raise ReportError(
-                            error("plugin.duplicate-section", f"章节“{section.key}”（格式 {fmt or '任意'}）被插件“{other}”和“{_plugin}”重复注册")
+                            error(
+                                "plugin.duplicate-section",
+                                f"章节“{section.key}”（格式 {fmt or '任意'}）被插件“{other}”和“{_plugin}”重复注册",
+                            )
                         )
                     self.sections[(fmt, section.key)] = replace(section, plugin=_plugin)
 
@@ -161,7 +172,7 @@ class PluginHost:
             return fn(**kwargs)
         except ReportError:
             raise
-        except Exception as exc:  # noqa: BLE001 - attributed to the plugin
+        except Exception as exc:  # attributed to the plugin
             raise ReportError(PluginError(plugin, what, exc).problem) from None
 
     def call_section(self, section: SectionType, what: str, fn: Callable[..., Any], *args: Any) -> Any:
@@ -170,7 +181,7 @@ class PluginHost:
             return fn(*args)
         except ReportError:
             raise
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:
             raise ReportError(PluginError(section.plugin, f"{what}章节“{section.key}”", exc).problem) from None
 
     # -- queries ---------------------------------------------------------------------------------
@@ -187,17 +198,21 @@ class PluginHost:
         return found
 
     def default_order(self, format_key: str) -> list[str]:
-        """The format's section order, with sections from other plugins placed by their ``after`` key."""
+        """The format's section order, with sections from other plugins placed by their ``after`` or
+        ``before`` key (sorted by key among themselves, so registration order never shows)."""
         fmt = self.formats[format_key]
         order = list(fmt.sections)
         extra = sorted(
-            (s for k, s in self.section_types(format_key).items() if k not in order and s.after),
+            (s for k, s in self.section_types(format_key).items() if k not in order and (s.after or s.before)),
             key=lambda s: s.key,
         )
         for section in extra:
-            anchor = section.after
-            pos = order.index(anchor) + 1 if anchor in order else len(order)
-            order.insert(pos, section.key)
+            if section.after in order:
+                order.insert(order.index(section.after) + 1, section.key)
+            elif section.before in order:
+                order.insert(order.index(section.before), section.key)
+            else:
+                order.append(section.key)
         return order
 
     # -- report-level hooks ------------------------------------------------------------------------
@@ -219,12 +234,14 @@ class PluginHost:
             info = self.pm.hook.gongkai_document_info(report=report)
         except ReportError:
             raise
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:
             raise ReportError(PluginError("gongkai_document_info", "生成文档信息", exc).problem) from None
         if info is None:
             return DocumentInfo()
         if not isinstance(info, DocumentInfo):
-            raise ReportError(error("plugin.bad-result", f"gongkai_document_info 应返回 DocumentInfo，实际是 {type(info).__name__}"))
+            raise ReportError(
+                error("plugin.bad-result", f"gongkai_document_info 应返回 DocumentInfo，实际是 {type(info).__name__}")
+            )
         return info
 
     def describe(self) -> list[dict[str, Any]]:

@@ -29,7 +29,7 @@ from compiler.tomlsource import TomlSource, load
 ATTACHMENT_FIELDS = (
     Field("file", "str", required=True, description="附件文件（PDF、PNG 或 JPEG），相对于本文件"),
     Field("title", "str", required=True, description="附件标题"),
-    Field("pages", "str", description="只取其中几页，如 \"1-3,5\""),
+    Field("pages", "str", description='只取其中几页，如 "1-3,5"'),
     Field("password", "str", description="加密 PDF 的密码"),
 )
 
@@ -119,14 +119,19 @@ def load_report(path: Path, host: PluginHost | None = None, *, with_previous: bo
     if not isinstance(fmt_key, str):
         found = "缺少" if fmt_key is None else f"是 {fmt_key!r}"
         raise ReportError(
-            error("input.format", f"顶层必须写明报告格式 format（可用：{'、'.join(sorted(host.formats))}），此处{found}", source.ref("format"))
+            error(
+                "input.format",
+                f"顶层必须写明报告格式 format（可用：{'、'.join(sorted(host.formats))}），此处{found}",
+                source.ref("format"),
+            )
         )
     if fmt_key not in host.formats:
         hint = suggest(fmt_key, list(host.formats))
         raise ReportError(
             error(
                 "input.unknown-format",
-                f"未知的报告格式“{fmt_key}”" + (f"，是否应为“{hint}”？" if hint else f"；可用：{'、'.join(sorted(host.formats))}"),
+                f"未知的报告格式“{fmt_key}”"
+                + (f"，是否应为“{hint}”？" if hint else f"；可用：{'、'.join(sorted(host.formats))}"),
                 source.ref("format"),
             )
         )
@@ -155,7 +160,8 @@ def load_report(path: Path, host: PluginHost | None = None, *, with_previous: bo
             hint = suggest(key, list(types))
             validator.fail(
                 key,
-                f"未知的章节或键“{key}”" + (f"，是否应为“{hint}”？" if hint else f"；格式“{fmt_key}”的章节：{'、'.join(order)}"),
+                f"未知的章节或键“{key}”"
+                + (f"，是否应为“{hint}”？" if hint else f"；格式“{fmt_key}”的章节：{'、'.join(order)}"),
                 rule="input.unknown-section",
             )
         elif key not in order:

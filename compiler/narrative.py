@@ -118,8 +118,10 @@ class NarrativeBuilder:
         else:
             lead_text = label + (self.ctx.text(heading, f"{sub}.heading") if heading else "")
             lead = Run(lead_text, role=f"runin{level}") if heading else None
-            bodies = [self.ctx.text(t, f"{sub}.text" if isinstance(item.get("text"), str) else f"{sub}.text[{i}]")
-                      for i, t in enumerate(texts)] or [""]
+            bodies = [
+                self.ctx.text(t, f"{sub}.text" if isinstance(item.get("text"), str) else f"{sub}.text[{i}]")
+                for i, t in enumerate(texts)
+            ] or [""]
             bodies[-1] += points_text
             for i, body in enumerate(bodies):
                 runs: list[Run] = []

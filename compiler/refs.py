@@ -187,9 +187,7 @@ class Evaluator:
             try:
                 value = self.evaluate(expr)
             except RefError as exc:
-                problems.append(
-                    error("refs.invalid", str(exc), source, expected=exc.expected, found=exc.found)
-                )
+                problems.append(error("refs.invalid", str(exc), source, expected=exc.expected, found=exc.found))
                 value = token
             out.append(value)
             spans.append((length, length + len(value), expr.strip()))

@@ -45,7 +45,8 @@ class SectionType:
     formats: frozenset[str] | None = None
     numbered: bool = True
     required: bool = False
-    after: str | None = None  # default position for sections a format does not list: after this key
+    after: str | None = None  # default position for sections a format does not list: after this key…
+    before: str | None = None  # …or before this one (e.g. before="signature")
     build_without_data: bool = False  # build even when the report has no table for it (title, signature)
     description: str = ""
     plugin: str = field(default="", compare=False)

@@ -20,7 +20,8 @@ def skeleton_data(format_key: str, host: PluginHost | None = None) -> dict[str, 
     if format_key not in host.formats:
         hint = suggest(format_key, list(host.formats))
         raise UsageError(
-            f"unknown format {format_key!r}" + (f"; did you mean {hint!r}?" if hint else f"; known: {', '.join(sorted(host.formats))}")
+            f"unknown format {format_key!r}"
+            + (f"; did you mean {hint!r}?" if hint else f"; known: {', '.join(sorted(host.formats))}")
         )
     types = host.section_types(format_key)
     data: dict[str, Any] = {"format": format_key}

@@ -90,6 +90,7 @@ class TomlSource:
     text: str
     data: dict[str, Any]
     lines: dict[str, int]
+    raw: bytes = b""  # the file's exact bytes (embedded in the PDF, recovered by `gongkai extract`)
 
     def line(self, keypath: str) -> int | None:
         """The line of ``keypath`` or of its nearest ancestor that has one."""
@@ -112,7 +113,9 @@ def decode(raw: bytes, path: Path) -> str:
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     if b"\x00" in raw[:4096]:
-        raise ReportError(error("input.binary", "文件不是文本文件（含有 NUL 字节），请检查是否选错了文件", SourceRef(path)))
+        raise ReportError(
+            error("input.binary", "文件不是文本文件（含有 NUL 字节），请检查是否选错了文件", SourceRef(path))
+        )
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -148,7 +151,5 @@ def load(path: Path) -> TomlSource:
         m = _LINE_COL.search(message)
         line = int(m.group(1)) if m else None
         reason = _LINE_COL.sub("", message).strip()
-        raise ReportError(
-            error("input.toml-syntax", f"TOML 语法错误：{reason}", SourceRef(path, "", line))
-        ) from None
-    return TomlSource(path, text, data, key_lines(text))
+        raise ReportError(error("input.toml-syntax", f"TOML 语法错误：{reason}", SourceRef(path, "", line))) from None
+    return TomlSource(path, text, data, key_lines(text), raw)
