@@ -81,8 +81,12 @@ def build(
     strict: bool = False,
     host: PluginHost | None = None,
     font_dirs: Sequence[Path] = (),
+    skip_bad_attachments: bool = False,
 ) -> BuildResult:
-    """Build one report into a PDF.  Raises :class:`BuildFailed` (nothing written) when it must not be built."""
+    """Build one report into a PDF.  Raises :class:`BuildFailed` (nothing written) when it must not be built.
+
+    ``skip_bad_attachments``: leave out attachments that cannot be bound (listed as warnings) instead of failing."""
+    from compiler.attachments import load_attachments
     from compiler.finish import finish_pdf
     from compiler.output import write_atomic
     from compiler.styles import load_style
@@ -91,18 +95,27 @@ def build(
     started = time.perf_counter()
     path = Path(path)
     report, problems = check_report(path, host)
+    attachments = load_attachments(report)  # the attachment-list plugin's check may have reported these already
+    found = {(p.rule, p.message, str(p.source)) for p in attachments.problems}
+    problems = [p for p in problems if (p.rule, p.message, str(p.source)) not in found]
+    if not skip_bad_attachments:  # when skipping, they come back below as warnings naming what was left out
+        problems += attachments.problems
     stop = blocking(problems, strict)
     if stop:
         raise BuildFailed(problems)
+    if attachments.skipped:
+        problems += attachments.skipped_warnings()
+        entries = report.values.get("attachments") or []
+        report.values["attachments"] = [e for i, e in enumerate(entries) if i not in attachments.skipped]
     blocks, _ = report_blocks(report)  # its problems were reported by check_report
     sheet = load_style(style or report.style, base_dir=report.base_dir)
     info = report.host.document_info(report)
     rendered = render_pdf(blocks, sheet, info, font_dirs=font_dirs)
     problems += rendered.problems
-    pdf, pages = finish_pdf(rendered, report, info)
+    finished = finish_pdf(rendered, report, info, sheet=sheet, attachments=attachments, problems=problems)
     out = Path(output) if output else default_output(path)
-    write_atomic(out, pdf, inputs=[path, *sheet.sources, *attachment_paths(report)])
-    return BuildResult(out, pages, time.perf_counter() - started, problems)
+    write_atomic(out, finished.pdf, inputs=[path, *sheet.sources, *attachment_paths(report)])
+    return BuildResult(out, finished.pages, time.perf_counter() - started, problems)
 
 
 def attachment_paths(report: Report) -> list[Path]:

@@ -50,6 +50,7 @@ def cmd_build(args: argparse.Namespace) -> int:
                 style=args.style,
                 strict=args.strict,
                 font_dirs=[Path(d) for d in args.font_dir],
+                skip_bad_attachments=args.skip_bad_attachments,
             )
         except BuildFailed as exc:
             _print_problems(exc.problems)
@@ -64,6 +65,14 @@ def cmd_build(args: argparse.Namespace) -> int:
         _print_problems(result.problems)
         print(f"{result.output}  {result.pages} pages  {result.seconds:.2f} s")
     return status
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from compiler.extract import extract
+
+    for path in extract(Path(args.pdf), Path(args.output), force=args.force):
+        print(path)
+    return EXIT_OK
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -179,7 +188,18 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--style", help="style name or path (overrides the report's style)")
     p.add_argument("--strict", action="store_true", help="treat warnings as errors")
     p.add_argument("--font-dir", action="append", default=[], help="extra folder with licensed fonts")
+    p.add_argument(
+        "--skip-bad-attachments",
+        action="store_true",
+        help="leave out attachments that cannot be read (listed as warnings) instead of failing",
+    )
     p.set_defaults(func=cmd_build)
+
+    p = sub.add_parser("extract", help="write out the source TOML and computed JSON embedded in a built PDF")
+    p.add_argument("pdf", metavar="REPORT.pdf")
+    p.add_argument("-o", "--output", metavar="DIR", default=".", help="folder to write into (default: current)")
+    p.add_argument("--force", action="store_true", help="replace existing files that differ")
+    p.set_defaults(func=cmd_extract)
 
     p = sub.add_parser("check", help="validate a report without writing anything")
     p.add_argument("report", metavar="REPORT.toml")

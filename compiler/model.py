@@ -14,6 +14,7 @@ Top-level keys belong to the core; every other top-level table belongs to the se
 from __future__ import annotations
 
 import copy
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -204,7 +205,7 @@ def load_report(path: Path, host: PluginHost | None = None, *, with_previous: bo
 
     previous = data.get("previous")
     if with_previous and isinstance(previous, str):
-        report.previous = load_previous(report, path.parent / previous)
+        report.previous = load_previous(report, Path(os.path.normpath(path.parent / previous)))
     return report
 
 

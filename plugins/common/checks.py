@@ -1,0 +1,188 @@
+"""Report-wide editorial checks for every format: the slips assessors keep finding in published reports.
+
+Each rule reads the text as the author typed it (before ``{references}`` are replaced), so a problem points
+at the key and line to fix:
+
+- ``common.placeholder`` — template fill-ins left in: ××, XX, 【 】, "本级政府（本部门）";
+- ``common.enumeration`` — 一是……三是 (skipped) or 一是……一是 (repeated) typed in one paragraph;
+- ``common.typed-label`` — a number typed before a ``points`` entry or an item heading, which the
+  compiler numbers itself (it would print twice);
+- ``common.doubled-punctuation`` — "，，", "。。", "；；"…;
+- ``common.malformed-url`` — "http//:" and other scheme separators that are not "://";
+- ``common.approx-number`` — "余" after a number with decimals ("10.89余万"): approximate and exact at once.
+
+All are WARNINGs: a human decides, the build is not stopped (``--strict`` makes them stop it).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from compiler import hookimpl
+from compiler.model import CORE_SCHEMA, Report
+from compiler.narrative import iter_texts
+from compiler.numbering import chinese_number, parse_chinese_number
+from compiler.problems import Problem, warning
+
+_PLACEHOLDERS = re.compile(
+    r"×{2,}|(?<![A-Za-z])(?:X{2,}|x{2,})(?![A-Za-z])|【[^】]{0,20}】"
+    r"|本(?:级政府|地区|机关|行政机关)[（(]本(?:部门|单位)[)）]"
+)
+_ENUMERATION = re.compile(r"(?:^|(?<=[。；;，,：:！？!?\s）)”]))([一二三四五六七八九十]{1,3})是")
+_TYPED_LABEL = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]{1,3}是|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.．、]|[一二三四五六七八九十]{1,3}、)"
+)
+_DOUBLED = re.compile(r"[，,]{2,}|。{2,}|[；;]{2,}|、{2,}|[：:]{2,}")
+_URL_SCHEME = re.compile(r"(?<![A-Za-z])(https?)([^A-Za-z0-9\s]{1,4})", re.IGNORECASE)
+_APPROX = re.compile(r"(\d+\.\d+)余([万亿]?)")
+
+
+def strings(value: Any, keypath: str) -> Iterator[tuple[str, str]]:
+    """Every string in a TOML value with its key path."""
+    if isinstance(value, str):
+        yield keypath, value
+    elif isinstance(value, Mapping):
+        for k, v in value.items():
+            yield from strings(v, f"{keypath}.{k}" if keypath else str(k))
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            yield from strings(v, f"{keypath}[{i}]")
+
+
+def section_strings(report: Report) -> Iterator[tuple[str, str]]:
+    """Every string of every section table (the core's own keys such as ``style`` or ``plugins`` excluded)."""
+    core = set(CORE_SCHEMA.names())
+    for key, value in report.data.items():
+        if key not in core and isinstance(value, Mapping):
+            yield from strings(value, key)
+
+
+def narrative_strings(report: Report) -> Iterator[tuple[str, str]]:
+    for instance in report.sections:
+        for sub, text in iter_texts(instance.data):
+            yield f"{instance.key}.{sub}", text
+
+
+def placeholder_problems(report: Report) -> list[Problem]:
+    return [
+        warning(
+            "common.placeholder",
+            f"疑似模板占位文字未替换：“{m.group(0)}”",
+            report.ref(keypath),
+            expected="具体的机关名称或内容",
+            found=m.group(0),
+        )
+        for keypath, text in section_strings(report)
+        for m in _PLACEHOLDERS.finditer(text)
+    ]
+
+
+def enumeration_problems(report: Report) -> list[Problem]:
+    problems: list[Problem] = []
+    for keypath, text in narrative_strings(report):
+        numbers = [(parse_chinese_number(m.group(1)), m.group(0)) for m in _ENUMERATION.finditer(text)]
+        previous = 0
+        for n, written in numbers:
+            if n is None:
+                continue
+            if n != previous + 1:
+                expected = f"{chinese_number(previous + 1)}是"
+                kind = "重复" if n <= previous else "跳号"
+                problems.append(
+                    warning(
+                        "common.enumeration",
+                        f"段落中的列举编号{kind}：“{expected}”的位置写成了“{written}”",
+                        report.ref(keypath),
+                        expected=expected,
+                        found=written,
+                    )
+                )
+            previous = n
+    return problems
+
+
+def typed_label_problems(report: Report) -> list[Problem]:
+    """``points`` and item headings are numbered by the compiler; a typed number would print twice."""
+    problems: list[Problem] = []
+    for keypath, text in narrative_strings(report):
+        leaf = keypath.rsplit(".", 1)[-1]
+        is_item_heading = leaf == "heading" and ".items[" in keypath
+        if not (leaf.startswith("points[") or is_item_heading):
+            continue
+        m = _TYPED_LABEL.match(text)
+        if m:
+            problems.append(
+                warning(
+                    "common.typed-label",
+                    f"编号由位置自动生成，这里又手写了“{m.group(0).strip()}”，会重复出现",
+                    report.ref(keypath),
+                    found=m.group(0).strip(),
+                )
+            )
+    return problems
+
+
+def punctuation_problems(report: Report) -> list[Problem]:
+    return [
+        warning(
+            "common.doubled-punctuation",
+            f"标点重复：“{m.group(0)}”",
+            report.ref(keypath),
+            expected=f"“{m.group(0)[0]}”",
+            found=f"“{m.group(0)}”",
+        )
+        for keypath, text in section_strings(report)
+        for m in _DOUBLED.finditer(text)
+    ]
+
+
+def url_problems(report: Report) -> list[Problem]:
+    problems = []
+    for keypath, text in section_strings(report):
+        for m in _URL_SCHEME.finditer(text):
+            if m.group(2).startswith("://"):
+                continue
+            problems.append(
+                warning(
+                    "common.malformed-url",
+                    f"网址写法有误：“{m.group(0)}”",
+                    report.ref(keypath),
+                    expected=f"{m.group(1).lower()}://",
+                    found=m.group(0),
+                )
+            )
+    return problems
+
+
+def approximate_number_problems(report: Report) -> list[Problem]:
+    return [
+        warning(
+            "common.approx-number",
+            f"“{m.group(0)}”：带小数的数字后又加“余”，既精确又约略；“余”也应在“万”之后（如“4.13万余”）",
+            report.ref(keypath),
+            expected=f"“{m.group(1)}{m.group(2)}”",
+            found=f"“{m.group(0)}”",
+        )
+        for keypath, text in narrative_strings(report)
+        for m in _APPROX.finditer(text)
+    ]
+
+
+RULES = (
+    placeholder_problems,
+    enumeration_problems,
+    typed_label_problems,
+    punctuation_problems,
+    url_problems,
+    approximate_number_problems,
+)
+
+
+@hookimpl
+def gongkai_check(report: Report) -> list[Problem]:
+    problems: list[Problem] = []
+    for rule in RULES:
+        problems += rule(report)
+    return problems

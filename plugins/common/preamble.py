@@ -1,0 +1,75 @@
+"""``[preamble]``: the unnumbered opening paragraphs before 一、 — legal basis, the parts, where to ask.
+
+Legacy reports list their parts here ("本报告由概述、……、附表共九个部分组成"); :func:`listed_parts` reads
+that list back so checks can compare it with the part headings actually printed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from compiler import hookimpl
+from compiler.model import Report
+from compiler.narrative import iter_texts, narrative_blocks
+from compiler.numbering import parse_chinese_number
+from compiler.refs import Evaluator
+from compiler.schema import Field, Schema
+from compiler.sections import SectionType
+
+SCHEMA = Schema(
+    (
+        Field(
+            "text",
+            "text",
+            required=True,
+            description="导语段落（可引用数据，如 {report.year}）",
+            example="根据《中华人民共和国政府信息公开条例》，特向社会公布{report.organ}{report.year}年政府信息公开工作年度报告。",
+        ),
+    ),
+    description="正文之前的导语",
+)
+
+_PART_LIST = re.compile(r"由([^。；]+?)共([一二三四五六七八九十\d]+)个部分组成")
+
+
+@dataclass(frozen=True)
+class PartList:
+    """The parts a preamble announces: their names, the count it states, and where it says so."""
+
+    names: tuple[str, ...]
+    stated_count: int | None
+    keypath: str
+
+
+def preamble_texts(report: Report) -> list[tuple[str, str]]:
+    """``(keypath, text with references resolved)`` for every preamble paragraph."""
+    data = report.data.get("preamble")
+    if not isinstance(data, dict):
+        return []
+    evaluator = Evaluator(report.values)
+    return [(f"preamble.{sub}", evaluator.resolve(raw, None, []).text) for sub, raw in iter_texts(data)]
+
+
+def listed_parts(report: Report) -> PartList | None:
+    """The part list of "本报告由A、B、C共N个部分组成", or ``None`` when the preamble has none."""
+    for keypath, text in preamble_texts(report):
+        m = _PART_LIST.search(text)
+        if m:
+            names = tuple(n.strip() for n in m.group(1).split("、") if n.strip())
+            return PartList(names, parse_chinese_number(m.group(2)), keypath)
+    return None
+
+
+@hookimpl
+def gongkai_register_sections(register):
+    register(
+        SectionType(
+            key="preamble",
+            title="导语",
+            schema=SCHEMA,
+            build=narrative_blocks,
+            numbered=False,
+            description="标题之后、“一、”之前的说明段落",
+        )
+    )

@@ -1,0 +1,188 @@
+"""二、主动公开政府信息情况 — table 二: four blocks (第二十条第（一）（五）（六）（八）项), five in 2019.
+
+TOML for the 2021 format; a row with one number is a plain key, a row with three is a table::
+
+    [active]
+    licensing = 1520          # 行政许可：本年处理决定数量
+    penalty = 36              # 行政处罚
+    coercion = 2              # 行政强制
+    admin_fees = 12.35        # 行政事业性收费：本年收费金额（万元，可有小数）
+    [active.regulations]      # 规章
+    issued = 0                # 本年制发件数
+    repealed = 0              # 本年废止件数
+    valid = 0                 # 现行有效件数
+    [active.normative_documents]   # 行政规范性文件
+
+The 2019 trial format's columns differ (本年新制作数量/本年新公开数量/对外公开总数量, 上一年项目数量/本年增/减/
+处理决定数量, 政府集中采购); :mod:`plugins.gb2021.tables` lists its keys.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from compiler import hookimpl
+from compiler.document import Block, Cell, Table
+from compiler.problems import Problem
+from compiler.schema import Field
+from compiler.sections import SectionContext, SectionType
+from plugins.gb2021 import values as v
+from plugins.gb2021.part import make_part, part_blocks
+from plugins.gb2021.tables import VARIANTS, Block2, Cell2, Row2
+
+TABLE_NAME = "表二（主动公开政府信息情况）"
+_KIND_TEXT = {"count": "件", "signed": "可为负数", "money": "万元，可有小数"}
+
+
+def _example(cell: Cell2) -> Any:
+    return 0.0 if cell.kind == "money" else 0
+
+
+def schema_fields(blocks: tuple[Block2, ...]) -> tuple[Field, ...]:
+    fields: list[Field] = []
+    for block in blocks:
+        for row in block.rows:
+            if row.cells[0].name is None:
+                cell = row.cells[0]
+                fields.append(
+                    Field(
+                        row.key,
+                        "number",
+                        description=f"{block.caption} {row.label}：{cell.label}（{_KIND_TEXT[cell.kind]}）",
+                        example=_example(cell),
+                    )
+                )
+                continue
+            sub = tuple(
+                Field(
+                    str(c.name),
+                    "number",
+                    description=f"{c.label}（{_KIND_TEXT[c.kind]}）",
+                    example=_example(c),
+                )
+                for c in row.cells
+            )
+            fields.append(
+                Field(
+                    row.key,
+                    "table",
+                    description=f"{block.caption} {row.label}",
+                    example={str(c.name): _example(c) for c in row.cells},
+                    fields=sub,
+                )
+            )
+    return tuple(fields)
+
+
+def _cells(row: Row2) -> list[tuple[str, Cell2]]:
+    """(key path under [active], cell) for every number of a row."""
+    if row.cells[0].name is None:
+        return [(row.key, row.cells[0])]
+    return [(f"{row.key}.{c.name}", c) for c in row.cells]
+
+
+def _value(data: Mapping[str, Any], path: str) -> Any:
+    node: Any = data
+    for part in path.split("."):
+        node = v.get(node, part)
+    return node
+
+
+def table_block(blocks: tuple[Block2, ...], data: Mapping[str, Any], ctx: SectionContext) -> Table:
+    """One 4-column table: per block a caption row across all columns, its header row, its rows."""
+    rows: list[list[Cell]] = []
+    for block in blocks:
+        rows.append([Cell(block.caption, colspan=4, align="center", role="table-header")])
+        rows.append([Cell(text, colspan=span, align="center", role="table-header") for text, span in block.header])
+        for row in block.rows:
+            numbers = [Cell(v.show(_value(data, path)), colspan=cell.colspan) for path, cell in _cells(row)]
+            rows.append([Cell(row.label, align="center"), *numbers])
+    return Table(
+        rows=rows, widths=[3.0, 2.0, 2.0, 2.0], header_rows=0, keep_together=True, name="table2", source=ctx.source()
+    )
+
+
+def build_for(blocks: tuple[Block2, ...]) -> Callable[[SectionContext], list[Block]]:
+    def build(ctx: SectionContext) -> list[Block]:
+        return part_blocks(ctx, [table_block(blocks, ctx.data, ctx)])
+
+    return build
+
+
+def check_for(blocks: tuple[Block2, ...]) -> Callable[[SectionContext], list[Problem]]:
+    def check(ctx: SectionContext) -> list[Problem]:
+        missing: list[str] = []
+        for block in blocks:
+            for row in block.rows:
+                for path, cell in _cells(row):
+                    value = _value(ctx.data, path)
+                    where = f"{TABLE_NAME}{block.caption}“{row.label}”的“{cell.label}”"
+                    if value is None:
+                        missing.append(path)
+                    elif cell.kind == "money" and not v.is_money(value):
+                        ctx.error(
+                            "gb2021.table2.money", f"{where}应为非负数值（万元）", path, expected="≥ 0", found=value
+                        )
+                    elif cell.kind == "count" and not v.is_count(value):
+                        ctx.error(
+                            "gb2021.table2.count",
+                            f"{where}应为非负整数（件数）",
+                            path,
+                            expected="非负整数",
+                            found=value,
+                        )
+                    elif cell.kind == "signed" and not v.is_signed_count(value):
+                        ctx.error(
+                            "gb2021.table2.count", f"{where}应为整数（增减数）", path, expected="整数", found=value
+                        )
+        if missing:
+            ctx.warning(
+                "gb2021.table2.missing",
+                f"{TABLE_NAME}有 {len(missing)} 项未填写，按 0 排印："
+                + "、".join(f"active.{p}" for p in missing[:6])
+                + ("等" if len(missing) > 6 else "")
+                + "；若确为 0，请填写 0",
+                missing[0],
+                expected="每格一个数",
+                found=f"缺少 {len(missing)} 项",
+            )
+        return []
+
+    return check
+
+
+def derive_for(blocks: tuple[Block2, ...]) -> Callable[[SectionContext], dict[str, Any]]:
+    """Every cell filled (missing = 0) so that text can cite any of them."""
+
+    def derive(ctx: SectionContext) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for block in blocks:
+            for row in block.rows:
+                if row.cells[0].name is None:
+                    out[row.key] = v.number(v.get(ctx.data, row.key))
+                else:
+                    out[row.key] = {str(c.name): v.number(_value(ctx.data, f"{row.key}.{c.name}")) for c in row.cells}
+        return out
+
+    return derive
+
+
+def section_for(format_key: str) -> SectionType:
+    blocks = VARIANTS[format_key].table2
+    return make_part(
+        "active",
+        {format_key},
+        fields=schema_fields(blocks),
+        text_example=None,
+        build=build_for(blocks),
+        derive=derive_for(blocks),
+        check=check_for(blocks),
+        description="主动公开政府信息情况（表二）",
+    )
+
+
+@hookimpl
+def gongkai_register_sections(register: Callable[[SectionType], None]) -> None:
+    for key in sorted(VARIANTS):
+        register(section_for(key))

@@ -1,0 +1,158 @@
+"""四、政府信息公开行政复议、行政诉讼情况 — table 四: three blocks of five result columns, no row labels.
+
+TOML, one table per block (``total`` may be left out: it is computed, or checked when given)::
+
+    [appeals.review]                    # 行政复议
+    maintain = 2                        # 结果维持
+    correct = 1                         # 结果纠正
+    other = 0                           # 其他结果
+    pending = 0                         # 尚未审结
+    [appeals.litigation_direct]         # 行政诉讼：未经复议直接起诉
+    [appeals.litigation_after_review]   # 行政诉讼：复议后起诉
+
+Citable values: ``{appeals.review.total}``, and ``appeals.litigation.*`` — both lawsuit blocks added together
+("行政诉讼N件" in prose means all lawsuits).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from compiler import hookimpl
+from compiler.document import Block, Cell, Table
+from compiler.problems import Problem
+from compiler.schema import Field
+from compiler.sections import SectionContext, SectionType
+from plugins.gb2021 import values as v
+from plugins.gb2021.part import make_part, part_blocks
+from plugins.gb2021.tables import (
+    TABLE4_BLOCKS,
+    TABLE4_LITIGATION,
+    TABLE4_PARTS,
+    TABLE4_RESULTS,
+    TABLE4_REVIEW,
+    VARIANTS,
+)
+
+TABLE_NAME = "表四（政府信息公开行政复议、行政诉讼情况）"
+
+_RESULT_FIELDS = tuple(
+    Field(
+        r.key,
+        "number",
+        description=r.label + ("（可不填，自动计算）" if r.key == "total" else "（件）"),
+        example=None if r.key == "total" else 0,
+    )
+    for r in TABLE4_RESULTS
+)
+FIELDS: tuple[Field, ...] = tuple(
+    Field(
+        b.key,
+        "table",
+        description=("" if b.key == "review" else "行政诉讼：") + b.label,
+        example={r.key: 0 for r in TABLE4_PARTS},
+        fields=_RESULT_FIELDS,
+    )
+    for b in TABLE4_BLOCKS
+)
+
+
+def block_values(data: Mapping[str, Any] | None) -> dict[str, Any]:
+    out = {r.key: v.number(v.get(data, r.key)) for r in TABLE4_PARTS}
+    given = v.get(data, "total")
+    out["total"] = v.number(given) if v.is_number(given) else sum(out.values())
+    return out
+
+
+def derive(ctx: SectionContext) -> dict[str, Any]:
+    blocks = {b.key: block_values(v.get(ctx.data, b.key)) for b in TABLE4_BLOCKS}
+    blocks["litigation"] = {
+        r.key: blocks["litigation_direct"][r.key] + blocks["litigation_after_review"][r.key] for r in TABLE4_RESULTS
+    }
+    return blocks
+
+
+def table_block(values: Mapping[str, Mapping[str, Any]], ctx: SectionContext) -> Table:
+    """Three header rows (行政复议 | 行政诉讼 → its two kinds → result labels), one row of 15 numbers."""
+    results = [r.label for r in TABLE4_RESULTS]
+    rows: list[list[Cell]] = [
+        [Cell(TABLE4_REVIEW, colspan=5), Cell(TABLE4_LITIGATION, colspan=10)],
+        [Cell(label, rowspan=2) for label in results]
+        + [Cell(TABLE4_BLOCKS[1].label, colspan=5), Cell(TABLE4_BLOCKS[2].label, colspan=5)],
+        [Cell(label) for label in results * 2],
+        [Cell(v.show(values[b.key][r.key])) for b in TABLE4_BLOCKS for r in TABLE4_RESULTS],
+    ]
+    return Table(rows=rows, widths=[1.0] * 15, header_rows=3, keep_together=True, name="table4", source=ctx.source())
+
+
+def build(ctx: SectionContext) -> list[Block]:
+    values = ctx.mine if "review" in ctx.mine and "litigation" in ctx.mine else derive(ctx)
+    return part_blocks(ctx, [table_block(values, ctx)])
+
+
+def check(ctx: SectionContext) -> list[Problem]:
+    """Each block: 维持 + 纠正 + 其他 + 尚未审结 = 总计 (when 总计 is typed); counts non-negative; blanks warned."""
+    for block in TABLE4_BLOCKS:
+        data = v.get(ctx.data, block.key)
+        where = f"{TABLE_NAME}“{block.label}”"
+        if not isinstance(data, Mapping):
+            ctx.warning(
+                "gb2021.table4.missing",
+                f"{where}未填写（[appeals.{block.key}]），按 0 排印；若确为 0，请逐项填写 0",
+                block.key,
+                expected=f"[appeals.{block.key}]",
+                found="缺少",
+            )
+            continue
+        for result in TABLE4_RESULTS:
+            value = data.get(result.key)
+            if value is not None and not v.is_count(value):
+                ctx.error(
+                    "gb2021.table4.count",
+                    f"{where}“{result.label}”应为非负整数（件数）",
+                    f"{block.key}.{result.key}",
+                    expected="非负整数",
+                    found=value,
+                )
+        missing = [r for r in TABLE4_PARTS if r.key not in data]
+        if missing:
+            ctx.warning(
+                "gb2021.table4.missing",
+                f"{where}有 {len(missing)} 项未填写，按 0 排印："
+                + "、".join(f"{r.key}（{r.label}）" for r in missing)
+                + "；若确为 0，请填写 0",
+                block.key,
+                expected="每项一个数",
+                found=f"缺少 {len(missing)} 项",
+            )
+        given = data.get("total")
+        if v.is_number(given):
+            summed = sum(v.number(data.get(r.key)) for r in TABLE4_PARTS)
+            if v.number(given) != summed:
+                ctx.error(
+                    "gb2021.table4.block-total",
+                    f"{where}“总计”应等于结果维持＋结果纠正＋其他结果＋尚未审结＝{v.show(summed)}，"
+                    f"实际填写 {v.show(given)}",
+                    f"{block.key}.total",
+                    expected=summed,
+                    found=given,
+                )
+    return []
+
+
+@hookimpl
+def gongkai_register_sections(register: Callable[[SectionType], None]) -> None:
+    register(
+        make_part(
+            "appeals",
+            VARIANTS,
+            fields=FIELDS,
+            text_example="本年度因政府信息公开被申请行政复议{appeals.review.total}件，"
+            "被提起行政诉讼{appeals.litigation.total}件。",
+            build=build,
+            derive=derive,
+            check=check,
+            description="政府信息公开行政复议、行政诉讼情况（表四：三个部分各填结果维持、结果纠正、其他结果、尚未审结）",
+        )
+    )

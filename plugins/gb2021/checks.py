@@ -1,0 +1,63 @@
+"""Report-wide checks of the national format, run by ``gongkai check`` and ``gongkai build``.
+
+Each part checks its own table (arithmetic, blank cells) in its section module; the rules here span parts or
+reports: official part headings (:mod:`.headings`), last year's report (:mod:`.crossyear`) and numbers typed into
+the prose (:mod:`.textcheck`).  Placeholders (××), 一是/二是 sequences and doubled punctuation are checked for
+every format by the common checks plugin, not here.
+
+Rule ids (all ``gb2021.*``; the same rules apply to the 2019 trial format):
+
+=====================================  ========  ==========================================================
+rule                                   severity  what
+=====================================  ========  ==========================================================
+gb2021.table3.balance                  ERROR     per column 一 + 二 = （七） + 四
+gb2021.table3.outcome-total            ERROR     （七）总计, when typed, = the outcome rows
+gb2021.table3.row-total                ERROR     总计, when typed, = the six applicant columns
+gb2021.table3.count                    ERROR     counts are non-negative integers
+gb2021.table3.missing                  WARNING   blank cells (printed as 0)
+gb2021.table4.block-total              ERROR     维持 + 纠正 + 其他 + 尚未审结 = 总计, per block
+gb2021.table4.count / .missing         ERROR / WARNING
+gb2021.table2.count / .money           ERROR     non-negative integers / non-negative 万元
+gb2021.table2.missing                  WARNING   blank cells
+gb2021.fee.amount / .notices           ERROR     信息处理费 non-negative; 收费通知 a count
+gb2021.fee.no-notice                   WARNING   money collected without a 收费通知
+gb2021.fee.notices-vs-table3           WARNING   fewer 收费通知 than unpaid-fee applications in table 三
+gb2021.cross-year.carry-over           ERROR     上年结转 = last year's 结转下年度 (WARNING with carry_over_note)
+gb2021.cross-year.valid-documents      WARNING   现行有效件数 ≈ last year's + 制发 − 废止
+gb2021.cross-year.year / .format       WARNING   the previous report is not last year's / not this format
+gb2021.text.mismatch                   ERROR     a literal number in the prose differs from the table
+gb2021.text.appeals-claim              ERROR     "均获维持" / "未发生行政复议" contradicting table 四
+gb2021.heading.variant                 WARNING   a known variant of an official part heading
+gb2021.heading.unofficial              WARNING   any other heading override
+gb2021.heading.numbered                WARNING   a heading typed with its own number
+gb2021.part-order                      ERROR     a part moved from its official position
+gb2021.overview.items-and-subsections  ERROR     总体情况 mixes items and 小节 (double （一）)
+=====================================  ========  ==========================================================
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from compiler import hookimpl
+from compiler.model import Report
+from compiler.problems import Problem, Severity
+from plugins.gb2021.crossyear import cross_year_problems
+from plugins.gb2021.format import FORMAT_KEYS
+from plugins.gb2021.headings import heading_problems
+from plugins.gb2021.textcheck import text_problems
+
+
+def _maker(report: Report):
+    def make(severity: Severity, rule: str, message: str, keypath: str, **kw: Any) -> Problem:
+        return Problem(severity, rule, message, report.ref(keypath), plugin="gb2021-checks", **kw)
+
+    return make
+
+
+@hookimpl
+def gongkai_check(report: Report) -> list[Problem] | None:
+    if report.format.key not in FORMAT_KEYS:
+        return None
+    make = _maker(report)
+    return [*heading_problems(report, make), *cross_year_problems(report, make), *text_problems(report, make)]

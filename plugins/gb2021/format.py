@@ -1,0 +1,34 @@
+"""The formats ``2021`` (国办公开办函〔2021〕30号) and ``2019`` (the trial format of 国办公开办函〔2019〕60号).
+
+Both have the same six parts in the same order; they differ only in tables 二 and 三 (see
+:mod:`plugins.gb2021.tables`).  ``preamble`` and ``signature`` are the shared front and back matter other plugins
+provide; a format lists them so a report gets them in the customary place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from compiler import hookimpl
+from compiler.formats import Format
+from plugins.gb2021.tables import PART_TITLES, VARIANTS
+
+SECTION_ORDER: tuple[str, ...] = ("report", "preamble", *PART_TITLES, "signature")
+FORMAT_KEYS = frozenset(VARIANTS)
+
+
+def _format(key: str) -> Format:
+    variant = VARIANTS[key]
+    parts = "、".join(PART_TITLES.values())
+    return Format(
+        key=key,
+        title=f"中华人民共和国政府信息公开工作年度报告格式（{variant.title}）",
+        sections=SECTION_ORDER,
+        description=f"六部分：{parts}；表二、表三、表四按格式绘制",
+    )
+
+
+@hookimpl
+def gongkai_register_formats(register: Callable[[Format], None]) -> None:
+    for key in sorted(VARIANTS):
+        register(_format(key))

@@ -1,0 +1,325 @@
+"""Numbers typed into the prose against the tables: "收到申请120件" must say what table 三 says.
+
+Only *literal* numbers are checked.  A number produced by a ``{reference}`` comes from the table by construction,
+so the resolved text's reference spans (:class:`compiler.refs.Resolved`) are skipped.  A phrase is recognised by
+a keyword (收到…申请, 办结, 结转, 予以公开, 行政复议 …) followed closely, within the same clause, by a number and
+a counter word (件/起); an applicant column named earlier in the clause (其中自然人……) makes the phrase refer to
+that column instead of the 总计 column.  Percentages ("占…37.5%") are checked against the category named before
+them in the same sentence divided by （七）总计 (or by 新收 when the sentence says so), at the precision typed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+from compiler.narrative import iter_texts
+from compiler.problems import Problem, Severity
+from compiler.refs import Evaluator
+from plugins.gb2021.tables import GROUP_LABELS, TABLE3_2021
+
+_GAP = r"[^\d，。；：、,;:！？!?（）()]"
+_N = r"(?P<n>\d+(?:,\d{3})*)"
+_CLAUSE_END = "，。；：,;:！？!?"
+_SENTENCE_END = "。；;！？!?"
+
+#: Applicant columns a clause can name; 法人或其他组织 is the five organisation columns together.
+COLUMN_WORDS: dict[str, tuple[str, str]] = {
+    "自然人": ("natural_person", "自然人"),
+    "商业企业": ("commercial", "商业企业"),
+    "科研机构": ("research", "科研机构"),
+    "社会公益组织": ("social_welfare", "社会公益组织"),
+    "法律服务机构": ("legal_service", "法律服务机构"),
+    "法人或其他组织": ("organisations", "法人或其他组织（五列之和）"),
+    "法人和其他组织": ("organisations", "法人或其他组织（五列之和）"),
+}
+_COLUMN_RE = re.compile("|".join(COLUMN_WORDS))
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A way prose restates a table value: ``pattern`` (with the number in group ``n``) and where to look."""
+
+    name: str
+    pattern: re.Pattern[str]
+    table: str  # "3" (per column) or "4"
+    key: str  # table 三 row / derived group, or table 四 "block.result"
+    label: str  # the table position in words, for the message
+
+
+def _p(regex: str) -> re.Pattern[str]:
+    return re.compile(regex.replace("{G}", _GAP).replace("{N}", _N))
+
+
+_ROW = TABLE3_2021.path
+PHRASES: tuple[Phrase, ...] = (
+    Phrase("上年结转", _p(r"上年度?结转{G}{0,12}?{N}件"), "3", "carried_over", _ROW("carried_over")),
+    Phrase(
+        "结转下年度", _p(r"结转(?:至|到|入)?下一?年度?{G}{0,10}?{N}件"), "3", "carried_forward", _ROW("carried_forward")
+    ),
+    Phrase("结转", _p(r"(?<!上年)(?<!上年度)结转{G}{0,6}?{N}件"), "3", "carried_forward", _ROW("carried_forward")),
+    Phrase(
+        "予以公开及部分公开",
+        _p(r"予以公开(?:和|及|与|、)部分公开{G}{0,6}?{N}件"),
+        "3",
+        "disclosed",
+        "三、本年度办理结果（一）予以公开＋（二）部分公开",
+    ),
+    Phrase("部分公开", _p(r"部分公开{G}{0,6}?{N}件"), "3", "partial", "三、本年度办理结果（二）部分公开"),
+    Phrase("不予公开", _p(r"不予公开{G}{0,6}?{N}件"), "3", "denied", "三、本年度办理结果" + GROUP_LABELS["denied"]),
+    Phrase("予以公开", _p(r"(?<!不)予以公开{G}{0,6}?{N}件"), "3", "granted", _ROW("granted")),
+    Phrase("无法提供", _p(r"无法提供{G}{0,6}?{N}件"), "3", "unable", "三、本年度办理结果" + GROUP_LABELS["unable"]),
+    Phrase(
+        "不予处理",
+        _p(r"不予处理{G}{0,6}?{N}件"),
+        "3",
+        "not_processed",
+        "三、本年度办理结果" + GROUP_LABELS["not_processed"],
+    ),
+    Phrase(
+        "其他处理",
+        _p(r"其他处理{G}{0,6}?{N}件"),
+        "3",
+        "other_handling",
+        "三、本年度办理结果" + GROUP_LABELS["other_handling"],
+    ),
+    Phrase(
+        "收到申请",
+        _p(r"(?:收到|新收|受理|接收)了?{G}{0,12}?申请{G}{0,4}?{N}件"),
+        "3",
+        "new_received",
+        _ROW("new_received"),
+    ),
+    Phrase(
+        "某类申请人申请",
+        _p(r"(?:" + "|".join(COLUMN_WORDS) + r"){G}{0,10}?申请{G}{0,4}?{N}件"),
+        "3",
+        "new_received",
+        _ROW("new_received"),
+    ),
+    Phrase("办结", _p(r"(?:办结|答复|办理完毕){G}{0,8}?{N}件"), "3", "total_processed", _ROW("total_processed")),
+    Phrase(
+        "复议后起诉",
+        _p(r"复议后(?:提起)?(?:行政)?(?:诉讼|起诉){G}{0,6}?{N}(?:件|起|宗)"),
+        "4",
+        "litigation_after_review.total",
+        "表四 行政诉讼·复议后起诉·总计",
+    ),
+    Phrase(
+        "直接起诉",
+        _p(r"直接(?:提起)?(?:行政)?(?:诉讼|起诉){G}{0,6}?{N}(?:件|起|宗)"),
+        "4",
+        "litigation_direct.total",
+        "表四 行政诉讼·未经复议直接起诉·总计",
+    ),
+    Phrase("行政复议", _p(r"行政复议{G}{0,8}?{N}(?:件|起|宗)"), "4", "review.total", "表四 行政复议·总计"),
+    Phrase(
+        "行政诉讼",
+        _p(r"(?:行政诉讼|起诉){G}{0,8}?{N}(?:件|起|宗)"),
+        "4",
+        "litigation.total",
+        "表四 行政诉讼（两类起诉之和）·总计",
+    ),
+)
+
+#: Categories a percentage can be "of", checked right to left in the sentence before the number.
+PERCENT_CATEGORIES: tuple[tuple[re.Pattern[str], str, str], ...] = (
+    (re.compile(r"予以公开(?:和|及|与|、)部分公开"), "disclosed", "（一）予以公开＋（二）部分公开"),
+    (re.compile(r"部分公开"), "partial", "（二）部分公开"),
+    (re.compile(r"不予公开"), "denied", GROUP_LABELS["denied"]),
+    (re.compile(r"(?<!不)予以公开"), "granted", "（一）予以公开"),
+    (re.compile(r"无法提供"), "unable", GROUP_LABELS["unable"]),
+    (re.compile(r"不予处理"), "not_processed", GROUP_LABELS["not_processed"]),
+    (re.compile(r"其他处理"), "other_handling", GROUP_LABELS["other_handling"]),
+)
+_PERCENT = re.compile(
+    r"(?:占|比例为|比重为|比例达|占比为|占比)(?P<den>[^\d，。；%％]{0,14}?)(?P<p>\d+(?:\.\d+)?)\s*[%％]"
+)
+
+
+@dataclass
+class Finding:
+    keypath: str
+    phrase: str  # the matched text
+    number: Decimal
+    expected: Decimal
+    label: str  # what table cell the phrase restates
+    ref: str  # the reference that would print the right value
+    percent: bool = False
+
+
+def _clause_start(text: str, pos: int, ends: str) -> int:
+    starts = [text.rfind(ch, 0, pos) for ch in ends]
+    return max(starts) + 1
+
+
+def _column(text: str, start: int) -> tuple[str, str]:
+    """The applicant column named in the clause before ``start`` (the last one), else 总计."""
+    clause = text[_clause_start(text, start, _CLAUSE_END) : start]
+    found = list(_COLUMN_RE.finditer(clause))
+    if not found:
+        return "total", "总计"
+    return COLUMN_WORDS[found[-1].group(0)]
+
+
+def _overlaps(span: tuple[int, int], spans: list[tuple[int, int, str]]) -> bool:
+    return any(s < span[1] and span[0] < e for s, e, _ in spans)
+
+
+def _lookup(values: Mapping[str, Any], table: str, column: str, key: str) -> Any:
+    if table == "3":
+        return (values.get("applications") or {}).get(column, {}).get(key)
+    node: Any = values.get("appeals") or {}
+    for part in key.split("."):
+        node = node.get(part) if isinstance(node, Mapping) else None
+    return node
+
+
+def _to_decimal(text: str) -> Decimal:
+    return Decimal(text.replace(",", ""))
+
+
+def scan(text: str, spans: list[tuple[int, int, str]], values: Mapping[str, Any], keypath: str) -> Iterator[Finding]:
+    """Every literal number in ``text`` that restates a table value and differs from it."""
+    used: list[tuple[int, int]] = []
+    for phrase in PHRASES:
+        for m in phrase.pattern.finditer(text):
+            span = m.span("n")
+            if _overlaps(span, spans) or any(s < span[1] and span[0] < e for s, e in used):
+                continue
+            used.append(span)
+            column, column_label = _column(text, m.start()) if phrase.table == "3" else ("", "")
+            if phrase.name == "某类申请人申请":
+                column, column_label = COLUMN_WORDS[_COLUMN_RE.search(m.group(0)).group(0)]  # type: ignore[union-attr]
+            expected = _lookup(values, phrase.table, column, phrase.key)
+            if not isinstance(expected, (int, float)):
+                continue
+            found = _to_decimal(m.group("n"))
+            if found != Decimal(str(expected)):
+                where = f"表三“{column_label}”列“{phrase.label}”" if phrase.table == "3" else phrase.label
+                ref = f"applications.{column}.{phrase.key}" if phrase.table == "3" else f"appeals.{phrase.key}"
+                yield Finding(keypath, m.group(0), found, Decimal(str(expected)), where, ref)
+    yield from _percentages(text, spans, values, keypath)
+
+
+def _percentages(
+    text: str, spans: list[tuple[int, int, str]], values: Mapping[str, Any], keypath: str
+) -> Iterator[Finding]:
+    for m in _PERCENT.finditer(text):
+        if _overlaps(m.span("p"), spans):
+            continue
+        sentence_start = _clause_start(text, m.start(), _SENTENCE_END)
+        before = text[sentence_start : m.start()]
+        # the category named last before the number; of two ending together (部分公开 inside
+        # 予以公开和部分公开) the longer one
+        best: tuple[int, int, str, str] | None = None
+        for pattern, key, label in PERCENT_CATEGORIES:
+            for hit in pattern.finditer(before):
+                if best is None or (hit.end(), -hit.start()) > (best[1], -best[0]):
+                    best = (hit.start(), hit.end(), key, label)
+        if best is None:
+            continue
+        start, _, category, category_label = best
+        column, column_label = _column(text, sentence_start + start)
+        part = _lookup(values, "3", column, category)
+        by_received = bool(re.search(r"收到|新收|受理", m.group("den")))
+        whole_key = "new_received" if by_received else "total_processed"
+        whole = _lookup(values, "3", column, whole_key)
+        if not isinstance(part, (int, float)) or not isinstance(whole, (int, float)) or whole == 0:
+            continue
+        typed = Decimal(m.group("p"))
+        places = -typed.as_tuple().exponent if isinstance(typed.as_tuple().exponent, int) else 0
+        exact = Decimal(part) * 100 / Decimal(whole)
+        step = Decimal(1).scaleb(-places)
+        rounded = exact.quantize(step, rounding=ROUND_HALF_UP)
+        truncated = exact.quantize(step, rounding="ROUND_DOWN")
+        if typed not in (rounded, truncated):
+            denominator = "一、本年新收" if by_received else "（七）总计"
+            yield Finding(
+                keypath,
+                text[sentence_start + start : m.end()],
+                typed,
+                rounded,
+                f"表三“{column_label}”列{category_label}÷{denominator}（{part}÷{whole}，保留{places}位小数）",
+                f"pct(applications.{column}.{category}, applications.{column}.{whole_key}, {places})",
+                percent=True,
+            )
+
+
+_ALL_MAINTAINED = re.compile(r"(?:均|全部|都)(?:被|获|予以)?(?:依法)?维持")
+_NO_APPEALS = re.compile(r"(?:未|没有|无)(?:发生|出现|收到)?[^。；，]{0,16}?(行政复议|行政诉讼)")
+
+
+def claims(text: str, values: Mapping[str, Any], keypath: str) -> Iterator[tuple[str, str, str, Any, Any]]:
+    """Wordings that contradict table 四 without a number: "均获维持" while cases were corrected or are pending,
+    "未发生行政复议" while there were some.  Yields (keypath, phrase, what, expected, found)."""
+    appeals = values.get("appeals") or {}
+    for sentence in re.split(r"[。；;]", text):
+        if _ALL_MAINTAINED.search(sentence) and re.search("复议|诉讼|起诉", sentence):
+            for key, label in (("review", "行政复议"), ("litigation", "行政诉讼")):
+                block = appeals.get(key) or {}
+                if label[2:] not in sentence and not (key == "litigation" and "起诉" in sentence):
+                    continue
+                others = sum(block.get(k, 0) for k in ("correct", "other", "pending"))
+                if others:
+                    yield (
+                        keypath,
+                        sentence,
+                        f"表四“{label}”中结果纠正、其他结果、尚未审结共 {others} 件",
+                        "无维持以外结果",
+                        others,
+                    )
+        for m in _NO_APPEALS.finditer(sentence):
+            key = "review" if m.group(1) == "行政复议" else "litigation"
+            total = (appeals.get(key) or {}).get("total", 0)
+            if total:
+                yield (keypath, m.group(0), f"表四“{m.group(1)}”总计为 {total} 件", 0, total)
+
+
+def texts(report: Any) -> Iterator[tuple[str, str]]:
+    """Every prose string of the report with its full key path, sub-tables (总体情况's 小节) included."""
+
+    def walk(data: Mapping[str, Any], sub: str) -> Iterator[tuple[str, str]]:
+        yield from iter_texts(data, sub)
+        for key, value in data.items():
+            if isinstance(value, Mapping) and key != "items":
+                yield from walk(value, f"{sub}.{key}")
+
+    for instance in report.sections:
+        yield from walk(instance.data, instance.key)
+
+
+def text_problems(report: Any, make: Callable[..., Problem]) -> list[Problem]:
+    values = report.values
+    evaluator = Evaluator(values)
+    problems: list[Problem] = []
+    for keypath, raw in texts(report):
+        resolved = evaluator.resolve(raw, None, [])
+        for f in scan(resolved.text, resolved.spans, values, keypath):
+            kind = "百分比" if f.percent else "数字"
+            problems.append(
+                make(
+                    Severity.ERROR,
+                    "gb2021.text.mismatch",
+                    f"正文“{f.phrase}”中的{kind} {f.number}{'%' if f.percent else ''} 与{f.label}不一致："
+                    f"表中为 {f.expected}{'%' if f.percent else ''}；可改用引用 {{{f.ref}}}",
+                    keypath,
+                    expected=f"{f.expected}{'%' if f.percent else ''}",
+                    found=f"{f.number}{'%' if f.percent else ''}",
+                )
+            )
+        for where, phrase, what, expected, found in claims(resolved.text, values, keypath):
+            problems.append(
+                make(
+                    Severity.ERROR,
+                    "gb2021.text.appeals-claim",
+                    f"正文“{phrase}”与表四不符：{what}",
+                    where,
+                    expected=expected,
+                    found=found,
+                )
+            )
+    return problems

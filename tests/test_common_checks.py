@@ -1,0 +1,106 @@
+"""Report-wide editorial checks (plugins/common/checks.py): each rule fails on the slip and passes without it."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import LEGACY_REPORT, legacy, rules
+
+from compiler.problems import Severity
+
+
+def with_overview(**overview):
+    return legacy(overview=overview)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("特向社会公布2018年度本级政府（本部门）信息公开工作年度报告。", "本级政府（本部门）"),
+        ("特向社会公布2018年度本级政府(本部门)信息公开工作年度报告。", "本级政府(本部门)"),
+        ("××县人民政府。", "××"),
+        ("XX局负责。", "XX"),
+        ("由【单位名称】负责。", "【单位名称】"),
+    ],
+)
+def test_placeholders_are_reported_with_key_and_line(check, text, found):
+    [p] = [p for p in check(legacy(preamble={"text": text})) if p.rule == "common.placeholder"]
+    assert p.severity == Severity.WARNING
+    assert p.found == found
+    assert p.source.keypath == "preamble.text"
+    assert p.source.line is not None
+
+
+def test_text_without_placeholders_passes(check):
+    text = "特向社会公布2018年度南江县人民政府信息公开工作年度报告，XXL 与 Xx 不是占位。"
+    assert "common.placeholder" not in rules(check(legacy(preamble={"text": text})))
+
+
+def test_placeholders_in_report_fields_are_found_too(check):
+    data = legacy()
+    data["report"] = {**LEGACY_REPORT["report"], "organ": "××县人民政府"}
+    [p] = [p for p in check(data) if p.rule == "common.placeholder"]
+    assert p.source.keypath == "report.organ"
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("工作如下。一是甲；二是乙；四是丁。", "四是"),
+        ("工作如下。一是甲；一是乙。", "一是"),
+        ("主要有：二是乙。", "二是"),
+    ],
+)
+def test_enumerations_that_skip_or_repeat(check, text, found):
+    [p] = [p for p in check(with_overview(text=text)) if p.rule == "common.enumeration"]
+    assert p.found == found
+    assert p.source.keypath == "overview.text"
+
+
+def test_enumerations_in_order_and_words_containing_yi_shi_pass(check):
+    texts = ["工作如下。一是甲；二是乙；三是丙。", "统一是关键，唯一是标准。"]
+    assert "common.enumeration" not in rules(check(with_overview(text=texts)))
+
+
+def test_enumerations_inside_items_are_found(check):
+    overview = {"items": [{"heading": "甲。", "text": "一是甲。三是丙。"}]}
+    [p] = [p for p in check(with_overview(**overview)) if p.rule == "common.enumeration"]
+    assert p.source.keypath == "overview.items[0].text"
+
+
+def test_a_typed_label_in_points_or_item_headings(check):
+    overview = {"items": [{"heading": "（一）明确重点。", "text": "甲。", "points": ["一是稳步推进。", "扎实推进。"]}]}
+    found = {p.source.keypath for p in check(with_overview(**overview)) if p.rule == "common.typed-label"}
+    assert found == {"overview.items[0].heading", "overview.items[0].points[0]"}
+    clean = {"items": [{"heading": "明确重点。", "text": "甲。", "points": ["稳步推进。", "1个专栏。"]}]}
+    assert "common.typed-label" not in rules(check(with_overview(**clean)))
+
+
+@pytest.mark.parametrize("doubled", ["，，", ",,", "。。", "；；", "、、"])
+def test_doubled_punctuation(check, doubled):
+    [p] = [p for p in check(with_overview(text=f"申请信息不存在的3件{doubled}不是政府信息的1件。"))
+           if p.rule == "common.doubled-punctuation"]
+    assert p.found == f"“{doubled}”"
+
+
+def test_single_punctuation_and_ellipsis_pass(check):
+    assert "common.doubled-punctuation" not in rules(check(with_overview(text="甲，乙；丙……丁。")))
+
+
+@pytest.mark.parametrize("url", ["http//:www.scnj.gov.cn/", "http:/www.example.gov.cn", "https：//www.example.gov.cn"])
+def test_malformed_urls(check, url):
+    data = legacy()
+    data["report"] = {**LEGACY_REPORT["report"], "website": url}
+    [p] = [p for p in check(data) if p.rule == "common.malformed-url"]
+    assert p.source.keypath == "report.website"
+    assert p.expected in ("http://", "https://")
+
+
+def test_well_formed_urls_pass(check):
+    text = "电子版可在（http://www.scnj.gov.cn/）或 https://www.example.gov.cn/a 下载。"
+    assert "common.malformed-url" not in rules(check(legacy(preamble={"text": text})))
+
+
+def test_approximate_number_with_decimals(check):
+    [p] = [p for p in check(with_overview(text="总浏览量达10.89余万人次。")) if p.rule == "common.approx-number"]
+    assert p.expected == "“10.89万”"
+    assert "common.approx-number" not in rules(check(with_overview(text="公开4.13万余条，7万余元。")))

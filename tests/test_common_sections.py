@@ -1,0 +1,42 @@
+"""[preamble] and [signature]: unnumbered sections shared by every format."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from conftest import legacy
+
+from compiler.document import Heading, Paragraph, Signature
+from plugins.common.signature import chinese_date
+
+
+def test_preamble_comes_before_the_first_part_with_references_resolved(blocks):
+    made = blocks(legacy(preamble={"text": "特向社会公布{report.year}年度报告。"}))
+    first_heading = next(i for i, b in enumerate(made) if isinstance(b, Heading))
+    preamble = [b for b in made[:first_heading] if isinstance(b, Paragraph)]
+    assert [p.text for p in preamble] == ["特向社会公布2018年度报告。"]
+
+
+def test_signature_defaults_to_the_report_organ_and_date(blocks):
+    [sig] = [b for b in blocks(legacy()) if isinstance(b, Signature)]
+    assert (sig.organ, sig.date) == ("测试县人民政府", "2019年2月14日")
+
+
+def test_signature_values_override_the_defaults(blocks):
+    data = legacy(signature={"organ": "测试县政务服务管理局", "date": dt.date(2019, 3, 1)})
+    [sig] = [b for b in blocks(data) if isinstance(b, Signature)]
+    assert (sig.organ, sig.date) == ("测试县政务服务管理局", "2019年3月1日")
+
+
+def test_no_signature_table_means_no_signature(blocks):
+    assert not [b for b in blocks(legacy(signature=None)) if isinstance(b, Signature)]
+
+
+def test_signature_is_the_last_block(blocks):
+    assert isinstance(blocks(legacy())[-1], Signature)
+
+
+def test_chinese_date_has_no_leading_zeros():
+    assert chinese_date(dt.date(2019, 2, 4)) == "2019年2月4日"
+    assert chinese_date("2020-10-01") == "2020年10月1日"
+    assert chinese_date(dt.datetime(2019, 12, 31, 8, 0)) == "2019年12月31日"

@@ -1,0 +1,212 @@
+"""Every gb2021 rule: a broken input that triggers it (tests/data/gb2021/) and the clean example that does not.
+
+The broken inputs are the example with one edit each (see tests/data/gb2021/regenerate.py); every message must
+be Chinese, name its rule, and point at a TOML key path and line.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+
+import pytest
+
+from compiler.problems import Severity
+from tests.gb2021_support import BROKEN, EXAMPLE_2023, EXAMPLE_2024, problems_of, rules, write_variant
+
+_spec = importlib.util.spec_from_file_location("gb2021_regenerate", BROKEN / "regenerate.py")
+assert _spec and _spec.loader
+regenerate = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(regenerate)
+
+ERRORS = {
+    "gb2021.table3.balance", "gb2021.table3.outcome-total", "gb2021.table3.row-total", "gb2021.table3.count",
+    "gb2021.table4.block-total", "gb2021.table4.count", "gb2021.table2.count", "gb2021.table2.money",
+    "gb2021.fee.amount", "gb2021.fee.notices", "gb2021.cross-year.carry-over", "gb2021.text.mismatch",
+    "gb2021.text.appeals-claim", "gb2021.part-order", "gb2021.overview.items-and-subsections",
+}  # fmt: skip
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def test_examples_are_clean():
+    assert [p.format() for p in problems_of(EXAMPLE_2024)] == []
+    assert [p.format() for p in problems_of(EXAMPLE_2023)] == []
+
+
+def test_broken_files_are_current():
+    """The files on disk are what the generator writes from the current example."""
+    source = EXAMPLE_2024.read_text(encoding="utf-8")
+    for stem, _rule, _what, edits in regenerate.CASES:
+        text = "format = " + source.split("\nformat = ", 1)[1]
+        for header, old, new in edits:
+            text = regenerate.edit(text, header, old, new)
+        on_disk = (BROKEN / f"{stem}.toml").read_text(encoding="utf-8")
+        assert on_disk.split("\n\n", 1)[1].replace("../../../examples/", "../") == text, stem
+
+
+@pytest.mark.parametrize("case", regenerate.CASES, ids=[c[0] for c in regenerate.CASES])
+def test_broken_input_triggers_its_rule(case):
+    stem, rule, _what, _edits = case
+    problems = problems_of(BROKEN / f"{stem}.toml")
+    hits = [p for p in problems if p.rule == rule]
+    assert hits, [p.format() for p in problems]
+    expected = Severity.ERROR if rule in ERRORS else Severity.WARNING
+    for p in hits:
+        assert p.severity == expected
+        assert CJK.search(p.message), p.message
+        assert p.source is not None and p.source.keypath and p.source.line, p.format()
+        assert p.expected is not None and p.found is not None, p.format()
+    # nothing outside this plugin's own rules and the core's reference checks fires on these edits
+    assert {p.rule.split(".")[0] for p in problems} <= {"gb2021"}
+
+
+def test_every_rule_has_a_broken_input():
+    """Each rule listed in the checks module's table (``a.b / .c`` lists two) has a broken input."""
+    import plugins.gb2021.checks as checks
+
+    documented: set[str] = set()
+    for m in re.finditer(r"^(gb2021\.[\w.-]+)(?:\s*/\s*(\.[\w-]+))?", checks.__doc__ or "", re.M):
+        documented.add(m.group(1))
+        if m.group(2):
+            documented.add(m.group(1).rsplit(".", 1)[0] + m.group(2))
+    assert len(documented) >= 25
+    assert documented - {c[1] for c in regenerate.CASES} == set()
+
+
+# -------------------------------------------------------------------------------- messages tell the author what to fix
+def test_balance_message_names_labels_values_and_key():
+    (p,) = [p for p in problems_of(BROKEN / "table3-balance.toml") if p.rule == "gb2021.table3.balance"]
+    assert (
+        "“自然人”列" in p.message and "一、本年新收（86）" in p.message and "四、结转下年度继续办理（4）" in p.message
+    )
+    assert p.source.keypath == "applications.natural_person"
+    assert p.expected == "一＋二＝（七）＋四＝88" and p.found == "（七）＋四＝89"
+
+
+def test_row_total_points_at_the_typed_total():
+    (p,) = [p for p in problems_of(BROKEN / "table3-row-total.toml") if p.rule == "gb2021.table3.row-total"]
+    assert p.source.keypath == "applications.total.new_received"
+    text = (BROKEN / "table3-row-total.toml").read_text(encoding="utf-8").splitlines()
+    assert text[p.source.line - 1].strip() == "new_received = 115"
+    assert (p.expected, p.found) == (116, 115)
+
+
+def test_text_mismatch_names_phrase_expected_found_and_fix():
+    (p,) = [p for p in problems_of(BROKEN / "text-number.toml") if p.rule == "gb2021.text.mismatch"]
+    assert "收到政府信息公开申请117件" in p.message and "一、本年新收政府信息公开申请数量" in p.message
+    assert "{applications.total.new_received}" in p.message
+    assert (p.expected, p.found) == ("116", "117")
+    assert p.source.keypath == "overview.applications.text"
+
+
+def test_column_phrase_compares_with_that_column():
+    (p,) = [p for p in problems_of(BROKEN / "text-column.toml") if p.rule == "gb2021.text.mismatch"]
+    assert "“自然人”列" in p.message and (p.expected, p.found) == ("86", "85")
+
+
+# ----------------------------------------------------------------------------------------------- passing variants
+def test_literal_numbers_that_match_are_accepted(tmp_path):
+    path = write_variant(
+        tmp_path,
+        [
+            ("办结{applications.total.total_processed}件", "办结115件"),
+            ("上年结转{applications.total.carried_over}件", "上年结转3件"),
+        ],
+    )
+    assert problems_of(path) == []
+
+
+def test_references_are_not_checked_only_literals(tmp_path):
+    # a reference prints the table's own value: the text check must not look at it, whatever it cites
+    path = write_variant(
+        tmp_path,
+        [("全年共收到政府信息公开申请116件", "全年共收到政府信息公开申请{applications.natural_person.new_received}件")],
+    )
+    assert "gb2021.text.mismatch" not in rules(problems_of(path))
+
+
+def test_percentage_truncated_or_rounded_both_accepted(tmp_path):
+    assert problems_of(write_variant(tmp_path, [("的60.87%", "的60.86%")])) == []  # 60.869…% truncated
+    assert problems_of(write_variant(tmp_path, [("的60.87%", "的60.9%")])) == []  # one decimal, rounded
+    assert "gb2021.text.mismatch" in rules(problems_of(write_variant(tmp_path, [("的60.87%", "的60.7%")])))
+
+
+def test_carry_over_note_downgrades_to_warning(tmp_path):
+    path = write_variant(
+        tmp_path,
+        [
+            ("carried_over = 2", "carried_over = 3"),
+            ("carried_forward = 3", "carried_forward = 4"),
+            ("# 三、收到和处理政府信息公开申请情况 — table 三, one table per applicant column\n[applications]\n",
+             '[applications]\ncarry_over_note = "2023年度报告误将1件已办结申请计入结转"\n'),
+        ],
+    )  # fmt: skip
+    found = [p for p in problems_of(path) if p.rule == "gb2021.cross-year.carry-over"]
+    assert [p.severity for p in found] == [Severity.WARNING]
+    assert "误将1件" in found[0].message
+
+
+def test_without_previous_no_cross_year_rules(tmp_path):
+    path = write_variant(
+        tmp_path,
+        [
+            ('previous = "../qinglan-data-2023/report.toml"\n', ""),
+            ("carried_over = 2", "carried_over = 3"),
+            ("carried_forward = 3", "carried_forward = 4"),
+        ],
+    )
+    assert not {r for r in rules(problems_of(path)) if r.startswith("gb2021.cross-year")}
+
+
+def test_official_heading_override_is_fine(tmp_path):
+    path = write_variant(tmp_path, [("[issues]\n", '[issues]\nheading = "存在的主要问题及改进情况"\n')])
+    assert problems_of(path) == []
+
+
+def test_appeals_claim_is_fine_when_all_were_maintained(tmp_path):
+    path = write_variant(
+        tmp_path,
+        [("[appeals.review]                    # 行政复议\nmaintain = 2\ncorrect = 1\nother = 0\npending = 1",
+          "[appeals.review]\nmaintain = 4\ncorrect = 0\nother = 0\npending = 0"),
+         ("对被纠正的1件，已重新作出答复并完善了相关工作流程。", "行政复议案件均获维持。")],
+    )  # fmt: skip
+    found = problems_of(path)
+    assert "gb2021.text.appeals-claim" not in rules(found), [p.format() for p in found]
+
+
+def test_fee_zero_case_sentence(tmp_path):
+    from compiler.build import check_report, report_blocks
+    from compiler.document import Paragraph
+
+    path = write_variant(tmp_path, [("amount = 1200", "amount = 0"), ("notices = 2 ", "notices = 1 ")])
+    report, _ = check_report(path)
+    texts = [b.text for b in report_blocks(report)[0] if isinstance(b, Paragraph)]
+    assert "本年度共发出收费通知1件，实际未收取信息处理费。" in texts
+    report, _ = check_report(EXAMPLE_2023)
+    texts = [b.text for b in report_blocks(report)[0] if isinstance(b, Paragraph)]
+    assert "本年度未收取信息处理费。" in texts
+    report, _ = check_report(EXAMPLE_2024)
+    texts = [b.text for b in report_blocks(report)[0] if isinstance(b, Paragraph)]
+    assert "本年度共发出收费通知2件，收取信息处理费1200元。" in texts
+
+
+def test_fee_is_required_in_2021(tmp_path):
+    from compiler.model import load_report
+
+    path = write_variant(
+        tmp_path, [("[other.fee]\namount = 1200    # 元\nnotices = 2      # 发出收费通知（件）\n", "")]
+    )
+    report = load_report(path)
+    assert any(p.source.keypath == "other.fee" and p.severity == Severity.ERROR for p in report.problems)
+
+
+def test_derived_values_citable(tmp_path):
+    from compiler.model import load_report
+
+    values = load_report(EXAMPLE_2024).values
+    apps = values["applications"]
+    assert apps["total"]["total_processed"] == 115
+    assert apps["total"]["denied"] == 8 and apps["total"]["unable"] == 24
+    assert apps["organisations"]["new_received"] == 30
+    assert values["appeals"]["litigation"]["total"] == 3
+    assert values["other"]["fee"]["sentence"].startswith("本年度共发出收费通知2件")

@@ -1,0 +1,221 @@
+"""Tables 二, 三 and 四 at block level: every label verbatim, at its row and column, with the format's spans.
+
+Labels are compared with the shared machine-readable spec (format-2021-tables.json), not with the plugin's own
+data module, so a typo in either shows up here.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import tomli_w
+
+from compiler.document import Table
+from tests.gb2021_support import EXAMPLE_2023, EXAMPLE_2024, SPEC, at, place, tables_of
+
+spec = json.loads(SPEC.read_text(encoding="utf-8")) if SPEC.exists() else None
+needs_spec = pytest.mark.skipif(spec is None, reason="shared spec not available")
+
+
+@pytest.fixture(scope="module")
+def tables() -> dict[str, Table]:
+    return tables_of(EXAMPLE_2024)
+
+
+def body_rows(table: Table) -> list[list]:
+    return table.rows[table.header_rows :]
+
+
+# ------------------------------------------------------------------------------------------------ table 三
+def test_table3_header_spans(tables):
+    t = tables["table3"]
+    assert t.header_rows == 3
+    assert len(t.widths) == 10
+    note = at(t, "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）")
+    assert (note.row, note.col, note.cell.colspan, note.cell.rowspan) == (0, 0, 3, 3)
+    applicants = at(t, "申请人情况")
+    assert (applicants.row, applicants.col, applicants.cell.colspan) == (0, 3, 7)
+    natural = at(t, "自然人")
+    assert (natural.row, natural.col, natural.cell.rowspan) == (1, 3, 2)
+    orgs = at(t, "法人或其他组织")
+    assert (orgs.row, orgs.col, orgs.cell.colspan) == (1, 4, 5)
+    header_total = [p for p in place(t) if p.cell.text == "总计" and p.row < 3]
+    assert [(p.row, p.col, p.cell.rowspan) for p in header_total] == [(1, 9, 2)]
+    assert [(p.col, p.cell.text) for p in place(t) if p.row == 2] == list(
+        enumerate(["商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"], start=4)
+    )
+
+
+@needs_spec
+def test_table3_header_matches_spec(tables):
+    t = tables["table3"]
+    for r, row in enumerate(spec["table3"]["header"]):
+        assert [(c["text"], c.get("colspan", 1), c.get("rowspan", 1)) for c in row] == [
+            (c.text, c.colspan, c.rowspan) for c in t.rows[r]
+        ]
+
+
+@needs_spec
+def test_table3_every_row_label_in_its_column(tables):
+    t = tables["table3"]
+    placed = place(t)
+    rows = spec["table3"]["rows"]
+    assert len(body_rows(t)) == len(rows) == 25
+    for i, row in enumerate(rows):
+        r = t.header_rows + i
+        label = row["path"][-1]
+        hit = [p for p in placed if p.row == r and p.cell.text == label]
+        assert hit, f"row {r}: {label}"
+        depth = len(row["path"])
+        expected_col = {1: 0, 2: 1, 3: 2}[depth]
+        expected_span = {1: 3, 2: 2, 3: 1}[depth]
+        assert (hit[0].col, hit[0].cell.colspan) == (expected_col, expected_span), label
+        numbers = [p for p in placed if p.row == r and p.col >= 3]
+        assert [p.col for p in numbers] == list(range(3, 10))
+
+
+def test_table3_vertical_labels_and_spans(tables):
+    t = tables["table3"]
+    outcomes = at(t, "三、本年度办理结果")
+    assert (outcomes.row, outcomes.col, outcomes.cell.rowspan, outcomes.cell.vertical) == (5, 0, 22, True)
+    groups = {p.cell.text: p for p in place(t) if p.col == 1 and p.cell.rowspan > 1}
+    assert {k: (v.cell.rowspan, v.cell.vertical) for k, v in groups.items()} == {
+        "（三）不予公开": (8, True),
+        "（四）无法提供": (3, True),
+        "（五）不予处理": (5, True),
+        "（六）其他处理": (3, True),
+    }
+    assert [groups[k].row for k in ("（三）不予公开", "（四）无法提供", "（五）不予处理", "（六）其他处理")] == [
+        7,
+        15,
+        18,
+        23,
+    ]
+
+
+def test_table3_numbers_computed_total_column_and_row(tables):
+    t = tables["table3"]
+    texts = [[c.text for c in row][-7:] for row in body_rows(t)]
+    assert texts[0] == ["86", "17", "4", "2", "6", "1", "116"]  # 一、本年新收
+    assert texts[1] == ["2", "1", "0", "0", "0", "0", "3"]  # 二、上年结转
+    assert texts[-2] == ["85", "17", "4", "2", "6", "1", "115"]  # （七）总计, computed
+    assert texts[-1] == ["3", "1", "0", "0", "0", "0", "4"]  # 四、结转下年度
+    assert all(t.isdigit() for row in texts for t in row)
+
+
+def test_table3_missing_value_prints_zero(tmp_path):
+    from tests.gb2021_support import write_variant
+
+    path = write_variant(tmp_path, [("granted = 41\n", "")])
+    t = tables_of(path)["table3"]
+    assert [c.text for c in body_rows(t)[2]][-7:][0] == "0"
+
+
+# ------------------------------------------------------------------------------------------------ table 四
+def test_table4_layout(tables):
+    t = tables["table4"]
+    assert (t.header_rows, len(t.widths), len(t.rows)) == (3, 15, 4)
+    assert [(c.text, c.colspan, c.rowspan) for c in t.rows[0]] == [("行政复议", 5, 1), ("行政诉讼", 10, 1)]
+    assert [(c.text, c.colspan, c.rowspan) for c in t.rows[1]] == [
+        ("结果维持", 1, 2), ("结果纠正", 1, 2), ("其他结果", 1, 2), ("尚未审结", 1, 2), ("总计", 1, 2),
+        ("未经复议直接起诉", 5, 1), ("复议后起诉", 5, 1),
+    ]  # fmt: skip
+    assert [c.text for c in t.rows[2]] == ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] * 2
+    assert [p.col for p in place(t) if p.row == 2] == list(range(5, 15))
+    assert [c.text for c in t.rows[3]] == ["2", "1", "0", "1", "4", "1", "0", "0", "1", "2", "1", "0", "0", "0", "1"]
+
+
+@needs_spec
+def test_table4_header_matches_spec(tables):
+    t = tables["table4"]
+    for r, row in enumerate(spec["table4"]["header"]):
+        assert [(c["text"], c.get("colspan", 1), c.get("rowspan", 1)) for c in row] == [
+            (c.text, c.colspan, c.rowspan) for c in t.rows[r]
+        ]
+
+
+# ------------------------------------------------------------------------------------------------ table 二
+@needs_spec
+def test_table2_2021_blocks(tables):
+    t = tables["table2"]
+    rows = iter(t.rows)
+    for block in spec["table2"]["blocks"]:
+        caption = next(rows)
+        assert [(c.text, c.colspan) for c in caption] == [(block["caption"], 4)]
+        header = next(rows)
+        spans = block.get("header_colspans", [1] * len(block["header"]))
+        assert [(c.text, c.colspan) for c in header] == list(zip(block["header"], spans, strict=True))
+        for row in block["rows"]:
+            cells = next(rows)
+            assert cells[0].text == row["label"]
+            assert sum(c.colspan for c in cells) == 4
+    assert next(rows, None) is None
+
+
+def test_table2_money_keeps_decimals(tables):
+    t = tables["table2"]
+    fees = next(r for r in t.rows if r[0].text == "行政事业性收费")
+    assert [(c.text, c.colspan) for c in fees[1:]] == [("3.62", 3)]
+
+
+# ------------------------------------------------------------------------------------------------ 2019 variant
+def trial_report(tmp_path) -> dict:
+    """The 2023 example recast in the 2019 trial format: （六）其他处理 one row, 2019 table 二."""
+    import tomllib
+
+    data = tomllib.loads(EXAMPLE_2023.read_text(encoding="utf-8"))
+    data["format"] = "2019"
+    data.pop("previous", None)
+    for column in data["applications"].values():
+        if isinstance(column, dict) and "other_other" in column:
+            column["other_handling"] = sum(
+                column.pop(k) for k in ("other_no_correction", "other_fee_unpaid", "other_other")
+            )
+    data["active"] = {
+        "regulations": {"made": 0, "published": 0, "total_public": 0},
+        "normative_documents": {"made": 3, "published": 3, "total_public": 29},
+        "licensing": {"previous_items": 12, "change": -1, "decisions": 880},
+        "other_services": {"previous_items": 5, "change": 0, "decisions": 40},
+        "penalty": {"previous_items": 20, "change": 2, "decisions": 15},
+        "coercion": {"previous_items": 3, "change": 0, "decisions": 0},
+        "admin_fees": {"previous_items": 2, "change": 0},
+        "procurement": {"projects": 6, "amount": 318.5},
+    }
+    data["overview"]["management"]["text"] = "完成行政规范性文件清理。"
+    del data["other"]["fee"]
+    return data
+
+
+@pytest.fixture
+def trial_path(tmp_path):
+    path = tmp_path / "trial.toml"
+    path.write_text(tomli_w.dumps(trial_report(tmp_path)), encoding="utf-8")
+    return path
+
+
+def test_2019_variant_is_clean_and_laid_out(trial_path):
+    from tests.gb2021_support import problems_of
+
+    assert [p.format() for p in problems_of(trial_path)] == []
+    tables = tables_of(trial_path)
+    t3 = tables["table3"]
+    assert len(body_rows(t3)) == 23
+    assert at(t3, "三、本年度办理结果").cell.rowspan == 20
+    other = at(t3, "（六）其他处理")
+    assert (other.col, other.cell.colspan, other.cell.rowspan) == (1, 2, 1)
+    assert "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请" not in {p.cell.text for p in place(t3)}
+    t2 = tables["table2"]
+    labels = [r[0].text for r in t2.rows]
+    assert "规范性文件" in labels and "行政规范性文件" not in labels
+    assert "第二十条第（九）项" in labels and "政府集中采购" in labels
+    assert "其他对外管理服务事项" in labels
+    header5 = t2.rows[labels.index("第二十条第（五）项") + 1]
+    assert [c.text for c in header5] == ["信息内容", "上一年项目数量", "本年增/减", "处理决定数量"]
+    licensing = t2.rows[labels.index("行政许可")]
+    assert [c.text for c in licensing] == ["行政许可", "12", "-1", "880"]
+    assert t4_same(tables["table4"])
+
+
+def t4_same(t: Table) -> bool:
+    return [c.text for c in t.rows[0]] == ["行政复议", "行政诉讼"] and len(t.rows[3]) == 15

@@ -1,0 +1,88 @@
+"""The nine numbered parts: numbering by position, heading overrides, and the preamble's part list."""
+
+from __future__ import annotations
+
+from conftest import LEGACY_REPORT, legacy, rules
+
+from compiler.document import Heading, Paragraph
+from compiler.problems import Severity
+
+PART_LIST = (
+    "本报告由概述、主动公开政府信息情况、依申请公开政府信息情况、咨询和投诉情况、行政复议和行政诉讼情况、"
+    "工作人员和费用支出情况、存在的主要问题及改进情况、其他需要报告的事项、附表共九个部分组成。"
+)
+
+
+def test_parts_are_numbered_by_position_in_the_legacy_order(blocks):
+    headings = [b.text for b in blocks(legacy()) if isinstance(b, Heading) and b.outline_level == 0]
+    assert headings == [
+        "一、概述",
+        "二、主动公开政府信息情况",
+        "三、依申请公开政府信息情况",
+        "四、咨询和投诉情况",
+        "五、行政复议和行政诉讼情况",
+        "六、工作人员和费用支出情况",
+        "七、存在的主要问题及改进情况",
+        "八、其他需要报告的事项",
+        "九、附表",
+    ]
+
+
+def test_a_heading_override_keeps_the_number(blocks):
+    made = blocks(legacy(appeals={"heading": "申请行政复议和提起行政诉讼情况", "text": "无。"}))
+    assert "五、申请行政复议和提起行政诉讼情况" in [b.text for b in made if isinstance(b, Heading)]
+
+
+def test_a_missing_part_is_an_input_error(check):
+    [p] = [p for p in check(legacy(consultation=None)) if p.rule == "input.missing-section"]
+    assert p.severity == Severity.ERROR
+    assert "咨询和投诉情况" in p.message
+
+
+def test_a_heading_that_differs_from_the_preamble_list_is_reported(check):
+    data = legacy(
+        preamble={"text": PART_LIST},
+        issues={"heading": "存在的主要问题和改进情况", "text": "问题。"},
+    )
+    [p] = [p for p in check(data) if p.rule == "legacy.part-heading"]
+    assert p.source.keypath == "issues.heading"
+    assert (p.expected, p.found) == ("存在的主要问题及改进情况", "存在的主要问题和改进情况")
+    assert "第七部分" in p.message
+
+
+def test_headings_matching_the_preamble_list_pass(check):
+    found = rules(check(legacy(preamble={"text": PART_LIST})))
+    assert "legacy.part-heading" not in found
+    assert "legacy.part-count" not in found
+
+
+def test_a_part_count_that_differs_from_the_list_is_reported(check):
+    data = legacy(preamble={"text": PART_LIST.replace("共九个", "共八个")})
+    [p] = [p for p in check(data) if p.rule == "legacy.part-count"]
+    assert (p.expected, p.found) == (9, 8)
+
+
+def test_staffing_counts_and_spending_are_cited(blocks):
+    staffing = {"agencies": 1, "fulltime": 2, "parttime": 422, "spending_wan": 7,
+                "text": "机构{staffing.agencies}个，共{staffing.staff}人，费用{staffing.spending_wan}万余元。"}
+    texts = [b.text for b in blocks(legacy(staffing=staffing)) if isinstance(b, Paragraph)]
+    assert "机构1个，共424人，费用7万余元。" in texts
+
+
+def test_issues_items_numbered_1_dot_with_run_in_headings(blocks):
+    issues = {"text": "问题。", "numbering": "1.",
+              "items": [{"heading": "突出公开重点。", "text": "甲。"}, {"heading": "加快平台建设。", "text": "乙。"}]}
+    paras = [b for b in blocks(legacy(issues=issues)) if isinstance(b, Paragraph)]
+    numbered = [p for p in paras if p.text.endswith(("甲。", "乙。"))]
+    assert [p.text for p in numbered] == ["1.突出公开重点。甲。", "2.加快平台建设。乙。"]
+    assert numbered[0].runs[0].role == "runin3"
+
+
+def test_consultation_and_appeals_counts_are_validated(check):
+    appeals = {**LEGACY_REPORT["appeals"], "reviews": -1}
+    data = legacy(consultation={"complaints": "无", "text": "无。"}, appeals=appeals)
+    problems = check(data)
+    assert {(p.rule, p.source.keypath) for p in problems if p.rule.startswith("input.")} == {
+        ("input.type", "consultation.complaints"),
+        ("input.negative", "appeals.reviews"),
+    }

@@ -1,0 +1,308 @@
+"""The Chinese line breaker: prohibition rules, unbreakable units, 挤进 before 推出, compression, justification."""
+
+from __future__ import annotations
+
+import itertools
+import time
+from dataclasses import replace
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from compiler.typeset.linebreak import (
+    CLOSING,
+    NO_LINE_END,
+    NO_LINE_START,
+    OPENING,
+    Breaking,
+    Line,
+    UnmappedCharacter,
+)
+from tests.gridfonts import CHAR_PITCH, FANGSONG, HEI, body
+
+CELL = CHAR_PITCH
+STYLE = body(indent=0)
+
+
+def lines_of(text: str, cells: float = 10, style=STYLE, runs=None) -> list[Line]:
+    return Breaking(runs or [(text, style)], style, cells * CELL).lines()
+
+
+def texts(text: str, cells: float = 10, **kw) -> list[str]:
+    return [line.text for line in lines_of(text, cells, **kw)]
+
+
+def glyphs(line: Line) -> list[tuple[str, float, float]]:
+    """(char, x, advance) for every glyph, recomputed from the runs the way a PDF viewer places them."""
+    out = []
+    for run in line.runs:
+        x = run.x
+        for ch in run.text:
+            adv = FANGSONG.advance(run.font, ch, run.size)
+            out.append((ch, x, adv))
+            x += adv + run.char_space
+    return out
+
+
+def grid_width(ch: str) -> float:
+    return FANGSONG.advance("TestFangSong", ch, 16) if ch.isascii() else CELL
+
+
+# --- prohibition rules at the line boundary -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("mark", list("，。、：；？！”’）》〕"))
+def test_no_start_mark_is_never_first_on_a_line(mark):
+    result = texts("一二三四五六七八九十" + mark + "一二三四五")
+    assert not result[1].startswith(mark)
+    assert "".join(result) == "一二三四五六七八九十" + mark + "一二三四五"
+    # a whole cell cannot be squeezed out of one mark: the last character is pushed down with it
+    assert result == ["一二三四五六七八九", "十" + mark + "一二三四五"]
+
+
+@pytest.mark.parametrize("mark", list("“（《〔‘"))
+def test_no_end_mark_is_never_last_on_a_line(mark):
+    text = "一二三四五六七八九" + mark + "十一二"
+    result = texts(text)
+    assert result == ["一二三四五六七八九", mark + "十一二"]
+
+
+def test_both_rules_together_push_a_quoted_word_down():
+    result = texts("一二三四五六七八“九十”一二")
+    assert all(not r.startswith(tuple(NO_LINE_START)) for r in result[1:])
+    assert all(not r.endswith(tuple(NO_LINE_END)) for r in result[:-1])
+
+
+@pytest.mark.parametrize("pair", ["——", "……"])
+def test_dash_and_ellipsis_pairs_never_split(pair):
+    for lead in range(6, 11):
+        text = "中" * lead + pair + "文字" * 5
+        for line in texts(text):
+            assert not line.startswith(pair[0]) or line.startswith(pair), line
+            assert not line.endswith(pair[0]) or line.endswith(pair), line
+
+
+@pytest.mark.parametrize("run", ["2023", "98.63%", "1,234", "0827—8221339", "A4"])
+def test_latin_and_digit_runs_never_split(run):
+    for lead in range(3, 11):
+        result = texts("中" * lead + run + "年度报告" * 3)
+        assert sum(run in line for line in result) == 1, result
+
+
+def test_document_number_breaks_only_outside_the_digits():
+    for lead in range(0, 10):
+        result = texts("中" * lead + "国办发〔2018〕23号文件" * 2, cells=8)
+        joined = "|".join(result)
+        assert "〔|" not in joined and "|〕" not in joined
+        assert sum(line.count("2018") for line in result) == 2
+
+
+# --- 挤进 before 推出 ------------------------------------------------------------------------------------
+
+
+def test_squeeze_is_tried_before_push():
+    # 一…八（九） is 11 cells; the blank halves of （ and ） make room, so nothing is pushed
+    lines = lines_of("一二三四五六七八（九）一二三")
+    assert lines[0].text == "一二三四五六七八（九）"
+    assert lines[0].extent == pytest.approx(10 * CELL, abs=0.01)
+    marks = {ch: x for ch, x, _ in glyphs(lines[0])}
+    # （ drawn half a cell left of its grid position, ） half-width at the line end
+    assert marks["（"] == pytest.approx(7.5 * CELL, abs=0.01)
+    assert marks["）"] + CELL / 2 == pytest.approx(10 * CELL, abs=0.01)
+
+
+def test_push_when_squeezing_cannot_make_room():
+    lines = lines_of("一二三四五六七八九十，一二")
+    assert [line.text for line in lines] == ["一二三四五六七八九", "十，一二"]
+    assert lines[0].extent == pytest.approx(10 * CELL, abs=0.01)  # pushed line still justified
+
+
+def test_line_end_mark_set_half_width_to_fit():
+    # ” before 。 is already half-width; the 。 overflows by half a cell and is set half-width at the end
+    lines = lines_of("一二三四五六七“八”。一二")
+    assert lines[0].text == "一二三四五六七“八”。"
+    assert lines[0].extent == pytest.approx(10 * CELL, abs=0.01)
+
+
+# --- compression -----------------------------------------------------------------------------------------
+
+
+def test_adjacent_closing_marks_are_compressed():
+    line = lines_of("他说：“好。”然后走了", cells=20)[0]
+    pos = {ch: x for ch, x, _ in glyphs(line)}
+    assert pos["”"] - pos["。"] == pytest.approx(CELL / 2, abs=0.01)
+    assert pos["然"] - pos["”"] == pytest.approx(CELL, abs=0.01)
+
+
+def test_closing_then_opening_loses_one_half():
+    line = lines_of("《条例》（以下简称）", cells=20)[0]
+    pos = {ch: x for ch, x, _ in glyphs(line)}
+    assert pos["（"] - pos["》"] == pytest.approx(CELL / 2, abs=0.01)
+    assert pos["以"] - pos["（"] == pytest.approx(CELL, abs=0.01)
+
+
+def test_opening_marks_together_lose_the_second_leading_half():
+    line = lines_of("关于“《条例》”的说明", cells=20)[0]
+    pos = {ch: x for ch, x, _ in glyphs(line)}
+    assert pos["《"] - pos["“"] == pytest.approx(CELL / 2, abs=0.01)  # 《 drawn half a cell early
+    assert pos["条"] - pos["《"] == pytest.approx(CELL, abs=0.01)
+
+
+def test_compression_can_be_switched_off():
+    style = replace(STYLE, compress_punctuation=False)
+    line = lines_of("他说：“好。”然后", cells=20, style=style)[0]
+    pos = {ch: x for ch, x, _ in glyphs(line)}
+    assert pos["”"] - pos["。"] == pytest.approx(CELL, abs=0.01)
+
+
+# --- widths, justification, mixed text --------------------------------------------------------------------
+
+
+def test_full_cjk_line_has_exactly_28_cells():
+    lines = lines_of("政府信息公开" * 12, cells=28)
+    assert [len(line.text) for line in lines] == [28, 28, 16]
+    assert all(g[1] == pytest.approx(i * CELL, abs=1e-6) for i, g in enumerate(glyphs(lines[0])))
+
+
+def test_first_line_indent_and_side_indents():
+    style = body(indent=2, left_indent=1, right_indent=1)
+    lines = Breaking([("政府信息公开" * 10, style)], style, 28 * CELL).lines()
+    assert lines[0].runs[0].x == pytest.approx(3 * CELL)
+    assert len(lines[0].text) == 24 and len(lines[1].text) == 26
+    assert lines[1].extent == pytest.approx(27 * CELL, abs=0.01)
+
+
+def test_mixed_latin_is_justified_between_units_only():
+    text = "2024年，本机关新制发规范性文件12件，主动公开政府信息3,456条，其中重点领域信息1,234条，公开比例达到98.5%。"
+    lines = lines_of(text, cells=28)
+    assert "".join(line.text for line in lines) == text
+    for line in lines[:-1]:
+        assert line.extent == pytest.approx(line.left + line.width, abs=0.01)
+        for run in line.runs:
+            if run.text.isascii() and len(run.text) > 1:
+                assert run.char_space == 0  # no stretching inside "3,456"
+
+
+def test_latin_space_between_cjk_and_latin():
+    style = replace(STYLE, latin_space=0.25)
+    line = lines_of("共2024件", cells=20, style=style)[0]
+    (_, x_gong, _), (_, x_two, _) = glyphs(line)[:2]
+    assert x_two - x_gong == pytest.approx(CELL + 4.0, abs=0.01)  # 0.25 em of 16 pt after the cell
+
+
+def test_alignment_center_and_right():
+    for align, offset in (("center", 3 * CELL), ("right", 6 * CELL), ("left", 0.0)):
+        style = replace(STYLE, align=align)
+        line = lines_of("政府信息", cells=10, style=style)[0]
+        assert line.runs[0].x == pytest.approx(offset, abs=0.01)
+
+
+def test_last_line_is_natural_width():
+    lines = lines_of("政府信息公开" * 3, cells=10)
+    assert lines[-1].extent == pytest.approx(8 * CELL, abs=0.01)
+
+
+def test_long_url_breaks_by_characters_as_last_resort():
+    url = "https://www.example.gov.cn/" + "a" * 60
+    lines = lines_of("网址：" + url + "。", cells=10)
+    assert "".join(line.text for line in lines) == "网址：" + url + "。"
+    assert all(line.natural <= line.width + 0.01 for line in lines)
+    assert all(line.extent == pytest.approx(line.left + line.width, abs=0.01) for line in lines[:-1])
+
+
+def test_mixed_fonts_in_one_line_make_few_runs():
+    heading = replace(STYLE, fonts=HEI)
+    runs = [("一、总体情况。", heading), ("本报告根据条例编制全文包括总体情况主动公开情况等", STYLE)]
+    line = Breaking(runs, STYLE, 28 * CELL).lines()[0]
+    fonts = [run.font for run in line.runs]
+    assert fonts[0] == "TestHei" and "TestFangSong" in fonts
+    assert len(line.runs) <= 4
+
+
+def test_unmapped_character_is_reported_with_its_position():
+    with pytest.raises(UnmappedCharacter) as info:
+        Breaking([("正文\ue000", STYLE)], STYLE, 100)
+    assert info.value.char == "\ue000" and info.value.index == 2
+
+
+def test_a_megabyte_paragraph_breaks_in_linear_time():
+    seed = "本报告根据《中华人民共和国政府信息公开条例》（以下简称《条例》）编制，共公开信息1,234条。"
+
+    def timed(n: int) -> float:
+        text = (seed * (n // len(seed) + 1))[:n]
+        start = time.perf_counter()
+        Breaking([(text, STYLE)], STYLE, 28 * CELL)
+        return time.perf_counter() - start
+
+    small, big = timed(100_000), timed(1_000_000)
+    assert big < 3.0  # about a second on the reference machine
+    assert big / small < 20  # 10× the text, well under 100× the time: no quadratic rescans
+
+
+# --- properties ------------------------------------------------------------------------------------------
+
+ALPHABET = "政府信息公开年度报告一二三" + "，。、：；？！“”‘’（）《》〔〕·" + "0123456789" + "—…"
+
+
+def _units(text: str) -> list[tuple[int, int]]:
+    """Unbreakable stretches in the test alphabet, found independently of the module: digit runs (joined by
+    a single — between digits, as in a phone number) and doubled — / …"""
+    out, i = [], 0
+    while i < len(text):
+        j = i + 1
+        if text[i].isdigit():
+            # a digit run, joined across a single — between digits ("0827—8221339")
+            while j < len(text) and (
+                text[j].isdigit() or (text[j] == "—" and j + 1 < len(text) and text[j + 1].isdigit())
+            ):
+                j += 1
+        elif text[i] in "—…" and j < len(text) and text[j] == text[i]:
+            j += 1
+        out.append((i, j))
+        i = j
+    return out
+
+
+def _ink(ch: str, x: float) -> tuple[float, float]:
+    """Where a glyph's ink may be: the left half of a closing mark, the right half of an opening one."""
+    if ch in CLOSING:
+        return x, x + CELL / 2
+    if ch in OPENING:
+        return x + CELL / 2, x + CELL
+    return x, x + grid_width(ch)
+
+
+def _allowed(text: str, pos: int) -> bool:
+    return text[pos] not in NO_LINE_START and text[pos - 1] not in NO_LINE_END
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=ALPHABET, min_size=1, max_size=200), st.integers(min_value=3, max_value=30))
+def test_breaking_properties(text, cells):
+    lines = lines_of(text, cells=cells)
+    assert "".join(line.text for line in lines) == text
+    units = _units(text)
+    # a unit wider than the line is broken by characters (last resort); all others stay whole
+    starts = {s for s, _ in units} | {
+        c for s, e in units if sum(grid_width(ch) for ch in text[s:e]) > cells * CELL for c in range(s, e)
+    }
+    pos = 0
+    for k, line in enumerate(lines):
+        end = pos + len(line.text)
+        assert pos in starts  # no unit is split
+        if k > 0 and not _allowed(text, pos):
+            # only when the previous line offered no allowed break at all
+            prev_start = pos - len(lines[k - 1].text)
+            inner = [s for s in starts if prev_start < s < pos]
+            # (a previous line that is a single unit offers no break at all)
+            assert not any(_allowed(text, s) for s in inner), (lines[k - 1].text, line.text)
+        if k < len(lines) - 1:
+            single = sum(1 for s in starts if pos <= s < end) == 1
+            if not single:
+                assert line.extent == pytest.approx(line.left + line.width, abs=0.01)
+            # the ink of neighbouring glyphs never overlaps
+            gl = glyphs(line)
+            for (c1, x1, _), (c2, x2, _) in itertools.pairwise(gl):
+                assert _ink(c1, x1)[1] <= _ink(c2, x2)[0] + 0.01, line.text
+        pos = end
