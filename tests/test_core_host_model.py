@@ -39,9 +39,18 @@ class DemoPlugin:
     @hookimpl
     def gongkai_register_sections(self, register):
         schema = Schema((Field("count", "count", example=1), *NARRATIVE_FIELDS))
-        register(SectionType("first", "第一部分", schema, build=_build, check=_check,
-                             formats=frozenset({"demo"}), required=True,
-                             derive=lambda ctx: {"double": ctx.data.get("count", 0) * 2}))
+        register(
+            SectionType(
+                "first",
+                "第一部分",
+                schema,
+                build=_build,
+                check=_check,
+                formats=frozenset({"demo"}),
+                required=True,
+                derive=lambda ctx: {"double": ctx.data.get("count", 0) * 2},
+            )
+        )
         register(SectionType("second", "第二部分", Schema(NARRATIVE_FIELDS), build=_build, formats=frozenset({"demo"})))
 
 
@@ -61,8 +70,14 @@ def write(tmp_path: Path, data: dict, name: str = "r.toml") -> Path:
 
 
 def test_sections_are_numbered_by_position_and_values_derived(tmp_path: Path):
-    path = write(tmp_path, {"format": "demo", "first": {"count": 7, "text": "共{first.count}件，翻倍{first.double}件。"},
-                            "second": {"items": [{"heading": "小标题。", "text": "正文。"}]}})
+    path = write(
+        tmp_path,
+        {
+            "format": "demo",
+            "first": {"count": 7, "text": "共{first.count}件，翻倍{first.double}件。"},
+            "second": {"items": [{"heading": "小标题。", "text": "正文。"}]},
+        },
+    )
     report = load_report(path, make_host())
     assert [s.key for s in report.sections] == ["first", "second"]
     assert [s.number for s in report.sections] == [1, 2]
@@ -87,7 +102,7 @@ def test_unknown_key_missing_section_and_wrong_type_are_reported_with_lines(tmp_
     by_rule = {p.rule: p for p in report.problems}
     assert "“count”" in by_rule["input.unknown-key"].message and by_rule["input.unknown-key"].source.line == 3
     assert by_rule["input.type"].source.keypath == "first.text" and by_rule["input.type"].source.line == 4
-    unknown_section = [p for p in report.problems if p.rule == "input.unknown-section"][0]
+    unknown_section = next(p for p in report.problems if p.rule == "input.unknown-section")
     assert "second" in unknown_section.message and unknown_section.source.line == 5
 
 

@@ -13,8 +13,19 @@ from compiler.refs import Evaluator, fmt_number, percent
 
 @pytest.mark.parametrize(
     ("n", "text"),
-    [(1, "一"), (9, "九"), (10, "十"), (11, "十一"), (20, "二十"), (21, "二十一"), (99, "九十九"), (100, "一百"),
-     (101, "一百零一"), (110, "一百一十"), (999, "九百九十九")],
+    [
+        (1, "一"),
+        (9, "九"),
+        (10, "十"),
+        (11, "十一"),
+        (20, "二十"),
+        (21, "二十一"),
+        (99, "九十九"),
+        (100, "一百"),
+        (101, "一百零一"),
+        (110, "一百一十"),
+        (999, "九百九十九"),
+    ],
 )
 def test_chinese_numbers(n: int, text: str):
     assert numbering.chinese_number(n) == text
@@ -61,7 +72,7 @@ def test_paths_functions_and_literal_braces():
 def test_spans_mark_generated_text():
     problems: list[Problem] = []
     resolved = Evaluator(VALUES).resolve("累计{active.total}条", None, problems)
-    (start, end, expr), = resolved.spans
+    ((start, end, expr),) = resolved.spans
     assert resolved.text[start:end] == "64585" and expr == "active.total"
 
 

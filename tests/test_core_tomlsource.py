@@ -89,5 +89,5 @@ def test_missing_file_and_directory(tmp_path: Path):
 
 def test_bom_is_accepted(tmp_path: Path):
     path = tmp_path / "bom.toml"
-    path.write_bytes(b"\xef\xbb\xbf" + 'format = "legacy"\r\n'.encode())
+    path.write_bytes(b"\xef\xbb\xbf" + b'format = "legacy"\r\n')
     assert load(path).data == {"format": "legacy"}

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import itertools
 import re
-import time
 from dataclasses import replace
 from pathlib import Path
 
@@ -207,11 +206,3 @@ def test_missing_glyph_names_character_and_source():
     assert info.value.problems[0].rule == "font.missing-glyph"
 
 
-def test_hundred_paragraph_document_speed(tmp_path):
-    paras = seed_paragraphs(20, min_len=60)
-    flowables = [GridParagraph([(paras[i % len(paras)], BODY)], BODY) for i in range(100)]
-    start = time.perf_counter()
-    pdf = build(tmp_path / "hundred.pdf", flowables)
-    elapsed = time.perf_counter() - start
-    print(f"100 paragraphs, {page_count(pdf)} pages: {elapsed:.2f} s")
-    assert elapsed < 10
