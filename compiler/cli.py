@@ -249,6 +249,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INPUT
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # the reader went away (`gongkai check … | head`): stop quietly
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_PROBLEMS
     except Exception as exc:  # the last line of defence: no traceback for users
         if os.environ.get("GONGKAI_DEBUG"):
             traceback.print_exc()

@@ -181,7 +181,8 @@ def load_report(path: Path, host: PluginHost | None = None, *, with_previous: bo
         if not present and key in required:
             validator.fail(key, f"缺少必需的章节 [{key}]（{section.title}）", rule="input.missing-section")
         table = raw if present else {}
-        validator.table(table, section.full_schema(), key)
+        if present:
+            validator.table(table, section.full_schema(), key)
         if not present and not section.build_without_data:
             continue
         n = None
