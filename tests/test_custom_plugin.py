@@ -41,6 +41,20 @@ def test_the_section_is_numbered_in_place_after_other(blocks, host):
     assert "全县共有账号1个，发布信息10条。" in [getattr(b, "text", "") for b in made]
 
 
+def test_a_report_with_it_builds_into_a_pdf(write_toml, host):
+    from pypdf import PdfReader
+
+    from compiler.build import build
+
+    path = write_toml(with_newmedia(accounts={"微博": 1}, posts={"微博": 10}))
+    result = build(path, host=host)
+    reader = PdfReader(result.output)
+    text = "".join(page.extract_text() for page in reader.pages).replace(" ", "").replace("\n", "")
+    assert "九、政务新媒体情况" in text and "全县共有账号1个，发布信息10条。" in text
+    assert text.index("八、其他需要报告的事项") < text.index("九、政务新媒体情况") < text.index("十、附表")
+    assert "九、政务新媒体情况" in [item.title for item in reader.outline if not isinstance(item, list)]
+
+
 def test_its_schema_validates_input(check, host):
     problems = check(with_newmedia(accounts={"微博": 1}, posts={"微博": -3}, follower=1), host)
     found = {(p.rule, p.source.keypath) for p in problems if p.rule.startswith("input.")}
