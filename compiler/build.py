@@ -16,7 +16,7 @@ from pathlib import Path
 from compiler.document import Block
 from compiler.host import PluginHost
 from compiler.model import Report, load_report, run_checks
-from compiler.problems import Problem, ReportError, Severity
+from compiler.problems import Problem, ReportError, Severity, error
 
 
 @dataclass
@@ -86,10 +86,13 @@ def build(
     """Build one report into a PDF.  Raises :class:`BuildFailed` (nothing written) when it must not be built.
 
     ``skip_bad_attachments``: leave out attachments that cannot be bound (listed as warnings) instead of failing."""
+    from reportlab.platypus.doctemplate import LayoutError
+
     from compiler.attachments import load_attachments
     from compiler.finish import finish_pdf
     from compiler.output import write_atomic
     from compiler.styles import load_style
+    from compiler.tounicode import fix_tounicode, needs_fix
     from compiler.typeset.render import render_pdf
 
     started = time.perf_counter()
@@ -110,12 +113,29 @@ def build(
     blocks, _ = report_blocks(report)  # its problems were reported by check_report
     sheet = load_style(style or report.style, base_dir=report.base_dir)
     info = report.host.document_info(report)
-    rendered = render_pdf(blocks, sheet, info, font_dirs=font_dirs)
+    try:
+        rendered = render_pdf(blocks, sheet, info, font_dirs=font_dirs)
+    except LayoutError as exc:  # something taller than a page (a table row with a 2,000-character cell)
+        raise ReportError(layout_problem(exc, blocks)) from None
+    if needs_fix(report.data):  # 𠮷 and other characters beyond U+FFFF: make them extract as themselves
+        rendered.pdf = fix_tounicode(rendered.pdf)
     problems += rendered.problems
     finished = finish_pdf(rendered, report, info, sheet=sheet, attachments=attachments, problems=problems)
     out = Path(output) if output else default_output(path)
     write_atomic(out, finished.pdf, inputs=[path, *sheet.sources, *attachment_paths(report)])
     return BuildResult(out, finished.pages, time.perf_counter() - started, problems)
+
+
+def layout_problem(exc: Exception, blocks: Sequence[Block]) -> Problem:
+    """ReportLab's "Flowable too large" as an error, located at the table ReportLab names (if it names one)."""
+    message = str(exc)
+    culprit = next((b for b in blocks if getattr(b, "name", "") and repr(b.name) in message), None)
+    return error(
+        "layout.too-large",
+        "有内容比一页还高，无法分页排版（如表格中文字过长的单元格）；请缩短这部分文字或拆成几行",
+        culprit.source if culprit else None,
+        details={"reportlab": message},
+    )
 
 
 def attachment_paths(report: Report) -> list[Path]:

@@ -2,7 +2,8 @@
 
 Exit codes: 0 — done, nothing to report; 1 — the report has problems (``check``) or a build failed because
 of them; 2 — the input could not be read, or the command was used wrongly; 3 — an internal error (a bug:
-set ``GONGKAI_DEBUG=1`` for the traceback).
+set ``GONGKAI_DEBUG=1`` for the traceback).  ``build`` of several reports: 0 when all were built, 2 when
+none could even be read, otherwise 1 (see :mod:`compiler.batch`).
 """
 
 from __future__ import annotations
@@ -36,35 +37,17 @@ def _summary(problems: Sequence[Problem]) -> str:
 
 # -- commands ------------------------------------------------------------------------------------------
 def cmd_build(args: argparse.Namespace) -> int:
-    from compiler.build import BuildFailed, build
+    """One report, several, or folders of them; ``-j`` worker processes (see :mod:`compiler.batch`)."""
+    from compiler.batch import BuildOptions, build_many
 
-    if args.output and len(args.reports) > 1:
-        raise UsageError("-o/--output can only be used with a single report")
-    status = EXIT_OK
-    for report in args.reports:
-        path = Path(report)
-        try:
-            result = build(
-                path,
-                Path(args.output) if args.output else None,
-                style=args.style,
-                strict=args.strict,
-                font_dirs=[Path(d) for d in args.font_dir],
-                skip_bad_attachments=args.skip_bad_attachments,
-            )
-        except BuildFailed as exc:
-            _print_problems(exc.problems)
-            print(f"{path}: 未生成 PDF（{_summary(exc.problems)}）", file=sys.stderr)
-            status = max(status, EXIT_PROBLEMS)
-            continue
-        except ReportError as exc:
-            _print_problems(exc.problems)
-            print(f"{path}: 未生成 PDF", file=sys.stderr)
-            status = max(status, EXIT_INPUT)
-            continue
-        _print_problems(result.problems)
-        print(f"{result.output}  {result.pages} pages  {result.seconds:.2f} s")
-    return status
+    options = BuildOptions(
+        output=args.output,
+        style=args.style,
+        strict=args.strict,
+        font_dirs=tuple(args.font_dir),
+        skip_bad_attachments=args.skip_bad_attachments,
+    )
+    return build_many(args.reports, options, args.jobs)
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
@@ -105,6 +88,34 @@ def cmd_check(args: argparse.Namespace) -> int:
         _print_problems(problems, sys.stdout)
         print(f"{path}: {_summary(problems)}" if counted else f"{path}: 未发现问题")
     return EXIT_PROBLEMS if counted else EXIT_OK
+
+
+def cmd_fmt(args: argparse.Namespace) -> int:
+    """Write the text-hygiene fixes into the file (see :mod:`compiler.fmt`); ``--check``: exit 1 if it would."""
+    from compiler.fmt import format_file
+
+    status = EXIT_OK
+    for report in args.reports:
+        try:
+            result = format_file(Path(report), write=not (args.check or args.diff))
+        except ReportError as exc:
+            _print_problems(exc.problems)
+            status = max(status, EXIT_INPUT)
+            continue
+        _print_problems(result.problems, sys.stdout)
+        if args.diff:
+            sys.stdout.write(result.diff())
+        for key in result.unmapped:
+            print(f"{report}: 未能在文件中定位 {key}，请手工修改", file=sys.stderr)
+        if not result.changed:
+            print(f"{report}: 无需修改")
+        elif result.written:
+            print(f"{report}: 已修改 {result.fixes} 处")
+        else:
+            print(f"{report}: 需要修改 {result.fixes} 处（未写入）")
+            if args.check:
+                status = max(status, EXIT_PROBLEMS)
+    return status
 
 
 def cmd_init(args: argparse.Namespace) -> int:
@@ -182,8 +193,11 @@ def make_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"gongkai {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    p = sub.add_parser("build", help="build PDF(s) from report TOML file(s)")
-    p.add_argument("reports", nargs="+", metavar="REPORT.toml")
+    p = sub.add_parser("build", help="build PDF(s) from report TOML file(s) or folders of them")
+    p.add_argument("reports", nargs="+", metavar="REPORT.toml|DIR", help="report files, or folders to search for them")
+    p.add_argument(
+        "-j", "--jobs", type=int, default=None, metavar="N", help="parallel worker processes (default: CPU count)"
+    )
     p.add_argument("-o", "--output", help="output PDF (default: beside the input)")
     p.add_argument("--style", help="style name or path (overrides the report's style)")
     p.add_argument("--strict", action="store_true", help="treat warnings as errors")
@@ -207,6 +221,12 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("text", "json"), default="text", help="output format")
     p.add_argument("--previous", metavar="LAST_YEAR.toml", help="last year's report for cross-year checks")
     p.set_defaults(func=cmd_check)
+
+    p = sub.add_parser("fmt", help="fix half-width punctuation, stray spaces and invisible characters in place")
+    p.add_argument("reports", nargs="+", metavar="REPORT.toml")
+    p.add_argument("--check", action="store_true", help="write nothing; exit 1 if the file would change")
+    p.add_argument("--diff", action="store_true", help="write nothing; print the changes as a unified diff")
+    p.set_defaults(func=cmd_fmt)
 
     p = sub.add_parser("init", help="write a skeleton report TOML")
     p.add_argument("path", nargs="?", metavar="PATH")

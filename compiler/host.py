@@ -25,6 +25,7 @@ from compiler.document import DocumentInfo, SourceRef
 from compiler.formats import Format
 from compiler.problems import Problem, ReportError, error
 from compiler.sections import SectionType
+from compiler.watchdog import TIMEOUT_ENV, PluginTimeout, time_limit
 
 if TYPE_CHECKING:
     from compiler.model import Report
@@ -51,6 +52,11 @@ class PluginError(Exception):
         message = f"插件“{plugin}”在{what}时出错" + (f"：{detail}" if detail else "")
         self.problem = error("plugin.failed", message, source, plugin=plugin)
         super().__init__(message)
+
+
+def _timeout(plugin: str, what: str, exc: PluginTimeout, source: SourceRef | None = None) -> Problem:
+    message = f"插件“{plugin}”在{what}时超过 {exc.seconds:g} 秒仍未返回，已中止（时限见 {TIMEOUT_ENV}）"
+    return error("plugin.timeout", message, source, plugin=plugin)
 
 
 @dataclass
@@ -101,7 +107,11 @@ class PluginHost:
         module = importlib.util.module_from_spec(spec)
         try:
             sys.modules[spec.name] = module
-            spec.loader.exec_module(module)
+            with time_limit():
+                spec.loader.exec_module(module)
+        except PluginTimeout as exc:
+            sys.modules.pop(spec.name, None)
+            raise ReportError(_timeout(str(path), "载入", exc, source)) from None
         except Exception as exc:
             sys.modules.pop(spec.name, None)
             raise ReportError(PluginError(str(path), "载入", exc, source).problem) from None
@@ -169,18 +179,24 @@ class PluginHost:
 
     def _call(self, plugin: str, what: str, fn: Callable[..., Any], **kwargs: Any) -> Any:
         try:
-            return fn(**kwargs)
+            with time_limit():
+                return fn(**kwargs)
         except ReportError:
             raise
+        except PluginTimeout as exc:
+            raise ReportError(_timeout(plugin, what, exc)) from None
         except Exception as exc:  # attributed to the plugin
             raise ReportError(PluginError(plugin, what, exc).problem) from None
 
     def call_section(self, section: SectionType, what: str, fn: Callable[..., Any], *args: Any) -> Any:
         """Call one of a section's callables, attributing failures to its plugin."""
         try:
-            return fn(*args)
+            with time_limit():
+                return fn(*args)
         except ReportError:
             raise
+        except PluginTimeout as exc:
+            raise ReportError(_timeout(section.plugin, f"{what}章节“{section.key}”", exc)) from None
         except Exception as exc:
             raise ReportError(PluginError(section.plugin, f"{what}章节“{section.key}”", exc).problem) from None
 
@@ -231,9 +247,12 @@ class PluginHost:
 
     def document_info(self, report: Report) -> DocumentInfo:
         try:
-            info = self.pm.hook.gongkai_document_info(report=report)
+            with time_limit():
+                info = self.pm.hook.gongkai_document_info(report=report)
         except ReportError:
             raise
+        except PluginTimeout as exc:
+            raise ReportError(_timeout("gongkai_document_info", "生成文档信息", exc)) from None
         except Exception as exc:
             raise ReportError(PluginError("gongkai_document_info", "生成文档信息", exc).problem) from None
         if info is None:

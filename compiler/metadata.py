@@ -10,12 +10,17 @@ from __future__ import annotations
 import hashlib
 import re
 import uuid
-from xml.sax.saxutils import escape
 
 from compiler import __version__
 from compiler.document import DocumentInfo
 
 PRODUCER = f"gongkai {__version__}"
+
+
+def escape(text: str) -> str:
+    """XML character data escaping (what ``xml.sax.saxutils.escape`` does; that module drags in
+    ``urllib.request`` and ``http.client`` and adds ~15 ms to every cold build)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def info_dict(info: DocumentInfo, date: str) -> dict[str, str]:

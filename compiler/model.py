@@ -22,6 +22,8 @@ from typing import Any
 from compiler.document import SourceRef
 from compiler.formats import Format
 from compiler.host import PluginHost, default_host, fresh_host
+from compiler.hygiene import clean_source
+from compiler.limits import size_problems
 from compiler.problems import Problem, ReportError, Severity, error
 from compiler.schema import Field, Schema, Validator, suggest
 from compiler.sections import SectionContext, SectionType
@@ -113,6 +115,8 @@ def load_report(path: Path, host: PluginHost | None = None, *, with_previous: bo
     path = Path(path)
     source = load(path)
     data = source.data
+    # text hygiene on the data itself, once, before anyone reads it (see compiler/hygiene.py for why here)
+    early = clean_source(source, set(CORE_SCHEMA.names())) + size_problems(data, source.ref)
     host = _host_for(data, path, source, host)
 
     validator = Validator(source.ref)
@@ -145,8 +149,11 @@ def load_report(path: Path, host: PluginHost | None = None, *, with_previous: bo
     validator.table(core_data, CORE_SCHEMA, "")
 
     explicit = data.get("sections") if isinstance(data.get("sections"), list) else None
-    order = explicit if explicit is not None else host.default_order(fmt_key)
+    # non-strings in `sections` are reported by the core schema (list[str]); the order uses the strings
+    order = [k for k in explicit if isinstance(k, str)] if explicit is not None else host.default_order(fmt_key)
     for i, key in enumerate(explicit or []):
+        if not isinstance(key, str):
+            continue
         if key not in types:
             hint = suggest(str(key), list(types))
             validator.fail(
@@ -191,7 +198,7 @@ def load_report(path: Path, host: PluginHost | None = None, *, with_previous: bo
             n = number
         report.sections.append(SectionInstance(section, table, n, present))
 
-    report.problems += validator.problems
+    report.problems += early + validator.problems
     report.values = {k: copy.deepcopy(v) for k, v in data.items()}
     if not report.errors:
         for instance in report.sections:
@@ -199,6 +206,8 @@ def load_report(path: Path, host: PluginHost | None = None, *, with_previous: bo
                 continue
             ctx = report.context(instance)
             derived = host.call_section(instance.type, "计算", instance.type.derive, ctx) or {}
+            if not isinstance(derived, dict):
+                raise _wrong_result(instance, "计算", "dict", derived)
             report.problems += ctx.problems
             merged = dict(report.values.get(instance.key) or {})
             merged.update(derived)
@@ -208,6 +217,14 @@ def load_report(path: Path, host: PluginHost | None = None, *, with_previous: bo
     if with_previous and isinstance(previous, str):
         report.previous = load_previous(report, Path(os.path.normpath(path.parent / previous)))
     return report
+
+
+def _wrong_result(instance: SectionInstance, what: str, expected: str, got: Any) -> ReportError:
+    """A section callable returned the wrong type: an error naming its plugin, not a traceback later."""
+    from compiler.host import PluginError
+
+    where = f"{what}章节“{instance.key}”（应返回 {expected}，实际是 {type(got).__name__}）"
+    return ReportError(PluginError(instance.type.plugin, where).problem)
 
 
 def load_previous(report: Report, path: Path) -> Report | None:
@@ -231,6 +248,8 @@ def run_checks(report: Report) -> list[Problem]:
                 continue
             ctx = report.context(instance)
             found = report.host.call_section(instance.type, "检查", instance.type.check, ctx) or []
+            if not isinstance(found, list) or not all(isinstance(p, Problem) for p in found):
+                raise _wrong_result(instance, "检查", "Problem 列表", found)
             problems += ctx.problems + list(found)
         problems += report.host.checks(report)
     seen: set[tuple[str, str, str]] = set()

@@ -14,7 +14,11 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from compiler.limits import MAX_NUMBER, number_problem
 from compiler.problems import Problem, error
+
+#: What a number must be (shown with ``input.number-range`` errors).
+RANGE = f"有限数值，绝对值 ≤ {MAX_NUMBER:.0e}"
 
 #: Field kinds and the Chinese name used in messages.
 KINDS: dict[str, str] = {
@@ -149,6 +153,9 @@ class Validator:
             "table": lambda v: isinstance(v, dict),
             "list[table]": lambda v: isinstance(v, list) and all(isinstance(x, dict) for x in v),
         }[kind]
+        if kind in ("int", "count", "number", "money") and (why := number_problem(value)):
+            self.fail(keypath, f"“{fld.name}”{why}", rule="input.number-range", expected=RANGE, found=_short(value))
+            return
         if not ok(value):
             if kind in ("count", "money") and _is_number(value) and value < 0:
                 self.fail(keypath, f"“{fld.name}”不能为负数", rule="input.negative", expected="≥ 0", found=value)
@@ -167,7 +174,10 @@ class Validator:
                 self.fail(keypath, f"“{fld.name}”不是有效日期（应写作 2019-02-14）", found=value)
         elif kind == "counts":
             for name, count in value.items():
-                if not _is_int(count) or count < 0:
+                if why := number_problem(count):
+                    where = _join(keypath, name)
+                    self.fail(where, f"“{name}”{why}", rule="input.number-range", expected=RANGE, found=_short(count))
+                elif not _is_int(count) or count < 0:
                     self.fail(
                         _join(keypath, name),
                         f"“{name}”应为非负整数，实际是{_short(count)}",

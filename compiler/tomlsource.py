@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from compiler.document import SourceRef
+from compiler.limits import check_depth, read_capped
 from compiler.problems import ReportError, error
 
 _BARE = r"[A-Za-z0-9_-]+"
@@ -108,8 +109,37 @@ class TomlSource:
 _LINE_COL = re.compile(r"\(at line (\d+), column (\d+)\)")
 
 
+#: Files people pick by mistake, recognised by their first bytes.
+_MAGIC = (
+    (b"PK\x03\x04", "压缩包或 Word/WPS/Excel 文档（.docx/.xlsx/.wps）"),
+    (b"\xd0\xcf\x11\xe0", "旧版 Word/WPS/Excel 文档（.doc/.wps/.xls）"),
+    (b"%PDF", "PDF 文件"),
+    (b"{\\rtf", "RTF 文档"),
+    (b"\x89PNG", "PNG 图片"),
+    (b"\xff\xd8\xff", "JPEG 图片"),
+    (b"\x1f\x8b", "gzip 压缩文件"),
+)
+_UTF16_32 = (
+    (b"\xff\xfe\x00\x00", "UTF-32"),
+    (b"\x00\x00\xfe\xff", "UTF-32"),
+    (b"\xff\xfe", "UTF-16"),
+    (b"\xfe\xff", "UTF-16"),
+)
+
+
 def decode(raw: bytes, path: Path) -> str:
     """Bytes to text: UTF-8 with or without BOM; other encodings are reported with the fix."""
+    for magic, what in _MAGIC:
+        if raw.startswith(magic):
+            message = f"这是{what}，不是 TOML 文本文件，请检查是否选错了文件"
+            raise ReportError(error("input.binary", message, SourceRef(path)))
+    for bom, name in _UTF16_32:
+        if raw.startswith(bom):
+            raise ReportError(error(
+                "input.encoding",
+                f"文件是 {name} 编码（记事本的“Unicode”），请另存为 UTF-8（如 iconv -f {name} -t UTF-8）",
+                SourceRef(path),
+            ))
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     if b"\x00" in raw[:4096]:
@@ -137,8 +167,10 @@ def load(path: Path) -> TomlSource:
         raise ReportError(error("input.missing-file", f"找不到文件：{path}", SourceRef(path)))
     if path.is_dir():
         raise ReportError(error("input.is-directory", f"这是一个目录，不是 TOML 文件：{path}", SourceRef(path)))
+    if not path.is_file():  # a FIFO or a device such as /dev/zero would never end
+        raise ReportError(error("input.not-a-file", f"这不是普通文件：{path}", SourceRef(path)))
     try:
-        raw = path.read_bytes()
+        raw = read_capped(path)
     except OSError as exc:
         raise ReportError(error("input.unreadable", f"无法读取文件：{exc.strerror}", SourceRef(path))) from None
     if not raw.strip():
@@ -146,10 +178,13 @@ def load(path: Path) -> TomlSource:
     text = decode(raw, path)
     try:
         data = tomllib.loads(text)
+    except RecursionError:
+        raise ReportError(error("input.too-deep", "表或数组嵌套过深，不是年度报告的结构", SourceRef(path))) from None
     except tomllib.TOMLDecodeError as exc:
         message = str(exc)
         m = _LINE_COL.search(message)
         line = int(m.group(1)) if m else None
         reason = _LINE_COL.sub("", message).strip()
         raise ReportError(error("input.toml-syntax", f"TOML 语法错误：{reason}", SourceRef(path, "", line))) from None
+    check_depth(data, path)
     return TomlSource(path, text, data, key_lines(text), raw)

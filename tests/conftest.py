@@ -4,16 +4,25 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 import tomli_w
+from hypothesis import HealthCheck, settings
 
 from compiler.build import check_report, report_blocks
 from compiler.document import Block
 from compiler.problems import Problem
+
+# Hypothesis profiles: "ci" (the default) keeps property tests bounded; a longer local run, e.g.
+#   HYPOTHESIS_PROFILE=long .venv/bin/python -m pytest tests/test_hostile_properties.py
+# tries 50× as many examples.  Tests that pin max_examples in their own @settings keep their count.
+settings.register_profile("ci", max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("long", max_examples=3000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 #: A small legacy report with no problems at all; tests change one thing and look for the one problem.
 LEGACY_REPORT: dict[str, Any] = {

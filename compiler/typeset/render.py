@@ -13,12 +13,14 @@ from __future__ import annotations
 import io
 import os
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+from reportlab import rl_config
 from reportlab.pdfgen.canvas import Canvas
 
 from compiler.document import Block, DocumentInfo, Heading
@@ -69,6 +71,22 @@ def _canvas_maker(info: DocumentInfo, with_outline: bool) -> Any:
     return make
 
 
+@contextmanager
+def _binary_streams() -> Iterator[None]:
+    """Write compressed streams as plain binary, not ASCII85 text.
+
+    ReportLab's default (``rl_config.useA85``) wraps every compressed stream in ASCII85, which makes the
+    page contents a quarter larger and costs a pure-Python encoding pass; a PDF is a binary file anyway.
+    The setting is ReportLab's public configuration; it is changed only while this document is written and
+    restored afterwards, so other ReportLab users in the process are not affected."""
+    saved = rl_config.useA85
+    rl_config.useA85 = 0
+    try:
+        yield
+    finally:
+        rl_config.useA85 = saved
+
+
 def render_pdf(
     blocks: Sequence[Block],
     sheet: StyleSheet,
@@ -95,5 +113,6 @@ def render_pdf(
     )
     with_outline = any(isinstance(b, Heading) and b.outline_level is not None for b in blocks)
     # a character the coverage check missed makes GridParagraph raise MissingGlyphError (a ReportError)
-    doc.build(flowables, canvasmaker=_canvas_maker(info, with_outline))
+    with _binary_streams():
+        doc.build(flowables, canvasmaker=_canvas_maker(info, with_outline))
     return RenderResult(buffer.getvalue(), doc.page, list(doc.outline.entries), [])

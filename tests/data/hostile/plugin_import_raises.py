@@ -1,0 +1,3 @@
+"""A local plugin file that fails when imported."""
+
+raise ImportError("missing dependency")

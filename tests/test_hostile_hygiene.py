@@ -1,0 +1,266 @@
+"""Text hygiene (compiler/hygiene.py) and ``gongkai fmt`` (compiler/fmt.py): what pasted text is fixed, how each
+fix is reported (key, line, column; ``--strict`` makes it an error), that the PDF carries the fixed text, and
+that ``fmt`` edits only the characters it reports."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pdfplumber
+import pytest
+import tomli_w
+from conftest import legacy
+
+from compiler.build import build, check_report
+from compiler.cli import main
+from compiler.fmt import format_file
+from compiler.hygiene import clean_text
+from compiler.tomlliterals import scan
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def fixed(text: str) -> str:
+    return clean_text(text).text
+
+
+# --- the rules ----------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        ("2018年,南江县", "2018年，南江县"),
+        ("落实:公开;回应?好!", "落实：公开；回应？好！"),
+        ("本县(以下简称本县)", "本县（以下简称本县）"),
+        ("函(2018)4号", "函（2018）4号"),  # a pair is converted as a pair, digits inside or not
+        ("（以下简称本县)", "（以下简称本县）"),  # a mixed pair is evened out
+        ('他说"你好"。', "他说“你好”。"),
+        ("他说“你好\"。", "他说“你好”。"),
+        ("南江\u200b县\ufeff人民\u00ad政府", "南江县人民政府"),
+        ("概述\u0007正文\u0000。", "概述正文。"),
+        ("  2018年，南江县　", "2018年，南江县"),
+        ("南江县 人民政府", "南江县人民政府"),
+        ("第一行\n第二行", "第一行第二行"),
+        ("GDP\u00a0growth", "GDP growth"),
+        ("Hello  world", "Hello world"),
+        ("满意😀\ufe0f。", "满意😀。"),
+        ("非字符\uffff。", "非字符。"),
+    ],
+)
+def test_pasted_debris_is_fixed(raw, clean):
+    assert fixed(raw) == clean
+
+
+@pytest.mark.parametrize(
+    "kept",
+    [
+        "共1,234条",
+        "时间10:30",
+        "Hello, world (ok)!",
+        "网址http://www.a.gov.cn/x?id=1&y=2",
+        "http//:www.scnj.gov.cn/",
+        "{sum(active.channels.微博, active.channels.微信)}",
+        "{{字面}}",
+        "概　述",  # a deliberate ideographic space between two Chinese characters
+        "0827—8221339",
+        "𠮷野家",
+    ],
+)
+def test_latin_context_references_and_urls_are_left_alone(kept):
+    assert fixed(kept) == kept
+    assert clean_text(kept).changes == ()
+
+
+def test_unpaired_quotes_and_private_use_are_reported_not_changed():
+    result = clean_text('他说"你好。私\ue000用')
+    assert result.text == '他说"你好。私\ue000用'
+    assert sorted(c.rule for c in result.changes) == ["hygiene.private-use", "hygiene.unpaired-quote"]
+    assert all(c.new is None for c in result.changes)
+
+
+def test_each_change_names_its_position_in_the_original():
+    result = clean_text("a\u200b中,文")
+    assert [(c.index, c.old, c.new) for c in result.changes] == [(1, "\u200b", ""), (3, ",", "，")]
+
+
+# --- reporting ---------------------------------------------------------------------------------------------
+
+
+def test_warnings_name_key_line_and_column(tmp_path):
+    path = tmp_path / "r.toml"
+    path.write_text(tomli_w.dumps(legacy(overview={"text": "概述,正文。"})), encoding="utf-8")
+    _, problems = check_report(path)
+    [p] = [p for p in problems if p.rule.startswith("hygiene.")]
+    assert p.rule == "hygiene.punctuation" and p.severity.name == "WARNING"
+    assert p.source.keypath == "overview.text"
+    line = path.read_text(encoding="utf-8").splitlines()[p.source.line - 1]
+    assert line[p.details["column"] - 1] == ","
+
+
+def test_strict_turns_hygiene_warnings_into_errors(tmp_path, capsys):
+    path = tmp_path / "r.toml"
+    path.write_text(tomli_w.dumps(legacy(overview={"text": "概述\u200b。"})), encoding="utf-8")
+    assert main(["check", str(path)]) == 1
+    assert main(["check", "--strict", str(path)]) == 1
+    assert "错误[hygiene.invisible]" in capsys.readouterr().out
+    assert main(["build", "--strict", str(path)]) == 1
+    assert not path.with_suffix(".pdf").exists()
+
+
+def test_the_pdf_carries_the_fixed_text(tmp_path):
+    path = tmp_path / "r.toml"
+    text = '2018年,本县(以下简称本县)落实"公开"要求\u200b。'
+    path.write_text(tomli_w.dumps(legacy(overview={"text": text})), encoding="utf-8")
+    result = build(path)
+    with pdfplumber.open(result.output) as pdf:
+        extracted = "".join(page.extract_text() for page in pdf.pages).replace("\n", "")
+    assert "2018年，本县（以下简称本县）落实“公开”要求。" in extracted
+    assert "," not in extracted.split("二、")[0] and "\u200b" not in extracted
+
+
+def test_a_flood_of_changes_is_summed_up(tmp_path):
+    path = tmp_path / "r.toml"
+    path.write_text(tomli_w.dumps(legacy(overview={"text": "中,文" * 120})), encoding="utf-8")
+    _, problems = check_report(path)
+    found = [p for p in problems if p.rule == "hygiene.punctuation"]
+    assert len(found) == 51
+    assert "另有 70 处" in found[-1].message
+
+
+# --- gongkai fmt -------------------------------------------------------------------------------------------
+
+MESSY = (
+    "# 注释要保留\n"
+    'format = "legacy"  # 行尾注释\n'
+    "\n"
+    "[overview]\n"
+    "text = [\n"
+    '  "第一段,含\\u200b零宽。",  # 数组里的注释\n'
+    "  '字面量(注)',\n"
+    "]\n"
+    'after = """\n'
+    "多行\n"
+    '文字 ,好"""\n'
+    "[report]\n"
+    'organ = "  某县 "\n'
+    'website = "http://a.gov.cn/x?y=1"\n'
+)
+FIXED = (
+    "# 注释要保留\n"
+    'format = "legacy"  # 行尾注释\n'
+    "\n"
+    "[overview]\n"
+    "text = [\n"
+    '  "第一段，含零宽。",  # 数组里的注释\n'
+    "  '字面量（注）',\n"
+    "]\n"
+    'after = """\n'
+    '多行文字，好"""\n'
+    "[report]\n"
+    'organ = "某县"\n'
+    'website = "http://a.gov.cn/x?y=1"\n'
+)
+
+
+def test_fmt_edits_the_string_literals_in_place(tmp_path):
+    path = tmp_path / "r.toml"
+    path.write_text(MESSY, encoding="utf-8")
+    result = format_file(path)
+    assert result.written and result.fixes == 10
+    assert path.read_text(encoding="utf-8") == FIXED
+
+
+def test_fmt_keeps_bom_and_crlf(tmp_path):
+    path = tmp_path / "r.toml"
+    path.write_bytes(b"\xef\xbb\xbf" + MESSY.replace("\n", "\r\n").encode("utf-8"))
+    format_file(path)
+    raw = path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    assert raw.count(b"\r\n") == raw.count(b"\n")
+    assert raw[3:].decode("utf-8").replace("\r\n", "\n") == FIXED
+
+
+def test_fmt_never_touches_a_clean_file(tmp_path):
+    path = tmp_path / "r.toml"
+    path.write_text(FIXED, encoding="utf-8")
+    os.utime(path, (1_000_000_000, 1_000_000_000))
+    result = format_file(path)
+    assert not result.changed and not result.written
+    assert path.stat().st_mtime == 1_000_000_000
+    assert path.read_text(encoding="utf-8") == FIXED
+
+
+def test_fmt_is_idempotent_and_check_mode_reports_with_exit_1(tmp_path, capsys):
+    path = tmp_path / "r.toml"
+    path.write_text(MESSY, encoding="utf-8")
+    assert main(["fmt", "--check", str(path)]) == 1
+    assert path.read_text(encoding="utf-8") == MESSY  # --check writes nothing
+    assert main(["fmt", "--diff", str(path)]) == 0
+    assert "+  '字面量（注）'," in capsys.readouterr().out
+    assert path.read_text(encoding="utf-8") == MESSY
+    assert main(["fmt", str(path)]) == 0
+    assert main(["fmt", "--check", str(path)]) == 0
+    assert path.read_text(encoding="utf-8") == FIXED
+
+
+def test_fmt_follows_a_symlink_and_keeps_permissions(tmp_path):
+    real = tmp_path / "real.toml"
+    real.write_text(MESSY, encoding="utf-8")
+    real.chmod(0o600)
+    link = tmp_path / "link.toml"
+    link.symlink_to(real)
+    format_file(link)
+    assert link.is_symlink()
+    assert real.read_text(encoding="utf-8") == FIXED
+    assert real.stat().st_mode & 0o777 == 0o600
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["link.toml", "real.toml"]  # no temp file, no backup
+
+
+def test_fmt_refuses_unreadable_input_with_exit_2(tmp_path):
+    path = tmp_path / "r.toml"
+    path.write_bytes(MESSY.encode("gbk"))
+    assert main(["fmt", str(path)]) == 2
+    assert path.read_bytes() == MESSY.encode("gbk")
+
+
+def test_fmt_matches_what_check_reports(tmp_path):
+    """After ``fmt``, ``check`` has no hygiene fix left to report: both apply the same rules at the same keys."""
+    path = tmp_path / "r.toml"
+    items = [{"heading": "标题:", "points": ["一,", "二;"]}]
+    data = legacy(overview={"text": ["概述,正文\u200b。", "第二段 (注)"], "items": items})
+    path.write_text(tomli_w.dumps(data), encoding="utf-8")
+    assert any(p.rule.startswith("hygiene.") for p in check_report(path)[1])
+    format_file(path)
+    assert not any(p.rule.startswith("hygiene.") for p in check_report(path)[1])
+
+
+def test_the_scanner_decodes_every_string_like_tomllib():
+    import tomllib
+
+    for report in sorted((ROOT / "examples").glob("*/report.toml")):
+        text = report.read_text(encoding="utf-8")
+        data = tomllib.loads(text)
+        literals = scan(text)
+        assert literals
+        for literal in literals:
+            value = data
+            for part in literal.path:
+                value = value[part]
+            assert value == literal.value
+            for (start, end), ch in zip(literal.spans, literal.value, strict=True):
+                piece = text[start:end]
+                assert piece == ch or piece.startswith("\\") or (piece == "\r\n" and ch == "\n")
+
+
+def test_fmt_command_runs_as_a_module(tmp_path):
+    path = tmp_path / "r.toml"
+    path.write_text(MESSY, encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "compiler", "fmt", str(path)], capture_output=True, text=True,
+                          cwd=ROOT, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert "已修改 10 处" in done.stdout
+    assert path.read_text(encoding="utf-8") == FIXED
