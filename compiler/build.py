@@ -15,7 +15,7 @@ from pathlib import Path
 
 from compiler.document import Block
 from compiler.host import PluginHost
-from compiler.model import Report, load_report, run_checks
+from compiler.model import Report, load_previous, load_report, run_checks
 from compiler.problems import Problem, ReportError, Severity, error
 
 
@@ -31,15 +31,35 @@ class BuildFailed(ReportError):
     """The report has problems that stop the build (errors, or warnings under ``--strict``)."""
 
 
-def check_report(path: Path, host: PluginHost | None = None) -> tuple[Report, list[Problem]]:
+def check_report(
+    path: Path,
+    host: PluginHost | None = None,
+    *,
+    previous: Path | None = None,
+    glyphs: bool = False,
+    style: str | None = None,
+    font_dirs: Sequence[Path] = (),
+) -> tuple[Report, list[Problem]]:
     """Load and check a report.  Also builds its blocks (cheap, no typesetting) so that problems only
-    found while producing text — an invalid ``{reference}`` — are reported by ``check`` too."""
+    found while producing text — an invalid ``{reference}`` — are reported by ``check`` too.
+
+    ``previous`` replaces the report's own ``previous = "…"``; ``glyphs`` also checks that the style's fonts
+    can draw every character (this loads the fonts, so ``build`` leaves it to the typesetter)."""
     report = load_report(path, host)
+    if previous is not None:
+        report.previous = load_previous(report, Path(previous))
     problems = run_checks(report)
-    if not report.errors:
-        known = {(p.rule, p.message, str(p.source)) for p in problems}
-        _, more = report_blocks(report)
-        problems += [p for p in more if (p.rule, p.message, str(p.source)) not in known]
+    if report.errors:
+        return report, problems
+    known = {(p.rule, p.message, str(p.source)) for p in problems}
+    blocks, more = report_blocks(report)
+    problems += [p for p in more if (p.rule, p.message, str(p.source)) not in known]
+    if glyphs:
+        from compiler.styles import load_style
+        from compiler.typeset.fonts import check_coverage
+
+        sheet = load_style(style or report.style, base_dir=report.base_dir, font_dirs=font_dirs)
+        problems += check_coverage(blocks, sheet, sheet.fonts)
     return report, problems
 
 

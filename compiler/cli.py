@@ -60,17 +60,17 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     from compiler.build import check_report
-    from compiler.model import load_previous
     from compiler.problems import to_json
 
     path = Path(args.report)
     try:
-        report, problems = check_report(path)
-        if args.previous:
-            report.previous = load_previous(report, Path(args.previous))
-            from compiler.model import run_checks
-
-            problems = run_checks(report)
+        _, problems = check_report(
+            path,
+            previous=Path(args.previous) if args.previous else None,
+            glyphs=True,
+            style=args.style,
+            font_dirs=[Path(d) for d in args.font_dir],
+        )
     except ReportError as exc:
         if args.format == "json":
             print(to_json(exc.problems, path))
@@ -220,6 +220,8 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--strict", action="store_true", help="treat warnings as errors")
     p.add_argument("--format", choices=("text", "json"), default="text", help="output format")
     p.add_argument("--previous", metavar="LAST_YEAR.toml", help="last year's report for cross-year checks")
+    p.add_argument("--style", help="style name or path (for the glyph check; overrides the report's style)")
+    p.add_argument("--font-dir", action="append", default=[], help="extra folder with licensed fonts")
     p.set_defaults(func=cmd_check)
 
     p = sub.add_parser("fmt", help="fix half-width punctuation, stray spaces and invisible characters in place")
