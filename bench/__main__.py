@@ -44,12 +44,33 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--batch", type=int, default=200, help="reports in the batch")
     parser.add_argument("--jobs", type=int, default=None, help="worker processes for the batch (default: CPUs)")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results", help="folder for the JSON")
+    parser.add_argument(
+        "--python",
+        default=sys.executable,
+        help="interpreter of the measured builds, e.g. a clean venv's with only the runtime dependencies "
+        "(the code measured is this checkout's either way)",
+    )
     args = parser.parse_args(argv)
     if args.quick:
         args.runs, args.warm_runs, args.big_runs, args.scales, args.batch = 1, 1, 1, "2,3", 4
         args.jobs = args.jobs or 2
     args.scale_list = [int(s) for s in args.scales.split(",") if s.strip()]
     return args
+
+
+def packages(python: str) -> dict[str, str]:
+    """Versions of the packages the measured interpreter imports at run time (``""`` when absent)."""
+    names = ["reportlab", "pypdf", "pluggy", "cryptography", "Pillow"]
+    code = (
+        "import json, importlib.metadata as m\n"
+        "def v(n):\n    try: return m.version(n)\n    except m.PackageNotFoundError: return ''\n"
+        f"print(json.dumps({{n: v(n) for n in {names!r}}}))"
+    )
+    try:
+        out = subprocess.run([python, "-c", code], capture_output=True, text=True, check=True).stdout
+        return json.loads(out)
+    except (OSError, subprocess.CalledProcessError, ValueError):
+        return {}
 
 
 def machine() -> dict[str, Any]:
@@ -184,7 +205,9 @@ def table(report: dict[str, Any]) -> str:
         rows.append(f"  {'met ' if v['met'] else 'MISS'}  {key:<22} {v['measured']:>12.3f}  (target {v['target']})")
     m = report["machine"]
     rows.append(
-        f"{m['date']}  {m['cpu']}, {m['cpus']} CPUs, Python {m['python']}, "
+        f"{m['date']}  {m['cpu']}, {m['cpus']} CPUs, Python {m['python']} ({m['python_executable']}; "
+        + ", ".join(f"{k} {v or 'absent'}" for k, v in m["packages"].items())
+        + "), "
         f"load average {m['load_average']:.2f} before, {report['load_after']:.2f} after"
     )
     return "\n".join(rows)
@@ -192,7 +215,10 @@ def table(report: dict[str, Any]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
+    measure.PYTHON = args.python
     before = machine()
+    before["python_executable"] = args.python
+    before["packages"] = packages(args.python)
     with tempfile.TemporaryDirectory(prefix="gongkai-bench-") as tmp:
         results = run_all(args, Path(tmp))
     results["linearity"] = linearity(results, args.scale_list)

@@ -19,6 +19,11 @@ from pathlib import Path
 
 from bench.cases import ROOT
 
+#: The interpreter of the measured processes (``--python``): by default this one; a clean virtual environment
+#: with only gongkai's runtime dependencies measures what a user's install imports (no test extras such as
+#: ``cryptography``, which pypdf imports whenever it is installed).
+PYTHON = sys.executable
+
 
 @dataclass
 class Run:
@@ -56,7 +61,7 @@ def run(argv: Sequence[str], cwd: Path = ROOT) -> Run:
 def gongkai(*args: str, uncapped: bool = False) -> list[str]:
     """The ``gongkai`` command as a fresh process (``python -m compiler`` is the console script's body;
     ``uncapped``: with the 1 MiB input cap lifted, for the synthetic reports — see :mod:`bench.uncapped`)."""
-    return [sys.executable, "-m", "bench.uncapped" if uncapped else "compiler", *args]
+    return [PYTHON, "-m", "bench.uncapped" if uncapped else "compiler", *args]
 
 
 def cold(report: Path, output: Path, runs: int, *, uncapped: bool = False) -> dict[str, float]:
@@ -80,7 +85,7 @@ def cold(report: Path, output: Path, runs: int, *, uncapped: bool = False) -> di
 def warm(report: Path, output: Path, runs: int, warm_up: Path) -> dict[str, float]:
     """Median wall time of ``runs`` in-process builds of ``report`` in a process that has already built
     ``warm_up`` once (plugins loaded, pipeline imported, fonts parsed)."""
-    result = run([sys.executable, "-m", "bench.inprocess", str(warm_up), str(report), str(output), str(runs)])
+    result = run([PYTHON, "-m", "bench.inprocess", str(warm_up), str(report), str(output), str(runs)])
     if result.returncode != 0:
         raise RuntimeError(f"in-process build of {report} failed with exit code {result.returncode}")
     figures = json.loads(result.stdout)

@@ -22,12 +22,14 @@ What it does, per output file:
    in the Fandol faces, which lack U+2015 (―, what Python's gb2312 codec gives
    for GB 2312 0xA1AA), U+2015 is mapped to the glyph of U+2014;
 3. subsets to GB 2312 ∪ 《通用规范汉字表》 ∪ ASCII/Latin-1/punctuation/full-width
-   forms (plus the whole CJK Unified Ideographs block and Extension B for the
-   fallback face GongkaiSong-Regular), dropping the OpenType layout tables
-   (GSUB, GPOS, GDEF) but keeping BASE (ideographic em-box) and vhea/vmtx;
+   forms; the rare-character face GongkaiSongExt-Regular instead gets the rest
+   of the CJK Unified Ideographs block and Extension B (what no other face
+   has), so that ordinary reports never load it. The OpenType layout tables
+   (GSUB, GPOS, GDEF) are dropped; BASE (ideographic em-box) and vhea/vmtx kept;
 4. converts the CFF (cubic) outlines to TrueType (quadratic) ``glyf`` outlines
-   with cu2qu, maximum error 1 font unit, reversing contour direction, and
-   rebuilds hmtx/vmtx side bearings, maxp, post, cmap and loca to match;
+   with cu2qu (maximum error per face: ``Spec.max_err`` font units), reversing
+   contour direction, and rebuilds hmtx/vmtx side bearings, maxp, post, cmap
+   and loca to match;
 5. renames the family (OFL 1.1 asks that modified fonts be renamed) while
    keeping the copyright, trademark, credit and licence name records;
 6. keeps the source's head.created and sets head.modified to FIXED_MODIFIED,
@@ -48,7 +50,7 @@ import re
 import subprocess
 import sys
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from fontTools import subset as ft_subset
@@ -65,8 +67,12 @@ LICENSE_DIR = HERE / "LICENSES"
 MANIFEST = HERE / "fonts.toml"
 
 # Maximum distance, in font units (1000 per em), between a cubic curve and its
-# quadratic replacement.
+# quadratic replacement. The Fandol faces (FangSong, Kai) have many more curve
+# points per glyph than Noto and dominate the size of every PDF, so they use a
+# coarser tolerance, chosen by rendering the seed at 600 dpi with each candidate
+# (see PROVENANCE.md, "Outline tolerance"); Spec.max_err overrides this default.
 MAX_ERR = 1.0
+FANDOL_MAX_ERR = 4.0
 
 # head.modified of every output file. Change it deliberately when the fonts
 # change; leaving it alone is what makes rebuilds byte-identical.
@@ -98,18 +104,20 @@ URO = (0x4E00, 0x9FFF)  # CJK Unified Ideographs
 EXT_A = (0x3400, 0x4DBF)  # CJK Unified Ideographs Extension A
 EXT_B = (0x20000, 0x2A6DF)  # CJK Unified Ideographs Extension B
 
-# Extra blocks kept (as far as the source has them) in the last-resort
-# fallback face GongkaiSong-Regular. Measured with fontTools 4.68 (Noto Serif
-# CJK SC Regular, glyphs / bytes of the whole file):
+# Blocks of the rare-character face GongkaiSongExt-Regular (as far as the
+# source has them, minus the base set, which GongkaiSong-Regular has).
+# Measured with fontTools 4.68 (Noto Serif CJK SC Regular, glyphs / bytes of
+# the whole file, when these blocks were still part of GongkaiSong-Regular):
 #   base set only                 9,281 glyphs   3.5 MB
 #   + URO                        22,295 glyphs   9.6 MB
 #   + URO + Ext B (2,057 chars)  24,314 glyphs  10.6 MB
 #   + URO + Ext A (6,582 chars)  28,798 glyphs  12.7 MB
 #   + URO + Ext A + Ext B        30,816 glyphs  13.7 MB
-# With the four other faces (~18.4 MB) "URO + Ext B" keeps fonts/ at ~29.2 MB,
-# under the 30 MB budget; "URO + Ext A" would make it ~31.2 MB and all three
-# ~32.3 MB. Add EXT_A here if the budget is raised.
-FALLBACK_BLOCKS = [URO, EXT_B]
+# "URO + Ext B" keeps fonts/ at ~29 MB, under the 30 MB budget; add EXT_A here
+# if the budget is raised. They live in a face of their own because ReportLab
+# parses a whole file when it loads it (0.05 s and 30 MB of memory for these
+# 15,000 glyphs), which every report would pay for characters few ever use.
+RARE_BLOCKS = [URO, EXT_B]
 
 
 @dataclass(frozen=True)
@@ -123,11 +131,16 @@ class Spec:
     source_name: str  # file name inside the package
     face_family: str | None  # name ID 1 of the wanted face in a .ttc
     licence: str  # "OFL" or "Fandol"
-    fallback_face: bool = False  # also keep FALLBACK_BLOCKS
+    rare_face: bool = False  # RARE_BLOCKS minus the base set, instead of the base set
+    max_err: float = MAX_ERR  # cu2qu tolerance, font units
+
+    @property
+    def family_ps(self) -> str:
+        return self.family.replace(" ", "")
 
     @property
     def ps_name(self) -> str:
-        return f"{self.family.replace(' ', '')}-{self.style}"
+        return f"{self.family_ps}-{self.style}"
 
     @property
     def full_name(self) -> str:
@@ -145,6 +158,7 @@ SPECS = [
         source_name="FandolFang-Regular.otf",
         face_family=None,
         licence="Fandol",
+        max_err=FANDOL_MAX_ERR,
     ),
     Spec(
         filename="GongkaiKai-Regular.ttf",
@@ -156,6 +170,7 @@ SPECS = [
         source_name="FandolKai-Regular.otf",
         face_family=None,
         licence="Fandol",
+        max_err=FANDOL_MAX_ERR,
     ),
     Spec(
         filename="GongkaiHei-Regular.ttf",
@@ -171,14 +186,25 @@ SPECS = [
     Spec(
         filename="GongkaiSong-Regular.ttf",
         role="song",
-        role_zh="宋体（页码）；所有字体的末级后备",
+        role_zh="宋体（页码）；所有字体的后备",
         family="Gongkai Song",
         style="Regular",
         package="fonts-noto-cjk",
         source_name="NotoSerifCJK-Regular.ttc",
         face_family="Noto Serif CJK SC",
         licence="OFL",
-        fallback_face=True,
+    ),
+    Spec(
+        filename="GongkaiSongExt-Regular.ttf",
+        role="song-rare",
+        role_zh="生僻字（其余中日韩统一表意文字及扩展B区）；所有字体的末级后备",
+        family="Gongkai Song Ext",
+        style="Regular",
+        package="fonts-noto-cjk",
+        source_name="NotoSerifCJK-Regular.ttc",
+        face_family="Noto Serif CJK SC",
+        licence="OFL",
+        rare_face=True,
     ),
     Spec(
         filename="GongkaiSong-Bold.ttf",
@@ -193,6 +219,7 @@ SPECS = [
     ),
 ]
 FALLBACK_FILE = "GongkaiSong-Regular.ttf"
+RARE_FILE = "GongkaiSongExt-Regular.ttf"
 
 LICENCE_FILES = {
     "OFL": ["LICENSES/OFL.txt"],
@@ -307,17 +334,24 @@ def tongyong_levels() -> tuple[list[str], list[str], list[str]]:
     return chars[:3500], chars[3500:6500], chars[6500:]
 
 
-def wanted_unicodes(spec: Spec) -> set[int]:
+def base_unicodes() -> set[int]:
+    """What every face but the rare one keeps: ordinary Chinese text, Latin and punctuation."""
     wanted = {ord(c) for c in gb2312_chars()}
     for level in tongyong_levels():
         wanted.update(ord(c) for c in level)
     for lo, hi in BASE_RANGES:
         wanted.update(range(lo, hi + 1))
     wanted.update(ord(c) for c in REPORT_SYMBOLS)
-    if spec.fallback_face:
-        for lo, hi in FALLBACK_BLOCKS:
-            wanted.update(range(lo, hi + 1))
     return wanted
+
+
+def wanted_unicodes(spec: Spec) -> set[int]:
+    if not spec.rare_face:
+        return base_unicodes()
+    rare: set[int] = set()
+    for lo, hi in RARE_BLOCKS:
+        rare.update(range(lo, hi + 1))
+    return rare - base_unicodes()
 
 
 def coverage(cmap: dict[int, str]) -> dict[str, int]:
@@ -431,25 +465,25 @@ def subset_font(font: TTFont, unicodes: set[int]) -> None:
     subsetter.subset(font)
 
 
-def draw_quadratic(glyph_set, name: str):
+def draw_quadratic(glyph_set, name: str, max_err: float):
     """One CFF glyph as a TrueType glyph: cubic -> quadratic, direction reversed.
 
     PostScript outlines run counter-clockwise around filled areas, TrueType
     outlines clockwise, so each contour is reversed (keeping its start point).
     """
     tt_pen = TTGlyphPen(None)
-    glyph_set[name].draw(Cu2QuPen(tt_pen, MAX_ERR, reverse_direction=True))
+    glyph_set[name].draw(Cu2QuPen(tt_pen, max_err, reverse_direction=True))
     # Dropping on-curve points that sit exactly midway between two off-curve
     # points is lossless in TrueType and saves about 2 % on the Fandol faces.
     return tt_pen.glyph(dropImpliedOnCurves=True)
 
 
-def cff_to_glyf(font: TTFont) -> None:
+def cff_to_glyf(font: TTFont, max_err: float) -> None:
     order = font.getGlyphOrder()
     glyph_set = font.getGlyphSet()
     glyf = newTable("glyf")
     glyf.glyphOrder = order
-    glyf.glyphs = {name: draw_quadratic(glyph_set, name) for name in order}
+    glyf.glyphs = {name: draw_quadratic(glyph_set, name, max_err) for name in order}
 
     # Vertical origins live in VORG for CFF fonts; TrueType derives them from
     # the vmtx top side bearing and the glyph's yMax, so recompute the bearing.
@@ -607,7 +641,7 @@ def rename(
 # Per-font build (runs in a worker process)
 
 
-def build_one(spec: Spec, source: str, package_ver: str) -> dict:
+def build_one(spec: Spec, source: str, package_ver: str, out_dir: Path = HERE) -> dict:
     started = time.perf_counter()
     source_path = Path(source)
     font, face_index = open_source(source_path, spec.face_family)
@@ -620,7 +654,7 @@ def build_one(spec: Spec, source: str, package_ver: str) -> dict:
 
     subset_font(font, wanted_unicodes(spec))
     t_subset = time.perf_counter() - started
-    cff_to_glyf(font)
+    cff_to_glyf(font, spec.max_err)
     joined = join_em_dash(font)
     rebuild_cmap(font)
     changes = ""
@@ -633,7 +667,7 @@ def build_one(spec: Spec, source: str, package_ver: str) -> dict:
     rename(font, spec, source_ps, source_version, spec.package, package_ver, changes)
     head.modified = FIXED_MODIFIED
     font.recalcTimestamp = False
-    out = HERE / spec.filename
+    out = out_dir / spec.filename
     font.save(str(out))
     elapsed = time.perf_counter() - started
 
@@ -709,15 +743,19 @@ def metrics(font: TTFont, base: dict[str, int]) -> dict[str, int]:
     if "icfb" in base and "icft" in base:
         out["ideographic_face_bottom"] = base["icfb"]
         out["ideographic_face_top"] = base["icft"]
-    out["bbox_guo"] = bbox("国")
-    out["bbox_em_dash"] = bbox("—")
-    boxes = [bbox(d) for d in "0123456789"]
-    out["bbox_digits"] = [
-        min(b[0] for b in boxes),
-        min(b[1] for b in boxes),
-        max(b[2] for b in boxes),
-        max(b[3] for b in boxes),
-    ]
+    # the rare-character face has none of these sample characters
+    if ord("国") in cmap:
+        out["bbox_guo"] = bbox("国")
+    if ord("—") in cmap:
+        out["bbox_em_dash"] = bbox("—")
+    boxes = [bbox(d) for d in "0123456789" if ord(d) in cmap]
+    if boxes:
+        out["bbox_digits"] = [
+            min(b[0] for b in boxes),
+            min(b[1] for b in boxes),
+            max(b[2] for b in boxes),
+            max(b[3] for b in boxes),
+        ]
     return out
 
 
@@ -787,13 +825,16 @@ def subset_description(spec: Spec) -> str:
     parts = ["GB 2312", "tongyong-8105"]
     parts += [f"U+{lo:04X}-U+{hi:04X}" for lo, hi in BASE_RANGES]
     parts.append("report symbols " + REPORT_SYMBOLS)
-    if spec.fallback_face:
-        parts += [f"U+{lo:04X}-U+{hi:04X}" for lo, hi in FALLBACK_BLOCKS]
+    if spec.rare_face:
+        blocks = ", ".join(f"U+{lo:04X}-U+{hi:04X}" for lo, hi in RARE_BLOCKS)
+        return f"{blocks} minus the base set ({', '.join(parts)}) (as far as the source has them)"
     return ", ".join(parts) + " (as far as the source has them)"
 
 
 def fallback_chain(spec: Spec) -> list[str]:
-    return [spec.filename] if spec.filename == FALLBACK_FILE else [spec.filename, FALLBACK_FILE]
+    chain = [spec.filename]
+    chain += [f for f in (FALLBACK_FILE, RARE_FILE) if f not in chain]
+    return [RARE_FILE] if spec.rare_face else chain
 
 
 def write_manifest(results: list[dict]) -> None:
@@ -801,10 +842,10 @@ def write_manifest(results: list[dict]) -> None:
         "# Generated by fonts/build.py - do not edit by hand; rebuild instead.",
         "# Sizes in bytes; metrics in font units; widths are advance widths.",
         "",
-        "schema = 1",
+        "schema = 2",  # 2: cu2qu_max_error per font, fallback_rare
         f"fonttools = {toml_str(FONTTOOLS_VERSION)}",
-        f"cu2qu_max_error = {MAX_ERR!r}",
         f"fallback = {toml_str(FALLBACK_FILE)}",
+        f"fallback_rare = {toml_str(RARE_FILE)}",
         f"head_modified = {FIXED_MODIFIED}",
         "",
     ]
@@ -832,6 +873,7 @@ def write_manifest(results: list[dict]) -> None:
             f"bytes = {r['bytes']}",
             f"sha256 = {toml_str(r['sha256'])}",
             f"subset = {toml_str(subset_description(spec))}",
+            f"cu2qu_max_error = {spec.max_err!r}",
             f"full_width_remapped = {toml_value(sorted(r['widened']))}",
             f"em_dash_stretched_to_full_em = {toml_value(r['joined'])}",
             f"aliases_added = {toml_value(sorted(f'{k}={v}' for k, v in r['aliased'].items()))}",
@@ -861,12 +903,31 @@ def main(argv: list[str] | None = None) -> int:
         metavar="FILE",
         help="build only this output file (repeatable); the manifest is then not rewritten",
     )
+    parser.add_argument(
+        "--fandol-max-err",
+        type=float,
+        default=None,
+        help="try another cu2qu tolerance for the Fandol faces (font units); implies --out",
+    )
+    parser.add_argument(
+        "--out",
+        type=Path,
+        default=None,
+        help="write the fonts into this folder instead of fonts/ (the manifest and licences are then not written)",
+    )
     args = parser.parse_args(argv)
+    if args.fandol_max_err is not None and args.out is None:
+        parser.error("--fandol-max-err is for experiments: give --out too")
+    out_dir = args.out or HERE
+    out_dir.mkdir(parents=True, exist_ok=True)
 
     specs = [s for s in SPECS if not args.only or s.filename in args.only]
+    if args.fandol_max_err is not None:
+        specs = [replace(s, max_err=args.fandol_max_err) if s.licence == "Fandol" else s for s in specs]
     jobs = []
     for spec in specs:
-        jobs.append((spec, str(package_file(spec.package, spec.source_name)), package_version(spec.package)))
+        source = str(package_file(spec.package, spec.source_name))
+        jobs.append((spec, source, package_version(spec.package), out_dir))
     started = time.perf_counter()
     with concurrent.futures.ProcessPoolExecutor(max_workers=max(1, args.jobs)) as pool:
         futures = [pool.submit(build_one, *job) for job in jobs]
@@ -879,7 +940,7 @@ def main(argv: list[str] | None = None) -> int:
             f"({cov['tongyong_level1']}/{cov['tongyong_level2']}/{cov['tongyong_level3']})  "
             f"subset {r['seconds_subset']} s, total {r['seconds_total']} s"
         )
-    if not args.only:
+    if not args.only and args.out is None:
         write_licences(results)
         write_manifest(results)
         print(f"wrote {MANIFEST.relative_to(HERE.parent)} and {LICENSE_DIR.relative_to(HERE.parent)}/")

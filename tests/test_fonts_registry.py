@@ -37,14 +37,65 @@ def glyphs_of(path: Path) -> frozenset[int]:
     return frozenset(TTFontFile(str(path)).charToGlyph)
 
 
-@pytest.mark.parametrize("rare", ["堃", "𠮷"])
-def test_rare_character_falls_back_to_song(registry: FontRegistry, rare: str) -> None:
+@pytest.mark.parametrize(("rare", "face"), [("堃", "GongkaiSong-Regular"), ("𠮷", "GongkaiSongExt-Regular")])
+def test_rare_character_falls_back_to_song(registry: FontRegistry, rare: str, face: str) -> None:
     assert ord(rare) not in glyphs_of(FANGSONG), "the test needs a character the FangSong face lacks"
     chain = registry.chain("fangsong")
-    assert chain.font_for(rare) == "GongkaiSong-Regular"
+    assert chain.font_for(rare) == face
     assert chain.font_for("中") == "GongkaiFangSong-Regular"
-    assert chain.advance("GongkaiSong-Regular", rare, 16) == pytest.approx(16, abs=0.5)
+    assert chain.advance(face, rare, 16) == pytest.approx(16, abs=0.5)
     assert chain.missing({"中", rare, "\ue000"}) == {"\ue000"}
+
+
+def test_ordinary_text_never_loads_the_rare_face(registry: FontRegistry) -> None:
+    chain = registry.chain("fangsong")
+    assert [m.path.name for m in chain.members] == [
+        "GongkaiFangSong-Regular.ttf", "GongkaiSong-Regular.ttf", "GongkaiSongExt-Regular.ttf"]
+    text = "南江县人民政府2018年政府信息公开工作年度报告：堃、镕、赟。"  # 堃镕赟: not in FandolFang
+    assert chain.missing(set(text)) == set()
+    assert {chain.font_for(c) for c in text} == {"GongkaiFangSong-Regular", "GongkaiSong-Regular"}
+    assert chain.members[2].loaded is None
+    assert chain.missing({"𠮷"}) == set() and chain.members[2].loaded is not None
+
+
+def test_preload_parses_what_ordinary_text_needs_and_no_more(monkeypatch: pytest.MonkeyPatch) -> None:
+    registered: list[str] = []
+    real = fonts_module._register
+
+    def spy(path: Path, index: int):
+        registered.append(path.name)
+        return real(path, index)
+
+    monkeypatch.setattr(fonts_module, "_register", spy)
+    FontRegistry(load_style().fonts_config).preload()
+    assert "GongkaiSongExt-Regular.ttf" not in registered
+    assert {"GongkaiFangSong-Regular.ttf", "GongkaiSong-Regular.ttf", "GongkaiKai-Regular.ttf"} <= set(registered)
+
+
+def test_a_character_mapped_to_glyph_zero_counts_as_missing(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """A cmap entry pointing at .notdef would print an empty box: such a character must fall through the
+    chain to the next font (or be reported missing), never be drawn from that font."""
+    import shutil
+
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    copy = tmp_path / "notdef-kai.ttf"  # a copy: its own file, its own registered name
+    shutil.copyfile(KAI, copy)
+    real = TTFont.__init__
+
+    def with_notdef_entry(self, name, filename, *args, **kwargs):  # the parsed cmap, as a broken font gives it
+        real(self, name, filename, *args, **kwargs)
+        if name.startswith("notdef-"):
+            self.face.charToGlyph[ord("中")] = 0
+
+    monkeypatch.setattr(TTFont, "__init__", with_notdef_entry)
+    chain = FontRegistry({"kai": [str(copy), str(SONG)]}).chain("kai")
+    assert chain.font_for("国").startswith("notdef-kai")
+    assert chain.font_for("中") == "GongkaiSong-Regular"
+    alone = FontRegistry({"kai": [str(copy)]}).chain("kai")
+    assert alone.missing({"中", "国"}) == {"中"}
 
 
 def test_chain_registers_fonts_lazily_and_once(registry: FontRegistry) -> None:
@@ -64,7 +115,8 @@ def test_preferred_original_found_by_file_name(tmp_path: Path) -> None:
     chain = registry.chain("fangsong")
     assert chain.members[0].path == tmp_path / "simfang.ttf"
     assert "preferred original" in chain.members[0].why
-    assert [m.path.name for m in chain.members[1:]] == ["GongkaiFangSong-Regular.ttf", "GongkaiSong-Regular.ttf"]
+    assert [m.path.name for m in chain.members[1:]] == [
+        "GongkaiFangSong-Regular.ttf", "GongkaiSong-Regular.ttf", "GongkaiSongExt-Regular.ttf"]
     report = {entry["font"]: entry for entry in registry.report()}
     assert report["fangsong"]["chain"][0]["file"].endswith("simfang.ttf")
     assert report["fangsong"]["chain"][1]["why"] == "shipped default"

@@ -18,13 +18,16 @@ ROOT = Path(__file__).resolve().parents[1]
 FONTS = ROOT / "fonts"
 MANIFEST = FONTS / "fonts.toml"
 FALLBACK = "GongkaiSong-Regular.ttf"
+RARE = "GongkaiSongExt-Regular.ttf"  # the last resort: rare ideographs only, loaded when a report needs one
 SHIPPED = [
     "GongkaiFangSong-Regular.ttf",
     "GongkaiKai-Regular.ttf",
     "GongkaiHei-Regular.ttf",
     "GongkaiSong-Regular.ttf",
+    "GongkaiSongExt-Regular.ttf",
     "GongkaiSong-Bold.ttf",
 ]
+TEXT_FACES = [f for f in SHIPPED if f != RARE]
 MAX_TOTAL_BYTES = 40 * 1000 * 1000
 QUOTES = "“”‘’"
 # Punctuation a Chinese line sets at one em; ReportLab applies no OpenType features, so the cmap must give it.
@@ -95,7 +98,7 @@ def test_renamed_as_the_ofl_asks(filename: str) -> None:
     assert not any(upstream in family for upstream in ("Noto", "Source", "Fandol"))
 
 
-@pytest.mark.parametrize("filename", SHIPPED)
+@pytest.mark.parametrize("filename", TEXT_FACES)
 def test_covers_gb2312_and_tongyong_8105_with_the_fallback(filename: str) -> None:
     chain = [font(filename).face.charToGlyph]
     if filename != FALLBACK:
@@ -111,14 +114,26 @@ def test_noto_derived_faces_cover_everything_themselves(filename: str) -> None:
     assert not missing, f"{filename} lacks {len(missing)}: {''.join(missing[:40])}"
 
 
-def test_fallback_face_keeps_the_unified_ideographs_block() -> None:
-    cmap = font(FALLBACK).face.charToGlyph
-    uro = sum(1 for u in range(0x4E00, 0xA000) if u in cmap)
-    assert uro >= 20_900, f"{FALLBACK} has only {uro} of U+4E00–U+9FFF"
-    assert 0x20BB7 in cmap  # 𠮷, Extension B, through the format-12 cmap
+def test_fallback_faces_keep_the_unified_ideographs_block() -> None:
+    song, rare = font(FALLBACK).face.charToGlyph, font(RARE).face.charToGlyph
+    uro = sum(1 for u in range(0x4E00, 0xA000) if u in song or u in rare)
+    assert uro >= 20_900, f"{FALLBACK} + {RARE} have only {uro} of U+4E00–U+9FFF"
+    assert 0x20BB7 in rare  # 𠮷, Extension B, through the format-12 cmap
+    assert sum(1 for u in rare if 0x20000 <= u <= 0x2A6DF) >= 2000
 
 
-@pytest.mark.parametrize("filename", SHIPPED)
+def test_rare_face_holds_only_what_the_others_lack() -> None:
+    """The split keeps the ordinary fallback small (parsed by every report) and the rare face disjoint from it,
+    so that no ordinary character can make a report load the rare face."""
+    song, rare = font(FALLBACK).face.charToGlyph, font(RARE).face.charToGlyph
+    ordinary = {ord(c) for c in gb2312() | set(tongyong())} | set(range(0x20, 0x7F))
+    assert not set(rare) & set(song)
+    assert not set(rare) & ordinary
+    assert all(0x4E00 <= u <= 0x9FFF or 0x20000 <= u <= 0x2A6DF for u in rare)
+    assert (FONTS / FALLBACK).stat().st_size < 5_000_000
+
+
+@pytest.mark.parametrize("filename", TEXT_FACES)
 def test_quotes_are_one_em(filename: str) -> None:
     f = font(filename)
     for q in QUOTES:
@@ -126,7 +141,7 @@ def test_quotes_are_one_em(filename: str) -> None:
         assert f.stringWidth(q, 1000) == 1000, f"{filename}: {q} is {f.stringWidth(q, 1000)}/1000 em"
 
 
-@pytest.mark.parametrize("filename", SHIPPED)
+@pytest.mark.parametrize("filename", TEXT_FACES)
 def test_chinese_punctuation_is_one_em(filename: str) -> None:
     f = font(filename)
     widths = {c: f.stringWidth(c, 1000) for c in FULL_WIDTH}
@@ -143,6 +158,9 @@ def test_manifest_lists_exactly_the_shipped_files() -> None:
     listed = [e["file"] for e in manifest()["font"]]
     assert sorted(listed) == sorted(SHIPPED)
     assert manifest()["fallback"] == FALLBACK
+    assert manifest()["fallback_rare"] == RARE
+    for entry in manifest()["font"]:
+        assert entry["fallback_chain"][-1] == RARE
 
 
 @pytest.mark.parametrize("filename", SHIPPED)

@@ -259,7 +259,8 @@ def _ink(ch: str, x: float) -> tuple[float, float]:
 
 
 def _allowed(text: str, pos: int) -> bool:
-    return text[pos] not in NO_LINE_START and text[pos - 1] not in NO_LINE_END
+    starts_dash = text[pos : pos + 2] == "——"  # a 破折号 may start a line; a single connector — may not
+    return (starts_dash or text[pos] not in NO_LINE_START) and text[pos - 1] not in NO_LINE_END
 
 
 @settings(max_examples=200, deadline=None)

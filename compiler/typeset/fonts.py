@@ -6,15 +6,19 @@ character taken from the first file that has it.  Missing characters are found *
 (:func:`check_coverage`) because a .notdef box in a published government report is the worst possible result
 and ReportLab would draw it silently.
 
-Registering a CJK TrueType file with ReportLab parses it (0.1–1 s), so files are registered once per process,
-and only when a chain actually needs them.
+Registering a CJK TrueType file with ReportLab parses it (0.02–1 s and megabytes of memory), so files are
+registered once per process, and a chain member only when a character is not covered by the members before it:
+the shipped chains end in a face of rare ideographs (GongkaiSongExt) that an ordinary report never loads.
 """
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import os
 import sys
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -70,7 +74,8 @@ def _register(path: Path, index: int) -> _Loaded:
     # font's first subset and embed their glyphs whether drawn or not (~40 KB in the seed report's PDF).
     font = TTFont(name, str(path), subfontIndex=index, asciiReadable=False)
     pdfmetrics.registerFont(font)
-    loaded = _Loaded(name, font, face, frozenset(font.face.charToGlyph))
+    # a character mapped to glyph 0 (.notdef) would print as an empty box: it counts as missing
+    loaded = _Loaded(name, font, face, frozenset(code for code, glyph in font.face.charToGlyph.items() if glyph))
     _LOADED[key] = _BY_NAME[name] = loaded
     return loaded
 
@@ -314,11 +319,17 @@ class FontRegistry:
         return self._chains[logical_name]
 
     def preload(self) -> None:
-        """Parse every file of every chain now.  A batch worker calls this once, before its first report,
-        so that no report pays for parsing (and forked workers share the parsed fonts)."""
+        """Parse now the files that ordinary text needs (GB 2312, the 通用规范汉字表, ASCII) in every chain.
+        A batch parent calls this once, before forking its workers, so that no report pays for parsing and
+        the workers share the parsed fonts; the rare-character faces stay unparsed until a report needs
+        them (they would cost every worker tens of megabytes)."""
+        ordinary = _ordinary_code_points()
         for logical in self.config:
-            for _ in self.chain(logical)._loaded():
-                pass
+            left = set(ordinary)
+            for loaded in self.chain(logical)._loaded():
+                left -= loaded.glyphs
+                if not left:
+                    break
 
     def report(self) -> list[dict[str, Any]]:
         """For ``gongkai fonts``: each logical font, its files in order and why each is there."""
@@ -331,6 +342,22 @@ class FontRegistry:
                 "notes": list(self._notes.get(logical, [])),
             })
         return out
+
+
+@functools.cache
+def _ordinary_code_points() -> frozenset[int]:
+    """GB 2312, the 8,105 characters of the 通用规范汉字表 (when the shipped list is there) and printable ASCII:
+    what a report is written in, and what :meth:`FontRegistry.preload` loads fonts for."""
+    codes = set(range(0x20, 0x7F))
+    for hi in range(0xA1, 0xF8):
+        for lo in range(0xA1, 0xFF):
+            with contextlib.suppress(UnicodeDecodeError):
+                codes.add(ord(bytes((hi, lo)).decode("gb2312")))
+    listed = data_dir("fonts") / "data" / "tongyong-8105.txt"
+    with contextlib.suppress(OSError):
+        codes.update(ord(line.strip()) for line in listed.read_text(encoding="utf-8").splitlines()
+                     if len(line.strip()) == 1)
+    return frozenset(codes)
 
 
 # ---------------------------------------------------------------------------------------------- coverage
@@ -359,6 +386,23 @@ def _texts(block: Block) -> Iterator[tuple[str, str]]:
 
 def _drawable(ch: str) -> bool:
     return unicodedata.category(ch) not in ("Cc", "Zl", "Zp")
+
+
+def glyph_use(blocks: Sequence[Block], sheet: StyleSheet, registry: FontRegistry) -> dict[str, Counter[str]]:
+    """How often each character will be drawn from each registered font (characters no font has are left
+    out; :func:`check_coverage` reports them)."""
+    by_role: dict[str, Counter[str]] = {}
+    for block in blocks:
+        for role, text in _texts(block):
+            by_role.setdefault(role, Counter()).update(text)
+    use: dict[str, Counter[str]] = {}
+    for role, counts in sorted(by_role.items()):
+        chain = registry.chain(sheet.role_font(role))
+        for ch, n in counts.items():
+            font = chain.font_for(ch) if _drawable(ch) else None
+            if font is not None:
+                use.setdefault(font, Counter())[ch] += n
+    return use
 
 
 def check_coverage(blocks: Sequence[Block], sheet: StyleSheet, registry: FontRegistry) -> list[Problem]:

@@ -218,7 +218,8 @@ def _tokenise(t: _Text, compress: bool) -> _Units:
         j = i + 1
         if ch in PAIRED and j < n and text[j] == ch:
             j += 1
-            flags = 0
+            # 省略号 …… never starts a line (Word's and the GB-style sets list …); a 破折号 —— may
+            flags = _NO_START if ch == "…" else 0
         elif _is_word_char(ch):
             while j < n:
                 c = text[j]

@@ -6,8 +6,8 @@ lines, and its ``split`` adds spaces to the text (spec/kinsoku.md, spec/reportla
 
 Geometry: the flowable is ``lines × line_pitch`` tall and the first line's em-box top is at its top edge,
 so a paragraph placed at the type-area top has baseline *n* at ``top − em_ascent·size − (n−1)·line_pitch``.
-Each glyph run is one text-show operator placed absolutely (``Tm``), which keeps text extraction and
-glyph positions exact in pdfminer/pdfplumber.
+Each glyph run (each piece of it in one 256-glyph font subset) is one text-show operator placed absolutely
+(``Tm``), which keeps text extraction and glyph positions exact in pdfminer/pdfplumber.
 """
 
 from __future__ import annotations
@@ -16,12 +16,12 @@ from collections.abc import Sequence
 from typing import Any
 
 from reportlab.lib.colors import HexColor
-from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
 from reportlab.platypus.flowables import Flowable
 
 from compiler.document import SourceRef
 from compiler.problems import ReportError, error
 from compiler.typeset.linebreak import Breaking, GlyphRun, Line, UnmappedCharacter
+from compiler.typeset.textops import can_write, glyph_run_operators, stroke_width
 from compiler.typeset.textstyle import TextStyle
 
 __all__ = ["GridParagraph", "MissingGlyphError", "draw_glyph_runs"]
@@ -41,19 +41,25 @@ class MissingGlyphError(ReportError):
 
 
 def draw_glyph_runs(canvas: Any, runs: Sequence[GlyphRun], x0: float, baseline: float) -> None:
-    """Draw positioned glyph runs, one text object per stretch of equal bold stroke.
+    """Draw positioned glyph runs.
 
-    Synthetic bold is fill+stroke (text render mode 2).  The render mode is part of the graphics state
-    and persists across text objects, so it is reset to 0 before the text object ends, and the whole
-    drawing is bracketed by saveState/restoreState so line width and colours do not leak either.
+    TrueType runs (every shipped and installed font) are written as PDF operators directly
+    (:mod:`compiler.typeset.textops`: a third fewer operators than ReportLab's text object).  Other fonts go
+    through ReportLab's text object, one per stretch of equal bold stroke.  Synthetic bold is fill+stroke
+    (text render mode 2); either way the drawing is bracketed by saveState/restoreState (``q``/``Q``) so
+    render mode, line width and colours do not leak.
     """
+    doc = getattr(canvas, "_doc", None)  # the canvas's document: TTFont.splitString needs it
+    if doc is not None and can_write(runs):
+        canvas.addLiteral(glyph_run_operators(doc, runs, x0, baseline))
+        return
     canvas.saveState()
     try:
         i = 0
         while i < len(runs):
-            stroke = _stroke(runs[i].style)
+            stroke = stroke_width(runs[i].style)
             j = i + 1
-            while j < len(runs) and _stroke(runs[j].style) == stroke:
+            while j < len(runs) and stroke_width(runs[j].style) == stroke:
                 j += 1
             if stroke:
                 canvas.setLineWidth(stroke)
@@ -69,42 +75,14 @@ def draw_glyph_runs(canvas: Any, runs: Sequence[GlyphRun], x0: float, baseline: 
                         text.setStrokeColor(HexColor(colour))
                 text.setFont(run.font, run.size)
                 text.setCharSpace(run.char_space)
-                x = x0 + run.x
-                for piece in _subset_pieces(canvas, run):
-                    text.setTextOrigin(x, baseline)
-                    text.textOut(piece)
-                    x += stringWidth(piece, run.font, run.size) + len(piece) * run.char_space
+                text.setTextOrigin(x0 + run.x, baseline)
+                text.textOut(run.text)
             if stroke:
                 text.setTextRenderMode(0)
             canvas.drawText(text)
             i = j
     finally:
         canvas.restoreState()
-
-
-def _subset_pieces(canvas: Any, run: GlyphRun) -> list[str]:
-    """The run cut where ReportLab switches font subsets (256 glyphs each).
-
-    ReportLab shows each subset's glyphs with its own text-show operator.  The PDF applies Tc after every
-    glyph, but pdfminer (pdfplumber) drops it after the last glyph of each operator and would misplace
-    everything after a subset switch; positioning each piece absolutely keeps every reader exact.
-    ``TTFont.splitString`` is ReportLab's documented way to learn the subsets; it needs the canvas's
-    document, which the canvas only has as ``_doc``.
-    """
-    font = getFont(run.font)
-    doc = getattr(canvas, "_doc", None)
-    if not getattr(font, "_dynamicFont", False) or doc is None or not hasattr(font, "splitString"):
-        return [run.text]
-    pieces: list[str] = []
-    pos = 0
-    for _, chunk in font.splitString(run.text, doc):
-        pieces.append(run.text[pos:pos + len(chunk)])
-        pos += len(chunk)
-    return pieces if pos == len(run.text) else [run.text]
-
-
-def _stroke(style: TextStyle) -> float:
-    return style.bold_stroke * style.size if style.bold else 0.0
 
 
 class GridParagraph(Flowable):
@@ -136,7 +114,10 @@ class GridParagraph(Flowable):
         self.keepWithNext = style.keep_with_next
         self._breaking: Breaking | None = None
         self._width: float | None = None
-        self._line_range: tuple[int, int] | None = None  # set on the first part of a split
+        # set on both parts of a split: the lines of a shared breaking (the unsplit paragraph's) this part
+        # draws, so a paragraph running over many pages is broken into lines once, not once per page
+        self._line_range: tuple[int, int] | None = None
+        self._placed = False  # the first part of a split: its lines are final whatever width it is offered
 
     # --- layout ----------------------------------------------------------------------------------
 
@@ -145,12 +126,16 @@ class GridParagraph(Flowable):
         return "".join(text for text, _ in self.runs)
 
     def _break(self, width: float) -> Breaking:
-        if self._breaking is None or (self._line_range is None and abs(width - (self._width or 0)) > _EPS):
-            try:
-                self._breaking = Breaking(self.runs, self.style, width, first_line=not self.continued)
-            except UnmappedCharacter as exc:
-                raise MissingGlyphError(exc.char, self.source) from exc
-            self._width = width
+        """The breaking at ``width``: the shared one while the width is the one it was made for (always for
+        a placed first part), else this part's own text broken afresh."""
+        if self._breaking is not None and (self._placed or abs(width - (self._width or 0.0)) <= _EPS):
+            return self._breaking
+        try:
+            self._breaking = Breaking(self.runs, self.style, width, first_line=not self.continued)
+        except UnmappedCharacter as exc:
+            raise MissingGlyphError(exc.char, self.source) from exc
+        self._width = width
+        self._line_range = None
         return self._breaking
 
     def _lines(self) -> range:
@@ -167,9 +152,9 @@ class GridParagraph(Flowable):
 
     def line_texts(self) -> list[str]:
         """The text of each line (after :meth:`wrap`), for tests and debugging."""
-        assert self._breaking is not None, "wrap() first"
-        texts = self._breaking.line_texts()
-        return [texts[i] for i in self._lines()]
+        breaking = self._breaking
+        assert breaking is not None, "wrap() first"
+        return [breaking.text[slice(*breaking.span(i))] for i in self._lines()]
 
     def lines(self) -> list[Line]:
         """The positioned lines (after :meth:`wrap`)."""
@@ -179,8 +164,11 @@ class GridParagraph(Flowable):
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         """Split between lines: at least ``orphans`` lines stay, at least ``widows`` lines move on.
 
-        The first part keeps this breaking (its lines are non-final lines, hence already justified); the
-        rest is a new paragraph of the remaining text, broken afresh for whatever width it gets next.
+        Both parts share this breaking: the first part draws the lines that fit, the rest the others.
+        Lines after the first are broken without the first-line indent, exactly as a continued paragraph
+        would break them, so the rest keeps its lines as long as it is offered the same width (the next
+        frame of the page template) and is broken afresh from its own text only if the width differs.
+        Breaking once makes a paragraph of *n* pages cost O(n), not O(n²).
         """
         breaking = self._break(availWidth)
         lines = self._lines()
@@ -192,14 +180,17 @@ class GridParagraph(Flowable):
         if keep < max(self.style.orphans, 1):
             return []
         cut_line = lines.start + keep
+        own_start = breaking.span(lines.start)[0]  # where this part's runs start in the breaking's text
         cut = breaking.span(cut_line)[0]
         first = GridParagraph(self.runs, self.style, source=self.source, continued=self.continued,
                               half_leading=self.half_leading)
-        first._breaking, first._width = breaking, availWidth
+        first._breaking, first._width, first._placed = breaking, availWidth, True
         first._line_range = (lines.start, cut_line)
         first.keepWithNext = False
-        rest = GridParagraph(_tail(self.runs, cut), self.style, source=self.source, continued=True,
+        rest = GridParagraph(_tail(self.runs, cut - own_start), self.style, source=self.source, continued=True,
                              half_leading=self.half_leading)
+        rest._breaking, rest._width = breaking, availWidth
+        rest._line_range = (cut_line, lines.stop)
         return [first, rest]
 
     # --- drawing ---------------------------------------------------------------------------------

@@ -21,13 +21,14 @@ from pathlib import Path
 from typing import Any
 
 from reportlab import rl_config
+from reportlab.pdfbase.pdfmetrics import getFont
 from reportlab.pdfgen.canvas import Canvas
 
 from compiler.document import Block, DocumentInfo, Heading
 from compiler.problems import Problem, ReportError
 from compiler.styles import StyleSheet
 from compiler.typeset.blocks import build_flowables
-from compiler.typeset.fonts import FontRegistry, check_coverage
+from compiler.typeset.fonts import FontRegistry, check_coverage, glyph_use
 from compiler.typeset.page import GBT9704Document, OutlineEntry, PageHook
 
 FIXED_EPOCH = 946684800  # 2000-01-01T00:00:00Z, ReportLab's own invariant date
@@ -58,7 +59,7 @@ def pdf_date(info: DocumentInfo) -> str:
     return time.strftime("D:%Y%m%d%H%M%S+00'00'", time.gmtime(FIXED_EPOCH))
 
 
-def _canvas_maker(info: DocumentInfo, with_outline: bool) -> Any:
+def _canvas_maker(info: DocumentInfo, with_outline: bool, glyph_order: dict[str, str]) -> Any:
     stamp = pdf_date(info)
 
     def make(*args: Any, **kw: Any) -> Canvas:
@@ -66,9 +67,36 @@ def _canvas_maker(info: DocumentInfo, with_outline: bool) -> Any:
         canvas.setDateFormatter(lambda *_: stamp)
         if with_outline:
             canvas.showOutline()
+        _assign_subsets(canvas, glyph_order)
         return canvas
 
     return make
+
+
+def _glyph_order(blocks: Sequence[Block], sheet: StyleSheet) -> dict[str, str]:
+    """Per font, the characters the document draws from it, most frequent first (ties by code point)."""
+    use = glyph_use(blocks, sheet, sheet.fonts)
+    return {
+        font: "".join(sorted(counts, key=lambda ch: (-counts[ch], ord(ch)))) for font, counts in sorted(use.items())
+    }
+
+
+def _assign_subsets(canvas: Canvas, glyph_order: dict[str, str]) -> None:
+    """Give each font's most frequent characters the first 256-glyph subset, the next ones the second, ….
+
+    ReportLab numbers a TrueType font's characters in the order it first meets them and starts a new PDF font
+    subset every 256; a line then switches subsets (a ``Tf`` and a new text-show operator) at every
+    character from another subset.  Most characters of a report are a few hundred common ones, so numbering
+    them by frequency keeps most lines in one subset.  ``TTFont.splitString`` with the canvas's document is
+    ReportLab's documented way to number characters; nothing is drawn, and the PDF embeds the same glyphs.
+    """
+    doc = getattr(canvas, "_doc", None)
+    if doc is None:
+        return
+    for font, chars in glyph_order.items():
+        face = getFont(font)
+        if getattr(face, "_dynamicFont", False):
+            face.splitString(chars, doc)
 
 
 @contextmanager
@@ -101,6 +129,7 @@ def render_pdf(
     missing = check_coverage(blocks, sheet, sheet.fonts)
     if missing:
         raise ReportError(missing)
+    glyph_order = _glyph_order(blocks, sheet)
     flowables = build_flowables(blocks, sheet)
     body = sheet.role("body")
     buffer = io.BytesIO()
@@ -114,5 +143,5 @@ def render_pdf(
     with_outline = any(isinstance(b, Heading) and b.outline_level is not None for b in blocks)
     # a character the coverage check missed makes GridParagraph raise MissingGlyphError (a ReportError)
     with _binary_streams():
-        doc.build(flowables, canvasmaker=_canvas_maker(info, with_outline))
+        doc.build(flowables, canvasmaker=_canvas_maker(info, with_outline, glyph_order))
     return RenderResult(buffer.getvalue(), doc.page, list(doc.outline.entries), [])
