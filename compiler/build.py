@@ -108,11 +108,11 @@ def build(
     ``skip_bad_attachments``: leave out attachments that cannot be bound (listed as warnings) instead of failing."""
     from reportlab.platypus.doctemplate import LayoutError
 
-    from compiler.attachments import load_attachments
-    from compiler.finish import finish_pdf
+    from compiler.finish.assemble import finish_pdf
+    from compiler.finish.attachments import load_attachments
+    from compiler.finish.tounicode import fix_tounicode, needs_fix
     from compiler.output import write_atomic
     from compiler.styles import load_style
-    from compiler.tounicode import fix_tounicode, needs_fix
     from compiler.typeset.render import render_pdf
 
     started = time.perf_counter()

@@ -51,7 +51,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from compiler.extract import extract
+    from compiler.finish.extract import extract
 
     for path in extract(Path(args.pdf), Path(args.output), force=args.force):
         print(path)

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from compiler.attachments import AttachmentError, parse_page_ranges
 from compiler.build import BuildFailed, build
+from compiler.finish.attachments import AttachmentError, parse_page_ranges
 from compiler.problems import Severity
 from tests.attachment_files import (
     A3_PORTRAIT,

@@ -91,7 +91,7 @@ def test_extract_from_a_pdf_without_data_says_so(tmp_path: Path) -> None:
 
 
 def test_embedded_names_are_reduced_to_bare_file_names() -> None:
-    from compiler.extract import safe_name
+    from compiler.finish.extract import safe_name
     from compiler.problems import UsageError
 
     assert safe_name("../../etc/passwd") == "passwd"

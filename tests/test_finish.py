@@ -202,9 +202,9 @@ def test_source_date_epoch_sets_the_dates(tmp_path: Path, monkeypatch: pytest.Mo
 def test_separator_pages_carry_label_and_title(tmp_path: Path) -> None:
     """The other style option: each attachment behind a page of its own with 附件n on line 1 and its title
     centred on line 3 (GB/T 9704 §7.3.7)."""
-    from compiler.attachments import load_attachments
     from compiler.build import check_report, report_blocks
-    from compiler.finish import finish_pdf
+    from compiler.finish.assemble import finish_pdf
+    from compiler.finish.attachments import load_attachments
     from compiler.styles import load_style
     from compiler.typeset.render import render_pdf
 

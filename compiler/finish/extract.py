@@ -13,7 +13,7 @@ from pathlib import Path
 from pypdf import PdfReader
 from pypdf.errors import DependencyError, PyPdfError
 
-from compiler.embedded import read_embedded
+from compiler.finish.embedded import read_embedded
 from compiler.output import write_atomic
 from compiler.problems import UsageError
 

@@ -4,11 +4,11 @@ The typesetter only makes the report's pages.  This stage, with pypdf:
 
 1. appends the attachments (PDF pages; scans placed on A4 pages), each starting on a new page labelled
    "附件n", with page numbers continuing the report's (GB/T 9704 §7.3.7, §7.5) — the marks come from
-   :mod:`compiler.stamp`;
+   :mod:`compiler.finish.stamp`;
 2. keeps the renderer's outline (one entry per part) and adds 附件 with one child per attachment, page labels
    that match the printed numbers, ``/Lang``, and opens on page 1 with the outline shown;
 3. writes the metadata (Info and XMP) and embeds the source TOML and the computed JSON
-   (:mod:`compiler.embedded`);
+   (:mod:`compiler.finish.embedded`);
 4. makes the bytes deterministic: the trailer ``/ID`` is a hash of the file, not a random number.
 """
 
@@ -24,11 +24,10 @@ from typing import TYPE_CHECKING
 from pypdf import PdfReader, PdfWriter, Transformation
 from pypdf.generic import NameObject, TextStringObject
 
-from compiler import metadata
-from compiler.attachments import Attachment, AttachmentSet
-from compiler.embedded import computed_json, embed, report_files
-from compiler.problems import Problem, ReportError
-from compiler.stamp import (
+from compiler.finish import metadata
+from compiler.finish.attachments import Attachment, AttachmentSet
+from compiler.finish.embedded import computed_json, embed, report_files
+from compiler.finish.stamp import (
     AttachmentSettings,
     Slot,
     a4_for,
@@ -39,6 +38,7 @@ from compiler.stamp import (
     subset_fonts,
     subset_tags,
 )
+from compiler.problems import Problem, ReportError
 from compiler.typeset.render import pdf_date
 
 if TYPE_CHECKING:

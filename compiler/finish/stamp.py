@@ -3,7 +3,7 @@
 All of them are drawn by ReportLab into one small PDF, one page per attachment page ("slot"), using the
 report's own style: the page number through :func:`compiler.typeset.page.draw_page_number` with the report's
 page-number style, so it lands in the same place and font as on the report's pages (GB/T 9704 §7.5: the
-attachments continue the numbering).  :mod:`compiler.finish` then lays each stamp page over the attachment
+attachments continue the numbering).  :mod:`compiler.finish.assemble` then lays each stamp page over the attachment
 page it belongs to, or uses it as the page itself (separator pages, scanned images).
 
 Pages that are not A4 portrait keep the report's margins measured from the page's own corners, so the number
