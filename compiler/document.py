@@ -47,10 +47,15 @@ class Block:
 
 @dataclass
 class Paragraph(Block):
-    """A paragraph of body text, possibly mixing roles (a run-in heading followed by body text)."""
+    """A paragraph of body text, possibly mixing roles (a run-in heading followed by body text).
+
+    ``hang``: wrapped lines start where run number ``hang`` starts on the first line — "附件：1. 标题"
+    wraps under the title's first character (GB/T 9704 §7.3.4), whatever the width of the lead.
+    """
 
     runs: list[Run]
     role: str = "body"
+    hang: int | None = None
 
     @property
     def text(self) -> str:

@@ -214,3 +214,36 @@ def test_non_a4_pdf_pages_are_kept_at_their_size(tmp_path: Path) -> None:
     reader = PdfReader(io.BytesIO(build(path).output.read_bytes()))
     box = reader.pages[-1].mediabox
     assert (round(float(box.width)), round(float(box.height))) == (round(A3_PORTRAIT[0]), round(A3_PORTRAIT[1]))
+
+
+# ---------------------------------------------------------------------------------------------- 附件说明
+
+
+@pytest.mark.parametrize("count", [2, 10])
+def test_wrapped_attachment_titles_align_with_the_title(tmp_path: Path, count: int) -> None:
+    """§7.3.4: "附件：1. 标题" — a wrapped line starts under the title's first character, for one- and
+    two-digit numbers alike (measured from the PDF)."""
+    import pdfplumber
+
+    long_title = "南江县人民政府办公室关于进一步加强和规范政府信息公开申请办理工作的实施意见及其配套制度汇编"
+    files = {f"a{i}.pdf": pdf_bytes([A4_PORTRAIT]) for i in range(count)}
+    attachments = [{"file": f"a{i}.pdf", "title": long_title if i == count - 1 else f"附件{i}"} for i in range(count)]
+    pdf = build(write_report(tmp_path, attachments, files)).output
+    with pdfplumber.open(pdf) as doc:
+        for page in doc.pages:
+            chars = page.chars
+            starts = [c for c in chars if c["text"] == "南" and "".join(
+                x["text"] for x in chars if abs(x["top"] - c["top"]) < 1 and x["x0"] >= c["x0"] - 0.1
+            ).startswith("南江县人民政府办公室")]
+            if starts:
+                break
+        else:
+            raise AssertionError("attachment list not found")
+        first = starts[0]
+        rows: dict[float, list[dict]] = {}
+        for c in page.chars:
+            if c["top"] > first["top"] - 1:
+                rows.setdefault(round(c["top"], 1), []).append(c)
+        following = sorted(rows)[1]  # the wrapped line right under the title's first line
+        wrapped = min(rows[following], key=lambda c: c["x0"])
+    assert abs(wrapped["x0"] - first["x0"]) <= 0.5, (wrapped["text"], wrapped["x0"], first["x0"])

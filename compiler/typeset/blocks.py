@@ -17,6 +17,7 @@ from reportlab.platypus import PageBreak as RLPageBreak
 
 from compiler.document import BlankLines, Block, Heading, PageBreak, Paragraph, Signature, Table, Title
 from compiler.styles import StyleSheet
+from compiler.typeset.linebreak import Breaking
 from compiler.typeset.page import OutlineMark
 from compiler.typeset.paragraph import GridParagraph
 from compiler.typeset.table import make_table
@@ -181,7 +182,10 @@ class BlockMapper:
         if isinstance(block, Paragraph):
             style = self.sheet.role(block.role)
             runs = [(run.text, self.sheet.role(run.role) if run.role else style) for run in block.runs]
-            para = GridParagraph(runs, replace(style, keep_with_next=False), source=block.source)
+            para_style = replace(style, keep_with_next=False)
+            if block.hang:
+                para_style = _hanging(para_style, runs[: block.hang], self.width)
+            para = GridParagraph(runs, para_style, source=block.source)
             return _Part(_spaced([para], style, self.pitch), style.keep_with_next)
         if isinstance(block, Heading):
             return self.heading(block)
@@ -226,6 +230,19 @@ class BlockMapper:
             flowables.append(PlacedLines([(block.caption, label)], align=label.align))
         flowables.append(made)  # make_table already snapped it to the grid
         return _Part(flowables, keep_together=block.keep_together)
+
+
+def _hanging(style: TextStyle, lead: list[tuple[str, TextStyle]], width: float) -> TextStyle:
+    """``style`` with wrapped lines indented to where the text after ``lead`` starts on the first line.
+
+    The lead is measured by the line breaker itself (its natural width, as set on an unjustified line), so
+    the alignment holds for any font and any lead ("附件：1. " or "附件：10. ")."""
+    if not lead:
+        return style
+    measured = Breaking(lead, replace(style, align="left", left_indent=0.0, indent=0.0), width * 4)
+    cells = measured.line(0).natural / style.char_pitch
+    first = style.left_indent + style.indent
+    return replace(style, left_indent=first + cells, indent=-cells)
 
 
 def _min_height(part: _Part, width: float, pitch: float, page_height: float) -> float:

@@ -44,11 +44,11 @@ def build(ctx: SectionContext) -> list[Block]:
     if len(titles) == 1:
         index, title = titles[0]
         source = ctx.report.ref(f"attachments[{index}].title")
-        return [*blocks, Paragraph([Run(LEAD), Run(title)], role=ROLE, source=source)]
+        return [*blocks, Paragraph([Run(LEAD), Run(title)], role=ROLE, source=source, hang=1)]
     for n, (index, title) in enumerate(titles, 1):
         lead = LEAD if n == 1 else LEAD_BLANK
         source = ctx.report.ref(f"attachments[{index}].title")
-        blocks.append(Paragraph([Run(lead), Run(f"{n}. "), Run(title)], role=ROLE, source=source))
+        blocks.append(Paragraph([Run(lead), Run(f"{n}. "), Run(title)], role=ROLE, source=source, hang=2))
     return blocks
 
 
