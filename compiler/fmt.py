@@ -47,9 +47,11 @@ class FmtResult:
 
     def diff(self) -> str:
         name = str(self.path)
-        return "".join(difflib.unified_diff(
-            self.old_text.splitlines(keepends=True), self.new_text.splitlines(keepends=True), name, name
-        ))
+        return "".join(
+            difflib.unified_diff(
+                self.old_text.splitlines(keepends=True), self.new_text.splitlines(keepends=True), name, name
+            )
+        )
 
 
 def _apply(text: str, edits: list[tuple[int, int, str]]) -> str:

@@ -49,7 +49,7 @@ _REF = re.compile(r"\{\{|\}\}|\{[^{}]*\}")
 _URL = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*://[A-Za-z0-9\-._~:/?#\[\]@$&'*+=%]*")
 _HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
 _OPEN_PAREN, _CLOSE_PAREN = "(（", ")）"
-_DOUBLE_QUOTES = "\"“”"
+_DOUBLE_QUOTES = '"“”'
 #: Ambiguous-width marks that are full-width in Chinese text (and so make a Chinese context).
 _CHINESE_AMBIGUOUS = frozenset("“”‘’…—·")
 _NEWLINES = frozenset("\n\r\u2028\u2029\x85")
@@ -111,8 +111,10 @@ def _junk(text: str, i: int) -> tuple[str, str] | None:
     if category == "Cc" and ch not in "\t" and ch not in _NEWLINES:
         return "hygiene.control", f"删除了控制字符 {_codepoint(ch)}"
     if category == "Cf":
-        if ch == "\u200d" and _pictographic(text[i - 1] if i else None) and _pictographic(
-            text[i + 1] if i + 1 < len(text) else None
+        if (
+            ch == "\u200d"
+            and _pictographic(text[i - 1] if i else None)
+            and _pictographic(text[i + 1] if i + 1 < len(text) else None)
         ):
             return None  # joins an emoji sequence; the font check decides whether it can be printed
         return "hygiene.invisible", f"删除了不可见字符 {_codepoint(ch)}"
@@ -178,8 +180,9 @@ class _Cleaner:
         if all(self.out[i] == w for i, w in zip(marks, wanted, strict=True)):
             return
         if len(marks) % 2:
-            self.set(marks[-1], None, "hygiene.unpaired-quote",
-                     f"双引号不成对（共 {len(marks)} 个），无法自动配对，请检查")
+            self.set(
+                marks[-1], None, "hygiene.unpaired-quote", f"双引号不成对（共 {len(marks)} 个），无法自动配对，请检查"
+            )
             return
         for i, w in zip(marks, wanted, strict=True):
             if self.out[i] != w:
@@ -263,8 +266,12 @@ class _Cleaner:
     def report_private_use(self) -> None:
         for i, ch in enumerate(self.out):
             if ch and unicodedata.category(ch) == "Co":
-                self.set(i, None, "hygiene.private-use",
-                         f"私用区字符 U+{ord(ch):04X}：各字体在此处的字形不同，印出的可能不是想要的字，请换用标准字符")
+                self.set(
+                    i,
+                    None,
+                    "hygiene.private-use",
+                    f"私用区字符 U+{ord(ch):04X}：各字体在此处的字形不同，印出的可能不是想要的字，请换用标准字符",
+                )
 
 
 def _space_name(ch: str) -> str:
@@ -319,9 +326,9 @@ def strings(data: Any, skip_top: frozenset[str] | set[str] = frozenset()) -> Ite
     """Every string value in ``data`` (keys are names, not text) with its path; top-level keys in ``skip_top``
     (the core's own: ``format``, ``style``, ``plugins``, ``attachments`` …) are left out.  Iterative: nesting
     depth cannot exhaust the stack."""
-    stack: list[tuple[Path, Any]] = [
-        ((k,), v) for k, v in reversed(list(data.items())) if k not in skip_top
-    ] if isinstance(data, dict) else []
+    stack: list[tuple[Path, Any]] = (
+        [((k,), v) for k, v in reversed(list(data.items())) if k not in skip_top] if isinstance(data, dict) else []
+    )
     while stack:
         path, value = stack.pop()
         if isinstance(value, str):
@@ -402,12 +409,14 @@ def hygiene_problems(
                 details["replacement"] = "".join(c.new or "" for c in group)
             problems.append(warning(first.rule, why + where, source, details=details))
     for rule, (count, where) in unlisted.items():
-        problems.append(warning(
-            rule,
-            f"另有 {count} 处{RULES.get(rule, rule)}问题未逐条列出；运行 gongkai fmt 可一次改好",
-            where,
-            details={"count": count},
-        ))
+        problems.append(
+            warning(
+                rule,
+                f"另有 {count} 处{RULES.get(rule, rule)}问题未逐条列出；运行 gongkai fmt 可一次改好",
+                where,
+                details={"count": count},
+            )
+        )
     return problems
 
 
@@ -426,8 +435,9 @@ def _shown(group: Sequence[Change]) -> str | None:
 def _groups(changes: Sequence[Change]) -> Iterator[list[Change]]:
     group: list[Change] = []
     for change in changes:
-        if group and (change.rule != group[-1].rule or change.index != group[-1].index + 1
-                      or change.why != group[-1].why):
+        if group and (
+            change.rule != group[-1].rule or change.index != group[-1].index + 1 or change.why != group[-1].why
+        ):
             yield group
             group = []
         group.append(change)

@@ -42,11 +42,13 @@ def read_capped(path: Path) -> bytes:
     with path.open("rb") as handle:
         raw = handle.read(MAX_FILE_BYTES + 1)
     if len(raw) > MAX_FILE_BYTES:
-        raise ReportError(error(
-            "input.too-large",
-            f"文件超过 {MAX_FILE_BYTES // 1024} KB 的上限（一份年度报告通常不到 50 KB），请检查是否选错了文件",
-            SourceRef(path),
-        ))
+        raise ReportError(
+            error(
+                "input.too-large",
+                f"文件超过 {MAX_FILE_BYTES // 1024} KB 的上限（一份年度报告通常不到 50 KB），请检查是否选错了文件",
+                SourceRef(path),
+            )
+        )
     return raw
 
 
@@ -77,11 +79,16 @@ def size_problems(data: dict[str, Any], ref: Callable[[str], SourceRef]) -> list
     for path, text in strings(data):
         if len(text) > MAX_STRING_CHARS:
             key = keypath(path)
-            problems.append(error(
-                "input.too-long",
-                f"这段文字有 {len(text)} 个字符，超过每段 {MAX_STRING_CHARS} 字的上限；请分成几段（写成字符串数组）",
-                ref(key), expected=f"≤ {MAX_STRING_CHARS}", found=len(text),
-            ))
+            problems.append(
+                error(
+                    "input.too-long",
+                    f"这段文字有 {len(text)} 个字符，超过每段 {MAX_STRING_CHARS} 字的上限；"
+                    "请分成几段（写成字符串数组）",
+                    ref(key),
+                    expected=f"≤ {MAX_STRING_CHARS}",
+                    found=len(text),
+                )
+            )
     stack: list[tuple[str, Any]] = [("", data)]
     total = 0
     while stack:
@@ -93,20 +100,28 @@ def size_problems(data: dict[str, Any], ref: Callable[[str], SourceRef]) -> list
         else:
             continue
         if len(children) > MAX_ENTRIES:
-            problems.append(error(
-                "input.too-many",
-                f"“{key or '顶层'}”有 {len(children)} 项，超过 {MAX_ENTRIES} 项的上限",
-                ref(key), expected=f"≤ {MAX_ENTRIES}", found=len(children),
-            ))
+            problems.append(
+                error(
+                    "input.too-many",
+                    f"“{key or '顶层'}”有 {len(children)} 项，超过 {MAX_ENTRIES} 项的上限",
+                    ref(key),
+                    expected=f"≤ {MAX_ENTRIES}",
+                    found=len(children),
+                )
+            )
             continue
         total += len(children)
         stack.extend(children)
     if total > MAX_TOTAL_ENTRIES:
-        problems.append(error(
-            "input.too-many",
-            f"文件共有 {total} 个键和数组元素，超过 {MAX_TOTAL_ENTRIES} 个的上限（一份年度报告通常不到 1,000 个）",
-            ref(""), expected=f"≤ {MAX_TOTAL_ENTRIES}", found=total,
-        ))
+        problems.append(
+            error(
+                "input.too-many",
+                f"文件共有 {total} 个键和数组元素，超过 {MAX_TOTAL_ENTRIES} 个的上限（一份年度报告通常不到 1,000 个）",
+                ref(""),
+                expected=f"≤ {MAX_TOTAL_ENTRIES}",
+                found=total,
+            )
+        )
     return problems
 
 

@@ -41,8 +41,22 @@ MM = 72.0 / 25.4
 
 #: Chinese type sizes (号) in points, the values Word and WPS use.
 HAO_SIZES: dict[str, float] = {
-    "初号": 42, "小初": 36, "一号": 26, "小一": 24, "二号": 22, "小二": 18, "三号": 16, "小三": 15,
-    "四号": 14, "小四": 12, "五号": 10.5, "小五": 9, "六号": 7.5, "小六": 6.5, "七号": 5.5, "八号": 5,
+    "初号": 42,
+    "小初": 36,
+    "一号": 26,
+    "小一": 24,
+    "二号": 22,
+    "小二": 18,
+    "三号": 16,
+    "小三": 15,
+    "四号": 14,
+    "小四": 12,
+    "五号": 10.5,
+    "小五": 9,
+    "六号": 7.5,
+    "小六": 6.5,
+    "七号": 5.5,
+    "八号": 5,
 }
 _DIGIT_HAO = {"0": "初", "1": "一", "2": "二", "3": "三", "4": "四", "5": "五", "6": "六", "7": "七", "8": "八"}
 
@@ -90,34 +104,82 @@ SIDE = _one_of("left", "center", "right")
 COLOR = Key(lambda v: isinstance(v, str) and re.fullmatch(r"#[0-9a-fA-F]{6}", v) is not None, '"#rrggbb"')
 
 PAGE_KEYS: dict[str, Key] = {
-    "width_mm": NUMBER, "height_mm": NUMBER, "top_mm": NUMBER, "left_mm": NUMBER,
-    "body_width_mm": NUMBER, "body_height_mm": NUMBER, "lines": INT, "chars": INT, "line_pitch_pt": NUMBER,
+    "width_mm": NUMBER,
+    "height_mm": NUMBER,
+    "top_mm": NUMBER,
+    "left_mm": NUMBER,
+    "body_width_mm": NUMBER,
+    "body_height_mm": NUMBER,
+    "lines": INT,
+    "chars": INT,
+    "line_pitch_pt": NUMBER,
 }
 PAGE_NUMBER_KEYS: dict[str, Key] = {
-    "enabled": BOOL, "format": STR, "role": STR, "gap_mm": NUMBER, "odd": SIDE, "even": SIDE,
+    "enabled": BOOL,
+    "format": STR,
+    "role": STR,
+    "gap_mm": NUMBER,
+    "odd": SIDE,
+    "even": SIDE,
     "inset_chars": NUMBER,
 }
 TABLE_KEYS: dict[str, Key] = {
-    "rule_width": NUMBER, "padding_x": NUMBER, "padding_y": NUMBER, "number_align": ALIGN,
+    "rule_width": NUMBER,
+    "padding_x": NUMBER,
+    "padding_y": NUMBER,
+    "number_align": ALIGN,
     "min_vertical_rows": INT,
 }
 ROLE_KEYS: dict[str, Key] = {
-    "parent": STR, "font": STR, "size": SIZE, "char_pitch": PITCH, "line_pitch": PITCH, "em_ascent": NUMBER,
-    "indent": NUMBER, "left_indent": NUMBER, "right_indent": NUMBER, "align": ALIGN, "bold": BOOL,
-    "bold_stroke": NUMBER, "keep_with_next": BOOL, "widows": INT, "orphans": INT, "latin_space": NUMBER,
-    "compress_punctuation": BOOL, "space_before": INT, "space_after": INT, "color": COLOR,
+    "parent": STR,
+    "font": STR,
+    "size": SIZE,
+    "char_pitch": PITCH,
+    "line_pitch": PITCH,
+    "em_ascent": NUMBER,
+    "indent": NUMBER,
+    "left_indent": NUMBER,
+    "right_indent": NUMBER,
+    "align": ALIGN,
+    "bold": BOOL,
+    "bold_stroke": NUMBER,
+    "keep_with_next": BOOL,
+    "widows": INT,
+    "orphans": INT,
+    "latin_space": NUMBER,
+    "compress_punctuation": BOOL,
+    "space_before": INT,
+    "space_after": INT,
+    "color": COLOR,
 }
 ATTACHMENT_KEYS: dict[str, Key] = {
-    "label_on": _one_of("first-page", "separator"), "label": STR, "label_single": STR,
+    "label_on": _one_of("first-page", "separator"),
+    "label": STR,
+    "label_single": STR,
 }
 TOP_KEYS = ("parent", "description", "page", "page_numbers", "fonts", "table", "attachments", "roles")
 
 #: Values a role has when neither it nor any ancestor sets the key (mirrors TextStyle's defaults).
 ROLE_DEFAULTS: dict[str, Any] = {
-    "font": "fangsong", "size": 16.0, "char_pitch": "grid", "line_pitch": "grid", "em_ascent": 0.88,
-    "indent": 0.0, "left_indent": 0.0, "right_indent": 0.0, "align": "justify", "bold": False,
-    "bold_stroke": 0.03, "keep_with_next": False, "widows": 2, "orphans": 2, "latin_space": 0.0,
-    "compress_punctuation": True, "space_before": 0, "space_after": 0, "color": "#000000",
+    "font": "fangsong",
+    "size": 16.0,
+    "char_pitch": "grid",
+    "line_pitch": "grid",
+    "em_ascent": 0.88,
+    "indent": 0.0,
+    "left_indent": 0.0,
+    "right_indent": 0.0,
+    "align": "justify",
+    "bold": False,
+    "bold_stroke": 0.03,
+    "keep_with_next": False,
+    "widows": 2,
+    "orphans": 2,
+    "latin_space": 0.0,
+    "compress_punctuation": True,
+    "space_before": 0,
+    "space_after": 0,
+    "color": "#000000",
 }
 
 
@@ -358,9 +420,15 @@ class StyleSheet:
     def page(self) -> PageGeometry:
         p = self._section("page", PAGE_KEYS)
         return PageGeometry(
-            width=p["width_mm"] * MM, height=p["height_mm"] * MM, top=p["top_mm"] * MM, left=p["left_mm"] * MM,
-            body_width=p["body_width_mm"] * MM, body_height=p["body_height_mm"] * MM,
-            lines=int(p["lines"]), chars=int(p["chars"]), line_pitch=float(p["line_pitch_pt"]),
+            width=p["width_mm"] * MM,
+            height=p["height_mm"] * MM,
+            top=p["top_mm"] * MM,
+            left=p["left_mm"] * MM,
+            body_width=p["body_width_mm"] * MM,
+            body_height=p["body_height_mm"] * MM,
+            lines=int(p["lines"]),
+            chars=int(p["chars"]),
+            line_pitch=float(p["line_pitch_pt"]),
         )
 
     @cached_property
@@ -368,8 +436,13 @@ class StyleSheet:
         n = self._section("page_numbers", PAGE_NUMBER_KEYS)
         style = self.role(n["role"])
         return PageNumberStyle(
-            style=style, format=n["format"], gap=n["gap_mm"] * MM, odd=n["odd"], even=n["even"],
-            inset=n["inset_chars"] * style.size, enabled=n["enabled"],
+            style=style,
+            format=n["format"],
+            gap=n["gap_mm"] * MM,
+            odd=n["odd"],
+            even=n["even"],
+            inset=n["inset_chars"] * style.size,
+            enabled=n["enabled"],
         )
 
     @cached_property
@@ -427,10 +500,14 @@ class StyleSheet:
                 values = dict(base)
             values.update({k: v for k, v in own.items() if k != "parent"})
             if values["font"] not in fonts:
-                problems.append(error(
-                    "style.unknown-font", f"样式角色 {name} 的字体 {values['font']!r} 未在 [fonts] 中定义"
-                    f"{_did_you_mean(values['font'], fonts)}", where(f"roles.{name}.font"),
-                ))
+                problems.append(
+                    error(
+                        "style.unknown-font",
+                        f"样式角色 {name} 的字体 {values['font']!r} 未在 [fonts] 中定义"
+                        f"{_did_you_mean(values['font'], fonts)}",
+                        where(f"roles.{name}.font"),
+                    )
+                )
             resolved[name] = values
             return values
 
@@ -443,10 +520,13 @@ class StyleSheet:
     def role_values(self, name: str) -> dict[str, Any]:
         """A role's values in points (sizes and pitches resolved), with ``font`` the logical font name."""
         if name not in self._role_values:
-            raise ReportError(error(
-                "style.unknown-role", f"样式表中没有角色 {name}{_did_you_mean(name, self.roles)}",
-                SourceRef(self.sources[-1], f"roles.{name}") if self.sources else None,
-            ))
+            raise ReportError(
+                error(
+                    "style.unknown-role",
+                    f"样式表中没有角色 {name}{_did_you_mean(name, self.roles)}",
+                    SourceRef(self.sources[-1], f"roles.{name}") if self.sources else None,
+                )
+            )
         values = dict(self._role_values[name])
         size = parse_size(values["size"])
         page = self.page

@@ -135,11 +135,13 @@ def decode(raw: bytes, path: Path) -> str:
             raise ReportError(error("input.binary", message, SourceRef(path)))
     for bom, name in _UTF16_32:
         if raw.startswith(bom):
-            raise ReportError(error(
-                "input.encoding",
-                f"文件是 {name} 编码（记事本的“Unicode”），请另存为 UTF-8（如 iconv -f {name} -t UTF-8）",
-                SourceRef(path),
-            ))
+            raise ReportError(
+                error(
+                    "input.encoding",
+                    f"文件是 {name} 编码（记事本的“Unicode”），请另存为 UTF-8（如 iconv -f {name} -t UTF-8）",
+                    SourceRef(path),
+                )
+            )
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     if b"\x00" in raw[:4096]:

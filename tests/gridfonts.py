@@ -61,7 +61,5 @@ HEI = Chain("hei", "TestHei")
 
 def body(**changes: Any) -> TextStyle:
     """The GB/T 9704 body style: 3号 (16 pt) 仿宋 on the 28 × 29.61 pt grid, first line indented 2 字."""
-    base = TextStyle(
-        name="body", fonts=FANGSONG, size=16, char_pitch=CHAR_PITCH, line_pitch=LINE_PITCH, indent=2
-    )
+    base = TextStyle(name="body", fonts=FANGSONG, size=16, char_pitch=CHAR_PITCH, line_pitch=LINE_PITCH, indent=2)
     return replace(base, **changes)

@@ -195,8 +195,16 @@ def _glyphs(page: pdfium.PdfPage) -> list[Glyph]:
             continue
         pdfium_c.FPDFText_GetCharOrigin(textpage.raw, i, ctypes.byref(x), ctypes.byref(y))
         left, bottom, right, top = textpage.get_charbox(i)
-        glyphs.append(Glyph(char, x.value, y.value, (left, bottom, right, top), _font_name(textpage, i),
-                            pdfium_c.FPDFText_GetFontSize(textpage.raw, i)))
+        glyphs.append(
+            Glyph(
+                char,
+                x.value,
+                y.value,
+                (left, bottom, right, top),
+                _font_name(textpage, i),
+                pdfium_c.FPDFText_GetFontSize(textpage.raw, i),
+            )
+        )
     textpage.close()
     return glyphs
 

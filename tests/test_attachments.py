@@ -232,9 +232,14 @@ def test_wrapped_attachment_titles_align_with_the_title(tmp_path: Path, count: i
     with pdfplumber.open(pdf) as doc:
         for page in doc.pages:
             chars = page.chars
-            starts = [c for c in chars if c["text"] == "南" and "".join(
-                x["text"] for x in chars if abs(x["top"] - c["top"]) < 1 and x["x0"] >= c["x0"] - 0.1
-            ).startswith("南江县人民政府办公室")]
+            starts = [
+                c
+                for c in chars
+                if c["text"] == "南"
+                and "".join(
+                    x["text"] for x in chars if abs(x["top"] - c["top"]) < 1 and x["x0"] >= c["x0"] - 0.1
+                ).startswith("南江县人民政府办公室")
+            ]
             if starts:
                 break
         else:

@@ -78,8 +78,11 @@ def test_a_typed_label_in_points_or_item_headings(check):
 
 @pytest.mark.parametrize("doubled", ["，，", ",,", "。。", "；；", "、、"])
 def test_doubled_punctuation(check, doubled):
-    [p] = [p for p in check(with_overview(text=f"申请信息不存在的3件{doubled}不是政府信息的1件。"))
-           if p.rule == "common.doubled-punctuation"]
+    [p] = [
+        p
+        for p in check(with_overview(text=f"申请信息不存在的3件{doubled}不是政府信息的1件。"))
+        if p.rule == "common.doubled-punctuation"
+    ]
     assert p.found == f"“{doubled.replace(',', '，')}”"  # text hygiene widened ",," first
 
 

@@ -90,15 +90,27 @@ def test_reports_without_the_plugin_are_unaffected():
 def test_installed_as_a_package_it_is_found_through_its_entry_point(tmp_path):
     target = tmp_path / "site"
     pip = subprocess.run(
-        [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--no-build-isolation", "--target",
-         str(target), str(PLUGIN_DIR)],
-        capture_output=True, text=True,
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--no-deps",
+            "--no-build-isolation",
+            "--target",
+            str(target),
+            str(PLUGIN_DIR),
+        ],
+        capture_output=True,
+        text=True,
     )
     if pip.returncode != 0:
         pytest.skip(f"cannot pip-install the example plugin here: {pip.stderr.strip()[-300:]}")
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(target), str(REPO)])}
-    done = subprocess.run([sys.executable, "-m", "compiler", "plugins", "--json"], cwd=REPO, env=env,
-                          capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, "-m", "compiler", "plugins", "--json"], cwd=REPO, env=env, capture_output=True, text=True
+    )
     assert done.returncode == 0, done.stderr
     [row] = [r for r in json.loads(done.stdout) if r["name"] == "newmedia"]
     assert row["origin"] == "entry point"

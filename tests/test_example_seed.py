@@ -17,9 +17,17 @@ REPO = Path(__file__).resolve().parent.parent
 EXAMPLE = REPO / "examples" / "nanjiang-2018" / "report.toml"
 SEED = REPO.parent / "shared" / "seed" / "nanjiang-2018.txt"
 WEB_CHROME = re.compile(r"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$|^扫一扫在手机打开当前页$")
-PARTS = ["一、概述", "二、主动公开政府信息情况", "三、依申请公开政府信息情况", "四、咨询和投诉情况",
-         "五、申请行政复议和提起行政诉讼情况", "六、工作人员和费用支出情况", "七、存在的主要问题和改进情况",
-         "八、其他需要报告的事项", "九、附表"]
+PARTS = [
+    "一、概述",
+    "二、主动公开政府信息情况",
+    "三、依申请公开政府信息情况",
+    "四、咨询和投诉情况",
+    "五、申请行政复议和提起行政诉讼情况",
+    "六、工作人员和费用支出情况",
+    "七、存在的主要问题和改进情况",
+    "八、其他需要报告的事项",
+    "九、附表",
+]
 
 
 def normalise(text: str) -> str:
@@ -49,15 +57,22 @@ def test_every_seed_paragraph_in_order():
 
 
 def test_check_reports_the_seed_defects():
-    done = subprocess.run([sys.executable, "-m", "compiler", "check", str(EXAMPLE)], cwd=REPO,
-                          capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, "-m", "compiler", "check", str(EXAMPLE)], cwd=REPO, capture_output=True, text=True
+    )
     assert done.returncode == 1, done.stdout + done.stderr
     out = done.stdout
     assert "64585" in out and "64917" in out
     assert "legacy.active.category-sum" in out
     assert "本级政府（本部门）" in out and "common.placeholder" in out
-    for rule in ("legacy.active.percentage", "common.malformed-url", "common.doubled-punctuation",
-                 "legacy.part-heading", "legacy.tables.promised", "common.approx-number"):
+    for rule in (
+        "legacy.active.percentage",
+        "common.malformed-url",
+        "common.doubled-punctuation",
+        "legacy.part-heading",
+        "legacy.tables.promised",
+        "common.approx-number",
+    ):
         assert rule in out
     assert "0 个错误" in out  # the published figures are warnings, never input errors
 

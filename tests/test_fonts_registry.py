@@ -50,7 +50,10 @@ def test_rare_character_falls_back_to_song(registry: FontRegistry, rare: str, fa
 def test_ordinary_text_never_loads_the_rare_face(registry: FontRegistry) -> None:
     chain = registry.chain("fangsong")
     assert [m.path.name for m in chain.members] == [
-        "GongkaiFangSong-Regular.ttf", "GongkaiSong-Regular.ttf", "GongkaiSongExt-Regular.ttf"]
+        "GongkaiFangSong-Regular.ttf",
+        "GongkaiSong-Regular.ttf",
+        "GongkaiSongExt-Regular.ttf",
+    ]
     text = "南江县人民政府2018年政府信息公开工作年度报告：堃、镕、赟。"  # 堃镕赟: not in FandolFang
     assert chain.missing(set(text)) == set()
     assert {chain.font_for(c) for c in text} == {"GongkaiFangSong-Regular", "GongkaiSong-Regular"}
@@ -72,9 +75,7 @@ def test_preload_parses_what_ordinary_text_needs_and_no_more(monkeypatch: pytest
     assert {"GongkaiFangSong-Regular.ttf", "GongkaiSong-Regular.ttf", "GongkaiKai-Regular.ttf"} <= set(registered)
 
 
-def test_a_character_mapped_to_glyph_zero_counts_as_missing(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
+def test_a_character_mapped_to_glyph_zero_counts_as_missing(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """A cmap entry pointing at .notdef would print an empty box: such a character must fall through the
     chain to the next font (or be reported missing), never be drawn from that font."""
     import shutil
@@ -116,7 +117,10 @@ def test_preferred_original_found_by_file_name(tmp_path: Path) -> None:
     assert chain.members[0].path == tmp_path / "simfang.ttf"
     assert "preferred original" in chain.members[0].why
     assert [m.path.name for m in chain.members[1:]] == [
-        "GongkaiFangSong-Regular.ttf", "GongkaiSong-Regular.ttf", "GongkaiSongExt-Regular.ttf"]
+        "GongkaiFangSong-Regular.ttf",
+        "GongkaiSong-Regular.ttf",
+        "GongkaiSongExt-Regular.ttf",
+    ]
     report = {entry["font"]: entry for entry in registry.report()}
     assert report["fangsong"]["chain"][0]["file"].endswith("simfang.ttf")
     assert report["fangsong"]["chain"][1]["why"] == "shipped default"
@@ -181,8 +185,9 @@ def test_check_coverage_names_character_role_source_and_count(registry: FontRegi
         Paragraph([Run("（一）主动公开", "runin2"), Run("张堃同志\ue000负责，\ue000。")], source=where),
         Paragraph([Run("第二段\ue000")], source=SourceRef(Path("report.toml"), "other", 20)),
         Signature("某县人民政府办公室", "2025年1月20日"),
-        Table([[TableCell("项目"), TableCell("数量")], [TableCell("申请\ue001"), TableCell("3")]], [1, 1],
-              header_rows=1),
+        Table(
+            [[TableCell("项目"), TableCell("数量")], [TableCell("申请\ue001"), TableCell("3")]], [1, 1], header_rows=1
+        ),
     ]
     problems = check_coverage(blocks, sheet, registry)
     assert [p.details["codepoint"] for p in problems] == ["U+E000", "U+E001"]

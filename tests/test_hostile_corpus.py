@@ -80,7 +80,11 @@ def _run(folder: Path, command: str, name: str) -> Run:
     env = {**os.environ, "GONGKAI_PLUGIN_TIMEOUT": "2", "PYTHONPATH": str(ROOT), "PYTHONDONTWRITEBYTECODE": "1"}
     done = subprocess.run(
         [sys.executable, "-m", "compiler", command, name],
-        cwd=folder, env=env, capture_output=True, text=True, timeout=180,
+        cwd=folder,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=180,
     )
     return Run(done.returncode, done.stdout, done.stderr, set(os.listdir(folder)) - before)
 

@@ -39,7 +39,7 @@ def fixed(text: str) -> str:
         ("函(2018)4号", "函（2018）4号"),  # a pair is converted as a pair, digits inside or not
         ("（以下简称本县)", "（以下简称本县）"),  # a mixed pair is evened out
         ('他说"你好"。', "他说“你好”。"),
-        ("他说“你好\"。", "他说“你好”。"),
+        ('他说“你好"。', "他说“你好”。"),
         ("南江\u200b县\ufeff人民\u00ad政府", "南江县人民政府"),
         ("概述\u0007正文\u0000。", "概述正文。"),
         ("  2018年，南江县　", "2018年，南江县"),
@@ -259,8 +259,9 @@ def test_the_scanner_decodes_every_string_like_tomllib():
 def test_fmt_command_runs_as_a_module(tmp_path):
     path = tmp_path / "r.toml"
     path.write_text(MESSY, encoding="utf-8")
-    done = subprocess.run([sys.executable, "-m", "compiler", "fmt", str(path)], capture_output=True, text=True,
-                          cwd=ROOT, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-m", "compiler", "fmt", str(path)], capture_output=True, text=True, cwd=ROOT, timeout=60
+    )
     assert done.returncode == 0, done.stderr
     assert "已修改 10 处" in done.stdout
     assert path.read_text(encoding="utf-8") == FIXED

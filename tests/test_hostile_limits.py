@@ -130,9 +130,15 @@ def test_a_table_cell_of_300_characters_fits_and_is_kept_whole(tmp_path):
 
 @pytest.mark.parametrize(
     ("value", "rule"),
-    [(10**30, "input.number-range"), (-5, "input.negative"), ("一百", "input.type"),
-     (float("inf"), "input.number-range"), (float("nan"), "input.number-range"), (1.5, "input.type"),
-     (True, "input.type")],
+    [
+        (10**30, "input.number-range"),
+        (-5, "input.negative"),
+        ("一百", "input.type"),
+        (float("inf"), "input.number-range"),
+        (float("nan"), "input.number-range"),
+        (1.5, "input.type"),
+        (True, "input.type"),
+    ],
 )
 def test_wrong_and_absurd_numbers_are_named(tmp_path, value, rule):
     path = tmp_path / "r.toml"

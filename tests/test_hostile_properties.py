@@ -60,10 +60,40 @@ values = st.recursive(
     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(hostile_text.filter(bool), inner, max_size=4),
     max_leaves=20,
 )
-SECTION_KEYS = ["report", "preamble", "overview", "active", "applications", "staffing", "other", "tables",
-                "signature", "attachments", "plugins", "style", "sections", "previous", "totally-unknown"]
-FIELD_KEYS = ["text", "items", "heading", "points", "after", "numbering", "total", "categories", "organ", "year",
-              "date", "received", "include", "file", "title"]
+SECTION_KEYS = [
+    "report",
+    "preamble",
+    "overview",
+    "active",
+    "applications",
+    "staffing",
+    "other",
+    "tables",
+    "signature",
+    "attachments",
+    "plugins",
+    "style",
+    "sections",
+    "previous",
+    "totally-unknown",
+]
+FIELD_KEYS = [
+    "text",
+    "items",
+    "heading",
+    "points",
+    "after",
+    "numbering",
+    "total",
+    "categories",
+    "organ",
+    "year",
+    "date",
+    "received",
+    "include",
+    "file",
+    "title",
+]
 
 
 @st.composite
@@ -174,8 +204,12 @@ def _pdf_lines(path: Path) -> list[str]:
 
 
 # a PDF per example: few examples, and no shrinking (minutes of builds); a failure prints the whole text
-@settings(max_examples=8, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-          deadline=None, phases=[Phase.explicit, Phase.reuse, Phase.generate])
+@settings(
+    max_examples=8,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+    deadline=None,
+    phases=[Phase.explicit, Phase.reuse, Phase.generate],
+)
 @given(st.lists(tokens, min_size=20, max_size=60).map("".join))
 def test_text_survives_the_pdf_and_no_line_breaks_a_rule(tmp_path_factory, text):
     folder = tmp_path_factory.mktemp("pdf")

@@ -21,8 +21,11 @@ def test_channels_not_adding_up_is_an_error(check):
 
 def test_outcomes_not_adding_up_is_an_error(check):
     outcomes = {"属于已主动公开的": 214, "同意公开": 45}
-    [p] = [p for p in check(applications(received=312, channels={}, outcomes=outcomes))
-           if p.rule == "legacy.applications.outcome-sum"]
+    [p] = [
+        p
+        for p in check(applications(received=312, channels={}, outcomes=outcomes))
+        if p.rule == "legacy.applications.outcome-sum"
+    ]
     assert p.severity == Severity.ERROR
     assert "259" in p.message and "312" in p.message
 

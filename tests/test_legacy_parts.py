@@ -63,15 +63,23 @@ def test_a_part_count_that_differs_from_the_list_is_reported(check):
 
 
 def test_staffing_counts_and_spending_are_cited(blocks):
-    staffing = {"agencies": 1, "fulltime": 2, "parttime": 422, "spending_wan": 7,
-                "text": "机构{staffing.agencies}个，共{staffing.staff}人，费用{staffing.spending_wan}万余元。"}
+    staffing = {
+        "agencies": 1,
+        "fulltime": 2,
+        "parttime": 422,
+        "spending_wan": 7,
+        "text": "机构{staffing.agencies}个，共{staffing.staff}人，费用{staffing.spending_wan}万余元。",
+    }
     texts = [b.text for b in blocks(legacy(staffing=staffing)) if isinstance(b, Paragraph)]
     assert "机构1个，共424人，费用7万余元。" in texts
 
 
 def test_issues_items_numbered_1_dot_with_run_in_headings(blocks):
-    issues = {"text": "问题。", "numbering": "1.",
-              "items": [{"heading": "突出公开重点。", "text": "甲。"}, {"heading": "加快平台建设。", "text": "乙。"}]}
+    issues = {
+        "text": "问题。",
+        "numbering": "1.",
+        "items": [{"heading": "突出公开重点。", "text": "甲。"}, {"heading": "加快平台建设。", "text": "乙。"}],
+    }
     paras = [b for b in blocks(legacy(issues=issues)) if isinstance(b, Paragraph)]
     numbered = [p for p in paras if p.text.endswith(("甲。", "乙。"))]
     assert [p.text for p in numbered] == ["1.突出公开重点。甲。", "2.加快平台建设。乙。"]

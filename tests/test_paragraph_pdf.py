@@ -42,8 +42,13 @@ def seed_paragraphs(count: int, min_len: int = 120) -> list[str]:
 
 def build(path: Path, flowables: list) -> Path:
     frame = Frame(FRAME_LEFT, FRAME_TOP - 22 * LINE_PITCH, BODY_WIDTH, 22 * LINE_PITCH, 0, 0, 0, 0)
-    doc = BaseDocTemplate(str(path), pagesize=A4, pageTemplates=[PageTemplate(frames=[frame])], invariant=1,
-                          initialFontName="TestFangSong")  # else ReportLab references Helvetica on every page
+    doc = BaseDocTemplate(
+        str(path),
+        pagesize=A4,
+        pageTemplates=[PageTemplate(frames=[frame])],
+        invariant=1,
+        initialFontName="TestFangSong",
+    )  # else ReportLab references Helvetica on every page
     doc.build(flowables)
     return path
 
@@ -121,8 +126,9 @@ def test_both_edges_align_with_the_type_area(page_pdf):
         else:
             assert end.x1 == pytest.approx(FRAME_RIGHT, abs=0.5)
         text = "".join(g.text for g in line)
-        adjacent_marks = any(a in CLOSING | set("“‘（《〔") and b in CLOSING | set("“‘（《〔")
-                             for a, b in itertools.pairwise(text))
+        adjacent_marks = any(
+            a in CLOSING | set("“‘（《〔") and b in CLOSING | set("“‘（《〔") for a, b in itertools.pairwise(text)
+        )
         if all(not ch.isascii() for ch in text) and not adjacent_marks and end.x1 <= FRAME_RIGHT + 0.5:
             steps = [b.x0 - a.x0 for a, b in itertools.pairwise(line)]
             if all(abs(step - CELL) < 0.01 for step in steps):
@@ -159,7 +165,7 @@ def test_synthetic_bold_does_not_leak(page_pdf):
     modes = [(c.text, c.render_mode) for c in pdfium_chars(pdf, 0) if c.text.strip()]
     assert "".join(t for t, _ in modes[: len(RUN_IN)]) == RUN_IN
     assert {m for _, m in modes[: len(RUN_IN)]} == {2}  # fill + stroke
-    assert {m for _, m in modes[len(RUN_IN):]} == {0}
+    assert {m for _, m in modes[len(RUN_IN) :]} == {0}
     assert {c.render_mode for c in pdfium_chars(pdf, 1)} == {0}
 
 
@@ -204,5 +210,3 @@ def test_missing_glyph_names_character_and_source():
     message = str(info.value)
     assert "U+E000" in message and "字符" in message and "report.toml:12" in message
     assert info.value.problems[0].rule == "font.missing-glyph"
-
-

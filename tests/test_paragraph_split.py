@@ -64,7 +64,7 @@ def test_split_parts_draw_the_unsplit_lines(head: str, text: str, rooms: list[in
     assert "".join(got_lines) == head + text
     # every part's own text is what it starts with: a later re-break (another width) loses nothing
     assert [p.text for p in parts[1:]] == [
-        "".join(expected_lines[sum(len(q.line_texts()) for q in parts[:i]):]) for i in range(1, len(parts))
+        "".join(expected_lines[sum(len(q.line_texts()) for q in parts[:i]) :]) for i in range(1, len(parts))
     ]
 
 
@@ -91,7 +91,7 @@ def test_the_rest_is_broken_afresh_at_another_width() -> None:
     first, rest = para.split(BODY_WIDTH, 3 * LINE_PITCH + 1)
     narrow = BODY_WIDTH / 2
     rest.wrap(narrow, 10_000)
-    fresh = GridParagraph([(text[len("".join(first.line_texts())):], BODY)], BODY, continued=True)
+    fresh = GridParagraph([(text[len("".join(first.line_texts())) :], BODY)], BODY, continued=True)
     fresh.wrap(narrow, 10_000)
     assert rest.line_texts() == fresh.line_texts()
     assert max(len(t) for t in rest.line_texts()) <= 14

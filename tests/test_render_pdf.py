@@ -67,8 +67,13 @@ def sample_blocks() -> list:
     return blocks
 
 
-INFO = DocumentInfo(title=TITLE, author="南江县人民政府办公室", subject="政府信息公开工作年度报告",
-                    keywords=["政府信息公开", "年度报告"], date="2019-03-20")
+INFO = DocumentInfo(
+    title=TITLE,
+    author="南江县人民政府办公室",
+    subject="政府信息公开工作年度报告",
+    keywords=["政府信息公开", "年度报告"],
+    date="2019-03-20",
+)
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -243,8 +248,13 @@ def test_fonts_embedded_subset_and_no_helvetica(doc: Document) -> None:
     assert all(info["embedded"] and info["subset"] for info in fonts.values()), fonts
     assert not any("Helvetica" in name or "Times" in name for name in fonts)
     bases = {name.split("+", 1)[1] for name in fonts}
-    assert {"GongkaiFangSong-Regular", "GongkaiHei-Regular", "GongkaiKai-Regular", "GongkaiSong-Bold",
-            "GongkaiSong-Regular"} <= bases
+    assert {
+        "GongkaiFangSong-Regular",
+        "GongkaiHei-Regular",
+        "GongkaiKai-Regular",
+        "GongkaiSong-Bold",
+        "GongkaiSong-Regular",
+    } <= bases
     assert doc.missing_glyphs() == []
     assert b"Helvetica" not in doc.data
 
@@ -268,10 +278,21 @@ def test_missing_glyph_stops_before_layout() -> None:
 
 
 def test_blank_lines_page_breaks_and_tables_render() -> None:
-    table = Table([[Cell("项目"), Cell("数量")], [Cell("主动公开"), Cell("12")]], [2, 1], header_rows=1,
-                  caption="表1 主动公开情况")
-    blocks = [Paragraph([Run("第一页。")]), BlankLines(2), Paragraph([Run("空两行后。")]), PageBreak(),
-              Paragraph([Run("第二页。")]), table, Paragraph([Run("表后正文。")])]
+    table = Table(
+        [[Cell("项目"), Cell("数量")], [Cell("主动公开"), Cell("12")]],
+        [2, 1],
+        header_rows=1,
+        caption="表1 主动公开情况",
+    )
+    blocks = [
+        Paragraph([Run("第一页。")]),
+        BlankLines(2),
+        Paragraph([Run("空两行后。")]),
+        PageBreak(),
+        Paragraph([Run("第二页。")]),
+        table,
+        Paragraph([Run("表后正文。")]),
+    ]
     doc = read_pdf(render_pdf(blocks, load_style(), INFO).pdf)
     assert len(doc.pages) == 2
     first = body_lines(doc.pages[0])
@@ -292,8 +313,10 @@ def test_blank_lines_page_breaks_and_tables_render() -> None:
     [
         ("南江县人民政府2018年政府信息公开工作年度报告", ["南江县人民政府", "2018年政府信息公开工作年度报告"]),
         ("××市人民政府办公室2024年政府信息公开工作年度报告", ["××市人民政府办公室", "2024年政府信息公开工作年度报告"]),
-        ("中华人民共和国国务院办公厅关于进一步做好政府信息公开工作的通知",
-         ["中华人民共和国国务院办公厅关于", "进一步做好政府信息公开工作的通知"]),
+        (
+            "中华人民共和国国务院办公厅关于进一步做好政府信息公开工作的通知",
+            ["中华人民共和国国务院办公厅关于", "进一步做好政府信息公开工作的通知"],
+        ),
         ("某县2018年政府信息公开工作年度报告", ["某县2018年政府信息公开工作年度报告"]),
     ],
 )

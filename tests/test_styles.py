@@ -65,8 +65,21 @@ def test_page_numbers_section() -> None:
 
 @pytest.mark.parametrize(
     ("value", "points"),
-    [("三号", 16), ("3号", 16), ("二号", 22), ("2号", 22), ("四号", 14), ("小四", 12), ("小4号", 12),
-     ("五号", 10.5), ("初号", 42), ("小初", 36), (15, 15), (10.5, 10.5), ("12pt", 12)],
+    [
+        ("三号", 16),
+        ("3号", 16),
+        ("二号", 22),
+        ("2号", 22),
+        ("四号", 14),
+        ("小四", 12),
+        ("小4号", 12),
+        ("五号", 10.5),
+        ("初号", 42),
+        ("小初", 36),
+        (15, 15),
+        (10.5, 10.5),
+        ("12pt", 12),
+    ],
 )
 def test_hao_sizes(value: str | float, points: float) -> None:
     assert parse_size(value) == points
@@ -124,8 +137,10 @@ def test_unknown_section_is_suggested(tmp_path: Path) -> None:
 
 
 def test_wrong_types_are_reported_together(tmp_path: Path) -> None:
-    path = write(tmp_path / "bad.toml", 'parent = "gbt9704"\n[page]\nlines = "22"\n[roles.body]\nsize = "大号"\n'
-                 'align = "centre"\n')
+    path = write(
+        tmp_path / "bad.toml",
+        'parent = "gbt9704"\n[page]\nlines = "22"\n[roles.body]\nsize = "大号"\nalign = "centre"\n',
+    )
     with pytest.raises(ReportError) as exc:
         load_style(path)
     assert sorted(p.source.keypath for p in problems_of(exc)) == ["page.lines", "roles.body.align", "roles.body.size"]

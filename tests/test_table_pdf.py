@@ -28,8 +28,10 @@ BODY = body()
 def table_three() -> tuple[Table, dict]:
     """Table 三 of the 2021 format, built from the machine-readable spec (labels, spans) with numbers."""
     spec = json.loads(SPEC.read_text(encoding="utf-8"))["table3"]
-    rows = [[Cell(c["text"], colspan=c.get("colspan", 1), rowspan=c.get("rowspan", 1)) for c in row]
-            for row in spec["header"]]
+    rows = [
+        [Cell(c["text"], colspan=c.get("colspan", 1), rowspan=c.get("rowspan", 1)) for c in row]
+        for row in spec["header"]
+    ]
     spans = {k: v["rowspan"] for k, v in spec["label_spans"].items() if "rowspan" in v}
     seen: set[str] = set()
     for n, row in enumerate(spec["rows"]):
@@ -52,8 +54,9 @@ def split_pdf(tmp_path_factory):
     lead = seed_paragraphs(1)[0][:200]  # about eight lines: the table must start mid-page
     flowables = [
         GridParagraph([(lead, BODY)], BODY),
-        make_table(table, cell=CELL_STYLE, header=HEADER_STYLE, settings=SETTINGS, width=BODY_WIDTH,
-                   grid_pitch=LINE_PITCH),
+        make_table(
+            table, cell=CELL_STYLE, header=HEADER_STYLE, settings=SETTINGS, width=BODY_WIDTH, grid_pitch=LINE_PITCH
+        ),
         GridParagraph([("表格之后的正文回到行网格上。", BODY)], BODY),
     ]
     return build(tmp_path_factory.mktemp("table") / "table3.pdf", flowables), spec
@@ -132,7 +135,7 @@ def test_vertical_label_is_stacked_top_to_bottom(split_pdf):
         chars = glyphs(pdf, page)
         stream = stream_text(chars)
         at = stream.index("三、本年度办理结果")
-        label = chars[at:at + 9]
+        label = chars[at : at + 9]
         centres = [(g.x0 + g.x1) / 2 for g in label if g.text not in "、"]
         assert max(centres) - min(centres) < 1.0  # one column
         baselines = [g.baseline for g in label if g.upright and g.text != "、"]
@@ -168,8 +171,9 @@ def test_keep_together_moves_a_small_table_to_the_next_page(tmp_path):
     filler = "政府信息公开工作" * 70  # 20 lines of 22: the table does not fit in the last two
     flowables = [
         GridParagraph([(filler, BODY)], BODY),
-        make_table(small, cell=CELL_STYLE, header=HEADER_STYLE, settings=SETTINGS, width=BODY_WIDTH,
-                   grid_pitch=LINE_PITCH),
+        make_table(
+            small, cell=CELL_STYLE, header=HEADER_STYLE, settings=SETTINGS, width=BODY_WIDTH, grid_pitch=LINE_PITCH
+        ),
     ]
     pdf = build(tmp_path / "keep.pdf", flowables)
     assert page_count(pdf) == 2

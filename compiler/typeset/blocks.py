@@ -24,8 +24,16 @@ from compiler.typeset.table import make_table
 from compiler.typeset.textstyle import TextStyle
 from compiler.typeset.titlebreak import break_title, is_wide
 
-__all__ = ["BlockMapper", "PlacedLines", "SignatureBlock", "break_title", "build_flowables", "draw_line", "is_wide",
-           "line_width"]
+__all__ = [
+    "BlockMapper",
+    "PlacedLines",
+    "SignatureBlock",
+    "break_title",
+    "build_flowables",
+    "draw_line",
+    "is_wide",
+    "line_width",
+]
 
 # ---------------------------------------------------------------------------------------------- one line of text
 
@@ -220,8 +228,12 @@ class BlockMapper:
 
     def table(self, block: Table) -> _Part:
         made = make_table(
-            block, cell=self.sheet.role(block.role), header=self.sheet.role(block.header_role),
-            settings=self.sheet.table, width=self.width, grid_pitch=self.pitch,
+            block,
+            cell=self.sheet.role(block.role),
+            header=self.sheet.role(block.header_role),
+            settings=self.sheet.table,
+            width=self.width,
+            grid_pitch=self.pitch,
             page_height=self.sheet.page.lines * self.sheet.page.line_pitch,
         )
         flowables: list[Flowable] = []

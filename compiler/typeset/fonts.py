@@ -63,10 +63,13 @@ def _register(path: Path, index: int) -> _Loaded:
     if face is None:
         raise ReportError(error("font.bad-file", f"字体文件 {path} 没有第 {index} 个字面"))
     if face.is_cff:
-        raise ReportError(error(
-            "font.cff", f"字体文件 {path} 使用 PostScript (CFF) 轮廓，ReportLab 只能嵌入 TrueType (glyf) 轮廓的字体；"
-            "请改用 TrueType 版本或先转换",
-        ))
+        raise ReportError(
+            error(
+                "font.cff",
+                f"字体文件 {path} 使用 PostScript (CFF) 轮廓，ReportLab 只能嵌入 TrueType (glyf) 轮廓的字体；"
+                "请改用 TrueType 版本或先转换",
+            )
+        )
     name = path.stem if index == 0 else f"{path.stem}-{index}"
     if name in _BY_NAME:  # same name, another file (or a newer version of it): keep both apart
         name = f"{name}~{len([k for k in _BY_NAME if k.startswith(name)])}"
@@ -156,8 +159,12 @@ def system_font_dirs() -> list[Path]:
         if local := os.environ.get("LOCALAPPDATA"):
             dirs.append(Path(local) / "Microsoft" / "Windows" / "Fonts")
     else:
-        dirs = [Path("/usr/share/fonts"), Path("/usr/local/share/fonts"), home / ".fonts",
-                home / ".local" / "share" / "fonts"]
+        dirs = [
+            Path("/usr/share/fonts"),
+            Path("/usr/local/share/fonts"),
+            home / ".fonts",
+            home / ".local" / "share" / "fonts",
+        ]
     return [d for d in dirs if d.is_dir()]
 
 
@@ -201,7 +208,10 @@ def _face_families(path: Path, known: dict[str, Any]) -> tuple[list[tuple[int, l
 
 def _valid_faces(faces: Any) -> bool:
     return isinstance(faces, list) and all(
-        isinstance(f, list) and len(f) == 2 and isinstance(f[0], int) and isinstance(f[1], list)
+        isinstance(f, list)
+        and len(f) == 2
+        and isinstance(f[0], int)
+        and isinstance(f[1], list)
         and all(isinstance(n, str) for n in f[1])
         for f in faces
     )
@@ -336,11 +346,13 @@ class FontRegistry:
         out = []
         for logical in self.config:
             chain = self.chain(logical)
-            out.append({
-                "font": logical,
-                "chain": [{"file": str(m.path), "face": m.index, "why": m.why} for m in chain.members],
-                "notes": list(self._notes.get(logical, [])),
-            })
+            out.append(
+                {
+                    "font": logical,
+                    "chain": [{"file": str(m.path), "face": m.index, "why": m.why} for m in chain.members],
+                    "notes": list(self._notes.get(logical, [])),
+                }
+            )
         return out
 
 
@@ -355,8 +367,9 @@ def _ordinary_code_points() -> frozenset[int]:
                 codes.add(ord(bytes((hi, lo)).decode("gb2312")))
     listed = data_dir("fonts") / "data" / "tongyong-8105.txt"
     with contextlib.suppress(OSError):
-        codes.update(ord(line.strip()) for line in listed.read_text(encoding="utf-8").splitlines()
-                     if len(line.strip()) == 1)
+        codes.update(
+            ord(line.strip()) for line in listed.read_text(encoding="utf-8").splitlines() if len(line.strip()) == 1
+        )
     return frozenset(codes)
 
 
@@ -432,11 +445,13 @@ def check_coverage(blocks: Sequence[Block], sheet: StyleSheet, registry: FontReg
     for role, ch in sorted(first, key=lambda k: (k[0], ord(k[1]))):
         n = count[(role, ch)]
         font = sheet.role_font(role)
-        problems.append(error(
-            "font.missing-glyph",
-            f"字符“{ch}”（U+{ord(ch):04X}）在样式角色 {role} 的字体 {font} 中没有字形，共出现 {n} 次"
-            "（请换用常用字、安装含此字的字体，或用 --font-dir 指定字体目录）",
-            first[(role, ch)],
-            details={"char": ch, "codepoint": f"U+{ord(ch):04X}", "role": role, "font": font, "count": n},
-        ))
+        problems.append(
+            error(
+                "font.missing-glyph",
+                f"字符“{ch}”（U+{ord(ch):04X}）在样式角色 {role} 的字体 {font} 中没有字形，共出现 {n} 次"
+                "（请换用常用字、安装含此字的字体，或用 --font-dir 指定字体目录）",
+                first[(role, ch)],
+                details={"char": ch, "codepoint": f"U+{ord(ch):04X}", "role": role, "font": font, "count": n},
+            )
+        )
     return problems

@@ -38,9 +38,7 @@ from compiler.typeset.textstyle import TextStyle
 #: May not start a line: GB/T 15834 §5.1 点号, closing quotes/brackets/book-title marks, connectors and
 #: separators, plus the ASCII and Word (ECMA-376 zh-CN kinsoku) additions for mixed text.
 NO_LINE_START: frozenset[str] = frozenset(
-    "、。，．：；！？”’）］｝〕〉》」』】〗〙～·・‧％‰℃°′″…—／"
-    ")]},.;:?!%"
-    "¢¨ˇˉ―‖∶〃〞︶︺︾﹀﹄﹚﹜﹞＂＇｀｜￠"
+    "、。，．：；！？”’）］｝〕〉》」』】〗〙～·・‧％‰℃°′″…—／)]},.;:?!%¢¨ˇˉ―‖∶〃〞︶︺︾﹀﹄﹚﹜﹞＂＇｀｜￠"
 )
 
 #: May not end a line: opening quotes/brackets/book-title marks, the separator ／, currency signs.
@@ -290,8 +288,15 @@ def _split_wide_units(u: _Units, t: _Text, limit: float) -> _Units:
         else:
             flags = u.flags[k] & ~(_NO_START | _NO_END)
             pieces = [
-                (c, c + 1, t.widths[c], 0.0, 0.0, u.space_before[k] if c == s else 0.0,
-                 flags | (_GLUED if c > s else 0))
+                (
+                    c,
+                    c + 1,
+                    t.widths[c],
+                    0.0,
+                    0.0,
+                    u.space_before[k] if c == s else 0.0,
+                    flags | (_GLUED if c > s else 0),
+                )
                 for c in range(s, e)
             ]
         for s2, e2, w, lc, tc, sb, fl in pieces:

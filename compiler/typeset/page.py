@@ -152,8 +152,16 @@ class GBT9704Document(BaseDocTemplate):
         )
         frame_height = geometry.lines * geometry.line_pitch + _FRAME_SLACK
         frame = Frame(
-            geometry.left, geometry.height - geometry.top - frame_height, geometry.body_width, frame_height,
-            leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body", showBoundary=0,
+            geometry.left,
+            geometry.height - geometry.top - frame_height,
+            geometry.body_width,
+            frame_height,
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+            id="body",
+            showBoundary=0,
         )
         self.addPageTemplates([PageTemplate(id="gbt9704", frames=[frame], onPage=self._on_page)])
 

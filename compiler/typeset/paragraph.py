@@ -182,13 +182,19 @@ class GridParagraph(Flowable):
         cut_line = lines.start + keep
         own_start = breaking.span(lines.start)[0]  # where this part's runs start in the breaking's text
         cut = breaking.span(cut_line)[0]
-        first = GridParagraph(self.runs, self.style, source=self.source, continued=self.continued,
-                              half_leading=self.half_leading)
+        first = GridParagraph(
+            self.runs, self.style, source=self.source, continued=self.continued, half_leading=self.half_leading
+        )
         first._breaking, first._width, first._placed = breaking, availWidth, True
         first._line_range = (lines.start, cut_line)
         first.keepWithNext = False
-        rest = GridParagraph(_tail(self.runs, cut - own_start), self.style, source=self.source, continued=True,
-                             half_leading=self.half_leading)
+        rest = GridParagraph(
+            _tail(self.runs, cut - own_start),
+            self.style,
+            source=self.source,
+            continued=True,
+            half_leading=self.half_leading,
+        )
         rest._breaking, rest._width = breaking, availWidth
         rest._line_range = (cut_line, lines.stop)
         return [first, rest]
@@ -220,6 +226,6 @@ def _tail(runs: Sequence[tuple[str, TextStyle]], cut: int) -> list[tuple[str, Te
     for text, style in runs:
         end = pos + len(text)
         if end > cut:
-            out.append((text[max(cut - pos, 0):], style))
+            out.append((text[max(cut - pos, 0) :], style))
         pos = end
     return out

@@ -134,11 +134,23 @@ def render_pdf(
     body = sheet.role("body")
     buffer = io.BytesIO()
     doc = GBT9704Document(
-        buffer, sheet.page, sheet.page_numbers, page_hooks=page_hooks,
-        title=info.title, author=info.author, subject=info.subject, keywords=list(info.keywords),
-        creator="gongkai", producer="gongkai (ReportLab)", lang=info.lang or None, invariant=1,
-        pageCompression=1, displayDocTitle=1,
-        initialFontName=body.fonts.font_for("中") or "", initialFontSize=body.size, initialLeading=body.line_pitch,
+        buffer,
+        sheet.page,
+        sheet.page_numbers,
+        page_hooks=page_hooks,
+        title=info.title,
+        author=info.author,
+        subject=info.subject,
+        keywords=list(info.keywords),
+        creator="gongkai",
+        producer="gongkai (ReportLab)",
+        lang=info.lang or None,
+        invariant=1,
+        pageCompression=1,
+        displayDocTitle=1,
+        initialFontName=body.fonts.font_for("中") or "",
+        initialFontSize=body.size,
+        initialLeading=body.line_pitch,
     )
     with_outline = any(isinstance(b, Heading) and b.outline_level is not None for b in blocks)
     # a character the coverage check missed makes GridParagraph raise MissingGlyphError (a ReportError)

@@ -61,9 +61,14 @@ def place_cells(table: TableBlock) -> tuple[list[PlacedCell], int]:
             while (r, c) in taken:
                 c += 1
             if c + cell.colspan > ncols or r + cell.rowspan > nrows or cell.colspan < 1 or cell.rowspan < 1:
-                raise ReportError(error(
-                    "table.shape", f"表格{table.name or ''}第{r + 1}行的单元格“{cell.text[:20]}”超出表格范围"
-                    f"（共{ncols}列、{nrows}行）", where))
+                raise ReportError(
+                    error(
+                        "table.shape",
+                        f"表格{table.name or ''}第{r + 1}行的单元格“{cell.text[:20]}”超出表格范围"
+                        f"（共{ncols}列、{nrows}行）",
+                        where,
+                    )
+                )
             for rr in range(r, r + cell.rowspan):
                 for cc in range(c, c + cell.colspan):
                     taken.add((rr, cc))
@@ -72,8 +77,11 @@ def place_cells(table: TableBlock) -> tuple[list[PlacedCell], int]:
     holes = [(r, c) for r in range(nrows) for c in range(ncols) if (r, c) not in taken]
     if holes:
         r, c = holes[0]
-        raise ReportError(error(
-            "table.shape", f"表格{table.name or ''}第{r + 1}行第{c + 1}列没有单元格（行与合并单元格不一致）", where))
+        raise ReportError(
+            error(
+                "table.shape", f"表格{table.name or ''}第{r + 1}行第{c + 1}列没有单元格（行与合并单元格不一致）", where
+            )
+        )
     return placed, nrows
 
 
@@ -122,12 +130,22 @@ class GridTable(Flowable):
     # --- building ----------------------------------------------------------------------------------
 
     def _derive(self, cells: list[PlacedCell], nrows: int) -> GridTable:
-        return GridTable(cells, nrows, self.header_rows, self.col_widths, self.content, self.settings,
-                         font_name=self.font_name, size=self.size, leading=self.leading, name=self.name)
+        return GridTable(
+            cells,
+            nrows,
+            self.header_rows,
+            self.col_widths,
+            self.content,
+            self.settings,
+            font_name=self.font_name,
+            size=self.size,
+            leading=self.leading,
+            name=self.name,
+        )
 
     def cell_width(self, p: PlacedCell) -> float:
         """The content width of a placed cell (its columns less the side paddings)."""
-        return sum(self.col_widths[p.col:p.col + p.colspan]) - 2 * self.settings.padding_x
+        return sum(self.col_widths[p.col : p.col + p.colspan]) - 2 * self.settings.padding_x
 
     def _table(self) -> RLTable:
         if self._rl is not None:
@@ -152,8 +170,9 @@ class GridTable(Flowable):
             data[p.row][p.col] = self.content(p, self.cell_width(p))
             if p.rowspan > 1 or p.colspan > 1:
                 commands.append(("SPAN", (p.col, p.row), (p.col + p.colspan - 1, p.row + p.rowspan - 1)))
-        self._rl = RLTable(data, colWidths=self.col_widths, style=TableStyle(commands),
-                           repeatRows=self.header_rows, hAlign="LEFT")
+        self._rl = RLTable(
+            data, colWidths=self.col_widths, style=TableStyle(commands), repeatRows=self.header_rows, hAlign="LEFT"
+        )
         return self._rl
 
     # --- flowable protocol -------------------------------------------------------------------------
@@ -257,8 +276,17 @@ def make_table(
 
     font_name = cell.fonts.font_for("中") or cell.fonts.font_for("0") or ""
     result: Flowable = GridTable(
-        cells, nrows, table.header_rows, col_widths, content, settings, font_name=font_name,
-        size=cell.size, leading=cell.line_pitch, keep_together=table.keep_together, page_height=page_height,
+        cells,
+        nrows,
+        table.header_rows,
+        col_widths,
+        content,
+        settings,
+        font_name=font_name,
+        size=cell.size,
+        leading=cell.line_pitch,
+        keep_together=table.keep_together,
+        page_height=page_height,
         name=table.name,
     )
     if grid_pitch:
@@ -292,8 +320,18 @@ def _cell_content(
         align = settings.number_align
     else:
         align = "justify"
-    para = replace(style, align=align, indent=0, left_indent=0, right_indent=0, widows=1, orphans=1,
-                   keep_with_next=False, space_before=0, space_after=0)
+    para = replace(
+        style,
+        align=align,
+        indent=0,
+        left_indent=0,
+        right_indent=0,
+        widows=1,
+        orphans=1,
+        keep_with_next=False,
+        space_before=0,
+        space_after=0,
+    )
     return GridParagraph([(c.text, style)], para, source=source, half_leading=True)
 
 

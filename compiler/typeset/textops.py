@@ -84,7 +84,7 @@ def glyph_run_operators(doc: Any, runs: Sequence[GlyphRun], x0: float, baseline:
                     ops.append(f"{font.getSubsetInternalName(subset, doc)} {num(run.size)} Tf")
                 ops.append(f"1 0 0 1 {num(x)} {num(baseline)} Tm ({escapePDF(chunk)}) Tj")
                 if n + 1 < len(pieces):
-                    piece = run.text[pos:pos + len(chunk)]
+                    piece = run.text[pos : pos + len(chunk)]
                     pos += len(chunk)
                     x += font.stringWidth(piece, run.size) + len(piece) * run.char_space
         ops.append("0 Tr ET" if stroke else "ET")

@@ -114,5 +114,3 @@ def _best_layout(units: list[str], sizes: list[float], n: int, max_cells: float)
         lines.append("".join(units[i:j]))
         j = i
     return cost[n][count], lines[::-1]
-
-
