@@ -15,7 +15,6 @@ import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 import pluggy
@@ -309,7 +308,3 @@ def fresh_host(extra: Iterable[tuple[object, str]] = ()) -> PluginHost:
         host.register(plugin, name)
     host.collect()
     return host
-
-
-def module_plugins(module: ModuleType) -> list[str]:
-    return [n for n in dir(module) if n.startswith("gongkai_")]

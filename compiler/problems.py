@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from enum import IntEnum
 from pathlib import Path
 from typing import Any
@@ -88,14 +88,9 @@ class UsageError(Exception):
     """A problem with how the tool was called (a missing file, a bad option).  Exit code 2."""
 
 
-def worst(problems: Iterable[Problem]) -> Severity | None:
-    levels = [p.severity for p in problems]
-    return max(levels) if levels else None
-
-
 def to_json(problems: Iterable[Problem], file: Path | None = None) -> str:
     items = [p.to_json() for p in problems]
     return json.dumps({"file": str(file) if file else None, "problems": items}, ensure_ascii=False, indent=2)
 
 
-__all__ = ["Problem", "ReportError", "Severity", "UsageError", "asdict", "error", "warning", "worst"]
+__all__ = ["Problem", "ReportError", "Severity", "UsageError", "error", "to_json", "warning"]

@@ -194,7 +194,3 @@ class Evaluator:
             length += len(value)
         out.append(text[pos:])
         return Resolved("".join(out), spans)
-
-
-def has_refs(text: str) -> bool:
-    return bool(re.search(r"(?<!\{)\{[^{}]+\}", text))

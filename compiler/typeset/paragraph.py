@@ -21,7 +21,7 @@ from reportlab.platypus.flowables import Flowable
 from compiler.document import SourceRef
 from compiler.problems import ReportError, error
 from compiler.typeset.linebreak import Breaking, GlyphRun, Line, UnmappedCharacter
-from compiler.typeset.textops import can_write, glyph_run_operators, stroke_width
+from compiler.typeset.textops import can_write, glyph_run_operators, stroke_groups
 from compiler.typeset.textstyle import TextStyle
 
 __all__ = ["GridParagraph", "MissingGlyphError", "draw_glyph_runs"]
@@ -55,19 +55,14 @@ def draw_glyph_runs(canvas: Any, runs: Sequence[GlyphRun], x0: float, baseline: 
         return
     canvas.saveState()
     try:
-        i = 0
-        while i < len(runs):
-            stroke = stroke_width(runs[i].style)
-            j = i + 1
-            while j < len(runs) and stroke_width(runs[j].style) == stroke:
-                j += 1
+        for stroke, group in stroke_groups(runs):
             if stroke:
                 canvas.setLineWidth(stroke)
             text = canvas.beginText()
             if stroke:
                 text.setTextRenderMode(2)
             colour = None
-            for run in runs[i:j]:
+            for run in group:
                 if run.style.color != colour:
                     colour = run.style.color
                     text.setFillColor(HexColor(colour))
@@ -80,7 +75,6 @@ def draw_glyph_runs(canvas: Any, runs: Sequence[GlyphRun], x0: float, baseline: 
             if stroke:
                 text.setTextRenderMode(0)
             canvas.drawText(text)
-            i = j
     finally:
         canvas.restoreState()
 

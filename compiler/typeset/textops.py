@@ -15,7 +15,7 @@ positioning each piece absolutely keeps every reader's glyph positions exact.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -51,21 +51,28 @@ def stroke_width(style: TextStyle) -> float:
     return style.bold_stroke * style.size if style.bold else 0.0
 
 
-def glyph_run_operators(doc: Any, runs: Sequence[GlyphRun], x0: float, baseline: float) -> str:
-    """The content-stream operators drawing ``runs`` with origin (``x0``, ``baseline``), bracketed by
-    ``q``/``Q`` so that nothing they set (font, spacing, colours, render mode, line width) leaks."""
-    ops = ["q"]
+def stroke_groups(runs: Sequence[GlyphRun]) -> Iterator[tuple[float, Sequence[GlyphRun]]]:
+    """Consecutive runs with the same synthetic-bold stroke width, each group one text object."""
     i = 0
     while i < len(runs):
         stroke = stroke_width(runs[i].style)
         j = i + 1
         while j < len(runs) and stroke_width(runs[j].style) == stroke:
             j += 1
+        yield stroke, runs[i:j]
+        i = j
+
+
+def glyph_run_operators(doc: Any, runs: Sequence[GlyphRun], x0: float, baseline: float) -> str:
+    """The content-stream operators drawing ``runs`` with origin (``x0``, ``baseline``), bracketed by
+    ``q``/``Q`` so that nothing they set (font, spacing, colours, render mode, line width) leaks."""
+    ops = ["q"]
+    for stroke, group in stroke_groups(runs):
         if stroke:
             ops.append(f"{num(stroke)} w")
         ops.append("BT 2 Tr" if stroke else "BT")
         colour = font_key = spacing = None
-        for run in runs[i:j]:
+        for run in group:
             if run.style.color != colour:
                 colour = run.style.color
                 ops.append(f"{_rgb(colour)} rg {_rgb(colour)} RG" if stroke else f"{_rgb(colour)} rg")
@@ -88,6 +95,5 @@ def glyph_run_operators(doc: Any, runs: Sequence[GlyphRun], x0: float, baseline:
                     pos += len(chunk)
                     x += font.stringWidth(piece, run.size) + len(piece) * run.char_space
         ops.append("0 Tr ET" if stroke else "ET")
-        i = j
     ops.append("Q")
     return " ".join(ops)
