@@ -3,7 +3,7 @@
 Each step lives in its own module; this one only sequences them::
 
     load_report (model)  →  run_checks (model + plugins)  →  report_blocks (section plugins)
-    →  load_style (styles)  →  render_pdf (typeset)  →  finish_pdf (finish)  →  write_atomic (output)
+    →  load_style (styles)  →  render_pdf (typeset)  →  plan_finish / complete (finish)  →  write_atomic (output)
 """
 
 from __future__ import annotations
@@ -108,7 +108,7 @@ def build(
     ``skip_bad_attachments``: leave out attachments that cannot be bound (listed as warnings) instead of failing."""
     from reportlab.platypus.doctemplate import LayoutError
 
-    from compiler.finish.assemble import finish_pdf
+    from compiler.finish.assemble import plan_finish
     from compiler.finish.attachments import load_attachments
     from compiler.finish.tounicode import fix_tounicode, needs_fix
     from compiler.output import write_atomic
@@ -133,14 +133,15 @@ def build(
     blocks, _ = report_blocks(report)  # its problems were reported by check_report
     sheet = load_style(style or report.style, base_dir=report.base_dir)
     info = report.host.document_info(report)
+    plan = plan_finish(report, info, sheet=sheet, attachments=attachments, problems=problems)
     try:
-        rendered = render_pdf(blocks, sheet, info, font_dirs=font_dirs)
+        rendered = render_pdf(blocks, sheet, info, font_dirs=font_dirs, on_save=plan.on_save)
     except LayoutError as exc:  # something taller than a page (a table row with a 2,000-character cell)
         raise ReportError(layout_problem(exc, blocks)) from None
     if needs_fix(report.data):  # 𠮷 and other characters beyond U+FFFF: make them extract as themselves
         rendered.pdf = fix_tounicode(rendered.pdf)
     problems += rendered.problems
-    finished = finish_pdf(rendered, report, info, sheet=sheet, attachments=attachments, problems=problems)
+    finished = plan.complete(rendered)
     out = Path(output) if output else default_output(path)
     write_atomic(out, finished.pdf, inputs=[path, *sheet.sources, *attachment_paths(report)])
     return BuildResult(out, finished.pages, time.perf_counter() - started, problems)

@@ -24,6 +24,14 @@ settings.register_profile("ci", max_examples=60, deadline=None, suppress_health_
 settings.register_profile("long", max_examples=3000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
+
+@pytest.fixture(scope="session", autouse=True)
+def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Tests (and the CLI processes they start) use a cache folder of their own, never the user's."""
+    if "GONGKAI_CACHE_DIR" not in os.environ:
+        os.environ["GONGKAI_CACHE_DIR"] = str(tmp_path_factory.mktemp("gongkai-cache"))
+
+
 #: A small legacy report with no problems at all; tests change one thing and look for the one problem.
 LEGACY_REPORT: dict[str, Any] = {
     "format": "legacy",

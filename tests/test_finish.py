@@ -51,6 +51,17 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, bytes, int]:
 
 
 @pytest.fixture(scope="module")
+def built_plain(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, bytes, int]:
+    """The same report without attachments: finished by ReportLab alone (pypdf is not involved)."""
+    path = write_report(tmp_path_factory.mktemp("plain"), [], {})
+    pdf = build(path).output.read_bytes()
+    return path, pdf, len(PdfReader(io.BytesIO(pdf)).pages)
+
+
+BOTH = pytest.mark.parametrize("which", ["built", "built_plain"], ids=["with-attachments", "without"])
+
+
+@pytest.fixture(scope="module")
 def doc(built: tuple[Path, bytes, int]) -> Document:
     return read_pdf(built[1])
 
@@ -136,15 +147,15 @@ def test_outline_lists_every_part_then_the_attachments(built: tuple[Path, bytes,
     assert all(reader.get_destination_page_number(t) < report_pages for t in top[:-1])
 
 
-def test_viewer_settings_page_labels_and_metadata(built: tuple[Path, bytes, int]) -> None:
-    _, pdf, _ = built
+@BOTH
+def test_viewer_settings_page_labels_and_metadata(which: str, request: pytest.FixtureRequest) -> None:
+    _, pdf, _ = request.getfixturevalue(which)
     reader = PdfReader(io.BytesIO(pdf))
     root = reader.trailer["/Root"]
     assert root["/Lang"] == "zh-CN"
     assert root["/PageMode"] == "/UseOutlines"
     assert reader.page_labels == [str(n) for n in range(1, len(reader.pages) + 1)]
-    opening = root["/OpenAction"]
-    assert opening[0].get_object() == reader.pages[0].get_object()
+    assert "/OpenAction" not in root  # a viewer opens on page 1 unless told otherwise
     meta = reader.metadata
     assert meta.title == "测试县人民政府2018年政府信息公开工作年度报告"
     assert meta.author == "测试县人民政府"
@@ -157,11 +168,18 @@ def test_viewer_settings_page_labels_and_metadata(built: tuple[Path, bytes, int]
     assert "测试县人民政府2018年政府信息公开工作年度报告" in text and "2019-02-14T00:00:00+08:00" in text
 
 
-def test_embedded_files_are_associated_with_the_document(built: tuple[Path, bytes, int]) -> None:
-    path, pdf, _ = built
+@BOTH
+def test_embedded_files_are_associated_with_the_document(which: str, request: pytest.FixtureRequest) -> None:
+    path, pdf, _ = request.getfixturevalue(which)
     reader = PdfReader(io.BytesIO(pdf))
     assert reader.attachments["report.toml"] == [path.read_bytes()]
-    specs = [ref.get_object() for ref in reader.trailer["/Root"]["/AF"]]
+    tree = reader.trailer["/Root"]["/Names"]["/EmbeddedFiles"]["/Names"]
+    keys, specs = [str(k) for k in tree[0::2]], [ref.get_object() for ref in tree[1::2]]
+    assert keys == sorted(keys)  # a name tree's keys are sorted
+    embedded = [s["/EF"]["/F"].get_object() for s in specs]
+    assert [e["/Subtype"] for e in embedded] == ["/application/json", "/application/toml"]
+    assert b"/application#2Ftoml" in pdf  # the "/" inside a name is written escaped
+    assert all(e["/Params"]["/Size"] == len(e.get_data()) for e in embedded)
     assert {str(s["/UF"]): s["/AFRelationship"] for s in specs} == {
         "report.toml": "/Source",
         "report.data.json": "/Data",
@@ -203,7 +221,7 @@ def test_separator_pages_carry_label_and_title(tmp_path: Path) -> None:
     """The other style option: each attachment behind a page of its own with 附件n on line 1 and its title
     centred on line 3 (GB/T 9704 §7.3.7)."""
     from compiler.build import check_report, report_blocks
-    from compiler.finish.assemble import finish_pdf
+    from compiler.finish.assemble import plan_finish
     from compiler.finish.attachments import load_attachments
     from compiler.styles import load_style
     from compiler.typeset.render import render_pdf
@@ -213,8 +231,9 @@ def test_separator_pages_carry_label_and_title(tmp_path: Path) -> None:
     sheet = load_style()
     sheet.data["attachments"] = {"label_on": "separator"}
     info = report.host.document_info(report)
-    rendered = render_pdf(report_blocks(report)[0], sheet, info)
-    finished = finish_pdf(rendered, report, info, sheet=sheet, attachments=load_attachments(report))
+    plan = plan_finish(report, info, sheet=sheet, attachments=load_attachments(report))
+    rendered = render_pdf(report_blocks(report)[0], sheet, info, on_save=plan.on_save)
+    finished = plan.complete(rendered)
     assert finished.pages == rendered.pages + 1 + 3 + 1 + 3
     doc = read_pdf(finished.pdf)
     separator = doc.pages[rendered.pages]

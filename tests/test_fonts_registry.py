@@ -80,18 +80,18 @@ def test_a_character_mapped_to_glyph_zero_counts_as_missing(monkeypatch: pytest.
     chain to the next font (or be reported missing), never be drawn from that font."""
     import shutil
 
-    from reportlab.pdfbase.ttfonts import TTFont
+    from compiler.typeset.fontfacts import CachedFace
 
     copy = tmp_path / "notdef-kai.ttf"  # a copy: its own file, its own registered name
     shutil.copyfile(KAI, copy)
-    real = TTFont.__init__
+    real = CachedFace.extractInfo
 
-    def with_notdef_entry(self, name, filename, *args, **kwargs):  # the parsed cmap, as a broken font gives it
-        real(self, name, filename, *args, **kwargs)
-        if name.startswith("notdef-"):
-            self.face.charToGlyph[ord("中")] = 0
+    def with_notdef_entry(self, *args, **kwargs):  # the parsed cmap, as a broken font gives it
+        real(self, *args, **kwargs)
+        if self.filename.endswith("notdef-kai.ttf"):
+            self.charToGlyph[ord("中")] = 0
 
-    monkeypatch.setattr(TTFont, "__init__", with_notdef_entry)
+    monkeypatch.setattr(CachedFace, "extractInfo", with_notdef_entry)
     chain = FontRegistry({"kai": [str(copy), str(SONG)]}).chain("kai")
     assert chain.font_for("国").startswith("notdef-kai")
     assert chain.font_for("中") == "GongkaiSong-Regular"

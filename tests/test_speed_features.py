@@ -169,6 +169,15 @@ def test_check_does_not_import_the_pdf_writing_libraries() -> None:
     assert not loaded & {"pypdf", "cryptography"}
 
 
+def test_build_without_attachments_does_not_import_pypdf(tmp_path: Path) -> None:
+    # ReportLab writes the whole document (labels, XMP, embedded files); pypdf is for attachments only
+    out = tmp_path / "seed.pdf"
+    loaded = _modules_after(["build", str(SEED), "-o", str(out)])
+    assert "reportlab" in loaded
+    assert not loaded & {"pypdf", "cryptography"}
+    assert set(PdfReader(out).attachments) == {"report.toml", "report.data.json"}
+
+
 def test_version_imports_no_pipeline() -> None:
     loaded = _modules_after(["--version"])
     assert not loaded & {"reportlab", "pypdf", "PIL", "tomllib", "importlib_metadata"}

@@ -1,14 +1,17 @@
 """The finished PDF file — everything after the typesetter has made the report's pages.
 
-- :mod:`.assemble` — ``finish_pdf``: appends attachments, keeps and extends the outline, page labels,
-  viewer settings, metadata, embedded data, deterministic ``/ID``;
+- :mod:`.assemble` — ``plan_finish``: what is added when the renderer saves (through :mod:`.catalog`: page
+  labels, viewer settings, XMP, embedded data) and, when there are attachments, the pages appended after it
+  (pypdf), the extended outline and the deterministic ``/ID``;
+- :mod:`.catalog` — those document-level entries, written with ReportLab's public API;
 - :mod:`.attachments` — reading and validating ``[[attachments]]`` (PDF pages, PNG/JPEG scans);
 - :mod:`.stamp` — overlays: continued page numbers and "附件n" labels, upright on rotated pages;
-- :mod:`.metadata` — Info dictionary and XMP;
+  :mod:`.subsets` keeps their font subsets' names apart from the report's;
+- :mod:`.metadata` — XMP (the renderer writes the Info dictionary);
 - :mod:`.embedded` — the source TOML and computed JSON as PDF file attachments; :mod:`.extract` reads
   them back (``gongkai extract``);
 - :mod:`.tounicode` — makes characters beyond U+FFFF (𠮷) extract as themselves.
 
-This package's ``__init__`` imports nothing heavy, so ``gongkai check`` can read attachments without
-loading pypdf until a PDF is actually attached.
+This package's ``__init__`` imports nothing heavy, and pypdf is imported only when a PDF is attached (or
+``extract`` reads one), so neither ``gongkai check`` nor a build without attachments loads it.
 """

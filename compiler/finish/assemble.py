@@ -1,15 +1,19 @@
 """The finished PDF file: the typeset report, its attachments, and what a reader and an archive need.
 
-The typesetter only makes the report's pages.  This stage, with pypdf:
+The typesetter only makes the report's pages.  Finishing happens in two steps:
 
-1. appends the attachments (PDF pages; scans placed on A4 pages), each starting on a new page labelled
-   "附件n", with page numbers continuing the report's (GB/T 9704 §7.3.7, §7.5) — the marks come from
-   :mod:`compiler.finish.stamp`;
-2. keeps the renderer's outline (one entry per part) and adds 附件 with one child per attachment, page labels
-   that match the printed numbers, ``/Lang``, and opens on page 1 with the outline shown;
-3. writes the metadata (Info and XMP) and embeds the source TOML and the computed JSON
-   (:mod:`compiler.finish.embedded`);
-4. makes the bytes deterministic: the trailer ``/ID`` is a hash of the file, not a random number.
+1. :meth:`FinishPlan.on_save`, called by the renderer just before ReportLab writes the report, adds the
+   document-level parts through ReportLab's public API (:mod:`compiler.finish.catalog`): page labels that
+   match the printed numbers, the outline shown on opening, the XMP metadata, and the source TOML and the
+   computed JSON as embedded files (:mod:`compiler.finish.embedded`).  The renderer itself writes the Info
+   dictionary, ``/Lang`` and the outline (one entry per part).  A report without attachments is then done,
+   and pypdf is never imported.
+2. :meth:`FinishPlan.complete`, with pypdf, only when there are attachments: clones that document, appends
+   the attachments (PDF pages; scans placed on A4 pages), each starting on a new page labelled "附件n", with
+   page numbers continuing the report's (GB/T 9704 §7.3.7, §7.5) — the marks come from
+   :mod:`compiler.finish.stamp` — and adds 附件 to the outline with one child per attachment.
+
+Either way the trailer ``/ID`` is a hash of the file, so the same input gives the same bytes.
 """
 
 from __future__ import annotations
@@ -21,27 +25,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from pypdf import PdfReader, PdfWriter, Transformation
-from pypdf.generic import NameObject, TextStringObject
-
 from compiler.finish import metadata
 from compiler.finish.attachments import Attachment, AttachmentSet
-from compiler.finish.embedded import computed_json, embed, report_files
-from compiler.finish.stamp import (
-    AttachmentSettings,
-    Slot,
-    a4_for,
-    attachment_settings,
-    check_text,
-    retag_subsets,
-    stamp_pages,
-    subset_fonts,
-    subset_tags,
-)
+from compiler.finish.catalog import DocumentExtras, write_extras
+from compiler.finish.embedded import computed_json, report_files
+from compiler.finish.stamp import AttachmentSettings, Slot, a4_for, attachment_settings, check_text
 from compiler.problems import Problem, ReportError
 from compiler.typeset.render import pdf_date
 
 if TYPE_CHECKING:
+    from pypdf import PdfWriter
+    from reportlab.pdfgen.canvas import Canvas
+
     from compiler.document import DocumentInfo
     from compiler.model import Report
     from compiler.styles import StyleSheet
@@ -108,6 +103,11 @@ def _append_attachments(
     sheet: StyleSheet,
     taken: set[str],
 ) -> None:
+    from pypdf import Transformation
+
+    from compiler.finish.stamp import stamp_pages
+    from compiler.finish.subsets import retag_subsets, subset_fonts
+
     for attachment in attachments:
         if attachment.reader is not None:
             retag_subsets(subset_fonts(attachment.reader, attachment.pages), taken, only_colliding=True)
@@ -142,76 +142,118 @@ def _outline(
         writer.add_outline_item(title=f"{label} {attachment.title}", page_number=offset + first, parent=parent)
 
 
-def _viewer_settings(writer: PdfWriter, info: DocumentInfo, total: int) -> None:
-    writer.set_page_label(0, total - 1, style="/D", start=1)
-    writer.page_mode = "/UseOutlines"
-    writer.open_destination = writer.pages[0]
-    writer.root_object[NameObject("/Lang")] = TextStringObject(info.lang or "zh-CN")
-    preferences = writer.create_viewer_preferences()
-    preferences.display_doctitle = True
-
-
 _TRAILER = re.compile(rb"trailer\s*<<")
+_ID_ENTRY = re.compile(rb"/ID\s*\[\s*<[0-9A-Fa-f]*>\s*<[0-9A-Fa-f]*>\s*\]")
 
 
 def with_file_id(pdf: bytes) -> bytes:
-    """Put ``/ID [<h> <h>]`` into the trailer, ``h`` a hash of the file without it.
+    """The PDF with its last trailer's ``/ID`` set to ``[<h> <h>]``, ``h`` an MD5 of the file without an ID.
 
-    pypdf offers no public way to set the ID and would otherwise write none (or a random one).  The trailer
-    follows the cross-reference table, so adding a key to it moves no object and no offset."""
+    ReportLab writes an ID derived from its content, pypdf none or a copy of its source's; neither is a
+    function of the finished file.  The trailer follows the cross-reference table, so changing it moves no
+    object and no offset."""
     matches = list(_TRAILER.finditer(pdf))
-    if not matches or b"/ID" in pdf[matches[-1].end() :]:
+    if not matches:
         raise ValueError("unexpected PDF trailer layout: cannot set /ID")
-    digest = hashlib.md5(pdf).hexdigest().encode()  # PDF file IDs are 16 bytes; MD5 as §14.4 suggests
     at = matches[-1].end()
-    return pdf[:at] + b"\n/ID [<" + digest + b"> <" + digest + b">]" + pdf[at:]
+    head, trailer = pdf[:at], _ID_ENTRY.sub(b"", pdf[at:], count=1)
+    if b"/ID" in trailer:
+        raise ValueError("unexpected PDF trailer layout: cannot set /ID")
+    digest = hashlib.md5(head + trailer).hexdigest().encode()  # PDF file IDs are 16 bytes; MD5 as §14.4 suggests
+    return head + b"\n/ID [<" + digest + b"> <" + digest + b">]" + trailer
 
 
-def finish_pdf(
-    rendered: RenderResult,
+@dataclass
+class FinishPlan:
+    """What finishing will add, decided before the report is rendered (so that a label or title no font can
+    draw stops the build early); see the module docstring for the two steps."""
+
+    report: Report
+    info: DocumentInfo
+    sheet: StyleSheet
+    bound: list[Attachment]
+    settings: AttachmentSettings
+    problems: Sequence[Problem]
+    listing: list[dict[str, object]]
+    report_pages: int = 0
+    slots: list[Slot] = field(default_factory=list)
+    spans: list[tuple[int, int]] = field(default_factory=list)
+
+    def _place(self, report_pages: int) -> None:
+        self.report_pages = report_pages
+        self.slots, self.spans = plan_slots(self.bound, self.settings, self.sheet, report_pages + 1)
+        for attachment, (first, last) in zip(self.bound, self.spans, strict=True):
+            for slot in self.slots[first : last + 1]:
+                slot.source = self.report.ref(f"{attachment.keypath}.title")
+
+    def extras(self, report_pages: int) -> DocumentExtras:
+        """The catalog entries for a report of ``report_pages`` pages followed by the attachments."""
+        self._place(report_pages)
+        total = report_pages + len(self.slots)
+        listing = [
+            {**entry, "first_page": report_pages + first + 1}
+            for entry, (first, _) in zip(self.listing, self.spans, strict=True)
+        ]
+        computed = computed_json(self.report, self.problems, listing, {"report": report_pages, "total": total})
+        date = pdf_date(self.info)
+        return DocumentExtras(
+            xmp=metadata.xmp_packet(self.info, date, self.report.source.raw + computed),
+            files=report_files(self.report, computed),
+            date=date,
+            outline=True,
+        )
+
+    def on_save(self, canvas: Canvas, report_pages: int) -> None:
+        """The renderer's save hook (:data:`compiler.typeset.render.SaveHook`)."""
+        write_extras(canvas, self.extras(report_pages))
+
+    def complete(self, rendered: RenderResult) -> FinishedPdf:
+        """The final bytes: ``rendered`` (made with :meth:`on_save`) plus the attachments, if any."""
+        if rendered.pages != self.report_pages:  # rendered without on_save
+            self._place(rendered.pages)
+        if not self.bound:
+            return FinishedPdf(with_file_id(rendered.pdf), rendered.pages, [])
+        writer = self._with_attachments(rendered.pdf)
+        buffer = io.BytesIO()
+        writer.write(buffer)
+        pages = [(rendered.pages + a, rendered.pages + b) for a, b in self.spans]
+        return FinishedPdf(with_file_id(buffer.getvalue()), rendered.pages + len(self.slots), pages)
+
+    def _with_attachments(self, pdf: bytes) -> PdfWriter:
+        from pypdf import PdfReader, PdfWriter
+
+        from compiler.finish.subsets import subset_fonts, subset_tags
+
+        reader = PdfReader(io.BytesIO(pdf))
+        writer = PdfWriter(clone_from=reader)  # keeps the catalog on_save wrote: labels, outline, XMP, files
+        taken = subset_tags(subset_fonts(reader))
+        _append_attachments(writer, self.bound, self.slots, self.spans, self.sheet, taken)
+        _outline(writer, self.bound, self.spans, self.report_pages, self.settings)
+        writer.compress_identical_objects(remove_duplicates=True, remove_unreferenced=True)
+        return writer
+
+
+def plan_finish(
     report: Report,
     info: DocumentInfo,
     *,
     sheet: StyleSheet,
     attachments: AttachmentSet | None = None,
     problems: Sequence[Problem] = (),
-) -> FinishedPdf:
-    """The final PDF bytes.  Raises :class:`ReportError` when a label or title cannot be drawn."""
+) -> FinishPlan:
+    """Plan the finishing of ``report``.  Raises :class:`ReportError` when a label or title cannot be drawn."""
     bound = attachments.bound if attachments else []
-    settings = attachment_settings(sheet)
-    slots, spans = plan_slots(bound, settings, sheet, rendered.pages + 1)
-    for attachment, (first, last) in zip(bound, spans, strict=True):
-        for slot in slots[first : last + 1]:
-            slot.source = report.ref(f"{attachment.keypath}.title")
-    missing = check_text(slots, sheet)
+    plan = FinishPlan(
+        report,
+        info,
+        sheet,
+        bound,
+        attachment_settings(sheet),
+        problems,
+        attachments.entries() if attachments else [],
+    )
+    plan._place(0)
+    missing = check_text(plan.slots, sheet)
     if missing:
         raise ReportError(missing)
-
-    report_reader = PdfReader(io.BytesIO(rendered.pdf))
-    writer = PdfWriter()
-    writer.append(report_reader)  # pages and the renderer's outline (one entry per part)
-    if slots:
-        taken = subset_tags(subset_fonts(report_reader))
-        _append_attachments(writer, bound, slots, spans, sheet, taken)
-    total = len(writer.pages)
-    _outline(writer, bound, spans, rendered.pages, settings)
-    _viewer_settings(writer, info, total)
-
-    date = pdf_date(info)
-    writer.add_metadata(metadata.info_dict(info, date))
-    listing = [
-        {**a_entry, "first_page": rendered.pages + first + 1}
-        for a_entry, (first, _) in zip(attachments.entries() if attachments else [], spans, strict=True)
-    ]
-    computed = computed_json(report, problems, listing, {"report": rendered.pages, "total": total})
-    embed(writer, report_files(report, computed), date)
-    writer.xmp_metadata = metadata.xmp_packet(info, date, report.source.raw + computed)
-    stream = writer.root_object["/Metadata"].get_object()  # pypdf leaves the stream untyped; readers need both
-    stream.update({NameObject("/Type"): NameObject("/Metadata"), NameObject("/Subtype"): NameObject("/XML")})
-    writer.compress_identical_objects(remove_duplicates=True, remove_unreferenced=True)
-
-    buffer = io.BytesIO()
-    writer.write(buffer)
-    pdf = with_file_id(buffer.getvalue())
-    pages = [(rendered.pages + a, rendered.pages + b) for a, b in spans]
-    return FinishedPdf(pdf, total, pages)
+    return plan

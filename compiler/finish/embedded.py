@@ -1,8 +1,9 @@
 """The data that travels inside the PDF: the source TOML (exact bytes) and the computed JSON.
 
 Assessors and archives want the numbers of a report, not pictures of them; with these two embedded files
-(PDF file attachments, associated with the document through the catalog's ``/AF`` as PDF 2.0 and PDF/A-3
-describe) anyone can recover them without OCR — ``gongkai extract`` writes them back out.
+(PDF file attachments in the catalog's ``/EmbeddedFiles``, each marked with its ``/AFRelationship``;
+:mod:`compiler.finish.catalog` writes them) anyone can recover them without OCR — ``gongkai extract`` writes
+them back out.
 
 The JSON has a documented, versioned shape (:data:`SCHEMA_VERSION`)::
 
@@ -28,31 +29,22 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import zlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from pypdf import PdfReader, PdfWriter
-from pypdf.generic import (
-    ArrayObject,
-    ByteStringObject,
-    NameObject,
-    NumberObject,
-    TextStringObject,
-)
-
 from compiler import __version__
 
 if TYPE_CHECKING:
+    from pypdf import PdfReader
+
     from compiler.model import Report
     from compiler.problems import Problem
 
 SCHEMA_VERSION = 1
 DATA_SUFFIX = ".data.json"
-MIME = {".toml": "/application#2Ftoml", ".json": "/application#2Fjson"}
 
 
 @dataclass(frozen=True)
@@ -121,27 +113,6 @@ def report_files(report: Report, computed: bytes) -> list[EmbeddedFile]:
         EmbeddedFile(name, report.source.raw, "报告源文件（TOML，原样）", "/Source"),
         EmbeddedFile(Path(name).stem + DATA_SUFFIX, computed, "报告数据与检查结果（JSON）", "/Data"),
     ]
-
-
-def embed(writer: PdfWriter, files: Sequence[EmbeddedFile], date: str) -> None:
-    """Add ``files`` as embedded files (``/EmbeddedFiles``) associated with the document (``/AF``)."""
-    associated = ArrayObject()
-    for file in files:
-        attached = writer.add_attachment(file.name, file.data)
-        attached.description = TextStringObject(file.description)
-        attached.associated_file_relationship = NameObject(file.relationship)
-        attached.subtype = NameObject(MIME.get(Path(file.name).suffix, "/application#2Foctet-stream"))
-        attached.size = NumberObject(len(file.data))
-        attached.checksum = ByteStringObject(hashlib.md5(file.data).digest())
-        spec = attached.pdf_object
-        spec[NameObject("/UF")] = TextStringObject(file.name)
-        stream = spec["/EF"]["/F"].get_object()
-        stream[NameObject("/Params")][NameObject("/ModDate")] = TextStringObject(date)
-        # pypdf stores embedded files uncompressed; JSON and TOML shrink four- to eightfold
-        stream[NameObject("/Filter")] = NameObject("/FlateDecode")
-        stream.set_data(zlib.compress(file.data, 9))
-        associated.append(spec.indirect_reference)
-    writer.root_object[NameObject("/AF")] = associated
 
 
 def read_embedded(reader: PdfReader) -> dict[str, bytes]:

@@ -13,9 +13,6 @@ import io
 import re
 from typing import Any
 
-from pypdf import PdfReader, PdfWriter
-from pypdf.generic import DictionaryObject, StreamObject
-
 from compiler.hygiene import strings
 
 _WIDE_ENTRY = re.compile(rb"<([0-9A-Fa-f]{2,4})> <([0-9A-Fa-f]{5,6})>")
@@ -42,6 +39,9 @@ def fix_cmap(data: bytes) -> bytes:
 
 def fix_tounicode(pdf: bytes) -> bytes:
     """The PDF with its ToUnicode CMaps fixed (the same bytes when none needed it)."""
+    from pypdf import PdfReader, PdfWriter  # only reports with such a character pay for importing pypdf
+    from pypdf.generic import DictionaryObject, StreamObject
+
     writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
     changed = False
     done: set[int] = set()

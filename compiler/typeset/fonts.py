@@ -32,6 +32,7 @@ from compiler.document import Block, Heading, Paragraph, Signature, SourceRef, T
 from compiler.problems import Problem, ReportError, error
 from compiler.resources import data_dir
 from compiler.typeset import sfnt
+from compiler.typeset.fontfacts import load_ttfont
 
 if TYPE_CHECKING:
     from compiler.styles import StyleSheet
@@ -75,7 +76,7 @@ def _register(path: Path, index: int) -> _Loaded:
         name = f"{name}~{len([k for k in _BY_NAME if k.startswith(name)])}"
     # asciiReadable=False: ReportLab would otherwise reserve the 95 printable ASCII characters in every
     # font's first subset and embed their glyphs whether drawn or not (~40 KB in the seed report's PDF).
-    font = TTFont(name, str(path), subfontIndex=index, asciiReadable=False)
+    font = load_ttfont(name, path, index)  # asciiReadable=False, parsed once per file version (fontfacts)
     pdfmetrics.registerFont(font)
     # a character mapped to glyph 0 (.notdef) would print as an empty box: it counts as missing
     loaded = _Loaded(name, font, face, frozenset(code for code, glyph in font.face.charToGlyph.items() if glyph))

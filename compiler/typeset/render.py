@@ -13,7 +13,7 @@ from __future__ import annotations
 import io
 import os
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
@@ -24,6 +24,7 @@ from reportlab import rl_config
 from reportlab.pdfbase.pdfmetrics import getFont
 from reportlab.pdfgen.canvas import Canvas
 
+from compiler import __version__
 from compiler.document import Block, DocumentInfo, Heading
 from compiler.problems import Problem, ReportError
 from compiler.styles import StyleSheet
@@ -31,9 +32,11 @@ from compiler.typeset.blocks import build_flowables
 from compiler.typeset.fonts import FontRegistry, check_coverage, glyph_use
 from compiler.typeset.page import GBT9704Document, OutlineEntry, PageHook
 
+CREATOR = "gongkai"
+PRODUCER = f"gongkai {__version__}"
 FIXED_EPOCH = 946684800  # 2000-01-01T00:00:00Z, ReportLab's own invariant date
 
-__all__ = ["OutlineEntry", "RenderResult", "pdf_date", "render_pdf"]
+__all__ = ["OutlineEntry", "RenderResult", "SaveHook", "pdf_date", "render_pdf"]
 
 
 @dataclass
@@ -59,11 +62,35 @@ def pdf_date(info: DocumentInfo) -> str:
     return time.strftime("D:%Y%m%d%H%M%S+00'00'", time.gmtime(FIXED_EPOCH))
 
 
-def _canvas_maker(info: DocumentInfo, with_outline: bool, glyph_order: dict[str, str]) -> Any:
+#: Called with the canvas and the page count just before the document is written: the place for catalog
+#: entries that depend on the finished layout (see :mod:`compiler.finish.catalog`).
+SaveHook = Callable[[Canvas, int], None]
+
+
+class _HookedCanvas(Canvas):
+    """A canvas that runs a :data:`SaveHook` before saving (``save`` is ReportLab's public method)."""
+
+    on_save: SaveHook | None = None
+    page_count: Callable[[], int] = staticmethod(lambda: 0)
+
+    def save(self) -> None:
+        if self.on_save is not None:
+            self.on_save(self, self.page_count())
+        super().save()
+
+
+def _canvas_maker(
+    info: DocumentInfo,
+    with_outline: bool,
+    glyph_order: dict[str, str],
+    on_save: SaveHook | None,
+    page_count: Callable[[], int],
+) -> Any:
     stamp = pdf_date(info)
 
     def make(*args: Any, **kw: Any) -> Canvas:
-        canvas = Canvas(*args, **kw)
+        canvas = _HookedCanvas(*args, **kw)
+        canvas.on_save, canvas.page_count = on_save, page_count
         canvas.setDateFormatter(lambda *_: stamp)
         if with_outline:
             canvas.showOutline()
@@ -122,8 +149,11 @@ def render_pdf(
     *,
     font_dirs: Sequence[Path] = (),
     page_hooks: Sequence[PageHook] = (),
+    on_save: SaveHook | None = None,
 ) -> RenderResult:
-    """Typeset ``blocks`` with ``sheet``.  Raises :class:`ReportError` when a character cannot be drawn."""
+    """Typeset ``blocks`` with ``sheet``.  Raises :class:`ReportError` when a character cannot be drawn.
+
+    ``on_save(canvas, pages)`` runs once the last page is laid out, before the PDF is written."""
     if font_dirs:
         sheet.use_fonts(FontRegistry(sheet.fonts_config, [*sheet.font_dirs, *font_dirs]))
     missing = check_coverage(blocks, sheet, sheet.fonts)
@@ -141,9 +171,9 @@ def render_pdf(
         title=info.title,
         author=info.author,
         subject=info.subject,
-        keywords=list(info.keywords),
-        creator="gongkai",
-        producer="gongkai (ReportLab)",
+        keywords="，".join(k for k in info.keywords if k),
+        creator=CREATOR,
+        producer=PRODUCER,
         lang=info.lang or None,
         invariant=1,
         pageCompression=1,
@@ -155,5 +185,6 @@ def render_pdf(
     with_outline = any(isinstance(b, Heading) and b.outline_level is not None for b in blocks)
     # a character the coverage check missed makes GridParagraph raise MissingGlyphError (a ReportError)
     with _binary_streams():
-        doc.build(flowables, canvasmaker=_canvas_maker(info, with_outline, glyph_order))
+        maker = _canvas_maker(info, with_outline, glyph_order, on_save, lambda: doc.page)
+        doc.build(flowables, canvasmaker=maker)
     return RenderResult(buffer.getvalue(), doc.page, list(doc.outline.entries), [])
