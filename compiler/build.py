@@ -8,8 +8,10 @@ Each step lives in its own module; this one only sequences them::
 
 from __future__ import annotations
 
+import gc
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -93,6 +95,23 @@ def default_output(path: Path) -> Path:
     return path.with_suffix(".pdf")
 
 
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector for the length of one build.
+
+    A build allocates a few hundred thousand containers (font tables, flowables, glyph runs) that reference
+    counting frees without help; left on, the collector runs hundreds of times during a build and finds
+    almost nothing: 25 ms of a 0.36 s cold build of the seed, 7 % of a warm one.  It is switched back on
+    afterwards (if it was on), so a long-running process or a batch worker collects between reports."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def build(
     path: Path,
     output: Path | None = None,
@@ -106,6 +125,19 @@ def build(
     """Build one report into a PDF.  Raises :class:`BuildFailed` (nothing written) when it must not be built.
 
     ``skip_bad_attachments``: leave out attachments that cannot be bound (listed as warnings) instead of failing."""
+    with gc_paused():
+        return _build(path, output, style, strict, host, font_dirs, skip_bad_attachments)
+
+
+def _build(
+    path: Path,
+    output: Path | None,
+    style: str | None,
+    strict: bool,
+    host: PluginHost | None,
+    font_dirs: Sequence[Path],
+    skip_bad_attachments: bool,
+) -> BuildResult:
     from reportlab.platypus.doctemplate import LayoutError
 
     from compiler.finish.assemble import plan_finish

@@ -79,6 +79,7 @@ class PluginHost:
 
     def load_entry_points(self) -> None:
         blocked = {n.strip() for n in os.environ.get(DISABLE_ENV, "").split(",") if n.strip()}
+        about: dict[int, tuple[str, str]] = {}  # id(dist) → (name, version): METADATA is parsed on every access
         for ep in sorted(importlib.metadata.entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name):
             if ep.name in blocked or self.pm.get_plugin(ep.name) is not None:
                 continue
@@ -87,11 +88,14 @@ class PluginHost:
                 plugin = ep.load()
             except Exception as exc:  # a broken plugin is reported, not raised
                 raise ReportError(PluginError(ep.name, f"加载（{ep.value}）", exc).problem) from None
-            origin = "built-in" if dist is not None and dist.metadata["Name"] == "gongkai" else "entry point"
-            self.register(plugin, ep.name, origin, ep.value)
+            if dist is not None and id(dist) not in about:
+                metadata = dist.metadata
+                about[id(dist)] = (metadata["Name"], metadata["Version"])
+            dist_name, dist_version = about[id(dist)] if dist is not None else (None, None)
+            self.register(plugin, ep.name, "built-in" if dist_name == "gongkai" else "entry point", ep.value)
             if dist is not None:
-                self.info[ep.name].distribution = dist.metadata["Name"]
-                self.info[ep.name].version = dist.version
+                self.info[ep.name].distribution = dist_name
+                self.info[ep.name].version = dist_version
 
     def load_file(self, path: Path, source: SourceRef | None = None) -> None:
         """Load a plugin from a Python file a report names."""

@@ -10,6 +10,7 @@ them in the same sentence divided by （七）总计 (or by 新收 when the sent
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
@@ -44,81 +45,82 @@ class Phrase:
     """A way prose restates a table value: ``pattern`` (with the number in group ``n``) and where to look."""
 
     name: str
-    pattern: re.Pattern[str]
+    regex: str  # with {G} (a gap of words) and {N} (the number) to fill in
     table: str  # "3" (per column) or "4"
     key: str  # table 三 row / derived group, or table 四 "block.result"
     label: str  # the table position in words, for the message
 
-
-def _p(regex: str) -> re.Pattern[str]:
-    return re.compile(regex.replace("{G}", _GAP).replace("{N}", _N))
+    @functools.cached_property
+    def pattern(self) -> re.Pattern[str]:
+        """Compiled on first use: a report of another format never pays for these."""
+        return re.compile(self.regex.replace("{G}", _GAP).replace("{N}", _N))
 
 
 _ROW = TABLE3_2021.path
 PHRASES: tuple[Phrase, ...] = (
-    Phrase("上年结转", _p(r"上年度?结转{G}{0,12}?{N}件"), "3", "carried_over", _ROW("carried_over")),
+    Phrase("上年结转", r"上年度?结转{G}{0,12}?{N}件", "3", "carried_over", _ROW("carried_over")),
     Phrase(
-        "结转下年度", _p(r"结转(?:至|到|入)?下一?年度?{G}{0,10}?{N}件"), "3", "carried_forward", _ROW("carried_forward")
+        "结转下年度", r"结转(?:至|到|入)?下一?年度?{G}{0,10}?{N}件", "3", "carried_forward", _ROW("carried_forward")
     ),
-    Phrase("结转", _p(r"(?<!上年)(?<!上年度)结转{G}{0,6}?{N}件"), "3", "carried_forward", _ROW("carried_forward")),
+    Phrase("结转", r"(?<!上年)(?<!上年度)结转{G}{0,6}?{N}件", "3", "carried_forward", _ROW("carried_forward")),
     Phrase(
         "予以公开及部分公开",
-        _p(r"予以公开(?:和|及|与|、)部分公开{G}{0,6}?{N}件"),
+        r"予以公开(?:和|及|与|、)部分公开{G}{0,6}?{N}件",
         "3",
         "disclosed",
         "三、本年度办理结果（一）予以公开＋（二）部分公开",
     ),
-    Phrase("部分公开", _p(r"部分公开{G}{0,6}?{N}件"), "3", "partial", "三、本年度办理结果（二）部分公开"),
-    Phrase("不予公开", _p(r"不予公开{G}{0,6}?{N}件"), "3", "denied", "三、本年度办理结果" + GROUP_LABELS["denied"]),
-    Phrase("予以公开", _p(r"(?<!不)予以公开{G}{0,6}?{N}件"), "3", "granted", _ROW("granted")),
-    Phrase("无法提供", _p(r"无法提供{G}{0,6}?{N}件"), "3", "unable", "三、本年度办理结果" + GROUP_LABELS["unable"]),
+    Phrase("部分公开", r"部分公开{G}{0,6}?{N}件", "3", "partial", "三、本年度办理结果（二）部分公开"),
+    Phrase("不予公开", r"不予公开{G}{0,6}?{N}件", "3", "denied", "三、本年度办理结果" + GROUP_LABELS["denied"]),
+    Phrase("予以公开", r"(?<!不)予以公开{G}{0,6}?{N}件", "3", "granted", _ROW("granted")),
+    Phrase("无法提供", r"无法提供{G}{0,6}?{N}件", "3", "unable", "三、本年度办理结果" + GROUP_LABELS["unable"]),
     Phrase(
         "不予处理",
-        _p(r"不予处理{G}{0,6}?{N}件"),
+        r"不予处理{G}{0,6}?{N}件",
         "3",
         "not_processed",
         "三、本年度办理结果" + GROUP_LABELS["not_processed"],
     ),
     Phrase(
         "其他处理",
-        _p(r"其他处理{G}{0,6}?{N}件"),
+        r"其他处理{G}{0,6}?{N}件",
         "3",
         "other_handling",
         "三、本年度办理结果" + GROUP_LABELS["other_handling"],
     ),
     Phrase(
         "收到申请",
-        _p(r"(?:收到|新收|受理|接收)了?{G}{0,12}?申请{G}{0,4}?{N}件"),
+        r"(?:收到|新收|受理|接收)了?{G}{0,12}?申请{G}{0,4}?{N}件",
         "3",
         "new_received",
         _ROW("new_received"),
     ),
     Phrase(
         "某类申请人申请",
-        _p(r"(?:" + "|".join(COLUMN_WORDS) + r"){G}{0,10}?申请{G}{0,4}?{N}件"),
+        r"(?:" + "|".join(COLUMN_WORDS) + r"){G}{0,10}?申请{G}{0,4}?{N}件",
         "3",
         "new_received",
         _ROW("new_received"),
     ),
-    Phrase("办结", _p(r"(?:办结|答复|办理完毕){G}{0,8}?{N}件"), "3", "total_processed", _ROW("total_processed")),
+    Phrase("办结", r"(?:办结|答复|办理完毕){G}{0,8}?{N}件", "3", "total_processed", _ROW("total_processed")),
     Phrase(
         "复议后起诉",
-        _p(r"复议后(?:提起)?(?:行政)?(?:诉讼|起诉){G}{0,6}?{N}(?:件|起|宗)"),
+        r"复议后(?:提起)?(?:行政)?(?:诉讼|起诉){G}{0,6}?{N}(?:件|起|宗)",
         "4",
         "litigation_after_review.total",
         "表四 行政诉讼·复议后起诉·总计",
     ),
     Phrase(
         "直接起诉",
-        _p(r"直接(?:提起)?(?:行政)?(?:诉讼|起诉){G}{0,6}?{N}(?:件|起|宗)"),
+        r"直接(?:提起)?(?:行政)?(?:诉讼|起诉){G}{0,6}?{N}(?:件|起|宗)",
         "4",
         "litigation_direct.total",
         "表四 行政诉讼·未经复议直接起诉·总计",
     ),
-    Phrase("行政复议", _p(r"行政复议{G}{0,8}?{N}(?:件|起|宗)"), "4", "review.total", "表四 行政复议·总计"),
+    Phrase("行政复议", r"行政复议{G}{0,8}?{N}(?:件|起|宗)", "4", "review.total", "表四 行政复议·总计"),
     Phrase(
         "行政诉讼",
-        _p(r"(?:行政诉讼|起诉){G}{0,8}?{N}(?:件|起|宗)"),
+        r"(?:行政诉讼|起诉){G}{0,8}?{N}(?:件|起|宗)",
         "4",
         "litigation.total",
         "表四 行政诉讼（两类起诉之和）·总计",
