@@ -69,7 +69,7 @@ def test_cached_font_has_what_reportlab_parses(font: Path, tmp_path: Path) -> No
     assert cached.face._pdfScale(500) == reference.face._pdfScale(500)
     # the same attributes on the font object as TTFont.__init__ sets (a ReportLab upgrade that adds one fails)
     assert set(vars(cached)) == set(vars(reference))
-    assert set(vars(cached.face)) - {"_facts", "extracted"} == set(vars(reference.face))
+    assert set(vars(cached.face)) - {"_facts", "_lazy", "_subfont", "extracted"} == set(vars(reference.face))
     text = "政府信息公开工作年度报告"
     assert cached.stringWidth(text, 16) == reference.stringWidth(text, 16)
     subset = [ord(c) for c in text]
@@ -110,6 +110,17 @@ def test_damaged_entries_are_ignored(font: Path, tmp_path: Path, damage) -> None
     assert loaded.face.charToGlyph == reference.face.charToGlyph
     assert loaded.face.glyphPos == reference.face.glyphPos
     assert marshal.loads(entry.read_bytes())["numGlyphs"] == reference.face.numGlyphs  # rewritten whole
+
+
+def test_a_damaged_lazy_fact_is_parsed_from_the_file(font: Path, tmp_path: Path) -> None:
+    fontfacts.load_ttfont("a", font, 0)
+    [entry] = entries(tmp_path)
+    facts = marshal.loads(entry.read_bytes())
+    facts["\x00lazy"]["hmetrics"] = b"\xff not marshal data"
+    entry.write_bytes(marshal.dumps(facts))
+    loaded = fontfacts.load_ttfont("b", font, 0)
+    assert "hmetrics" not in vars(loaded.face)  # not decoded until something needs it
+    assert loaded.face.hmetrics == TTFont("ref", str(font)).face.hmetrics
 
 
 def test_cache_off_writes_nothing(font: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
