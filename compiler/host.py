@@ -8,7 +8,6 @@ by name instead of letting a traceback escape.
 
 from __future__ import annotations
 
-import importlib.metadata
 import importlib.util
 import os
 import sys
@@ -21,6 +20,7 @@ import pluggy
 
 from compiler import hookspecs
 from compiler.document import DocumentInfo, SourceRef
+from compiler.entrypoints import entry_points
 from compiler.formats import Format
 from compiler.problems import Problem, ReportError, error
 from compiler.sections import SectionType
@@ -79,23 +79,16 @@ class PluginHost:
 
     def load_entry_points(self) -> None:
         blocked = {n.strip() for n in os.environ.get(DISABLE_ENV, "").split(",") if n.strip()}
-        about: dict[int, tuple[str, str]] = {}  # id(dist) → (name, version): METADATA is parsed on every access
-        for ep in sorted(importlib.metadata.entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name):
+        for ep in entry_points(ENTRY_POINT_GROUP):
             if ep.name in blocked or self.pm.get_plugin(ep.name) is not None:
                 continue
-            dist = ep.dist
             try:
                 plugin = ep.load()
             except Exception as exc:  # a broken plugin is reported, not raised
                 raise ReportError(PluginError(ep.name, f"加载（{ep.value}）", exc).problem) from None
-            if dist is not None and id(dist) not in about:
-                metadata = dist.metadata
-                about[id(dist)] = (metadata["Name"], metadata["Version"])
-            dist_name, dist_version = about[id(dist)] if dist is not None else (None, None)
-            self.register(plugin, ep.name, "built-in" if dist_name == "gongkai" else "entry point", ep.value)
-            if dist is not None:
-                self.info[ep.name].distribution = dist_name
-                self.info[ep.name].version = dist_version
+            self.register(plugin, ep.name, "built-in" if ep.distribution == "gongkai" else "entry point", ep.value)
+            self.info[ep.name].distribution = ep.distribution
+            self.info[ep.name].version = ep.version
 
     def load_file(self, path: Path, source: SourceRef | None = None) -> None:
         """Load a plugin from a Python file a report names."""

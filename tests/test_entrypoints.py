@@ -1,0 +1,83 @@
+"""The entry-point cache (compiler.entrypoints): the same answer as importlib.metadata, asked again whenever
+a folder on sys.path changed, and never trusted when damaged."""
+
+from __future__ import annotations
+
+import importlib.metadata
+import json
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+from compiler import entrypoints
+from compiler.entrypoints import EntryPoint
+
+
+@pytest.fixture
+def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("GONGKAI_CACHE_DIR", str(tmp_path / "cache"))
+    return tmp_path / "cache"
+
+
+def cache_file(cache_dir: Path) -> Path:
+    return cache_dir / "entry-points.json"
+
+
+def test_same_entry_points_as_importlib_metadata(cache_dir: Path) -> None:
+    expected = sorted((ep.name, ep.value) for ep in importlib.metadata.entry_points(group="gongkai"))
+    first = entrypoints.entry_points("gongkai")  # discovered and stored
+    second = entrypoints.entry_points("gongkai")  # from the cache
+    assert [(e.name, e.value) for e in first] == expected == [(e.name, e.value) for e in second]
+    assert {e.distribution for e in first} == {"gongkai"}
+    assert all(e.version == importlib.metadata.version("gongkai") for e in first)
+    assert cache_file(cache_dir).is_file()
+
+
+def _poison(cache_dir: Path) -> None:
+    """Add an entry point only the cache knows about."""
+    data = json.loads(cache_file(cache_dir).read_text(encoding="utf-8"))
+    data["entries"]["gongkai"]["entries"].append(
+        {"name": "zz-only-cached", "value": "json:dumps", "distribution": "x", "version": "1"}
+    )
+    cache_file(cache_dir).write_text(json.dumps(data), encoding="utf-8")
+
+
+def test_cache_is_used_until_a_path_folder_changes(
+    cache_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    site = tmp_path / "site"
+    site.mkdir()
+    monkeypatch.setattr(sys, "path", [*sys.path, str(site)])
+    entrypoints.entry_points("gongkai")
+    _poison(cache_dir)
+    assert "zz-only-cached" in [e.name for e in entrypoints.entry_points("gongkai")]
+    (site / "newpkg-1.0.dist-info").mkdir()  # what installing a distribution does to its folder
+    stat = site.stat()
+    os.utime(site, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
+    assert "zz-only-cached" not in [e.name for e in entrypoints.entry_points("gongkai")]
+
+
+@pytest.mark.parametrize("garbage", [b"", b"{not json", b'{"version": 1, "entries": {"gongkai": {"stamp": 3}}}'])
+def test_damaged_cache_is_ignored(cache_dir: Path, garbage: bytes) -> None:
+    cache_dir.mkdir()
+    cache_file(cache_dir).write_bytes(garbage)
+    names = [e.name for e in entrypoints.entry_points("gongkai")]
+    assert names == sorted(ep.name for ep in importlib.metadata.entry_points(group="gongkai"))
+
+
+def test_entries_of_the_wrong_shape_are_rediscovered(cache_dir: Path) -> None:
+    entrypoints.entry_points("gongkai")
+    data = json.loads(cache_file(cache_dir).read_text(encoding="utf-8"))
+    data["entries"]["gongkai"]["entries"] = [{"name": 3}]
+    cache_file(cache_dir).write_text(json.dumps(data), encoding="utf-8")
+    assert len(entrypoints.entry_points("gongkai")) == len(importlib.metadata.entry_points(group="gongkai"))
+
+
+def test_load_follows_the_attribute_path() -> None:
+    assert EntryPoint("x", "os.path:join", None, None).load() is os.path.join
+    assert EntryPoint("x", "json", None, None).load() is json
+    assert EntryPoint("x", "json:decoder.JSONDecoder [extra]", None, None).load() is json.decoder.JSONDecoder
+    with pytest.raises(ModuleNotFoundError):
+        EntryPoint("x", "no_such_module_here:x", None, None).load()
