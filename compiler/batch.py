@@ -17,6 +17,7 @@ else 1 — and prints a summary of the failures at the end.
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 import time
@@ -108,7 +109,7 @@ def warm_up(options: BuildOptions) -> None:
     """Do once per process what every build would otherwise start with: load the plugins, import the whole
     pipeline and parse the fonts of the style sheet.  Idempotent (everything is cached per process)."""
     from compiler import build as _build  # noqa: F401  (imported for its side effect: the pipeline's imports)
-    from compiler import finish as _finish  # noqa: F401
+    from compiler.finish import assemble as _assemble  # noqa: F401
     from compiler.host import default_host
     from compiler.styles import load_style
     from compiler.typeset import render as _render  # noqa: F401
@@ -119,7 +120,10 @@ def warm_up(options: BuildOptions) -> None:
         sheet = load_style(options.style, base_dir=Path.cwd())
         FontRegistry(sheet.fonts_config, [*sheet.font_dirs, *map(Path, options.font_dirs)]).preload()
     except Exception:  # a style that cannot be loaded is reported by each build, with its source
-        return
+        pass
+    # what was loaded lives as long as the process: keep the collector from walking it (and, in forked
+    # workers, from touching — and so copying — the parent's pages), as the gc documentation advises
+    gc.freeze()
 
 
 def build_one(index: int, path: str, options: BuildOptions) -> Outcome:
