@@ -8,8 +8,11 @@ Build-time requirements (Debian/Ubuntu)::
 
     apt-get install texlive-lang-chinese fonts-noto-cjk
     python -m venv /tmp/fontvenv
-    /tmp/fontvenv/bin/pip install fonttools==4.68.0
+    /tmp/fontvenv/bin/pip install fonttools==4.68.0 numpy
     /tmp/fontvenv/bin/python fonts/build.py
+
+(numpy, used to fit and check the simplified Fandol outlines, is a build-time
+dependency only, like fontTools; fonts.toml records both versions.)
 
 What it does, per output file:
 
@@ -26,10 +29,15 @@ What it does, per output file:
    of the CJK Unified Ideographs block and Extension B (what no other face
    has), so that ordinary reports never load it. The OpenType layout tables
    (GSUB, GPOS, GDEF) are dropped; BASE (ideographic em-box) and vhea/vmtx kept;
-4. converts the CFF (cubic) outlines to TrueType (quadratic) ``glyf`` outlines
-   with cu2qu (maximum error per face: ``Spec.max_err`` font units), reversing
-   contour direction, and rebuilds hmtx/vmtx side bearings, maxp, post, cmap
-   and loca to match;
+4. in the Fandol faces, simplifies the cubic outlines (fewer points, within
+   ``Spec.simplify_tol`` font units; see "Outline simplification" below);
+   converts the CFF (cubic) outlines to TrueType (quadratic) ``glyf`` outlines
+   with cu2qu (maximum error per face: ``Spec.max_err`` font units, and for a
+   simplified curve at most what its simplification left of
+   ``Spec.outline_budget``), reversing contour direction, and rebuilds
+   hmtx/vmtx side bearings, maxp, post, cmap and loca to match; the Fandol
+   faces' finished outlines are then measured against the source, and the
+   build fails if any glyph strays more than ``Spec.max_deviation``;
 5. renames the family (OFL 1.1 asks that modified fonts be renamed) while
    keeping the copyright, trademark, credit and licence name records;
 6. keeps the source's head.created and sets head.modified to FIXED_MODIFIED,
@@ -45,6 +53,7 @@ import concurrent.futures
 import contextlib
 import gzip
 import hashlib
+import math
 import os
 import re
 import subprocess
@@ -53,9 +62,13 @@ import time
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+import numpy as np
 from fontTools import subset as ft_subset
 from fontTools import version as FONTTOOLS_VERSION
+from fontTools.misc.roundTools import otRound
+from fontTools.pens.basePen import BasePen
 from fontTools.pens.cu2quPen import Cu2QuPen
+from fontTools.pens.recordingPen import RecordingPen
 from fontTools.pens.ttGlyphPen import TTGlyphPen
 from fontTools.ttLib import TTCollection, TTFont, newTable
 from fontTools.ttLib.tables._c_m_a_p import CmapSubtable
@@ -73,6 +86,16 @@ MANIFEST = HERE / "fonts.toml"
 # (see PROVENANCE.md, "Outline tolerance"); Spec.max_err overrides this default.
 MAX_ERR = 1.0
 FANDOL_MAX_ERR = 4.0
+
+# Outline simplification of the Fandol faces (see "Outline simplification"
+# below and in PROVENANCE.md): largest distance, in font units, between the
+# source's cubic outline and the simplified cubic outline; and the largest
+# distance the build accepts between the source outline and the finished
+# TrueType outline (simplification + cu2qu + rounding to the integer grid),
+# measured independently on every glyph after the build.
+FANDOL_SIMPLIFY_TOL = 3.0
+FANDOL_OUTLINE_BUDGET = 5.0
+ROUNDING = 0.75  # rounding to the integer grid moves a point by at most half a unit in x and y (0.71)
 
 # head.modified of every output file. Change it deliberately when the fonts
 # change; leaving it alone is what makes rebuilds byte-identical.
@@ -133,6 +156,13 @@ class Spec:
     licence: str  # "OFL" or "Fandol"
     rare_face: bool = False  # RARE_BLOCKS minus the base set, instead of the base set
     max_err: float = MAX_ERR  # cu2qu tolerance, font units
+    simplify_tol: float | None = None  # outline simplification tolerance, font units (None: not simplified)
+    outline_budget: float = 0.0  # simplification + cu2qu error of a simplified curve, font units
+
+    @property
+    def max_deviation(self) -> float:
+        """The build fails if a finished glyph strays further than this from the source (font units)."""
+        return (self.outline_budget if self.simplify_tol else self.max_err) + ROUNDING
 
     @property
     def family_ps(self) -> str:
@@ -159,6 +189,8 @@ SPECS = [
         face_family=None,
         licence="Fandol",
         max_err=FANDOL_MAX_ERR,
+        simplify_tol=FANDOL_SIMPLIFY_TOL,
+        outline_budget=FANDOL_OUTLINE_BUDGET,
     ),
     Spec(
         filename="GongkaiKai-Regular.ttf",
@@ -171,6 +203,8 @@ SPECS = [
         face_family=None,
         licence="Fandol",
         max_err=FANDOL_MAX_ERR,
+        simplify_tol=FANDOL_SIMPLIFY_TOL,
+        outline_budget=FANDOL_OUTLINE_BUDGET,
     ),
     Spec(
         filename="GongkaiHei-Regular.ttf",
@@ -465,25 +499,506 @@ def subset_font(font: TTFont, unicodes: set[int]) -> None:
     subsetter.subset(font)
 
 
-def draw_quadratic(glyph_set, name: str, max_err: float):
+# --------------------------------------------------------------------------
+# Outline simplification (Fandol faces)
+#
+# Fandol's outlines look auto-traced: many short segments along straight or
+# gently curving stretches, where one line or one cubic would do. Before
+# cu2qu, each contour's segments are replaced greedily, within runs between
+# kept points, by a line or by one cubic that fits them within the face's
+# Spec.simplify_tol font units. Kept (never removed) are corners — on-curve
+# points where the outline turns by more than CORNER_DEG — and x/y extrema.
+# A cubic replacing segments i..j keeps their end points and, first try, the
+# end tangent directions of the originals, fitting only the two handle lengths
+# by least squares on points sampled along the originals; failing that, both
+# handles are fitted freely. Any replacement must leave and arrive within
+# MAX_TANGENT_TURN degrees of the original directions where the outline was
+# smooth (so no smooth join becomes a visible corner) and within
+# MAX_CORNER_TURN where it turned a corner, and is accepted only if every
+# sample of the originals lies within the tolerance of it and every sample of
+# it within the tolerance of the originals. cu2qu then gets what is left of
+# Spec.outline_budget per curve (draw_contours), and verify_outlines()
+# measures the finished TrueType glyphs against the source independently of
+# all this. Measurements: PROVENANCE.md, "Outline simplification".
+
+Point = tuple[float, float]
+Segment = tuple[Point, ...]  # 2 points: line; 3: quadratic; 4: cubic
+
+CORNER_DEG = 10.0  # a sharper turn at an on-curve point is a corner, which stays
+FREE_TANGENTS = True  # try a free fit when the fit with the original directions fails
+MAX_TANGENT_TURN = 5.0  # degrees a replacement may change the direction at a smooth join
+MAX_CORNER_TURN = 90.0  # the same at a corner (turning by > CORNER_DEG)
+SAMPLE_STEP = 2.0  # font units between samples when fitting
+VERIFY_STEP = 1.0  # font units between samples when verifying
+WINDOW = 4  # neighbouring samples searched by the fitter's reverse check
+VERIFY_WINDOW = 8  # the same for verify_outlines' first, quick pass
+
+
+def cubic_contours(glyph_set, name: str) -> list[list[Segment]]:
+    """A glyph's contours as closed lists of segments (zero-length lines dropped)."""
+    rec = RecordingPen()
+    glyph_set[name].draw(rec)
+    contours: list[list[Segment]] = []
+    current: list[Segment] = []
+    start = point = None
+    for op, args in rec.value:
+        if op == "moveTo":
+            current, start, point = [], args[0], args[0]
+        elif op == "lineTo":
+            if args[0] != point:
+                current.append((point, args[0]))
+            point = args[0]
+        elif op == "curveTo":
+            current.append((point, *args))
+            point = args[-1]
+        elif op in ("closePath", "endPath"):
+            if point != start:
+                current.append((point, start))
+            contours.append(current)
+        else:
+            raise ValueError(f"{name}: unexpected {op} in a CFF outline")
+    return contours
+
+
+def draw_contours(contours: list[list[tuple[Segment, float]]], pen: Cu2QuPen, max_err: float, budget: float) -> None:
+    """Draw simplified contours through cu2qu, each curve with what is left of the error budget.
+
+    A curve that replaces others with an error e is converted with a maximum
+    error of min(max_err, budget - e), so that no point of the finished outline
+    is more than `budget` (plus rounding) from the source.
+    """
+    for contour in contours:
+        if not contour:
+            continue
+        start = contour[0][0][0]
+        pen.moveTo(start)
+        for k, (seg, error) in enumerate(contour):
+            if len(seg) == 2:
+                if k == len(contour) - 1 and seg[1] == start:
+                    break  # the closing line is implied by closePath
+                pen.lineTo(seg[1])
+            else:
+                pen.max_err = min(max_err, budget - error)
+                pen.curveTo(*seg[1:])
+        pen.closePath()
+
+
+def _unit(dx: float, dy: float) -> Point | None:
+    length = math.hypot(dx, dy)
+    return (dx / length, dy / length) if length else None
+
+
+def _start_tangent(seg: Segment) -> Point | None:
+    p0 = seg[0]
+    for q in seg[1:]:
+        if q != p0:
+            return _unit(q[0] - p0[0], q[1] - p0[1])
+    return None
+
+
+def _end_tangent(seg: Segment) -> Point | None:
+    p3 = seg[-1]
+    for q in reversed(seg[:-1]):
+        if q != p3:
+            return _unit(p3[0] - q[0], p3[1] - q[1])
+    return None
+
+
+def _turn_deg(t_in: Point | None, t_out: Point | None) -> float:
+    if t_in is None or t_out is None:
+        return 180.0
+    cross = t_in[0] * t_out[1] - t_in[1] * t_out[0]
+    dot = t_in[0] * t_out[0] + t_in[1] * t_out[1]
+    return abs(math.degrees(math.atan2(cross, dot)))
+
+
+def _is_extremum(before: Segment, after: Segment) -> bool:
+    """The on-curve point between two segments is a local minimum or maximum in x or y.
+
+    Compared are the nearest points on either side (control or on-curve) that
+    differ from it in that coordinate; a point on a flat (axis-parallel) stretch
+    counts if the outline leaves the flat in the same direction on both sides.
+    """
+    p = before[-1]
+    for axis in (0, 1):
+        prev = next((q[axis] for q in reversed(before[:-1]) if q[axis] != p[axis]), None)
+        follow = next((q[axis] for q in after[1:] if q[axis] != p[axis]), None)
+        if prev is None or follow is None:
+            continue  # flat on at least one side: decided at the flat's ends
+        if (prev - p[axis]) * (follow - p[axis]) > 0:
+            return True
+    return False
+
+
+def _polygon_length(seg: Segment) -> float:
+    return sum(math.dist(a, b) for a, b in zip(seg, seg[1:], strict=False))
+
+
+def _bezier(seg: Segment, t: np.ndarray) -> np.ndarray:
+    """Points of a line/quadratic/cubic at parameters t (element-wise arithmetic only)."""
+    mt = 1.0 - t
+    if len(seg) == 2:
+        weights = (mt, t)
+    elif len(seg) == 3:
+        weights = (mt * mt, 2.0 * mt * t, t * t)
+    else:
+        weights = (mt * mt * mt, 3.0 * mt * mt * t, 3.0 * mt * t * t, t * t * t)
+    x = sum(w * p[0] for w, p in zip(weights, seg, strict=True))
+    y = sum(w * p[1] for w, p in zip(weights, seg, strict=True))
+    return np.stack([x, y], axis=1)
+
+
+def _sample(seg: Segment, step: float) -> np.ndarray:
+    n = max(4, math.ceil(_polygon_length(seg) / step))
+    return _bezier(seg, np.linspace(0.0, 1.0, n + 1))
+
+
+def _sample_run(segs: list[Segment], step: float) -> np.ndarray:
+    parts = [_sample(s, step) for s in segs]
+    return np.concatenate([parts[0]] + [p[1:] for p in parts[1:]])
+
+
+def _dist_to_polyline(points: np.ndarray, poly: np.ndarray) -> np.ndarray:
+    """Distance from each point to the polyline (all of its segments)."""
+    a, b = poly[:-1], poly[1:]
+    abx, aby = b[:, 0] - a[:, 0], b[:, 1] - a[:, 1]
+    length2 = abx * abx + aby * aby
+    length2 = np.where(length2 == 0.0, 1.0, length2)
+    out = np.empty(len(points))
+    chunk = max(1, 400_000 // len(a))
+    for lo in range(0, len(points), chunk):
+        p = points[lo : lo + chunk]
+        apx = p[:, None, 0] - a[None, :, 0]
+        apy = p[:, None, 1] - a[None, :, 1]
+        t = np.clip((apx * abx + apy * aby) / length2, 0.0, 1.0)
+        dx, dy = apx - t * abx, apy - t * aby
+        out[lo : lo + chunk] = np.sqrt((dx * dx + dy * dy).min(axis=1))
+    return out
+
+
+def _dist_to_polyline_near(points: np.ndarray, near: np.ndarray, poly: np.ndarray, window: int) -> np.ndarray:
+    """Distance from each point to the polyline segments near[i]-window..near[i]+window.
+
+    Never less than the true distance to the whole polyline, so a test based on it errs on the safe side.
+    """
+    k = np.clip(near[:, None] + np.arange(-window, window + 1)[None, :], 0, len(poly) - 2)
+    xs, ys = poly[:, 0], poly[:, 1]
+    dxs, dys = np.diff(xs), np.diff(ys)
+    length2 = dxs * dxs + dys * dys
+    length2 = np.where(length2 == 0.0, 1.0, length2)
+    ax, ay, abx, aby, ab2 = xs[k], ys[k], dxs[k], dys[k], length2[k]
+    apx, apy = points[:, 0:1] - ax, points[:, 1:2] - ay
+    t = np.clip((apx * abx + apy * aby) / ab2, 0.0, 1.0)
+    dx, dy = apx - t * abx, apy - t * aby
+    return np.sqrt((dx * dx + dy * dy).min(axis=1))
+
+
+def _line_error(samples: np.ndarray, p0: Point, p3: Point) -> float:
+    """Largest distance of the samples from the chord p0-p3.
+
+    One direction suffices: the samples trace a connected path from p0 to p3, so
+    their projections cover the chord, and every chord point is as close to
+    some sample as that sample is to the chord.
+    """
+    dx, dy = p3[0] - p0[0], p3[1] - p0[1]
+    px, py = samples[:, 0] - p0[0], samples[:, 1] - p0[1]
+    t = np.clip((px * dx + py * dy) / (dx * dx + dy * dy), 0.0, 1.0)
+    rx, ry = px - t * dx, py - t * dy
+    return float(np.sqrt((rx * rx + ry * ry).max()))
+
+
+def _fit_cubic(samples: np.ndarray, p0: Point, p3: Point, t0: Point, t1: Point, tol: float, free: bool = False):
+    """One cubic p0 -> p3 leaving along t0 and arriving along t1, fitted to the samples.
+
+    Returns (segment, error) if it is within tol both ways, else (None, error).
+    """
+    seg_dx, seg_dy = np.diff(samples[:, 0]), np.diff(samples[:, 1])
+    cum = np.concatenate([[0.0], np.cumsum(np.sqrt(seg_dx * seg_dx + seg_dy * seg_dy))])
+    t = cum / cum[-1]
+    chord = math.dist(p0, p3)
+    dot01 = t0[0] * t1[0] + t0[1] * t1[1]
+    qx, qy = samples[:, 0], samples[:, 1]
+    error = math.inf
+    cubic: Segment = ()
+    for attempt in range(5):
+        # Least squares for the handle lengths a, b (Schneider's method).
+        mt = 1.0 - t
+        b0, b1, b2, b3 = mt * mt * mt, 3.0 * mt * mt * t, 3.0 * mt * t * t, t * t * t
+        rx = qx - (b0 + b1) * p0[0] - (b2 + b3) * p3[0]
+        ry = qy - (b0 + b1) * p0[1] - (b2 + b3) * p3[1]
+        c11, c22, c12 = float((b1 * b1).sum()), float((b2 * b2).sum()), -float((b1 * b2).sum()) * dot01
+        x1 = float((b1 * (rx * t0[0] + ry * t0[1])).sum())
+        x2 = -float((b2 * (rx * t1[0] + ry * t1[1])).sum())
+        det = c11 * c22 - c12 * c12
+        a = b = chord / 3.0
+        if abs(det) > 1e-12:
+            a, b = (x1 * c22 - c12 * x2) / det, (c11 * x2 - c12 * x1) / det
+            if a < 1e-3 or b < 1e-3:
+                a = b = chord / 3.0
+        cubic = (p0, (p0[0] + a * t0[0], p0[1] + a * t0[1]), (p3[0] - b * t1[0], p3[1] - b * t1[1]), p3)
+        if free:
+            s11, s22, s12 = float((b1 * b1).sum()), float((b2 * b2).sum()), float((b1 * b2).sum())
+            det2 = s11 * s22 - s12 * s12
+            if abs(det2) > 1e-12:
+                rx = qx - b0 * p0[0] - b3 * p3[0]
+                ry = qy - b0 * p0[1] - b3 * p3[1]
+                ux, vx = float((b1 * rx).sum()), float((b2 * rx).sum())
+                uy, vy = float((b1 * ry).sum()), float((b2 * ry).sum())
+                c1 = ((ux * s22 - s12 * vx) / det2, (uy * s22 - s12 * vy) / det2)
+                c2 = ((s11 * vx - s12 * ux) / det2, (s11 * vy - s12 * uy) / det2)
+                cubic = (p0, c1, c2, p3)
+        # Move each sample's parameter to its nearest point on the cubic (Newton).
+        (x0, y0), (x1c, y1c), (x2c, y2c), (x3, y3) = cubic
+        for _ in range(2):
+            mt = 1.0 - t
+            bx = mt**3 * x0 + 3 * mt * mt * t * x1c + 3 * mt * t * t * x2c + t**3 * x3
+            by = mt**3 * y0 + 3 * mt * mt * t * y1c + 3 * mt * t * t * y2c + t**3 * y3
+            d1x = 3 * (mt * mt * (x1c - x0) + 2 * mt * t * (x2c - x1c) + t * t * (x3 - x2c))
+            d1y = 3 * (mt * mt * (y1c - y0) + 2 * mt * t * (y2c - y1c) + t * t * (y3 - y2c))
+            d2x = 6 * (mt * (x2c - 2 * x1c + x0) + t * (x3 - 2 * x2c + x1c))
+            d2y = 6 * (mt * (y2c - 2 * y1c + y0) + t * (y3 - 2 * y2c + y1c))
+            ex, ey = bx - qx, by - qy
+            num = ex * d1x + ey * d1y
+            den = d1x * d1x + d1y * d1y + ex * d2x + ey * d2y
+            den = np.where(den <= 1e-12, 1e-12, den)
+            t = np.clip(t - num / den, 0.0, 1.0)
+            t[0], t[-1] = 0.0, 1.0
+        fitted = _bezier(cubic, t)
+        ex, ey = fitted[:, 0] - qx, fitted[:, 1] - qy
+        # |cubic(t_i) - sample_i| bounds the sample's distance to the cubic from above.
+        error = float(np.sqrt((ex * ex + ey * ey).max()))
+        if error <= tol or (attempt >= 1 and error > 3 * tol):
+            break
+    if error > tol:
+        return None, error
+    # The other way: points along the cubic to the polyline through the samples,
+    # searched near the sample whose parameter matches.
+    along = _sample(cubic, SAMPLE_STEP)
+    params = np.maximum.accumulate(t)
+    near = np.clip(np.searchsorted(params, np.linspace(0.0, 1.0, len(along))) - 1, 0, len(samples) - 2)
+    back = float(_dist_to_polyline_near(along, near, samples, WINDOW).max())
+    if back > tol:
+        return None, back
+    return cubic, max(error, back)
+
+
+def _replacement(run: list[Segment], samples: list[np.ndarray], tol: float, limits: tuple[float, float]):
+    """A line or one cubic within tol of the segments `run`, or None.
+
+    The replacement must also leave and arrive within limits[0] and limits[1]
+    degrees of the directions of the originals, so that no smooth join becomes
+    a corner and no corner changes its angle much.
+    """
+    p0, p3 = run[0][0], run[-1][-1]
+    if len(run) == 1 and len(run[0]) == 2:
+        return None, 0.0
+    t0, t1 = _start_tangent(run[0]), _end_tangent(run[-1])
+
+    def keeps_directions(seg: Segment) -> bool:
+        return _turn_deg(t0, _start_tangent(seg)) <= limits[0] and _turn_deg(_end_tangent(seg), t1) <= limits[1]
+
+    points = np.concatenate([samples[0]] + [s[1:] for s in samples[1:]])
+    if p0 != p3:
+        error = _line_error(points, p0, p3)
+        if error <= tol and keeps_directions((p0, p3)):
+            return (p0, p3), error
+    if len(run) == 1 or t0 is None or t1 is None or p0 == p3:
+        return None, 0.0
+    fitted, error = _fit_cubic(points, p0, p3, t0, t1, tol)
+    if fitted is None and FREE_TANGENTS:
+        fitted, error = _fit_cubic(points, p0, p3, t0, t1, tol, free=True)
+        if fitted is not None and not keeps_directions(fitted):
+            fitted = None
+    return fitted, error
+
+
+def simplify_contour(contour: list[Segment], tol: float) -> list[tuple[Segment, float]]:
+    """Fewer segments within tol font units of the contour; corners and extrema kept.
+
+    Returns the new segments, each with its largest distance from the segments
+    it replaces (0.0 for a segment kept as it was).
+    """
+    n = len(contour)
+    if n < 2:
+        return [(seg, 0.0) for seg in contour]
+    # turn[k]: how sharply the outline turns at the on-curve point where segment k starts
+    turn = [_turn_deg(_end_tangent(contour[k - 1]), _start_tangent(contour[k])) for k in range(n)]
+    keep = [turn[k] > CORNER_DEG or _is_extremum(contour[k - 1], contour[k]) for k in range(n)]
+    limit = [MAX_TANGENT_TURN if t <= CORNER_DEG else MAX_CORNER_TURN for t in turn]
+    first = keep.index(True) if any(keep) else 0
+    keep[first] = True
+    order = list(range(first, n)) + list(range(first))  # segment indices, from a kept point on
+    runs: list[list[int]] = []
+    for k in order:
+        if keep[k]:
+            runs.append([])
+        runs[-1].append(k)
+    out: list[tuple[Segment, float]] = []
+    for run_indices in runs:
+        run = [contour[k] for k in run_indices]
+        samples = [_sample(s, SAMPLE_STEP) for s in run]
+        i = 0
+        while i < len(run):
+            best = None
+            for j in range(i, len(run)):
+                limits = (limit[run_indices[i]], limit[(run_indices[j] + 1) % n])
+                candidate, error = _replacement(run[i : j + 1], samples[i : j + 1], tol, limits)
+                if candidate is None:
+                    if j == i:
+                        continue  # segment i alone is no line; it may still merge with the next
+                    break
+                best = (j, candidate, error)
+            if best is None:
+                out.append((run[i], 0.0))
+                i += 1
+            else:
+                j, candidate, error = best
+                out.append((candidate, error))
+                i = j + 1
+    return out
+
+
+class _SegmentPen(BasePen):
+    """Collects a (TrueType) glyph's contours as closed lists of line/quadratic segments."""
+
+    def __init__(self, glyph_set=None):
+        super().__init__(glyph_set)
+        self.contours: list[list[Segment]] = []
+        self._start: Point | None = None
+
+    def _moveTo(self, pt):
+        self.contours.append([])
+        self._start = pt
+
+    def _lineTo(self, pt):
+        current = self._getCurrentPoint()
+        if pt != current:
+            self.contours[-1].append((current, pt))
+
+    def _qCurveToOne(self, pt1, pt2):
+        self.contours[-1].append((self._getCurrentPoint(), pt1, pt2))
+
+    def _curveToOne(self, pt1, pt2, pt3):
+        self.contours[-1].append((self._getCurrentPoint(), pt1, pt2, pt3))
+
+    def _closePath(self):
+        current = self._getCurrentPoint()
+        if current != self._start:
+            self.contours[-1].append((current, self._start))
+
+    _endPath = _closePath
+
+
+def _arc_fraction(points: np.ndarray) -> np.ndarray:
+    dx, dy = np.diff(points[:, 0]), np.diff(points[:, 1])
+    cum = np.concatenate([[0.0], np.cumsum(np.sqrt(dx * dx + dy * dy))])
+    return cum / cum[-1] if cum[-1] > 0 else cum
+
+
+def _exact_deviation(a: np.ndarray, b: np.ndarray) -> float:
+    """Largest distance between polylines a and b, both ways, comparing all pairs."""
+    return float(max(_dist_to_polyline(a, b).max(), _dist_to_polyline(b, a).max()))
+
+
+def _contour_deviation(src: list[Segment], out: list[Segment], above: float) -> float:
+    """Largest distance between two closed outlines of the same contour, both ways.
+
+    Both are split at the on-curve points they share (the converted outline
+    keeps the source's surviving points, rounded), and each piece is compared
+    with its counterpart; if they share none, the whole contours are compared.
+    A quick first pass compares each sample only with the other piece's
+    samples at about the same fraction of its length, which can only overstate
+    the distance; only if that exceeds `above` (the largest deviation found so
+    far) are all pairs compared. So the result is exact when it exceeds `above`.
+    """
+    src_starts = [(otRound(s[0][0]), otRound(s[0][1])) for s in src]
+    out_starts = [s[0] for s in out]
+    out_index = {p: i for i, p in enumerate(out_starts)}
+    pairs = []
+    if len(set(src_starts)) == len(src_starts) and len(out_index) == len(out_starts):
+        pairs = [(k, out_index[p]) for k, p in enumerate(src_starts) if p in out_index]
+    if pairs:
+        f0 = pairs[0][1]
+        rel = [(f - f0) % len(out) for _, f in pairs]
+        if rel != sorted(rel):
+            pairs = []
+    if not pairs:
+        return max(above, _exact_deviation(_sample_run(src, VERIFY_STEP), _sample_run(out, VERIFY_STEP)))
+    src_pieces, out_pieces = [], []
+    for (k0, f0), (k1, f1) in zip(pairs, pairs[1:] + pairs[:1], strict=True):
+        src_piece = [src[k % len(src)] for k in range(k0, k1 if k1 > k0 else k1 + len(src))]
+        out_piece = [out[f % len(out)] for f in range(f0, f1 if f1 > f0 else f1 + len(out))]
+        src_pieces.append(_sample_run(src_piece, VERIFY_STEP))
+        out_pieces.append(_sample_run(out_piece, VERIFY_STEP))
+    # position along the contour: piece number + fraction of the piece's length
+    a = np.concatenate(src_pieces)
+    b = np.concatenate(out_pieces)
+    ua = np.concatenate([i + _arc_fraction(piece) for i, piece in enumerate(src_pieces)])
+    ub = np.concatenate([i + _arc_fraction(piece) for i, piece in enumerate(out_pieces)])
+    rough = 0.0
+    for p, up, q, uq in ((a, ua, b, ub), (b, ub, a, ua)):
+        near = np.clip(np.searchsorted(uq, up) - 1, 0, len(q) - 2)
+        rough = max(rough, float(_dist_to_polyline_near(p, near, q, VERIFY_WINDOW).max()))
+    if rough <= above:
+        return above
+    worst = above
+    for src_piece, out_piece in zip(src_pieces, out_pieces, strict=True):
+        worst = max(worst, _exact_deviation(src_piece, out_piece))
+    return worst
+
+
+def outline_deviation(glyph_set, name: str, glyph, glyf, above: float = 0.0) -> float:
+    """Largest distance, in font units, between a source CFF glyph and its TrueType version.
+
+    Exact (to the sampling) when it exceeds `above`; otherwise at most `above`.
+    """
+    src = [c for c in cubic_contours(glyph_set, name) if c]
+    pen = _SegmentPen()
+    glyph.draw(pen, glyf)
+    # TrueType contours run the other way round; turn them back.
+    out = [[tuple(reversed(s)) for s in reversed(c)] for c in pen.contours if c]
+    if len(src) != len(out):
+        raise RuntimeError(f"{name}: {len(src)} contours in the source, {len(out)} converted")
+    worst = above
+    for s, o in zip(src, out, strict=True):
+        worst = max(worst, _contour_deviation(s, o, worst))
+    return worst
+
+
+def draw_quadratic(glyph_set, name: str, spec: Spec):
     """One CFF glyph as a TrueType glyph: cubic -> quadratic, direction reversed.
 
+    With spec.simplify_tol, the cubic outline is simplified first
+    (simplify_contour) and converted within spec.outline_budget (draw_contours).
     PostScript outlines run counter-clockwise around filled areas, TrueType
     outlines clockwise, so each contour is reversed (keeping its start point).
+    Returns the glyph and the simplification's own largest error (0 without).
     """
     tt_pen = TTGlyphPen(None)
-    glyph_set[name].draw(Cu2QuPen(tt_pen, max_err, reverse_direction=True))
+    cu2qu_pen = Cu2QuPen(tt_pen, spec.max_err, reverse_direction=True)
+    worst = 0.0
+    if spec.simplify_tol is None:
+        glyph_set[name].draw(cu2qu_pen)
+    else:
+        contours = [simplify_contour(c, spec.simplify_tol) for c in cubic_contours(glyph_set, name)]
+        worst = max((error for contour in contours for _, error in contour), default=0.0)
+        draw_contours(contours, cu2qu_pen, spec.max_err, spec.outline_budget)
     # Dropping on-curve points that sit exactly midway between two off-curve
     # points is lossless in TrueType and saves about 2 % on the Fandol faces.
-    return tt_pen.glyph(dropImpliedOnCurves=True)
+    return tt_pen.glyph(dropImpliedOnCurves=True), worst
 
 
-def cff_to_glyf(font: TTFont, max_err: float) -> None:
+def cff_to_glyf(font: TTFont, spec: Spec) -> float:
+    """Replace CFF by glyf outlines; returns the simplification's largest error."""
     order = font.getGlyphOrder()
     glyph_set = font.getGlyphSet()
     glyf = newTable("glyf")
     glyf.glyphOrder = order
-    glyf.glyphs = {name: draw_quadratic(glyph_set, name, max_err) for name in order}
+    glyf.glyphs = {}
+    worst = 0.0
+    for name in order:
+        glyf.glyphs[name], error = draw_quadratic(glyph_set, name, spec)
+        worst = max(worst, error)
 
     # Vertical origins live in VORG for CFF fonts; TrueType derives them from
     # the vmtx top side bearing and the glyph's yMax, so recompute the bearing.
@@ -550,6 +1065,7 @@ def cff_to_glyf(font: TTFont, max_err: float) -> None:
 
     font["head"].glyphDataFormat = 0
     font.sfntVersion = "\x00\x01\x00\x00"
+    return worst
 
 
 def join_em_dash(font: TTFont) -> bool:
@@ -654,7 +1170,9 @@ def build_one(spec: Spec, source: str, package_ver: str, out_dir: Path = HERE) -
 
     subset_font(font, wanted_unicodes(spec))
     t_subset = time.perf_counter() - started
-    cff_to_glyf(font, spec.max_err)
+    source_order = font.getGlyphOrder()
+    source_glyphs = font.getGlyphSet()  # the CFF outlines, for verify_outlines
+    simplify_error = cff_to_glyf(font, spec)
     joined = join_em_dash(font)
     rebuild_cmap(font)
     changes = ""
@@ -677,6 +1195,9 @@ def build_one(spec: Spec, source: str, package_ver: str, out_dir: Path = HERE) -
     cmap = check.getBestCmap()
     hmtx = check["hmtx"]
     widths = {c: hmtx[cmap[ord(c)]][0] for c in WIDTH_REPORT if ord(c) in cmap}
+    deviation = None
+    if spec.simplify_tol is not None:
+        deviation = verify_outlines(spec, source_glyphs, source_order, check)
     return {
         "spec": spec,
         "source": str(source_path),
@@ -696,7 +1217,28 @@ def build_one(spec: Spec, source: str, package_ver: str, out_dir: Path = HERE) -
         "sha256": sha256_file(out),
         "seconds_subset": round(t_subset, 1),
         "seconds_total": round(elapsed, 1),
+        "simplify_error": simplify_error,
+        "deviation": deviation,
     }
+
+
+def verify_outlines(spec: Spec, source_glyphs, source_order: list[str], built: TTFont) -> float:
+    """Largest distance between any source glyph and the built glyph; fails the build above spec.max_deviation."""
+    glyf = built["glyf"]
+    built_order = built.getGlyphOrder()
+    if len(built_order) != len(source_order):
+        raise RuntimeError(f"{spec.filename}: {len(built_order)} glyphs built from {len(source_order)}")
+    worst, worst_name = 0.0, ""
+    for src_name, out_name in zip(source_order, built_order, strict=True):
+        deviation = outline_deviation(source_glyphs, src_name, glyf[out_name], glyf, worst)
+        if deviation > worst:
+            worst, worst_name = deviation, src_name
+    if worst > spec.max_deviation:
+        raise RuntimeError(
+            f"{spec.filename}: glyph {worst_name} is {worst:.2f} font units from the source outline "
+            f"(at most {spec.max_deviation} allowed)"
+        )
+    return worst
 
 
 WIDTH_REPORT = "“”‘’，。、：；！？（）《》—…·0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ "
@@ -842,8 +1384,9 @@ def write_manifest(results: list[dict]) -> None:
         "# Generated by fonts/build.py - do not edit by hand; rebuild instead.",
         "# Sizes in bytes; metrics in font units; widths are advance widths.",
         "",
-        "schema = 2",  # 2: cu2qu_max_error per font, fallback_rare
+        "schema = 3",  # 2: cu2qu_max_error per font, fallback_rare; 3: outline simplification
         f"fonttools = {toml_str(FONTTOOLS_VERSION)}",
+        f"numpy = {toml_str(np.__version__)}",
         f"fallback = {toml_str(FALLBACK_FILE)}",
         f"fallback_rare = {toml_str(RARE_FILE)}",
         f"head_modified = {FIXED_MODIFIED}",
@@ -874,6 +1417,14 @@ def write_manifest(results: list[dict]) -> None:
             f"sha256 = {toml_str(r['sha256'])}",
             f"subset = {toml_str(subset_description(spec))}",
             f"cu2qu_max_error = {spec.max_err!r}",
+        ]
+        if spec.simplify_tol is not None:
+            out += [
+                f"simplify_tolerance = {spec.simplify_tol!r}",
+                f"outline_budget = {spec.outline_budget!r}",
+                f"outline_max_deviation = {round(r['deviation'], 2)!r}",
+            ]
+        out += [
             f"full_width_remapped = {toml_value(sorted(r['widened']))}",
             f"em_dash_stretched_to_full_em = {toml_value(r['joined'])}",
             f"aliases_added = {toml_value(sorted(f'{k}={v}' for k, v in r['aliased'].items()))}",
@@ -910,20 +1461,40 @@ def main(argv: list[str] | None = None) -> int:
         help="try another cu2qu tolerance for the Fandol faces (font units); implies --out",
     )
     parser.add_argument(
+        "--simplify-tol",
+        type=float,
+        default=None,
+        help="try another outline simplification tolerance for the Fandol faces (font units, 0: off); implies --out",
+    )
+    parser.add_argument(
+        "--outline-budget",
+        type=float,
+        default=None,
+        help="try another error budget (simplification + cu2qu) for the Fandol faces (font units); implies --out",
+    )
+    parser.add_argument(
         "--out",
         type=Path,
         default=None,
         help="write the fonts into this folder instead of fonts/ (the manifest and licences are then not written)",
     )
     args = parser.parse_args(argv)
-    if args.fandol_max_err is not None and args.out is None:
-        parser.error("--fandol-max-err is for experiments: give --out too")
+    trial = (args.fandol_max_err, args.simplify_tol, args.outline_budget)
+    if any(x is not None for x in trial) and args.out is None:
+        parser.error("--fandol-max-err, --simplify-tol and --outline-budget are for experiments: give --out too")
     out_dir = args.out or HERE
     out_dir.mkdir(parents=True, exist_ok=True)
 
     specs = [s for s in SPECS if not args.only or s.filename in args.only]
     if args.fandol_max_err is not None:
         specs = [replace(s, max_err=args.fandol_max_err) if s.licence == "Fandol" else s for s in specs]
+    if args.simplify_tol is not None:
+        specs = [replace(s, simplify_tol=args.simplify_tol or None) if s.licence == "Fandol" else s for s in specs]
+    if args.outline_budget is not None:
+        specs = [replace(s, outline_budget=args.outline_budget) if s.licence == "Fandol" else s for s in specs]
+    for spec in specs:
+        if spec.simplify_tol is not None and not spec.simplify_tol < spec.outline_budget:
+            parser.error(f"{spec.filename}: the outline budget must exceed the simplification tolerance")
     jobs = []
     for spec in specs:
         source = str(package_file(spec.package, spec.source_name))
@@ -940,6 +1511,11 @@ def main(argv: list[str] | None = None) -> int:
             f"({cov['tongyong_level1']}/{cov['tongyong_level2']}/{cov['tongyong_level3']})  "
             f"subset {r['seconds_subset']} s, total {r['seconds_total']} s"
         )
+        if r["deviation"] is not None:
+            print(
+                f"{'':28} simplification error <= {r['simplify_error']:.2f}, "
+                f"built outlines within {r['deviation']:.2f} font units of the source"
+            )
     if not args.only and args.out is None:
         write_licences(results)
         write_manifest(results)
