@@ -5,8 +5,10 @@ Importing :mod:`importlib.metadata` (it pulls in :mod:`email`, :mod:`zipfile` an
 group costs 15–20 ms — 5 % of a cold ``gongkai build`` — and gives the same answer until a distribution is
 installed, removed or upgraded.  Each of those adds or removes a ``*.dist-info`` folder in a folder on
 ``sys.path``, which changes that folder's modification time, so the answer is cached (:mod:`compiler.cache`)
-under the list of ``sys.path`` folders and their modification times, and asked again whenever one changed.
-Editing an ``entry_points.txt`` by hand is not noticed; ``GONGKAI_NO_CACHE=1`` turns the cache off.
+with ``sys.path`` and the modification times of its folders that hold distributions, and asked again
+whenever one of them changed.  Not noticed: an ``entry_points.txt`` edited by hand, or the first
+distribution installed into a ``sys.path`` folder that had none (``pip install --target``);
+``GONGKAI_NO_CACHE=1`` turns the cache off.
 
 An entry point is loaded as :meth:`importlib.metadata.EntryPoint.load` does: import the module, then follow
 the attribute path after the colon.
@@ -41,14 +43,26 @@ class EntryPoint:
         return target
 
 
-def _installation_stamp() -> list[Any]:
-    stamp: list[Any] = [sys.version, sys.prefix]
-    for entry in sys.path:
-        try:
-            stamp.append([entry, os.stat(entry or ".").st_mtime_ns])
-        except OSError:
-            stamp.append([entry, None])
-    return stamp
+def _holds_distributions(folder: str) -> bool:
+    try:
+        with os.scandir(folder or ".") as entries:
+            return any(e.name.endswith((".dist-info", ".egg-info")) for e in entries)
+    except OSError:
+        return False
+
+
+def _mtime(folder: str) -> int | None:
+    try:
+        return os.stat(folder or ".").st_mtime_ns
+    except OSError:
+        return None
+
+
+def _installation_stamp(folders: list[str]) -> list[Any]:
+    """What must be unchanged for a cached answer to hold: the interpreter, ``sys.path`` and the modification
+    times of the ``sys.path`` folders that hold distributions (not of the others: the current folder is on
+    ``sys.path`` under ``python -m`` and changes with every PDF written into it)."""
+    return [sys.version, sys.prefix, list(sys.path), [[f, _mtime(f)] for f in folders]]
 
 
 def _discover(group: str) -> list[EntryPoint]:
@@ -78,13 +92,20 @@ def _valid(entries: Any) -> bool:
 
 def entry_points(group: str) -> list[EntryPoint]:
     """The entry points of ``group``, sorted by name."""
-    stamp = _installation_stamp()
     known = cache.load(_CACHE)
     entry = known.get(group)
-    if isinstance(entry, dict) and entry.get("stamp") == stamp and _valid(entry.get("entries")):
+    folders = entry.get("folders") if isinstance(entry, dict) else None
+    if (
+        isinstance(folders, list)
+        and all(isinstance(f, str) for f in folders)
+        and entry.get("stamp") == _installation_stamp(folders)
+        and _valid(entry.get("entries"))
+    ):
         found = [EntryPoint(e["name"], e["value"], e.get("distribution"), e.get("version")) for e in entry["entries"]]
     else:
         found = _discover(group)
-        known[group] = {"stamp": stamp, "entries": [asdict(e) for e in found]}
+        folders = [f for f in dict.fromkeys(sys.path) if _holds_distributions(f)]
+        stamp = _installation_stamp(folders)
+        known[group] = {"folders": folders, "stamp": stamp, "entries": [asdict(e) for e in found]}
         cache.store(_CACHE, known)
     return sorted(found, key=lambda e: e.name)

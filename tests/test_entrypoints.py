@@ -48,7 +48,7 @@ def test_cache_is_used_until_a_path_folder_changes(
     cache_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     site = tmp_path / "site"
-    site.mkdir()
+    (site / "oldpkg-1.0.dist-info").mkdir(parents=True)  # a folder of installed distributions
     monkeypatch.setattr(sys, "path", [*sys.path, str(site)])
     entrypoints.entry_points("gongkai")
     _poison(cache_dir)
@@ -56,6 +56,22 @@ def test_cache_is_used_until_a_path_folder_changes(
     (site / "newpkg-1.0.dist-info").mkdir()  # what installing a distribution does to its folder
     stat = site.stat()
     os.utime(site, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
+    assert "zz-only-cached" not in [e.name for e in entrypoints.entry_points("gongkai")]
+
+
+def test_writing_into_a_folder_without_distributions_keeps_the_cache(
+    cache_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    work = tmp_path / "work"  # like the current folder under ``python -m compiler``, where PDFs are written
+    work.mkdir()
+    monkeypatch.setattr(sys, "path", [str(work), *sys.path])
+    entrypoints.entry_points("gongkai")
+    _poison(cache_dir)
+    (work / "report.pdf").write_bytes(b"%PDF")
+    stat = work.stat()
+    os.utime(work, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
+    assert "zz-only-cached" in [e.name for e in entrypoints.entry_points("gongkai")]
+    monkeypatch.setattr(sys, "path", sys.path[1:])  # but another sys.path is another installation
     assert "zz-only-cached" not in [e.name for e in entrypoints.entry_points("gongkai")]
 
 
