@@ -118,6 +118,8 @@ def run_all(args: argparse.Namespace, work: Path) -> dict[str, Any]:
             "cold": measure.cold(path, out, runs, uncapped=name.startswith("seed-x")),
             "warm": measure.warm(path, out, warm_runs, SEED),
         }
+    print(f"  seed with an empty cache ×{args.runs} …", file=sys.stderr, flush=True)
+    results["first_build"] = measure.first_build(SEED, work / "first.pdf", args.runs)
     jobs = args.jobs or default_jobs()
     print(f"  batch: {args.batch} reports, -j {jobs} …", file=sys.stderr, flush=True)
     results["batch"] = measure.batch(batch_folder(args.batch, work / "batch"), args.batch, jobs)
@@ -189,6 +191,11 @@ def table(report: dict[str, Any]) -> str:
         f"on idle CPUs), peak RSS {b['peak_rss_mb']:.0f} MB per process, "
         f"{b['pdf_bytes'] / 1024:.0f} KB per PDF"
     )
+    first = report["results"].get("first_build")
+    if first:
+        rows.append(
+            f"first build after installing (empty user cache, which it fills): seed {first['wall_s']:.3f} s wall"
+        )
     s = report["results"]["startup"]
     rows.append(
         f"startup: gongkai --version {s['version']['wall_s']:.3f} s, gongkai check seed "

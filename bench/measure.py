@@ -12,6 +12,7 @@ import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -42,11 +43,16 @@ def child_env() -> dict[str, str]:
     return env
 
 
-def run(argv: Sequence[str], cwd: Path = ROOT) -> Run:
-    """Run ``argv`` to completion in a new process and measure it."""
+def run(argv: Sequence[str], cwd: Path = ROOT, env: dict[str, str] | None = None) -> Run:
+    """Run ``argv`` to completion in a new process and measure it (``env``: variables to add)."""
     started = time.perf_counter()
     proc = subprocess.Popen(
-        list(argv), cwd=cwd, env=child_env(), stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True
+        list(argv),
+        cwd=cwd,
+        env={**child_env(), **(env or {})},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
     )
     assert proc.stdout is not None
     stdout = proc.stdout.read()
@@ -79,6 +85,24 @@ def cold(report: Path, output: Path, runs: int, *, uncapped: bool = False) -> di
         "peak_rss_mb": max(r.peak_rss_mb for r in measured),
         "runs": len(measured),
         "pdf_bytes": output.stat().st_size,
+    }
+
+
+def first_build(report: Path, output: Path, runs: int) -> dict[str, float]:
+    """Median figures of ``runs`` fresh builds each with an empty user cache of its own: what the first
+    build after installing costs (it parses the fonts, discovers the plugins and fills the cache)."""
+    argv = gongkai("build", str(report), "-o", str(output))
+    measured = []
+    for _ in range(runs):
+        with tempfile.TemporaryDirectory(prefix="gongkai-bench-cache-") as folder:
+            measured.append(run(argv, env={"GONGKAI_CACHE_DIR": folder}))
+    if any(r.returncode != 0 for r in measured):
+        raise RuntimeError(f"gongkai build {report} failed with an empty cache")
+    return {
+        "wall_s": statistics.median(r.wall for r in measured),
+        "cpu_s": statistics.median(r.cpu for r in measured),
+        "peak_rss_mb": max(r.peak_rss_mb for r in measured),
+        "runs": len(measured),
     }
 
 

@@ -35,6 +35,9 @@ def test_bench_quick_writes_every_figure(tmp_path: Path) -> None:
     assert cases["seed"]["warm"]["pages"] < cases["seed-x2"]["warm"]["pages"] < cases["seed-x3"]["warm"]["pages"]
     assert cases["seed"]["cold"]["pdf_bytes"] < cases["seed-x3"]["cold"]["pdf_bytes"]
 
+    first = report["results"]["first_build"]
+    assert first["runs"] == 1 and first["wall_s"] > 0 and first["peak_rss_mb"] > 0
+
     batch = report["results"]["batch"]
     assert batch["reports"] == 4 and batch["jobs"] == 2
     for figure in (
