@@ -247,3 +247,19 @@ def test_separator_pages_carry_label_and_title(tmp_path: Path) -> None:
     assert "MIX p1" in PdfReader(io.BytesIO(finished.pdf)).pages[rendered.pages + 1].extract_text()
     assert "附件" not in doc.pages[rendered.pages + 1].text  # no stamp on the attachment itself
     assert page_numbers(finished.pdf) == list(range(1, finished.pages + 1))
+
+
+def test_completing_a_report_rendered_without_the_save_hook_is_refused(tmp_path: Path) -> None:
+    """Without on_save the PDF would silently lack its labels, XMP and embedded data."""
+    from compiler.build import check_report, report_blocks
+    from compiler.finish.assemble import plan_finish
+    from compiler.styles import load_style
+    from compiler.typeset.render import render_pdf
+
+    report, _ = check_report(write_report(tmp_path, [], {}))
+    sheet = load_style()
+    info = report.host.document_info(report)
+    plan = plan_finish(report, info, sheet=sheet)
+    rendered = render_pdf(report_blocks(report)[0], sheet, info)
+    with pytest.raises(ValueError, match="on_save"):
+        plan.complete(rendered)

@@ -178,6 +178,7 @@ class FinishPlan:
     report_pages: int = 0
     slots: list[Slot] = field(default_factory=list)
     spans: list[tuple[int, int]] = field(default_factory=list)
+    saved: bool = False
 
     def _place(self, report_pages: int) -> None:
         self.report_pages = report_pages
@@ -200,17 +201,18 @@ class FinishPlan:
             xmp=metadata.xmp_packet(self.info, date, self.report.source.raw + computed),
             files=report_files(self.report, computed),
             date=date,
-            outline=True,
+            outline=bool(self.bound),  # the attachments get outline entries (the renderer shows its own)
         )
 
     def on_save(self, canvas: Canvas, report_pages: int) -> None:
         """The renderer's save hook (:data:`compiler.typeset.render.SaveHook`)."""
         write_extras(canvas, self.extras(report_pages))
+        self.saved = True
 
     def complete(self, rendered: RenderResult) -> FinishedPdf:
         """The final bytes: ``rendered`` (made with :meth:`on_save`) plus the attachments, if any."""
-        if rendered.pages != self.report_pages:  # rendered without on_save
-            self._place(rendered.pages)
+        if not self.saved or rendered.pages != self.report_pages:
+            raise ValueError("render the report with on_save=plan.on_save before completing it")
         if not self.bound:
             return FinishedPdf(with_file_id(rendered.pdf), rendered.pages, [])
         writer = self._with_attachments(rendered.pdf)

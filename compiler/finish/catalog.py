@@ -10,7 +10,8 @@ What is written:
 
 * ``/PageLabels``: one range, decimal from 1, which covers every page, attachments included (the printed
   numbers continue across attachments, GB/T 9704 §7.5);
-* ``/PageMode /UseOutlines`` when there is an outline, so a reader opens on page 1 with it shown;
+* ``/PageMode /UseOutlines`` when attachments will add outline entries (the renderer sets it when its
+  headings made an outline), so a reader opens on page 1 with the outline shown;
 * ``/Metadata``: the XMP packet (:mod:`compiler.finish.metadata`), uncompressed as archives prefer;
 * ``/Names /EmbeddedFiles``: each :class:`~compiler.finish.embedded.EmbeddedFile` as a file specification
   (``/F`` and ``/UF``, ``/Desc``, ``/AFRelationship``) and a Flate-compressed ``/EmbeddedFile`` stream with
@@ -59,7 +60,7 @@ class DocumentExtras:
     xmp: bytes
     files: Sequence[EmbeddedFile]
     date: str  # PDF date string, e.g. D:20190214000000+08'00'
-    outline: bool  # whether the document has an outline to show
+    outline: bool  # whether to open with the outline shown (the renderer already does when it made one)
 
 
 def _file_spec(file: EmbeddedFile, date: str) -> PDFDictionary:
