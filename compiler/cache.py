@@ -72,3 +72,40 @@ def store(name: str, entries: dict[str, Any]) -> None:
         if tmp is not None:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
+
+
+#: What gongkai keeps in the cache folder (``gongkai cache`` lists and clears exactly these, so a
+#: ``GONGKAI_CACHE_DIR`` shared with other programs loses nothing else): the installed-font index
+#: (:mod:`compiler.typeset.fonts`), the entry points (:mod:`compiler.entrypoints`), the parsed fonts
+#: (:mod:`compiler.typeset.fontfacts`), and temporary files of interrupted writes.
+MEMBERS = (
+    "font-families.json",
+    "entry-points.json",
+    "font-facts/*.marshal",
+    ".font-families.*.tmp",
+    ".entry-points.*.tmp",
+    "font-facts/.facts.*.tmp",
+)
+
+
+def members() -> list[Path]:
+    """The cache's files, sorted (none when caching is off or nothing was written yet)."""
+    folder = cache_dir()
+    if folder is None or not folder.is_dir():
+        return []
+    return sorted({p for pattern in MEMBERS for p in folder.glob(pattern) if p.is_file()})
+
+
+def clear() -> tuple[int, int]:
+    """Delete the cache's files; returns (files, bytes) removed.  Empty sub-folders go too."""
+    removed = size = 0
+    for path in members():
+        with contextlib.suppress(OSError):
+            length = path.stat().st_size
+            path.unlink()
+            removed, size = removed + 1, size + length
+    folder = cache_dir()
+    if folder is not None:
+        with contextlib.suppress(OSError):
+            (folder / "font-facts").rmdir()
+    return removed, size

@@ -152,6 +152,25 @@ def cmd_plugins(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_cache(args: argparse.Namespace) -> int:
+    from compiler import cache
+
+    folder = cache.cache_dir()
+    if folder is None:
+        print("缓存已关闭（GONGKAI_NO_CACHE 或空的 GONGKAI_CACHE_DIR）")
+        return EXIT_OK
+    if args.clear:
+        files, size = cache.clear()
+        print(f"已删除 {files} 个缓存文件（{size / 1024:.0f} KB）：{folder}")
+        return EXIT_OK
+    found = cache.members()
+    total = sum(p.stat().st_size for p in found)
+    print(f"{folder}  {len(found)} 个文件，{total / 1024:.0f} KB")
+    for path in found:
+        print(f"  {path.relative_to(folder)}  {path.stat().st_size / 1024:.0f} KB")
+    return EXIT_OK
+
+
 def cmd_style(args: argparse.Namespace) -> int:
     from compiler.styles import load_style
 
@@ -239,6 +258,10 @@ def make_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("plugins", help="list registered plugins and their hooks")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_plugins)
+
+    p = sub.add_parser("cache", help="show the user cache (parsed fonts, entry points, font index) or clear it")
+    p.add_argument("--clear", action="store_true", help="delete the cache's files (they are rebuilt when needed)")
+    p.set_defaults(func=cmd_cache)
 
     p = sub.add_parser("style", help="show the resolved style sheet")
     p.add_argument("report", nargs="?", metavar="REPORT.toml", help="use this report's style")

@@ -145,6 +145,23 @@ def test_cache_can_be_turned_off(font_folder: Path, tmp_path: Path, monkeypatch:
     assert not (tmp_path / "cache").exists()
 
 
+def test_cache_command_lists_and_clears_only_its_own_files(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    env = {**os.environ, "GONGKAI_CACHE_DIR": str(cache)}
+    run = [sys.executable, "-m", "compiler"]
+    subprocess.run([*run, "build", str(SEED), "-o", str(tmp_path / "seed.pdf")], env=env, capture_output=True)
+    (cache / "someone-elses.json").write_text("{}", encoding="utf-8")  # a shared GONGKAI_CACHE_DIR
+    listing = subprocess.run([*run, "cache"], env=env, capture_output=True, text=True, check=True).stdout
+    assert "entry-points.json" in listing and "font-families.json" in listing
+    assert listing.count(".marshal") == len(list((cache / "font-facts").glob("*.marshal"))) >= 4
+    assert "someone-elses" not in listing
+    cleared = subprocess.run([*run, "cache", "--clear"], env=env, capture_output=True, text=True, check=True)
+    assert "已删除" in cleared.stdout
+    assert [p.name for p in cache.iterdir()] == ["someone-elses.json"]
+    off = subprocess.run([*run, "cache"], env={**env, "GONGKAI_NO_CACHE": "1"}, capture_output=True, text=True)
+    assert off.returncode == 0 and "缓存已关闭" in off.stdout
+
+
 # ---------------------------------------------------------------------------------------------- lean start
 
 
