@@ -97,7 +97,7 @@ def default_output(path: Path) -> Path:
 
 @contextmanager
 def gc_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector for the length of one build.
+    """Pause Python's cyclic garbage collector for the length of one build (used as ``@gc_paused()``).
 
     A build allocates a few hundred thousand containers (font tables, flowables, glyph runs) that reference
     counting frees without help; left on, the collector runs hundreds of times during a build and finds
@@ -112,6 +112,7 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
+@gc_paused()
 def build(
     path: Path,
     output: Path | None = None,
@@ -125,19 +126,6 @@ def build(
     """Build one report into a PDF.  Raises :class:`BuildFailed` (nothing written) when it must not be built.
 
     ``skip_bad_attachments``: leave out attachments that cannot be bound (listed as warnings) instead of failing."""
-    with gc_paused():
-        return _build(path, output, style, strict, host, font_dirs, skip_bad_attachments)
-
-
-def _build(
-    path: Path,
-    output: Path | None,
-    style: str | None,
-    strict: bool,
-    host: PluginHost | None,
-    font_dirs: Sequence[Path],
-    skip_bad_attachments: bool,
-) -> BuildResult:
     from reportlab.platypus.doctemplate import LayoutError
 
     from compiler.finish.assemble import plan_finish

@@ -58,13 +58,19 @@ def store(name: str, entries: dict[str, Any]) -> None:
     if folder is None:
         return
     payload = json.dumps({"version": FORMAT_VERSION, "entries": entries}, ensure_ascii=False, sort_keys=True)
+    write(folder / f"{name}.json", payload.encode("utf-8"))
+
+
+def write(path: Path, data: bytes) -> None:
+    """Replace the cache file ``path`` atomically (temporary file + rename), creating its folder; failures
+    (read-only home, full disk) are ignored: a cache only saves time."""
     tmp = None
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(payload)
-        os.replace(tmp, folder / f"{name}.json")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, path)
         tmp = None
     except OSError:
         pass
@@ -82,9 +88,9 @@ MEMBERS = (
     "font-families.json",
     "entry-points.json",
     "font-facts/*.marshal",
-    ".font-families.*.tmp",
-    ".entry-points.*.tmp",
-    "font-facts/.facts.*.tmp",
+    ".font-families.json.*.tmp",
+    ".entry-points.json.*.tmp",
+    "font-facts/.*.marshal.*.tmp",
 )
 
 

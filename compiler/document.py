@@ -148,3 +148,8 @@ class DocumentInfo:
     keywords: list[str] = field(default_factory=list)
     date: str | None = None
     lang: str = "zh-CN"
+
+    @property
+    def keyword_line(self) -> str:
+        """The keywords as one line, as the Info dictionary and XMP ``pdf:Keywords`` both carry them."""
+        return "，".join(k for k in self.keywords if k)

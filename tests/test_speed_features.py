@@ -198,3 +198,20 @@ def test_build_without_attachments_does_not_import_pypdf(tmp_path: Path) -> None
 def test_version_imports_no_pipeline() -> None:
     loaded = _modules_after(["--version"])
     assert not loaded & {"reportlab", "pypdf", "PIL", "tomllib", "importlib_metadata"}
+
+
+def test_build_pauses_the_collector_only_while_it_runs(tmp_path: Path) -> None:
+    import gc
+
+    from compiler.build import build
+
+    assert gc.isenabled()
+    build(SEED, tmp_path / "a.pdf")
+    assert gc.isenabled()  # switched back on
+    gc.disable()
+    try:
+        build(SEED, tmp_path / "b.pdf")
+        assert not gc.isenabled()  # left as the caller had it
+    finally:
+        gc.enable()
+    assert (tmp_path / "a.pdf").read_bytes() == (tmp_path / "b.pdf").read_bytes()

@@ -3,8 +3,9 @@
 A report without attachments needs nothing from a second PDF library: the page labels, the viewer settings,
 the XMP metadata and the embedded source and data files are catalog entries, and ReportLab's canvas has a
 public method for each (``addPageLabel``, ``showOutline``, ``setCatalogEntry``) and public object classes
-for their values (:mod:`reportlab.pdfbase.pdfdoc`).  The renderer calls :func:`writer` 's result just
-before it saves (its ``on_save`` hook); the attachment stage (pypdf) later clones the catalog as it is.
+for their values (:mod:`reportlab.pdfbase.pdfdoc`).  :func:`write_extras` runs just before the renderer
+saves (its ``on_save`` hook, :meth:`compiler.finish.assemble.FinishPlan.on_save`); the attachment stage
+(pypdf) later clones the catalog as it is.
 
 What is written:
 
@@ -25,7 +26,7 @@ from __future__ import annotations
 
 import hashlib
 import zlib
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -112,12 +113,3 @@ def write_extras(canvas: Canvas, extras: DocumentExtras) -> None:
         for file in sorted(extras.files, key=lambda f: f.name):  # a name tree is sorted by key
             names += [PDFString(file.name), _file_spec(file, extras.date)]
         canvas.setCatalogEntry("Names", PDFDictionary({"EmbeddedFiles": PDFDictionary({"Names": PDFArray(names)})}))
-
-
-def writer(make_extras: Callable[[int], DocumentExtras]) -> Callable[[Canvas, int], None]:
-    """An ``on_save`` hook for the renderer: ``make_extras(page_count)`` decides what to write."""
-
-    def on_save(canvas: Canvas, pages: int) -> None:
-        write_extras(canvas, make_extras(pages))
-
-    return on_save

@@ -40,7 +40,7 @@ def xmp_packet(info: DocumentInfo, date: str, seed: bytes) -> bytes:
     """An XMP packet with Dublin Core, PDF and XMP basic properties matching the Info dictionary the renderer writes."""
     when = iso_date(date)
     lang = escape(info.lang or "x-default")
-    keywords = escape("，".join(k for k in info.keywords if k))
+    keywords = escape(info.keyword_line)
     subjects = "".join(f"<rdf:li>{escape(k)}</rdf:li>" for k in info.keywords if k)
     ident = document_uuid(seed)
     xml = f"""<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>

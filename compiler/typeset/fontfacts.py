@@ -21,9 +21,7 @@ import contextlib
 import hashlib
 import marshal
 import mmap
-import os
 import sys
-import tempfile
 from collections.abc import Callable
 from fnmatch import fnmatch
 from pathlib import Path
@@ -197,24 +195,6 @@ def _load(entry: Path) -> tuple[dict[str, Any], dict[str, bytes]] | None:
     return facts, lazy
 
 
-def _store(entry: Path, data: bytes) -> None:
-    tmp = None
-    try:
-        entry.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".facts.", suffix=".tmp", dir=entry.parent)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, entry)
-        tmp = None
-        _prune(entry.parent)
-    except OSError:
-        pass  # a read-only or full cache folder only costs speed
-    finally:
-        if tmp is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-
-
 def _prune(folder: Path) -> None:
     entries = []
     for path in folder.glob("*.marshal"):
@@ -236,5 +216,6 @@ def load_ttfont(name: str, path: Path, index: int) -> TTFont:
             pass
     face = CachedFace(str(path), index)
     if entry is not None and (data := _storable(face.extracted)) is not None:
-        _store(entry, data)
+        cache.write(entry, data)
+        _prune(entry.parent)
     return CachedTTFont(name, face)

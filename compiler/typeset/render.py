@@ -171,7 +171,7 @@ def render_pdf(
         title=info.title,
         author=info.author,
         subject=info.subject,
-        keywords="，".join(k for k in info.keywords if k),
+        keywords=info.keyword_line,
         creator=CREATOR,
         producer=PRODUCER,
         lang=info.lang or None,
