@@ -102,7 +102,7 @@ def machine() -> dict[str, Any]:
 
 
 def run_all(args: argparse.Namespace, work: Path) -> dict[str, Any]:
-    from compiler.batch import default_jobs
+    from compiler.cli.batch import default_jobs
 
     cases: dict[str, Path] = {"seed": SEED, "2021": FORMAT_2021}
     for k in args.scale_list:

@@ -5,7 +5,7 @@ The core (this package) knows nothing about government reports: formats and sect
 :data:`hookimpl` from here.
 """
 
-from compiler.hookspecs import hookimpl
+from compiler.host.hookspecs import hookimpl
 
 __version__ = "0.1.0"
 

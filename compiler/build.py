@@ -15,10 +15,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from compiler.document import Block
-from compiler.host import PluginHost
-from compiler.model import Report, load_previous, load_report, run_checks
-from compiler.problems import Problem, ReportError, Severity, error
+from compiler.host.manager import PluginHost
+from compiler.model.document import Block
+from compiler.model.problems import Problem, ReportError, Severity, error
+from compiler.model.report import Report, load_previous, load_report, run_checks
 
 
 @dataclass
@@ -57,8 +57,8 @@ def check_report(
     blocks, more = report_blocks(report)
     problems += [p for p in more if (p.rule, p.message, str(p.source)) not in known]
     if glyphs:
-        from compiler.styles import load_style
-        from compiler.typeset.fonts import check_coverage
+        from compiler.render.pdf.typeset.fonts import check_coverage
+        from compiler.render.style import load_style
 
         sheet = load_style(style or report.style, base_dir=report.base_dir, font_dirs=font_dirs)
         problems += check_coverage(blocks, sheet, sheet.fonts)
@@ -76,7 +76,7 @@ def report_blocks(report: Report) -> tuple[list[Block], list[Problem]]:
         ctx = report.context(instance)
         made = report.host.call_section(instance.type, "排版", build, ctx) or []
         if not isinstance(made, list) or not all(isinstance(b, Block) for b in made):
-            from compiler.host import PluginError
+            from compiler.host.manager import PluginError
 
             raise ReportError(
                 PluginError(instance.type.plugin, f"排版章节“{instance.key}”（应返回 Block 列表）").problem
@@ -128,12 +128,12 @@ def build(
     ``skip_bad_attachments``: leave out attachments that cannot be bound (listed as warnings) instead of failing."""
     from reportlab.platypus.doctemplate import LayoutError
 
-    from compiler.finish.assemble import plan_finish
-    from compiler.finish.attachments import load_attachments
-    from compiler.finish.tounicode import fix_tounicode, needs_fix
-    from compiler.output import write_atomic
-    from compiler.styles import load_style
-    from compiler.typeset.render import render_pdf
+    from compiler.files.output import write_atomic
+    from compiler.render.pdf.finish.assemble import plan_finish
+    from compiler.render.pdf.finish.attachments import load_attachments
+    from compiler.render.pdf.finish.tounicode import fix_tounicode, needs_fix
+    from compiler.render.pdf.typeset.render import render_pdf
+    from compiler.render.style import load_style
 
     started = time.perf_counter()
     path = Path(path)

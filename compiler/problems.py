@@ -1,96 +1,12 @@
-"""Problems found in a report: what every check, loader and typesetter reports to the user.
+"""Stable plugin API: ``compiler.problems`` is :mod:`compiler.model.problems`, under the name plugins have always
+imported.
 
-A problem names the rule it breaks, says what was expected and what was found, and where: the file, the
-dotted TOML key path and the line.  Report-content problems are worded in Chinese; problems with the tool's
-own invocation may be in English.
+Third-party section plugins import from here (see README, "Writing a section plugin"); the code lives in the report
+model package.  This module replaces itself with that one, so both names are the very same module object.
 """
 
-from __future__ import annotations
+import sys
 
-import json
-from collections.abc import Iterable
-from dataclasses import dataclass, field
-from enum import IntEnum
-from pathlib import Path
-from typing import Any
+from compiler.model import problems as _module
 
-from compiler.document import SourceRef
-
-
-class Severity(IntEnum):
-    INFO = 0
-    WARNING = 1
-    ERROR = 2
-
-    @property
-    def label(self) -> str:
-        return {0: "提示", 1: "警告", 2: "错误"}[int(self)]
-
-
-@dataclass
-class Problem:
-    """One finding.  ``rule`` is a stable identifier (``legacy.active.category-sum``) for filtering and
-    for the JSON output; ``message`` is the sentence the author reads."""
-
-    severity: Severity
-    rule: str
-    message: str
-    source: SourceRef | None = None
-    expected: Any = None
-    found: Any = None
-    plugin: str | None = None
-    details: dict[str, Any] = field(default_factory=dict)
-
-    def format(self) -> str:
-        where = f"{self.source}: " if self.source else ""
-        text = f"{where}{self.severity.label}[{self.rule}] {self.message}"
-        if self.expected is not None or self.found is not None:
-            text += f"（应为 {self.expected}，实为 {self.found}）"
-        return text
-
-    def to_json(self) -> dict[str, Any]:
-        data: dict[str, Any] = {
-            "severity": self.severity.name.lower(),
-            "rule": self.rule,
-            "message": self.message,
-            "file": str(self.source.file) if self.source and self.source.file else None,
-            "keypath": self.source.keypath if self.source else None,
-            "line": self.source.line if self.source else None,
-        }
-        if self.expected is not None:
-            data["expected"] = self.expected
-        if self.found is not None:
-            data["found"] = self.found
-        if self.plugin:
-            data["plugin"] = self.plugin
-        if self.details:
-            data["details"] = self.details
-        return data
-
-
-def error(rule: str, message: str, source: SourceRef | None = None, **kw: Any) -> Problem:
-    return Problem(Severity.ERROR, rule, message, source, **kw)
-
-
-def warning(rule: str, message: str, source: SourceRef | None = None, **kw: Any) -> Problem:
-    return Problem(Severity.WARNING, rule, message, source, **kw)
-
-
-class ReportError(Exception):
-    """Input that cannot be processed at all.  Carries the problems; the CLI prints them and exits 2."""
-
-    def __init__(self, problems: Problem | Iterable[Problem]):
-        self.problems = [problems] if isinstance(problems, Problem) else list(problems)
-        super().__init__("\n".join(p.format() for p in self.problems))
-
-
-class UsageError(Exception):
-    """A problem with how the tool was called (a missing file, a bad option).  Exit code 2."""
-
-
-def to_json(problems: Iterable[Problem], file: Path | None = None) -> str:
-    items = [p.to_json() for p in problems]
-    return json.dumps({"file": str(file) if file else None, "problems": items}, ensure_ascii=False, indent=2)
-
-
-__all__ = ["Problem", "ReportError", "Severity", "UsageError", "error", "to_json", "warning"]
+sys.modules[__name__] = _module

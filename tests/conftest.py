@@ -14,8 +14,8 @@ import tomli_w
 from hypothesis import HealthCheck, settings
 
 from compiler.build import check_report, report_blocks
-from compiler.document import Block
-from compiler.problems import Problem
+from compiler.model.document import Block
+from compiler.model.problems import Problem
 
 # Hypothesis profiles: "ci" (the default) keeps property tests bounded; a longer local run, e.g.
 #   HYPOTHESIS_PROFILE=long .venv/bin/python -m pytest tests/test_hostile_properties.py

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from compiler.build import check_report, report_blocks
-from compiler.document import Cell, Table
-from compiler.problems import Problem
+from compiler.model.document import Cell, Table
+from compiler.model.problems import Problem
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE_2024 = ROOT / "examples" / "qinglan-data-2024" / "report.toml"

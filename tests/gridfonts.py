@@ -1,6 +1,6 @@
 """A tiny FontChain over the shipped fonts, for the layout-engine tests.
 
-The real chain lives in compiler/typeset/fonts.py (another module's job); these tests build TextStyle
+The real chain lives in compiler/render/pdf/typeset/fonts.py (another module's job); these tests build TextStyle
 objects directly so that the line breaker and the flowables are tested on their own.
 """
 
@@ -13,7 +13,7 @@ from typing import Any
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-from compiler.typeset.textstyle import TextStyle
+from compiler.render.textstyle import TextStyle
 
 FONT_DIR = Path(__file__).resolve().parent.parent / "fonts"
 FILES = {

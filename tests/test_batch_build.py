@@ -11,7 +11,7 @@ import pytest
 import tomli_w
 from pypdf import PdfReader
 
-from compiler.batch import BuildOptions, build_many, expand_inputs
+from compiler.cli.batch import BuildOptions, build_many, expand_inputs
 from tests.conftest import legacy
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -108,7 +108,7 @@ def test_each_pdf_has_its_own_report(reports: Path) -> None:
 
 
 def test_output_option_rejected_for_several_reports(reports: Path) -> None:
-    from compiler.problems import UsageError
+    from compiler.model.problems import UsageError
 
     with pytest.raises(UsageError):
         _run([str(reports)], jobs=1, output=str(reports / "x.pdf"))

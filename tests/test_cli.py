@@ -11,8 +11,8 @@ import pytest
 import tomli_w
 from conftest import legacy
 
-from compiler import hookspecs
-from compiler.cli import make_parser
+from compiler.cli.commands import make_parser
+from compiler.host import hookspecs
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from conftest import LEGACY_REPORT, legacy, rules
 
-from compiler.problems import Severity
+from compiler.model.problems import Severity
 
 
 def with_overview(**overview):
@@ -16,7 +16,7 @@ def with_overview(**overview):
     ("text", "found"),
     [
         ("特向社会公布2018年度本级政府（本部门）信息公开工作年度报告。", "本级政府（本部门）"),
-        # text hygiene (compiler/hygiene.py) widens the parentheses before any check reads the text
+        # text hygiene (compiler/source/hygiene.py) widens the parentheses before any check reads the text
         ("特向社会公布2018年度本级政府(本部门)信息公开工作年度报告。", "本级政府（本部门）"),
         ("××县人民政府。", "××"),
         ("XX局负责。", "XX"),

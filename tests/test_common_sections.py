@@ -6,7 +6,7 @@ import datetime as dt
 
 from conftest import legacy
 
-from compiler.document import Heading, Paragraph, Signature
+from compiler.model.document import Heading, Paragraph, Signature
 from plugins.common.signature import chinese_date
 
 

@@ -9,16 +9,17 @@ from types import SimpleNamespace
 import pytest
 import tomli_w
 
-from compiler import hookimpl, hookspecs
+from compiler import hookimpl
 from compiler.build import check_report, report_blocks
-from compiler.document import Heading, Paragraph
-from compiler.formats import Format
-from compiler.host import PluginHost
-from compiler.model import load_report, run_checks
-from compiler.narrative import NARRATIVE_FIELDS, narrative_blocks
-from compiler.problems import ReportError, Severity
-from compiler.schema import Field, Schema
-from compiler.sections import SectionContext, SectionType
+from compiler.host import hookspecs
+from compiler.host.manager import PluginHost
+from compiler.model.document import Heading, Paragraph
+from compiler.model.formats import Format
+from compiler.model.narrative import NARRATIVE_FIELDS, narrative_blocks
+from compiler.model.problems import ReportError, Severity
+from compiler.model.report import load_report, run_checks
+from compiler.model.schema import Field, Schema
+from compiler.model.sections import SectionContext, SectionType
 
 
 def _build(ctx: SectionContext):
@@ -196,7 +197,7 @@ def test_plugin_sections_are_placed_by_after_and_before():
 def test_local_plugin_file_named_by_report(tmp_path: Path):
     (tmp_path / "local_part.py").write_text(
         "from compiler import hookimpl\n"
-        "from compiler.sections import SectionType\n"
+        "from compiler.model.sections import SectionType\n"
         "@hookimpl\n"
         "def gongkai_register_sections(register):\n"
         "    register(SectionType('local', '本地部分', after='second', build=lambda ctx: [ctx.heading()]))\n",

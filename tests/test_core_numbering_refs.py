@@ -6,9 +6,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from compiler import numbering
-from compiler.problems import Problem
-from compiler.refs import Evaluator, fmt_number, percent
+from compiler.model import numbering
+from compiler.model.problems import Problem
+from compiler.model.refs import Evaluator, fmt_number, percent
 
 
 @pytest.mark.parametrize(

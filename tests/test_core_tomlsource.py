@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from compiler.problems import ReportError
-from compiler.tomlsource import key_lines, load
+from compiler.model.problems import ReportError
+from compiler.source.tomlsource import key_lines, load
 
 TEXT = """\
 format = "legacy"

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from conftest import legacy
 
-from compiler.document import Heading
-from compiler.host import fresh_host
-from compiler.skeleton import skeleton_data
+from compiler.cli.skeleton import skeleton_data
+from compiler.host.manager import fresh_host
+from compiler.model.document import Heading
 
 REPO = Path(__file__).resolve().parent.parent
 PLUGIN_DIR = REPO / "examples" / "custom-section-plugin"

@@ -1,4 +1,4 @@
-"""The entry-point cache (compiler.entrypoints): the same answer as importlib.metadata, asked again whenever
+"""The entry-point cache (compiler.host.entrypoints): the same answer as importlib.metadata, asked again whenever
 a folder on sys.path changed, and never trusted when damaged."""
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from compiler import entrypoints
-from compiler.entrypoints import EntryPoint
+from compiler.host import entrypoints
+from compiler.host.entrypoints import EntryPoint
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from compiler.build import check_report, report_blocks
-from compiler.document import Heading, Paragraph, Title
+from compiler.model.document import Heading, Paragraph, Title
 
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLE = REPO / "examples" / "nanjiang-2018" / "report.toml"
@@ -89,13 +89,15 @@ def test_check_problems_name_key_paths_and_lines():
 # -- end to end: the PDF --------------------------------------------------------------------------------------
 def _renderer_available() -> bool:
     try:
-        importlib.import_module("compiler.typeset.render")
+        importlib.import_module("compiler.render.pdf.typeset.render")
     except ImportError:
         return False
     return True
 
 
-needs_renderer = pytest.mark.skipif(not _renderer_available(), reason="compiler.typeset.render cannot be imported yet")
+needs_renderer = pytest.mark.skipif(
+    not _renderer_available(), reason="compiler.render.pdf.typeset.render cannot be imported yet"
+)
 PAGE_NUMBER = re.compile(r"^[—-]?\s*\d+\s*[—-]?$")
 
 

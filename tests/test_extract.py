@@ -91,8 +91,8 @@ def test_extract_from_a_pdf_without_data_says_so(tmp_path: Path) -> None:
 
 
 def test_embedded_names_are_reduced_to_bare_file_names() -> None:
-    from compiler.finish.extract import safe_name
-    from compiler.problems import UsageError
+    from compiler.model.problems import UsageError
+    from compiler.render.pdf.finish.extract import safe_name
 
     assert safe_name("../../etc/passwd") == "passwd"
     assert safe_name("C:\\x\\report.toml") == "report.toml"

@@ -221,10 +221,10 @@ def test_separator_pages_carry_label_and_title(tmp_path: Path) -> None:
     """The other style option: each attachment behind a page of its own with 附件n on line 1 and its title
     centred on line 3 (GB/T 9704 §7.3.7)."""
     from compiler.build import check_report, report_blocks
-    from compiler.finish.assemble import plan_finish
-    from compiler.finish.attachments import load_attachments
-    from compiler.styles import load_style
-    from compiler.typeset.render import render_pdf
+    from compiler.render.pdf.finish.assemble import plan_finish
+    from compiler.render.pdf.finish.attachments import load_attachments
+    from compiler.render.pdf.typeset.render import render_pdf
+    from compiler.render.style import load_style
 
     path = write_report(tmp_path, ATTACHMENTS[:2], _files())
     report, _ = check_report(path)
@@ -252,9 +252,9 @@ def test_separator_pages_carry_label_and_title(tmp_path: Path) -> None:
 def test_completing_a_report_rendered_without_the_save_hook_is_refused(tmp_path: Path) -> None:
     """Without on_save the PDF would silently lack its labels, XMP and embedded data."""
     from compiler.build import check_report, report_blocks
-    from compiler.finish.assemble import plan_finish
-    from compiler.styles import load_style
-    from compiler.typeset.render import render_pdf
+    from compiler.render.pdf.finish.assemble import plan_finish
+    from compiler.render.pdf.typeset.render import render_pdf
+    from compiler.render.style import load_style
 
     report, _ = check_report(write_report(tmp_path, [], {}))
     sheet = load_style()

@@ -1,4 +1,4 @@
-"""The parsed-font cache (compiler.typeset.fontfacts): what it loads equals what ReportLab parses, it is used
+"""The parsed-font cache (compiler.render.pdf.typeset.fontfacts): what it loads equals what ReportLab parses, it is used
 only while the font file is unchanged, bad entries are ignored, and it never changes the PDF."""
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from reportlab.pdfbase.ttfonts import TTFont
 
-from compiler.resources import data_dir
-from compiler.typeset import fontfacts
+from compiler.files.resources import data_dir
+from compiler.render.pdf.typeset import fontfacts
 
 ROOT = Path(__file__).resolve().parents[1]
 HEI = data_dir("fonts") / "GongkaiHei-Regular.ttf"

@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from compiler.document import Cell as TableCell
-from compiler.document import Heading, Paragraph, Run, Signature, SourceRef, Table, Title
-from compiler.problems import ReportError, Severity
-from compiler.resources import data_dir
-from compiler.styles import load_style
-from compiler.typeset import fonts as fonts_module
-from compiler.typeset.fonts import FontRegistry, check_coverage
+from compiler.files.resources import data_dir
+from compiler.model.document import Cell as TableCell
+from compiler.model.document import Heading, Paragraph, Run, Signature, SourceRef, Table, Title
+from compiler.model.problems import ReportError, Severity
+from compiler.render.pdf.typeset import fonts as fonts_module
+from compiler.render.pdf.typeset.fonts import FontRegistry, check_coverage
+from compiler.render.style import load_style
 
 SHIPPED = data_dir("fonts")
 FANGSONG = SHIPPED / "GongkaiFangSong-Regular.ttf"
@@ -80,7 +80,7 @@ def test_a_character_mapped_to_glyph_zero_counts_as_missing(monkeypatch: pytest.
     chain to the next font (or be reported missing), never be drawn from that font."""
     import shutil
 
-    from compiler.typeset.fontfacts import CachedFace
+    from compiler.render.pdf.typeset.fontfacts import CachedFace
 
     copy = tmp_path / "notdef-kai.ttf"  # a copy: its own file, its own registered name
     shutil.copyfile(KAI, copy)

@@ -11,7 +11,7 @@ import re
 
 import pytest
 
-from compiler.problems import Severity
+from compiler.model.problems import Severity
 from tests.gb2021_support import BROKEN, EXAMPLE_2023, EXAMPLE_2024, problems_of, rules, write_variant
 
 _spec = importlib.util.spec_from_file_location("gb2021_regenerate", BROKEN / "regenerate.py")
@@ -176,7 +176,7 @@ def test_appeals_claim_is_fine_when_all_were_maintained(tmp_path):
 
 def test_fee_zero_case_sentence(tmp_path):
     from compiler.build import check_report, report_blocks
-    from compiler.document import Paragraph
+    from compiler.model.document import Paragraph
 
     path = write_variant(tmp_path, [("amount = 1200", "amount = 0"), ("notices = 2 ", "notices = 1 ")])
     report, _ = check_report(path)
@@ -191,7 +191,7 @@ def test_fee_zero_case_sentence(tmp_path):
 
 
 def test_fee_is_required_in_2021(tmp_path):
-    from compiler.model import load_report
+    from compiler.model.report import load_report
 
     path = write_variant(
         tmp_path, [("[other.fee]\namount = 1200    # 元\nnotices = 2      # 发出收费通知（件）\n", "")]
@@ -201,7 +201,7 @@ def test_fee_is_required_in_2021(tmp_path):
 
 
 def test_derived_values_citable(tmp_path):
-    from compiler.model import load_report
+    from compiler.model.report import load_report
 
     values = load_report(EXAMPLE_2024).values
     apps = values["applications"]

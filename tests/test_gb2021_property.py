@@ -15,7 +15,7 @@ import tomli_w
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from compiler.problems import Severity
+from compiler.model.problems import Severity
 from plugins.gb2021.tables import APPLICANT_COLUMNS, TABLE3_2021
 from tests.gb2021_support import EXAMPLE_2023, EXAMPLE_2024, problems_of
 

@@ -11,7 +11,7 @@ import json
 import pytest
 import tomli_w
 
-from compiler.document import Table
+from compiler.model.document import Table
 from tests.gb2021_support import EXAMPLE_2023, EXAMPLE_2024, SPEC, at, place, tables_of
 
 spec = json.loads(SPEC.read_text(encoding="utf-8")) if SPEC.exists() else None

@@ -1,5 +1,5 @@
-"""Text hygiene (compiler/hygiene.py) and ``gongkai fmt`` (compiler/fmt.py): what pasted text is fixed, how each
-fix is reported (key, line, column; ``--strict`` makes it an error), that the PDF carries the fixed text, and
+"""Text hygiene (compiler/source/hygiene.py) and ``gongkai fmt`` (compiler/source/fmt.py): what pasted text is fixed,
+how each fix is reported (key, line, column; ``--strict`` makes it an error), that the PDF carries the fixed text, and
 that ``fmt`` edits only the characters it reports."""
 
 from __future__ import annotations
@@ -15,10 +15,10 @@ import tomli_w
 from conftest import legacy
 
 from compiler.build import build, check_report
-from compiler.cli import main
-from compiler.fmt import format_file
-from compiler.hygiene import clean_text
-from compiler.tomlliterals import scan
+from compiler.cli.commands import main
+from compiler.source.fmt import format_file
+from compiler.source.hygiene import clean_text
+from compiler.source.tomlliterals import scan
 
 ROOT = Path(__file__).resolve().parent.parent
 

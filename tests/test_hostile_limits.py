@@ -1,4 +1,5 @@
-"""Numbers and sizes: absurd input finishes in bounded time with a correct PDF or a clear error (compiler/limits.py).
+"""Numbers and sizes: absurd input finishes in bounded time with a correct PDF or a clear error
+(compiler/source/limits.py).
 
 The inputs are made here rather than stored (a 10 MB file has no place in the repository).  Time bounds are
 loose multiples of what the reference machine takes, so that they catch a quadratic or unbounded path, not a
@@ -16,11 +17,11 @@ import pytest
 import tomli_w
 from conftest import LEGACY_REPORT, legacy, rules
 
-from compiler import numbering
 from compiler.build import BuildFailed, build, check_report
-from compiler.cli import main
-from compiler.limits import MAX_ENTRIES, MAX_FILE_BYTES, MAX_STRING_CHARS
-from compiler.problems import ReportError
+from compiler.cli.commands import main
+from compiler.model import numbering
+from compiler.model.problems import ReportError
+from compiler.source.limits import MAX_ENTRIES, MAX_FILE_BYTES, MAX_STRING_CHARS
 
 
 def write(tmp_path: Path, data: dict, name: str = "r.toml") -> Path:

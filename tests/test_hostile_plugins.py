@@ -1,5 +1,5 @@
 """Plugins that fail: one that raises, returns the wrong type or never returns is named in the error, and the build
-stops before anything is written (compiler/host.py, compiler/watchdog.py)."""
+stops before anything is written (compiler/host/manager.py, compiler/host/watchdog.py)."""
 
 from __future__ import annotations
 
@@ -14,11 +14,11 @@ from conftest import legacy
 
 from compiler import hookimpl
 from compiler.build import build
-from compiler.document import Paragraph, Run
-from compiler.host import fresh_host
-from compiler.problems import ReportError
-from compiler.sections import SectionType
-from compiler.watchdog import TIMEOUT_ENV, PluginTimeout, plugin_timeout, time_limit
+from compiler.host.manager import fresh_host
+from compiler.host.watchdog import TIMEOUT_ENV, PluginTimeout, plugin_timeout, time_limit
+from compiler.model.document import Paragraph, Run
+from compiler.model.problems import ReportError
+from compiler.model.sections import SectionType
 
 
 def plugin_with(**callables: Callable[..., Any]) -> SimpleNamespace:

@@ -28,12 +28,12 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from compiler.build import build, check_report
-from compiler.fmt import format_file
-from compiler.hygiene import _HALF_TO_FULL, clean_text, is_wide
-from compiler.limits import MAX_NUMBER
-from compiler.problems import Problem, ReportError
-from compiler.schema import KINDS, Field, Validator
-from compiler.typeset.linebreak import NO_LINE_END, NO_LINE_START
+from compiler.model.problems import Problem, ReportError
+from compiler.model.schema import KINDS, Field, Validator
+from compiler.render.pdf.typeset.linebreak import NO_LINE_END, NO_LINE_START
+from compiler.source.fmt import format_file
+from compiler.source.hygiene import _HALF_TO_FULL, clean_text, is_wide
+from compiler.source.limits import MAX_NUMBER
 
 # characters people paste: Chinese, both widths of punctuation, spaces of every kind, invisible and control
 # characters, emoji, Extension B, private use, references and URL pieces

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from conftest import LEGACY_REPORT, legacy, rules
 
-from compiler.problems import Severity
+from compiler.model.problems import Severity
 
 
 def active(**changes):

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from conftest import LEGACY_REPORT, legacy, rules
 
-from compiler.document import Heading, Paragraph
-from compiler.problems import Severity
+from compiler.model.document import Heading, Paragraph
+from compiler.model.problems import Severity
 
 PART_LIST = (
     "本报告由概述、主动公开政府信息情况、依申请公开政府信息情况、咨询和投诉情况、行政复议和行政诉讼情况、"

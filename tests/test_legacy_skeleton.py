@@ -8,8 +8,8 @@ import tomllib
 from pathlib import Path
 
 from compiler.build import check_report
-from compiler.problems import Severity
-from compiler.skeleton import skeleton_data
+from compiler.cli.skeleton import skeleton_data
+from compiler.model.problems import Severity
 
 REPO = Path(__file__).resolve().parent.parent
 PARTS = ["overview", "active", "applications", "consultation", "appeals", "staffing", "issues", "other", "tables"]

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from conftest import legacy, rules
 
-from compiler.document import Table
-from compiler.problems import Severity
+from compiler.model.document import Table
+from compiler.model.problems import Severity
 
 
 def tables_of(made):

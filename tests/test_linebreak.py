@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from compiler.typeset.linebreak import (
+from compiler.render.pdf.typeset.linebreak import (
     CLOSING,
     NO_LINE_END,
     NO_LINE_START,

@@ -12,9 +12,9 @@ from pdfminer.high_level import extract_text as pdfminer_text
 from reportlab.lib.pagesizes import A4
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
-from compiler.document import SourceRef
-from compiler.typeset.linebreak import CLOSING, NO_LINE_END, NO_LINE_START
-from compiler.typeset.paragraph import GridParagraph, MissingGlyphError
+from compiler.model.document import SourceRef
+from compiler.render.pdf.typeset.linebreak import CLOSING, NO_LINE_END, NO_LINE_START
+from compiler.render.pdf.typeset.paragraph import GridParagraph, MissingGlyphError
 from tests.gridfonts import BODY_WIDTH, CHAR_PITCH, KAI, LINE_PITCH, body
 from tests.pdfgeom import glyphs, lines_by_baseline, page_count, page_text, pdfium_chars
 

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from compiler.typeset import paragraph as paragraph_module
-from compiler.typeset.paragraph import GridParagraph
+from compiler.render.pdf.typeset import paragraph as paragraph_module
+from compiler.render.pdf.typeset.paragraph import GridParagraph
 from tests.gridfonts import BODY_WIDTH, KAI, LINE_PITCH, body
 
 BODY = body()

@@ -10,7 +10,7 @@ import pytest
 from pdfread import MM, Document, Line, read_pdf
 from reportlab.pdfbase import pdfmetrics
 
-from compiler.document import (
+from compiler.model.document import (
     BlankLines,
     Cell,
     DocumentInfo,
@@ -22,10 +22,10 @@ from compiler.document import (
     Table,
     Title,
 )
-from compiler.problems import ReportError
-from compiler.styles import load_style
-from compiler.typeset.render import RenderResult, render_pdf
-from compiler.typeset.titlebreak import break_title
+from compiler.model.problems import ReportError
+from compiler.render.pdf.typeset.render import RenderResult, render_pdf
+from compiler.render.pdf.typeset.titlebreak import break_title
+from compiler.render.style import load_style
 
 PAGE_W, PAGE_H = 210 * MM, 297 * MM
 LEFT, TOP_MARGIN = 28 * MM, 37 * MM

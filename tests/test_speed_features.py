@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from compiler.typeset import fonts as fontmod
+from compiler.render.pdf.typeset import fonts as fontmod
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "examples" / "nanjiang-2018" / "report.toml"
@@ -168,7 +168,7 @@ def test_cache_command_lists_and_clears_only_its_own_files(tmp_path: Path) -> No
 def _modules_after(argv: list[str]) -> set[str]:
     code = (
         "import sys, contextlib, io\n"
-        "from compiler.cli import main\n"
+        "from compiler.cli.commands import main\n"
         "with contextlib.redirect_stdout(io.StringIO()):\n"
         f"    try: main({argv!r})\n"
         "    except SystemExit: pass\n"

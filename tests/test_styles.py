@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from compiler.problems import ReportError
-from compiler.styles import HAO_SIZES, load_style, parse_size
+from compiler.model.problems import ReportError
+from compiler.render.style import HAO_SIZES, load_style, parse_size
 
 MM = 72 / 25.4
 

@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from compiler.document import Cell, Table
-from compiler.problems import ReportError
-from compiler.typeset.paragraph import GridParagraph
-from compiler.typeset.table import GridTable, make_table, place_cells
-from compiler.typeset.textstyle import TableSettings
+from compiler.model.document import Cell, Table
+from compiler.model.problems import ReportError
+from compiler.render.pdf.typeset.paragraph import GridParagraph
+from compiler.render.pdf.typeset.table import GridTable, make_table, place_cells
+from compiler.render.textstyle import TableSettings
 from tests.gridfonts import BODY_WIDTH, HEI, LINE_PITCH, body
 from tests.pdfgeom import Glyph, glyphs, page_count, page_text, rule_widths
 from tests.test_paragraph_pdf import FRAME_TOP, build, seed_paragraphs

@@ -5,8 +5,8 @@ other and wrapped lines aligned with the first character of the title — the ha
 ``attachment-note`` role's business (its ``left_indent``/``indent``), this plugin only says what the text is.
 Titles take no closing punctuation.
 
-The attachments themselves are bound after the report by the core (compiler.finish.assemble); the section also checks
-that every attachment file can be read, so ``gongkai check`` reports a missing or damaged file.
+The attachments themselves are bound after the report by the core (compiler.render.pdf.finish.assemble); the
+section also checks that every attachment file can be read, so ``gongkai check`` reports a missing or damaged file.
 """
 
 from __future__ import annotations
@@ -14,10 +14,10 @@ from __future__ import annotations
 from typing import Any
 
 from compiler import hookimpl
-from compiler.document import BlankLines, Block, Paragraph, Run
-from compiler.finish.attachments import check_attachments
-from compiler.problems import Problem
-from compiler.sections import SectionContext, SectionType
+from compiler.model.document import BlankLines, Block, Paragraph, Run
+from compiler.model.problems import Problem
+from compiler.model.sections import SectionContext, SectionType
+from compiler.render.pdf.finish.attachments import check_attachments
 
 ROLE = "attachment-note"
 LEAD = "附件："

@@ -21,10 +21,10 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from compiler import hookimpl
-from compiler.model import CORE_SCHEMA, Report
-from compiler.narrative import iter_texts
-from compiler.numbering import chinese_number, parse_chinese_number
-from compiler.problems import Problem, warning
+from compiler.model.narrative import iter_texts
+from compiler.model.numbering import chinese_number, parse_chinese_number
+from compiler.model.problems import Problem, warning
+from compiler.model.report import CORE_SCHEMA, Report
 
 _PLACEHOLDERS = re.compile(
     r"×{2,}|(?<![A-Za-z])(?:X{2,}|x{2,})(?![A-Za-z])|【[^】]{0,20}】"

@@ -10,12 +10,12 @@ import re
 from dataclasses import dataclass
 
 from compiler import hookimpl
-from compiler.model import Report
-from compiler.narrative import iter_texts, narrative_blocks
-from compiler.numbering import parse_chinese_number
-from compiler.refs import Evaluator
-from compiler.schema import Field, Schema
-from compiler.sections import SectionType
+from compiler.model.narrative import iter_texts, narrative_blocks
+from compiler.model.numbering import parse_chinese_number
+from compiler.model.refs import Evaluator
+from compiler.model.report import Report
+from compiler.model.schema import Field, Schema
+from compiler.model.sections import SectionType
 
 SCHEMA = Schema(
     (

@@ -9,10 +9,10 @@ import datetime as dt
 from typing import Any
 
 from compiler import hookimpl
-from compiler.document import Block, DocumentInfo, Title
-from compiler.model import Report
-from compiler.schema import Field, Schema
-from compiler.sections import SectionContext, SectionType
+from compiler.model.document import Block, DocumentInfo, Title
+from compiler.model.report import Report
+from compiler.model.schema import Field, Schema
+from compiler.model.sections import SectionContext, SectionType
 
 SCHEMA = Schema(
     (

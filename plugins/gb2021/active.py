@@ -23,10 +23,10 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from compiler import hookimpl
-from compiler.document import Block, Cell, Table
-from compiler.problems import Problem
-from compiler.schema import Field
-from compiler.sections import SectionContext, SectionType
+from compiler.model.document import Block, Cell, Table
+from compiler.model.problems import Problem
+from compiler.model.schema import Field
+from compiler.model.sections import SectionContext, SectionType
 from plugins.gb2021 import values as v
 from plugins.gb2021.part import make_part, part_blocks
 from plugins.gb2021.tables import VARIANTS, Block2, Cell2, Row2

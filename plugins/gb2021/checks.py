@@ -40,8 +40,8 @@ from __future__ import annotations
 from typing import Any
 
 from compiler import hookimpl
-from compiler.model import Report
-from compiler.problems import Problem, Severity
+from compiler.model.problems import Problem, Severity
+from compiler.model.report import Report
 from plugins.gb2021.crossyear import cross_year_problems
 from plugins.gb2021.format import FORMAT_KEYS
 from plugins.gb2021.headings import heading_problems

@@ -13,8 +13,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from compiler.model import Report
-from compiler.problems import Problem, Severity
+from compiler.model.problems import Problem, Severity
+from compiler.model.report import Report
 from plugins.gb2021 import values as v
 from plugins.gb2021.applications import table_values
 from plugins.gb2021.format import FORMAT_KEYS

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from compiler import hookimpl
-from compiler.formats import Format
+from compiler.model.formats import Format
 from plugins.gb2021.tables import PART_TITLES, VARIANTS
 
 SECTION_ORDER: tuple[str, ...] = ("report", "preamble", *PART_TITLES, "signature")

@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from compiler.model import Report
-from compiler.numbering import label
-from compiler.problems import Problem, Severity
+from compiler.model.numbering import label
+from compiler.model.problems import Problem, Severity
+from compiler.model.report import Report
 from plugins.gb2021.tables import PART_TITLES, PART_VARIANTS
 
 Make = Callable[..., Problem]

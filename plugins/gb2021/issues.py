@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from compiler import hookimpl
-from compiler.sections import SectionType
+from compiler.model.sections import SectionType
 from plugins.gb2021.part import make_part
 from plugins.gb2021.tables import VARIANTS
 

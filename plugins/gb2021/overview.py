@@ -18,12 +18,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from compiler import hookimpl
-from compiler.document import Block, Heading
-from compiler.narrative import NARRATIVE_FIELDS, NarrativeBuilder
-from compiler.numbering import label
-from compiler.problems import Problem
-from compiler.schema import Field
-from compiler.sections import SectionContext, SectionType
+from compiler.model.document import Block, Heading
+from compiler.model.narrative import NARRATIVE_FIELDS, NarrativeBuilder
+from compiler.model.numbering import label
+from compiler.model.problems import Problem
+from compiler.model.schema import Field
+from compiler.model.sections import SectionContext, SectionType
 from plugins.gb2021.part import make_part
 from plugins.gb2021.tables import VARIANTS
 

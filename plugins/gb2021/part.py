@@ -10,11 +10,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from compiler.document import Block
-from compiler.narrative import NARRATIVE_FIELDS, NarrativeBuilder
-from compiler.problems import Problem
-from compiler.schema import Field, Schema
-from compiler.sections import SectionContext, SectionType
+from compiler.model.document import Block
+from compiler.model.narrative import NARRATIVE_FIELDS, NarrativeBuilder
+from compiler.model.problems import Problem
+from compiler.model.schema import Field, Schema
+from compiler.model.sections import SectionContext, SectionType
 from plugins.gb2021.tables import PART_TITLES
 
 

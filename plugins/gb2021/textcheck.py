@@ -1,7 +1,7 @@
 """Numbers typed into the prose against the tables: "收到申请120件" must say what table 三 says.
 
 Only *literal* numbers are checked.  A number produced by a ``{reference}`` comes from the table by construction,
-so the resolved text's reference spans (:class:`compiler.refs.Resolved`) are skipped.  A phrase is recognised by
+so the resolved text's reference spans (:class:`compiler.model.refs.Resolved`) are skipped.  A phrase is recognised by
 a keyword (收到…申请, 办结, 结转, 予以公开, 行政复议 …) followed closely, within the same clause, by a number and
 a counter word (件/起); an applicant column named earlier in the clause (其中自然人……) makes the phrase refer to
 that column instead of the 总计 column.  Percentages ("占…37.5%") are checked against the category named before
@@ -17,9 +17,9 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from compiler.narrative import iter_texts
-from compiler.problems import Problem, Severity
-from compiler.refs import Evaluator
+from compiler.model.narrative import iter_texts
+from compiler.model.problems import Problem, Severity
+from compiler.model.refs import Evaluator
 from plugins.gb2021.tables import GROUP_LABELS, TABLE3_2021
 
 _GAP = r"[^\d，。；：、,;:！？!?（）()]"

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
-from compiler.refs import fmt_number
+from compiler.model.refs import fmt_number
 
 
 def is_number(value: Any) -> bool:

@@ -13,11 +13,11 @@ from decimal import Decimal
 from typing import Any
 
 from compiler import hookimpl
-from compiler.narrative import iter_texts
-from compiler.problems import Problem
-from compiler.refs import Evaluator, fmt_number, percent
-from compiler.schema import Field
-from compiler.sections import SectionContext
+from compiler.model.narrative import iter_texts
+from compiler.model.problems import Problem
+from compiler.model.refs import Evaluator, fmt_number, percent
+from compiler.model.schema import Field
+from compiler.model.sections import SectionContext
 from plugins.legacy.part import is_count, part, total
 
 FIELDS = (

@@ -10,9 +10,9 @@ from __future__ import annotations
 from typing import Any
 
 from compiler import hookimpl
-from compiler.problems import Problem
-from compiler.schema import Field
-from compiler.sections import SectionContext
+from compiler.model.problems import Problem
+from compiler.model.schema import Field
+from compiler.model.sections import SectionContext
 from plugins.legacy.part import is_count, part, total
 
 #: The outcomes of the legacy era, in the order reports list them (also the skeleton's example keys).

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from compiler import hookimpl
-from compiler.schema import Field
+from compiler.model.schema import Field
 from plugins.legacy.part import part
 
 FIELDS = (

@@ -9,10 +9,10 @@ the part headings the report prints (the seed announces "行政复议和行政�
 from __future__ import annotations
 
 from compiler import hookimpl
-from compiler.formats import Format
-from compiler.model import Report
-from compiler.numbering import chinese_number
-from compiler.problems import Problem, warning
+from compiler.model.formats import Format
+from compiler.model.numbering import chinese_number
+from compiler.model.problems import Problem, warning
+from compiler.model.report import Report
 from plugins.common.preamble import listed_parts
 
 LEGACY = Format(

@@ -1,9 +1,9 @@
 """一、概述 — narrative only: paragraphs and numbered items with run-in headings."""
 
 from compiler import hookimpl
-from compiler.narrative import NARRATIVE_FIELDS, narrative_blocks
-from compiler.schema import Schema
-from compiler.sections import SectionContext, SectionType
+from compiler.model.narrative import NARRATIVE_FIELDS, narrative_blocks
+from compiler.model.schema import Schema
+from compiler.model.sections import SectionContext, SectionType
 
 
 def build(ctx: SectionContext):

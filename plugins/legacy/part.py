@@ -11,11 +11,11 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from compiler.document import Block
-from compiler.narrative import NARRATIVE_FIELDS, narrative_blocks
-from compiler.problems import Problem
-from compiler.schema import Field, Schema
-from compiler.sections import SectionContext, SectionType
+from compiler.model.document import Block
+from compiler.model.narrative import NARRATIVE_FIELDS, narrative_blocks
+from compiler.model.problems import Problem
+from compiler.model.schema import Field, Schema
+from compiler.model.sections import SectionContext, SectionType
 
 LEGACY = frozenset({"legacy"})
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 from typing import Any
 
 from compiler import hookimpl
-from compiler.schema import Field
-from compiler.sections import SectionContext
+from compiler.model.schema import Field
+from compiler.model.sections import SectionContext
 from plugins.legacy.part import is_count, part
 
 FIELDS = (

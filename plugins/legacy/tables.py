@@ -10,12 +10,12 @@ from __future__ import annotations
 from typing import Any
 
 from compiler import hookimpl
-from compiler.document import Block, Cell, Table
-from compiler.narrative import iter_texts
-from compiler.problems import Problem
-from compiler.refs import Evaluator, fmt_number
-from compiler.schema import Field, suggest
-from compiler.sections import SectionContext
+from compiler.model.document import Block, Cell, Table
+from compiler.model.narrative import iter_texts
+from compiler.model.problems import Problem
+from compiler.model.refs import Evaluator, fmt_number
+from compiler.model.schema import Field, suggest
+from compiler.model.sections import SectionContext
 from plugins.common.preamble import preamble_texts
 from plugins.legacy.part import build_part, part
 

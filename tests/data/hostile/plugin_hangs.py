@@ -1,7 +1,7 @@
 """A local section plugin that misbehaves on purpose: hangs."""
 
 from compiler import hookimpl
-from compiler.sections import SectionType
+from compiler.model.sections import SectionType
 
 
 def build(ctx):

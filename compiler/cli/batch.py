@@ -1,0 +1,337 @@
+"""Building many reports at once: ``gongkai build a.toml b.toml dept/`` with ``-j N`` worker processes.
+
+A county office compiles its own report and those of 50–170 departments every January, so a batch must be
+fast and must never let one broken report stop the others:
+
+* every input is built in isolation; a failure (problems, unreadable file, even a bug) becomes an
+  :class:`Outcome` and the batch goes on;
+* workers are warmed once (plugins loaded, pipeline imported, shipped fonts parsed — ReportLab parses a CJK
+  font in pure Python) and then reused for many reports.  On Linux the pool forks from a warmed parent, so
+  the parsed fonts are shared copy-on-write instead of parsed once per worker;
+* the output bytes do not depend on the process that built them: ``-j 4`` writes the same PDFs as ``-j 1``.
+
+Exit status (see :func:`batch_status`): a single report keeps the codes of ``gongkai build`` (1 problems,
+2 unreadable, 3 internal error); a batch exits 0 when every report was built, 2 when none could even be read,
+else 1 — and prints a summary of the failures at the end.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import sys
+import time
+import tomllib
+import traceback
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TextIO
+
+OK, PROBLEMS, UNREADABLE, INTERNAL = 0, 1, 2, 3
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    """What ``gongkai build`` was told, shared by every report of a batch (picklable for workers)."""
+
+    output: str | None = None
+    style: str | None = None
+    strict: bool = False
+    font_dirs: tuple[str, ...] = ()
+    skip_bad_attachments: bool = False
+
+
+@dataclass
+class Outcome:
+    """What became of one report.  Problems travel as formatted lines: they are printed, never re-examined."""
+
+    index: int
+    path: str
+    status: int
+    output: str | None = None
+    pages: int = 0
+    seconds: float = 0.0
+    problem_lines: list[str] = field(default_factory=list)
+    reason: str = ""  # printed after the report's problems when it failed
+    detail: str = ""  # the first problem, repeated in the summary at the end
+
+    @property
+    def ok(self) -> bool:
+        return self.status == OK
+
+
+# ---------------------------------------------------------------------------------------------- inputs
+
+
+def declares_format(path: Path) -> bool:
+    """Whether a TOML file found in a folder is a report (has a top-level ``format``).
+
+    Files that are not valid TOML count as reports: a broken report must be reported, not skipped."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return True
+    return "format" in data
+
+
+def expand_inputs(names: Iterable[str]) -> tuple[list[Path], list[Path]]:
+    """Files named on the command line, with folders replaced by the reports found in them.
+
+    A folder contributes every ``*.toml`` below it (sorted, hidden folders left out) that declares a
+    ``format``; other TOML files (``pyproject.toml``, style sheets) are returned as skipped.  Files named
+    explicitly are always built, so a typo gives an error instead of silence."""
+    found: list[Path] = []
+    skipped: list[Path] = []
+    for name in names:
+        path = Path(name)
+        if not path.is_dir():
+            found.append(path)
+            continue
+        for candidate in sorted(path.rglob("*.toml")):
+            if any(part.startswith(".") for part in candidate.relative_to(path).parts[:-1]):
+                continue
+            (found if declares_format(candidate) else skipped).append(candidate)
+    return found, skipped
+
+
+def default_jobs() -> int:
+    """The CPUs this process may run on (not the machine's count, which is wrong in containers)."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return max(1, os.cpu_count() or 1)
+
+
+# ---------------------------------------------------------------------------------------------- one report
+
+
+def warm_up(options: BuildOptions) -> None:
+    """Do once per process what every build would otherwise start with: load the plugins, import the whole
+    pipeline and parse the fonts of the style sheet.  Idempotent (everything is cached per process)."""
+    from compiler import build as _build  # noqa: F401  (imported for its side effect: the pipeline's imports)
+    from compiler.host.manager import default_host
+    from compiler.render.pdf.finish import assemble as _assemble  # noqa: F401
+    from compiler.render.pdf.typeset import render as _render  # noqa: F401
+    from compiler.render.pdf.typeset.fonts import FontRegistry
+    from compiler.render.style import load_style
+
+    default_host()
+    try:
+        sheet = load_style(options.style, base_dir=Path.cwd())
+        FontRegistry(sheet.fonts_config, [*sheet.font_dirs, *map(Path, options.font_dirs)]).preload()
+    except Exception:  # a style that cannot be loaded is reported by each build, with its source
+        pass
+    # what was loaded lives as long as the process: keep the collector from walking it (and, in forked
+    # workers, from touching — and so copying — the parent's pages), as the gc documentation advises
+    gc.freeze()
+
+
+def build_one(index: int, path: str, options: BuildOptions) -> Outcome:
+    """Build one report and describe the result; never raises (a worker must survive any report)."""
+    from compiler.build import BuildFailed, build
+    from compiler.model.problems import ReportError, Severity, UsageError
+
+    started = time.perf_counter()
+    try:
+        result = build(
+            Path(path),
+            Path(options.output) if options.output else None,
+            style=options.style,
+            strict=options.strict,
+            font_dirs=[Path(d) for d in options.font_dirs],
+            skip_bad_attachments=options.skip_bad_attachments,
+        )
+    except BuildFailed as exc:
+        first = next((p for p in exc.problems if p.severity >= Severity.ERROR), None)
+        return Outcome(
+            index,
+            path,
+            PROBLEMS,
+            problem_lines=[p.format() for p in exc.problems],
+            reason=f"未生成 PDF（{problem_summary(exc.problems)}）",
+            detail=first.format() if first else "",
+            seconds=time.perf_counter() - started,
+        )
+    except ReportError as exc:
+        lines = [p.format() for p in exc.problems]
+        return Outcome(
+            index,
+            path,
+            UNREADABLE,
+            problem_lines=lines,
+            reason="未生成 PDF",
+            detail=exc.problems[0].format() if exc.problems else "",
+            seconds=time.perf_counter() - started,
+        )
+    except UsageError as exc:
+        return Outcome(index, path, UNREADABLE, reason=str(exc), seconds=time.perf_counter() - started)
+    except Exception as exc:  # a bug: reported for this report only, the batch goes on
+        detail = traceback.format_exc() if os.environ.get("GONGKAI_DEBUG") else ""
+        lines = [detail.rstrip()] if detail else []
+        return Outcome(
+            index,
+            path,
+            INTERNAL,
+            problem_lines=lines,
+            reason=f"内部错误（{type(exc).__name__}: {exc}）；设置 GONGKAI_DEBUG=1 可看到详细信息",
+            seconds=time.perf_counter() - started,
+        )
+    return Outcome(
+        index, path, OK, str(result.output), result.pages, result.seconds, [p.format() for p in result.problems]
+    )
+
+
+def problem_summary(problems: Sequence[object]) -> str:
+    from compiler.model.problems import Severity
+
+    errors = sum(getattr(p, "severity", 0) >= Severity.ERROR for p in problems)
+    warnings = sum(getattr(p, "severity", 0) == Severity.WARNING for p in problems)
+    return f"{errors} 个错误，{warnings} 个警告"
+
+
+# ---------------------------------------------------------------------------------------------- running
+
+
+def _pool_context() -> object:
+    """Fork where it exists (workers inherit the warmed parent), the platform default elsewhere."""
+    import multiprocessing
+
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("fork" if "fork" in methods and sys.platform != "darwin" else None)
+
+
+def run_builds(paths: Sequence[Path], options: BuildOptions, jobs: int) -> Iterator[Outcome]:
+    """Build every report, yielding outcomes as they finish (in completion order with ``jobs > 1``)."""
+    work = [(i, str(p)) for i, p in enumerate(paths)]
+    if jobs <= 1 or len(work) <= 1:
+        for i, p in work:
+            yield build_one(i, p, options)
+        return
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
+    context = _pool_context()
+    if getattr(context, "get_start_method", lambda: "")() == "fork":
+        warm_up(options)  # once, in the parent: every forked worker starts warm
+    with ProcessPoolExecutor(
+        max_workers=min(jobs, len(work)), mp_context=context, initializer=warm_up, initargs=(options,)
+    ) as pool:
+        futures = {pool.submit(build_one, i, p, options): (i, p) for i, p in work}
+        for future in as_completed(futures):
+            i, p = futures[future]
+            try:
+                yield future.result()
+            except Exception as exc:  # the worker process itself died (killed, out of memory)
+                yield Outcome(i, p, INTERNAL, reason=f"构建进程异常退出（{type(exc).__name__}: {exc}）")
+
+
+def batch_status(outcomes: Sequence[Outcome]) -> int:
+    """One report: its own status.  A batch: 0 all built, 2 none could even be read, otherwise 1."""
+    if len(outcomes) == 1:
+        return outcomes[0].status
+    if all(o.ok for o in outcomes):
+        return OK
+    if all(o.status == UNREADABLE for o in outcomes):
+        return UNREADABLE
+    return PROBLEMS
+
+
+# ---------------------------------------------------------------------------------------------- reporting
+
+
+class Progress:
+    """A one-line progress bar redrawn with ``\\r`` on a terminal; nothing at all otherwise (the per-report
+    lines are the progress then).  Anything else printed goes through :meth:`echo` so the bar never
+    garbles it."""
+
+    def __init__(self, total: int, stream: TextIO, enabled: bool):
+        self.total, self.stream, self.enabled = total, stream, enabled
+        self.done = self.failed = 0
+        self.started = time.perf_counter()
+        self._drawn = False
+
+    def clear(self) -> None:
+        if self._drawn:
+            self.stream.write("\r\x1b[2K")
+            self.stream.flush()
+            self._drawn = False
+
+    def echo(self, text: str, stream: TextIO) -> None:
+        self.clear()
+        print(text, file=stream, flush=True)
+        self.draw()
+
+    def advance(self, outcome: Outcome) -> None:
+        self.done += 1
+        self.failed += not outcome.ok
+        self.draw()
+
+    def draw(self) -> None:
+        if not self.enabled or self.total <= 1:
+            return
+        width = 30
+        filled = width * self.done // self.total
+        elapsed = time.perf_counter() - self.started
+        rate = self.done / elapsed if elapsed > 0 else 0.0
+        failed = f"  {self.failed} 失败" if self.failed else ""
+        self.stream.write(
+            f"\r[{'#' * filled}{'.' * (width - filled)}] {self.done}/{self.total}  {rate:.1f} 份/秒{failed}"
+        )
+        self.stream.flush()
+        self._drawn = True
+
+
+def build_many(
+    names: Sequence[str],
+    options: BuildOptions,
+    jobs: int | None = None,
+    *,
+    out: TextIO | None = None,
+    err: TextIO | None = None,
+    tty: bool | None = None,
+    on_outcome: Callable[[Outcome], None] | None = None,
+) -> int:
+    """``gongkai build``: expand the inputs, build them (in parallel when ``jobs > 1``), print each result
+    as it finishes and a summary of the failures at the end; return the exit status."""
+    from compiler.model.problems import UsageError
+
+    out = out or sys.stdout
+    err = err or sys.stderr
+    paths, skipped = expand_inputs(names)
+    if options.output and len(paths) > 1:
+        raise UsageError("-o/--output can only be used with a single report")
+    for path in skipped:
+        print(f"{path}: 跳过（没有 format，不是报告文件）", file=err)
+    if not paths:
+        raise UsageError("no report files found (a report is a .toml file with a top-level format key)")
+    jobs = default_jobs() if jobs is None else max(1, jobs)
+    progress = Progress(len(paths), err, err.isatty() if tty is None else tty)
+    started = time.perf_counter()
+    outcomes: list[Outcome] = []
+    for outcome in run_builds(paths, options, jobs):
+        outcomes.append(outcome)
+        for line in outcome.problem_lines:
+            progress.echo(line, err)
+        if outcome.ok:
+            progress.echo(f"{outcome.output}  {outcome.pages} pages  {outcome.seconds:.2f} s", out)
+        else:
+            progress.echo(f"{outcome.path}: {outcome.reason}", err)
+        progress.advance(outcome)
+        if on_outcome:
+            on_outcome(outcome)
+    progress.clear()
+    if len(outcomes) > 1:
+        _summary(sorted(outcomes, key=lambda o: o.index), time.perf_counter() - started, out, err)
+    return batch_status(outcomes)
+
+
+def _summary(outcomes: Sequence[Outcome], seconds: float, out: TextIO, err: TextIO) -> None:
+    built = sum(o.ok for o in outcomes)
+    failed = [o for o in outcomes if not o.ok]
+    rate = len(outcomes) / seconds if seconds > 0 else 0.0
+    print(f"已生成 {built}/{len(outcomes)} 份报告，用时 {seconds:.1f} 秒（{rate:.1f} 份/秒）", file=out)
+    if failed:
+        print(f"{len(failed)} 份报告未生成：", file=err)
+        for o in failed:
+            print(f"  {o.path}: {o.reason}", file=err)
+            if o.detail:
+                print(f"      {o.detail}", file=err)

@@ -1,0 +1,108 @@
+"""Every hook a gongkai plugin can implement — the whole plugin contract in one module.
+
+A plugin is any module or object with functions decorated by :data:`hookimpl`.  Plugins come from three
+places, all registered the same way (:mod:`compiler.host.manager`):
+
+1. the entry-point group ``gongkai`` of installed distributions — gongkai's own built-in sections are
+   registered exactly like this, from its ``pyproject.toml``;
+2. Python files a report names in its top-level ``plugins = ["my_section.py"]`` (paths relative to the
+   report);
+3. objects registered in code (tests, embedding applications) through ``PluginHost.register``.
+
+The core never depends on the order in which plugins were registered: pluggy calls implementations
+last-registered first, so every hook below either merges all results (and sorts them by data, not by
+caller) or is a ``firstresult`` hook with a documented tie-break (``tryfirst``/``trylast``).
+
+Hook names all start with ``gongkai_``; :meth:`compiler.host.manager.PluginHost.load` calls
+``check_pending()`` so a misspelled hook name in a plugin fails loudly instead of being ignored.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+import pluggy
+
+if TYPE_CHECKING:
+    from compiler.model.document import DocumentInfo
+    from compiler.model.formats import Format
+    from compiler.model.problems import Problem
+    from compiler.model.report import Report
+    from compiler.model.sections import SectionType
+
+PROJECT = "gongkai"
+hookspec = pluggy.HookspecMarker(PROJECT)
+hookimpl = pluggy.HookimplMarker(PROJECT)
+
+
+@hookspec
+def gongkai_register_formats(register: Callable[[Format], None]) -> None:
+    """Declare report formats (``legacy``, ``2021`` …).
+
+    **When:** once, right after all plugins are loaded, before any report is read.
+
+    :param register: call ``register(Format(...))`` once per format.  A format is an ordered list of
+        section keys plus a title; see :class:`compiler.model.formats.Format`.
+
+    **Returns:** nothing.  **Who wins:** two plugins registering the same format key is an error naming
+    both plugins — formats are never silently replaced.
+    """
+
+
+@hookspec
+def gongkai_register_sections(register: Callable[[SectionType], None]) -> None:
+    """Declare section types: the parts of a report, each with its TOML schema, its blocks and its checks.
+
+    **When:** once, right after :func:`gongkai_register_formats`.
+
+    :param register: call ``register(SectionType(...))`` for each section.  A section type names the TOML
+        table it reads (``key``), the formats it belongs to (``formats``; ``None`` = any), its heading, its
+        schema, and the callables that derive values, build blocks and check data (see
+        :class:`compiler.model.sections.SectionType`).
+
+    **Returns:** nothing.  **Who wins:** the same ``(format, key)`` registered twice is an error naming
+    both plugins.  The order of sections in a document comes from the format and the report, never from
+    registration order.
+    """
+
+
+@hookspec
+def gongkai_check(report: Report) -> list[Problem] | None:
+    """Check the report as a whole, after every section's own checks ran.
+
+    For rules that span sections: text against data, part headings against the preamble, placeholders
+    left from a template, carry-over against last year's report.
+
+    **When:** during ``gongkai check`` and ``gongkai build``, after the report has been loaded, validated
+    against the section schemas and its derived values computed (``report.values``).
+
+    :param report: the loaded :class:`compiler.model.report.Report` (read-only by convention).
+
+    **Returns:** a list of :class:`compiler.model.problems.Problem` (or ``None``).  **Who wins:** nobody — the
+    lists of all plugins are concatenated and then sorted by file position, so registration order never
+    shows.
+    """
+
+
+@hookspec(firstresult=True)
+def gongkai_document_info(report: Report) -> DocumentInfo | None:
+    """Give the PDF metadata (title, author, subject, keywords, date) of a report.
+
+    **When:** once per build, before typesetting.
+
+    :param report: the loaded report.
+
+    **Returns:** a :class:`compiler.model.document.DocumentInfo`, or ``None`` to let another plugin answer.
+    **Who wins:** stops at the first non-``None`` result; a plugin that wants to override the built-in
+    answer marks its implementation ``@hookimpl(tryfirst=True)``.
+    """
+
+
+#: Every hook name, for documentation tests and ``gongkai plugins``.
+HOOK_NAMES = (
+    "gongkai_register_formats",
+    "gongkai_register_sections",
+    "gongkai_check",
+    "gongkai_document_info",
+)

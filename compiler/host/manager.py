@@ -1,0 +1,307 @@
+"""The plugin host: finds plugins, registers them with pluggy, and is the only code that calls hooks.
+
+Built-in sections are not special: they are listed under the ``gongkai`` entry-point group in gongkai's own
+``pyproject.toml`` and loaded by :meth:`PluginHost.load_entry_points` exactly like a third-party plugin.
+Every hook call goes through a typed method here, which also attributes a plugin's exception to the plugin
+by name instead of letting a traceback escape.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import sys
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pluggy
+
+from compiler.host import hookspecs
+from compiler.host.entrypoints import entry_points
+from compiler.host.watchdog import TIMEOUT_ENV, PluginTimeout, time_limit
+from compiler.model.document import DocumentInfo, SourceRef
+from compiler.model.formats import Format
+from compiler.model.problems import Problem, ReportError, error
+from compiler.model.sections import SectionType
+
+if TYPE_CHECKING:
+    from compiler.model.report import Report
+
+ENTRY_POINT_GROUP = "gongkai"
+#: Comma-separated plugin names not to load from entry points (like pytest's ``-p no:NAME``).
+DISABLE_ENV = "GONGKAI_DISABLE_PLUGINS"
+
+
+@dataclass
+class PluginInfo:
+    name: str
+    origin: str  # "built-in", "entry point", "file", "code"
+    where: str  # module or file path
+    distribution: str | None = None
+    version: str | None = None
+
+
+class PluginError(Exception):
+    """A plugin raised or returned something it must not.  Carries a problem naming the plugin."""
+
+    def __init__(self, plugin: str, what: str, exc: BaseException | None = None, source: SourceRef | None = None):
+        detail = f"{type(exc).__name__}: {exc}" if exc else ""
+        message = f"插件“{plugin}”在{what}时出错" + (f"：{detail}" if detail else "")
+        self.problem = error("plugin.failed", message, source, plugin=plugin)
+        super().__init__(message)
+
+
+def _timeout(plugin: str, what: str, exc: PluginTimeout, source: SourceRef | None = None) -> Problem:
+    message = f"插件“{plugin}”在{what}时超过 {exc.seconds:g} 秒仍未返回，已中止（时限见 {TIMEOUT_ENV}）"
+    return error("plugin.timeout", message, source, plugin=plugin)
+
+
+@dataclass
+class PluginHost:
+    pm: pluggy.PluginManager = field(default_factory=lambda: pluggy.PluginManager(hookspecs.PROJECT))
+    info: dict[str, PluginInfo] = field(default_factory=dict)
+    formats: dict[str, Format] = field(default_factory=dict)
+    sections: dict[tuple[str | None, str], SectionType] = field(default_factory=dict)
+    _collected: bool = False
+
+    def __post_init__(self) -> None:
+        self.pm.add_hookspecs(hookspecs)
+
+    # -- loading ---------------------------------------------------------------------------------
+    def register(self, plugin: object, name: str, origin: str = "code", where: str = "") -> None:
+        if self.pm.has_plugin(name) or self.pm.get_plugin(name) is not None:
+            return
+        self.pm.register(plugin, name=name)
+        self.info[name] = PluginInfo(name, origin, where or getattr(plugin, "__name__", repr(plugin)))
+        self._collected = False
+
+    def load_entry_points(self) -> None:
+        blocked = {n.strip() for n in os.environ.get(DISABLE_ENV, "").split(",") if n.strip()}
+        for ep in entry_points(ENTRY_POINT_GROUP):
+            if ep.name in blocked or self.pm.get_plugin(ep.name) is not None:
+                continue
+            try:
+                plugin = ep.load()
+            except Exception as exc:  # a broken plugin is reported, not raised
+                raise ReportError(PluginError(ep.name, f"加载（{ep.value}）", exc).problem) from None
+            self.register(plugin, ep.name, "built-in" if ep.distribution == "gongkai" else "entry point", ep.value)
+            self.info[ep.name].distribution = ep.distribution
+            self.info[ep.name].version = ep.version
+
+    def load_file(self, path: Path, source: SourceRef | None = None) -> None:
+        """Load a plugin from a Python file a report names."""
+        name = f"file:{path.stem}"
+        if self.pm.get_plugin(name) is not None:
+            return
+        if not path.is_file():
+            raise ReportError(error("plugin.missing-file", f"找不到插件文件：{path}", source))
+        spec = importlib.util.spec_from_file_location(f"gongkai_local_{path.stem}", path)
+        if spec is None or spec.loader is None:
+            raise ReportError(error("plugin.bad-file", f"无法作为 Python 模块载入插件文件：{path}", source))
+        module = importlib.util.module_from_spec(spec)
+        try:
+            sys.modules[spec.name] = module
+            with time_limit():
+                spec.loader.exec_module(module)
+        except PluginTimeout as exc:
+            sys.modules.pop(spec.name, None)
+            raise ReportError(_timeout(str(path), "载入", exc, source)) from None
+        except Exception as exc:
+            sys.modules.pop(spec.name, None)
+            raise ReportError(PluginError(str(path), "载入", exc, source).problem) from None
+        self.register(module, name, "file", str(path))
+
+    def validate(self) -> None:
+        """Reject hook implementations that match no hook (a misspelled name) — loudly."""
+        try:
+            self.pm.check_pending()
+        except pluggy.PluginValidationError as exc:
+            plugin = self.pm.get_name(exc.plugin) or repr(exc.plugin)
+            raise ReportError(
+                error(
+                    "plugin.unknown-hook",
+                    f"插件“{plugin}”实现了不存在的钩子：{exc}；可用的钩子：{', '.join(hookspecs.HOOK_NAMES)}",
+                    plugin=plugin,
+                )
+            ) from None
+
+    # -- collecting formats and sections ---------------------------------------------------------
+    def _each(self, hook_name: str) -> Iterable[tuple[str, Callable[..., Any]]]:
+        hook = getattr(self.pm.hook, hook_name)
+        impls = sorted(hook.get_hookimpls(), key=lambda i: i.plugin_name)
+        for impl in impls:
+            yield impl.plugin_name, impl.function
+
+    def collect(self) -> None:
+        if self._collected:
+            return
+        self.validate()
+        self.formats.clear()
+        self.sections.clear()
+        for plugin, fn in self._each("gongkai_register_formats"):
+
+            def add_format(fmt: Format, _plugin: str = plugin) -> None:
+                if not isinstance(fmt, Format):
+                    raise TypeError(f"register() expects a Format, got {type(fmt).__name__}")
+                if fmt.key in self.formats:
+                    other = self.formats[fmt.key].plugin
+                    raise ReportError(
+                        error("plugin.duplicate-format", f"格式“{fmt.key}”被插件“{other}”和“{_plugin}”重复注册")
+                    )
+                self.formats[fmt.key] = replace(fmt, plugin=_plugin)
+
+            self._call(plugin, "注册格式", fn, register=add_format)
+        for plugin, fn in self._each("gongkai_register_sections"):
+
+            def add_section(section: SectionType, _plugin: str = plugin) -> None:
+                if not isinstance(section, SectionType):
+                    raise TypeError(f"register() expects a SectionType, got {type(section).__name__}")
+                keys = [None] if section.formats is None else sorted(section.formats)
+                for fmt in keys:
+                    if (fmt, section.key) in self.sections:
+                        other = self.sections[(fmt, section.key)].plugin
+                        raise ReportError(
+                            error(
+                                "plugin.duplicate-section",
+                                f"章节“{section.key}”（格式 {fmt or '任意'}）被插件“{other}”和“{_plugin}”重复注册",
+                            )
+                        )
+                    self.sections[(fmt, section.key)] = replace(section, plugin=_plugin)
+
+            self._call(plugin, "注册章节", fn, register=add_section)
+        self._collected = True
+
+    def _call(self, plugin: str, what: str, fn: Callable[..., Any], **kwargs: Any) -> Any:
+        try:
+            with time_limit():
+                return fn(**kwargs)
+        except ReportError:
+            raise
+        except PluginTimeout as exc:
+            raise ReportError(_timeout(plugin, what, exc)) from None
+        except Exception as exc:  # attributed to the plugin
+            raise ReportError(PluginError(plugin, what, exc).problem) from None
+
+    def call_section(self, section: SectionType, what: str, fn: Callable[..., Any], *args: Any) -> Any:
+        """Call one of a section's callables, attributing failures to its plugin."""
+        try:
+            with time_limit():
+                return fn(*args)
+        except ReportError:
+            raise
+        except PluginTimeout as exc:
+            raise ReportError(_timeout(section.plugin, f"{what}章节“{section.key}”", exc)) from None
+        except Exception as exc:
+            raise ReportError(PluginError(section.plugin, f"{what}章节“{section.key}”", exc).problem) from None
+
+    # -- queries ---------------------------------------------------------------------------------
+    def section_types(self, format_key: str) -> dict[str, SectionType]:
+        """Every section type usable in a format, by key (format-specific ones win over generic ones)."""
+        self.collect()
+        found: dict[str, SectionType] = {}
+        for (fmt, key), section in sorted(self.sections.items(), key=lambda kv: (kv[0][0] or "", kv[0][1])):
+            if fmt is None and key not in found:
+                found[key] = section
+        for (fmt, key), section in self.sections.items():
+            if fmt == format_key:
+                found[key] = section
+        return found
+
+    def default_order(self, format_key: str) -> list[str]:
+        """The format's section order, with sections from other plugins placed by their ``after`` or
+        ``before`` key (sorted by key among themselves, so registration order never shows)."""
+        fmt = self.formats[format_key]
+        order = list(fmt.sections)
+        extra = sorted(
+            (s for k, s in self.section_types(format_key).items() if k not in order and (s.after or s.before)),
+            key=lambda s: s.key,
+        )
+        for section in extra:
+            if section.after in order:
+                order.insert(order.index(section.after) + 1, section.key)
+            elif section.before in order:
+                order.insert(order.index(section.before), section.key)
+            else:
+                order.append(section.key)
+        return order
+
+    # -- report-level hooks ------------------------------------------------------------------------
+    def checks(self, report: Report) -> list[Problem]:
+        problems: list[Problem] = []
+        for plugin, fn in self._each("gongkai_check"):
+            result = self._call(plugin, "检查报告", fn, report=report)
+            if result is None:
+                continue
+            if not isinstance(result, list) or not all(isinstance(p, Problem) for p in result):
+                raise ReportError(PluginError(plugin, "检查报告（返回值应为 Problem 列表）").problem)
+            for p in result:
+                p.plugin = p.plugin or plugin
+            problems += result
+        return problems
+
+    def document_info(self, report: Report) -> DocumentInfo:
+        try:
+            with time_limit():
+                info = self.pm.hook.gongkai_document_info(report=report)
+        except ReportError:
+            raise
+        except PluginTimeout as exc:
+            raise ReportError(_timeout("gongkai_document_info", "生成文档信息", exc)) from None
+        except Exception as exc:
+            raise ReportError(PluginError("gongkai_document_info", "生成文档信息", exc).problem) from None
+        if info is None:
+            return DocumentInfo()
+        if not isinstance(info, DocumentInfo):
+            raise ReportError(
+                error("plugin.bad-result", f"gongkai_document_info 应返回 DocumentInfo，实际是 {type(info).__name__}")
+            )
+        return info
+
+    def describe(self) -> list[dict[str, Any]]:
+        """Every plugin with its origin and the hooks it implements (for ``gongkai plugins``)."""
+        self.collect()
+        rows = []
+        for name, plugin in sorted(self.pm.list_name_plugin(), key=lambda np: np[0]):
+            info = self.info.get(name, PluginInfo(name, "code", repr(plugin)))
+            hooks = sorted(h.name for h in (self.pm.get_hookcallers(plugin) or []))
+            sections = sorted(f"{fmt or '*'}:{key}" for (fmt, key), s in self.sections.items() if s.plugin == name)
+            formats = sorted(k for k, f in self.formats.items() if f.plugin == name)
+            rows.append(
+                {
+                    "name": name,
+                    "origin": info.origin,
+                    "where": info.where,
+                    "distribution": info.distribution,
+                    "version": info.version,
+                    "hooks": hooks,
+                    "formats": formats,
+                    "sections": sections,
+                }
+            )
+        return rows
+
+
+_DEFAULT: PluginHost | None = None
+
+
+def default_host() -> PluginHost:
+    """A process-wide host with the installed plugins loaded once (reused across reports in a batch)."""
+    global _DEFAULT
+    if _DEFAULT is None:
+        host = PluginHost()
+        host.load_entry_points()
+        host.collect()
+        _DEFAULT = host
+    return _DEFAULT
+
+
+def fresh_host(extra: Iterable[tuple[object, str]] = ()) -> PluginHost:
+    """A new host with the installed plugins plus ``extra`` (plugin, name) pairs — for tests and embedding."""
+    host = PluginHost()
+    host.load_entry_points()
+    for plugin, name in extra:
+        host.register(plugin, name)
+    host.collect()
+    return host

@@ -1,0 +1,155 @@
+"""The semantic document vocabulary that section plugins produce.
+
+Section plugins never touch fonts, sizes or ReportLab: they return a list of these blocks, each naming a
+*style role* (``"body"``, ``"heading1"``, ``"table-cell"`` …).  The typesetter (:mod:`compiler.render.pdf.typeset`)
+turns blocks into pages using the style sheet, where every role is defined.
+
+A block may carry a :class:`SourceRef` so that problems found while typesetting (a character no font has,
+a table too wide) can name the TOML key and line the text came from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    """Where a piece of content came from: the input file, the dotted TOML key path and the line (1-based)."""
+
+    file: Path | None = None
+    keypath: str = ""
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = str(self.file) if self.file else "<input>"
+        if self.line:
+            where += f":{self.line}"
+        if self.keypath:
+            where += f" [{self.keypath}]"
+        return where
+
+
+@dataclass(frozen=True)
+class Run:
+    """A stretch of text in one style role.  ``role=None`` means: the role of the enclosing paragraph."""
+
+    text: str
+    role: str | None = None
+
+
+@dataclass
+class Block:
+    source: SourceRef | None = field(default=None, kw_only=True)
+
+
+@dataclass
+class Paragraph(Block):
+    """A paragraph of body text, possibly mixing roles (a run-in heading followed by body text).
+
+    ``hang``: wrapped lines start where run number ``hang`` starts on the first line — "附件：1. 标题"
+    wraps under the title's first character (GB/T 9704 §7.3.4), whatever the width of the lead.
+    """
+
+    runs: list[Run]
+    role: str = "body"
+    hang: int | None = None
+
+    @property
+    def text(self) -> str:
+        return "".join(r.text for r in self.runs)
+
+
+@dataclass
+class Heading(Block):
+    """A heading on its own line, numbered by the caller (the number is part of ``text``).
+
+    ``outline_level`` (0-based) puts an entry in the PDF outline; ``None`` keeps it out.
+    """
+
+    text: str
+    role: str = "heading1"
+    outline_level: int | None = 0
+
+
+@dataclass
+class Title(Block):
+    """The document title.  ``lines`` are the author's (or the plugin's) breaks by meaning; when ``None``
+    the typesetter breaks the title itself, never leaving a single character on a line."""
+
+    text: str
+    lines: list[str] | None = None
+    role: str = "title"
+
+
+@dataclass
+class Signature(Block):
+    """Issuing body and date at the end of the body text (GB/T 9704 §7.3.5.2)."""
+
+    organ: str
+    date: str
+    role: str = "signature"
+
+
+@dataclass
+class BlankLines(Block):
+    """``count`` empty grid lines."""
+
+    count: int = 1
+
+
+@dataclass
+class PageBreak(Block):
+    pass
+
+
+@dataclass
+class Cell:
+    """One table cell.  ``vertical`` sets the text top-to-bottom (for tall merged label cells)."""
+
+    text: str = ""
+    colspan: int = 1
+    rowspan: int = 1
+    align: Literal["left", "center", "right", "justify"] | None = None
+    vertical: bool = False
+    role: str | None = None
+
+
+@dataclass
+class Table(Block):
+    """A ruled table.
+
+    ``rows`` is a list of rows; a cell covered by a span of another cell is simply omitted from its row
+    (HTML-style), so every row lists only the cells that start in it.  ``widths`` are relative column
+    widths (any unit; scaled to the type area).  The first ``header_rows`` rows repeat on every page the
+    table continues on.  ``keep_together`` asks to keep the whole table on one page when it fits.
+    """
+
+    rows: list[list[Cell]]
+    widths: list[float]
+    header_rows: int = 0
+    caption: str | None = None
+    role: str = "table-cell"
+    header_role: str = "table-header"
+    keep_together: bool = True
+    name: str = ""
+
+
+@dataclass
+class DocumentInfo:
+    """PDF metadata.  ``date`` is an ISO date (YYYY-MM-DD) used for creation/modification dates unless
+    ``SOURCE_DATE_EPOCH`` is set."""
+
+    title: str = ""
+    author: str = ""
+    subject: str = ""
+    keywords: list[str] = field(default_factory=list)
+    date: str | None = None
+    lang: str = "zh-CN"
+
+    @property
+    def keyword_line(self) -> str:
+        """The keywords as one line, as the Info dictionary and XMP ``pdf:Keywords`` both carry them."""
+        return "，".join(k for k in self.keywords if k)

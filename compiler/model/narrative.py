@@ -1,0 +1,162 @@
+"""The narrative model shared by sections: paragraphs, numbered items, run-in headings and 一是、二是….
+
+In TOML a section (or an item) may have::
+
+    text = "段落"                 # or ["段落一", "段落二"] — paragraphs before the items
+    numbering = "1."              # scheme of the items below: "（一）" (default at level 2), "1.", "（1）"
+    after = "段落"                # paragraphs after the items
+    [[SECTION.items]]
+    heading = "明确重点，深入推进主动公开。"   # run-in heading: set in the level's heading face
+    text = "年初，印发……"                     # continues in the same paragraph
+    points = ["稳步推进……。", "扎实推进……。"]  # appended to that paragraph as 一是……二是……
+    after = "……"
+    [[SECTION.items.items]]                   # the next level, numbered 1. then （1）
+
+Numbers are never typed: an item's label comes from its position and level.  An item with a heading but no
+text and no points is a heading on its own line (and an outline entry).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING, Any
+
+from compiler.model import numbering
+from compiler.model.document import Block, Heading, Paragraph, Run
+from compiler.model.schema import Field
+
+if TYPE_CHECKING:
+    from compiler.model.sections import SectionContext
+
+LEVEL_OF_SCHEME = {"一、": 1, "（一）": 2, "1.": 3, "（1）": 4}
+SCHEME_NAMES = tuple(LEVEL_OF_SCHEME)
+
+
+def _item_fields(depth: int) -> tuple[Field, ...]:
+    fields = [
+        Field("heading", "str", description="小标题（自动编号，不要自己写“（一）”）", example="小标题。"),
+        Field("text", "text", description="正文段落；字符串或字符串数组", example="正文。"),
+        Field("points", "list[str]", description="依次编为“一是……二是……”，接在正文后"),
+        Field("after", "text", description="分项之后的段落"),
+        Field("numbering", "str", description=f"下一级编号样式：{'、'.join(SCHEME_NAMES)}"),
+    ]
+    if depth > 0:
+        fields.append(Field("items", "list[table]", description="下一级分项", fields=_item_fields(depth - 1)))
+    return tuple(fields)
+
+
+#: Fields a section adds to its schema to accept narrative content.
+NARRATIVE_FIELDS: tuple[Field, ...] = (
+    Field("text", "text", description="正文段落；字符串或字符串数组", example="正文。"),
+    Field("numbering", "str", description=f"分项编号样式：{'、'.join(SCHEME_NAMES)}"),
+    Field("items", "list[table]", description="自动编号的分项", fields=_item_fields(2)),
+    Field("after", "text", description="分项之后的段落"),
+)
+
+
+def paragraphs(value: Any) -> list[str]:
+    if value is None:
+        return []
+    return [value] if isinstance(value, str) else list(value)
+
+
+def _sub(base: str, key: str) -> str:
+    return f"{base}.{key}" if base else key
+
+
+class NarrativeBuilder:
+    """Turns narrative data into blocks, resolving references and numbering items."""
+
+    def __init__(self, ctx: SectionContext):
+        self.ctx = ctx
+
+    def para(self, text: str, sub: str, lead: Run | None = None) -> Paragraph:
+        runs = [lead] if lead else []
+        runs.append(Run(self.ctx.text(text, sub)))
+        return Paragraph(runs, role="body", source=self.ctx.source(sub))
+
+    def texts(self, value: Any, sub: str) -> list[Block]:
+        items = paragraphs(value)
+        if isinstance(value, str):
+            return [self.para(value, sub)]
+        return [self.para(t, f"{sub}[{i}]") for i, t in enumerate(items)]
+
+    def build(self, data: Mapping[str, Any], sub: str = "", level: int = 2) -> list[Block]:
+        blocks: list[Block] = self.texts(data.get("text"), _sub(sub, "text"))
+        scheme = data.get("numbering") or numbering.scheme_for_level(level)
+        if scheme not in LEVEL_OF_SCHEME:
+            self.ctx.error(
+                "input.numbering",
+                f"未知的编号样式“{scheme}”，可用：{'、'.join(SCHEME_NAMES)}",
+                _sub(sub, "numbering"),
+            )
+            scheme = numbering.scheme_for_level(level)
+        for i, item in enumerate(data.get("items") or []):
+            blocks += self.item(item, f"{_sub(sub, 'items')}[{i}]", scheme, i + 1)
+        blocks += self.texts(data.get("after"), _sub(sub, "after"))
+        return blocks
+
+    def item(self, item: Mapping[str, Any], sub: str, scheme: str, n: int) -> list[Block]:
+        level = LEVEL_OF_SCHEME[scheme]
+        label = numbering.label(scheme, n)
+        heading = item.get("heading")
+        texts = paragraphs(item.get("text"))
+        points = item.get("points") or []
+        points_text = "".join(
+            numbering.label("一是", i + 1) + self.ctx.text(p, f"{sub}.points[{i}]") for i, p in enumerate(points)
+        )
+        blocks: list[Block] = []
+        if heading and not texts and not points_text:
+            blocks.append(
+                Heading(
+                    label + self.ctx.text(heading, f"{sub}.heading"),
+                    role=f"heading{level}",
+                    outline_level=level - 1,
+                    source=self.ctx.source(f"{sub}.heading"),
+                )
+            )
+        else:
+            lead_text = label + (self.ctx.text(heading, f"{sub}.heading") if heading else "")
+            lead = Run(lead_text, role=f"runin{level}") if heading else None
+            bodies = [
+                self.ctx.text(t, f"{sub}.text" if isinstance(item.get("text"), str) else f"{sub}.text[{i}]")
+                for i, t in enumerate(texts)
+            ] or [""]
+            bodies[-1] += points_text
+            for i, body in enumerate(bodies):
+                runs: list[Run] = []
+                if i == 0:
+                    if lead:
+                        runs.append(lead)
+                    elif not heading:
+                        body = label + body
+                runs.append(Run(body))
+                blocks.append(Paragraph(runs, role="body", source=self.ctx.source(f"{sub}.text")))
+        next_level = min(level + 1, 4)
+        nested = {k: item[k] for k in ("items", "numbering", "after") if k in item}
+        blocks += self.build(nested, sub, next_level)
+        return blocks
+
+
+def narrative_blocks(ctx: SectionContext, data: Mapping[str, Any] | None = None, sub: str = "") -> list[Block]:
+    """Blocks for a section's narrative (``text``, ``items``, ``after``) starting at level 2 （一）."""
+    return NarrativeBuilder(ctx).build(ctx.data if data is None else data, sub, level=2)
+
+
+def iter_texts(data: Mapping[str, Any], sub: str = "") -> Iterator[tuple[str, str]]:
+    """Every narrative string in ``data`` with its key path (relative to the section): for checks that
+    read the prose (numbers typed into text, placeholders, enumerations)."""
+    for key in ("heading", "text", "after"):
+        value = data.get(key)
+        if isinstance(value, str):
+            yield _sub(sub, key), value
+        elif isinstance(value, list):
+            for i, t in enumerate(value):
+                if isinstance(t, str):
+                    yield f"{_sub(sub, key)}[{i}]", t
+    for i, p in enumerate(data.get("points") or []):
+        if isinstance(p, str):
+            yield f"{_sub(sub, 'points')}[{i}]", p
+    for i, item in enumerate(data.get("items") or []):
+        if isinstance(item, Mapping):
+            yield from iter_texts(item, f"{_sub(sub, 'items')}[{i}]")

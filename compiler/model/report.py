@@ -1,0 +1,263 @@
+"""The report: one TOML file read, validated against the section plugins' schemas, values derived.
+
+Top-level keys belong to the core; every other top-level table belongs to the section with that key::
+
+    format = "legacy"            # a format some plugin registered
+    style = "gbt9704"            # optional: a style name or a path (relative to this file)
+    plugins = ["my_part.py"]     # optional: local plugin files (relative to this file)
+    sections = ["report", …]     # optional: the section order, if not the format's
+    previous = "2023.toml"       # optional: last year's report, for cross-year checks
+    [[attachments]]              # optional: files bound after the report
+    [report]                     # …and one table per section
+"""
+
+from __future__ import annotations
+
+import copy
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from compiler.host.manager import PluginHost, default_host, fresh_host
+from compiler.model.document import SourceRef
+from compiler.model.formats import Format
+from compiler.model.problems import Problem, ReportError, Severity, error
+from compiler.model.schema import Field, Schema, Validator, suggest
+from compiler.model.sections import SectionContext, SectionType
+from compiler.source.hygiene import clean_source
+from compiler.source.limits import size_problems
+from compiler.source.tomlsource import TomlSource, load
+
+ATTACHMENT_FIELDS = (
+    Field("file", "str", required=True, description="附件文件（PDF、PNG 或 JPEG），相对于本文件"),
+    Field("title", "str", required=True, description="附件标题"),
+    Field("pages", "str", description='只取其中几页，如 "1-3,5"'),
+    Field("password", "str", description="加密 PDF 的密码"),
+)
+
+CORE_SCHEMA = Schema(
+    (
+        Field("format", "str", required=True, description="报告格式", example="legacy"),
+        Field("style", "str", description="版式样式：名称或路径"),
+        Field("plugins", "list[str]", description="本地插件文件"),
+        Field("sections", "list[str]", description="章节顺序（默认按格式）"),
+        Field("previous", "str", description="上一年度报告（用于跨年度核对）"),
+        Field("attachments", "list[table]", description="附件", fields=ATTACHMENT_FIELDS),
+    )
+)
+
+
+@dataclass
+class SectionInstance:
+    type: SectionType
+    data: dict[str, Any]
+    number: int | None
+    present: bool  # the report has a table for it
+
+    @property
+    def key(self) -> str:
+        return self.type.key
+
+
+@dataclass
+class Report:
+    path: Path
+    source: TomlSource
+    format: Format
+    host: PluginHost
+    sections: list[SectionInstance] = field(default_factory=list)
+    values: dict[str, Any] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    previous: Report | None = None
+
+    @property
+    def data(self) -> dict[str, Any]:
+        return self.source.data
+
+    @property
+    def base_dir(self) -> Path:
+        return self.path.parent
+
+    def ref(self, keypath: str) -> SourceRef:
+        return self.source.ref(keypath)
+
+    def section(self, key: str) -> SectionInstance | None:
+        return next((s for s in self.sections if s.key == key), None)
+
+    def context(self, instance: SectionInstance) -> SectionContext:
+        return SectionContext(self, instance.type, instance.data, instance.number)
+
+    @property
+    def style(self) -> str | None:
+        return self.data.get("style")
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity >= Severity.ERROR]
+
+
+def _host_for(data: dict[str, Any], path: Path, source: TomlSource, host: PluginHost | None) -> PluginHost:
+    files = data.get("plugins") or []
+    if not isinstance(files, list) or not files:
+        return host or default_host()
+    host = host or fresh_host()
+    for i, name in enumerate(files):
+        if isinstance(name, str):
+            host.load_file((path.parent / name).resolve(), source.ref(f"plugins[{i}]"))
+    host.collect()
+    return host
+
+
+def load_report(path: Path, host: PluginHost | None = None, *, with_previous: bool = True) -> Report:
+    """Read, validate and derive.  Raises :class:`ReportError` when the input cannot be understood at all
+    (unreadable file, bad TOML, unknown format); otherwise the problems are in ``report.problems``."""
+    path = Path(path)
+    source = load(path)
+    data = source.data
+    # text hygiene on the data itself, once, before anyone reads it (see compiler/source/hygiene.py for why here)
+    early = clean_source(source, set(CORE_SCHEMA.names())) + size_problems(data, source.ref)
+    host = _host_for(data, path, source, host)
+
+    validator = Validator(source.ref)
+    fmt_key = data.get("format")
+    if not isinstance(fmt_key, str):
+        found = "缺少" if fmt_key is None else f"是 {fmt_key!r}"
+        raise ReportError(
+            error(
+                "input.format",
+                f"顶层必须写明报告格式 format（可用：{'、'.join(sorted(host.formats))}），此处{found}",
+                source.ref("format"),
+            )
+        )
+    if fmt_key not in host.formats:
+        hint = suggest(fmt_key, list(host.formats))
+        raise ReportError(
+            error(
+                "input.unknown-format",
+                f"未知的报告格式“{fmt_key}”"
+                + (f"，是否应为“{hint}”？" if hint else f"；可用：{'、'.join(sorted(host.formats))}"),
+                source.ref("format"),
+            )
+        )
+    fmt = host.formats[fmt_key]
+    report = Report(path=path, source=source, format=fmt, host=host)
+
+    types = host.section_types(fmt_key)
+    core_keys = set(CORE_SCHEMA.names())
+    core_data = {k: v for k, v in data.items() if k in core_keys}
+    validator.table(core_data, CORE_SCHEMA, "")
+
+    explicit = data.get("sections") if isinstance(data.get("sections"), list) else None
+    # non-strings in `sections` are reported by the core schema (list[str]); the order uses the strings
+    order = [k for k in explicit if isinstance(k, str)] if explicit is not None else host.default_order(fmt_key)
+    for i, key in enumerate(explicit or []):
+        if not isinstance(key, str):
+            continue
+        if key not in types:
+            hint = suggest(str(key), list(types))
+            validator.fail(
+                f"sections[{i}]",
+                f"格式“{fmt_key}”中没有章节“{key}”" + (f"，是否应为“{hint}”？" if hint else ""),
+                rule="input.unknown-section",
+            )
+    for key, value in data.items():
+        if key in core_keys:
+            continue
+        if key not in types:
+            hint = suggest(key, list(types))
+            validator.fail(
+                key,
+                f"未知的章节或键“{key}”"
+                + (f"，是否应为“{hint}”？" if hint else f"；格式“{fmt_key}”的章节：{'、'.join(order)}"),
+                rule="input.unknown-section",
+            )
+        elif key not in order:
+            validator.fail(key, f"章节“{key}”不在 sections 列出的顺序中，不会排版", rule="input.section-not-listed")
+        elif not isinstance(value, dict):
+            validator.fail(key, f"“{key}”应为表（[{key}]），实际是 {type(value).__name__}")
+
+    required = set(fmt.required) if fmt.required is not None else {k for k, t in types.items() if t.required}
+    number = 0
+    for key in order:
+        section = types.get(key)
+        if section is None:
+            continue
+        raw = data.get(key)
+        present = isinstance(raw, dict)
+        if not present and key in required:
+            validator.fail(key, f"缺少必需的章节 [{key}]（{section.title}）", rule="input.missing-section")
+        table = raw if present else {}
+        if present:
+            validator.table(table, section.full_schema(), key)
+        if not present and not section.build_without_data:
+            continue
+        n = None
+        if section.numbered:
+            number += 1
+            n = number
+        report.sections.append(SectionInstance(section, table, n, present))
+
+    report.problems += early + validator.problems
+    report.values = {k: copy.deepcopy(v) for k, v in data.items()}
+    if not report.errors:
+        for instance in report.sections:
+            if instance.type.derive is None:
+                continue
+            ctx = report.context(instance)
+            derived = host.call_section(instance.type, "计算", instance.type.derive, ctx) or {}
+            if not isinstance(derived, dict):
+                raise _wrong_result(instance, "计算", "dict", derived)
+            report.problems += ctx.problems
+            merged = dict(report.values.get(instance.key) or {})
+            merged.update(derived)
+            report.values[instance.key] = merged
+
+    previous = data.get("previous")
+    if with_previous and isinstance(previous, str):
+        report.previous = load_previous(report, Path(os.path.normpath(path.parent / previous)))
+    return report
+
+
+def _wrong_result(instance: SectionInstance, what: str, expected: str, got: Any) -> ReportError:
+    """A section callable returned the wrong type: an error naming its plugin, not a traceback later."""
+    from compiler.host.manager import PluginError
+
+    where = f"{what}章节“{instance.key}”（应返回 {expected}，实际是 {type(got).__name__}）"
+    return ReportError(PluginError(instance.type.plugin, where).problem)
+
+
+def load_previous(report: Report, path: Path) -> Report | None:
+    try:
+        return load_report(path, report.host, with_previous=False)
+    except ReportError as exc:
+        for p in exc.problems:
+            p.message = f"上一年度报告无法读取：{p.message}"
+            p.severity = Severity.ERROR
+        report.problems += exc.problems
+        return None
+
+
+def run_checks(report: Report) -> list[Problem]:
+    """Every section's own checks, then the report-wide ``gongkai_check`` hooks; returns all problems,
+    sorted by position in the file."""
+    problems = list(report.problems)
+    if not report.errors:
+        for instance in report.sections:
+            if instance.type.check is None:
+                continue
+            ctx = report.context(instance)
+            found = report.host.call_section(instance.type, "检查", instance.type.check, ctx) or []
+            if not isinstance(found, list) or not all(isinstance(p, Problem) for p in found):
+                raise _wrong_result(instance, "检查", "Problem 列表", found)
+            problems += ctx.problems + list(found)
+        problems += report.host.checks(report)
+    seen: set[tuple[str, str, str]] = set()
+    unique = []
+    for p in problems:
+        key = (p.rule, p.message, str(p.source))
+        if key not in seen:
+            seen.add(key)
+            unique.append(p)
+    unique.sort(key=lambda p: (p.source.line or 0) if p.source else 0)
+    return unique

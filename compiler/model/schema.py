@@ -1,0 +1,239 @@
+"""How a section plugin declares the TOML keys it reads, and how input is checked against that.
+
+A :class:`Schema` is a list of :class:`Field`.  Validation never raises on bad data: it returns the
+problems (wrong type, missing required key, unknown key with a "did you mean") with the TOML key path and
+line, so that ``gongkai check`` can show all of them at once.  The same declarations generate the
+skeleton written by ``gongkai init``.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import difflib
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from compiler.model.problems import Problem, error
+from compiler.source.limits import MAX_NUMBER, number_problem
+
+#: What a number must be (shown with ``input.number-range`` errors).
+RANGE = f"有限数值，绝对值 ≤ {MAX_NUMBER:.0e}"
+
+#: Field kinds and the Chinese name used in messages.
+KINDS: dict[str, str] = {
+    "str": "字符串",
+    "text": "字符串或字符串数组",
+    "int": "整数",
+    "count": "非负整数",
+    "number": "数值",
+    "money": "非负数值",
+    "bool": "布尔值",
+    "date": "日期（如 2019-02-14）",
+    "list[str]": "字符串数组",
+    "counts": "表（名称 = 非负整数）",
+    "table": "表",
+    "list[table]": "表数组",
+}
+
+
+@dataclass(frozen=True)
+class Field:
+    """One key of a TOML table.
+
+    ``kind`` is one of :data:`KINDS`.  ``fields`` describes the keys of a ``table`` or of each element of a
+    ``list[table]``.  ``example`` is what ``gongkai init`` writes (``None``: leave the key out of the
+    skeleton unless it is required).  ``open`` tables (``kind="table", open=True``) accept any key (used
+    for free-form data such as category → count mappings).
+    """
+
+    name: str
+    kind: str
+    required: bool = False
+    description: str = ""
+    example: Any = None
+    fields: tuple[Field, ...] = ()
+    open: bool = False
+
+    def __post_init__(self) -> None:
+        if self.kind not in KINDS:
+            raise ValueError(f"unknown field kind {self.kind!r} for {self.name!r}")
+
+
+@dataclass(frozen=True)
+class Schema:
+    fields: tuple[Field, ...] = ()
+    description: str = ""
+
+    def names(self) -> list[str]:
+        return [f.name for f in self.fields]
+
+    def get(self, name: str) -> Field | None:
+        return next((f for f in self.fields if f.name == name), None)
+
+    def extended(self, *more: Field) -> Schema:
+        return Schema(self.fields + tuple(more), self.description)
+
+
+def suggest(word: str, choices: list[str]) -> str | None:
+    """The closest known name to a misspelled one, or ``None``."""
+    found = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    return found[0] if found else None
+
+
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _type_name(value: Any) -> str:
+    if isinstance(value, bool):
+        return "布尔值"
+    if isinstance(value, int):
+        return "整数"
+    if isinstance(value, float):
+        return "数值"
+    if isinstance(value, str):
+        return "字符串"
+    if isinstance(value, list):
+        return "数组"
+    if isinstance(value, dict):
+        return "表"
+    if isinstance(value, (_dt.date, _dt.datetime)):
+        return "日期"
+    return type(value).__name__
+
+
+@dataclass
+class Validator:
+    """Checks data against a schema.  ``source(keypath)`` turns a key path into a :class:`SourceRef`."""
+
+    source: Callable[[str], Any]
+    problems: list[Problem] = field(default_factory=list)
+
+    def fail(self, keypath: str, message: str, rule: str = "input.type", **kw: Any) -> None:
+        self.problems.append(error(rule, message, self.source(keypath), **kw))
+
+    def table(self, data: Mapping[str, Any], schema: Schema, keypath: str) -> None:
+        known = schema.names()
+        for key in data:
+            if schema.get(key) is None:
+                hint = suggest(key, known)
+                message = f"未知的键“{key}”"
+                message += f"，是否应为“{hint}”？" if hint else f"；可用的键：{'、'.join(known) or '（无）'}"
+                self.fail(_join(keypath, key), message, rule="input.unknown-key")
+        for fld in schema.fields:
+            if fld.name not in data:
+                if fld.required:
+                    self.fail(
+                        _join(keypath, fld.name),
+                        f"缺少必填的键“{fld.name}”（{KINDS[fld.kind]}）"
+                        + (f"：{fld.description}" if fld.description else ""),
+                        rule="input.missing-key",
+                    )
+                continue
+            self.value(data[fld.name], fld, _join(keypath, fld.name))
+
+    def value(self, value: Any, fld: Field, keypath: str) -> None:
+        kind = fld.kind
+        ok = {
+            "str": lambda v: isinstance(v, str),
+            "text": lambda v: isinstance(v, str) or (isinstance(v, list) and all(isinstance(x, str) for x in v)),
+            "int": _is_int,
+            "count": lambda v: _is_int(v) and v >= 0,
+            "number": _is_number,
+            "money": lambda v: _is_number(v) and v >= 0,
+            "bool": lambda v: isinstance(v, bool),
+            "date": lambda v: isinstance(v, (_dt.date, str)),
+            "list[str]": lambda v: isinstance(v, list) and all(isinstance(x, str) for x in v),
+            "counts": lambda v: isinstance(v, dict),
+            "table": lambda v: isinstance(v, dict),
+            "list[table]": lambda v: isinstance(v, list) and all(isinstance(x, dict) for x in v),
+        }[kind]
+        if kind in ("int", "count", "number", "money") and (why := number_problem(value)):
+            self.fail(keypath, f"“{fld.name}”{why}", rule="input.number-range", expected=RANGE, found=_short(value))
+            return
+        if not ok(value):
+            if kind in ("count", "money") and _is_number(value) and value < 0:
+                self.fail(keypath, f"“{fld.name}”不能为负数", rule="input.negative", expected="≥ 0", found=value)
+            else:
+                self.fail(
+                    keypath,
+                    f"“{fld.name}”应为{KINDS[kind]}，实际是{_type_name(value)}",
+                    expected=KINDS[kind],
+                    found=_short(value),
+                )
+            return
+        if kind == "date" and isinstance(value, str):
+            try:
+                _dt.date.fromisoformat(value)
+            except ValueError:
+                self.fail(keypath, f"“{fld.name}”不是有效日期（应写作 2019-02-14）", found=value)
+        elif kind == "counts":
+            for name, count in value.items():
+                if why := number_problem(count):
+                    where = _join(keypath, name)
+                    self.fail(where, f"“{name}”{why}", rule="input.number-range", expected=RANGE, found=_short(count))
+                elif not _is_int(count) or count < 0:
+                    self.fail(
+                        _join(keypath, name),
+                        f"“{name}”应为非负整数，实际是{_short(count)}",
+                        rule="input.negative" if _is_number(count) else "input.type",
+                        expected="非负整数",
+                        found=_short(count),
+                    )
+        elif kind == "table" and not fld.open:
+            self.table(value, Schema(fld.fields), keypath)
+        elif kind == "list[table]":
+            for i, item in enumerate(value):
+                self.table(item, Schema(fld.fields), f"{keypath}[{i}]")
+
+
+def _short(value: Any) -> str:
+    text = repr(value) if not isinstance(value, str) else f"“{value}”"
+    return text if len(text) <= 40 else text[:37] + "…"
+
+
+def _join(keypath: str, key: str) -> str:
+    if not keypath:
+        return key
+    return f"{keypath}.{key}"
+
+
+def skeleton(schema: Schema, *, include_optional: bool = True) -> dict[str, Any]:
+    """A TOML-ready dict with every key that has an example (and every required key)."""
+    out: dict[str, Any] = {}
+    for fld in schema.fields:
+        if fld.example is None and not fld.required:
+            continue
+        if not include_optional and not fld.required:
+            continue
+        if fld.example is not None:
+            out[fld.name] = fld.example
+        elif fld.kind == "table":
+            out[fld.name] = skeleton(Schema(fld.fields))
+        elif fld.kind == "list[table]":
+            out[fld.name] = [skeleton(Schema(fld.fields))]
+        else:
+            out[fld.name] = _placeholder(fld.kind)
+    return out
+
+
+def _placeholder(kind: str) -> Any:
+    return {
+        "str": "",
+        "text": "",
+        "int": 0,
+        "count": 0,
+        "number": 0,
+        "money": 0,
+        "bool": False,
+        "date": "2025-01-31",
+        "list[str]": [],
+        "counts": {},
+        "table": {},
+        "list[table]": [],
+    }[kind]

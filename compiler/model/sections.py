@@ -1,0 +1,119 @@
+"""Section types — what a section plugin registers — and the context a section works in.
+
+A section type is plain data plus three callables::
+
+    SectionType(
+        key="appeals",                 # the TOML table it reads: [appeals]
+        title="行政复议和行政诉讼情况",     # its heading, numbered 一、二、… by position
+        formats={"legacy"},            # formats it belongs to (None: any format)
+        schema=Schema((...)),          # the keys of [appeals]
+        derive=..., build=..., check=...,
+    )
+
+``derive(ctx) -> dict`` computes values other text can cite (``{appeals.total}``); ``build(ctx) ->
+list[Block]`` returns the section's blocks (semantic only: roles, never fonts); ``check(ctx) ->
+list[Problem]`` reports problems in the section's data.  All three receive a :class:`SectionContext`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from compiler.model import numbering
+from compiler.model.document import Block, Heading, SourceRef
+from compiler.model.problems import Problem, Severity
+from compiler.model.refs import Evaluator, Resolved
+from compiler.model.schema import Field, Schema
+
+if TYPE_CHECKING:
+    from compiler.model.report import Report
+
+#: Keys the core adds to every numbered section's schema.
+HEADING_FIELD = Field("heading", "str", description="改用其他标题文字（默认使用格式规定的标题）")
+
+
+@dataclass(frozen=True)
+class SectionType:
+    key: str
+    title: str
+    schema: Schema = field(default_factory=Schema)
+    build: Callable[[SectionContext], list[Block]] | None = None
+    check: Callable[[SectionContext], list[Problem]] | None = None
+    derive: Callable[[SectionContext], dict[str, Any]] | None = None
+    formats: frozenset[str] | None = None
+    numbered: bool = True
+    required: bool = False
+    after: str | None = None  # default position for sections a format does not list: after this key…
+    before: str | None = None  # …or before this one (e.g. before="signature")
+    build_without_data: bool = False  # build even when the report has no table for it (title, signature)
+    description: str = ""
+    plugin: str = field(default="", compare=False)
+
+    def full_schema(self) -> Schema:
+        if self.numbered and self.schema.get("heading") is None:
+            return self.schema.extended(HEADING_FIELD)
+        return self.schema
+
+    def applies_to(self, format_key: str) -> bool:
+        return self.formats is None or format_key in self.formats
+
+
+@dataclass
+class SectionContext:
+    """What a section's callables see: its own data, the whole report, and helpers for text and problems."""
+
+    report: Report
+    section: SectionType
+    data: dict[str, Any]
+    number: int | None = None  # 1-based position among numbered sections, None if unnumbered
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def key(self) -> str:
+        return self.section.key
+
+    @property
+    def values(self) -> Mapping[str, Any]:
+        return self.report.values
+
+    @property
+    def mine(self) -> Mapping[str, Any]:
+        """This section's values: its data plus what it derived."""
+        return self.report.values.get(self.key, {})
+
+    def keypath(self, sub: str = "") -> str:
+        if not sub:
+            return self.key
+        return f"{self.key}{sub}" if sub.startswith("[") else f"{self.key}.{sub}"
+
+    def source(self, sub: str = "") -> SourceRef:
+        return self.report.ref(self.keypath(sub))
+
+    def resolve(self, text: str, sub: str = "") -> Resolved:
+        return Evaluator(self.report.values).resolve(text, self.source(sub), self.problems)
+
+    def text(self, text: str, sub: str = "") -> str:
+        """``text`` with its ``{…}`` references replaced (failures become problems)."""
+        return self.resolve(text, sub).text
+
+    @property
+    def heading_text(self) -> str:
+        return self.data.get("heading") or self.section.title
+
+    def heading(self) -> Heading:
+        """The part heading: ``一、主动公开政府信息情况`` (number by position)."""
+        label = numbering.label("一、", self.number) if self.number else ""
+        return Heading(label + self.heading_text, role="heading1", outline_level=0, source=self.source())
+
+    def problem(self, severity: Severity, rule: str, message: str, sub: str = "", **kw: Any) -> Problem:
+        p = Problem(severity, rule, message, self.source(sub), plugin=self.section.plugin, **kw)
+        self.problems.append(p)
+        return p
+
+    def error(self, rule: str, message: str, sub: str = "", **kw: Any) -> Problem:
+        return self.problem(Severity.ERROR, rule, message, sub, **kw)
+
+    def warning(self, rule: str, message: str, sub: str = "", **kw: Any) -> Problem:
+        return self.problem(Severity.WARNING, rule, message, sub, **kw)

@@ -1,0 +1,261 @@
+"""The finished PDF file: the typeset report, its attachments, and what a reader and an archive need.
+
+The typesetter only makes the report's pages.  Finishing happens in two steps:
+
+1. :meth:`FinishPlan.on_save`, called by the renderer just before ReportLab writes the report, adds the
+   document-level parts through ReportLab's public API (:mod:`compiler.render.pdf.finish.catalog`): page labels that
+   match the printed numbers, the outline shown on opening, the XMP metadata, and the source TOML and the
+   computed JSON as embedded files (:mod:`compiler.render.pdf.finish.embedded`).  The renderer itself writes the Info
+   dictionary, ``/Lang`` and the outline (one entry per part).  A report without attachments is then done,
+   and pypdf is never imported.
+2. :meth:`FinishPlan.complete`, with pypdf, only when there are attachments: clones that document, appends
+   the attachments (PDF pages; scans placed on A4 pages), each starting on a new page labelled "附件n", with
+   page numbers continuing the report's (GB/T 9704 §7.3.7, §7.5) — the marks come from
+   :mod:`compiler.render.pdf.finish.stamp` — and adds 附件 to the outline with one child per attachment.
+
+Either way the trailer ``/ID`` is a hash of the file, so the same input gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from compiler.model.problems import Problem, ReportError
+from compiler.render.pdf.finish import metadata
+from compiler.render.pdf.finish.attachments import Attachment, AttachmentSet
+from compiler.render.pdf.finish.catalog import DocumentExtras, write_extras
+from compiler.render.pdf.finish.embedded import computed_json, report_files
+from compiler.render.pdf.finish.stamp import AttachmentSettings, Slot, a4_for, attachment_settings, check_text
+from compiler.render.pdf.typeset.render import pdf_date
+
+if TYPE_CHECKING:
+    from pypdf import PdfWriter
+    from reportlab.pdfgen.canvas import Canvas
+
+    from compiler.model.document import DocumentInfo
+    from compiler.model.report import Report
+    from compiler.render.pdf.typeset.render import RenderResult
+    from compiler.render.style import StyleSheet
+
+OUTLINE_ATTACHMENTS = "附件"
+
+
+@dataclass
+class FinishedPdf:
+    pdf: bytes
+    pages: int
+    attachment_pages: list[tuple[int, int]] = field(default_factory=list)  # (first, last) 0-based per attachment
+
+
+# ---------------------------------------------------------------------------------------------- planning
+
+
+def _displayed_size(attachment: Attachment, index: int) -> tuple[float, float]:
+    assert attachment.reader is not None
+    page = attachment.reader.pages[index]
+    box = page.cropbox
+    unit = float(page.user_unit)
+    w, h = float(box.width) * unit, float(box.height) * unit
+    return (h, w) if page.rotation % 180 == 90 else (w, h)
+
+
+def plan_slots(
+    attachments: Sequence[Attachment], settings: AttachmentSettings, sheet: StyleSheet, first_number: int
+) -> tuple[list[Slot], list[tuple[int, int]]]:
+    """The pages after the report, in order, and each attachment's (first, last) slot index."""
+    slots: list[Slot] = []
+    spans: list[tuple[int, int]] = []
+    count = len(attachments)
+    base = sheet.page
+    for attachment in attachments:
+        label = settings.label_for(attachment.number, count)
+        start = len(slots)
+        if settings.label_on == "separator":
+            slots.append(Slot("separator", base.width, base.height, 0, label=label, title=attachment.title))
+            label = None
+        if attachment.kind == "image":
+            assert attachment.image_size is not None
+            w, h = a4_for(attachment.image_size, base)
+            slots.append(Slot("image", w, h, 0, label=label, image=attachment.path, image_size=attachment.image_size))
+        else:
+            for n, index in enumerate(attachment.pages):
+                w, h = _displayed_size(attachment, index)
+                slots.append(Slot("overlay", w, h, 0, label=label if n == 0 else None))
+        spans.append((start, len(slots) - 1))
+    for i, slot in enumerate(slots):
+        slot.page_number = first_number + i
+    return slots, spans
+
+
+# ---------------------------------------------------------------------------------------------- assembling
+
+
+def _append_attachments(
+    writer: PdfWriter,
+    attachments: Sequence[Attachment],
+    slots: list[Slot],
+    spans: list[tuple[int, int]],
+    sheet: StyleSheet,
+    taken: set[str],
+) -> None:
+    from pypdf import Transformation
+
+    from compiler.render.pdf.finish.stamp import stamp_pages
+    from compiler.render.pdf.finish.subsets import retag_subsets, subset_fonts
+
+    for attachment in attachments:
+        if attachment.reader is not None:
+            retag_subsets(subset_fonts(attachment.reader, attachment.pages), taken, only_colliding=True)
+    stamps = stamp_pages(slots, sheet, taken)
+    for attachment, (first, last) in zip(attachments, spans, strict=True):
+        pdf_pages = iter(attachment.pages)
+        for k in range(first, last + 1):
+            stamp = stamps.pages[k]
+            if slots[k].kind != "overlay":
+                writer.add_page(stamp)
+                continue
+            assert attachment.reader is not None
+            page = writer.add_page(attachment.reader.pages[next(pdf_pages)])
+            if page.rotation % 360:
+                page.transfer_rotation_to_content()  # stamp upright on the page as displayed
+            box = page.cropbox
+            page.merge_transformed_page(stamp, Transformation().translate(float(box.left), float(box.bottom)))
+
+
+def _outline(
+    writer: PdfWriter,
+    attachments: Sequence[Attachment],
+    spans: list[tuple[int, int]],
+    offset: int,
+    settings: AttachmentSettings,
+) -> None:
+    if not attachments:
+        return
+    parent = writer.add_outline_item(title=OUTLINE_ATTACHMENTS, page_number=offset + spans[0][0])
+    for attachment, (first, _) in zip(attachments, spans, strict=True):
+        label = settings.label_for(attachment.number, len(attachments))
+        writer.add_outline_item(title=f"{label} {attachment.title}", page_number=offset + first, parent=parent)
+
+
+_TRAILER = re.compile(rb"trailer\s*<<")
+_ID_ENTRY = re.compile(rb"/ID\s*\[\s*<[0-9A-Fa-f]*>\s*<[0-9A-Fa-f]*>\s*\]")
+
+
+def with_file_id(pdf: bytes) -> bytes:
+    """The PDF with its last trailer's ``/ID`` set to ``[<h> <h>]``, ``h`` an MD5 of the file without an ID.
+
+    ReportLab writes an ID derived from its content, pypdf none or a copy of its source's; neither is a
+    function of the finished file.  The trailer follows the cross-reference table, so changing it moves no
+    object and no offset."""
+    matches = list(_TRAILER.finditer(pdf))
+    if not matches:
+        raise ValueError("unexpected PDF trailer layout: cannot set /ID")
+    at = matches[-1].end()
+    head, trailer = pdf[:at], _ID_ENTRY.sub(b"", pdf[at:], count=1)
+    if b"/ID" in trailer:
+        raise ValueError("unexpected PDF trailer layout: cannot set /ID")
+    digest = hashlib.md5(head + trailer).hexdigest().encode()  # PDF file IDs are 16 bytes; MD5 as §14.4 suggests
+    return head + b"\n/ID [<" + digest + b"> <" + digest + b">]" + trailer
+
+
+@dataclass
+class FinishPlan:
+    """What finishing will add, decided before the report is rendered (so that a label or title no font can
+    draw stops the build early); see the module docstring for the two steps."""
+
+    report: Report
+    info: DocumentInfo
+    sheet: StyleSheet
+    bound: list[Attachment]
+    settings: AttachmentSettings
+    problems: Sequence[Problem]
+    listing: list[dict[str, object]]
+    report_pages: int = 0
+    slots: list[Slot] = field(default_factory=list)
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    saved: bool = False
+
+    def _place(self, report_pages: int) -> None:
+        self.report_pages = report_pages
+        self.slots, self.spans = plan_slots(self.bound, self.settings, self.sheet, report_pages + 1)
+        for attachment, (first, last) in zip(self.bound, self.spans, strict=True):
+            for slot in self.slots[first : last + 1]:
+                slot.source = self.report.ref(f"{attachment.keypath}.title")
+
+    def extras(self, report_pages: int) -> DocumentExtras:
+        """The catalog entries for a report of ``report_pages`` pages followed by the attachments."""
+        self._place(report_pages)
+        total = report_pages + len(self.slots)
+        listing = [
+            {**entry, "first_page": report_pages + first + 1}
+            for entry, (first, _) in zip(self.listing, self.spans, strict=True)
+        ]
+        computed = computed_json(self.report, self.problems, listing, {"report": report_pages, "total": total})
+        date = pdf_date(self.info)
+        return DocumentExtras(
+            xmp=metadata.xmp_packet(self.info, date, self.report.source.raw + computed),
+            files=report_files(self.report, computed),
+            date=date,
+            outline=bool(self.bound),  # the attachments get outline entries (the renderer shows its own)
+        )
+
+    def on_save(self, canvas: Canvas, report_pages: int) -> None:
+        """The renderer's save hook (:data:`compiler.render.pdf.typeset.render.SaveHook`)."""
+        write_extras(canvas, self.extras(report_pages))
+        self.saved = True
+
+    def complete(self, rendered: RenderResult) -> FinishedPdf:
+        """The final bytes: ``rendered`` (made with :meth:`on_save`) plus the attachments, if any."""
+        if not self.saved or rendered.pages != self.report_pages:
+            raise ValueError("render the report with on_save=plan.on_save before completing it")
+        if not self.bound:
+            return FinishedPdf(with_file_id(rendered.pdf), rendered.pages, [])
+        writer = self._with_attachments(rendered.pdf)
+        buffer = io.BytesIO()
+        writer.write(buffer)
+        pages = [(rendered.pages + a, rendered.pages + b) for a, b in self.spans]
+        return FinishedPdf(with_file_id(buffer.getvalue()), rendered.pages + len(self.slots), pages)
+
+    def _with_attachments(self, pdf: bytes) -> PdfWriter:
+        from pypdf import PdfReader, PdfWriter
+
+        from compiler.render.pdf.finish.subsets import subset_fonts, subset_tags
+
+        reader = PdfReader(io.BytesIO(pdf))
+        writer = PdfWriter(clone_from=reader)  # keeps the catalog on_save wrote: labels, outline, XMP, files
+        taken = subset_tags(subset_fonts(reader))
+        _append_attachments(writer, self.bound, self.slots, self.spans, self.sheet, taken)
+        _outline(writer, self.bound, self.spans, self.report_pages, self.settings)
+        writer.compress_identical_objects(remove_duplicates=True, remove_unreferenced=True)
+        return writer
+
+
+def plan_finish(
+    report: Report,
+    info: DocumentInfo,
+    *,
+    sheet: StyleSheet,
+    attachments: AttachmentSet | None = None,
+    problems: Sequence[Problem] = (),
+) -> FinishPlan:
+    """Plan the finishing of ``report``.  Raises :class:`ReportError` when a label or title cannot be drawn."""
+    bound = attachments.bound if attachments else []
+    plan = FinishPlan(
+        report,
+        info,
+        sheet,
+        bound,
+        attachment_settings(sheet),
+        problems,
+        attachments.entries() if attachments else [],
+    )
+    plan._place(0)
+    missing = check_text(plan.slots, sheet)
+    if missing:
+        raise ReportError(missing)
+    return plan

@@ -1,0 +1,516 @@
+"""Chinese line breaking on a character grid (GB/T 15834, W3C clreq "GB-style", Word's kinsoku sets).
+
+Pure Python, no ReportLab: the input is text already split into styled runs, the output is lines of
+positioned glyph runs that :mod:`compiler.render.pdf.typeset.paragraph` draws with one text-show operator each.
+
+Why our own breaker: ReportLab's CJK wrapping lets ，：；？！》” start a line, never checks line-end marks,
+hangs one mark into the margin instead of pushing and does not justify Chinese lines (spec/kinsoku.md).
+
+Model
+-----
+* The text is cut into *units* that are never split: one CJK character, one punctuation mark, a
+  Latin/digit run ("98.63%", "1,234", "0827—8221339", a URL), the two-em dash ——, the ellipsis …….
+* A CJK character or full-width mark occupies one cell of ``char_pitch``; Latin letters and digits take
+  their font advance at ``size``.
+* Adjacent full-width marks are compressed (``compress_punctuation``): each mark has a blank half —
+  closing marks (。，、：；！？”’）》〕 …) on the right, opening marks (“‘（《〔 …) on the left.  Where two
+  marks meet, one blank half goes: closing+closing and closing+opening drop the first mark's trailing
+  half, opening+opening drops the second mark's leading half.  Middle dots keep their width.
+* Breaking is greedy.  When a unit overflows a line: first 挤进 (squeeze) — if the unit must not start a
+  line, compress blank halves on the line (the unit's own trailing half first, then the others from the
+  right) so that it still fits; otherwise 推出 (push) — move the break back until no line starts with a
+  NO_LINE_START mark and no line ends with a NO_LINE_END mark.  A unit wider than a line is broken into
+  characters as a last resort.
+* Justification stretches the gaps *between* units (never inside a Latin run) so that every line but the
+  last fills the measure exactly.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from compiler.render.textstyle import TextStyle
+
+# --- character classes -------------------------------------------------------------------------------
+
+#: May not start a line: GB/T 15834 §5.1 点号, closing quotes/brackets/book-title marks, connectors and
+#: separators, plus the ASCII and Word (ECMA-376 zh-CN kinsoku) additions for mixed text.
+NO_LINE_START: frozenset[str] = frozenset(
+    "、。，．：；！？”’）］｝〕〉》」』】〗〙～·・‧％‰℃°′″…—／)]},.;:?!%¢¨ˇˉ―‖∶〃〞︶︺︾﹀﹄﹚﹜﹞＂＇｀｜￠"
+)
+
+#: May not end a line: opening quotes/brackets/book-title marks, the separator ／, currency signs.
+NO_LINE_END: frozenset[str] = frozenset("“‘（［｛〔〈《「『【〖〘／([{$£¥·〝﹙﹛﹝＄￡￥")
+
+#: Full-width marks whose ink sits in the left half (blank right half may be compressed).
+CLOSING: frozenset[str] = frozenset("、。，．：；！？”’）］｝〕〉》」』】〗〙")
+
+#: Full-width marks whose ink sits in the right half (blank left half may be compressed).
+OPENING: frozenset[str] = frozenset("“‘（［｛〔〈《「『【〖〘")
+
+#: Centred marks: never compressed (they have a quarter blank on each side).
+MIDDLE: frozenset[str] = frozenset("·・‧")
+
+#: Marks that form one two-cell unit when doubled (破折号 ——, 省略号 ……).
+PAIRED: frozenset[str] = frozenset("—…")
+
+#: Characters that may sit *inside* a Latin/digit run when a word character follows them.
+_JOINERS: frozenset[str] = frozenset(".,:/-_'@#&=+?~\u2014")
+#: Characters that may end a Latin/digit run.
+_RUN_SUFFIXES: frozenset[str] = frozenset("%‰")
+
+# unit flags
+_NO_START = 1
+_NO_END = 2
+_CLOSE = 4
+_OPEN = 8
+_GLUED = 16  # piece of a unit broken by characters: no justification stretch before it
+_LATIN = 32
+_CJK = 64
+
+_EPS = 1e-6
+
+
+class UnmappedCharacter(LookupError):
+    """No font of the run's chain has a glyph for ``char`` (at ``index`` in the paragraph text)."""
+
+    def __init__(self, char: str, index: int):
+        super().__init__(f"no font has U+{ord(char):04X} ({char!r})")
+        self.char = char
+        self.index = index
+
+
+def _is_word_char(ch: str) -> bool:
+    """Letters and digits that belong to Latin/digit runs (not CJK, not full-width forms)."""
+    return ch.isalnum() and unicodedata.east_asian_width(ch) not in ("W", "F")
+
+
+def _joined_until(text: str, j: int) -> int:
+    """If the joiners starting at ``j`` ("://", ".", ",", "—") are followed by a word character, the index
+    just past that character; else ``j`` (the joiners then end the run: "2018," before Chinese text)."""
+    k = j
+    n = len(text)
+    while k < n and text[k] in _JOINERS:
+        if text[k] == "\u2014" and k + 1 < n and text[k + 1] == "\u2014":
+            return j  # a two-em dash —— is a unit of its own
+        k += 1
+    return k + 1 if k < n and _is_word_char(text[k]) else j
+
+
+# --- output ------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class GlyphRun:
+    """Glyphs drawn with one text-show operator: same font, size and style, constant character spacing.
+
+    ``x`` is the origin of the first glyph measured from the paragraph's left edge; each following glyph
+    starts ``advance + char_space`` after the previous one.
+    """
+
+    x: float
+    text: str
+    font: str
+    size: float
+    char_space: float
+    style: TextStyle
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One laid-out line: ``text`` is ``paragraph_text[start:end]``; ``left``/``width`` is the measure,
+    ``natural`` the content width before justification and ``extent`` where the content ends (from the
+    paragraph's left edge; ``left + width`` for a justified line)."""
+
+    start: int
+    end: int
+    text: str
+    left: float
+    width: float
+    natural: float
+    extent: float
+    runs: tuple[GlyphRun, ...]
+
+
+# --- glyph metrics -----------------------------------------------------------------------------------
+
+
+class _Metrics:
+    """Per-call cache of (font, glyph advance, grid width) per (style, character)."""
+
+    def __init__(self) -> None:
+        self._cache: dict[tuple[int, str], tuple[str, float, float]] = {}
+
+    def get(self, style: TextStyle, ch: str, index: int) -> tuple[str, float, float]:
+        key = (id(style), ch)
+        hit = self._cache.get(key)
+        if hit is not None:
+            return hit
+        font = style.fonts.font_for(ch)
+        if font is None:
+            raise UnmappedCharacter(ch, index)
+        adv = style.fonts.advance(font, ch, style.size)
+        eaw = unicodedata.east_asian_width(ch)
+        full = eaw in ("W", "F") or (eaw == "A" and adv >= 0.75 * style.size)
+        value = (font, adv, style.char_pitch if full else adv)
+        self._cache[key] = value
+        return value
+
+
+# --- tokenising --------------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Units:
+    """Units as parallel lists (a megabyte of text makes a million units; objects would be slow)."""
+
+    start: list[int]
+    end: list[int]
+    width: list[float]  # after adjacency compression
+    lead_cut: list[float]  # blank removed on the left (glyph drawn that much further left)
+    trail_cut: list[float]
+    half: list[float]  # half a cell of the unit's style (the compressible blank)
+    space_before: list[float]  # CJK/Latin spacing (dropped at line start)
+    flags: list[int]
+
+
+class _Text:
+    """The paragraph's characters with their styles, font names, advances and grid widths."""
+
+    def __init__(self, runs: Sequence[tuple[str, TextStyle]], metrics: _Metrics):
+        self.text = "".join(t for t, _ in runs)
+        styles: list[TextStyle] = []
+        fonts: list[str] = []
+        advances: list[float] = []
+        widths: list[float] = []
+        index = 0
+        for text, style in runs:
+            get = metrics.get
+            for ch in text:
+                font, adv, width = get(style, ch, index)
+                fonts.append(font)
+                advances.append(adv)
+                widths.append(width)
+                index += 1
+            styles.extend([style] * len(text))
+        self.styles = styles
+        self.fonts = fonts
+        self.advances = advances
+        self.widths = widths
+
+
+def _tokenise(t: _Text, compress: bool) -> _Units:
+    text = t.text
+    n = len(text)
+    widths = t.widths
+    styles = t.styles
+    u = _Units([], [], [], [], [], [], [], [])
+    add_start, add_end, add_width, add_flags = u.start.append, u.end.append, u.width.append, u.flags.append
+    add_half = u.half.append
+    class_cache: dict[str, int] = {}
+    i = 0
+    while i < n:
+        ch = text[i]
+        j = i + 1
+        if ch in PAIRED and j < n and text[j] == ch:
+            j += 1
+            # 省略号 …… never starts a line (Word's and the GB-style sets list …); a 破折号 —— may
+            flags = _NO_START if ch == "…" else 0
+        elif _is_word_char(ch):
+            while j < n:
+                c = text[j]
+                if _is_word_char(c):
+                    j += 1
+                elif c in _JOINERS and (after := _joined_until(text, j)) > j:
+                    j = after
+                elif c in _RUN_SUFFIXES:
+                    j += 1
+                    break
+                else:
+                    break
+            flags = _LATIN
+        else:
+            flags = class_cache.get(ch)
+            if flags is None:
+                flags = 0
+                if ch in NO_LINE_START:
+                    flags |= _NO_START
+                if ch in NO_LINE_END:
+                    flags |= _NO_END
+                if ch in CLOSING:
+                    flags |= _CLOSE
+                elif ch in OPENING:
+                    flags |= _OPEN
+                elif unicodedata.east_asian_width(ch) in ("W", "F") and ch not in MIDDLE:
+                    flags |= _CJK
+                elif ch != " " and not flags:
+                    flags |= _LATIN
+                class_cache[ch] = flags
+        add_start(i)
+        add_end(j)
+        add_width(widths[i] if j == i + 1 else sum(widths[i:j]))
+        add_flags(flags)
+        add_half(styles[i].char_pitch / 2)
+        i = j
+    count = len(u.start)
+    u.lead_cut = [0.0] * count
+    u.trail_cut = [0.0] * count
+    u.space_before = [0.0] * count
+    flags_ = u.flags
+    if compress:
+        for k in range(1, count):
+            a, b = flags_[k - 1], flags_[k]
+            if a & _CLOSE and b & (_CLOSE | _OPEN):
+                u.trail_cut[k - 1] = u.half[k - 1]
+                u.width[k - 1] -= u.half[k - 1]
+            elif a & _OPEN and b & _OPEN:
+                u.lead_cut[k] = u.half[k]
+                u.width[k] -= u.half[k]
+    for k in range(1, count):
+        a, b = flags_[k - 1], flags_[k]
+        if (a & _CJK and b & _LATIN) or (a & _LATIN and b & _CJK):
+            style = styles[u.start[k]]
+            u.space_before[k] = style.latin_space * style.size
+    return u
+
+
+def _split_wide_units(u: _Units, t: _Text, limit: float) -> _Units:
+    """Break units wider than ``limit`` (a long URL) into one unit per character, glued together."""
+    if limit <= 0 or all(w <= limit + _EPS for w in u.width):
+        return u
+    out = _Units([], [], [], [], [], [], [], [])
+    for k in range(len(u.start)):
+        s, e = u.start[k], u.end[k]
+        if u.width[k] <= limit + _EPS or e - s == 1:
+            pieces = [(s, e, u.width[k], u.lead_cut[k], u.trail_cut[k], u.space_before[k], u.flags[k])]
+        else:
+            flags = u.flags[k] & ~(_NO_START | _NO_END)
+            pieces = [
+                (
+                    c,
+                    c + 1,
+                    t.widths[c],
+                    0.0,
+                    0.0,
+                    u.space_before[k] if c == s else 0.0,
+                    flags | (_GLUED if c > s else 0),
+                )
+                for c in range(s, e)
+            ]
+        for s2, e2, w, lc, tc, sb, fl in pieces:
+            out.start.append(s2)
+            out.end.append(e2)
+            out.width.append(w)
+            out.lead_cut.append(lc)
+            out.trail_cut.append(tc)
+            out.space_before.append(sb)
+            out.flags.append(fl)
+            out.half.append(u.half[k])
+    return out
+
+
+# --- breaking ----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _LineSpan:
+    first: int  # unit range [first, last)
+    last: int
+    squeeze: tuple[tuple[int, float, float], ...]  # extra (unit, lead cut, trail cut) from 挤进
+    final: bool
+
+
+def _squeeze(u: _Units, start: int, j: int, need: float) -> tuple[tuple[int, float, float], ...] | None:
+    """挤进: blank halves on units ``start..j`` that can absorb ``need`` points, or None.
+
+    Unit ``j`` will end the line, so its own trailing half goes first (GB/T 15834 §5.1.10: a line-end mark
+    may be set half-width); then the other marks from the right.  Whole halves only: a mark is full or
+    half width, never in between; what is left over is spread by justification.
+    """
+    cuts: list[tuple[int, float, float]] = []
+    left = need
+    for k in range(j, start - 1, -1):
+        if left <= _EPS:
+            break
+        fl = u.flags[k]
+        if fl & _CLOSE and u.trail_cut[k] == 0.0:
+            take = u.half[k]
+            cuts.append((k, 0.0, take))
+            left -= take
+        elif fl & _OPEN and u.lead_cut[k] == 0.0 and k > start:
+            take = u.half[k]
+            cuts.append((k, take, 0.0))
+            left -= take
+    return tuple(cuts) if left <= _EPS else None
+
+
+def _break(u: _Units, first_avail: float, other_avail: float, compress: bool) -> list[_LineSpan]:
+    widths, flags, sb = u.width, u.flags, u.space_before
+    n = len(widths)
+    spans: list[_LineSpan] = []
+    i = 0
+    while i < n:
+        avail = first_avail if not spans else other_avail
+        start = i
+        w = widths[i]
+        j = i + 1
+        while j < n:
+            add = widths[j] + sb[j]
+            if w + add > avail + _EPS:
+                break
+            w += add
+            j += 1
+        if j >= n:
+            spans.append(_LineSpan(start, n, (), True))
+            break
+        squeeze: tuple[tuple[int, float, float], ...] = ()
+        # 挤进: pull no-start units onto this line by compressing punctuation on it.
+        while compress and j < n and flags[j] & _NO_START:
+            cuts = _squeeze(u, start, j, w + widths[j] + sb[j] - avail)
+            if cuts is None:
+                break
+            squeeze = cuts
+            w += widths[j] + sb[j]
+            j += 1
+        if j >= n:
+            spans.append(_LineSpan(start, n, squeeze, True))
+            break
+        # 推出: move the break back until the next line may start there and this line may end there.
+        k = j
+        while k > start and (flags[k] & _NO_START or flags[k - 1] & _NO_END):
+            k -= 1
+        if k == start:
+            k = j  # nothing but prohibited marks: accept the break rather than overflow
+        if k < j:
+            squeeze = ()  # the pushed line is short anyway: no need to compress it
+        spans.append(_LineSpan(start, k, squeeze, False))
+        i = k
+    return spans
+
+
+# --- positioning -------------------------------------------------------------------------------------
+
+
+class Breaking:
+    """The lines of one paragraph at one width; :meth:`line` positions glyphs lazily (drawing needs them,
+    counting lines for ``wrap`` does not)."""
+
+    def __init__(
+        self,
+        runs: Sequence[tuple[str, TextStyle]],
+        style: TextStyle,
+        width: float,
+        *,
+        first_line: bool = True,
+    ):
+        metrics = _Metrics()
+        self._t = _Text(runs, metrics)
+        self.text = self._t.text
+        self.style = style
+        cell = style.char_pitch
+        left = style.left_indent * cell
+        right = style.right_indent * cell
+        first_left = left + (style.indent * cell if first_line else 0.0)
+        self._lefts = (first_left, left)
+        self._avails = (width - first_left - right, width - left - right)
+        units = _tokenise(self._t, style.compress_punctuation)
+        units = _split_wide_units(units, self._t, min(self._avails))
+        self._u = units
+        self._spans = _break(units, self._avails[0], self._avails[1], style.compress_punctuation)
+
+    def __len__(self) -> int:
+        return len(self._spans)
+
+    def span(self, i: int) -> tuple[int, int]:
+        """Character offsets ``[start, end)`` of line ``i``."""
+        sp = self._spans[i]
+        return self._u.start[sp.first], self._u.end[sp.last - 1]
+
+    def line_texts(self) -> list[str]:
+        return [self.text[slice(*self.span(i))] for i in range(len(self._spans))]
+
+    def lines(self) -> list[Line]:
+        return [self.line(i) for i in range(len(self._spans))]
+
+    def line(self, i: int) -> Line:
+        sp = self._spans[i]
+        u, t = self._u, self._t
+        left = self._lefts[0 if i == 0 else 1]
+        avail = self._avails[0 if i == 0 else 1]
+        lead = {k: lc for k, lc, _ in sp.squeeze}
+        trail = {k: tc for k, _, tc in sp.squeeze}
+        # natural width and the gaps that may stretch
+        natural = 0.0
+        stretchable = glued = 0
+        for k in range(sp.first, sp.last):
+            natural += u.width[k] - lead.get(k, 0.0) - trail.get(k, 0.0)
+            if k > sp.first:
+                natural += u.space_before[k]
+                if u.flags[k] & _GLUED:
+                    glued += 1
+                else:
+                    stretchable += 1
+        slack = avail - natural
+        align = self.style.align
+        gap = glued_gap = 0.0
+        offset = 0.0
+        if align == "justify" and not sp.final:
+            if glued:  # pieces of a unit broken as a last resort (a long URL): it is split anyway
+                gap = glued_gap = slack / (stretchable + glued)
+            elif stretchable:
+                gap = slack / stretchable
+        elif align == "center":
+            offset = slack / 2
+        elif align == "right":
+            offset = slack
+        # glyph origins
+        xs: list[float] = []
+        idx: list[int] = []
+        x = left + offset
+        for k in range(sp.first, sp.last):
+            if k > sp.first:
+                x += u.space_before[k] + (glued_gap if u.flags[k] & _GLUED else gap)
+            lc = u.lead_cut[k] + lead.get(k, 0.0)
+            gx = x - lc
+            for c in range(u.start[k], u.end[k]):
+                xs.append(gx)
+                idx.append(c)
+                gx += t.widths[c]
+            x += u.width[k] - lead.get(k, 0.0) - trail.get(k, 0.0)
+        start, end = u.start[sp.first], u.end[sp.last - 1]
+        return Line(start, end, self.text[start:end], left, avail, natural, x, _group(xs, idx, t))
+
+
+def _group(xs: list[float], idx: list[int], t: _Text) -> tuple[GlyphRun, ...]:
+    """Merge consecutive glyphs with the same font and style and a constant extra spacing into runs."""
+    runs: list[GlyphRun] = []
+    n = len(idx)
+    a = 0
+    while a < n:
+        ca = idx[a]
+        font, style = t.fonts[ca], t.styles[ca]
+        spacing: float | None = None
+        b = a + 1
+        while b < n:
+            cb = idx[b]
+            if t.fonts[cb] != font or t.styles[cb] is not style:
+                break
+            extra = xs[b] - xs[b - 1] - t.advances[idx[b - 1]]
+            if spacing is None:
+                spacing = extra
+            elif abs(extra - spacing) > 1e-6:
+                break
+            b += 1
+        text = "".join(t.text[c] for c in idx[a:b])
+        runs.append(GlyphRun(xs[a], text, font, style.size, spacing or 0.0, style))
+        a = b
+    return tuple(runs)
+
+
+def break_lines(
+    runs: Sequence[tuple[str, TextStyle]], style: TextStyle, width: float, *, first_line: bool = True
+) -> list[Line]:
+    """Break and position a paragraph: the convenience form of :class:`Breaking`."""
+    return Breaking(runs, style, width, first_line=first_line).lines()

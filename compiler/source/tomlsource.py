@@ -1,0 +1,192 @@
+"""Reading a TOML file so that every value can be traced back to its line.
+
+``tomllib`` gives values but no positions.  :func:`key_lines` scans the text once and records the line of
+every table header and every ``key = …`` assignment under its full dotted key path (arrays of tables get
+``[index]``), which is all the messages need.  Values inside inline tables and multi-line arrays are
+attributed to the line of their key.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from compiler.model.document import SourceRef
+from compiler.model.problems import ReportError, error
+from compiler.source.limits import check_depth, read_capped
+
+_BARE = r"[A-Za-z0-9_-]+"
+_QUOTED = r'"(?:[^"\\]|\\.)*"' + r"|'[^']*'"
+_KEY = rf"(?:{_BARE}|{_QUOTED})"
+_DOTTED = rf"{_KEY}(?:\s*\.\s*{_KEY})*"
+_HEADER = re.compile(rf"^\s*(\[\[?)\s*({_DOTTED})\s*\]\]?\s*(?:#.*)?$")
+_ASSIGN = re.compile(rf"^\s*({_DOTTED})\s*=")
+_KEY_PART = re.compile(_KEY)
+
+
+def _split_dotted(text: str) -> list[str]:
+    parts = []
+    for m in _KEY_PART.finditer(text):
+        token = m.group(0)
+        if token[0] in "\"'":
+            token = token[1:-1]
+            if m.group(0)[0] == '"':
+                token = token.encode("utf-8").decode("unicode_escape").encode("latin-1").decode("utf-8")
+        parts.append(token)
+    return parts
+
+
+def key_lines(text: str) -> dict[str, int]:
+    """Map ``a.b[2].c`` style key paths to 1-based line numbers."""
+    lines: dict[str, int] = {}
+    arrays: dict[str, int] = {}  # resolved array-of-tables path -> elements seen so far
+
+    def resolve(parts: list[str]) -> str:
+        out = ""
+        for part in parts:
+            out = f"{out}.{part}" if out else part
+            if out in arrays:
+                out = f"{out}[{arrays[out] - 1}]"
+        return out
+
+    prefix = ""
+    in_multiline: str | None = None
+    for number, line in enumerate(text.splitlines(), start=1):
+        if in_multiline:
+            if line.count(in_multiline) % 2 == 1:
+                in_multiline = None
+            continue
+        header = _HEADER.match(line)
+        if header:
+            parts = _split_dotted(header.group(2))
+            if header.group(1) == "[[":
+                parent = resolve(parts[:-1])
+                name = f"{parent}.{parts[-1]}" if parent else parts[-1]
+                arrays[name] = arrays.get(name, 0) + 1
+                prefix = f"{name}[{arrays[name] - 1}]"
+            else:
+                prefix = resolve(parts)
+            lines.setdefault(prefix, number)
+            continue
+        assign = _ASSIGN.match(line)
+        if assign:
+            key = ".".join(_split_dotted(assign.group(1)))
+            lines.setdefault(f"{prefix}.{key}" if prefix else key, number)
+            rest = line[assign.end() :]
+            for quote in ('"""', "'''"):
+                if rest.count(quote) % 2 == 1:
+                    in_multiline = quote
+                    break
+    return lines
+
+
+@dataclass
+class TomlSource:
+    """A parsed TOML file with its text and key-path → line map."""
+
+    path: Path
+    text: str
+    data: dict[str, Any]
+    lines: dict[str, int]
+    raw: bytes = b""  # the file's exact bytes (embedded in the PDF, recovered by `gongkai extract`)
+
+    def line(self, keypath: str) -> int | None:
+        """The line of ``keypath`` or of its nearest ancestor that has one."""
+        while keypath:
+            if keypath in self.lines:
+                return self.lines[keypath]
+            cut = max(keypath.rfind("."), keypath.rfind("["))
+            keypath = keypath[:cut] if cut > 0 else ""
+        return None
+
+    def ref(self, keypath: str) -> SourceRef:
+        return SourceRef(self.path, keypath, self.line(keypath))
+
+
+_LINE_COL = re.compile(r"\(at line (\d+), column (\d+)\)")
+
+
+#: Files people pick by mistake, recognised by their first bytes.
+_MAGIC = (
+    (b"PK\x03\x04", "压缩包或 Word/WPS/Excel 文档（.docx/.xlsx/.wps）"),
+    (b"\xd0\xcf\x11\xe0", "旧版 Word/WPS/Excel 文档（.doc/.wps/.xls）"),
+    (b"%PDF", "PDF 文件"),
+    (b"{\\rtf", "RTF 文档"),
+    (b"\x89PNG", "PNG 图片"),
+    (b"\xff\xd8\xff", "JPEG 图片"),
+    (b"\x1f\x8b", "gzip 压缩文件"),
+)
+_UTF16_32 = (
+    (b"\xff\xfe\x00\x00", "UTF-32"),
+    (b"\x00\x00\xfe\xff", "UTF-32"),
+    (b"\xff\xfe", "UTF-16"),
+    (b"\xfe\xff", "UTF-16"),
+)
+
+
+def decode(raw: bytes, path: Path) -> str:
+    """Bytes to text: UTF-8 with or without BOM; other encodings are reported with the fix."""
+    for magic, what in _MAGIC:
+        if raw.startswith(magic):
+            message = f"这是{what}，不是 TOML 文本文件，请检查是否选错了文件"
+            raise ReportError(error("input.binary", message, SourceRef(path)))
+    for bom, name in _UTF16_32:
+        if raw.startswith(bom):
+            raise ReportError(
+                error(
+                    "input.encoding",
+                    f"文件是 {name} 编码（记事本的“Unicode”），请另存为 UTF-8（如 iconv -f {name} -t UTF-8）",
+                    SourceRef(path),
+                )
+            )
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    if b"\x00" in raw[:4096]:
+        raise ReportError(
+            error("input.binary", "文件不是文本文件（含有 NUL 字节），请检查是否选错了文件", SourceRef(path))
+        )
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        hint = ""
+        try:
+            raw.decode("gb18030")
+            hint = "；看起来是 GBK/GB18030 编码，请另存为 UTF-8（如 iconv -f GB18030 -t UTF-8）"
+        except UnicodeDecodeError:
+            pass
+        line = raw[: exc.start].count(b"\n") + 1
+        raise ReportError(
+            error("input.encoding", f"文件不是 UTF-8 编码（第 {line} 行附近）{hint}", SourceRef(path, "", line))
+        ) from None
+
+
+def load(path: Path) -> TomlSource:
+    """Read and parse a TOML file, turning every failure into a :class:`ReportError`."""
+    if not path.exists():
+        raise ReportError(error("input.missing-file", f"找不到文件：{path}", SourceRef(path)))
+    if path.is_dir():
+        raise ReportError(error("input.is-directory", f"这是一个目录，不是 TOML 文件：{path}", SourceRef(path)))
+    if not path.is_file():  # a FIFO or a device such as /dev/zero would never end
+        raise ReportError(error("input.not-a-file", f"这不是普通文件：{path}", SourceRef(path)))
+    try:
+        raw = read_capped(path)
+    except OSError as exc:
+        raise ReportError(error("input.unreadable", f"无法读取文件：{exc.strerror}", SourceRef(path))) from None
+    if not raw.strip():
+        raise ReportError(error("input.empty", "文件是空的", SourceRef(path)))
+    text = decode(raw, path)
+    try:
+        data = tomllib.loads(text)
+    except RecursionError:
+        raise ReportError(error("input.too-deep", "表或数组嵌套过深，不是年度报告的结构", SourceRef(path))) from None
+    except tomllib.TOMLDecodeError as exc:
+        message = str(exc)
+        m = _LINE_COL.search(message)
+        line = int(m.group(1)) if m else None
+        reason = _LINE_COL.sub("", message).strip()
+        raise ReportError(error("input.toml-syntax", f"TOML 语法错误：{reason}", SourceRef(path, "", line))) from None
+    check_depth(data, path)
+    return TomlSource(path, text, data, key_lines(text), raw)
