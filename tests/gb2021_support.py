@@ -13,7 +13,7 @@ ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE_2024 = ROOT / "examples" / "qinglan-data-2024" / "report.toml"
 EXAMPLE_2023 = ROOT / "examples" / "qinglan-data-2023" / "report.toml"
 BROKEN = ROOT / "tests" / "data" / "gb2021"
-SPEC = ROOT.parent / "shared" / "spec" / "format-2021-tables.json"
+SPEC = ROOT / "tests" / "data" / "reference" / "format-2021-tables.json"
 
 
 def problems_of(path: Path) -> list[Problem]:

@@ -18,7 +18,7 @@ from compiler.render.pdf.typeset.paragraph import GridParagraph, MissingGlyphErr
 from tests.gridfonts import BODY_WIDTH, CHAR_PITCH, KAI, LINE_PITCH, body
 from tests.pdfgeom import glyphs, lines_by_baseline, page_count, page_text, pdfium_chars
 
-SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "nanjiang-2018.txt"
+SEED = Path(__file__).resolve().parent / "data" / "reference" / "nanjiang-2018.txt"
 FRAME_LEFT = 28 / 25.4 * 72
 FRAME_RIGHT = FRAME_LEFT + BODY_WIDTH
 FRAME_TOP = A4[1] - 37 / 25.4 * 72

@@ -18,7 +18,7 @@ from tests.gridfonts import BODY_WIDTH, HEI, LINE_PITCH, body
 from tests.pdfgeom import Glyph, glyphs, page_count, page_text, rule_widths
 from tests.test_paragraph_pdf import FRAME_TOP, build, seed_paragraphs
 
-SPEC = Path(__file__).resolve().parents[2] / "shared" / "spec" / "format-2021-tables.json"
+SPEC = Path(__file__).resolve().parent / "data" / "reference" / "format-2021-tables.json"
 CELL_STYLE = body(name="table-cell", size=10.5, char_pitch=10.5, line_pitch=14, indent=0)
 HEADER_STYLE = replace(CELL_STYLE, name="table-header", fonts=HEI)
 SETTINGS = TableSettings()
