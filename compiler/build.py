@@ -1,9 +1,13 @@
-"""The pipeline of ``gongkai build``: TOML → report → checks → blocks → pages → finished PDF file.
+"""The pipeline of ``gongkai build`` and ``gongkai check``, step by step; each step lives in its own module.
 
-Each step lives in its own module; this one only sequences them::
+::
 
-    load_report (model)  →  run_checks (model + plugins)  →  report_blocks (section plugins)
-    →  load_style (styles)  →  render_pdf (typeset)  →  plan_finish / complete (finish)  →  write_atomic (output)
+    load_report (model)  →  run_checks (model + plugins)  →  load_attachments (files)
+    →  report_blocks (section plugins, asked once)  →  load_style (render.style)
+    →  Renderer.render for each output (render/pdf, …)  →  write_atomic (files.output)
+
+Problems from every step are merged by :func:`compiler.model.problems.unique` — the one place where a
+problem found twice (by a section's check and by the attachment loader, say) becomes one.
 """
 
 from __future__ import annotations
@@ -12,25 +16,52 @@ import gc
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from compiler.host.manager import PluginHost
+from compiler.host.manager import PluginError, PluginHost
 from compiler.model.document import Block
-from compiler.model.problems import Problem, ReportError, Severity, error
+from compiler.model.problems import Problem, ReportError, Severity, UsageError, unique
 from compiler.model.report import Report, load_previous, load_report, run_checks
+
+DEFAULT_OUTPUTS = ("pdf",)
 
 
 @dataclass
 class BuildResult:
-    output: Path
+    output: Path  # the first output (the only one unless several were asked for)
     pages: int
     seconds: float
     problems: list[Problem] = field(default_factory=list)
+    outputs: dict[str, Path] = field(default_factory=dict)  # renderer key → file written
 
 
 class BuildFailed(ReportError):
     """The report has problems that stop the build (errors, or warnings under ``--strict``)."""
+
+
+@dataclass
+class Checked:
+    """A report loaded and checked, with its blocks (``None`` when errors stopped before the sections ran)."""
+
+    report: Report
+    problems: list[Problem]
+    blocks: list[Block] | None
+
+
+def load_and_check(path: Path, host: PluginHost | None = None, *, previous: Path | None = None) -> Checked:
+    """Load a report, run every check, and build its blocks once (cheap, no typesetting) so that problems
+    only found while producing text — an invalid ``{reference}`` — are reported by ``check`` too.
+
+    ``previous`` replaces the report's own ``previous = "…"``."""
+    report = load_report(path, host)
+    if previous is not None:
+        report.previous = load_previous(report, Path(previous))
+    problems = run_checks(report)
+    if report.errors:
+        return Checked(report, problems, None)
+    blocks, more = report_blocks(report)
+    return Checked(report, unique([*problems, *more]), blocks)
 
 
 def check_report(
@@ -42,27 +73,18 @@ def check_report(
     style: str | None = None,
     font_dirs: Sequence[Path] = (),
 ) -> tuple[Report, list[Problem]]:
-    """Load and check a report.  Also builds its blocks (cheap, no typesetting) so that problems only
-    found while producing text — an invalid ``{reference}`` — are reported by ``check`` too.
-
-    ``previous`` replaces the report's own ``previous = "…"``; ``glyphs`` also checks that the style's fonts
-    can draw every character (this loads the fonts, so ``build`` leaves it to the typesetter)."""
-    report = load_report(path, host)
-    if previous is not None:
-        report.previous = load_previous(report, Path(previous))
-    problems = run_checks(report)
-    if report.errors:
-        return report, problems
-    known = {(p.rule, p.message, str(p.source)) for p in problems}
-    blocks, more = report_blocks(report)
-    problems += [p for p in more if (p.rule, p.message, str(p.source)) not in known]
-    if glyphs:
+    """``gongkai check``: load and check a report; ``glyphs`` also checks that the style's fonts can draw every
+    character (this loads the fonts, so ``build`` leaves it to the PDF renderer)."""
+    checked = load_and_check(path, host, previous=previous)
+    problems = checked.problems
+    if glyphs and checked.blocks is not None:
         from compiler.render.pdf.typeset.fonts import check_coverage
         from compiler.render.style import load_style
 
+        report = checked.report
         sheet = load_style(style or report.style, base_dir=report.base_dir, font_dirs=font_dirs)
-        problems += check_coverage(blocks, sheet, sheet.fonts)
-    return report, problems
+        problems = unique([*problems, *check_coverage(checked.blocks, sheet, sheet.fonts)])
+    return checked.report, problems
 
 
 def report_blocks(report: Report) -> tuple[list[Block], list[Problem]]:
@@ -76,8 +98,6 @@ def report_blocks(report: Report) -> tuple[list[Block], list[Problem]]:
         ctx = report.context(instance)
         made = report.host.call_section(instance.type, "排版", build, ctx) or []
         if not isinstance(made, list) or not all(isinstance(b, Block) for b in made):
-            from compiler.host.manager import PluginError
-
             raise ReportError(
                 PluginError(instance.type.plugin, f"排版章节“{instance.key}”（应返回 Block 列表）").problem
             )
@@ -91,8 +111,42 @@ def blocking(problems: Sequence[Problem], strict: bool) -> list[Problem]:
     return [p for p in problems if p.severity >= limit]
 
 
-def default_output(path: Path) -> Path:
-    return path.with_suffix(".pdf")
+def default_output(path: Path, suffix: str = ".pdf") -> Path:
+    return path.with_suffix(suffix)
+
+
+def plan_outputs(host: PluginHost, source: Path, output: Path | None, to: Sequence[str] | None) -> dict[str, Path]:
+    """Which renderers write which files.
+
+    - no ``to``: the renderer whose suffix ``output`` has (``-o report.html``), else the PDF;
+    - one output: ``-o`` must carry that renderer's suffix (``--to html -o x.pdf`` is a usage error);
+    - several: ``-o`` names the file without its suffix (or with one of them), each renderer adds its own.
+    """
+    from compiler.files.output import refuse_inputs
+
+    if output is not None:
+        refuse_inputs(output, [source])
+    host.collect()
+    by_suffix = {r.suffix: key for key, r in host.renderers.items()}
+    if not to:
+        if output is not None and output.suffix:
+            if output.suffix.lower() not in by_suffix:
+                known = "、".join(sorted(by_suffix))
+                raise UsageError(f"输出文件“{output}”的扩展名不对应任何输出格式（可用：{known}）；或用 --to 指定格式")
+            to = [by_suffix[output.suffix.lower()]]
+        else:
+            to = list(DEFAULT_OUTPUTS)
+    keys = list(dict.fromkeys(to))
+    renderers = [host.renderer(key) for key in keys]
+    if output is None:
+        return {r.key: default_output(source, r.suffix) for r in renderers}
+    if len(renderers) == 1:
+        r = renderers[0]
+        if output.suffix.lower() != r.suffix:
+            raise UsageError(f"输出文件“{output}”的扩展名应为 {r.suffix}（输出格式为 {r.key}）")
+        return {r.key: output}
+    stem = output.with_suffix("") if output.suffix.lower() in by_suffix else output
+    return {r.key: stem.with_name(stem.name + r.suffix) for r in renderers}
 
 
 @contextmanager
@@ -117,66 +171,67 @@ def build(
     path: Path,
     output: Path | None = None,
     *,
+    to: Sequence[str] | None = None,
     style: str | None = None,
     strict: bool = False,
     host: PluginHost | None = None,
     font_dirs: Sequence[Path] = (),
     skip_bad_attachments: bool = False,
 ) -> BuildResult:
-    """Build one report into a PDF.  Raises :class:`BuildFailed` (nothing written) when it must not be built.
+    """Build one report into one file per renderer in ``to`` (default: the PDF).  Raises :class:`BuildFailed`
+    (nothing written) when it must not be built.
 
     ``skip_bad_attachments``: leave out attachments that cannot be bound (listed as warnings) instead of failing."""
-    from reportlab.platypus.doctemplate import LayoutError
-
+    from compiler.files.attachments import load_attachments
     from compiler.files.output import write_atomic
-    from compiler.render.pdf.finish.assemble import plan_finish
-    from compiler.render.pdf.finish.attachments import load_attachments
-    from compiler.render.pdf.finish.tounicode import fix_tounicode, needs_fix
-    from compiler.render.pdf.typeset.render import render_pdf
+    from compiler.render.base import RenderJob
     from compiler.render.style import load_style
 
     started = time.perf_counter()
     path = Path(path)
-    report, problems = check_report(path, host)
-    attachments = load_attachments(report)  # the attachment-list plugin's check may have reported these already
-    found = {(p.rule, p.message, str(p.source)) for p in attachments.problems}
-    problems = [p for p in problems if (p.rule, p.message, str(p.source)) not in found]
-    if not skip_bad_attachments:  # when skipping, they come back below as warnings naming what was left out
-        problems += attachments.problems
-    stop = blocking(problems, strict)
-    if stop:
+    report = load_report(path, host)
+    outputs = plan_outputs(report.host, path, Path(output) if output else None, to)
+    problems = run_checks(report)
+    attachments = load_attachments(report)
+    if skip_bad_attachments:  # they come back below as warnings naming what was left out
+        bad = {(p.rule, p.message, str(p.source)) for p in attachments.problems}
+        problems = [p for p in problems if (p.rule, p.message, str(p.source)) not in bad]
+    else:
+        problems = unique([*problems, *attachments.problems])
+    if report.errors or blocking(problems, strict):
         raise BuildFailed(problems)
     if attachments.skipped:
         problems += attachments.skipped_warnings()
         entries = report.values.get("attachments") or []
         report.values["attachments"] = [e for i, e in enumerate(entries) if i not in attachments.skipped]
-    blocks, _ = report_blocks(report)  # its problems were reported by check_report
+    blocks, more = report_blocks(report)
+    problems = unique([*problems, *more])
+    if blocking(problems, strict):
+        raise BuildFailed(problems)
     sheet = load_style(style or report.style, base_dir=report.base_dir)
-    info = report.host.document_info(report)
-    plan = plan_finish(report, info, sheet=sheet, attachments=attachments, problems=problems)
-    try:
-        rendered = render_pdf(blocks, sheet, info, font_dirs=font_dirs, on_save=plan.on_save)
-    except LayoutError as exc:  # something taller than a page (a table row with a 2,000-character cell)
-        raise ReportError(layout_problem(exc, blocks)) from None
-    if needs_fix(report.data):  # 𠮷 and other characters beyond U+FFFF: make them extract as themselves
-        rendered.pdf = fix_tounicode(rendered.pdf)
-    problems += rendered.problems
-    finished = plan.complete(rendered)
-    out = Path(output) if output else default_output(path)
-    write_atomic(out, finished.pdf, inputs=[path, *sheet.sources, *attachment_paths(report)])
-    return BuildResult(out, finished.pages, time.perf_counter() - started, problems)
-
-
-def layout_problem(exc: Exception, blocks: Sequence[Block]) -> Problem:
-    """ReportLab's "Flowable too large" as an error, located at the table ReportLab names (if it names one)."""
-    message = str(exc)
-    culprit = next((b for b in blocks if getattr(b, "name", "") and repr(b.name) in message), None)
-    return error(
-        "layout.too-large",
-        "有内容比一页还高，无法分页排版（如表格中文字过长的单元格）；请缩短这部分文字或拆成几行",
-        culprit.source if culprit else None,
-        details={"reportlab": message},
+    job = RenderJob(
+        report=report,
+        blocks=blocks,
+        sheet=sheet,
+        info=report.host.document_info(report),
+        attachments=attachments,
+        problems=problems,
+        companions=dict(outputs),
+        font_dirs=font_dirs,
     )
+    made: dict[str, bytes] = {}
+    pages: int | None = None
+    for key, out in outputs.items():
+        rendered = report.host.renderer(key).render(replace(job, output=out))
+        problems += rendered.problems
+        made[key] = rendered.data
+        if pages is None:
+            pages = rendered.pages
+    inputs = [path, *sheet.sources, *attachment_paths(report)]
+    for key, out in outputs.items():  # written only once every output was made: all or nothing per file
+        write_atomic(out, made[key], inputs=inputs)
+    first = next(iter(outputs.values()))
+    return BuildResult(first, pages or 0, time.perf_counter() - started, problems, dict(outputs))
 
 
 def attachment_paths(report: Report) -> list[Path]:

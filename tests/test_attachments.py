@@ -11,8 +11,8 @@ import pytest
 from pypdf import PdfReader
 
 from compiler.build import BuildFailed, build
+from compiler.files.attachments import AttachmentError, parse_page_ranges
 from compiler.model.problems import Severity
-from compiler.render.pdf.finish.attachments import AttachmentError, parse_page_ranges
 from tests.attachment_files import (
     A3_PORTRAIT,
     A4_LANDSCAPE,

@@ -221,8 +221,8 @@ def test_separator_pages_carry_label_and_title(tmp_path: Path) -> None:
     """The other style option: each attachment behind a page of its own with 附件n on line 1 and its title
     centred on line 3 (GB/T 9704 §7.3.7)."""
     from compiler.build import check_report, report_blocks
+    from compiler.files.attachments import load_attachments
     from compiler.render.pdf.finish.assemble import plan_finish
-    from compiler.render.pdf.finish.attachments import load_attachments
     from compiler.render.pdf.typeset.render import render_pdf
     from compiler.render.style import load_style
 

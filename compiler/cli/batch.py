@@ -36,6 +36,7 @@ class BuildOptions:
     """What ``gongkai build`` was told, shared by every report of a batch (picklable for workers)."""
 
     output: str | None = None
+    to: tuple[str, ...] | None = None
     style: str | None = None
     strict: bool = False
     font_dirs: tuple[str, ...] = ()
@@ -136,6 +137,7 @@ def build_one(index: int, path: str, options: BuildOptions) -> Outcome:
         result = build(
             Path(path),
             Path(options.output) if options.output else None,
+            to=options.to,
             style=options.style,
             strict=options.strict,
             font_dirs=[Path(d) for d in options.font_dirs],
@@ -148,7 +150,7 @@ def build_one(index: int, path: str, options: BuildOptions) -> Outcome:
             path,
             PROBLEMS,
             problem_lines=[p.format() for p in exc.problems],
-            reason=f"未生成 PDF（{problem_summary(exc.problems)}）",
+            reason=f"未生成输出文件（{problem_summary(exc.problems)}）",
             detail=first.format() if first else "",
             seconds=time.perf_counter() - started,
         )
@@ -159,7 +161,7 @@ def build_one(index: int, path: str, options: BuildOptions) -> Outcome:
             path,
             UNREADABLE,
             problem_lines=lines,
-            reason="未生成 PDF",
+            reason="未生成输出文件",
             detail=exc.problems[0].format() if exc.problems else "",
             seconds=time.perf_counter() - started,
         )
@@ -177,7 +179,13 @@ def build_one(index: int, path: str, options: BuildOptions) -> Outcome:
             seconds=time.perf_counter() - started,
         )
     return Outcome(
-        index, path, OK, str(result.output), result.pages, result.seconds, [p.format() for p in result.problems]
+        index,
+        path,
+        OK,
+        "  ".join(str(out) for out in (result.outputs or {"": result.output}).values()),
+        result.pages,
+        result.seconds,
+        [p.format() for p in result.problems],
     )
 
 

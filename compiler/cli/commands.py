@@ -42,6 +42,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
     options = BuildOptions(
         output=args.output,
+        to=tuple(t.strip() for t in args.to.split(",") if t.strip()) if args.to else None,
         style=args.style,
         strict=args.strict,
         font_dirs=tuple(args.font_dir),
@@ -217,7 +218,8 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "-j", "--jobs", type=int, default=None, metavar="N", help="parallel worker processes (default: CPU count)"
     )
-    p.add_argument("-o", "--output", help="output PDF (default: beside the input)")
+    p.add_argument("-o", "--output", help="output file (default: beside the input, with the output's suffix)")
+    p.add_argument("--to", metavar="FORMATS", help="output formats, comma-separated (default: pdf, or -o's suffix)")
     p.add_argument("--style", help="style name or path (overrides the report's style)")
     p.add_argument("--strict", action="store_true", help="treat warnings as errors")
     p.add_argument("--font-dir", action="append", default=[], help="extra folder with licensed fonts")

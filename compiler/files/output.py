@@ -18,14 +18,19 @@ def _same(a: Path, b: Path) -> bool:
         return False
 
 
+def refuse_inputs(path: Path, inputs: Iterable[Path]) -> None:
+    """Raise a usage error if ``path`` is one of ``inputs`` (checked before any work, and again on writing)."""
+    for source in inputs:
+        if _same(Path(path), Path(source)):
+            raise UsageError(f"refusing to overwrite an input file: {path}")
+
+
 def write_atomic(path: Path, data: bytes, *, inputs: Iterable[Path] = ()) -> None:
     """Write ``data`` to ``path`` through a temporary file in the same folder and an atomic rename.
 
     Refuses to replace any of ``inputs`` (the report, its style, its attachments)."""
     path = Path(path)
-    for source in inputs:
-        if _same(path, Path(source)):
-            raise UsageError(f"refusing to overwrite an input file: {path}")
+    refuse_inputs(path, inputs)
     if path.exists() and path.is_dir():
         raise UsageError(f"output path is a directory: {path}")
     folder = path.parent if str(path.parent) else Path(".")

@@ -25,11 +25,13 @@ from typing import TYPE_CHECKING
 import pluggy
 
 if TYPE_CHECKING:
+    from compiler.importers.base import ImportResult, PublishedDocument
     from compiler.model.document import DocumentInfo
     from compiler.model.formats import Format
     from compiler.model.problems import Problem
     from compiler.model.report import Report
     from compiler.model.sections import SectionType
+    from compiler.render.base import Renderer
 
 PROJECT = "gongkai"
 hookspec = pluggy.HookspecMarker(PROJECT)
@@ -99,10 +101,45 @@ def gongkai_document_info(report: Report) -> DocumentInfo | None:
     """
 
 
+@hookspec
+def gongkai_register_renderers(register: Callable[[Renderer], None]) -> None:
+    """Declare output media: each renderer turns the report's blocks and the resolved style sheet into one
+    file (PDF, HTML, DOCX …).
+
+    **When:** once, right after :func:`gongkai_register_sections`.
+
+    :param register: call ``register(renderer)`` with an object implementing
+        :class:`compiler.render.base.Renderer` (``key`` as named by ``--to``, ``suffix``, ``description``,
+        ``render(job)``).  Import heavy libraries inside ``render``, not at module level: every plugin is
+        loaded for every command.
+
+    **Returns:** nothing.  **Who wins:** two plugins registering the same key is an error naming both.
+    """
+
+
+@hookspec
+def gongkai_import_report(document: PublishedDocument, format: str | None) -> ImportResult | None:
+    """Recognise a published report in this plugin's format and turn it into report data.
+
+    **When:** by ``gongkai import`` (and ``gongkai check`` of a published file), after a reader has turned
+    the file into a format-independent :class:`compiler.importers.base.PublishedDocument`.
+
+    :param document: the published file's metadata, paragraphs and table grids, each with its place.
+    :param format: the format the user named (``--format 2021``), or ``None`` to let the plugins guess.
+
+    **Returns:** an :class:`compiler.importers.base.ImportResult` (the data in the plugin's schema, a
+    confidence in [0, 1] and notes where it was unsure), or ``None`` when the document is not in a format the
+    plugin knows (or not in ``format``).  **Who wins:** the highest confidence; with ``format`` given, only
+    results in that format count; a tie between different formats is reported, never decided silently.
+    """
+
+
 #: Every hook name, for documentation tests and ``gongkai plugins``.
 HOOK_NAMES = (
     "gongkai_register_formats",
     "gongkai_register_sections",
+    "gongkai_register_renderers",
     "gongkai_check",
     "gongkai_document_info",
+    "gongkai_import_report",
 )

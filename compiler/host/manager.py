@@ -21,12 +21,15 @@ import pluggy
 from compiler.host import hookspecs
 from compiler.host.entrypoints import entry_points
 from compiler.host.watchdog import TIMEOUT_ENV, PluginTimeout, time_limit
+from compiler.importers.base import ImportResult
 from compiler.model.document import DocumentInfo, SourceRef
 from compiler.model.formats import Format
-from compiler.model.problems import Problem, ReportError, error
+from compiler.model.problems import Problem, ReportError, UsageError, error
 from compiler.model.sections import SectionType
+from compiler.render.base import Renderer
 
 if TYPE_CHECKING:
+    from compiler.importers.base import PublishedDocument
     from compiler.model.report import Report
 
 ENTRY_POINT_GROUP = "gongkai"
@@ -64,6 +67,8 @@ class PluginHost:
     info: dict[str, PluginInfo] = field(default_factory=dict)
     formats: dict[str, Format] = field(default_factory=dict)
     sections: dict[tuple[str | None, str], SectionType] = field(default_factory=dict)
+    renderers: dict[str, Renderer] = field(default_factory=dict)
+    renderer_plugins: dict[str, str] = field(default_factory=dict)
     _collected: bool = False
 
     def __post_init__(self) -> None:
@@ -171,6 +176,24 @@ class PluginHost:
                     self.sections[(fmt, section.key)] = replace(section, plugin=_plugin)
 
             self._call(plugin, "注册章节", fn, register=add_section)
+        self.renderers.clear()
+        self.renderer_plugins.clear()
+        for plugin, fn in self._each("gongkai_register_renderers"):
+
+            def add_renderer(renderer: Renderer, _plugin: str = plugin) -> None:
+                if not isinstance(renderer, Renderer):
+                    raise TypeError(f"register() expects a Renderer, got {type(renderer).__name__}")
+                if renderer.key in self.renderers:
+                    other = self.renderer_plugins[renderer.key]
+                    raise ReportError(
+                        error(
+                            "plugin.duplicate-renderer", f"输出格式“{renderer.key}”被插件“{other}”和“{_plugin}”重复注册"
+                        )
+                    )
+                self.renderers[renderer.key] = renderer
+                self.renderer_plugins[renderer.key] = _plugin
+
+            self._call(plugin, "注册输出格式", fn, register=add_renderer)
         self._collected = True
 
     def _call(self, plugin: str, what: str, fn: Callable[..., Any], **kwargs: Any) -> Any:
@@ -259,6 +282,38 @@ class PluginHost:
             )
         return info
 
+    def renderer(self, key: str) -> Renderer:
+        """The renderer ``--to key`` names; an unknown key is a usage error listing the known ones."""
+        self.collect()
+        if key not in self.renderers:
+            known = "、".join(sorted(self.renderers)) or "（无）"
+            raise UsageError(f"未知的输出格式“{key}”；可用的输出格式：{known}")
+        return self.renderers[key]
+
+    def import_report(self, document: PublishedDocument, format: str | None = None) -> ImportResult | None:
+        """Ask every format plugin to recognise ``document``; the most confident answer wins (see the hook)."""
+        self.collect()
+        results: list[tuple[str, ImportResult]] = []
+        for plugin, fn in self._each("gongkai_import_report"):
+            result = self._call(plugin, "导入报告", fn, document=document, format=format)
+            if result is None:
+                continue
+            if not isinstance(result, ImportResult):
+                raise ReportError(PluginError(plugin, "导入报告（返回值应为 ImportResult）").problem)
+            if format is None or result.format == format:
+                results.append((plugin, result))
+        if not results:
+            return None
+        results.sort(key=lambda pr: (-pr[1].confidence, pr[1].format, pr[0]))
+        best = results[0][1]
+        rivals = [r for _, r in results[1:] if r.confidence == best.confidence and r.format != best.format]
+        if rivals:
+            formats = "、".join(sorted({best.format, *(r.format for r in rivals)}))
+            raise ReportError(
+                error("import.ambiguous-format", f"无法判断报告格式（{formats} 同样可能）；请用 --format 指定")
+            )
+        return best
+
     def describe(self) -> list[dict[str, Any]]:
         """Every plugin with its origin and the hooks it implements (for ``gongkai plugins``)."""
         self.collect()
@@ -268,6 +323,7 @@ class PluginHost:
             hooks = sorted(h.name for h in (self.pm.get_hookcallers(plugin) or []))
             sections = sorted(f"{fmt or '*'}:{key}" for (fmt, key), s in self.sections.items() if s.plugin == name)
             formats = sorted(k for k, f in self.formats.items() if f.plugin == name)
+            renderers = sorted(k for k, p in self.renderer_plugins.items() if p == name)
             rows.append(
                 {
                     "name": name,
@@ -278,6 +334,7 @@ class PluginHost:
                     "hooks": hooks,
                     "formats": formats,
                     "sections": sections,
+                    "renderers": renderers,
                 }
             )
         return rows

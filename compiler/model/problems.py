@@ -76,6 +76,22 @@ def warning(rule: str, message: str, source: SourceRef | None = None, **kw: Any)
     return Problem(Severity.WARNING, rule, message, source, **kw)
 
 
+def unique(problems: Iterable[Problem]) -> list[Problem]:
+    """The problems with repeats removed, first occurrence kept, order otherwise unchanged.
+
+    The one place where de-duplication happens: the same file can be found unreadable by a section's check and
+    by the step that opens it, and a ``{reference}`` is resolved by every output.  Two problems are the same
+    when rule, message and place agree."""
+    seen: set[tuple[str, str, str]] = set()
+    kept: list[Problem] = []
+    for problem in problems:
+        key = (problem.rule, problem.message, str(problem.source))
+        if key not in seen:
+            seen.add(key)
+            kept.append(problem)
+    return kept
+
+
 class ReportError(Exception):
     """Input that cannot be processed at all.  Carries the problems; the CLI prints them and exits 2."""
 
@@ -93,4 +109,4 @@ def to_json(problems: Iterable[Problem], file: Path | None = None) -> str:
     return json.dumps({"file": str(file) if file else None, "problems": items}, ensure_ascii=False, indent=2)
 
 
-__all__ = ["Problem", "ReportError", "Severity", "UsageError", "error", "to_json", "warning"]
+__all__ = ["Problem", "ReportError", "Severity", "UsageError", "error", "to_json", "unique", "warning"]

@@ -14,10 +14,10 @@ from __future__ import annotations
 from typing import Any
 
 from compiler import hookimpl
+from compiler.files.attachments import check_attachments
 from compiler.model.document import BlankLines, Block, Paragraph, Run
 from compiler.model.problems import Problem
 from compiler.model.sections import SectionContext, SectionType
-from compiler.render.pdf.finish.attachments import check_attachments
 
 ROLE = "attachment-note"
 LEAD = "附件："

@@ -4,7 +4,7 @@
   labels, viewer settings, XMP, embedded data) and, when there are attachments, the pages appended after it
   (pypdf), the extended outline and the deterministic ``/ID``;
 - :mod:`.catalog` — those document-level entries, written with ReportLab's public API;
-- :mod:`.attachments` — reading and validating ``[[attachments]]`` (PDF pages, PNG/JPEG scans);
+- the attachments themselves are read and validated by :mod:`compiler.files.attachments`;
 - :mod:`.stamp` — overlays: continued page numbers and "附件n" labels, upright on rotated pages;
   :mod:`.subsets` keeps their font subsets' names apart from the report's;
 - :mod:`.metadata` — XMP (the renderer writes the Info dictionary);

@@ -25,9 +25,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from compiler.files.attachments import Attachment, AttachmentSet
 from compiler.model.problems import Problem, ReportError
 from compiler.render.pdf.finish import metadata
-from compiler.render.pdf.finish.attachments import Attachment, AttachmentSet
 from compiler.render.pdf.finish.catalog import DocumentExtras, write_extras
 from compiler.render.pdf.finish.embedded import computed_json, report_files
 from compiler.render.pdf.finish.stamp import AttachmentSettings, Slot, a4_for, attachment_settings, check_text
