@@ -210,6 +210,20 @@ def test_long_url_breaks_by_characters_as_last_resort():
     assert all(line.extent == pytest.approx(line.left + line.width, abs=0.01) for line in lines[:-1])
 
 
+@pytest.mark.parametrize(
+    ("text", "cells", "expected"),
+    [
+        # found by Hypothesis (test_breaking_properties): the digit run is wider than three cells and is split
+        # by characters; the connector — (GB/T 15834 §5.1.7) must not start the second line
+        ("0000—0", 3, ["000", "0—0"]),
+        ("一0000—0", 3, ["一000", "0—0"]),
+        ("00000?0", 3, ["0000", "0?0"]),  # ASCII ? may not start a line either (Word's kinsoku set)
+    ],
+)
+def test_digit_run_split_for_width_keeps_the_line_start_rules(text, cells, expected):
+    assert texts(text, cells=cells) == expected
+
+
 def test_mixed_fonts_in_one_line_make_few_runs():
     heading = replace(STYLE, fonts=HEI)
     runs = [("一、总体情况。", heading), ("本报告根据条例编制全文包括总体情况主动公开情况等", STYLE)]

@@ -277,28 +277,30 @@ def _tokenise(t: _Text, compress: bool) -> _Units:
 
 
 def _split_wide_units(u: _Units, t: _Text, limit: float) -> _Units:
-    """Break units wider than ``limit`` (a long URL) into one unit per character, glued together."""
+    """Break units wider than ``limit`` (a long URL) into one unit per character, glued together.
+
+    The pieces still obey the prohibition rules: a piece whose character may not start (end) a line gets
+    that flag, so "0000—0" in a three-cell column breaks as 000|0—0, never before the connector —.  The
+    first and last pieces keep the whole unit's start and end rules."""
     if limit <= 0 or all(w <= limit + _EPS for w in u.width):
         return u
+    text = t.text
     out = _Units([], [], [], [], [], [], [], [])
     for k in range(len(u.start)):
         s, e = u.start[k], u.end[k]
         if u.width[k] <= limit + _EPS or e - s == 1:
             pieces = [(s, e, u.width[k], u.lead_cut[k], u.trail_cut[k], u.space_before[k], u.flags[k])]
         else:
-            flags = u.flags[k] & ~(_NO_START | _NO_END)
-            pieces = [
-                (
-                    c,
-                    c + 1,
-                    t.widths[c],
-                    0.0,
-                    0.0,
-                    u.space_before[k] if c == s else 0.0,
-                    flags | (_GLUED if c > s else 0),
-                )
-                for c in range(s, e)
-            ]
+            unit_flags = u.flags[k]
+            flags = unit_flags & ~(_NO_START | _NO_END)
+            pieces = []
+            for c in range(s, e):
+                ch = text[c]
+                fl = flags | (_GLUED if c > s else 0)
+                no_start = unit_flags & _NO_START if c == s else ch in NO_LINE_START
+                no_end = unit_flags & _NO_END if c == e - 1 else ch in NO_LINE_END
+                fl |= (_NO_START if no_start else 0) | (_NO_END if no_end else 0)
+                pieces.append((c, c + 1, t.widths[c], 0.0, 0.0, u.space_before[k] if c == s else 0.0, fl))
         for s2, e2, w, lc, tc, sb, fl in pieces:
             out.start.append(s2)
             out.end.append(e2)
