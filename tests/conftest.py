@@ -11,18 +11,14 @@ from typing import Any
 
 import pytest
 import tomli_w
-from hypothesis import HealthCheck, settings
 
 from compiler.build import check_report, report_blocks
 from compiler.model.document import Block
 from compiler.model.problems import Problem
 
-# Hypothesis profiles: "ci" (the default) keeps property tests bounded; a longer local run, e.g.
-#   HYPOTHESIS_PROFILE=long .venv/bin/python -m pytest tests/test_hostile_properties.py
-# tries 50× as many examples.  Tests that pin max_examples in their own @settings keep their count.
-settings.register_profile("ci", max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-settings.register_profile("long", max_examples=3000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+# Hypothesis profiles ("dev" locally, derandomised "ci" under CI=true, "long" for 3,000 examples) are
+# registered and loaded by tests/hypothesis_profiles.py, imported here so that they apply to every test.
+from tests import hypothesis_profiles  # noqa: F401
 
 
 @pytest.fixture(scope="session", autouse=True)
