@@ -24,6 +24,7 @@ import tomli_w
 from conftest import legacy
 
 from compiler.cli import main
+from tests.require import require
 
 OLD = b"%old file, must survive%\n"
 
@@ -35,8 +36,7 @@ class Fault(OSError):
 @pytest.fixture
 def faults(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[str], None]]:
     """``faults("replace")`` or ``faults("fsync")``: from now on that call fails for files under tmp_path."""
-    if not Path("/proc/self/fd").is_dir():
-        pytest.skip("the fsync fault finds a descriptor's file through /proc (Linux)")
+    require(Path("/proc/self/fd").is_dir(), "the fsync fault finds a descriptor's file through /proc (Linux only)")
     real_replace, real_fsync = os.replace, os.fsync
     root = tmp_path.resolve()
 

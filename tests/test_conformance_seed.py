@@ -39,8 +39,6 @@ LEFT_INK = set("、。，．：；！？”’）］｝〕〉》」』】")  # m
 
 @pytest.fixture(scope="module")
 def seed_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    if not EXAMPLE.exists():
-        pytest.skip("seed example missing")
     work = tmp_path_factory.mktemp("seed")
     shutil.copy(EXAMPLE, work / "report.toml")
     result = build(work / "report.toml")

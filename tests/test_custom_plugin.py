@@ -15,6 +15,7 @@ from conftest import legacy
 from compiler.cli.skeleton import skeleton_data
 from compiler.host.manager import fresh_host
 from compiler.model.document import Heading
+from tests.require import require
 
 REPO = Path(__file__).resolve().parent.parent
 PLUGIN_DIR = REPO / "examples" / "custom-section-plugin"
@@ -105,8 +106,7 @@ def test_installed_as_a_package_it_is_found_through_its_entry_point(tmp_path):
         capture_output=True,
         text=True,
     )
-    if pip.returncode != 0:
-        pytest.skip(f"cannot pip-install the example plugin here: {pip.stderr.strip()[-300:]}")
+    require(pip.returncode == 0, f"cannot pip-install the example plugin here: {pip.stderr.strip()[-300:]}")
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(target), str(REPO)])}
     done = subprocess.run(
         [sys.executable, "-m", "compiler", "plugins", "--json"], cwd=REPO, env=env, capture_output=True, text=True

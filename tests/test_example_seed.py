@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 import re
 import subprocess
 import sys
@@ -85,17 +84,6 @@ def test_check_problems_name_key_paths_and_lines():
 
 
 # -- end to end: the PDF --------------------------------------------------------------------------------------
-def _renderer_available() -> bool:
-    try:
-        importlib.import_module("compiler.render.pdf.typeset.render")
-    except ImportError:
-        return False
-    return True
-
-
-needs_renderer = pytest.mark.skipif(
-    not _renderer_available(), reason="compiler.render.pdf.typeset.render cannot be imported yet"
-)
 PAGE_NUMBER = re.compile(r"^[—-]?\s*\d+\s*[—-]?$")
 
 
@@ -109,7 +97,6 @@ def built(tmp_path_factory):
     return first, second
 
 
-@needs_renderer
 def test_pdf_contains_every_seed_paragraph_in_order(built):
     import io
 
@@ -125,7 +112,6 @@ def test_pdf_contains_every_seed_paragraph_in_order(built):
         position = found + len(paragraph)
 
 
-@needs_renderer
 def test_pdf_outline_has_one_entry_per_part(built):
     import io
 
@@ -144,7 +130,6 @@ def test_pdf_outline_has_one_entry_per_part(built):
     assert found == PARTS
 
 
-@needs_renderer
 def test_pdf_embeds_every_font(built):
     import io
 
@@ -167,6 +152,5 @@ def test_pdf_embeds_every_font(built):
     assert all(seen.values()), seen
 
 
-@needs_renderer
 def test_two_builds_are_byte_identical(built):
     assert built[0] == built[1]

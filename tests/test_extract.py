@@ -101,7 +101,6 @@ def test_embedded_names_are_reduced_to_bare_file_names() -> None:
             safe_name(bad)
 
 
-@pytest.mark.skipif(not EXAMPLE.exists(), reason="the seed example is not written yet")
 def test_done_when_the_seed_example_binds_two_attachments(tmp_path: Path) -> None:
     """Issue 5, "done when": page numbers run on through the attachments, the outline lists every part and
     attachment, and `gongkai extract` recovers the TOML byte-for-byte."""

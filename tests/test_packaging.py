@@ -58,8 +58,6 @@ def test_wheel_carries_styles_fonts_and_plugins(installed: Path, tmp_path: Path)
 
 
 def test_installed_command_builds_the_example_outside_the_repository(installed: Path, tmp_path: Path):
-    if not EXAMPLE.exists():
-        pytest.skip("example not present")
     shutil.copy(EXAMPLE, tmp_path / "report.toml")
     result = run([str(installed / "bin" / "gongkai"), "build", "report.toml"], cwd=tmp_path, env=clean_env())
     pdf = tmp_path / "report.pdf"
