@@ -163,3 +163,16 @@ def test_without_a_fault_every_command_writes(tmp_path, built_pdf):
     assert main(["init", str(tmp_path / "new.toml")]) == 0
     leftovers = [p.name for p in tmp_path.rglob("*.tmp")]
     assert leftovers == []
+
+
+def test_a_device_or_pipe_is_never_replaced(tmp_path):
+    """The rename would replace the special file itself (``-o /dev/null`` as root turned /dev/null into a
+    regular file): a target that exists and is not a regular file is refused.  A FIFO stands in for the
+    device here — tests never touch /dev."""
+    require(hasattr(os, "mkfifo"), "os.mkfifo is not available on this platform")
+    report = _report(tmp_path / "r")
+    fifo = tmp_path / "r" / "pipe.pdf"
+    os.mkfifo(fifo)
+    assert main(["build", str(report), "-o", str(fifo)]) != 0
+    assert fifo.is_fifo()
+    assert [p.name for p in (tmp_path / "r").iterdir() if p.name.endswith(".tmp")] == []

@@ -33,6 +33,9 @@ def write_atomic(path: Path, data: bytes, *, inputs: Iterable[Path] = ()) -> Non
     refuse_inputs(path, inputs)
     if path.exists() and path.is_dir():
         raise UsageError(f"output path is a directory: {path}")
+    if path.exists() and not path.is_file():
+        # a rename would replace the device or pipe itself (``-o /dev/null`` run as root destroys /dev/null)
+        raise UsageError(f"output path is not a regular file: {path}")
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise UsageError(f"output folder does not exist: {folder}")
