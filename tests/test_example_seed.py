@@ -11,6 +11,7 @@ import pytest
 
 from compiler.build import check_report, report_blocks
 from compiler.model.document import Heading, Paragraph, Title
+from compiler.model.problems import Severity
 
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLE = REPO / "examples" / "nanjiang-2018" / "report.toml"
@@ -72,6 +73,43 @@ def test_check_reports_the_seed_defects():
     ):
         assert rule in out
     assert "0 个错误" in out  # the published figures are warnings, never input errors
+
+
+#: The defects of the published report, as the README counts them ("the 11 warnings gongkai check finds"):
+#: rule → (count, key paths).  Written out here, not derived from the checks.
+SEED_WARNINGS = {
+    "common.malformed-url": (1, {"report.website"}),
+    "common.placeholder": (1, {"preamble.text"}),
+    "common.approx-number": (1, {"overview.items[1].text"}),
+    "legacy.active.category-sum": (1, {"active.total"}),
+    "legacy.active.channel-sum": (1, {"active.channels"}),
+    "legacy.active.percentage": (2, {"active.items[0].text"}),
+    "common.doubled-punctuation": (1, {"applications.items[1].text"}),
+    "legacy.part-heading": (2, {"appeals.heading", "issues.heading"}),
+    "legacy.tables.promised": (1, {"tables.text"}),
+}
+
+
+def test_the_seed_has_exactly_the_documented_warnings(tmp_path):
+    _, problems = check_report(EXAMPLE)
+    assert all(p.severity == Severity.WARNING for p in problems), [p.rule for p in problems]
+    found: dict[str, tuple[int, set[str]]] = {}
+    for p in problems:
+        count, keys = found.get(p.rule, (0, set()))
+        found[p.rule] = (count + 1, keys | {p.source.keypath})
+    assert found == SEED_WARNINGS
+    total = sum(count for count, _ in SEED_WARNINGS.values())
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    documented = re.search(r"prints the (\d+) warnings", readme)
+    assert documented is not None and int(documented.group(1)) == total == len(problems)
+    done = subprocess.run(
+        [sys.executable, "-m", "compiler", "build", str(EXAMPLE), "-o", str(tmp_path / "seed.pdf")],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+    )
+    printed = done.stdout + done.stderr
+    assert sum(f"警告[{rule}]" in line for line in printed.splitlines() for rule in SEED_WARNINGS) == total, printed
 
 
 def test_check_problems_name_key_paths_and_lines():
