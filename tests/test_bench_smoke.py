@@ -66,3 +66,14 @@ def test_bench_quick_writes_every_figure(tmp_path: Path) -> None:
     for key in ("date", "cpu", "cpus", "python", "reportlab"):
         assert report["machine"][key]
     assert "seed" in result.stdout and "targets:" in result.stdout  # the printed table
+
+
+def test_bench_hostile_measures_every_readme_claim() -> None:
+    """bench/hostile.py times the README's hostile-input claims; here only that it runs and measures them all
+    (its exit status says whether this machine meets them, which a shared CI runner need not)."""
+    result = subprocess.run(
+        [sys.executable, "-m", "bench.hostile"], cwd=ROOT, capture_output=True, text=True, check=False, timeout=600
+    )
+    assert result.returncode in (0, 1), result.stderr
+    lines = [line for line in result.stdout.splitlines() if "claim <" in line]
+    assert len(lines) == 4, result.stdout

@@ -1,15 +1,17 @@
 """Numbers and sizes: absurd input finishes in bounded time with a correct PDF or a clear error
 (compiler/source/limits.py).
 
-The inputs are made here rather than stored (a 10 MB file has no place in the repository).  Time bounds are
-loose multiples of what the reference machine takes, so that they catch a quadratic or unbounded path, not a
-slow CI runner.
+The inputs are made here rather than stored (a 10 MB file has no place in the repository).  No speed is
+asserted here: the README's times ("< 1 s", "in seconds") are measured by ``python -m bench.hostile`` on the
+machine that claims them.  The one bound below, :data:`HANG`, is deliberately generous — minutes, on a shared
+CI runner — and only tells a hang or an unbounded path from a slow machine.
 """
 
 from __future__ import annotations
 
 import re
 import time
+import tomllib
 from pathlib import Path
 
 import pdfplumber
@@ -22,6 +24,10 @@ from compiler.cli.commands import main
 from compiler.model import numbering
 from compiler.model.problems import ReportError
 from compiler.source.limits import MAX_ENTRIES, MAX_FILE_BYTES, MAX_STRING_CHARS
+
+#: Seconds after which an input counts as hanging.  Not a speed claim (see bench/hostile.py): the reference
+#: machine takes 0.5–3 s for every case below.
+HANG = 120
 
 
 def write(tmp_path: Path, data: dict, name: str = "r.toml") -> Path:
@@ -37,13 +43,16 @@ def pdf_text(path: Path) -> str:
     return re.sub(r"— \d+ —", "", text)
 
 
-def test_a_10_mb_narrative_is_refused_before_parsing(tmp_path):
+def test_a_10_mb_narrative_is_refused_before_parsing(tmp_path, monkeypatch):
     path = write(tmp_path, legacy(overview={"text": "政府信息公开工作，" * (10_000_000 // 27)}))
     assert path.stat().st_size > MAX_FILE_BYTES
-    started = time.perf_counter()
+
+    def parse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a file over the size limit was handed to the TOML parser")
+
+    monkeypatch.setattr(tomllib, "loads", parse)  # "before parsing": the parser is never called
     with pytest.raises(ReportError) as info:
         check_report(path)
-    assert time.perf_counter() - started < 2
     assert info.value.problems[0].rule == "input.too-large"
 
 
@@ -64,7 +73,7 @@ def test_a_paragraph_with_no_punctuation_at_all_typesets_every_character(tmp_pat
     path = write(tmp_path, legacy(overview={"text": text}))
     started = time.perf_counter()
     result = build(path)
-    assert time.perf_counter() - started < 20
+    assert time.perf_counter() - started < HANG
     extracted = pdf_text(result.output)
     assert text in extracted  # nothing lost, nothing doubled across 25 pages of one paragraph
     assert result.pages > 20
@@ -75,7 +84,7 @@ def test_5000_items_are_checked_in_bounded_time(tmp_path):
     path = write(tmp_path, legacy(overview={"text": "概述。", "items": items}))
     started = time.perf_counter()
     report, _ = check_report(path)
-    assert time.perf_counter() - started < 10
+    assert time.perf_counter() - started < HANG
     assert not report.errors
 
 
@@ -85,7 +94,7 @@ def test_5000_items_build_in_bounded_time(tmp_path):
     path = write(tmp_path, legacy(overview={"text": "概述。", "items": items}))
     started = time.perf_counter()
     result = build(path)
-    assert time.perf_counter() - started < 60
+    assert time.perf_counter() - started < HANG
     extracted = pdf_text(result.output)
     assert extracted.count("小标题。第") == 5000
     assert f"{numbering.label('（一）', 5000)}小标题。第4999项。" in extracted
@@ -96,7 +105,7 @@ def test_more_entries_than_the_limit_is_an_error(tmp_path):
     path = write(tmp_path, legacy(overview={"items": items}))
     started = time.perf_counter()
     problems = check_report(path)[1]
-    assert time.perf_counter() - started < 10
+    assert time.perf_counter() - started < HANG
     assert "input.too-many" in rules(problems)
 
 
@@ -105,7 +114,7 @@ def test_5000_unknown_sections_are_5000_clear_errors(tmp_path):
     path = write(tmp_path, data)
     started = time.perf_counter()
     problems = check_report(path)[1]
-    assert time.perf_counter() - started < 20
+    assert time.perf_counter() - started < HANG
     assert rules(problems).count("input.unknown-section") == 5000
 
 
