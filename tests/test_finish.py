@@ -202,7 +202,7 @@ def test_subset_font_names_are_distinct(built: tuple[Path, bytes, int]) -> None:
 def test_same_input_same_bytes_and_a_content_derived_id(tmp_path: Path, built: tuple[Path, bytes, int]) -> None:
     path = write_report(tmp_path, ATTACHMENTS, _files())
     first = build(path).output.read_bytes()
-    assert first == built[1]  # another folder, another process state: identical bytes
+    assert first == built[1]  # another folder, same process: identical bytes (other processes: test_determinism)
     file_id = PdfReader(io.BytesIO(first)).trailer["/ID"]
     assert file_id[0] == file_id[1] and len(file_id[0]) == 16
     (tmp_path / "scan.png").write_bytes(image_bytes((800, 601), "PNG"))
