@@ -11,7 +11,7 @@ EXAMPLE = examples/nanjiang-2018/report.toml
 SYSTEM_PACKAGES = \
 	poppler-utils
 
-.PHONY: demo test lint bench clean system-deps
+.PHONY: demo test lint bench mutation clean system-deps
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -c 'import sys; sys.exit("gongkai needs Python >= 3.11") if sys.version_info < (3, 11) else None'
@@ -44,6 +44,10 @@ lint: $(BIN)/.installed
 
 bench: $(BIN)/.installed
 	$(BIN)/python -m bench
+
+# Named mutations (mutation/mutations.py) applied to a copy of the tree; every one must be caught.  Not in CI.
+mutation: $(BIN)/.installed
+	$(BIN)/python -m mutation
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .ruff_cache

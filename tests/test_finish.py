@@ -129,6 +129,25 @@ def test_attachment_pages_keep_their_size_and_content(built: tuple[Path, bytes, 
     assert "MIX p2" in pages[1].extract_text() and "ROT p2" in pages[4].extract_text()
 
 
+def test_page_numbers_read_upright_on_rotated_attachment_pages(built: tuple[Path, bytes, int]) -> None:
+    """The stamped page number runs left to right as the page is *displayed*: the text direction in the
+    content (counter-clockwise angle of the text matrix) minus the page's /Rotate (clockwise) is 0°."""
+    import math
+
+    import pdfplumber
+
+    _, pdf, report_pages = built
+    with pdfplumber.open(io.BytesIO(pdf)) as doc:
+        for number, page in enumerate(doc.pages[report_pages:], start=report_pages + 1):
+            digits = [c for c in page.chars if c["text"] in "0123456789"]
+            stamped = [c for c in digits if c["text"] in str(number)]
+            assert stamped, f"page {number}: no page number"
+            for c in stamped:
+                a, b = c["matrix"][0], c["matrix"][1]
+                shown = (math.degrees(math.atan2(b, a)) - page.rotation) % 360
+                assert min(shown, 360 - shown) < 1, (number, page.rotation, c["matrix"])
+
+
 def test_outline_lists_every_part_then_the_attachments(built: tuple[Path, bytes, int]) -> None:
     _, pdf, report_pages = built
     reader = PdfReader(io.BytesIO(pdf))

@@ -117,6 +117,18 @@ def test_dash_and_ellipsis_pairs_never_split(pair):
             assert not line.endswith(pair[0]) or line.endswith(pair), line
 
 
+@pytest.mark.parametrize("pair", ["——", "……"])
+def test_only_the_dash_pair_may_start_a_line(pair):
+    """A 破折号 may start a line (clreq GB-style); an 省略号 may not (Word's set and the recommended set list …)."""
+    result = texts("一二三四五六七八九十" + pair + "一二三")
+    assert "".join(result) == "一二三四五六七八九十" + pair + "一二三"
+    starts = [line[:2] for line in result[1:]]
+    if pair in PAIRS_THAT_MAY_START:
+        assert result[1].startswith(pair), result
+    else:
+        assert pair not in starts, result
+
+
 @pytest.mark.parametrize("run", ["2023", "98.63%", "1,234", "0827—8221339", "A4"])
 def test_latin_and_digit_runs_never_split(run):
     for lead in range(3, 11):
