@@ -64,7 +64,7 @@ MUTATIONS: tuple[Mutation, ...] = (
         "output.overwrites-input",
         "output",
         OUTPUT,
-        "        if _same(path, Path(source)):",
+        "        if _same(Path(path), Path(source)):",
         "        if False:",
         ("tests/test_cli.py",),
     ),
