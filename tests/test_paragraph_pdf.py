@@ -13,9 +13,9 @@ from reportlab.lib.pagesizes import A4
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
 from compiler.model.document import SourceRef
-from compiler.render.pdf.typeset.linebreak import CLOSING, NO_LINE_END, NO_LINE_START
 from compiler.render.pdf.typeset.paragraph import GridParagraph, MissingGlyphError
 from tests.gridfonts import BODY_WIDTH, CHAR_PITCH, KAI, LINE_PITCH, body
+from tests.oracles import INK_LEFT, INK_RIGHT, NO_LINE_END_WITH_WORD, NO_LINE_START_WITH_WORD
 from tests.pdfgeom import glyphs, lines_by_baseline, page_count, page_text, pdfium_chars
 
 SEED = Path(__file__).resolve().parent / "data" / "reference" / "nanjiang-2018.txt"
@@ -119,7 +119,7 @@ def test_both_edges_align_with_the_type_area(page_pdf):
             assert line[-1].x1 <= FRAME_RIGHT + 0.5
             continue
         end = line[-1]
-        if end.text in CLOSING and end.x0 + CELL > FRAME_RIGHT + 0.5:
+        if end.text in INK_LEFT and end.x0 + CELL > FRAME_RIGHT + 0.5:
             # set half-width at the line end (挤进): its ink, the left half, ends at the edge
             assert end.x0 + CELL / 2 == pytest.approx(FRAME_RIGHT, abs=0.5)
             squeezed += 1
@@ -127,7 +127,7 @@ def test_both_edges_align_with_the_type_area(page_pdf):
             assert end.x1 == pytest.approx(FRAME_RIGHT, abs=0.5)
         text = "".join(g.text for g in line)
         adjacent_marks = any(
-            a in CLOSING | set("“‘（《〔") and b in CLOSING | set("“‘（《〔") for a, b in itertools.pairwise(text)
+            a in INK_LEFT | INK_RIGHT and b in INK_LEFT | INK_RIGHT for a, b in itertools.pairwise(text)
         )
         if all(not ch.isascii() for ch in text) and not adjacent_marks and end.x1 <= FRAME_RIGHT + 0.5:
             steps = [b.x0 - a.x0 for a, b in itertools.pairwise(line)]
@@ -144,9 +144,9 @@ def test_no_line_starts_or_ends_with_a_forbidden_mark(page_pdf):
     pdf, texts = page_pdf
     for _, line, first, last in classify_lines(pdf, texts):
         if not first:
-            assert line[0].text not in NO_LINE_START
+            assert line[0].text not in NO_LINE_START_WITH_WORD
         if not last:
-            assert line[-1].text not in NO_LINE_END
+            assert line[-1].text not in NO_LINE_END_WITH_WORD
 
 
 def test_pdfium_agrees_on_positions(page_pdf):
