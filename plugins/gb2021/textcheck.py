@@ -20,6 +20,7 @@ from typing import Any
 from compiler.model.narrative import iter_texts
 from compiler.model.problems import Problem, Severity
 from compiler.model.refs import Evaluator
+from plugins.gb2021 import values as v
 from plugins.gb2021.tables import GROUP_LABELS, TABLE3_2021
 
 _GAP = r"[^\d，。；：、,;:！？!?（）()]"
@@ -265,7 +266,7 @@ def claims(text: str, values: Mapping[str, Any], keypath: str) -> Iterator[tuple
                 block = appeals.get(key) or {}
                 if label[2:] not in sentence and not (key == "litigation" and "起诉" in sentence):
                     continue
-                others = sum(block.get(k, 0) for k in ("correct", "other", "pending"))
+                others = sum(v.number(block.get(k)) for k in ("correct", "other", "pending"))
                 if others:
                     yield (
                         keypath,
@@ -276,7 +277,7 @@ def claims(text: str, values: Mapping[str, Any], keypath: str) -> Iterator[tuple
                     )
         for m in _NO_APPEALS.finditer(sentence):
             key = "review" if m.group(1) == "行政复议" else "litigation"
-            total = (appeals.get(key) or {}).get("total", 0)
+            total = v.number((appeals.get(key) or {}).get("total"))
             if total:
                 yield (keypath, m.group(0), f"表四“{m.group(1)}”总计为 {total} 件", 0, total)
 
