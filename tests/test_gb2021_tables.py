@@ -128,7 +128,8 @@ def test_table3_money_and_labels_as_printed(tmp_path):
     path = write_variant(
         tmp_path,
         [("admin_fees = 3.62 ", 'admin_fees = "3.620000" '),
-         ("[applications.natural_person]", '[applications.labels]\ndenied_state_secret = "1、属于国家秘密"\n\n[applications.natural_person]')],
+         ("[applications.natural_person]",
+          '[applications.labels]\ndenied_state_secret = "1、属于国家秘密"\n\n[applications.natural_person]')],
     )  # fmt: skip
     tables = tables_of(path)
     assert any(c.text == "1、属于国家秘密" for row in tables["table3"].rows for c in row)

@@ -14,9 +14,10 @@ Columns: ``natural_person commercial research social_welfare legal_service other
 (``[applications.total]``) and the （七）总计 row (``total_processed``) are computed when left out; when the
 author types them they are printed as typed (``""``: blank, as published) and checked against their rows.
 ``labels`` records row titles printed differently from the format; ``layout = "2019"`` the one-row
-（六）其他处理 some 2021-format reports still print.  Values other text can cite: every cell (``{applications.total.new_received}``), the
-group sums ``denied unable not_processed other_handling``, ``disclosed`` (予以公开 + 部分公开), and the column
-``organisations`` (法人或其他组织, the five organisation columns together).
+（六）其他处理 some 2021-format reports still print.  Values other text can cite: every cell
+(``{applications.total.new_received}``), the group sums ``denied unable not_processed other_handling``,
+``disclosed`` (予以公开 + 部分公开), and the column ``organisations``
+(法人或其他组织, the five organisation columns together).
 """
 
 from __future__ import annotations
