@@ -57,7 +57,7 @@ def test_broken_input_triggers_its_rule(case):
         assert p.source is not None and p.source.keypath and p.source.line, p.format()
         assert p.expected is not None and p.found is not None, p.format()
     # nothing outside this plugin's own rules and the core's reference checks fires on these edits
-    assert {p.rule.split(".")[0] for p in problems} <= {"gb2021"}
+    assert {p.rule.split(".")[0] for p in problems} <= {"gb2021", "prose"}
 
 
 def test_every_rule_has_a_broken_input():
@@ -125,8 +125,9 @@ def test_references_are_not_checked_only_literals(tmp_path):
     assert "gb2021.text.mismatch" not in rules(problems_of(path))
 
 
-def test_percentage_truncated_or_rounded_both_accepted(tmp_path):
-    assert problems_of(write_variant(tmp_path, [("的60.87%", "的60.86%")])) == []  # 60.869…% truncated
+def test_percentage_policy_rounded_half_up_truncated_is_a_rounding_slip(tmp_path):
+    found = problems_of(write_variant(tmp_path, [("的60.87%", "的60.86%")]))  # 60.869…% truncated
+    assert [(p.rule, p.expected) for p in found] == [("prose.percent-rounding", "60.87%")]
     assert problems_of(write_variant(tmp_path, [("的60.87%", "的60.9%")])) == []  # one decimal, rounded
     assert "gb2021.text.mismatch" in rules(problems_of(write_variant(tmp_path, [("的60.87%", "的60.7%")])))
 

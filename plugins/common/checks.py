@@ -202,9 +202,19 @@ RULES = (
 )
 
 
+def prose_problems(report: Report) -> list[Problem]:
+    """The format-independent prose rules of :mod:`plugins.common.prose`, on the text as printed."""
+    from compiler.model.refs import Evaluator
+    from plugins.common.prose import date_problems, parts_problems, year_slips
+
+    evaluator = Evaluator(report.values)
+    texts = [(k, evaluator.resolve(t, None, []).text) for k, t in narrative_strings(report)]
+    return [*parts_problems(report, iter(texts)), *year_slips(report, texts, ("issues",)), *date_problems(report)]
+
+
 @hookimpl
 def gongkai_check(report: Report) -> list[Problem]:
     problems: list[Problem] = []
-    for rule in RULES:
+    for rule in (*RULES, prose_problems):
         problems += rule(report)
     return problems

@@ -13,8 +13,8 @@ from typing import Any
 
 from compiler import hookimpl
 from compiler.model.document import Block, Signature
-from compiler.model.schema import Field, Schema
 from compiler.model.problems import Problem
+from compiler.model.schema import Field, Schema
 from compiler.model.sections import SectionContext, SectionType
 
 SCHEMA = Schema(
