@@ -24,7 +24,8 @@ def test_parts_that_add_up_to_more_than_the_total():
 def test_year_slips_and_part_lists(check):
     data = legacy(
         preamble={
-            "text": "本报告由概述，主动公开政府信息情况，其他事项等五部分组成。本报告所列数据统计期限自2017年1月1日起至2017年12月31日止。"
+            "text": "本报告由概述，主动公开政府信息情况，其他事项等五部分组成。"
+            "本报告所列数据统计期限自2017年1月1日起至2017年12月31日止。"
         },
         issues={"text": "下一步，2018年我们将加强培训。"},
     )
