@@ -92,7 +92,7 @@ def _is_number(value: Any) -> bool:
 
 
 def _is_numeric_text(value: Any) -> bool:
-    return isinstance(value, str) and re.fullmatch(r"\s*-?\d+(?:\.\d+)?\s*", value) is not None
+    return isinstance(value, str) and re.fullmatch(r"\s*-?\d+(?:\.\d+)?(?:万?元)?\s*", value) is not None
 
 
 def _type_name(value: Any) -> str:

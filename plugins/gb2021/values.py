@@ -16,7 +16,7 @@ from typing import Any
 
 from compiler.model.refs import fmt_number
 
-_NUMERIC = re.compile(r"^-?\d+(?:\.\d+)?$")
+_NUMERIC = re.compile(r"^-?\d+(?:\.\d+)?(?:万?元)?$")  # a unit typed in the cell is kept as printed
 
 
 def is_numeric_text(value: Any) -> bool:
@@ -33,7 +33,7 @@ def is_number(value: Any) -> bool:
 
 
 def _decimal(value: Any) -> Decimal:
-    return Decimal(value.strip() if isinstance(value, str) else str(value))
+    return Decimal(value.strip().rstrip("万元") if isinstance(value, str) else str(value))
 
 
 def is_count(value: Any) -> bool:

@@ -22,7 +22,7 @@ from plugins.common.prose import percent_verdict
 from plugins.legacy.part import is_count, part, total
 
 FIELDS = (
-    Field("total", "count", required=True, description="主动公开政府信息总数（条）", example=100),
+    Field("total", "count", description="主动公开政府信息总数（条）", example=100),
     Field(
         "categories",
         "counts",
