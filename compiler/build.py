@@ -58,7 +58,7 @@ def load_and_check(path: Path, host: PluginHost | None = None, *, previous: Path
     if previous is not None:
         report.previous = load_previous(report, Path(previous))
     problems = run_checks(report)
-    if report.errors:
+    if not report.can_read():
         return Checked(report, problems, None)
     blocks, more = report_blocks(report)
     return Checked(report, unique([*problems, *more]), blocks)
@@ -82,8 +82,11 @@ def check_report(
         from compiler.render.style import load_style
 
         report = checked.report
-        sheet = load_style(style or report.style, base_dir=report.base_dir, font_dirs=font_dirs)
-        problems = unique([*problems, *check_coverage(checked.blocks, sheet, sheet.fonts)])
+        try:  # a problem of the style sheet is reported beside the content problems, never instead of them
+            sheet = load_style(style or report.style, base_dir=report.base_dir, font_dirs=font_dirs)
+            problems = unique([*problems, *check_coverage(checked.blocks, sheet, sheet.fonts)])
+        except ReportError as exc:
+            problems = unique([*problems, *exc.problems])
     return checked.report, problems
 
 
@@ -208,7 +211,10 @@ def build(
     problems = unique([*problems, *more])
     if blocking(problems, strict):
         raise BuildFailed(problems)
-    sheet = load_style(style or report.style, base_dir=report.base_dir)
+    try:  # a style problem stops the build, but the content problems found so far are shown with it
+        sheet = load_style(style or report.style, base_dir=report.base_dir)
+    except ReportError as exc:
+        raise ReportError([*problems, *exc.problems]) from None
     job = RenderJob(
         report=report,
         blocks=blocks,

@@ -57,6 +57,19 @@ def test_enumerations_that_skip_or_repeat(check, text, found):
     assert p.source.keypath == "overview.text"
 
 
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("一是甲；三是乙；三是丙。", "第一个“三是”应为“二是”"),
+        ("一是甲；三是乙；四是丙。", "第一个“三是”应为“二是”"),
+        ("一是甲；二是乙；二是丙；四是丁。", "第二个“二是”应为“三是”"),
+    ],
+)
+def test_one_message_per_enumeration_slip_naming_the_fix(check, text, message):
+    [p] = [p for p in check(with_overview(text=text)) if p.rule == "common.enumeration"]
+    assert message in p.message
+
+
 def test_enumerations_in_order_and_words_containing_yi_shi_pass(check):
     texts = ["工作如下。一是甲；二是乙；三是丙。", "统一是关键，唯一是标准。"]
     assert "common.enumeration" not in rules(check(with_overview(text=texts)))

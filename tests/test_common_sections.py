@@ -28,8 +28,14 @@ def test_signature_values_override_the_defaults(blocks):
     assert (sig.organ, sig.date) == ("测试县政务服务管理局", "2019年3月1日")
 
 
-def test_no_signature_table_means_no_signature(blocks):
-    assert not [b for b in blocks(legacy(signature=None)) if isinstance(b, Signature)]
+def test_no_signature_table_signs_with_the_report_organ_and_date(blocks):
+    [sig] = [b for b in blocks(legacy(signature=None)) if isinstance(b, Signature)]
+    assert sig.organ and sig.date
+
+
+def test_omitted_signature_prints_nothing_and_is_warned(blocks, check):
+    assert not [b for b in blocks(legacy(signature={"omit": True})) if isinstance(b, Signature)]
+    assert "common.no-signature" in {p.rule for p in check(legacy(signature={"omit": True}))}
 
 
 def test_signature_is_the_last_block(blocks):

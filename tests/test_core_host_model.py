@@ -107,9 +107,17 @@ def test_unknown_key_missing_section_and_wrong_type_are_reported_with_lines(tmp_
     assert "second" in unknown_section.message and unknown_section.source.line == 5
 
 
-def test_missing_required_section(tmp_path: Path):
+def test_missing_required_part_is_a_warning(tmp_path: Path):
+    """A report with fewer parts than its format is accepted; each missing part is named."""
     report = load_report(write(tmp_path, {"format": "demo", "second": {}}), make_host())
-    assert [p.rule for p in report.errors] == ["input.missing-section"]
+    assert report.errors == []
+    assert [p.rule for p in report.problems] == ["input.missing-part"]
+
+
+def test_unknown_key_does_not_hide_section_checks(tmp_path: Path):
+    path = write(tmp_path, {"format": "demo", "first": {"count": 101, "cout": 1}})
+    _, problems = check_report(path, make_host())
+    assert {p.rule for p in problems} == {"input.unknown-key", "demo.too-many"}
 
 
 def test_negative_count_is_an_error(tmp_path: Path):

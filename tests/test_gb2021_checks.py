@@ -57,7 +57,7 @@ def test_broken_input_triggers_its_rule(case):
         assert p.source is not None and p.source.keypath and p.source.line, p.format()
         assert p.expected is not None and p.found is not None, p.format()
     # nothing outside this plugin's own rules and the core's reference checks fires on these edits
-    assert {p.rule.split(".")[0] for p in problems} <= {"gb2021"}
+    assert {p.rule.split(".")[0] for p in problems} <= {"gb2021", "prose"}
 
 
 def test_every_rule_has_a_broken_input():
@@ -125,8 +125,9 @@ def test_references_are_not_checked_only_literals(tmp_path):
     assert "gb2021.text.mismatch" not in rules(problems_of(path))
 
 
-def test_percentage_truncated_or_rounded_both_accepted(tmp_path):
-    assert problems_of(write_variant(tmp_path, [("的60.87%", "的60.86%")])) == []  # 60.869…% truncated
+def test_percentage_policy_rounded_half_up_truncated_is_a_rounding_slip(tmp_path):
+    found = problems_of(write_variant(tmp_path, [("的60.87%", "的60.86%")]))  # 60.869…% truncated
+    assert [(p.rule, p.expected) for p in found] == [("prose.percent-rounding", "60.87%")]
     assert problems_of(write_variant(tmp_path, [("的60.87%", "的60.9%")])) == []  # one decimal, rounded
     assert "gb2021.text.mismatch" in rules(problems_of(write_variant(tmp_path, [("的60.87%", "的60.7%")])))
 
@@ -190,23 +191,22 @@ def test_fee_zero_case_sentence(tmp_path):
     assert "本年度共发出收费通知2件，收取信息处理费1200元。" in texts
 
 
-def test_fee_is_required_in_2021(tmp_path):
-    from compiler.model.report import load_report
+def test_fee_is_optional_and_part_six_must_state_it(tmp_path):
+    """No generated sentence unless asked; without one the author's own text must state the fee."""
+    from compiler.build import report_blocks
+    from compiler.model.document import Paragraph
 
+    fee = "[other.fee]\namount = 1200    # 元\nnotices = 2      # 发出收费通知（件）\nsentence = true"
+    path = write_variant(tmp_path, [(fee, "#"), ("收取信息处理费，收费标准", "收取费用，收费标准")])
+    found = problems_of(path)
+    assert [p.rule for p in found] == ["gb2021.fee.unstated"], [p.format() for p in found]
+    path = write_variant(tmp_path, [("sentence = true  #", "#")])
+    from compiler.build import check_report
+
+    report, found = check_report(path)
+    texts = [b.text for b in report_blocks(report)[0] if isinstance(b, Paragraph)]
+    assert not any("本年度共发出收费通知" in t for t in texts) and found == []
     path = write_variant(
-        tmp_path, [("[other.fee]\namount = 1200    # 元\nnotices = 2      # 发出收费通知（件）\n", "")]
+        tmp_path, [("sentence = true  #", "#"), ("本年度无其他需要报告的事项。", "本年度收取信息处理费1500元。")]
     )
-    report = load_report(path)
-    assert any(p.source.keypath == "other.fee" and p.severity == Severity.ERROR for p in report.problems)
-
-
-def test_derived_values_citable(tmp_path):
-    from compiler.model.report import load_report
-
-    values = load_report(EXAMPLE_2024).values
-    apps = values["applications"]
-    assert apps["total"]["total_processed"] == 115
-    assert apps["total"]["denied"] == 8 and apps["total"]["unable"] == 24
-    assert apps["organisations"]["new_received"] == 30
-    assert values["appeals"]["litigation"]["total"] == 3
-    assert values["other"]["fee"]["sentence"].startswith("本年度共发出收费通知2件")
+    assert "gb2021.fee.text" in rules(problems_of(path))

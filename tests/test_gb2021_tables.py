@@ -101,12 +101,40 @@ def test_table3_numbers_computed_total_column_and_row(tables):
     assert all(t.isdigit() for row in texts for t in row)
 
 
-def test_table3_missing_value_prints_zero(tmp_path):
+def test_table3_blank_cell_prints_blank_and_totals_as_stated(tmp_path):
     from tests.gb2021_support import write_variant
 
-    path = write_variant(tmp_path, [("granted = 41\n", "")])
+    path = write_variant(tmp_path, [("granted = 41\n", ""), ("granted = 8\n", 'granted = ""\n')])
     t = tables_of(path)["table3"]
-    assert [c.text for c in body_rows(t)[2]][-7:][0] == "0"
+    assert [c.text for c in body_rows(t)[2]][-7:][:2] == ["", ""]  # blank, not 0
+    # a stated 总计 column: printed as typed, a stated blank stays blank, a wrong one is kept and reported
+    path = write_variant(
+        tmp_path,
+        [("[applications.other]", '[applications.total]\nnew_received = 117\ngranted = ""\n\n[applications.other]')],
+    )
+    t = tables_of(path)["table3"]
+    assert [c.text for c in body_rows(t)[0]][-1] == "117" and [c.text for c in body_rows(t)[2]][-1] == ""
+    from tests.gb2021_support import problems_of
+
+    found = problems_of(path)
+    assert [p.rule for p in found if p.rule == "gb2021.table3.row-total"] == ["gb2021.table3.row-total"]
+    [blank] = [p for p in found if p.rule == "gb2021.table3.missing"]
+    assert "“总计”列" in blank.message
+
+
+def test_table3_money_and_labels_as_printed(tmp_path):
+    from tests.gb2021_support import problems_of, write_variant
+
+    path = write_variant(
+        tmp_path,
+        [("admin_fees = 3.62 ", 'admin_fees = "3.620000" '),
+         ("[applications.natural_person]",
+          '[applications.labels]\ndenied_state_secret = "1、属于国家秘密"\n\n[applications.natural_person]')],
+    )  # fmt: skip
+    tables = tables_of(path)
+    assert any(c.text == "1、属于国家秘密" for row in tables["table3"].rows for c in row)
+    assert any(c.text == "3.620000" for row in tables["table2"].rows for c in row)
+    assert "gb2021.label.variant" in {p.rule for p in problems_of(path)}
 
 
 # ------------------------------------------------------------------------------------------------ table 四

@@ -33,9 +33,9 @@ def test_a_heading_override_keeps_the_number(blocks):
     assert "五、申请行政复议和提起行政诉讼情况" in [b.text for b in made if isinstance(b, Heading)]
 
 
-def test_a_missing_part_is_an_input_error(check):
-    [p] = [p for p in check(legacy(consultation=None)) if p.rule == "input.missing-section"]
-    assert p.severity == Severity.ERROR
+def test_a_missing_part_is_a_warning(check):
+    [p] = [p for p in check(legacy(consultation=None)) if p.rule == "input.missing-part"]
+    assert p.severity == Severity.WARNING
     assert "咨询和投诉情况" in p.message
 
 

@@ -22,12 +22,20 @@ from typing import Any
 from compiler.host.manager import PluginHost, default_host, fresh_host
 from compiler.model.document import SourceRef
 from compiler.model.formats import Format
-from compiler.model.problems import Problem, ReportError, Severity, error
+from compiler.model.problems import Problem, ReportError, Severity, error, warning
 from compiler.model.schema import Field, Schema, Validator, suggest
 from compiler.model.sections import SectionContext, SectionType
 from compiler.source.hygiene import clean_source
 from compiler.source.limits import size_problems
 from compiler.source.tomlsource import TomlSource, load
+
+#: Input errors after which the data can still be read: checks run on.
+HARMLESS_ERRORS = frozenset(
+    {"input.unknown-key", "input.unknown-section", "input.section-not-listed", "input.missing-section"}
+)
+
+#: Errors that stay errors in a transcription (``transcription = "URL"``): the file itself cannot be read.
+TRANSCRIPTION_KEEPS = ("input.", "refs.", "plugin.", "font.", "style.", "layout.", "hygiene.")
 
 ATTACHMENT_FIELDS = (
     Field("file", "str", required=True, description="附件文件（PDF、PNG 或 JPEG），相对于本文件"),
@@ -43,6 +51,11 @@ CORE_SCHEMA = Schema(
         Field("plugins", "list[str]", description="本地插件文件"),
         Field("sections", "list[str]", description="章节顺序（默认按格式）"),
         Field("previous", "str", description="上一年度报告（用于跨年度核对）"),
+        Field(
+            "transcription",
+            "str",
+            description="照录已发布报告时写其来源网址：内容核对发现的错误降为警告，可照原样重排",
+        ),
         Field("attachments", "list[table]", description="附件", fields=ATTACHMENT_FIELDS),
     )
 )
@@ -95,6 +108,12 @@ class Report:
     @property
     def errors(self) -> list[Problem]:
         return [p for p in self.problems if p.severity >= Severity.ERROR]
+
+    def can_read(self) -> bool:
+        """Whether the data is well-typed enough for the sections' derive and check callables (which read each
+        other's values).  Errors that leave the data readable — an unknown key, a missing section — do not stop
+        them, so one pass reports the table checks beside a misspelt key."""
+        return all(p.rule in HARMLESS_ERRORS for p in self.errors)
 
 
 def _host_for(data: dict[str, Any], path: Path, source: TomlSource, host: PluginHost | None) -> PluginHost:
@@ -177,6 +196,7 @@ def load_report(path: Path, host: PluginHost | None = None, *, with_previous: bo
         elif not isinstance(value, dict):
             validator.fail(key, f"“{key}”应为表（[{key}]），实际是 {type(value).__name__}")
 
+    missing_parts: list[Problem] = []
     required = set(fmt.required) if fmt.required is not None else {k for k, t in types.items() if t.required}
     number = 0
     for key in order:
@@ -186,7 +206,18 @@ def load_report(path: Path, host: PluginHost | None = None, *, with_previous: bo
         raw = data.get(key)
         present = isinstance(raw, dict)
         if not present and key in required:
-            validator.fail(key, f"缺少必需的章节 [{key}]（{section.title}）", rule="input.missing-section")
+            if section.numbered:  # a report with fewer parts than its format: accepted, each missing part named
+                missing_parts.append(
+                    warning(
+                        "input.missing-part",
+                        f"缺少格式规定的部分 [{key}]（{section.title}）；其余部分照常编号",
+                        source.ref(key),
+                        expected=f"[{key}]",
+                        found="缺少",
+                    )
+                )
+            else:
+                validator.fail(key, f"缺少必需的章节 [{key}]（{section.title}）", rule="input.missing-section")
         table = raw if present else {}
         if present:
             validator.table(table, section.full_schema(), key)
@@ -198,20 +229,19 @@ def load_report(path: Path, host: PluginHost | None = None, *, with_previous: bo
             n = number
         report.sections.append(SectionInstance(section, table, n, present))
 
-    report.problems += early + validator.problems
+    report.problems += early + validator.problems + missing_parts
     report.values = {k: copy.deepcopy(v) for k, v in data.items()}
-    if not report.errors:
-        for instance in report.sections:
-            if instance.type.derive is None:
-                continue
-            ctx = report.context(instance)
-            derived = host.call_section(instance.type, "计算", instance.type.derive, ctx) or {}
-            if not isinstance(derived, dict):
-                raise _wrong_result(instance, "计算", "dict", derived)
-            report.problems += ctx.problems
-            merged = dict(report.values.get(instance.key) or {})
-            merged.update(derived)
-            report.values[instance.key] = merged
+    for instance in report.sections:
+        if instance.type.derive is None or not report.can_read():
+            continue
+        ctx = report.context(instance)
+        derived = host.call_section(instance.type, "计算", instance.type.derive, ctx) or {}
+        if not isinstance(derived, dict):
+            raise _wrong_result(instance, "计算", "dict", derived)
+        report.problems += ctx.problems
+        merged = dict(report.values.get(instance.key) or {})
+        merged.update(derived)
+        report.values[instance.key] = merged
 
     previous = data.get("previous")
     if with_previous and isinstance(previous, str):
@@ -242,16 +272,20 @@ def run_checks(report: Report) -> list[Problem]:
     """Every section's own checks, then the report-wide ``gongkai_check`` hooks; returns all problems,
     sorted by position in the file."""
     problems = list(report.problems)
-    if not report.errors:
-        for instance in report.sections:
-            if instance.type.check is None:
-                continue
-            ctx = report.context(instance)
-            found = report.host.call_section(instance.type, "检查", instance.type.check, ctx) or []
-            if not isinstance(found, list) or not all(isinstance(p, Problem) for p in found):
-                raise _wrong_result(instance, "检查", "Problem 列表", found)
-            problems += ctx.problems + list(found)
+    for instance in report.sections:
+        if instance.type.check is None or not report.can_read():
+            continue
+        ctx = report.context(instance)
+        found = report.host.call_section(instance.type, "检查", instance.type.check, ctx) or []
+        if not isinstance(found, list) or not all(isinstance(p, Problem) for p in found):
+            raise _wrong_result(instance, "检查", "Problem 列表", found)
+        problems += ctx.problems + list(found)
+    if report.can_read():
         problems += report.host.checks(report)
+    if isinstance(report.data.get("transcription"), str):  # a published report, rebuilt as published
+        for p in problems:
+            if p.severity >= Severity.ERROR and not p.rule.startswith(TRANSCRIPTION_KEEPS):
+                p.severity = Severity.WARNING
     seen: set[tuple[str, str, str]] = set()
     unique = []
     for p in problems:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import difflib
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -28,6 +29,7 @@ KINDS: dict[str, str] = {
     "count": "非负整数",
     "number": "数值",
     "money": "非负数值",
+    "cell": '表格单元格：数值、数字字符串（按原样排印，如 "7545.00"）或 ""（原表空白）',
     "bool": "布尔值",
     "date": "日期（如 2019-02-14）",
     "list[str]": "字符串数组",
@@ -89,6 +91,10 @@ def _is_number(value: Any) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
+def _is_numeric_text(value: Any) -> bool:
+    return isinstance(value, str) and re.fullmatch(r"\s*-?\d+(?:\.\d+)?(?:万?元)?\s*", value) is not None
+
+
 def _type_name(value: Any) -> str:
     if isinstance(value, bool):
         return "布尔值"
@@ -146,6 +152,7 @@ class Validator:
             "count": lambda v: _is_int(v) and v >= 0,
             "number": _is_number,
             "money": lambda v: _is_number(v) and v >= 0,
+            "cell": lambda v: _is_number(v) or (isinstance(v, str) and (not v.strip() or _is_numeric_text(v))),
             "bool": lambda v: isinstance(v, bool),
             "date": lambda v: isinstance(v, (_dt.date, str)),
             "list[str]": lambda v: isinstance(v, list) and all(isinstance(x, str) for x in v),
@@ -153,7 +160,9 @@ class Validator:
             "table": lambda v: isinstance(v, dict),
             "list[table]": lambda v: isinstance(v, list) and all(isinstance(x, dict) for x in v),
         }[kind]
-        if kind in ("int", "count", "number", "money") and (why := number_problem(value)):
+        if (kind in ("int", "count", "number", "money") or (kind == "cell" and _is_number(value))) and (
+            why := number_problem(value)
+        ):
             self.fail(keypath, f"“{fld.name}”{why}", rule="input.number-range", expected=RANGE, found=_short(value))
             return
         if not ok(value):
@@ -230,6 +239,7 @@ def _placeholder(kind: str) -> Any:
         "count": 0,
         "number": 0,
         "money": 0,
+        "cell": 0,
         "bool": False,
         "date": "2025-01-31",
         "list[str]": [],

@@ -28,7 +28,7 @@ from compiler.model.report import CORE_SCHEMA, Report
 
 _PLACEHOLDERS = re.compile(
     r"×{2,}|(?<![A-Za-z])(?:X{2,}|x{2,})(?![A-Za-z])|【[^】]{0,20}】"
-    r"|本(?:级政府|地区|机关|行政机关)[（(]本(?:部门|单位)[)）]"
+    r"|本(?:级政府|地区|机关|行政机关)[（(]本?(?:部门|单位|机关)[)）]"
 )
 _ENUMERATION = re.compile(r"(?:^|(?<=[。；;，,：:！？!?\s）)”]))([一二三四五六七八九十]{1,3})是")
 _TYPED_LABEL = re.compile(
@@ -79,27 +79,49 @@ def placeholder_problems(report: Report) -> list[Problem]:
     ]
 
 
+def _ordinal(n: int) -> str:
+    return "第" + chinese_number(n) + "个"
+
+
+def enumeration_slips(written: list[int]) -> list[tuple[int, int]]:
+    """``(index, expected number)`` of each slip in a sequence of 一是/二是 numbers: one per slip.
+
+    A number that is not its position's is a slip, unless every later number is off by the same amount from
+    there on (一是、三是、四是: one slip, "三是" should be "二是", and the rest follow it)."""
+    slips: list[tuple[int, int]] = []
+    i = 0
+    while i < len(written):
+        expected = i + 1
+        if written[i] != expected:
+            offset = written[i] - expected
+            rest = written[i:]
+            if len(rest) > 1 and all(n - (i + 1 + k) == offset for k, n in enumerate(rest)):
+                return [*slips, (i, expected)]  # renumbered from here on: one slip
+            slips.append((i, expected))
+        i += 1
+    return slips
+
+
 def enumeration_problems(report: Report) -> list[Problem]:
+    """One message per slip, naming the fix: 一是…三是…三是 → "第一个‘三是’应为‘二是’"."""
     problems: list[Problem] = []
     for keypath, text in narrative_strings(report):
-        numbers = [(parse_chinese_number(m.group(1)), m.group(0)) for m in _ENUMERATION.finditer(text)]
-        previous = 0
-        for n, written in numbers:
-            if n is None:
-                continue
-            if n != previous + 1:
-                expected = f"{chinese_number(previous + 1)}是"
-                kind = "重复" if n <= previous else "跳号"
-                problems.append(
-                    warning(
-                        "common.enumeration",
-                        f"段落中的列举编号{kind}：“{expected}”的位置写成了“{written}”",
-                        report.ref(keypath),
-                        expected=expected,
-                        found=written,
-                    )
+        found = [(parse_chinese_number(m.group(1)), m.group(0)) for m in _ENUMERATION.finditer(text)]
+        found = [(n, w) for n, w in found if n is not None]
+        numbers = [n for n, _ in found]
+        for index, expected in enumeration_slips(numbers):  # type: ignore[arg-type]
+            written = found[index][1]
+            nth = sum(1 for _, w in found[: index + 1] if w == written)
+            want = f"{chinese_number(expected)}是"
+            problems.append(
+                warning(
+                    "common.enumeration",
+                    f"段落中的列举编号有误：{_ordinal(nth)}“{written}”应为“{want}”",
+                    report.ref(keypath),
+                    expected=want,
+                    found=written,
                 )
-            previous = n
+            )
     return problems
 
 
@@ -180,9 +202,19 @@ RULES = (
 )
 
 
+def prose_problems(report: Report) -> list[Problem]:
+    """The format-independent prose rules of :mod:`plugins.common.prose`, on the text as printed."""
+    from compiler.model.refs import Evaluator
+    from plugins.common.prose import date_problems, parts_problems, year_slips
+
+    evaluator = Evaluator(report.values)
+    texts = [(k, evaluator.resolve(t, None, []).text) for k, t in narrative_strings(report)]
+    return [*parts_problems(report, iter(texts)), *year_slips(report, texts, ("issues",)), *date_problems(report)]
+
+
 @hookimpl
 def gongkai_check(report: Report) -> list[Problem]:
     problems: list[Problem] = []
-    for rule in RULES:
+    for rule in (*RULES, prose_problems):
         problems += rule(report)
     return problems

@@ -30,7 +30,10 @@ SCHEMA = Schema(
     description="正文之前的导语",
 )
 
-_PART_LIST = re.compile(r"由([^。；]+?)共([一二三四五六七八九十\d]+)个部分组成")
+_PART_LIST = re.compile(
+    r"(?:由|包括|分为)([^。；]+?)(?:等|共|这|计)?([一二三四五六七八九十\d]+)(?:个)?部分(?:组成|内容)?"
+)
+_SEPARATORS = re.compile(r"[、，,；]|(?<=情况)和|(?<=事项)和")
 
 
 @dataclass(frozen=True)
@@ -52,11 +55,14 @@ def preamble_texts(report: Report) -> list[tuple[str, str]]:
 
 
 def listed_parts(report: Report) -> PartList | None:
-    """The part list of "本报告由A、B、C共N个部分组成", or ``None`` when the preamble has none."""
+    """The part list of "本报告由A、B、C共N个部分组成" (also "由A，B……等N部分组成", "包括A、B……共N个部分"),
+    or ``None`` when the preamble has none.  The names may be separated by 、 or ，."""
     for keypath, text in preamble_texts(report):
         m = _PART_LIST.search(text)
         if m:
-            names = tuple(n.strip() for n in m.group(1).split("、") if n.strip())
+            listed = m.group(1)
+            listed = re.split(r"[：:]", listed)[-1]  # "本报告包括以下内容：A、B" — the list starts after the colon
+            names = tuple(n.strip() for n in _SEPARATORS.split(listed) if n.strip())
             return PartList(names, parse_chinese_number(m.group(2)), keypath)
     return None
 

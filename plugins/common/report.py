@@ -18,7 +18,9 @@ SCHEMA = Schema(
     (
         Field("organ", "str", required=True, description="发布机关全称", example="××县人民政府"),
         Field("year", "int", required=True, description="报告年度", example=2024),
-        Field("date", "date", required=True, description="成文（发布）日期", example=dt.date(2025, 3, 31)),
+        Field(
+            "date", "date", description="成文（发布）日期；原报告没有时可不写（会提示）", example=dt.date(2025, 3, 31)
+        ),
         Field("title", "str", description="标题（默认：机关 + 年度 + 政府信息公开工作年度报告）"),
         Field("title_lines", "list[str]", description="标题分行（按词意分行时使用）"),
         Field("website", "str", description="报告电子版下载网址", example="https://www.example.gov.cn/"),
@@ -47,6 +49,16 @@ def build(ctx: SectionContext) -> list[Block]:
 
 
 def check(ctx: SectionContext) -> list:
+    signature = ctx.report.data.get("signature")
+    omitted = isinstance(signature, dict) and signature.get("omit") is True  # reported once, by the signature
+    if "date" not in ctx.data and not omitted:
+        ctx.warning(
+            "report.no-date",
+            "报告没有成文日期（report.date）；落款将只有署名",
+            "",
+            expected="成文日期，如 2025-01-24",
+            found="未写",
+        )
     lines = ctx.data.get("title_lines")
     if lines and "".join(lines) != title_of(ctx.data):
         ctx.error(

@@ -1,6 +1,8 @@
 """``[signature]``: the issuing body and date at the end of the text (GB/T 9704 §7.3.5.2).
 
-Both default to ``[report]``: a bare ``[signature]`` table means "sign with the report's organ and date".
+Both default to ``[report]``: a report without ``[signature]`` is signed with the report's organ and date, like
+a bare ``[signature]`` table.  A report published with no 署名 and 成文日期 says so with ``omit = true``: nothing
+is printed and a warning says what GB/T 9704 expects (``common.no-signature``).
 The date is written the official way, 2019年2月14日 — Arabic numerals, no leading zeros.
 """
 
@@ -11,6 +13,7 @@ from typing import Any
 
 from compiler import hookimpl
 from compiler.model.document import Block, Signature
+from compiler.model.problems import Problem
 from compiler.model.schema import Field, Schema
 from compiler.model.sections import SectionContext, SectionType
 
@@ -18,6 +21,7 @@ SCHEMA = Schema(
     (
         Field("organ", "str", description="落款机关（默认同 report.organ）"),
         Field("date", "date", description="成文日期（默认同 report.date）", example=dt.date(2025, 3, 31)),
+        Field("omit", "bool", description="原报告没有落款时写 true：不排署名和成文日期（会提示）"),
     ),
     description="落款：机关与成文日期",
 )
@@ -38,10 +42,24 @@ def chinese_date(value: Any) -> str:
 
 
 def build(ctx: SectionContext) -> list[Block]:
+    if ctx.data.get("omit") is True:
+        return []
     report = ctx.report.data.get("report") or {}
     organ = ctx.data.get("organ") or report.get("organ") or ""
     date = ctx.data.get("date") or report.get("date")
     return [Signature(str(organ), chinese_date(date), source=ctx.source())]
+
+
+def check(ctx: SectionContext) -> list[Problem]:
+    if ctx.data.get("omit") is True:
+        ctx.warning(
+            "common.no-signature",
+            "报告没有署名和成文日期（omit = true）；GB/T 9704 要求正文之后署发文机关名称并写成文日期",
+            "omit",
+            expected="署名与成文日期",
+            found="无",
+        )
+    return []
 
 
 @hookimpl
@@ -52,7 +70,9 @@ def gongkai_register_sections(register):
             title="落款",
             schema=SCHEMA,
             build=build,
+            check=check,
             numbered=False,
-            description="文末落款（机关与日期，默认取自 [report]）",
+            build_without_data=True,
+            description="文末落款（机关与日期，默认取自 [report]；不写 [signature] 也照此落款）",
         )
     )

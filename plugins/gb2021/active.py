@@ -48,7 +48,7 @@ def schema_fields(blocks: tuple[Block2, ...]) -> tuple[Field, ...]:
                 fields.append(
                     Field(
                         row.key,
-                        "number",
+                        "cell",
                         description=f"{block.caption} {row.label}：{cell.label}（{_KIND_TEXT[cell.kind]}）",
                         example=_example(cell),
                     )
@@ -57,7 +57,7 @@ def schema_fields(blocks: tuple[Block2, ...]) -> tuple[Field, ...]:
             sub = tuple(
                 Field(
                     str(c.name),
-                    "number",
+                    "cell",
                     description=f"{c.label}（{_KIND_TEXT[c.kind]}）",
                     example=_example(c),
                 )
@@ -72,7 +72,34 @@ def schema_fields(blocks: tuple[Block2, ...]) -> tuple[Field, ...]:
                     fields=sub,
                 )
             )
+    fields.append(
+        Field(
+            "labels",
+            "table",
+            open=True,
+            description="原表印出的行标题与格式不同时（如“规范性文件”）：行键 = 印出的标题；照此排印并提示",
+        )
+    )
+    fields.append(
+        Field(
+            "money_unit",
+            "str",
+            description="金额单位，照原表：“万元”（格式规定）或“元”；不同于格式时提示",
+        )
+    )
     return tuple(fields)
+
+
+def _row_label(data: Mapping[str, Any], row: Row2) -> str:
+    printed = v.get(v.get(data, "labels"), row.key)
+    return printed if isinstance(printed, str) and printed.strip() else row.label
+
+
+def _header(text: str, data: Mapping[str, Any]) -> str:
+    unit = data.get("money_unit")
+    if isinstance(unit, str) and unit.strip() and "万元" in text:
+        return text.replace("万元", unit.strip())
+    return text
 
 
 def _cells(row: Row2) -> list[tuple[str, Cell2]]:
@@ -94,10 +121,15 @@ def table_block(blocks: tuple[Block2, ...], data: Mapping[str, Any], ctx: Sectio
     rows: list[list[Cell]] = []
     for block in blocks:
         rows.append([Cell(block.caption, colspan=4, align="center", role="table-header")])
-        rows.append([Cell(text, colspan=span, align="center", role="table-header") for text, span in block.header])
+        rows.append(
+            [
+                Cell(_header(text, data), colspan=span, align="center", role="table-header")
+                for text, span in block.header
+            ]
+        )
         for row in block.rows:
             numbers = [Cell(v.show(_value(data, path)), colspan=cell.colspan) for path, cell in _cells(row)]
-            rows.append([Cell(row.label, align="center"), *numbers])
+            rows.append([Cell(_row_label(data, row), align="center"), *numbers])
     return Table(
         rows=rows, widths=[3.0, 2.0, 2.0, 2.0], header_rows=0, keep_together=True, name="table2", source=ctx.source()
     )
@@ -118,8 +150,8 @@ def check_for(blocks: tuple[Block2, ...]) -> Callable[[SectionContext], list[Pro
                 for path, cell in _cells(row):
                     value = _value(ctx.data, path)
                     where = f"{TABLE_NAME}{block.caption}“{row.label}”的“{cell.label}”"
-                    if value is None:
-                        missing.append(path)
+                    if v.is_blank(value):
+                        missing.append(f"{row.label}·{cell.label}")
                     elif cell.kind == "money" and not v.is_money(value):
                         ctx.error(
                             "gb2021.table2.money", f"{where}应为非负数值（万元）", path, expected="≥ 0", found=value
@@ -139,30 +171,57 @@ def check_for(blocks: tuple[Block2, ...]) -> Callable[[SectionContext], list[Pro
         if missing:
             ctx.warning(
                 "gb2021.table2.missing",
-                f"{TABLE_NAME}有 {len(missing)} 项未填写，按 0 排印："
-                + "、".join(f"active.{p}" for p in missing[:6])
+                f"{TABLE_NAME}有 {len(missing)} 格空白，照原样排为空白："
+                + "、".join(missing[:6])
                 + ("等" if len(missing) > 6 else "")
-                + "；若确为 0，请填写 0",
-                missing[0],
+                + "；读者无法区分空白与 0，若为 0 请填写 0",
+                "",
                 expected="每格一个数",
-                found=f"缺少 {len(missing)} 项",
+                found=f"空白 {len(missing)} 格",
             )
+        _check_labels(ctx, blocks)
         return []
 
     return check
 
 
+def _check_labels(ctx: SectionContext, blocks: tuple[Block2, ...]) -> None:
+    rows = {row.key: row for block in blocks for row in block.rows}
+    labels = v.get(ctx.data, "labels")
+    for key, printed in (labels or {}).items() if isinstance(labels, Mapping) else ():
+        if key not in rows:
+            ctx.error("input.unknown-key", f"{TABLE_NAME}没有行“{key}”", f"labels.{key}", found=key)
+        elif printed != rows[key].label:
+            ctx.warning(
+                "gb2021.label.variant",
+                f"{TABLE_NAME}行标题印作“{printed}”，格式规定为“{rows[key].label}”",
+                f"labels.{key}",
+                expected=rows[key].label,
+                found=printed,
+            )
+    unit = ctx.data.get("money_unit")
+    official = next((b.unit for b in blocks if b.unit != "件"), None)
+    if isinstance(unit, str) and official and unit != official:
+        ctx.warning(
+            "gb2021.table2.unit",
+            f"{TABLE_NAME}金额单位为“{unit}”，格式规定为“{official}”",
+            "money_unit",
+            expected=official,
+            found=unit,
+        )
+
+
 def derive_for(blocks: tuple[Block2, ...]) -> Callable[[SectionContext], dict[str, Any]]:
-    """Every cell filled (missing = 0) so that text can cite any of them."""
+    """Every cell as published (blank = ``None``) so that text can cite any of them."""
 
     def derive(ctx: SectionContext) -> dict[str, Any]:
         out: dict[str, Any] = {}
         for block in blocks:
             for row in block.rows:
                 if row.cells[0].name is None:
-                    out[row.key] = v.number(v.get(ctx.data, row.key))
+                    out[row.key] = v.cell(v.get(ctx.data, row.key))
                 else:
-                    out[row.key] = {str(c.name): v.number(_value(ctx.data, f"{row.key}.{c.name}")) for c in row.cells}
+                    out[row.key] = {str(c.name): v.cell(_value(ctx.data, f"{row.key}.{c.name}")) for c in row.cells}
         return out
 
     return derive

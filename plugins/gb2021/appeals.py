@@ -1,6 +1,7 @@
 """四、政府信息公开行政复议、行政诉讼情况 — table 四: three blocks of five result columns, no row labels.
 
-TOML, one table per block (``total`` may be left out: it is computed, or checked when given)::
+TOML, one table per block (``total`` may be left out: it is computed; typed, it is printed as typed and checked;
+a cell left out or written ``""`` is printed blank)::
 
     [appeals.review]                    # 行政复议
     maintain = 2                        # 结果维持
@@ -40,7 +41,7 @@ TABLE_NAME = "表四（政府信息公开行政复议、行政诉讼情况）"
 _RESULT_FIELDS = tuple(
     Field(
         r.key,
-        "number",
+        "cell",
         description=r.label + ("（可不填，自动计算）" if r.key == "total" else "（件）"),
         example=None if r.key == "total" else 0,
     )
@@ -59,16 +60,20 @@ FIELDS: tuple[Field, ...] = tuple(
 
 
 def block_values(data: Mapping[str, Any] | None) -> dict[str, Any]:
-    out = {r.key: v.number(v.get(data, r.key)) for r in TABLE4_PARTS}
-    given = v.get(data, "total")
-    out["total"] = v.number(given) if v.is_number(given) else sum(out.values())
+    """One block as published: blank cells ``None``; 总计 computed when left out, as typed when written."""
+    out = {r.key: v.cell(v.get(data, r.key)) for r in TABLE4_PARTS}
+    if isinstance(data, Mapping) and "total" in data:
+        out["total"] = v.cell(data["total"])
+    else:
+        out["total"] = v.add(out.values())
     return out
 
 
 def derive(ctx: SectionContext) -> dict[str, Any]:
     blocks = {b.key: block_values(v.get(ctx.data, b.key)) for b in TABLE4_BLOCKS}
     blocks["litigation"] = {
-        r.key: blocks["litigation_direct"][r.key] + blocks["litigation_after_review"][r.key] for r in TABLE4_RESULTS
+        r.key: v.add((blocks["litigation_direct"][r.key], blocks["litigation_after_review"][r.key]))
+        for r in TABLE4_RESULTS
     }
     return blocks
 
@@ -92,22 +97,18 @@ def build(ctx: SectionContext) -> list[Block]:
 
 
 def check(ctx: SectionContext) -> list[Problem]:
-    """Each block: 维持 + 纠正 + 其他 + 尚未审结 = 总计 (when 总计 is typed); counts non-negative; blanks warned."""
+    """Each block: 维持 + 纠正 + 其他 + 尚未审结 = 总计 (when 总计 is typed); counts non-negative; blank cells
+    printed blank and named in one warning for the table."""
+    blanks: list[str] = []
     for block in TABLE4_BLOCKS:
         data = v.get(ctx.data, block.key)
         where = f"{TABLE_NAME}“{block.label}”"
         if not isinstance(data, Mapping):
-            ctx.warning(
-                "gb2021.table4.missing",
-                f"{where}未填写（[appeals.{block.key}]），按 0 排印；若确为 0，请逐项填写 0",
-                block.key,
-                expected=f"[appeals.{block.key}]",
-                found="缺少",
-            )
+            blanks.append(f"“{block.label}”整栏")
             continue
         for result in TABLE4_RESULTS:
             value = data.get(result.key)
-            if value is not None and not v.is_count(value):
+            if not v.is_blank(value) and not v.is_count(value):
                 ctx.error(
                     "gb2021.table4.count",
                     f"{where}“{result.label}”应为非负整数（件数）",
@@ -115,17 +116,11 @@ def check(ctx: SectionContext) -> list[Problem]:
                     expected="非负整数",
                     found=value,
                 )
-        missing = [r for r in TABLE4_PARTS if r.key not in data]
+        missing = [
+            r.label for r in TABLE4_RESULTS if v.is_blank(data.get(r.key)) and (r.key != "total" or "total" in data)
+        ]
         if missing:
-            ctx.warning(
-                "gb2021.table4.missing",
-                f"{where}有 {len(missing)} 项未填写，按 0 排印："
-                + "、".join(f"{r.key}（{r.label}）" for r in missing)
-                + "；若确为 0，请填写 0",
-                block.key,
-                expected="每项一个数",
-                found=f"缺少 {len(missing)} 项",
-            )
+            blanks.append(f"“{block.label}”的" + "、".join(missing))
         given = data.get("total")
         if v.is_number(given):
             summed = sum(v.number(data.get(r.key)) for r in TABLE4_PARTS)
@@ -138,6 +133,15 @@ def check(ctx: SectionContext) -> list[Problem]:
                     expected=summed,
                     found=given,
                 )
+    if blanks:
+        first = next((b.key for b in TABLE4_BLOCKS if b.key in ctx.data), "")
+        ctx.warning(
+            "gb2021.table4.missing",
+            f"{TABLE_NAME}有空白格，照原样排为空白：{'；'.join(blanks)}；读者无法区分空白与 0，若为 0 请填写 0",
+            first,
+            expected="每格一个数",
+            found=f"空白 {len(blanks)} 处",
+        )
     return []
 
 

@@ -1,7 +1,7 @@
 """三、收到和处理政府信息公开申请情况 — table 三, entered once per applicant column.
 
-TOML, one table per applicant column with one key per row (all optional: a missing value prints as 0 and is
-warned about)::
+TOML, one table per applicant column with one key per row (a row left out, or written ``""``, is printed blank
+and warned about — blank is not 0)::
 
     [applications.natural_person]        # 自然人
     new_received = 120                   # 一、本年新收政府信息公开申请数量
@@ -11,10 +11,13 @@ warned about)::
     carried_forward = 4                  # 四、结转下年度继续办理
 
 Columns: ``natural_person commercial research social_welfare legal_service other``.  The 总计 column
-(``[applications.total]``) and the （七）总计 row (``total_processed``) are computed; when the author types them
-they are checked instead.  Values other text can cite: every cell (``{applications.total.new_received}``), the
-group sums ``denied unable not_processed other_handling``, ``disclosed`` (予以公开 + 部分公开), and the column
-``organisations`` (法人或其他组织, the five organisation columns together).
+(``[applications.total]``) and the （七）总计 row (``total_processed``) are computed when left out; when the
+author types them they are printed as typed (``""``: blank, as published) and checked against their rows.
+``labels`` records row titles printed differently from the format; ``layout = "2019"`` the one-row
+（六）其他处理 some 2021-format reports still print.  Values other text can cite: every cell
+(``{applications.total.new_received}``), the group sums ``denied unable not_processed other_handling``,
+``disclosed`` (予以公开 + 部分公开), and the column ``organisations``
+(法人或其他组织, the five organisation columns together).
 """
 
 from __future__ import annotations
@@ -40,6 +43,7 @@ from plugins.gb2021.tables import (
     TABLE3_OUTCOMES,
     TOTAL_COLUMN,
     VARIANTS,
+    Row3,
     Table3Layout,
 )
 
@@ -53,20 +57,24 @@ TABLE3_WIDTHS: tuple[float, ...] = (16, 16, 206, 36.5, 26, 26, 26, 26, 26, 36.5)
 
 
 # ------------------------------------------------------------------------------------------------------ schema
-def _row_fields(layout: Table3Layout) -> tuple[Field, ...]:
-    return tuple(
-        Field(
-            row.key,
-            "number",
-            description=layout.path(row.key) + ("（可不填，自动计算）" if row.computed else "（件）"),
-            example=None if row.computed else 0,
-        )
-        for row in layout.rows
-    )
+def _row_fields(layouts: tuple[Table3Layout, ...]) -> tuple[Field, ...]:
+    seen: dict[str, Field] = {}
+    for layout in layouts:
+        for row in layout.rows:
+            if row.key in seen:
+                continue
+            seen[row.key] = Field(
+                row.key,
+                "cell",
+                description=layout.path(row.key) + ("（可不填，自动计算）" if row.computed else "（件）"),
+                example=None if row.computed or layout is not layouts[0] else 0,
+            )
+    return tuple(seen.values())
 
 
 def schema_fields(layout: Table3Layout) -> tuple[Field, ...]:
-    rows = _row_fields(layout)
+    others = tuple(v.table3 for v in VARIANTS.values() if v.table3 is not layout)
+    rows = _row_fields((layout, *others))
     example = {row.key: 0 for row in layout.entered_rows}
     columns = tuple(
         Field(
@@ -76,7 +84,23 @@ def schema_fields(layout: Table3Layout) -> tuple[Field, ...]:
     )
     return (
         *columns,
-        Field("total", "table", description="总计列：可不填（自动计算）；填写则逐行核对", fields=rows),
+        Field(
+            "total",
+            "table",
+            description='总计列：不写的格自动计算；写了的格按所写排印（"" 为空白）并逐行核对',
+            fields=rows,
+        ),
+        Field(
+            "labels",
+            "table",
+            open=True,
+            description="原表印出的行标题与格式不同时（如“1、属于国家秘密”）：行键 = 印出的标题；照此排印并提示",
+        ),
+        Field(
+            "layout",
+            "str",
+            description='表三的行式："2021"（（六）其他处理分三行）或 "2019"（一行）；默认同报告格式',
+        ),
         Field(
             "carry_over_note",
             "str",
@@ -85,43 +109,67 @@ def schema_fields(layout: Table3Layout) -> tuple[Field, ...]:
     )
 
 
+def layout_of(data: Mapping[str, Any], default: Table3Layout) -> Table3Layout:
+    """The row layout a report's table 三 uses: its format's, or the other one when ``layout`` names it."""
+    chosen = data.get("layout")
+    if isinstance(chosen, str) and chosen in VARIANTS:
+        return VARIANTS[chosen].table3
+    return default
+
+
 # ------------------------------------------------------------------------------------------------------ values
 def _column_values(layout: Table3Layout, data: Mapping[str, Any] | None) -> dict[str, Any]:
-    """One column, every row filled (missing = 0), with its （七） and group sums."""
-    out: dict[str, Any] = {row.key: v.number(v.get(data, row.key)) for row in layout.entered_rows}
-    computed = sum(out[r.key] for r in layout.outcome_rows)
-    given = v.get(data, "total_processed")
-    out["total_processed"] = v.number(given) if v.is_number(given) else computed
+    """One column as published: every row a number or ``None`` (blank); （七）总计 computed when left out."""
+    out: dict[str, Any] = {row.key: v.cell(v.get(data, row.key)) for row in layout.entered_rows}
+    stated = isinstance(data, Mapping) and "total_processed" in data
+    out["total_processed"] = (
+        v.cell(data.get("total_processed")) if stated else v.add(out[r.key] for r in layout.outcome_rows)  # type: ignore[union-attr]
+    )
     for group in layout.groups:
-        out[group.key] = sum(out[r.key] for r in layout.rows if r.group == group.key)
-    out["disclosed"] = out["granted"] + out["partial"]
+        out[group.key] = v.add(out[r.key] for r in layout.rows if r.group == group.key)
+    out["disclosed"] = v.add((out["granted"], out["partial"]))
     return out
 
 
 def table_values(layout: Table3Layout, data: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
-    """Every column of table 三 (the six applicant columns, ``total`` and ``organisations``)."""
+    """Every column of table 三 (the six applicant columns, ``total`` and ``organisations``).
+
+    The 总计 column is computed, except the cells the author typed in ``[applications.total]``: those are as
+    typed (``""``: blank, as published) and checked by :func:`check_table3`."""
     columns = {col.key: _column_values(layout, v.get(data, col.key)) for col in APPLICANT_COLUMNS}
     given_total = v.get(data, TOTAL_COLUMN.key)
     keys = list(columns["natural_person"])
-    total: dict[str, Any] = {}
-    for key in keys:
-        given = v.get(given_total, key)
-        total[key] = v.number(given) if v.is_number(given) else sum(columns[c.key][key] for c in APPLICANT_COLUMNS)
+    total = {key: v.add(columns[c.key][key] for c in APPLICANT_COLUMNS) for key in keys}
+    if isinstance(given_total, Mapping):
+        total.update({k: v.cell(given_total.get(k)) for k in keys if k in given_total})
     columns[TOTAL_COLUMN.key] = total
-    columns["organisations"] = {key: sum(columns[c][key] for c in ORGANISATION_KEYS) for key in keys}
+    columns["organisations"] = {key: v.add(columns[c][key] for c in ORGANISATION_KEYS) for key in keys}
     return columns
 
 
 def derive_for(layout: Table3Layout) -> Callable[[SectionContext], dict[str, Any]]:
     def derive(ctx: SectionContext) -> dict[str, Any]:
-        return table_values(layout, ctx.data)
+        return table_values(layout_of(ctx.data, layout), ctx.data)
 
     return derive
 
 
 # ------------------------------------------------------------------------------------------------------ blocks
-def _numbers(columns: Mapping[str, Mapping[str, Any]], row: str) -> list[Cell]:
-    return [Cell(v.show(columns[col.key][row])) for col in DATA_COLUMNS]
+def _printed(data: Mapping[str, Any], col: str, row: str, columns: Mapping[str, Mapping[str, Any]]) -> str:
+    """The cell as published: a typed string of digits verbatim, otherwise the value."""
+    typed = v.get(v.get(data, col), row)
+    if isinstance(typed, str):
+        return v.show(typed)
+    return v.show(columns[col][row])
+
+
+def _numbers(columns: Mapping[str, Mapping[str, Any]], row: str, data: Mapping[str, Any]) -> list[Cell]:
+    return [Cell(_printed(data, col.key, row, columns)) for col in DATA_COLUMNS]
+
+
+def _label(data: Mapping[str, Any], row: Row3) -> str:
+    printed = v.get(v.get(data, "labels"), row.key)
+    return printed if isinstance(printed, str) and printed.strip() else row.label
 
 
 def table_block(layout: Table3Layout, columns: Mapping[str, Mapping[str, Any]], ctx: SectionContext) -> Table:
@@ -137,21 +185,22 @@ def table_block(layout: Table3Layout, columns: Mapping[str, Mapping[str, Any]], 
     first_outcome = True
     for row in layout.rows:
         cells: list[Cell] = []
+        label = _label(ctx.data, row)
         if row.level == 0:
-            cells.append(Cell(row.label, colspan=3))
+            cells.append(Cell(label, colspan=3))
         else:
             if first_outcome:
                 cells.append(Cell(TABLE3_OUTCOMES, rowspan=outcome_span, vertical=True, align="center"))
                 first_outcome = False
             if row.group is None:
-                cells.append(Cell(row.label, colspan=2))
+                cells.append(Cell(label, colspan=2))
             else:
                 if row.group not in seen_groups:
                     seen_groups.add(row.group)
                     span = sum(1 for r in layout.rows if r.group == row.group)
                     cells.append(Cell(GROUP_LABELS[row.group], rowspan=span, vertical=True, align="center"))
-                cells.append(Cell(row.label))
-        rows.append(cells + _numbers(columns, row.key))
+                cells.append(Cell(label))
+        rows.append(cells + _numbers(columns, row.key, ctx.data))
     return Table(
         rows=rows,
         widths=list(TABLE3_WIDTHS),
@@ -164,8 +213,9 @@ def table_block(layout: Table3Layout, columns: Mapping[str, Mapping[str, Any]], 
 
 def build_for(layout: Table3Layout) -> Callable[[SectionContext], list[Block]]:
     def build(ctx: SectionContext) -> list[Block]:
-        columns = ctx.mine if "natural_person" in ctx.mine else table_values(layout, ctx.data)
-        return part_blocks(ctx, [table_block(layout, columns, ctx)])
+        used = layout_of(ctx.data, layout)
+        columns = table_values(used, ctx.data)
+        return part_blocks(ctx, [table_block(used, columns, ctx)])
 
     return build
 
@@ -173,7 +223,8 @@ def build_for(layout: Table3Layout) -> Callable[[SectionContext], list[Block]]:
 # ------------------------------------------------------------------------------------------------------ checks
 def check_for(layout: Table3Layout) -> Callable[[SectionContext], list[Problem]]:
     def check(ctx: SectionContext) -> list[Problem]:
-        check_table3(ctx, layout)
+        check_table3(ctx, layout_of(ctx.data, layout))
+        check_layout(ctx, layout)
         return []
 
     return check
@@ -183,8 +234,75 @@ def _where(col_label: str, layout: Table3Layout, row: str) -> str:
     return f"{TABLE_NAME}“{col_label}”列“{layout.path(row)}”"
 
 
+def check_layout(ctx: SectionContext, default: Table3Layout) -> None:
+    """``layout`` and ``labels``: the published table's own rows and wording, accepted and pointed out."""
+    chosen = ctx.data.get("layout")
+    used = layout_of(ctx.data, default)
+    if chosen is not None and (not isinstance(chosen, str) or chosen not in VARIANTS):
+        ctx.error(
+            "gb2021.table3.layout",
+            f"{TABLE_NAME}的行式 layout 只能是 {'、'.join(sorted(VARIANTS))}",
+            "layout",
+            expected="、".join(sorted(VARIANTS)),
+            found=chosen,
+        )
+    elif used is not default:
+        ctx.warning(
+            "gb2021.table3.layout",
+            f"{TABLE_NAME}用的是{chosen}年格式的行（“（六）其他处理”的分行不同），与报告格式不符",
+            "layout",
+            expected=next(k for k, var in VARIANTS.items() if var.table3 is default),
+            found=chosen,
+        )
+    known = {r.key for r in used.rows}
+    for col in DATA_COLUMNS:
+        column = v.get(ctx.data, col.key)
+        if not isinstance(column, Mapping):
+            continue
+        for key in column:
+            if key not in known:
+                ctx.error(
+                    "gb2021.table3.layout",
+                    f"{TABLE_NAME}“{col.label}”列的“{key}”不是本表的行（表三为 {chosen or '报告格式'} 的行式）；"
+                    "若原表是另一种行式，请写 layout",
+                    f"{col.key}.{key}",
+                    expected="、".join(r.key for r in used.rows[:3]) + "…",
+                    found=key,
+                )
+    labels = v.get(ctx.data, "labels")
+    if isinstance(labels, Mapping):
+        for key, printed in labels.items():
+            if key not in known:
+                ctx.error(
+                    "input.unknown-key",
+                    f"{TABLE_NAME}没有行“{key}”",
+                    f"labels.{key}",
+                    expected="表三的行键",
+                    found=key,
+                )
+            elif printed != used.row(key).label:
+                ctx.warning(
+                    "gb2021.label.variant",
+                    f"{TABLE_NAME}行标题印作“{printed}”，格式规定为“{used.row(key).label}”",
+                    f"labels.{key}",
+                    expected=used.row(key).label,
+                    found=printed,
+                )
+
+
+def _blank_summary(layout: Table3Layout, blanks: dict[str, list[str]], labels: dict[str, str]) -> str:
+    parts = []
+    for col, rows in blanks.items():
+        if len(rows) == len(layout.entered_rows):
+            parts.append(f"“{labels[col]}”整列")
+        else:
+            shown = "、".join(layout.row(r).label for r in rows[:4]) + ("等" if len(rows) > 4 else "")
+            parts.append(f"“{labels[col]}”列{len(rows)}格（{shown}）")
+    return "；".join(parts)
+
+
 def check_table3(ctx: SectionContext, layout: Table3Layout) -> None:
-    """The format's hard rules (ERROR) and blank cells (WARNING)."""
+    """The format's hard rules (ERROR) and blank cells (one WARNING for the table)."""
     data = ctx.data
     all_columns = (*APPLICANT_COLUMNS, TOTAL_COLUMN)
     # counts are non-negative integers
@@ -192,7 +310,7 @@ def check_table3(ctx: SectionContext, layout: Table3Layout) -> None:
         column = v.get(data, col.key) or {}
         for row in layout.rows:
             value = v.get(column, row.key)
-            if value is not None and not v.is_count(value):
+            if not v.is_blank(value) and not v.is_count(value):
                 ctx.error(
                     "gb2021.table3.count",
                     f"{_where(col.label, layout, row.key)}应为非负整数（件数）",
@@ -200,36 +318,37 @@ def check_table3(ctx: SectionContext, layout: Table3Layout) -> None:
                     expected="非负整数",
                     found=value,
                 )
-    # blank cells print as 0 but are warned about, one message per column
+    # blank cells print blank; one warning for the whole table, naming the blank columns and rows
+    blanks: dict[str, list[str]] = {}
     for col in APPLICANT_COLUMNS:
         column = v.get(data, col.key)
-        if not isinstance(column, Mapping):
-            ctx.warning(
-                "gb2021.table3.missing",
-                f"{TABLE_NAME}缺少“{col.label}”列（[applications.{col.key}]），整列按 0 排印；若确为 0，请逐项填写 0",
-                col.key,
-                expected=f"[applications.{col.key}]",
-                found="缺少",
-            )
-            continue
-        missing = [row for row in layout.entered_rows if row.key not in column]
-        if missing:
-            names = "、".join(f"{r.key}（{r.label}）" for r in missing[:5]) + ("等" if len(missing) > 5 else "")
-            ctx.warning(
-                "gb2021.table3.missing",
-                f"{TABLE_NAME}“{col.label}”列有 {len(missing)} 项未填写，按 0 排印：{names}；若确为 0，请填写 0",
-                col.key,
-                expected="每行一个数",
-                found=f"缺少 {len(missing)} 项",
-            )
-    effective = table_values(layout, data)  # the total column as typed, where typed
+        rows = [r.key for r in layout.entered_rows if v.is_blank(v.get(column, r.key))]
+        if rows:
+            blanks[col.key] = rows
     given_total = v.get(data, TOTAL_COLUMN.key)
-    # （七）总计 = the 21 outcome rows, where the author typed it
+    if isinstance(given_total, Mapping):
+        rows = [r.key for r in layout.rows if r.key in given_total and v.is_blank(given_total.get(r.key))]
+        if rows:
+            blanks[TOTAL_COLUMN.key] = rows
+    if blanks:
+        labels = {c.key: c.label for c in DATA_COLUMNS}
+        count = sum(len(r) for r in blanks.values())
+        first = next(iter(blanks))
+        ctx.warning(
+            "gb2021.table3.missing",
+            f"{TABLE_NAME}有 {count} 格空白，照原样排为空白：{_blank_summary(layout, blanks, labels)}；"
+            "读者无法区分空白与 0，若为 0 请填写 0",
+            first if first in data else "",
+            expected="每格一个数",
+            found=f"空白 {count} 格",
+        )
+    effective = table_values(layout, data)  # the total column as typed, where typed
+    # （七）总计 = the outcome rows, where the author typed it
     for col in all_columns:
         given = v.get(v.get(data, col.key), "total_processed")
         if not v.is_number(given):
             continue
-        summed = sum(effective[col.key][r.key] for r in layout.outcome_rows)
+        summed = v.number(v.add(effective[col.key][r.key] for r in layout.outcome_rows))
         if v.number(given) != summed:
             ctx.error(
                 "gb2021.table3.outcome-total",
@@ -242,7 +361,7 @@ def check_table3(ctx: SectionContext, layout: Table3Layout) -> None:
     # per column: 一 + 二 = （七） + 四
     balance_columns = list(APPLICANT_COLUMNS) + ([TOTAL_COLUMN] if isinstance(given_total, Mapping) else [])
     for col in balance_columns:
-        values = effective[col.key]
+        values = {k: v.number(x) for k, x in effective[col.key].items()}
         incoming = values["new_received"] + values["carried_over"]
         outgoing = values["total_processed"] + values["carried_forward"]
         if incoming != outgoing:
@@ -262,7 +381,7 @@ def check_table3(ctx: SectionContext, layout: Table3Layout) -> None:
             given = given_total.get(row.key)
             if not v.is_number(given):
                 continue
-            summed = sum(effective[c.key][row.key] for c in APPLICANT_COLUMNS)
+            summed = v.number(v.add(effective[c.key][row.key] for c in APPLICANT_COLUMNS))
             if v.number(given) != summed:
                 ctx.error(
                     "gb2021.table3.row-total",

@@ -42,9 +42,11 @@ from typing import Any
 from compiler import hookimpl
 from compiler.model.problems import Problem, Severity
 from compiler.model.report import Report
+from plugins.common.prose import part_list_problems
 from plugins.gb2021.crossyear import cross_year_problems
 from plugins.gb2021.format import FORMAT_KEYS
 from plugins.gb2021.headings import heading_problems
+from plugins.gb2021.tables import PART_TITLES, PART_VARIANTS
 from plugins.gb2021.textcheck import text_problems
 
 
@@ -60,4 +62,10 @@ def gongkai_check(report: Report) -> list[Problem] | None:
     if report.format.key not in FORMAT_KEYS:
         return None
     make = _maker(report)
-    return [*heading_problems(report, make), *cross_year_problems(report, make), *text_problems(report, make)]
+    official = {key: (title, *PART_VARIANTS.get(key, ())) for key, title in PART_TITLES.items()}
+    return [
+        *heading_problems(report, make),
+        *cross_year_problems(report, make),
+        *text_problems(report, make),
+        *part_list_problems(report, "gb2021", official),
+    ]

@@ -14,12 +14,14 @@ import functools
 import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import Any
 
 from compiler.model.narrative import iter_texts
 from compiler.model.problems import Problem, Severity
 from compiler.model.refs import Evaluator
+from plugins.common.prose import percent_verdict
+from plugins.gb2021 import values as v
 from plugins.gb2021.tables import GROUP_LABELS, TABLE3_2021
 
 _GAP = r"[^\d，。；：、,;:！？!?（）()]"
@@ -151,6 +153,7 @@ class Finding:
     label: str  # what table cell the phrase restates
     ref: str  # the reference that would print the right value
     percent: bool = False
+    truncated: bool = False  # a percentage cut off instead of rounded: a rounding slip
 
 
 def _clause_start(text: str, pos: int, ends: str) -> int:
@@ -232,23 +235,20 @@ def _percentages(
         whole = _lookup(values, "3", column, whole_key)
         if not isinstance(part, (int, float)) or not isinstance(whole, (int, float)) or whole == 0:
             continue
-        typed = Decimal(m.group("p"))
-        places = -typed.as_tuple().exponent if isinstance(typed.as_tuple().exponent, int) else 0
-        exact = Decimal(part) * 100 / Decimal(whole)
-        step = Decimal(1).scaleb(-places)
-        rounded = exact.quantize(step, rounding=ROUND_HALF_UP)
-        truncated = exact.quantize(step, rounding="ROUND_DOWN")
-        if typed not in (rounded, truncated):
-            denominator = "一、本年新收" if by_received else "（七）总计"
-            yield Finding(
-                keypath,
-                text[sentence_start + start : m.end()],
-                typed,
-                rounded,
-                f"表三“{column_label}”列{category_label}÷{denominator}（{part}÷{whole}，保留{places}位小数）",
-                f"pct(applications.{column}.{category}, applications.{column}.{whole_key}, {places})",
-                percent=True,
-            )
+        verdict = percent_verdict(part, whole, m.group("p"))
+        if verdict is None or verdict.ok:
+            continue
+        denominator = "一、本年新收" if by_received else "（七）总计"
+        yield Finding(
+            keypath,
+            text[sentence_start + start : m.end()],
+            Decimal(m.group("p")),
+            verdict.rounded,
+            f"表三“{column_label}”列{category_label}÷{denominator}（{part}÷{whole}，保留{verdict.places}位小数）",
+            f"pct(applications.{column}.{category}, applications.{column}.{whole_key}, {verdict.places})",
+            percent=True,
+            truncated=verdict.truncated,
+        )
 
 
 _ALL_MAINTAINED = re.compile(r"(?:均|全部|都)(?:被|获|予以)?(?:依法)?维持")
@@ -265,7 +265,7 @@ def claims(text: str, values: Mapping[str, Any], keypath: str) -> Iterator[tuple
                 block = appeals.get(key) or {}
                 if label[2:] not in sentence and not (key == "litigation" and "起诉" in sentence):
                     continue
-                others = sum(block.get(k, 0) for k in ("correct", "other", "pending"))
+                others = sum(v.number(block.get(k)) for k in ("correct", "other", "pending"))
                 if others:
                     yield (
                         keypath,
@@ -276,7 +276,7 @@ def claims(text: str, values: Mapping[str, Any], keypath: str) -> Iterator[tuple
                     )
         for m in _NO_APPEALS.finditer(sentence):
             key = "review" if m.group(1) == "行政复议" else "litigation"
-            total = (appeals.get(key) or {}).get("total", 0)
+            total = v.number((appeals.get(key) or {}).get("total"))
             if total:
                 yield (keypath, m.group(0), f"表四“{m.group(1)}”总计为 {total} 件", 0, total)
 
@@ -301,6 +301,18 @@ def text_problems(report: Any, make: Callable[..., Problem]) -> list[Problem]:
     for keypath, raw in texts(report):
         resolved = evaluator.resolve(raw, None, [])
         for f in scan(resolved.text, resolved.spans, values, keypath):
+            if f.truncated:
+                problems.append(
+                    make(
+                        Severity.WARNING,
+                        "prose.percent-rounding",
+                        f"“{f.phrase}”中的 {f.number}% 是截断值，按{f.label}四舍五入应为 {f.expected}%",
+                        keypath,
+                        expected=f"{f.expected}%",
+                        found=f"{f.number}%",
+                    )
+                )
+                continue
             kind = "百分比" if f.percent else "数字"
             problems.append(
                 make(

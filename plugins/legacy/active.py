@@ -18,10 +18,11 @@ from compiler.model.problems import Problem
 from compiler.model.refs import Evaluator, fmt_number, percent
 from compiler.model.schema import Field
 from compiler.model.sections import SectionContext
+from plugins.common.prose import percent_verdict
 from plugins.legacy.part import is_count, part, total
 
 FIELDS = (
-    Field("total", "count", required=True, description="主动公开政府信息总数（条）", example=100),
+    Field("total", "count", description="主动公开政府信息总数（条）", example=100),
     Field(
         "categories",
         "counts",
@@ -105,7 +106,17 @@ def check(ctx: SectionContext) -> list[Problem]:
             continue
         places = _places(written)
         expected = percent(count, stated, places)
-        if Decimal(expected[:-1]) == Decimal(written):
+        verdict = percent_verdict(count, stated, written)
+        if verdict is None or verdict.ok:
+            continue
+        if verdict.truncated:  # the one rounding policy of every format (plugins.common.prose)
+            ctx.warning(
+                "prose.percent-rounding",
+                f"“{name}”的占比{written}%是截断值，四舍五入应为{expected}",
+                sub,
+                expected=expected,
+                found=f"{written}%",
+            )
             continue
         message = (
             f"“{name}”的占比写作{written}%，按{count}÷{stated}计算应为{expected}"

@@ -28,7 +28,7 @@ OUTCOMES = (
 )
 
 FIELDS = (
-    Field("received", "count", required=True, description="受理政府信息公开申请数（件）", example=3),
+    Field("received", "count", description="受理政府信息公开申请数（件）", example=3),
     Field("channels", "counts", description="按申请方式（件）", example={"当面": 2, "网络": 1, "信函": 0}),
     Field(
         "outcomes",

@@ -10,10 +10,9 @@ from __future__ import annotations
 
 from compiler import hookimpl
 from compiler.model.formats import Format
-from compiler.model.numbering import chinese_number
-from compiler.model.problems import Problem, warning
+from compiler.model.problems import Problem
 from compiler.model.report import Report
-from plugins.common.preamble import listed_parts
+from plugins.common.prose import part_list_problems
 
 LEGACY = Format(
     key="legacy",
@@ -41,53 +40,8 @@ def gongkai_register_formats(register):
     register(LEGACY)
 
 
-def part_list_problems(report: Report) -> list[Problem]:
-    """The preamble's part list against the numbered headings: the count, then each name by position."""
-    parts = listed_parts(report)
-    if parts is None:
-        return []
-    numbered = [s for s in report.sections if s.number is not None]
-    problems: list[Problem] = []
-    where = report.ref(parts.keypath)
-    if parts.stated_count is not None and parts.stated_count != len(parts.names):
-        problems.append(
-            warning(
-                "legacy.part-count",
-                f"导语说“共{chinese_number(parts.stated_count)}个部分”，但列出了{len(parts.names)}个",
-                where,
-                expected=len(parts.names),
-                found=parts.stated_count,
-            )
-        )
-    if len(parts.names) != len(numbered):
-        problems.append(
-            warning(
-                "legacy.part-count",
-                f"导语列出{len(parts.names)}个部分，正文有{len(numbered)}个编号部分",
-                where,
-                expected=len(numbered),
-                found=len(parts.names),
-            )
-        )
-    for name, instance in zip(parts.names, numbered, strict=False):
-        heading = instance.data.get("heading") or instance.type.title
-        if heading != name:
-            label = chinese_number(instance.number or 0)
-            problems.append(
-                warning(
-                    "legacy.part-heading",
-                    f"第{label}部分标题“{heading}”与导语所列“{name}”不一致",
-                    report.ref(f"{instance.key}.heading" if instance.data.get("heading") else instance.key),
-                    expected=name,
-                    found=heading,
-                    details={"preamble": parts.keypath},
-                )
-            )
-    return problems
-
-
 @hookimpl
 def gongkai_check(report: Report) -> list[Problem]:
     if report.format.key != LEGACY.key:
         return []
-    return part_list_problems(report)
+    return part_list_problems(report, "legacy")
