@@ -103,7 +103,7 @@ def test_urls_and_telephone_numbers_break_only_at_their_separators(run, pieces):
         joined = "|".join(result)
         for cut in (i for i, ch in enumerate(joined) if ch == "|"):
             before, after = joined[cut - 1], joined[cut + 1]
-            if before.isascii() and after.isascii() or before == "—":
+            if (before.isascii() and after.isascii()) or before == "—":
                 assert before in "/.-_?&=—", joined  # only after a separator
                 assert not (before.isdigit() and after.isdigit()), joined
         if pieces:
