@@ -87,8 +87,8 @@ def test_table3_rows_and_columns(pdf):
             row = sorted((w for w in numbers if abs(w["top"] - top) < 14), key=lambda w: w["x0"])
             row = [w for w in row if abs(w["top"] - min(r["top"] for r in row)) < 3]
             assert [w["text"] for w in row] == values, label
-            for w, x in zip(row, xs, strict=True):
-                assert abs((w["x0"] + w["x1"]) / 2 - x) < 12, (label, w["text"])
+            for w, x in zip(row, xs, strict=True):  # flush right in the column under its heading
+                assert 0 < w["x1"] - x < 25, (label, w["text"])
 
 
 def test_table3_every_label_printed(pdf):

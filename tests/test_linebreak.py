@@ -129,11 +129,32 @@ def test_only_the_dash_pair_may_start_a_line(pair):
         assert pair not in starts, result
 
 
-@pytest.mark.parametrize("run", ["2023", "98.63%", "1,234", "0827—8221339", "A4"])
+@pytest.mark.parametrize("run", ["2023", "98.63%", "1,234", "26190676", "A4"])
 def test_latin_and_digit_runs_never_split(run):
     for lead in range(3, 11):
         result = texts("中" * lead + run + "年度报告" * 3)
         assert sum(run in line for line in result) == 1, result
+
+
+@pytest.mark.parametrize(
+    ("run", "pieces"),
+    [
+        ("0571-87051234", ["0571-", "87051234"]),
+        ("0827—8221339", ["0827—", "8221339"]),
+        ("https://www.example.gov.cn/a_b/index.html?x=1&y=2", None),
+    ],
+)
+def test_urls_and_telephone_numbers_break_only_at_their_separators(run, pieces):
+    for lead in range(3, 10):
+        result = texts("中" * lead + run + "年度报告" * 3)
+        joined = "|".join(result)
+        for cut in (i for i, ch in enumerate(joined) if ch == "|"):
+            before, after = joined[cut - 1], joined[cut + 1]
+            if (before.isascii() and after.isascii()) or before == "—":
+                assert before in "/.-_?&=—", joined  # only after a separator
+                assert not (before.isdigit() and after.isdigit()), joined
+        if pieces:
+            assert all(any(p in line for line in result) for p in pieces), result
 
 
 def test_document_number_breaks_only_outside_the_digits():
@@ -147,15 +168,22 @@ def test_document_number_breaks_only_outside_the_digits():
 # --- 挤进 before 推出 ------------------------------------------------------------------------------------
 
 
-def test_squeeze_is_tried_before_push():
-    # 一…八（九） is 11 cells; the blank halves of （ and ） make room, so nothing is pushed
-    lines = lines_of("一二三四五六七八（九）一二三")
-    assert lines[0].text == "一二三四五六七八（九）"
+def test_squeeze_is_tried_before_push_and_spread_over_several_marks():
+    # 一，二，三，四，五六 fills the 10-cell line; 。 may not start the next one.  It goes half width at the
+    # line end and the other half cell is shared by the four commas (an eighth each), none squeezed to half
+    lines = lines_of("一，二，三，四，五六。七")
+    assert lines[0].text == "一，二，三，四，五六。"
     assert lines[0].extent == pytest.approx(10 * CELL, abs=0.01)
-    marks = {ch: x for ch, x, _ in glyphs(lines[0])}
-    # （ drawn half a cell left of its grid position, ） half-width at the line end
-    assert marks["（"] == pytest.approx(7.5 * CELL, abs=0.01)
-    assert marks["）"] + CELL / 2 == pytest.approx(10 * CELL, abs=0.01)
+    xs = [x for _, x, _ in glyphs(lines[0])]
+    advances = [b - a for a, b in itertools.pairwise(xs)]
+    assert min(advances) >= 0.75 * CELL - 0.01
+
+
+def test_a_lone_mark_is_never_squeezed_to_half_width_mid_line():
+    # 一…八（九） is 11 cells: （ alone would have to give half a cell mid-line, so 九 is pushed instead
+    lines = lines_of("一二三四五六七八（九）一二三")
+    assert lines[0].text == "一二三四五六七八"
+    assert lines[0].extent == pytest.approx(10 * CELL, abs=0.01)  # pushed line justified
 
 
 def test_push_when_squeezing_cannot_make_room():
@@ -298,11 +326,13 @@ def _units(text: str) -> list[tuple[int, int]]:
     while i < len(text):
         j = i + 1
         if text[i].isdigit():
-            # a digit run, joined across a single — between digits ("0827—8221339")
+            # a digit run; a telephone number ("0827—8221339") may break after its single — only
             while j < len(text) and (
                 text[j].isdigit() or (text[j] == "—" and j + 1 < len(text) and text[j + 1].isdigit())
             ):
                 j += 1
+                if text[j - 1] == "—":
+                    break
         elif text[i] in "—…" and j < len(text) and text[j] == text[i]:
             j += 1
         out.append((i, j))

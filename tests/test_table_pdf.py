@@ -182,8 +182,8 @@ def test_keep_together_moves_a_small_table_to_the_next_page(tmp_path):
     assert all(f"第{i}项公开内容" in text for i in range(8))
 
 
-def test_numbers_are_centred_and_text_justified():
+def test_numbers_are_flush_right_and_text_justified():
     table = Table(rows=[[Cell("政府信息公开申请数量"), Cell("1,234")]], widths=[1, 1])
     made = make_table(table, cell=CELL_STYLE, header=HEADER_STYLE, settings=SETTINGS, width=200)
     label, number = (made.content(p, made.cell_width(p)) for p in made.cells)
-    assert label.style.align == "justify" and number.style.align == "center"
+    assert label.style.align == "justify" and number.style.align == "right"

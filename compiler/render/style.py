@@ -129,6 +129,14 @@ TABLE_KEYS: dict[str, Key] = {
     "padding_y": NUMBER,
     "number_align": ALIGN,
     "min_vertical_rows": INT,
+    "space_mm": NUMBER,
+    "header_lines": INT,
+    "min_label_cells": NUMBER,
+    "shrink_sizes": Key(
+        lambda v: isinstance(v, list) and all(_is_size(x) for x in v), '字号数组（如 ["小五", "六号"]）'
+    ),
+    "min_split_rows": INT,
+    "max_row_stretch": NUMBER,
 }
 ROLE_KEYS: dict[str, Key] = {
     "parent": STR,
@@ -447,7 +455,10 @@ class StyleSheet:
 
     @cached_property
     def table(self) -> TableSettings:
-        return TableSettings(**self._section("table", TABLE_KEYS))
+        values = self._section("table", TABLE_KEYS)
+        values["space"] = values.pop("space_mm") * MM
+        values["shrink_sizes"] = tuple(parse_size(v) for v in values["shrink_sizes"])
+        return TableSettings(**values)
 
     @property
     def fonts_config(self) -> dict[str, Any]:

@@ -99,7 +99,13 @@ class PageNumberStyle:
 @dataclass(frozen=True)
 class TableSettings:
     rule_width: float = 0.5
-    padding_x: float = 2.0
-    padding_y: float = 2.0
-    number_align: Align = "center"
+    padding_x: float = 4.25  # points between a cell's text and its side rules (1.5 mm)
+    padding_y: float = 2.6  # points above and below the cell's line boxes (their half leading adds to it)
+    number_align: Align = "right"
     min_vertical_rows: int = 3  # merged label cells spanning at least this many rows are set vertically
+    space: float = 14.17  # blank between a table and the text above and below it (points, 5 mm)
+    header_lines: int = 2  # a data column's heading may wrap to this many lines before the type shrinks
+    min_label_cells: float = 10.0  # the row-label area keeps at least this many characters per line
+    shrink_sizes: tuple[float, ...] = (9.0, 7.5)  # type sizes tried, in order, when a table does not fit
+    min_split_rows: int = 3  # body rows a split table leaves on its first page, at least
+    max_row_stretch: float = 4.0  # points a row may grow so the table ends on the line grid

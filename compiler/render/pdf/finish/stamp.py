@@ -175,10 +175,21 @@ def _line_baseline(geometry: PageGeometry, line: int, style: TextStyle) -> float
 # ---------------------------------------------------------------------------------------------- drawing
 
 
+#: White between the label's em box and the top of the type area when it is stamped over a PDF page.
+LABEL_GAP = 3.0 * 72 / 25.4
+
+
 def _draw_label(canvas: Canvas, slot: Slot, geometry: PageGeometry, sheet: StyleSheet) -> None:
+    """On line 1 of a page gongkai draws itself (separator, scan image placed below it); on an attachment's
+    own PDF page, whose line 1 is its content, in the margin band above the type area (天头) instead, so
+    the label never covers what the page prints there."""
     if slot.label:
         style = label_role(sheet)
-        draw_line(canvas, geometry.left, _line_baseline(geometry, 1, style), slot.label, style)
+        baseline = _line_baseline(geometry, 1, style)
+        if slot.kind == "overlay":
+            top = geometry.height - geometry.top
+            baseline = top + LABEL_GAP + (1 - style.em_ascent) * style.size
+        draw_line(canvas, geometry.left, baseline, slot.label, style)
 
 
 def _draw_title(canvas: Canvas, slot: Slot, geometry: PageGeometry, sheet: StyleSheet) -> None:

@@ -227,6 +227,8 @@ class BlockMapper:
         return _Part([placed, _grid_lines(1, self.pitch)])
 
     def table(self, block: Table) -> _Part:
+        names = {c.role for row in block.rows for c in row if c.role} | {block.role, block.header_role}
+        body = self.sheet.role("body") if "body" in self.sheet.roles else self.sheet.role(block.role)
         made = make_table(
             block,
             cell=self.sheet.role(block.role),
@@ -234,13 +236,15 @@ class BlockMapper:
             settings=self.sheet.table,
             width=self.width,
             grid_pitch=self.pitch,
+            roles={name: self.sheet.role(name) for name in sorted(names)},
             page_height=self.sheet.page.lines * self.sheet.page.line_pitch,
+            leading_above=max(self.pitch - body.size, 0.0),
         )
         flowables: list[Flowable] = []
         if block.caption:
             label = self.sheet.role("table-label")
             flowables.append(PlacedLines([(block.caption, label)], align=label.align))
-        flowables.append(made)  # make_table already snapped it to the grid
+        flowables.append(made)  # a whole number of grid lines, white above and below included
         return _Part(flowables, keep_together=block.keep_together)
 
 

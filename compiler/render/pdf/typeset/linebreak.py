@@ -17,10 +17,12 @@ Model
   marks meet, one blank half goes: closing+closing and closing+opening drop the first mark's trailing
   half, opening+opening drops the second mark's leading half.  Middle dots keep their width.
 * Breaking is greedy.  When a unit overflows a line: first 挤进 (squeeze) — if the unit must not start a
-  line, compress blank halves on the line (the unit's own trailing half first, then the others from the
-  right) so that it still fits; otherwise 推出 (push) — move the break back until no line starts with a
-  NO_LINE_START mark and no line ends with a NO_LINE_END mark.  A unit wider than a line is broken into
-  characters as a last resort.
+  line, compress blanks on the line so that it still fits: the unit's own trailing half first (it ends
+  the line), then at most a quarter em from each other mark, shared evenly (:func:`_squeeze` gives the
+  order of preference and its sources); otherwise 推出 (push) — move the break back until no line starts
+  with a NO_LINE_START mark and no line ends with a NO_LINE_END mark, and justify.  URLs, e-mail addresses
+  and paths may break after / . - _ ? & =, telephone numbers after their dash (:func:`_run_pieces`);
+  plain digit runs never.  A unit wider than a line is broken into characters as a last resort.
 * Justification stretches the gaps *between* units (never inside a Latin run) so that every line but the
   last fills the measure exactly.
 """
@@ -201,6 +203,41 @@ class _Text:
         self.widths = widths
 
 
+#: Where a URL, e-mail address or path may break: after these characters (UAX #14 practice and the
+#: Chicago Manual's rule for URLs: break after a slash, a dot, a hyphen, an underscore, ? & =).
+_URL_BREAK_AFTER: frozenset[str] = frozenset("/.-_?&=")
+#: A digit run with these separators (a telephone or fax number, 0571-87051234) may break after them.
+_NUMBER_BREAK_AFTER: frozenset[str] = frozenset("-\u2014")
+
+
+def _looks_like_url(run: str) -> bool:
+    return "://" in run or run.startswith("www.") or "@" in run or ("/" in run and any(c.isalpha() for c in run))
+
+
+def _run_pieces(text: str, i: int, j: int) -> list[tuple[int, int]]:
+    """The pieces of the Latin/digit run ``text[i:j]`` between its break opportunities.
+
+    A URL, e-mail address or path breaks after / . - _ ? & = (never inside "//", never before a mark that
+    ends it); a number with separators (0571-87051234) after its dash; a plain digit run (64585), a decimal
+    (98.63%) or a grouped number (1,234) never.
+    """
+    run = text[i:j]
+    if _looks_like_url(run):
+        marks = _URL_BREAK_AFTER
+    elif any(c in _NUMBER_BREAK_AFTER for c in run) and all(c.isdigit() or c in _NUMBER_BREAK_AFTER for c in run):
+        marks = _NUMBER_BREAK_AFTER
+    else:
+        return [(i, j)]
+    pieces: list[tuple[int, int]] = []
+    a = i
+    for k in range(i, j - 1):
+        if text[k] in marks and text[k + 1] not in marks and k + 1 - a >= 1:
+            pieces.append((a, k + 1))
+            a = k + 1
+    pieces.append((a, j))
+    return pieces
+
+
 def _tokenise(t: _Text, compress: bool) -> _Units:
     text = t.text
     n = len(text)
@@ -248,11 +285,12 @@ def _tokenise(t: _Text, compress: bool) -> _Units:
                 elif ch != " " and not flags:
                     flags |= _LATIN
                 class_cache[ch] = flags
-        add_start(i)
-        add_end(j)
-        add_width(widths[i] if j == i + 1 else sum(widths[i:j]))
-        add_flags(flags)
-        add_half(styles[i].char_pitch / 2)
+        for a, b in _run_pieces(text, i, j) if flags & _LATIN and j - i > 2 else ((i, j),):
+            add_start(a)
+            add_end(b)
+            add_width(widths[a] if b == a + 1 else sum(widths[a:b]))
+            add_flags(flags)
+            add_half(styles[a].char_pitch / 2)
         i = j
     count = len(u.start)
     u.lead_cut = [0.0] * count
@@ -324,28 +362,48 @@ class _LineSpan:
     final: bool
 
 
-def _squeeze(u: _Units, start: int, j: int, need: float) -> tuple[tuple[int, float, float], ...] | None:
-    """挤进: blank halves on units ``start..j`` that can absorb ``need`` points, or None.
+#: The most a mark inside a line gives up to 挤进: a quarter of its cell.  A mark squeezed to half width
+#: mid-line reads like an ASCII comma; a quarter, shared by several marks, does not show.
+MAX_MIDLINE_SQUEEZE = 0.25
 
-    Unit ``j`` will end the line, so its own trailing half goes first (GB/T 15834 §5.1.10: a line-end mark
-    may be set half-width); then the other marks from the right.  Whole halves only: a mark is full or
-    half width, never in between; what is left over is spread by justification.
+
+def _squeeze(u: _Units, start: int, j: int, need: float) -> tuple[tuple[int, float, float], ...] | None:
+    """挤进: cuts from the blank halves of units ``start..j`` that absorb ``need`` points, or None.
+
+    Order of preference (W3C clreq §3.1.7 "行尾点号的处理" and JIS X 4051 §9.1 追い込み, as Word and
+    InDesign's 中文 composer apply them):
+
+    1. the line-end mark ``j`` itself goes half width — its blank then sits at the line end, where it
+       does not show (GB/T 15834 §5.1.10 allows a half-width mark at the end of a line);
+    2. what is still missing is shared *evenly* by the other compressible marks of the line, each giving
+       at most a quarter of its cell (``MAX_MIDLINE_SQUEEZE``) — never one lone mark squeezed to half;
+    3. if that is not enough, None: the caller pushes a character down (推出) instead and justifies
+       the shorter line by spacing (JIS X 4051 §9.1: 追い出し when 追い込み exceeds the limit).
     """
     cuts: list[tuple[int, float, float]] = []
     left = need
-    for k in range(j, start - 1, -1):
-        if left <= _EPS:
-            break
+    if u.flags[j] & _CLOSE and u.trail_cut[j] == 0.0:
+        take = u.half[j]  # whole: the mark ends at the half-cell, what is over goes to justification
+        cuts.append((j, 0.0, take))
+        left -= take
+    if left <= _EPS:
+        return tuple(cuts)
+    # (unit, is-leading-blank, capacity) for every other mark whose blank half is still there
+    others: list[tuple[int, bool, float]] = []
+    for k in range(j - 1, start - 1, -1):
         fl = u.flags[k]
         if fl & _CLOSE and u.trail_cut[k] == 0.0:
-            take = u.half[k]
-            cuts.append((k, 0.0, take))
-            left -= take
+            others.append((k, False, u.half[k] * 2 * MAX_MIDLINE_SQUEEZE))
         elif fl & _OPEN and u.lead_cut[k] == 0.0 and k > start:
-            take = u.half[k]
-            cuts.append((k, take, 0.0))
-            left -= take
-    return tuple(cuts) if left <= _EPS else None
+            others.append((k, True, u.half[k] * 2 * MAX_MIDLINE_SQUEEZE))
+    if not others or left > sum(cap for _, _, cap in others) + _EPS:
+        return None
+    share = left / len(others)
+    if any(share > cap + _EPS for _, _, cap in others):
+        return None
+    for k, leading, _ in others:
+        cuts.append((k, share, 0.0) if leading else (k, 0.0, share))
+    return tuple(cuts)
 
 
 def _break(u: _Units, first_avail: float, other_avail: float, compress: bool) -> list[_LineSpan]:

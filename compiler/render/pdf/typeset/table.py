@@ -5,12 +5,25 @@ body text.  Splitting across pages is done here, not by ReportLab: ReportLab 5.1
 inside a row span (``_getRowImpossible``), so a 22-row merged label (table 三, 三、本年度办理结果) would
 force the whole block onto one page or fail.  We split between rows; a span crossing the split is cut in
 two and its label is repeated in the continuation, under the repeated header rows.
+
+Column widths come from the content, not from the plugin (:func:`fit_columns`): a *data column* (its body
+cells are numbers) is as wide as its widest number plus the paddings — a number is never broken — and the
+data columns of a table are equal; a column of vertical labels is one character wide; the row labels get
+the rest.  A data column's heading may wrap to ``header_lines`` lines while the labels keep
+``min_label_cells`` characters a line; when even that does not fit the type steps down through
+``shrink_sizes`` (五号 → 小五 → 六号) and only then is the table an error (``table.too-wide``).  What is
+left over when everything fits on one line is shared out in proportion to the natural widths.
+
+Vertical rhythm: a table keeps ``space`` of white above and below it, the same on both sides, and its
+height is made a whole number of grid lines — by stretching the rows (at most ``max_row_stretch`` each)
+and then the two spaces — so the text after it is back on the line grid.
 """
 
 from __future__ import annotations
 
+import math
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from reportlab.lib import colors
@@ -21,13 +34,12 @@ from reportlab.platypus.flowables import Flowable
 from compiler.model.document import Cell, SourceRef
 from compiler.model.document import Table as TableBlock
 from compiler.model.problems import ReportError, error
-from compiler.render.pdf.typeset.grid import SnapToGrid
 from compiler.render.pdf.typeset.linebreak import Breaking
 from compiler.render.pdf.typeset.paragraph import GridParagraph, MissingGlyphError
 from compiler.render.pdf.typeset.vertical import VerticalText
 from compiler.render.textstyle import Align, TableSettings, TextStyle
 
-__all__ = ["GridTable", "PlacedCell", "make_table", "place_cells"]
+__all__ = ["ColumnFit", "GridTable", "PlacedCell", "fit_columns", "make_table", "place_cells"]
 
 _EPS = 1e-6
 _NUMBER = re.compile(r"[-+−]?[\d０-９][\d０-９,.，．%％‰]*|[-—–－]")
@@ -112,6 +124,8 @@ class GridTable(Flowable):
         keep_together: bool = False,
         page_height: float | None = None,
         name: str = "",
+        grid_pitch: float | None = None,
+        leading_above: float = 0.0,
     ):
         super().__init__()
         self.cells = cells
@@ -124,8 +138,13 @@ class GridTable(Flowable):
         self.keep_together = keep_together
         self.page_height = page_height
         self.name = name
+        self.grid_pitch = grid_pitch
+        self.leading_above = leading_above  # white already under the previous line's em box
         self._declined = False
         self._rl: RLTable | None = None
+        self._stretch = 0.0  # points added to every row so the table ends on the grid
+        self._top = 0.0  # white drawn above the table inside this flowable
+        self._inner = 0.0  # the ruled table's height
 
     # --- building ----------------------------------------------------------------------------------
 
@@ -141,15 +160,18 @@ class GridTable(Flowable):
             size=self.size,
             leading=self.leading,
             name=self.name,
+            grid_pitch=self.grid_pitch,
+            leading_above=self.leading_above,
         )
 
     def cell_width(self, p: PlacedCell) -> float:
         """The content width of a placed cell (its columns less the side paddings)."""
         return sum(self.col_widths[p.col : p.col + p.colspan]) - 2 * self.settings.padding_x
 
-    def _table(self) -> RLTable:
-        if self._rl is not None:
+    def _table(self, stretch: float = 0.0) -> RLTable:
+        if self._rl is not None and abs(stretch - self._stretch) <= _EPS:
             return self._rl
+        self._stretch = stretch
         ncols = len(self.col_widths)
         data: list[list[Flowable | str]] = [[""] * ncols for _ in range(self.nrows)]
         s = self.settings
@@ -159,8 +181,8 @@ class GridTable(Flowable):
             ("ALIGN", (0, 0), (-1, -1), "CENTER"),
             ("LEFTPADDING", (0, 0), (-1, -1), s.padding_x),
             ("RIGHTPADDING", (0, 0), (-1, -1), s.padding_x),
-            ("TOPPADDING", (0, 0), (-1, -1), s.padding_y),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), s.padding_y),
+            ("TOPPADDING", (0, 0), (-1, -1), s.padding_y + stretch / 2),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), s.padding_y + stretch / 2),
             # empty cells are drawn as strings: name a registered font so Helvetica never sneaks in
             ("FONTNAME", (0, 0), (-1, -1), self.font_name),
             ("FONTSIZE", (0, 0), (-1, -1), self.size),
@@ -178,11 +200,36 @@ class GridTable(Flowable):
     # --- flowable protocol -------------------------------------------------------------------------
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        self.width, self.height = self._table().wrap(availWidth, availHeight)
+        self.width, inner = self._table(0.0).wrap(availWidth, availHeight)
+        pitch = self.grid_pitch
+        if not pitch:
+            self._top, self._inner, self.height = 0.0, inner, inner
+            return self.width, self.height
+        # white above = leading_above + top; below = height - inner - top; both at least ``space``
+        space = max(self.settings.space, self.leading_above)
+        need = inner + 2 * space - self.leading_above
+        height = math.ceil(need / pitch - _EPS) * pitch
+        extra = height - need
+        stretch = min(extra / self.nrows, self.settings.max_row_stretch) if self.nrows else 0.0
+        if stretch > _EPS:
+            _, inner = self._table(stretch).wrap(availWidth, availHeight)
+        self._inner = inner
+        self._top = (height - inner - self.leading_above) / 2
+        self.height = height
         return self.width, self.height
 
     def draw(self) -> None:
-        self._table().drawOn(self.canv, 0, 0)
+        self._table(self._stretch).drawOn(self.canv, 0, self.height - self._top - self._inner)
+
+    @property
+    def space_above(self) -> float:
+        """The white between the previous grid line's em box and the table's top rule (after wrap)."""
+        return self.leading_above + self._top if self.grid_pitch else 0.0
+
+    @property
+    def space_below(self) -> float:
+        """The white between the table's bottom rule and the next grid line's em box (after wrap)."""
+        return self.height - self._top - self._inner if self.grid_pitch else 0.0
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         _, total = self.wrap(availWidth, availHeight)
@@ -210,7 +257,7 @@ class GridTable(Flowable):
 
     def _split_row(self, availWidth: float, availHeight: float) -> int | None:
         """The row before which to split: the lowest that fits, nudged up (≤ 3 rows) to cut fewer spans."""
-        lo, hi = self.header_rows + 1, self.nrows - 1
+        lo, hi = self.header_rows + max(self.settings.min_split_rows, 1), self.nrows - 1
         if lo > hi or not self._fits(lo, availWidth, availHeight):
             return None
         while lo < hi:  # largest k in [lo, hi] that fits
@@ -219,7 +266,7 @@ class GridTable(Flowable):
                 lo = mid
             else:
                 hi = mid - 1
-        candidates = range(max(self.header_rows + 1, lo - 3), lo + 1)
+        candidates = range(max(self.header_rows + max(self.settings.min_split_rows, 1), lo - 3), lo + 1)
         return min(candidates, key=lambda k: (self._cut_spans(k), -k))
 
     def _head(self, k: int) -> tuple[list[PlacedCell], int]:
@@ -242,6 +289,195 @@ class GridTable(Flowable):
         return f"<GridTable {self.name!r} {self.nrows}×{len(self.col_widths)}>"
 
 
+@dataclass(frozen=True)
+class ColumnFit:
+    """The measured layout of a table: column widths in points and the styles the cells are set in."""
+
+    widths: list[float]
+    cell: TextStyle
+    header: TextStyle
+    roles: Mapping[str, TextStyle]
+    data_columns: tuple[int, ...]
+
+    @property
+    def size(self) -> float:
+        return self.cell.size
+
+
+def _scaled(style: TextStyle, size: float) -> TextStyle:
+    """``style`` at another type size, its pitches scaled with it."""
+    if abs(size - style.size) <= _EPS:
+        return style
+    k = size / style.size
+    return replace(style, size=size, char_pitch=style.char_pitch * k, line_pitch=style.line_pitch * k)
+
+
+def _plain(style: TextStyle) -> TextStyle:
+    return replace(style, align="left", indent=0, left_indent=0, right_indent=0)
+
+
+def _natural(text: str, style: TextStyle) -> float:
+    """The width of ``text`` set on one line (its widest line if it holds a line break)."""
+    try:
+        breaking = Breaking([(text, style)], _plain(style), 1e7)
+    except LookupError as exc:  # the paragraph reports missing glyphs with the source
+        raise MissingGlyphError(text[getattr(exc, "index", 0)], None) from exc
+    return max(breaking.line(i).natural for i in range(len(breaking)))
+
+
+def _wrapped(text: str, style: TextStyle, lines: int) -> float:
+    """The narrowest measure that sets ``text`` in at most ``lines`` lines (to 0.1 pt)."""
+    natural = _natural(text, style)
+    if lines <= 1:
+        return natural
+    lo, hi = style.char_pitch, natural  # one character a line is always possible
+    if len(Breaking([(text, style)], _plain(style), lo + _EPS)) <= lines:
+        return lo
+    while hi - lo > 0.1:
+        mid = (lo + hi) / 2
+        if len(Breaking([(text, style)], _plain(style), mid)) <= lines:
+            hi = mid
+        else:
+            lo = mid
+    return hi
+
+
+def _is_header(p: PlacedCell, header_role: str) -> bool:
+    return p.header or p.cell.role == header_role
+
+
+def fit_columns(
+    table: TableBlock,
+    cells: Sequence[PlacedCell],
+    *,
+    cell: TextStyle,
+    header: TextStyle,
+    settings: TableSettings,
+    width: float,
+    roles: Mapping[str, TextStyle] | None = None,
+    start_size: float | None = None,
+) -> ColumnFit:
+    """Column widths measured from the content, at the largest type size that fits ``width`` (trying
+    ``cell.size`` first, then ``settings.shrink_sizes``; from ``start_size`` on when given).
+
+    Raises ``table.too-wide`` when not even the smallest of ``settings.shrink_sizes`` fits.
+    """
+    ncols = len(table.widths)
+    sizes = [cell.size, *[z for z in settings.shrink_sizes if z < cell.size - _EPS]]
+    for size in sizes[sizes.index(min(sizes, key=lambda z: abs(z - (start_size or cell.size)))) :]:
+        k = size / cell.size
+        c_style, h_style = _scaled(cell, size), _scaled(header, header.size * k)
+        r_styles = {name: _scaled(st, st.size * k) for name, st in (roles or {}).items()}
+        widths = _fit_at(table, cells, c_style, h_style, r_styles, settings, width, ncols)
+        if widths is not None:
+            data = tuple(
+                c
+                for c in range(ncols)
+                if _column_kind(cells, c, table.header_role, settings.min_vertical_rows) == "data"
+            )
+            return ColumnFit(widths, c_style, h_style, r_styles, data)
+    raise ReportError(
+        error(
+            "table.too-wide",
+            f"表格{table.name}即使缩小到{min((cell.size, *settings.shrink_sizes)):g}磅字号也排不进版心宽度"
+            f"（{width / _MM:.0f} mm）：数字或列标题过宽",
+            table.source,
+        )
+    )
+
+
+_MM = 72.0 / 25.4
+
+
+def _column_kind(cells: Sequence[PlacedCell], c: int, header_role: str, tall: int = 3) -> str:
+    """``data`` (its single-column body cells are numbers), ``vertical`` (only labels set vertically: marked
+    so, or spanning ``tall`` rows or more) or ``label``."""
+    own = [p for p in cells if p.col == c and p.colspan == 1 and p.cell.text]
+    body = [p for p in own if not _is_header(p, header_role)]
+    if body and all(p.cell.vertical or p.rowspan >= tall for p in body):
+        return "vertical"
+    if body and all(_is_number(p.cell.text) for p in body):
+        return "data"
+    return "label"
+
+
+def _fit_at(
+    table: TableBlock,
+    cells: Sequence[PlacedCell],
+    cell: TextStyle,
+    header: TextStyle,
+    roles: Mapping[str, TextStyle],
+    settings: TableSettings,
+    width: float,
+    ncols: int,
+) -> list[float] | None:
+    pad = 2 * settings.padding_x
+
+    def style_of(p: PlacedCell) -> TextStyle:
+        return roles.get(p.cell.role or "") or (header if _is_header(p, table.header_role) else cell)
+
+    kinds = [_column_kind(cells, c, table.header_role, settings.min_vertical_rows) for c in range(ncols)]
+    if "data" not in kinds:  # nothing to measure against: the plugin's proportions
+        total = sum(table.widths)
+        return [w * width / total for w in table.widths]
+    single = [p for p in cells if p.colspan == 1 and p.cell.text]
+    numbers = [p for p in cells if p.cell.text and _is_number(p.cell.text) and not _is_header(p, table.header_role)]
+    data = [c for c in range(ncols) if kinds[c] == "data"]
+    labels = [c for c in range(ncols) if kinds[c] == "label"]
+    fixed = {
+        c: style_of(next(p for p in single if p.col == c)).char_pitch + pad
+        for c in range(ncols)
+        if kinds[c] == "vertical"
+    }
+    number_w = {
+        c: max((_natural(p.cell.text, style_of(p)) + pad for p in numbers if p.col == c), default=pad) for c in data
+    }
+    heads = [p for p in single if p.col in data and _is_header(p, table.header_role)]
+    label_natural = {
+        c: max((_natural(p.cell.text, style_of(p)) + pad for p in single if p.col == c), default=pad) for c in labels
+    }
+    label_min = {c: min(label_natural[c], settings.min_label_cells * cell.char_pitch + pad) for c in labels}
+    room = width - sum(fixed.values())
+    attempts = [(lines, equal) for equal in (True, False) for lines in range(1, max(settings.header_lines, 1) + 1)]
+    for lines, equal in attempts:
+        # each data column: its widest number and its heading in ``lines`` lines; all as wide as the widest
+        # when that fits (digits then line up across the table), else each its own
+        need = {
+            c: max([number_w[c], *(_wrapped(p.cell.text, style_of(p), lines) + pad for p in heads if p.col == c)])
+            for c in data
+        }
+        if equal:
+            need = dict.fromkeys(data, max(need.values()))
+        rest = room - sum(need.values())
+        if rest + _EPS < sum(label_min.values()):
+            continue
+        widths = [0.0] * ncols
+        for c, w in fixed.items():
+            widths[c] = w
+        natural_labels = sum(label_natural.values())
+        if rest >= natural_labels:
+            # everything fits on one line: share what is left in proportion to the natural widths
+            grow = [(c, label_natural[c]) for c in labels] + [(c, need[c]) for c in data]
+            spare = rest - natural_labels
+            base = sum(w for _, w in grow)
+            for c, w in grow:
+                widths[c] = w + spare * w / base
+        else:
+            # the labels wrap: each keeps its minimum, the rest goes in proportion to what they lack
+            lack = {c: label_natural[c] - label_min[c] for c in labels}
+            spare = rest - sum(label_min.values())
+            total_lack = sum(lack.values()) or 1.0
+            for c in labels:
+                widths[c] = label_min[c] + spare * lack[c] / total_lack
+            for c in data:
+                widths[c] = need[c]
+        if all(
+            sum(widths[p.col : p.col + p.colspan]) + _EPS >= _natural(p.cell.text, style_of(p)) + pad for p in numbers
+        ):
+            return widths
+    return None
+
+
 def make_table(
     table: TableBlock,
     *,
@@ -252,46 +488,73 @@ def make_table(
     grid_pitch: float | None = None,
     roles: Mapping[str, TextStyle] | None = None,
     page_height: float | None = None,
+    leading_above: float = 0.0,
 ) -> Flowable:
-    """The flowable for a :class:`compiler.model.document.Table`, ``width`` points wide.
+    """The flowable for a :class:`compiler.model.document.Table`, at most ``width`` points wide.
 
-    Text cells are justified, numbers aligned per ``settings.number_align`` (``Cell.align`` overrides),
-    header cells centred.  A cell with ``vertical=True``, or a label spanning at least
-    ``settings.min_vertical_rows`` rows whose text does not fit on one line, is set vertically.
-    ``roles`` resolves ``Cell.role``; ``grid_pitch`` wraps the result in :class:`SnapToGrid` so the text
-    after the table is back on the line grid; ``page_height`` is the frame height for keep-together.
+    Columns are sized by :func:`fit_columns`.  Text cells are justified, numbers aligned per
+    ``settings.number_align`` (``Cell.align`` overrides), header cells centred.  A cell with
+    ``vertical=True``, or a label spanning at least ``settings.min_vertical_rows`` rows whose text does not fit
+    on one line, is set vertically.  ``roles`` resolves ``Cell.role``; ``grid_pitch`` makes the table's
+    height (with ``settings.space`` above and below) whole grid lines, ``leading_above`` being the white the
+    line above already leaves under its em box; ``page_height`` is the frame height for keep-together.
     """
     if not table.widths or sum(table.widths) <= 0:
         raise ReportError(error("table.shape", f"表格{table.name}没有有效的列宽", table.source))
-    scale = width / sum(table.widths)
-    col_widths = [w * scale for w in table.widths]
     cells, nrows = place_cells(table)
+    fit = fit_columns(table, cells, cell=cell, header=header, settings=settings, width=width, roles=roles)
+    made = _grid_table(table, cells, nrows, fit, settings, grid_pitch, page_height, leading_above)
+    if table.keep_together and page_height and made.wrap(width, 1e7)[1] > page_height + _EPS:
+        # taller than a page: a smaller step of the type that keeps it on one page, else split it
+        for size in settings.shrink_sizes:
+            if size >= fit.size - _EPS:
+                continue
+            smaller = fit_columns(
+                table, cells, cell=cell, header=header, settings=settings, width=width, roles=roles, start_size=size
+            )
+            candidate = _grid_table(table, cells, nrows, smaller, settings, grid_pitch, page_height, leading_above)
+            if candidate.wrap(width, 1e7)[1] <= page_height + _EPS:
+                return candidate
+    return made
+
+
+def _grid_table(
+    table: TableBlock,
+    cells: list[PlacedCell],
+    nrows: int,
+    fit: ColumnFit,
+    settings: TableSettings,
+    grid_pitch: float | None,
+    page_height: float | None,
+    leading_above: float,
+) -> GridTable:
     made: dict[tuple[int, float, bool], Flowable | str] = {}
 
     def content(p: PlacedCell, cell_width: float) -> Flowable | str:
         key = (id(p.cell), round(cell_width, 3), p.header)
         if key not in made:
-            made[key] = _cell_content(p, cell_width, cell, header, settings, roles or {}, table.source)
+            made[key] = _cell_content(
+                p, cell_width, fit.cell, fit.header, settings, fit.roles, table.source, table.header_role
+            )
         return made[key]
 
-    font_name = cell.fonts.font_for("中") or cell.fonts.font_for("0") or ""
-    result: Flowable = GridTable(
+    font_name = fit.cell.fonts.font_for("中") or fit.cell.fonts.font_for("0") or ""
+    return GridTable(
         cells,
         nrows,
         table.header_rows,
-        col_widths,
+        fit.widths,
         content,
         settings,
         font_name=font_name,
-        size=cell.size,
-        leading=cell.line_pitch,
+        size=fit.cell.size,
+        leading=fit.cell.line_pitch,
         keep_together=table.keep_together,
         page_height=page_height,
         name=table.name,
+        grid_pitch=grid_pitch,
+        leading_above=leading_above,
     )
-    if grid_pitch:
-        result = SnapToGrid(result, grid_pitch)
-    return result
 
 
 def _cell_content(
@@ -302,30 +565,37 @@ def _cell_content(
     settings: TableSettings,
     roles: Mapping[str, TextStyle],
     source: SourceRef | None,
+    header_role: str = "table-header",
 ) -> Flowable | str:
     c = p.cell
     if not c.text:
         return ""
-    style = roles.get(c.role or "") or (header_style if p.header else cell_style)
+    is_header = _is_header(p, header_role)
+    style = roles.get(c.role or "") or (header_style if is_header else cell_style)
     if c.vertical or (
-        not p.header and p.rowspan >= settings.min_vertical_rows and not _fits_one_line(c.text, style, cell_width)
+        not is_header and p.rowspan >= settings.min_vertical_rows and not _fits_one_line(c.text, style, cell_width)
     ):
         return VerticalText(c.text, style, source=source)
     align: Align
     if c.align:
         align = c.align
-    elif p.header:
+    elif is_header:
         align = "center"
     elif _is_number(c.text):
         align = settings.number_align
     else:
         align = "justify"
+    inset = 0.0
+    if align == "center" and not _fits_one_line(c.text, style, cell_width):
+        # balanced lines (商业/企业, not 商业企/业): the narrowest measure giving as few lines, centred
+        lines = len(Breaking([(c.text, style)], _plain(style), cell_width))
+        inset = max(cell_width - _wrapped(c.text, style, lines) - _EPS, 0.0) / 2 / style.char_pitch
     para = replace(
         style,
         align=align,
         indent=0,
-        left_indent=0,
-        right_indent=0,
+        left_indent=inset,
+        right_indent=inset,
         widows=1,
         orphans=1,
         keep_with_next=False,

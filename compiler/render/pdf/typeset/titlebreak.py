@@ -28,6 +28,45 @@ _LOOSE_UNIT = re.compile(r"[0-9A-Za-z.,%·]+|.", re.S)
 _BALANCE_WEIGHT = 0.1
 
 
+_YEAR = re.compile(r"\d{4}年度?")
+#: The words of an annual-report title that are never broken (longest first).
+_WORDS = ("政府信息公开工作年度报告", "政府信息公开工作", "年度报告", "工作报告")
+#: Where an organ name too long for one line may break: after an administrative division or an organ word.
+_ORGAN_SEAM = re.compile(
+    r".+?(?:特别行政区|自治区|自治州|自治县|自治旗|人民政府|办公厅|办公室|委员会|管理委员会|管委会|"
+    r"省|市|州|盟|县|区|旗|镇|乡|街道|局|厅|委|院|中心|所|站|处|科|部)"
+)
+
+
+def meaning_units(text: str, max_cells: float) -> list[str] | None:
+    """The title cut into words: the organ name (before the year) whole when it fits a line, else cut
+    after its divisions and organ words; the year with its 年 or 年度; 政府信息公开工作年度报告 whole (or as
+    政府信息公开工作 | 年度报告).  None when the title has no year (other titles use the bracket units)."""
+    year = _YEAR.search(text)
+    if year is None:
+        return None
+    units: list[str] = []
+    organ = text[: year.start()]
+    if organ:
+        if _cells(organ) <= max_cells:
+            units.append(organ)
+        else:
+            pieces = _ORGAN_SEAM.findall(organ)
+            rest = organ[sum(len(p) for p in pieces) :]
+            units += [p for p in pieces if p] + ([rest] if rest else [])
+    units.append(year.group())
+    tail = text[year.end() :]
+    while tail:
+        word = next((w for w in _WORDS if tail.startswith(w) and _cells(w) <= max_cells), None)
+        if word is None:
+            word = _UNIT.match(tail).group()  # type: ignore[union-attr]
+        units.append(word)
+        tail = tail[len(word) :]
+    if any(_cells(u) > max_cells for u in units):
+        return None
+    return units
+
+
 def _cells(text: str) -> float:
     return sum(1.0 if is_wide(ch) else 0.5 for ch in text)
 
@@ -41,8 +80,9 @@ def break_title(text: str, max_cells: float) -> list[str]:
     text = text.strip()
     if _cells(text) <= max_cells:
         return [text]
-    for pattern in (_UNIT, _LOOSE_UNIT):  # brackets whole if at all possible, else only digit runs whole
-        lines = _layout(pattern.findall(text), max_cells)
+    candidates = [meaning_units(text, max_cells), _UNIT.findall(text), _LOOSE_UNIT.findall(text)]
+    for units in candidates:  # words whole if at all possible, then brackets, then only digit runs
+        lines = _layout(units, max_cells) if units else None
         if lines:
             return lines
     lines, line = [], ""  # a digit run longer than a line: cut by cells
@@ -69,8 +109,8 @@ def _layout(units: list[str], max_cells: float) -> list[str] | None:
 def _break_penalty(before: str, after: str) -> float:
     """How much a break between ``before`` and ``after`` costs: low at the boundaries of meaning."""
     starts_year = re.match(r"\d{4}年", after) is not None
-    if before.endswith(_ORGAN_ENDINGS) and starts_year:
-        return 0.0
+    if starts_year and (before.endswith(_ORGAN_ENDINGS) or not before[-1:].isdigit()):
+        return 0.0  # the issuing body | its year: the seam of an annual-report title
     if before.endswith(_TOPIC_ENDINGS):
         return 1.0
     if re.search(r"\d年$", before) or starts_year or after.startswith("《"):
