@@ -17,7 +17,7 @@ import pytest
 from tests.gb2021_support import BROKEN, EXAMPLE_2024, ROOT
 
 DOC = ROOT / "docs" / "check-json.md"
-TYPES = {"object": dict, "array": list, "string": str, "integer": int, "null": type(None)}
+TYPES = {"object": dict, "array": list, "string": str, "integer": int, "number": (int, float), "null": type(None)}
 
 
 def documented_schema() -> dict[str, Any]:
@@ -30,7 +30,9 @@ def validate(value: Any, schema: dict[str, Any], where: str = "$") -> list[str]:
     errors: list[str] = []
     if "type" in schema:
         kinds = schema["type"] if isinstance(schema["type"], list) else [schema["type"]]
-        ok = any(isinstance(value, TYPES[k]) and not (k == "integer" and isinstance(value, bool)) for k in kinds)
+        ok = any(
+            isinstance(value, TYPES[k]) and not (k in ("integer", "number") and isinstance(value, bool)) for k in kinds
+        )
         if not ok:
             return [f"{where}: {value!r} is not {kinds}"]
     if "enum" in schema and value not in schema["enum"]:

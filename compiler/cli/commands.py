@@ -60,12 +60,20 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    """One report: its problems and indicators.  Several (files or folders): the summary table of
+    :mod:`compiler.cli.survey` — one row per report, and the paragraphs different units share."""
     from compiler.build import check_report
+    from compiler.cli.batch import expand_inputs
+    from compiler.model.indicators import load_thresholds, threshold_notes
     from compiler.model.problems import to_json
 
-    path = Path(args.report)
+    thresholds = load_thresholds(Path(args.thresholds)) if args.thresholds else {}
+    paths, _ = expand_inputs(args.reports)
+    if len(paths) != 1 or Path(args.reports[0]).is_dir() or args.csv:
+        return _check_many(args, paths, thresholds)
+    path = paths[0]
     try:
-        _, problems = check_report(
+        report, problems = check_report(
             path,
             previous=Path(args.previous) if args.previous else None,
             glyphs=True,
@@ -78,17 +86,38 @@ def cmd_check(args: argparse.Namespace) -> int:
         else:
             _print_problems(exc.problems)
         return EXIT_INPUT
+    indicators = report.host.indicators(report) if not report.errors else []
+    problems += threshold_notes(indicators, thresholds)
     if args.strict:
         for p in problems:
             if p.severity == Severity.WARNING:
                 p.severity = Severity.ERROR
     counted = [p for p in problems if p.severity >= Severity.WARNING]
     if args.format == "json":
-        print(to_json(problems, path))
+        print(to_json(problems, path, indicators=[i.to_json() for i in indicators]))
     else:
         _print_problems(problems, sys.stdout)
+        if indicators:
+            print(
+                "指标：" + "，".join(f"{i.label} {i.shown()}（{i.numerator:g}/{i.denominator:g}）" for i in indicators)
+            )
         print(f"{path}: {_summary(problems)}" if counted else f"{path}: 未发现问题")
     return EXIT_PROBLEMS if counted else EXIT_OK
+
+
+def _check_many(args: argparse.Namespace, paths: list[Path], thresholds: dict[str, dict[str, float]]) -> int:
+    from compiler.cli.survey import as_csv, as_json, as_text, survey
+    from compiler.files.output import write_atomic
+
+    if not paths:
+        raise UsageError("没有找到要检查的报告（文件夹中没有含 format 的 .toml 文件）")
+    result = survey(paths, thresholds)
+    if args.csv:
+        write_atomic(Path(args.csv), ("\ufeff" + as_csv(result)).encode("utf-8"), inputs=paths)
+    print(as_json(result) if args.format == "json" else as_text(result))
+    if all(row.unreadable for row in result.rows):
+        return EXIT_INPUT
+    return EXIT_PROBLEMS if any(row.errors or row.warnings for row in result.rows) or result.shared else EXIT_OK
 
 
 def cmd_fmt(args: argparse.Namespace) -> int:
@@ -237,9 +266,11 @@ def make_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_extract)
 
     p = sub.add_parser("check", help="validate a report without writing anything")
-    p.add_argument("report", metavar="REPORT.toml")
+    p.add_argument("reports", nargs="+", metavar="REPORT.toml|DIR", help="one report, several, or folders of them")
     p.add_argument("--strict", action="store_true", help="treat warnings as errors")
     p.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    p.add_argument("--csv", metavar="FILE", help="also write the summary of the reports as CSV (UTF-8, for Excel)")
+    p.add_argument("--thresholds", metavar="FILE", help="indicator thresholds (TOML) that give notes")
     p.add_argument("--previous", metavar="LAST_YEAR.toml", help="last year's report for cross-year checks")
     p.add_argument("--style", help="style name or path (for the glyph check; overrides the report's style)")
     p.add_argument("--font-dir", action="append", default=[], help="extra folder with licensed fonts")

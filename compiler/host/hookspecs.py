@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from compiler.importers.base import ImportResult, PublishedDocument
     from compiler.model.document import DocumentInfo
     from compiler.model.formats import Format
+    from compiler.model.indicators import Indicator
     from compiler.model.problems import Problem
     from compiler.model.report import Report
     from compiler.model.sections import SectionType
@@ -134,6 +135,21 @@ def gongkai_import_report(document: PublishedDocument, format: str | None) -> Im
     """
 
 
+@hookspec
+def gongkai_indicators(report: Report) -> list[Indicator] | None:
+    """Compute the ratios assessors rank reports by (实质公开率, 纠错率 …) from the report's data.
+
+    **When:** by ``gongkai check`` (shown with the problems, in ``--format json`` and in the summary of many
+    reports), after the checks ran and only when the report loaded without errors.
+
+    :param report: the loaded report with its derived values (``report.values``).
+
+    **Returns:** a list of :class:`compiler.model.indicators.Indicator` (key, Chinese label, numerator,
+    denominator, formula), or ``None`` when the report's format has none.  **Who wins:** nobody — all lists are
+    concatenated and sorted by key; the same key from two plugins is an error naming both.
+    """
+
+
 #: Every hook name, for documentation tests and ``gongkai plugins``.
 HOOK_NAMES = (
     "gongkai_register_formats",
@@ -142,4 +158,5 @@ HOOK_NAMES = (
     "gongkai_check",
     "gongkai_document_info",
     "gongkai_import_report",
+    "gongkai_indicators",
 )

@@ -24,6 +24,7 @@ from compiler.host.watchdog import TIMEOUT_ENV, PluginTimeout, time_limit
 from compiler.importers.base import ImportResult
 from compiler.model.document import DocumentInfo, SourceRef
 from compiler.model.formats import Format
+from compiler.model.indicators import Indicator
 from compiler.model.problems import Problem, ReportError, UsageError, error
 from compiler.model.sections import SectionType
 from compiler.render.base import Renderer
@@ -263,6 +264,24 @@ class PluginHost:
                 p.plugin = p.plugin or plugin
             problems += result
         return problems
+
+    def indicators(self, report: Report) -> list[Indicator]:
+        """Every plugin's indicators for ``report``, sorted by key (see ``gongkai_indicators``)."""
+        found: dict[str, tuple[str, Indicator]] = {}
+        for plugin, fn in self._each("gongkai_indicators"):
+            result = self._call(plugin, "计算指标", fn, report=report)
+            if result is None:
+                continue
+            if not isinstance(result, list) or not all(isinstance(i, Indicator) for i in result):
+                raise ReportError(PluginError(plugin, "计算指标（返回值应为 Indicator 列表）").problem)
+            for indicator in result:
+                if indicator.key in found:
+                    other = found[indicator.key][0]
+                    raise ReportError(
+                        error("plugin.duplicate-indicator", f"指标“{indicator.key}”被插件“{other}”和“{plugin}”重复计算")
+                    )
+                found[indicator.key] = (plugin, indicator)
+        return [found[key][1] for key in sorted(found)]
 
     def document_info(self, report: Report) -> DocumentInfo:
         try:

@@ -104,9 +104,10 @@ class UsageError(Exception):
     """A problem with how the tool was called (a missing file, a bad option).  Exit code 2."""
 
 
-def to_json(problems: Iterable[Problem], file: Path | None = None) -> str:
+def to_json(problems: Iterable[Problem], file: Path | None = None, **extra: Any) -> str:
+    """``{"file": …, "problems": […], **extra}`` (``extra``: e.g. the report's indicators)."""
     items = [p.to_json() for p in problems]
-    return json.dumps({"file": str(file) if file else None, "problems": items}, ensure_ascii=False, indent=2)
+    return json.dumps({"file": str(file) if file else None, "problems": items, **extra}, ensure_ascii=False, indent=2)
 
 
 __all__ = ["Problem", "ReportError", "Severity", "UsageError", "error", "to_json", "unique", "warning"]

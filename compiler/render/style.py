@@ -76,12 +76,20 @@ def _is_number(v: Any) -> bool:
     return isinstance(v, int | float) and not isinstance(v, bool)
 
 
+def _is_positive(v: Any) -> bool:
+    return _is_number(v) and v > 0
+
+
 def _is_size(v: Any) -> bool:
-    return _is_number(v) or (isinstance(v, str) and _parse_size_or_none(v) is not None)
+    return _is_positive(v) or (isinstance(v, str) and (_parse_size_or_none(v) or 0) > 0)
 
 
 def _is_pitch(v: Any) -> bool:
-    return _is_number(v) or v == "grid" or (isinstance(v, str) and re.fullmatch(r"\d+(\.\d+)?em", v) is not None)
+    return (
+        _is_positive(v)
+        or v == "grid"
+        or (isinstance(v, str) and re.fullmatch(r"\d*[1-9]\d*(\.\d+)?em|\d+\.\d*[1-9]\d*em", v) is not None)
+    )
 
 
 def _one_of(*choices: str) -> Key:
@@ -93,40 +101,43 @@ def _str_list(v: Any) -> bool:
 
 
 NUMBER = Key(_is_number, "数值")
+POSITIVE = Key(_is_positive, "大于 0 的数值")
+NONNEGATIVE = Key(lambda v: _is_number(v) and v >= 0, "不小于 0 的数值")
+COUNT = Key(lambda v: isinstance(v, int) and not isinstance(v, bool) and v > 0, "正整数")
 INT = Key(lambda v: isinstance(v, int) and not isinstance(v, bool) and v >= 0, "非负整数")
 BOOL = Key(lambda v: isinstance(v, bool), "true/false")
 STR = Key(lambda v: isinstance(v, str), "字符串")
-SIZE = Key(_is_size, '磅值或字号名（如 16、"三号"、"3号"、"小四"）')
-PITCH = Key(_is_pitch, '磅值、"grid" 或 "<k>em"')
+SIZE = Key(_is_size, '大于 0 的磅值或字号名（如 16、"三号"、"3号"、"小四"）')
+PITCH = Key(_is_pitch, '大于 0 的磅值、"grid" 或 "<k>em"')
 FILES = Key(_str_list, "字符串数组")
 ALIGN = _one_of("justify", "left", "center", "right")
 SIDE = _one_of("left", "center", "right")
 COLOR = Key(lambda v: isinstance(v, str) and re.fullmatch(r"#[0-9a-fA-F]{6}", v) is not None, '"#rrggbb"')
 
 PAGE_KEYS: dict[str, Key] = {
-    "width_mm": NUMBER,
-    "height_mm": NUMBER,
-    "top_mm": NUMBER,
-    "left_mm": NUMBER,
-    "body_width_mm": NUMBER,
-    "body_height_mm": NUMBER,
-    "lines": INT,
-    "chars": INT,
-    "line_pitch_pt": NUMBER,
+    "width_mm": POSITIVE,
+    "height_mm": POSITIVE,
+    "top_mm": NONNEGATIVE,
+    "left_mm": NONNEGATIVE,
+    "body_width_mm": POSITIVE,
+    "body_height_mm": POSITIVE,
+    "lines": COUNT,
+    "chars": COUNT,
+    "line_pitch_pt": POSITIVE,
 }
 PAGE_NUMBER_KEYS: dict[str, Key] = {
     "enabled": BOOL,
     "format": STR,
     "role": STR,
-    "gap_mm": NUMBER,
+    "gap_mm": NONNEGATIVE,
     "odd": SIDE,
     "even": SIDE,
-    "inset_chars": NUMBER,
+    "inset_chars": NONNEGATIVE,
 }
 TABLE_KEYS: dict[str, Key] = {
-    "rule_width": NUMBER,
-    "padding_x": NUMBER,
-    "padding_y": NUMBER,
+    "rule_width": POSITIVE,
+    "padding_x": NONNEGATIVE,
+    "padding_y": NONNEGATIVE,
     "number_align": ALIGN,
     "min_vertical_rows": INT,
     "space_mm": NUMBER,
@@ -144,17 +155,17 @@ ROLE_KEYS: dict[str, Key] = {
     "size": SIZE,
     "char_pitch": PITCH,
     "line_pitch": PITCH,
-    "em_ascent": NUMBER,
+    "em_ascent": POSITIVE,
     "indent": NUMBER,
     "left_indent": NUMBER,
     "right_indent": NUMBER,
     "align": ALIGN,
     "bold": BOOL,
-    "bold_stroke": NUMBER,
+    "bold_stroke": NONNEGATIVE,
     "keep_with_next": BOOL,
     "widows": INT,
     "orphans": INT,
-    "latin_space": NUMBER,
+    "latin_space": NONNEGATIVE,
     "compress_punctuation": BOOL,
     "space_before": INT,
     "space_after": INT,
