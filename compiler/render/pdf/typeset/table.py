@@ -390,13 +390,13 @@ _MM = 72.0 / 25.4
 
 
 def _column_kind(cells: Sequence[PlacedCell], c: int, header_role: str, tall: int = 3) -> str:
-    """``data`` (its single-column body cells are numbers), ``vertical`` (only labels set vertically: marked
-    so, or spanning ``tall`` rows or more) or ``label``."""
+    """``data`` (its single-column body cells are numbers, or all blank), ``vertical`` (only labels set
+    vertically: marked so, or spanning ``tall`` rows or more) or ``label``."""
     own = [p for p in cells if p.col == c and p.colspan == 1 and p.cell.text]
     body = [p for p in own if not _is_header(p, header_role)]
     if body and all(p.cell.vertical or p.rowspan >= tall for p in body):
         return "vertical"
-    if body and all(_is_number(p.cell.text) for p in body):
+    if all(_is_number(p.cell.text) for p in body):  # numbers — or blank cells only (a column left blank)
         return "data"
     return "label"
 
