@@ -9,7 +9,8 @@ EXAMPLE = examples/nanjiang-2018/report.toml
 # when running as root with apt-get (as on the project's machines and in CI); elsewhere the tests that need them
 # skip with a visible reason (and fail under CI=true).  Add one package per line.
 SYSTEM_PACKAGES = \
-	poppler-utils
+	poppler-utils \
+	chromium
 
 .PHONY: demo test lint bench mutation clean system-deps
 

@@ -131,12 +131,13 @@ def plan_outputs(host: PluginHost, source: Path, output: Path | None, to: Sequen
         refuse_inputs(output, [source])
     host.collect()
     by_suffix = {r.suffix: key for key, r in host.renderers.items()}
+    suffix = _known_suffix(output, by_suffix) if output is not None else None
     if not to:
         if output is not None and output.suffix:
-            if output.suffix.lower() not in by_suffix:
+            if suffix is None:
                 known = "、".join(sorted(by_suffix))
                 raise UsageError(f"输出文件“{output}”的扩展名不对应任何输出格式（可用：{known}）；或用 --to 指定格式")
-            to = [by_suffix[output.suffix.lower()]]
+            to = [by_suffix[suffix]]
         else:
             to = list(DEFAULT_OUTPUTS)
     keys = list(dict.fromkeys(to))
@@ -145,11 +146,17 @@ def plan_outputs(host: PluginHost, source: Path, output: Path | None, to: Sequen
         return {r.key: default_output(source, r.suffix) for r in renderers}
     if len(renderers) == 1:
         r = renderers[0]
-        if output.suffix.lower() != r.suffix:
+        if not output.name.lower().endswith(r.suffix):
             raise UsageError(f"输出文件“{output}”的扩展名应为 {r.suffix}（输出格式为 {r.key}）")
         return {r.key: output}
-    stem = output.with_suffix("") if output.suffix.lower() in by_suffix else output
+    stem = output.with_name(output.name[: -len(suffix)]) if suffix else output
     return {r.key: stem.with_name(stem.name + r.suffix) for r in renderers}
+
+
+def _known_suffix(output: Path, by_suffix: dict[str, str]) -> str | None:
+    """The longest renderer suffix ``output`` ends with (``.fragment.html`` before ``.html``), if any."""
+    name = output.name.lower()
+    return max((s for s in by_suffix if name.endswith(s) and len(name) > len(s)), key=len, default=None)
 
 
 @contextmanager
