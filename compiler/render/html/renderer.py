@@ -218,7 +218,7 @@ class HtmlWriter:
             caption = (
                 f"<caption{_attr('id', caption_id)} {ADDED}{self.attrs('visually-hidden')}>{escape(name)}</caption>"
             )
-        min_width = max(16.0, 3.6 * grid.columns)
+        min_width = max(16.0, 2.5 * grid.columns)
         self.out.append(
             f'<div role="region" tabindex="0"{_attr("aria-labelledby", caption_id)}{self.attrs("table-wrap")}>'
         )
