@@ -249,6 +249,12 @@ class Rules:
             "letter-spacing": "0.1em",
         }
         self.screen["title-after"] = {"margin-bottom": self.blank_lines(1)}
+        self.screen["title-line"] = {"display": "inline-block"}
+        self.screen["keep"] = {}
+        # a table (with its heading) kept on one page when it fits, as in the PDF: browsers move an inline-block
+        # whole to the next page; the renderer only keeps what its estimate says fits (see table_height)
+        self.print["keep"] = {"break-inside": "avoid", "display": "inline-block", "width": "100%"}
+        self.print["num"] = {"text-align": self.sheet.table.number_align}  # numbers placed as the PDF places them
 
     # -- the style element ---------------------------------------------------------------------------
 
@@ -272,6 +278,7 @@ class Rules:
         )
         out.append("  thead { display: table-header-group; }")
         out.append("  tr, img { break-inside: avoid; }")
+        out.append(f"  .{PREFIX}table {{ min-width: 0 !important; }}")
         out += [f"  .{PREFIX}{key} {{ {_block(decl)} }}" for key, decl in self.print.items()]
         out.append("}")
         return "\n".join(out)

@@ -17,6 +17,7 @@ same build (``RenderJob.companions``) are linked after the article's text, by re
 
 from __future__ import annotations
 
+import math
 import os
 import unicodedata
 from html import escape
@@ -31,9 +32,13 @@ from compiler.render.html.tables import is_number, layout
 if TYPE_CHECKING:
     from compiler.model.document import Block
     from compiler.render.base import Rendered, RenderJob
+    from compiler.render.style import StyleSheet
 
 #: Content-Security-Policy of the page: styles from the page itself, nothing fetched, nothing run.
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
+#: A table is kept on one printed page only when the estimate of its height is at most this share of the type
+#: area: browsers set a table a little taller than the estimate, and slice a kept box taller than a page.
+KEEP_SHARE = 0.85
 #: Marks text the page adds to the report's own (hidden table captions, the links): not part of the report.
 ADDED = "data-gongkai-added"
 
@@ -132,11 +137,31 @@ class HtmlWriter:
         lang = self.job.info.lang or "zh-CN"
         lang_attr = _attr("lang", lang) if self.inline else ""
         self.out = [f"<article{lang_attr}{self.attrs('article')}>"]
-        for block in self.job.blocks:
+        blocks = self.job.blocks
+        group = False  # a heading kept with the table after it, as the PDF keeps them (print only)
+        for i, block in enumerate(blocks):
+            following = blocks[i + 1] if i + 1 < len(blocks) else None
+            if isinstance(block, Heading) and isinstance(following, Table) and self.keeps(block, following):
+                self.out.append(f"<div{self.attrs('keep')}>")
+                group = True
             self.block(block)
+            if group and isinstance(block, Table):
+                self.out.append("</div>")
+                group = False
         self.links()
         self.out.append("</article>")
         return "\n".join(self.out)
+
+    def keeps(self, heading: Heading, table: Table) -> bool:
+        """Whether print keeps ``heading`` with ``table`` on one page: the heading's role says keep with next,
+        the table asks to be kept together, and the two fit on a page by an estimate of the table's height
+        (a browser slices a kept box taller than a page, so only what fits is kept)."""
+        sheet = self.job.sheet
+        if not (table.keep_together and sheet.role_values(heading.role)["keep_with_next"]):
+            return False
+        page = sheet.page
+        needed = table_height(table, sheet) + float(sheet.role_values(heading.role)["line_pitch"])
+        return needed <= KEEP_SHARE * page.lines * page.line_pitch
 
     # -- blocks ---------------------------------------------------------------------------------------
 
@@ -169,10 +194,21 @@ class HtmlWriter:
             self.heading(block.text, block.role, 2)
             return
         self.titled = True
-        lines = block.lines or [block.text]
-        text = "<br>".join(escape(line) for line in lines)
+        lines = block.lines or self.title_lines(block)
+        if len(lines) > 1:  # lines broken by meaning stay whole where they fit: one line on a wide screen
+            text = "".join(f"<span{self.attrs('title-line')}>{escape(line)}</span>" for line in lines)
+        else:
+            text = escape(block.text)
         self.out.append(f"<h1{self.attrs('h', self.role(block.role), 'title-after')}>{text}</h1>")
         self.level = 1
+
+    def title_lines(self, block: Title) -> list[str]:
+        """The lines the PDF breaks the title into (by meaning, never a lone character), for print."""
+        from compiler.render.pdf.typeset.titlebreak import break_title
+
+        values = self.job.sheet.role_values(block.role)
+        cells = self.job.sheet.page.body_width / float(values["char_pitch"])
+        return break_title(block.text, math.floor(cells + 1e-6))
 
     def heading(self, text: str, role: str, level: int) -> None:
         level = max(2, min(level, self.level + 1, 6))  # never skip a level
@@ -219,8 +255,11 @@ class HtmlWriter:
                 f"<caption{_attr('id', caption_id)} {ADDED}{self.attrs('visually-hidden')}>{escape(name)}</caption>"
             )
         min_width = max(16.0, 2.5 * grid.columns)
+        page = self.job.sheet.page
+        fits = table_height(block, self.job.sheet) <= KEEP_SHARE * page.lines * page.line_pitch
+        keep = "keep" if block.keep_together and fits else ""
         self.out.append(
-            f'<div role="region" tabindex="0"{_attr("aria-labelledby", caption_id)}{self.attrs("table-wrap")}>'
+            f'<div role="region" tabindex="0"{_attr("aria-labelledby", caption_id)}{self.attrs("table-wrap", keep)}>'
         )
         self.out.append(f"<table{self.attrs('table', style=f'min-width: {_num(min_width)}em')}>")
         self.out.append(caption)
@@ -305,3 +344,35 @@ class HtmlWriter:
                 )
             self.out.append(f"<p{self.attrs('p', self.role('body'))}>本文的其他格式：{'、'.join(items)}</p>")
         self.out.append("</section>")
+
+
+def table_height(table: Table, sheet: StyleSheet) -> float:
+    """An estimate of a table's printed height in points: each row as many lines as its fullest cell needs in
+    its columns' share of the type area, at the cell role's size and line pitch, plus the cell padding; rows
+    under a vertical label grow until the label fits."""
+    cell = sheet.role_values(table.role)
+    size, pitch = float(cell["size"]), float(cell["line_pitch"])
+    settings = sheet.table
+    total = sum(table.widths) or 1.0
+    shares = [w / total * sheet.page.body_width for w in table.widths]
+    grid = layout(table, "")
+    heights: list[float] = []
+    for row in grid.rows:
+        lines = 1
+        for p in row:
+            if p.cell.vertical or p.cell.rowspan > 1:
+                continue
+            width = sum(shares[c] for c in p.cols if c < len(shares)) - 2 * settings.padding_x
+            per_line = max(1.0, width / size)
+            lines = max(lines, math.ceil(_em_width(p.cell.text) / per_line))
+        heights.append(lines * pitch + 2 * settings.padding_y)
+    extra = 0.0
+    for row in grid.rows:
+        for p in row:
+            if p.cell.vertical:
+                needed = len(p.cell.text) * size + 2 * settings.padding_y
+                extra += max(0.0, needed - sum(heights[r] for r in p.rows if r < len(heights)))
+    height = sum(heights) + extra
+    if table.caption:
+        height += float(sheet.role_values("table-label")["line_pitch"]) if "table-label" in sheet.roles else pitch
+    return height
