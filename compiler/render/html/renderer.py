@@ -141,7 +141,8 @@ class HtmlWriter:
         group = False  # a heading kept with the table after it, as the PDF keeps them (print only)
         for i, block in enumerate(blocks):
             following = blocks[i + 1] if i + 1 < len(blocks) else None
-            if isinstance(block, Heading) and isinstance(following, Table) and self.keeps(block, following):
+            keep = not self.inline and isinstance(block, Heading) and isinstance(following, Table)
+            if keep and self.keeps(block, following):
                 self.out.append(f"<div{self.attrs('keep')}>")
                 group = True
             self.block(block)
