@@ -249,7 +249,7 @@ class Rules:
             "letter-spacing": "0.1em",
         }
         self.screen["title-after"] = {"margin-bottom": self.blank_lines(1)}
-        self.screen["title-line"] = {"display": "inline-block"}
+        self.screen["title-line"] = {"display": "inline-block", "text-wrap": "balance"}  # no lone character
         self.screen["keep"] = {}
         # a table (with its heading) kept on one page when it fits, as in the PDF: browsers move an inline-block
         # whole to the next page; the renderer only keeps what its estimate says fits (see table_height)
