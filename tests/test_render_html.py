@@ -268,3 +268,62 @@ def test_build_to_html_in_a_batch_from_the_command_line(tmp_path: Path) -> None:
     assert run.returncode == 0, run.stderr
     assert a.with_suffix(".html").is_file() and b.with_suffix(".html").is_file()
     assert not a.with_suffix(".pdf").exists()
+
+
+def _luminance(hex_color: str) -> float:
+    def channel(c: int) -> float:
+        c_ = c / 255
+        return c_ / 12.92 if c_ <= 0.03928 else ((c_ + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (int(hex_color[i : i + 2], 16) for i in (1, 3, 5))
+    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+
+
+def contrast(a: str, b: str) -> float:
+    hi, lo = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def test_colours_have_sufficient_contrast_on_the_white_page(built) -> None:
+    css = parse(built["2021"]["html"].read_text(encoding="utf-8")).find("head/style").text
+    assert re.search(r"\.gk-article \{[^}]*background-color: #ffffff", css)
+    text = re.findall(r"(?<![-\w])color: (#[0-9a-fA-F]{6})", css)
+    assert text and all(contrast(c, "#ffffff") >= 4.5 for c in text), text  # WCAG 1.4.3 AA
+    rules = re.findall(r"(?:border|border-top|outline): [^;]*?(#[0-9a-fA-F]{6})", css)
+    assert rules and all(contrast(c, "#ffffff") >= 3 for c in rules), rules  # WCAG 1.4.11, non-text contrast
+
+
+class Hostile:
+    """A section whose text looks like markup: it must arrive as text."""
+
+    def blocks(self, ctx):
+        return [ctx.heading(), Paragraph([Run('<script>alert("x")</script> & <b onclick=1>粗</b>')])]
+
+    @hookimpl
+    def gongkai_register_sections(self, register):
+        register(SectionType(key="hostile", title="标记测试", formats=frozenset({"legacy"}), after="other",
+                             build=self.blocks))  # fmt: skip
+
+
+def test_text_that_looks_like_markup_is_escaped(write_toml) -> None:
+    path = write_toml(legacy(hostile={}))
+    outputs = build(path, to=["html", "html-fragment"], host=fresh_host([(Hostile(), "hostile")])).outputs
+    page = parse(outputs["html"].read_text(encoding="utf-8"))
+    fragment = parse_fragment(outputs["html-fragment"].read_text(encoding="utf-8"))
+    for root in (page, fragment):
+        assert not [el for el in root.iter() if el.tag in ("script", "b")]
+        assert any(text_of(p) == '<script>alert("x")</script> & <b onclick=1>粗</b>' for p in root.iter("p"))
+
+
+def test_a_table_is_kept_on_one_printed_page_only_when_it_fits(write_toml) -> None:
+    def classes(rows: int) -> list[str]:
+        data = legacy(tables={"text": "见附表。", "include": ["active"]})
+        data["active"]["categories"] = {f"类别{i}": 1 for i in range(rows)}
+        data["active"]["total"] = rows
+        data["active"]["text"] = "全年主动公开政府信息{active.total}条。"
+        out = build(write_toml(data), to=["html"]).outputs["html"]
+        regions = parse(out.read_text(encoding="utf-8")).findall(".//div[@role='region']")
+        return [r.get("class") for r in regions]
+
+    assert classes(3) == ["gk-table-wrap gk-keep"]
+    assert classes(80) == ["gk-table-wrap"]  # taller than a page: it breaks, its header row repeats

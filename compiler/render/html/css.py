@@ -179,6 +179,7 @@ class Rules:
         self.print["cell"] = {"border": f"{_num(rule)}pt solid #000000", "padding": f"{_num(pad_y)}pt {_num(pad_x)}pt"}
         self.screen["links"] = {"margin-top": self.blank_lines(2), "border-top": "1px solid #767676"}
         self.print["links"] = {"display": "none"}
+        self.screen["list"] = {"list-style": "none", "margin": "0", "padding": "0"}  # the labels number them
         self.screen["link"] = {"color": "#0b4f9c", "text-decoration": "underline"}
         self.screen["visually-hidden"] = {
             "position": "absolute",

@@ -111,6 +111,7 @@ class HtmlWriter:
         head = [
             '<meta charset="utf-8">',
             '<meta name="viewport" content="width=device-width, initial-scale=1">',
+            '<meta name="color-scheme" content="light">',
             f'<meta http-equiv="Content-Security-Policy" content="{CSP}">',
             f"<title>{escape(info.title or self._title_text())}</title>",
         ]
@@ -325,7 +326,7 @@ class HtmlWriter:
         if bound:
             label = str(settings.get("label") or "附件{n}")
             single = str(settings.get("label_single") or "附件")
-            self.out.append("<ol>")
+            self.out.append(f"<ol{self.attrs('list')}>")
             for a in bound:
                 name = single if len(bound) == 1 else label.replace("{n}", str(a.number))
                 kind = "PDF" if a.kind == "pdf" else "图片"
