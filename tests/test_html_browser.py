@@ -156,7 +156,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, Path]
     out = {}
     for name, example in (("seed", SEED), ("2021", EXAMPLE_2021)):
         path = copy_example(example, tmp_path_factory.mktemp(f"browser-{name}"))
-        out[name] = build(path, to=["pdf", "html"]).outputs
+        out[name] = build(path, to=["pdf", "html", "html-fragment"]).outputs
     return out
 
 
@@ -217,6 +217,25 @@ def test_chromium_parses_the_structure_the_renderer_wrote(measured, built, name:
     ]
 
 
+@pytest.mark.parametrize("width", WIDTHS)
+def test_the_fragment_pasted_into_a_bare_page_reads_the_same_and_never_scrolls_sideways(
+    chromium: Chromium, built, measured, tmp_path: Path, width: int
+) -> None:
+    fragment = built["2021"]["html-fragment"].read_text(encoding="utf-8")
+    host = tmp_path / "portal.html"  # a portal page with no styles of its own for the article
+    host.write_text(
+        '<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1"><title>门户</title></head>'
+        f"<body>{fragment}</body></html>\n",
+        encoding="utf-8",
+    )
+    m = chromium.measure(host, width)
+    assert m["scrollWidth"] <= width and m["bodyScrollWidth"] <= width, m
+    assert squash(m["text"]) == squash(measured[("2021", width)]["text"])
+    if width == 375:
+        assert any(scroll > client for scroll, client in m["boxes"])
+
+
 def test_printing_the_page_gives_a4_pages_with_the_gbt9704_margins(chromium: Chromium, built, tmp_path: Path) -> None:
     pdf = chromium.print_pdf(built["seed"]["html"], tmp_path / "printed.pdf")
     doc = read_pdf(pdf)
@@ -236,6 +255,13 @@ def test_printing_the_page_gives_a4_pages_with_the_gbt9704_margins(chromium: Chr
     heights = Counter(round(g.box[3] - g.box[1]) for g in glyphs if "\u4e00" <= g.char <= "\u9fff")
     assert 12 <= heights.most_common(1)[0][0] <= 16, heights.most_common(3)  # 3号 (16 pt) characters
     assert squash("".join(line.text for page in doc.pages for line in page.lines)).startswith("南江县人民政府")
+    for number, page in enumerate(doc.pages, 1):  # "— n —" under the type area: odd pages right, even left
+        line = next(x for x in page.lines if re.fullmatch(rf"\s*—\s*{number}\s*—\s*", x.text))
+        assert line.baseline < (297 - 37 - 225) * MM
+        if number % 2:
+            assert abs(line.x1 - ((28 + 156) * MM - 14)) < 3 * MM, (number, line.x1 / MM)
+        else:
+            assert abs(line.x0 - (28 * MM + 14)) < 3 * MM, (number, line.x0 / MM)
 
 
 @pytest.mark.parametrize("width", WIDTHS)

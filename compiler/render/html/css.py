@@ -259,6 +259,31 @@ class Rules:
 
     # -- the style element ---------------------------------------------------------------------------
 
+    def page_number_rules(self) -> list[str]:
+        """Page numbers in the page-margin boxes as the style sheet places them (GB/T 9704 §7.5: "— 1 —" in
+        4号宋体 7 mm under the type area, odd pages right, even pages left, one character in)."""
+        numbers = self.sheet.data.get("page_numbers", {})
+        if not numbers.get("enabled", False) or numbers.get("role") not in self.sheet.roles:
+            return []
+        role = self.sheet.role_values(numbers["role"])
+        stack, _ = font_stack(self.sheet, str(role["font"]))
+        before, _, after = str(numbers.get("format", "{n}")).partition("{n}")
+        content = f"{_css_string(before)} counter(page) {_css_string(after)}"
+        size = float(role["size"])
+        inset = float(numbers.get("inset_chars", 0)) * size
+        gap = float(numbers.get("gap_mm", 0))
+        rules = []
+        for side, selector in (("odd", ":right"), ("even", ":left")):
+            where = str(numbers.get(side, "center"))
+            box = {"left": "bottom-left", "right": "bottom-right"}.get(where, "bottom-center")
+            pad = f" padding-{where}: {_num(inset)}pt;" if where in ("left", "right") else ""
+            rules.append(
+                f"@page {selector} {{ @{box} {{ content: {content}; font-family: {stack}; "
+                f"font-size: {_num(size)}pt; line-height: 1; color: #000000; vertical-align: top; "
+                f"text-align: {where}; padding-top: {_num(gap)}mm;{pad} }} }}"
+            )
+        return rules
+
     def stylesheet(self) -> str:
         page = self.sheet.page
         mm = 72.0 / 25.4
@@ -277,6 +302,7 @@ class Rules:
             f"  @page {{ size: {_num(page.width / mm)}mm {_num(page.height / mm)}mm; "
             f"margin: {_num(top)}mm {_num(right)}mm {_num(bottom)}mm {_num(left)}mm; }}"
         )
+        out += [f"  {rule}" for rule in self.page_number_rules()]
         out.append("  thead { display: table-header-group; }")
         out.append("  tr, img { break-inside: avoid; }")
         out.append(f"  .{PREFIX}table {{ min-width: 0 !important; }}")
@@ -287,3 +313,7 @@ class Rules:
 
 def _block(declarations: dict[str, Any]) -> str:
     return " ".join(f"{k}: {v};" for k, v in declarations.items())
+
+
+def _css_string(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'

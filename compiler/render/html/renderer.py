@@ -226,10 +226,14 @@ class HtmlWriter:
             first = float(values["left_indent"]) + float(values["indent"])
             style = f"padding-left: {_num(first + lead)}em; text-indent: -{_num(lead)}em"
         parts = []
+        roles = self.job.sheet.roles
+        size = float(self.job.sheet.role_values(block.role)["size"]) if block.role in roles else 0.0
         for run in block.runs:
             text = escape(run.text)
             if run.role and run.role != block.role:
-                parts.append(f"<strong{self.attrs('strong', self.role(run.role))}>{text}</strong>")
+                own = float(self.job.sheet.role_values(run.role)["size"]) if run.role in roles else size
+                relative = f"font-size: {_num(own / size)}em" if size and abs(own - size) > 1e-6 else ""
+                parts.append(f"<strong{self.attrs('strong', self.role(run.role), style=relative)}>{text}</strong>")
             else:
                 parts.append(text)
         self.out.append(f"<p{self.attrs('p', self.role(block.role), style=style)}>{''.join(parts)}</p>")
