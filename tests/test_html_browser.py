@@ -8,7 +8,7 @@ with the policy removed and a script added that writes the measurements into the
 ``--dump-dom``.  Chromium draws with the shipped fonts (a fontconfig file naming ``fonts/``), so the
 screenshots do not depend on the fonts of the machine.
 
-Without Chromium the tests skip with the reason; with ``CI=true`` they fail instead.
+Without Chromium the tests skip with the reason; under CI they fail instead (tests/require.py).
 ``GONGKAI_UPDATE_SCREENSHOTS=1`` writes the README's screenshots (docs/img/html-375.png, html-1280.png).
 """
 
@@ -28,6 +28,7 @@ import pytest
 
 from compiler.build import build
 from tests.pdfread import MM, read_pdf
+from tests.require import require
 from tests.test_render_html import EXAMPLE_2021, SEED, copy_example
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -78,15 +79,6 @@ if (ready && ready.readyState === "complete" && ready.querySelector("article")) 
 }
 </script></body></html>
 """
-
-
-def require(condition: object, reason: str) -> None:
-    """Skip with ``reason`` when ``condition`` is false — or fail, on CI (``CI=true``)."""
-    if condition:
-        return
-    if os.environ.get("CI") == "true":
-        pytest.fail(f"{reason} (CI=true: required)")
-    pytest.skip(reason)
 
 
 class Chromium:
