@@ -161,7 +161,8 @@ class Rules:
             "margin": "0.5em 0",
             "-webkit-overflow-scrolling": "touch",
         }
-        self.print["table-wrap"] = {"overflow": "visible"}
+        space = self.sheet.table.space  # white above and below a table
+        self.print["table-wrap"] = {"overflow": "visible", "margin": f"{_num(space)}pt 0"}
         self.screen["table"] = {
             "border-collapse": "collapse",
             "width": "100%",
@@ -306,6 +307,7 @@ class Rules:
         out.append("  thead { display: table-header-group; }")
         out.append("  tr, img { break-inside: avoid; }")
         out.append(f"  .{PREFIX}table {{ min-width: 0 !important; }}")
+        out.append("  col { width: auto !important; }")  # columns sized by their content, as the PDF sizes them
         out += [f"  .{PREFIX}{key} {{ {_block(decl)} }}" for key, decl in self.print.items()]
         out.append("}")
         return "\n".join(out)
