@@ -270,3 +270,23 @@ def test_screenshots_at_each_width(chromium: Chromium, built, tmp_path: Path, wi
         if os.environ.get("GONGKAI_UPDATE_SCREENSHOTS") == "1":
             box = (0, 1850, 375, 2950) if width == 375 else (0, 1040, 1280, 2440)  # parts 二 and 三, tables
             image.crop(box).save(ROOT / "docs" / "img" / f"html-{width}.png", optimize=True)
+
+
+CORPUS = sorted(p for p in (ROOT / "tests" / "corpus").glob("*/report.toml"))
+
+
+@pytest.mark.parametrize("report", CORPUS, ids=[p.parent.name for p in CORPUS])
+def test_real_published_reports_as_pages_on_a_phone(chromium: Chromium, report: Path, tmp_path: Path) -> None:
+    """The corpus of real reports (tests/corpus/): each page valid, its tables' spans as the blocks say, no
+    sideways scroll at 375 px, and the text Chromium reads the PDF's."""
+    shutil.copytree(report.parent, tmp_path / report.parent.name)
+    outputs = build(tmp_path / report.parent.name / "report.toml", to=["pdf", "html"]).outputs
+    parser = html5lib.HTMLParser(strict=True, namespaceHTMLElements=False)
+    article = parser.parse(outputs["html"].read_text(encoding="utf-8")).find(".//article")
+    m = chromium.measure(outputs["html"], 375)
+    assert m["scrollWidth"] <= 375 and m["bodyScrollWidth"] <= 375, m
+    assert m["spans"] == [
+        [int(c.get("rowspan", 1)), int(c.get("colspan", 1))] for c in article.iter() if c.tag in ("th", "td")
+    ]
+    text = pdf_text(outputs["pdf"].read_bytes())
+    assert Counter(squash(m["text"])) == Counter(text)
