@@ -268,6 +268,7 @@ def test_build_to_html_in_a_batch_from_the_command_line(tmp_path: Path) -> None:
     assert run.returncode == 0, run.stderr
     assert a.with_suffix(".html").is_file() and b.with_suffix(".html").is_file()
     assert not a.with_suffix(".pdf").exists()
+    assert "report.html" in run.stdout and "pages" not in run.stdout  # a web page has no page count to print
 
 
 def _luminance(hex_color: str) -> float:

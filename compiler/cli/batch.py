@@ -320,7 +320,8 @@ def build_many(
         for line in outcome.problem_lines:
             progress.echo(line, err)
         if outcome.ok:
-            progress.echo(f"{outcome.output}  {outcome.pages} pages  {outcome.seconds:.2f} s", out)
+            pages = f"  {outcome.pages} pages" if outcome.pages else ""  # a web page has none
+            progress.echo(f"{outcome.output}{pages}  {outcome.seconds:.2f} s", out)
         else:
             progress.echo(f"{outcome.path}: {outcome.reason}", err)
         progress.advance(outcome)
