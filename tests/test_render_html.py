@@ -142,6 +142,10 @@ def test_tables_two_three_four_have_exactly_the_official_spans_and_associated_he
     html = built["2021"]["html"].read_text(encoding="utf-8")
     assert re.search(r"\.gk-num \{[^}]*text-align: right", html)
     assert re.search(r"\.gk-vertical \{[^}]*writing-mode: vertical-rl", html)
+    table2 = tables[0]  # header bands between the blocks of table 二: a cell's headers are the nearest band's
+    names2 = {el.get("id"): text_of(el) for el in table2.iter("th")}
+    cell = next(td for td in table2.iter("td") if text_of(td) == "1286")
+    assert [names2[h] for h in cell.get("headers").split()] == ["本年处理决定数量", "第二十条第（五）项", "行政许可"]
     regions = doc.findall(".//div[@role='region']")  # each table in its own scrolling box, named by its caption
     assert [r.find("table") for r in regions] == tables
     assert all(
