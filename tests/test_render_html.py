@@ -77,6 +77,8 @@ def test_the_examples_build_to_a_valid_self_contained_page(built, name: str) -> 
     css = doc.find("head/style").text
     assert "url(" not in css and "@import" not in css
     assert len(doc.findall(".//article")) == 1
+    time = doc.find(".//article//time")  # the 成文日期, machine-readable
+    assert time is not None and re.fullmatch(r"\d{4}-\d{2}-\d{2}", time.get("datetime"))
 
 
 @pytest.mark.parametrize("name", ["seed", "2021"])

@@ -160,9 +160,17 @@ class Rules:
             "overflow-x": "auto",
             "margin": "0.5em 0",
             "-webkit-overflow-scrolling": "touch",
+            # a shadow at an edge with more table beyond it (white covers move with the content; CSS only)
+            "background": "linear-gradient(to right, #ffffff 30%, rgba(255,255,255,0)), "
+            "linear-gradient(to left, #ffffff 30%, rgba(255,255,255,0)) 100% 0, "
+            "radial-gradient(farthest-side at 0 50%, rgba(0,0,0,0.25), rgba(0,0,0,0)), "
+            "radial-gradient(farthest-side at 100% 50%, rgba(0,0,0,0.25), rgba(0,0,0,0)) 100% 0",
+            "background-repeat": "no-repeat",
+            "background-size": "2.5em 100%, 2.5em 100%, 0.8em 100%, 0.8em 100%",
+            "background-attachment": "local, local, scroll, scroll",
         }
         space = self.sheet.table.space  # white above and below a table
-        self.print["table-wrap"] = {"overflow": "visible", "margin": f"{_num(space)}pt 0"}
+        self.print["table-wrap"] = {"overflow": "visible", "margin": f"{_num(space)}pt 0", "background": "none"}
         self.screen["table"] = {
             "border-collapse": "collapse",
             "width": "100%",

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 import os
+import re
 import unicodedata
 from html import escape
 from pathlib import Path
@@ -44,6 +45,12 @@ def _attr(name: str, value: str | int | None) -> str:
 def _em_width(text: str) -> float:
     """Width of ``text`` in em, as a CJK font sets it: wide characters 1, others ½."""
     return sum(1.0 if unicodedata.east_asian_width(ch) in "WF" else 0.5 for ch in text)
+
+
+def _chinese_date(iso: str) -> str:
+    """``2019-02-14`` → ``2019年2月14日``, the way dates are written in the text."""
+    year, month, day = (int(part) for part in iso.split("-"))
+    return f"{year}年{month}月{day}日"
 
 
 def _num(x: float) -> str:
@@ -217,7 +224,11 @@ class HtmlWriter:
         date_role = "date" if "date" in self.job.sheet.roles else block.role
         self.out.append(f"<div{self.attrs('signature')}>")
         self.out.append(f"<p{self.attrs('p', self.role(block.role), 'sig-organ')}>{escape(block.organ)}</p>")
-        self.out.append(f"<p{self.attrs('p', self.role(date_role), 'sig-date')}>{escape(block.date)}</p>")
+        date = escape(block.date)
+        iso = self.job.info.date or ""
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", iso) and _chinese_date(iso) == block.date:
+            date = f'<time datetime="{iso}">{date}</time>'
+        self.out.append(f"<p{self.attrs('p', self.role(date_role), 'sig-date')}>{date}</p>")
         self.out.append("</div>")
 
     # -- tables ---------------------------------------------------------------------------------------
