@@ -76,7 +76,7 @@ def layout(table: Table, prefix: str) -> Grid:
             placed_row.append(placed)
             c += max(cell.colspan, 1)
         rows.append(placed_row)
-        columns = max(columns, c, *(x + 1 for (_, x) in taken))
+        columns = max(columns, c)
     for r, placed_row in enumerate(rows):
         header_row = r < table.header_rows
         for p in placed_row:
@@ -93,21 +93,36 @@ def layout(table: Table, prefix: str) -> Grid:
         for p in placed_row:
             if p.kind != "data":
                 p.id = f"{prefix}r{p.row}c{p.col}"
-    for placed_row in rows:
-        for p in placed_row:
-            p.headers = _headers(p, taken)
+    _associate(rows, taken, columns)
     return Grid(rows, columns)
 
 
-def _headers(p: Placed, taken: dict[tuple[int, int], Placed]) -> list[str]:
-    if p.kind != "data":  # headers are associated with data cells
-        return []
-    found: list[Placed] = []
-    for x in p.cols:
-        _walk(found, taken, ((y, x) for y in range(p.row - 1, -1, -1)), "colhead")
-    for y in p.rows:
-        _walk(found, taken, ((y, x) for x in range(p.col - 1, -1, -1)), "rowhead")
-    return list(dict.fromkeys(h.id for h in found))
+def _associate(rows: list[list[Placed]], taken: dict[tuple[int, int], Placed], columns: int) -> None:
+    """Each data cell's headers: per column it spans, the nearest unbroken band of column headers above it
+    (kept up to date row by row, so a table of n rows costs O(n), not O(n²)); per row it spans, the nearest
+    unbroken run of row headers to its left.  Nearest first."""
+    bands: dict[int, list[Placed]] = {}  # column → its nearest band of column headers above, nearest first
+    open_band: dict[int, bool] = {}  # whether the band of a column reaches down to the row just passed
+    for y, placed_row in enumerate(rows):
+        for p in placed_row:
+            if p.kind != "data":  # headers are associated with data cells
+                continue
+            found: list[Placed] = []
+            for x in p.cols:
+                found += bands.get(x, [])
+            for row in p.rows:
+                _walk(found, taken, ((row, x) for x in range(p.col - 1, -1, -1)), "rowhead")
+            p.headers = list(dict.fromkeys(h.id for h in found))
+        for x in range(columns):
+            occupant = taken.get((y, x))
+            if occupant is None:  # a cell missing from a short row: neither ends nor continues a band
+                continue
+            if occupant.kind != "colhead":
+                open_band[x] = False
+            elif not open_band.get(x):
+                bands[x], open_band[x] = [occupant], True
+            elif occupant is not bands[x][0]:
+                bands[x].insert(0, occupant)
 
 
 def _walk(
