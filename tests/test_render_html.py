@@ -199,6 +199,8 @@ def test_print_stylesheet_gives_the_style_sheets_a4_page_and_font_stacks(built) 
     for family in ('"仿宋_GB2312"', '"FangSong"', '"STFangsong"', '"Gongkai FangSong"', '"Noto Serif CJK SC"'):
         assert family in body
     assert re.search(r'\.gk-role-heading1 \{[^}]*"黑体", "SimHei", "STHeiti"[^}]*sans-serif', css)
+    title = re.search(r"\.gk-role-title \{([^}]*)\}", css).group(1)  # 小标宋 first; bold only from a bold face
+    assert '"方正小标宋简体"' in title and "font-weight: bold" in title and "font-synthesis: style" in title
 
 
 def test_attachments_and_the_pdf_built_with_it_are_linked_by_relative_paths(tmp_path: Path) -> None:

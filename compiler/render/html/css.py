@@ -217,6 +217,8 @@ class Rules:
             "color": str(v["color"]),
             "text-align": align,
         }
+        if bold_face and not v["bold"]:  # the bold is the shipped face's: a licensed regular face stays unsmeared
+            screen["font-synthesis"] = "style"
         if align == "justify":
             screen["text-justify"] = "inter-character"
         if size < self.base_size:  # small print (table cells): never below 14 px on a screen
