@@ -349,3 +349,22 @@ def test_header_association_is_linear_in_the_rows() -> None:
     grid = layout(Table(rows, [3, 1], header_rows=1), "t-")
     assert time.perf_counter() - started < 1.5  # quadratic took 5 s here
     assert grid.rows[4000][1].headers == ["t-r0c1", "t-r4000c0"]
+
+
+def test_the_example_third_party_plugin_appears_in_the_page(write_toml) -> None:
+    """examples/custom-section-plugin, unchanged: its part is numbered in place in the page as in the PDF."""
+    import importlib.util
+
+    init = ROOT / "examples" / "custom-section-plugin" / "gongkai_newmedia" / "__init__.py"
+    spec = importlib.util.spec_from_file_location("gongkai_newmedia", init)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    data = legacy()
+    data["newmedia"] = {"text": "全县共有账号{newmedia.account_sum}个。", "accounts": {"微博": 1}}
+    data["newmedia"]["posts"] = {"微博": 10}
+    out = build(write_toml(data), to=["html"], host=fresh_host(extra=[(module, "newmedia")])).outputs["html"]
+    article = parse(out.read_text(encoding="utf-8")).find(".//article")
+    parts = [text_of(h) for h in article.iter("h2")]
+    assert parts[-3:] == ["八、其他需要报告的事项", "九、政务新媒体情况", "十、附表"]
+    assert "全县共有账号1个。" in [text_of(p) for p in article.iter("p")]
