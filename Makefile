@@ -10,7 +10,8 @@ EXAMPLE = examples/nanjiang-2018/report.toml
 # skip with a visible reason (and fail under CI=true).  Add one package per line.
 SYSTEM_PACKAGES = \
 	poppler-utils \
-	chromium
+	chromium \
+	libreoffice-writer-nogui
 
 .PHONY: demo test lint bench mutation clean system-deps
 

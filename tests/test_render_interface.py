@@ -95,8 +95,8 @@ def test_outputs_follow_to_and_o(tmp_path: Path) -> None:
     assert plan_outputs(host, src, tmp_path / "o.pdf", ["pdf", "txt"])["txt"] == tmp_path / "o.txt"
     with pytest.raises(UsageError, match=r"\.txt"):
         plan_outputs(host, src, tmp_path / "x.pdf", ["txt"])
-    with pytest.raises(UsageError, match="docx"):
-        plan_outputs(host, src, tmp_path / "x.docx", None)
+    with pytest.raises(UsageError, match="odt"):
+        plan_outputs(host, src, tmp_path / "x.odt", None)
     with pytest.raises(UsageError, match="未知的输出格式"):
         plan_outputs(host, src, None, ["odt"])
 

@@ -1,0 +1,146 @@
+"""Blocks → the body of the Word document: paragraphs with named styles and character-styled runs, headings
+as heading styles, the title, the 署名 and 成文日期 (GB/T 9704 §7.3.5.2), blank lines, page breaks, tables.
+
+Every grid line of the PDF is one line here: a blank line is an empty 正文 paragraph, the title is followed by
+one, and so is the text before the 署名 — the same count of lines per page as the PDF.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from typing import TYPE_CHECKING
+
+from compiler.model.document import BlankLines, Heading, PageBreak, Paragraph, Signature, Table, Title
+from compiler.render.docx.ooxml import E, run
+from compiler.render.docx.tables import table_elements
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from docx.oxml.xmlchemy import BaseOxmlElement
+
+    from compiler.model.document import Block
+    from compiler.render.docx.page import Geometry
+    from compiler.render.docx.styles import StyleMap
+
+__all__ = ["body_elements"]
+
+_HEADING = re.compile(r"heading([1-9])")
+
+
+def _cells(text: str, size: float, cell_pt: float) -> float:
+    """Grid cells a line of ``text`` takes: one per Chinese or full-width character, half an em otherwise."""
+    return sum(1.0 if unicodedata.east_asian_width(ch) in ("W", "F") else size / 2 / cell_pt for ch in text)
+
+
+class _Writer:
+    def __init__(self, styles: StyleMap, geo: Geometry):
+        self.styles, self.geo = styles, geo
+        self.out: list[BaseOxmlElement] = []
+        self._break_before = False
+
+    def paragraph(self, style: str, children: Sequence[BaseOxmlElement | None], *extra: BaseOxmlElement | None) -> None:
+        """A paragraph in ``style``; ``extra`` are direct properties in the schema's order (after pStyle)."""
+        page_break = E("w:pageBreakBefore") if self._break_before else None
+        self._break_before = False
+        ppr = E("w:pPr", None, E("w:pStyle", {"w:val": style}), page_break, *extra)
+        self.out.append(E("w:p", None, ppr, *children))
+
+    def blank(self, count: int = 1) -> None:
+        for _ in range(count):
+            self.paragraph(self.styles.paragraph("body"), [])
+
+    def block(self, block: Block) -> None:
+        s = self.styles
+        if isinstance(block, Paragraph):
+            style = s.paragraph(block.role)
+            runs = [run(r.text, s.character(r.role) if r.role and r.role != block.role else None) for r in block.runs]
+            self.paragraph(style, runs, self._hang(block) if block.hang else None)
+        elif isinstance(block, Heading):
+            self.heading(block)
+        elif isinstance(block, Title):
+            self.title(block)
+        elif isinstance(block, Signature):
+            self.signature(block)
+        elif isinstance(block, BlankLines):
+            self.blank(max(block.count, 0))
+        elif isinstance(block, PageBreak):
+            self._break_before = True
+        elif isinstance(block, Table):
+            if self._break_before and not block.caption:  # a table cannot start a page by itself: an empty line
+                self.paragraph(s.paragraph("body"), [E("w:r", None, E("w:br", {"w:type": "page"}))])
+            for element in table_elements(block, s, self.geo.body_width):
+                if element.tag == E("w:p").tag and self._break_before:
+                    element.pPr.insert(2, E("w:pageBreakBefore"))  # after pStyle, keepNext
+                    self._break_before = False
+                self.out.append(element)
+        else:
+            raise TypeError(f"no Word element for block {type(block).__name__}")
+
+    def heading(self, block: Heading) -> None:
+        style = self.styles.paragraph(block.role)
+        m = _HEADING.fullmatch(block.role)
+        own = int(m.group(1)) - 1 if m else None
+        wanted = 9 if block.outline_level is None else block.outline_level  # 9: body text, not in the outline
+        outline = E("w:outlineLvl", {"w:val": wanted}) if wanted != own and not (own is None and wanted == 9) else None
+        self.paragraph(style, [run(block.text)], outline)
+
+    def title(self, block: Title) -> None:
+        from compiler.render.pdf.typeset.titlebreak import break_title
+
+        v = self.styles.values(block.role)
+        width_cells = self.geo.body_width / 20 / float(v["char_pitch"])
+        lines = block.lines or break_title(block.text, math.floor(width_cells + 1e-6))
+        children: list[BaseOxmlElement] = []
+        for i, line in enumerate(lines):
+            if i:
+                children.append(E("w:r", None, E("w:br")))
+            children.append(run(line))
+        self.paragraph(self.styles.paragraph(block.role), children)
+        self.blank()
+
+    def signature(self, block: Signature) -> None:
+        """署名 右空二字; the date's first character two cells right of the 署名's — or, when the date is the
+        longer, the date 右空二字 and the 署名 moved left to keep that offset (§7.3.5.2)."""
+        s = self.styles
+        date_role = "date" if "date" in s.sheet.roles else block.role
+        organ_v, date_v = s.values(block.role), s.values(date_role)
+        cell = self.geo.cell
+        right = float(organ_v["right_indent"])
+        organ_w = _cells(block.organ, float(organ_v["size"]), cell)
+        date_w = _cells(block.date, float(date_v["size"]), cell)
+        organ_right = right
+        date_right = right + organ_w - 2 - date_w
+        if date_right < right:
+            date_right = right
+            organ_right = right + date_w + 2 - organ_w
+        self.blank()
+        for text, role, cells in ((block.organ, block.role, organ_right), (block.date, date_role, date_right)):
+            ind = E("w:ind", {"w:rightChars": round(cells * 100), "w:right": round(cells * cell * 20)})
+            self.paragraph(s.paragraph(role), [run(text)], ind)
+
+    def _hang(self, block: Paragraph) -> BaseOxmlElement:
+        """Wrapped lines under the first character of run ``hang`` (附件说明: "附件：1. 标题")."""
+        v = self.styles.values(block.role)
+        cell = self.geo.cell if self.styles.on_grid(block.role) else float(v["char_pitch"])
+        lead = sum(_cells(r.text, float(v["size"]), cell) for r in block.runs[: block.hang])
+        start = float(v["left_indent"]) + float(v["indent"])
+        left = start + lead
+        return E(
+            "w:ind",
+            {
+                "w:leftChars": round(left * 100),
+                "w:left": round(left * cell * 20),
+                "w:hangingChars": round(lead * 100),
+                "w:hanging": round(lead * cell * 20),
+            },
+        )
+
+
+def body_elements(blocks: Sequence[Block], styles: StyleMap, geo: Geometry) -> list[BaseOxmlElement]:
+    writer = _Writer(styles, geo)
+    for block in blocks:
+        writer.block(block)
+    return writer.out

@@ -1,0 +1,93 @@
+"""The GB/T 9704 page in Word terms: A4, the margins that leave the 156 × 225 mm 版心, and the document grid
+(``w:docGrid``) of 22 lines × 28 characters as Word's own 公文 templates set it.
+
+Word fits a page's lines by whole line pitches, so 22 lines in 225 mm need a pitch of at most 225 mm / 22
+(28.95 pt, ``linePitch="579"``) — the standard's own 29.61 pt (one 字 + 7/8) would leave Word 21 lines.  The
+character pitch is Word's "每行 28 字": 156 mm / 28 = 15.79 pt, written as ``charSpace``, the difference from
+the 正文 size in 1/4096 pt (−849 for 三号).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from compiler.render.docx.ooxml import E, twips
+
+if TYPE_CHECKING:
+    from docx.document import Document
+
+    from compiler.render.style import StyleSheet
+
+__all__ = ["Geometry", "geometry", "set_up_page"]
+
+
+@dataclass(frozen=True)
+class Geometry:
+    """Page and grid in the units Word stores (twips; ``char_space`` in 1/4096 pt)."""
+
+    width: int
+    height: int
+    top: int
+    bottom: int
+    left: int
+    right: int
+    body_width: int
+    body_height: int
+    lines: int
+    chars: int
+    cell: float  # the character pitch in points (156 mm / 28)
+    line_pitch: int  # the grid's line pitch in twips (Word's: body height / lines, rounded down)
+    char_space: int
+    grid_line_pt: float  # the style sheet's own line pitch: roles at this pitch are "on the grid"
+    grid_cell_pt: float
+
+    @property
+    def line_pt(self) -> float:
+        return self.line_pitch / 20
+
+
+def geometry(sheet: StyleSheet) -> Geometry:
+    page = sheet.page
+    body_size = float(sheet.role_values("body")["size"]) if "body" in sheet.roles else 16.0
+    height_tw = twips(page.height)
+    top, body_h = twips(page.top), twips(page.body_height)
+    left, body_w = twips(page.left), twips(page.body_width)
+    cell = page.body_width / page.chars
+    return Geometry(
+        width=twips(page.width),
+        height=height_tw,
+        top=top,
+        bottom=height_tw - top - body_h,
+        left=left,
+        right=twips(page.width) - left - body_w,
+        body_width=body_w,
+        body_height=body_h,
+        lines=page.lines,
+        chars=page.chars,
+        cell=cell,
+        line_pitch=math.floor(page.body_height * 20 / page.lines),
+        # rounded down, so that 28 pitches never exceed the line and Word counts 28, not 27
+        char_space=math.floor((cell - body_size) * 4096),
+        grid_line_pt=page.line_pitch,
+        grid_cell_pt=page.char_pitch,
+    )
+
+
+def set_up_page(document: Document, geo: Geometry) -> None:
+    """Size, margins and the document grid of the (only) section."""
+    from docx.enum.section import WD_ORIENT
+    from docx.shared import Twips
+
+    section = document.sections[0]
+    section.orientation = WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = Twips(geo.width), Twips(geo.height)
+    section.top_margin, section.bottom_margin = Twips(geo.top), Twips(geo.bottom)
+    section.left_margin, section.right_margin = Twips(geo.left), Twips(geo.right)
+    section.gutter = Twips(0)
+    sect_pr = section._sectPr
+    for old in sect_pr.findall(E("w:docGrid").tag):
+        sect_pr.remove(old)
+    grid = E("w:docGrid", {"w:type": "linesAndChars", "w:linePitch": geo.line_pitch, "w:charSpace": geo.char_space})
+    sect_pr.append(grid)  # the last child of w:sectPr in the schema's order

@@ -1,0 +1,70 @@
+"""The Word renderer: blocks → a DOCX (python-docx, imported inside :meth:`DocxRenderer.render` only, so
+registering the renderer costs nothing for ``gongkai check`` or a PDF build).
+
+Implements :class:`compiler.render.base.Renderer`.  It knows Blocks and style roles, nothing about reports.
+Attachments cannot be bound into a Word file: the 附件说明 lists them as in the PDF, and a warning says the files
+themselves are not inside.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from compiler.model.problems import warning
+
+if TYPE_CHECKING:
+    from compiler.render.base import Rendered, RenderJob
+
+
+class DocxRenderer:
+    key = "docx"
+    suffix = ".docx"
+    description = "供起草、审签用的 Word 文件（GB/T 9704-2012 页面与文档网格，样式、表格可编辑）"
+
+    def render(self, job: RenderJob) -> Rendered:
+        import io
+
+        import docx
+
+        from compiler import __version__
+        from compiler.render.base import Rendered
+        from compiler.render.docx.blocks import body_elements
+        from compiler.render.docx.footer import set_footers
+        from compiler.render.docx.package import (
+            add_source,
+            document_time,
+            drop_template_leftovers,
+            normalise_zip,
+            set_core_properties,
+        )
+        from compiler.render.docx.page import geometry, set_up_page
+        from compiler.render.docx.styles import StyleMap
+
+        document = docx.Document()
+        body = document.element.body
+        sect_pr = body.sectPr
+        for child in list(body):
+            if child is not sect_pr:
+                body.remove(child)
+        geo = geometry(job.sheet)
+        styles = StyleMap(job.sheet, geo)
+        set_up_page(document, geo)
+        for element in body_elements(job.blocks, styles, geo):
+            sect_pr.addprevious(element)
+        set_footers(document, job.sheet, geo, styles)
+        styles.install(document)
+        drop_template_leftovers(document)
+        when = document_time(job.info)
+        set_core_properties(document, job.info, when, f"gongkai {__version__}")
+        add_source(document, job.report.path.name, job.report.source.raw)
+        buffer = io.BytesIO()
+        document.save(buffer)
+        problems = []
+        if job.attachments.bound:
+            problems.append(
+                warning(
+                    "docx.attachments-not-bound",
+                    "Word 文件只含正文和附件说明，附件文件本身未并入（PDF 中已合订）",
+                )
+            )
+        return Rendered(normalise_zip(buffer.getvalue(), when), None, problems)
