@@ -68,8 +68,9 @@ def geometry(sheet: StyleSheet) -> Geometry:
         chars=page.chars,
         cell=cell,
         line_pitch=math.floor(page.body_height * 20 / page.lines),
-        # rounded down, so that 28 pitches never exceed the line and Word counts 28, not 27
-        char_space=math.floor((cell - body_size) * 4096),
+        # rounded down and one unit more (−849, not the exact −848), so that rounding in the office suite never
+        # makes 28 pitches exceed the line — Word's own 公文 templates carry the same −849
+        char_space=math.floor((cell - body_size) * 4096) - 1,
         grid_line_pt=page.line_pitch,
         grid_cell_pt=page.char_pitch,
     )

@@ -136,9 +136,11 @@ def table_elements(table: Table, styles: StyleMap, width: int) -> list[BaseOxmlE
     grid = E("w:tblGrid", None, *(E("w:gridCol", {"w:w": w}) for w in widths))
     tbl = E("w:tbl", None, tbl_pr, grid)
     fits = _height(table, starts, widths, styles) <= styles.geo.body_height - 2 * styles.geo.line_pitch
+    least = _vertical_heights(table, starts, widths, styles)
     for r in range(nrows):
         header = r < table.header_rows
-        tr_pr = E("w:trPr", None, E("w:cantSplit"), E("w:tblHeader") if header else None)
+        height = E("w:trHeight", {"w:val": least[r], "w:hRule": "atLeast"}) if least.get(r) else None
+        tr_pr = E("w:trPr", None, E("w:cantSplit"), height, E("w:tblHeader") if header else None)
         tr = E("w:tr", None, tr_pr)
         # keep-with-next holds the heading and the header rows to the first body row; the whole table only when
         # it fits on a page (a longer chain would leave the heading alone on a page of its own)
@@ -159,6 +161,27 @@ def table_elements(table: Table, styles: StyleMap, width: int) -> list[BaseOxmlE
         out.append(_paragraph(table.caption, styles.paragraph("table-label"), keep=True))
     out.append(tbl)
     return out
+
+
+def _vertical_heights(
+    table: Table, starts: dict[tuple[int, int], Placed], widths: list[int], styles: StyleMap
+) -> dict[int, int]:
+    """Minimum row heights (twips) so that every vertical label has the length of its text: the rows it spans
+    share what it needs (office suites clip vertical text rather than grow a merged cell)."""
+    pad = twips(styles.sheet.table.padding_y) * 2
+    least: dict[int, int] = {}
+    for (r, c), p in starts.items():
+        header = r < table.header_rows
+        if not _is_vertical(p, header, sum(widths[c : c + p.cell.colspan]), styles, table):
+            continue
+        role = _cell_role(p.cell, header, table)
+        need = _text_width(p.cell.text, float(styles.values(role)["size"])) * 20 + pad
+        normal = p.cell.rowspan * (styles.line_twips(role) + pad)
+        if need > normal:
+            share = math.ceil(need / p.cell.rowspan)
+            for rr in range(r, r + p.cell.rowspan):
+                least[rr] = max(least.get(rr, 0), share)
+    return least
 
 
 def _height(table: Table, starts: dict[tuple[int, int], Placed], widths: list[int], styles: StyleMap) -> float:

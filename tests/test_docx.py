@@ -1,0 +1,282 @@
+"""The Word renderer, read back with python-docx and opened by a real office suite.
+
+python-docx reads the page setup, the styles, the footers and the tables back from the file; LibreOffice
+(headless) converts the DOCX to PDF, and its pages and text are compared with gongkai's own PDF and the report.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import shutil
+import subprocess
+import sys
+import zipfile
+from collections import Counter
+from pathlib import Path
+
+import docx
+import pytest
+from docx.oxml.ns import qn
+from docx.shared import Emu, Mm
+
+from compiler.build import build, report_blocks
+from compiler.model.document import Heading, Paragraph, Signature, Table, Title
+from compiler.model.report import load_report
+from compiler.render.docx.package import read_source
+from tests.docx_support import convert_to_pdf, soffice
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "examples" / "nanjiang-2018" / "report.toml"
+EXAMPLE_2021 = ROOT / "examples" / "qinglan-data-2024" / "report.toml"
+EXAMPLES = {"seed": SEED, "2021": EXAMPLE_2021}
+
+
+def require(condition: object, reason: str) -> None:
+    """Skip with a visible reason when a system component is missing — but fail under CI=true."""
+    if not condition:
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(f"{reason} (CI=true: required)")
+        pytest.skip(reason)
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, Path]]:
+    out: dict[str, dict[str, Path]] = {}
+    for name, path in EXAMPLES.items():
+        folder = tmp_path_factory.mktemp(f"docx-{name}")
+        result = build(path, folder / "report", to=["docx", "pdf"])
+        out[name] = result.outputs
+    return out
+
+
+def grid_of(document: docx.document.Document):
+    return document.sections[0]._sectPr.find(qn("w:docGrid"))
+
+
+def style_font(style) -> str | None:
+    return style.element.rPr.find(qn("w:rFonts")).get(qn("w:eastAsia"))
+
+
+@pytest.mark.parametrize("name", list(EXAMPLES))
+def test_page_setup_reads_back(built, name: str) -> None:
+    document = docx.Document(built[name]["docx"])
+    section = document.sections[0]
+    for value, mm in (
+        (section.page_width, 210),
+        (section.page_height, 297),
+        (section.top_margin, 37),
+        (section.left_margin, 28),
+        (section.bottom_margin, 35),
+        (section.right_margin, 26),
+    ):
+        assert abs(value - Mm(mm)) <= Mm(0.1), (value.mm, mm)
+    grid = grid_of(document)
+    assert grid.get(qn("w:type")) == "linesAndChars"
+    line_pitch, char_space = int(grid.get(qn("w:linePitch"))), int(grid.get(qn("w:charSpace")))
+    assert (line_pitch, char_space) == (579, -849)  # as Word's own 公文 templates
+    body_h = Emu(section.page_height - section.top_margin - section.bottom_margin).pt
+    body_w = Emu(section.page_width - section.left_margin - section.right_margin).pt
+    assert int(body_h // (line_pitch / 20)) == 22  # Word: lines per page
+    assert int(body_w // (16 + char_space / 4096)) == 28  # Word: characters per line of 三号 type
+    assert document.settings.odd_and_even_pages_header_footer
+
+
+@pytest.mark.parametrize("name", list(EXAMPLES))
+def test_page_numbers_odd_right_even_left_in_4hao_song(built, name: str) -> None:
+    document = docx.Document(built[name]["docx"])
+    section = document.sections[0]
+    for footer, side in ((section.footer, "right"), (section.even_page_footer, "left")):
+        assert not footer.is_linked_to_previous
+        (p,) = footer.paragraphs
+        xml = p._p.xml
+        assert "PAGE" in xml and "fldChar" in xml
+        assert p.text.replace(" ", "") == "—1—"  # the field's shown result between the dashes
+        assert p._p.pPr.find(qn("w:jc")).get(qn("w:val")) == side
+        assert p._p.pPr.find(qn("w:ind")).get(qn(f"w:{side}")) == "280"  # 空一字 of 14 pt
+        assert p.style.name == "Footer"
+        assert style_font(p.style) == "宋体"
+        assert p.style.font.size.pt == 14
+    # the dash's top about 7 mm under the 版心: the footer sits between the 版心 and the page's edge
+    assert Mm(20) < section.footer_distance < Mm(30)
+
+
+@pytest.mark.parametrize("name", list(EXAMPLES))
+def test_styles_fonts_sizes_indents(built, name: str) -> None:
+    document = docx.Document(built[name]["docx"])
+    styles = document.styles
+    normal = styles["Normal"]
+    assert style_font(normal) == "仿宋_GB2312" and normal.font.size.pt == 16
+    ind = normal.element.pPr.find(qn("w:ind"))
+    assert ind.get(qn("w:firstLineChars")) == "200"  # 2 字
+    assert normal.paragraph_format.alignment is not None
+    h1 = styles["Heading 1"]
+    assert style_font(h1) == "黑体" and h1.font.size.pt == 16
+    assert h1.element.pPr.find(qn("w:outlineLvl")).get(qn("w:val")) == "0"
+    title = styles["Title"]
+    assert style_font(title) == "方正小标宋简体" and title.font.size.pt == 22
+    assert title.element.pPr.find(qn("w:jc")).get(qn("w:val")) == "center"
+    # the font table gives fallbacks for the licensed names
+    with zipfile.ZipFile(built[name]["docx"]) as z:
+        table = z.read("word/fontTable.xml").decode()
+    assert '<w:font w:name="仿宋_GB2312"><w:altName w:val="仿宋"/><w:charset w:val="86"/>' in table
+    # headings are heading styles, run-in headings character styles in 楷体 or 仿宋
+    paragraphs = document.paragraphs
+    heads = [p for p in paragraphs if p.style.name.startswith("Heading")]
+    assert heads and all(re.match(r"[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）", p.text) for p in heads)
+    assert any(p.style.name == "Heading 1" and p.text.startswith("一、") for p in heads)
+
+
+def test_seed_run_in_headings_title_and_signature(built) -> None:
+    document = docx.Document(built["seed"]["docx"])
+    paragraphs = document.paragraphs
+    assert paragraphs[0].style.name == "Title"
+    assert paragraphs[0].text == "南江县人民政府\n2018年政府信息公开工作年度报告"  # broken by meaning, as the PDF
+    assert paragraphs[1].text == ""  # one blank line under the title
+    runin = [r for p in paragraphs for r in p.runs if r.style.name == "段内标题 2"]
+    assert runin and runin[0].text.startswith("（一）") and style_font(runin[0].style) == "楷体_GB2312"
+    organ, date = paragraphs[-2], paragraphs[-1]
+    assert (organ.text, organ.style.name) == ("南江县人民政府", "署名")
+    assert (date.text, date.style.name) == ("2019年2月14日", "成文日期")
+    assert paragraphs[-3].text == ""  # one blank line above the 署名
+    right = {p.style.name: int(p._p.pPr.find(qn("w:ind")).get(qn("w:rightChars"))) for p in (organ, date)}
+    # the date (3 字 + 7 half-width digits) reaches further than the 署名 less two cells: the date is 右空二字 and
+    # the 署名 moves left so that its first character stays two cells left of the date's (§7.3.5.2)
+    date_cells = 3 + 7 * 8 / (156 / 28 * 72 / 25.4)
+    assert right["成文日期"] == 200
+    assert abs(right["署名"] / 100 - (2 + date_cells + 2 - 7)) < 0.02
+
+
+def test_tables_like_the_official_template(built) -> None:
+    document = docx.Document(built["2021"]["docx"])
+    tables = document.tables
+    assert len(tables) == 3
+    body_twips = round((210 - 28 - 26) / 25.4 * 1440)
+    for table in tables:
+        tbl = table._tbl
+        widths = [int(c.get(qn("w:w"))) for c in tbl.tblGrid.findall(qn("w:gridCol"))]
+        assert abs(sum(widths) - body_twips) <= 1  # fits the 版心 exactly
+        assert tbl.tblPr.find(qn("w:tblLayout")).get(qn("w:type")) == "fixed"
+        borders = tbl.tblPr.find(qn("w:tblBorders"))
+        assert {b.get(qn("w:sz")) for b in borders} == {"4"}  # 0.5 pt
+    table3 = tables[1]
+    xml = table3._tbl.xml
+    assert xml.count('w:vMerge w:val="restart"') >= 6 and "w:gridSpan" in xml
+    assert xml.count("<w:tblHeader/>") == 3  # header rows repeat
+    # the 22-row label is one merged, vertical cell
+    label = next(c for c in table3._tbl.iter(qn("w:tc")) if "三、本年度办理结果" in "".join(c.itertext()))
+    assert label.tcPr.find(qn("w:textDirection")).get(qn("w:val")) == "tbRl"
+    assert label.tcPr.find(qn("w:vMerge")).get(qn("w:val")) == "restart"
+    column = table3.columns[0].cells  # python-docx resolves the merge: the same cell on 22 rows
+    assert sum(1 for c in column if c.text == "三、本年度办理结果") == 22
+    # numbers in place: the 总计 of 一、本年新收 is in its row
+    row = next(r for r in table3.rows if r.cells[0].text.startswith("一、本年新收"))
+    assert row.cells[-1].text.isdigit()
+
+
+def block_texts(path: Path, *, tables: bool = True) -> list[str]:
+    blocks, _ = report_blocks(load_report(path))
+    texts: list[str] = []
+    for b in blocks:
+        if isinstance(b, (Paragraph, Heading, Title)):
+            texts.append(b.text)
+        elif isinstance(b, Signature):
+            texts += [b.organ, b.date]
+        elif isinstance(b, Table) and tables:
+            texts += [c.text for row in b.rows for c in row]
+    return texts
+
+
+def docx_texts(path: Path) -> list[str]:
+    document = docx.Document(path)
+    body = document.element.body
+    texts: list[str] = []
+    for child in body.iterchildren():
+        if child.tag == qn("w:p"):
+            texts.append("".join(t.text or "" for t in child.iter(qn("w:t"))))
+        elif child.tag == qn("w:tbl"):
+            for tc in child.iter(qn("w:tc")):
+                vmerge = tc.tcPr.find(qn("w:vMerge"))
+                if vmerge is None or vmerge.get(qn("w:val")) == "restart":
+                    texts.append("".join(t.text or "" for t in tc.iter(qn("w:t"))))
+    return texts
+
+
+@pytest.mark.parametrize("name", list(EXAMPLES))
+def test_the_docx_says_what_the_report_says(built, name: str) -> None:
+    assert [t for t in docx_texts(built[name]["docx"]) if t] == [t for t in block_texts(EXAMPLES[name]) if t]
+
+
+@pytest.mark.parametrize("name", list(EXAMPLES))
+def test_source_travels_inside_byte_for_byte(built, name: str) -> None:
+    data = built[name]["docx"].read_bytes()
+    assert read_source(data) == ("report.toml", EXAMPLES[name].read_bytes())
+    document = docx.Document(io.BytesIO(data))
+    assert document.core_properties.title.endswith("政府信息公开工作年度报告")
+    assert document.core_properties.language == "zh-CN"
+
+
+def test_same_input_same_bytes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    a = build(SEED, tmp_path / "a.docx").output.read_bytes()
+    b = build(SEED, tmp_path / "b.docx").output.read_bytes()
+    assert a == b
+    core = docx.Document(io.BytesIO(a)).core_properties
+    assert core.created.isoformat().startswith("2019-02-13T16:00")  # the report's date, midnight in China
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    c = build(SEED, tmp_path / "c.docx").output.read_bytes()
+    assert c != a and docx.Document(io.BytesIO(c)).core_properties.modified.year == 2023
+    with zipfile.ZipFile(io.BytesIO(c)) as z:
+        assert {i.date_time for i in z.infolist()} == {(2023, 11, 14, 22, 13, 20)}
+
+
+def test_python_docx_is_imported_only_when_a_docx_is_made() -> None:
+    code = (
+        "import sys; import compiler.render.docx; from compiler.host.manager import fresh_host; fresh_host(); "
+        "assert 'docx' not in sys.modules, 'python-docx imported at registration'"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
+
+
+# ---------------------------------------------------------------------------------------------- LibreOffice
+
+
+def _plain(text: str) -> str:
+    """Text without white space and without the page numbers "— n —"."""
+    text = re.sub(r"\s+", "", text)
+    return re.sub(r"—\d+—", "", text)
+
+
+@pytest.fixture(scope="module")
+def libreoffice(built, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    require(soffice(), "LibreOffice (Debian package libreoffice-writer-nogui) is not installed")
+    require(shutil.which("pdftotext"), "pdftotext (Debian package poppler-utils) is not installed")
+    folder = tmp_path_factory.mktemp("libreoffice")
+    return {name: convert_to_pdf(outputs["docx"], folder / name) for name, outputs in built.items()}
+
+
+def _pages(pdf: Path) -> int:
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    return int(re.search(r"Pages:\s+(\d+)", info).group(1))
+
+
+@pytest.mark.parametrize("name", list(EXAMPLES))
+def test_libreoffice_opens_it_with_the_pages_of_gongkais_pdf(built, libreoffice, name: str) -> None:
+    ours, theirs = _pages(built[name]["pdf"]), _pages(libreoffice[name])
+    assert abs(ours - theirs) <= 1, (ours, theirs)
+
+
+@pytest.mark.parametrize("name", list(EXAMPLES))
+def test_libreoffice_text_equals_the_reports_text(libreoffice, name: str) -> None:
+    text = _plain(subprocess.run(["pdftotext", str(libreoffice[name]), "-"], capture_output=True, text=True).stdout)
+    expected = block_texts(EXAMPLES[name])
+    # every character of the report, and nothing else (vertical table labels come out in another order) …
+    assert Counter(text) == Counter(_plain("".join(expected)))
+    # … and every paragraph, heading, title line and signature in reading order (table cells that wrap are
+    # interleaved line by line with their neighbours by pdftotext, so only their characters are compared above)
+    position = 0
+    for block_text in (_plain(t) for t in block_texts(EXAMPLES[name], tables=False)):
+        found = text.find(block_text, position)
+        assert found >= 0, block_text
+        position = found + len(block_text)
