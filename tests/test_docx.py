@@ -280,3 +280,44 @@ def test_libreoffice_text_equals_the_reports_text(libreoffice, name: str) -> Non
         found = text.find(block_text, position)
         assert found >= 0, block_text
         position = found + len(block_text)
+
+
+def test_attachment_note_hangs_and_the_files_are_named_missing(tmp_path: Path) -> None:
+    from tests.attachment_files import A4_PORTRAIT, pdf_bytes, write_report
+
+    long_title = "南江县2018年度政务公开工作考核结果及各乡镇各部门政务公开工作情况通报"
+    path = write_report(
+        tmp_path,
+        [{"file": "a.pdf", "title": "考核结果"}, {"file": "b.pdf", "title": long_title}],
+        {"a.pdf": pdf_bytes([A4_PORTRAIT]), "b.pdf": pdf_bytes([A4_PORTRAIT])},
+    )
+    result = build(path, tmp_path / "out.docx")
+    assert "docx.attachments-not-bound" in [p.rule for p in result.problems]
+    document = docx.Document(result.output)
+    notes = [p for p in document.paragraphs if p.style.name == "附件说明"]
+    assert [p.text for p in notes] == ["附件：1. 考核结果", f"\u3000\u3000\u30002. {long_title}"]
+    for p in notes:
+        ind = p._p.pPr.find(qn("w:ind"))
+        hanging, left = int(ind.get(qn("w:hangingChars"))), int(ind.get(qn("w:leftChars")))
+        # wrapped lines start under the title: 2 字 indent + 3 字 lead + "1. " (two half-width characters … )
+        assert left == 200 + hanging and 400 < hanging < 500
+    organ = document.paragraphs[-2]
+    assert organ.style.name == "署名" and document.paragraphs[-3].text == ""
+
+
+def _dashes(pdf: Path, page: int) -> list[tuple[float, float]]:
+    """(x, y centre) of every em dash LibreOffice or gongkai printed on ``page`` (1-based), in points."""
+    out = subprocess.run(
+        ["pdftotext", "-bbox", "-f", str(page), "-l", str(page), str(pdf), "-"], capture_output=True, text=True
+    ).stdout
+    words = re.findall(r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">—</word>', out)
+    return [(float(x), (float(y0) + float(y1)) / 2) for x, y0, y1 in words]
+
+
+@pytest.mark.parametrize("page", [1, 2])
+def test_libreoffice_puts_the_page_numbers_where_the_pdf_has_them(built, libreoffice, page: int) -> None:
+    ours, theirs = _dashes(built["seed"]["pdf"], page), _dashes(libreoffice["seed"], page)
+    assert len(ours) == len(theirs) == 2  # "— n —"
+    for (x0, y0), (x1, y1) in zip(ours, theirs, strict=True):
+        assert abs(x0 - x1) < 1.0  # odd right, even left, 空一字: within 1 pt
+        assert abs(y0 - y1) < 72 / 25.4  # 7 mm under the 版心: within 1 mm

@@ -26,7 +26,16 @@ if TYPE_CHECKING:
 
     from compiler.model.document import DocumentInfo
 
-__all__ = ["NAMESPACE", "add_source", "document_time", "normalise_zip", "read_source", "set_core_properties"]
+__all__ = [
+    "NAMESPACE",
+    "add_source",
+    "document_time",
+    "drop_template_leftovers",
+    "normalise_zip",
+    "read_source",
+    "set_app_properties",
+    "set_core_properties",
+]
 
 NAMESPACE = "urn:gongkai:source:1"
 FIXED_EPOCH = 946684800  # 2000-01-01T00:00:00Z, as the PDF renderer
@@ -64,6 +73,25 @@ def set_core_properties(document: Document, info: DocumentInfo, when: dt.datetim
     naive = when.astimezone(dt.UTC).replace(tzinfo=None)
     core.created = naive
     core.modified = naive
+
+
+def set_app_properties(document: Document, generator: str, company: str) -> None:
+    """docProps/app.xml names gongkai, not the template's "Microsoft Macintosh Word"."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    package = document.part.package
+    part = next((r.target_part for r in package.rels.values() if r.reltype == RT.EXTENDED_PROPERTIES), None)
+    if part is None:
+        return
+    from xml.sax.saxutils import escape
+
+    part._blob = (
+        "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+        '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" '
+        'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+        f"<Template>Normal.dotm</Template><Application>{escape(generator)}</Application><DocSecurity>0</DocSecurity>"
+        f"<Company>{escape(company)}</Company><LinksUpToDate>false</LinksUpToDate></Properties>"
+    ).encode("utf-8")
 
 
 def add_source(document: Document, name: str, raw: bytes) -> None:

@@ -92,3 +92,19 @@ def set_up_page(document: Document, geo: Geometry) -> None:
         sect_pr.remove(old)
     grid = E("w:docGrid", {"w:type": "linesAndChars", "w:linePitch": geo.line_pitch, "w:charSpace": geo.char_space})
     sect_pr.append(grid)  # the last child of w:sectPr in the schema's order
+    _chinese_settings(document)
+
+
+def _chinese_settings(document: Document) -> None:
+    """Document settings a Chinese Word would write: punctuation compressed where marks meet (中文版 Word's
+    "只压缩标点符号", as the PDF does) and Chinese as the East-Asian language of the theme."""
+    from docx.oxml.ns import qn
+
+    settings = document.settings.element
+    control = settings.find(qn("w:characterSpacingControl"))
+    if control is not None:
+        control.set(qn("w:val"), "compressPunctuation")
+    lang = settings.find(qn("w:themeFontLang"))
+    if lang is not None:
+        lang.set(qn("w:val"), "en-US")
+        lang.set(qn("w:eastAsia"), "zh-CN")

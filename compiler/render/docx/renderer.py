@@ -35,6 +35,7 @@ class DocxRenderer:
             document_time,
             drop_template_leftovers,
             normalise_zip,
+            set_app_properties,
             set_core_properties,
         )
         from compiler.render.docx.page import geometry, set_up_page
@@ -56,6 +57,7 @@ class DocxRenderer:
         drop_template_leftovers(document)
         when = document_time(job.info)
         set_core_properties(document, job.info, when, f"gongkai {__version__}")
+        set_app_properties(document, f"gongkai {__version__}", job.info.author)
         add_source(document, job.report.path.name, job.report.source.raw)
         buffer = io.BytesIO()
         document.save(buffer)
