@@ -121,6 +121,9 @@ def test_styles_fonts_sizes_indents(built, name: str) -> None:
     with zipfile.ZipFile(built[name]["docx"]) as z:
         table = z.read("word/fontTable.xml").decode()
     assert '<w:font w:name="仿宋_GB2312"><w:altName w:val="仿宋"/><w:charset w:val="86"/>' in table
+    if name == "seed":
+        assert '<w:font w:name="方正小标宋简体"><w:altName w:val="宋体"/>' in table
+        assert '<w:font w:name="楷体_GB2312"><w:altName w:val="楷体"/>' in table
     # headings are heading styles, run-in headings character styles in 楷体 or 仿宋
     paragraphs = document.paragraphs
     heads = [p for p in paragraphs if p.style.name.startswith("Heading")]
@@ -321,3 +324,17 @@ def test_libreoffice_puts_the_page_numbers_where_the_pdf_has_them(built, libreof
     for (x0, y0), (x1, y1) in zip(ours, theirs, strict=True):
         assert abs(x0 - x1) < 1.0  # odd right, even left, 空一字: within 1 pt
         assert abs(y0 - y1) < 72 / 25.4  # 7 mm under the 版心: within 1 mm
+
+
+def test_the_command_line_builds_a_docx(tmp_path: Path) -> None:
+    source = tmp_path / "r.toml"
+    source.write_bytes(SEED.read_bytes())
+    gongkai = [sys.executable, "-m", "compiler"]
+    run = subprocess.run([*gongkai, "build", str(source), "--to", "docx"], capture_output=True, text=True, cwd=ROOT)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.startswith(f"{tmp_path / 'r.docx'}  ") and "pages" not in run.stdout  # no page count to tell
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["r.docx", "r.toml"]
+    run = subprocess.run(
+        [*gongkai, "build", str(source), "-o", str(tmp_path / "x.docx")], capture_output=True, cwd=ROOT
+    )
+    assert run.returncode == 0 and read_source((tmp_path / "x.docx").read_bytes()) == ("r.toml", SEED.read_bytes())

@@ -3,11 +3,13 @@ made): elements with ``w:`` attributes, lengths in twentieths of a point (twips)
 
 from __future__ import annotations
 
+from typing import Any
+
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 
-__all__ = ["E", "run", "twips"]
+__all__ = ["E", "replace_part", "run", "twips"]
 
 Attr = str | int | float | None
 
@@ -41,3 +43,15 @@ def run(value: str, style_id: str | None = None) -> BaseOxmlElement:
     """A run of text, optionally in a character style."""
     rpr = E("w:rPr", None, E("w:rStyle", {"w:val": style_id})) if style_id else None
     return E("w:r", None, rpr, text(value))
+
+
+def replace_part(owner: Any, reltype: str, blob: bytes) -> None:
+    """Give the part ``owner`` (a part or the package) relates to by ``reltype`` new bytes: python-docx has no
+    setter for a plain part's blob, so the relationship is dropped and a new part of the same name related."""
+    from docx.opc.part import Part
+
+    for rid, rel in list(owner.rels.items()):
+        if rel.reltype == reltype and not rel.is_external:
+            old = rel.target_part
+            owner.rels.pop(rid)
+            owner.relate_to(Part(old.partname, old.content_type, blob, old.package), reltype)

@@ -77,21 +77,20 @@ def set_core_properties(document: Document, info: DocumentInfo, when: dt.datetim
 
 def set_app_properties(document: Document, generator: str, company: str) -> None:
     """docProps/app.xml names gongkai, not the template's "Microsoft Macintosh Word"."""
-    from docx.opc.constants import RELATIONSHIP_TYPE as RT
-
-    package = document.part.package
-    part = next((r.target_part for r in package.rels.values() if r.reltype == RT.EXTENDED_PROPERTIES), None)
-    if part is None:
-        return
     from xml.sax.saxutils import escape
 
-    part._blob = (
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    from compiler.render.docx.ooxml import replace_part
+
+    xml = (
         "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
         '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" '
         'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
         f"<Template>Normal.dotm</Template><Application>{escape(generator)}</Application><DocSecurity>0</DocSecurity>"
         f"<Company>{escape(company)}</Company><LinksUpToDate>false</LinksUpToDate></Properties>"
-    ).encode("utf-8")
+    )
+    replace_part(document.part.package, RT.EXTENDED_PROPERTIES, xml.encode())
 
 
 def add_source(document: Document, name: str, raw: bytes) -> None:

@@ -8,8 +8,8 @@ Headings are real heading styles with an outline level, so Word's navigation pan
 
 Fonts are the East-Asian names Word users know (仿宋_GB2312, 黑体, 楷体_GB2312, 方正小标宋简体): the first
 family name in the style sheet's ``[fonts.prefer]`` list of the role's logical font.  The font table gives
-each an ``altName`` (the next family in that list: 仿宋, 楷体 …), the GB 2312 character set and a family
-class, which is what Word and WPS fall back on when the licensed font is not installed.
+each an ``altName`` (the last Chinese family in that list: 仿宋, 楷体 …; 宋体 for 方正小标宋简体), the GB 2312
+character set and a family class, which is what Word and WPS fall back on when the licensed font is missing.
 
 The character grid: the section's ``w:docGrid`` says 28 characters a line, which Word honours by setting 三号
 type on a 15.79 pt pitch — but LibreOffice (7.4) gives every character two cells of a grid narrower than the
@@ -64,6 +64,9 @@ _CJK = re.compile(r"[\u3400-\u9fff]")
 _JC = {"justify": "both", "left": "left", "center": "center", "right": "right"}
 #: Family classes for the font table (Word's fallback when a font is missing): 黑体 is a sans face.
 _FAMILY = {"hei": "modern"}
+#: Fallbacks the prefer lists cannot give: every alternative to 方正小标宋简体 is another licensed 方正 release,
+#: so a machine without it gets 宋体, as the PDF falls back to the Song face.
+_ALT = {"xbsong": "宋体"}
 
 
 @dataclass(frozen=True)
@@ -82,7 +85,7 @@ def word_fonts(sheet: StyleSheet) -> dict[str, WordFont]:
         families = [f for f in prefer.get(logical, []) if not _FILE.search(f)]
         name = families[0] if families else logical
         rest = [f for f in families[1:] if f != name]
-        alt = next((f for f in rest if _CJK.search(f)), rest[0] if rest else None)
+        alt = _ALT.get(logical) or next((f for f in reversed(rest) if _CJK.search(f)), rest[0] if rest else None)
         fonts[logical] = WordFont(name, alt, _FAMILY.get(logical, "roman"))
     return fonts
 
@@ -266,11 +269,12 @@ class StyleMap:
 
     def _font_table(self, document: Document) -> None:
         from docx.opc.constants import RELATIONSHIP_TYPE as RT
-
-        part = document.part.part_related_by(RT.FONT_TABLE)
         from docx.oxml import parse_xml
+        from lxml import etree
 
-        table = parse_xml(part.blob)
+        from compiler.render.docx.ooxml import replace_part
+
+        table = parse_xml(document.part.part_related_by(RT.FONT_TABLE).blob)
         for font in list(table):
             table.remove(font)
         used = {str(self.values(role)["font"]) for role in [*self._paragraph, *self._character]}
@@ -286,6 +290,6 @@ class StyleMap:
                     E("w:pitch", {"w:val": "variable"}),
                 )
             )
-        from lxml import etree
-
-        part._blob = etree.tostring(table, xml_declaration=True, encoding="UTF-8", standalone=True)
+        replace_part(
+            document.part, RT.FONT_TABLE, etree.tostring(table, xml_declaration=True, encoding="UTF-8", standalone=True)
+        )
