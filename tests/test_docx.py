@@ -338,3 +338,51 @@ def test_the_command_line_builds_a_docx(tmp_path: Path) -> None:
         [*gongkai, "build", str(source), "-o", str(tmp_path / "x.docx")], capture_output=True, cwd=ROOT
     )
     assert run.returncode == 0 and read_source((tmp_path / "x.docx").read_bytes()) == ("r.toml", SEED.read_bytes())
+
+
+def test_same_bytes_across_processes(tmp_path: Path) -> None:
+    """Hash seeds and process state change nothing: two fresh processes write the same file."""
+    outputs = []
+    for seed in ("1", "2"):
+        out = tmp_path / f"{seed}.docx"
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        env.pop("SOURCE_DATE_EPOCH", None)
+        subprocess.run([sys.executable, "-m", "compiler", "build", str(EXAMPLE_2021), "-o", str(out)],
+                       check=True, capture_output=True, env=env, cwd=ROOT)  # fmt: skip
+        outputs.append(out.read_bytes())
+    assert outputs[0] == outputs[1]
+
+
+def test_a_third_party_section_reaches_the_word_file(tmp_path: Path) -> None:
+    """The renderer maps blocks and roles only: a section it has never heard of comes out as styled paragraphs
+    and a real table, with no DOCX-specific code."""
+    import tomli_w
+
+    from compiler import hookimpl
+    from compiler.host.manager import fresh_host
+    from compiler.model.document import Cell, Run
+    from compiler.model.sections import SectionType
+    from tests.conftest import legacy
+
+    def blocks(ctx):
+        head = [Cell("账号", role="table-header"), Cell("发布", role="table-header")]
+        table = Table([head, [Cell("3"), Cell("100")]], widths=[1, 1], name="newmedia")
+        return [ctx.heading(), Paragraph([Run("（一）", role="runin2"), Run("新媒体段落。")]), table]
+
+    class Plugin:
+        @hookimpl
+        def gongkai_register_sections(self, register):
+            register(SectionType(key="newmedia", title="政务新媒体情况", formats=frozenset({"legacy"}), after="other",
+                                 build=blocks))  # fmt: skip
+
+    path = tmp_path / "r.toml"
+    path.write_text(tomli_w.dumps(legacy(newmedia={})), encoding="utf-8")
+    result = build(path, tmp_path / "r.docx", host=fresh_host([(Plugin(), "newmedia")]))
+    document = docx.Document(result.output)
+    heading = next(p for p in document.paragraphs if "政务新媒体情况" in p.text)
+    assert heading.style.name == "Heading 1"
+    para = next(p for p in document.paragraphs if p.text == "（一）新媒体段落。")
+    assert [r.style.name for r in para.runs] == ["段内标题 2", "Default Paragraph Font"]
+    table = document.tables[-1]
+    assert [[c.text for c in row.cells] for row in table.rows] == [["账号", "发布"], ["3", "100"]]
+    assert table.rows[0].cells[0].paragraphs[0].style.name == "表格表头"
