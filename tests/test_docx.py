@@ -18,6 +18,7 @@ from pathlib import Path
 
 import docx
 import pytest
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Emu, Mm
 
@@ -173,9 +174,16 @@ def test_tables_like_the_official_template(built) -> None:
     assert label.tcPr.find(qn("w:vMerge")).get(qn("w:val")) == "restart"
     column = table3.columns[0].cells  # python-docx resolves the merge: the same cell on 22 rows
     assert sum(1 for c in column if c.text == "三、本年度办理结果") == 22
-    # numbers in place: the 总计 of 一、本年新收 is in its row
+    # numbers in place: the 总计 of 一、本年新收 is in its row, flush right as in the PDF
     row = next(r for r in table3.rows if r.cells[0].text.startswith("一、本年新收"))
     assert row.cells[-1].text.isdigit()
+    assert row.cells[-1].paragraphs[0].alignment == WD_ALIGN_PARAGRAPH.RIGHT
+    # columns sized as the PDF sizes them: the seven data columns equal, the vertical labels one character wide
+    widths = [int(c.get(qn("w:w"))) for c in table3._tbl.tblGrid.findall(qn("w:gridCol"))]
+    assert max(widths[-7:]) - min(widths[-7:]) <= 2 and widths[0] == widths[1] < widths[3]
+    # kept on one page like the PDF's, in the type step the PDF took (小五, 9 pt, for 五号 that would not fit)
+    assert row.cells[-1].paragraphs[0].runs[0].font.size.pt == 9
+    assert all(p.paragraph_format.keep_with_next for r in table3.rows[:-1] for p in r.cells[-1].paragraphs)
 
 
 def block_texts(path: Path, *, tables: bool = True) -> list[str]:

@@ -12,8 +12,10 @@ import re
 import unicodedata
 from typing import TYPE_CHECKING
 
+from docx.oxml.ns import qn
+
 from compiler.model.document import BlankLines, Heading, PageBreak, Paragraph, Signature, Table, Title
-from compiler.render.docx.ooxml import E, run
+from compiler.render.docx.ooxml import E, run, twips
 from compiler.render.docx.tables import table_elements
 
 if TYPE_CHECKING:
@@ -40,13 +42,30 @@ class _Writer:
         self.styles, self.geo = styles, geo
         self.out: list[BaseOxmlElement] = []
         self._break_before = False
+        self._space_before = 0  # twips of white the next paragraph leaves above it (after a table)
 
     def paragraph(self, style: str, children: Sequence[BaseOxmlElement | None], *extra: BaseOxmlElement | None) -> None:
-        """A paragraph in ``style``; ``extra`` are direct properties in the schema's order (after pStyle)."""
+        """A paragraph in ``style``; ``extra`` are direct properties in the schema's order (after w:spacing)."""
         page_break = E("w:pageBreakBefore") if self._break_before else None
         self._break_before = False
-        ppr = E("w:pPr", None, E("w:pStyle", {"w:val": style}), page_break, *extra)
+        space = E("w:spacing", {"w:before": self._space_before}) if self._space_before else None
+        self._space_before = 0
+        ppr = E("w:pPr", None, E("w:pStyle", {"w:val": style}), page_break, space, *extra)
         self.out.append(E("w:p", None, ppr, *children))
+
+    def _white_around(self) -> None:
+        """The table's white above (``[table] space``, 5 mm) as space after the paragraph before it; the white
+        below is given to the paragraph after it."""
+        white = twips(self.styles.sheet.table.space)
+        last = self.out[-1] if self.out else None
+        if last is not None and last.tag == E("w:p").tag:
+            ppr = last.pPr
+            spacing = ppr.find(E("w:spacing").tag)
+            if spacing is None:
+                spacing = E("w:spacing")
+                ppr.insert(1 + sum(1 for c in ppr if c.tag == E("w:pageBreakBefore").tag), spacing)
+            spacing.set(qn("w:after"), str(white))
+        self._space_before = white
 
     def blank(self, count: int = 1) -> None:
         for _ in range(count):
@@ -71,6 +90,7 @@ class _Writer:
         elif isinstance(block, Table):
             if self._break_before and not block.caption:  # a table cannot start a page by itself: an empty line
                 self.paragraph(s.paragraph("body"), [E("w:r", None, E("w:br", {"w:type": "page"}))])
+            self._white_around()
             for element in table_elements(block, s, self.geo.body_width):
                 if element.tag == E("w:p").tag and self._break_before:
                     element.pPr.insert(2, E("w:pageBreakBefore"))  # after pStyle, keepNext

@@ -54,6 +54,7 @@ NAMES: dict[str, str] = {
     "note": "附注",
     "runin2": "段内标题 2",
     "runin3": "段内标题 3",
+    "runin4": "段内标题 4",
     "table-cell": "表格文字",
     "table-header": "表格表头",
     "table-label": "表题",

@@ -4,7 +4,11 @@ vertically (``w:textDirection tbRl``: Chinese upright, top to bottom), header ro
 
 Cells follow the PDF's rules: header cells centred, numbers aligned per ``[table] number_align``, other text
 justified, every cell centred vertically; a cell marked ``vertical`` — or a label spanning at least
-``min_vertical_rows`` rows whose text does not fit on one line of its column — is vertical.
+``min_vertical_rows`` rows whose text does not fit on one line of its column — is vertical.  The column widths
+and the type size are the PDF's own, measured from the content by the layout engine
+(:func:`compiler.render.pdf.typeset.table.make_table`: numbers never broken, data columns equal, the type
+stepped down 五号 → 小五 → 六号 when a table is too wide, or too tall to keep on a page), so a table looks the
+same in both files.
 """
 
 from __future__ import annotations
@@ -91,12 +95,46 @@ def _text_width(text: str, size: float) -> float:
     return sum(size if unicodedata.east_asian_width(ch) in ("W", "F") else size / 2 for ch in text)
 
 
+@dataclass(frozen=True)
+class Fit:
+    """Column widths (relative) and the factor the table's type is scaled by (1 at its roles' sizes)."""
+
+    widths: list[float]
+    scale: float = 1.0
+    one_page: bool = True  # the whole table fits on a page (the PDF keeps it on one)
+
+
+def measure(table: Table, styles: StyleMap) -> Fit:
+    """The PDF's measure of the table — the layout engine's own call — column widths from the content and the
+    type step that fits the width and, for a table kept together, the page."""
+    from compiler.render.pdf.typeset.table import make_table
+
+    sheet = styles.sheet
+    names = {c.role for row in table.rows for c in row if c.role} | {table.role, table.header_role}
+    cell = sheet.role(table.role)
+    body = sheet.role("body") if "body" in sheet.roles else cell
+    made = make_table(
+        table,
+        cell=cell,
+        header=sheet.role(table.header_role),
+        settings=sheet.table,
+        width=sheet.page.body_width,
+        grid_pitch=sheet.page.line_pitch,
+        roles={name: sheet.role(name) for name in sorted(names)},
+        page_height=sheet.page.lines * sheet.page.line_pitch,
+        leading_above=max(sheet.page.line_pitch - body.size, 0.0),
+    )
+    page = sheet.page.lines * sheet.page.line_pitch
+    return Fit(list(made.col_widths), made.size / cell.size, made.wrap(sheet.page.body_width, 1e7)[1] <= page + 0.01)
+
+
 def table_elements(table: Table, styles: StyleMap, width: int) -> list[BaseOxmlElement]:
     """The caption paragraph (if any) and the ``w:tbl``."""
-    widths = column_widths(table.widths, width)
-    if not widths:
+    if not table.widths or sum(table.widths) <= 0:
         raise ReportError(error("table.shape", f"表格{table.name}没有有效的列宽", table.source))
     starts, covered = place(table)
+    fit = measure(table, styles)
+    widths = column_widths(fit.widths, width)
     settings = styles.sheet.table
     nrows, ncols = len(table.rows), len(widths)
     rule = max(2, round(settings.rule_width * 8))  # eighths of a point
@@ -135,7 +173,7 @@ def table_elements(table: Table, styles: StyleMap, width: int) -> list[BaseOxmlE
     )
     grid = E("w:tblGrid", None, *(E("w:gridCol", {"w:w": w}) for w in widths))
     tbl = E("w:tbl", None, tbl_pr, grid)
-    fits = _height(table, starts, widths, styles) <= styles.geo.body_height - 2 * styles.geo.line_pitch
+    fits = fit.one_page
     least = _vertical_heights(table, starts, widths, styles)
     for r in range(nrows):
         header = r < table.header_rows
@@ -151,7 +189,7 @@ def table_elements(table: Table, styles: StyleMap, width: int) -> list[BaseOxmlE
             cell = owner.cell
             span_width = sum(widths[owner.col : owner.col + cell.colspan])
             if owner.row == r:  # the cell starts in this row
-                tr.append(_cell(owner, r < table.header_rows, span_width, table, styles, keep))
+                tr.append(_cell(owner, _is_header(owner, table), span_width, table, styles, keep, fit.scale))
             else:  # a row span continues: Word wants an empty cell marked as the merge's continuation
                 tr.append(_continuation(cell, span_width, styles, table, keep))
             c = owner.col + cell.colspan
@@ -171,7 +209,7 @@ def _vertical_heights(
     pad = twips(styles.sheet.table.padding_y) * 2
     least: dict[int, int] = {}
     for (r, c), p in starts.items():
-        header = r < table.header_rows
+        header = _is_header(p, table)
         if not _is_vertical(p, header, sum(widths[c : c + p.cell.colspan]), styles, table):
             continue
         role = _cell_role(p.cell, header, table)
@@ -184,34 +222,28 @@ def _vertical_heights(
     return least
 
 
-def _height(table: Table, starts: dict[tuple[int, int], Placed], widths: list[int], styles: StyleMap) -> float:
-    """A generous estimate of the table's height in twips: every row as many lines as its fullest cell."""
-    pad = twips(styles.sheet.table.padding_y) * 2
-    rows = [0.0] * len(table.rows)
-    for (r, c), p in starts.items():
-        header = r < table.header_rows
-        role = _cell_role(p.cell, header, table)
-        line = styles.line_twips(role)
-        room = sum(widths[c : c + p.cell.colspan]) / 20 - 2 * styles.sheet.table.padding_x
-        if p.cell.rowspan > 1 or _is_vertical(p, header, sum(widths[c : c + p.cell.colspan]), styles, table):
-            lines = 1
-        else:
-            size = float(styles.values(role)["size"])
-            lines = max(1, math.ceil(_text_width(p.cell.text, size) / max(room, 1.0)))
-        rows[r] = max(rows[r], lines * line + pad)
-    caption = styles.line_twips("table-label") if table.caption else 0
-    return sum(rows) + caption
-
-
-def _paragraph(text: str, style_id: str, *, jc: str | None = None, keep: bool = False) -> BaseOxmlElement:
+def _paragraph(
+    text: str, style_id: str, *, jc: str | None = None, keep: bool = False, size: float | None = None, line: int = 0
+) -> BaseOxmlElement:
+    """A paragraph in a style; ``size`` (points) and ``line`` (twips) override the style's for a scaled table."""
     ppr = E(
         "w:pPr",
         None,
         E("w:pStyle", {"w:val": style_id}),
         E("w:keepNext") if keep else None,
+        E("w:spacing", {"w:line": line, "w:lineRule": "exact"}) if line else None,
         E("w:jc", {"w:val": jc}) if jc else None,
     )
-    return E("w:p", None, ppr, run(text) if text else None)
+    body = run(text) if text else None
+    if body is not None and size:
+        half = round(size * 2)
+        body.insert(0, E("w:rPr", None, E("w:sz", {"w:val": half}), E("w:szCs", {"w:val": half})))
+    return E("w:p", None, ppr, body)
+
+
+def _is_header(p: Placed, table: Table) -> bool:
+    """A header cell: in the header rows, or one the section marks with the table's header role."""
+    return p.row < table.header_rows or p.cell.role == table.header_role
 
 
 def _tc_pr(width: int, cell: Cell, *, merge: str | None, vertical: bool) -> BaseOxmlElement:
@@ -241,7 +273,9 @@ def _is_vertical(p: Placed, header: bool, width: int, styles: StyleMap, table: T
     return _text_width(cell.text, size) > room + 0.01
 
 
-def _cell(p: Placed, header: bool, width: int, table: Table, styles: StyleMap, keep: bool) -> BaseOxmlElement:
+def _cell(
+    p: Placed, header: bool, width: int, table: Table, styles: StyleMap, keep: bool, scale: float = 1.0
+) -> BaseOxmlElement:
     cell = p.cell
     vertical = _is_vertical(p, header, width, styles, table)
     if cell.align:
@@ -253,7 +287,12 @@ def _cell(p: Placed, header: bool, width: int, table: Table, styles: StyleMap, k
     else:
         align = "justify"
     merge = "restart" if cell.rowspan > 1 else None
-    para = _paragraph(cell.text, styles.paragraph(_cell_role(cell, header, table)), jc=_JC[align], keep=keep)
+    role = _cell_role(cell, header, table)
+    size = line = None
+    if abs(scale - 1) > 1e-6:
+        size = float(styles.values(role)["size"]) * scale
+        line = round(styles.line_twips(role) * scale)
+    para = _paragraph(cell.text, styles.paragraph(role), jc=_JC[align], keep=keep, size=size, line=line or 0)
     return E("w:tc", None, _tc_pr(width, cell, merge=merge, vertical=vertical), para)
 
 
