@@ -27,19 +27,12 @@ from compiler.model.document import Heading, Paragraph, Signature, Table, Title
 from compiler.model.report import load_report
 from compiler.render.docx.package import read_source
 from tests.docx_support import convert_to_pdf, soffice
+from tests.require import require
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "examples" / "nanjiang-2018" / "report.toml"
 EXAMPLE_2021 = ROOT / "examples" / "qinglan-data-2024" / "report.toml"
 EXAMPLES = {"seed": SEED, "2021": EXAMPLE_2021}
-
-
-def require(condition: object, reason: str) -> None:
-    """Skip with a visible reason when a system component is missing — but fail under CI=true."""
-    if not condition:
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(f"{reason} (CI=true: required)")
-        pytest.skip(reason)
 
 
 @pytest.fixture(scope="module")
