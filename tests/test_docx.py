@@ -123,6 +123,10 @@ def test_styles_fonts_sizes_indents(built, name: str) -> None:
     heads = [p for p in paragraphs if p.style.name.startswith("Heading")]
     assert heads and all(re.match(r"[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）", p.text) for p in heads)
     assert any(p.style.name == "Heading 1" and p.text.startswith("一、") for p in heads)
+    if name == "2021":  # （一） headings on their own line: 标题 2 in 楷体, in the outline one level down
+        h2 = next(p for p in heads if p.text.startswith("（一）"))
+        assert h2.style.name == "Heading 2" and style_font(h2.style) == "楷体_GB2312"
+        assert h2.style.element.pPr.find(qn("w:outlineLvl")).get(qn("w:val")) == "1"
 
 
 def test_seed_run_in_headings_title_and_signature(built) -> None:
