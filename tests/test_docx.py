@@ -391,3 +391,25 @@ def test_a_third_party_section_reaches_the_word_file(tmp_path: Path) -> None:
     table = document.tables[-1]
     assert [[c.text for c in row.cells] for row in table.rows] == [["账号", "发布"], ["3", "100"]]
     assert table.rows[0].cells[0].paragraphs[0].style.name == "表格表头"
+
+
+def _body_lines(pdf: Path, page: int) -> list[str]:
+    """The text lines LibreOffice set inside the 版心 of ``page`` (between 37 mm and 262 mm from the top)."""
+    out = subprocess.run(
+        ["pdftotext", "-bbox-layout", "-f", str(page), "-l", str(page), str(pdf), "-"], capture_output=True, text=True
+    ).stdout
+    lines: dict[float, str] = {}
+    for y, words in re.findall(r'<line [^>]*yMax="([\d.]+)">(.*?)</line>', out, re.S):
+        if 37 * 72 / 25.4 < float(y) < 262 * 72 / 25.4:
+            lines[round(float(y))] = "".join(re.findall(r">([^<]+)</word>", words))
+    return [lines[y] for y in sorted(lines)]
+
+
+@pytest.mark.parametrize("page", [2, 3])
+def test_libreoffice_sets_the_22_by_28_grid(libreoffice, page: int) -> None:
+    """A page of running text in LibreOffice: 22 lines, full lines 28 characters (half-width digits count half)."""
+    lines = _body_lines(libreoffice["seed"], page)
+    assert len(lines) == 22, lines
+    cells = [sum(1 if ord(ch) > 0x2000 else 0.5 for ch in line) for line in lines]
+    # never 29; 28 on many lines (others end early: a paragraph's last line, no-start marks pushed down, digits)
+    assert max(cells) <= 28.5 and sum(1 for c in cells if c >= 27.5) >= 8, cells
