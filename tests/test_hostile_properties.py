@@ -267,15 +267,19 @@ tokens = st.tuples(
 
 
 def _pdf_lines(path: Path) -> list[str]:
-    """Lines of glyphs on the first page, by baseline, in drawing order (no spaces guessed in).  Drawing order,
-    not x: fully squeezed marks ("〕“" in one cell) share an origin, their ink in opposite halves; that the ink
-    never overlaps is tests/test_linebreak.py's property."""
+    """Lines of glyphs, page after page, by baseline, in drawing order (no spaces guessed in), page numbers left
+    out — a long overview may push the next part to page 2.  Drawing order, not x: fully squeezed marks ("〕“"
+    in one cell) share an origin, their ink in opposite halves; that the ink never overlaps is
+    tests/test_linebreak.py's property."""
+    lines: list[str] = []
     with pdfplumber.open(path) as pdf:
-        chars = pdf.pages[0].chars
-    rows: dict[int, list[str]] = {}
-    for c in chars:  # the text matrix's y is the baseline, the same for every font on a line
-        rows.setdefault(round(c["matrix"][5]), []).append(c["text"])
-    return ["".join(row) for _, row in sorted(rows.items(), reverse=True)]
+        for page in pdf.pages:
+            rows: dict[int, list[str]] = {}
+            for c in page.chars:  # the text matrix's y is the baseline, the same for every font on a line
+                rows.setdefault(round(c["matrix"][5]), []).append(c["text"])
+            found = ["".join(row) for _, row in sorted(rows.items(), reverse=True)]
+            lines += [line for line in found if not re.fullmatch(r"—\s*\d+\s*—", line)]
+    return lines
 
 
 # a PDF per example: few examples, and no shrinking (minutes of builds); a failure prints the whole text
