@@ -24,14 +24,22 @@ def _findings(path: Path) -> Counter[tuple[str, str]]:
     return Counter((p.rule, p.source.keypath if p.source else "") for p in problems)
 
 
+def _counted(findings) -> Counter[tuple[str, str]]:
+    """Expected findings by (rule, key path); ``count`` says how many times one entry is reported (default 1)."""
+    counted: Counter[tuple[str, str]] = Counter()
+    for f in findings:
+        counted[(f["rule"], f["keypath"])] += f.get("count", 1)
+    return counted
+
+
 def test_corpus_precision_and_recall(capsys):
     rows = []
     totals = Counter()
     for report in REPORTS:
         expected = json.loads((report / "expected.json").read_text(encoding="utf-8"))
         found = _findings(report / "report.toml")
-        wanted = Counter((f["rule"], f["keypath"]) for f in expected["findings"])
-        defects = Counter((f["rule"], f["keypath"]) for f in expected["findings"] if f["kind"] == "defect")
+        wanted = _counted(expected["findings"])
+        defects = _counted(f for f in expected["findings"] if f["kind"] == "defect")
         caught = sum((defects & found).values())
         known = sum(defects.values()) + len(expected["missed"])
         false_alarms = sum((found - wanted).values())
