@@ -75,6 +75,16 @@ def test_enumerations_in_order_and_words_containing_yi_shi_pass(check):
     assert "common.enumeration" not in rules(check(with_overview(text=texts)))
 
 
+def test_enumerations_running_on_over_successive_paragraphs(check):
+    """一是、二是、三是 each opening a paragraph of one list (平度市政府办公室 2012): one count, no slip."""
+    paragraphs = ["一是完善领导体系。", "二是加强制度建设。", "三是做好发布工作。"]
+    assert "common.enumeration" not in rules(check(with_overview(text=paragraphs)))
+    [p] = [p for p in check(with_overview(text=["一是甲。", "三是乙。"])) if p.rule == "common.enumeration"]
+    assert (p.source.keypath, p.found, p.expected) == ("overview.text[1]", "三是", "二是")
+    [p] = [p for p in check(with_overview(text=["一是甲。", "普通段落。", "二是乙。"])) if p.rule == "common.enumeration"]
+    assert p.source.keypath == "overview.text[2]"  # a paragraph without one breaks the run
+
+
 def test_enumerations_inside_items_are_found(check):
     overview = {"items": [{"heading": "甲。", "text": "一是甲。三是丙。"}]}
     [p] = [p for p in check(with_overview(**overview)) if p.rule == "common.enumeration"]

@@ -83,19 +83,20 @@ def _ordinal(n: int) -> str:
     return "第" + chinese_number(n) + "个"
 
 
-def enumeration_slips(written: list[int]) -> list[tuple[int, int]]:
+def enumeration_slips(written: list[int], first: int = 1) -> list[tuple[int, int]]:
     """``(index, expected number)`` of each slip in a sequence of 一是/二是 numbers: one per slip.
 
     A number that is not its position's is a slip, unless every later number is off by the same amount from
-    there on (一是、三是、四是: one slip, "三是" should be "二是", and the rest follow it)."""
+    there on (一是、三是、四是: one slip, "三是" should be "二是", and the rest follow it).  ``first`` is the
+    number the sequence should start at (a paragraph continuing the previous paragraph's 一是、二是)."""
     slips: list[tuple[int, int]] = []
     i = 0
     while i < len(written):
-        expected = i + 1
+        expected = i + first
         if written[i] != expected:
             offset = written[i] - expected
             rest = written[i:]
-            if len(rest) > 1 and all(n - (i + 1 + k) == offset for k, n in enumerate(rest)):
+            if len(rest) > 1 and all(n - (i + first + k) == offset for k, n in enumerate(rest)):
                 return [*slips, (i, expected)]  # renumbered from here on: one slip
             slips.append((i, expected))
         i += 1
@@ -105,11 +106,21 @@ def enumeration_slips(written: list[int]) -> list[tuple[int, int]]:
 def enumeration_problems(report: Report) -> list[Problem]:
     """One message per slip, naming the fix: 一是…三是…三是 → "第一个‘三是’应为‘二是’"."""
     problems: list[Problem] = []
+    carried: dict[str, int] = {}  # list key path → the last number of its previous paragraph
     for keypath, text in narrative_strings(report):
         found = [(parse_chinese_number(m.group(1)), m.group(0)) for m in _ENUMERATION.finditer(text)]
         found = [(n, w) for n, w in found if n is not None]
-        numbers = [n for n, _ in found]
-        for index, expected in enumeration_slips(numbers):  # type: ignore[arg-type]
+        numbers: list[int] = [n for n, _ in found]  # type: ignore[misc]
+        parent, _, index_part = keypath.rpartition("[")
+        first = 1
+        if index_part.endswith("]") and parent in carried and numbers and numbers[0] != 1 and _ENUMERATION.match(text):
+            # "一是……" "二是……" "三是……" as successive paragraphs of one list: the count goes on
+            first = carried[parent] + 1
+        if index_part.endswith("]"):
+            carried[parent] = numbers[-1] if numbers else 0
+            if not numbers:
+                carried.pop(parent)
+        for index, expected in enumeration_slips(numbers, first):
             written = found[index][1]
             nth = sum(1 for _, w in found[: index + 1] if w == written)
             want = f"{chinese_number(expected)}是"
