@@ -81,7 +81,8 @@ def test_enumerations_running_on_over_successive_paragraphs(check):
     assert "common.enumeration" not in rules(check(with_overview(text=paragraphs)))
     [p] = [p for p in check(with_overview(text=["一是甲。", "三是乙。"])) if p.rule == "common.enumeration"]
     assert (p.source.keypath, p.found, p.expected) == ("overview.text[1]", "三是", "二是")
-    [p] = [p for p in check(with_overview(text=["一是甲。", "普通段落。", "二是乙。"])) if p.rule == "common.enumeration"]
+    broken = with_overview(text=["一是甲。", "普通段落。", "二是乙。"])
+    [p] = [p for p in check(broken) if p.rule == "common.enumeration"]
     assert p.source.keypath == "overview.text[2]"  # a paragraph without one breaks the run
 
 
