@@ -33,3 +33,20 @@ def test_year_slips_and_part_lists(check):
     slips = [p for p in found if p.rule == "prose.year-slip"]
     assert {p.source.keypath.split(".")[0] for p in slips} == {"preamble", "issues"}, [p.format() for p in found]
     assert "legacy.part-count" in {p.rule for p in found}
+
+
+def test_a_part_name_with_its_own_enumeration_comma_is_one_name(check):
+    """The 2021 format's part 四 is "政府信息公开行政复议、行政诉讼情况": its 、 does not split the list
+    (闽侯县财政局 2024 lists six parts, not seven)."""
+    from plugins.common.preamble import _rejoin
+
+    listed = (
+        "总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议、行政诉讼情况、"
+        "存在的主要问题及改进情况、其他需要报告的事项"
+    )
+    names = _rejoin(listed.split("、"))
+    assert len(names) == 6 and names[3] == "政府信息公开行政复议、行政诉讼情况"
+    assert _rejoin(["概述", "主动公开", "依申请公开"]) == ("概述", "主动公开", "依申请公开")  # other naming: untouched
+    data = legacy(preamble={"text": f"本报告由{listed}等6个部分组成。"})
+    [count] = [p for p in check(data) if p.rule == "legacy.part-count"]
+    assert "列出6个部分" in count.message  # the listed count agrees with the stated one

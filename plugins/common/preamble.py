@@ -34,6 +34,9 @@ _PART_LIST = re.compile(
     r"(?:由|包括|分为)([^。；]+?)(?:等|共|这|计)?([一二三四五六七八九十\d]+)(?:个)?部分(?:组成|内容)?"
 )
 _SEPARATORS = re.compile(r"[、，,；]|(?<=情况)和|(?<=事项)和")
+#: How a part's name ends; a piece that does not, followed by one that does, is one name split at its own 、
+#: ("政府信息公开行政复议、行政诉讼情况", the 2021 format's part 四).
+_NAME_END = re.compile(r"(?:情况|事项|概述|附表|措施|思考|问题)$")
 
 
 @dataclass(frozen=True)
@@ -62,9 +65,19 @@ def listed_parts(report: Report) -> PartList | None:
         if m:
             listed = m.group(1)
             listed = re.split(r"[：:]", listed)[-1]  # "本报告包括以下内容：A、B" — the list starts after the colon
-            names = tuple(n.strip() for n in _SEPARATORS.split(listed) if n.strip())
-            return PartList(names, parse_chinese_number(m.group(2)), keypath)
+            pieces = [n.strip() for n in _SEPARATORS.split(listed) if n.strip()]
+            return PartList(_rejoin(pieces), parse_chinese_number(m.group(2)), keypath)
     return None
+
+
+def _rejoin(pieces: list[str]) -> tuple[str, ...]:
+    names: list[str] = []
+    for piece in pieces:
+        if names and not _NAME_END.search(names[-1]) and _NAME_END.search(piece) and _NAME_END.search(pieces[-1]):
+            names[-1] += "、" + piece
+        else:
+            names.append(piece)
+    return tuple(names)
 
 
 @hookimpl
