@@ -104,6 +104,67 @@ def test_column_phrase_compares_with_that_column():
     assert "“自然人”列" in p.message and (p.expected, p.found) == ("86", "85")
 
 
+_RECEIVED = "全年共收到政府信息公开申请116件，上年结转{applications.total.carried_over}件；"
+
+
+def _mismatches(tmp_path, sentence: str) -> list[tuple[str, str, str]]:
+    found = problems_of(write_variant(tmp_path, [(_RECEIVED, sentence)]))
+    return [(p.rule, p.expected, p.found) for p in found if p.rule.startswith(("gb2021.text", "prose."))]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected", "found"),
+    [
+        # everyday ways of saying 一、本年新收 without the word 申请
+        ("本年度新收117件，上年结转{applications.total.carried_over}件；", "116", "117"),
+        ("全年共受理115件，上年结转{applications.total.carried_over}件；", "116", "115"),
+        # 一＋二 ("含上年结转"): 116 + 3
+        ("共办理（受理）申请120件（含上年结转）；", "119", "120"),
+        ("全年受理政府信息公开申请118件（含上年度结转）；", "119", "118"),
+        # the applicant split, with and without 申请 after each column
+        ("全年共收到政府信息公开申请116件，其中自然人申请86件、法人或其他组织申请31件；", "30", "31"),
+        ("全年共收到政府信息公开申请116件，其中自然人87件、法人或其他组织30件；", "86", "87"),
+    ],
+)
+def test_everyday_phrasings_of_received_counts(tmp_path, sentence, expected, found):
+    found_rules = _mismatches(tmp_path, sentence)
+    assert ("gb2021.text.mismatch", expected, found) in found_rules
+    # the split that adds up to 117 of "共116件" is also a parts-sum slip; nothing else is reported
+    assert set(found_rules) - {("gb2021.text.mismatch", expected, found)} <= {("prose.parts-sum", "≤ 116", 117)}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "本年度新收116件，上年结转{applications.total.carried_over}件；",
+        "共办理（受理）申请119件（含上年结转）；",
+        "全年共收到政府信息公开申请116件，其中自然人86件、法人或其他组织30件；",
+        # "自然人N件" after an outcome restates that outcome's column, not 新收: not read as 新收
+        "全年共收到政府信息公开申请116件，予以公开56件，其中自然人41件；",
+        # 受理 of something else than disclosure applications
+        "全年共受理行政许可事项2000件，政务热线来电300件；",
+    ],
+)
+def test_everyday_phrasings_that_agree_or_are_about_something_else(tmp_path, sentence):
+    assert _mismatches(tmp_path, sentence) == []
+
+
+def test_shares_of_one_whole_adding_up_to_more_than_100_percent(tmp_path):
+    sentence = "全年共收到政府信息公开申请116件，其中自然人占74.14%，法人或其他组织占35.86%；"
+    [p] = [p for p in problems_of(write_variant(tmp_path, [(_RECEIVED, sentence)])) if p.rule == "prose.shares-total"]
+    assert (p.found, p.expected) == ("110.00%", "≤ 100%") and p.severity == Severity.WARNING
+    fine = "全年共收到政府信息公开申请116件，其中自然人占74.14%，法人或其他组织占25.86%；"
+    assert "prose.shares-total" not in rules(problems_of(write_variant(tmp_path, [(_RECEIVED, fine)])))
+    rounded = "三类分别占33.4%、33.3%、33.4%。"  # 100.1 %: within what rounding three shares allows
+    assert "prose.shares-total" not in rules(problems_of(write_variant(tmp_path, [(_RECEIVED, _RECEIVED + rounded)])))
+
+
+def test_pending_cases_the_text_never_mentions():
+    (p,) = [p for p in problems_of(BROKEN / "appeals-pending-unstated.toml") if p.rule.endswith("pending-unstated")]
+    assert "行政复议 1 件" in p.message and "未经复议直接起诉 1 件" in p.message
+    assert p.source.keypath == "appeals.review.pending"
+
+
 # ----------------------------------------------------------------------------------------------- passing variants
 def test_literal_numbers_that_match_are_accepted(tmp_path):
     path = write_variant(

@@ -60,9 +60,17 @@ def section_strings(report: Report) -> Iterator[tuple[str, str]]:
 
 
 def narrative_strings(report: Report) -> Iterator[tuple[str, str]]:
+    """Every prose string of every section, sub-tables included (the 2021 总体情况's 小节 [overview.active]…)."""
+
+    def walk(data: Mapping[str, Any], prefix: str) -> Iterator[tuple[str, str]]:
+        for sub, text in iter_texts(data):
+            yield f"{prefix}.{sub}", text
+        for key, value in data.items():
+            if isinstance(value, Mapping) and key != "items":
+                yield from walk(value, f"{prefix}.{key}")
+
     for instance in report.sections:
-        for sub, text in iter_texts(instance.data):
-            yield f"{instance.key}.{sub}", text
+        yield from walk(instance.data, instance.key)
 
 
 def placeholder_problems(report: Report) -> list[Problem]:
@@ -216,11 +224,18 @@ RULES = (
 def prose_problems(report: Report) -> list[Problem]:
     """The format-independent prose rules of :mod:`plugins.common.prose`, on the text as printed."""
     from compiler.model.refs import Evaluator
-    from plugins.common.prose import date_problems, parts_problems, year_slips
+    from plugins.common.prose import date_problems, parts_problems, shares_problems, year_slips
 
     evaluator = Evaluator(report.values)
     texts = [(k, evaluator.resolve(t, None, []).text) for k, t in narrative_strings(report)]
-    return [*parts_problems(report, iter(texts)), *year_slips(report, texts, ("issues",)), *date_problems(report)]
+    # the legacy 主动公开 part checks its category shares against 100 % itself (legacy.active.percentage-total)
+    shares = [(k, t) for k, t in texts if not (report.format.key == "legacy" and k.startswith("active."))]
+    return [
+        *parts_problems(report, iter(texts)),
+        *shares_problems(report, shares),
+        *year_slips(report, texts, ("issues",)),
+        *date_problems(report),
+    ]
 
 
 @hookimpl

@@ -9,7 +9,12 @@ what does not depend on the format lives here, so every format reads numbers the
 - **Totals with their parts** (:func:`parts_exceeding_total`): "共X条，其中A条、B条……" — parts in the same unit,
   in the same sentence, that add up to more than the stated total (``prose.parts-sum``).  Fewer is not reported: a
   partial breakdown ("22条，其中线上15条") is common and not wrong.
-- **Shares** (:func:`shares_total`): several "占N%" of one total in one sentence that add up to more than 100 %.
+- **Restatements** (:func:`restatements`): the phrase engine itself.  A format gives a list of (pattern, judge)
+  pairs — "收到申请N件" → table 三's 一、本年新收, "当面申请N件" → the legacy channel count … — and the engine finds
+  each literal number once (the first pattern that reads it wins; a number printed by a ``{reference}`` is never
+  read) and asks the judge what the data says.  Both formats read their prose through it.
+- **Shares** (:func:`shares_over_100`): a list of "占N%" in one sentence — shares of one whole — that adds up
+  to more than 100 % beyond what rounding each share at its typed precision allows (``prose.shares-total``).
 - **Year slips** (:func:`year_slips`): the data period stated for another year than the report's; the plan for the
   next year dated in the report year ("2024年，我局将……" in a 2024 report's improvement part).
 - **Part lists** (:func:`part_list_problems`): "由……等N部分组成" / "共N个部分" against the parts printed.
@@ -18,7 +23,7 @@ what does not depend on the format lives here, so every format reads numbers the
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from typing import Any
@@ -62,6 +67,95 @@ def rounding_problem(report: Report, keypath: str, phrase: str, typed: str, verd
         expected=f"{verdict.rounded}%",
         found=f"{typed}%",
     )
+
+
+# ------------------------------------------------------------------------------------------- the phrase engine
+Judge = Callable[[re.Match[str]], Any]
+
+
+def restatements(
+    text: str, spans: list[tuple[int, int, str]], rules: Iterable[tuple[re.Pattern[str], Judge]]
+) -> Iterator[Any]:
+    """Each literal number of ``text`` read by the first rule whose pattern (number in group ``n``) matches it.
+
+    ``spans`` are the parts of the text a ``{reference}`` printed (never read: they come from the data).  The
+    judge gets the match and returns a finding (anything but ``None``) when the number differs from the data.
+    """
+    used: list[tuple[int, int]] = [(s, e) for s, e, *_ in spans]
+    for pattern, judge in rules:
+        for m in pattern.finditer(text):
+            start, end = m.span("n")
+            if any(s < end and start < e for s, e in used):
+                continue
+            used.append((start, end))
+            found = judge(m)
+            if found is not None:
+                yield found
+
+
+def as_number(text: str) -> Decimal:
+    return Decimal(text.replace(",", ""))
+
+
+# ------------------------------------------------------------------------------------------------------ shares
+_SHARE = re.compile(r"(?:占|占比为?|比例为|比重为)[^\d，。；%％]{0,10}?(?P<p>\d+(?:\.\d+)?)\s*[%％]")
+_SHARE_SENTENCE = re.compile(r"[^。！？!?]+")
+
+
+@dataclass(frozen=True)
+class Shares:
+    sentence: str
+    typed: tuple[str, ...]
+    added: Decimal
+    slack: Decimal
+
+
+_NEW_WHOLE = re.compile(r"共|总计|合计|累计|总数|办结|收到|受理|新收|答复")
+
+
+def shares_over_100(text: str) -> Iterator[Shares]:
+    """Lists of two or more "占N%" in one sentence whose sum exceeds 100 % by more than rounding allows.
+
+    A list is the run of shares with no new whole named between two of them (共、合计、办结、收到…): "收到申请
+    116件，其中自然人占74%，法人占26%；办结115件，占…60%" is two lists, 74 + 26 and 60."""
+    for m in _SHARE_SENTENCE.finditer(text):
+        sentence = m.group(0)
+        lists: list[list[str]] = []
+        end = None
+        for share in _SHARE.finditer(sentence):
+            if end is None or _NEW_WHOLE.search(sentence, end, share.start("p")):
+                lists.append([])
+            lists[-1].append(share.group("p"))
+            end = share.end()
+        for typed in lists:
+            if len(typed) < 2:
+                continue
+            added = sum((Decimal(t) for t in typed), Decimal(0))
+            slack = sum((Decimal(5).scaleb(-_decimals(t) - 1) for t in typed), Decimal(0))
+            if added - 100 > slack:
+                yield Shares(sentence.strip(), tuple(typed), added, slack)
+
+
+def _decimals(typed: str) -> int:
+    return len(typed.partition(".")[2])
+
+
+def shares_problems(report: Report, texts: Iterable[tuple[str, str]]) -> list[Problem]:
+    problems = []
+    for keypath, text in texts:
+        for found in shares_over_100(text):
+            added = f"{found.added:f}"
+            problems.append(
+                warning(
+                    "prose.shares-total",
+                    f"“{_short(found.sentence)}”：所列占比{'、'.join(t + '%' for t in found.typed)}相加为{added}%，"
+                    "超过100%；同一总数的各部分占比之和不能超过100%",
+                    report.ref(keypath),
+                    expected="≤ 100%",
+                    found=f"{added}%",
+                )
+            )
+    return problems
 
 
 # ------------------------------------------------------------------------------------------ totals and parts
@@ -248,12 +342,16 @@ def part_list_problems(
 
 __all__ = [
     "PercentVerdict",
+    "as_number",
     "date_problems",
     "parse_chinese_number",
     "part_list_problems",
     "parts_exceeding_total",
     "parts_problems",
     "percent_verdict",
+    "restatements",
     "rounding_problem",
+    "shares_over_100",
+    "shares_problems",
     "year_slips",
 ]

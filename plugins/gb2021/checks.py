@@ -27,6 +27,7 @@ gb2021.cross-year.valid-documents      WARNING   现行有效件数 ≈ last yea
 gb2021.cross-year.year / .format       WARNING   the previous report is not last year's / not this format
 gb2021.text.mismatch                   ERROR     a literal number in the prose differs from the table
 gb2021.text.appeals-claim              ERROR     "均获维持" / "未发生行政复议" contradicting table 四
+gb2021.appeals.pending-unstated        WARNING   table 四 has 尚未审结 cases and the prose never says so
 gb2021.heading.variant                 WARNING   a known variant of an official part heading
 gb2021.heading.unofficial              WARNING   any other heading override
 gb2021.heading.numbered                WARNING   a heading typed with its own number

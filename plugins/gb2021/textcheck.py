@@ -20,7 +20,7 @@ from typing import Any
 from compiler.model.narrative import iter_texts
 from compiler.model.problems import Problem, Severity
 from compiler.model.refs import Evaluator
-from plugins.common.prose import percent_verdict
+from plugins.common.prose import as_number, percent_verdict, restatements
 from plugins.gb2021 import values as v
 from plugins.gb2021.tables import GROUP_LABELS, TABLE3_2021
 
@@ -59,7 +59,17 @@ class Phrase:
 
 
 _ROW = TABLE3_2021.path
+#: Words that make "收到/受理…N件" about something else than disclosure applications.
+_NOT_APPLICATIONS = r"(?!复议|诉讼|起诉|投诉|咨询|信访|建议|提案|许可|事项|热线|来信|来电|信件|办件)"
 PHRASES: tuple[Phrase, ...] = (
+    Phrase(
+        "办理申请（含上年结转）",
+        r"(?:办理|受理|处理|收到)(?:[（(](?:办理|受理|收到)[)）])?{G}{0,12}?申请{G}{0,4}?{N}件"
+        r"[（(](?:含|包括|包含)上一?年度?结转",
+        "3",
+        "new_received+carried_over",
+        "一、本年新收＋二、上年结转",
+    ),
     Phrase("上年结转", r"上年度?结转{G}{0,12}?{N}件", "3", "carried_over", _ROW("carried_over")),
     Phrase(
         "结转下年度", r"结转(?:至|到|入)?下一?年度?{G}{0,10}?{N}件", "3", "carried_forward", _ROW("carried_forward")
@@ -98,8 +108,22 @@ PHRASES: tuple[Phrase, ...] = (
         _ROW("new_received"),
     ),
     Phrase(
+        "新收",
+        r"(?:新收|(?:本年度?|全年|今年|年内)共?(?:收到|受理|接收))(?:到)?(?:" + _NOT_APPLICATIONS + r"{G}){0,10}?{N}件",
+        "3",
+        "new_received",
+        _ROW("new_received"),
+    ),
+    Phrase(
         "某类申请人申请",
         r"(?:" + "|".join(COLUMN_WORDS) + r"){G}{0,10}?申请{G}{0,4}?{N}件",
+        "3",
+        "new_received",
+        _ROW("new_received"),
+    ),
+    Phrase(
+        "某类申请人",
+        r"(?:" + "|".join(COLUMN_WORDS) + r")(?:提出|提交|申请)*{N}件",
         "3",
         "new_received",
         _ROW("new_received"),
@@ -183,31 +207,50 @@ def _lookup(values: Mapping[str, Any], table: str, column: str, key: str) -> Any
     return node
 
 
-def _to_decimal(text: str) -> Decimal:
-    return Decimal(text.replace(",", ""))
-
-
 def scan(text: str, spans: list[tuple[int, int, str]], values: Mapping[str, Any], keypath: str) -> Iterator[Finding]:
-    """Every literal number in ``text`` that restates a table value and differs from it."""
-    used: list[tuple[int, int]] = []
-    for phrase in PHRASES:
-        for m in phrase.pattern.finditer(text):
-            span = m.span("n")
-            if _overlaps(span, spans) or any(s < span[1] and span[0] < e for s, e in used):
-                continue
-            used.append(span)
-            column, column_label = _column(text, m.start()) if phrase.table == "3" else ("", "")
-            if phrase.name == "某类申请人申请":
-                column, column_label = COLUMN_WORDS[_COLUMN_RE.search(m.group(0)).group(0)]  # type: ignore[union-attr]
-            expected = _lookup(values, phrase.table, column, phrase.key)
-            if not isinstance(expected, (int, float)):
-                continue
-            found = _to_decimal(m.group("n"))
-            if found != Decimal(str(expected)):
-                where = f"表三“{column_label}”列“{phrase.label}”" if phrase.table == "3" else phrase.label
-                ref = f"applications.{column}.{phrase.key}" if phrase.table == "3" else f"appeals.{phrase.key}"
-                yield Finding(keypath, m.group(0), found, Decimal(str(expected)), where, ref)
+    """Every literal number in ``text`` that restates a table value and differs from it (through the common
+    phrase engine, :func:`plugins.common.prose.restatements`)."""
+    judges = [(phrase.pattern, functools.partial(_judge, phrase, text, values, keypath)) for phrase in PHRASES]
+    yield from restatements(text, spans, judges)
     yield from _percentages(text, spans, values, keypath)
+
+
+def _judge(phrase: Phrase, text: str, values: Mapping[str, Any], keypath: str, m: re.Match[str]) -> Finding | None:
+    column, column_label = _column(text, m.start()) if phrase.table == "3" else ("", "")
+    if phrase.name == "某类申请人申请" or phrase.name == "某类申请人":
+        column, column_label = COLUMN_WORDS[_COLUMN_RE.search(m.group(0)).group(0)]  # type: ignore[union-attr]
+    if phrase.name == "某类申请人" and not _about_received(text, m.start()):
+        return None
+    if "+" in phrase.key:  # a sum of rows, e.g. 一＋二 ("共办理申请N件（含上年结转）")
+        parts = [_lookup(values, phrase.table, column, k) for k in phrase.key.split("+")]
+        if not all(isinstance(x, (int, float)) for x in parts):
+            return None
+        expected: Any = sum(parts)
+    else:
+        expected = _lookup(values, phrase.table, column, phrase.key)
+    if not isinstance(expected, (int, float)):
+        return None
+    found = as_number(m.group("n"))
+    if found == Decimal(str(expected)):
+        return None
+    where = f"表三“{column_label}”列“{phrase.label}”" if phrase.table == "3" else phrase.label
+    if "+" in phrase.key:
+        ref = "sum(" + ", ".join(f"applications.{column}.{k}" for k in phrase.key.split("+")) + ")"
+    else:
+        ref = f"applications.{column}.{phrase.key}" if phrase.table == "3" else f"appeals.{phrase.key}"
+    return Finding(keypath, m.group(0), found, Decimal(str(expected)), where, ref)
+
+
+_OUTCOME_WORDS = re.compile(r"予以公开|部分公开|不予公开|无法提供|不予处理|其他处理|办结|答复|结转")
+_RECEIVED_WORDS = re.compile(r"收到|新收|受理|接收|提出")
+
+
+def _about_received(text: str, pos: int) -> bool:
+    """ "自然人N件" restates 一、本年新收 only in a sentence about applications received, with no outcome named
+    between the received phrase and it."""
+    sentence = text[_clause_start(text, pos, _SENTENCE_END) : pos]
+    received = list(_RECEIVED_WORDS.finditer(sentence))
+    return bool(received) and not _OUTCOME_WORDS.search(sentence, received[-1].end())
 
 
 def _percentages(
@@ -294,12 +337,45 @@ def texts(report: Any) -> Iterator[tuple[str, str]]:
         yield from walk(instance.data, instance.key)
 
 
+_PENDING_WORDS = re.compile(
+    r"未审结|审理中|正在审理|尚在审理|未结案|尚未结案|未审理终结|尚未(?:作出|做出)(?:复议)?(?:决定|判决|裁判)|未决"
+)
+_BLOCKS = (
+    ("review", "行政复议"),
+    ("litigation_direct", "行政诉讼·未经复议直接起诉"),
+    ("litigation_after_review", "行政诉讼·复议后起诉"),
+)
+
+
+def pending_silence(report: Any, texts: list[str], make: Callable[..., Problem]) -> list[Problem]:
+    """Table 四 has 尚未审结 cases and no sentence of the report says that any case is still open."""
+    appeals = report.values.get("appeals") or {}
+    pending = [(key, label, v.number((appeals.get(key) or {}).get("pending"))) for key, label in _BLOCKS]
+    pending = [(key, label, n) for key, label, n in pending if n]
+    if not pending or any(_PENDING_WORDS.search(text) for text in texts):
+        return []
+    total = sum(n for _, _, n in pending)
+    listed = "、".join(f"{label} {n} 件" for _, label, n in pending)
+    return [
+        make(
+            Severity.WARNING,
+            "gb2021.appeals.pending-unstated",
+            f"表四有尚未审结的案件（{listed}），正文没有一处提到尚未审结；读者会以为案件都已有结果",
+            f"appeals.{pending[0][0]}.pending",
+            expected=f"正文说明尚未审结{total}件",
+            found="未提及",
+        )
+    ]
+
+
 def text_problems(report: Any, make: Callable[..., Problem]) -> list[Problem]:
     values = report.values
     evaluator = Evaluator(values)
     problems: list[Problem] = []
+    printed: list[str] = []
     for keypath, raw in texts(report):
         resolved = evaluator.resolve(raw, None, [])
+        printed.append(resolved.text)
         for f in scan(resolved.text, resolved.spans, values, keypath):
             if f.truncated:
                 problems.append(
@@ -336,4 +412,4 @@ def text_problems(report: Any, make: Callable[..., Problem]) -> list[Problem]:
                     found=found,
                 )
             )
-    return problems
+    return problems + pending_silence(report, printed, make)

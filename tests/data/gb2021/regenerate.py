@@ -150,6 +150,15 @@ CASES: list[tuple[str, str, str, list[tuple[str, str, str]]]] = [
         [("[appeals]", "对被纠正的1件", "行政复议案件均获维持。对被纠正的1件")],
     ),
     (
+        "appeals-pending-unstated",
+        "gb2021.appeals.pending-unstated",
+        "正文删去两处“尚未审结”，表四仍有尚未审结 2 件",
+        [
+            ("[appeals]", "、尚未审结{appeals.review.pending}件", ""),
+            ("[appeals]", "、尚未审结{appeals.litigation.pending}件", ""),
+        ],
+    ),
+    (
         "heading-variant",
         "gb2021.heading.variant",
         "五 的标题写成 存在的主要问题及整改措施",
