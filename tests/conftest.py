@@ -44,6 +44,7 @@ LEGACY_REPORT: dict[str, Any] = {
         "received": 3,
         "channels": {"当面": 2, "网络": 1},
         "outcomes": {"同意公开": 2, "不同意公开": 1},
+        "fees": 0,  # the 收费及减免情况 every legacy report states (legacy.fee.unstated)
         "text": "共受理申请{applications.received}件。",
     },
     "consultation": {"text": "无投诉。"},

@@ -1,9 +1,10 @@
 """The legacy format itself: nine numbered parts between the title/preamble and the signature.
 
 Taken from the 2009 青岛 参考样本 the seed report follows (see the project's notes on the legacy format).
-The format also owns the one check that spans its parts: the part list the preamble announces must match
+The format also owns the checks that span its parts: the part list the preamble announces must match
 the part headings the report prints (the seed announces "行政复议和行政诉讼情况" and prints
-"五、申请行政复议和提起行政诉讼情况").
+"五、申请行政复议和提起行政诉讼情况"), and the numbers typed in any part's prose must agree with the statistics
+(:mod:`plugins.legacy.textcheck`).
 """
 
 from __future__ import annotations
@@ -44,4 +45,6 @@ def gongkai_register_formats(register):
 def gongkai_check(report: Report) -> list[Problem]:
     if report.format.key != LEGACY.key:
         return []
-    return part_list_problems(report, "legacy")
+    from plugins.legacy.textcheck import fee_silence, text_problems
+
+    return [*part_list_problems(report, "legacy"), *text_problems(report), *fee_silence(report)]

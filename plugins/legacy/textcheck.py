@@ -1,0 +1,151 @@
+"""Numbers typed into the prose of a legacy report against its own statistics, through the common phrase engine.
+
+Legacy reports restate their counts in the prose ("本年度共受理政府信息公开申请312件，其中当面申请309件"); when the
+statistics are typed as data ([applications] received, channels, outcomes; [active] total and categories; the
+counts of [appeals], [consultation] and [staffing]) a literal number in such a phrase must agree with them.  The
+phrases are read by :func:`plugins.common.prose.restatements` exactly as the 2021 format's are: a number printed
+by a ``{reference}`` is never read, each literal number is read once.  Patterns built from a report's own names
+(its channels and outcomes) are used only for names of two characters or more, and "其他" is never one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from compiler.model.problems import Problem, Severity
+from compiler.model.refs import Evaluator
+from compiler.model.report import Report
+from plugins.common.checks import narrative_strings
+from plugins.common.prose import as_number, restatements
+from plugins.legacy.part import is_count
+
+_GAP = r"[^\d，。；：、,;:！？!?（）()]"
+_N = r"(?P<n>\d+(?:,\d{3})*)(?![\d.])"
+
+
+@dataclass(frozen=True)
+class Phrase:
+    regex: str  # {G} a gap of words, {N} the number
+    path: str  # the value it restates, e.g. "applications.received"
+    label: str  # the statistic in words, for the message
+
+    def compile(self) -> re.Pattern[str]:
+        return re.compile(self.regex.replace("{G}", _GAP).replace("{N}", _N))
+
+
+FIXED: tuple[Phrase, ...] = (
+    Phrase(
+        r"(?:受理|收到|接收|新收)了?{G}{0,12}?申请{G}{0,4}?{N}件", "applications.received", "受理政府信息公开申请数"
+    ),
+    Phrase(r"主动公开(?:政府)?信息(?:数|总数)?{G}{0,4}?{N}[条件]", "active.total", "主动公开政府信息总数"),
+    Phrase(r"行政复议{G}{0,8}?{N}(?:件|起|宗)", "appeals.reviews", "申请行政复议数"),
+    Phrase(r"(?:行政诉讼|起诉){G}{0,8}?{N}(?:件|起|宗)", "appeals.lawsuits", "提起行政诉讼数"),
+    Phrase(r"申诉{G}{0,8}?{N}(?:件|起|宗)", "appeals.complaints", "行政申诉数"),
+    Phrase(r"咨询{G}{0,8}?{N}(?:人次|次)", "consultation.consultations", "受理咨询数"),
+    Phrase(r"投诉{G}{0,8}?{N}(?:件|起|宗)", "consultation.complaints", "收到投诉数"),
+    Phrase(r"专门机构{G}{0,4}?{N}个", "staffing.agencies", "专门机构数"),
+    Phrase(r"专职(?:工作)?人员{G}{0,4}?{N}[人名]", "staffing.fulltime", "专职人员数"),
+    Phrase(r"兼职(?:工作)?人员{G}{0,4}?{N}[人名]", "staffing.parttime", "兼职人员数"),
+)
+
+
+def phrases(values: Mapping[str, Any]) -> list[Phrase]:
+    """The fixed phrases, then one per outcome, channel and category the report names (longest names first)."""
+    named: list[Phrase] = []
+    for section, key, unit, what in (
+        ("applications", "outcomes", "件", "答复结果"),
+        ("applications", "channels", "件", "申请方式"),
+        ("active", "categories", "[条件]", "主动公开类别"),
+    ):
+        table = (values.get(section) or {}).get(key)
+        if not isinstance(table, Mapping):
+            continue
+        for name in sorted(table, key=len, reverse=True):
+            if len(name) < 2 or name == "其他" or not is_count(table[name]):
+                continue
+            negated = r"(?<!不)" if not name.startswith("不") else ""
+            named.append(
+                Phrase(
+                    negated + re.escape(name) + r"(?:申请|答复)?的?{G}{0,6}?{N}" + unit,
+                    f"{section}.{key}.{name}",
+                    f"{what}“{name}”",
+                )
+            )
+    return [*named, *FIXED]
+
+
+def _value(values: Mapping[str, Any], path: str) -> Any:
+    section, _, rest = path.partition(".")
+    node: Any = values.get(section) or {}
+    if "." in rest:
+        key, _, name = rest.partition(".")
+        node = node.get(key) if isinstance(node, Mapping) else None
+        return node.get(name) if isinstance(node, Mapping) else None
+    return node.get(rest) if isinstance(node, Mapping) else None
+
+
+def scan(text: str, spans: list[tuple[int, int, str]], values: Mapping[str, Any]) -> Iterator[tuple[str, Phrase, Any]]:
+    """(phrase as written, the rule, the data's value) for each literal number that differs from the data."""
+
+    def judge_for(phrase: Phrase) -> Callable[[re.Match[str]], Any]:
+        def judge(m: re.Match[str]) -> Any:
+            expected = _value(values, phrase.path)
+            if not is_count(expected) or as_number(m.group("n")) == Decimal(expected):
+                return None
+            return (m.group(0), phrase, expected)
+
+        return judge
+
+    yield from restatements(text, spans, [(p.compile(), judge_for(p)) for p in phrases(values)])
+
+
+def text_problems(report: Report) -> list[Problem]:
+    evaluator = Evaluator(report.values)
+    problems: list[Problem] = []
+    for keypath, raw in narrative_strings(report):
+        resolved = evaluator.resolve(raw, None, [])
+        for written, phrase, expected in scan(resolved.text, resolved.spans, report.values):
+            number = re.search(r"\d[\d,]*", written[::-1])
+            found = number.group(0)[::-1] if number else written
+            problems.append(
+                Problem(
+                    Severity.ERROR,
+                    "legacy.text.mismatch",
+                    f"正文“{written}”中的数字 {found} 与{phrase.label}（{phrase.path}）{expected} 不一致；"
+                    f"可改用引用 {{{phrase.path}}}",
+                    report.ref(keypath),
+                    expected=expected,
+                    found=found,
+                    plugin="legacy",
+                )
+            )
+    return problems
+
+
+_FEE_WORDS = re.compile(r"收费|费用(?!支出)|免费|减免|收取")  # 费用支出 is spending (part 六), not fees
+
+
+def fee_silence(report: Report) -> list[Problem]:
+    """The 2008 条例 (第三十二条（三）) asks every report for its 收费及减免情况; a report whose prose never
+    mentions fees, and which gives no ``applications.fees``, leaves it out (the 2021 format's gb2021.fee.unstated)."""
+    applications = report.data.get("applications")
+    if isinstance(applications, Mapping) and "fees" in applications:
+        return []
+    if any(_FEE_WORDS.search(text) for _, text in narrative_strings(report)):
+        return []
+    return [
+        Problem(
+            Severity.WARNING,
+            "legacy.fee.unstated",
+            "全文没有说明政府信息公开的收费及减免情况（2008年条例第三十二条（三）要求报告）；"
+            "没有收费也应写明，如“本年度未收取任何费用”",
+            report.ref("applications" if isinstance(applications, Mapping) else ""),
+            expected="收费及减免情况",
+            found="未提及",
+            plugin="legacy",
+        )
+    ]

@@ -1,0 +1,67 @@
+"""Legacy prose against legacy data (plugins/legacy/textcheck.py): edited copies of the seed, whose prose cites its
+statistics with {references}; a reference replaced by a wrong literal number is found, a right one is not."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from compiler.build import check_report
+from compiler.model.problems import Severity
+
+SEED = Path(__file__).resolve().parents[1] / "examples" / "nanjiang-2018" / "report.toml"
+
+
+def _check(tmp_path: Path, edits: list[tuple[str, str]]):
+    text = SEED.read_text(encoding="utf-8")
+    for old, new in edits:
+        assert text.count(old) == 1, old
+        text = text.replace(old, new)
+    path = tmp_path / "report.toml"
+    path.write_text(text, encoding="utf-8")
+    return [p for p in check_report(path)[1] if p.rule == "legacy.text.mismatch"]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected", "found"),
+    [
+        ("共受理政府信息公开申请{applications.received}件", "共受理政府信息公开申请313件", 312, "313"),
+        ("其中当面申请{applications.channels.当面}件", "其中当面申请308件", 309, "308"),
+        ("同意公开答复的{applications.outcomes.同意公开}件", "同意公开答复的46件", 45, "46"),
+        ("不同意公开答复的{applications.outcomes.不同意公开}件", "不同意公开答复的2件", 1, "2"),
+        ("属于已主动公开的{applications.outcomes.属于已主动公开的}件", "属于已主动公开的215件", 214, "215"),
+        ("兼职人员{staffing.parttime}人", "兼职人员421人", 422, "421"),
+        ("累计主动公开政府信息{active.total}条", "累计主动公开政府信息64917条", 64585, "64917"),
+    ],
+)
+def test_a_wrong_literal_number_is_found(tmp_path, old, new, expected, found):
+    [p] = _check(tmp_path, [(old, new)])
+    assert (p.expected, p.found, p.severity) == (expected, found, Severity.ERROR)
+    assert "可改用引用" in p.message and p.source.line is not None
+
+
+def test_right_literal_numbers_and_other_counts_pass(tmp_path):
+    edits = [
+        ("共受理政府信息公开申请{applications.received}件", "共受理政府信息公开申请312件"),
+        ("同意部分公开答复的{applications.outcomes.同意部分公开}件", "同意部分公开答复的3件"),
+        ("专职人员{staffing.fulltime}人", "专职人员2人"),
+    ]
+    assert _check(tmp_path, edits) == []
+
+
+def test_the_seed_as_published_has_no_text_mismatch(tmp_path):
+    assert _check(tmp_path, []) == []
+
+
+def test_a_report_silent_about_fees(check):
+    from tests.conftest import LEGACY_REPORT, legacy
+
+    applications = {k: v for k, v in LEGACY_REPORT["applications"].items() if k != "fees"}
+    [p] = [p for p in check(legacy(applications=applications)) if p.rule == "legacy.fee.unstated"]
+    assert p.severity == Severity.WARNING and p.source.keypath == "applications"
+    stated = {**applications, "text": "共受理申请{applications.received}件，未收取任何费用。"}
+    assert "legacy.fee.unstated" not in {p.rule for p in check(legacy(applications=stated))}
+    assert "legacy.fee.unstated" not in {p.rule for p in check(legacy(applications={**applications, "fees": 0}))}
+    spending = {**applications, "text": "工作人员和费用支出情况见第六部分。"}  # 费用支出 is spending, not fees
+    assert "legacy.fee.unstated" in {p.rule for p in check(legacy(applications=spending))}
