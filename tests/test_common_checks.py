@@ -132,3 +132,20 @@ def test_approximate_number_with_decimals(check):
     [p] = [p for p in check(with_overview(text="总浏览量达10.89余万人次。")) if p.rule == "common.approx-number"]
     assert p.expected == "“10.89万”"
     assert "common.approx-number" not in rules(check(with_overview(text="公开4.13万余条，7万余元。")))
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("本报告所列数据统计自20201月1日至2020年12月31日。", "“20201月”"),  # 株洲市渌口区龙门镇 2020
+        ("报告中所列数据统计期限为2025111231日。", "“2025111231日”"),  # 秦安县兴国镇 2025
+    ],
+)
+def test_a_year_run_into_its_month_or_day(check, text, found):
+    [p] = [p for p in check(with_overview(text=text)) if p.rule == "common.malformed-date"]
+    assert p.found == found and p.source.keypath == "overview.text"
+
+
+def test_well_formed_dates_and_plain_numbers_pass(check):
+    text = "统计期限自2020年1月1日至2020年12月31日，共20201件，电话073127241001，1.20201日。"
+    assert "common.malformed-date" not in rules(check(with_overview(text=text)))

@@ -9,7 +9,8 @@ at the key and line to fix:
   compiler numbers itself (it would print twice);
 - ``common.doubled-punctuation`` — "，，", "。。", "；；"…;
 - ``common.malformed-url`` — "http//:" and other scheme separators that are not "://";
-- ``common.approx-number`` — "余" after a number with decimals ("10.89余万"): approximate and exact at once.
+- ``common.approx-number`` — "余" after a number with decimals ("10.89余万"): approximate and exact at once;
+- ``common.malformed-date`` — a year run into its month or day ("20201月1日", "2025111231日"): 年 (and 月) lost.
 
 All are WARNINGs: a human decides, the build is not stopped (``--strict`` makes them stop it).
 """
@@ -37,6 +38,7 @@ _TYPED_LABEL = re.compile(
 _DOUBLED = re.compile(r"[，,]{2,}|。{2,}|[；;]{2,}|、{2,}|[：:]{2,}")
 _URL_SCHEME = re.compile(r"(?<![A-Za-z])(https?)([^A-Za-z0-9\s]{1,4})", re.IGNORECASE)
 _APPROX = re.compile(r"(\d+\.\d+)余([万亿]?)")
+_RUN_DATE = re.compile(r"(?<![\d.])(?:19|20)\d{2}\d{1,6}[月日]")
 
 
 def strings(value: Any, keypath: str) -> Iterator[tuple[str, str]]:
@@ -211,6 +213,21 @@ def approximate_number_problems(report: Report) -> list[Problem]:
     ]
 
 
+def malformed_date_problems(report: Report) -> list[Problem]:
+    """A four-digit year with the month or day run into it, no 年 between: "20201月1日" reads as the number 20201."""
+    return [
+        warning(
+            "common.malformed-date",
+            f"日期“{m.group(0)}”中年份与月、日连在一起，缺少“年”（或“月”）",
+            report.ref(keypath),
+            expected=f"“{m.group(0)[:4]}年…”",
+            found=f"“{m.group(0)}”",
+        )
+        for keypath, text in narrative_strings(report)
+        for m in _RUN_DATE.finditer(text)
+    ]
+
+
 RULES = (
     placeholder_problems,
     enumeration_problems,
@@ -218,6 +235,7 @@ RULES = (
     punctuation_problems,
     url_problems,
     approximate_number_problems,
+    malformed_date_problems,
 )
 
 
