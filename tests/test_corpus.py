@@ -8,6 +8,7 @@ README quotes, and fails on a false alarm or on an expected finding that is no l
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -22,6 +23,16 @@ REPORTS = sorted(p for p in CORPUS.iterdir() if (p / "report.toml").is_file())
 def _findings(path: Path) -> Counter[tuple[str, str]]:
     _, problems = check_report(path)
     return Counter((p.rule, p.source.keypath if p.source else "") for p in problems)
+
+
+def _describe(report: Path) -> tuple[str, str]:
+    """("organ year", "level, format[, truncated copy]") from the transcription's header comment."""
+    head = (report / "report.toml").read_text(encoding="utf-8").split("\nformat = ", 1)[0]
+    m = re.search(r"^# organ: (\S+?)(?:（[^）]*）)?\s+year: (\d+)\s+level: (\w+).*?format: (\w+)", head, re.M)
+    if not m:
+        return report.name, ""
+    organ, year, level, fmt = m.groups()
+    return f"{organ} {year}", f"{level}, {fmt}" + (", truncated copy" if "TRUNCATED" in head else "")
 
 
 def _counted(findings) -> Counter[tuple[str, str]]:
@@ -45,14 +56,20 @@ def test_corpus_precision_and_recall(capsys):
         false_alarms = sum((found - wanted).values())
         lost = wanted - found
         assert not lost, f"{report.name}: expected findings no longer reported: {dict(lost)}"
-        rows.append((report.name, known, caught, false_alarms))
+        rows.append((*_describe(report), known, caught, false_alarms))
         totals.update({"known": known, "caught": caught, "false": false_alarms})
     with capsys.disabled():
-        print("\n| report | defects known | caught | false alarms |\n|---|---|---|---|")
-        for name, known, caught, false in rows:
-            print(f"| {name} | {known} | {caught} | {false} |")
-        print(f"| **total** | {totals['known']} | {totals['caught']} | {totals['false']} |")
+        print("\n| report | level, format | defects known | caught | false alarms |\n|---|---|---|---|---|")
+        for name, kind, known, caught, false in rows:
+            print(f"| {name} | {kind} | {known} | {caught} | {false} |")
+        print(f"| **total** | {len(rows)} reports | {totals['known']} | {totals['caught']} | {totals['false']} |")
     assert totals["false"] == 0
+    readme = (CORPUS.parents[1] / "README.md").read_text(encoding="utf-8")
+    for name, kind, known, caught, false in rows:  # the README quotes this table: it must not go stale
+        assert f"| {name} | {kind} | {known} | {caught} | {false} |" in readme, name
+    assert re.search(
+        rf"\| \*\*total\*\* \| {len(rows)} reports[^|]*\| {totals['known']} \| {totals['caught']} \| 0 \|", readme
+    )
 
 
 @pytest.mark.parametrize("report", REPORTS, ids=[r.name for r in REPORTS])
