@@ -76,4 +76,4 @@ def test_corpus_precision_and_recall(capsys):
 def test_corpus_report_rebuilds_as_published(report, tmp_path):
     """Blank cells blank, stated totals as stated, labels as printed: every transcription builds."""
     result = build(report / "report.toml", tmp_path / "out.pdf")
-    assert result.pages >= 2
+    assert result.pages >= 1  # a truncated copy (贺州 2009: preamble and the start of 一) fits one page
