@@ -121,6 +121,10 @@ def _mismatches(tmp_path, sentence: str) -> list[tuple[str, str, str]]:
         # 一＋二 ("含上年结转"): 116 + 3
         ("共办理（受理）申请120件（含上年结转）；", "119", "120"),
         ("全年受理政府信息公开申请118件（含上年度结转）；", "119", "118"),
+        # 二、上年结转 and 四、结转下年度 in other words (116 new, 3 carried over, 4 carried forward)
+        ("全年共收到政府信息公开申请116件，上一年度结转4件；", "3", "4"),
+        ("全年共收到政府信息公开申请116件，上年结转3件，转入下一年度继续办理5件；", "4", "5"),
+        ("全年共收到政府信息公开申请116件，上年结转3件，尚在答复期限内的5件；", "4", "5"),
         # the applicant split, with and without 申请 after each column
         ("全年共收到政府信息公开申请116件，其中自然人申请86件、法人或其他组织申请31件；", "30", "31"),
         ("全年共收到政府信息公开申请116件，其中自然人87件、法人或其他组织30件；", "86", "87"),
@@ -138,6 +142,7 @@ def test_everyday_phrasings_of_received_counts(tmp_path, sentence, expected, fou
     [
         "本年度新收116件，上年结转{applications.total.carried_over}件；",
         "共办理（受理）申请119件（含上年结转）；",
+        "全年共收到政府信息公开申请116件，上一年度结转3件，转入下一年度继续办理4件；",
         "全年共收到政府信息公开申请116件，其中自然人86件、法人或其他组织30件；",
         # "自然人N件" after an outcome restates that outcome's column, not 新收: not read as 新收
         "全年共收到政府信息公开申请116件，予以公开56件，其中自然人41件；",

@@ -70,7 +70,21 @@ PHRASES: tuple[Phrase, ...] = (
         "new_received+carried_over",
         "一、本年新收＋二、上年结转",
     ),
-    Phrase("上年结转", r"上年度?结转{G}{0,12}?{N}件", "3", "carried_over", _ROW("carried_over")),
+    Phrase("上年结转", r"上一?年度?结转{G}{0,12}?{N}件", "3", "carried_over", _ROW("carried_over")),
+    Phrase(
+        "转入下年度",
+        r"(?:转入|转至|转到|留待)下一?年度?{G}{0,10}?{N}件",
+        "3",
+        "carried_forward",
+        _ROW("carried_forward"),
+    ),
+    Phrase(
+        "尚在期限内",
+        r"(?:尚在|仍在|处于)(?:法定)?(?:答复|办理)期限?内{G}{0,8}?{N}件",
+        "3",
+        "carried_forward",
+        _ROW("carried_forward"),
+    ),
     Phrase(
         "结转下年度", r"结转(?:至|到|入)?下一?年度?{G}{0,10}?{N}件", "3", "carried_forward", _ROW("carried_forward")
     ),
