@@ -50,6 +50,11 @@ def test_right_literal_numbers_and_other_counts_pass(tmp_path):
     assert _check(tmp_path, edits) == []
 
 
+def test_a_channel_count_is_not_read_as_the_total(tmp_path):
+    edit = ("通过网站累计公开政府信息{active.channels.网站}条", "通过网站主动公开政府信息41283条")
+    assert _check(tmp_path, [edit]) == []
+
+
 def test_the_seed_as_published_has_no_text_mismatch(tmp_path):
     assert _check(tmp_path, []) == []
 
