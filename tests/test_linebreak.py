@@ -199,6 +199,42 @@ def test_line_end_mark_set_half_width_to_fit():
     assert lines[0].extent == pytest.approx(10 * CELL, abs=0.01)
 
 
+def spacing(line: Line) -> float:
+    """The largest extra space between two glyphs of a justified line, in cells."""
+    gaps = [b[1] - a[1] - grid_width(a[0]) for a, b in itertools.pairwise(glyphs(line)) if not a[0].isascii()]
+    return max(gaps, default=0.0) / CELL
+
+
+def test_a_digit_run_too_long_for_the_line_end_is_pulled_in_by_squeezing():
+    # greedy leaves 3.4 cells on 本年度…处理费 before the unbreakable 1888700 (0.18 em between characters);
+    # the run fits when the comma gives up 0.09 em, so it is pulled in instead of letter-spacing the line
+    text = "本年度共发出收费通知1888700件，收取信息处理费1888700元。"
+    lines = lines_of(text, 28, style=body())
+    assert [line.text for line in lines] == ["本年度共发出收费通知1888700件，收取信息处理费1888700", "元。"]
+    assert lines[0].extent == pytest.approx(lines[0].left + lines[0].width, abs=0.01)
+    assert spacing(lines[0]) < 0.1
+    placed = glyphs(lines[0])
+    comma = next(i for i, (ch, _, _) in enumerate(placed) if ch == "，")
+    assert 0.75 * CELL - 0.01 <= placed[comma + 1][1] - placed[comma][1] < CELL  # squeezed, by at most ¼ em
+
+
+def test_the_breaker_looks_back_when_a_digit_run_would_letter_space_a_line():
+    # greedy: 28 甲 | 25 乙 + 3 cells of slack before 12345678 (0.125 em between characters); the first line
+    # hands a character down and both lines stay under 0.1 em
+    text = "甲" * 28 + "乙" * 25 + "12345678" + "丙丙丙。"
+    lines = lines_of(text, 28, style=body(indent=0))
+    assert "".join(line.text for line in lines) == text
+    assert lines[1].text.endswith("乙") and lines[2].text.startswith("12345678")
+    assert max(spacing(line) for line in lines[:2]) < 0.1
+
+
+def test_a_line_that_cannot_be_mended_stays_justified():
+    # nothing to squeeze, no line before: the letter-spaced line is the only way and it is still flush
+    lines = lines_of("乙" * 5 + "123456789012", 10, style=body(indent=0))
+    assert [line.text for line in lines] == ["乙" * 5, "123456789012"]
+    assert lines[0].extent == pytest.approx(10 * CELL, abs=0.01)
+
+
 # --- compression -----------------------------------------------------------------------------------------
 
 

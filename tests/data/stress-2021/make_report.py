@@ -90,6 +90,7 @@ text = "本年度无其他需要报告的事项。"
 [other.fee]
 amount = 1888700
 notices = 1888700
+sentence = true
 """
 
 

@@ -23,6 +23,12 @@ Model
   with a NO_LINE_START mark and no line ends with a NO_LINE_END mark, and justify.  URLs, e-mail addresses
   and paths may break after / . - _ ? & =, telephone numbers after their dash (:func:`_run_pieces`);
   plain digit runs never.  A unit wider than a line is broken into characters as a last resort.
+* A justified line that would be letter-spaced by more than ``MAX_LETTER_SPACING`` (0.1 em: a long digit
+  run that may not break was pushed down) is mended by a bounded choice (:func:`_repair`): pull the run in
+  by 挤进 (any unit, within the same limits), or look back over the one or two previous breaks and let those
+  lines hand up to four units down; each alternative is judged over the same window of lines (spacing over
+  the limit first, then a lone last character 段末孤字, then the squeeze, then evenness).  The rest stays
+  greedy, so breaking is linear in the text.
 * Justification stretches the gaps *between* units (never inside a Latin run) so that every line but the
   last fills the measure exactly.
 """
@@ -406,47 +412,203 @@ def _squeeze(u: _Units, start: int, j: int, need: float) -> tuple[tuple[int, flo
     return tuple(cuts)
 
 
-def _break(u: _Units, first_avail: float, other_avail: float, compress: bool) -> list[_LineSpan]:
+def _fill(u: _Units, start: int, avail: float, compress: bool) -> tuple[_LineSpan, int, float]:
+    """One greedy line from unit ``start``: the span, the first unit that did not fit and the natural width
+    up to it (before any 挤进)."""
     widths, flags, sb = u.width, u.flags, u.space_before
     n = len(widths)
+    w = widths[start]
+    j = start + 1
+    while j < n:
+        add = widths[j] + sb[j]
+        if w + add > avail + _EPS:
+            break
+        w += add
+        j += 1
+    if j >= n:
+        return _LineSpan(start, n, (), True), n, w
+    overflow, natural = j, w
+    squeeze: tuple[tuple[int, float, float], ...] = ()
+    # 挤进: pull no-start units onto this line by compressing punctuation on it.
+    while compress and j < n and flags[j] & _NO_START:
+        cuts = _squeeze(u, start, j, w + widths[j] + sb[j] - avail)
+        if cuts is None:
+            break
+        squeeze = cuts
+        w += widths[j] + sb[j]
+        j += 1
+    if j >= n:
+        return _LineSpan(start, n, squeeze, True), n, w
+    # 推出: move the break back until the next line may start there and this line may end there.
+    k = j
+    while k > start and (flags[k] & _NO_START or flags[k - 1] & _NO_END):
+        k -= 1
+    if k == start:
+        k = j  # nothing but prohibited marks: accept the break rather than overflow
+    if k < j:
+        squeeze = ()  # the pushed line is short anyway: no need to compress it
+    return _LineSpan(start, k, squeeze, False), overflow, natural
+
+
+def _pull(u: _Units, span: _LineSpan, overflow: int, natural: float, avail: float) -> _LineSpan | None:
+    """The line ``span`` with the unit that overflowed it (and the no-start units after it) pulled in by
+    挤进, or None when the marks on the line cannot give that much or the line could not end there."""
+    widths, flags, sb = u.width, u.flags, u.space_before
+    n = len(widths)
+    start, j, w = span.first, overflow, natural
+    squeeze: tuple[tuple[int, float, float], ...] = ()
+    while True:
+        cuts = _squeeze(u, start, j, w + widths[j] + sb[j] - avail)
+        if cuts is None:
+            return None
+        squeeze, w, j = cuts, w + widths[j] + sb[j], j + 1
+        if j >= n:
+            return _LineSpan(start, n, squeeze, True)
+        if not flags[j] & _NO_START and not flags[j - 1] & _NO_END:
+            return _LineSpan(start, j, squeeze, False)
+
+
+#: The most extra space justification may put between two characters, in cells: above it a line reads as
+#: letter-spaced, and the breaker looks for other breaks (:func:`_repair`).
+MAX_LETTER_SPACING = 0.1
+
+
+class _Measure:
+    """Line widths from prefix sums: a candidate line is measured in O(1)."""
+
+    def __init__(self, u: _Units, first_avail: float, other_avail: float):
+        self.u = u
+        self.avails = (first_avail, other_avail)
+        prefix = [0.0]
+        for w, s in zip(u.width, u.space_before, strict=True):
+            prefix.append(prefix[-1] + w + s)
+        self.prefix = prefix
+
+    def spacing(self, span: _LineSpan, line_no: int) -> float:
+        """The extra space between units that justifying ``span`` needs, in cells (0 for a last line)."""
+        if span.final or span.last - span.first < 2:
+            return 0.0
+        u = self.u
+        natural = self.prefix[span.last] - self.prefix[span.first] - u.space_before[span.first]
+        natural -= sum(lc + tc for _, lc, tc in span.squeeze)
+        slack = self.avails[0 if line_no == 0 else 1] - natural
+        return max(slack, 0.0) / (span.last - span.first - 1) / (2 * u.half[span.first])
+
+    def lone(self, span: _LineSpan) -> bool:
+        """A paragraph's last line holding a single character (段末孤字: "元。")."""
+        if not span.final:
+            return False
+        words = [k for k in range(span.first, span.last) if self.u.flags[k] & (_CJK | _LATIN)]
+        return len(words) <= 1 and sum(self.u.end[k] - self.u.start[k] for k in words) <= 1
+
+
+def _cost(m: _Measure, lines: Sequence[tuple[_LineSpan, int]]) -> tuple[float, int, float, float]:
+    """How bad a run of lines is, compared lexicographically: spacing beyond :data:`MAX_LETTER_SPACING`, a lone
+    last character, the squeeze used, then the spacing itself (even lines are better)."""
+    spacings = [m.spacing(span, no) for span, no in lines]
+    over = sum(max(s - MAX_LETTER_SPACING, 0.0) for s in spacings)
+    squeezed = sum(lc + tc for span, _ in lines for _, lc, tc in span.squeeze) / (2 * m.u.half[lines[0][0].first])
+    return (round(over, 4), sum(m.lone(span) for span, _ in lines), round(squeezed, 4), sum(s * s for s in spacings))
+
+
+#: How many units a line may hand down to the next when the breaker looks back (:func:`_repair`).
+_LOOK_BACK_UNITS = 4
+
+
+def _repair(
+    m: _Measure, spans: list[_LineSpan], line: _LineSpan, overflow: int, natural: float, compress: bool
+) -> tuple[int, list[_LineSpan]]:
+    """A letter-spaced line (a long digit run that may not break pushed to the next line): the best of a
+    bounded set of alternatives — pull the run in by 挤进, or look back over the one or two previous breaks
+    and let those lines hand characters down (each a little looser, none letter-spaced) — judged by
+    :func:`_cost` over the lines changed and the line after them.  Returns how many of ``spans`` to replace
+    and the lines replacing them and ``line``."""
+    u = m.u
+    n = len(u.width)
+    no = len(spans)
+
+    def avail(line_no: int) -> float:
+        return m.avails[0 if line_no == 0 else 1]
+
+    def then(lines: list[_LineSpan], first_no: int) -> list[tuple[_LineSpan, int]]:
+        out = [(span, first_no + i) for i, span in enumerate(lines)]
+        last = lines[-1]
+        if not last.final and last.last < n:  # the line after the change, as greedy would set it
+            out.append((_fill(u, last.last, avail(first_no + len(lines)), compress)[0], first_no + len(lines)))
+        return out
+
+    window = max(no - 2, 0)  # every alternative is judged over the same lines: two back, one on
+
+    def cost_of(back: int, lines: list[_LineSpan]) -> tuple[float, int, float, float]:
+        kept = [(span, window + i) for i, span in enumerate(spans[window : no - back])]
+        return _cost(m, kept + then(lines, no - back))
+
+    best: tuple[tuple[float, int, float, float], int, list[_LineSpan]] = (cost_of(0, [line]), 0, [line])
+
+    def consider(back: int, lines: list[_LineSpan]) -> None:
+        nonlocal best
+        cost = cost_of(back, lines)
+        if cost < best[0]:
+            best = (cost, back, lines)
+
+    if compress:
+        pulled = _pull(u, line, overflow, natural, avail(no))
+        if pulled is not None:
+            consider(0, [pulled])
+
+    def shortened(span: _LineSpan, by: int) -> _LineSpan | None:
+        end = span.last - by
+        if end - span.first < 2 or u.flags[end] & _NO_START or u.flags[end - 1] & _NO_END:
+            return None
+        return _LineSpan(span.first, end, (), False)
+
+    for back in (1, 2):
+        if no < back:
+            break
+        # the line ``back`` lines up hands down 0.._LOOK_BACK_UNITS units, each line after it filled greedily
+        # and then handing down 0.._LOOK_BACK_UNITS units in turn; the letter-spaced line is filled last
+        frontier: list[list[_LineSpan]] = [[]]
+        for i in range(back):
+            grown: list[list[_LineSpan]] = []
+            for head in frontier:
+                at = head[-1].last if head else spans[no - back].first
+                base = spans[no - back] if not head else _fill(u, at, avail(no - back + i), compress)[0]
+                if base.final:
+                    continue
+                for by in range(_LOOK_BACK_UNITS + 1):
+                    cut = base if by == 0 else shortened(base, by)
+                    if cut is not None:
+                        grown.append([*head, cut])
+            frontier = grown
+        for head in frontier:
+            if head[-1].last == line.first:
+                continue  # nothing handed down: that is the line we have
+            filled = _fill(u, head[-1].last, avail(no), compress)[0]
+            consider(back, [*head, filled])
+    return best[1], best[2]
+
+
+def _break(u: _Units, first_avail: float, other_avail: float, compress: bool, justify: bool = False) -> list[_LineSpan]:
+    """Greedy lines; in a justified paragraph a line that would be letter-spaced by more than
+    :data:`MAX_LETTER_SPACING` is mended by :func:`_repair` (a bounded look-back, never a whole-paragraph
+    optimisation: the breaker stays linear in the text)."""
+    n = len(u.width)
     spans: list[_LineSpan] = []
+    measure: _Measure | None = None
     i = 0
     while i < n:
-        avail = first_avail if not spans else other_avail
-        start = i
-        w = widths[i]
-        j = i + 1
-        while j < n:
-            add = widths[j] + sb[j]
-            if w + add > avail + _EPS:
-                break
-            w += add
-            j += 1
-        if j >= n:
-            spans.append(_LineSpan(start, n, (), True))
-            break
-        squeeze: tuple[tuple[int, float, float], ...] = ()
-        # 挤进: pull no-start units onto this line by compressing punctuation on it.
-        while compress and j < n and flags[j] & _NO_START:
-            cuts = _squeeze(u, start, j, w + widths[j] + sb[j] - avail)
-            if cuts is None:
-                break
-            squeeze = cuts
-            w += widths[j] + sb[j]
-            j += 1
-        if j >= n:
-            spans.append(_LineSpan(start, n, squeeze, True))
-            break
-        # 推出: move the break back until the next line may start there and this line may end there.
-        k = j
-        while k > start and (flags[k] & _NO_START or flags[k - 1] & _NO_END):
-            k -= 1
-        if k == start:
-            k = j  # nothing but prohibited marks: accept the break rather than overflow
-        if k < j:
-            squeeze = ()  # the pushed line is short anyway: no need to compress it
-        spans.append(_LineSpan(start, k, squeeze, False))
-        i = k
+        span, overflow, natural = _fill(u, i, first_avail if not spans else other_avail, compress)
+        if justify and not span.final:
+            if measure is None:
+                measure = _Measure(u, first_avail, other_avail)
+            if measure.spacing(span, len(spans)) > MAX_LETTER_SPACING + _EPS:
+                back, lines = _repair(measure, spans, span, overflow, natural, compress)
+                del spans[len(spans) - back :]
+                spans.extend(lines)
+                i = lines[-1].last
+                continue
+        spans.append(span)
+        i = span.last
     return spans
 
 
@@ -478,7 +640,9 @@ class Breaking:
         units = _tokenise(self._t, style.compress_punctuation)
         units = _split_wide_units(units, self._t, min(self._avails))
         self._u = units
-        self._spans = _break(units, self._avails[0], self._avails[1], style.compress_punctuation)
+        self._spans = _break(
+            units, self._avails[0], self._avails[1], style.compress_punctuation, style.align == "justify"
+        )
 
     def __len__(self) -> int:
         return len(self._spans)
