@@ -16,6 +16,8 @@ from reportlab.platypus import CondPageBreak, Flowable, Spacer
 from reportlab.platypus import PageBreak as RLPageBreak
 
 from compiler.model.document import BlankLines, Block, Heading, PageBreak, Paragraph, Signature, Table, Title
+from compiler.model.problems import ReportError, error
+from compiler.render.pdf.typeset.landscape import TurnedPage
 from compiler.render.pdf.typeset.linebreak import Breaking
 from compiler.render.pdf.typeset.page import OutlineMark
 from compiler.render.pdf.typeset.paragraph import GridParagraph
@@ -23,6 +25,8 @@ from compiler.render.pdf.typeset.table import make_table
 from compiler.render.pdf.typeset.titlebreak import break_title, is_wide
 from compiler.render.style import StyleSheet
 from compiler.render.textstyle import TextStyle
+
+MM = 72 / 25.4
 
 __all__ = [
     "BlockMapper",
@@ -165,6 +169,8 @@ class _Part:
     #: A part that must start whole (a keep-together table that fits on a page): the heading before it
     #: moves with it instead of being stranded at the foot of the page.
     keep_together: bool = False
+    #: A table on turned pages of its own: the headings before it are turned with it.
+    turned: TurnedPage | None = None
 
 
 def _grid_lines(count: int, pitch: float) -> Spacer:
@@ -229,23 +235,66 @@ class BlockMapper:
     def table(self, block: Table) -> _Part:
         names = {c.role for row in block.rows for c in row if c.role} | {block.role, block.header_role}
         body = self.sheet.role("body") if "body" in self.sheet.roles else self.sheet.role(block.role)
-        made = make_table(
-            block,
-            cell=self.sheet.role(block.role),
-            header=self.sheet.role(block.header_role),
-            settings=self.sheet.table,
-            width=self.width,
-            grid_pitch=self.pitch,
-            roles={name: self.sheet.role(name) for name in sorted(names)},
-            page_height=self.sheet.page.lines * self.sheet.page.line_pitch,
-            leading_above=max(self.pitch - body.size, 0.0),
-        )
+        roles = {name: self.sheet.role(name) for name in sorted(names)}
+        page = self.sheet.page
+        try:
+            made = make_table(
+                block,
+                cell=self.sheet.role(block.role),
+                header=self.sheet.role(block.header_role),
+                settings=self.sheet.table,
+                width=self.width,
+                grid_pitch=self.pitch,
+                roles=roles,
+                page_height=page.lines * page.line_pitch,
+                leading_above=max(self.pitch - body.size, 0.0),
+            )
+        except ReportError as exc:
+            if not any(p.rule == "table.too-wide" for p in exc.problems):
+                raise
+            return self.turned_table(block, roles, exc)
         flowables: list[Flowable] = []
         if block.caption:
             label = self.sheet.role("table-label")
             flowables.append(PlacedLines([(block.caption, label)], align=label.align))
         flowables.append(made)  # a whole number of grid lines, white above and below included
         return _Part(flowables, keep_together=block.keep_together)
+
+    def turned_table(self, block: Table, roles: dict[str, TextStyle], narrow: ReportError) -> _Part:
+        """A table too wide for the 版心 even at the smallest type step, on pages of its own turned 90°
+        (:mod:`compiler.render.pdf.typeset.landscape`); still too wide there: ``table.too-wide``."""
+        page = self.sheet.page
+        try:
+            made = make_table(
+                replace(block, keep_together=False),
+                cell=self.sheet.role(block.role),
+                header=self.sheet.role(block.header_role),
+                settings=self.sheet.table,
+                width=page.body_height,
+                roles=roles,
+            )
+        except ReportError as exc:
+            if not any(p.rule == "table.too-wide" for p in exc.problems):
+                raise
+            smallest = min((self.sheet.role(block.role).size, *self.sheet.table.shrink_sizes))
+            message = (
+                f"表格{block.name}即使缩小到{smallest:g}磅字号、横排（版心 {page.body_height / MM:.0f} mm 宽）"
+                "也排不进：数字或列标题过宽，请拆分表格"
+            )
+            raise ReportError(error("table.too-wide", message, block.source)) from narrow
+        content: list[Flowable] = []
+        if block.caption:
+            label = self.sheet.role("table-label")
+            content.append(PlacedLines([(block.caption, label)], align=label.align))
+        content.append(made)
+        turned = TurnedPage(
+            content,
+            measure=page.body_height,
+            depth=page.body_width,
+            body_height=page.body_height,
+            frame_height=page.lines * page.line_pitch,
+        )
+        return _Part([turned], turned=turned)
 
 
 def _hanging(style: TextStyle, lead: list[tuple[str, TextStyle]], width: float) -> TextStyle:
@@ -295,6 +344,12 @@ def build_flowables(blocks: Sequence[Block], sheet: StyleSheet) -> list[Flowable
             while j < len(parts) and parts[j].keep_with_next:
                 need += sum(f.wrap(width, 1e6)[1] for f in parts[j].flowables)
                 j += 1
+            if j < len(parts) and parts[j].turned is not None:
+                # headings before a turned table go on its page, turned with it (as a landscape section
+                # would have them), rather than stranded at the foot of the page before
+                parts[j].turned.content[:0] = [f for k in range(i, j) for f in parts[k].flowables]
+                i = j
+                continue
             if j < len(parts):
                 need += _min_height(parts[j], width, pitch, sheet.page.lines * pitch)
             out.append(CondPageBreak(need - 0.01))

@@ -172,10 +172,14 @@ class GBT9704Document(BaseDocTemplate):
             hook(canvas, number)
 
     def afterFlowable(self, flowable: Flowable) -> None:
-        if isinstance(flowable, OutlineMark):
-            canvas = self.canv
-            # an entry may go at most one level deeper than the previous one (PDF outline nesting)
-            level = min(flowable.level, self.outline.last_level + 1)
-            self.outline.last_level = level
-            canvas.addOutlineEntry(flowable.title, flowable.key, level=level, closed=False)
-            self.outline.entries.append(OutlineEntry(flowable.title, level, canvas.getPageNumber() - 1))
+        # a flowable holding others (a turned table page with its heading) lists its marks
+        for mark in [flowable] if isinstance(flowable, OutlineMark) else getattr(flowable, "outline_marks", ()):
+            self._outline_entry(mark)
+
+    def _outline_entry(self, flowable: OutlineMark) -> None:
+        canvas = self.canv
+        # an entry may go at most one level deeper than the previous one (PDF outline nesting)
+        level = min(flowable.level, self.outline.last_level + 1)
+        self.outline.last_level = level
+        canvas.addOutlineEntry(flowable.title, flowable.key, level=level, closed=False)
+        self.outline.entries.append(OutlineEntry(flowable.title, level, canvas.getPageNumber() - 1))

@@ -11,7 +11,8 @@ cells are numbers) is as wide as its widest number plus the paddings — a numbe
 data columns of a table are equal; a column of vertical labels is one character wide; the row labels get
 the rest.  A data column's heading may wrap to ``header_lines`` lines while the labels keep
 ``min_label_cells`` characters a line; when even that does not fit the type steps down through
-``shrink_sizes`` (五号 → 小五 → 六号) and only then is the table an error (``table.too-wide``).  What is
+``shrink_sizes`` (五号 → 小五 → 六号) and only then is the table an error (``table.too-wide``; the caller,
+:mod:`compiler.render.pdf.typeset.blocks`, then turns it across the page, :mod:`.landscape`).  What is
 left over when everything fits on one line is shared out in proportion to the natural widths.
 
 Vertical rhythm: a table keeps ``space`` of white above and below it, the same on both sides, and its
