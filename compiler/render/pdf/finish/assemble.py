@@ -64,10 +64,33 @@ def _displayed_size(attachment: Attachment, index: int) -> tuple[float, float]:
     return (h, w) if page.rotation % 180 == 90 else (w, h)
 
 
+def label_over_ink(attachment: Attachment, label: str, sheet: StyleSheet) -> bool:
+    """Whether the first page of a PDF attachment prints something where its "附件n" label would go (the
+    label's box in the 天头, :func:`compiler.render.pdf.finish.stamp.label_box`); then the label goes on a
+    separator page.  The page is read coarsely (:mod:`compiler.render.pdf.finish.ink`); the answer is kept
+    on the attachment, as the slots are planned more than once."""
+    if attachment.kind != "pdf" or attachment.reader is None or not attachment.pages:
+        return False
+    cached = getattr(attachment, "_label_over_ink", None)
+    if cached is not None and cached[0] == label:
+        return bool(cached[1])
+    from compiler.render.pdf.finish.ink import prints_in
+    from compiler.render.pdf.finish.stamp import label_box
+
+    index = attachment.pages[0]
+    width, height = _displayed_size(attachment, index)
+    inked = prints_in(attachment.reader.pages[index], label_box(width, height, label, sheet))
+    attachment._label_over_ink = (label, inked)  # type: ignore[attr-defined]
+    return inked
+
+
 def plan_slots(
     attachments: Sequence[Attachment], settings: AttachmentSettings, sheet: StyleSheet, first_number: int
 ) -> tuple[list[Slot], list[tuple[int, int]]]:
-    """The pages after the report, in order, and each attachment's (first, last) slot index."""
+    """The pages after the report, in order, and each attachment's (first, last) slot index.
+
+    A PDF attachment whose first page prints in the label's place gets a separator page even when the labels
+    go on first pages (:func:`label_over_ink`)."""
     slots: list[Slot] = []
     spans: list[tuple[int, int]] = []
     count = len(attachments)
@@ -75,7 +98,7 @@ def plan_slots(
     for attachment in attachments:
         label = settings.label_for(attachment.number, count)
         start = len(slots)
-        if settings.label_on == "separator":
+        if settings.label_on == "separator" or label_over_ink(attachment, label, sheet):
             slots.append(Slot("separator", base.width, base.height, 0, label=label, title=attachment.title))
             label = None
         if attachment.kind == "image":

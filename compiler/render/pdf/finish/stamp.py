@@ -179,6 +179,21 @@ def _line_baseline(geometry: PageGeometry, line: int, style: TextStyle) -> float
 LABEL_GAP = 3.0 * 72 / 25.4
 
 
+#: White kept around the label's box when deciding whether the attachment's page prints there.
+LABEL_CLEARANCE = 2.0 * 72 / 25.4
+
+
+def label_box(width: float, height: float, label: str, sheet: StyleSheet) -> tuple[float, float, float, float]:
+    """Where the label goes on an attachment's own page ``width`` × ``height`` (as displayed), with
+    ``LABEL_CLEARANCE`` around it: (x0, y0, x1, y1) from the page's lower-left corner."""
+    geometry = geometry_for(width, height, sheet.page)
+    style = label_role(sheet)
+    x0 = geometry.left
+    y0 = geometry.height - geometry.top + LABEL_GAP  # the em box's bottom (see _draw_label)
+    c = LABEL_CLEARANCE
+    return x0 - c, y0 - c, x0 + line_width(label, style) + c, y0 + style.size + c
+
+
 def _draw_label(canvas: Canvas, slot: Slot, geometry: PageGeometry, sheet: StyleSheet) -> None:
     """On line 1 of a page gongkai draws itself (separator, scan image placed below it); on an attachment's
     own PDF page, whose line 1 is its content, in the margin band above the type area (天头) instead, so
