@@ -33,9 +33,70 @@ _YEAR = re.compile(r"\d{4}年度?")
 _WORDS = ("政府信息公开工作年度报告", "政府信息公开工作", "年度报告", "工作报告")
 #: Where an organ name too long for one line may break: after an administrative division or an organ word.
 _ORGAN_SEAM = re.compile(
-    r".+?(?:特别行政区|自治区|自治州|自治县|自治旗|人民政府|办公厅|办公室|委员会|管理委员会|管委会|"
+    r".*?(?:特别行政区|自治区|自治州|自治县|自治旗|人民政府|办公厅|办公室|委员会|管理委员会|管委会|"
     r"省|市|州|盟|县|区|旗|镇|乡|街道|局|厅|委|院|中心|所|站|处|科|部)"
 )
+
+
+#: The seams of a place hierarchy: a piece ending so is a place (某某省 | 某某市 | 某某区), and the organ word
+#: after the last of them belongs to it (某某区税务局, 某某县人民政府).
+_DIVISIONS = (
+    "特别行政区",
+    "自治区",
+    "自治州",
+    "自治县",
+    "自治旗",
+    "街道",
+    "省",
+    "市",
+    "州",
+    "盟",
+    "县",
+    "区",
+    "旗",
+    "镇",
+    "乡",
+)
+#: Organ words that are never a name on their own: they belong to the organ before them (…管理委员会办公室).
+_ORGAN_WORDS = frozenset(("人民政府", "办公厅", "办公室", "委员会", "管理委员会", "管委会", "办事处"))
+
+
+def organ_pieces(organ: str, max_cells: float) -> list[str]:
+    """An organ name too long for a line, cut where a line may end: between the places of its hierarchy and
+    between an organ and its sub-organ (某某省 | 某某市 | 某某区税务局 | 第一税务分局), never inside a word.
+
+    The seam pattern over-cuts, and three joins undo it: a one-character piece starts the next word (某某县 |
+    市 | 场监督管理局 → 市场监督管理局); the organ word after a place is that place's (某某街道 + 办事处,
+    某某开发区 + 管理委员会); an organ word alone belongs to the organ before it (…管理委员会 + 办公室).  A
+    join that would not fit a line is not made."""
+    pieces = _ORGAN_SEAM.findall(organ)
+    rest = organ[sum(len(p) for p in pieces) :]
+    pieces = [p for p in pieces if p] + ([rest] if rest else [])
+    joined: list[str] = []
+    carry = ""
+    for piece in pieces:
+        piece, carry = carry + piece, ""
+        if len(piece) == 1:
+            carry = piece
+            continue
+        joined.append(piece)
+    if carry:
+        joined.append(carry)
+    groups: list[list[str]] = []  # each line-unit and the pieces it was joined from
+    for piece in joined:
+        last = "".join(groups[-1]) if groups else ""
+        belongs = bool(groups) and (
+            piece in _ORGAN_WORDS or (last.endswith(_DIVISIONS) and not piece.endswith(_DIVISIONS))
+        )
+        if belongs and _cells(last + piece) <= max_cells:
+            groups[-1].append(piece)
+        elif belongs and len(groups[-1]) > 1 and _cells(groups[-1][-1] + piece) <= max_cells:
+            # too long with the whole organ: keep the word with the piece it was joined to last (某某开发区 |
+            # 管理委员会办公室 rather than 某某开发区管理委员会 | 办公室)
+            groups.append([groups[-1].pop(), piece])
+        else:
+            groups.append([piece])
+    return ["".join(g) for g in groups]
 
 
 def meaning_units(text: str, max_cells: float) -> list[str] | None:
@@ -48,12 +109,7 @@ def meaning_units(text: str, max_cells: float) -> list[str] | None:
     units: list[str] = []
     organ = text[: year.start()]
     if organ:
-        if _cells(organ) <= max_cells:
-            units.append(organ)
-        else:
-            pieces = _ORGAN_SEAM.findall(organ)
-            rest = organ[sum(len(p) for p in pieces) :]
-            units += [p for p in pieces if p] + ([rest] if rest else [])
+        units += [organ] if _cells(organ) <= max_cells else organ_pieces(organ, max_cells)
     units.append(year.group())
     tail = text[year.end() :]
     while tail:
