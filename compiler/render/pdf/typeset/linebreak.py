@@ -91,8 +91,10 @@ class UnmappedCharacter(LookupError):
 
 
 def _is_word_char(ch: str) -> bool:
-    """Letters and digits that belong to Latin/digit runs (not CJK, not full-width forms)."""
-    return ch.isalnum() and unicodedata.east_asian_width(ch) not in ("W", "F")
+    """Letters and digits that belong to Latin/digit runs (not CJK, not full-width forms, and not the
+    modifier letters ˇ ˉ — Unicode letters, but tone marks in Word's no-line-start set: a run starting with
+    one could start a line)."""
+    return ch.isalnum() and ch not in NO_LINE_START and unicodedata.east_asian_width(ch) not in ("W", "F")
 
 
 def _joined_until(text: str, j: int) -> int:
