@@ -169,6 +169,13 @@ def test_data_columns_are_equal_and_header_font_is_one(pdfs: dict[str, Path]) ->
                 if at >= 0:
                     fonts.add(page.chars[at]["fontname"].split("+")[-1])
     assert len(fonts) == 1 and "Hei" in fonts.pop()
+    for page, vertical, _ in _table_pages(pdfs["2021"]):
+        text = "".join(c["text"] for c in page.chars)
+        if "未经复议直接起诉" in text:  # table 四: equal at 小五 rather than unequal at 五号 (table.py)
+            widths = [round(b - a, 1) for a, b in itertools.pairwise(vertical)]
+            assert len(widths) == 15 and max(widths) - min(widths) <= 0.2, widths
+            sizes = {round(c["size"], 1) for c in page.chars if c["text"].isdigit() and c["size"] < 14}
+            assert sizes == {9.0}, sizes
     for page, vertical, _ in _table_pages(pdfs["stress"]):
         text = "".join(c["text"] for c in page.chars)
         if "申请人情况" in text:

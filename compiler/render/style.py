@@ -148,7 +148,10 @@ TABLE_KEYS: dict[str, Key] = {
     ),
     "min_split_rows": INT,
     "max_row_stretch": NUMBER,
+    "equal_steps": INT,
 }
+#: Keys a style file may leave out (added after style files were written): their defaults.
+TABLE_DEFAULTS: dict[str, Any] = {"equal_steps": 1}
 ROLE_KEYS: dict[str, Key] = {
     "parent": STR,
     "font": STR,
@@ -466,7 +469,7 @@ class StyleSheet:
 
     @cached_property
     def table(self) -> TableSettings:
-        values = self._section("table", TABLE_KEYS)
+        values = self._section("table", TABLE_KEYS, TABLE_DEFAULTS)
         values["space"] = values.pop("space_mm") * MM
         values["shrink_sizes"] = tuple(parse_size(v) for v in values["shrink_sizes"])
         return TableSettings(**values)
@@ -480,8 +483,8 @@ class StyleSheet:
     def roles(self) -> list[str]:
         return sorted(self._role_values)
 
-    def _section(self, name: str, keys: Mapping[str, Key]) -> dict[str, Any]:
-        values = self.data.get(name, {})
+    def _section(self, name: str, keys: Mapping[str, Key], defaults: Mapping[str, Any] | None = None) -> dict[str, Any]:
+        values = {**(defaults or {}), **self.data.get(name, {})}
         missing = [k for k in keys if k not in values]
         if missing:
             where = SourceRef(self.sources[0], name) if self.sources else None

@@ -107,5 +107,6 @@ class TableSettings:
     header_lines: int = 2  # a data column's heading may wrap to this many lines before the type shrinks
     min_label_cells: float = 10.0  # the row-label area keeps at least this many characters per line
     shrink_sizes: tuple[float, ...] = (9.0, 7.5)  # type sizes tried, in order, when a table does not fit
+    equal_steps: int = 1  # steps of shrink_sizes given up to keep a table's data columns equal
     min_split_rows: int = 3  # body rows a split table leaves on its first page, at least
     max_row_stretch: float = 4.0  # points a row may grow so the table ends on the line grid

@@ -15,6 +15,14 @@ the rest.  A data column's heading may wrap to ``header_lines`` lines while the 
 :mod:`compiler.render.pdf.typeset.blocks`, then turns it across the page, :mod:`.landscape`).  What is
 left over when everything fits on one line is shared out in proportion to the natural widths.
 
+Equal before large (``equal_steps``, 1 in ``styles/gbt9704.toml``): data columns of one width are worth one step
+of type, so the sizes are tried 五号 equal → 小五 equal → 五号 unequal → 六号 equal → ….  Looked at both on
+table 四 of the 2021 example (15 data columns): at 五号 only unequal columns fit, the five 总计 columns 20 pt
+wide against 32 pt, their heading stacked 总/计 — a word broken in a one-character column, the digits of a
+row not on one rhythm; at 小五 all fifteen are 29.5 pt, 总计 sits on one line and every column reads alike.
+GB/T 9704 fixes no size for table text and 小五 (9 pt) stays well legible in print, while uneven columns are
+what a reader sees first; so equal at 小五 wins.  A table that is equal at 五号 anyway keeps 五号.
+
 Vertical rhythm: a table keeps ``space`` of white above and below it, the same on both sides, and its
 height is made a whole number of grid lines — by stretching the rows (at most ``max_row_stretch`` each)
 and then the two spaces — so the text after it is back on the line grid.
@@ -365,11 +373,19 @@ def fit_columns(
     """
     ncols = len(table.widths)
     sizes = [cell.size, *[z for z in settings.shrink_sizes if z < cell.size - _EPS]]
-    for size in sizes[sizes.index(min(sizes, key=lambda z: abs(z - (start_size or cell.size)))) :]:
+    sizes = sizes[sizes.index(min(sizes, key=lambda z: abs(z - (start_size or cell.size)))) :]
+    # equal data columns are worth ``equal_steps`` steps of type: 五号 equal, 小五 equal, then 五号 unequal …
+    steps = settings.equal_steps
+    order = sorted(
+        [(i, True) for i in range(len(sizes))] + [(i, False) for i in range(len(sizes))],
+        key=lambda t: t[0] + (0.0 if t[1] else steps + 0.5),
+    )
+    for i, equal in order:
+        size = sizes[i]
         k = size / cell.size
         c_style, h_style = _scaled(cell, size), _scaled(header, header.size * k)
         r_styles = {name: _scaled(st, st.size * k) for name, st in (roles or {}).items()}
-        widths = _fit_at(table, cells, c_style, h_style, r_styles, settings, width, ncols)
+        widths = _fit_at(table, cells, c_style, h_style, r_styles, settings, width, ncols, equal)
         if widths is not None:
             data = tuple(
                 c
@@ -411,7 +427,10 @@ def _fit_at(
     settings: TableSettings,
     width: float,
     ncols: int,
+    equal: bool = True,
 ) -> list[float] | None:
+    """Column widths at these styles with the data columns all as wide as the widest (``equal``) or each as
+    wide as its own content, or None when that does not fit ``width``."""
     pad = 2 * settings.padding_x
 
     def style_of(p: PlacedCell) -> TextStyle:
@@ -439,8 +458,7 @@ def _fit_at(
     }
     label_min = {c: min(label_natural[c], settings.min_label_cells * cell.char_pitch + pad) for c in labels}
     room = width - sum(fixed.values())
-    attempts = [(lines, equal) for equal in (True, False) for lines in range(1, max(settings.header_lines, 1) + 1)]
-    for lines, equal in attempts:
+    for lines in range(1, max(settings.header_lines, 1) + 1):
         # each data column: its widest number and its heading in ``lines`` lines; all as wide as the widest
         # when that fits (digits then line up across the table), else each its own
         need = {
