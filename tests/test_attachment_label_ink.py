@@ -123,7 +123,11 @@ def test_ink_is_looked_for_where_a_rotated_page_is_shown() -> None:
 def test_a_label_over_ink_goes_on_a_separator_page(tmp_path: Path) -> None:
     files = {"letterhead.pdf": drawn(filled_top), "plain.pdf": pdf_bytes([A4], marker="PLAIN")}
     attachments = [{"file": "letterhead.pdf", "title": "红头文件"}, {"file": "plain.pdf", "title": "统计表"}]
-    pdf = build(write_report(tmp_path, attachments, files)).output.read_bytes()
+    result = build(write_report(tmp_path, attachments, files))
+    notes = [p for p in result.problems if p.rule == "attachments.label-separator"]
+    assert [(p.severity.name, p.source.keypath) for p in notes] == [("INFO", "attachments[0].file")]
+    assert "红头文件" in notes[0].message
+    pdf = result.output.read_bytes()
     reader = PdfReader(io.BytesIO(pdf))
     doc = read_pdf(pdf)
     # report pages, a separator for 附件1, its page, then 附件2's own page with the label in its 天头

@@ -35,10 +35,21 @@ def six_digit_table_four(text: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def turned(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def turned_build(tmp_path_factory: pytest.TempPathFactory):
     work = tmp_path_factory.mktemp("turned")
     (work / "report.toml").write_text(six_digit_table_four(STRESS.read_text(encoding="utf-8")), encoding="utf-8")
-    return build(work / "report.toml").output
+    return build(work / "report.toml")
+
+
+@pytest.fixture(scope="module")
+def turned(turned_build) -> Path:
+    return turned_build.output
+
+
+def test_the_author_is_told_the_table_was_turned(turned_build) -> None:
+    notes = [p for p in turned_build.problems if p.rule == "table.turned"]
+    assert len(notes) == 1 and notes[0].severity.name == "INFO" and "横排" in notes[0].message
+    assert notes[0].source is not None and notes[0].source.keypath == "appeals"
 
 
 def _pages(pdf: Path) -> list[tuple[list[dict], list[dict], list[dict]]]:

@@ -39,7 +39,7 @@ class PdfRenderer:
         if needs_fix(job.report.data):  # 𠮷 and other characters beyond U+FFFF: make them extract as themselves
             rendered.pdf = fix_tounicode(rendered.pdf)
         finished = plan.complete(rendered)
-        return Rendered(finished.pdf, finished.pages, list(rendered.problems))
+        return Rendered(finished.pdf, finished.pages, [*rendered.problems, *plan.notes()])
 
 
 def layout_problem(exc: Exception, blocks: Sequence[Block]) -> Problem:

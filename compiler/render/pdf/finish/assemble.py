@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from compiler.files.attachments import Attachment, AttachmentSet
-from compiler.model.problems import Problem, ReportError
+from compiler.model.problems import Problem, ReportError, Severity
 from compiler.render.pdf.finish import metadata
 from compiler.render.pdf.finish.catalog import DocumentExtras, write_extras
 from compiler.render.pdf.finish.embedded import computed_json, report_files
@@ -209,6 +209,24 @@ class FinishPlan:
         for attachment, (first, last) in zip(self.bound, self.spans, strict=True):
             for slot in self.slots[first : last + 1]:
                 slot.source = self.report.ref(f"{attachment.keypath}.title")
+
+    def notes(self) -> list[Problem]:
+        """The attachments whose label went on a separator page because their first page prints where it
+        would be stamped (:func:`label_over_ink`): information for the author, one page more each."""
+        if self.settings.label_on == "separator":
+            return []
+        count = len(self.bound)
+        return [
+            Problem(
+                Severity.INFO,
+                "attachments.label-separator",
+                f"附件“{attachment.title}”的第一页在附件标识的位置（天头左上）有内容，"
+                f"“{self.settings.label_for(attachment.number, count)}”改印在附件前单独的一页上",
+                self.report.ref(f"{attachment.keypath}.file"),
+            )
+            for attachment in self.bound
+            if label_over_ink(attachment, self.settings.label_for(attachment.number, count), self.sheet)
+        ]
 
     def extras(self, report_pages: int) -> DocumentExtras:
         """The catalog entries for a report of ``report_pages`` pages followed by the attachments."""

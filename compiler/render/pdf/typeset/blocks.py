@@ -16,7 +16,7 @@ from reportlab.platypus import CondPageBreak, Flowable, Spacer
 from reportlab.platypus import PageBreak as RLPageBreak
 
 from compiler.model.document import BlankLines, Block, Heading, PageBreak, Paragraph, Signature, Table, Title
-from compiler.model.problems import ReportError, error
+from compiler.model.problems import Problem, ReportError, Severity, error
 from compiler.render.pdf.typeset.landscape import TurnedPage
 from compiler.render.pdf.typeset.linebreak import Breaking
 from compiler.render.pdf.typeset.page import OutlineMark
@@ -186,8 +186,9 @@ def _spaced(flowables: list[Flowable], style: TextStyle, pitch: float) -> list[F
 class BlockMapper:
     """Turns blocks into flowables for one style sheet; numbers outline keys deterministically."""
 
-    def __init__(self, sheet: StyleSheet):
+    def __init__(self, sheet: StyleSheet, notes: list[Problem] | None = None):
         self.sheet = sheet
+        self.notes = notes if notes is not None else []  # layout decisions the author should know of
         self.pitch = sheet.page.line_pitch
         self.width = sheet.page.body_width
         self._outline_keys = 0
@@ -294,6 +295,15 @@ class BlockMapper:
             body_height=page.body_height,
             frame_height=page.lines * page.line_pitch,
         )
+        self.notes.append(
+            Problem(
+                Severity.INFO,
+                "table.turned",
+                f"此处的表格缩小到{min((self.sheet.role(block.role).size, *self.sheet.table.shrink_sizes)):g}磅"
+                "字号仍排不进版心宽度，已横排在单独的页面上（表头朝订口/切口一侧，页码位置不变）",
+                block.source,
+            )
+        )
         return _Part([turned], turned=turned)
 
 
@@ -328,10 +338,10 @@ def _min_height(part: _Part, width: float, pitch: float, page_height: float) -> 
     return min(height, 2 * pitch)
 
 
-def build_flowables(blocks: Sequence[Block], sheet: StyleSheet) -> list[Flowable]:
+def build_flowables(blocks: Sequence[Block], sheet: StyleSheet, notes: list[Problem] | None = None) -> list[Flowable]:
     """All flowables of the document, with a conditional page break before every run of keep-with-next
     blocks (headings) so that a heading is never the last line of a page."""
-    mapper = BlockMapper(sheet)
+    mapper = BlockMapper(sheet, notes)
     parts = [mapper.part(block) for block in blocks]
     width, pitch = sheet.page.body_width, sheet.page.line_pitch
     out: list[Flowable] = []

@@ -160,7 +160,8 @@ def render_pdf(
     if missing:
         raise ReportError(missing)
     glyph_order = _glyph_order(blocks, sheet)
-    flowables = build_flowables(blocks, sheet)
+    notes: list[Problem] = []  # layout decisions reported to the author (a table turned across the page)
+    flowables = build_flowables(blocks, sheet, notes)
     body = sheet.role("body")
     buffer = io.BytesIO()
     doc = GBT9704Document(
@@ -187,4 +188,4 @@ def render_pdf(
     with _binary_streams():
         maker = _canvas_maker(info, with_outline, glyph_order, on_save, lambda: doc.page)
         doc.build(flowables, canvasmaker=maker)
-    return RenderResult(buffer.getvalue(), doc.page, list(doc.outline.entries), [])
+    return RenderResult(buffer.getvalue(), doc.page, list(doc.outline.entries), notes)
