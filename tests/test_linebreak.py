@@ -424,3 +424,32 @@ def test_breaking_properties(text, cells):
             for (c1, x1, _), (c2, x2, _) in itertools.pairwise(gl):
                 assert _ink(c1, x1)[1] <= _ink(c2, x2)[0] + 0.01, line.text
         pos = end
+
+
+_WORDS = st.sampled_from(["政府", "信息", "公开", "申请", "办理", "，", "。", "、", "（", "）", "件"])
+_COUNTS = st.integers(min_value=10_000, max_value=999_999_999).map(str)
+
+
+@settings(max_examples=at_least(200))
+@given(
+    st.lists(st.tuples(_WORDS, st.one_of(_WORDS, _COUNTS)), min_size=1, max_size=30),
+    st.integers(min_value=8, max_value=30),
+)
+def test_mending_letter_spaced_lines_keeps_every_rule(pairs, cells):
+    """Long counts make letter-spaced lines that the breaker mends (pull in, look back): the text, the whole
+    counts, the line-start and line-end rules and flush justification all survive it."""
+    text = "".join(a + b for a, b in pairs)
+    lines = lines_of(text, cells=cells)
+    assert "".join(line.text for line in lines) == text
+    starts = {s for s, _ in _units(text)}
+    pos = 0
+    for k, line in enumerate(lines):
+        assert pos in starts, line.text
+        if k > 0:
+            assert _allowed(text, pos) or not any(
+                _allowed(text, s) for s in starts if pos - len(lines[k - 1].text) < s < pos
+            ), (lines[k - 1].text, line.text)
+        end = pos + len(line.text)
+        if k < len(lines) - 1 and sum(1 for s in starts if pos <= s < end) > 1:  # a lone unit has no gaps
+            assert line.extent == pytest.approx(line.left + line.width, abs=0.01)
+        pos = end

@@ -586,7 +586,8 @@ def _repair(
             if head[-1].last == line.first:
                 continue  # nothing handed down: that is the line we have
             filled = _fill(u, head[-1].last, avail(no), compress)[0]
-            consider(back, [*head, filled])
+            if filled.last > line.first:  # the paragraph moves on (no repair may undo an earlier one for ever)
+                consider(back, [*head, filled])
     return best[1], best[2]
 
 
