@@ -134,3 +134,22 @@ def test_a_table_too_wide_even_turned_is_an_error() -> None:
         BlockMapper(sheet).part(table)
     problem = caught.value.problems[0]
     assert problem.rule == "table.too-wide" and "横排" in problem.message
+
+
+def test_a_turned_table_deeper_than_a_page_splits_over_turned_pages(tmp_path: Path) -> None:
+    """Table 三 with every count a thousand times larger (up to ten digits): too wide even at 六号 and, turned,
+    deeper than the 版心 is wide — it splits between rows over two turned pages, the header rows repeated."""
+    head, rest = STRESS.read_text(encoding="utf-8").split("\n[applications]\n")
+    applications, appeals = rest.split("\n[appeals]\n")
+    applications = re.sub(r"= (\d+)", lambda m: f"= {int(m.group(1)) * 1000}", applications)
+    (tmp_path / "report.toml").write_text(
+        f"{head}\n[applications]\n{applications}\n[appeals]\n{appeals}", encoding="utf-8"
+    )
+    pages = _pages(build(tmp_path / "report.toml").output)
+    turned = [i for i, (_, rotated, _) in enumerate(pages) if rotated]
+    assert len(turned) == 2 and turned[1] == turned[0] + 1
+    for i in turned:
+        text = "".join(c["text"] for c in pages[i][1])
+        assert "申请人情况" in text and "自然人" in text  # the header rows on both
+    assert "".join(c["text"] for c in pages[turned[0]][1]).startswith("三、收到和处理政府信息公开申请情况")
+    assert "四、结转下年度继续办理" in "".join(c["text"] for c in pages[turned[1]][1])
