@@ -38,7 +38,7 @@ def test_same_entry_points_as_importlib_metadata(cache_dir: Path) -> None:
 def _poison(cache_dir: Path) -> None:
     """Add an entry point only the cache knows about."""
     data = json.loads(cache_file(cache_dir).read_text(encoding="utf-8"))
-    data["entries"]["gongkai"]["entries"].append(
+    data["entries"][entrypoints.installation_key("gongkai")]["entries"].append(
         {"name": "zz-only-cached", "value": "json:dumps", "distribution": "x", "version": "1"}
     )
     cache_file(cache_dir).write_text(json.dumps(data), encoding="utf-8")
@@ -75,6 +75,26 @@ def test_writing_into_a_folder_without_distributions_keeps_the_cache(
     assert "zz-only-cached" not in [e.name for e in entrypoints.entry_points("gongkai")]
 
 
+def test_two_installations_keep_their_answers_side_by_side(
+    cache_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two virtual environments (or checkouts) run in turn with one user cache: each finds its own answer."""
+    entrypoints.entry_points("gongkai")
+    _poison(cache_dir)
+    other = [str(tmp_path / "elsewhere"), *sys.path]
+    original = list(sys.path)
+    monkeypatch.setattr(sys, "path", other)
+    assert "zz-only-cached" not in [e.name for e in entrypoints.entry_points("gongkai")]  # discovered, stored
+    monkeypatch.setattr(sys, "path", original)
+    assert "zz-only-cached" in [e.name for e in entrypoints.entry_points("gongkai")]  # the first one's answer kept
+    for i in range(entrypoints.KEEP):  # but only the last KEEP installations are remembered
+        monkeypatch.setattr(sys, "path", [str(tmp_path / f"venv{i}"), *original])
+        entrypoints.entry_points("gongkai")
+    monkeypatch.setattr(sys, "path", original)
+    assert "zz-only-cached" not in [e.name for e in entrypoints.entry_points("gongkai")]
+    assert len(json.loads(cache_file(cache_dir).read_text(encoding="utf-8"))["entries"]) == entrypoints.KEEP
+
+
 @pytest.mark.parametrize("garbage", [b"", b"{not json", b'{"version": 1, "entries": {"gongkai": {"stamp": 3}}}'])
 def test_damaged_cache_is_ignored(cache_dir: Path, garbage: bytes) -> None:
     cache_dir.mkdir()
@@ -86,7 +106,7 @@ def test_damaged_cache_is_ignored(cache_dir: Path, garbage: bytes) -> None:
 def test_entries_of_the_wrong_shape_are_rediscovered(cache_dir: Path) -> None:
     entrypoints.entry_points("gongkai")
     data = json.loads(cache_file(cache_dir).read_text(encoding="utf-8"))
-    data["entries"]["gongkai"]["entries"] = [{"name": 3}]
+    data["entries"][entrypoints.installation_key("gongkai")]["entries"] = [{"name": 3}]
     cache_file(cache_dir).write_text(json.dumps(data), encoding="utf-8")
     assert len(entrypoints.entry_points("gongkai")) == len(importlib.metadata.entry_points(group="gongkai"))
 

@@ -10,6 +10,11 @@ whenever one of them changed.  Not noticed: an ``entry_points.txt`` edited by ha
 distribution installed into a ``sys.path`` folder that had none (``pip install --target``);
 ``GONGKAI_NO_CACHE=1`` turns the cache off.
 
+One user cache serves every installation of gongkai the user runs (several virtual environments, checkouts):
+the answers of the last :data:`KEEP` installations are kept side by side, each under its ``sys.prefix`` and
+``sys.path``, so that two of them used in turn do not evict each other on every run (they did: each run
+then paid the 15–20 ms of discovery again).
+
 An entry point is loaded as :meth:`importlib.metadata.EntryPoint.load` does: import the module, then follow
 the attribute path after the colon.
 """
@@ -25,6 +30,8 @@ from typing import Any
 from compiler.files import cache
 
 _CACHE = "entry-points"
+#: Installations (``sys.prefix`` + ``sys.path``) whose answers are kept.
+KEEP = 8
 
 
 @dataclass(frozen=True)
@@ -90,22 +97,40 @@ def _valid(entries: Any) -> bool:
     )
 
 
-def entry_points(group: str) -> list[EntryPoint]:
-    """The entry points of ``group``, sorted by name."""
-    known = cache.load(_CACHE)
-    entry = known.get(group)
-    folders = entry.get("folders") if isinstance(entry, dict) else None
-    if (
+def installation_key(group: str) -> str:
+    """The key of this installation's answer for ``group`` in the cache."""
+    return "\x00".join([group, sys.prefix, *sys.path])
+
+
+def _cached(entry: Any) -> list[EntryPoint] | None:
+    """The entry points of a cached answer, if it is well formed and this installation is unchanged."""
+    if not isinstance(entry, dict):
+        return None
+    folders = entry.get("folders")
+    if not (
         isinstance(folders, list)
         and all(isinstance(f, str) for f in folders)
         and entry.get("stamp") == _installation_stamp(folders)
         and _valid(entry.get("entries"))
     ):
-        found = [EntryPoint(e["name"], e["value"], e.get("distribution"), e.get("version")) for e in entry["entries"]]
-    else:
+        return None
+    return [EntryPoint(e["name"], e["value"], e.get("distribution"), e.get("version")) for e in entry["entries"]]
+
+
+def entry_points(group: str) -> list[EntryPoint]:
+    """The entry points of ``group``, sorted by name."""
+    known = cache.load(_CACHE)
+    key = installation_key(group)
+    found = _cached(known.get(key))
+    if found is None:
         found = _discover(group)
         folders = [f for f in dict.fromkeys(sys.path) if _holds_distributions(f)]
         stamp = _installation_stamp(folders)
-        known[group] = {"folders": folders, "stamp": stamp, "entries": [asdict(e) for e in found]}
-        cache.store(_CACHE, known)
+        # keep the KEEP - 1 answers written most recently besides this one (``seq`` orders them)
+        others = [(k, v) for k, v in known.items() if k != key and isinstance(v, dict) and "\x00" in k]
+        others.sort(key=lambda kv: kv[1].get("seq") if isinstance(kv[1].get("seq"), int) else -1)
+        kept = dict(others[-(KEEP - 1) :] if KEEP > 1 else [])
+        seq = 1 + max((v["seq"] for v in kept.values() if isinstance(v.get("seq"), int)), default=0)
+        kept[key] = {"folders": folders, "stamp": stamp, "entries": [asdict(e) for e in found], "seq": seq}
+        cache.store(_CACHE, kept)
     return sorted(found, key=lambda e: e.name)
