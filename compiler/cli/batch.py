@@ -116,7 +116,7 @@ def warm_up(options: BuildOptions) -> None:
     from compiler.render.pdf.typeset.fonts import FontRegistry
     from compiler.render.style import load_style
 
-    default_host()
+    default_host().load_everything()  # every format family: a batch may mix formats, workers share them
     try:
         sheet = load_style(options.style, base_dir=Path.cwd())
         FontRegistry(sheet.fonts_config, [*sheet.font_dirs, *map(Path, options.font_dirs)]).preload()

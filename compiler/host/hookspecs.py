@@ -13,6 +13,14 @@ The core never depends on the order in which plugins were registered: pluggy cal
 last-registered first, so every hook below either merges all results (and sorts them by data, not by
 caller) or is a ``firstresult`` hook with a documented tie-break (``tryfirst``/``trylast``).
 
+**Format families.**  An entry point's name may put it in a family: ``<family>-format`` declares one (it
+registers the family's formats), and every other ``<family>-…`` entry point is a member that serves only
+those formats.  Members are loaded when a report of one of the family's formats is read, not for every
+command (``gongkai plugins``, imports and batches still load them all), so their hooks must answer for
+the family's formats only: sections registered with ``formats`` inside the family's (anything else is the
+error ``plugin.family-scope``), and ``gongkai_check``/``gongkai_indicators`` returning ``None`` for other
+formats.  A plugin meant for every format takes a name outside any family (``common-…``, ``acme``).
+
 Hook names all start with ``gongkai_``; :meth:`compiler.host.manager.PluginHost.load` calls
 ``check_pending()`` so a misspelled hook name in a plugin fails loudly instead of being ignored.
 """

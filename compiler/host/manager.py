@@ -2,6 +2,15 @@
 
 Built-in sections are not special: they are listed under the ``gongkai`` entry-point group in gongkai's own
 ``pyproject.toml`` and loaded by :meth:`PluginHost.load_entry_points` exactly like a third-party plugin.
+
+**Format families** (loaded on demand): an entry point named ``<family>-format`` declares a family, and every
+other entry point named ``<family>-…`` is a member that serves only the formats the family's ``-format``
+plugin registers (``legacy-active`` serves ``legacy``; ``gb2021-tables`` serves ``2021`` and ``2019``).  The
+``-format`` plugins and every entry point outside a family (``common-…``, ``render-…``, a third party's
+``acme``) are loaded at once; a family's members only when a report of one of its formats is read (or when
+something needs every plugin: ``gongkai plugins``, importing a published report, a batch's warm-up).  A
+legacy report thus never imports the 2021 format's plugins.  Members must keep to their family: a section
+they register for another format (or for any format) is an error (``plugin.family-scope``).
 Every hook call goes through a typed method here, which also attributes a plugin's exception to the plugin
 by name instead of letting a traceback escape.
 """
@@ -19,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 import pluggy
 
 from compiler.host import hookspecs
-from compiler.host.entrypoints import entry_points
+from compiler.host.entrypoints import EntryPoint, entry_points
 from compiler.host.watchdog import TIMEOUT_ENV, PluginTimeout, time_limit
 from compiler.importers.base import ImportResult
 from compiler.model.document import DocumentInfo, SourceRef
@@ -34,8 +43,17 @@ if TYPE_CHECKING:
     from compiler.model.report import Report
 
 ENTRY_POINT_GROUP = "gongkai"
+#: An entry point named ``<family>`` + this declares a format family (see the module's docstring).
+FAMILY_SUFFIX = "-format"
 #: Comma-separated plugin names not to load from entry points (like pytest's ``-p no:NAME``).
 DISABLE_ENV = "GONGKAI_DISABLE_PLUGINS"
+
+
+def family_of(name: str) -> str | None:
+    """The format family an entry point's name puts it in: ``legacy-active`` → ``legacy`` (``None``: no
+    hyphen).  Whether that family exists depends on a ``<family>-format`` entry point."""
+    family, dash, _ = name.partition("-")
+    return family if dash and family else None
 
 
 @dataclass
@@ -70,6 +88,10 @@ class PluginHost:
     sections: dict[tuple[str | None, str], SectionType] = field(default_factory=dict)
     renderers: dict[str, Renderer] = field(default_factory=dict)
     renderer_plugins: dict[str, str] = field(default_factory=dict)
+    #: family → its members' entry points not loaded yet (see "Format families" above)
+    deferred: dict[str, list[EntryPoint]] = field(default_factory=dict)
+    #: family → the plugin names of its members (loaded or not)
+    families: dict[str, set[str]] = field(default_factory=dict)
     _collected: bool = False
 
     def __post_init__(self) -> None:
@@ -83,18 +105,54 @@ class PluginHost:
         self.info[name] = PluginInfo(name, origin, where or getattr(plugin, "__name__", repr(plugin)))
         self._collected = False
 
-    def load_entry_points(self) -> None:
+    def load_entry_points(self, *, everything: bool = False) -> None:
+        """Load the installed plugins; the members of format families wait for a report of their formats
+        (:meth:`load_format`) unless ``everything``."""
         blocked = {n.strip() for n in os.environ.get(DISABLE_ENV, "").split(",") if n.strip()}
-        for ep in entry_points(ENTRY_POINT_GROUP):
-            if ep.name in blocked or self.pm.get_plugin(ep.name) is not None:
-                continue
-            try:
-                plugin = ep.load()
-            except Exception as exc:  # a broken plugin is reported, not raised
-                raise ReportError(PluginError(ep.name, f"加载（{ep.value}）", exc).problem) from None
-            self.register(plugin, ep.name, "built-in" if ep.distribution == "gongkai" else "entry point", ep.value)
-            self.info[ep.name].distribution = ep.distribution
-            self.info[ep.name].version = ep.version
+        found = [ep for ep in entry_points(ENTRY_POINT_GROUP) if ep.name not in blocked]
+        families = {family_of(ep.name) for ep in found if ep.name.endswith(FAMILY_SUFFIX)} - {None}
+        for ep in found:
+            family = family_of(ep.name)
+            if family in families and not ep.name.endswith(FAMILY_SUFFIX):
+                self.families.setdefault(family, set()).add(ep.name)
+                if not everything:
+                    if self.pm.get_plugin(ep.name) is None and ep not in self.deferred.get(family, []):
+                        self.deferred.setdefault(family, []).append(ep)
+                    continue
+            self._load_entry_point(ep)
+        if everything:
+            self.deferred.clear()
+
+    def _load_entry_point(self, ep: EntryPoint) -> None:
+        if self.pm.get_plugin(ep.name) is not None:
+            return
+        try:
+            plugin = ep.load()
+        except Exception as exc:  # a broken plugin is reported, not raised
+            raise ReportError(PluginError(ep.name, f"加载（{ep.value}）", exc).problem) from None
+        self.register(plugin, ep.name, "built-in" if ep.distribution == "gongkai" else "entry point", ep.value)
+        self.info[ep.name].distribution = ep.distribution
+        self.info[ep.name].version = ep.version
+
+    def load_format(self, format_key: str) -> None:
+        """Load the deferred members of the family that serves ``format_key`` (nothing if none is waiting)."""
+        if not self.deferred:
+            return
+        self.collect()
+        fmt = self.formats.get(format_key)
+        family = family_of(fmt.plugin) if fmt is not None and fmt.plugin.endswith(FAMILY_SUFFIX) else None
+        if family in self.deferred:
+            self._load_family(family)
+
+    def load_everything(self) -> None:
+        """Load every deferred plugin (for what needs them all: listing, importing, a batch's warm-up)."""
+        for family in sorted(self.deferred):
+            self._load_family(family)
+
+    def _load_family(self, family: str) -> None:
+        for ep in self.deferred.pop(family, []):
+            self._load_entry_point(ep)
+        self.collect()
 
     def load_file(self, path: Path, source: SourceRef | None = None) -> None:
         """Load a plugin from a Python file a report names."""
@@ -164,6 +222,7 @@ class PluginHost:
             def add_section(section: SectionType, _plugin: str = plugin) -> None:
                 if not isinstance(section, SectionType):
                     raise TypeError(f"register() expects a SectionType, got {type(section).__name__}")
+                self._check_family_scope(_plugin, section)
                 keys = [None] if section.formats is None else sorted(section.formats)
                 for fmt in keys:
                     if (fmt, section.key) in self.sections:
@@ -197,6 +256,24 @@ class PluginHost:
             self._call(plugin, "注册输出格式", fn, register=add_renderer)
         self._collected = True
 
+    def _check_family_scope(self, plugin: str, section: SectionType) -> None:
+        """A family member's sections belong to the family's formats (else loading it lazily would change
+        what reports of other formats contain)."""
+        family = family_of(plugin)
+        if family is None or plugin not in self.families.get(family, ()):
+            return
+        own = {k for k, f in self.formats.items() if family_of(f.plugin) == family and f.plugin.endswith(FAMILY_SUFFIX)}
+        if section.formats is None or not set(section.formats) <= own:
+            where = "任意格式" if section.formats is None else "、".join(sorted(section.formats))
+            raise ReportError(
+                error(
+                    "plugin.family-scope",
+                    f"插件“{plugin}”属于格式族“{family}”（格式：{'、'.join(sorted(own)) or '无'}），"
+                    f"却为{where}注册了章节“{section.key}”；请改名（不以“{family}-”开头）或只为本族格式注册",
+                    plugin=plugin,
+                )
+            )
+
     def _call(self, plugin: str, what: str, fn: Callable[..., Any], **kwargs: Any) -> Any:
         try:
             with time_limit():
@@ -223,6 +300,7 @@ class PluginHost:
     # -- queries ---------------------------------------------------------------------------------
     def section_types(self, format_key: str) -> dict[str, SectionType]:
         """Every section type usable in a format, by key (format-specific ones win over generic ones)."""
+        self.load_format(format_key)
         self.collect()
         found: dict[str, SectionType] = {}
         for (fmt, key), section in sorted(self.sections.items(), key=lambda kv: (kv[0][0] or "", kv[0][1])):
@@ -253,6 +331,7 @@ class PluginHost:
 
     # -- report-level hooks ------------------------------------------------------------------------
     def checks(self, report: Report) -> list[Problem]:
+        self.load_format(report.format.key)
         problems: list[Problem] = []
         for plugin, fn in self._each("gongkai_check"):
             result = self._call(plugin, "检查报告", fn, report=report)
@@ -267,6 +346,7 @@ class PluginHost:
 
     def indicators(self, report: Report) -> list[Indicator]:
         """Every plugin's indicators for ``report``, sorted by key (see ``gongkai_indicators``)."""
+        self.load_format(report.format.key)
         found: dict[str, tuple[str, Indicator]] = {}
         for plugin, fn in self._each("gongkai_indicators"):
             result = self._call(plugin, "计算指标", fn, report=report)
@@ -284,6 +364,7 @@ class PluginHost:
         return [found[key][1] for key in sorted(found)]
 
     def document_info(self, report: Report) -> DocumentInfo:
+        self.load_format(report.format.key)
         try:
             with time_limit():
                 info = self.pm.hook.gongkai_document_info(report=report)
@@ -311,6 +392,7 @@ class PluginHost:
 
     def import_report(self, document: PublishedDocument, format: str | None = None) -> ImportResult | None:
         """Ask every format plugin to recognise ``document``; the most confident answer wins (see the hook)."""
+        self.load_everything()
         self.collect()
         results: list[tuple[str, ImportResult]] = []
         for plugin, fn in self._each("gongkai_import_report"):
@@ -335,6 +417,7 @@ class PluginHost:
 
     def describe(self) -> list[dict[str, Any]]:
         """Every plugin with its origin and the hooks it implements (for ``gongkai plugins``)."""
+        self.load_everything()
         self.collect()
         rows = []
         for name, plugin in sorted(self.pm.list_name_plugin(), key=lambda np: np[0]):
