@@ -30,7 +30,6 @@ import pluggy
 from compiler.host import hookspecs
 from compiler.host.entrypoints import EntryPoint, entry_points
 from compiler.host.watchdog import TIMEOUT_ENV, PluginTimeout, time_limit
-from compiler.importers.base import ImportResult
 from compiler.model.document import DocumentInfo, SourceRef
 from compiler.model.formats import Format
 from compiler.model.indicators import Indicator
@@ -39,7 +38,7 @@ from compiler.model.sections import SectionType
 from compiler.render.base import Renderer
 
 if TYPE_CHECKING:
-    from compiler.importers.base import PublishedDocument
+    from compiler.importers.base import ImportResult, PublishedDocument
     from compiler.model.report import Report
 
 ENTRY_POINT_GROUP = "gongkai"
@@ -392,6 +391,8 @@ class PluginHost:
 
     def import_report(self, document: PublishedDocument, format: str | None = None) -> ImportResult | None:
         """Ask every format plugin to recognise ``document``; the most confident answer wins (see the hook)."""
+        from compiler.importers.base import ImportResult  # only importing needs it: not at every start
+
         self.load_everything()
         self.collect()
         results: list[tuple[str, ImportResult]] = []

@@ -11,18 +11,17 @@ from collections.abc import Callable
 
 from compiler import hookimpl
 from compiler.model.formats import Format
-from plugins.gb2021.tables import PART_TITLES, VARIANTS
+from plugins.gb2021.names import FORMAT_TITLES, PART_TITLES
 
 SECTION_ORDER: tuple[str, ...] = ("report", "preamble", *PART_TITLES, "signature")
-FORMAT_KEYS = frozenset(VARIANTS)
+FORMAT_KEYS = frozenset(FORMAT_TITLES)
 
 
 def _format(key: str) -> Format:
-    variant = VARIANTS[key]
     parts = "、".join(PART_TITLES.values())
     return Format(
         key=key,
-        title=f"中华人民共和国政府信息公开工作年度报告格式（{variant.title}）",
+        title=f"中华人民共和国政府信息公开工作年度报告格式（{FORMAT_TITLES[key]}）",
         sections=SECTION_ORDER,
         description=f"六部分：{parts}；表二、表三、表四按格式绘制",
     )
@@ -30,5 +29,5 @@ def _format(key: str) -> Format:
 
 @hookimpl
 def gongkai_register_formats(register: Callable[[Format], None]) -> None:
-    for key in sorted(VARIANTS):
+    for key in sorted(FORMAT_TITLES):
         register(_format(key))

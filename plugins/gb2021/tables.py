@@ -10,32 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-# ------------------------------------------------------------------------------------------------ the six parts
-
-#: Section key → official part title (without its number) — identical in the 2019 and 2021 formats.
-PART_TITLES: dict[str, str] = {
-    "overview": "总体情况",
-    "active": "主动公开政府信息情况",
-    "applications": "收到和处理政府信息公开申请情况",
-    "appeals": "政府信息公开行政复议、行政诉讼情况",
-    "issues": "存在的主要问题及改进情况",
-    "other": "其他需要报告的事项",
-}
-
-#: Wordings seen in published reports that are close to the official title: accepted with a warning.
-PART_VARIANTS: dict[str, tuple[str, ...]] = {
-    "overview": ("总体概况", "基本情况", "概述", "总体工作情况"),
-    "active": ("主动公开政府信息情况统计", "主动公开情况"),
-    "applications": ("收到和处理政府信息公开申请的情况", "依申请公开政府信息情况", "依申请公开情况"),
-    "appeals": ("因政府信息公开工作被申请行政复议、提起行政诉讼的情况", "政府信息公开行政复议、行政诉讼的情况"),
-    "issues": (
-        "存在的主要问题及整改措施",
-        "存在的主要问题及改进措施",
-        "存在的主要问题及改进情况和措施",
-        "政府信息公开工作存在的主要问题及改进情况",
-    ),
-    "other": ("其他需要报告的事项情况", "其他事项"),
-}
+# the six parts' titles and accepted variants live in plugins.gb2021.names (the format plugin, which a report of
+# any format loads, needs them; it should not import the tables): re-exported here for everything else
+from plugins.gb2021.names import FORMAT_TITLES
+from plugins.gb2021.names import PART_TITLES as PART_TITLES
+from plugins.gb2021.names import PART_VARIANTS as PART_VARIANTS
 
 # --------------------------------------------------------------------------------------------------- table 二
 
@@ -363,6 +342,6 @@ class Variant:
 
 
 VARIANTS: dict[str, Variant] = {
-    "2021": Variant("2021", "国办公开办函〔2021〕30号", TABLE2_2021, TABLE3_2021),
-    "2019": Variant("2019", "国办公开办函〔2019〕60号（试行）", TABLE2_2019, TABLE3_2019),
+    "2021": Variant("2021", FORMAT_TITLES["2021"], TABLE2_2021, TABLE3_2021),
+    "2019": Variant("2019", FORMAT_TITLES["2019"], TABLE2_2019, TABLE3_2019),
 }

@@ -21,6 +21,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from itertools import compress
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -79,7 +80,8 @@ def _register(path: Path, index: int) -> _Loaded:
     font = load_ttfont(name, path, index)  # asciiReadable=False, parsed once per file version (fontfacts)
     pdfmetrics.registerFont(font)
     # a character mapped to glyph 0 (.notdef) would print as an empty box: it counts as missing
-    loaded = _Loaded(name, font, face, frozenset(code for code, glyph in font.face.charToGlyph.items() if glyph))
+    cmap = font.face.charToGlyph  # (compress keeps the codes whose glyph is not 0, at C speed: 40,000 per face)
+    loaded = _Loaded(name, font, face, frozenset(compress(cmap.keys(), cmap.values())))
     _LOADED[key] = _BY_NAME[name] = loaded
     return loaded
 
