@@ -215,3 +215,30 @@ def test_build_pauses_the_collector_only_while_it_runs(tmp_path: Path) -> None:
     finally:
         gc.enable()
     assert (tmp_path / "a.pdf").read_bytes() == (tmp_path / "b.pdf").read_bytes()
+
+
+# ---------------------------------------------------------------------------------------------- quick exit
+
+
+def test_the_command_exits_without_teardown_but_flushes_and_runs_atexit(tmp_path: Path) -> None:
+    """``gongkai`` (compiler.cli.run) skips the interpreter's teardown; buffered output, the exit status and
+    atexit handlers (temporary folders, logging) are kept."""
+    code = (
+        "import atexit, sys\n"
+        "atexit.register(lambda: print('atexit ran'))\n"
+        "from compiler.cli import run\n"
+        f"sys.argv = ['gongkai', 'build', {str(SEED)!r}, '-o', {str(tmp_path / 'x.pdf')!r}]\n"
+        "run()\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert "10 pages" in lines[-2] and lines[-1] == "atexit ran"
+    assert (tmp_path / "x.pdf").stat().st_size > 100_000
+    failed = subprocess.run(
+        [sys.executable, "-m", "compiler", "build", str(tmp_path / "none.toml")],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert failed.returncode == 2 and "找不到文件" in failed.stderr
