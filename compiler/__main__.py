@@ -1,5 +1,5 @@
 """``python -m compiler`` is the same as the ``gongkai`` command."""
 
-from compiler.cli.commands import run
+from compiler.cli import run
 
 run()

@@ -125,6 +125,7 @@ def warm_up(options: BuildOptions) -> None:
     # what was loaded lives as long as the process: keep the collector from walking it (and, in forked
     # workers, from touching — and so copying — the parent's pages), as the gc documentation advises
     gc.freeze()
+    gc.enable()  # a worker builds many reports: collect between them (the command may have started with it off)
 
 
 def build_one(index: int, path: str, options: BuildOptions) -> Outcome:
@@ -211,6 +212,8 @@ def _pool_context() -> object:
 def run_builds(paths: Sequence[Path], options: BuildOptions, jobs: int) -> Iterator[Outcome]:
     """Build every report, yielding outcomes as they finish (in completion order with ``jobs > 1``)."""
     work = [(i, str(p)) for i, p in enumerate(paths)]
+    if len(work) > 1:  # several reports in this process (or its workers): collect between them
+        gc.enable()  # (the gongkai command starts with the collector off: compiler.cli.run)
     if jobs <= 1 or len(work) <= 1:
         for i, p in work:
             yield build_one(i, p, options)
