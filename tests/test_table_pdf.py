@@ -187,3 +187,22 @@ def test_numbers_are_flush_right_and_text_justified():
     made = make_table(table, cell=CELL_STYLE, header=HEADER_STYLE, settings=SETTINGS, width=200)
     label, number = (made.content(p, made.cell_width(p)) for p in made.cells)
     assert label.style.align == "justify" and number.style.align == "right"
+
+
+def test_table_measurements_are_reused_only_for_the_same_style_and_font_chain(monkeypatch) -> None:
+    """Sizing a table measures the same cell text again and again; the memo (table._memo) answers repeats, but
+    never for another font chain (another style sheet's files under the same names) or another size."""
+    from dataclasses import replace as _replace
+
+    from compiler.render.pdf.typeset import table as t
+    from compiler.render.textstyle import TextStyle
+
+    calls: list[str] = []
+    monkeypatch.setattr(t, "_measure_natural", lambda text, style: calls.append(text) or float(style.size))
+    monkeypatch.setattr(t, "_MEASURED", {})
+    style = TextStyle("cell", fonts=object(), size=10.5, char_pitch=10.5, line_pitch=13.65)
+    assert t._natural("0", style) == t._natural("0", _replace(style)) == 10.5  # an equal style: measured once
+    assert calls == ["0"]
+    assert t._natural("0", _replace(style, fonts=object())) == 10.5  # another chain: measured again
+    assert t._natural("0", _replace(style, size=9.0)) == 9.0  # another size: measured again
+    assert calls == ["0", "0", "0"]

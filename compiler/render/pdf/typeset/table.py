@@ -33,7 +33,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 
 from reportlab.lib import colors
 from reportlab.platypus import Table as RLTable
@@ -325,8 +325,34 @@ def _plain(style: TextStyle) -> TextStyle:
     return replace(style, align="left", indent=0, left_indent=0, right_indent=0)
 
 
+#: Measurements already made: sizing a table asks for the same cell text in the same style again and again
+#: (every candidate type size, every column fit; a table of counts is mostly "0"), a thousand line breakings
+#: a 2021 report.  Keyed by the text, the measure and every field of the style but its fonts, plus the font
+#: chain object itself, which the entry keeps and compares by identity (a chain is per style sheet, so the
+#: same names in another sheet's files never match).  Cleared when large; the values are pure functions of
+#: the key, so the PDF does not change.
+_MEASURED: dict[tuple, tuple[object, float]] = {}
+_STYLE_FIELDS = tuple(f.name for f in fields(TextStyle) if f.name != "fonts")
+
+
+def _memo(kind: str, text: str, style: TextStyle, arg: float, compute: Callable[[], float]) -> float:
+    key = (kind, text, arg, *(getattr(style, f) for f in _STYLE_FIELDS))
+    hit = _MEASURED.get(key)
+    if hit is not None and hit[0] is style.fonts:
+        return hit[1]
+    value = compute()
+    if len(_MEASURED) > 20_000:
+        _MEASURED.clear()
+    _MEASURED[key] = (style.fonts, value)
+    return value
+
+
 def _natural(text: str, style: TextStyle) -> float:
     """The width of ``text`` set on one line (its widest line if it holds a line break)."""
+    return _memo("natural", text, style, 0.0, lambda: _measure_natural(text, style))
+
+
+def _measure_natural(text: str, style: TextStyle) -> float:
     try:
         breaking = Breaking([(text, style)], _plain(style), 1e7)
     except LookupError as exc:  # the paragraph reports missing glyphs with the source
@@ -336,6 +362,10 @@ def _natural(text: str, style: TextStyle) -> float:
 
 def _wrapped(text: str, style: TextStyle, lines: int) -> float:
     """The narrowest measure that sets ``text`` in at most ``lines`` lines (to 0.1 pt)."""
+    return _memo("wrapped", text, style, lines, lambda: _measure_wrapped(text, style, lines))
+
+
+def _measure_wrapped(text: str, style: TextStyle, lines: int) -> float:
     natural = _natural(text, style)
     if lines <= 1:
         return natural
