@@ -80,6 +80,7 @@ class ImportNote:
     keypath: str
     message: str
     place: Place | None = None
+    level: Literal["info", "warning", "error"] = "warning"  # error: a value that could not be read at all
 
 
 @dataclass

@@ -1,0 +1,122 @@
+"""Helpers every reader shares: tidying extracted text, building grids from spans, choosing a reader.
+
+Nothing here knows about government reports: these are the rules of text extracted from HTML, PDF, DOCX and
+XLSX (a space a PDF extractor inserts between two Chinese characters is an artefact; a cell that spans three
+columns is one cell).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+from compiler.importers.base import Grid, Place, PublishedDocument
+from compiler.model.problems import ReportError, error
+
+#: Characters after which, or before which, a space is a layout artefact: CJK ideographs, CJK punctuation and
+#: full-width forms.  A space between two Latin words or numbers is kept.
+_CJK = (
+    r"\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff\u3100-\u312f\u31c0-\u31ef\u3200-\u32ff\u3400-\u4dbf"
+    r"\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\u2018-\u201f\u2026\u2014"
+)
+_SPACE_AFTER_CJK = re.compile(rf"(?<=[{_CJK}])[ \t]+")
+_SPACE_BEFORE_CJK = re.compile(rf"[ \t]+(?=[{_CJK}])")
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_SPACES = re.compile(r"[ \t\r\n\f\v\u00a0\u2002-\u200a\u202f\u205f\u3000]+")
+
+
+def tidy(text: str) -> str:
+    """One line of extracted text: invisible characters dropped, every run of white space (``&nbsp;``, full-width
+    spaces, line breaks of a wrapped cell) one space, and no space next to a Chinese character or mark."""
+    text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
+    text = _SPACES.sub(" ", text).strip()
+    text = _SPACE_AFTER_CJK.sub("", text)
+    return _SPACE_BEFORE_CJK.sub("", text)
+
+
+def join_lines(parts: list[str]) -> str:
+    """Lines of one cell or paragraph joined: no separator between Chinese characters, one space between Latin."""
+    out = ""
+    for part in (tidy(p) for p in parts):
+        if not part:
+            continue
+        if out and re.match(r"[A-Za-z0-9]", part[0]) and re.search(r"[A-Za-z0-9.,;:]$", out):
+            out += " "
+        out += part
+    return tidy(out)
+
+
+def make_grid(cells: list[tuple[int, int, int, int, str | None]], place: Place, caption: str = "") -> Grid:
+    """A :class:`Grid` from ``(row, col, rowspan, colspan, text)`` cells: every position a cell covers repeats its
+    text, blanks are ``None``, and ``spans`` lists the merges."""
+    height = max((r + rs for r, _, rs, _, _ in cells), default=0)
+    width = max((c + cs for _, c, _, cs, _ in cells), default=0)
+    rows: list[list[str | None]] = [[None] * width for _ in range(height)]
+    spans: list[tuple[int, int, int, int]] = []
+    for r, c, rs, cs, text in cells:
+        value = tidy(text) if text else None
+        for dr in range(rs):
+            for dc in range(cs):
+                rows[r + dr][c + dc] = value or None
+        if rs > 1 or cs > 1:
+            spans.append((r, c, rs, cs))
+    return Grid(rows=rows, place=place, spans=spans, caption=caption)
+
+
+def row_cells(grid: Grid, r: int) -> list[tuple[int, str | None]]:
+    """The distinct cells of row ``r`` as ``(column, text)``: a cell spanning several columns counts once (a cell
+    spanning rows from above is repeated, so a row knows its group label)."""
+    covered: set[int] = set()
+    for sr, sc, rs, cs in grid.spans:
+        if sr <= r < sr + rs and cs > 1:
+            covered.update(range(sc + 1, sc + cs))
+    return [(c, text) for c, text in enumerate(grid.rows[r]) if c not in covered]
+
+
+#: The readers by file suffix; each is imported only when a file of its kind is read.
+_READERS = {
+    ".html": "compiler.importers.html:HtmlReader",
+    ".htm": "compiler.importers.html:HtmlReader",
+    ".shtml": "compiler.importers.html:HtmlReader",
+    ".pdf": "compiler.importers.pdf:PdfReader",
+    ".docx": "compiler.importers.docx:DocxReader",
+    ".xlsx": "compiler.importers.xlsx:XlsxReader",
+}
+
+#: Refuse files bigger than this (a published report is a few MB at most).
+MAX_BYTES = 64 * 1024 * 1024
+
+
+def read_document(path: Path) -> PublishedDocument:
+    """Read a published file with the reader its suffix names; every failure is a :class:`ReportError` naming
+    the file.  Reading never runs code from the file and never writes anything."""
+    import importlib
+
+    path = Path(path)
+    spec = _READERS.get(path.suffix.lower())
+    if spec is None:
+        known = "、".join(sorted(_READERS))
+        raise ReportError(error("import.unknown-kind", f"无法导入“{path.name}”：只支持 {known} 文件"))
+    if not path.is_file():
+        raise ReportError(error("import.missing-file", f"找不到文件：{path}"))
+    if path.stat().st_size > MAX_BYTES:
+        raise ReportError(error("import.too-large", f"文件过大（超过 {MAX_BYTES // 1024 // 1024} MB），不导入：{path}"))
+    module, name = spec.split(":")
+    try:
+        reader = getattr(importlib.import_module(module), name)()
+    except ImportError as exc:
+        raise ReportError(
+            error(
+                "import.missing-dependency",
+                f"读取 {path.suffix} 文件需要可选依赖（{exc.name}）：请安装 pip install 'gongkai[import]'",
+            )
+        ) from None
+    try:
+        return reader.read(path)
+    except ReportError:
+        raise
+    except Exception as exc:  # a damaged file: say so, never a traceback
+        raise ReportError(
+            error("import.unreadable", f"无法读取“{path.name}”（{type(exc).__name__}：{exc}）；文件可能已损坏")
+        ) from None

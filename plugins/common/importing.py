@@ -1,0 +1,203 @@
+"""What importing a published report means in every format: numbers, labels, numbering and metadata.
+
+The format plugins (``plugins/gb2021/importer.py``, ``plugins/legacy/importer.py``) share these rules: a label is
+compared without spaces and with ``1、`` read as ``1.``; numbering (（一）, 1., （1）) is taken off and becomes the
+item's position; the title gives organ and year; the signature gives 成文日期, else the page's 公开日期 (noted).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from compiler.importers.base import ImportNote, Place, PublishedDocument, TextItem
+
+CN_DIGITS = "一二三四五六七八九十"
+PART_HEADING = re.compile(r"^([一二三四五六七八九十]{1,2})\s*[、.．，,]\s*(.{2,40}?)[。：:]?$")
+NUMBER_TEXT = re.compile(r"^[-−]?\d[\d,，]*(?:[.．]\d+)?$")
+DASH = re.compile(r"^[-—－–/／、]+$|^无$")
+_ITEM_MARKERS = (
+    ("（一）", re.compile(r"^[（(]([一二三四五六七八九十]{1,3})[）)]\s*")),
+    ("1.", re.compile(r"^(\d{1,2})\s*[.．、](?!\d)\s*")),
+    ("（1）", re.compile(r"^[（(](\d{1,2})[）)]\s*")),
+)
+_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_ISO_DATE = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
+_TITLE = re.compile(r"^(.*?)(\d{4})\s*年(?:度)?\s*(?:政府信息公开|政务公开)")
+
+
+def norm(text: str | None) -> str:
+    """A label compared by meaning: no spaces, ``1、``/``1．`` as ``1.``, ASCII brackets and quotes as printed in
+    the format."""
+    if not text:
+        return ""
+    t = re.sub(r"\s+", "", text)
+    t = t.replace("(", "（").replace(")", "）").replace('"', "”")
+    t = re.sub(r"^(\d+)[、．,，]", r"\1.", t)
+    return t
+
+
+def strip_number(text: str) -> str:
+    return re.sub(r"^(?:\d+\.|[（][一二三四五六七八九十]+[）]|[一二三四五六七八九十]+、)", "", text)
+
+
+def number_value(text: str | None) -> tuple[Any, str | None]:
+    """``(value, problem)``: an int or a float from a cell's text; blank → ``(None, None)``."""
+    if text is None or not text.strip():
+        return None, None
+    t = re.sub(r"\s+", "", text).replace("，", ",").replace("．", ".").replace("−", "-")
+    if DASH.match(t):
+        return None, f"单元格印作“{text}”，不是数字，按空白处理"
+    if not NUMBER_TEXT.match(t):
+        return None, f"单元格“{text}”不是数字"
+    problem = f"单元格“{text}”含千分位逗号，按 {t.replace(',', '')} 读取" if "," in t else None
+    t = t.replace(",", "")
+    return (float(t) if "." in t else int(t)), problem
+
+
+@dataclass
+class Builder:
+    """The data being imported and the notes about it."""
+
+    fmt: str
+    data: dict[str, Any] = field(default_factory=dict)
+    notes: list[ImportNote] = field(default_factory=list)
+    score: float = 0.0
+    cell_kind: bool = False  # the schema keeps blank cells ("") and printed labels (see plugins/gb2021/active)
+
+    def note(self, keypath: str, message: str, place: Place | None = None, level: str = "warning") -> None:
+        self.notes.append(ImportNote(keypath, message, place, level))  # type: ignore[arg-type]
+
+    def put(self, keypath: str, value: Any) -> None:
+        node = self.data
+        *parents, last = keypath.split(".")
+        for p in parents:
+            node = node.setdefault(p, {})
+        node[last] = value
+
+
+def split_marker(text: str, kind: str | None) -> tuple[str, str, str] | None:
+    """``(kind, heading, rest)`` if ``text`` starts with an item number of ``kind`` (any kind when ``None``)."""
+    for name, pattern in _ITEM_MARKERS:
+        if kind not in (None, name):
+            continue
+        m = pattern.match(text)
+        if m:
+            body = text[m.end() :]
+            hm = re.match(r"^([^。；！？]{1,30}[。：:])(.*)$", body)
+            if hm:
+                return name, hm.group(1), hm.group(2)
+            if len(body) <= 30:
+                return name, body, ""
+            return name, "", body
+    return None
+
+
+def narrative(paragraphs: list[str], depth: int = 0) -> dict[str, Any]:
+    """Paragraphs → ``text`` and numbered ``items`` (``heading``, ``text``, nested ``items``), numbers removed."""
+    kind = None
+    for p in paragraphs:
+        found = split_marker(p, None)
+        if found and depth < 2:
+            kind = found[0]
+            break
+    out: dict[str, Any] = {}
+    if kind is None:
+        if paragraphs:
+            out["text"] = paragraphs if len(paragraphs) > 1 else paragraphs[0]
+        return out
+    before: list[str] = []
+    items: list[tuple[str, str, list[str]]] = []
+    for p in paragraphs:
+        found = split_marker(p, kind)
+        if found:
+            items.append((found[1], found[2], []))
+        elif items:
+            items[-1][2].append(p)
+        else:
+            before.append(p)
+    if before:
+        out["text"] = before if len(before) > 1 else before[0]
+    if kind != "（一）" or depth > 0:
+        out["numbering"] = kind
+    built = []
+    for heading, rest, more in items:
+        item: dict[str, Any] = {}
+        if heading:
+            item["heading"] = heading
+        body = ([rest] if rest else []) + more
+        inner = narrative(body, depth + 1) if body else {}
+        item.update(inner)
+        built.append(item)
+    out["items"] = built
+    return out
+
+
+def title_of(doc: PublishedDocument, front: list[TextItem]) -> tuple[str, list[TextItem]]:
+    """The title (from the first lines or the page's metadata) and the front paragraphs after it."""
+    for n in range(min(3, len(front))):
+        joined = "".join(norm(i.text) for i in front[: n + 1])
+        if "报告" in norm(front[n].text) and _TITLE.match(joined):
+            return joined, front[n + 1 :]
+    for key in ("meta:ArticleTitle", "heading", "title", "标题", "名称"):
+        value = doc.metadata.get(key, "")
+        if _TITLE.match(norm(value)):
+            return norm(value).split("_")[0], front
+    return "", front
+
+
+def date_of(text: str) -> dt.date | None:
+    m = _DATE.search(text) or _ISO_DATE.search(text)
+    if not m:
+        return None
+    try:
+        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+
+
+def metadata(doc: PublishedDocument, title: str, preamble: list[str], tail: list[TextItem], b: Builder) -> None:
+    m = _TITLE.match(title)
+    if m and m.group(1):
+        b.put("report.organ", m.group(1))
+    else:
+        b.note("report.organ", "没有从标题中读出发布机关，请填写", level="error")
+    if m:
+        b.put("report.year", int(m.group(2)))
+    else:
+        b.note("report.year", "没有从标题中读出报告年度，请填写", level="error")
+    if title and m and title != f"{m.group(1)}{m.group(2)}年政府信息公开工作年度报告":
+        b.put("report.title", title)
+    signed = None
+    for item in reversed(tail[-3:]):
+        d = date_of(item.text)
+        if d and len(item.text) <= 20:
+            signed = d
+            b.put("report.date", d)
+            break
+    if signed is None:
+        for key in ("成文日期", "发布日期", "公开日期", "发文日期", "日期", "时间", "meta:PubDate", "meta:pubdate"):
+            d = date_of(doc.metadata.get(key, ""))
+            if d:
+                b.put("report.date", d)
+                b.note(
+                    "report.date", f"正文没有落款日期，用网页的“{key.removeprefix('meta:')}”{d.isoformat()}代替成文日期"
+                )
+                break
+        else:
+            b.note("report.date", "没有找到成文日期或发布日期，请填写", level="error")
+    text = "".join(preamble)
+    if site := re.search(r"((?:https?://|www\.)[A-Za-z0-9./_\-?=&%#:]+)", text):
+        b.put("report.website", site.group(1).rstrip(".。）)"))
+    if contact := re.search(r"请与([^，。；（(]{2,40}?)联系", text):
+        b.put("report.contact", contact.group(1))
+    if phone := re.search(r"电话[：:]?\s*([0-9][0-9\-—－ ]{5,20}[0-9])", text):
+        b.put("report.phone", phone.group(1).replace(" ", ""))
+    if address := re.search(r"(?:通讯|联系)?地址[：:]\s*([^，,；;。）)]+)", text):
+        b.put("report.address", address.group(1))
+
+
+def parse_number(text: str) -> int | float:
+    return float(text) if "." in text else int(text)

@@ -1,0 +1,457 @@
+"""A published report in the 2021 (or 2019) format read back into this format's TOML data.
+
+The reader (``compiler/importers``) gives paragraphs and table grids; this module knows what they mean:
+
+- **parts** by their headings ``一、总体情况`` … ``六、其他需要报告的事项`` (official wording or a known variant;
+  anything else close enough is taken and recorded as a note), the preamble before them, the title and the
+  signature around them; numbering (（一）, 1.) is removed and becomes position, the text stays verbatim;
+- **tables** 二/三/四 by their official **labels**, wherever the reader found them (a table broken over two pages
+  is two grids; the rows are still found by label): a label with a typo or ``1、`` for ``1.`` is matched to the
+  closest official one and recorded; the numbers are the last cells of the row; a blank cell stays blank, a
+  printed total is kept as printed (``gongkai check`` then compares it with its rows);
+- **metadata**: organ and year from the title, 成文日期 from the signature (else the page's 公开日期, noted),
+  website, contact and phone from the preamble.
+
+Every value that could not be read is a note naming its place in the source; nothing is guessed silently.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from compiler import hookimpl
+from compiler.importers.base import Grid, ImportResult, Place, PublishedDocument, TextItem
+from compiler.importers.common import row_cells
+from plugins.common.importing import (
+    CN_DIGITS,
+    DASH,
+    NUMBER_TEXT,
+    PART_HEADING,
+    Builder,
+    date_of,
+    metadata,
+    narrative,
+    norm,
+    number_value,
+    parse_number,
+    split_marker,
+    strip_number,
+    title_of,
+)
+from plugins.gb2021.overview import SUBSECTIONS
+from plugins.gb2021.tables import (
+    APPLICANT_COLUMNS,
+    PART_TITLES,
+    PART_VARIANTS,
+    TABLE3_2019,
+    TABLE3_2021,
+    TABLE4_BLOCKS,
+    TABLE4_RESULTS,
+    VARIANTS,
+    Block2,
+    Row3,
+)
+
+
+# ----------------------------------------------------------------------------------------------------- rows
+@dataclass
+class Row:
+    """One row of a grid: its label cells (outermost first) and its distinct cells, with its place."""
+
+    labels: list[str]
+    cells: list[str | None]
+    place: Place
+    grid: int
+    index: int
+
+
+def grid_rows(grids: list[Grid]) -> list[Row]:
+    rows: list[Row] = []
+    for g, grid in enumerate(grids):
+        for r in range(len(grid.rows)):
+            cells = [t for _, t in row_cells(grid, r)]
+            labels: list[str] = []
+            for t in cells:
+                if t and not NUMBER_TEXT.match(re.sub(r"\s+", "", t)) and not DASH.match(t.strip()):
+                    if not labels or labels[-1] != t:
+                        labels.append(t)
+            rows.append(Row(labels, cells, Place(grid.place.file, f"{grid.place.where}第{r + 1}行"), g, r))
+    return rows
+
+
+def _numeric_or_blank(text: str | None) -> bool:
+    return not text or not text.strip() or bool(NUMBER_TEXT.match(re.sub(r"\s+", "", text))) or bool(DASH.match(text))
+
+
+def _best(label: str, candidates: dict[str, str], cutoff: float) -> tuple[str | None, float]:
+    """The key whose label is closest to ``label`` (compared without numbering)."""
+    target = strip_number(norm(label))
+    best, score = None, 0.0
+    for key, official in candidates.items():
+        s = difflib.SequenceMatcher(None, target, strip_number(norm(official))).ratio()
+        if s > score:
+            best, score = key, s
+    return (best, score) if score >= cutoff else (None, score)
+
+
+# ------------------------------------------------------------------------------------------------- result
+def _schema_keeps_blanks() -> bool:
+    """Whether the installed table schema records blanks as ``""``, printed labels and the table-三 layout."""
+    from plugins.gb2021 import applications
+
+    fields = applications.schema_fields(TABLE3_2021)
+    return any(f.name == "labels" for f in fields) and any(f.name == "layout" for f in fields)
+
+
+# ---------------------------------------------------------------------------------------------- table 二
+def _table2(rows: list[Row], blocks: tuple[Block2, ...], b: Builder) -> bool:
+    wanted = {row.key: row for block in blocks for row in block.rows}
+    labels = {key: row.label for key, row in wanted.items()}
+    found: set[str] = set()
+    for row in rows:
+        if len(row.labels) != 1 or len(row.labels[0]) > 16:
+            continue
+        key, score = _best(row.labels[0], labels, 0.8)
+        if key is None or key in found:
+            continue
+        spec = wanted[key]
+        values = row.cells[-len(spec.cells) :]
+        if len(row.cells) < len(spec.cells) + 1:
+            continue
+        found.add(key)
+        if norm(row.labels[0]) != norm(spec.label):
+            _label_variant(b, "active", key, row.labels[0], spec.label, row.place)
+        for cell, text in zip(spec.cells, values, strict=True):
+            path = f"active.{key}" + (f".{cell.name}" if cell.name else "")
+            _cell(b, path, text, row.place, f"表二“{spec.label}”的“{cell.label}”")
+    missing = [labels[k] for k in wanted if k not in found]
+    if found and missing:
+        b.note("active", "表二中找不到这些行：" + "、".join(missing), level="error")
+    return bool(found)
+
+
+def _cell(b: Builder, path: str, text: str | None, place: Place, what: str) -> None:
+    value, problem = number_value(text)
+    if problem:
+        b.note(path, f"{what}：{problem}", place, "warning" if value is not None else "error")
+    if value is None:
+        if b.cell_kind:
+            b.put(path, "")
+        b.note(path, f"{what}原表空白，保持空白（不当作 0）", place, "info")
+        return
+    b.put(path, value)
+
+
+def _label_variant(b: Builder, section: str, key: str, printed: str, official: str, place: Place) -> None:
+    if b.cell_kind:
+        b.put(f"{section}.labels.{key}", printed)
+    b.note(
+        f"{section}.{key}" if section == "active" else f"{section}.labels.{key}",
+        f"行标题印作“{printed}”，按格式的“{official}”读取",
+        place,
+    )
+
+
+# ---------------------------------------------------------------------------------------------- table 三
+def _table3_rows(rows: list[Row]) -> list[tuple[Row, Row3 | None, str]]:
+    """Rows of table 三 with the official row they are (by label), in order; ``"2019-other"`` marks the single
+    （六）其他处理 row of the 2019 layout."""
+    all_rows: dict[str, Row3] = {r.key: r for r in (*TABLE3_2021.rows, *TABLE3_2019.rows)}
+    labels = {k: r.label for k, r in all_rows.items() if k != "other_handling"}
+    out: list[tuple[Row, Row3 | None, str]] = []
+    for row in rows:
+        if not row.labels or len(row.cells) < 8 or not all(_numeric_or_blank(t) for t in row.cells[-7:]):
+            continue
+        inner = row.labels[-1]
+        if norm(inner).startswith("（六）其他处理"):
+            out.append((row, all_rows["other_handling"], "2019"))
+            continue
+        key, _ = _best(inner, labels, 0.72)
+        if key is None:
+            continue
+        # "3.其他" only under （六）其他处理; "（七）总计" only in table 三
+        out.append((row, all_rows[key], ""))
+    return out
+
+
+def _table3(rows: list[Row], b: Builder) -> str | None:
+    matched = _table3_rows(rows)
+    if len(matched) < 10:
+        return None
+    layout = "2019" if any(tag == "2019" for _, _, tag in matched) else "2021"
+    spec = TABLE3_2019 if layout == "2019" else TABLE3_2021
+    if layout == "2019" and b.fmt == "2021":
+        where = next(r.place for r, _, tag in matched if tag == "2019")
+        if b.cell_kind:
+            b.put("applications.layout", "2019")
+        b.note(
+            "applications.layout",
+            "表三“（六）其他处理”印作一行（2019 年试行格式），而非 2021 年格式的三行",
+            where,
+            "warning" if b.cell_kind else "error",
+        )
+    seen: set[str] = set()
+    columns = [c.key for c in APPLICANT_COLUMNS] + ["total"]
+    for row, spec_row, _ in matched:
+        assert spec_row is not None
+        if spec_row.key in seen:
+            b.note(f"applications.{spec_row.key}", f"表三的“{spec_row.label}”出现两次，取第一次", row.place)
+            continue
+        seen.add(spec_row.key)
+        printed = row.labels[-1]
+        if norm(printed) != norm(spec_row.label) and spec_row.key != "other_handling":
+            _label_variant(b, "applications", spec_row.key, printed, spec_row.label, row.place)
+        if spec_row.key == "other_handling" and layout == "2019" and not b.cell_kind and b.fmt == "2021":
+            b.note(
+                "applications",
+                "（六）其他处理一行的数字："
+                + "、".join(str(t) for t in row.cells[-7:])
+                + "；本版本的 2021 年格式无此行，未写入（请按 1–3 分行或写 layout）",
+                row.place,
+                "error",
+            )
+            continue
+        for col, text in zip(columns, row.cells[-7:], strict=True):
+            _cell(b, f"applications.{col}.{spec_row.key}", text, row.place, f"表三“{spec_row.label}”")
+    missing = [r.label for r in spec.rows if r.key not in seen]
+    if missing:
+        b.note("applications", "表三中找不到这些行：" + "、".join(missing), level="error")
+    header = next((r for r in rows if any("自然人" in t for t in r.labels)), None)
+    if header is None:
+        b.note("applications", "没有找到表三的表头（自然人……总计），按格式的列序读取", level="warning")
+    return layout
+
+
+# ---------------------------------------------------------------------------------------------- table 四
+def _table4(rows: list[Row], b: Builder) -> bool:
+    header_seen = False
+    for row in rows:
+        text = "".join(t or "" for t in row.cells)
+        if "结果维持" in norm(text) or "尚未审结" in norm(text):
+            header_seen = True
+            continue
+        if not header_seen:
+            continue
+        if len(row.cells) >= 15 and all(_numeric_or_blank(t) for t in row.cells[-15:]):
+            for i, block in enumerate(TABLE4_BLOCKS):
+                for j, result in enumerate(TABLE4_RESULTS):
+                    _cell(
+                        b,
+                        f"appeals.{block.key}.{result.key}",
+                        row.cells[-15:][i * 5 + j],
+                        row.place,
+                        f"表四“{block.label}”的“{result.label}”",
+                    )
+            return True
+        header_seen = False
+    return False
+
+
+# -------------------------------------------------------------------------------------------------- parts
+def _part_heading(item: TextItem, expected: int) -> tuple[str, str] | None:
+    """``(key, printed title)`` when ``item`` is the heading of part ``expected`` or a later one."""
+    m = PART_HEADING.match(norm(item.text))
+    if not m or len(item.text) > 45:
+        return None
+    number = CN_DIGITS.index(m.group(1)) + 1 if m.group(1) in CN_DIGITS else 0
+    keys = list(PART_TITLES)
+    if number < expected or number > len(keys):
+        return None
+    key = keys[number - 1]
+    title = m.group(2).rstrip("。：:")
+    choices = [PART_TITLES[key], *PART_VARIANTS.get(key, ())]
+    score = max(difflib.SequenceMatcher(None, title, c).ratio() for c in choices)
+    return (key, title) if score >= 0.5 else None
+
+
+#: The word that identifies each customary sub-item of 一、总体情况 in the many wordings published.
+_SUB_WORDS = {
+    "active": "主动公开",
+    "applications": "依申请",
+    "management": "信息管理",
+    "platforms": "平台",
+    "supervision": "监督",
+}
+
+
+def _overview(paragraphs: list[str]) -> tuple[dict[str, Any], list[str]]:
+    """一、总体情况: the five customary sub-items as their own tables when each is recognised, in order."""
+    subs: list[tuple[str | None, str, list[str]]] = []
+    before: list[str] = []
+    for p in paragraphs:
+        found = split_marker(p, "（一）")
+        if found:
+            subs.append((None, found[1] or "", [found[2]] if found[2] else []))
+        elif subs:
+            subs[-1][2].append(p)
+        else:
+            before.append(p)
+    keys: list[str | None] = []
+    for _, heading, _ in subs:
+        key = next((k for k, word in _SUB_WORDS.items() if word in heading), None)
+        keys.append(key)
+    if not subs or None in keys or len(set(keys)) != len(keys):
+        return narrative(paragraphs), []
+    out: dict[str, Any] = {}
+    if before:
+        out["text"] = before if len(before) > 1 else before[0]
+    for key, (_, heading, body) in zip(keys, subs, strict=True):
+        sub: dict[str, Any] = {}
+        if heading and heading != SUBSECTIONS[str(key)]:
+            sub["heading"] = heading
+        sub.update(narrative(body, 1) if body else {})
+        if not body:
+            sub["text"] = ""
+        out[str(key)] = sub
+    return out, []
+
+
+# ----------------------------------------------------------------------------------------------- metadata
+# ------------------------------------------------------------------------------------------------- import
+def _fee(paragraphs: list[str], b: Builder, place: Place | None) -> list[str]:
+    """[other.fee] from gongkai's own sentence (dropped from the text, it is generated again), else from the text."""
+    from plugins.gb2021.other import fee_sentence
+
+    rest = list(paragraphs)
+    for i, p in enumerate(rest):
+        m = re.fullmatch(
+            r"本年度(?:共发出收费通知(\d+)件，)?(?:实际未|收取信息处理费([\d.]+)元|未)(?:收取信息处理费)?。", p
+        )
+        if m:
+            fee = {"amount": parse_number(m.group(2) or "0"), "notices": parse_number(m.group(1) or "0")}
+            if fee_sentence(fee) == p:
+                b.put("other.fee", fee)
+                del rest[i]
+                return rest
+    text = "".join(rest)
+    amount = re.search(r"收取(?:信息处理费)?(?:共)?([\d.]+)\s*元", text)
+    fee = {"amount": parse_number(amount.group(1)) if amount else 0, "notices": 0}
+    b.put("other.fee", fee)
+    how = (
+        "正文所说的金额"
+        if amount
+        else "0（正文" + ("说未收取" if re.search(r"[未无没]\S{0,4}收取", text) else "未提及") + "）"
+    )
+    b.note("other.fee", f"信息处理费按{how}填写，收费通知件数无从得知，记为 0，请核对", place)
+    return rest
+
+
+def import_document(document: PublishedDocument, fmt: str) -> ImportResult:
+    b = Builder(fmt, cell_kind=_schema_keeps_blanks())
+    b.data["format"] = fmt
+    items = document.items
+    # parts by heading
+    parts: list[tuple[str, str, int]] = []  # key, printed title, index in items
+    expected = 1
+    for i, item in enumerate(items):
+        if isinstance(item, TextItem) and (found := _part_heading(item, expected)):
+            key, title = found
+            parts.append((key, title, i))
+            expected = list(PART_TITLES).index(key) + 2
+    found_keys = [k for k, _, _ in parts]
+    b.score += 0.08 * len(set(found_keys))
+    first = parts[0][2] if parts else len(items)
+    front = [i for i in items[:first] if isinstance(i, TextItem)]
+    title, front = title_of(document, front)
+    preamble = [i.text for i in front]
+    if preamble:
+        b.put("preamble.text", preamble if len(preamble) > 1 else preamble[0])
+    else:
+        b.note("preamble", "没有找到导语（标题与“一、”之间的段落）", level="warning")
+    # tables
+    rows = grid_rows(document.grids)
+    table2 = _table2(rows, VARIANTS[fmt].table2, b)
+    layout = _table3(rows, b)
+    table4 = _table4(rows, b)
+    b.score += 0.15 * table2 + 0.25 * (layout is not None) + 0.1 * table4
+    for present, name, key in (
+        (table2, "表二", "active"),
+        (layout, "表三", "applications"),
+        (table4, "表四", "appeals"),
+    ):
+        if not present and document.kind != "text":
+            b.note(key, f"没有找到{name}（按行标题查找）；请核对原文件中的表格", level="error")
+    # part texts
+    tail: list[TextItem] = []
+    for n, (key, printed, start) in enumerate(parts):
+        end = parts[n + 1][2] if n + 1 < len(parts) else len(items)
+        body = items[start + 1 : end]
+        if n + 1 == len(parts):  # the signature: trailing short lines with the organ or a date
+            while (
+                body
+                and isinstance(body[-1], TextItem)
+                and len(body[-1].text) <= 25
+                and (date_of(body[-1].text) or body[-1].text.endswith(("政府", "办公室", "委员会", "局", "管委会")))
+            ):
+                tail.insert(0, body.pop())
+        before = [i.text for i in _until_grid(body)]
+        after = [i.text for i in _after_grid(body)]
+        if printed not in (PART_TITLES[key],):
+            b.put(f"{key}.heading", printed)
+        if key == "overview":
+            data, _ = _overview(before + after)
+            b.data.setdefault("overview", {}).update(data)
+        else:
+            if key == "other":
+                before = _fee(before + after, b, items[start].place)
+                after = []
+            if any(isinstance(i, Grid) for i in body):
+                b.data.setdefault(key, {}).update(narrative(before))
+                if after:
+                    b.put(f"{key}.after", after if len(after) > 1 else after[0])
+            else:
+                b.data.setdefault(key, {}).update(narrative(before + after))
+    missing = [PART_TITLES[k] for k in PART_TITLES if k not in found_keys]
+    if missing:
+        b.note("", "没有找到这些部分的标题：" + "、".join(missing), level="error")
+    metadata(document, title, preamble, tail, b)
+    if tail:
+        organ = next((t.text for t in tail if not date_of(t.text)), None)
+        if organ and organ != b.data.get("report", {}).get("organ"):
+            b.put("signature.organ", organ)
+    b.data = _ordered(b.data)
+    return ImportResult(fmt, b.data, min(1.0, b.score), b.notes)
+
+
+def _until_grid(body: list[TextItem | Grid]) -> Iterable[TextItem]:
+    for i in body:
+        if isinstance(i, Grid):
+            return
+        yield i
+
+
+def _after_grid(body: list[TextItem | Grid]) -> list[TextItem]:
+    last = max((n for n, i in enumerate(body) if isinstance(i, Grid)), default=None)
+    if last is None:
+        return []
+    return [i for i in body[last + 1 :] if isinstance(i, TextItem)]
+
+
+_ORDER = ("format", "report", "preamble", *PART_TITLES, "signature")
+
+
+def _ordered(data: dict[str, Any]) -> dict[str, Any]:
+    out = {k: data[k] for k in _ORDER if k in data}
+    out.update({k: v for k, v in data.items() if k not in out})
+    return out
+
+
+def _guess_format(document: PublishedDocument) -> str:
+    """2019 when table 二 has the trial format's headings (本年新制作数量, 上一年项目数量), else 2021."""
+    words = "".join(t or "" for g in document.grids for row in g.rows for t in row)
+    return "2019" if "本年新制作数量" in words or "上一年项目数量" in words else "2021"
+
+
+@hookimpl
+def gongkai_import_report(document: PublishedDocument, format: str | None) -> ImportResult | None:
+    if format is not None and format not in VARIANTS:
+        return None
+    fmt = format or _guess_format(document)
+    result = import_document(document, fmt)
+    if format is None and result.confidence < 0.2:
+        return None
+    return result
