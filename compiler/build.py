@@ -49,12 +49,14 @@ class Checked:
     blocks: list[Block] | None
 
 
-def load_and_check(path: Path, host: PluginHost | None = None, *, previous: Path | None = None) -> Checked:
+def load_and_check(
+    path: Path, host: PluginHost | None = None, *, previous: Path | None = None, text: str | None = None
+) -> Checked:
     """Load a report, run every check, and build its blocks once (cheap, no typesetting) so that problems
     only found while producing text — an invalid ``{reference}`` — are reported by ``check`` too.
 
-    ``previous`` replaces the report's own ``previous = "…"``."""
-    report = load_report(path, host)
+    ``previous`` replaces the report's own ``previous = "…"``; ``text`` is the TOML in memory (``path`` names it)."""
+    report = load_report(path, host, text=text)
     if previous is not None:
         report.previous = load_previous(report, Path(previous))
     problems = run_checks(report)
@@ -72,10 +74,11 @@ def check_report(
     glyphs: bool = False,
     style: str | None = None,
     font_dirs: Sequence[Path] = (),
+    text: str | None = None,
 ) -> tuple[Report, list[Problem]]:
     """``gongkai check``: load and check a report; ``glyphs`` also checks that the style's fonts can draw every
     character (this loads the fonts, so ``build`` leaves it to the PDF renderer)."""
-    checked = load_and_check(path, host, previous=previous)
+    checked = load_and_check(path, host, previous=previous, text=text)
     problems = checked.problems
     if glyphs and checked.blocks is not None:
         from compiler.render.pdf.typeset.fonts import check_coverage

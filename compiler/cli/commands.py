@@ -66,9 +66,12 @@ def cmd_check(args: argparse.Namespace) -> int:
     :mod:`compiler.cli.survey` — one row per report, and the paragraphs different units share."""
     from compiler.build import check_report
     from compiler.cli.batch import expand_inputs
+    from compiler.cli.published import cmd_check_published, published_inputs
     from compiler.model.indicators import load_thresholds, threshold_notes
     from compiler.model.problems import to_json
 
+    if published := published_inputs(args.reports):  # published HTML/PDF/DOCX/XLSX files: imported in memory
+        return cmd_check_published(args, published)
     thresholds = load_thresholds(Path(args.thresholds)) if args.thresholds else {}
     paths, _ = expand_inputs(args.reports)
     if len(paths) != 1 or Path(args.reports[0]).is_dir() or args.csv:
@@ -268,15 +271,22 @@ def make_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_extract)
 
     p = sub.add_parser("check", help="validate a report without writing anything")
-    p.add_argument("reports", nargs="+", metavar="REPORT.toml|DIR", help="one report, several, or folders of them")
+    p.add_argument(
+        "reports", nargs="+", metavar="REPORT.toml|FILE.pdf|DIR", help="one report, several, or folders of them"
+    )
     p.add_argument("--strict", action="store_true", help="treat warnings as errors")
     p.add_argument("--format", choices=("text", "json"), default="text", help="output format")
     p.add_argument("--csv", metavar="FILE", help="also write the summary of the reports as CSV (UTF-8, for Excel)")
     p.add_argument("--thresholds", metavar="FILE", help="indicator thresholds (TOML) that give notes")
+    p.add_argument("--report-format", metavar="FORMAT", help="已发布文件的报告格式（默认自动识别）")
     p.add_argument("--previous", metavar="LAST_YEAR.toml", help="last year's report for cross-year checks")
     p.add_argument("--style", help="style name or path (for the glyph check; overrides the report's style)")
     p.add_argument("--font-dir", action="append", default=[], help="extra folder with licensed fonts")
     p.set_defaults(func=cmd_check)
+
+    from compiler.cli.published import add_import_parser
+
+    add_import_parser(sub)
 
     p = sub.add_parser("fmt", help="fix half-width punctuation, stray spaces and invisible characters in place")
     p.add_argument("reports", nargs="+", metavar="REPORT.toml")

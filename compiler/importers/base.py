@@ -94,6 +94,7 @@ class ImportResult:
     data: dict[str, Any]
     confidence: float
     notes: list[ImportNote] = field(default_factory=list)
+    refused: str = ""  # why the document cannot be imported at all (e.g. table cells run together): never guessed
 
 
 @runtime_checkable

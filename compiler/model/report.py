@@ -128,11 +128,13 @@ def _host_for(data: dict[str, Any], path: Path, source: TomlSource, host: Plugin
     return host
 
 
-def load_report(path: Path, host: PluginHost | None = None, *, with_previous: bool = True) -> Report:
+def load_report(
+    path: Path, host: PluginHost | None = None, *, with_previous: bool = True, text: str | None = None
+) -> Report:
     """Read, validate and derive.  Raises :class:`ReportError` when the input cannot be understood at all
     (unreadable file, bad TOML, unknown format); otherwise the problems are in ``report.problems``."""
     path = Path(path)
-    source = load(path)
+    source = load(path, text)
     data = source.data
     # text hygiene on the data itself, once, before anyone reads it (see compiler/source/hygiene.py for why here)
     early = clean_source(source, set(CORE_SCHEMA.names())) + size_problems(data, source.ref)

@@ -163,8 +163,11 @@ def decode(raw: bytes, path: Path) -> str:
         ) from None
 
 
-def load(path: Path) -> TomlSource:
-    """Read and parse a TOML file, turning every failure into a :class:`ReportError`."""
+def load(path: Path, text: str | None = None) -> TomlSource:
+    """Read and parse a TOML file, turning every failure into a :class:`ReportError`.  ``text``: the file's
+    content already in memory (a published report imported by ``gongkai check``); ``path`` then only names it."""
+    if text is not None:
+        return _parse(path, text.encode("utf-8"), text)
     if not path.exists():
         raise ReportError(error("input.missing-file", f"找不到文件：{path}", SourceRef(path)))
     if path.is_dir():
@@ -177,7 +180,10 @@ def load(path: Path) -> TomlSource:
         raise ReportError(error("input.unreadable", f"无法读取文件：{exc.strerror}", SourceRef(path))) from None
     if not raw.strip():
         raise ReportError(error("input.empty", "文件是空的", SourceRef(path)))
-    text = decode(raw, path)
+    return _parse(path, raw, decode(raw, path))
+
+
+def _parse(path: Path, raw: bytes, text: str) -> TomlSource:
     try:
         data = tomllib.loads(text)
     except RecursionError:

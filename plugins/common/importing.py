@@ -24,7 +24,7 @@ _ITEM_MARKERS = (
     ("（1）", re.compile(r"^[（(](\d{1,2})[）)]\s*")),
 )
 _DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
-_ISO_DATE = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
+_ISO_DATE = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})|^D:(\d{4})(\d{2})(\d{2})")
 _TITLE = re.compile(r"^(.*?)(\d{4})\s*年(?:度)?\s*(?:政府信息公开|政务公开)")
 
 
@@ -152,10 +152,25 @@ def date_of(text: str) -> dt.date | None:
     m = _DATE.search(text) or _ISO_DATE.search(text)
     if not m:
         return None
+    y, mo, d = (g for g in m.groups() if g is not None)
     try:
-        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        return dt.date(int(y), int(mo), int(d))
     except ValueError:
         return None
+
+
+#: Where a date may be stated when the signature has none, most specific first.
+_DATE_KEYS = (
+    "成文日期",
+    "发布日期",
+    "公开日期",
+    "发文日期",
+    "日期",
+    "时间",
+    "meta:PubDate",
+    "meta:pubdate",
+    "pdf:CreationDate",
+)
 
 
 def metadata(doc: PublishedDocument, title: str, preamble: list[str], tail: list[TextItem], b: Builder) -> None:
@@ -178,13 +193,12 @@ def metadata(doc: PublishedDocument, title: str, preamble: list[str], tail: list
             b.put("report.date", d)
             break
     if signed is None:
-        for key in ("成文日期", "发布日期", "公开日期", "发文日期", "日期", "时间", "meta:PubDate", "meta:pubdate"):
+        for key in _DATE_KEYS:
             d = date_of(doc.metadata.get(key, ""))
             if d:
                 b.put("report.date", d)
-                b.note(
-                    "report.date", f"正文没有落款日期，用网页的“{key.removeprefix('meta:')}”{d.isoformat()}代替成文日期"
-                )
+                what = "PDF 的创建日期" if key.startswith("pdf:") else f"原文件的“{key.removeprefix('meta:')}”"
+                b.note("report.date", f"正文没有落款日期，用{what}{d.isoformat()}代替成文日期，请核对")
                 break
         else:
             b.note("report.date", "没有找到成文日期或发布日期，请填写", level="error")

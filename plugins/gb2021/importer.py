@@ -76,11 +76,15 @@ def grid_rows(grids: list[Grid]) -> list[Row]:
             cells = [t for _, t in row_cells(grid, r)]
             labels: list[str] = []
             for t in cells:
-                if t and not NUMBER_TEXT.match(re.sub(r"\s+", "", t)) and not DASH.match(t.strip()):
-                    if not labels or labels[-1] != t:
-                        labels.append(t)
+                if not _numeric_or_blank(t) and (not labels or labels[-1] != t):
+                    labels.append(t)
             rows.append(Row(labels, cells, Place(grid.place.file, f"{grid.place.where}第{r + 1}行"), g, r))
     return rows
+
+
+def _printed_differs(printed: str, official: str) -> bool:
+    """A label printed otherwise than the format has it (spaces from line wrapping do not count)."""
+    return re.sub(r"\s+", "", printed) != official
 
 
 def _numeric_or_blank(text: str | None) -> bool:
@@ -115,7 +119,7 @@ def _table2(rows: list[Row], blocks: tuple[Block2, ...], b: Builder) -> bool:
     for row in rows:
         if len(row.labels) != 1 or len(row.labels[0]) > 16:
             continue
-        key, score = _best(row.labels[0], labels, 0.8)
+        key, _ = _best(row.labels[0], labels, 0.8)
         if key is None or key in found:
             continue
         spec = wanted[key]
@@ -123,7 +127,7 @@ def _table2(rows: list[Row], blocks: tuple[Block2, ...], b: Builder) -> bool:
         if len(row.cells) < len(spec.cells) + 1:
             continue
         found.add(key)
-        if norm(row.labels[0]) != norm(spec.label):
+        if _printed_differs(row.labels[0], spec.label):
             _label_variant(b, "active", key, row.labels[0], spec.label, row.place)
         for cell, text in zip(spec.cells, values, strict=True):
             path = f"active.{key}" + (f".{cell.name}" if cell.name else "")
@@ -190,7 +194,8 @@ def _table3(rows: list[Row], b: Builder) -> str | None:
             b.put("applications.layout", "2019")
         b.note(
             "applications.layout",
-            "表三“（六）其他处理”印作一行（2019 年试行格式），而非 2021 年格式的三行",
+            "表三“（六）其他处理”印作一行（2019 年试行格式），而非 2021 年格式的三行"
+            + ("" if b.cell_kind else "；这一行照原表写作 other_handling，本版本的 2021 年格式不认这个键，检查会报错"),
             where,
             "warning" if b.cell_kind else "error",
         )
@@ -203,18 +208,8 @@ def _table3(rows: list[Row], b: Builder) -> str | None:
             continue
         seen.add(spec_row.key)
         printed = row.labels[-1]
-        if norm(printed) != norm(spec_row.label) and spec_row.key != "other_handling":
+        if _printed_differs(printed, spec_row.label) and spec_row.key != "other_handling":
             _label_variant(b, "applications", spec_row.key, printed, spec_row.label, row.place)
-        if spec_row.key == "other_handling" and layout == "2019" and not b.cell_kind and b.fmt == "2021":
-            b.note(
-                "applications",
-                "（六）其他处理一行的数字："
-                + "、".join(str(t) for t in row.cells[-7:])
-                + "；本版本的 2021 年格式无此行，未写入（请按 1–3 分行或写 layout）",
-                row.place,
-                "error",
-            )
-            continue
         for col, text in zip(columns, row.cells[-7:], strict=True):
             _cell(b, f"applications.{col}.{spec_row.key}", text, row.place, f"表三“{spec_row.label}”")
     missing = [r.label for r in spec.rows if r.key not in seen]

@@ -1,0 +1,148 @@
+"""``gongkai import`` and ``gongkai check`` of published reports (HTML, PDF, DOCX, XLSX) — the assessor's view.
+
+``import`` writes the TOML (to ``-o``, or to standard output: nothing else is ever written, and an existing file is
+replaced only with ``--force``).  ``check`` of a published file imports it in memory and checks it; of a folder,
+it checks every published file in it and prints one summary table (text, CSV or JSON): report, format, problems
+by severity, the worst one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import sys
+from pathlib import Path
+
+from compiler.model.problems import Problem, ReportError, Severity, UsageError
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_INPUT = 0, 1, 2
+
+
+def _fmt(value: str | None) -> str | None:
+    return None if value in (None, "auto") else value
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from compiler.files.output import write_atomic
+    from compiler.importers.run import import_file
+
+    source = Path(args.file)
+    imported = import_file(source, _fmt(args.format))
+    for p in imported.problems:
+        if p.severity >= Severity.WARNING:
+            print(p.format(), file=sys.stderr)
+    if args.output:
+        target = Path(args.output)
+        if target.resolve() == source.resolve():
+            raise UsageError(f"不能把导入结果写到原文件上：{target}")
+        if target.exists() and not args.force:
+            raise UsageError(f"{target} 已存在（要覆盖请加 --force）")
+        write_atomic(target, imported.toml.encode("utf-8"))
+        print(f"{target}（格式 {imported.result.format}，{imported.seconds:.2f} 秒）", file=sys.stderr)
+    else:
+        sys.stdout.write(imported.toml)
+    errors = sum(p.severity >= Severity.ERROR for p in imported.problems)
+    unsure = sum(p.severity == Severity.WARNING for p in imported.problems)
+    print(f"{source}: 导入完成；{errors} 处无法读取，{unsure} 处需要核对（见 TOML 中的 TODO 注释）", file=sys.stderr)
+    return EXIT_PROBLEMS if errors else EXIT_OK
+
+
+def published_inputs(inputs: list[str]) -> list[Path]:
+    """The published files ``gongkai check`` was given: named directly, or found in a named folder that holds no
+    report TOML.  Empty when the inputs are TOML reports (then ``check`` works as before)."""
+    from compiler.importers.run import PUBLISHED_SUFFIXES
+
+    found: list[Path] = []
+    for name in inputs:
+        path = Path(name)
+        if path.is_dir():
+            if any(path.rglob("*.toml")):
+                return []
+            found += sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in PUBLISHED_SUFFIXES)
+        elif path.suffix.lower() in PUBLISHED_SUFFIXES:
+            found.append(path)
+        else:
+            return []
+    return found
+
+
+def _row(path: Path, fmt: str | None) -> tuple[dict[str, object], list[Problem]]:
+    from compiler.importers.run import check_published
+
+    try:
+        imported, problems = check_published(path, fmt)
+        report_format = imported.result.format
+    except ReportError as exc:
+        problems, report_format = exc.problems, "—"
+    counted = [p for p in problems if p.severity >= Severity.WARNING]
+    worst = max(counted, key=lambda p: p.severity, default=None)
+    row = {
+        "report": str(path),
+        "format": report_format,
+        "errors": sum(p.severity >= Severity.ERROR for p in problems),
+        "warnings": sum(p.severity == Severity.WARNING for p in problems),
+        "infos": sum(p.severity == Severity.INFO for p in problems),
+        "worst": f"[{worst.rule}] {worst.message}" if worst else "",
+    }
+    return row, problems
+
+
+def cmd_check_published(args: argparse.Namespace, files: list[Path]) -> int:
+    """One published file: its problems as ``check`` prints them; several or a folder: one summary table (text or
+    JSON on standard output, CSV to ``--csv FILE``)."""
+    from compiler.files.output import write_atomic
+    from compiler.model.problems import to_json
+
+    fmt = _fmt(getattr(args, "report_format", None))
+    if len(files) == 1 and not Path(args.reports[0]).is_dir() and not args.csv:
+        path = files[0]
+        if not path.is_file():
+            raise UsageError(f"找不到文件：{path}")
+        row, problems = _row(path, fmt)
+        if args.strict:
+            for p in problems:
+                if p.severity == Severity.WARNING:
+                    p.severity = Severity.ERROR
+        if args.format == "json":
+            print(to_json(problems, path))
+        else:
+            for p in problems:
+                if p.severity >= Severity.WARNING:
+                    print(p.format())
+            print(f"{path}（{row['format']}）: {row['errors']} 个错误，{row['warnings']} 个警告")
+        return EXIT_PROBLEMS if any(p.severity >= Severity.WARNING for p in problems) else EXIT_OK
+    rows = [_row(f, fmt)[0] for f in files]
+    if args.csv:
+        out = io.StringIO()
+        writer = csv.DictWriter(out, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+        write_atomic(Path(args.csv), ("\ufeff" + out.getvalue()).encode("utf-8"), inputs=files)
+    if args.format == "json":
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+    else:
+        print("报告\t格式\t错误\t警告\t提示\t最严重的问题")
+        for r in rows:
+            worst = str(r["worst"])
+            worst = worst if len(worst) <= 60 else worst[:59] + "…"
+            print(f"{r['report']}\t{r['format']}\t{r['errors']}\t{r['warnings']}\t{r['infos']}\t{worst}")
+        print(f"共 {len(rows)} 份报告；有错误的 {sum(1 for r in rows if r['errors'])} 份")
+    if all(r["format"] == "—" for r in rows):
+        return EXIT_INPUT
+    return EXIT_PROBLEMS if any(r["errors"] or r["warnings"] for r in rows) else EXIT_OK
+
+
+def add_import_parser(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("import", help="把已发布的报告（HTML、PDF、DOCX、XLSX）导入为报告 TOML")
+    p.add_argument("file", metavar="FILE", help="已发布的报告文件（.html .htm .pdf .docx .xlsx）")
+    p.add_argument("-o", "--output", metavar="OUT.toml", help="写入的 TOML 文件（默认：输出到标准输出）")
+    p.add_argument(
+        "--format",
+        default="auto",
+        choices=("auto", "2021", "2019", "legacy"),
+        help="报告格式（默认 auto：自动识别；识别错了可在此指定）",
+    )
+    p.add_argument("--force", action="store_true", help="覆盖已存在的输出文件")
+    p.set_defaults(func=cmd_import)

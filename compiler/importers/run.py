@@ -1,0 +1,78 @@
+"""Importing a published file from start to end: read it, let the format plugins recognise it, write the TOML
+text, and turn every note into a problem naming its place in the source.  Used by ``gongkai import`` and by
+``gongkai check`` of a published file (which then checks the TOML in memory: nothing is written)."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from compiler.importers.base import ImportResult, PublishedDocument
+from compiler.importers.common import read_document
+from compiler.importers.totoml import to_toml
+from compiler.model.document import SourceRef
+from compiler.model.problems import Problem, ReportError, Severity, error
+
+#: The suffixes ``gongkai check`` treats as published reports (imported first) rather than TOML.
+PUBLISHED_SUFFIXES = (".html", ".htm", ".shtml", ".pdf", ".docx", ".xlsx")
+
+_LEVELS = {"error": Severity.ERROR, "warning": Severity.WARNING, "info": Severity.INFO}
+
+
+@dataclass
+class Imported:
+    path: Path
+    document: PublishedDocument
+    result: ImportResult
+    toml: str
+    problems: list[Problem] = field(default_factory=list)
+    seconds: float = 0.0
+
+
+def note_problems(result: ImportResult, path: Path) -> list[Problem]:
+    """Every note as a problem: the source file, the TOML key it is about, the place in the source."""
+    out = []
+    for note in result.notes:
+        where = f"（位置：{note.place.where}）" if note.place and note.place.where else ""
+        rule = {"error": "import.unreadable", "warning": "import.unsure", "info": "import.note"}[note.level]
+        out.append(Problem(_LEVELS[note.level], rule, note.message + where, SourceRef(path, note.keypath)))
+    return out
+
+
+def import_file(path: Path, fmt: str | None = None, host=None) -> Imported:
+    """Read ``path`` and import it (``fmt``: the format the user named, ``None`` to let the plugins decide)."""
+    from compiler.host.manager import default_host
+
+    started = time.perf_counter()
+    host = host or default_host()
+    document = read_document(Path(path))
+    result = host.import_report(document, fmt)
+    if result is None:
+        known = "、".join(sorted(host.formats))
+        raise ReportError(
+            error(
+                "import.unknown-format",
+                f"无法把“{Path(path).name}”识别为任何已知格式的年度报告"
+                + (f"（按 {fmt} 格式也读不出）" if fmt else f"；可用 --format 指定（{known}）"),
+            )
+        )
+    if result.refused:
+        raise ReportError(error("import.refused", result.refused, SourceRef(Path(path))))
+    text = to_toml(result, Path(path))
+    return Imported(
+        Path(path), document, result, text, note_problems(result, Path(path)), time.perf_counter() - started
+    )
+
+
+def check_published(path: Path, fmt: str | None = None) -> tuple[Imported, list[Problem]]:
+    """``gongkai check`` of a published file: import in memory, then every check on the TOML text."""
+    from compiler.build import check_report
+
+    imported = import_file(path, fmt)
+    virtual = imported.path.with_name(imported.path.name + "（导入）.toml")
+    try:
+        _, problems = check_report(virtual, text=imported.toml)
+    except ReportError as exc:
+        problems = exc.problems
+    return imported, [*imported.problems, *problems]
