@@ -1,0 +1,89 @@
+"""Round trips: each example built to PDF, that PDF imported from its VISIBLE text (not the TOML gongkai embeds),
+then: the same numbers exactly, and the imported TOML rebuilt gives >= 99 % of the same visible text.
+
+Text is compared as PDFium sees it (tests/pdfread.py), independently of the importer's own PDF reader.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from pathlib import Path
+
+import pytest
+
+from compiler.build import build
+from compiler.importers.run import import_file
+from compiler.model.report import load_report
+from tests.pdfread import read_pdf
+
+pytest.importorskip("pdfplumber")
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = sorted(p for p in (ROOT / "examples").glob("*/report.toml"))
+TABLE_SECTIONS = {"2021": ("active", "applications", "appeals"), "2019": ("active", "applications", "appeals")}
+
+
+def visible_text(pdf: Path) -> str:
+    doc = read_pdf(pdf.read_bytes())
+    text = "".join(line.text for page in doc.pages for line in page.lines)
+    return re.sub(r"\s+|—\s*\d+\s*—", "", text)
+
+
+@pytest.fixture(scope="module", params=EXAMPLES, ids=lambda p: p.parent.name)
+def roundtrip(request, tmp_path_factory):
+    source: Path = request.param
+    folder = tmp_path_factory.mktemp(source.parent.name)
+    pdf = folder / "original.pdf"
+    build(source, pdf)
+    imported = import_file(pdf)
+    target = folder / "imported.toml"
+    target.write_text(imported.toml, encoding="utf-8")
+    return source, pdf, imported, target
+
+
+def test_same_format(roundtrip):
+    source, _, imported, _ = roundtrip
+    assert imported.result.format == load_report(source, with_previous=False).format.key
+
+
+def test_same_numbers(roundtrip):
+    """Every table value (and every derived total) of the imported report equals the original's."""
+    source, _, _, target = roundtrip
+    original = load_report(source, with_previous=False)
+    again = load_report(target, with_previous=False)
+    assert [p for p in again.problems if p.rule.startswith("input.")] == []
+    sections = TABLE_SECTIONS.get(original.format.key, ())
+    for key in sections:
+        assert _numeric(again.values.get(key)) == _numeric(original.values.get(key)), key
+        assert _numeric(original.values.get(key))  # the comparison is not vacuous
+    if original.format.key == "legacy":  # no fixed tables: the numbers are in the text, and must all be there
+        assert _numbers(again) == _numbers(original)
+
+
+def _numeric(value):
+    """Only the numbers of a values tree (prose is compared as text below)."""
+    if isinstance(value, dict):
+        kept = {k: _numeric(v) for k, v in value.items()}
+        return {k: v for k, v in kept.items() if v not in (None, {})}
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return value
+    return None
+
+
+def _numbers(report) -> list[str]:
+    from compiler.build import report_blocks
+
+    blocks, _ = report_blocks(report)
+    text = "".join(str(getattr(b, "text", "")) + "".join(r.text for r in getattr(b, "runs", ())) for b in blocks)
+    return sorted(re.findall(r"\d+(?:\.\d+)?", text))
+
+
+def test_same_text(roundtrip):
+    """The imported TOML rebuilds to >= 99 % of the original visible text."""
+    _, pdf, _, target = roundtrip
+    rebuilt = target.with_suffix(".pdf")
+    build(target, rebuilt)
+    a, b = visible_text(pdf), visible_text(rebuilt)
+    ratio = difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
+    assert ratio >= 0.99, ratio
