@@ -145,8 +145,8 @@ def _article(root: Node) -> Node:
         score = 0
         for child in node.children:
             if isinstance(child, Node) and child.tag in {"p", "table", "h1", "h2", "h3", "h4", "div", "center"}:
-                if child.tag == "div" and any(isinstance(g, Node) and g.tag in {"div", "ul"} for g in child.children):
-                    continue  # a container of containers: navigation, not a paragraph
+                if child.tag in {"div", "center"} and _has_block(child):
+                    continue  # a container: its own paragraphs count for it, not for its parent
                 n = _length(child)
                 if n >= 6 or child.tag == "table":
                     score += n

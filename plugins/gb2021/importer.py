@@ -20,7 +20,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from compiler import hookimpl
@@ -67,6 +67,29 @@ class Row:
     place: Place
     grid: int
     index: int
+    raw: list[str | None] = field(default_factory=list)  # every grid column, merged cells repeated
+
+    def after_label(self, n: int) -> list[str | None]:
+        """The ``n`` cells after the row's last label (blank when the row has fewer): the row's numbers, however
+        many empty columns a sheet has to the right."""
+        last = max((i for i, t in enumerate(self.cells) if t and not _numeric_or_blank(t)), default=-1)
+        values = self.cells[last + 1 :]
+        while len(values) > n and values[0] is None:  # an empty label cell (a merged label's other half)
+            values = values[1:]
+        values = values[:n]
+        return values + [None] * (n - len(values))
+
+    def count_after_label(self) -> int:
+        last = max((i for i, t in enumerate(self.cells) if t and not _numeric_or_blank(t)), default=-1)
+        return len(self.cells) - last - 1
+
+    def extra(self, n: int) -> list[str]:
+        """Non-blank cells beyond the ``n`` numbers (a sign that the row is not what its label says)."""
+        last = max((i for i, t in enumerate(self.cells) if t and not _numeric_or_blank(t)), default=-1)
+        values = self.cells[last + 1 :]
+        while len(values) > n and values[0] is None:
+            values = values[1:]
+        return [t for t in values[n:] if t]
 
 
 def grid_rows(grids: list[Grid]) -> list[Row]:
@@ -78,7 +101,8 @@ def grid_rows(grids: list[Grid]) -> list[Row]:
             for t in cells:
                 if not _numeric_or_blank(t) and (not labels or labels[-1] != t):
                     labels.append(t)
-            rows.append(Row(labels, cells, Place(grid.place.file, f"{grid.place.where}第{r + 1}行"), g, r))
+            place = Place(grid.place.file, f"{grid.place.where}第{r + 1}行")
+            rows.append(Row(labels, cells, place, g, r, list(grid.rows[r])))
     return rows
 
 
@@ -123,9 +147,9 @@ def _table2(rows: list[Row], blocks: tuple[Block2, ...], b: Builder) -> bool:
         if key is None or key in found:
             continue
         spec = wanted[key]
-        values = row.cells[-len(spec.cells) :]
-        if len(row.cells) < len(spec.cells) + 1:
+        if row.count_after_label() < len(spec.cells):
             continue
+        values = row.after_label(len(spec.cells))
         found.add(key)
         if _printed_differs(row.labels[0], spec.label):
             _label_variant(b, "active", key, row.labels[0], spec.label, row.place)
@@ -168,7 +192,7 @@ def _table3_rows(rows: list[Row]) -> list[tuple[Row, Row3 | None, str]]:
     labels = {k: r.label for k, r in all_rows.items() if k != "other_handling"}
     out: list[tuple[Row, Row3 | None, str]] = []
     for row in rows:
-        if not row.labels or len(row.cells) < 8 or not all(_numeric_or_blank(t) for t in row.cells[-7:]):
+        if not row.labels or row.count_after_label() < 7 or row.extra(7):
             continue
         inner = row.labels[-1]
         if norm(inner).startswith("（六）其他处理"):
@@ -210,7 +234,7 @@ def _table3(rows: list[Row], b: Builder) -> str | None:
         printed = row.labels[-1]
         if _printed_differs(printed, spec_row.label) and spec_row.key != "other_handling":
             _label_variant(b, "applications", spec_row.key, printed, spec_row.label, row.place)
-        for col, text in zip(columns, row.cells[-7:], strict=True):
+        for col, text in zip(columns, row.after_label(7), strict=True):
             _cell(b, f"applications.{col}.{spec_row.key}", text, row.place, f"表三“{spec_row.label}”")
     missing = [r.label for r in spec.rows if r.key not in seen]
     if missing:
@@ -222,27 +246,33 @@ def _table3(rows: list[Row], b: Builder) -> str | None:
 
 
 # ---------------------------------------------------------------------------------------------- table 四
+_RESULT_LABELS = {norm(r.label): r.key for r in TABLE4_RESULTS}
+
+
 def _table4(rows: list[Row], b: Builder) -> bool:
-    header_seen = False
+    """The numbers row under the header whose bottom row names the five results three times."""
+    columns: list[int] = []
     for row in rows:
-        text = "".join(t or "" for t in row.cells)
-        if "结果维持" in norm(text) or "尚未审结" in norm(text):
-            header_seen = True
+        found = [j for j, t in enumerate(row.raw) if norm(t) in _RESULT_LABELS]
+        if len(found) >= 15:
+            columns = found[-15:]
             continue
-        if not header_seen:
+        if not columns:
             continue
-        if len(row.cells) >= 15 and all(_numeric_or_blank(t) for t in row.cells[-15:]):
+        values = [row.raw[j] if j < len(row.raw) else None for j in columns]
+        if all(_numeric_or_blank(t) for t in values) and not row.labels:
             for i, block in enumerate(TABLE4_BLOCKS):
                 for j, result in enumerate(TABLE4_RESULTS):
                     _cell(
                         b,
                         f"appeals.{block.key}.{result.key}",
-                        row.cells[-15:][i * 5 + j],
+                        values[i * 5 + j],
                         row.place,
                         f"表四“{block.label}”的“{result.label}”",
                     )
             return True
-        header_seen = False
+        if row.labels and not any(norm(t) in _RESULT_LABELS or "复议" in t or "诉讼" in t for t in row.labels):
+            columns = []
     return False
 
 
@@ -363,6 +393,14 @@ def import_document(document: PublishedDocument, fmt: str) -> ImportResult:
     layout = _table3(rows, b)
     table4 = _table4(rows, b)
     b.score += 0.15 * table2 + 0.25 * (layout is not None) + 0.1 * table4
+    if layout is None and (flat := _flattened(document)):
+        text, place = flat
+        b.score += 0.25
+        refused = (
+            f"表三的单元格在文字中连成一片（{place.where}：“{text}”），看不出每格数字从哪里分开，"
+            "拒绝导入而不猜测；请改用保留表格的原文件（网页、DOCX 或 PDF）"
+        )
+        return ImportResult(fmt, {"format": fmt}, min(1.0, b.score), b.notes, refused=refused)
     for present, name, key in (
         (table2, "表二", "active"),
         (layout, "表三", "applications"),
@@ -410,6 +448,18 @@ def import_document(document: PublishedDocument, fmt: str) -> ImportResult:
             b.put("signature.organ", organ)
     b.data = _ordered(b.data)
     return ImportResult(fmt, b.data, min(1.0, b.score), b.notes)
+
+
+_FLAT = re.compile(r"(本年新收政府信息公开申请数量|上年结转政府信息公开申请数量)\s*(\d[\d ]*\d)")
+
+
+def _flattened(document: PublishedDocument) -> tuple[str, Place] | None:
+    """Table 三 printed as running text with its cells run together (``…申请数量8010000081``): no table to read."""
+    for item in document.paragraphs:
+        m = _FLAT.search(item.text)
+        if m and len(m.group(2).replace(" ", "")) >= 6:
+            return m.group(0), item.place
+    return None
 
 
 def _until_grid(body: list[TextItem | Grid]) -> Iterable[TextItem]:
