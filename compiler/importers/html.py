@@ -92,8 +92,8 @@ class _TreeBuilder(HTMLParser):
                 return  # a stray </p> or </div> never closes the table it sits in
 
     def handle_data(self, data: str) -> None:
-        if not self.skipping:
-            self.stack[-1].children.append(data)
+        if not self.skipping:  # a line break in the source is white space; "\n" below marks <br> and blocks
+            self.stack[-1].children.append(data.replace("\r", " ").replace("\n", " "))
 
 
 def _hidden(node: Node) -> bool:
