@@ -155,15 +155,19 @@ def test_unknown_kind_and_missing_file(tmp_path):
 
 
 def test_check_folder_summary(tmp_path, capsys):
+    folder = tmp_path / "published"
+    folder.mkdir()
     for name in ("pingtan-2024.html", "huaian-hongze-2024.pdf"):
-        (tmp_path / name).write_bytes((CORPUS / name).read_bytes())
-    assert main(["check", str(tmp_path), "--format", "csv"]) == 1
-    out = capsys.readouterr().out.splitlines()
-    assert out[0] == "report,format,errors,warnings,infos,worst"
-    assert len(out) == 3
-    assert main(["check", str(tmp_path), "--format", "json"]) == 1
+        (folder / name).write_bytes((CORPUS / name).read_bytes())
+    summary = tmp_path / "summary.csv"
+    assert main(["check", str(folder), "--csv", str(summary)]) == 1
+    lines = summary.read_text(encoding="utf-8-sig").splitlines()
+    assert lines[0] == "report,format,errors,warnings,infos,worst"
+    assert len(lines) == 3
+    assert "最严重的问题" in capsys.readouterr().out
+    assert main(["check", str(folder), "--format", "json"]) == 1
     assert '"format": "2021"' in capsys.readouterr().out
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["huaian-hongze-2024.pdf", "pingtan-2024.html"]
+    assert sorted(p.name for p in folder.iterdir()) == ["huaian-hongze-2024.pdf", "pingtan-2024.html"]
 
 
 def test_tidy():

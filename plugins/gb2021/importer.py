@@ -338,7 +338,8 @@ def _overview(paragraphs: list[str]) -> tuple[dict[str, Any], list[str]]:
 # ----------------------------------------------------------------------------------------------- metadata
 # ------------------------------------------------------------------------------------------------- import
 def _fee(paragraphs: list[str], b: Builder, place: Place | None) -> list[str]:
-    """[other.fee] from gongkai's own sentence (dropped from the text, it is generated again), else from the text."""
+    """[other.fee] from gongkai's own sentence (dropped from the text: it is generated again), else the amount
+    the text states (noted); nothing when the text says nothing — ``check`` then asks for it."""
     from plugins.gb2021.other import fee_sentence
 
     rest = list(paragraphs)
@@ -347,27 +348,33 @@ def _fee(paragraphs: list[str], b: Builder, place: Place | None) -> list[str]:
             r"本年度(?:共发出收费通知(\d+)件，)?(?:实际未|收取信息处理费([\d.]+)元|未)(?:收取信息处理费)?。", p
         )
         if m:
-            fee = {"amount": parse_number(m.group(2) or "0"), "notices": parse_number(m.group(1) or "0")}
+            fee: dict[str, Any] = {
+                "amount": parse_number(m.group(2) or "0"),
+                "notices": parse_number(m.group(1) or "0"),
+            }
             if fee_sentence(fee) == p:
+                fee["sentence"] = True
                 b.put("other.fee", fee)
                 del rest[i]
                 return rest
     text = "".join(rest)
-    amount = re.search(r"收取(?:信息处理费)?(?:共)?([\d.]+)\s*元", text)
-    fee = {"amount": parse_number(amount.group(1)) if amount else 0, "notices": 0}
-    b.put("other.fee", fee)
-    how = (
-        "正文所说的金额"
-        if amount
-        else "0（正文" + ("说未收取" if re.search(r"[未无没]\S{0,4}收取", text) else "未提及") + "）"
-    )
-    b.note("other.fee", f"信息处理费按{how}填写，收费通知件数无从得知，记为 0，请核对", place)
+    stated = re.search(r"信息处理费[^。；，\d]{0,8}?(\d+(?:\.\d+)?)\s*(万元|元)", text)
+    if stated:
+        amount = parse_number(stated.group(1))
+        if stated.group(2) == "万元":
+            amount = round(amount * 10000, 2)
+        b.put("other.fee.amount", amount)
+        b.note("other.fee", f"信息处理费金额取自正文“{stated.group(0)}”，请核对", place, "info")
+    elif re.search(r"[未无没][^。；]{0,6}收取[^。；]{0,8}信息处理费|信息处理费[^。；]{0,6}[为是]?0", text):
+        b.put("other.fee.amount", 0)
+        b.note("other.fee", "正文说未收取信息处理费，金额记为 0", place, "info")
     return rest
 
 
 def import_document(document: PublishedDocument, fmt: str) -> ImportResult:
     b = Builder(fmt, cell_kind=_schema_keeps_blanks())
     b.data["format"] = fmt
+    b.data["report"] = {}  # always written: what could not be found is then named by check, key by key
     items = document.items
     # parts by heading
     parts: list[tuple[str, str, int]] = []  # key, printed title, index in items

@@ -62,6 +62,7 @@ def _heading(item: TextItem, expected: int) -> tuple[str, str] | None:
 def import_document(document: PublishedDocument) -> ImportResult:
     b = Builder("legacy")
     b.data["format"] = "legacy"
+    b.data["report"] = {}
     items = document.items
     parts: list[tuple[str, str, int]] = []
     expected = 1
