@@ -76,6 +76,7 @@ class _Paragraphs:
         self.lines: list[str] = []
         self.place: Place | None = None
         self.open = False  # the last line reached the right margin: the paragraph may go on
+        self.seen: list[dict[str, Any]] = []  # every body line so far: margins are the document's, not a page's
 
     def flush(self, doc: PublishedDocument) -> None:
         if self.lines and self.place is not None:
@@ -109,7 +110,8 @@ def _read_page(page: Any, number: int, doc: PublishedDocument, state: _Paragraph
     if lines:  # a page number is the first or the last line of a page
         ends = {id(lines[0]), id(lines[-1])}
         lines = [ln for ln in lines if not (id(ln) in ends and _PAGE_NUMBER.match(tidy(ln["text"])))]
-    left, right, size = _margins(lines, page.width)
+    state.seen += lines
+    left, right, size = _margins(state.seen, page.width)
     events: list[tuple[float, int, Any]] = [(top, 1, grid) for top, grid in grids]
     events += [(ln["top"], 0, (i, ln)) for i, ln in enumerate(lines, start=1)]
     events.sort(key=lambda e: (e[0], e[1]))
@@ -132,13 +134,13 @@ def _read_page(page: Any, number: int, doc: PublishedDocument, state: _Paragraph
 
 
 def _settings(page: Any) -> dict[str, Any]:
-    """Close tables broken by a page end: a row cut off by the page has its vertical rules but no rule below
-    it, so a horizontal line is added where vertical rules end (and begin)."""
-    ends = sorted(
-        {round(e["bottom"], 1) for e in page.edges if e["orientation"] == "v"}
-        | {round(e["top"], 1) for e in page.edges if e["orientation"] == "v"}
-    )
-    return {"explicit_horizontal_lines": ends} if ends else {}
+    """Close a table broken by a page end: a row cut off by the page has its vertical rules but no rule below
+    it (or above it, at the top of the next page), so a horizontal line is added where the vertical rules of
+    the page end (and begin).  Only there: a line inside a table would split its merged cells."""
+    verticals = [e for e in page.edges if e["orientation"] == "v"]
+    if not verticals:
+        return {}
+    return {"explicit_horizontal_lines": [min(e["top"] for e in verticals), max(e["bottom"] for e in verticals)]}
 
 
 def _centred(line: dict[str, Any], width: float) -> bool:

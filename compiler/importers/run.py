@@ -25,9 +25,24 @@ class Imported:
     path: Path
     document: PublishedDocument
     result: ImportResult
-    toml: str
+    toml: str  # the file ``gongkai import`` writes: ``transcription`` names the source, so it rebuilds as published
     problems: list[Problem] = field(default_factory=list)
     seconds: float = 0.0
+    checked_toml: str = ""  # the same without ``transcription``: what ``gongkai check`` judges, errors as errors
+
+
+def _source_of(document: PublishedDocument) -> str:
+    """Where the published report came from: the page's own address when it states one, else the file name."""
+    for key in ("meta:Url", "meta:url", "meta:og:url"):
+        if document.metadata.get(key, "").startswith("http"):
+            return document.metadata[key]
+    return document.path.name
+
+
+def _with_transcription(result: ImportResult, source: str) -> ImportResult:
+    data = {"format": result.data.get("format", result.format), "transcription": source}
+    data.update({k: v for k, v in result.data.items() if k not in data})
+    return ImportResult(result.format, data, result.confidence, result.notes, result.refused)
 
 
 def note_problems(result: ImportResult, path: Path) -> list[Problem]:
@@ -59,10 +74,10 @@ def import_file(path: Path, fmt: str | None = None, host=None) -> Imported:
         )
     if result.refused:
         raise ReportError(error("import.refused", result.refused, SourceRef(Path(path))))
-    text = to_toml(result, Path(path))
-    return Imported(
-        Path(path), document, result, text, note_problems(result, Path(path)), time.perf_counter() - started
-    )
+    text = to_toml(_with_transcription(result, _source_of(document)), Path(path))
+    problems = note_problems(result, Path(path))
+    seconds = time.perf_counter() - started
+    return Imported(Path(path), document, result, text, problems, seconds, to_toml(result, Path(path)))
 
 
 def check_published(path: Path, fmt: str | None = None) -> tuple[Imported, list[Problem]]:
@@ -72,7 +87,7 @@ def check_published(path: Path, fmt: str | None = None) -> tuple[Imported, list[
     imported = import_file(path, fmt)
     virtual = imported.path.with_name(imported.path.name + "（导入）.toml")
     try:
-        _, problems = check_report(virtual, text=imported.toml)
+        _, problems = check_report(virtual, text=imported.checked_toml)
     except ReportError as exc:
         problems = exc.problems
     return imported, [*imported.problems, *problems]

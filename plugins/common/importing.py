@@ -16,7 +16,7 @@ from compiler.importers.base import ImportNote, Place, PublishedDocument, TextIt
 
 CN_DIGITS = "一二三四五六七八九十"
 PART_HEADING = re.compile(r"^([一二三四五六七八九十]{1,2})\s*[、.．，,]\s*(.{2,40}?)[。：:]?$")
-NUMBER_TEXT = re.compile(r"^[-−]?\d[\d,，]*(?:[.．]\d+)?$")
+NUMBER_TEXT = re.compile(r"^[-−]?\d[\d,，]*(?:[.．]\d+)?(?:万?元)?$")  # a unit printed in the cell is allowed
 DASH = re.compile(r"^[-—－–/／、]+$|^无$")
 _ITEM_MARKERS = (
     ("（一）", re.compile(r"^[（(]([一二三四五六七八九十]{1,3})[）)]\s*")),
@@ -54,7 +54,18 @@ def number_value(text: str | None) -> tuple[Any, str | None]:
         return None, f"单元格“{text}”不是数字"
     problem = f"单元格“{text}”含千分位逗号，按 {t.replace(',', '')} 读取" if "," in t else None
     t = t.replace(",", "")
+    if t.endswith("元"):
+        return t, f"单元格印有单位“{text}”，照原样保留"
     return (float(t) if "." in t else int(t)), problem
+
+
+def printed_form(text: str, value: Any) -> Any:
+    """The value as the schema keeps it when the printed digits say more than the number (``7545.00``): the
+    printed string; otherwise the number."""
+    t = re.sub(r"\s+", "", text)
+    if isinstance(value, float) and re.fullmatch(r"-?\d+\.\d*0", t):
+        return t
+    return value
 
 
 @dataclass

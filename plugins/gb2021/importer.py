@@ -38,6 +38,7 @@ from plugins.common.importing import (
     norm,
     number_value,
     parse_number,
+    printed_form,
     split_marker,
     strip_number,
     title_of,
@@ -167,10 +168,16 @@ def _cell(b: Builder, path: str, text: str | None, place: Place, what: str) -> N
     if problem:
         b.note(path, f"{what}：{problem}", place, "warning" if value is not None else "error")
     if value is None:
+        if text and text.strip() and not DASH.match(text.strip()):
+            return  # not a number: the error above names it; nothing is written in its place
         if b.cell_kind:
             b.put(path, "")
         b.note(path, f"{what}原表空白，保持空白（不当作 0）", place, "info")
         return
+    if isinstance(value, str) and not b.cell_kind:  # a printed unit: the number alone when "" and units are unknown
+        value = parse_number(value.rstrip("万元"))
+    if b.cell_kind and text is not None:
+        value = printed_form(text, value)
     b.put(path, value)
 
 
