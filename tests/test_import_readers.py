@@ -174,3 +174,26 @@ def test_tidy():
     assert tidy(" 2023 年\u00a0\u3000收到 21 件 ") == "2023年收到21件"
     assert tidy("Hello  world") == "Hello world"
     assert isinstance(Grid([], None), Grid)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("garbage.pdf", b"%PDF-1.7\n" + b"\x00\xff" * 500),
+        ("empty.html", b""),
+        ("deep.html", b"<div>" * 20000 + "一、总体情况".encode() + b"</div>" * 20000),
+        ("notzip.docx", b"PK\x03\x04 not really a zip"),
+        ("notzip.xlsx", b"hello"),
+    ],
+)
+def test_hostile_files_are_refused_cleanly(tmp_path, name, content):
+    """Damaged or hostile files give a Chinese problem naming the file, never a traceback or a hang."""
+    path = tmp_path / name
+    path.write_bytes(content)
+    started = __import__("time").perf_counter()
+    with pytest.raises(ReportError) as exc:
+        import_file(path)
+    assert __import__("time").perf_counter() - started < 20
+    message = exc.value.problems[0].message
+    assert name in message or "无法" in message
+    assert sorted(p.name for p in tmp_path.iterdir()) == [name]  # nothing written beside it
