@@ -43,9 +43,11 @@ class PdfReader:
 
         doc = PublishedDocument(path=Path(path), kind="pdf")
         with pdfplumber.open(path) as pdf:
-            for key, value in (pdf.metadata or {}).items():
-                if isinstance(value, str) and value.strip():
-                    doc.metadata[f"pdf:{key}"] = tidy(value)
+            for info in getattr(pdf.doc, "info", None) or [{}]:
+                for key, value in info.items():
+                    value = getattr(value, "resolve", lambda v=value: v)()
+                    if isinstance(value, bytes | str) and (text := _info_text(value)):
+                        doc.metadata.setdefault(f"pdf:{key}", text)
             state = _Paragraphs(path)
             any_text = False
             for number, page in enumerate(pdf.pages, start=1):
@@ -59,6 +61,17 @@ class PdfReader:
                 )
             )
         return doc
+
+
+def _info_text(value: bytes | str) -> str:
+    """A document-info string: UTF-16 with its byte-order mark (as Word and WPS write it), UTF-8 with its mark,
+    else PDFDocEncoding (read as Latin-1)."""
+    if isinstance(value, str):
+        return tidy(value)
+    for mark, encoding in ((b"\xfe\xff", "utf-16"), (b"\xff\xfe", "utf-16"), (b"\xef\xbb\xbf", "utf-8-sig")):
+        if value.startswith(mark):
+            return tidy(value.decode(encoding, "replace"))
+    return tidy(value.decode("latin-1"))
 
 
 def _keep(obj: dict[str, Any]) -> bool:

@@ -152,7 +152,7 @@ def title_of(doc: PublishedDocument, front: list[TextItem]) -> tuple[str, list[T
         joined = "".join(norm(i.text) for i in front[: n + 1])
         if "报告" in norm(front[n].text) and _TITLE.match(joined):
             return joined, front[n + 1 :]
-    for key in ("meta:ArticleTitle", "heading", "title", "标题", "名称"):
+    for key in ("meta:ArticleTitle", "heading", "title", "标题", "名称", "pdf:Title", "docx:title", "xlsx:title"):
         value = doc.metadata.get(key, "")
         if _TITLE.match(norm(value)):
             return norm(value).split("_")[0], front
