@@ -186,8 +186,13 @@ _DATE_KEYS = (
 
 def metadata(doc: PublishedDocument, title: str, preamble: list[str], tail: list[TextItem], b: Builder) -> None:
     m = _TITLE.match(title)
+    named = ("发布机构", "发文机关", "meta:ContentSource")
+    publisher = next((doc.metadata[k] for k in named if doc.metadata.get(k)), "")
     if m and m.group(1):
         b.put("report.organ", m.group(1))
+    elif publisher:
+        b.put("report.organ", publisher)
+        b.note("report.organ", f"标题中没有发布机关，用原文件所列的发布机构“{publisher}”，请核对")
     else:
         b.note("report.organ", "没有从标题中读出发布机关，请填写", level="error")
     if m:
