@@ -115,9 +115,43 @@ def test_xlsx_found_by_labels(tmp_path):
         for c in range(6):
             sheet.cell(r, 5 + c, n + c)
         sheet.cell(r, 11, sum(n + c for c in range(6)))
+    # table 二 below it, table 四 on a sheet of its own, both with merged headers
+    row = top + 40
+    sheet.cell(row, 3, "第二十条第（一）项")
+    sheet.merge_cells(start_row=row, start_column=3, end_row=row, end_column=6)
+    for i, text in enumerate(("信息内容", "本年制发件数", "本年废止件数", "现行有效件数")):
+        sheet.cell(row + 1, 3 + i, text)
+    for i, (label, values) in enumerate((("规章", (1, 0, 11)), ("行政规范性文件", (8, 26, 66)))):
+        sheet.cell(row + 2 + i, 3, label)
+        for j, value in enumerate(values):
+            sheet.cell(row + 2 + i, 4 + j, value)
+    sheet.cell(row + 4, 3, "行政事业性收费")
+    sheet.cell(row + 4, 4, 96171.6)
+    sheet.merge_cells(start_row=row + 4, start_column=4, end_row=row + 4, end_column=6)
+    four = book.create_sheet("表四")
+    four.cell(1, 1, "行政复议")
+    four.merge_cells("A1:E1")
+    four.cell(1, 6, "行政诉讼")
+    four.merge_cells("F1:O1")
+    for i, text in enumerate(("结果维持", "结果纠正", "其他结果", "尚未审结", "总计")):
+        four.cell(2, 1 + i, text)
+        four.merge_cells(start_row=2, start_column=1 + i, end_row=3, end_column=1 + i)
+        four.cell(3, 6 + i, text)
+        four.cell(3, 11 + i, text)
+    four.cell(2, 6, "未经复议直接起诉")
+    four.merge_cells("F2:J2")
+    four.cell(2, 11, "复议后起诉")
+    four.merge_cells("K2:O2")
+    for j in range(15):
+        four.cell(4, 1 + j, j)
     path = tmp_path / "stats.xlsx"
     book.save(path)
     imported = import_file(path, "2021")
+    active = imported.result.data["active"]
+    assert active["regulations"] == {"issued": 1, "repealed": 0, "valid": 11}
+    assert active["admin_fees"] == 96171.6
+    appeals = imported.result.data["appeals"]
+    assert appeals["review"]["maintain"] == 0 and appeals["litigation_after_review"]["total"] == 14
     apps = imported.result.data["applications"]
     assert apps["natural_person"]["new_received"] == 0
     assert apps["commercial"]["carried_over"] == 2
