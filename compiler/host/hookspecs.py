@@ -137,8 +137,10 @@ def gongkai_import_report(document: PublishedDocument, format: str | None) -> Im
     :param format: the format the user named (``--format 2021``), or ``None`` to let the plugins guess.
 
     **Returns:** an :class:`compiler.importers.base.ImportResult` (the data in the plugin's schema, a
-    confidence in [0, 1] and notes where it was unsure), or ``None`` when the document is not in a format the
-    plugin knows (or not in ``format``).  **Who wins:** the highest confidence; with ``format`` given, only
+    confidence in [0, 1] and notes where it was unsure — each with its place in the source and a level:
+    ``error`` for a value that could not be read), or ``None`` when the document is not in a format the
+    plugin knows (or not in ``format``).  A document the plugin recognises but must not import (table cells
+    run together, so any reading would be a guess) is returned with ``refused`` saying why.  **Who wins:** the highest confidence; with ``format`` given, only
     results in that format count; a tie between different formats is reported, never decided silently.
     """
 
