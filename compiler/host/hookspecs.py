@@ -140,8 +140,10 @@ def gongkai_import_report(document: PublishedDocument, format: str | None) -> Im
     confidence in [0, 1] and notes where it was unsure — each with its place in the source and a level:
     ``error`` for a value that could not be read), or ``None`` when the document is not in a format the
     plugin knows (or not in ``format``).  A document the plugin recognises but must not import (table cells
-    run together, so any reading would be a guess) is returned with ``refused`` saying why.  **Who wins:** the highest confidence; with ``format`` given, only
-    results in that format count; a tie between different formats is reported, never decided silently.
+    run together, so any reading would be a guess) is returned with ``refused`` saying why.
+
+    **Who wins:** the highest confidence; with ``format`` given, only results in that format count; a tie
+    between different formats is reported, never decided silently.
     """
 
 
