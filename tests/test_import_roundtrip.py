@@ -1,7 +1,9 @@
-"""Round trips: each example built to PDF, that PDF imported from its VISIBLE text (not the TOML gongkai embeds),
-then: the same numbers exactly, and the imported TOML rebuilt gives >= 99 % of the same visible text.
+"""Round trips: each example built to PDF (and to a web page, and to DOCX once that renderer exists), the file
+imported from its VISIBLE text (not the TOML a gongkai PDF embeds), then: the same numbers exactly, and the
+imported TOML rebuilt to the same kind of file gives >= 99 % of the same visible text.
 
-Text is compared as PDFium sees it (tests/pdfread.py), independently of the importer's own PDF reader.
+PDF text is compared as PDFium sees it (tests/pdfread.py), HTML text as the page's markup without its tags —
+both independently of the importer's own readers.
 """
 
 from __future__ import annotations
@@ -28,18 +30,42 @@ EXAMPLES = sorted(p for p in (ROOT / "examples").glob("*/report.toml")) + sorted
 TABLE_SECTIONS = {"2021": ("active", "applications", "appeals"), "2019": ("active", "applications", "appeals")}
 
 
-def visible_text(pdf: Path) -> str:
-    doc = read_pdf(pdf.read_bytes())
-    text = "".join(line.text for page in doc.pages for line in page.lines)
-    return re.sub(r"\s+|—\s*\d+\s*—", "", text)
+def _renderers() -> list[str]:
+    from compiler.host.manager import default_host
+
+    return [k for k in ("pdf", "html", "docx") if k in default_host().renderers]
 
 
-@pytest.fixture(scope="module", params=EXAMPLES, ids=lambda p: p.parent.name)
+KINDS = _renderers()
+CASES = [(source, kind) for kind in KINDS for source in EXAMPLES]
+
+
+def visible_text(path: Path) -> str:
+    if path.suffix == ".pdf":
+        doc = read_pdf(path.read_bytes())
+        text = "".join(line.text for page in doc.pages for line in page.lines)
+        return re.sub(r"\s+|—\s*\d+\s*—", "", text)
+    if path.suffix == ".html":
+        import html
+
+        page = path.read_text(encoding="utf-8")
+        body = page[page.find("<body") :]
+        body = re.sub(r"(?s)<(script|style)\b.*?</\1>", "", body)
+        return re.sub(r"\s+", "", html.unescape(re.sub(r"<[^>]+>", "", body)))
+    import docx  # the DOCX renderer's output, read with python-docx
+
+    document = docx.Document(str(path))
+    parts = [p.text for p in document.paragraphs]
+    parts += [c.text for t in document.tables for row in t.rows for c in row.cells]
+    return re.sub(r"\s+", "", "".join(parts))
+
+
+@pytest.fixture(scope="module", params=CASES, ids=lambda c: f"{c[0].parent.name}-{c[1]}")
 def roundtrip(request, tmp_path_factory):
-    source: Path = request.param
-    folder = tmp_path_factory.mktemp(source.parent.name)
-    pdf = folder / "original.pdf"
-    build(source, pdf)
+    source, kind = request.param
+    folder = tmp_path_factory.mktemp(f"{source.parent.name}-{kind}")
+    pdf = folder / f"original.{kind}"
+    build(source, pdf, to=[kind])
     imported = import_file(pdf)
     target = folder / "imported.toml"
     target.write_text(imported.toml, encoding="utf-8")
@@ -86,8 +112,8 @@ def _numbers(report) -> list[str]:
 def test_same_text(roundtrip):
     """The imported TOML rebuilds to >= 99 % of the original visible text."""
     _, pdf, _, target = roundtrip
-    rebuilt = target.with_suffix(".pdf")
-    build(target, rebuilt)
+    rebuilt = target.with_suffix(pdf.suffix)
+    build(target, rebuilt, to=[pdf.suffix[1:]])
     a, b = visible_text(pdf), visible_text(rebuilt)
     ratio = difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
     assert ratio >= 0.99, ratio

@@ -136,22 +136,49 @@ def _iter(node: Node):
             yield from _iter(child)
 
 
+_PARAGRAPH = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "div", "center", "blockquote"}
+
+
+def _paragraph_text(node: Node) -> int:
+    """The text of ``node`` as a paragraph of the article: 0 for a container, a table, or mostly link text
+    (navigation)."""
+    if node.tag not in _PARAGRAPH or _has_block(node) or _hidden(node):
+        return 0
+    n = _length(node)
+    links = sum(_length(a) for a in _iter(node) if a.tag == "a")
+    return n if n >= 6 and links * 2 < n else 0
+
+
 def _article(root: Node) -> Node:
-    """The element that directly holds the most text in paragraph-like children and tables."""
-    best, best_score = root, -1
-    for node in _iter(root):
-        if node.tag in {"table", "tr", "td", "th", "p", "span", "font", "a", "li"} or _hidden(node):
-            continue
+    """The article in the page: the element whose own children are the most paragraph text (tables do not
+    count, so a table's wrapper never wins), widened to its parent while a sibling holds a good part of the text
+    too (an article split into sections)."""
+    own: dict[int, int] = {}
+    total: dict[int, int] = {}
+
+    def visit(node: Node) -> int:
+        if node.tag == "table":
+            total[id(node)] = 0
+            return 0
         score = 0
+        summed = 0
         for child in node.children:
-            if isinstance(child, Node) and child.tag in {"p", "table", "h1", "h2", "h3", "h4", "div", "center"}:
-                if child.tag in {"div", "center"} and _has_block(child):
-                    continue  # a container: its own paragraphs count for it, not for its parent
-                n = _length(child)
-                if n >= 6 or child.tag == "table":
-                    score += n
-        if score > best_score:
-            best, best_score = node, score
+            if isinstance(child, Node) and not _hidden(child):
+                para = _paragraph_text(child)
+                score += para
+                summed += para if para else visit(child)
+        own[id(node)] = score
+        total[id(node)] = summed
+        return summed
+
+    visit(root)
+    best = max(_iter(root), key=lambda n: own.get(id(n), 0))
+    while best.parent is not None:
+        siblings = [c for c in best.parent.children if isinstance(c, Node) and c is not best]
+        mine = total.get(id(best), 0) or own.get(id(best), 0)
+        if not any(total.get(id(c), 0) + _paragraph_text(c) >= 0.2 * mine for c in siblings):
+            break
+        best = best.parent
     return best
 
 
