@@ -1,4 +1,4 @@
-"""Round trips: each example built to PDF (and to a web page, and to DOCX once that renderer exists), the file
+"""Round trips: each example built to PDF, to a web page and to DOCX (each registered renderer), the file
 imported from its VISIBLE text (not the TOML a gongkai PDF embeds), then: the same numbers exactly, and the
 imported TOML rebuilt to the same kind of file gives >= 99 % of the same visible text.
 
