@@ -20,10 +20,11 @@ def skeleton_data(format_key: str, host: PluginHost | None = None) -> dict[str, 
     host = host or default_host()
     if format_key not in host.formats:
         hint = suggest(format_key, list(host.formats))
-        raise UsageError(
-            f"unknown format {format_key!r}"
-            + (f"; did you mean {hint!r}?" if hint else f"; known: {', '.join(sorted(host.formats))}")
-        )
+        from compiler.cli.messages import msg
+
+        close = msg("format.did-you-mean", name=hint) if hint else ""
+        known = msg("format.known", names="、".join(sorted(host.formats)))
+        raise UsageError(msg("format.unknown", name=format_key, hint=close or known))
     types = host.section_types(format_key)
     data: dict[str, Any] = {"format": format_key}
     for key in host.default_order(format_key):
