@@ -44,8 +44,12 @@ class Problem:
     def format(self) -> str:
         where = f"{self.source}: " if self.source else ""
         text = f"{where}{self.severity.label}[{self.rule}] {self.message}"
-        if self.expected is not None or self.found is not None:
-            text += f"（应为 {self.expected}，实为 {self.found}）"
+        if self.expected is not None and self.found is not None:
+            text += f"（应为 {shown(self.expected)}，实为 {shown(self.found)}）"
+        elif self.expected is not None:
+            text += f"（应为 {shown(self.expected)}）"
+        elif self.found is not None:
+            text += f"（实为 {shown(self.found)}）"
         return text
 
     def to_json(self) -> dict[str, Any]:
@@ -66,6 +70,19 @@ class Problem:
         if self.details:
             data["details"] = self.details
         return data
+
+
+def shown(value: Any) -> str:
+    """A value as a clerk reads it: dates as 2025-03-31, true/false as 是/否, never a Python repr."""
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    if isinstance(value, (list, tuple)):
+        return "、".join(shown(v) for v in value)
+    if isinstance(value, dict):
+        return "，".join(f"{k} = {shown(v)}" for k, v in value.items())
+    return str(value)
 
 
 def error(rule: str, message: str, source: SourceRef | None = None, **kw: Any) -> Problem:

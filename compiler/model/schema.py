@@ -180,7 +180,15 @@ class Validator:
             try:
                 _dt.date.fromisoformat(value)
             except ValueError:
-                self.fail(keypath, f"“{fld.name}”不是有效日期（应写作 2019-02-14）", found=value)
+                from compiler.source.tomlhints import fix_value
+
+                fixed = fix_value(fld.name, f'"{value}"') if fld.name.lower().endswith("date") else None
+                hint = f"；应写作 {fld.name} = {fixed[0]}（gongkai fmt 可自动修改）" if fixed else ""
+                self.fail(
+                    keypath,
+                    f"“{fld.name}”不是有效日期：日期要写成 2019-02-14 这样的格式（年-月-日，不加引号）{hint}",
+                    found=value,
+                )
         elif kind == "counts":
             for name, count in value.items():
                 if why := number_problem(count):
