@@ -95,8 +95,14 @@ class Watcher:
         self.shown: list[str] = []  # the problem lines printed last time
         self.builds = 0
 
-    def _snapshot(self) -> None:
-        self.files = {path: _signature(path) for path in watched_files(self.report, self.style)}
+    def _snapshot(self, before: dict[Path, Signature] | None = None) -> None:
+        """What to watch from now on.  Files already watched keep the signature they had *before* the build
+        (``before``), so a save that lands while a build runs is seen by the next poll."""
+        before = before or {}
+        self.files = {
+            path: before[path] if path in before else _signature(path)
+            for path in watched_files(self.report, self.style)
+        }
 
     def changed(self) -> list[Path]:
         return [path for path, sig in self.files.items() if _signature(path) != sig]
@@ -107,22 +113,21 @@ class Watcher:
         from compiler.cli.batch import problem_summary
         from compiler.model.problems import ReportError, UsageError
 
+        before = {path: _signature(path) for path in self.files}
         self.builds += 1
         ok = False
         try:
             result = build(self.report, self.output, to=self.to, style=self.style, font_dirs=self.font_dirs)
-        except ReportError as exc:  # BuildFailed too: nothing was written, the last good output stays
-            problems = exc.problems
-            self._show(problems)
-            summary = (
-                problem_summary(problems) if isinstance(exc, BuildFailed) else (problems[0].message if problems else "")
-            )
-            print(msg("watch.failed", clock=_clock(), summary=summary), file=self.err, flush=True)
+        except BuildFailed as exc:  # problems stop it: nothing was written, the last good output stays
+            self._show(exc.problems)
+            print(msg("watch.failed", clock=_clock(), summary=problem_summary(exc.problems)), file=self.err, flush=True)
+        except ReportError as exc:  # unreadable (a TOML slip mid-edit): say why; the other problems are unknown
+            for problem in exc.problems:
+                print(problem.format(), file=self.err)
+            print(msg("watch.failed", clock=_clock(), summary=msg("watch.unreadable")), file=self.err, flush=True)
         except UsageError as exc:
-            self._show([])
             print(msg("watch.failed", clock=_clock(), summary=exc), file=self.err, flush=True)
         except Exception as exc:  # a bug must not end the watch: the next save tries again
-            self._show([])
             detail = f"{type(exc).__name__}: {exc}"
             print(msg("watch.failed", clock=_clock(), summary=detail), file=self.err, flush=True)
         else:
@@ -134,7 +139,7 @@ class Watcher:
                 file=self.out,
                 flush=True,
             )
-        self._snapshot()
+        self._snapshot(before)
         return ok
 
     def _show(self, problems: Sequence[object]) -> None:
@@ -149,7 +154,8 @@ class Watcher:
         old = set(self.shown)
         gone = [line for line in self.shown if line not in set(lines)]
         for line in lines:
-            print(("  " if line in old else "+ ") + line, file=self.err)
+            mark = "" if self.builds == 1 else "  " if line in old else "+ "
+            print(mark + line, file=self.err)
         if gone:
             print(msg("watch.fixed", count=len(gone)), file=self.err)
         self.err.flush()
@@ -168,6 +174,7 @@ class Watcher:
 
     def run(self, interval: float = 0.2, until: Callable[[], bool] = lambda: False) -> None:
         print(msg("watch.start", path=self.report), file=self.err, flush=True)
+        self._snapshot()
         self.build()
         while not until():
             time.sleep(interval)
