@@ -358,7 +358,7 @@ def build_many(
             for line in shown:
                 progress.echo(line, err)
             if quiet and warnings:
-                progress.echo(f"{outcome.path}：{len(warnings)} 个警告（--quiet：未列出）", err)
+                progress.echo(f"{outcome.path}：{warnings} 个警告（--quiet：未列出）", err)
         if outcome.ok:
             key = "build.done" if outcome.pages else "build.done-web"  # a web page has no pages
             progress.echo(msg(key, output=outcome.output, pages=outcome.pages, seconds=outcome.seconds), out)

@@ -12,6 +12,7 @@ import argparse
 import atexit
 import json
 import os
+import re
 import sys
 import time
 import traceback
@@ -20,7 +21,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from compiler import __version__
-from compiler.cli.messages import msg, tr
+from compiler.cli.messages import language, msg, tr
 from compiler.cli.parser import Parser, positive_int
 from compiler.model.problems import Problem, ReportError, Severity, UsageError
 
@@ -252,6 +253,23 @@ def cmd_style(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+_FONT_WHY = (
+    (re.compile(r"^shipped default$"), "随附的默认字体"),
+    (re.compile(r"^fallback for characters the fonts before it lack$"), "后备字体：前面的字体缺少的字由它补足"),
+    (re.compile(r"^preferred original \((.*)\) found at (.*)$"), r"本机找到首选的正版字体（\1）：\2"),
+)
+
+
+def _font_why(why: str) -> str:
+    """The font registry's reason (written for developers) as the clerk reads it."""
+    if language() == "en":
+        return why
+    for pattern, chinese in _FONT_WHY:
+        if pattern.match(why):
+            return pattern.sub(chinese, why)
+    return why
+
+
 def cmd_fonts(args: argparse.Namespace) -> int:
     from compiler.render.pdf.typeset.fonts import FontRegistry
     from compiler.render.style import load_style
@@ -265,7 +283,7 @@ def cmd_fonts(args: argparse.Namespace) -> int:
     for row in rows:
         print(f"{row['font']}:")
         for entry in row["chain"]:
-            print(f"    {entry['file']}  — {entry['why']}")
+            print(f"    {entry['file']}  — {_font_why(entry['why'])}")
     return EXIT_OK
 
 
@@ -648,6 +666,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
         parser.print_help()
+        print(f"\n{msg('usage.error', message=msg('usage.no-command'))}", file=sys.stderr)
         return EXIT_INPUT
     _third_party_output()
     started = time.perf_counter()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import difflib
+import json
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -210,7 +211,17 @@ class Validator:
 
 
 def _short(value: Any) -> str:
-    text = repr(value) if not isinstance(value, str) else f"“{value}”"
+    """A value as the author wrote it in TOML (true, 2019-02-14, [1, 2]) — never a Python repr."""
+    if isinstance(value, str):
+        text = f"“{value}”"
+    elif isinstance(value, bool):
+        text = "true" if value else "false"
+    elif isinstance(value, (_dt.date, _dt.datetime, _dt.time)):
+        text = value.isoformat()
+    elif isinstance(value, (list, dict)):
+        text = json.dumps(value, ensure_ascii=False, default=str)
+    else:
+        text = str(value)
     return text if len(text) <= 40 else text[:37] + "…"
 
 
