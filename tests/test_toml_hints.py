@@ -11,10 +11,12 @@ from pathlib import Path
 import pytest
 import tomli_w
 from conftest import legacy
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from compiler.model.problems import ReportError
 from compiler.source.fmt import format_file
-from compiler.source.tomlhints import fix_line, fix_syntax
+from compiler.source.tomlhints import explain, fix_line, fix_syntax, parse_error
 from compiler.source.tomlsource import load
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -137,3 +139,22 @@ def test_fmt_leaves_a_file_it_cannot_fix_alone(tmp_path: Path):
 def test_fix_syntax_is_a_no_op_on_good_toml():
     text = tomli_w.dumps(legacy())
     assert fix_syntax(text) == (text, [])
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(
+        alphabet=st.sampled_from(list("ab =＝\"“”[]［］{},，#'0123456789-年月日南江\u00a0\u3000\t.\\")), max_size=30
+    )
+)
+def test_hints_never_fail_on_any_line(line: str):
+    """Whatever a clerk typed, explaining it never raises, and a fix, when offered, is a different line."""
+    text = f'format = "legacy"\n{line}\n'
+    try:
+        tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        reason, number, column = parse_error(exc)
+        assert explain(text, reason, number, column).startswith("TOML 语法错误")
+    fixed = fix_line(line)
+    assert fixed is None or fixed.new != line
+    fix_syntax(text)

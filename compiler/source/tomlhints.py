@@ -66,7 +66,7 @@ def _split(line: str) -> tuple[str, str, str, str] | None:
         return None
     indent, key, rest = m.group(1), m.group(2), m.group(3)
     cut = -1
-    if rest[:1] not in "\"'“”「『‘[{":
+    if not rest or rest[0] not in "\"'“”「『‘[{":
         cut = rest.find("#")
     else:  # a quoted value: a comment can only follow the closing quote
         close = {"“": "”", "「": "」", "『": "』", "‘": "’"}.get(rest[0], rest[0])
@@ -134,7 +134,7 @@ def fix_line(line: str) -> LineFix | None:
     """The corrected line, when the correction is certain; None otherwise."""
     stripped = line.strip()
     reasons: list[str] = []
-    if stripped[:1] in "[［" and "=" not in stripped and "＝" not in stripped:
+    if stripped and stripped[0] in "[［" and "=" not in stripped and "＝" not in stripped:
         new = _clean_spaces(stripped.replace("［", "[").replace("］", "]"))
         new = re.sub(r"\s+", "", new) if "#" not in new else new
         if new.count("[") > new.count("]") and "#" not in new:
@@ -320,7 +320,7 @@ def fix_syntax(text: str, limit: int = 500) -> tuple[str, list[SyntaxFix]]:
 
     for number, line in enumerate(list(lines), 1):  # dates in quotes parse, so no error leads to them
         parts = _split(line.rstrip("\r\n"))
-        if parts and parts[2][:1] in "\"'“" and parts[1].strip().lower().endswith("date"):
+        if parts and parts[2] and parts[2][0] in "\"'“" and parts[1].strip().lower().endswith("date"):
             fixed = fix_line(line.rstrip("\r\n"))
             if fixed and "日期" in fixed.why:
                 replace(number, fixed.new, fixed.why)
