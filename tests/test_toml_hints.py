@@ -37,7 +37,11 @@ MISTAKES = [
     ("organ\u00a0= 1", "U+00A0", "organ = 1"),
     ("organ =\u3000 1", "空白字符", "organ = 1"),
     ('categories = { "其他" = 42,385 }', "千分位逗号", 'categories = { "其他" = 42385 }'),
+    ('organ = 南江县人民政府"', "英文双引号", 'organ = "南江县人民政府"'),
+    ('organ = “南江县人民政府"', "中文引号", 'organ = "南江县人民政府"'),
+    ("text = 2025年3月31日", "英文双引号", 'text = "2025年3月31日"'),  # a date only where a date is meant
     ("year = 2018年", "不要写单位", None),
+    ('organ = 南江"县"人民政府', "英文双引号", None),  # quotes inside: the author says where the text ends
     ('机关 = "南江县"', "不能用中文", None),
     ('organ = "南江县', "缺少结尾的英文双引号", None),
 ]

@@ -40,6 +40,8 @@ _INLINE_THOUSANDS = re.compile(r"(=\s*[+-]?)(\d{1,3}(?:,\d{3})+)(?=\s*(?:,\s*[^\
 _DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
 _UNIT = re.compile(r"^([+-]?\d+(?:\.\d+)?)\s*(年|条|件|个|人次|人|次|万元|元|份|项|家|天|日|%|％)$")
 _QUOTES = {"“": "”", "”": "”", "「": "」", "『": "』", "‘": "’"}
+_OPEN = "“”「『‘\"'"
+_CLOSE = "”“」』’\"'"
 
 
 @dataclass(frozen=True)
@@ -91,21 +93,27 @@ def _date(y: str, m: str, d: str) -> str | None:
         return None
 
 
+def _is_date_key(key: str) -> bool:
+    """``date``, ``report.date``, ``signature_date``…: the keys gongkai's schemas give the date type."""
+    return key.strip().strip('"').split(".")[-1].lower().endswith("date")
+
+
 def fix_value(key: str, value: str) -> tuple[str, str] | None:
     """An unambiguous correction of a value as written, with the reason; None when there is none."""
     value = _clean_spaces(value)
     if not value:
         return None
-    if value[0] in _QUOTES and value[-1] in _QUOTES.values() and len(value) >= 2:
+    proper = value[0] in "\"'" and value[-1] == value[0] and len(value) >= 2
+    if not proper and value[0] in _OPEN and value[-1] in _CLOSE and len(value) >= 2:  # “…”, “…", "…”
         inner = value[1:-1]
         fixed = fix_value(key, inner)
-        if fixed and "日期" in fixed[1]:  # “2025年3月31日”: a date in quotes
+        if fixed and "日期" in fixed[1] and _is_date_key(key):  # date = “2025年3月31日”
             return fixed[0], fixed[1]
         return _quote(inner), '文字要用英文双引号 " 括起来，不能用中文引号 “ ”'
-    if value[0] in "\"'" and value[-1] == value[0] and len(value) >= 2:
+    if proper:
         inner = value[1:-1]
         m = _DATE.match(inner)
-        if m and key.split(".")[-1].lower().endswith("date") and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", inner):
+        if m and _is_date_key(key) and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", inner):
             iso = _date(*m.groups())
             if iso:
                 return iso, f"日期要写成 {iso} 这样的格式（年-月-日，月和日补足两位，不加引号）"
@@ -117,7 +125,7 @@ def fix_value(key: str, value: str) -> tuple[str, str] | None:
         number = m.group(1) + re.sub(r"[,，]", "", m.group(2)) + (m.group(3) or "")
         return number, "数字中不能写千分位逗号"
     m = _DATE.match(value)
-    if m:
+    if m and (_is_date_key(key) or not _CJK.search(value)):  # 2025年3月31日 is a date only where one is meant
         iso = _date(*m.groups())
         if iso and iso != value:
             return iso, f"日期要写成 {iso} 这样的格式（年-月-日，月和日补足两位）"
@@ -126,7 +134,10 @@ def fix_value(key: str, value: str) -> tuple[str, str] | None:
             lambda m: m.group(1) + m.group(2).replace(",", ""), value
         ), "数字中不能写千分位逗号"
     if _CJK.search(value) and value[0] not in "[{" and not _UNIT.match(value):
-        return _quote(value), '文字要用英文双引号 " 括起来'
+        body = value[:-1] if value[-1] in _CLOSE else value  # 南江县人民政府" : only the opening quote is missing
+        if any(ch in _OPEN or ch in _CLOSE for ch in body):
+            return None  # quotes inside: where the text starts and ends is for the author to say
+        return _quote(body), '文字要用英文双引号 " 括起来'
     return None
 
 
