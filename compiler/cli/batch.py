@@ -20,6 +20,7 @@ from __future__ import annotations
 import gc
 import os
 import sys
+import textwrap
 import time
 import tomllib
 import traceback
@@ -353,7 +354,7 @@ def build_many(
             counts = f"{outcome.count(ERROR)} 个错误，{warnings} 个警告"
             progress.echo(f"{outcome.path}：{counts}" + ("（--quiet：警告未列出）" if quiet and warnings else ""), err)
             for line in shown:
-                progress.echo("    " + line, err)
+                progress.echo(textwrap.indent(line, "    "), err)
         else:
             for line in shown:
                 progress.echo(line, err)
@@ -385,7 +386,7 @@ def _summary(outcomes: Sequence[Outcome], seconds: float, out: TextIO, err: Text
         for o in failed:
             print(f"  {o.path}: {o.reason}", file=err)
             if o.detail:
-                print(f"      {o.detail}", file=err)
+                print(f"      {o.detail.splitlines()[0]}", file=err)  # the first line; the whole was shown above
 
 
 _STATUS = {OK: "已生成", PROBLEMS: "有错误", UNREADABLE: "无法读取", INTERNAL: "内部错误"}
