@@ -29,6 +29,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
+from compiler.cli.messages import msg
+
 OK, PROBLEMS, UNREADABLE, INTERNAL = 0, 1, 2, 3
 WARNING, ERROR = 1, 2  # compiler.model.problems.Severity, as plain numbers (outcomes cross processes)
 
@@ -299,10 +301,9 @@ class Progress:
         filled = width * self.done // self.total
         elapsed = time.perf_counter() - self.started
         rate = self.done / elapsed if elapsed > 0 else 0.0
-        failed = f"  {self.failed} 失败" if self.failed else ""
-        self.stream.write(
-            f"\r[{'#' * filled}{'.' * (width - filled)}] {self.done}/{self.total}  {rate:.1f} 份/秒{failed}"
-        )
+        failed = msg("batch.progress-failed", count=self.failed) if self.failed else ""
+        counts = msg("batch.progress", done=self.done, total=self.total, rate=rate)
+        self.stream.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {counts}{failed}")
         self.stream.flush()
         self._drawn = True
 
@@ -322,7 +323,6 @@ def build_many(
     as it finishes and a summary of the failures at the end; return the exit status.
 
     ``quiet``: a report's warnings are counted, not listed (its errors are always listed)."""
-    from compiler.cli.messages import msg
     from compiler.model.problems import UsageError
 
     out = out or sys.stdout
@@ -333,7 +333,7 @@ def build_many(
     if options.output and len(paths) > 1:
         raise UsageError(msg("batch.one-output"))
     for path in skipped:
-        print(f"{path}: 跳过（没有 format，不是报告文件）", file=err)
+        print(msg("batch.skipped", path=path), file=err)
     if not paths:
         raise UsageError(msg("batch.none-found"))
     if options.output:  # -o and --to must agree before anything is built (the same rule as build's)
@@ -351,15 +351,15 @@ def build_many(
         warnings = outcome.count(WARNING)
         shown = [line for line, sev in outcome.problems() if not quiet or sev != WARNING]
         if batch and outcome.problem_lines:  # one heading per report, its problems indented below it
-            counts = f"{outcome.count(ERROR)} 个错误，{warnings} 个警告"
-            progress.echo(f"{outcome.path}：{counts}" + ("（--quiet：警告未列出）" if quiet and warnings else ""), err)
+            counts = msg("batch.counts", path=outcome.path, errors=outcome.count(ERROR), warnings=warnings)
+            progress.echo(counts + (msg("batch.quiet") if quiet and warnings else ""), err)
             for line in shown:
                 progress.echo(textwrap.indent(line, "    "), err)
         else:
             for line in shown:
                 progress.echo(line, err)
             if quiet and warnings:
-                progress.echo(f"{outcome.path}：{warnings} 个警告（--quiet：未列出）", err)
+                progress.echo(msg("batch.quiet-one", path=outcome.path, warnings=warnings), err)
         if outcome.ok:
             key = "build.done" if outcome.pages else "build.done-web"  # a web page has no pages
             progress.echo(msg(key, output=outcome.output, pages=outcome.pages, seconds=outcome.seconds), out)
@@ -380,27 +380,25 @@ def _summary(outcomes: Sequence[Outcome], seconds: float, out: TextIO, err: Text
     rate = len(outcomes) / seconds if seconds > 0 else 0.0
     print(file=out)
     print(summary_table(outcomes), file=out)
-    print(f"已生成 {built}/{len(outcomes)} 份报告，用时 {seconds:.1f} 秒（{rate:.1f} 份/秒）", file=out)
+    print(msg("batch.built", built=built, total=len(outcomes), seconds=seconds, rate=rate), file=out)
     if failed:
-        print(f"{len(failed)} 份报告未生成：", file=err)
+        print(msg("batch.failed", count=len(failed)), file=err)
         for o in failed:
             print(f"  {o.path}: {o.reason}", file=err)
             if o.detail:
                 print(f"      {o.detail.splitlines()[0]}", file=err)  # the first line; the whole was shown above
 
 
-_STATUS = {OK: "已生成", PROBLEMS: "有错误", UNREADABLE: "无法读取", INTERNAL: "内部错误"}
-
-
 def summary_table(outcomes: Sequence[Outcome]) -> str:
     """One row per report, in the order given: result, pages, errors, warnings, seconds, file.
 
     The file comes last so that Chinese names (two columns wide in a terminal) never break the alignment."""
-    rows = [("结果", "页数", "错误", "警告", "秒", "报告")]
+    rows = [tuple(msg("batch.table").split("|"))]
+    status = dict(zip((OK, PROBLEMS, UNREADABLE, INTERNAL), msg("batch.status").split("|"), strict=True))
     for o in outcomes:
         rows.append(
             (
-                _STATUS.get(o.status, "?"),
+                status.get(o.status, "?"),
                 str(o.pages) if o.ok else "—",
                 str(o.count(ERROR)),
                 str(o.count(WARNING)),

@@ -173,13 +173,13 @@ def cmd_fmt(args: argparse.Namespace) -> int:
         if args.diff:
             sys.stdout.write(result.diff())
         for key in result.unmapped:
-            print(f"{report}: 未能在文件中定位 {key}，请手工修改", file=sys.stderr)
+            print(msg("fmt.unmapped", path=report, key=key), file=sys.stderr)
         if not result.changed:
-            print(f"{report}: 无需修改")
+            print(msg("fmt.nothing", path=report))
         elif result.written:
-            print(f"{report}: 已修改 {result.fixes} 处")
+            print(msg("fmt.done", path=report, count=result.fixes))
         else:
-            print(f"{report}: 需要修改 {result.fixes} 处（未写入）")
+            print(msg("fmt.would", path=report, count=result.fixes))
             if args.check:
                 status = max(status, EXIT_PROBLEMS)
     return status

@@ -76,6 +76,32 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "watch.unreadable": ("报告无法读取，见上面的说明", "the report cannot be read, see above"),
     "watch.fixed": ("- 已消除 {count} 个问题", "- {count} problems fixed"),
     "watch.stopped": ("已停止监视", "stopped watching"),
+    "batch.skipped": (
+        "{path}: 跳过（没有 format，不是报告文件）",
+        "{path}: skipped (no top-level format: not a report)",
+    ),
+    "batch.counts": ("{path}: {errors} 个错误，{warnings} 个警告", "{path}: {errors} errors, {warnings} warnings"),
+    "batch.quiet": ("（--quiet：警告未列出）", " (--quiet: warnings not listed)"),
+    "batch.quiet-one": (
+        "{path}: {warnings} 个警告（--quiet：未列出）",
+        "{path}: {warnings} warnings (--quiet: not listed)",
+    ),
+    "batch.built": (
+        "已生成 {built}/{total} 份报告，用时 {seconds:.1f} 秒（{rate:.1f} 份/秒）",
+        "built {built} of {total} reports in {seconds:.1f} s ({rate:.1f} reports/s)",
+    ),
+    "batch.failed": ("{count} 份报告未生成：", "{count} reports not built:"),
+    "batch.progress": ("{done}/{total}  {rate:.1f} 份/秒", "{done}/{total}  {rate:.1f} reports/s"),
+    "batch.progress-failed": ("  {count} 失败", "  {count} failed"),
+    "batch.table": ("结果|页数|错误|警告|秒|报告", "result|pages|errors|warnings|s|report"),
+    "batch.status": ("已生成|有错误|无法读取|内部错误", "built|problems|unreadable|internal error"),
+    "fmt.nothing": ("{path}: 无需修改", "{path}: nothing to change"),
+    "fmt.done": ("{path}: 已修改 {count} 处", "{path}: {count} changes written"),
+    "fmt.would": ("{path}: 需要修改 {count} 处（未写入）", "{path}: {count} changes needed (not written)"),
+    "fmt.unmapped": (
+        "{path}: 未能在文件中定位 {key}，请手工修改",
+        "{path}: could not locate {key} in the file; fix it by hand",
+    ),
     "summary": ("{errors} 个错误，{warnings} 个警告", "{errors} errors, {warnings} warnings"),
     "third-party.warning": (
         "gongkai：第三方组件 {module} 提示：{message}",
