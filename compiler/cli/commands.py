@@ -201,6 +201,9 @@ def cmd_init(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+_ORIGINS = {"built-in": "内置", "entry point": "入口点", "file": "本地文件", "code": "代码"}
+
+
 def cmd_plugins(args: argparse.Namespace) -> int:
     from compiler.host.manager import default_host
 
@@ -209,13 +212,16 @@ def cmd_plugins(args: argparse.Namespace) -> int:
         print(json.dumps(rows, ensure_ascii=False, indent=2))
         return EXIT_OK
     for row in rows:
-        origin = row["origin"] + (f" ({row['distribution']} {row['version']})" if row["distribution"] else "")
+        origin = _ORIGINS.get(row["origin"], row["origin"]) if language() == "zh" else row["origin"]
+        origin += f" ({row['distribution']} {row['version']})" if row["distribution"] else ""
         print(f"{row['name']}  [{origin}]  {row['where']}")
         print(f"    {tr('钩子', 'hooks')}: {', '.join(row['hooks'])}")
         if row["formats"]:
             print(f"    {tr('格式', 'formats')}: {', '.join(row['formats'])}")
         if row["sections"]:
             print(f"    {tr('章节', 'sections')}: {', '.join(row['sections'])}")
+        if row.get("renderers"):
+            print(f"    {tr('输出格式', 'renderers')}: {', '.join(row['renderers'])}")
     return EXIT_OK
 
 
