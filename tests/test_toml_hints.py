@@ -136,7 +136,9 @@ def test_fmt_leaves_a_file_it_cannot_fix_alone(tmp_path: Path):
     path.write_text(before, encoding="utf-8")
     with pytest.raises(ReportError) as caught:
         format_file(path)
-    assert "不要写单位" in caught.value.problems[0].format()
+    message = caught.value.problems[0].format()
+    assert "第 2 行" in message and "不要写单位" in message  # the one only the author can fix …
+    assert "另有 1 处写法错误 gongkai fmt 可以自动修改" in message  # … and what fmt will do once it is
     assert path.read_text(encoding="utf-8") == before
 
 
@@ -162,3 +164,26 @@ def test_hints_never_fail_on_any_line(line: str):
     fixed = fix_line(line)
     assert fixed is None or fixed.new != line
     fix_syntax(text)
+
+
+def test_every_slip_is_reported_at_once(tmp_path: Path):
+    """tomllib stops at the first error; the clerk sees all of them (each one-line slip is left out in turn)."""
+    path = tmp_path / "r.toml"
+    path.write_text(
+        'format = "legacy"\n[report]\norgan = 南江县人民政府\nyear = 2018年\ndate = 2019-2-14\n'
+        '[active]\ntotal = 64,585\ncategories = { "概况类" = 1,664 }\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(ReportError) as caught:
+        load(path)
+    assert [p.source.line for p in caught.value.problems] == [3, 4, 5, 7, 8]
+    assert all(p.rule == "input.toml-syntax" for p in caught.value.problems)
+
+
+def test_a_header_slip_stops_the_search(tmp_path: Path):
+    """Leaving out a header would move its keys into the table before it: what follows is not guessed at."""
+    path = tmp_path / "r.toml"
+    path.write_text('[report\norgan = "甲"\n[active]\ntotal = 1,000\n', encoding="utf-8")
+    with pytest.raises(ReportError) as caught:
+        load(path)
+    assert [p.source.line for p in caught.value.problems] == [1]

@@ -126,7 +126,8 @@ def load_fixing(path: Path) -> tuple[TomlSource, list[SyntaxFix]]:
     """Read ``path`` with the certain TOML corrections applied (:func:`fix_syntax`: ``1,234``, ``2025-3-31``,
     ``＝``, ``“…”``, unquoted Chinese text …) and the list of them.
 
-    A file that does not parse even after them raises the explained syntax error of the file as written."""
+    When an error only the author can fix remains, it is raised (explained, at its line) with a note of how many
+    corrections are waiting for it; nothing is written."""
     try:
         source = load(path)
     except ReportError as exc:
@@ -136,7 +137,15 @@ def load_fixing(path: Path) -> tuple[TomlSource, list[SyntaxFix]]:
         fixed, fixes = fix_syntax(decode(raw, path))
         if not fixes:
             raise
-        return parse(fixed, path, raw), fixes
+        try:
+            return parse(fixed, path, raw), fixes
+        except ReportError as left:
+            for problem in left.problems[:1]:
+                problem.message += (
+                    f"\n      （先改好这一处；另有 {len(fixes)} 处写法错误 gongkai fmt 可以自动修改，"
+                    "改好后再运行一次 gongkai fmt）"
+                )
+            raise left from None
     fixed, fixes = fix_syntax(source.text)  # quoted dates parse, and are still worth correcting
     return (parse(fixed, path, source.raw), fixes) if fixes else (source, [])
 

@@ -224,6 +224,35 @@ def parse_error(exc: tomllib.TOMLDecodeError) -> tuple[str, int | None, int | No
     return _LINE_COL.sub("", message).strip(), int(m.group(1)), int(m.group(2))
 
 
+def syntax_errors(
+    text: str, first: tomllib.TOMLDecodeError, limit: int = 20
+) -> list[tuple[str, int | None, int | None]]:
+    """Every syntax error a clerk can fix in one sitting: ``first`` (tomllib stops there), then the ones after it.
+
+    tomllib reports one error.  To find the next, the offending line is left out and the text parsed again —
+    but only when that line is a one-line ``key = value`` (not a header, not the start of a multi-line array,
+    table or string), so that leaving it out cannot make the lines after it look wrong."""
+    errors = [parse_error(first)]
+    lines = text.splitlines(keepends=True)
+    while len(errors) < limit:
+        _, number, _ = errors[-1]
+        if not number or not 0 < number <= len(lines):
+            break
+        parts = _split(lines[number - 1].rstrip("\r\n"))
+        value = parts[2] if parts else ""
+        open_array = value[:1] == "[" and not value.split("#")[0].rstrip().endswith("]")
+        if not parts or not value or open_array or value.startswith(('"""', "'''")):
+            break
+        lines[number - 1] = "\n"
+        try:
+            tomllib.loads("".join(lines))
+        except tomllib.TOMLDecodeError as exc:
+            errors.append(parse_error(exc))
+            continue
+        break
+    return errors
+
+
 def _reason(reason: str) -> str:
     for pattern, chinese in _REASONS:
         if re.search(pattern, reason):
@@ -318,8 +347,10 @@ class SyntaxFix:
 def fix_syntax(text: str, limit: int = 500) -> tuple[str, list[SyntaxFix]]:
     """Apply :func:`fix_line` where the file fails to parse, one error at a time, and to quoted dates.
 
-    Returns the text (unchanged when nothing certain could be done, or when the file still does not parse
-    after the fixes — then the error is explained as it stands) and the fixes made."""
+    Returns the text with every certain fix applied and the fixes made.  It may still not parse: the errors
+    left are the ones only the author can fix (``2018年``, a header written twice…), and the lines after them
+    are corrected too (such a line is left out of the parse while the rest is examined).  Line numbers do not
+    change: every fix replaces one line by one line."""
     lines = text.splitlines(keepends=True)
     fixes: list[SyntaxFix] = []
 
@@ -331,22 +362,24 @@ def fix_syntax(text: str, limit: int = 500) -> tuple[str, list[SyntaxFix]]:
 
     for number, line in enumerate(list(lines), 1):  # dates in quotes parse, so no error leads to them
         parts = _split(line.rstrip("\r\n"))
-        if parts and parts[2] and parts[2][0] in "\"'“" and parts[1].strip().lower().endswith("date"):
+        if parts and parts[2] and parts[2][0] in "\"'“" and _is_date_key(parts[1]):
             fixed = fix_line(line.rstrip("\r\n"))
             if fixed and "日期" in fixed.why:
                 replace(number, fixed.new, fixed.why)
+    left: set[int] = set()  # lines only the author can fix: blanked in the probe so later errors are found
     for _ in range(limit):
-        current = "".join(lines)
+        probe = "".join("\n" if i + 1 in left else line for i, line in enumerate(lines))
         try:
-            tomllib.loads(current)
+            tomllib.loads(probe)
         except tomllib.TOMLDecodeError as exc:
             _, number, _ = parse_error(exc)
-            if not number or not 0 < number <= len(lines):
-                return text, []
+            if not number or not 0 < number <= len(lines) or number in left:
+                break
             fixed = fix_line(lines[number - 1].rstrip("\r\n"))
             if fixed is None:
-                return text, []
-            replace(number, fixed.new, fixed.why)
+                left.add(number)
+            else:
+                replace(number, fixed.new, fixed.why)
             continue
-        return current, fixes
-    return text, []
+        break
+    return "".join(lines), fixes

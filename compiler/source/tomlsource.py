@@ -185,16 +185,17 @@ def parse(text: str, path: Path, raw: bytes = b"") -> TomlSource:
     except RecursionError:
         raise ReportError(error("input.too-deep", "表或数组嵌套过深，不是年度报告的结构", SourceRef(path))) from None
     except tomllib.TOMLDecodeError as exc:
-        from compiler.source.tomlhints import explain, fix_line, parse_error
+        from compiler.source.tomlhints import explain, fix_line, syntax_errors
 
-        reason, line, column = parse_error(exc)
         lines = text.splitlines()
-        fix = fix_line(lines[line - 1]) if line and 0 < line <= len(lines) else None
-        details = {"column": column, "reason": reason}
-        if fix:
-            details["fix"] = fix.new.strip()
-        raise ReportError(
-            error("input.toml-syntax", explain(text, reason, line, column), SourceRef(path, "", line), details=details)
-        ) from None
+        problems = []
+        for reason, line, column in syntax_errors(text, exc):
+            fix = fix_line(lines[line - 1]) if line and 0 < line <= len(lines) else None
+            details = {"column": column, "reason": reason}
+            if fix:
+                details["fix"] = fix.new.strip()
+            message = explain(text, reason, line, column)
+            problems.append(error("input.toml-syntax", message, SourceRef(path, "", line), details=details))
+        raise ReportError(problems) from None
     check_depth(data, path)
     return TomlSource(path, text, data, key_lines(text), raw)
