@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import atexit
+import contextlib
 import json
 import os
 import re
@@ -667,7 +668,19 @@ def _third_party_output() -> None:
     warnings.showwarning = show
 
 
+def _safe_streams() -> None:
+    """A console or file that is not UTF-8 (GBK on a Chinese Windows when output is redirected) cannot take
+    every character a message may quote (𠮷, emoji, private-use characters): write an escape for those instead
+    of failing."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", "") or "").lower().replace("-", "")
+        if encoding != "utf8" and hasattr(stream, "reconfigure"):
+            with contextlib.suppress(ValueError, OSError):
+                stream.reconfigure(errors="backslashreplace")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    _safe_streams()
     parser = make_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):

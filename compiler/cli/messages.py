@@ -73,6 +73,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "watch.changed": ("[{clock}] 已修改：{names}", "[{clock}] changed: {names}"),
     "watch.same-problems": ("（问题与上次相同：{summary}）", "(same problems as before: {summary})"),
+    "watch.files": ("同时监视：{names}", "also watching: {names}"),
     "watch.unreadable": ("报告无法读取，见上面的说明", "the report cannot be read, see above"),
     "watch.fixed": ("- 已消除 {count} 个问题", "- {count} problems fixed"),
     "watch.stopped": ("已停止监视", "stopped watching"),

@@ -175,6 +175,9 @@ class Watcher:
     def run(self, interval: float = 0.2, until: Callable[[], bool] = lambda: False) -> None:
         print(msg("watch.start", path=self.report), file=self.err, flush=True)
         self._snapshot()
+        others = [path.name for path in self.files if path != Path(os.path.abspath(self.report))]
+        if others:
+            print(msg("watch.files", names="、".join(others)), file=self.err, flush=True)
         self.build()
         while not until():
             time.sleep(interval)
