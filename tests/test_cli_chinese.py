@@ -177,3 +177,11 @@ def test_output_suffix_and_to_disagree_before_building(tmp_path: Path):
     result = run("build", "r.toml", "-o", "out.docx", cwd=tmp_path)
     assert result.returncode == 2 and "扩展名" in result.stderr
     assert not list(tmp_path.glob("out*"))
+
+
+def test_library_reprs_never_reach_the_clerk():
+    from compiler.model.problems import error
+
+    problem = error("attachments.damaged", "图片已损坏（cannot read ImageReader@0x7f3a12345678）", found=None)
+    assert "0x" not in problem.format() and "None" not in problem.format()
+    assert "0x" not in problem.to_json()["message"]

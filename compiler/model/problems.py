@@ -8,6 +8,7 @@ own invocation may be in English.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import IntEnum
@@ -50,13 +51,13 @@ class Problem:
             text += f"（应为 {shown(self.expected)}）"
         elif self.found is not None:
             text += f"（实为 {shown(self.found)}）"
-        return text
+        return scrub(text)
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {
             "severity": self.severity.name.lower(),
             "rule": self.rule,
-            "message": self.message,
+            "message": scrub(self.message),
             "file": str(self.source.file) if self.source and self.source.file else None,
             "keypath": self.source.keypath if self.source else None,
             "line": self.source.line if self.source else None,
@@ -70,6 +71,15 @@ class Problem:
         if self.details:
             data["details"] = self.details
         return data
+
+
+_REPRS = re.compile(r"<[\w.]+ object at 0x[0-9a-fA-F]+>|\b(?:[\w.]*\.)?(\w+)@0x[0-9a-fA-F]+")
+
+
+def scrub(text: str) -> str:
+    """Python object reprs that a library put in an exception message (``ImageReader@0x7f3a…``,
+    ``<PIL.PngImagePlugin… object at 0x…>``) mean nothing to a clerk: they are removed from what is printed."""
+    return _REPRS.sub("", text) if "0x" in text else text
 
 
 def shown(value: Any) -> str:
