@@ -40,6 +40,10 @@ MISTAKES = [
     ('organ = 南江县人民政府"', "英文双引号", 'organ = "南江县人民政府"'),
     ('organ = “南江县人民政府"', "中文引号", 'organ = "南江县人民政府"'),
     ("text = 2025年3月31日", "英文双引号", 'text = "2025年3月31日"'),  # a date only where a date is meant
+    ("total = ６４５８５", "半角", "total = 64585"),
+    ("total = ６４，５８５", "千分位逗号", "total = 64585"),
+    ("date = ２０２５－３－３１", "2025-03-31", "date = 2025-03-31"),
+    ('points = ［"一是", "二是"］', "英文方括号", 'points = ["一是", "二是"]'),
     ("year = 2018年", "不要写单位", None),
     ('organ = 南江"县"人民政府', "英文双引号", None),  # quotes inside: the author says where the text ends
     ('机关 = "南江县"', "不能用中文", None),

@@ -36,6 +36,8 @@ _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 _SPACES = "\u00a0\u3000\u2002\u2003\u2009\u202f\ufeff\t"
 _BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+(?:\s*\.\s*[A-Za-z0-9_-]+)*$")
 _THOUSANDS = re.compile(r"^([+-]?)(\d{1,3}(?:[,，]\d{3})+)(\.\d+)?$")
+_FULLWIDTH_NUMBER = re.compile(r"^[+\-－＋]?[0-9０-９][0-9０-９,，.．\-－/／]*$")
+_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９．－＋／", "0123456789.-+/")
 _INLINE_THOUSANDS = re.compile(r"(=\s*[+-]?)(\d{1,3}(?:,\d{3})+)(?=\s*(?:,\s*[^\s\d]|\}))")
 _DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
 _UNIT = re.compile(r"^([+-]?\d+(?:\.\d+)?)\s*(年|条|件|个|人次|人|次|万元|元|份|项|家|天|日|%|％)$")
@@ -120,6 +122,13 @@ def fix_value(key: str, value: str) -> tuple[str, str] | None:
         return None
     if value[0] in "\"'":  # an unclosed string: where it should end is for the author to say
         return None
+    if _FULLWIDTH_NUMBER.match(value) and re.search("[０-９]", value):  # ６４５８５, ２０２５－３－３１
+        ascii_value = value.translate(_FULLWIDTH_DIGITS)
+        fixed = fix_value(key, ascii_value)
+        return (fixed[0] if fixed else ascii_value), "数字要用半角（英文）数字输入" + (f"；{fixed[1]}" if fixed else "")
+    if value[0] == "［" and value[-1] == "］":  # ［"一是……", "二是……"］
+        inner = re.sub(r'"\s*[，,]\s*"', '", "', value[1:-1])
+        return f"[{inner}]", "数组要用英文方括号 [ ]，元素之间用英文逗号 , 分隔"
     m = _THOUSANDS.match(value)
     if m:
         number = m.group(1) + re.sub(r"[,，]", "", m.group(2)) + (m.group(3) or "")
