@@ -45,6 +45,7 @@ MISTAKES = [
     ("date = ２０２５－３－３１", "2025-03-31", "date = 2025-03-31"),
     ('points = ［"一是", "二是"］', "英文方括号", 'points = ["一是", "二是"]'),
     ("year = 2018年", "不要写单位", None),
+    ("penalty = ", "不能空着", None),
     ('organ = 南江"县"人民政府', "英文双引号", None),  # quotes inside: the author says where the text ends
     ('机关 = "南江县"', "不能用中文", None),
     ('organ = "南江县', "缺少结尾的英文双引号", None),

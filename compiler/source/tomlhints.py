@@ -296,6 +296,8 @@ def _advice(lines: list[str], number: int, reason: str) -> str:
         where = f"（第 {first} 行已经写过）" if first else ""
         return f"键“{key}”在同一个表里写了两次{where}：删去多余的一行，或把两处内容合并"
     parts = _split(line)
+    if parts and not _clean_spaces(parts[2]):
+        return '等号右边不能空着：没有的数写 0，没有的文字写 ""（一对英文双引号），或删去这一行'
     if parts:
         key, value = parts[1].strip(), _clean_spaces(parts[2])
         m = _UNIT.match(value)
