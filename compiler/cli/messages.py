@@ -73,6 +73,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "watch.changed": ("[{clock}] 已修改：{names}", "[{clock}] changed: {names}"),
     "watch.same-problems": ("（问题与上次相同：{summary}）", "(same problems as before: {summary})"),
+    "watch.internal": (
+        "内部错误 {detail}；设置 GONGKAI_DEBUG=1 可看到详细信息，保存后会再试",
+        "internal error {detail}; GONGKAI_DEBUG=1 shows the traceback; the next save tries again",
+    ),
     "watch.files": ("同时监视：{names}", "also watching: {names}"),
     "watch.unreadable": ("报告无法读取，见上面的说明", "the report cannot be read, see above"),
     "watch.fixed": ("- 已消除 {count} 个问题", "- {count} problems fixed"),

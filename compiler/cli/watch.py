@@ -22,6 +22,7 @@ from __future__ import annotations
 import os
 import sys
 import time
+import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TextIO
@@ -128,7 +129,9 @@ class Watcher:
         except UsageError as exc:
             print(msg("watch.failed", clock=_clock(), summary=exc), file=self.err, flush=True)
         except Exception as exc:  # a bug must not end the watch: the next save tries again
-            detail = f"{type(exc).__name__}: {exc}"
+            if os.environ.get("GONGKAI_DEBUG"):
+                traceback.print_exc()
+            detail = msg("watch.internal", detail=f"{type(exc).__name__}: {exc}")
             print(msg("watch.failed", clock=_clock(), summary=detail), file=self.err, flush=True)
         else:
             ok = True
