@@ -373,7 +373,9 @@ def make_parser() -> Parser:
         "--to",
         metavar=tr("格式", "FORMATS"),
         help=tr(
-            "输出格式，逗号分隔（默认 pdf，或由 -o 的扩展名决定）", "output formats, comma-separated (default: pdf)"
+            "输出格式，逗号分隔：pdf、html（网页）、html-fragment（供网站编辑粘贴的正文）；"
+            "默认 pdf，或由 -o 的扩展名决定",
+            "output formats, comma-separated: pdf, html, html-fragment (default: pdf, or -o's suffix)",
         ),
     )
     p.add_argument(
@@ -484,7 +486,11 @@ def make_parser() -> Parser:
     p.add_argument(
         "-o", "--output", metavar=tr("输出文件", "OUT"), help=tr("输出文件（默认在报告旁边）", "output file")
     )
-    p.add_argument("--to", metavar=tr("格式", "FORMATS"), help=tr("输出格式，逗号分隔（默认 pdf）", "output formats"))
+    p.add_argument(
+        "--to",
+        metavar=tr("格式", "FORMATS"),
+        help=tr("输出格式，逗号分隔，如 pdf,html（默认 pdf）", "output formats, e.g. pdf,html (default: pdf)"),
+    )
     p.add_argument("--style", metavar=tr("样式", "STYLE"), help=tr("样式名或样式文件", "style name or path"))
     p.add_argument(
         "--interval",

@@ -67,6 +67,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "[{clock}] 已生成 {outputs}  {pages} 页  {seconds:.2f} 秒",
         "[{clock}] built {outputs}  {pages} pages  {seconds:.2f} s",
     ),
+    "watch.built-web": ("[{clock}] 已生成 {outputs}  {seconds:.2f} 秒", "[{clock}] built {outputs}  {seconds:.2f} s"),
     "watch.failed": (
         "[{clock}] 未生成（{summary}）；上一次生成的文件保持不变",
         "[{clock}] not built ({summary}); the last good output is unchanged",

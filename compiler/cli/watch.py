@@ -137,8 +137,9 @@ class Watcher:
             ok = True
             self._show(result.problems)
             outputs = "  ".join(str(p) for p in (result.outputs or {"": result.output}).values())
+            key = "watch.built" if result.pages else "watch.built-web"  # a web page alone has no pages
             print(
-                msg("watch.built", clock=_clock(), outputs=outputs, pages=result.pages, seconds=result.seconds),
+                msg(key, clock=_clock(), outputs=outputs, pages=result.pages, seconds=result.seconds),
                 file=self.out,
                 flush=True,
             )
