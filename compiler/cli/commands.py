@@ -198,7 +198,7 @@ def cmd_init(args: argparse.Namespace) -> int:
     from compiler.files.output import write_atomic
 
     write_atomic(target, text.encode("utf-8"))
-    print(target)
+    print(msg("init.written", path=target))
     return EXIT_OK
 
 

@@ -40,7 +40,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "文件“{path}”已经存在；如要覆盖，请加 --force（原文件将被替换）",
         "{path} already exists (use --force to replace it)",
     ),
-    "init.written": ("已生成报告框架：{path}", "skeleton written: {path}"),
+    "init.written": (
+        "已生成报告框架：{path}\n下一步：用文本编辑器填写，然后运行 gongkai check {path}",
+        "skeleton written: {path}\nnext: fill it in, then run gongkai check {path}",
+    ),
     "format.unknown": ("未知的报告格式“{name}”{hint}", "unknown report format '{name}'{hint}"),
     "format.did-you-mean": ("；是否应为“{name}”？", "; did you mean '{name}'?"),
     "format.known": ("；可用的格式：{names}", "; known formats: {names}"),
