@@ -82,7 +82,7 @@ def test_build_never_overwrites_its_input(tmp_path: Path):
     (tmp_path / "r.toml").write_text(tomli_w.dumps(legacy()), encoding="utf-8")
     before = (tmp_path / "r.toml").read_bytes()
     result = run("build", "r.toml", "-o", "r.toml", cwd=tmp_path)
-    assert result.returncode == 2 and "overwrite" in result.stderr
+    assert result.returncode == 2 and ("overwrite" in result.stderr or "覆盖" in result.stderr)
     assert (tmp_path / "r.toml").read_bytes() == before
 
 

@@ -185,3 +185,9 @@ def test_library_reprs_never_reach_the_clerk():
     problem = error("attachments.damaged", "图片已损坏（cannot read ImageReader@0x7f3a12345678）", found=None)
     assert "0x" not in problem.format() and "None" not in problem.format()
     assert "0x" not in problem.to_json()["message"]
+
+
+def test_output_over_an_input_is_refused_in_chinese(tmp_path: Path):
+    (tmp_path / "r.toml").write_text(tomli_w.dumps(legacy()), encoding="utf-8")
+    result = run("build", "r.toml", "-o", "r.toml", cwd=tmp_path)
+    assert result.returncode == 2 and "refusing" not in result.stderr and _has_chinese(result.stderr)

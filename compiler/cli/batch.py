@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
-from compiler.cli.messages import msg
+from compiler.cli.messages import msg, usage_text
 
 OK, PROBLEMS, UNREADABLE, INTERNAL = 0, 1, 2, 3
 WARNING, ERROR = 1, 2  # compiler.model.problems.Severity, as plain numbers (outcomes cross processes)
@@ -364,7 +364,7 @@ def build_many(
             key = "build.done" if outcome.pages else "build.done-web"  # a web page has no pages
             progress.echo(msg(key, output=outcome.output, pages=outcome.pages, seconds=outcome.seconds), out)
         else:
-            progress.echo(f"{outcome.path}: {outcome.reason}", err)
+            progress.echo(f"{outcome.path}: {usage_text(outcome.reason)}", err)
         progress.advance(outcome)
         if on_outcome:
             on_outcome(outcome)
@@ -384,7 +384,7 @@ def _summary(outcomes: Sequence[Outcome], seconds: float, out: TextIO, err: Text
     if failed:
         print(msg("batch.failed", count=len(failed)), file=err)
         for o in failed:
-            print(f"  {o.path}: {o.reason}", file=err)
+            print(f"  {o.path}: {usage_text(o.reason)}", file=err)
             if o.detail:
                 print(f"      {o.detail.splitlines()[0]}", file=err)  # the first line; the whole was shown above
 

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from compiler import __version__
-from compiler.cli.messages import language, msg, tr
+from compiler.cli.messages import language, msg, tr, usage_text
 from compiler.cli.parser import Parser, positive_int
 from compiler.model.problems import Problem, ReportError, Severity, UsageError
 
@@ -698,7 +698,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return args.func(args)
     except UsageError as exc:
-        print(msg("usage.error", message=exc), file=sys.stderr)
+        print(msg("usage.error", message=usage_text(str(exc))), file=sys.stderr)
         return EXIT_INPUT
     except ReportError as exc:
         _print_problems(exc.problems)

@@ -119,6 +119,35 @@ MESSAGES: dict[str, tuple[str, str]] = {
 }
 
 
+#: English sentences some modules still raise as usage errors, as the clerk reads them (the modules' own
+#: wording wins as soon as it is Chinese: these patterns then simply no longer match).
+_USAGE: list[tuple[re.Pattern[str], str]] = [
+    (
+        re.compile(r"^refusing to overwrite an input file: (.+)$"),
+        "不能覆盖输入文件 {0}：输出文件不能与报告、样式表或附件同名，请用 -o 换一个文件名",
+    ),
+    (re.compile(r"^output path is a directory: (.+)$"), "输出位置 {0} 是一个文件夹，请给出文件名"),
+    (re.compile(r"^output path is not a regular file: (.+)$"), "输出位置 {0} 不是普通文件，请换一个文件名"),
+    (re.compile(r"^output folder does not exist: (.+)$"), "输出文件夹 {0} 不存在，请先建立该文件夹"),
+    (
+        re.compile(r"^(.+) already exists with other content \(use --force to replace it\)$"),
+        "文件 {0} 已经存在且内容不同；如要覆盖，请加 --force",
+    ),
+    (re.compile(r"^embedded file has an unusable name: (.+)$"), "PDF 中嵌入的文件名不可用：{0}"),
+]
+
+
+def usage_text(message: str) -> str:
+    """A usage error as printed: Chinese (under ``GONGKAI_LANG=en``, as raised)."""
+    if language() == "en":
+        return message
+    for pattern, chinese in _USAGE:
+        found = pattern.match(message)
+        if found:
+            return chinese.format(*found.groups())
+    return message
+
+
 def language() -> str:
     """``"zh"`` unless ``GONGKAI_LANG`` asks for English (``en``, ``en_US``, ``english``…)."""
     return "en" if os.environ.get("GONGKAI_LANG", "").strip().lower().startswith("en") else "zh"
