@@ -191,3 +191,17 @@ def test_output_over_an_input_is_refused_in_chinese(tmp_path: Path):
     (tmp_path / "r.toml").write_text(tomli_w.dumps(legacy()), encoding="utf-8")
     result = run("build", "r.toml", "-o", "r.toml", cwd=tmp_path)
     assert result.returncode == 2 and "refusing" not in result.stderr and _has_chinese(result.stderr)
+
+
+def test_help_columns_line_up_in_a_terminal():
+    """Chinese metavars and examples take two columns a character: the help column still lines up."""
+    from compiler.cli.parser import display_width
+
+    for name in ("build", "check", "watch"):
+        lines = run(name, "--help").stdout.splitlines()
+        starts = set()
+        for line in lines:
+            m = re.match(r"^(  \S.*?\S) {2,}(\S.*)$", line)
+            if m and line.lstrip().startswith("-"):
+                starts.add(display_width(line[: line.index(m.group(2), len(m.group(1)))]))
+        assert len(starts) == 1, (name, starts)

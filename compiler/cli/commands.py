@@ -317,7 +317,7 @@ def make_parser() -> Parser:
             "gongkai check 报告.toml                   " + tr("检查报告，不生成文件", "check without writing"),
             "gongkai build 报告.toml                   " + tr("生成 报告.pdf", "build 报告.pdf"),
             "gongkai watch 报告.toml                   " + tr("边改边看：保存后自动重新生成", "rebuild on every save"),
-            "gongkai 命令 --help                        " + tr("查看某个命令的说明", "help for one command"),
+            "gongkai 命令 --help                       " + tr("查看某个命令的说明", "help for one command"),
         )
         + "\n\n"
         + tr(

@@ -10,7 +10,9 @@
 from __future__ import annotations
 
 import argparse
+import re
 import sys
+import unicodedata
 from typing import Any, NoReturn
 
 from compiler.cli.messages import msg, tr, translate_argparse
@@ -40,10 +42,42 @@ class Parser(argparse.ArgumentParser):
         group = self.options if args and str(args[0]).startswith("-") else self.arguments
         return group.add_argument(*args, **kwargs)
 
+    def format_help(self) -> str:
+        """argparse lines up the help column by counting characters; a Chinese character takes two columns
+        in a terminal, so lines with Chinese metavars are realigned by display width."""
+        return realign(super().format_help())
+
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
         text = msg("usage.error", message=translate_argparse(message, self.commands))
         self.exit(2, f"{text}\n{msg('usage.see-help', prog=self.prog)}\n")
+
+
+_COLUMNS = re.compile(r"^( +\S.*?)( {2,})(\S.*)$")
+
+
+def display_width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def realign(text: str) -> str:
+    """Put the second column of every two-column line (an option and its help, a command and what it does, an
+    example and its note) where argparse meant it — at its character position — measured in display columns;
+    when the first column is too wide for that, the second moves to the next line."""
+    out: list[str] = []
+    for line in text.split("\n"):
+        m = _COLUMNS.match(line)
+        if not m:
+            out.append(line)
+            continue
+        first, gap, second = m.groups()
+        column = len(first) + len(gap)  # where argparse (counting characters) put the second column
+        pad = column - display_width(first)
+        if pad >= 2:
+            out.append(first + " " * pad + second)
+        else:
+            out += [first, " " * column + second]
+    return "\n".join(out)
 
 
 def positive_int(text: str) -> int:
