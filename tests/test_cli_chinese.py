@@ -205,3 +205,17 @@ def test_help_columns_line_up_in_a_terminal():
             if m and line.lstrip().startswith("-"):
                 starts.add(display_width(line[: line.index(m.group(2), len(m.group(1)))]))
         assert len(starts) == 1, (name, starts)
+
+
+def test_help_fits_a_narrow_console():
+    """An 80-column Windows console: no help line wider than the terminal, Chinese counted as two columns."""
+    from compiler.cli.parser import display_width
+
+    env = {**os.environ, "COLUMNS": "80"}
+    env.pop("GONGKAI_LANG", None)
+    for name in COMMANDS:
+        done = subprocess.run(
+            [sys.executable, "-m", "compiler", name, "--help"], cwd=ROOT, capture_output=True, text=True, env=env
+        )
+        for line in done.stdout.split("示例：")[0].splitlines()[3:]:  # the usage lines and examples aside
+            assert display_width(line) <= 80 or " " not in line.strip(), (name, line)

@@ -516,9 +516,9 @@ def make_parser() -> Parser:
             "fix punctuation, spaces and common TOML slips",
         ),
         tr(
-            "把 check 报告的文字问题直接改进文件：中文里的半角标点、多余空格、不可见字符、直引号；\n"
-            "并修正意思明确的 TOML 写法错误：数字中的千分位逗号（1,234）、不补零或用汉字写的日期（2025-3-31、\n"
-            "2025年3月31日）、全角的＝和引号、制表符和不换行空格。只改这些地方，注释和排列保持不变。",
+            "把 check 报告的文字问题直接改进文件：中文里的半角标点、多余空格、不可见字符、直引号。\n"
+            "并修正意思明确的 TOML 写法错误：数字中的千分位逗号（1,234）、不补零或用汉字写的日期（2025-3-31、"
+            "2025年3月31日）、全角的＝和引号、全角数字、制表符和不换行空格。只改这些地方，注释和排列保持不变。",
             "Writes the text-hygiene fixes and unambiguous TOML syntax fixes into the file; comments stay.",
         ),
         "gongkai fmt 报告.toml",

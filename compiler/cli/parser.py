@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import re
+import shutil
 import sys
 import unicodedata
 from typing import Any, NoReturn
@@ -45,7 +46,7 @@ class Parser(argparse.ArgumentParser):
     def format_help(self) -> str:
         """argparse lines up the help column by counting characters; a Chinese character takes two columns
         in a terminal, so lines with Chinese metavars are realigned by display width."""
-        return realign(super().format_help())
+        return realign(super().format_help(), shutil.get_terminal_size().columns - 2)
 
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
@@ -60,23 +61,78 @@ def display_width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
-def realign(text: str) -> str:
-    """Put the second column of every two-column line (an option and its help, a command and what it does, an
-    example and its note) where argparse meant it — at its character position — measured in display columns;
-    when the first column is too wide for that, the second moves to the next line."""
-    out: list[str] = []
-    for line in text.split("\n"):
-        m = _COLUMNS.match(line)
-        if not m:
-            out.append(line)
+_NO_START = "，。；：、！？）」』”’》"
+_NO_END = "（「『“‘《"
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    """``text`` in lines of at most ``width`` display columns: breaks between Chinese characters, or at spaces
+    in Latin text; no line starts with a Chinese closing mark."""
+    tokens = re.findall(r"[!-~]+|\s+|.", text)
+    lines: list[str] = [""]
+    for token in tokens:
+        if token.isspace():
+            if lines[-1]:
+                lines[-1] += " "
             continue
-        first, gap, second = m.groups()
-        column = len(first) + len(gap)  # where argparse (counting characters) put the second column
-        pad = column - display_width(first)
-        if pad >= 2:
-            out.append(first + " " * pad + second)
+        if lines[-1] and display_width(lines[-1].rstrip() + token) > width and token not in _NO_START:
+            lines[-1] = lines[-1].rstrip()
+            carried = ""
+            while lines[-1] and lines[-1][-1] in _NO_END:  # an opening mark goes down with what it opens
+                carried, lines[-1] = lines[-1][-1] + carried, lines[-1][:-1]
+            lines.append(carried)
+        lines[-1] += token
+    return [line.rstrip() for line in lines if line.strip()]
+
+
+def _join(pieces: list[str]) -> str:
+    text = ""
+    for piece in pieces:
+        # argparse broke the line at a space, or inside a long run of Chinese (no space there), or after a hyphen
+        space = text and ((text[-1].isascii() and text[-1] != "-") or piece[:1].isascii())
+        text += (" " if space else "") + piece
+    return text
+
+
+def realign(text: str, width: int = 100) -> str:
+    """Put the second column of every two-column line (an option and its help, a command and what it does, an
+    example and its note) where argparse meant it — at its character position — measured in display columns,
+    and wrap that column to ``width`` display columns; when the first column is too wide for that position,
+    the second starts on the next line."""
+    lines = text.split("\n")
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        m = _COLUMNS.match(line)
+        only = re.match(r"^( +\S+(?: \S+)*)$", line)  # a first column alone, its help on the next lines
+        if m:
+            first, gap, second = m.groups()
+            column = len(first) + len(gap)
+        elif only and i + 1 < len(lines) and re.match(r"^ {8,}\S", lines[i + 1]):
+            first, second = only.group(1), ""
+            column = len(lines[i + 1]) - len(lines[i + 1].lstrip())
         else:
-            out += [first, " " * column + second]
+            usage = line.startswith((msg("usage.prefix"), "usage:"))
+            if line[:1].strip() and not usage and display_width(line) > width:  # a paragraph of the description
+                out += _wrap(line, width)
+            else:
+                out.append(line)
+            i += 1
+            continue
+        pieces = [second] if second else []
+        i += 1
+        while i < len(lines) and lines[i].startswith(" " * column) and lines[i][column : column + 1].strip():
+            pieces.append(lines[i].strip())
+            i += 1
+        wrapped = _wrap(_join(pieces), max(20, width - column))
+        pad = column - display_width(first)
+        if wrapped and pad >= 2:
+            out.append(first + " " * pad + wrapped[0])
+            wrapped = wrapped[1:]
+        else:
+            out.append(first)
+        out += [" " * column + piece for piece in wrapped]
     return "\n".join(out)
 
 
