@@ -373,9 +373,9 @@ def make_parser() -> Parser:
         "--to",
         metavar=tr("格式", "FORMATS"),
         help=tr(
-            "输出格式，逗号分隔：pdf、html（网页）、html-fragment（供网站编辑粘贴的正文）；"
+            "输出格式，逗号分隔：pdf、html（网页）、html-fragment（供网站编辑粘贴的正文）、docx（Word 文件）；"
             "默认 pdf，或由 -o 的扩展名决定",
-            "output formats, comma-separated: pdf, html, html-fragment (default: pdf, or -o's suffix)",
+            "output formats, comma-separated: pdf, html, html-fragment, docx (default: pdf, or -o's suffix)",
         ),
     )
     p.add_argument(
