@@ -174,7 +174,7 @@ def test_batch_rejects_jobs_below_one(tmp_path: Path):
 
 def test_output_suffix_and_to_disagree_before_building(tmp_path: Path):
     (tmp_path / "r.toml").write_text(tomli_w.dumps(legacy()), encoding="utf-8")
-    result = run("build", "r.toml", "-o", "out.docx", cwd=tmp_path)
+    result = run("build", "r.toml", "-o", "out.xlsx", cwd=tmp_path)
     assert result.returncode == 2 and "扩展名" in result.stderr
     assert not list(tmp_path.glob("out*"))
 
