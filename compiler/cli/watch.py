@@ -19,6 +19,7 @@ printed when they change, with the ones that went away and the ones that are new
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 import time
@@ -193,3 +194,4 @@ def warm(style: str | None, font_dirs: Sequence[Path]) -> None:
     from compiler.cli.batch import BuildOptions, warm_up
 
     warm_up(BuildOptions(style=style, font_dirs=tuple(str(d) for d in font_dirs)))
+    gc.enable()  # the gongkai command starts with the collector off (compiler.cli.run); a watch lasts hours
