@@ -62,4 +62,4 @@ def test_installed_command_builds_the_example_outside_the_repository(installed: 
     result = run([str(installed / "bin" / "gongkai"), "build", "report.toml"], cwd=tmp_path, env=clean_env())
     pdf = tmp_path / "report.pdf"
     assert pdf.exists() and pdf.read_bytes().startswith(b"%PDF-")
-    assert "pages" in result.stdout
+    assert "页" in result.stdout

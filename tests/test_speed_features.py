@@ -233,7 +233,7 @@ def test_the_command_exits_without_teardown_but_flushes_and_runs_atexit(tmp_path
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
-    assert "10 pages" in lines[-2] and lines[-1] == "atexit ran"
+    assert "10 页" in lines[-2] and lines[-1] == "atexit ran"
     assert (tmp_path / "x.pdf").stat().st_size > 100_000
     failed = subprocess.run(
         [sys.executable, "-m", "compiler", "build", str(tmp_path / "none.toml")],

@@ -1,5 +1,6 @@
-"""The command line: ``gongkai build|check|fmt|init|plugins|style|fonts|extract|cache`` (``main``), batches of
-reports (``batch``) and the ``init`` skeleton (``skeleton``).
+"""The command line: ``gongkai build|check|watch|fmt|init|plugins|style|fonts|extract|cache`` (``main``), batches
+of reports (``batch``), ``gongkai watch`` (``watch``), the Chinese parser and messages (``parser``, ``messages``)
+and the ``init`` skeleton (``skeleton``).
 
 :func:`run` is the command itself (console script, ``python -m compiler``); :func:`main` returns the exit
 status instead of exiting (tests, embedding).  This module imports nothing until it runs.

@@ -20,6 +20,7 @@ from __future__ import annotations
 import gc
 import os
 import sys
+import textwrap
 import time
 import tomllib
 import traceback
@@ -28,7 +29,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
+from compiler.cli.messages import msg, usage_text
+
 OK, PROBLEMS, UNREADABLE, INTERNAL = 0, 1, 2, 3
+WARNING, ERROR = 1, 2  # compiler.model.problems.Severity, as plain numbers (outcomes cross processes)
 
 
 @dataclass(frozen=True)
@@ -54,12 +58,23 @@ class Outcome:
     pages: int = 0
     seconds: float = 0.0
     problem_lines: list[str] = field(default_factory=list)
+    severities: list[int] = field(default_factory=list)  # of problem_lines, one each (2 error, 1 warning)
     reason: str = ""  # printed after the report's problems when it failed
     detail: str = ""  # the first problem, repeated in the summary at the end
 
     @property
     def ok(self) -> bool:
         return self.status == OK
+
+    def problems(self) -> list[tuple[str, int]]:
+        """(line, severity) pairs; a line without a known severity (a traceback) counts as an error."""
+        return [
+            (line, self.severities[i] if i < len(self.severities) else ERROR)
+            for i, line in enumerate(self.problem_lines)
+        ]
+
+    def count(self, severity: int) -> int:
+        return sum(sev == severity for _, sev in self.problems())
 
 
 # ---------------------------------------------------------------------------------------------- inputs
@@ -151,6 +166,7 @@ def build_one(index: int, path: str, options: BuildOptions) -> Outcome:
             path,
             PROBLEMS,
             problem_lines=[p.format() for p in exc.problems],
+            severities=[int(p.severity) for p in exc.problems],
             reason=f"未生成输出文件（{problem_summary(exc.problems)}）",
             detail=first.format() if first else "",
             seconds=time.perf_counter() - started,
@@ -162,6 +178,7 @@ def build_one(index: int, path: str, options: BuildOptions) -> Outcome:
             path,
             UNREADABLE,
             problem_lines=lines,
+            severities=[int(p.severity) for p in exc.problems],
             reason="未生成输出文件",
             detail=exc.problems[0].format() if exc.problems else "",
             seconds=time.perf_counter() - started,
@@ -187,6 +204,7 @@ def build_one(index: int, path: str, options: BuildOptions) -> Outcome:
         result.pages,
         result.seconds,
         [p.format() for p in result.problems],
+        [int(p.severity) for p in result.problems],
     )
 
 
@@ -283,10 +301,9 @@ class Progress:
         filled = width * self.done // self.total
         elapsed = time.perf_counter() - self.started
         rate = self.done / elapsed if elapsed > 0 else 0.0
-        failed = f"  {self.failed} 失败" if self.failed else ""
-        self.stream.write(
-            f"\r[{'#' * filled}{'.' * (width - filled)}] {self.done}/{self.total}  {rate:.1f} 份/秒{failed}"
-        )
+        failed = msg("batch.progress-failed", count=self.failed) if self.failed else ""
+        counts = msg("batch.progress", done=self.done, total=self.total, rate=rate)
+        self.stream.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {counts}{failed}")
         self.stream.flush()
         self._drawn = True
 
@@ -300,38 +317,59 @@ def build_many(
     err: TextIO | None = None,
     tty: bool | None = None,
     on_outcome: Callable[[Outcome], None] | None = None,
+    quiet: bool = False,
 ) -> int:
     """``gongkai build``: expand the inputs, build them (in parallel when ``jobs > 1``), print each result
-    as it finishes and a summary of the failures at the end; return the exit status."""
+    as it finishes and a summary of the failures at the end; return the exit status.
+
+    ``quiet``: a report's warnings are counted, not listed (its errors are always listed)."""
     from compiler.model.problems import UsageError
 
     out = out or sys.stdout
     err = err or sys.stderr
+    if jobs is not None and jobs < 1:
+        raise UsageError("-j " + msg("jobs.invalid", value=jobs))
     paths, skipped = expand_inputs(names)
     if options.output and len(paths) > 1:
-        raise UsageError("-o/--output can only be used with a single report")
+        raise UsageError(msg("batch.one-output"))
     for path in skipped:
-        print(f"{path}: 跳过（没有 format，不是报告文件）", file=err)
+        print(msg("batch.skipped", path=path), file=err)
     if not paths:
-        raise UsageError("no report files found (a report is a .toml file with a top-level format key)")
-    jobs = default_jobs() if jobs is None else max(1, jobs)
+        raise UsageError(msg("batch.none-found"))
+    if options.output:  # -o and --to must agree before anything is built (the same rule as build's)
+        from compiler.build import plan_outputs
+        from compiler.host.manager import default_host
+
+        plan_outputs(default_host(), paths[0], Path(options.output), options.to)
+    jobs = default_jobs() if jobs is None else jobs
+    batch = len(paths) > 1
     progress = Progress(len(paths), err, err.isatty() if tty is None else tty)
     started = time.perf_counter()
     outcomes: list[Outcome] = []
     for outcome in run_builds(paths, options, jobs):
         outcomes.append(outcome)
-        for line in outcome.problem_lines:
-            progress.echo(line, err)
-        if outcome.ok:
-            pages = f"  {outcome.pages} pages" if outcome.pages else ""  # a web page has none
-            progress.echo(f"{outcome.output}{pages}  {outcome.seconds:.2f} s", out)
+        warnings = outcome.count(WARNING)
+        shown = [line for line, sev in outcome.problems() if not quiet or sev != WARNING]
+        if batch and outcome.problem_lines:  # one heading per report, its problems indented below it
+            counts = msg("batch.counts", path=outcome.path, errors=outcome.count(ERROR), warnings=warnings)
+            progress.echo(counts + (msg("batch.quiet") if quiet and warnings else ""), err)
+            for line in shown:
+                progress.echo(textwrap.indent(line, "    "), err)
         else:
-            progress.echo(f"{outcome.path}: {outcome.reason}", err)
+            for line in shown:
+                progress.echo(line, err)
+            if quiet and warnings:
+                progress.echo(msg("batch.quiet-one", path=outcome.path, warnings=warnings), err)
+        if outcome.ok:
+            key = "build.done" if outcome.pages else "build.done-web"  # a web page has no pages
+            progress.echo(msg(key, output=outcome.output, pages=outcome.pages, seconds=outcome.seconds), out)
+        else:
+            progress.echo(f"{outcome.path}: {usage_text(outcome.reason)}", err)
         progress.advance(outcome)
         if on_outcome:
             on_outcome(outcome)
     progress.clear()
-    if len(outcomes) > 1:
+    if batch:
         _summary(sorted(outcomes, key=lambda o: o.index), time.perf_counter() - started, out, err)
     return batch_status(outcomes)
 
@@ -340,10 +378,38 @@ def _summary(outcomes: Sequence[Outcome], seconds: float, out: TextIO, err: Text
     built = sum(o.ok for o in outcomes)
     failed = [o for o in outcomes if not o.ok]
     rate = len(outcomes) / seconds if seconds > 0 else 0.0
-    print(f"已生成 {built}/{len(outcomes)} 份报告，用时 {seconds:.1f} 秒（{rate:.1f} 份/秒）", file=out)
+    print(file=out)
+    print(summary_table(outcomes), file=out)
+    print(msg("batch.built", built=built, total=len(outcomes), seconds=seconds, rate=rate), file=out)
     if failed:
-        print(f"{len(failed)} 份报告未生成：", file=err)
+        print(msg("batch.failed", count=len(failed)), file=err)
         for o in failed:
-            print(f"  {o.path}: {o.reason}", file=err)
+            print(f"  {o.path}: {usage_text(o.reason)}", file=err)
             if o.detail:
-                print(f"      {o.detail}", file=err)
+                print(f"      {o.detail.splitlines()[0]}", file=err)  # the first line; the whole was shown above
+
+
+def summary_table(outcomes: Sequence[Outcome]) -> str:
+    """One row per report, in the order given: result, pages, errors, warnings, seconds, file.
+
+    The file comes last so that Chinese names (two columns wide in a terminal) never break the alignment."""
+    rows = [tuple(msg("batch.table").split("|"))]
+    status = dict(zip((OK, PROBLEMS, UNREADABLE, INTERNAL), msg("batch.status").split("|"), strict=True))
+    for o in outcomes:
+        rows.append(
+            (
+                status.get(o.status, "?"),
+                str(o.pages) if o.ok else "—",
+                str(o.count(ERROR)),
+                str(o.count(WARNING)),
+                f"{o.seconds:.2f}",
+                o.path,
+            )
+        )
+
+    def cell(text: str, width: int) -> str:
+        shown = sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
+        return text + " " * max(0, width - shown)
+
+    widths = [max(sum(2 if ord(ch) > 0x2E7F else 1 for ch in row[i]) for row in rows) for i in range(5)]
+    return "\n".join("  ".join(cell(row[i], widths[i]) for i in range(5)) + "  " + row[5] for row in rows)

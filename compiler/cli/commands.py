@@ -10,16 +10,20 @@ from __future__ import annotations
 
 import argparse
 import atexit
+import contextlib
 import json
 import os
+import re
 import sys
 import time
 import traceback
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from compiler import __version__
+from compiler.cli.messages import language, msg, tr, usage_text
+from compiler.cli.parser import Parser, positive_int
 from compiler.model.problems import Problem, ReportError, Severity, UsageError
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
@@ -34,7 +38,7 @@ def _print_problems(problems: Sequence[Problem], stream=None) -> None:
 def _summary(problems: Sequence[Problem]) -> str:
     errors = sum(p.severity >= Severity.ERROR for p in problems)
     warnings = sum(p.severity == Severity.WARNING for p in problems)
-    return f"{errors} 个错误，{warnings} 个警告"
+    return msg("summary", errors=errors, warnings=warnings)
 
 
 # -- commands ------------------------------------------------------------------------------------------
@@ -44,13 +48,42 @@ def cmd_build(args: argparse.Namespace) -> int:
 
     options = BuildOptions(
         output=args.output,
-        to=tuple(t.strip() for t in args.to.split(",") if t.strip()) if args.to else None,
+        to=_outputs(args.to),
         style=args.style,
         strict=args.strict,
         font_dirs=tuple(args.font_dir),
         skip_bad_attachments=args.skip_bad_attachments,
     )
-    return build_many(args.reports, options, args.jobs)
+    return build_many(args.reports, options, args.jobs, quiet=args.quiet)
+
+
+def _outputs(text: str | None) -> tuple[str, ...] | None:
+    return tuple(t.strip() for t in text.split(",") if t.strip()) if text else None
+
+
+def cmd_watch(args: argparse.Namespace) -> int:
+    """Build, then rebuild on every change until Ctrl+C (see :mod:`compiler.cli.watch`)."""
+    from compiler.cli.watch import Watcher, warm
+
+    font_dirs = [Path(d) for d in args.font_dir]
+    report = Path(args.report)
+    if not report.is_file():
+        from compiler.source.tomlsource import load
+
+        load(report)  # the Chinese message for a missing file, a folder, …
+    warm(args.style, font_dirs)
+    watcher = Watcher(
+        report,
+        output=Path(args.output) if args.output else None,
+        to=_outputs(args.to),
+        style=args.style,
+        font_dirs=font_dirs,
+    )
+    try:
+        watcher.run(max(0.02, args.interval))
+    except KeyboardInterrupt:
+        print(msg("watch.stopped"), file=sys.stderr)
+    return EXIT_OK
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
@@ -73,6 +106,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     if published := published_inputs(args.reports):  # published HTML/PDF/DOCX/XLSX files: imported in memory
         return cmd_check_published(args, published)
     thresholds = load_thresholds(Path(args.thresholds)) if args.thresholds else {}
+    if args.previous and not Path(args.previous).is_file():
+        raise UsageError(msg("check.previous-missing", path=args.previous))
     paths, _ = expand_inputs(args.reports)
     if len(paths) != 1 or Path(args.reports[0]).is_dir() or args.csv:
         return _check_many(args, paths, thresholds)
@@ -104,9 +139,10 @@ def cmd_check(args: argparse.Namespace) -> int:
         _print_problems(problems, sys.stdout)
         if indicators:
             print(
-                "指标：" + "，".join(f"{i.label} {i.shown()}（{i.numerator:g}/{i.denominator:g}）" for i in indicators)
+                tr("指标：", "indicators: ")
+                + "，".join(f"{i.label} {i.shown()}（{i.numerator:g}/{i.denominator:g}）" for i in indicators)
             )
-        print(f"{path}: {_summary(problems)}" if counted else f"{path}: 未发现问题")
+        print(f"{path}: {_summary(problems)}" if counted else f"{path}: {tr('未发现问题', 'no problems found')}")
     return EXIT_PROBLEMS if counted else EXIT_OK
 
 
@@ -141,13 +177,13 @@ def cmd_fmt(args: argparse.Namespace) -> int:
         if args.diff:
             sys.stdout.write(result.diff())
         for key in result.unmapped:
-            print(f"{report}: 未能在文件中定位 {key}，请手工修改", file=sys.stderr)
+            print(msg("fmt.unmapped", path=report, key=key), file=sys.stderr)
         if not result.changed:
-            print(f"{report}: 无需修改")
+            print(msg("fmt.nothing", path=report))
         elif result.written:
-            print(f"{report}: 已修改 {result.fixes} 处")
+            print(msg("fmt.done", path=report, count=result.fixes))
         else:
-            print(f"{report}: 需要修改 {result.fixes} 处（未写入）")
+            print(msg("fmt.would", path=report, count=result.fixes))
             if args.check:
                 status = max(status, EXIT_PROBLEMS)
     return status
@@ -161,12 +197,15 @@ def cmd_init(args: argparse.Namespace) -> int:
     if target.is_dir():
         target = target / "report.toml"
     if target.exists() and not args.force:
-        raise UsageError(f"{target} already exists (use --force to replace it)")
+        raise UsageError(msg("init.exists", path=target))
     from compiler.files.output import write_atomic
 
     write_atomic(target, text.encode("utf-8"))
-    print(target)
+    print(msg("init.written", path=target))
     return EXIT_OK
+
+
+_ORIGINS = {"built-in": "内置", "entry point": "入口点", "file": "本地文件", "code": "代码"}
 
 
 def cmd_plugins(args: argparse.Namespace) -> int:
@@ -177,13 +216,16 @@ def cmd_plugins(args: argparse.Namespace) -> int:
         print(json.dumps(rows, ensure_ascii=False, indent=2))
         return EXIT_OK
     for row in rows:
-        origin = row["origin"] + (f" ({row['distribution']} {row['version']})" if row["distribution"] else "")
+        origin = _ORIGINS.get(row["origin"], row["origin"]) if language() == "zh" else row["origin"]
+        origin += f" ({row['distribution']} {row['version']})" if row["distribution"] else ""
         print(f"{row['name']}  [{origin}]  {row['where']}")
-        print(f"    hooks: {', '.join(row['hooks'])}")
+        print(f"    {tr('钩子', 'hooks')}: {', '.join(row['hooks'])}")
         if row["formats"]:
-            print(f"    formats: {', '.join(row['formats'])}")
+            print(f"    {tr('格式', 'formats')}: {', '.join(row['formats'])}")
         if row["sections"]:
-            print(f"    sections: {', '.join(row['sections'])}")
+            print(f"    {tr('章节', 'sections')}: {', '.join(row['sections'])}")
+        if row.get("renderers"):
+            print(f"    {tr('输出格式', 'renderers')}: {', '.join(row['renderers'])}")
     return EXIT_OK
 
 
@@ -216,9 +258,26 @@ def cmd_style(args: argparse.Namespace) -> int:
 
         spec = load(Path(args.report)).data.get("style")
     sheet = load_style(spec, base_dir=base)
-    print(f"# resolved from: {', '.join(str(s) for s in sheet.sources)}")
+    print(f"# {tr('样式来源', 'resolved from')}: {', '.join(str(s) for s in sheet.sources)}")
     print(sheet.to_toml())
     return EXIT_OK
+
+
+_FONT_WHY = (
+    (re.compile(r"^shipped default$"), "随附的默认字体"),
+    (re.compile(r"^fallback for characters the fonts before it lack$"), "后备字体：前面的字体缺少的字由它补足"),
+    (re.compile(r"^preferred original \((.*)\) found at (.*)$"), r"本机找到首选的正版字体（\1）：\2"),
+)
+
+
+def _font_why(why: str) -> str:
+    """The font registry's reason (written for developers) as the clerk reads it."""
+    if language() == "en":
+        return why
+    for pattern, chinese in _FONT_WHY:
+        if pattern.match(why):
+            return pattern.sub(chinese, why)
+    return why
 
 
 def cmd_fonts(args: argparse.Namespace) -> int:
@@ -234,110 +293,433 @@ def cmd_fonts(args: argparse.Namespace) -> int:
     for row in rows:
         print(f"{row['font']}:")
         for entry in row["chain"]:
-            print(f"    {entry['file']}  — {entry['why']}")
+            print(f"    {entry['file']}  — {_font_why(entry['why'])}")
     return EXIT_OK
 
 
 # -- parser --------------------------------------------------------------------------------------------
-def make_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="gongkai",
-        description="政府信息公开工作年度报告编译器：TOML → 符合 GB/T 9704 的 PDF",
-    )
-    parser.add_argument("--version", action="version", version=f"gongkai {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+def _examples(*lines: str) -> str:
+    return tr("示例：", "examples:") + "\n" + "\n".join(f"  {line}" for line in lines)
 
-    p = sub.add_parser("build", help="build PDF(s) from report TOML file(s) or folders of them")
-    p.add_argument("reports", nargs="+", metavar="REPORT.toml|DIR", help="report files, or folders to search for them")
-    p.add_argument(
-        "-j", "--jobs", type=int, default=None, metavar="N", help="parallel worker processes (default: CPU count)"
+
+def _command(sub: Any, name: str, help: str, description: str, *examples: str) -> Parser:
+    return sub.add_parser(name, help=help, description=description, epilog=_examples(*examples))
+
+
+def make_parser() -> Parser:
+    parser = Parser(
+        prog="gongkai",
+        description=tr(
+            "政府信息公开工作年度报告编译器：把一个 TOML 文件编译成符合 GB/T 9704 的 PDF。\n"
+            "先用 gongkai init 生成报告框架，填写后用 gongkai check 检查，再用 gongkai build 生成 PDF。",
+            "Compiles one TOML file into a print-ready PDF of a government information-disclosure annual report.",
+        ),
+        epilog=_examples(
+            "gongkai init --format 2021 报告.toml      "
+            + tr("生成 2021 年格式的报告框架", "write a 2021-format skeleton"),
+            "gongkai check 报告.toml                   " + tr("检查报告，不生成文件", "check without writing"),
+            "gongkai build 报告.toml                   " + tr("生成 报告.pdf", "build 报告.pdf"),
+            "gongkai watch 报告.toml                   " + tr("边改边看：保存后自动重新生成", "rebuild on every save"),
+            "gongkai 命令 --help                       " + tr("查看某个命令的说明", "help for one command"),
+        )
+        + "\n\n"
+        + tr(
+            "退出码：0 成功；1 报告有问题；2 无法读取输入或用法错误；3 程序内部错误。\n"
+            "设置环境变量 GONGKAI_LANG=en 可显示英文界面。",
+            "Exit codes: 0 done; 1 the report has problems; 2 unreadable input or wrong usage; 3 internal error.",
+        ),
     )
-    p.add_argument("-o", "--output", help="output file (default: beside the input, with the output's suffix)")
-    p.add_argument("--to", metavar="FORMATS", help="output formats, comma-separated (default: pdf, or -o's suffix)")
-    p.add_argument("--style", help="style name or path (overrides the report's style)")
-    p.add_argument("--strict", action="store_true", help="treat warnings as errors")
-    p.add_argument("--font-dir", action="append", default=[], help="extra folder with licensed fonts")
+    parser.add_argument(
+        "--version", action="version", version=f"gongkai {__version__}", help=tr("显示版本号并退出", "show the version")
+    )
+    sub = parser.add_subparsers(dest="command", metavar=tr("命令", "COMMAND"), title=tr("命令", "commands"))
+
+    p = _command(
+        sub,
+        "build",
+        tr("生成 PDF（可一次生成多份报告或整个文件夹）", "build PDF(s) from report TOML file(s) or folders of them"),
+        tr(
+            "把报告生成 PDF（默认写在 TOML 文件旁边，扩展名改为 .pdf）。有错误时不生成文件；警告照常显示。\n"
+            "可一次给出多个文件或文件夹：文件夹中所有写有 format 的 .toml 文件都会生成，一份出错不影响其他。",
+            "Builds the PDF beside the input; errors stop it, warnings are printed.  Several files or folders "
+            "build as a batch.",
+        ),
+        "gongkai build 报告.toml",
+        "gongkai build 报告.toml -o 打印稿.pdf",
+        "gongkai build 各部门/ -j 4 --quiet",
+        "gongkai build 报告.toml --to pdf,html",
+    )
+    p.add_argument(
+        "reports",
+        nargs="+",
+        metavar=tr("报告.toml|文件夹", "REPORT.toml|DIR"),
+        help=tr("报告文件，或包含报告文件的文件夹", "report files, or folders to search for them"),
+    )
+    p.add_argument(
+        "-j",
+        "--jobs",
+        type=positive_int,
+        default=None,
+        metavar="N",
+        help=tr("同时构建的进程数（默认：可用的 CPU 数）", "parallel worker processes (default: CPU count)"),
+    )
+    p.add_argument(
+        "-o",
+        "--output",
+        metavar=tr("输出文件", "OUT"),
+        help=tr(
+            "输出文件（默认在报告旁边）；扩展名决定输出格式（.pdf）",
+            "output file (default: beside the input); its suffix picks the output",
+        ),
+    )
+    p.add_argument(
+        "--to",
+        metavar=tr("格式", "FORMATS"),
+        help=tr(
+            "输出格式，逗号分隔：pdf、html（网页）、html-fragment（供网站编辑粘贴的正文）、docx（Word 文件）；"
+            "默认 pdf，或由 -o 的扩展名决定",
+            "output formats, comma-separated: pdf, html, html-fragment, docx (default: pdf, or -o's suffix)",
+        ),
+    )
+    p.add_argument(
+        "--style",
+        metavar=tr("样式", "STYLE"),
+        help=tr("样式名或样式文件（优先于报告中的 style）", "style name or path"),
+    )
+    p.add_argument(
+        "--strict", action="store_true", help=tr("把警告当作错误（有警告也不生成）", "treat warnings as errors")
+    )
+    p.add_argument(
+        "-q",
+        "--quiet",
+        action="store_true",
+        help=tr(
+            "不逐条显示警告，只显示每份报告的警告数（错误照常显示）",
+            "print warning counts per report instead of every warning (errors are still printed)",
+        ),
+    )
+    p.add_argument(
+        "--font-dir",
+        action="append",
+        default=[],
+        metavar=tr("文件夹", "DIR"),
+        help=tr("另外存放正版字体的文件夹（可多次给出）", "extra folder with licensed fonts"),
+    )
     p.add_argument(
         "--skip-bad-attachments",
         action="store_true",
-        help="leave out attachments that cannot be read (listed as warnings) instead of failing",
+        help=tr(
+            "跳过无法读取的附件（列为警告）而不是停止生成",
+            "leave out attachments that cannot be read (listed as warnings) instead of failing",
+        ),
     )
     p.set_defaults(func=cmd_build)
 
-    p = sub.add_parser("extract", help="write out the source TOML and computed JSON embedded in a built PDF")
-    p.add_argument("pdf", metavar="REPORT.pdf")
-    p.add_argument("-o", "--output", metavar="DIR", default=".", help="folder to write into (default: current)")
-    p.add_argument("--force", action="store_true", help="replace existing files that differ")
-    p.set_defaults(func=cmd_extract)
-
-    p = sub.add_parser("check", help="validate a report without writing anything")
-    p.add_argument(
-        "reports", nargs="+", metavar="REPORT.toml|FILE.pdf|DIR", help="one report, several, or folders of them"
+    p = _command(
+        sub,
+        "check",
+        tr("检查报告（不生成文件）", "validate a report without writing anything"),
+        tr(
+            "检查报告的格式、表内勾稽关系、正文与表格数字是否一致，以及字体能否显示每个字，不写任何文件。\n"
+            "每条问题给出文件、行号、TOML 键名和应为/实为。退出码：0 没有问题，1 有问题，2 无法读取。",
+            "Validates schemas, references, the format's checks and glyph coverage; writes nothing.",
+        ),
+        "gongkai check 报告.toml",
+        "gongkai check 报告.toml --previous ../2023/报告.toml",
+        "gongkai check 报告.toml --format json",
+        "gongkai check 各部门/ --csv 汇总.csv",
     )
-    p.add_argument("--strict", action="store_true", help="treat warnings as errors")
-    p.add_argument("--format", choices=("text", "json"), default="text", help="output format")
-    p.add_argument("--csv", metavar="FILE", help="also write the summary of the reports as CSV (UTF-8, for Excel)")
-    p.add_argument("--thresholds", metavar="FILE", help="indicator thresholds (TOML) that give notes")
-    p.add_argument("--report-format", metavar="FORMAT", help="已发布文件的报告格式（默认自动识别）")
-    p.add_argument("--previous", metavar="LAST_YEAR.toml", help="last year's report for cross-year checks")
-    p.add_argument("--style", help="style name or path (for the glyph check; overrides the report's style)")
-    p.add_argument("--font-dir", action="append", default=[], help="extra folder with licensed fonts")
+    p.add_argument(
+        "reports",
+        nargs="+",
+        metavar=tr("报告.toml|已发布文件|文件夹", "REPORT.toml|FILE.pdf|DIR"),
+        help=tr(
+            "一份或多份报告（TOML，或已发布的 HTML/PDF/DOCX/XLSX），或包含报告的文件夹",
+            "one report, several (TOML or published HTML/PDF/DOCX/XLSX), or folders of them",
+        ),
+    )
+    p.add_argument("--strict", action="store_true", help=tr("把警告当作错误", "treat warnings as errors"))
+    p.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help=tr("输出方式：text（文字，默认）或 json", "output format: text (default) or json"),
+    )
+    p.add_argument(
+        "--csv",
+        metavar=tr("文件.csv", "FILE"),
+        help=tr(
+            "另把多份报告的汇总表写成 CSV 文件（UTF-8，可用 Excel 打开）",
+            "also write the summary of the reports as CSV (UTF-8, for Excel)",
+        ),
+    )
+    p.add_argument(
+        "--thresholds",
+        metavar=tr("阈值.toml", "FILE"),
+        help=tr("指标阈值文件（TOML），超出时给出提示", "indicator thresholds (TOML) that give notes"),
+    )
+    p.add_argument(
+        "--previous",
+        metavar=tr("上年报告.toml", "LAST_YEAR.toml"),
+        help=tr("上年报告，用于跨年度核对", "last year's report for cross-year checks"),
+    )
+    p.add_argument(
+        "--style", metavar=tr("样式", "STYLE"), help=tr("样式名或样式文件（用于字形检查）", "style name or path")
+    )
+    p.add_argument(
+        "--font-dir",
+        action="append",
+        default=[],
+        metavar=tr("文件夹", "DIR"),
+        help=tr("另外存放正版字体的文件夹", "extra font folder"),
+    )
+    p.add_argument(
+        "--report-format",
+        metavar=tr("格式", "FORMAT"),
+        help=tr("已发布文件的报告格式（默认自动识别）", "report format of published files (default: detect)"),
+    )
     p.set_defaults(func=cmd_check)
 
     from compiler.cli.published import add_import_parser
 
     add_import_parser(sub)
 
-    p = sub.add_parser("fmt", help="fix half-width punctuation, stray spaces and invisible characters in place")
-    p.add_argument("reports", nargs="+", metavar="REPORT.toml")
-    p.add_argument("--check", action="store_true", help="write nothing; exit 1 if the file would change")
-    p.add_argument("--diff", action="store_true", help="write nothing; print the changes as a unified diff")
+    p = _command(
+        sub,
+        "watch",
+        tr("边改边看：报告或其附件修改后自动重新生成", "rebuild whenever the report or its files change"),
+        tr(
+            "生成一次，然后监视报告文件、样式、插件和附件；保存修改后立即重新生成，并显示新出现或已消除的问题。\n"
+            "生成失败时保留上一次成功生成的文件。按 Ctrl+C 停止。",
+            "Builds once, then rebuilds whenever the report, its style, plugins or attachments change; a failed "
+            "build keeps the last good output.  Ctrl+C stops.",
+        ),
+        "gongkai watch 报告.toml",
+        "gongkai watch 报告.toml --to pdf,html",
+    )
+    p.add_argument("report", metavar=tr("报告.toml", "REPORT.toml"), help=tr("要监视的报告文件", "the report"))
+    p.add_argument(
+        "-o", "--output", metavar=tr("输出文件", "OUT"), help=tr("输出文件（默认在报告旁边）", "output file")
+    )
+    p.add_argument(
+        "--to",
+        metavar=tr("格式", "FORMATS"),
+        help=tr("输出格式，逗号分隔，如 pdf,html（默认 pdf）", "output formats, e.g. pdf,html (default: pdf)"),
+    )
+    p.add_argument("--style", metavar=tr("样式", "STYLE"), help=tr("样式名或样式文件", "style name or path"))
+    p.add_argument(
+        "--interval",
+        type=float,
+        default=0.2,
+        metavar=tr("秒", "SECONDS"),
+        help=tr("检查文件是否修改的间隔（默认 0.2 秒）", "how often to look for changes (default 0.2 s)"),
+    )
+    p.add_argument(
+        "--font-dir",
+        action="append",
+        default=[],
+        metavar=tr("文件夹", "DIR"),
+        help=tr("另外存放正版字体的文件夹", "extra font folder"),
+    )
+    p.set_defaults(func=cmd_watch)
+
+    p = _command(
+        sub,
+        "fmt",
+        tr(
+            "自动修正半角标点、多余空格、不可见字符和常见 TOML 写法错误",
+            "fix punctuation, spaces and common TOML slips",
+        ),
+        tr(
+            "把 check 报告的文字问题直接改进文件：中文里的半角标点、多余空格、不可见字符、直引号。\n"
+            "并修正意思明确的 TOML 写法错误：数字中的千分位逗号（1,234）、不补零或用汉字写的日期（2025-3-31、"
+            "2025年3月31日）、全角的＝和引号、全角数字、制表符和不换行空格。只改这些地方，注释和排列保持不变。",
+            "Writes the text-hygiene fixes and unambiguous TOML syntax fixes into the file; comments stay.",
+        ),
+        "gongkai fmt 报告.toml",
+        "gongkai fmt 报告.toml --diff      " + tr("只显示将要做的修改", "show the changes only"),
+        "gongkai fmt 报告.toml --check     " + tr("只检查，需要修改时退出码为 1", "exit 1 if it would change"),
+    )
+    p.add_argument("reports", nargs="+", metavar=tr("报告.toml", "REPORT.toml"), help=tr("要修正的报告文件", "reports"))
+    p.add_argument(
+        "--check",
+        action="store_true",
+        help=tr("不写入；需要修改时退出码为 1", "write nothing; exit 1 if the file would change"),
+    )
+    p.add_argument(
+        "--diff",
+        action="store_true",
+        help=tr("不写入；以 diff 形式显示修改", "write nothing; print the changes as a diff"),
+    )
     p.set_defaults(func=cmd_fmt)
 
-    p = sub.add_parser("init", help="write a skeleton report TOML")
-    p.add_argument("path", nargs="?", metavar="PATH")
-    p.add_argument("--format", default="legacy", help="report format (legacy, 2021, …)")
-    p.add_argument("--force", action="store_true", help="replace an existing file")
+    p = _command(
+        sub,
+        "init",
+        tr("生成一份完整的报告框架（TOML）", "write a skeleton report TOML"),
+        tr(
+            "生成一份包含所有章节和说明的报告框架，填写其中的内容即可。默认文件名 report.toml；已存在时不覆盖。",
+            "Writes a complete skeleton with every section and a description of every key.",
+        ),
+        "gongkai init                       " + tr("旧版九部分格式，写入 report.toml", "legacy format, report.toml"),
+        "gongkai init --format 2021 报告.toml",
+    )
+    p.add_argument(
+        "path",
+        nargs="?",
+        metavar=tr("文件", "PATH"),
+        help=tr("写入的文件或文件夹（默认 report.toml）", "file or folder"),
+    )
+    p.add_argument(
+        "--format",
+        default="legacy",
+        metavar=tr("格式", "FORMAT"),
+        help=tr(
+            "报告格式：legacy（旧版九部分，默认）、2021（现行格式）、2019（试行格式）",
+            "report format (legacy, 2021, 2019)",
+        ),
+    )
+    p.add_argument("--force", action="store_true", help=tr("覆盖已存在的文件", "replace an existing file"))
     p.set_defaults(func=cmd_init)
 
-    p = sub.add_parser("plugins", help="list registered plugins and their hooks")
-    p.add_argument("--json", action="store_true")
+    p = _command(
+        sub,
+        "extract",
+        tr("从生成的 PDF 中取回报告 TOML 和计算结果", "write out the source TOML and JSON embedded in a PDF"),
+        tr(
+            "gongkai 生成的 PDF 内嵌了报告的 TOML 原文（逐字节相同）和计算结果 JSON，本命令把它们写出来。",
+            "Writes back the embedded source TOML (byte for byte) and the computed JSON.",
+        ),
+        "gongkai extract 报告.pdf",
+        "gongkai extract 报告.pdf -o 取回/",
+    )
+    p.add_argument("pdf", metavar=tr("报告.pdf", "REPORT.pdf"), help=tr("gongkai 生成的 PDF", "a PDF built by gongkai"))
+    p.add_argument(
+        "-o", "--output", metavar=tr("文件夹", "DIR"), default=".", help=tr("写入的文件夹（默认当前文件夹）", "folder")
+    )
+    p.add_argument(
+        "--force", action="store_true", help=tr("覆盖内容不同的已有文件", "replace existing files that differ")
+    )
+    p.set_defaults(func=cmd_extract)
+
+    p = _command(
+        sub,
+        "plugins",
+        tr("列出已安装的插件及其章节", "list registered plugins and their hooks"),
+        tr("列出每个插件、来源（内置、入口点、文件）、钩子、格式和章节。", "Every plugin, its origin and hooks."),
+        "gongkai plugins",
+        "gongkai plugins --json",
+    )
+    p.add_argument("--json", action="store_true", help=tr("以 JSON 输出", "print JSON"))
     p.set_defaults(func=cmd_plugins)
 
-    p = sub.add_parser("cache", help="show the user cache (parsed fonts, entry points, font index) or clear it")
-    p.add_argument("--clear", action="store_true", help="delete the cache's files (they are rebuilt when needed)")
+    p = _command(
+        sub,
+        "cache",
+        tr("查看或清除用户缓存（字体解析结果等）", "show the user cache or clear it"),
+        tr("缓存只用于加快速度，删除后需要时会自动重建。", "The cache only saves time; it is rebuilt when needed."),
+        "gongkai cache",
+        "gongkai cache --clear",
+    )
+    p.add_argument("--clear", action="store_true", help=tr("删除缓存文件", "delete the cache's files"))
     p.set_defaults(func=cmd_cache)
 
-    p = sub.add_parser("style", help="show the resolved style sheet")
-    p.add_argument("report", nargs="?", metavar="REPORT.toml", help="use this report's style")
-    p.add_argument("--style", help="style name or path")
-    p.add_argument("--print", action="store_true", help="print the resolved style (default)")
+    p = _command(
+        sub,
+        "style",
+        tr("显示最终使用的样式表", "show the resolved style sheet"),
+        tr("显示合并继承关系后的完整样式表（字体、字号、版心等）。", "Prints the fully resolved style sheet."),
+        "gongkai style --print",
+        "gongkai style 报告.toml",
+        "gongkai style --style word-pitch",
+    )
+    p.add_argument(
+        "report",
+        nargs="?",
+        metavar=tr("报告.toml", "REPORT.toml"),
+        help=tr("使用该报告的样式", "use this report's style"),
+    )
+    p.add_argument("--style", metavar=tr("样式", "STYLE"), help=tr("样式名或样式文件", "style name or path"))
+    p.add_argument("--print", action="store_true", help=tr("显示样式表（默认）", "print the resolved style (default)"))
     p.set_defaults(func=cmd_style)
 
-    p = sub.add_parser("fonts", help="show which font file serves each role, and why")
-    p.add_argument("--style", help="style name or path")
-    p.add_argument("--font-dir", action="append", default=[])
-    p.add_argument("--json", action="store_true")
+    p = _command(
+        sub,
+        "fonts",
+        tr("显示每种字体角色使用哪个字体文件及原因", "show which font file serves each role, and why"),
+        tr(
+            "本机安装的正版字体（方正小标宋、仿宋_GB2312 等）会被自动使用；本命令显示实际使用的字体文件。",
+            "Licensed fonts installed on the machine are used automatically; this shows which file serves each role.",
+        ),
+        "gongkai fonts",
+        "gongkai fonts --font-dir D:/字体",
+    )
+    p.add_argument("--style", metavar=tr("样式", "STYLE"), help=tr("样式名或样式文件", "style name or path"))
+    p.add_argument(
+        "--font-dir",
+        action="append",
+        default=[],
+        metavar=tr("文件夹", "DIR"),
+        help=tr("另外存放正版字体的文件夹", "extra font folder"),
+    )
+    p.add_argument("--json", action="store_true", help=tr("以 JSON 输出", "print JSON"))
     p.set_defaults(func=cmd_fonts)
+    parser.commands = sorted(sub.choices)
     return parser
 
 
+def _third_party_output() -> None:
+    """Keep libraries' English out of the clerk's terminal: pypdf logs "invalid pdf header" and "EOF marker
+    not found" before gongkai's own Chinese message says the same; Python warnings are wrapped in Chinese.
+    With GONGKAI_DEBUG the libraries' own records are shown as they are."""
+    import logging
+    import warnings
+
+    if os.environ.get("GONGKAI_DEBUG"):
+        return
+    for name in ("pypdf", "PyPDF2", "reportlab", "PIL", "fontTools"):
+        logger = logging.getLogger(name)
+        logger.addHandler(logging.NullHandler())
+        logger.propagate = False
+
+    def show(message, category, filename, lineno, file=None, line=None):
+        module = Path(filename).parent.name if filename else "?"
+        print(msg("third-party.warning", module=module, message=message), file=file or sys.stderr)
+
+    warnings.showwarning = show
+
+
+def _safe_streams() -> None:
+    """A console or file that is not UTF-8 (GBK on a Chinese Windows when output is redirected) cannot take
+    every character a message may quote (𠮷, emoji, private-use characters): write an escape for those instead
+    of failing."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", "") or "").lower().replace("-", "")
+        if encoding != "utf8" and hasattr(stream, "reconfigure"):
+            with contextlib.suppress(ValueError, OSError):
+                stream.reconfigure(errors="backslashreplace")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    _safe_streams()
     parser = make_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
         parser.print_help()
+        print(f"\n{msg('usage.error', message=msg('usage.no-command'))}", file=sys.stderr)
         return EXIT_INPUT
+    _third_party_output()
     started = time.perf_counter()
     try:
         return args.func(args)
     except UsageError as exc:
-        print(f"gongkai: {exc}", file=sys.stderr)
+        print(msg("usage.error", message=usage_text(str(exc))), file=sys.stderr)
         return EXIT_INPUT
     except ReportError as exc:
         _print_problems(exc.problems)
         return EXIT_INPUT
     except KeyboardInterrupt:
+        print(msg("interrupted"), file=sys.stderr)
         return 130
     except BrokenPipeError:  # the reader went away (`gongkai check … | head`): stop quietly
         devnull = os.open(os.devnull, os.O_WRONLY)
@@ -347,8 +729,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if os.environ.get("GONGKAI_DEBUG"):
             traceback.print_exc()
         print(
-            f"gongkai: internal error ({type(exc).__name__}: {exc}) after {time.perf_counter() - started:.2f} s; "
-            "set GONGKAI_DEBUG=1 for the traceback and please report it",
+            msg("internal", kind=type(exc).__name__, detail=exc, seconds=time.perf_counter() - started),
             file=sys.stderr,
         )
         return EXIT_INTERNAL

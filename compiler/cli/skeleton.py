@@ -20,10 +20,11 @@ def skeleton_data(format_key: str, host: PluginHost | None = None) -> dict[str, 
     host = host or default_host()
     if format_key not in host.formats:
         hint = suggest(format_key, list(host.formats))
-        raise UsageError(
-            f"unknown format {format_key!r}"
-            + (f"; did you mean {hint!r}?" if hint else f"; known: {', '.join(sorted(host.formats))}")
-        )
+        from compiler.cli.messages import msg
+
+        close = msg("format.did-you-mean", name=hint) if hint else ""
+        known = msg("format.known", names="、".join(sorted(host.formats)))
+        raise UsageError(msg("format.unknown", name=format_key, hint=close or known))
     types = host.section_types(format_key)
     data: dict[str, Any] = {"format": format_key}
     for key in host.default_order(format_key):
@@ -61,9 +62,10 @@ def skeleton_toml(format_key: str, host: PluginHost | None = None) -> str:
             _descriptions(section.full_schema().fields, key, notes)
     notes.update({f.name: f.description for f in _core_fields() if f.description})
     header = (
-        f"# gongkai report skeleton — format {format_key!r}\n"
-        "# Fill in the values; numbers in text may refer to data, e.g. {report.year}.\n"
-        "# Check with: gongkai check THIS.toml   Build with: gongkai build THIS.toml\n\n"
+        f"# gongkai 报告框架（格式：{format_key}）\n"
+        "# 把等号右边的示例内容换成本单位的实际内容：文字放在英文双引号里，数字不加引号、不写千分位逗号，\n"
+        "# 日期写成 2025-03-31。正文中可以引用数据，如 {report.year}、{active.total}。\n"
+        "# 检查：gongkai check 本文件.toml    生成 PDF：gongkai build 本文件.toml\n\n"
     )
     return header + _annotate(tomli_w.dumps(data), notes)
 

@@ -8,6 +8,7 @@ own invocation may be in English.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import IntEnum
@@ -44,15 +45,19 @@ class Problem:
     def format(self) -> str:
         where = f"{self.source}: " if self.source else ""
         text = f"{where}{self.severity.label}[{self.rule}] {self.message}"
-        if self.expected is not None or self.found is not None:
-            text += f"（应为 {self.expected}，实为 {self.found}）"
-        return text
+        if self.expected is not None and self.found is not None:
+            text += f"（应为 {shown(self.expected)}，实为 {shown(self.found)}）"
+        elif self.expected is not None:
+            text += f"（应为 {shown(self.expected)}）"
+        elif self.found is not None:
+            text += f"（实为 {shown(self.found)}）"
+        return scrub(text)
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {
             "severity": self.severity.name.lower(),
             "rule": self.rule,
-            "message": self.message,
+            "message": scrub(self.message),
             "file": str(self.source.file) if self.source and self.source.file else None,
             "keypath": self.source.keypath if self.source else None,
             "line": self.source.line if self.source else None,
@@ -66,6 +71,28 @@ class Problem:
         if self.details:
             data["details"] = self.details
         return data
+
+
+_REPRS = re.compile(r"<[\w.]+ object at 0x[0-9a-fA-F]+>|\b(?:[\w.]*\.)?(\w+)@0x[0-9a-fA-F]+")
+
+
+def scrub(text: str) -> str:
+    """Python object reprs that a library put in an exception message (``ImageReader@0x7f3a…``,
+    ``<PIL.PngImagePlugin… object at 0x…>``) mean nothing to a clerk: they are removed from what is printed."""
+    return _REPRS.sub("", text) if "0x" in text else text
+
+
+def shown(value: Any) -> str:
+    """A value as a clerk reads it: dates as 2025-03-31, true/false as 是/否, never a Python repr."""
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    if isinstance(value, (list, tuple)):
+        return "、".join(shown(v) for v in value)
+    if isinstance(value, dict):
+        return "，".join(f"{k} = {shown(v)}" for k, v in value.items())
+    return str(value)
 
 
 def error(rule: str, message: str, source: SourceRef | None = None, **kw: Any) -> Problem:

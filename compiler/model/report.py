@@ -23,7 +23,7 @@ from compiler.host.manager import PluginHost, default_host, fresh_host
 from compiler.model.document import SourceRef
 from compiler.model.formats import Format
 from compiler.model.problems import Problem, ReportError, Severity, error, warning
-from compiler.model.schema import Field, Schema, Validator, suggest
+from compiler.model.schema import Field, Schema, Validator, _type_name, suggest
 from compiler.model.sections import SectionContext, SectionType
 from compiler.source.hygiene import clean_source
 from compiler.source.limits import size_problems
@@ -196,7 +196,7 @@ def load_report(
         elif key not in order:
             validator.fail(key, f"章节“{key}”不在 sections 列出的顺序中，不会排版", rule="input.section-not-listed")
         elif not isinstance(value, dict):
-            validator.fail(key, f"“{key}”应为表（[{key}]），实际是 {type(value).__name__}")
+            validator.fail(key, f"“{key}”应为表（[{key}]），实际是{_type_name(value)}")
 
     missing_parts: list[Problem] = []
     required = set(fmt.required) if fmt.required is not None else {k for k, t in types.items() if t.required}

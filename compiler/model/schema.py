@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import difflib
+import json
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -180,7 +181,15 @@ class Validator:
             try:
                 _dt.date.fromisoformat(value)
             except ValueError:
-                self.fail(keypath, f"“{fld.name}”不是有效日期（应写作 2019-02-14）", found=value)
+                from compiler.source.tomlhints import fix_value
+
+                fixed = fix_value(fld.name, f'"{value}"') if fld.name.lower().endswith("date") else None
+                hint = f"；应写作 {fld.name} = {fixed[0]}（gongkai fmt 可自动修改）" if fixed else ""
+                self.fail(
+                    keypath,
+                    f"“{fld.name}”不是有效日期：日期要写成 2019-02-14 这样的格式（年-月-日，不加引号）{hint}",
+                    found=value,
+                )
         elif kind == "counts":
             for name, count in value.items():
                 if why := number_problem(count):
@@ -202,7 +211,17 @@ class Validator:
 
 
 def _short(value: Any) -> str:
-    text = repr(value) if not isinstance(value, str) else f"“{value}”"
+    """A value as the author wrote it in TOML (true, 2019-02-14, [1, 2]) — never a Python repr."""
+    if isinstance(value, str):
+        text = f"“{value}”"
+    elif isinstance(value, bool):
+        text = "true" if value else "false"
+    elif isinstance(value, (_dt.date, _dt.datetime, _dt.time)):
+        text = value.isoformat()
+    elif isinstance(value, (list, dict)):
+        text = json.dumps(value, ensure_ascii=False, default=str)
+    else:
+        text = str(value)
     return text if len(text) <= 40 else text[:37] + "…"
 
 

@@ -21,12 +21,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from compiler.files.output import write_atomic
-from compiler.model.problems import Problem, ReportError, error
+from compiler.model.document import SourceRef
+from compiler.model.problems import Problem, ReportError, error, warning
 from compiler.model.report import CORE_SCHEMA
 from compiler.source.hygiene import Cleaned, clean_data, hygiene_problems, positions, strings
+from compiler.source.limits import read_capped
+from compiler.source.tomlhints import SyntaxFix, fix_syntax
 from compiler.source.tomlliterals import Path as KeyPath
 from compiler.source.tomlliterals import verified
-from compiler.source.tomlsource import load
+from compiler.source.tomlsource import TomlSource, decode, load, parse
 
 _BOM = b"\xef\xbb\xbf"
 
@@ -37,6 +40,7 @@ class FmtResult:
     problems: list[Problem] = field(default_factory=list)  # every change, and what is only reported
     fixes: int = 0  # characters changed
     unmapped: list[str] = field(default_factory=list)  # strings with fixes that could not be located
+    syntax: list[SyntaxFix] = field(default_factory=list)  # TOML mistakes corrected (1,234 → 1234 …)
     old_text: str = ""
     new_text: str = ""
     written: bool = False
@@ -68,13 +72,19 @@ def _apply(text: str, edits: list[tuple[int, int, str]]) -> str:
 def format_file(path: Path, *, write: bool = True) -> FmtResult:
     """Compute (and with ``write``, save) the fixed file.  Raises :class:`ReportError` for unreadable input."""
     path = Path(path)
-    source = load(path)
+    source, syntax = load_fixing(path)
     skip = set(CORE_SCHEMA.names())
     original = source.data
     cleaned_data = tomllib.loads(source.text)  # a second copy to clean; the first stays as read
     found: list[tuple[KeyPath, Cleaned]] = clean_data(cleaned_data, skip)
-    result = FmtResult(path, old_text=source.text, new_text=source.text)
-    result.problems = hygiene_problems(found, source.ref, positions(source.text, found))
+    original_text = decode(source.raw, path) if syntax else source.text
+    result = FmtResult(path, old_text=original_text, new_text=source.text, syntax=syntax)
+    result.fixes = len(syntax)
+    result.problems = [
+        warning("fmt.toml-syntax", f"{fix.why}：{fix.old.strip()} → {fix.new.strip()}", SourceRef(path, "", fix.line))
+        for fix in syntax
+    ]
+    result.problems += hygiene_problems(found, source.ref, positions(source.text, found))
     literals = {lit.path: lit for lit in verified(source.text, original)}
     edits: list[tuple[int, int, str]] = []
     expected = tomllib.loads(source.text)
@@ -93,6 +103,9 @@ def format_file(path: Path, *, write: bool = True) -> FmtResult:
             target = target[part]
         target[key[-1]] = cleaned.text
     if not edits:
+        if syntax and write:
+            _save(path, source.raw.startswith(_BOM), source.text)
+            result.written = True
         return result
     new_text = _apply(source.text, edits)
     try:
@@ -107,6 +120,34 @@ def format_file(path: Path, *, write: bool = True) -> FmtResult:
         _save(path, source.raw.startswith(_BOM), new_text)
         result.written = True
     return result
+
+
+def load_fixing(path: Path) -> tuple[TomlSource, list[SyntaxFix]]:
+    """Read ``path`` with the certain TOML corrections applied (:func:`fix_syntax`: ``1,234``, ``2025-3-31``,
+    ``＝``, ``“…”``, unquoted Chinese text …) and the list of them.
+
+    When an error only the author can fix remains, it is raised (explained, at its line) with a note of how many
+    corrections are waiting for it; nothing is written."""
+    try:
+        source = load(path)
+    except ReportError as exc:
+        if not any(p.rule == "input.toml-syntax" for p in exc.problems):
+            raise
+        raw = read_capped(path)
+        fixed, fixes = fix_syntax(decode(raw, path))
+        if not fixes:
+            raise
+        try:
+            return parse(fixed, path, raw), fixes
+        except ReportError as left:
+            for problem in left.problems[:1]:
+                problem.message += (
+                    f"\n      （先改好这一处；另有 {len(fixes)} 处写法错误 gongkai fmt 可以自动修改，"
+                    "改好后再运行一次 gongkai fmt）"
+                )
+            raise left from None
+    fixed, fixes = fix_syntax(source.text)  # quoted dates parse, and are still worth correcting
+    return (parse(fixed, path, source.raw), fixes) if fixes else (source, [])
 
 
 def _save(path: Path, bom: bool, text: str) -> None:

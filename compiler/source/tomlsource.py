@@ -106,9 +106,6 @@ class TomlSource:
         return SourceRef(self.path, keypath, self.line(keypath))
 
 
-_LINE_COL = re.compile(r"\(at line (\d+), column (\d+)\)")
-
-
 #: Files people pick by mistake, recognised by their first bytes.
 _MAGIC = (
     (b"PK\x03\x04", "压缩包或 Word/WPS/Excel 文档（.docx/.xlsx/.wps）"),
@@ -167,7 +164,7 @@ def load(path: Path, text: str | None = None) -> TomlSource:
     """Read and parse a TOML file, turning every failure into a :class:`ReportError`.  ``text``: the file's
     content already in memory (a published report imported by ``gongkai check``); ``path`` then only names it."""
     if text is not None:
-        return _parse(path, text.encode("utf-8"), text)
+        return parse(text, path, text.encode("utf-8"))
     if not path.exists():
         raise ReportError(error("input.missing-file", f"找不到文件：{path}", SourceRef(path)))
     if path.is_dir():
@@ -180,19 +177,28 @@ def load(path: Path, text: str | None = None) -> TomlSource:
         raise ReportError(error("input.unreadable", f"无法读取文件：{exc.strerror}", SourceRef(path))) from None
     if not raw.strip():
         raise ReportError(error("input.empty", "文件是空的", SourceRef(path)))
-    return _parse(path, raw, decode(raw, path))
+    return parse(decode(raw, path), path, raw)
 
 
-def _parse(path: Path, raw: bytes, text: str) -> TomlSource:
+def parse(text: str, path: Path, raw: bytes = b"") -> TomlSource:
+    """Parse decoded text; a syntax error becomes a :class:`ReportError` explained in Chinese (the line, a
+    caret under the place, and the correction for the common mistakes: :mod:`compiler.source.tomlhints`)."""
     try:
         data = tomllib.loads(text)
     except RecursionError:
         raise ReportError(error("input.too-deep", "表或数组嵌套过深，不是年度报告的结构", SourceRef(path))) from None
     except tomllib.TOMLDecodeError as exc:
-        message = str(exc)
-        m = _LINE_COL.search(message)
-        line = int(m.group(1)) if m else None
-        reason = _LINE_COL.sub("", message).strip()
-        raise ReportError(error("input.toml-syntax", f"TOML 语法错误：{reason}", SourceRef(path, "", line))) from None
+        from compiler.source.tomlhints import explain, fix_line, syntax_errors
+
+        lines = text.splitlines()
+        problems = []
+        for reason, line, column in syntax_errors(text, exc):
+            fix = fix_line(lines[line - 1]) if line and 0 < line <= len(lines) else None
+            details = {"column": column, "reason": reason}
+            if fix:
+                details["fix"] = fix.new.strip()
+            message = explain(text, reason, line, column)
+            problems.append(error("input.toml-syntax", message, SourceRef(path, "", line), details=details))
+        raise ReportError(problems) from None
     check_depth(data, path)
     return TomlSource(path, text, data, key_lines(text), raw)
