@@ -16,17 +16,15 @@ from reportlab.platypus import CondPageBreak, Flowable, Spacer
 from reportlab.platypus import PageBreak as RLPageBreak
 
 from compiler.model.document import BlankLines, Block, Heading, PageBreak, Paragraph, Signature, Table, Title
-from compiler.model.problems import Problem, ReportError, Severity, error
+from compiler.model.problems import Problem
 from compiler.render.pdf.typeset.landscape import TurnedPage
 from compiler.render.pdf.typeset.linebreak import Breaking
 from compiler.render.pdf.typeset.page import OutlineMark
 from compiler.render.pdf.typeset.paragraph import GridParagraph
-from compiler.render.pdf.typeset.table import make_table
+from compiler.render.pdf.typeset.table import Placement, make_table, placement, turned_note
 from compiler.render.pdf.typeset.titlebreak import break_title, is_wide
 from compiler.render.style import StyleSheet
 from compiler.render.textstyle import TextStyle
-
-MM = 72 / 25.4
 
 __all__ = [
     "BlockMapper",
@@ -238,22 +236,29 @@ class BlockMapper:
         body = self.sheet.role("body") if "body" in self.sheet.roles else self.sheet.role(block.role)
         roles = {name: self.sheet.role(name) for name in sorted(names)}
         page = self.sheet.page
-        try:
-            made = make_table(
-                block,
-                cell=self.sheet.role(block.role),
-                header=self.sheet.role(block.header_role),
-                settings=self.sheet.table,
-                width=self.width,
-                grid_pitch=self.pitch,
-                roles=roles,
-                page_height=page.lines * page.line_pitch,
-                leading_above=max(self.pitch - body.size, 0.0),
-            )
-        except ReportError as exc:
-            if not any(p.rule == "table.too-wide" for p in exc.problems):
-                raise
-            return self.turned_table(block, roles, exc)
+        placed = placement(
+            block,
+            cell=self.sheet.role(block.role),
+            header=self.sheet.role(block.header_role),
+            settings=self.sheet.table,
+            width=self.width,
+            turned_width=page.body_height,
+            roles=roles,
+        )  # across the 版心, turned, or ``table.too-wide`` even turned
+        if placed.turned:
+            return self.turned_table(block, roles, placed)
+        made = make_table(
+            block,
+            cell=self.sheet.role(block.role),
+            header=self.sheet.role(block.header_role),
+            settings=self.sheet.table,
+            width=self.width,
+            grid_pitch=self.pitch,
+            roles=roles,
+            page_height=page.lines * page.line_pitch,
+            leading_above=max(self.pitch - body.size, 0.0),
+            fit=placed.fit,
+        )
         flowables: list[Flowable] = []
         if block.caption:
             label = self.sheet.role("table-label")
@@ -261,28 +266,19 @@ class BlockMapper:
         flowables.append(made)  # a whole number of grid lines, white above and below included
         return _Part(flowables, keep_together=block.keep_together)
 
-    def turned_table(self, block: Table, roles: dict[str, TextStyle], narrow: ReportError) -> _Part:
+    def turned_table(self, block: Table, roles: dict[str, TextStyle], placed: Placement) -> _Part:
         """A table too wide for the 版心 even at the smallest type step, on pages of its own turned 90°
-        (:mod:`compiler.render.pdf.typeset.landscape`); still too wide there: ``table.too-wide``."""
+        (:mod:`compiler.render.pdf.typeset.landscape`), as :func:`placement` decided."""
         page = self.sheet.page
-        try:
-            made = make_table(
-                replace(block, keep_together=False),
-                cell=self.sheet.role(block.role),
-                header=self.sheet.role(block.header_role),
-                settings=self.sheet.table,
-                width=page.body_height,
-                roles=roles,
-            )
-        except ReportError as exc:
-            if not any(p.rule == "table.too-wide" for p in exc.problems):
-                raise
-            smallest = min((self.sheet.role(block.role).size, *self.sheet.table.shrink_sizes))
-            message = (
-                f"表格{block.name}即使缩小到{smallest:g}磅字号、横排（版心 {page.body_height / MM:.0f} mm 宽）"
-                "也排不进：数字或列标题过宽，请拆分表格"
-            )
-            raise ReportError(error("table.too-wide", message, block.source)) from narrow
+        made = make_table(
+            replace(block, keep_together=False),
+            cell=self.sheet.role(block.role),
+            header=self.sheet.role(block.header_role),
+            settings=self.sheet.table,
+            width=placed.width,
+            roles=roles,
+            fit=placed.fit,
+        )
         content: list[Flowable] = []
         if block.caption:
             label = self.sheet.role("table-label")
@@ -295,15 +291,7 @@ class BlockMapper:
             body_height=page.body_height,
             frame_height=page.lines * page.line_pitch,
         )
-        self.notes.append(
-            Problem(
-                Severity.INFO,
-                "table.turned",
-                f"此处的表格缩小到{min((self.sheet.role(block.role).size, *self.sheet.table.shrink_sizes)):g}磅"
-                "字号仍排不进版心宽度，已横排在单独的页面上（表头朝订口/切口一侧，页码位置不变）",
-                block.source,
-            )
-        )
+        self.notes.append(turned_note(block, self.sheet.role(block.role), self.sheet.table))
         return _Part([turned], turned=turned)
 
 

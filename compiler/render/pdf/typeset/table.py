@@ -11,8 +11,9 @@ cells are numbers) is as wide as its widest number plus the paddings — a numbe
 data columns of a table are equal; a column of vertical labels is one character wide; the row labels get
 the rest.  A data column's heading may wrap to ``header_lines`` lines while the labels keep
 ``min_label_cells`` characters a line; when even that does not fit the type steps down through
-``shrink_sizes`` (五号 → 小五 → 六号) and only then is the table an error (``table.too-wide``; the caller,
-:mod:`compiler.render.pdf.typeset.blocks`, then turns it across the page, :mod:`.landscape`).  What is
+``shrink_sizes`` (五号 → 小五 → 六号) and only then is the table an error (``table.too-wide``).  :func:`placement`
+is the decision both the PDF (:mod:`compiler.render.pdf.typeset.blocks`, :mod:`.landscape`) and the Word file
+take from that: across the 版心, turned across the page at the 版心's height, or too wide even turned.  What is
 left over when everything fits on one line is shared out in proportion to the natural widths.
 
 Equal before large (``equal_steps``, 1 in ``styles/gbt9704.toml``): data columns of one width are worth one step
@@ -42,13 +43,23 @@ from reportlab.platypus.flowables import Flowable
 
 from compiler.model.document import Cell, SourceRef
 from compiler.model.document import Table as TableBlock
-from compiler.model.problems import ReportError, error
+from compiler.model.problems import Problem, ReportError, Severity, error
 from compiler.render.pdf.typeset.linebreak import Breaking
 from compiler.render.pdf.typeset.paragraph import GridParagraph, MissingGlyphError
 from compiler.render.pdf.typeset.vertical import VerticalText
 from compiler.render.textstyle import Align, TableSettings, TextStyle
 
-__all__ = ["ColumnFit", "GridTable", "PlacedCell", "fit_columns", "make_table", "place_cells"]
+__all__ = [
+    "ColumnFit",
+    "GridTable",
+    "PlacedCell",
+    "Placement",
+    "fit_columns",
+    "make_table",
+    "place_cells",
+    "placement",
+    "turned_note",
+]
 
 _EPS = 1e-6
 _NUMBER = re.compile(r"[-+−]?[\d０-９][\d０-９,.，．%％‰]*|[-—–－]")
@@ -436,6 +447,69 @@ def fit_columns(
 _MM = 72.0 / 25.4
 
 
+@dataclass(frozen=True)
+class Placement:
+    """Where a table goes: across the 版心 (``turned`` False) or turned 90° on pages of its own (GB/T 9704
+    §10), at the measure ``width`` with the columns and type step of ``fit``."""
+
+    turned: bool
+    width: float
+    fit: ColumnFit
+
+    @property
+    def size(self) -> float:
+        return self.fit.size
+
+
+def turned_note(table: TableBlock, cell: TextStyle, settings: TableSettings) -> Problem:
+    """The note (提示) telling the author a table was turned: every renderer that turns it says the same, and
+    the build keeps one."""
+    smallest = min((cell.size, *settings.shrink_sizes))
+    return Problem(
+        Severity.INFO,
+        "table.turned",
+        f"此处的表格缩小到{smallest:g}磅字号仍排不进版心宽度，已横排在单独的页面上（表头朝订口/切口一侧，页码位置不变）",
+        table.source,
+    )
+
+
+def placement(
+    table: TableBlock,
+    *,
+    cell: TextStyle,
+    header: TextStyle,
+    settings: TableSettings,
+    width: float,
+    turned_width: float,
+    roles: Mapping[str, TextStyle] | None = None,
+) -> Placement:
+    """The one decision every renderer takes for a table: it fits ``width`` (the 版心 width) at some step of
+    ``settings.shrink_sizes``, else it is turned and fits ``turned_width`` (the 版心 height), else
+    ``table.too-wide``.  Pure: it measures, it draws nothing."""
+    if not table.widths or sum(table.widths) <= 0:
+        raise ReportError(error("table.shape", f"表格{table.name}没有有效的列宽", table.source))
+    cells, _ = place_cells(table)
+    try:
+        fit = fit_columns(table, cells, cell=cell, header=header, settings=settings, width=width, roles=roles)
+        return Placement(False, width, fit)
+    except ReportError as exc:
+        if not any(p.rule == "table.too-wide" for p in exc.problems):
+            raise
+        narrow = exc
+    try:
+        fit = fit_columns(table, cells, cell=cell, header=header, settings=settings, width=turned_width, roles=roles)
+        return Placement(True, turned_width, fit)
+    except ReportError as exc:
+        if not any(p.rule == "table.too-wide" for p in exc.problems):
+            raise
+    smallest = min((cell.size, *settings.shrink_sizes))
+    message = (
+        f"表格{table.name}即使缩小到{smallest:g}磅字号、横排（版心 {turned_width / _MM:.0f} mm 宽）"
+        "也排不进：数字或列标题过宽，请拆分表格"
+    )
+    raise ReportError(error("table.too-wide", message, table.source)) from narrow
+
+
 def _column_kind(cells: Sequence[PlacedCell], c: int, header_role: str, tall: int = 3) -> str:
     """``data`` (its single-column body cells are numbers, or all blank), ``vertical`` (only labels set
     vertically: marked so, or spanning ``tall`` rows or more) or ``label``."""
@@ -538,6 +612,7 @@ def make_table(
     roles: Mapping[str, TextStyle] | None = None,
     page_height: float | None = None,
     leading_above: float = 0.0,
+    fit: ColumnFit | None = None,
 ) -> Flowable:
     """The flowable for a :class:`compiler.model.document.Table`, at most ``width`` points wide.
 
@@ -546,12 +621,14 @@ def make_table(
     ``vertical=True``, or a label spanning at least ``settings.min_vertical_rows`` rows whose text does not fit
     on one line, is set vertically.  ``roles`` resolves ``Cell.role``; ``grid_pitch`` makes the table's
     height (with ``settings.space`` above and below) whole grid lines, ``leading_above`` being the white the
-    line above already leaves under its em box; ``page_height`` is the frame height for keep-together.
+    line above already leaves under its em box; ``page_height`` is the frame height for keep-together;
+    ``fit`` is the columns :func:`placement` measured at ``width`` (measured here when not given).
     """
     if not table.widths or sum(table.widths) <= 0:
         raise ReportError(error("table.shape", f"表格{table.name}没有有效的列宽", table.source))
     cells, nrows = place_cells(table)
-    fit = fit_columns(table, cells, cell=cell, header=header, settings=settings, width=width, roles=roles)
+    if fit is None:
+        fit = fit_columns(table, cells, cell=cell, header=header, settings=settings, width=width, roles=roles)
     made = _grid_table(table, cells, nrows, fit, settings, grid_pitch, page_height, leading_above)
     if table.keep_together and page_height and made.wrap(width, 1e7)[1] > page_height + _EPS:
         # taller than a page: a smaller step of the type that keeps it on one page, else split it
