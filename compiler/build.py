@@ -239,7 +239,7 @@ def build(
     pages: int | None = None
     for key, out in outputs.items():
         rendered = report.host.renderer(key).render(replace(job, output=out))
-        problems += rendered.problems
+        problems = unique([*problems, *rendered.problems])  # a note both the PDF and the DOCX give, once
         made[key] = rendered.data
         if pages is None:
             pages = rendered.pages

@@ -3,6 +3,10 @@ as heading styles, the title, the 署名 and 成文日期 (GB/T 9704 §7.3.5.2),
 
 Every grid line of the PDF is one line here: a blank line is an empty 正文 paragraph, the title is followed by
 one, and so is the text before the 署名 — the same count of lines per page as the PDF.
+
+A table the PDF turns across the page goes, with the headings just before it (as the PDF turns them with it), in
+a landscape section of its own: the paragraph before ends the portrait section (``w:sectPr`` in its properties),
+and an empty 1-pt paragraph after the table ends the landscape one.
 """
 
 from __future__ import annotations
@@ -10,13 +14,14 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from copy import deepcopy
 from typing import TYPE_CHECKING
 
 from docx.oxml.ns import qn
 
 from compiler.model.document import BlankLines, Heading, PageBreak, Paragraph, Signature, Table, Title
 from compiler.render.docx.ooxml import E, run, twips
-from compiler.render.docx.tables import table_elements
+from compiler.render.docx.tables import measure, table_elements
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -24,8 +29,10 @@ if TYPE_CHECKING:
     from docx.oxml.xmlchemy import BaseOxmlElement
 
     from compiler.model.document import Block
+    from compiler.model.problems import Problem
     from compiler.render.docx.page import Geometry
     from compiler.render.docx.styles import StyleMap
+    from compiler.render.docx.tables import Fit
 
 __all__ = ["body_elements"]
 
@@ -38,11 +45,16 @@ def _cells(text: str, size: float, cell_pt: float) -> float:
 
 
 class _Writer:
-    def __init__(self, styles: StyleMap, geo: Geometry):
+    def __init__(
+        self, styles: StyleMap, geo: Geometry, sections: tuple[BaseOxmlElement, BaseOxmlElement] | None = None
+    ):
         self.styles, self.geo = styles, geo
+        self.sections = sections  # (portrait, landscape) section properties to copy at a section break
         self.out: list[BaseOxmlElement] = []
         self._break_before = False
         self._space_before = 0  # twips of white the next paragraph leaves above it (after a table)
+        self._headings_from: int | None = None  # where the run of headings just written starts in ``out``
+        self.notes: list[Problem] = []  # layout decisions the author is told of (a table turned)
 
     def paragraph(self, style: str, children: Sequence[BaseOxmlElement | None], *extra: BaseOxmlElement | None) -> None:
         """A paragraph in ``style``; ``extra`` are direct properties in the schema's order (after w:spacing)."""
@@ -72,6 +84,14 @@ class _Writer:
             self.paragraph(self.styles.paragraph("body"), [])
 
     def block(self, block: Block) -> None:
+        start = len(self.out)
+        self._block(block)
+        if isinstance(block, Heading):
+            self._headings_from = start if self._headings_from is None else self._headings_from
+        else:
+            self._headings_from = None
+
+    def _block(self, block: Block) -> None:
         s = self.styles
         if isinstance(block, Paragraph):
             style = s.paragraph(block.role)
@@ -88,16 +108,40 @@ class _Writer:
         elif isinstance(block, PageBreak):
             self._break_before = True
         elif isinstance(block, Table):
+            fit = measure(block, s)
+            if fit.turned and self.sections is not None:
+                self.turned_table(block, fit)
+                return
             if self._break_before and not block.caption:  # a table cannot start a page by itself: an empty line
                 self.paragraph(s.paragraph("body"), [E("w:r", None, E("w:br", {"w:type": "page"}))])
             self._white_around()
-            for element in table_elements(block, s, self.geo.body_width):
+            for element in table_elements(block, s, self.geo.body_width, fit):
                 if element.tag == E("w:p").tag and self._break_before:
                     element.pPr.insert(2, E("w:pageBreakBefore"))  # after pStyle, keepNext
                     self._break_before = False
                 self.out.append(element)
         else:
             raise TypeError(f"no Word element for block {type(block).__name__}")
+
+    def turned_table(self, block: Table, fit: Fit) -> None:
+        """The table, and the headings just before it, in a landscape section of its own, the table as wide as
+        the turned 版心 (the portrait 版心's height)."""
+        from compiler.render.pdf.typeset.table import turned_note
+
+        assert self.sections is not None
+        portrait, landscape = self.sections
+        start = self._headings_from if self._headings_from is not None else len(self.out)
+        before = self.out[start - 1] if start else None
+        if before is not None and _section_of(before) is None:
+            if before.tag == E("w:p").tag:
+                before.pPr.append(deepcopy(portrait))  # the portrait section ends with this paragraph
+            else:  # after a table: an empty paragraph ends the section
+                self.out.insert(start, _section_break(deepcopy(portrait)))
+        self._break_before = False  # the section starts a page anyway
+        self._space_before = 0
+        self.out += table_elements(block, self.styles, self.geo.body_height, fit)
+        self.out.append(_section_break(deepcopy(landscape)))
+        self.notes.append(turned_note(block, self.styles.sheet.role(block.role), self.styles.sheet.table))
 
     def heading(self, block: Heading) -> None:
         style = self.styles.paragraph(block.role)
@@ -159,8 +203,51 @@ class _Writer:
         )
 
 
-def body_elements(blocks: Sequence[Block], styles: StyleMap, geo: Geometry) -> list[BaseOxmlElement]:
-    writer = _Writer(styles, geo)
+def _section_of(paragraph: BaseOxmlElement) -> BaseOxmlElement | None:
+    """The ``w:sectPr`` a paragraph ends its section with, if any."""
+    ppr = paragraph.find(qn("w:pPr"))
+    return ppr.find(qn("w:sectPr")) if ppr is not None else None
+
+
+def _section_break(sect_pr: BaseOxmlElement) -> BaseOxmlElement:
+    """An empty paragraph, 1 pt high and off the grid, that ends a section with ``sect_pr``."""
+    ppr = E(
+        "w:pPr",
+        None,
+        E("w:snapToGrid", {"w:val": 0}),
+        E("w:spacing", {"w:before": 0, "w:after": 0, "w:line": 20, "w:lineRule": "exact"}),
+        E("w:rPr", None, E("w:sz", {"w:val": 2}), E("w:szCs", {"w:val": 2})),
+        sect_pr,
+    )
+    return E("w:p", None, ppr)
+
+
+def body_elements(
+    blocks: Sequence[Block],
+    styles: StyleMap,
+    geo: Geometry,
+    sections: tuple[BaseOxmlElement, BaseOxmlElement] | None = None,
+    notes: list[Problem] | None = None,
+) -> list[BaseOxmlElement]:
+    """The body's elements.  ``sections`` are the portrait and landscape section properties copied at the
+    breaks around a turned table; without them a turned table is set in the portrait 版心 (no sections).
+    ``notes`` receives the layout decisions the author is told of (``table.turned``, as the PDF says it).
+
+    When the last block is a turned table, its landscape properties are left on the last paragraph: the caller
+    makes the body's own (last) section landscape instead (:func:`ends_turned`)."""
+    writer = _Writer(styles, geo, sections)
     for block in blocks:
         writer.block(block)
+    if notes is not None:
+        notes += writer.notes
     return writer.out
+
+
+def ends_turned(elements: list[BaseOxmlElement]) -> bool:
+    """Whether the body ends with a turned table's section break — then that last break paragraph is dropped
+    (the document's last section, the body's ``w:sectPr``, must be the landscape one, or an empty portrait page
+    would follow)."""
+    if elements and elements[-1].tag == E("w:p").tag and _section_of(elements[-1]) is not None:
+        elements.pop()
+        return True
+    return False

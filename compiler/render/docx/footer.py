@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from compiler.render.docx.styles import StyleMap
     from compiler.render.style import StyleSheet
 
-__all__ = ["set_footers"]
+__all__ = ["footer_distance", "set_footers"]
 
 _DASH_TOP = 0.88 - 0.31  # em from the top of the number's line to the top of the dash stroke
 
@@ -53,6 +53,16 @@ def _number_paragraph(fmt: str, style_id: str, side: str, inset: int) -> BaseOxm
     return E("w:p", None, ppr, *parts)
 
 
+def footer_distance(sheet: StyleSheet, styles: StyleMap, bottom: int) -> int:
+    """The footer distance (twips) that puts the dash ``gap_mm`` under the 版心 of a page whose bottom margin is
+    ``bottom`` twips (the landscape section's is the portrait right margin)."""
+    numbers = sheet.data.get("page_numbers", {})
+    role = str(numbers.get("role", "page-number"))
+    size = float(styles.values(role)["size"])
+    gap = twips(float(numbers.get("gap_mm", 7.0)) * 72 / 25.4)
+    return max(bottom - gap + round(_DASH_TOP * size * 20) - styles.line_twips(role), 0)
+
+
 def set_footers(document: Document, sheet: StyleSheet, geo: Geometry, styles: StyleMap) -> None:
     """Odd and even footers with the page number, or none when the style sheet turns page numbers off."""
     from docx.shared import Twips
@@ -63,11 +73,9 @@ def set_footers(document: Document, sheet: StyleSheet, geo: Geometry, styles: St
     role = str(numbers.get("role", "page-number"))
     sid = styles.paragraph(role)
     size = float(styles.values(role)["size"])
-    line = styles.line_twips(role)
     inset = twips(float(numbers.get("inset_chars", 1.0)) * size)
-    gap = twips(float(numbers.get("gap_mm", 7.0)) * 72 / 25.4)
     section = document.sections[0]
-    section.footer_distance = Twips(max(geo.bottom - gap + round(_DASH_TOP * size * 20) - line, 0))
+    section.footer_distance = Twips(footer_distance(sheet, styles, geo.bottom))
     document.settings.odd_and_even_pages_header_footer = True
     fmt = str(numbers.get("format", "— {n} —"))
     for footer, side in (

@@ -5,6 +5,11 @@ Word fits a page's lines by whole line pitches, so 22 lines in 225 mm need a pit
 (28.95 pt, ``linePitch="579"``) — the standard's own 29.61 pt (one 字 + 7/8) would leave Word 21 lines.  The
 character pitch is Word's "每行 28 字": 156 mm / 28 = 15.79 pt, written as ``charSpace``, the difference from
 the 正文 size in 1/4096 pt (−849 for 三号).
+
+A table the PDF turns across the page (GB/T 9704 §10) goes in a landscape section of its own
+(:func:`turn_section`): A4 swapped, the 版心 turned with the page — 225 mm wide and 156 mm deep — its margins
+the portrait ones turned a quarter (the table's head along the portrait page's left edge, as in the PDF), the
+same odd/even footers, the page numbers going on.
 """
 
 from __future__ import annotations
@@ -17,10 +22,11 @@ from compiler.render.docx.ooxml import E, twips
 
 if TYPE_CHECKING:
     from docx.document import Document
+    from docx.oxml.xmlchemy import BaseOxmlElement
 
     from compiler.render.style import StyleSheet
 
-__all__ = ["Geometry", "geometry", "set_up_page"]
+__all__ = ["Geometry", "geometry", "set_up_page", "turn_section"]
 
 
 @dataclass(frozen=True)
@@ -93,6 +99,26 @@ def set_up_page(document: Document, geo: Geometry) -> None:
     grid = E("w:docGrid", {"w:type": "linesAndChars", "w:linePitch": geo.line_pitch, "w:charSpace": geo.char_space})
     sect_pr.append(grid)  # the last child of w:sectPr in the schema's order
     _chinese_settings(document)
+
+
+def turn_section(sect_pr: BaseOxmlElement, geo: Geometry, footer: int | None = None) -> BaseOxmlElement:
+    """``sect_pr`` (a copy of the portrait section's properties) made landscape, in place: the page A4 swapped
+    (``w:orient="landscape"``), the margins the portrait ones turned a quarter counter-clockwise — top = left
+    (28 mm), right = top (37 mm), bottom = right (26 mm), left = bottom (35 mm) — so the 版心 is the portrait
+    one turned (225 × 156 mm); ``footer`` the footer distance (twips) for that bottom margin.  The footer
+    references stay (the same odd and even footers), and no ``w:pgNumType`` restarts the numbers."""
+    from docx.oxml.ns import qn
+
+    size = sect_pr.find(qn("w:pgSz"))
+    size.set(qn("w:w"), str(geo.height))
+    size.set(qn("w:h"), str(geo.width))
+    size.set(qn("w:orient"), "landscape")
+    margins = sect_pr.find(qn("w:pgMar"))
+    for side, value in (("top", geo.left), ("right", geo.top), ("bottom", geo.right), ("left", geo.bottom)):
+        margins.set(qn(f"w:{side}"), str(value))
+    if footer is not None:
+        margins.set(qn("w:footer"), str(footer))
+    return sect_pr
 
 
 def _chinese_settings(document: Document) -> None:

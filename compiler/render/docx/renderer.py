@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from compiler.model.problems import warning
+from compiler.model.problems import Problem, warning
 
 if TYPE_CHECKING:
     from compiler.render.base import Rendered, RenderJob
@@ -23,13 +23,14 @@ class DocxRenderer:
 
     def render(self, job: RenderJob) -> Rendered:
         import io
+        from copy import deepcopy
 
         import docx
 
         from compiler import __version__
         from compiler.render.base import Rendered
-        from compiler.render.docx.blocks import body_elements
-        from compiler.render.docx.footer import set_footers
+        from compiler.render.docx.blocks import body_elements, ends_turned
+        from compiler.render.docx.footer import footer_distance, set_footers
         from compiler.render.docx.package import (
             add_source,
             document_time,
@@ -38,7 +39,7 @@ class DocxRenderer:
             set_app_properties,
             set_core_properties,
         )
-        from compiler.render.docx.page import geometry, set_up_page
+        from compiler.render.docx.page import geometry, set_up_page, turn_section
         from compiler.render.docx.styles import StyleMap
 
         document = docx.Document()
@@ -50,9 +51,16 @@ class DocxRenderer:
         geo = geometry(job.sheet)
         styles = StyleMap(job.sheet, geo)
         set_up_page(document, geo)
-        for element in body_elements(job.blocks, styles, geo):
-            sect_pr.addprevious(element)
         set_footers(document, job.sheet, geo, styles)
+        # a table the PDF turns goes in a landscape section: copies of the page's section properties, footers
+        # included (the same odd and even footers, the numbers going on)
+        landscape = turn_section(deepcopy(sect_pr), geo, footer_distance(job.sheet, styles, geo.right))
+        notes: list[Problem] = []
+        elements = body_elements(job.blocks, styles, geo, (sect_pr, landscape), notes)
+        if ends_turned(elements):
+            turn_section(sect_pr, geo, footer_distance(job.sheet, styles, geo.right))
+        for element in elements:
+            sect_pr.addprevious(element)
         styles.install(document)
         drop_template_leftovers(document)
         when = document_time(job.info)
@@ -61,7 +69,7 @@ class DocxRenderer:
         add_source(document, job.report.path.name, job.report.source.raw)
         buffer = io.BytesIO()
         document.save(buffer)
-        problems = []
+        problems: list[Problem] = list(notes)
         if job.attachments.bound:
             problems.append(
                 warning(

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from compiler.model.document import Cell, Table
     from compiler.render.docx.styles import StyleMap
 
-__all__ = ["column_widths", "place", "table_elements"]
+__all__ = ["Fit", "column_widths", "measure", "place", "table_elements"]
 
 _NUMBER = re.compile(r"[-+−]?[\d０-９][\d０-９,.，．%％‰]*|[-—–－]")
 _JC = {"justify": "both", "left": "left", "center": "center", "right": "right"}
@@ -97,43 +97,63 @@ def _text_width(text: str, size: float) -> float:
 
 @dataclass(frozen=True)
 class Fit:
-    """Column widths (relative) and the factor the table's type is scaled by (1 at its roles' sizes)."""
+    """Column widths (relative), the factor the table's type is scaled by (1 at its roles' sizes), and whether
+    the PDF turns the table across the page (then it goes in a landscape section of its own)."""
 
     widths: list[float]
     scale: float = 1.0
     one_page: bool = True  # the whole table fits on a page (the PDF keeps it on one)
+    turned: bool = False
 
 
 def measure(table: Table, styles: StyleMap) -> Fit:
-    """The PDF's measure of the table — the layout engine's own call — column widths from the content and the
-    type step that fits the width and, for a table kept together, the page."""
-    from compiler.render.pdf.typeset.table import make_table
+    """The PDF's measure of the table — the layout engine's own calls — column widths from the content and the
+    type step that fits the width and, for a table kept together, the page; a table too wide for the 版心 even
+    at the smallest step is turned (:func:`compiler.render.pdf.typeset.table.placement`): its measure is then
+    the 版心's height and its page depth the 版心's width."""
+    from compiler.render.pdf.typeset.table import make_table, placement
 
     sheet = styles.sheet
     names = {c.role for row in table.rows for c in row if c.role} | {table.role, table.header_role}
     cell = sheet.role(table.role)
+    header = sheet.role(table.header_role)
+    roles = {name: sheet.role(name) for name in sorted(names)}
+    page = sheet.page
+    placed = placement(
+        table,
+        cell=cell,
+        header=header,
+        settings=sheet.table,
+        width=page.body_width,
+        turned_width=page.body_height,
+        roles=roles,
+    )
+    if placed.turned:  # as the PDF's turned page: no keeping together, columns at the 版心's height
+        return Fit(list(placed.fit.widths), placed.size / cell.size, False, True)
     body = sheet.role("body") if "body" in sheet.roles else cell
     made = make_table(
         table,
         cell=cell,
-        header=sheet.role(table.header_role),
+        header=header,
         settings=sheet.table,
-        width=sheet.page.body_width,
-        grid_pitch=sheet.page.line_pitch,
-        roles={name: sheet.role(name) for name in sorted(names)},
-        page_height=sheet.page.lines * sheet.page.line_pitch,
-        leading_above=max(sheet.page.line_pitch - body.size, 0.0),
+        width=page.body_width,
+        grid_pitch=page.line_pitch,
+        roles=roles,
+        page_height=page.lines * page.line_pitch,
+        leading_above=max(page.line_pitch - body.size, 0.0),
+        fit=placed.fit,
     )
-    page = sheet.page.lines * sheet.page.line_pitch
-    return Fit(list(made.col_widths), made.size / cell.size, made.wrap(sheet.page.body_width, 1e7)[1] <= page + 0.01)
+    depth = page.lines * page.line_pitch
+    return Fit(list(made.col_widths), made.size / cell.size, made.wrap(page.body_width, 1e7)[1] <= depth + 0.01)
 
 
-def table_elements(table: Table, styles: StyleMap, width: int) -> list[BaseOxmlElement]:
-    """The caption paragraph (if any) and the ``w:tbl``."""
+def table_elements(table: Table, styles: StyleMap, width: int, fit: Fit | None = None) -> list[BaseOxmlElement]:
+    """The caption paragraph (if any) and the ``w:tbl``, ``width`` twips wide (the 版心's width; its height
+    for a turned table, ``fit`` from :func:`measure`)."""
     if not table.widths or sum(table.widths) <= 0:
         raise ReportError(error("table.shape", f"表格{table.name}没有有效的列宽", table.source))
     starts, covered = place(table)
-    fit = measure(table, styles)
+    fit = fit or measure(table, styles)
     widths = column_widths(fit.widths, width)
     settings = styles.sheet.table
     nrows, ncols = len(table.rows), len(widths)
