@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import shutil
+from copy import deepcopy
 from pathlib import Path
 
 import docx
@@ -197,3 +198,55 @@ def test_libreoffice_repeats_the_header_rows_of_a_turned_table_deeper_than_a_pag
     for i in wide:
         assert "申请人情况" in pages[i][2] and "自然人" in pages[i][2]
     assert pages[wide[0]][2].startswith("三、收到和处理政府信息公开申请情况")
+
+
+def _wide_table(name: str) -> Table:
+    """Sixteen columns of seven-digit counts: too wide for the 版心 at 六号, within the turned 225 mm."""
+    head = [Cell(f"项{i + 1}", role="table-header") for i in range(16)]
+    return Table([head, [Cell(str(1234567 + i)) for i in range(16)]], widths=[1] * 16, header_rows=1, name=name)
+
+
+def test_turned_tables_back_to_back_and_at_the_end_of_a_section(tmp_path: Path) -> None:
+    """Two turned tables in a row share no portrait page between them (two landscape sections, one after the
+    other); a table that is the last block of the document leaves the body's own section landscape, with no
+    empty portrait page after it."""
+    import tomli_w
+
+    from compiler import hookimpl
+    from compiler.host.manager import fresh_host
+    from compiler.model.document import Paragraph, Run
+    from compiler.model.sections import SectionType
+    from compiler.render.docx.blocks import body_elements, ends_turned
+    from compiler.render.docx.page import turn_section
+    from tests.conftest import legacy
+
+    def blocks(ctx):
+        return [ctx.heading(), _wide_table("甲"), _wide_table("乙"), Paragraph([Run("表后的正文。")])]
+
+    class Plugin:
+        @hookimpl
+        def gongkai_register_sections(self, register):
+            register(SectionType(key="wide", title="宽表情况", formats=frozenset({"legacy"}), after="other",
+                                 build=blocks))  # fmt: skip
+
+    path = tmp_path / "r.toml"
+    path.write_text(tomli_w.dumps(legacy(wide={})), encoding="utf-8")
+    result = build(path, tmp_path / "r.docx", host=fresh_host([(Plugin(), "wide")]))
+    document = docx.Document(result.output)
+    orientations = [s.orientation for s in document.sections]
+    assert orientations == [WD_ORIENT.PORTRAIT, WD_ORIENT.LANDSCAPE, WD_ORIENT.LANDSCAPE, WD_ORIENT.PORTRAIT]
+    groups = _sections_of_body(document)
+    assert _text(groups[1][0]).endswith("宽表情况") and sum(e.tag == qn("w:tbl") for e in groups[1]) == 1
+    assert sum(e.tag == qn("w:tbl") for e in groups[2]) == 1
+    assert _text(groups[3][0]) == "表后的正文。"
+    assert "table.turned" in [p.rule for p in result.problems]
+
+    # the last block: the body's own section properties become the landscape ones
+    sheet = load_style()
+    geo = geometry(sheet)
+    styles = StyleMap(sheet, geo)
+    portrait = document.sections[0]._sectPr
+    landscape = turn_section(deepcopy(portrait), geo)
+    elements = body_elements([_wide_table("丙")], styles, geo, (portrait, landscape))
+    assert elements[-1].find(qn("w:pPr")).find(qn("w:sectPr")) is not None
+    assert ends_turned(elements) and elements[-1].tag == qn("w:tbl")
