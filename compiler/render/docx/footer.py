@@ -74,7 +74,7 @@ def set_footers(document: Document, sheet: StyleSheet, geo: Geometry, styles: St
     sid = styles.paragraph(role)
     size = float(styles.values(role)["size"])
     inset = twips(float(numbers.get("inset_chars", 1.0)) * size)
-    section = document.sections[0]
+    section = document.sections[-1]  # the body's own: the section breaks around a turned table copy it
     section.footer_distance = Twips(footer_distance(sheet, styles, geo.bottom))
     document.settings.odd_and_even_pages_header_footer = True
     fmt = str(numbers.get("format", "— {n} —"))

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
     from compiler.render.style import StyleSheet
 
-__all__ = ["Geometry", "geometry", "set_up_page", "turn_section"]
+__all__ = ["Geometry", "copy_sections", "geometry", "set_up_page", "turn_section"]
 
 
 @dataclass(frozen=True)
@@ -119,6 +119,21 @@ def turn_section(sect_pr: BaseOxmlElement, geo: Geometry, footer: int | None = N
     if footer is not None:
         margins.set(qn("w:footer"), str(footer))
     return sect_pr
+
+
+def copy_sections(body: BaseOxmlElement, sect_pr: BaseOxmlElement, geo: Geometry, footer: int) -> None:
+    """Every section break in ``body`` (a paragraph's ``w:sectPr``) replaced by a copy of the page's final
+    properties ``sect_pr`` (footers included), turned (:func:`turn_section`, footer distance ``footer``) where
+    the break ends a landscape section."""
+    from copy import deepcopy
+
+    from docx.oxml.ns import qn
+
+    for old in [s for s in body.iter(qn("w:sectPr")) if s is not sect_pr]:
+        new = deepcopy(sect_pr)
+        if old.find(qn("w:pgSz")).get(qn("w:orient")) == "landscape":
+            turn_section(new, geo, footer)
+        old.getparent().replace(old, new)
 
 
 def _chinese_settings(document: Document) -> None:

@@ -39,7 +39,7 @@ class DocxRenderer:
             set_app_properties,
             set_core_properties,
         )
-        from compiler.render.docx.page import geometry, set_up_page, turn_section
+        from compiler.render.docx.page import copy_sections, geometry, set_up_page, turn_section
         from compiler.render.docx.styles import StyleMap
 
         document = docx.Document()
@@ -51,16 +51,19 @@ class DocxRenderer:
         geo = geometry(job.sheet)
         styles = StyleMap(job.sheet, geo)
         set_up_page(document, geo)
-        set_footers(document, job.sheet, geo, styles)
-        # a table the PDF turns goes in a landscape section: copies of the page's section properties, footers
-        # included (the same odd and even footers, the numbers going on)
-        landscape = turn_section(deepcopy(sect_pr), geo, footer_distance(job.sheet, styles, geo.right))
+        # a table the PDF turns goes in a landscape section; its breaks carry these properties until the page's
+        # are final (footers set), then copies of those (the same odd and even footers, the numbers going on)
+        landscape = turn_section(deepcopy(sect_pr), geo)
         notes: list[Problem] = []
         elements = body_elements(job.blocks, styles, geo, (sect_pr, landscape), notes)
-        if ends_turned(elements):
-            turn_section(sect_pr, geo, footer_distance(job.sheet, styles, geo.right))
+        turned_last = ends_turned(elements)
         for element in elements:
             sect_pr.addprevious(element)
+        set_footers(document, job.sheet, geo, styles)
+        footer = footer_distance(job.sheet, styles, geo.right)
+        copy_sections(body, sect_pr, geo, footer)
+        if turned_last:
+            turn_section(sect_pr, geo, footer)
         styles.install(document)
         drop_template_leftovers(document)
         when = document_time(job.info)
