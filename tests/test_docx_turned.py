@@ -29,6 +29,7 @@ from tests.require import require
 from tests.test_table_turned import STRESS, six_digit_table_four
 
 TWIPS_PER_MM = 72 * 20 / 25.4
+MM = 72 / 25.4
 
 
 def _mm(twips: int) -> float:
@@ -175,6 +176,18 @@ def test_libreoffice_prints_the_turned_table_on_a_landscape_page(turned, tmp_pat
         assert re.search(rf"— ?{n} ?—\s*$", page_text), (n, page_text[-20:])
     assert pages[i + 1][2].startswith("五、存在的主要问题及改进情况")
     assert all(w < h for j, (w, h, _) in enumerate(pages) if j != i)
+    # the table's rules inside the turned 版心 (35–260 mm across, 28–184 mm down), as wide as it; the page
+    # number as far under the 版心 as on the portrait pages, 空一字 from its edge
+    with pdfplumber.open(tmp_path / "lo" / "report.pdf") as doc:
+        page, upright = doc.pages[i], doc.pages[i - 2]
+        rules = page.edges
+        assert min(e["x0"] for e in rules) / MM == pytest.approx(35, abs=0.3)
+        assert max(e["x1"] for e in rules) / MM == pytest.approx(35 + 225, abs=0.3)
+        assert min(e["top"] for e in rules) / MM > 28 and max(e["bottom"] for e in rules) / MM < 28 + 156
+        dash = next(c for c in page.chars if c["text"] == "—")
+        usual = next(c for c in upright.chars if c["text"] == "—")
+        assert dash["top"] / MM - (28 + 156) == pytest.approx(usual["top"] / MM - (37 + 225), abs=0.3)
+        assert dash["x0"] - 35 * MM == pytest.approx(usual["x0"] - 28 * MM, abs=1.0)  # even pages: left
 
 
 def test_libreoffice_repeats_the_header_rows_of_a_turned_table_deeper_than_a_page(tmp_path: Path) -> None:
