@@ -262,4 +262,5 @@ def test_turned_tables_back_to_back_and_at_the_end_of_a_section(tmp_path: Path) 
     landscape = turn_section(deepcopy(portrait), geo)
     elements = body_elements([_wide_table("丙")], styles, geo, (portrait, landscape))
     assert elements[-1].find(qn("w:pPr")).find(qn("w:sectPr")) is not None
-    assert ends_turned(elements) and elements[-1].tag == qn("w:tbl")
+    assert ends_turned(elements) and elements[-2].tag == qn("w:tbl")
+    assert elements[-1].tag == qn("w:p") and elements[-1].find(qn("w:pPr")).find(qn("w:sectPr")) is None

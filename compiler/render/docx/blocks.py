@@ -233,8 +233,8 @@ def body_elements(
     breaks around a turned table; without them a turned table is set in the portrait 版心 (no sections).
     ``notes`` receives the layout decisions the author is told of (``table.turned``, as the PDF says it).
 
-    When the last block is a turned table, its landscape properties are left on the last paragraph: the caller
-    makes the body's own (last) section landscape instead (:func:`ends_turned`)."""
+    When the last block is a turned table, the caller makes the body's own (last) section landscape instead of
+    ending one more section (:func:`ends_turned`)."""
     writer = _Writer(styles, geo, sections)
     for block in blocks:
         writer.block(block)
@@ -244,10 +244,11 @@ def body_elements(
 
 
 def ends_turned(elements: list[BaseOxmlElement]) -> bool:
-    """Whether the body ends with a turned table's section break — then that last break paragraph is dropped
-    (the document's last section, the body's ``w:sectPr``, must be the landscape one, or an empty portrait page
-    would follow)."""
-    if elements and elements[-1].tag == E("w:p").tag and _section_of(elements[-1]) is not None:
-        elements.pop()
+    """Whether the body ends with a turned table's section break — then the break's properties are taken off
+    its 1-pt paragraph (which stays: Word wants a paragraph after a table) and the caller makes the document's
+    last section, the body's ``w:sectPr``, the landscape one, or an empty portrait page would follow."""
+    last = elements[-1] if elements else None
+    if last is not None and last.tag == E("w:p").tag and (sect_pr := _section_of(last)) is not None:
+        sect_pr.getparent().remove(sect_pr)
         return True
     return False
