@@ -264,3 +264,19 @@ def test_turned_tables_back_to_back_and_at_the_end_of_a_section(tmp_path: Path) 
     assert elements[-1].find(qn("w:pPr")).find(qn("w:sectPr")) is not None
     assert ends_turned(elements) and elements[-2].tag == qn("w:tbl")
     assert elements[-1].tag == qn("w:p") and elements[-1].find(qn("w:pPr")).find(qn("w:sectPr")) is None
+
+
+def test_the_turned_docx_imports_back_with_table_four(turned) -> None:
+    """The landscape section does not hide the table from gongkai's own importer: table 四's counts come back."""
+    import tomllib
+
+    from compiler.importers.run import import_file
+
+    back = tomllib.loads(import_file(Path(turned.output)).toml)
+    source = tomllib.loads(Path(turned.output).with_suffix(".toml").read_text(encoding="utf-8"))
+    for part in ("review", "litigation_direct", "litigation_after_review"):
+        counts = source["appeals"][part]
+        got = back["appeals"][part]
+        assert {k: got[k] for k in counts} == counts
+        assert got.get("total", sum(counts.values())) == sum(counts.values())  # the printed 总计
+    assert back["appeals"]["review"]["maintain"] == 123456
