@@ -46,7 +46,7 @@ def test_top_level_help_is_chinese_with_examples():
     assert not ENGLISH_HELP.search(result.stdout)
 
 
-COMMANDS = ["build", "check", "watch", "fmt", "init", "extract", "plugins", "cache", "style", "fonts"]
+COMMANDS = ["build", "check", "watch", "import", "fmt", "init", "extract", "plugins", "cache", "style", "fonts"]
 
 
 @pytest.mark.parametrize("name", COMMANDS)

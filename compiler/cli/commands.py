@@ -161,6 +161,13 @@ def _check_many(args: argparse.Namespace, paths: list[Path], thresholds: dict[st
     return EXIT_PROBLEMS if any(row.errors or row.warnings for row in result.rows) or result.shared else EXIT_OK
 
 
+def cmd_import(args: argparse.Namespace) -> int:
+    """A published report into TOML (see :mod:`compiler.cli.published`)."""
+    from compiler.cli.published import cmd_import as import_command
+
+    return import_command(args)
+
+
 def cmd_fmt(args: argparse.Namespace) -> int:
     """Write the text-hygiene fixes into the file (see :mod:`compiler.source.fmt`); ``--check``: exit 1 if it would."""
     from compiler.source.fmt import format_file
@@ -480,9 +487,38 @@ def make_parser() -> Parser:
     )
     p.set_defaults(func=cmd_check)
 
-    from compiler.cli.published import add_import_parser
-
-    add_import_parser(sub)
+    p = _command(
+        sub,
+        "import",
+        tr("把已发布的报告（HTML、PDF、DOCX、XLSX）导入为报告 TOML", "read a published report back into TOML"),
+        tr(
+            "读取门户网站上的网页、Word/WPS 导出的 PDF、Word 文件或 Excel 统计表，识别各部分和三张统计表，\n"
+            "写成可以检查和重新生成的报告 TOML；没有把握的地方写有“TODO（导入）”注释。不会运行文件中的任何代码。",
+            "Reads a published HTML page, PDF, DOCX or XLSX and writes the report as TOML, with TODO comments where "
+            "unsure.  Runs nothing from the file.",
+        ),
+        "gongkai import 2023年报.html -o 2023/report.toml",
+        "gongkai import 年报.pdf --format 2021",
+    )
+    p.add_argument(
+        "file",
+        metavar=tr("文件", "FILE"),
+        help=tr("已发布的报告文件（.html .htm .pdf .docx .xlsx）", "the published file"),
+    )
+    p.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT.toml",
+        help=tr("写入的 TOML 文件（默认：输出到标准输出）", "TOML file to write (default: standard output)"),
+    )
+    p.add_argument(
+        "--format",
+        default="auto",
+        choices=("auto", "2021", "2019", "legacy"),
+        help=tr("报告格式（默认 auto：自动识别；识别错了可在此指定）", "report format (default: detect)"),
+    )
+    p.add_argument("--force", action="store_true", help=tr("覆盖已存在的输出文件", "replace an existing output file"))
+    p.set_defaults(func=cmd_import)
 
     p = _command(
         sub,

@@ -132,17 +132,3 @@ def cmd_check_published(args: argparse.Namespace, files: list[Path]) -> int:
     if all(r["format"] == "—" for r in rows):
         return EXIT_INPUT
     return EXIT_PROBLEMS if any(r["errors"] or r["warnings"] for r in rows) else EXIT_OK
-
-
-def add_import_parser(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("import", help="把已发布的报告（HTML、PDF、DOCX、XLSX）导入为报告 TOML")
-    p.add_argument("file", metavar="FILE", help="已发布的报告文件（.html .htm .pdf .docx .xlsx）")
-    p.add_argument("-o", "--output", metavar="OUT.toml", help="写入的 TOML 文件（默认：输出到标准输出）")
-    p.add_argument(
-        "--format",
-        default="auto",
-        choices=("auto", "2021", "2019", "legacy"),
-        help="报告格式（默认 auto：自动识别；识别错了可在此指定）",
-    )
-    p.add_argument("--force", action="store_true", help="覆盖已存在的输出文件")
-    p.set_defaults(func=cmd_import)
