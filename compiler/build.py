@@ -190,13 +190,17 @@ def build(
     host: PluginHost | None = None,
     font_dirs: Sequence[Path] = (),
     skip_bad_attachments: bool = False,
+    protect: Sequence[Path] = (),
+    follow_symlinks: bool = False,
 ) -> BuildResult:
     """Build one report into one file per renderer in ``to`` (default: the PDF).  Raises :class:`BuildFailed`
     (nothing written) when it must not be built.
 
-    ``skip_bad_attachments``: leave out attachments that cannot be bound (listed as warnings) instead of failing."""
+    ``skip_bad_attachments``: leave out attachments that cannot be bound (listed as warnings) instead of failing.
+    ``protect``: more files no output may replace (in a batch: every input of every report).
+    ``follow_symlinks``: an output that is a symbolic link replaces the file it points to (else refused)."""
     from compiler.files.attachments import load_attachments
-    from compiler.files.output import write_atomic
+    from compiler.files.output import refuse_inputs, write_atomic
     from compiler.render.base import RenderJob
     from compiler.render.style import load_style
 
@@ -204,6 +208,9 @@ def build(
     path = Path(path)
     report = load_report(path, host)
     outputs = plan_outputs(report.host, path, Path(output) if output else None, to)
+    early = [*report_inputs(report), *map(Path, protect)]
+    for out in outputs.values():  # before any work: an output that would replace an input is refused now
+        refuse_inputs(out, early)
     problems = run_checks(report)
     attachments = load_attachments(report)
     if skip_bad_attachments:  # they come back below as warnings naming what was left out
@@ -243,9 +250,11 @@ def build(
         made[key] = rendered.data
         if pages is None:
             pages = rendered.pages
-    inputs = [path, *sheet.sources, *attachment_paths(report)]
+    inputs = [*early, *sheet.sources]
+    for out in outputs.values():
+        refuse_inputs(out, inputs)
     for key, out in outputs.items():  # written only once every output was made: all or nothing per file
-        write_atomic(out, made[key], inputs=inputs)
+        write_atomic(out, made[key], inputs=inputs, follow_symlinks=follow_symlinks)
     first = next(iter(outputs.values()))
     return BuildResult(first, pages or 0, time.perf_counter() - started, problems, dict(outputs))
 
@@ -256,3 +265,57 @@ def attachment_paths(report: Report) -> list[Path]:
         for a in report.data.get("attachments") or []
         if isinstance(a, dict) and isinstance(a.get("file"), str)
     ]
+
+
+def report_inputs(report: Report) -> list[Path]:
+    """Every file a build of ``report`` reads: the report, its previous report (and that one's inputs), its
+    local plugins, its style file (when a path) and its attachments."""
+    found = [report.path, *attachment_paths(report), *_declared(report.path, report.data)]
+    if report.previous is not None:
+        found += [report.previous.path, *_declared(report.previous.path, report.previous.data)]
+        found += attachment_paths(report.previous)
+    return found
+
+
+def _declared(path: Path, data: dict[str, object]) -> list[Path]:
+    base = path.parent
+    found: list[Path] = []
+    plugins = data.get("plugins")
+    if isinstance(plugins, list):
+        found += [base / p for p in plugins if isinstance(p, str)]
+    for key in ("previous", "style"):
+        value = data.get(key)
+        if isinstance(value, str) and (key == "previous" or "/" in value or value.endswith(".toml")):
+            found.append(base / value)
+    return found
+
+
+def declared_inputs(path: Path) -> list[Path]:
+    """What :func:`report_inputs` would find, from the file alone (cheap, never raises): for a batch to
+    protect every report's inputs from every other report's outputs."""
+    import tomllib
+
+    found = [path]
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError, ValueError):
+        return found
+    found += _declared(path, data)
+    attachments = data.get("attachments")
+    if isinstance(attachments, list):
+        found += [
+            path.parent / a["file"] for a in attachments if isinstance(a, dict) and isinstance(a.get("file"), str)
+        ]
+    previous = data.get("previous")
+    if isinstance(previous, str):
+        prev = path.parent / previous
+        if prev.is_file() and prev != path:
+            try:
+                pdata = tomllib.loads(prev.read_text(encoding="utf-8-sig"))
+            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError, ValueError):
+                pdata = {}
+            found += _declared(prev, pdata)
+            pa = pdata.get("attachments")
+            if isinstance(pa, list):
+                found += [prev.parent / a["file"] for a in pa if isinstance(a, dict) and isinstance(a.get("file"), str)]
+    return found

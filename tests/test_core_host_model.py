@@ -202,7 +202,8 @@ def test_plugin_sections_are_placed_by_after_and_before():
     assert host.default_order("demo") == ["aaa", "first", "zzz", "second"]
 
 
-def test_local_plugin_file_named_by_report(tmp_path: Path):
+def test_local_plugin_file_named_by_report(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setenv("GONGKAI_ALLOW_PLUGINS", "1")
     (tmp_path / "local_part.py").write_text(
         "from compiler import hookimpl\n"
         "from compiler.model.sections import SectionType\n"

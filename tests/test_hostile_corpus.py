@@ -64,7 +64,13 @@ EXPECTED: dict[str, tuple[int, int, str] | tuple[int, int, str, str]] = {
     "plugin-hangs.toml": (2, 2, "plugin.timeout"),
     "plugin-import-raises.toml": (2, 2, "plugin.failed"),
     "plugin-missing-file.toml": (2, 2, "plugin.missing-file"),
+    # run without --allow-plugins: the report's code is never imported
+    "plugin-untrusted.toml": (2, 2, "plugin.not-allowed"),
+    "plugin-outside.toml": (2, 2, "plugin.outside-folder"),
 }
+
+#: corpus files run as if the user had allowed their plugins (the others show what happens when not)
+UNTRUSTED = {"plugin-untrusted.toml", "plugin-outside.toml"}
 
 
 @dataclass
@@ -78,6 +84,10 @@ class Run:
 def _run(folder: Path, command: str, name: str) -> Run:
     before = set(os.listdir(folder))
     env = {**os.environ, "GONGKAI_PLUGIN_TIMEOUT": "2", "PYTHONPATH": str(ROOT), "PYTHONDONTWRITEBYTECODE": "1"}
+    env.pop("GONGKAI_ALLOW_PLUGINS", None)
+    env.pop("GONGKAI_TRUSTED_DIRS", None)
+    if name.startswith("plugin-") and name not in UNTRUSTED:
+        env["GONGKAI_ALLOW_PLUGINS"] = "1"
     done = subprocess.run(
         [sys.executable, "-m", "compiler", command, name],
         cwd=folder,

@@ -45,6 +45,8 @@ class BuildOptions:
     strict: bool = False
     font_dirs: tuple[str, ...] = ()
     skip_bad_attachments: bool = False
+    follow_symlinks: bool = False
+    protect: tuple[str, ...] = ()  # every input of every report of the batch: no output may replace one
 
 
 @dataclass
@@ -158,6 +160,8 @@ def build_one(index: int, path: str, options: BuildOptions) -> Outcome:
             strict=options.strict,
             font_dirs=[Path(d) for d in options.font_dirs],
             skip_bad_attachments=options.skip_bad_attachments,
+            protect=[Path(p) for p in options.protect],
+            follow_symlinks=options.follow_symlinks,
         )
     except BuildFailed as exc:
         first = next((p for p in exc.problems if p.severity >= Severity.ERROR), None)
@@ -343,6 +347,13 @@ def build_many(
         plan_outputs(default_host(), paths[0], Path(options.output), options.to)
     jobs = default_jobs() if jobs is None else jobs
     batch = len(paths) > 1
+    if len(paths) > 1:  # one report's output must not replace another's attachment, plugin or previous report
+        from dataclasses import replace
+
+        from compiler.build import declared_inputs
+
+        protect = dict.fromkeys(str(p) for path in paths for p in declared_inputs(path))
+        options = replace(options, protect=(*options.protect, *protect))
     progress = Progress(len(paths), err, err.isatty() if tty is None else tty)
     started = time.perf_counter()
     outcomes: list[Outcome] = []

@@ -41,11 +41,19 @@ def _summary(problems: Sequence[Problem]) -> str:
     return msg("summary", errors=errors, warnings=warnings)
 
 
+def _allow_plugins(args: argparse.Namespace) -> None:
+    if getattr(args, "allow_plugins", False):
+        from compiler.host.trust import allow_for_this_run
+
+        allow_for_this_run()
+
+
 # -- commands ------------------------------------------------------------------------------------------
 def cmd_build(args: argparse.Namespace) -> int:
     """One report, several, or folders of them; ``-j`` worker processes (see :mod:`compiler.cli.batch`)."""
     from compiler.cli.batch import BuildOptions, build_many
 
+    _allow_plugins(args)
     options = BuildOptions(
         output=args.output,
         to=_outputs(args.to),
@@ -53,6 +61,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         strict=args.strict,
         font_dirs=tuple(args.font_dir),
         skip_bad_attachments=args.skip_bad_attachments,
+        follow_symlinks=args.follow_symlinks,
     )
     return build_many(args.reports, options, args.jobs, quiet=args.quiet)
 
@@ -65,6 +74,7 @@ def cmd_watch(args: argparse.Namespace) -> int:
     """Build, then rebuild on every change until Ctrl+C (see :mod:`compiler.cli.watch`)."""
     from compiler.cli.watch import Watcher, warm
 
+    _allow_plugins(args)
     font_dirs = [Path(d) for d in args.font_dir]
     report = Path(args.report)
     if not report.is_file():
@@ -89,8 +99,11 @@ def cmd_watch(args: argparse.Namespace) -> int:
 def cmd_extract(args: argparse.Namespace) -> int:
     from compiler.render.pdf.finish.extract import extract
 
-    for path in extract(Path(args.pdf), Path(args.output), force=args.force):
+    result = extract(Path(args.pdf), Path(args.output), force=args.force)
+    for path in result.written:
         print(path)
+    for name, size in result.ignored:
+        print(f"{args.pdf}: 另有嵌入文件“{name}”（{size} 字节）不是报告数据，未写出", file=sys.stderr)
     return EXIT_OK
 
 
@@ -103,6 +116,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     from compiler.model.indicators import load_thresholds, threshold_notes
     from compiler.model.problems import to_json
 
+    _allow_plugins(args)
     if published := published_inputs(args.reports):  # published HTML/PDF/DOCX/XLSX files: imported in memory
         return cmd_check_published(args, published)
     thresholds = load_thresholds(Path(args.thresholds)) if args.thresholds else {}
@@ -420,6 +434,16 @@ def make_parser() -> Parser:
             "leave out attachments that cannot be read (listed as warnings) instead of failing",
         ),
     )
+    p.add_argument(
+        "--allow-plugins",
+        action="store_true",
+        help="运行报告中 plugins = [...] 列出的本地插件代码（仅本次；只对可信的报告使用）",
+    )
+    p.add_argument(
+        "--follow-symlinks",
+        action="store_true",
+        help="输出文件是符号链接时，替换它指向的文件（默认拒绝）",
+    )
     p.set_defaults(func=cmd_build)
 
     p = _command(
@@ -484,6 +508,11 @@ def make_parser() -> Parser:
         "--report-format",
         metavar=tr("格式", "FORMAT"),
         help=tr("已发布文件的报告格式（默认自动识别）", "report format of published files (default: detect)"),
+    )
+    p.add_argument(
+        "--allow-plugins",
+        action="store_true",
+        help="运行报告中 plugins = [...] 列出的本地插件代码（仅本次；只对可信的报告使用）",
     )
     p.set_defaults(func=cmd_check)
 
@@ -556,6 +585,11 @@ def make_parser() -> Parser:
         default=[],
         metavar=tr("文件夹", "DIR"),
         help=tr("另外存放正版字体的文件夹", "extra font folder"),
+    )
+    p.add_argument(
+        "--allow-plugins",
+        action="store_true",
+        help="运行报告中 plugins = [...] 列出的本地插件代码（仅本次；只对可信的报告使用）",
     )
     p.set_defaults(func=cmd_watch)
 

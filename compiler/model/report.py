@@ -120,10 +120,21 @@ def _host_for(data: dict[str, Any], path: Path, source: TomlSource, host: Plugin
     files = data.get("plugins") or []
     if not isinstance(files, list) or not files:
         return host or default_host()
+    from compiler.host import trust
+
+    wanted = [
+        (trust.plugin_path(path, name, source.ref(f"plugins[{i}]")), source.ref(f"plugins[{i}]"))
+        for i, name in enumerate(files)
+        if isinstance(name, str)
+    ]
+    for file, ref in wanted:  # nothing runs yet: a missing file is named whether or not plugins are allowed
+        if not file.is_file():
+            raise ReportError(error("plugin.missing-file", f"找不到插件文件：{file}；请检查 plugins 中的文件名", ref))
+    if wanted and not trust.trusted(path.parent):
+        raise ReportError(trust.not_allowed([f for f, _ in wanted], [r for _, r in wanted]))
     host = host or fresh_host()
-    for i, name in enumerate(files):
-        if isinstance(name, str):
-            host.load_file((path.parent / name).resolve(), source.ref(f"plugins[{i}]"))
+    for file, ref in wanted:
+        host.load_file(file, ref)
     host.collect()
     return host
 

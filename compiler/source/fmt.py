@@ -15,7 +15,6 @@ control — a ``.bak`` would be one more file for an office to mistake for the r
 from __future__ import annotations
 
 import difflib
-import os
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -151,7 +150,5 @@ def load_fixing(path: Path) -> tuple[TomlSource, list[SyntaxFix]]:
 
 
 def _save(path: Path, bom: bool, text: str) -> None:
-    real = path.resolve()
-    mode = real.stat().st_mode & 0o7777
-    write_atomic(real, (_BOM if bom else b"") + text.encode("utf-8"))
-    os.chmod(real, mode)
+    # the link's target is replaced (the link stays); write_atomic keeps the file's mode
+    write_atomic(path, (_BOM if bom else b"") + text.encode("utf-8"), follow_symlinks=True)
