@@ -218,6 +218,7 @@ def build(
         problems = [p for p in problems if (p.rule, p.message, str(p.source)) not in bad]
     else:
         problems = unique([*problems, *attachments.problems])
+    problems = unique([*problems, *attachments.warnings])
     if report.errors or blocking(problems, strict):
         raise BuildFailed(problems)
     if attachments.skipped:

@@ -97,3 +97,103 @@ def page_numbers(pdf: bytes) -> list[int | None]:
             numbers = NUMBER.findall(page.extract_text() or "")
             found.append(int(numbers[-1]) if numbers else None)
     return found
+
+
+# ---------------------------------------------------------------------------------------------- hostile PDFs
+
+ACTIVE_NAMES = ("/JavaScript", "/JS", "/Launch", "/SubmitForm", "/ImportData", "/AA", "/OpenAction", "/RichMedia")
+
+
+def active_pdf() -> bytes:
+    """A one-page A4 PDF carrying every kind of active content gongkai must not pass on."""
+    from pypdf.generic import (
+        ArrayObject,
+        DictionaryObject,
+        FloatObject,
+        NameObject,
+        TextStringObject,
+    )
+
+    def action(kind: str, **extra: object) -> DictionaryObject:
+        d = DictionaryObject({NameObject("/Type"): NameObject("/Action"), NameObject("/S"): NameObject(kind)})
+        for k, v in extra.items():
+            d[NameObject("/" + k)] = v  # type: ignore[assignment]
+        return d
+
+    def annot(subtype: str, **extra: object) -> DictionaryObject:
+        rect = ArrayObject([FloatObject(10), FloatObject(10), FloatObject(100), FloatObject(100)])
+        d = DictionaryObject(
+            {
+                NameObject("/Type"): NameObject("/Annot"),
+                NameObject("/Subtype"): NameObject(subtype),
+                NameObject("/Rect"): rect,
+            }
+        )
+        for k, v in extra.items():
+            d[NameObject("/" + k)] = v  # type: ignore[assignment]
+        return d
+
+    reader = PdfReader(io.BytesIO(pdf_bytes([A4_PORTRAIT], marker="ACTIVE")))
+    writer = PdfWriter(clone_from=reader)
+    page = writer.pages[0]
+    js = TextStringObject("app.alert('x')")
+    page[NameObject("/AA")] = DictionaryObject({NameObject("/O"): action("/JavaScript", JS=js)})
+    launch = action("/Launch", F=TextStringObject("calc.exe"))
+    chained = action("/URI", URI=TextStringObject("https://example.invalid/"), Next=action("/SubmitForm"))
+    link = annot("/Link", A=TextStringObject("placeholder"))
+    link[NameObject("/A")] = launch
+    annots = [
+        link,
+        annot("/Link", A=chained),
+        annot("/Link", A=action("/URI", URI=TextStringObject("https://www.gov.cn/"))),  # harmless: stays
+        annot("/Widget", AA=DictionaryObject({NameObject("/K"): action("/JavaScript", JS=js)})),
+        annot("/FileAttachment", Contents=TextStringObject("payload")),
+        annot("/RichMedia"),
+        annot("/Screen", A=action("/Rendition")),
+        annot("/Link", A=action("/ImportData", F=TextStringObject("x.fdf"))),
+    ]
+    page[NameObject("/Annots")] = ArrayObject([writer._add_object(a) for a in annots])
+    writer.add_attachment("payload.exe", b"MZ")
+    names = writer._root_object["/Names"].get_object()
+    script = ArrayObject([TextStringObject("open"), writer._add_object(action("/JavaScript", JS=js))])
+    names[NameObject("/JavaScript")] = DictionaryObject({NameObject("/Names"): script})
+    writer._root_object[NameObject("/OpenAction")] = action("/JavaScript", JS=js)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def active_in(pdf: bytes) -> list[str]:
+    """Every active construct left in a finished PDF (its own two embedded data files are not active)."""
+    reader = PdfReader(io.BytesIO(pdf))
+    found: list[str] = []
+    seen: set[int] = set()
+
+    def walk(obj: object, where: str, depth: int = 0) -> None:
+        if depth > 60:
+            return
+        if hasattr(obj, "idnum"):
+            if obj.idnum in seen:  # type: ignore[attr-defined]
+                return
+            seen.add(obj.idnum)  # type: ignore[attr-defined]
+            obj = obj.get_object()  # type: ignore[attr-defined]
+        if isinstance(obj, dict):
+            for key, value in obj.items():
+                if key in ACTIVE_NAMES or (key == "/S" and value in ACTIVE_NAMES):
+                    found.append(f"{where}{key}")
+                if key == "/Subtype" and value in ("/FileAttachment", "/RichMedia", "/Screen", "/Movie", "/Sound"):
+                    found.append(f"{where}{value}")
+                if where == "" and key == "/Names":
+                    names = value.get_object()
+                    found.extend(f"/Names{k}" for k in names if k != "/EmbeddedFiles")
+                    continue
+                walk(value, f"{where}{key}", depth + 1)
+        elif isinstance(obj, list):
+            for value in obj:
+                walk(value, where, depth + 1)
+
+    walk(reader.trailer["/Root"], "")
+    embedded = sorted(reader.attachments)
+    if len(embedded) != 2 or not all(n.endswith((".toml", ".data.json")) for n in embedded):
+        found.append(f"embedded files {embedded}")
+    return found

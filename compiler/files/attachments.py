@@ -7,12 +7,22 @@ missing or wrong, no pages, page sizes no printer could take, a page range outsi
 
 PDF pages are read with pypdf; images only have to be decodable (ReportLab, through the Pillow it already
 depends on, draws them later), so a truncated scan is caught here rather than embedded broken.
+
+Attachments are untrusted (see the README's threat model).  Each file is read once, with a cap, after its
+size was checked; page and pixel counts are checked from the header before anything is decoded
+(:class:`Limits`, from ``GONGKAI_ATTACHMENT_MAX_MB``, ``GONGKAI_ATTACHMENT_MAX_PAGES`` and
+``GONGKAI_ATTACHMENT_MAX_PIXELS``); every content stream and image of the bound pages is decoded here, so
+damage is an error naming the attachment, never a blank page; what a PDF carries that could run or open
+something is listed in one warning and removed when the pages are appended (:mod:`compiler.files.inert`);
+pypdf's own (English) warnings become Chinese warnings naming the attachment.
 """
 
 from __future__ import annotations
 
 import io
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -34,6 +44,44 @@ RULE_PREFIX = "attachments."
 
 Kind = Literal["pdf", "image"]
 
+MAX_MB_ENV = "GONGKAI_ATTACHMENT_MAX_MB"
+MAX_PAGES_ENV = "GONGKAI_ATTACHMENT_MAX_PAGES"
+MAX_PIXELS_ENV = "GONGKAI_ATTACHMENT_MAX_PIXELS"
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Bounds on one attachment, checked before it is read or decoded in full.
+
+    200 MB is ten times a long scanned PDF; 1,000 pages is more than any annex to an annual report; 200
+    million pixels is an A0 sheet scanned at 300 dpi (an A4 page at 600 dpi is 35 million)."""
+
+    max_bytes: int = 200 * 1024 * 1024
+    max_pages: int = 1000
+    max_pixels: int = 200_000_000
+
+    @classmethod
+    def from_env(cls) -> Limits:
+        from compiler.model.problems import UsageError
+
+        values: dict[str, int] = {}
+        for env, name, scale in (
+            (MAX_MB_ENV, "max_bytes", 1024 * 1024),
+            (MAX_PAGES_ENV, "max_pages", 1),
+            (MAX_PIXELS_ENV, "max_pixels", 1),
+        ):
+            raw = os.environ.get(env, "").strip()
+            if not raw:
+                continue
+            try:
+                number = float(raw)
+                if not number > 0 or number != number or number == float("inf"):
+                    raise ValueError
+            except ValueError:
+                raise UsageError(f"环境变量 {env}={raw!r} 无效；应为正数（如 {env}=100）") from None
+            values[name] = max(1, int(number * scale))
+        return cls(**values)
+
 
 @dataclass
 class Attachment:
@@ -46,6 +94,8 @@ class Attachment:
     pages: list[int] = field(default_factory=list)  # 0-based page indexes of ``reader`` (PDF only)
     reader: PdfReader | None = None
     image_size: tuple[int, int] | None = None  # pixels (image only)
+    data: bytes = b""  # the file's bytes, read once (images are drawn from them)
+    active: dict[str, int] = field(default_factory=dict)  # what make_inert will remove (PDF only)
     number: int = 0  # 1-based among the attachments actually bound (set by :func:`load_attachments`)
 
     @property
@@ -64,6 +114,7 @@ class AttachmentSet:
     bound: list[Attachment] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     skipped: list[int] = field(default_factory=list)  # indexes into [[attachments]]
+    warnings: list[Problem] = field(default_factory=list)  # active content removed, pypdf's repairs
 
     def skipped_warnings(self) -> list[Problem]:
         """The problems again, as warnings saying the attachment was left out (``--skip-bad-attachments``)."""
@@ -145,11 +196,65 @@ def _open_pdf(data: bytes, password: str | None) -> PdfReader:
     return reader
 
 
-def _load_pdf(attachment: Attachment, data: bytes, entry: dict[str, Any]) -> None:
+def _damaged(page_no: int, what: str, detail: str) -> AttachmentError:
+    return AttachmentError(
+        "damaged", f"第 {page_no} 页的{what}已损坏，无法完整读取（{detail}）；请重新导出或获取原始文件"
+    )
+
+
+def _too_many_pixels(width: int, height: int, limits: Limits, where: str = "") -> AttachmentError:
+    return AttachmentError(
+        "too-many-pixels",
+        f"{where}图片有 {width} × {height} = {width * height} 像素，超过 {limits.max_pixels} 像素的上限"
+        f"（防止解码耗尽内存）；请降低扫描分辨率，或用环境变量 {MAX_PIXELS_ENV} 提高上限",
+    )
+
+
+def _check_images(page: Any, page_no: int, limits: Limits) -> None:
+    """Every image XObject of a page: within the pixel limit, and decodable in full."""
+    resources = page.get("/Resources")
+    resources = resources.get_object() if resources is not None else None
+    xobjects = resources.get("/XObject") if hasattr(resources, "get") else None
+    xobjects = xobjects.get_object() if xobjects is not None else None
+    if not hasattr(xobjects, "items"):
+        return
+    for _, ref in list(xobjects.items())[:1000]:
+        xobj = ref.get_object()
+        if not hasattr(xobj, "get") or xobj.get("/Subtype") != "/Image":
+            continue
+        width, height = int(xobj.get("/Width", 0) or 0), int(xobj.get("/Height", 0) or 0)
+        if width * height > limits.max_pixels:
+            raise _too_many_pixels(width, height, limits, f"第 {page_no} 页的")
+        filters = xobj.get("/Filter")
+        filters = [str(f) for f in filters] if isinstance(filters, list) else [str(filters)] if filters else []
+        data = xobj.get_data()
+        if filters and filters[-1] == "/DCTDecode":
+            _decode_image(data, limits, f"第 {page_no} 页的")
+        elif not filters or filters[-1] in ("/FlateDecode", "/LZWDecode", "/RunLengthDecode", "/ASCII85Decode"):
+            bits = int(xobj.get("/BitsPerComponent", 8) or 8)
+            space = xobj.get("/ColorSpace")
+            space = space.get_object() if space is not None and hasattr(space, "get_object") else space
+            components = {"/DeviceGray": 1, "/DeviceRGB": 3, "/DeviceCMYK": 4}.get(str(space), 0)
+            if xobj.get("/ImageMask"):
+                components, bits = 1, 1
+            needed = ((width * components * bits + 7) // 8) * height
+            if components and width and height and len(data) < needed:
+                raise _damaged(page_no, "图片", f"图像数据只有 {len(data)} 字节，应有 {needed} 字节")
+
+
+def _load_pdf(attachment: Attachment, data: bytes, entry: dict[str, Any], limits: Limits) -> None:
+    from compiler.files.inert import active_content, pypdf_messages
+
     reader = _open_pdf(data, entry.get("password"))
     count = len(reader.pages)
     if count == 0:
         raise AttachmentError("no-pages", "PDF 文件中没有任何页面；请检查是否选错了文件")
+    if count > limits.max_pages:
+        raise AttachmentError(
+            "too-many-pages",
+            f"PDF 有 {count} 页，超过每个附件 {limits.max_pages} 页的上限；请用 pages 只选需要的页，"
+            f"或用环境变量 {MAX_PAGES_ENV} 提高上限",
+        )
     spec = entry.get("pages")
     pages = parse_page_ranges(spec, count) if isinstance(spec, str) else list(range(count))
     for i in pages:
@@ -157,41 +262,103 @@ def _load_pdf(attachment: Attachment, data: bytes, entry: dict[str, Any]) -> Non
         box = page.cropbox
         unit = float(page.user_unit)
         _check_size(float(box.width) * unit, float(box.height) * unit, i + 1)
-        contents = page.get_contents()
-        if contents is not None:
-            contents.get_data()  # decompress now: a damaged stream is an error here, not a blank page later
+        with pypdf_messages() as messages:
+            contents = page.get_contents()
+            if contents is not None:
+                contents.get_data()  # decompress now: a damaged stream is an error here, not a blank page later
+        if messages:
+            raise _damaged(i + 1, "内容", _english(messages))
+        _check_images(page, i + 1, limits)
     attachment.reader = reader
     attachment.pages = pages
+    attachment.active = dict(active_content(reader, pages))
 
 
-def _load_image(attachment: Attachment, entry: dict[str, Any]) -> None:
-    from reportlab.lib.utils import ImageReader
+def _english(messages: list[str]) -> str:
+    """pypdf's own words, shortened, as the detail of a Chinese message."""
+    text = "；".join(dict.fromkeys(m.strip() for m in messages if m.strip()))
+    return f"pypdf：{text[:200]}" + ("…" if len(text) > 200 else "")
 
+
+def _decode_image(data: bytes, limits: Limits, where: str = "") -> tuple[int, int]:
+    """Open an image from its header, check its pixel count, then decode it all.  Returns its size."""
+    from PIL import Image
+
+    bound = Image.MAX_IMAGE_PIXELS
+    Image.MAX_IMAGE_PIXELS = None  # opening reads the header only; the limit is ours, checked just below
+    try:
+        image = Image.open(io.BytesIO(data))
+    finally:
+        Image.MAX_IMAGE_PIXELS = bound
+    width, height = image.size
+    if width * height > limits.max_pixels:
+        raise _too_many_pixels(width, height, limits, where)
+    if width < 1 or height < 1:
+        raise AttachmentError("bad-image", f"{where}图片尺寸 {width} × {height} 像素无效；请重新扫描或导出")
+    image.load()  # a truncated scan fails here (Pillow refuses truncated data unless told otherwise)
+    return int(width), int(height)
+
+
+def _load_image(attachment: Attachment, entry: dict[str, Any], limits: Limits) -> None:
     if entry.get("pages"):
         raise AttachmentError("bad-pages", "图片附件只有一页，不能指定 pages；请删除这一项", "pages")
-    image = ImageReader(str(attachment.path))
-    width, height = image.getSize()
-    if width < 1 or height < 1:
-        raise AttachmentError("bad-image", f"图片尺寸 {width} × {height} 像素无效；请重新扫描或导出")
-    image.getRGBData()  # decode it all: a truncated scan fails here
-    attachment.image_size = (int(width), int(height))
+    attachment.image_size = _decode_image(attachment.data, limits)
 
 
-def load_one(report: Report, index: int, entry: Any) -> Attachment:
+def _read_capped(path: Path, limits: Limits) -> bytes:
+    """The file's bytes, refusing before reading when it is not a regular file or is over the size limit."""
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        raise AttachmentError(
+            "missing-file", f"附件文件 {path} 不存在；请检查 file 的路径（相对于报告文件所在目录）"
+        ) from None
+    except OSError as exc:
+        raise AttachmentError("unreadable", _os_message(exc, path)) from None
+    if stat.S_ISDIR(info.st_mode):
+        raise AttachmentError(
+            "missing-file", f"附件文件 {path} 是一个目录；请检查 file 的路径（相对于报告文件所在目录）"
+        )
+    if not stat.S_ISREG(info.st_mode):
+        raise AttachmentError(
+            "not-a-file", f"附件 {path} 不是普通文件（是设备、命名管道或套接字），不会读取；请给出 PDF 或图片文件"
+        )
+    if info.st_size > limits.max_bytes:
+        raise AttachmentError("too-large", _too_large(path, info.st_size, limits))
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(limits.max_bytes + 1)
+    except OSError as exc:
+        raise AttachmentError("unreadable", _os_message(exc, path)) from None
+    if len(data) > limits.max_bytes:  # it grew while we looked
+        raise AttachmentError("too-large", _too_large(path, len(data), limits))
+    return data
+
+
+def _too_large(path: Path, size: int, limits: Limits) -> str:
+    return (
+        f"附件文件 {path.name} 有 {size / 1024 / 1024:.1f} MB，"
+        f"超过每个附件 {limits.max_bytes / 1024 / 1024:.0f} MB 的上限；"
+        f"请压缩或拆分该文件，或用环境变量 {MAX_MB_ENV} 提高上限"
+    )
+
+
+def _os_message(exc: OSError, path: Path) -> str:
+    from compiler.files.output import os_error_message
+
+    return os_error_message(exc, path, "读取附件文件")
+
+
+def load_one(report: Report, index: int, entry: Any, limits: Limits | None = None) -> Attachment:
     """Load ``[[attachments]]`` element ``index``.  Raises :class:`AttachmentError`."""
     from pypdf.errors import DependencyError, PyPdfError
 
+    limits = limits or Limits.from_env()
     if not isinstance(entry, dict) or not isinstance(entry.get("file"), str) or not isinstance(entry.get("title"), str):
         raise AttachmentError("bad-entry", "附件应写明 file（文件）和 title（标题）", "")
     path = report.base_dir / entry["file"]
-    title = entry["title"].strip()
-    if not path.is_file():
-        what = "是一个目录" if path.is_dir() else "不存在"
-        raise AttachmentError("missing-file", f"附件文件 {path} {what}；请检查 file 的路径（相对于报告文件所在目录）")
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise AttachmentError("unreadable", f"无法读取附件文件 {path}：{exc.strerror}") from None
+    title = _clean_title(entry["title"])
+    data = _read_capped(path, limits)
     if not data:
         raise AttachmentError("empty-file", f"附件文件 {path} 是空文件（0 字节）；请重新导出或复制该文件")
     kind = sniff(data)
@@ -200,12 +367,12 @@ def load_one(report: Report, index: int, entry: Any) -> Attachment:
             "not-supported",
             f"附件文件 {path.name} 既不是 PDF，也不是 PNG 或 JPEG 图片；请先转换为 PDF（如用办公软件另存为 PDF）",
         )
-    attachment = Attachment(index, title, path, kind)
+    attachment = Attachment(index, title, path, kind, data=data if kind == "image" else b"")
     try:
         if kind == "pdf":
-            _load_pdf(attachment, data, entry)
+            _load_pdf(attachment, data, entry, limits)
         else:
-            _load_image(attachment, entry)
+            _load_image(attachment, entry, limits)
     except AttachmentError:
         raise
     except DependencyError as exc:
@@ -214,10 +381,23 @@ def load_one(report: Report, index: int, entry: Any) -> Attachment:
         ) from None
     except PyPdfError as exc:
         raise AttachmentError("damaged", f"PDF 文件已损坏，无法读取（{exc}）；请重新导出或获取原始文件") from None
-    except (OSError, ValueError, SyntaxError, KeyError, IndexError, TypeError, AttributeError) as exc:
+    except MemoryError:
+        raise AttachmentError("too-large", "读取该文件时内存不足；请压缩或拆分该文件") from None
+    except RecursionError:
+        raise AttachmentError("damaged", "PDF 文件结构嵌套过深，无法读取；请重新导出或获取原始文件") from None
+    except (
+        OSError,
+        ValueError,
+        SyntaxError,
+        KeyError,
+        IndexError,
+        TypeError,
+        AttributeError,
+        ZeroDivisionError,
+    ) as exc:
         # pypdf and Pillow report some damage with plain exceptions
         # (the exception text of image errors names objects by memory address: keep messages stable)
-        detail = type(exc).__name__ if kind == "image" else f"{type(exc).__name__}: {exc}"
+        detail = type(exc).__name__ if kind == "image" else f"{type(exc).__name__}: {str(exc)[:200]}"
         what = "图片" if kind == "image" else "PDF 文件"
         raise AttachmentError(
             "damaged", f"{what}已损坏或不完整，无法读取（{detail}）；请重新导出或获取原始文件"
@@ -225,30 +405,71 @@ def load_one(report: Report, index: int, entry: Any) -> Attachment:
     return attachment
 
 
+def _clean_title(title: str) -> str:
+    """The title cleaned like body text (invisible and control characters, half-width punctuation)."""
+    from compiler.source.hygiene import clean_text
+
+    return clean_text(title).text.strip()
+
+
 def load_attachments(report: Report) -> AttachmentSet:
-    """Every ``[[attachments]]`` element, loaded; the bad ones become error problems (never exceptions)."""
-    result = AttachmentSet()
+    """Every ``[[attachments]]`` element, loaded; the bad ones become error problems (never exceptions).
+
+    Active content that will be removed, and pypdf's repairs, become one warning each per attachment."""
+    from compiler.files.inert import describe, pypdf_messages
+
     entries = report.data.get("attachments") or []
+    cached = getattr(report, "_loaded_attachments", None)
+    if cached is not None and cached[0] is entries:  # each file is read once per build (check, then bind)
+        return cached[1]
+    result = AttachmentSet()
     if not isinstance(entries, list):
         return result
+    limits = Limits.from_env()
     for index, entry in enumerate(entries):
+        title = entry.get("title") if isinstance(entry, dict) else None
+        name = f"附件“{_clean_title(title)}”" if isinstance(title, str) else f"第 {index + 1} 个附件"
         try:
-            result.bound.append(load_one(report, index, entry))
+            with pypdf_messages() as messages:
+                attachment = load_one(report, index, entry, limits)
         except AttachmentError as exc:
             keypath = f"attachments[{index}]" + (f".{exc.sub}" if exc.sub else "")
-            title = entry.get("title") if isinstance(entry, dict) else None
-            name = f"附件“{title}”" if isinstance(title, str) else f"第 {index + 1} 个附件"
             result.problems.append(error(exc.rule, f"{name}：{exc.message}", report.ref(keypath)))
             result.skipped.append(index)
+            continue
+        result.bound.append(attachment)
+        where = report.ref(f"attachments[{index}].file")
+        if attachment.active:
+            from collections import Counter
+
+            result.warnings.append(
+                warning(
+                    RULE_PREFIX + "active-content",
+                    f"{name}含有可执行或交互的内容，合订时已删除：{describe(Counter(attachment.active))}；"
+                    "页面内容不受影响",
+                    where,
+                )
+            )
+        if messages:
+            result.warnings.append(
+                warning(
+                    RULE_PREFIX + "pdf-repaired",
+                    f"{name}：PDF 文件结构有不规范之处，已尽量按原样读取（{_english(messages)}）；"
+                    "请检查合订后的附件页面，如有异常请重新导出该文件",
+                    where,
+                )
+            )
     for number, attachment in enumerate(result.bound, 1):
         attachment.number = number
+    report._loaded_attachments = (entries, result)  # type: ignore[attr-defined]
     return result
 
 
 def check_attachments(report: Report) -> list[Problem]:
     """The problems ``gongkai check`` shows: every bad attachment, and a warning for each password (the
     source TOML travels inside the PDF, so the password is published with it)."""
-    problems = load_attachments(report).problems
+    loaded = load_attachments(report)
+    problems = [*loaded.problems, *loaded.warnings]
     for index, entry in enumerate(report.data.get("attachments") or []):
         if isinstance(entry, dict) and entry.get("password"):
             problems.append(

@@ -357,10 +357,22 @@ def _assign(data: Any, path: Path, value: str) -> None:
     target[path[-1]] = value
 
 
+def _attachment_titles(data: dict[str, Any]) -> list[tuple[Path, str]]:
+    """``[[attachments]]`` titles: printed text like the body's (the other core keys are file names)."""
+    entries = data.get("attachments")
+    if not isinstance(entries, list):
+        return []
+    return [
+        (("attachments", i, "title"), e["title"])
+        for i, e in enumerate(entries)
+        if isinstance(e, dict) and isinstance(e.get("title"), str)
+    ]
+
+
 def clean_data(data: dict[str, Any], skip_top: frozenset[str] | set[str]) -> list[tuple[Path, Cleaned]]:
     """Clean every string of ``data`` in place; returns what changed, string by string."""
     found: list[tuple[Path, Cleaned]] = []
-    for path, text in list(strings(data, skip_top)):
+    for path, text in [*strings(data, skip_top), *_attachment_titles(data)]:
         cleaned = clean_text(text)
         if cleaned.changes:
             found.append((path, cleaned))

@@ -104,7 +104,7 @@ def plan_slots(
         if attachment.kind == "image":
             assert attachment.image_size is not None
             w, h = a4_for(attachment.image_size, base)
-            slots.append(Slot("image", w, h, 0, label=label, image=attachment.path, image_size=attachment.image_size))
+            slots.append(Slot("image", w, h, 0, label=label, image=attachment.data, image_size=attachment.image_size))
         else:
             for n, index in enumerate(attachment.pages):
                 w, h = _displayed_size(attachment, index)
@@ -128,6 +128,7 @@ def _append_attachments(
 ) -> None:
     from pypdf import Transformation
 
+    from compiler.files.inert import make_inert
     from compiler.render.pdf.finish.stamp import stamp_pages
     from compiler.render.pdf.finish.subsets import retag_subsets, subset_fonts
 
@@ -144,6 +145,7 @@ def _append_attachments(
                 continue
             assert attachment.reader is not None
             page = writer.add_page(attachment.reader.pages[next(pdf_pages)])
+            make_inert(page)  # listed when the attachment was loaded (attachments.active-content)
             if page.rotation % 360:
                 page.transfer_rotation_to_content()  # stamp upright on the page as displayed
             box = page.cropbox
@@ -256,9 +258,12 @@ class FinishPlan:
             raise ValueError("render the report with on_save=plan.on_save before completing it")
         if not self.bound:
             return FinishedPdf(with_file_id(rendered.pdf), rendered.pages, [])
-        writer = self._with_attachments(rendered.pdf)
-        buffer = io.BytesIO()
-        writer.write(buffer)
+        from compiler.files.inert import pypdf_messages
+
+        with pypdf_messages():  # anything pypdf has to say was said, in Chinese, when the attachments were loaded
+            writer = self._with_attachments(rendered.pdf)
+            buffer = io.BytesIO()
+            writer.write(buffer)
         pages = [(rendered.pages + a, rendered.pages + b) for a, b in self.spans]
         return FinishedPdf(with_file_id(buffer.getvalue()), rendered.pages + len(self.slots), pages)
 

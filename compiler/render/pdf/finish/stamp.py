@@ -18,7 +18,6 @@ from __future__ import annotations
 import io
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from reportlab.lib.utils import ImageReader
@@ -97,7 +96,7 @@ class Slot:
     page_number: int
     label: str | None = None  # "附件1" at the top left, on the first page of an attachment
     title: str | None = None  # separator pages: the attachment's title on line 3
-    image: Path | None = None  # image pages: the scan, fitted below the label
+    image: bytes | None = None  # image pages: the scan's bytes (read once, when loaded), fitted below the label
     image_size: tuple[int, int] | None = None
     source: SourceRef | None = None  # the attachment's TOML key, for problems
 
@@ -231,7 +230,7 @@ def _draw_image(canvas: Canvas, slot: Slot, geometry: PageGeometry) -> None:
     w, h = iw * scale, ih * scale
     # an ImageReader, not the file name: ReportLab names the image after what it is given, and a name made
     # from the path would make the bytes depend on the folder the report was built in
-    canvas.drawImage(ImageReader(str(slot.image)), geometry.left + (box_w - w) / 2, top - h, w, h)
+    canvas.drawImage(ImageReader(io.BytesIO(slot.image)), geometry.left + (box_w - w) / 2, top - h, w, h)
 
 
 def render_slots(slots: list[Slot], sheet: StyleSheet) -> bytes:
