@@ -10,6 +10,11 @@ fast and must never let one broken report stop the others:
   the parsed fonts are shared copy-on-write instead of parsed once per worker;
 * the output bytes do not depend on the process that built them: ``-j 4`` writes the same PDFs as ``-j 1``.
 
+Faults (see :func:`run_builds`): workers ignore Ctrl-C and the parent decides — the first stops the batch
+within a second or two and lists what was built and what was not (exit 130), a second one ends at once; a
+worker that dies (killed, out of memory) fails only the report it was building, named with the signal, and
+a fresh worker takes its place; running out of file descriptors is a message, not a hang.
+
 Exit status (see :func:`batch_status`): a single report keeps the codes of ``gongkai build`` (1 problems,
 2 unreadable, 3 internal error); a batch exits 0 when every report was built, 2 when none could even be read,
 else 1 — and prints a summary of the failures at the end.
@@ -33,6 +38,9 @@ from compiler.cli.messages import msg, usage_text
 
 OK, PROBLEMS, UNREADABLE, INTERNAL = 0, 1, 2, 3
 WARNING, ERROR = 1, 2  # compiler.model.problems.Severity, as plain numbers (outcomes cross processes)
+INTERRUPTED = 130
+#: More workers than this is a typo (``-j 1000``), not a machine.
+MAX_JOBS = 256
 
 
 @dataclass(frozen=True)
@@ -189,6 +197,14 @@ def build_one(index: int, path: str, options: BuildOptions) -> Outcome:
         )
     except UsageError as exc:
         return Outcome(index, path, UNREADABLE, reason=str(exc), seconds=time.perf_counter() - started)
+    except OSError as exc:  # a full disk, too many open files, a folder that cannot be read …
+        from compiler.files.output import os_error_message
+
+        reason = os_error_message(exc, exc.filename, "读写")
+        return Outcome(index, path, UNREADABLE, reason=reason, seconds=time.perf_counter() - started)
+    except MemoryError:
+        reason = "内存不足，未生成输出文件；请关闭其他程序或减小 -j 的值后重试"
+        return Outcome(index, path, UNREADABLE, reason=reason, seconds=time.perf_counter() - started)
     except Exception as exc:  # a bug: reported for this report only, the batch goes on
         detail = traceback.format_exc() if os.environ.get("GONGKAI_DEBUG") else ""
         lines = [detail.rstrip()] if detail else []
@@ -231,8 +247,88 @@ def _pool_context() -> object:
     return multiprocessing.get_context("fork" if "fork" in methods and sys.platform != "darwin" else None)
 
 
+def _worker_main(conn: object, options: BuildOptions, warm: bool) -> None:
+    """A worker: build the reports the parent sends, one at a time, until told to stop (``None``)."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole process group: the parent decides
+    if warm:
+        warm_up(options)
+    while True:
+        try:
+            task = conn.recv()  # type: ignore[attr-defined]
+        except (EOFError, OSError):
+            return
+        if task is None:
+            return
+        index, path = task
+        conn.send(build_one(index, path, options))  # type: ignore[attr-defined]
+
+
+class _Worker:
+    def __init__(self, context: object, options: BuildOptions, warm: bool):
+        parent, child = context.Pipe()  # type: ignore[attr-defined]
+        try:
+            self.process = context.Process(  # type: ignore[attr-defined]
+                target=_worker_main, args=(child, options, warm), daemon=True
+            )
+            self.process.start()
+        except BaseException:
+            parent.close()
+            child.close()
+            raise
+        child.close()
+        self.conn = parent
+        self.task: tuple[int, str] | None = None
+
+    def give(self, task: tuple[int, str]) -> None:
+        self.task = task
+        self.conn.send(task)
+
+    def stop(self) -> None:
+        import contextlib
+
+        with contextlib.suppress(OSError, ValueError):
+            self.conn.close()
+        if self.process.is_alive():
+            self.process.terminate()  # SIGTERM: a temporary file being written is removed (files.output)
+
+
+def _died(worker: _Worker) -> Outcome:
+    import signal
+
+    assert worker.task is not None
+    index, path = worker.task
+    worker.process.join(1)
+    code = worker.process.exitcode
+    if code is not None and code < 0:
+        try:
+            name = signal.Signals(-code).name
+        except ValueError:
+            name = f"信号 {-code}"
+        how = f"被 {name} 终止" + ("（可能是内存不足）" if name == "SIGKILL" else "")
+    else:
+        how = f"异常退出（退出码 {code}）"
+    return Outcome(
+        index, path, INTERNAL, reason=f"构建这份报告的工作进程{how}，未生成输出文件；其余报告由新的工作进程继续构建"
+    )
+
+
+def _no_worker(exc: OSError) -> Exception:
+    from compiler.files.output import os_error_message
+    from compiler.model.problems import UsageError
+
+    return UsageError(os_error_message(exc, None, "启动工作进程"))
+
+
 def run_builds(paths: Sequence[Path], options: BuildOptions, jobs: int) -> Iterator[Outcome]:
-    """Build every report, yielding outcomes as they finish (in completion order with ``jobs > 1``)."""
+    """Build every report, yielding outcomes as they finish (in completion order with ``jobs > 1``).
+
+    With ``jobs > 1`` the reports go to worker processes one at a time over a pipe each, so the parent always
+    knows which report a worker was building: when one dies, that report fails (named, with the signal) and a
+    fresh worker takes the next one.  On Ctrl-C (``KeyboardInterrupt`` in the parent) every worker is
+    terminated within a second or two and the interrupt goes on to the caller; a second Ctrl-C while that
+    happens ends the process at once."""
     work = [(i, str(p)) for i, p in enumerate(paths)]
     if len(work) > 1:  # several reports in this process (or its workers): collect between them
         gc.enable()  # (the gongkai command starts with the collector off: compiler.cli.run)
@@ -240,21 +336,69 @@ def run_builds(paths: Sequence[Path], options: BuildOptions, jobs: int) -> Itera
         for i, p in work:
             yield build_one(i, p, options)
         return
-    from concurrent.futures import ProcessPoolExecutor, as_completed
+    from collections import deque
+    from multiprocessing.connection import wait
 
     context = _pool_context()
-    if getattr(context, "get_start_method", lambda: "")() == "fork":
+    fork = getattr(context, "get_start_method", lambda: "")() == "fork"
+    if fork:
         warm_up(options)  # once, in the parent: every forked worker starts warm
-    with ProcessPoolExecutor(
-        max_workers=min(jobs, len(work)), mp_context=context, initializer=warm_up, initargs=(options,)
-    ) as pool:
-        futures = {pool.submit(build_one, i, p, options): (i, p) for i, p in work}
-        for future in as_completed(futures):
-            i, p = futures[future]
-            try:
-                yield future.result()
-            except Exception as exc:  # the worker process itself died (killed, out of memory)
-                yield Outcome(i, p, INTERNAL, reason=f"构建进程异常退出（{type(exc).__name__}: {exc}）")
+    pending = deque(work)
+    workers: list[_Worker] = []
+    size = min(jobs, len(work))
+    try:
+        while pending or any(w.task for w in workers):
+            while pending and len(workers) < size:
+                try:
+                    workers.append(_Worker(context, options, warm=not fork))
+                except OSError as exc:  # EMFILE, EAGAIN: go on with the workers there are, if any
+                    if not workers:
+                        raise _no_worker(exc) from None
+                    size = len(workers)
+            for worker in workers:
+                if worker.task is None and pending:
+                    task = pending.popleft()
+                    try:
+                        worker.give(task)
+                    except OSError:
+                        worker.task = task  # its death is noticed below and reported for this report
+            busy = [w for w in workers if w.task is not None]
+            ready = wait([w.conn for w in busy] + [w.process.sentinel for w in busy], timeout=1.0)
+            for worker in busy:
+                if worker.conn in ready:
+                    try:
+                        outcome = worker.conn.recv()
+                    except (EOFError, OSError):
+                        outcome = None
+                    if isinstance(outcome, Outcome):
+                        worker.task = None
+                        yield outcome
+                        continue
+                if worker.conn in ready or worker.process.sentinel in ready:
+                    yield _died(worker)
+                    worker.stop()
+                    workers.remove(worker)
+    except KeyboardInterrupt:
+        _second_interrupt_ends_at_once()
+        raise
+    finally:
+        for worker in workers:
+            worker.stop()
+        deadline = time.monotonic() + 1.0
+        for worker in workers:
+            worker.process.join(max(0.0, deadline - time.monotonic()))
+            if worker.process.is_alive():
+                worker.process.kill()
+                worker.process.join(0.5)
+
+
+def _second_interrupt_ends_at_once() -> None:
+    import signal
+
+    def now(signum: int, _frame: object) -> None:
+        os._exit(INTERRUPTED)
+
+    signal.signal(signal.SIGINT, now)
 
 
 def batch_status(outcomes: Sequence[Outcome]) -> int:
@@ -345,6 +489,8 @@ def build_many(
         from compiler.host.manager import default_host
 
         plan_outputs(default_host(), paths[0], Path(options.output), options.to)
+    if jobs is not None and jobs > MAX_JOBS:
+        raise UsageError(f"-j 应在 1 到 {MAX_JOBS} 之间（工作进程数），实为 {jobs}")
     jobs = default_jobs() if jobs is None else jobs
     batch = len(paths) > 1
     if len(paths) > 1:  # one report's output must not replace another's attachment, plugin or previous report
@@ -357,28 +503,36 @@ def build_many(
     progress = Progress(len(paths), err, err.isatty() if tty is None else tty)
     started = time.perf_counter()
     outcomes: list[Outcome] = []
-    for outcome in run_builds(paths, options, jobs):
-        outcomes.append(outcome)
-        warnings = outcome.count(WARNING)
-        shown = [line for line, sev in outcome.problems() if not quiet or sev != WARNING]
-        if batch and outcome.problem_lines:  # one heading per report, its problems indented below it
-            counts = msg("batch.counts", path=outcome.path, errors=outcome.count(ERROR), warnings=warnings)
-            progress.echo(counts + (msg("batch.quiet") if quiet and warnings else ""), err)
-            for line in shown:
-                progress.echo(textwrap.indent(line, "    "), err)
-        else:
-            for line in shown:
-                progress.echo(line, err)
-            if quiet and warnings:
-                progress.echo(msg("batch.quiet-one", path=outcome.path, warnings=warnings), err)
-        if outcome.ok:
-            key = "build.done" if outcome.pages else "build.done-web"  # a web page has no pages
-            progress.echo(msg(key, output=outcome.output, pages=outcome.pages, seconds=outcome.seconds), out)
-        else:
-            progress.echo(f"{outcome.path}: {usage_text(outcome.reason)}", err)
-        progress.advance(outcome)
-        if on_outcome:
-            on_outcome(outcome)
+    builds = run_builds(paths, options, jobs)
+    try:
+        for outcome in builds:
+            outcomes.append(outcome)
+            warnings = outcome.count(WARNING)
+            shown = [line for line, sev in outcome.problems() if not quiet or sev != WARNING]
+            if batch and outcome.problem_lines:  # one heading per report, its problems indented below it
+                counts = msg("batch.counts", path=outcome.path, errors=outcome.count(ERROR), warnings=warnings)
+                progress.echo(counts + (msg("batch.quiet") if quiet and warnings else ""), err)
+                for line in shown:
+                    progress.echo(textwrap.indent(line, "    "), err)
+            else:
+                for line in shown:
+                    progress.echo(line, err)
+                if quiet and warnings:
+                    progress.echo(msg("batch.quiet-one", path=outcome.path, warnings=warnings), err)
+            if outcome.ok:
+                key = "build.done" if outcome.pages else "build.done-web"  # a web page has no pages
+                progress.echo(msg(key, output=outcome.output, pages=outcome.pages, seconds=outcome.seconds), out)
+            else:
+                progress.echo(f"{outcome.path}: {usage_text(outcome.reason)}", err)
+            progress.advance(outcome)
+            if on_outcome:
+                on_outcome(outcome)
+    except KeyboardInterrupt:
+        _second_interrupt_ends_at_once()
+        builds.close()  # the workers are stopped (and their temporary files removed) before the summary
+        progress.clear()
+        _interrupted(paths, outcomes, err)
+        return INTERRUPTED
     progress.clear()
     if batch:
         _summary(sorted(outcomes, key=lambda o: o.index), time.perf_counter() - started, out, err)
@@ -424,3 +578,22 @@ def summary_table(outcomes: Sequence[Outcome]) -> str:
 
     widths = [max(sum(2 if ord(ch) > 0x2E7F else 1 for ch in row[i]) for row in rows) for i in range(5)]
     return "\n".join("  ".join(cell(row[i], widths[i]) for i in range(5)) + "  " + row[5] for row in rows)
+
+
+def _interrupted(paths: Sequence[Path], outcomes: Sequence[Outcome], err: TextIO) -> None:
+    """After Ctrl-C: what was built, and what was not (nothing half-written is left: files.output)."""
+    done = {o.index for o in outcomes}
+    built = [o for o in sorted(outcomes, key=lambda o: o.index) if o.ok]
+    failed = [o for o in sorted(outcomes, key=lambda o: o.index) if not o.ok]
+    missing = [str(p) for i, p in enumerate(paths) if i not in done]
+    print(
+        f"已中断（Ctrl-C）：已生成 {len(built)} 份，失败 {len(failed)} 份，未构建 {len(missing)} 份；"
+        "未完成的输出文件没有留下",
+        file=err,
+    )
+    for o in built:
+        print(f"  已生成  {o.output}", file=err)
+    for o in failed:
+        print(f"  未生成  {o.path}: {o.reason}", file=err)
+    for p in missing:
+        print(f"  未构建  {p}", file=err)
