@@ -20,7 +20,13 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def env(**extra: str) -> dict[str, str]:
-    return {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONDONTWRITEBYTECODE": "1", "GONGKAI_ALLOW_PLUGINS": "1", **extra}
+    return {
+        **os.environ,
+        "PYTHONPATH": str(ROOT),
+        "PYTHONDONTWRITEBYTECODE": "1",
+        "GONGKAI_ALLOW_PLUGINS": "1",
+        **extra,
+    }
 
 
 def reports(folder: Path, good: int, bad: dict[str, str]) -> Path:
@@ -78,7 +84,7 @@ def test_ctrl_c_stops_within_two_seconds_and_says_what_was_built(tmp_path: Path,
     time.sleep(0.5)  # the slow ones are under way
     sent = time.monotonic()
     os.killpg(proc.pid, signal.SIGINT)
-    out, err = proc.communicate(timeout=30)
+    _, err = proc.communicate(timeout=30)
     took = time.monotonic() - sent
     assert took <= 2.0, took
     assert proc.returncode == 130, err
