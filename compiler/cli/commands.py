@@ -194,6 +194,10 @@ def cmd_fmt(args: argparse.Namespace) -> int:
             _print_problems(exc.problems)
             status = max(status, EXIT_INPUT)
             continue
+        except UsageError as exc:  # the file could not be written (a full disk, a read-only folder …)
+            print(f"{report}: {exc}", file=sys.stderr)
+            status = max(status, EXIT_INPUT)
+            continue
         _print_problems(result.problems, sys.stdout)
         if args.diff:
             sys.stdout.write(result.diff())
@@ -791,10 +795,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(msg("interrupted"), file=sys.stderr)
         return 130
+    except MemoryError:
+        print("gongkai: 内存不足；请关闭其他程序，或减小 -j 的值后重试", file=sys.stderr)
+        return EXIT_INPUT
     except BrokenPipeError:  # the reader went away (`gongkai check … | head`): stop quietly
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_PROBLEMS
+    except OSError as exc:  # a full disk, a read-only folder, no permission, too many open files …
+        from compiler.files.output import os_error_message
+
+        print(f"gongkai: {os_error_message(exc, exc.filename, '读写')}", file=sys.stderr)
+        return EXIT_INPUT
     except Exception as exc:  # the last line of defence: no traceback for users
         if os.environ.get("GONGKAI_DEBUG"):
             traceback.print_exc()

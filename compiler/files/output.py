@@ -60,6 +60,8 @@ def os_error_message(exc: OSError, path: Path | str | None, action: str) -> str:
     """A Chinese message for an operating-system error: ``无法写入 PATH：磁盘空间不足（ENOSPC）；请…``."""
     code = exc.errno or 0
     what, todo = _ERRNO.get(code, (exc.strerror or type(exc).__name__, "请检查该路径后重试"))
+    if "写" not in action and "创建" not in action:  # reading: -o is no remedy
+        todo = todo.split("，或用 -o")[0].split("或用 -o")[0].rstrip("，")
     name = errno.errorcode.get(code, type(exc).__name__)
     where = f" {path}" if path is not None else (f" {exc.filename}" if exc.filename else "")
     return f"无法{action}{where}：{what}（{name}）；{todo}"

@@ -174,7 +174,9 @@ def load(path: Path, text: str | None = None) -> TomlSource:
     try:
         raw = read_capped(path)
     except OSError as exc:
-        raise ReportError(error("input.unreadable", f"无法读取文件：{exc.strerror}", SourceRef(path))) from None
+        from compiler.files.output import os_error_message
+
+        raise ReportError(error("input.unreadable", os_error_message(exc, path, "读取"), SourceRef(path))) from None
     if not raw.strip():
         raise ReportError(error("input.empty", "文件是空的", SourceRef(path)))
     return parse(decode(raw, path), path, raw)
