@@ -76,12 +76,25 @@ def test_cached_font_has_what_reportlab_parses(font: Path, tmp_path: Path) -> No
     assert cached.face.makeSubset(subset) == reference.face.makeSubset(subset)
 
 
+def unpack(data: bytes) -> object:
+    """An entry's facts (after the magic line and the SHA-256 that guard it)."""
+    return marshal.loads(data[len(fontfacts._MAGIC) + 32 :])
+
+
+def pack(facts: object) -> bytes:
+    """Facts written as a valid entry: a test that changes them must also sign them."""
+    import hashlib
+
+    payload = marshal.dumps(facts)
+    return fontfacts._MAGIC + hashlib.sha256(payload).digest() + payload
+
+
 def test_stored_facts_are_used_while_the_file_is_unchanged(font: Path, tmp_path: Path) -> None:
     fontfacts.load_ttfont("a", font, 0)
     [entry] = entries(tmp_path)
-    facts = marshal.loads(entry.read_bytes())
+    facts = unpack(entry.read_bytes())
     facts["ascent"] = 777  # a value only the cache can have given
-    entry.write_bytes(marshal.dumps(facts))
+    entry.write_bytes(pack(facts))
     assert fontfacts.load_ttfont("b", font, 0).face.ascent == 777
     stat = font.stat()
     os.utime(font, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))  # the file changed
@@ -95,11 +108,13 @@ def test_stored_facts_are_used_while_the_file_is_unchanged(font: Path, tmp_path:
         lambda data: b"",
         lambda data: data[: len(data) // 2],
         lambda data: b"\x00garbage" * 100,
-        lambda data: marshal.dumps([1, 2, 3]),
-        lambda data: marshal.dumps({**marshal.loads(data), "glyphPos": [0, 1]}),  # not a whole font
-        lambda data: marshal.dumps({k: v for k, v in marshal.loads(data).items() if k != "charToGlyph"}),
+        lambda data: pack([1, 2, 3]),
+        lambda data: pack({**unpack(data), "glyphPos": [0, 1]}),  # not a whole font
+        lambda data: pack({k: v for k, v in unpack(data).items() if k != "charToGlyph"}),
+        lambda data: data[:-40] + b"[" * 40,  # marshal would read "[[[[" as a list of 1.5 billion items
+        lambda data: fontfacts._MAGIC + bytes(32) + b"[" * 100,  # the same, with a wrong checksum
     ],
-    ids=["empty", "truncated", "garbage", "not-a-dict", "short-glyph-table", "no-cmap"],
+    ids=["empty", "truncated", "garbage", "not-a-dict", "short-glyph-table", "no-cmap", "huge-list", "bad-sum"],
 )
 def test_damaged_entries_are_ignored(font: Path, tmp_path: Path, damage) -> None:
     fontfacts.load_ttfont("a", font, 0)
@@ -109,15 +124,15 @@ def test_damaged_entries_are_ignored(font: Path, tmp_path: Path, damage) -> None
     reference = TTFont("ref", str(font))
     assert loaded.face.charToGlyph == reference.face.charToGlyph
     assert loaded.face.glyphPos == reference.face.glyphPos
-    assert marshal.loads(entry.read_bytes())["numGlyphs"] == reference.face.numGlyphs  # rewritten whole
+    assert unpack(entry.read_bytes())["numGlyphs"] == reference.face.numGlyphs  # rewritten whole
 
 
 def test_a_damaged_lazy_fact_is_parsed_from_the_file(font: Path, tmp_path: Path) -> None:
     fontfacts.load_ttfont("a", font, 0)
     [entry] = entries(tmp_path)
-    facts = marshal.loads(entry.read_bytes())
+    facts = unpack(entry.read_bytes())
     facts["\x00lazy"]["hmetrics"] = b"\xff not marshal data"
-    entry.write_bytes(marshal.dumps(facts))
+    entry.write_bytes(pack(facts))
     loaded = fontfacts.load_ttfont("b", font, 0)
     assert "hmetrics" not in vars(loaded.face)  # not decoded until something needs it
     assert loaded.face.hmetrics == TTFont("ref", str(font)).face.hmetrics

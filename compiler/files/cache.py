@@ -45,7 +45,7 @@ def load(name: str) -> dict[str, Any]:
         return {}
     try:
         data = json.loads((folder / f"{name}.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    except (OSError, ValueError, MemoryError, RecursionError):  # a damaged entry is ignored and rebuilt
         return {}
     if not isinstance(data, dict) or data.get("version") != FORMAT_VERSION or not isinstance(data.get("entries"), dict):
         return {}

@@ -105,11 +105,16 @@ def percent(part: Any, whole: Any, places: int = 2) -> str:
     return fmt_number(p * 100 / w, places) + "%"
 
 
+#: How deep a referenced text may refer to further texts.
+MAX_NESTING = 8
+
+
 class Evaluator:
     """Evaluates ``{…}`` expressions against ``values``."""
 
     def __init__(self, values: Mapping[str, Any]):
         self.values = values
+        self._stack: list[str] = []  # the referenced texts being expanded (cycles and depth)
         self.functions: dict[str, Callable[..., str]] = {
             "sum": self._fn_sum,
             "pct": self._fn_pct,
@@ -166,7 +171,28 @@ class Evaluator:
         value = lookup(self.values, expr)
         if isinstance(value, bool) or not isinstance(value, (int, float, str, Decimal)):
             raise RefError(f"引用“{expr.strip()}”指向的不是数值或文字", found=type(value).__name__)
+        if isinstance(value, str) and "{" in value:
+            return self._nested(expr.strip(), value)
         return value if isinstance(value, str) else fmt_number(value)
+
+    def _nested(self, path: str, text: str) -> str:
+        """A referenced text that itself holds references: expanded the same way (a cycle, or nesting deeper
+        than :data:`MAX_NESTING`, is an error naming the chain)."""
+        stack = self._stack
+        if path in stack:
+            chain = " → ".join([*stack[stack.index(path) :], path])
+            raise RefError(f"引用形成循环：{chain}；请改为直接写出文字或数值")
+        if len(stack) >= MAX_NESTING:
+            raise RefError(f"引用嵌套超过 {MAX_NESTING} 层：{' → '.join([*stack, path])}；请减少层层引用")
+        stack.append(path)
+        try:
+            inner: list[Problem] = []
+            resolved = self.resolve(text, None, inner)
+        finally:
+            stack.pop()
+        if inner:
+            raise RefError(f"被引用的“{path}”中：{inner[0].message}")
+        return resolved.text
 
     def resolve(self, text: str, source: SourceRef | None, problems: list[Problem]) -> Resolved:
         """Replace every expression in ``text``; failures become problems and leave the braces visible."""

@@ -21,7 +21,7 @@ import difflib
 import re
 import tomllib
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -353,7 +353,19 @@ def _read(path: Path, referrer: SourceRef | None) -> tuple[dict[str, Any], str]:
     if not path.is_file():
         known = sorted(p.stem for p in data_dir("styles").glob("*.toml"))
         raise ReportError(error("style.not-found", f"找不到样式表 {path}（内置样式：{'、'.join(known)}）", referrer))
-    text = path.read_text(encoding="utf-8")
+    from compiler.source.tomlsource import decode, read_capped
+
+    try:
+        raw = read_capped(path)
+    except OSError as exc:
+        from compiler.files.output import os_error_message
+
+        raise ReportError(error("style.unreadable", os_error_message(exc, path, "读取样式表"), referrer)) from None
+    try:
+        # a BOM is dropped, GBK and UTF-16 are named with the fix, as for a report (rule input.*, this path)
+        text = decode(raw, path)
+    except ReportError as exc:
+        raise ReportError([replace(p, message=f"样式表 {path}：{p.message}") for p in exc.problems]) from None
     try:
         return tomllib.loads(text), text
     except tomllib.TOMLDecodeError as exc:

@@ -27,14 +27,26 @@ _ASSIGN = re.compile(rf"^\s*({_DOTTED})\s*=")
 _KEY_PART = re.compile(_KEY)
 
 
+def _unescape(token: str) -> str:
+    """A basic string's escapes (``\\u6982``, ``\\U0001F600``, ``\\n``…) decoded exactly as TOML does; the
+    text itself when it is not a valid basic string (the parser reports that, with its line)."""
+    import tomllib
+
+    try:
+        value = tomllib.loads(f'k = "{token}"')["k"]
+    except (tomllib.TOMLDecodeError, ValueError):
+        return token
+    return value if isinstance(value, str) else token
+
+
 def _split_dotted(text: str) -> list[str]:
     parts = []
     for m in _KEY_PART.finditer(text):
         token = m.group(0)
         if token[0] in "\"'":
             token = token[1:-1]
-            if m.group(0)[0] == '"':
-                token = token.encode("utf-8").decode("unicode_escape").encode("latin-1").decode("utf-8")
+            if m.group(0)[0] == '"' and "\\" in token:
+                token = _unescape(token)
         parts.append(token)
     return parts
 

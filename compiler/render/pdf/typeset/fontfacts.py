@@ -72,9 +72,15 @@ def _storable(facts: dict[str, Any]) -> bytes | None:
     try:
         eager = {key: _encode(value) for key, value in facts.items() if key not in LAZY}
         eager[_LAZY_KEY] = {key: marshal.dumps(facts[key]) for key in LAZY if key in facts}
-        return marshal.dumps(eager)
+        payload = marshal.dumps(eager)
     except ValueError:
         return None
+    return _MAGIC + hashlib.sha256(payload).digest() + payload
+
+
+#: Entries start with this and the SHA-256 of the rest: a damaged entry is recognised before ``marshal``
+#: reads it (marshal trusts the lengths it reads — a few flipped bytes can ask it for gigabytes).
+_MAGIC = b"gongkai-facts-1\n"
 
 
 def _map(filename: str) -> mmap.mmap | None:
@@ -117,7 +123,7 @@ class CachedFace(TTFontFace):
             raise AttributeError(name)
         try:
             value = marshal.loads(blob)
-        except (ValueError, EOFError, TypeError):
+        except (ValueError, EOFError, TypeError, MemoryError, RecursionError):
             value = None
         if not isinstance(value, dict | list):  # a damaged entry: parse the file after all, for this one fact
             value = getattr(TTFontFace(self.filename, validate=0, subfontIndex=self._subfont), name)
@@ -169,10 +175,25 @@ def _entry_path(path: Path, index: int) -> Path | None:
 
 
 def _load(entry: Path) -> tuple[dict[str, Any], dict[str, bytes]] | None:
-    """The eager facts and the still-encoded :data:`LAZY` ones, or ``None`` when the entry is unusable."""
+    """The eager facts and the still-encoded :data:`LAZY` ones, or ``None`` when the entry is unusable (any
+    damage, even one that makes decoding run out of memory: the entry is then rebuilt)."""
     try:
-        raw = marshal.loads(entry.read_bytes())
-    except (OSError, ValueError, EOFError, TypeError):
+        return _load_entry(entry)
+    except (OSError, ValueError, EOFError, TypeError, KeyError, AttributeError, MemoryError, RecursionError):
+        return None
+
+
+def _load_entry(entry: Path) -> tuple[dict[str, Any], dict[str, bytes]] | None:
+    try:
+        blob = entry.read_bytes()
+    except OSError:
+        return None
+    head = len(_MAGIC) + 32
+    if not blob.startswith(_MAGIC) or hashlib.sha256(blob[head:]).digest() != blob[len(_MAGIC) : head]:
+        return None
+    try:
+        raw = marshal.loads(blob[head:])
+    except (ValueError, EOFError, TypeError):
         return None
     if not isinstance(raw, dict):
         return None
