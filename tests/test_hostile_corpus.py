@@ -67,6 +67,19 @@ EXPECTED: dict[str, tuple[int, int, str] | tuple[int, int, str, str]] = {
     # run without --allow-plugins: the report's code is never imported
     "plugin-untrusted.toml": (2, 2, "plugin.not-allowed"),
     "plugin-outside.toml": (2, 2, "plugin.outside-folder"),
+    # issue 12: untrusted attachments, escaped keys, nested references, style encodings, outputs over inputs
+    "attachment-active.toml": (1, 0, "attachments.active-content"),
+    "attachment-bomb.toml": (1, 1, "attachments.too-many-pixels"),
+    "attachment-truncated-scan.toml": (1, 1, "attachments.damaged"),
+    "attachment-damaged-stream.toml": (1, 1, "attachments.damaged"),
+    "attachment-sloppy.toml": (1, 0, "attachments.pdf-repaired"),
+    "attachment-title.toml": (1, 0, "hygiene.invisible"),
+    "escaped-keys.toml": (1, 1, "input.unknown-key"),
+    "nested-refs.toml": (0, 0, ""),
+    "refs-cycle.toml": (1, 1, "refs.invalid"),
+    "style-bom.toml": (0, 0, ""),
+    "style-gbk.toml": (2, 2, "input.encoding"),
+    "previous-is-output.toml": (0, 2, ""),  # build: 拒绝覆盖 (a usage error, no rule)
 }
 
 #: corpus files run as if the user had allowed their plugins (the others show what happens when not)
@@ -147,3 +160,18 @@ def test_nothing_partial_is_left_behind(outcomes, name):
         assert build.left == {pdf}
     else:
         assert build.left == set(), build.left  # no PDF, no .tmp
+
+
+def test_an_output_that_is_the_previous_report_is_refused(outcomes):
+    run = outcomes[("previous-is-output.toml", "build")]
+    assert "拒绝覆盖" in run.stderr and "previous-is-output.pdf" in run.stderr
+
+
+def test_active_content_never_reaches_the_output(tmp_path: Path):
+    from tests.attachment_files import active_in
+
+    for name in ("attachment-active.toml", "attachment-sloppy.toml"):
+        shutil.copytree(CORPUS, tmp_path / name)
+        run = _run(tmp_path / name, "build", name)
+        assert run.code == 0, run.stderr
+        assert active_in((tmp_path / name / name).with_suffix(".pdf").read_bytes()) == []
