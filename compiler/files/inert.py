@@ -85,58 +85,97 @@ def _action_kinds(action: Any) -> list[str]:
     return found
 
 
-def _clean_annotation(annot: Any, remove: bool, counts: Counter[str]) -> bool:
-    """Count (and with ``remove`` strip) what an annotation carries; True when the whole annotation goes."""
-    subtype = str(annot.get("/Subtype", ""))
-    if subtype in BAD_ANNOTATIONS:
-        counts[BAD_ANNOTATIONS[subtype]] += 1
-        return True
-    node, depth = annot, 0
-    while hasattr(node, "get") and depth < _MAX_CHAIN:  # a widget's form fields (its /Parent chain) too
-        if "/AA" in node:
-            counts[ADDITIONAL_ACTIONS] += 1
-            if remove:
-                del node["/AA"]
-        if "/A" in node:
-            kinds = _action_kinds(node["/A"])
-            counts.update(kinds)
-            if kinds and remove:
-                del node["/A"]
-        node, depth = _resolve(node.get("/Parent")), depth + 1
-    return False
+_RICH_MEDIA_KEYS = ("/RichMediaContent", "/RichMediaSettings")
+#: Links that lead out of a page into the page tree: followed, they would walk the whole output
+_PAGE_TYPES = ("/Page", "/Pages")
+#: More objects than this reachable from one page is not a document page
+MAX_OBJECTS = 200_000
 
 
-def _page(page: Any, remove: bool) -> Counter[str]:
-    counts: Counter[str] = Counter()
-    if "/AA" in page:
+def _clean_dict(d: Any, remove: bool, counts: Counter[str]) -> None:
+    """One dictionary met anywhere below a page: count (and with ``remove`` strip) whatever could run."""
+    if "/AA" in d:
         counts[ADDITIONAL_ACTIONS] += 1
         if remove:
-            del page["/AA"]
-    annots = _resolve(page.get("/Annots"))
-    if not isinstance(annots, list):
-        return counts
-    keep = []
-    for ref in annots:
-        annot = _resolve(ref)
-        if not hasattr(annot, "get"):
-            continue
-        if not _clean_annotation(annot, remove, counts):
-            keep.append(ref)
-    if remove and len(keep) != len(annots):
-        from pypdf.generic import ArrayObject, NameObject
+            del d["/AA"]
+    if "/OpenAction" in d:
+        counts[OPEN_ACTION] += 1
+        if remove:
+            del d["/OpenAction"]
+    kind = str(d.get("/S", ""))
+    subtype = str(d.get("/Subtype", ""))
+    bad = BAD_ACTIONS.get(kind) or (BAD_ACTIONS["/JavaScript"] if "/JS" in d else None)
+    if bad is None and subtype in BAD_ANNOTATIONS and "/Rect" in d:  # an annotation not in /Annots (a /Popup's…)
+        bad = BAD_ANNOTATIONS[subtype]
+    if bad is not None:
+        counts[bad] += 1
+        if remove:
+            d.clear()  # an action or annotation with nothing left to do
+        return
+    for key, name in (("/EF", EMBEDDED_FILES), ("/EmbeddedFiles", EMBEDDED_FILES), ("/JavaScript", DOCUMENT_SCRIPT)):
+        if key in d:
+            counts[name] += 1
+            if remove:
+                del d[key]
+    for key in _RICH_MEDIA_KEYS:
+        if key in d:
+            counts[BAD_ANNOTATIONS["/RichMedia"]] += 1
+            if remove:
+                del d[key]
 
-        if keep:
-            page[NameObject("/Annots")] = ArrayObject(keep)
-        else:
-            del page["/Annots"]
+
+def _walk(start: Any, remove: bool, counts: Counter[str], seen: set[int]) -> None:
+    """Every dictionary reachable from ``start`` (not through the page tree), cleaned by :func:`_clean_dict`."""
+    stack = [start]
+    while stack:
+        if len(seen) > MAX_OBJECTS:
+            raise ValueError(f"一页引用的对象超过 {MAX_OBJECTS} 个")
+        item = _resolve(stack.pop())
+        if isinstance(item, dict):
+            if id(item) in seen:
+                continue
+            seen.add(id(item))
+            if item is not start and str(item.get("/Type", "")) in _PAGE_TYPES:
+                continue
+            _clean_dict(item, remove, counts)
+            stack.extend(v for k, v in item.items() if k not in ("/Parent", "/P"))
+        elif isinstance(item, list):
+            if id(item) in seen:
+                continue
+            seen.add(id(item))
+            stack.extend(item)
+
+
+def _page(page: Any, remove: bool, seen: set[int] | None = None) -> Counter[str]:
+    counts: Counter[str] = Counter()
+    annots = _resolve(page.get("/Annots"))
+    if isinstance(annots, list):
+        keep = []
+        for ref in annots:
+            annot = _resolve(ref)
+            subtype = str(annot.get("/Subtype", "")) if hasattr(annot, "get") else ""
+            if subtype in BAD_ANNOTATIONS:
+                counts[BAD_ANNOTATIONS[subtype]] += 1
+            else:
+                keep.append(ref)
+        if remove and len(keep) != len(annots):
+            from pypdf.generic import ArrayObject, NameObject
+
+            if keep:
+                page[NameObject("/Annots")] = ArrayObject(keep)
+            else:
+                del page["/Annots"]
+    _walk(page, remove, counts, set() if seen is None else seen)
     return counts
 
 
 def active_content(reader: Any, pages: list[int]) -> Counter[str]:
-    """What an attachment carries that will not travel: on its selected pages and in its catalog."""
+    """What an attachment carries that will not travel: below its selected pages, and in its catalog (which
+    is never copied: only pages are appended)."""
     counts: Counter[str] = Counter()
+    seen: set[int] = set()
     for i in pages:
-        counts += _page(reader.pages[i], remove=False)
+        counts += _page(reader.pages[i], remove=False, seen=seen)
     root = _resolve(reader.trailer.get("/Root"))
     if hasattr(root, "get"):
         if "/OpenAction" in root and _action_kinds(root["/OpenAction"]):
@@ -148,7 +187,7 @@ def active_content(reader: Any, pages: list[int]) -> Counter[str]:
             if "/JavaScript" in names:
                 counts[DOCUMENT_SCRIPT] += 1
             if "/EmbeddedFiles" in names:
-                counts[EMBEDDED_FILES] += len(getattr(reader, "attachments", {}) or {}) or 1
+                counts[EMBEDDED_FILES] += 1
     return counts
 
 
