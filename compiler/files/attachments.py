@@ -259,6 +259,8 @@ def _load_pdf(attachment: Attachment, data: bytes, entry: dict[str, Any], limits
     pages = parse_page_ranges(spec, count) if isinstance(spec, str) else list(range(count))
     for i in pages:
         page = reader.pages[i]
+        if page.get("/Type") != "/Page":
+            raise _damaged(i + 1, "页面对象", f"/Type 应为 /Page，实为 {page.get('/Type')}")
         box = page.cropbox
         unit = float(page.user_unit)
         _check_size(float(box.width) * unit, float(box.height) * unit, i + 1)

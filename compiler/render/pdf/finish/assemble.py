@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from compiler.files.attachments import Attachment, AttachmentSet
-from compiler.model.problems import Problem, ReportError, Severity
+from compiler.model.problems import Problem, ReportError, Severity, error
 from compiler.render.pdf.finish import metadata
 from compiler.render.pdf.finish.catalog import DocumentExtras, write_extras
 from compiler.render.pdf.finish.embedded import computed_json, report_files
@@ -34,7 +34,7 @@ from compiler.render.pdf.finish.stamp import AttachmentSettings, Slot, a4_for, a
 from compiler.render.pdf.typeset.render import pdf_date
 
 if TYPE_CHECKING:
-    from pypdf import PdfWriter
+    from pypdf import PageObject, PdfWriter
     from reportlab.pdfgen.canvas import Canvas
 
     from compiler.model.document import DocumentInfo
@@ -126,9 +126,8 @@ def _append_attachments(
     sheet: StyleSheet,
     taken: set[str],
 ) -> None:
-    from pypdf import Transformation
+    from pypdf.errors import PyPdfError
 
-    from compiler.files.inert import make_inert
     from compiler.render.pdf.finish.stamp import stamp_pages
     from compiler.render.pdf.finish.subsets import retag_subsets, subset_fonts
 
@@ -137,19 +136,41 @@ def _append_attachments(
             retag_subsets(subset_fonts(attachment.reader, attachment.pages), taken, only_colliding=True)
     stamps = stamp_pages(slots, sheet, taken)
     for attachment, (first, last) in zip(attachments, spans, strict=True):
-        pdf_pages = iter(attachment.pages)
-        for k in range(first, last + 1):
-            stamp = stamps.pages[k]
-            if slots[k].kind != "overlay":
-                writer.add_page(stamp)
-                continue
-            assert attachment.reader is not None
-            page = writer.add_page(attachment.reader.pages[next(pdf_pages)])
-            make_inert(page)  # listed when the attachment was loaded (attachments.active-content)
-            if page.rotation % 360:
-                page.transfer_rotation_to_content()  # stamp upright on the page as displayed
-            box = page.cropbox
-            page.merge_transformed_page(stamp, Transformation().translate(float(box.left), float(box.bottom)))
+        try:
+            _append_one(writer, attachment, slots, stamps.pages, first, last)
+        except (ValueError, KeyError, TypeError, AttributeError, IndexError, RecursionError, PyPdfError) as exc:
+            # damage that reading the attachment did not reveal: name it, never an internal error
+            raise ReportError(
+                error(
+                    "attachments.damaged",
+                    f"附件“{attachment.title}”：合订时发现 PDF 文件已损坏（{type(exc).__name__}: {str(exc)[:200]}）；"
+                    "请重新导出或获取原始文件，或用 --skip-bad-attachments 跳过",
+                    slots[first].source,
+                )
+            ) from None
+
+
+def _append_one(
+    writer: PdfWriter, attachment: Attachment, slots: list[Slot], stamps: Sequence[PageObject], first: int, last: int
+) -> None:
+    """Slots ``first``–``last``: the attachment's pages (made inert, stamped) or its separator/image pages."""
+    from pypdf import Transformation
+
+    from compiler.files.inert import make_inert
+
+    pdf_pages = iter(attachment.pages)
+    for k in range(first, last + 1):
+        stamp = stamps[k]
+        if slots[k].kind != "overlay":
+            writer.add_page(stamp)
+            continue
+        assert attachment.reader is not None
+        page = writer.add_page(attachment.reader.pages[next(pdf_pages)])
+        make_inert(page)  # listed when the attachment was loaded (attachments.active-content)
+        if page.rotation % 360:
+            page.transfer_rotation_to_content()  # stamp upright on the page as displayed
+        box = page.cropbox
+        page.merge_transformed_page(stamp, Transformation().translate(float(box.left), float(box.bottom)))
 
 
 def _outline(
