@@ -135,10 +135,15 @@ _live: set[str] = set()  # temporary files that exist right now (removed by the 
 _HANDLED = tuple(s for s in (getattr(signal, "SIGTERM", None), getattr(signal, "SIGHUP", None)) if s is not None)
 
 
+def _discard(tmp: str) -> None:
+    """Remove a temporary file (gone already is fine)."""
+    with contextlib.suppress(OSError):
+        os.unlink(tmp)
+
+
 def _on_signal(signum: int, _frame: object) -> None:
     for tmp in list(_live):
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
+        _discard(tmp)
         _live.discard(tmp)
     signal.signal(signum, _previous.get(signum, signal.SIG_DFL))
     os.kill(os.getpid(), signum)  # the signal's usual effect (ending the process), now without leftovers
@@ -195,11 +200,8 @@ def write_atomic(path: Path, data: bytes, *, inputs: Iterable[Path] = (), follow
                 os.fsync(handle.fileno())
             os.chmod(tmp, mode if mode is not None else 0o666 & ~_umask())
             os.replace(tmp, target)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise UsageError(os_error_message(exc, target, "写入")) from None
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
+    except BaseException as exc:
+        _discard(tmp)
+        if isinstance(exc, OSError):
+            raise UsageError(os_error_message(exc, target, "写入")) from None
         raise
