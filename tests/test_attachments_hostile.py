@@ -210,3 +210,9 @@ def test_attachment_titles_are_cleaned_like_body_text(tmp_path: Path) -> None:
     reader = PdfReader(result.output)
     titles = [c.title for c in reader.outline[-1]]
     assert titles == ["附件 考核结果（2018）"]
+
+
+def test_a_flate_bomb_in_a_content_stream_is_refused(tmp_path: Path) -> None:
+    bomb = zlib.compress(b" " * 100_000_000, 9)  # 100 KB that inflate to 100 MB
+    message = failure(one(tmp_path, _with_stream(bomb, image=False)))
+    assert "[attachments.too-large]" in message and "解压炸弹" in message and "附件甲" in message

@@ -353,7 +353,7 @@ def _os_message(exc: OSError, path: Path) -> str:
 
 def load_one(report: Report, index: int, entry: Any, limits: Limits | None = None) -> Attachment:
     """Load ``[[attachments]]`` element ``index``.  Raises :class:`AttachmentError`."""
-    from pypdf.errors import DependencyError, PyPdfError
+    from pypdf.errors import DependencyError, LimitReachedError, PyPdfError
 
     limits = limits or Limits.from_env()
     if not isinstance(entry, dict) or not isinstance(entry.get("file"), str) or not isinstance(entry.get("title"), str):
@@ -380,6 +380,12 @@ def load_one(report: Report, index: int, entry: Any, limits: Limits | None = Non
     except DependencyError as exc:
         raise AttachmentError(
             "encrypted", f"PDF 使用的加密方式需要额外的软件包才能解密（{exc}）；请换用未加密的文件，或安装 cryptography"
+        ) from None
+    except LimitReachedError:
+        raise AttachmentError(
+            "too-large",
+            "PDF 中有数据流解压后过大（超过 pypdf 的 75 MB 安全上限，可能是恶意构造的“解压炸弹”），未读取；"
+            "请重新导出或获取原始文件",
         ) from None
     except PyPdfError as exc:
         raise AttachmentError("damaged", f"PDF 文件已损坏，无法读取（{exc}）；请重新导出或获取原始文件") from None
