@@ -74,12 +74,19 @@ def label_over_ink(attachment: Attachment, label: str, sheet: StyleSheet) -> boo
     cached = getattr(attachment, "_label_over_ink", None)
     if cached is not None and cached[0] == label:
         return bool(cached[1])
+    from pypdf.errors import PyPdfError
+
     from compiler.render.pdf.finish.ink import prints_in
     from compiler.render.pdf.finish.stamp import label_box
 
     index = attachment.pages[0]
     width, height = _displayed_size(attachment, index)
-    inked = prints_in(attachment.reader.pages[index], label_box(width, height, label, sheet))
+    try:
+        inked = prints_in(attachment.reader.pages[index], label_box(width, height, label, sheet))
+    except (ValueError, KeyError, TypeError, AttributeError, IndexError, RecursionError, PyPdfError):
+        # a page someone else made, damaged where the coarse reading looks (found by the attachment fuzz
+        # test): the label goes on a separator page, which never covers anything
+        inked = True
     attachment._label_over_ink = (label, inked)  # type: ignore[attr-defined]
     return inked
 
