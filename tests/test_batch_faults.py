@@ -136,5 +136,6 @@ def test_jobs_are_validated(tmp_path: Path, value: str) -> None:
         text=True,
         timeout=60,
     )
-    assert done.returncode == 2 and "-j" in done.stderr and ("应为" in done.stderr or "应在" in done.stderr), done.stderr
+    said = done.stderr
+    assert done.returncode == 2 and "-j" in said and ("应为" in said or "应在" in said), said
     assert "Traceback" not in done.stderr

@@ -31,7 +31,7 @@ def test_every_command_has_help_and_is_in_the_readme():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for name in commands():
         result = run(name, "--help")
-        assert result.returncode == 0 and "usage: gongkai " + name in result.stdout
+        assert result.returncode == 0 and "用法：gongkai " + name in result.stdout
         assert re.search(rf"`gongkai {name}\b", readme), f"README does not document `gongkai {name}`"
 
 

@@ -477,6 +477,8 @@ def build_many(
     err = err or sys.stderr
     if jobs is not None and jobs < 1:
         raise UsageError("-j " + msg("jobs.invalid", value=jobs))
+    if jobs is not None and jobs > MAX_JOBS:
+        raise UsageError(f"-j 应在 1 到 {MAX_JOBS} 之间（工作进程数），实为 {jobs}")
     paths, skipped = expand_inputs(names)
     if options.output and len(paths) > 1:
         raise UsageError(msg("batch.one-output"))
@@ -489,8 +491,6 @@ def build_many(
         from compiler.host.manager import default_host
 
         plan_outputs(default_host(), paths[0], Path(options.output), options.to)
-    if jobs is not None and jobs > MAX_JOBS:
-        raise UsageError(f"-j 应在 1 到 {MAX_JOBS} 之间（工作进程数），实为 {jobs}")
     jobs = default_jobs() if jobs is None else jobs
     batch = len(paths) > 1
     if len(paths) > 1:  # one report's output must not replace another's attachment, plugin or previous report

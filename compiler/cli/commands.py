@@ -441,12 +441,18 @@ def make_parser() -> Parser:
     p.add_argument(
         "--allow-plugins",
         action="store_true",
-        help="运行报告中 plugins = [...] 列出的本地插件代码（仅本次；只对可信的报告使用）",
+        help=tr(
+            "运行报告中 plugins = [...] 列出的本地插件代码（仅本次；只对可信的报告使用）",
+            "run the local plugin files the report lists in plugins = [...] (this run only; trusted reports only)",
+        ),
     )
     p.add_argument(
         "--follow-symlinks",
         action="store_true",
-        help="输出文件是符号链接时，替换它指向的文件（默认拒绝）",
+        help=tr(
+            "输出文件是符号链接时，替换它指向的文件（默认拒绝）",
+            "when the output is a symbolic link, replace the file it points to (refused by default)",
+        ),
     )
     p.set_defaults(func=cmd_build)
 
@@ -516,7 +522,10 @@ def make_parser() -> Parser:
     p.add_argument(
         "--allow-plugins",
         action="store_true",
-        help="运行报告中 plugins = [...] 列出的本地插件代码（仅本次；只对可信的报告使用）",
+        help=tr(
+            "运行报告中 plugins = [...] 列出的本地插件代码（仅本次；只对可信的报告使用）",
+            "run the local plugin files the report lists in plugins = [...] (this run only; trusted reports only)",
+        ),
     )
     p.set_defaults(func=cmd_check)
 
@@ -593,7 +602,10 @@ def make_parser() -> Parser:
     p.add_argument(
         "--allow-plugins",
         action="store_true",
-        help="运行报告中 plugins = [...] 列出的本地插件代码（仅本次；只对可信的报告使用）",
+        help=tr(
+            "运行报告中 plugins = [...] 列出的本地插件代码（仅本次；只对可信的报告使用）",
+            "run the local plugin files the report lists in plugins = [...] (this run only; trusted reports only)",
+        ),
     )
     p.set_defaults(func=cmd_watch)
 
