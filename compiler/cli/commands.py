@@ -331,6 +331,27 @@ def _command(sub: Any, name: str, help: str, description: str, *examples: str) -
     return sub.add_parser(name, help=help, description=description, epilog=_examples(*examples))
 
 
+def _font_dir_option(p: Parser) -> None:
+    p.add_argument(
+        "--font-dir",
+        action="append",
+        default=[],
+        metavar=tr("文件夹", "DIR"),
+        help=tr("另外存放正版字体的文件夹（可多次给出）", "extra folder with licensed fonts"),
+    )
+
+
+def _allow_plugins_option(p: Parser) -> None:
+    p.add_argument(
+        "--allow-plugins",
+        action="store_true",
+        help=tr(
+            "运行报告中 plugins = [...] 列出的本地插件代码（仅本次；只对可信的报告使用）",
+            "run the local plugin files the report lists in plugins = [...] (this run only; trusted reports only)",
+        ),
+    )
+
+
 def make_parser() -> Parser:
     parser = Parser(
         prog="gongkai",
@@ -423,13 +444,7 @@ def make_parser() -> Parser:
             "print warning counts per report instead of every warning (errors are still printed)",
         ),
     )
-    p.add_argument(
-        "--font-dir",
-        action="append",
-        default=[],
-        metavar=tr("文件夹", "DIR"),
-        help=tr("另外存放正版字体的文件夹（可多次给出）", "extra folder with licensed fonts"),
-    )
+    _font_dir_option(p)
     p.add_argument(
         "--skip-bad-attachments",
         action="store_true",
@@ -438,14 +453,7 @@ def make_parser() -> Parser:
             "leave out attachments that cannot be read (listed as warnings) instead of failing",
         ),
     )
-    p.add_argument(
-        "--allow-plugins",
-        action="store_true",
-        help=tr(
-            "运行报告中 plugins = [...] 列出的本地插件代码（仅本次；只对可信的报告使用）",
-            "run the local plugin files the report lists in plugins = [...] (this run only; trusted reports only)",
-        ),
-    )
+    _allow_plugins_option(p)
     p.add_argument(
         "--follow-symlinks",
         action="store_true",
@@ -507,26 +515,13 @@ def make_parser() -> Parser:
     p.add_argument(
         "--style", metavar=tr("样式", "STYLE"), help=tr("样式名或样式文件（用于字形检查）", "style name or path")
     )
-    p.add_argument(
-        "--font-dir",
-        action="append",
-        default=[],
-        metavar=tr("文件夹", "DIR"),
-        help=tr("另外存放正版字体的文件夹", "extra font folder"),
-    )
+    _font_dir_option(p)
     p.add_argument(
         "--report-format",
         metavar=tr("格式", "FORMAT"),
         help=tr("已发布文件的报告格式（默认自动识别）", "report format of published files (default: detect)"),
     )
-    p.add_argument(
-        "--allow-plugins",
-        action="store_true",
-        help=tr(
-            "运行报告中 plugins = [...] 列出的本地插件代码（仅本次；只对可信的报告使用）",
-            "run the local plugin files the report lists in plugins = [...] (this run only; trusted reports only)",
-        ),
-    )
+    _allow_plugins_option(p)
     p.set_defaults(func=cmd_check)
 
     p = _command(
@@ -592,21 +587,8 @@ def make_parser() -> Parser:
         metavar=tr("秒", "SECONDS"),
         help=tr("检查文件是否修改的间隔（默认 0.2 秒）", "how often to look for changes (default 0.2 s)"),
     )
-    p.add_argument(
-        "--font-dir",
-        action="append",
-        default=[],
-        metavar=tr("文件夹", "DIR"),
-        help=tr("另外存放正版字体的文件夹", "extra font folder"),
-    )
-    p.add_argument(
-        "--allow-plugins",
-        action="store_true",
-        help=tr(
-            "运行报告中 plugins = [...] 列出的本地插件代码（仅本次；只对可信的报告使用）",
-            "run the local plugin files the report lists in plugins = [...] (this run only; trusted reports only)",
-        ),
-    )
+    _font_dir_option(p)
+    _allow_plugins_option(p)
     p.set_defaults(func=cmd_watch)
 
     p = _command(
@@ -741,13 +723,7 @@ def make_parser() -> Parser:
         "gongkai fonts --font-dir D:/字体",
     )
     p.add_argument("--style", metavar=tr("样式", "STYLE"), help=tr("样式名或样式文件", "style name or path"))
-    p.add_argument(
-        "--font-dir",
-        action="append",
-        default=[],
-        metavar=tr("文件夹", "DIR"),
-        help=tr("另外存放正版字体的文件夹", "extra font folder"),
-    )
+    _font_dir_option(p)
     p.add_argument("--json", action="store_true", help=tr("以 JSON 输出", "print JSON"))
     p.set_defaults(func=cmd_fonts)
     parser.commands = sorted(sub.choices)
