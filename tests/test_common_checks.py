@@ -149,3 +149,39 @@ def test_a_year_run_into_its_month_or_day(check, text, found):
 def test_well_formed_dates_and_plain_numbers_pass(check):
     text = "统计期限自2020年1月1日至2020年12月31日，共20201件，电话073127241001，1.20201日。"
     assert "common.malformed-date" not in rules(check(with_overview(text=text)))
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("做为政府信息公开的第一平台，网站运行良好。", "“做为”"),  # 南平 2012
+        ("情况好象有所好转。", "“好象”"),
+        ("畅通依申请公开受理渠。全年受理申请21件。", "“受理渠。”"),  # 淮安市洪泽区 2023
+        ("依法办理行政复，无诉讼。", "“行政复，”"),
+    ],
+)
+def test_misused_words_and_truncated_fixed_terms(check, text, found):
+    [p] = [p for p in check(with_overview(text=text)) if p.rule == "common.misused-word"]
+    assert p.found == found and p.source.keypath == "overview.text"
+
+
+def test_correct_words_and_whole_terms_pass(check):
+    text = "作为第一平台，畅通受理渠道，办理行政复议、行政诉讼，做好政府信息公开、依申请公开和主动公开，好像、图像、形象。"
+    assert "common.misused-word" not in rules(check(with_overview(text=text)))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "信访件均在规定期限内办结均实现100%办结，100%答复。",  # 株洲市渌口区龙门镇 2020
+        "申请都已答复，都按时办结。".replace("，", ""),
+        "均已按期答复并已归档。",
+    ],
+)
+def test_an_adverb_twice_in_one_clause(check, text):
+    assert rules(check(with_overview(text=text))).count("common.doubled-adverb") == 1
+
+
+def test_adverbs_in_separate_clauses_and_inside_words_pass(check):
+    text = "申请均已办结，复议均维持。平均用时5天，均衡推进；首都、都市均有，而已公开的均可查询。"
+    assert "common.doubled-adverb" not in rules(check(with_overview(text=text)))

@@ -10,7 +10,15 @@ at the key and line to fix:
 - ``common.doubled-punctuation`` — "，，", "。。", "；；"…;
 - ``common.malformed-url`` — "http//:" and other scheme separators that are not "://";
 - ``common.approx-number`` — "余" after a number with decimals ("10.89余万"): approximate and exact at once;
-- ``common.malformed-date`` — a year run into its month or day ("20201月1日", "2025111231日"): 年 (and 月) lost.
+- ``common.malformed-date`` — a year run into its month or day ("20201月1日", "2025111231日"): 年 (and 月) lost;
+- ``common.misused-word`` — a short curated table of misused words, each with its source: 做为 → 作为 (《现代汉语
+  词典》第7版 gives only 作为 for "当作、以……身份"; 做为 is its common miswriting), 好象 → 好像 (像 was restored
+  as a separate character by the 1986 《简化字总表》 revision; 象 no longer stands for "like").  Pairs where both
+  forms are accepted (其它/其他, 截止/截至 before a date) are left out on purpose.  Beside them, truncated fixed
+  terms of this closed vocabulary: a term's first n−1 characters followed by anything but its last one
+  ("受理渠。" for 受理渠道); only terms whose n−1 prefix is not itself a word (信息处理费 is left out: 信息处理 is one);
+- ``common.doubled-adverb`` — 均, 都, 已 or 均已 twice in one clause (between two punctuation marks): "均在规定期限内
+  办结均实现100%办结"; 平均, 首都, 而已… are not adverbs and are not counted.
 
 All are WARNINGs: a human decides, the build is not stopped (``--strict`` makes them stop it).
 """
@@ -39,6 +47,14 @@ _DOUBLED = re.compile(r"[，,]{2,}|。{2,}|[；;]{2,}|、{2,}|[：:]{2,}")
 _URL_SCHEME = re.compile(r"(?<![A-Za-z])(https?)([^A-Za-z0-9\s]{1,4})", re.IGNORECASE)
 _APPROX = re.compile(r"(\d+\.\d+)余([万亿]?)")
 _RUN_DATE = re.compile(r"(?<![\d.])(?:19|20)\d{2}\d{1,6}[月日]")
+MISUSED_WORDS = {"做为": "作为", "好象": "好像"}
+FIXED_TERMS = ("受理渠道", "政府信息公开", "依申请公开", "主动公开", "行政复议", "行政诉讼", "政务公开", "信息公开指南")
+_MISUSED = re.compile("|".join(MISUSED_WORDS))
+_TRUNCATED = re.compile("|".join(f"{re.escape(t[:-1])}(?!{re.escape(t[-1])})" for t in FIXED_TERMS))
+_REFERENCE = re.compile(r"\{[^{}]*\}")
+_CLAUSE = re.compile(r"[^，,。；;：:！!？?、\n（）()“”]+")
+# 均/都/已 as adverbs; the same character inside another word (平均、均衡、首都、都市、而已、已知…) is not counted
+_ADVERB = re.compile(r"均已|(?<![平])均(?![衡匀等值])|(?<![首成京古])都(?![市会城])|(?<![而不得])已(?![知])")
 
 
 def strings(value: Any, keypath: str) -> Iterator[tuple[str, str]]:
@@ -228,6 +244,57 @@ def malformed_date_problems(report: Report) -> list[Problem]:
     ]
 
 
+def misused_word_problems(report: Report) -> list[Problem]:
+    """做为 → 作为 and the like, and a fixed term of the domain cut short ("受理渠" for 受理渠道)."""
+    problems: list[Problem] = []
+    for keypath, text in narrative_strings(report):
+        for m in _MISUSED.finditer(text):
+            right = MISUSED_WORDS[m.group(0)]
+            problems.append(
+                warning(
+                    "common.misused-word",
+                    f"用词有误：“{m.group(0)}”应为“{right}”",
+                    report.ref(keypath),
+                    expected=f"“{right}”",
+                    found=f"“{m.group(0)}”",
+                )
+            )
+        for m in _TRUNCATED.finditer(text):
+            term = next(t for t in FIXED_TERMS if t[:-1] == m.group(0))
+            problems.append(
+                warning(
+                    "common.misused-word",
+                    f"“{m.group(0)}”疑为“{term}”少了“{term[-1]}”",
+                    report.ref(keypath),
+                    expected=f"“{term}”",
+                    found=f"“{text[m.start():m.end() + 1]}”",
+                )
+            )
+    return problems
+
+
+def doubled_adverb_problems(report: Report) -> list[Problem]:
+    """均/都/已 twice in one clause: "信访件均在规定期限内办结均实现100%办结"."""
+    problems: list[Problem] = []
+    for keypath, text in narrative_strings(report):
+        text = _REFERENCE.sub("N", text)  # {applications.outcomes.属于已主动公开的} is a number, not words
+        for clause in _CLAUSE.finditer(text):
+            words = [m.group(0) for m in _ADVERB.finditer(clause.group(0))]
+            for adverb in ("均", "都", "已"):
+                if sum(1 for w in words if adverb in w) >= 2:
+                    problems.append(
+                        warning(
+                            "common.doubled-adverb",
+                            f"一个分句中“{adverb}”出现两次：“{clause.group(0)}”",
+                            report.ref(keypath),
+                            expected=f"“{adverb}”只用一次",
+                            found=f"“{clause.group(0)}”",
+                        )
+                    )
+                    break
+    return problems
+
+
 RULES = (
     placeholder_problems,
     enumeration_problems,
@@ -236,6 +303,8 @@ RULES = (
     url_problems,
     approximate_number_problems,
     malformed_date_problems,
+    misused_word_problems,
+    doubled_adverb_problems,
 )
 
 

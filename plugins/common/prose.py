@@ -337,7 +337,34 @@ def part_list_problems(
                 details={"preamble": parts.keypath},
             )
         )
+    problems += _unprinted_names(report, prefix, parts, len(numbered), official)
     return problems
+
+
+def _unprinted_names(report: Report, prefix: str, parts: Any, printed: int, official: dict | None) -> list[Problem]:
+    """A listed name with no printed part at its position (a truncated copy, a part left out) is compared with
+    the format's own part at that position: its official title or a known variant ("行政机关" before a title is
+    accepted).  Only when the list names as many parts as the format has, so positions line up."""
+    if not official or len(parts.names) != len(official):
+        return []
+    wrong = []
+    for position, (name, accepted) in enumerate(zip(parts.names, official.values(), strict=True), start=1):
+        if position <= printed:
+            continue  # compared with the printed part above
+        if not any(same_part(name.removeprefix("行政机关"), a) for a in accepted):
+            wrong.append((position, name, accepted[0]))
+    if not wrong:
+        return []
+    said = "；".join(f"第{chinese_number(n)}部分“{name}”应为“{title}”" for n, name, title in wrong)
+    return [
+        warning(
+            f"{prefix}.part-list-unofficial",
+            f"导语所列部分名称不是格式规定的：{said}",
+            report.ref(parts.keypath),
+            expected="、".join(t for _, _, t in wrong),
+            found="、".join(name for _, name, _ in wrong),
+        )
+    ]
 
 
 __all__ = [

@@ -34,6 +34,11 @@ SCHEMA = Schema(
 )
 
 
+# how a published title ends: 政府信息公开工作年度报告 (2019 条例, the 2021 format), older 政府信息公开年度报告 and
+# the legacy 年报 forms (……政府信息公开工作年报)
+TITLE_ENDINGS = ("年度报告", "年报")
+
+
 def title_of(data: dict[str, Any]) -> str:
     if data.get("title"):
         return str(data["title"])
@@ -58,6 +63,15 @@ def check(ctx: SectionContext) -> list:
             "",
             expected="成文日期，如 2025-01-24",
             found="未写",
+        )
+    title = title_of(ctx.data).strip()
+    if not title.endswith(TITLE_ENDINGS):
+        ctx.warning(
+            "common.title",
+            f"标题“{title}”不完整：应以“政府信息公开工作年度报告”（或旧式“……年报”）结尾",
+            "title",
+            expected="……政府信息公开工作年度报告",
+            found=title,
         )
     lines = ctx.data.get("title_lines")
     if lines and "".join(lines) != title_of(ctx.data):

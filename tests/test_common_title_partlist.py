@@ -1,0 +1,34 @@
+"""The title must end as a 年度报告 (common.title); the preamble's part names against the format's own titles
+where the part is not printed (gb2021.part-list-unofficial) — on edited copies of an example and a corpus report."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from gb2021_support import EXAMPLE_2024, problems_of, rules, write_variant
+
+XINGGUO = Path(__file__).resolve().parent / "corpus" / "qinan-xingguo-town-2025" / "report.toml"
+
+
+def test_a_title_cut_short_is_reported(tmp_path):
+    path = write_variant(tmp_path, [("year = 2024\n", 'year = 2024\ntitle = "青岚市数据资源管理局2024年政府信息公开工作年度报"\n')])
+    [p] = [p for p in problems_of(path) if p.rule == "common.title"]
+    assert p.source.keypath == "report.title" and p.found.endswith("年度报")
+
+
+def test_composed_and_legacy_titles_pass(tmp_path):
+    assert "common.title" not in rules(problems_of(EXAMPLE_2024))
+    path = write_variant(tmp_path, [("year = 2024\n", 'year = 2024\ntitle = "青岚市数据资源管理局2024年政府信息公开工作年报"\n')])
+    assert "common.title" not in rules(problems_of(path))
+
+
+def test_unofficial_names_in_the_preamble_list_of_a_truncated_copy(tmp_path):
+    [p] = [p for p in problems_of(XINGGUO) if p.rule == "gb2021.part-list-unofficial"]
+    assert p.source.keypath == "preamble.text"
+    assert "第四部分" in p.message and "第五部分" in p.message and "存在的主要问题及改进情况" in p.message
+    fixed = XINGGUO.read_text(encoding="utf-8").replace(
+        "政府信息公开被申请行政复议提起行政诉讼情况、乡镇信息公开的建议和下一步工作思考",
+        "政府信息公开行政复议、行政诉讼情况、存在的主要问题及改进情况",
+    )
+    (tmp_path / "report.toml").write_text(fixed, encoding="utf-8")
+    assert "gb2021.part-list-unofficial" not in rules(problems_of(tmp_path / "report.toml"))
