@@ -32,7 +32,6 @@ gb2021.heading.variant                 WARNING   a known variant of an official 
 gb2021.heading.unofficial              WARNING   any other heading override
 gb2021.heading.numbered                WARNING   a heading typed with its own number
 gb2021.part-order                      ERROR     a part moved from its official position
-gb2021.part-list-unofficial            WARNING   the preamble lists a non-official name where no part is printed
 gb2021.overview.items-and-subsections  ERROR     总体情况 mixes items and 小节 (double （一）)
 =====================================  ========  ==========================================================
 """
