@@ -166,8 +166,11 @@ def test_misused_words_and_truncated_fixed_terms(check, text, found):
 
 
 def test_correct_words_and_whole_terms_pass(check):
-    text = "作为第一平台，畅通受理渠道，办理行政复议、行政诉讼，做好政府信息公开、依申请公开和主动公开，好像、图像、形象。"
-    assert "common.misused-word" not in rules(check(with_overview(text=text)))
+    for text in (
+        "作为第一平台，畅通受理渠道，办理行政复议、行政诉讼。",
+        "做好政府信息公开、依申请公开和主动公开，好像、形象。",
+    ):
+        assert "common.misused-word" not in rules(check(with_overview(text=text)))
 
 
 @pytest.mark.parametrize(

@@ -10,15 +10,19 @@ from gb2021_support import EXAMPLE_2024, problems_of, rules, write_variant
 XINGGUO = Path(__file__).resolve().parent / "corpus" / "qinan-xingguo-town-2025" / "report.toml"
 
 
+def _titled(tmp_path, title: str) -> Path:
+    return write_variant(tmp_path, [("year = 2024\n", f'year = 2024\ntitle = "{title}"\n')])
+
+
 def test_a_title_cut_short_is_reported(tmp_path):
-    path = write_variant(tmp_path, [("year = 2024\n", 'year = 2024\ntitle = "青岚市数据资源管理局2024年政府信息公开工作年度报"\n')])
+    path = _titled(tmp_path, "青岚市数据资源管理局2024年政府信息公开工作年度报")
     [p] = [p for p in problems_of(path) if p.rule == "common.title"]
     assert p.source.keypath == "report.title" and p.found.endswith("年度报")
 
 
 def test_composed_and_legacy_titles_pass(tmp_path):
     assert "common.title" not in rules(problems_of(EXAMPLE_2024))
-    path = write_variant(tmp_path, [("year = 2024\n", 'year = 2024\ntitle = "青岚市数据资源管理局2024年政府信息公开工作年报"\n')])
+    path = _titled(tmp_path, "青岚市数据资源管理局2024年政府信息公开工作年报")
     assert "common.title" not in rules(problems_of(path))
 
 

@@ -267,7 +267,7 @@ def misused_word_problems(report: Report) -> list[Problem]:
                     f"“{m.group(0)}”疑为“{term}”少了“{term[-1]}”",
                     report.ref(keypath),
                     expected=f"“{term}”",
-                    found=f"“{text[m.start():m.end() + 1]}”",
+                    found=f"“{text[m.start() : m.end() + 1]}”",
                 )
             )
     return problems
