@@ -159,6 +159,14 @@ def test_a_folder_of_reports_gives_a_summary_and_the_paragraphs_units_share(tmp_
     assert all(r["section"] == "issues" for r in item["reports"])
 
 
+def test_an_organ_named_with_or_without_its_higher_levels_is_one_unit() -> None:
+    from compiler.cli.survey import _different_units
+
+    assert not _different_units(["洪泽区人民政府", "淮安市洪泽区人民政府", "洪泽区人民政府"])
+    assert _different_units(["甲县教育局", "甲县卫生健康委员会"])
+    assert _different_units(["洪泽区人民政府", "淮安市洪泽区人民政府", "淮安市人民政府"])
+
+
 def test_same_organ_sharing_paragraphs_is_not_copy_paste(tmp_path: Path) -> None:
     for year, example in (("2023", EXAMPLE_2023), ("2024", EXAMPLE_2024)):
         (tmp_path / year).mkdir()

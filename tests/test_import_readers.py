@@ -196,7 +196,8 @@ def test_check_folder_summary(tmp_path, capsys):
     summary = tmp_path / "summary.csv"
     assert main(["check", str(folder), "--csv", str(summary)]) == 1
     lines = summary.read_text(encoding="utf-8-sig").splitlines()
-    assert lines[0] == "report,format,errors,warnings,infos,worst"
+    # the same summary as for TOML reports (compiler.cli.survey), indicators included
+    assert lines[0] == "报告,机关,格式,错误,警告,提示,实质公开率,行政诉讼纠错率,行政复议纠错率,最严重的问题"
     assert len(lines) == 3
     assert "最严重的问题" in capsys.readouterr().out
     assert main(["check", str(folder), "--format", "json"]) == 1

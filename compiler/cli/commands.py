@@ -117,9 +117,11 @@ def cmd_check(args: argparse.Namespace) -> int:
     from compiler.model.problems import to_json
 
     _allow_plugins(args)
-    if published := published_inputs(args.reports):  # published HTML/PDF/DOCX/XLSX files: imported in memory
-        return cmd_check_published(args, published)
     thresholds = load_thresholds(Path(args.thresholds)) if args.thresholds else {}
+    if published := published_inputs(args.reports):  # published HTML/PDF/DOCX/XLSX files: imported in memory
+        if len(published) == 1 and not Path(args.reports[0]).is_dir() and not args.csv:
+            return cmd_check_published(args, published[0])
+        return _check_many(args, published, thresholds)
     if args.previous and not Path(args.previous).is_file():
         raise UsageError(msg("check.previous-missing", path=args.previous))
     paths, _ = expand_inputs(args.reports)
@@ -166,7 +168,8 @@ def _check_many(args: argparse.Namespace, paths: list[Path], thresholds: dict[st
 
     if not paths:
         raise UsageError("没有找到要检查的报告（文件夹中没有含 format 的 .toml 文件）")
-    result = survey(paths, thresholds)
+    report_format = getattr(args, "report_format", None)
+    result = survey(paths, thresholds, None if report_format in (None, "auto") else report_format)
     if args.csv:
         write_atomic(Path(args.csv), ("\ufeff" + as_csv(result)).encode("utf-8"), inputs=paths)
     print(as_json(result) if args.format == "json" else as_text(result))

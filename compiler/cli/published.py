@@ -9,13 +9,10 @@ by severity, the worst one.
 from __future__ import annotations
 
 import argparse
-import csv
-import io
-import json
 import sys
 from pathlib import Path
 
-from compiler.model.problems import Problem, ReportError, Severity, UsageError
+from compiler.model.problems import ReportError, Severity, UsageError
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_INPUT = 0, 1, 2
 
@@ -68,67 +65,30 @@ def published_inputs(inputs: list[str]) -> list[Path]:
     return found
 
 
-def _row(path: Path, fmt: str | None) -> tuple[dict[str, object], list[Problem]]:
+def cmd_check_published(args: argparse.Namespace, path: Path) -> int:
+    """One published file: its problems as ``check`` prints them (several, or a folder, go through the summary
+    of :mod:`compiler.cli.survey` like TOML reports)."""
     from compiler.importers.run import check_published
+    from compiler.model.problems import to_json
 
+    if not path.is_file():
+        raise UsageError(f"找不到文件：{path}")
     try:
-        imported, problems = check_published(path, fmt)
+        imported, problems = check_published(path, _fmt(getattr(args, "report_format", None)))
         report_format = imported.result.format
     except ReportError as exc:
         problems, report_format = exc.problems, "—"
-    counted = [p for p in problems if p.severity >= Severity.WARNING]
-    worst = max(counted, key=lambda p: p.severity, default=None)
-    row = {
-        "report": str(path),
-        "format": report_format,
-        "errors": sum(p.severity >= Severity.ERROR for p in problems),
-        "warnings": sum(p.severity == Severity.WARNING for p in problems),
-        "infos": sum(p.severity == Severity.INFO for p in problems),
-        "worst": f"[{worst.rule}] {worst.message}" if worst else "",
-    }
-    return row, problems
-
-
-def cmd_check_published(args: argparse.Namespace, files: list[Path]) -> int:
-    """One published file: its problems as ``check`` prints them; several or a folder: one summary table (text or
-    JSON on standard output, CSV to ``--csv FILE``)."""
-    from compiler.files.output import write_atomic
-    from compiler.model.problems import to_json
-
-    fmt = _fmt(getattr(args, "report_format", None))
-    if len(files) == 1 and not Path(args.reports[0]).is_dir() and not args.csv:
-        path = files[0]
-        if not path.is_file():
-            raise UsageError(f"找不到文件：{path}")
-        row, problems = _row(path, fmt)
-        if args.strict:
-            for p in problems:
-                if p.severity == Severity.WARNING:
-                    p.severity = Severity.ERROR
-        if args.format == "json":
-            print(to_json(problems, path))
-        else:
-            for p in problems:
-                if p.severity >= Severity.WARNING:
-                    print(p.format())
-            print(f"{path}（{row['format']}）: {row['errors']} 个错误，{row['warnings']} 个警告")
-        return EXIT_PROBLEMS if any(p.severity >= Severity.WARNING for p in problems) else EXIT_OK
-    rows = [_row(f, fmt)[0] for f in files]
-    if args.csv:
-        out = io.StringIO()
-        writer = csv.DictWriter(out, fieldnames=list(rows[0]))
-        writer.writeheader()
-        writer.writerows(rows)
-        write_atomic(Path(args.csv), ("\ufeff" + out.getvalue()).encode("utf-8"), inputs=files)
+    if args.strict:
+        for p in problems:
+            if p.severity == Severity.WARNING:
+                p.severity = Severity.ERROR
+    errors = sum(p.severity >= Severity.ERROR for p in problems)
+    warnings = sum(p.severity == Severity.WARNING for p in problems)
     if args.format == "json":
-        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        print(to_json(problems, path))
     else:
-        print("报告\t格式\t错误\t警告\t提示\t最严重的问题")
-        for r in rows:
-            worst = str(r["worst"])
-            worst = worst if len(worst) <= 60 else worst[:59] + "…"
-            print(f"{r['report']}\t{r['format']}\t{r['errors']}\t{r['warnings']}\t{r['infos']}\t{worst}")
-        print(f"共 {len(rows)} 份报告；有错误的 {sum(1 for r in rows if r['errors'])} 份")
-    if all(r["format"] == "—" for r in rows):
-        return EXIT_INPUT
-    return EXIT_PROBLEMS if any(r["errors"] or r["warnings"] for r in rows) else EXIT_OK
+        for p in problems:
+            if p.severity >= Severity.WARNING:
+                print(p.format())
+        print(f"{path}（{report_format}）: {errors} 个错误，{warnings} 个警告")
+    return EXIT_PROBLEMS if errors or warnings else EXIT_OK

@@ -1,6 +1,7 @@
 """``gongkai check`` of many reports at once — the assessor's view.
 
-Every report is checked as ``gongkai check`` would; the result is one row per report (report, organ, format,
+Every report — a TOML file, or a published HTML/PDF/DOCX/XLSX file imported in memory — is checked as
+``gongkai check`` would; the result is one row per report (report, organ, format,
 errors, warnings, notes, the indicators, the worst problem) printed as a table, written as CSV (``--csv``) or
 given as JSON (``--format json``); then the paragraphs that reports of *different* organs share word for word
 (digits aside) — copy-paste between units, sometimes with another locality's name left in.
@@ -21,10 +22,13 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from compiler.model.document import Paragraph
 from compiler.model.problems import Problem, ReportError, Severity
+
+if TYPE_CHECKING:
+    from compiler.build import Checked
 
 MIN_SHARED = 30
 #: Parts written from the national template by every unit alike (the 导语's period and contact lines, the title
@@ -68,8 +72,31 @@ def _chinese(text: str) -> int:
     return sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
 
 
-def survey(paths: Sequence[Path], thresholds: dict[str, dict[str, float]] | None = None) -> Survey:
+def _load(path: Path, report_format: str | None) -> tuple[Checked, list[Problem]]:
+    """A report checked as ``gongkai check`` would: a TOML file as it is, a published file (HTML, PDF, DOCX,
+    XLSX) imported in memory first (the import's own notes come first among its problems)."""
     from compiler.build import load_and_check
+    from compiler.importers.run import PUBLISHED_SUFFIXES, check_imported, import_file
+
+    if path.suffix.lower() not in PUBLISHED_SUFFIXES:
+        return load_and_check(path), []
+    imported = import_file(path, report_format)
+    return check_imported(imported), list(imported.problems)
+
+
+def _different_units(organs: Sequence[str]) -> bool:
+    """Whether the names belong to more than one unit.  A report may print its organ with or without the
+    higher levels ("洪泽区人民政府" one year, "淮安市洪泽区人民政府" the next): a name that ends with another is
+    the same unit."""
+    names = sorted(set(organs), key=len)
+    return any(not longer.endswith(shorter) for i, shorter in enumerate(names) for longer in names[i + 1 :])
+
+
+def survey(
+    paths: Sequence[Path], thresholds: dict[str, dict[str, float]] | None = None, report_format: str | None = None
+) -> Survey:
+    """Check every report of ``paths`` (TOML files or published files; ``report_format`` for the latter, ``None``
+    to recognise it) and index their paragraphs."""
     from compiler.model.indicators import threshold_notes
 
     rows: list[Row] = []
@@ -80,13 +107,13 @@ def survey(paths: Sequence[Path], thresholds: dict[str, dict[str, float]] | None
         row = Row(path)
         rows.append(row)
         try:
-            checked = load_and_check(path)
+            checked, imported = _load(path, report_format)
         except ReportError as exc:
             row.unreadable, row.errors = True, len(exc.problems)
             row.worst = exc.problems[0].message if exc.problems else "无法读取"
             continue
         report = checked.report
-        problems: list[Problem] = list(checked.problems)
+        problems: list[Problem] = [*imported, *checked.problems]
         row.format = report.format.key
         if checked.blocks is not None:
             row.organ = report.host.document_info(report).author
@@ -109,8 +136,7 @@ def survey(paths: Sequence[Path], thresholds: dict[str, dict[str, float]] | None
         row.worst = f"[{worst.rule}] {worst.message}" if worst else ""
     shared = []
     for key, places in index.items():
-        organs = {rows[i].organ or str(rows[i].path) for i, _ in places}
-        if len(organs) > 1:
+        if _different_units([rows[i].organ or str(rows[i].path) for i, _ in places]):
             shared.append(Shared(originals[key], sorted(set(places))))
     shared.sort(key=lambda s: (s.places[0], s.text))
     return Survey(rows, shared, dict(sorted(labels.items())))

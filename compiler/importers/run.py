@@ -7,12 +7,16 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from compiler.importers.base import ImportResult, PublishedDocument
 from compiler.importers.common import read_document
 from compiler.importers.totoml import to_toml
 from compiler.model.document import SourceRef
 from compiler.model.problems import Problem, ReportError, Severity, error
+
+if TYPE_CHECKING:
+    from compiler.build import Checked
 
 #: The suffixes ``gongkai check`` treats as published reports (imported first) rather than TOML.
 PUBLISHED_SUFFIXES = (".html", ".htm", ".shtml", ".pdf", ".docx", ".xlsx")
@@ -80,14 +84,19 @@ def import_file(path: Path, fmt: str | None = None, host=None) -> Imported:
     return Imported(Path(path), document, result, text, problems, seconds, to_toml(result, Path(path)))
 
 
+def check_imported(imported: Imported) -> Checked:
+    """Check an imported report's TOML in memory, under a name that says where it came from."""
+    from compiler.build import load_and_check
+
+    virtual = imported.path.with_name(imported.path.name + "（导入）.toml")
+    return load_and_check(virtual, text=imported.checked_toml)
+
+
 def check_published(path: Path, fmt: str | None = None) -> tuple[Imported, list[Problem]]:
     """``gongkai check`` of a published file: import in memory, then every check on the TOML text."""
-    from compiler.build import check_report
-
     imported = import_file(path, fmt)
-    virtual = imported.path.with_name(imported.path.name + "（导入）.toml")
     try:
-        _, problems = check_report(virtual, text=imported.checked_toml)
+        problems = check_imported(imported).problems
     except ReportError as exc:
         problems = exc.problems
     return imported, [*imported.problems, *problems]
