@@ -70,3 +70,13 @@ def at(table: Table, text: str) -> Placed:
     found = [p for p in place(table) if p.cell.text == text]
     assert len(found) == 1, (text, found)
     return found[0]
+
+
+def numbers_only(value):
+    """Only the numbers of a values tree (prose is compared as text elsewhere); empty branches dropped."""
+    if isinstance(value, dict):
+        kept = {k: numbers_only(v) for k, v in value.items()}
+        return {k: v for k, v in kept.items() if v not in (None, {})}
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return value
+    return None

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -157,6 +158,29 @@ def title_of(doc: PublishedDocument, front: list[TextItem]) -> tuple[str, list[T
         if _TITLE.match(norm(value)):
             return norm(value).split("_")[0], front
     return "", front
+
+
+#: A part found in the document: its key, the title as printed, and its index in ``document.items``.
+Part = tuple[str, str, int]
+
+
+def split_parts(
+    document: PublishedDocument, heading: Callable[[TextItem, int], tuple[str, str] | None], order: Sequence[str]
+) -> tuple[list[Part], str, list[TextItem]]:
+    """The parts of a report, found in reading order by ``heading(item, expected_number)`` (the format's own
+    recogniser, which returns the part's key and printed title), the title, and the front paragraphs between the
+    title and the first part (the 导语).  After part *n* the next expected number is the one after *n*'s place in
+    ``order``, so a report that leaves a part out is still followed."""
+    items = document.items
+    parts: list[Part] = []
+    expected = 1
+    for i, item in enumerate(items):
+        if isinstance(item, TextItem) and (found := heading(item, expected)):
+            parts.append((*found, i))
+            expected = list(order).index(found[0]) + 2
+    first = parts[0][2] if parts else len(items)
+    title, front = title_of(document, [i for i in items[:first] if isinstance(i, TextItem)])
+    return parts, title, front
 
 
 def date_of(text: str) -> dt.date | None:

@@ -40,8 +40,8 @@ from plugins.common.importing import (
     parse_number,
     printed_form,
     split_marker,
+    split_parts,
     strip_number,
-    title_of,
 )
 from plugins.gb2021.overview import SUBSECTIONS
 from plugins.gb2021.tables import (
@@ -383,19 +383,9 @@ def import_document(document: PublishedDocument, fmt: str) -> ImportResult:
     b.data["format"] = fmt
     b.data["report"] = {}  # always written: what could not be found is then named by check, key by key
     items = document.items
-    # parts by heading
-    parts: list[tuple[str, str, int]] = []  # key, printed title, index in items
-    expected = 1
-    for i, item in enumerate(items):
-        if isinstance(item, TextItem) and (found := _part_heading(item, expected)):
-            key, title = found
-            parts.append((key, title, i))
-            expected = list(PART_TITLES).index(key) + 2
+    parts, title, front = split_parts(document, _part_heading, list(PART_TITLES))
     found_keys = [k for k, _, _ in parts]
     b.score += 0.08 * len(set(found_keys))
-    first = parts[0][2] if parts else len(items)
-    front = [i for i in items[:first] if isinstance(i, TextItem)]
-    title, front = title_of(document, front)
     preamble = [i.text for i in front]
     if preamble:
         b.put("preamble.text", preamble if len(preamble) > 1 else preamble[0])

@@ -22,7 +22,7 @@ from plugins.common.importing import (
     metadata,
     narrative,
     norm,
-    title_of,
+    split_parts,
 )
 
 #: Section key → the part title of the legacy format, in order.
@@ -64,16 +64,8 @@ def import_document(document: PublishedDocument) -> ImportResult:
     b.data["format"] = "legacy"
     b.data["report"] = {}
     items = document.items
-    parts: list[tuple[str, str, int]] = []
-    expected = 1
-    for i, item in enumerate(items):
-        if isinstance(item, TextItem) and (found := _heading(item, expected)):
-            parts.append((*found, i))
-            expected = list(TITLES).index(found[0]) + 2
+    parts, title, front = split_parts(document, _heading, list(TITLES))
     b.score = 0.09 * len(parts)
-    first = parts[0][2] if parts else len(items)
-    front = [i for i in items[:first] if isinstance(i, TextItem)]
-    title, front = title_of(document, front)
     preamble = [i.text for i in front]
     if preamble:
         b.put("preamble.text", preamble if len(preamble) > 1 else preamble[0])
