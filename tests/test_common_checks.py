@@ -188,3 +188,52 @@ def test_an_adverb_twice_in_one_clause(check, text):
 def test_adverbs_in_separate_clauses_and_inside_words_pass(check):
     text = "申请均已办结，复议均维持。平均用时5天，均衡推进；首都、都市均有，而已公开的均可查询。"
     assert "common.doubled-adverb" not in rules(check(with_overview(text=text)))
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        # 秦安县兴国镇 2025, as published (the units 条 lost)
+        ("其中通过政府网站发布的信息数量304利用本镇微信公众号发布信息数量144。", 2),
+        ("全年主动公开信息总数为56，较上年增加。", 1),
+        ("政府信息总量达1.5，均已归档。", 1),
+    ],
+)
+def test_a_count_without_a_unit(check, text, count):
+    problems = [p for p in check(with_overview(text=text)) if p.rule == "common.count-without-unit"]
+    assert len(problems) == count
+    assert all(p.source.keypath == "overview.text" for p in problems)
+
+
+def test_counts_with_units_and_numbers_that_are_not_counts_pass(check):
+    text = (
+        "发布信息数量304条，总数为56件，总量达1.5万条，占总数的99.58%，数量2次，"
+        "12345热线转办10件，第3季度，2025年，数量较上年增加。"
+    )
+    assert "common.count-without-unit" not in rules(check(with_overview(text=text)))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2025年，兴国镇政府坚持以公开为常态，政府信息公开工作呈现出稳步推进、健康发展的良好态势",
+        "利用本镇微信公众号“实干兴国XG”发布信息数量一百四十四条并按时更新",
+    ],
+)
+def test_a_paragraph_without_its_final_stop(check, text):
+    [p] = [p for p in check(with_overview(text=text)) if p.rule == "common.unterminated-paragraph"]
+    assert p.source.keypath == "overview.text"
+    assert text[-6:] in p.found
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["无", "洪泽区人民政府", "依申请公开工作有序推进。", "做到“应公开尽公开”", "详见附表：", "公开目录（见附件）"],
+)
+def test_short_phrases_and_closed_paragraphs_pass(check, text):
+    assert "common.unterminated-paragraph" not in rules(check(with_overview(text=text)))
+
+
+def test_headings_are_not_sentences(check):
+    data = legacy(overview={"text": "概述。", "items": [{"heading": "主动公开，依申请公开情况较好", "text": "好。"}]})
+    assert "common.unterminated-paragraph" not in rules(check(data))

@@ -18,7 +18,14 @@ at the key and line to fix:
   terms of this closed vocabulary: a term's first n−1 characters followed by anything but its last one
   ("受理渠。" for 受理渠道); only terms whose n−1 prefix is not itself a word (信息处理费 is left out: 信息处理 is one);
 - ``common.doubled-adverb`` — 均, 都, 已 or 均已 twice in one clause (between two punctuation marks): "均在规定期限内
-  办结均实现100%办结"; 平均, 首都, 而已… are not adverbs and are not counted.
+  办结均实现100%办结"; 平均, 首都, 而已… are not adverbs and are not counted;
+- ``common.count-without-unit`` — a count written after 数量/总数/总量 with no measure word or unit ("发布的信息数量304
+  利用本镇微信公众号…"): the reader cannot tell 304 of what, and the run-on hides where the sentence ends.  Only
+  a number right after those nouns (or after 为/达/达到/共/共计/累计/是) is read, so 12345热线, 第3季度 and
+  2025年 are never in question; a number followed by a measure word, 万/亿, %, a Latin unit or another digit is fine;
+- ``common.unterminated-paragraph`` — a paragraph that is a sentence (a ，or ；inside, or 20 characters or more)
+  but ends without 。！？；：…… or a closing quote or bracket: the last sentence was cut off or its 句号 lost.
+  Headings and short phrases ("无", an organ's name on its own line) are not sentences and are not read.
 
 All are WARNINGs: a human decides, the build is not stopped (``--strict`` makes them stop it).
 """
@@ -54,6 +61,17 @@ _TRUNCATED = re.compile("|".join(f"{re.escape(t[:-1])}(?!{re.escape(t[-1])})" fo
 _REFERENCE = re.compile(r"\{[^{}]*\}")
 _CLAUSE = re.compile(r"[^，,。；;：:！!？?、\n（）()“”]+")
 # 均/都/已 as adverbs; the same character inside another word (平均、均衡、首都、都市、而已、已知…) is not counted
+# measure words and units a count may carry (量词 of GB/T 15835's usage and the units reports print)
+MEASURE_WORDS = (
+    "件条个次篇期份项人家户场批类部本册名位元角万亿千百张幅处座台套所组则卷"
+    "天日月年周时分秒倍号届轮版页字例宗起笔株亩米吨辆间栋"
+)
+_BARE_COUNT = re.compile(
+    rf"(数量|总数|总量)(为|达到?|共计?|累计|是)?(\d+(?:\.\d+)?)(?![\d.．%％‰A-Za-z{MEASURE_WORDS}])"
+)
+_SENTENCE_INSIDE = re.compile(r"[，,；;]")
+SENTENCE_LENGTH = 20  # a paragraph this long is a sentence even with no ，inside; a name on its own line is shorter
+_TERMINATED = re.compile(r"[。！？!?；;：:…—”’）)」』》]\s*$")
 _ADVERB = re.compile(r"均已|(?<![平])均(?![衡匀等值])|(?<![首成京古])都(?![市会城])|(?<![而不得])已(?![知])")
 
 
@@ -295,6 +313,45 @@ def doubled_adverb_problems(report: Report) -> list[Problem]:
     return problems
 
 
+def count_without_unit_problems(report: Report) -> list[Problem]:
+    """A count after 数量/总数/总量 with no measure word: "发布的信息数量304利用本镇微信公众号…"."""
+    problems: list[Problem] = []
+    for keypath, text in narrative_strings(report):
+        for m in _BARE_COUNT.finditer(text):
+            after, n = text[m.end() : m.end() + 6], m.group(3)
+            problems.append(
+                warning(
+                    "common.count-without-unit",
+                    f"“{m.group(0)}”后没有量词或单位，读者不知是{n}条、{n}件还是{n}个",
+                    report.ref(keypath),
+                    expected=f"“{m.group(0)}条（件、个……）”",
+                    found=f"“{m.group(0)}{after}”",
+                )
+            )
+    return problems
+
+
+def unterminated_paragraph_problems(report: Report) -> list[Problem]:
+    """A paragraph with a ，or ；inside that ends without 。 or another closing mark: its end was lost."""
+    problems: list[Problem] = []
+    for keypath, text in narrative_strings(report):
+        if keypath.rsplit(".", 1)[-1].startswith("heading"):
+            continue
+        body = _REFERENCE.sub("N", text).strip()
+        sentence = _SENTENCE_INSIDE.search(body) or len(body) >= SENTENCE_LENGTH
+        if sentence and not _TERMINATED.search(body):
+            problems.append(
+                warning(
+                    "common.unterminated-paragraph",
+                    f"段落末尾没有句号等标点：“…{body[-12:]}”",
+                    report.ref(keypath),
+                    expected="段末加“。”（或补全被截断的句子）",
+                    found=f"“…{body[-12:]}”",
+                )
+            )
+    return problems
+
+
 RULES = (
     placeholder_problems,
     enumeration_problems,
@@ -305,6 +362,8 @@ RULES = (
     malformed_date_problems,
     misused_word_problems,
     doubled_adverb_problems,
+    count_without_unit_problems,
+    unterminated_paragraph_problems,
 )
 
 
