@@ -82,6 +82,16 @@ def test_unknown_path_suggests_and_keeps_braces():
     assert len(problems) == 1 and "active.total" in problems[0].message
 
 
+def test_a_reference_to_a_blank_cell_says_blank():
+    problems: list[Problem] = []
+    resolved = Evaluator({"applications": {"total": {"granted": None}}}).resolve(
+        "予以公开{applications.total.granted}件", None, problems
+    )
+    assert resolved.text == "予以公开{applications.total.granted}件"
+    [p] = problems
+    assert p.rule == "refs.invalid" and "空白" in p.message and p.found == "空白"
+
+
 def test_bad_function_and_zero_denominator():
     _, problems = resolve("{pcnt(active.total, active.total)}")
     assert "pct" in problems[0].message

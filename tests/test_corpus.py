@@ -77,3 +77,27 @@ def test_corpus_report_rebuilds_as_published(report, tmp_path):
     """Blank cells blank, stated totals as stated, labels as printed: every transcription builds."""
     result = build(report / "report.toml", tmp_path / "out.pdf")
     assert result.pages >= 1  # a truncated copy (贺州 2009: preamble and the start of 一) fits one page
+
+
+ASSESSED = [r for r in REPORTS if (r / "assessor.md").is_file()]
+
+
+@pytest.mark.parametrize("report", ASSESSED, ids=[r.name for r in ASSESSED])
+def test_blind_assessment_is_reconciled(report):
+    """A report with a blind assessment (assessor.md, written from the source text without gongkai): every DEFECT
+    it numbers is mapped in expected.json's ``assessor`` to rules that gongkai reports as defects (or to ``missed``)."""
+    numbered = {
+        int(m.group(1))
+        for m in re.finditer(r"^(\d+)\. \*\*DEFECT", (report / "assessor.md").read_text(encoding="utf-8"), re.M)
+    }
+    expected = json.loads((report / "expected.json").read_text(encoding="utf-8"))
+    mapped = {row["defect"]: row["rules"] for row in expected["assessor"]}
+    assert set(mapped) == numbered
+    found = {rule for rule, _ in _findings(report / "report.toml")}
+    missed = {f["rule"] for f in expected["missed"]}
+    defects = {f["rule"] for f in expected["findings"] if f["kind"] == "defect"} | missed
+    for number, rules in mapped.items():
+        assert rules, number
+        for rule in rules:
+            assert rule in defects, (number, rule)
+            assert rule in found or rule in missed, (number, rule)

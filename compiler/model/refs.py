@@ -169,6 +169,8 @@ class Evaluator:
             args = [self._arg(a) for a in inner.split(",")] if inner.strip() else []
             return self.functions[name](*args)
         value = lookup(self.values, expr)
+        if value is None:  # a cell left blank, as published: there is no number to print in the sentence
+            raise RefError(f"引用“{expr.strip()}”指向的格是空白（表中没有数），正文无数可填", found="空白")
         if isinstance(value, bool) or not isinstance(value, (int, float, str, Decimal)):
             raise RefError(f"引用“{expr.strip()}”指向的不是数值或文字", found=type(value).__name__)
         if isinstance(value, str) and "{" in value:

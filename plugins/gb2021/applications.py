@@ -230,6 +230,13 @@ def check_for(layout: Table3Layout) -> Callable[[SectionContext], list[Problem]]
     return check
 
 
+def _short(layout: Table3Layout, key: str) -> str:
+    """A row named briefly for a list: ``（一）予以公开``, ``（二）部分公开``, ``（三）1.属于国家秘密``."""
+    row = layout.row(key)
+    label = row.label.split("（区分处理的")[0]
+    return (GROUP_LABELS[row.group][:3] if row.group else "") + label
+
+
 def _where(col_label: str, layout: Table3Layout, row: str) -> str:
     return f"{TABLE_NAME}“{col_label}”列“{layout.path(row)}”"
 
@@ -343,12 +350,35 @@ def check_table3(ctx: SectionContext, layout: Table3Layout) -> None:
             found=f"空白 {count} 格",
         )
     effective = table_values(layout, data)  # the total column as typed, where typed
-    # （七）总计 = the outcome rows, where the author typed it
+    # a 总计 cell typed blank on a row whose applicant cells hold numbers: the total the reader needs is missing
+    if isinstance(given_total, Mapping):
+        missing = {}
+        for row in layout.rows:
+            if row.key in given_total and v.is_blank(given_total.get(row.key)):
+                summed_row = v.add(effective[c.key][row.key] for c in APPLICANT_COLUMNS)
+                if summed_row:
+                    missing[row.key] = summed_row
+        if missing:
+            shown = "、".join(f"{_short(layout, k)}（应为 {v.show(n)}）" for k, n in list(missing.items())[:4])
+            ctx.warning(
+                "gb2021.table3.blank-total",
+                f"{TABLE_NAME}“总计”列有 {len(missing)} 行空白，而这些行的申请人各列有数：{shown}"
+                + ("等" if len(missing) > 4 else "")
+                + "；总计列照原样排为空白，请填写",
+                f"{TOTAL_COLUMN.key}.{next(iter(missing))}",
+                expected="总计＝六个申请人列之和",
+                found=f"空白 {len(missing)} 行",
+            )
+    # （七）总计 = the outcome rows, where the author typed it (not when every outcome row of the column is blank:
+    # a sum of nothing is no number to compare, and a blank 总计 with numbers beside it is reported above)
     for col in all_columns:
         given = v.get(v.get(data, col.key), "total_processed")
         if not v.is_number(given):
             continue
-        summed = v.number(v.add(effective[col.key][r.key] for r in layout.outcome_rows))
+        outcome_sum = v.add(effective[col.key][r.key] for r in layout.outcome_rows)
+        if outcome_sum is None:
+            continue
+        summed = v.number(outcome_sum)
         if v.number(given) != summed:
             ctx.error(
                 "gb2021.table3.outcome-total",

@@ -11,10 +11,11 @@ Rule ids (all ``gb2021.*``; the same rules apply to the 2019 trial format):
 rule                                   severity  what
 =====================================  ========  ==========================================================
 gb2021.table3.balance                  ERROR     per column 一 + 二 = （七） + 四
-gb2021.table3.outcome-total            ERROR     （七）总计, when typed, = the outcome rows
+gb2021.table3.outcome-total            ERROR     （七）总计, when typed, = the outcome rows (not when all are blank)
+gb2021.table3.blank-total              WARNING   总计 typed blank on rows whose applicant cells hold numbers
 gb2021.table3.row-total                ERROR     总计, when typed, = the six applicant columns
 gb2021.table3.count                    ERROR     counts are non-negative integers
-gb2021.table3.missing                  WARNING   blank cells (printed as 0)
+gb2021.table3.missing                  WARNING   blank cells (printed blank, one warning for the table)
 gb2021.table4.block-total              ERROR     维持 + 纠正 + 其他 + 尚未审结 = 总计, per block
 gb2021.table4.count / .missing         ERROR / WARNING
 gb2021.table2.count / .money           ERROR     non-negative integers / non-negative 万元

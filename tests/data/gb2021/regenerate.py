@@ -41,6 +41,18 @@ CASES: list[tuple[str, str, str, list[tuple[str, str, str]]]] = [
         ],
     ),
     (
+        "table3-blank-total",
+        "gb2021.table3.blank-total",
+        "写出总计列，（三）4.保护第三方合法权益 留空（六列有数），照原样排为空白",
+        [
+            (
+                "[applications.other]",
+                "carried_forward = 0",
+                'carried_forward = 0\n\n[applications.total]\ndenied_third_party = ""',
+            )
+        ],
+    ),
+    (
         "table3-count",
         "gb2021.table3.count",
         "商业企业列 予以公开 8 → 7.5（件数不是整数）",
