@@ -25,7 +25,14 @@ pytest.importorskip("pdfplumber")
 ROOT = Path(__file__).resolve().parents[1]
 #: The examples, and the complete real reports transcribed as published (blank cells, printed labels, the 2019
 #: format and the 2019 row layout inside a 2021 table, cells with a printed unit).
-COMPLETE = ("huaian-city-2024", "huaian-hongze-county-2023", "huaian-hongze-county-2024", "shanghai-bgt-2019")
+COMPLETE = (
+    "huaian-city-2024",
+    "huaian-hongze-county-2023",
+    "huaian-hongze-county-2024",
+    "shanghai-bgt-2019",
+    "penglai-tongjiju-2010",  # legacy, five parts
+    "suixi-jianxin-town-2018",  # legacy, the 2008 条例 structure with its own fee part
+)
 EXAMPLES = sorted(p for p in (ROOT / "examples").glob("*/report.toml")) + [
     ROOT / "tests" / "corpus" / name / "report.toml" for name in COMPLETE
 ]
@@ -84,7 +91,13 @@ def test_same_numbers(roundtrip):
     source, _, _, target = roundtrip
     original = load_report(source, with_previous=False)
     again = load_report(target, with_previous=False)
-    assert [p for p in again.problems if p.rule.startswith("input.")] == []
+
+    def inputs(report):  # a part the original lacks is lacking again, and nothing else
+        return sorted(
+            (p.rule, p.source.keypath if p.source else "") for p in report.problems if p.rule.startswith("input.")
+        )
+
+    assert inputs(again) == inputs(original)
     sections = TABLE_SECTIONS.get(original.format.key, ())
     for key in sections:
         assert numbers_only(again.values.get(key)) == numbers_only(original.values.get(key)), key

@@ -33,10 +33,47 @@ def test_a_heading_override_keeps_the_number(blocks):
     assert "五、申请行政复议和提起行政诉讼情况" in [b.text for b in made if isinstance(b, Heading)]
 
 
-def test_a_missing_part_is_a_warning(check):
-    [p] = [p for p in check(legacy(consultation=None)) if p.rule == "input.missing-part"]
+def test_a_missing_part_the_law_asks_for_is_a_warning(check):
+    [p] = [p for p in check(legacy(appeals=None)) if p.rule == "input.missing-part"]
     assert p.severity == Severity.WARNING
-    assert "咨询和投诉情况" in p.message
+    assert "行政复议和行政诉讼情况" in p.message and p.source.keypath == "appeals"
+
+
+def test_parts_of_the_nine_part_sample_only_may_be_absent(check):
+    """概述, 咨询和投诉, 工作人员和费用支出 and 附表 are the 青岛 sample's, not the 2008 条例's (第三十二条)."""
+    data = legacy(overview=None, consultation=None, staffing=None, tables=None)
+    assert "input.missing-part" not in rules(check(data))
+
+
+# the 2008 条例's own structure (第三十二条) as 遂溪县建新镇 2018 prints it: 主动公开, 依申请公开, 收费及减免…
+ARTICLE_32 = {
+    "overview": None,
+    "consultation": None,
+    "staffing": None,
+    "tables": None,
+    "fee": {"heading": "依申请信息公开收费情况", "collected": 0, "text": "本年度未收取任何费用。"},
+}
+
+
+def test_the_fee_part_of_the_2008_structure_is_numbered_in_place(blocks):
+    headings = [b.text for b in blocks(legacy(**ARTICLE_32)) if isinstance(b, Heading) and b.outline_level == 0]
+    assert headings == [
+        "一、主动公开政府信息情况",
+        "二、依申请公开政府信息情况",
+        "三、依申请信息公开收费情况",
+        "四、行政复议和行政诉讼情况",
+        "五、存在的主要问题及改进情况",
+        "六、其他需要报告的事项",
+    ]
+
+
+def test_the_fee_part_states_the_fee(check):
+    applications = {k: v for k, v in LEGACY_REPORT["applications"].items() if k != "fees"}
+    applications["text"] = "本年度共受理申请3件。"
+    found = rules(check(legacy(**ARTICLE_32, applications=applications)))
+    assert "legacy.fee.unstated" not in found and "input.missing-part" not in found
+    without = {**ARTICLE_32, "fee": None}
+    assert "legacy.fee.unstated" in rules(check(legacy(**without, applications=applications)))
 
 
 def test_a_heading_that_differs_from_the_preamble_list_is_reported(check):

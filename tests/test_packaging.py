@@ -51,7 +51,24 @@ def test_wheel_carries_styles_fonts_and_plugins(installed: Path, tmp_path: Path)
     out = run([str(installed / "bin" / "gongkai"), "plugins", "--json"], cwd=tmp_path, env=clean_env())
     rows = json.loads(out.stdout)
     legacy_sections = sorted(s for row in rows for s in row["sections"] if s.startswith("legacy:"))
-    assert len(legacy_sections) == 9
+    # the nine parts of the 青岛 sample and the 2008 条例's own fee part
+    assert legacy_sections == [
+        f"legacy:{k}"
+        for k in sorted(
+            (
+                "overview",
+                "active",
+                "applications",
+                "consultation",
+                "fee",
+                "appeals",
+                "staffing",
+                "issues",
+                "other",
+                "tables",
+            )
+        )
+    ]
     assert all(row["origin"] == "built-in" for row in rows)
     style = run([str(installed / "bin" / "gongkai"), "style", "--print"], cwd=tmp_path, env=clean_env())
     assert str(ROOT) not in style.stdout  # resolved from the installed package, not this checkout

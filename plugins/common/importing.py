@@ -27,6 +27,17 @@ _ITEM_MARKERS = (
 _DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _ISO_DATE = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})|^D:(\d{4})(\d{2})(\d{2})")
 _TITLE = re.compile(r"^(.*?)(\d{4})\s*年(?:度)?\s*(?:政府信息公开|政务公开)")
+# the year first, the organ after it: "2018年建新镇政府信息公开工作年度报告"
+_TITLE_YEAR_FIRST = re.compile(r"^(\d{4})\s*年(?:度)?\s*(\S*?)(?:政府信息公开|政务公开)")
+
+
+def title_parts(title: str) -> tuple[str, int] | None:
+    """The organ (possibly "") and the year a report's title names, in either order; ``None``: not a title."""
+    if (m := _TITLE.match(title)) and m.group(1):
+        return m.group(1), int(m.group(2))
+    if y := _TITLE_YEAR_FIRST.match(title):
+        return y.group(2), int(y.group(1))
+    return None
 
 
 def norm(text: str | None) -> str:
@@ -151,11 +162,11 @@ def title_of(doc: PublishedDocument, front: list[TextItem]) -> tuple[str, list[T
     """The title (from the first lines or the page's metadata) and the front paragraphs after it."""
     for n in range(min(3, len(front))):
         joined = "".join(norm(i.text) for i in front[: n + 1])
-        if "报告" in norm(front[n].text) and _TITLE.match(joined):
+        if "报告" in norm(front[n].text) and title_parts(joined):
             return joined, front[n + 1 :]
     for key in ("meta:ArticleTitle", "heading", "title", "标题", "名称", "pdf:Title", "docx:title", "xlsx:title"):
         value = doc.metadata.get(key, "")
-        if _TITLE.match(norm(value)):
+        if title_parts(norm(value)):
             return norm(value).split("_")[0], front
     return "", front
 
@@ -209,21 +220,21 @@ _DATE_KEYS = (
 
 
 def metadata(doc: PublishedDocument, title: str, preamble: list[str], tail: list[TextItem], b: Builder) -> None:
-    m = _TITLE.match(title)
+    parts = title_parts(title)
     named = ("发布机构", "发文机关", "meta:ContentSource")
     publisher = next((doc.metadata[k] for k in named if doc.metadata.get(k)), "")
-    if m and m.group(1):
-        b.put("report.organ", m.group(1))
+    if parts and parts[0]:
+        b.put("report.organ", parts[0])
     elif publisher:
         b.put("report.organ", publisher)
         b.note("report.organ", f"标题中没有发布机关，用原文件所列的发布机构“{publisher}”，请核对")
     else:
         b.note("report.organ", "没有从标题中读出发布机关，请填写", level="error")
-    if m:
-        b.put("report.year", int(m.group(2)))
+    if parts:
+        b.put("report.year", parts[1])
     else:
         b.note("report.year", "没有从标题中读出报告年度，请填写", level="error")
-    if title and m and title != f"{m.group(1)}{m.group(2)}年政府信息公开工作年度报告":
+    if title and parts and title != f"{parts[0]}{parts[1]}年政府信息公开工作年度报告":
         b.put("report.title", title)
     signed = None
     for item in reversed(tail[-3:]):
@@ -251,6 +262,36 @@ def metadata(doc: PublishedDocument, title: str, preamble: list[str], tail: list
         b.put("report.phone", phone.group(1).replace(" ", ""))
     if address := re.search(r"(?:通讯|联系)?地址[：:]\s*([^，,；;。）)]+)", text):
         b.put("report.address", address.group(1))
+
+
+#: How a signature's organ line ends (a 2008–2025 report is signed by a 政府, its 办公室, a 局, a 委员会…).
+SIGNATURE_ORGAN = ("政府", "办公室", "委员会", "局", "管委会", "办事处")
+
+
+def split_signature(body: list[Any]) -> list[TextItem]:
+    """Take the signature off the end of the last part's ``body`` (short trailing lines holding the organ or a
+    date) and return it; ``body`` keeps the rest."""
+    tail: list[TextItem] = []
+    while (
+        body
+        and isinstance(body[-1], TextItem)
+        and len(body[-1].text) <= 25
+        and (date_of(body[-1].text) or body[-1].text.strip().endswith(SIGNATURE_ORGAN))
+    ):
+        tail.insert(0, body.pop())
+    return tail
+
+
+def signature_organ(tail: list[TextItem], b: Builder) -> None:
+    """The organ signed under the report, kept when it is not the one the title names; no signature at all is
+    kept too (``omit = true``), so the report rebuilds as published instead of gaining one."""
+    if not tail:
+        b.put("signature.omit", True)
+        b.note("signature.omit", "原文正文之后没有署名和成文日期，照原样不排落款；如需落款请删去 omit")
+        return
+    organ = next((t.text.strip() for t in tail if not date_of(t.text)), None)
+    if organ and organ != b.data.get("report", {}).get("organ"):
+        b.put("signature.organ", organ)
 
 
 def parse_number(text: str) -> int | float:

@@ -32,15 +32,16 @@ from plugins.common.importing import (
     NUMBER_TEXT,
     PART_HEADING,
     Builder,
-    date_of,
     metadata,
     narrative,
     norm,
     number_value,
     parse_number,
     printed_form,
+    signature_organ,
     split_marker,
     split_parts,
+    split_signature,
     strip_number,
 )
 from plugins.gb2021.overview import SUBSECTIONS
@@ -418,13 +419,7 @@ def import_document(document: PublishedDocument, fmt: str) -> ImportResult:
         end = parts[n + 1][2] if n + 1 < len(parts) else len(items)
         body = items[start + 1 : end]
         if n + 1 == len(parts):  # the signature: trailing short lines with the organ or a date
-            while (
-                body
-                and isinstance(body[-1], TextItem)
-                and len(body[-1].text) <= 25
-                and (date_of(body[-1].text) or body[-1].text.endswith(("政府", "办公室", "委员会", "局", "管委会")))
-            ):
-                tail.insert(0, body.pop())
+            tail = split_signature(body)
         before = [i.text for i in _until_grid(body)]
         after = [i.text for i in _after_grid(body)]
         if printed not in (PART_TITLES[key],):
@@ -446,10 +441,7 @@ def import_document(document: PublishedDocument, fmt: str) -> ImportResult:
     if missing:
         b.note("", "没有找到这些部分的标题：" + "、".join(missing), level="error")
     metadata(document, title, preamble, tail, b)
-    if tail:
-        organ = next((t.text for t in tail if not date_of(t.text)), None)
-        if organ and organ != b.data.get("report", {}).get("organ"):
-            b.put("signature.organ", organ)
+    signature_organ(tail, b)
     b.data = _ordered(b.data)
     return ImportResult(fmt, b.data, min(1.0, b.score), b.notes)
 

@@ -1,6 +1,10 @@
-"""The legacy format itself: nine numbered parts between the title/preamble and the signature.
+"""The legacy format itself: the numbered parts of a 2008–2019 report between the title/preamble and the signature.
 
-Taken from the 2009 青岛 参考样本 the seed report follows (see the project's notes on the legacy format).
+Two structures were in use and both are this format: the nine parts of the 2009 青岛 参考样本 the seed report
+follows (see the project's notes on the legacy format), and the six of the 2008 条例 itself (第三十二条: 主动公开,
+依申请公开, 收费及减免, 行政复议和行政诉讼, 存在的主要问题及改进情况, 其他需要报告的事项), which has the fee part
+(``[fee]``) the sample lacks.  A report has the parts it prints, in this order; only those the 条例 asks for are
+warned about when absent.
 The format also owns the checks that span its parts: the part list the preamble announces must match
 the part headings the report prints (the seed announces "行政复议和行政诉讼情况" and prints
 "五、申请行政复议和提起行政诉讼情况"), and the numbers typed in any part's prose must agree with the statistics
@@ -25,6 +29,7 @@ LEGACY = Format(
         "active",
         "applications",
         "consultation",
+        "fee",
         "appeals",
         "staffing",
         "issues",
@@ -32,7 +37,11 @@ LEGACY = Format(
         "tables",
         "signature",
     ),
-    description="概述、主动公开、依申请公开、咨询和投诉、行政复议和行政诉讼、工作人员和费用支出、存在的主要问题及改进情况、其他需要报告的事项、附表",
+    description="概述、主动公开、依申请公开、咨询和投诉、（收费及减免、）行政复议和行政诉讼、工作人员和费用支出、"
+    "存在的主要问题及改进情况、其他需要报告的事项、附表",
+    # what the 2008 条例 (第三十二条) asks every report for; 概述, 咨询和投诉, 工作人员和费用支出 and 附表 belong to the
+    # nine-part sample only, and 收费及减免 may stand in 依申请公开 (legacy.fee.unstated checks that it is said)
+    required=("report", "active", "applications", "appeals", "issues", "other"),
 )
 
 

@@ -22,8 +22,11 @@ from plugins.common.importing import (
     metadata,
     narrative,
     norm,
+    signature_organ,
     split_parts,
+    split_signature,
 )
+from plugins.legacy.textcheck import FIXED
 
 #: Section key → the part title of the legacy format, in order.
 TITLES: dict[str, str] = {
@@ -31,6 +34,7 @@ TITLES: dict[str, str] = {
     "active": "主动公开政府信息情况",
     "applications": "依申请公开政府信息情况",
     "consultation": "咨询和投诉情况",
+    "fee": "政府信息公开的收费及减免情况",
     "appeals": "行政复议和行政诉讼情况",
     "staffing": "工作人员和费用支出情况",
     "issues": "存在的主要问题及改进情况",
@@ -38,25 +42,44 @@ TITLES: dict[str, str] = {
     "tables": "附表",
 }
 
-#: Statistics the schema requires, and the sentence that states them: (key path, pattern, what).
-_STATED = (
-    ("active.total", r"(?:累计|共|全年)?主动公开(?:各类)?政府信息(\d+)条", "主动公开政府信息总数"),
-    ("applications.received", r"(?:共)?受理(?:政府信息公开)?申请(\d+)件", "受理申请数"),
-)
+#: Other wordings real reports print for a part (the 2008 条例's own list, township variants), matched like the titles.
+VARIANTS: dict[str, tuple[str, ...]] = {
+    "overview": ("总体情况", "基本情况", "政府信息公开工作概述"),
+    "applications": ("依申请公开政府信息和不予公开政府信息的情况", "政府信息依申请公开办理情况"),
+    "fee": ("收费及减免情况", "依申请信息公开收费情况", "政府信息公开收费情况"),
+    "consultation": ("政府信息公开咨询和投诉情况", "咨询、投诉情况"),
+    "appeals": ("因政府信息公开申请行政复议、提起行政诉讼的情况", "复议、诉讼和申诉情况"),
+    "issues": ("政府信息公开工作存在的主要问题及改进措施", "存在的不足和改进措施"),
+}
+
+#: The parts the format warns about when absent (the 2008 条例's list); the import notes only those as missing.
+REQUIRED = ("active", "applications", "appeals", "issues", "other")
+
+#: Statistics the schema requires, read with the phrases the legacy prose check reads them with (one engine):
+#: (key path, what).  A sentence that says there were none ("没有接到……申请") gives 0.
+_STATED = (("active.total", "主动公开政府信息总数"), ("applications.received", "受理申请数"))
+_NONE = {
+    "active.total": re.compile(r"(?:没有|未|无)主动公开(?:任何)?(?:政府)?信息"),
+    "applications.received": re.compile(r"(?:没有|未|无)(?:接到|收到|受理)[^，。；]{0,20}?申请"),
+}
+
+
+def _similarity(title: str, key: str) -> float:
+    return max(difflib.SequenceMatcher(None, title, t).ratio() for t in (TITLES[key], *VARIANTS.get(key, ())))
 
 
 def _heading(item: TextItem, expected: int) -> tuple[str, str] | None:
+    """ "X、title" naming a part at or after the ``expected``-th key: the printed number is not the key's place,
+    since a report prints only the parts it has (一、主动公开 … 三、收费及减免 in a four-part township report)."""
     m = PART_HEADING.match(norm(item.text))
     if not m or len(item.text) > 45 or m.group(1) not in CN_DIGITS:
         return None
-    number = CN_DIGITS.index(m.group(1)) + 1
-    keys = list(TITLES)
-    if number < expected or number > len(keys):
-        return None
-    key = keys[number - 1]
     title = m.group(2).rstrip("。：:")
-    score = difflib.SequenceMatcher(None, title, TITLES[key]).ratio()
-    return (key, title) if score >= 0.45 else None
+    candidates = list(TITLES)[max(expected - 1, 0) :]
+    if not candidates:
+        return None
+    key = max(candidates, key=lambda k: _similarity(title, k))
+    return (key, title) if _similarity(title, key) >= 0.45 else None
 
 
 def import_document(document: PublishedDocument) -> ImportResult:
@@ -74,12 +97,7 @@ def import_document(document: PublishedDocument) -> ImportResult:
         end = parts[n + 1][2] if n + 1 < len(parts) else len(items)
         body = [i for i in items[start + 1 : end] if isinstance(i, TextItem)]
         if n + 1 == len(parts):
-            while (
-                body
-                and len(body[-1].text) <= 25
-                and re.search(r"\d{4}\s*年\s*\d{1,2}\s*月|政府$|办公室$", body[-1].text)
-            ):
-                tail.insert(0, body.pop())
+            tail = split_signature(body)
         data: dict[str, Any] = {}
         if printed != TITLES[key]:
             data["heading"] = printed
@@ -87,22 +105,26 @@ def import_document(document: PublishedDocument) -> ImportResult:
         b.data.setdefault(key, {}).update(data)
         if document.grids and key == "tables":
             b.note("tables", "附表以文字形式导入；表格数字请核对后写入各部分", items[start].place)
-    for path, pattern, what in _STATED:
+    phrases = {p.path: p.compile() for p in FIXED}
+    for path, what in _STATED:
         section = path.split(".")[0]
         text = "".join(_texts(b.data.get(section, {})))
-        m = re.search(pattern, text)
-        if m:
-            b.put(path, int(m.group(1)))
+        if m := phrases[path].search(text):
+            b.put(path, int(m.group("n").replace(",", "")))
             b.note(path, f"{what}取自正文“{m.group(0)}”，请核对")
+        elif m := _NONE[path].search(text):
+            b.put(path, 0)
+            b.note(path, f"正文说“{m.group(0)}”，{what}记为 0，请核对")
         else:
             b.note(path, f"正文中没有找到{what}，请填写", level="error")
-    missing = [t for k, t in TITLES.items() if k not in {p[0] for p in parts}]
+    missing = [TITLES[k] for k in REQUIRED if k not in {p[0] for p in parts}]
     if missing:
-        b.note("", "没有找到这些部分的标题：" + "、".join(missing), level="error")
+        b.note("", "没有找到这些部分的标题（原文可能没有这些部分，请核对）：" + "、".join(missing))
     metadata(document, title, preamble, tail, b)
-    order = ("format", "report", "preamble", *TITLES)
+    b.data.setdefault("signature", {})
+    signature_organ(tail, b)
+    order = ("format", "report", "preamble", *TITLES, "signature")
     data = {k: b.data[k] for k in order if k in b.data}
-    data["signature"] = {}
     return ImportResult("legacy", data, min(1.0, b.score), b.notes)
 
 

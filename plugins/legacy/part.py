@@ -35,11 +35,13 @@ def part(
     check: Callable[[SectionContext], list[Problem]] | None = None,
     build: Callable[[SectionContext], list[Block]] = build_part,
     text_example: str | None = "正文。",
+    required: bool = True,
 ) -> SectionType:
     """A legacy part: statistic ``fields`` followed by the shared narrative fields.
 
     ``text_example`` replaces the generic skeleton paragraph so that ``gongkai init`` shows how the prose of
-    this part cites its own numbers (``None``: the skeleton has no paragraph for this part).
+    this part cites its own numbers (``None``: the skeleton has no paragraph for this part).  A part that only
+    some reports have (``required=False``) is never warned about when it is absent.
     """
     narrative = tuple(
         Field(f.name, f.kind, f.required, f.description, text_example, f.fields, f.open) if f.name == "text" else f
@@ -53,7 +55,7 @@ def part(
         build=build,
         derive=derive,
         check=check,
-        required=True,
+        required=required,
         description=description,
     )
 

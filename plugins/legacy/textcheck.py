@@ -143,9 +143,10 @@ _FEE_WORDS = re.compile(r"收费|费用(?!支出)|免费|减免|收取")  # 费�
 
 def fee_silence(report: Report) -> list[Problem]:
     """The 2008 条例 (第三十二条（三）) asks every report for its 收费及减免情况; a report whose prose never
-    mentions fees, and which gives no ``applications.fees``, leaves it out (the 2021 format's gb2021.fee.unstated)."""
+    mentions fees, and which gives no ``applications.fees`` and no ``[fee]`` part, leaves it out (the 2021 format's
+    gb2021.fee.unstated)."""
     applications = report.data.get("applications")
-    if isinstance(applications, Mapping) and "fees" in applications:
+    if (isinstance(applications, Mapping) and "fees" in applications) or isinstance(report.data.get("fee"), Mapping):
         return []
     if any(_FEE_WORDS.search(text) for _, text in narrative_strings(report)):
         return []
