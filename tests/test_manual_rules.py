@@ -29,12 +29,17 @@ How the ids are found
    f-string's expression such as ``key[:-1]`` evaluated on it); a function parameter (the matching argument at
    every call of that function in the source, e.g. ``part_list_problems(report, "gb2021", …)``).
    An attribute such as ``p.rule`` / ``exc.rule`` re-emits the rule of a problem made elsewhere and adds
-   nothing.  Anything else fails the test (``test_every_rule_argument_is_understood``), so a new way of naming a
-   rule cannot slip past unnoticed: teach this resolver about it.
+   nothing, and so does the rule parameter inside a wrapper (its callers are counted).  The few remaining
+   arguments that only carry rules made elsewhere are listed in ``KNOWN_PASS_THROUGH`` with the reason.
+   Anything else fails the test (``test_every_rule_argument_is_understood``), so a new way of naming a rule
+   cannot slip past unnoticed: teach this resolver about it.
 
 4. *Registries.*  The text-hygiene pass hands its rules around in ``Change`` records; its module keeps a
    ``RULES`` dict naming each rule it reports, which is read as well (and every ``hygiene.*`` constant in that
    module must be a key of it).
+
+5. *Exclusions.*  The resolver does not follow control flow, so an id it derives that no run can produce is
+   listed in ``NEVER_EMITTED`` with the reason, and a test checks that the reason still holds.
 
 Strings that merely look like rule ids -- TOML key paths such as ``report.title`` given to an importer's
 ``note(keypath, …)``, CLI message keys such as ``batch.built`` -- are not rule arguments and are not collected.
@@ -272,7 +277,6 @@ class Extractor:
             raise Unresolved(ast.unparse(expr))
         name = names.pop()
         anchor = next(n for n in ast.walk(expr) if isinstance(n, ast.Name))
-        mod.parents.setdefault(anchor, expr)
         code = compile(ast.Expression(expr), "<rule>", "eval")
         return {str(eval(code, {"__builtins__": {}}, {name: v})) for v in self._name_values(mod, anchor, depth + 1)}
 
