@@ -237,3 +237,69 @@ def test_short_phrases_and_closed_paragraphs_pass(check, text):
 def test_headings_are_not_sentences(check):
     data = legacy(overview={"text": "概述。", "items": [{"heading": "主动公开，依申请公开情况较好", "text": "好。"}]})
     assert "common.unterminated-paragraph" not in rules(check(data))
+
+
+def _report_of(fmt: str) -> dict:
+    """A report of the format: the legacy fixture, the 2021 example, Shanghai 2019 from the corpus."""
+    import tomllib
+    from pathlib import Path
+
+    if fmt == "legacy":
+        return legacy()
+    root = Path(__file__).resolve().parents[1]
+    path = root / ("examples/qinglan-data-2024" if fmt == "2021" else "tests/corpus/shanghai-bgt-2019") / "report.toml"
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    data.pop("previous", None)
+    return data
+
+
+@pytest.mark.parametrize(
+    ("fmt", "year", "suggested"),
+    [("legacy", 2020, "“2019”"), ("2019", 2022, "“2021”"), ("2021", 2020, "“2019”"), ("2019", 2018, "“legacy”")],
+)
+def test_a_format_used_outside_its_years(check, fmt, year, suggested):
+    data = _report_of(fmt)
+    data["report"] = {**data["report"], "year": year}
+    [p] = [p for p in check(data) if p.rule == "common.format-year"]
+    assert p.source.keypath == "format" and p.found == fmt
+    assert suggested in p.message and f"{year}年度" in p.message
+
+
+@pytest.mark.parametrize(
+    ("fmt", "year"), [("legacy", 2008), ("legacy", 2018), ("2019", 2019), ("2019", 2020), ("2021", 2026)]
+)
+def test_a_format_in_its_years_passes(check, fmt, year):
+    data = _report_of(fmt)
+    data["report"] = {**data["report"], "year": year}
+    assert "common.format-year" not in rules(check(data))
+
+
+def test_an_item_of_a_counted_list_without_its_number(check):
+    text = "全年公开核准企业资质条、施工许可证76条、安全生产许可证121条、排水许可证5条。"  # 平潭综合实验区 2019
+    [p] = [p for p in check(with_overview(text=text)) if p.rule == "common.missing-number"]
+    assert p.found == "“全年公开核准企业资质条”"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "施工许可证76条、安全生产许可证121条、排水许可证5条。",
+        "所受理依申请公开件，属于已主动公开的3件，同意公开的2件。",  # 依申请公开件 is a noun
+        "印发文件、施工许可证76条、排水许可证5条。",
+        "公开一条、施工许可证76条、排水许可证5条。",
+    ],
+)
+def test_counted_lists_without_a_gap_pass(check, text):
+    assert "common.missing-number" not in rules(check(with_overview(text=text)))
+
+
+def test_another_departments_document_named_as_the_reports_own(check):
+    data = legacy(overview={"text": "按要求编制了《平潭县经贸局政府信息公开指南（试行）》。"})
+    data["report"] = {**data["report"], "organ": "平潭县财政局"}
+    [p] = [p for p in check(data) if p.rule == "common.foreign-organ"]
+    assert "平潭县经贸局" in p.message and p.source.keypath == "overview.text"
+    data["overview"] = {"text": "按要求编制了《平潭县财政局政府信息公开指南》，接入《四川省政府信息公开目录系统》。"}
+    assert "common.foreign-organ" not in rules(check(data))
+    data["report"]["organ"] = "平潭县人民政府"  # a government's report may name its departments' guides
+    data["overview"] = {"text": "各部门编制了《平潭县经贸局政府信息公开指南》。"}
+    assert "common.foreign-organ" not in rules(check(data))

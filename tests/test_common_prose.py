@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from plugins.common.prose import parts_exceeding_total, percent_verdict
+import pytest
+
+from plugins.common.prose import (
+    completion_rates,
+    parts_exceeding_total,
+    parts_not_adding_up,
+    percent_verdict,
+    shares_of_listed_parts,
+)
 from tests.conftest import legacy
 
 
@@ -50,3 +58,61 @@ def test_a_part_name_with_its_own_enumeration_comma_is_one_name(check):
     data = legacy(preamble={"text": f"本报告由{listed}等6个部分组成。"})
     [count] = [p for p in check(data) if p.rule == "legacy.part-count"]
     assert "列出6个部分" in count.message  # the listed count agrees with the stated one
+
+
+@pytest.mark.parametrize(
+    ("text", "total", "added"),
+    [
+        # 平潭综合实验区 2019: the list ends in 其他…, so it is the whole
+        (
+            "共公布政府信息2599条，（其中机构职能类信息25条，规划计划类信息28条，其他应主动公开政府信息856条）。",
+            2599,
+            909,
+        ),
+        # 平潭综合实验区财政金融局 2021: 主动公开 + 依申请公开 + 不予公开 is every piece of information
+        ("政府信息总数510条，其中主动公开政府信息198条，依申请公开信息数142条，不予公开信息数137条。", 510, 477),
+    ],
+)
+def test_a_list_that_is_the_whole_must_add_up_exactly(text, total, added):
+    [found] = parts_not_adding_up(text)
+    assert found.complete and (found.total, sum(found.parts)) == (total, added)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "共22条，其中线上信息公开15条。",  # a partial breakdown
+        "共100条，其中政策文件60条、其他40条。",
+        # 平潭县 2011: the last item lost its unit and still counts
+        "政府信息总数1873条，其中主动公开政府信息425条，作为依申请公开信息数46条，不予公开信息数1402。",
+    ],
+)
+def test_lists_that_add_up_or_are_partial_pass(text):
+    assert not list(parts_not_adding_up(text))
+
+
+def test_a_share_of_a_listed_part_against_the_stated_total():
+    text = (
+        "政府信息总数510条，其中主动公开政府信息198条，依申请公开信息数142条，不予公开信息数137条。"
+        "主动公开的政府信息占41.5%。"
+    )
+    [found] = shares_of_listed_parts(text)
+    assert (found.name, found.part, found.total, found.added, found.typed) == ("主动公开", 198, 510, 477, "41.5")
+    assert str(found.verdict.rounded) == "38.8"
+    right = text.replace("41.5%", "38.8%")
+    assert not list(shares_of_listed_parts(right))
+    before = "主动公开的政府信息占41.5%。" + text.replace("主动公开的政府信息占41.5%。", "")
+    assert not list(shares_of_listed_parts(before))  # a share before the list is not about it
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        ("今年我局共受理审批事项117件，办结171件，办结率100%。", True),  # 平潭县地税局 2013: digits swapped
+        ("受理申请20件，办结19件，办结率95%。", False),
+        ("受理行政许可220891件，办结215092件，按时办结率100%。", False),  # 按时办结率 has another numerator
+        ("受理30件，办结29件，办结率96.7%。", False),
+    ],
+)
+def test_a_completion_rate_against_its_counts(text, wrong):
+    assert bool(list(completion_rates(text))) is wrong

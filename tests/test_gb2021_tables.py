@@ -184,10 +184,11 @@ def test_table2_money_keeps_decimals(tables):
 
 # ------------------------------------------------------------------------------------------------ 2019 variant
 def trial_report(tmp_path) -> dict:
-    """The 2023 example recast in the 2019 trial format: （六）其他处理 one row, 2019 table 二."""
+    """The 2023 example recast in the 2019 trial format: （六）其他处理 one row, 2019 table 二 — a 2020 report,
+    the last year the trial format served (common.format-year)."""
     import tomllib
 
-    data = tomllib.loads(EXAMPLE_2023.read_text(encoding="utf-8"))
+    data = tomllib.loads(EXAMPLE_2023.read_text(encoding="utf-8").replace("2023", "2020"))
     data["format"] = "2019"
     data.pop("previous", None)
     for column in data["applications"].values():

@@ -23,6 +23,15 @@ at the key and line to fix:
   利用本镇微信公众号…"): the reader cannot tell 304 of what, and the run-on hides where the sentence ends.  Only
   a number right after those nouns (or after 为/达/达到/共/共计/累计/是) is read, so 12345热线, 第3季度 and
   2025年 are never in question; a number followed by a measure word, 万/亿, %, a Latin unit or another digit is fine;
+- ``common.format-year`` — the report year is outside the years its format was in force for (each format declares
+  them: legacy 2008–2018, the 2019 trial format 2019–2020, the 2021 format from 2021): a 2022 report printed
+  with the 2019 tables, a 2020 report in the 2021 format;
+- ``common.missing-number`` — one item of a list of counts with no number before its unit ("核准企业资质条、
+  施工许可证76条、排水许可证5条"): at least two other items of the same 、-separated run carry "N条", and this
+  one ends in 条 straight after a word (not after a numeral such as 一、两、各, nor as a noun: 文件, 事项…);
+- ``common.foreign-organ`` — a department's report naming another department of the same place in its own
+  disclosure document ("平潭县财政局" writing that it compiled 《平潭县经贸局政府信息公开指南》): text carried
+  over from another organ's report; a document of another place (the province's 目录系统) is not in question;
 - ``common.unterminated-paragraph`` — a paragraph that is a sentence (a ，or ；inside, or 20 characters or more)
   but ends without 。！？；：…… or a closing quote or bracket: the last sentence was cut off or its 句号 lost.
   Headings and short phrases ("无", an organ's name on its own line) are not sentences and are not read.
@@ -331,6 +340,83 @@ def count_without_unit_problems(report: Report) -> list[Problem]:
     return problems
 
 
+_CLAUSE_OF_LIST = re.compile(r"[^，,；;。：:！？!?]+")
+_COUNTED = re.compile(rf"\d+(?:\.\d+)?([{MEASURE_WORDS}])$")
+_NUMERALS = "零一二三四五六七八九十百千万两几多余数每各该本此"
+# words that end in a measure word and are nouns, not counts: 文件, 事项, 国家…
+_NOUNS_ENDING_IN_A_UNIT = (
+    "文件", "案件", "信件", "邮件", "证件", "事件", "附件", "公开件", "事项", "国家", "专家", "审批", "市场",
+    "现场", "用户", "全部", "内部", "基本", "文本", "场所", "个人", "法人", "身份", "实名", "时期", "定期",
+)  # fmt: skip
+
+
+def missing_number_problems(report: Report) -> list[Problem]:
+    """An item of a list of counts with its number lost: "核准企业资质条、施工许可证76条、排水许可证5条"."""
+    problems: list[Problem] = []
+    for keypath, text in narrative_strings(report):
+        text = _REFERENCE.sub("0", text)
+        for clause in _CLAUSE_OF_LIST.finditer(text):
+            items = [i.strip() for i in clause.group(0).split("、")]
+            units = [c.group(1) for i in items if (c := _COUNTED.search(i))]
+            for unit in set(units):
+                if units.count(unit) < 2:
+                    continue
+                for item in items:
+                    if (
+                        len(item) >= 3
+                        and item.endswith(unit)
+                        and not item[-2].isdigit()
+                        and item[-2] not in _NUMERALS
+                        and "\u4e00" <= item[-2] <= "\u9fff"
+                        and not item.endswith(_NOUNS_ENDING_IN_A_UNIT)
+                    ):
+                        problems.append(
+                            warning(
+                                "common.missing-number",
+                                f"“{item}”缺少数字：同一串并列项中其他各项都写了“多少{unit}”",
+                                report.ref(keypath),
+                                expected=f"“{item[:-1]}N{unit}”",
+                                found=f"“{item}”",
+                            )
+                        )
+    return problems
+
+
+_OWN_DOCUMENT = re.compile(
+    r"《(?P<organ>[^《》]{2,30}?(?:局|委员会|委|办公室|办|厅|中心))政府信息公开(?:指南|目录|工作年度报告|年度报告|实施办法)"
+)
+_DEPARTMENT = re.compile(r"(?:局|委员会|委|办公室|办|厅|中心)$")
+
+
+def foreign_organ_problems(report: Report) -> list[Problem]:
+    """A department's report naming another department's own disclosure document as its own: the 财政局's report
+    says it compiled 《平潭县经贸局政府信息公开指南》 — text carried over from another organ's report."""
+    organ = (report.data.get("report") or {}).get("organ")
+    if not isinstance(organ, str) or not _DEPARTMENT.search(organ):
+        return []
+    problems: list[Problem] = []
+    for keypath, text in narrative_strings(report):
+        for m in _OWN_DOCUMENT.finditer(text):
+            named = m.group("organ")
+            if named in organ or organ in named:
+                continue
+            shared = 0
+            while shared < min(len(named), len(organ)) and named[shared] == organ[shared]:
+                shared += 1
+            if shared < 2:  # a different place: a higher level's or a neighbour's document, not a slip
+                continue
+            problems.append(
+                warning(
+                    "common.foreign-organ",
+                    f"本报告是“{organ}”的，正文却写编制了“{m.group(0)}》”，疑为从“{named}”的报告照搬",
+                    report.ref(keypath),
+                    expected=f"《{organ}政府信息公开…》",
+                    found=f"{m.group(0)}》",
+                )
+            )
+    return problems
+
+
 def unterminated_paragraph_problems(report: Report) -> list[Problem]:
     """A paragraph with a ，or ；inside that ends without 。 or another closing mark: its end was lost."""
     problems: list[Problem] = []
@@ -352,6 +438,36 @@ def unterminated_paragraph_problems(report: Report) -> list[Problem]:
     return problems
 
 
+def format_year_problems(report: Report) -> list[Problem]:
+    """A report year outside the years its format was in force for: a 2022 report on the 2019 trial tables."""
+    year = (report.data.get("report") or {}).get("year")
+    first, last = report.format.years
+    if not isinstance(year, int) or isinstance(year, bool):
+        return []
+    if (first is None or year >= first) and (last is None or year <= last):
+        return []
+    span = f"{first or ''}—{last or ''}年度"
+    newer = [f for f in report.host.formats.values() if _in_force(f.years, year)] if report.host else []
+    hint = "、".join(f"“{f.key}”" for f in newer)
+    return [
+        warning(
+            "common.format-year",
+            f"{year}年度的报告用了“{report.format.key}”格式（{report.format.title}，适用于{span}的报告）"
+            + (f"；{year}年度应使用 {hint} 格式" if hint else ""),
+            report.ref("format"),
+            expected=hint or span,
+            found=report.format.key,
+        )
+    ]
+
+
+def _in_force(years: tuple[int | None, int | None], year: int) -> bool:
+    first, last = years
+    if first is None and last is None:  # a format that does not say (a third party's): never suggested
+        return False
+    return (first is None or year >= first) and (last is None or year <= last)
+
+
 RULES = (
     placeholder_problems,
     enumeration_problems,
@@ -363,14 +479,24 @@ RULES = (
     misused_word_problems,
     doubled_adverb_problems,
     count_without_unit_problems,
+    missing_number_problems,
+    foreign_organ_problems,
     unterminated_paragraph_problems,
+    format_year_problems,
 )
 
 
 def prose_problems(report: Report) -> list[Problem]:
     """The format-independent prose rules of :mod:`plugins.common.prose`, on the text as printed."""
     from compiler.model.refs import Evaluator
-    from plugins.common.prose import date_problems, parts_problems, shares_problems, year_slips
+    from plugins.common.prose import (
+        date_problems,
+        listed_share_problems,
+        parts_problems,
+        rate_problems,
+        shares_problems,
+        year_slips,
+    )
 
     evaluator = Evaluator(report.values)
     texts = [(k, evaluator.resolve(t, None, []).text) for k, t in narrative_strings(report)]
@@ -378,6 +504,8 @@ def prose_problems(report: Report) -> list[Problem]:
     shares = [(k, t) for k, t in texts if not (report.format.key == "legacy" and k.startswith("active."))]
     return [
         *parts_problems(report, iter(texts)),
+        *listed_share_problems(report, texts),
+        *rate_problems(report, texts),
         *shares_problems(report, shares),
         *year_slips(report, texts, ("issues",)),
         *date_problems(report),

@@ -31,7 +31,7 @@ SCHEMA = Schema(
 )
 
 _PART_LIST = re.compile(
-    r"(?:由|包括|分为)([^。；]+?)(?:等|共|这|计)?([一二三四五六七八九十\d]+)(?:个)?部分(?:组成|内容)?"
+    r"(?:由|包括|分为)([^。；]+?)(?:等|共|这|计){0,2}([一二三四五六七八九十\d]+)(?:个)?部分(?:组成|内容)?"
 )
 _SEPARATORS = re.compile(r"[、，,；]|(?<=情况)和|(?<=事项)和")
 #: How a part's name ends; a piece that does not, followed by one that does, is one name split at its own 、

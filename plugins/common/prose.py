@@ -170,10 +170,30 @@ class PartsSum:
     total: int
     parts: tuple[int, ...]
     unit: str
+    complete: bool = False  # the list covers the whole (a 其他 item, or 主动公开 + 依申请公开 + 不予公开)
 
 
-def parts_exceeding_total(text: str, skip: list[tuple[int, int, str]] | None = None) -> Iterator[PartsSum]:
-    """ "共X条，其中A条、B条……" where the parts (same unit, same sentence, after 其中) add up to more than X."""
+#: A 其中 list is the whole when one item is the remainder (其他…, 其余…) or when its items are the three kinds
+#: every piece of government information is (the 2008 条例 era's 主动公开 / 依申请公开 / 不予公开 statistic).
+_REMAINDER = re.compile(r"^(?:其中)?[（(]?(?:其他|其它|其余|另有|剩余)")
+_PARTITION = ("主动公开", "依申请公开", "不予公开")
+_ITEM = re.compile(rf"(?P<n>\d+(?:,\d{{3}})*)(?P<u>[{_UNITS}])?(?![\d.%％])")
+
+
+def _items(segment: str) -> list[tuple[str, int, str]]:
+    """The items of a list ("其中A 25条，B 68条、其他 856条"): (words before the number, number, unit or "")."""
+    items = []
+    for piece in re.split(r"[，、；,;]", segment):
+        numbers = list(_ITEM.finditer(piece))
+        if len(numbers) == 1 and not _in_brackets(piece, numbers[0].start()):
+            m = numbers[0]
+            items.append((piece[: m.start()].strip("（()） "), int(m.group("n").replace(",", "")), m.group("u") or ""))
+    return items
+
+
+def parts_not_adding_up(text: str) -> Iterator[PartsSum]:
+    """ "共X条，其中A条、B条……" where the parts (same unit, same sentence, after 其中) add up to more than X — or,
+    when the list is the whole (it ends in 其他…, or it is 主动公开/依申请公开/不予公开), to anything but X."""
     for sentence in _sentences(text):
         total = _TOTAL.search(sentence)
         if not total:
@@ -183,14 +203,101 @@ def parts_exceeding_total(text: str, skip: list[tuple[int, int, str]] | None = N
         if where < 0 or where > 6:
             continue
         unit = total.group("u")
+        stated = int(total.group("n").replace(",", ""))
         parts = [
             int(m.group("n").replace(",", ""))
             for m in _NUMBER_UNIT.finditer(rest[where:])
             if m.group("u") == unit and not _in_brackets(rest[where:], m.start())
         ]
-        stated = int(total.group("n").replace(",", ""))
         if len(parts) >= 2 and sum(parts) > stated:
             yield PartsSum(sentence.strip(), stated, tuple(parts), unit)
+            continue
+        # a list that is the whole: every item counts, even one printed without its unit ("不予公开信息数1402")
+        items = [i for i in _items(rest[where:]) if i[2] in (unit, "")]
+        names = [name for name, _, _ in items]
+        complete = any(_REMAINDER.match(n) for n in names) or all(any(k in n for n in names) for k in _PARTITION)
+        whole = [n for _, n, _ in items]
+        if complete and len(whole) >= 2 and sum(whole) != stated:
+            yield PartsSum(sentence.strip(), stated, tuple(whole), unit, complete=True)
+
+
+@dataclass(frozen=True)
+class ListedShare:
+    phrase: str  # the sentence giving the share
+    name: str
+    part: int
+    total: int
+    typed: str
+    verdict: PercentVerdict
+    added: int  # the parts of the list added up (the base an author may have used instead of the total)
+
+
+_NAMED_SHARE = re.compile(
+    r"(?P<name>[^，。；：、\d]{2,16}?)(?:占比为?|占)(?:[^\d，。；%％]{0,8}?)(?P<p>\d+(?:\.\d+)?)\s*[%％]"
+)
+
+
+def _subject(name: str) -> str:
+    """What a part is called, without the words every name has: 主动公开的政府信息 → 主动公开."""
+    return re.sub(r"的|政府|信息|数量|数|类|其中|共", "", name).strip("（()） ")
+
+
+def shares_of_listed_parts(text: str) -> Iterator[ListedShare]:
+    """A share given for one part of an earlier "共X条，其中A条、B条…" list ("主动公开的政府信息占41.5%") against
+    that part and the total the list states; ``added`` tells whether the author divided by the parts instead."""
+    listed: list[tuple[str, int, int, int]] = []  # (subject, part, total, parts added) of the lists seen so far
+    for sentence in _sentences(text):
+        for m in _NAMED_SHARE.finditer(sentence):
+            wanted = _subject(m.group("name"))
+            match = [item for item in listed if wanted and item[0] == wanted]
+            if len(match) != 1:
+                continue
+            _, part, total, added = match[0]
+            verdict = percent_verdict(part, total, m.group("p"))
+            if verdict is not None and not verdict.ok:
+                yield ListedShare(sentence.strip(), wanted, part, total, m.group("p"), verdict, added)
+        total = _TOTAL.search(sentence)
+        if total and 0 <= (where := sentence.find("其中", total.end())) <= total.end() + 6:
+            stated = int(total.group("n").replace(",", ""))
+            items = [i for i in _items(sentence[where:]) if i[2] in (total.group("u"), "")]
+            added = sum(n for _, n, _ in items)
+            listed = [(_subject(name), n, stated, added) for name, n, _ in items if _subject(name)]
+
+
+@dataclass(frozen=True)
+class StatedRate:
+    phrase: str
+    received: int
+    done: int
+    typed: str
+    verdict: PercentVerdict
+
+
+_RECEIVED = re.compile(r"(?:受理|收到|接收|登记)[^，。；\d]{0,12}?(?P<n>\d+(?:,\d{3})*)(?P<u>[件项条个宗])")
+_DONE_RATE = re.compile(
+    r"(?<!按时)(?<!按期)办结[^，。；\d]{0,6}?(?P<n>\d+(?:,\d{3})*)(?P<u>[件项条个宗])[，,、]?"
+    r"(?<!按时)办结率(?:为|达到?)?\s*(?P<p>\d+(?:\.\d+)?)\s*[%％]"
+)
+
+
+def completion_rates(text: str) -> Iterator[StatedRate]:
+    """ "受理117件，办结171件，办结率100%": a 办结率 against the counts it is computed from (办结 ÷ 受理), in one
+    sentence."""
+    for sentence in _sentences(text):
+        for m in _DONE_RATE.finditer(sentence):
+            received = [r for r in _RECEIVED.finditer(sentence, 0, m.start()) if r.group("u") == m.group("u")]
+            if not received:
+                continue
+            base = int(received[-1].group("n").replace(",", ""))
+            done = int(m.group("n").replace(",", ""))
+            verdict = percent_verdict(done, base, m.group("p"))
+            if verdict is not None and not verdict.ok:
+                yield StatedRate(sentence.strip(), base, done, m.group("p"), verdict)
+
+
+def parts_exceeding_total(text: str) -> Iterator[PartsSum]:
+    """Kept for the callers that only want lists adding up to more than their total."""
+    return (found for found in parts_not_adding_up(text) if sum(found.parts) > found.total)
 
 
 def _in_brackets(text: str, pos: int) -> bool:
@@ -204,15 +311,66 @@ def _sentences(text: str) -> list[str]:
 def parts_problems(report: Report, texts: Iterator[tuple[str, str]]) -> list[Problem]:
     problems = []
     for keypath, text in texts:
-        for found in parts_exceeding_total(text):
+        for found in parts_not_adding_up(text):
             added = sum(found.parts)
+            if added > found.total:
+                said = f"多于所说的共{found.total}{found.unit}"
+            else:  # a list that is the whole (其他…, or 主动/依申请/不予公开) and leaves part of it out
+                said = f"少于所说的共{found.total}{found.unit}（所列各项已含全部类别，应相加等于总数）"
             problems.append(
                 warning(
                     "prose.parts-sum",
-                    f"“{_short(found.phrase)}”：其中各项相加为{added}{found.unit}，多于所说的共{found.total}{found.unit}",
+                    f"“{_short(found.phrase)}”：其中各项相加为{added}{found.unit}，{said}",
                     report.ref(keypath),
-                    expected=f"≤ {found.total}",
+                    expected=f"= {found.total}" if found.complete else f"≤ {found.total}",
                     found=added,
+                )
+            )
+    return problems
+
+
+def listed_share_problems(report: Report, texts: Iterable[tuple[str, str]]) -> list[Problem]:
+    problems = []
+    for keypath, text in texts:
+        for found in shares_of_listed_parts(text):
+            if found.verdict.truncated:
+                problems.append(rounding_problem(report, keypath, found.phrase, found.typed, found.verdict))
+                continue
+            instead = percent_verdict(found.part, found.added, found.typed) if found.added else None
+            why = (
+                f"；{found.typed}%是按各项之和{found.added}算的"
+                if instead is not None and instead.ok and found.added != found.total
+                else ""
+            )
+            problems.append(
+                warning(
+                    "prose.share-of-total",
+                    f"“{_short(found.phrase)}”：{found.name}{found.part}占所说总数{found.total}的"
+                    f"{found.verdict.rounded}%，不是{found.typed}%{why}",
+                    report.ref(keypath),
+                    expected=f"{found.verdict.rounded}%",
+                    found=f"{found.typed}%",
+                )
+            )
+    return problems
+
+
+def rate_problems(report: Report, texts: Iterable[tuple[str, str]]) -> list[Problem]:
+    problems = []
+    for keypath, text in texts:
+        for found in completion_rates(text):
+            if found.verdict.truncated:
+                problems.append(rounding_problem(report, keypath, found.phrase, found.typed, found.verdict))
+                continue
+            swapped = "；两个数字是否写反或写错了？" if found.done > found.received else ""
+            problems.append(
+                warning(
+                    "prose.rate",
+                    f"“{_short(found.phrase)}”：办结{found.done}÷受理{found.received}＝{found.verdict.rounded}%，"
+                    f"不是所说的办结率{found.typed}%{swapped}",
+                    report.ref(keypath),
+                    expected=f"{found.verdict.rounded}%",
+                    found=f"{found.typed}%",
                 )
             )
     return problems
@@ -370,14 +528,19 @@ def _unprinted_names(report: Report, prefix: str, parts: Any, printed: int, offi
 __all__ = [
     "PercentVerdict",
     "as_number",
+    "completion_rates",
     "date_problems",
+    "listed_share_problems",
     "parse_chinese_number",
     "part_list_problems",
     "parts_exceeding_total",
+    "parts_not_adding_up",
     "parts_problems",
     "percent_verdict",
+    "rate_problems",
     "restatements",
     "rounding_problem",
+    "shares_of_listed_parts",
     "shares_over_100",
     "shares_problems",
     "year_slips",

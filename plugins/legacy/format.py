@@ -42,6 +42,8 @@ LEGACY = Format(
     # what the 2008 条例 (第三十二条) asks every report for; 概述, 咨询和投诉, 工作人员和费用支出 and 附表 belong to the
     # nine-part sample only, and 收费及减免 may stand in 依申请公开 (legacy.fee.unstated checks that it is said)
     required=("report", "active", "applications", "appeals", "issues", "other"),
+    # the 2008 条例's reports, 2008 to 2018; the 2019 trial format replaced them
+    years=(2008, 2018),
 )
 
 
