@@ -303,3 +303,14 @@ def test_another_departments_document_named_as_the_reports_own(check):
     data["report"]["organ"] = "平潭县人民政府"  # a government's report may name its departments' guides
     data["overview"] = {"text": "各部门编制了《平潭县经贸局政府信息公开指南》。"}
     assert "common.foreign-organ" not in rules(check(data))
+
+
+def test_a_list_opening_right_after_a_run_in_heading(check):
+    """平潭县地税局 2013: "…载体建设 一是门户网站……三是……" — once the space is gone the 一是 follows a word."""
+    text = "2、突出重点，全面推进政务信息公开载体建设一是门户网站建设功能齐全。三是公开栏及时更新。"
+    [p] = [p for p in check(with_overview(text=text)) if p.rule == "common.enumeration"]
+    assert (p.expected, p.found) == ("二是", "三是")
+    fine = "4、强化监管，自觉接受监督一是加强宣传力度。二是设置意见箱。"
+    assert "common.enumeration" not in rules(check(with_overview(text=fine)))
+    word = "这是工作重点之一。其中之一是网站，二是公开栏。"  # 之一是 is not the list's 一是
+    assert "common.enumeration" in rules(check(with_overview(text=word)))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from conftest import LEGACY_REPORT, legacy, rules
 
 from compiler.model.document import Heading, Paragraph
@@ -87,6 +88,19 @@ def test_a_heading_that_differs_from_the_preamble_list_is_reported(check):
     assert "第七部分" in p.message
 
 
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "存在的主要问题及改进情况：",  # a closing colon
+        "政府信息公开工作存在的主要问题及改进情况",  # the list's name, shortened (平潭县财政局 2009: 工作概述)
+        "主要问题及改进情况",
+    ],
+)
+def test_a_heading_the_list_names_in_other_words_passes(check, heading):
+    data = legacy(preamble={"text": PART_LIST}, issues={"heading": heading, "text": "问题。"})
+    assert "legacy.part-heading" not in rules(check(data))
+
+
 def test_headings_matching_the_preamble_list_pass(check):
     found = rules(check(legacy(preamble={"text": PART_LIST})))
     assert "legacy.part-heading" not in found
@@ -131,3 +145,27 @@ def test_consultation_and_appeals_counts_are_validated(check):
         ("input.type", "consultation.complaints"),
         ("input.negative", "appeals.reviews"),
     }
+
+
+ORDER_WITH_EXTRA = ["report", "preamble", "overview", "active", "applications", "extra", "appeals", "issues", "other"]
+
+
+def test_a_part_of_the_reports_own_is_placed_by_the_sections_order(blocks):
+    """平潭县地税局 2013 prints 四、审批事项及处理情况 between its 依申请公开 and 复议诉讼 parts."""
+    data = legacy(extra={"heading": "审批事项及处理情况", "text": "今年我局共受理审批事项117件。"})
+    data["sections"] = [*ORDER_WITH_EXTRA, "staffing", "signature"]
+    headings = [b.text for b in blocks(data) if isinstance(b, Heading) and b.outline_level == 0]
+    assert headings[3:5] == ["四、审批事项及处理情况", "五、行政复议和行政诉讼情况"]
+
+
+def test_a_part_of_the_reports_own_needs_its_heading(check):
+    data = legacy(extra={"text": "正文。"})
+    [p] = [p for p in check(data) if p.source and p.source.keypath == "extra.heading"]
+    assert p.severity == Severity.ERROR
+
+
+def test_a_required_part_left_out_of_the_sections_order_is_still_missing(check):
+    data = legacy(other=None)
+    data["sections"] = [k for k in ORDER_WITH_EXTRA if k not in ("extra", "other")] + ["signature"]
+    missing = [p for p in check(data) if p.rule == "input.missing-part"]
+    assert [p.source.keypath for p in missing] == ["other"]

@@ -210,6 +210,21 @@ def load_report(
             validator.fail(key, f"“{key}”应为表（[{key}]），实际是{_type_name(value)}")
 
     missing_parts: list[Problem] = []
+
+    def missing(key: str, section: SectionType) -> None:
+        if section.numbered:  # a report with fewer parts than its format: accepted, each missing part named
+            missing_parts.append(
+                warning(
+                    "input.missing-part",
+                    f"缺少格式规定的部分 [{key}]（{section.title}）；其余部分照常编号",
+                    source.ref(key),
+                    expected=f"[{key}]",
+                    found="缺少",
+                )
+            )
+        else:
+            validator.fail(key, f"缺少必需的章节 [{key}]（{section.title}）", rule="input.missing-section")
+
     required = set(fmt.required) if fmt.required is not None else {k for k, t in types.items() if t.required}
     number = 0
     for key in order:
@@ -219,18 +234,7 @@ def load_report(
         raw = data.get(key)
         present = isinstance(raw, dict)
         if not present and key in required:
-            if section.numbered:  # a report with fewer parts than its format: accepted, each missing part named
-                missing_parts.append(
-                    warning(
-                        "input.missing-part",
-                        f"缺少格式规定的部分 [{key}]（{section.title}）；其余部分照常编号",
-                        source.ref(key),
-                        expected=f"[{key}]",
-                        found="缺少",
-                    )
-                )
-            else:
-                validator.fail(key, f"缺少必需的章节 [{key}]（{section.title}）", rule="input.missing-section")
+            missing(key, section)
         table = raw if present else {}
         if present:
             validator.table(table, section.full_schema(), key)
@@ -241,6 +245,13 @@ def load_report(
             number += 1
             n = number
         report.sections.append(SectionInstance(section, table, n, present))
+
+    # a required part left out of an explicit `sections` order is missing all the same
+    for key in host.default_order(fmt_key):
+        section = types.get(key)
+        if section is None or key in order or key not in required or isinstance(data.get(key), dict):
+            continue
+        missing(key, section)
 
     report.problems += early + validator.problems + missing_parts
     report.values = {k: copy.deepcopy(v) for k, v in data.items()}

@@ -56,6 +56,7 @@ _PLACEHOLDERS = re.compile(
     r"|本(?:级政府|地区|机关|行政机关)[（(]本?(?:部门|单位|机关)[)）]"
 )
 _ENUMERATION = re.compile(r"(?:^|(?<=[。；;，,：:！？!?\s）)”]))([一二三四五六七八九十]{1,3})是")
+_RUN_IN_FIRST = re.compile(r"(?<![之唯统第同其单逐万专])一是")
 _TYPED_LABEL = re.compile(
     r"^\s*(?:[一二三四五六七八九十]{1,3}是|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.．、]|[一二三四五六七八九十]{1,3}、)"
 )
@@ -163,6 +164,12 @@ def enumeration_problems(report: Report) -> list[Problem]:
     for keypath, text in narrative_strings(report):
         found = [(parse_chinese_number(m.group(1)), m.group(0)) for m in _ENUMERATION.finditer(text)]
         found = [(n, w) for n, w in found if n is not None]
+        if found and found[0][0] != 1:
+            # a run-in heading straight before "一是" ("载体建设一是门户网站……" once the space is gone): the list
+            # still starts there, unless the 一 belongs to a word (之一是, 唯一是, 统一是…)
+            opening = _RUN_IN_FIRST.search(text, 0, text.find(found[0][1]))
+            if opening:
+                found.insert(0, (1, "一是"))
         numbers: list[int] = [n for n, _ in found]  # type: ignore[misc]
         parent, _, index_part = keypath.rpartition("[")
         first = 1

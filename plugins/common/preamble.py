@@ -33,10 +33,10 @@ SCHEMA = Schema(
 _PART_LIST = re.compile(
     r"(?:由|包括|分为)([^。；]+?)(?:等|共|这|计){0,2}([一二三四五六七八九十\d]+)(?:个)?部分(?:组成|内容)?"
 )
-_SEPARATORS = re.compile(r"[、，,；]|(?<=情况)和|(?<=事项)和")
+_SEPARATORS = re.compile(r"[、，,；]|(?<=情况)和|(?<=事项)和|(?<=措施)和")
 #: How a part's name ends; a piece that does not, followed by one that does, is one name split at its own 、
 #: ("政府信息公开行政复议、行政诉讼情况", the 2021 format's part 四).
-_NAME_END = re.compile(r"(?:情况|事项|概述|附表|措施|思考|问题)$")
+_NAME_END = re.compile(r"(?:情况|事项|概述|附表|措施|思考|问题|统计表)$")
 
 
 @dataclass(frozen=True)

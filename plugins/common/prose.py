@@ -447,11 +447,21 @@ def same_part(a: str, b: str) -> bool:
     return _IGNORED.sub("", a) == _IGNORED.sub("", b)
 
 
+def _names_agree(heading: str, listed: str) -> bool:
+    """A printed heading and the preamble's name for it: the same up to spacing and a closing colon, or one a
+    shortened form of the other ("工作概述" for 年度政府信息公开工作概述, "主动公开情况" for 政府信息主动公开情况).
+    A changed word is a difference, even 和 for 及 (the seed's "存在的主要问题和改进情况" against its list)."""
+    a, b = (re.sub(r"\s", "", t).rstrip("：:。") for t in (heading, listed))
+    shorter = min(a, b, key=len)
+    return a == b or (len(shorter) >= 4 and (b in a or a in b))
+
+
 def part_list_problems(
     report: Report, prefix: str, official: dict[str, tuple[str, ...]] | None = None
 ) -> list[Problem]:
     """The preamble's part list against the numbered parts printed: the count, then each name by position
-    (a name that is the printed heading, or one of ``official[key]``, up to 、和及的 and spacing, agrees)."""
+    (a name that is the printed heading or a shortened form of it, or — up to 、和及的 and spacing — one of
+    ``official[key]``, agrees)."""
     from plugins.common.preamble import listed_parts
 
     parts = listed_parts(report)
@@ -483,7 +493,7 @@ def part_list_problems(
     for name, instance in zip(parts.names, numbered, strict=False):
         heading = instance.data.get("heading") or instance.type.title
         accepted = (heading, *(official or {}).get(instance.key, ()))
-        if heading == name or (official is not None and any(same_part(name, a) for a in accepted)):
+        if _names_agree(heading, name) or (official is not None and any(same_part(name, a) for a in accepted)):
             continue
         problems.append(
             warning(

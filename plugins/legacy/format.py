@@ -34,6 +34,7 @@ LEGACY = Format(
         "staffing",
         "issues",
         "other",
+        "extra",
         "tables",
         "signature",
     ),

@@ -1,0 +1,32 @@
+"""A part of the report's own — one neither structure of the time has (平潭县地税局 2013 prints
+"四、审批事项及处理情况" between its 依申请公开 and its 复议诉讼 parts).
+
+Its heading is the printed one (required: the part has no standard title); it is numbered by position like the
+other parts.  It prints where the format's order puts it (after 其他需要报告的事项) unless the report gives its
+own order with ``sections = [...]``, which is how a transcription places it as published.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from compiler import hookimpl
+from compiler.model.schema import Field, Schema
+from plugins.legacy.part import part
+
+HEADING = Field(
+    "heading", "str", required=True, description="该部分印出的标题（不含序号）", example="审批事项及处理情况"
+)
+
+
+@hookimpl
+def gongkai_register_sections(register):
+    section = part(
+        "extra",
+        "本报告自有的部分",
+        description="格式之外、报告自有的一个部分（须写 heading；用 sections = [...] 排到印出的位置）",
+        text_example="正文。",
+        required=False,
+    )
+    fields = tuple(f for f in section.schema.fields if f.name != "heading")
+    register(replace(section, schema=Schema((HEADING, *fields), description=section.schema.description)))
