@@ -176,7 +176,7 @@ def _cell(b: Builder, path: str, text: str | None, place: Place, what: str) -> N
         b.note(path, f"{what}原表空白，保持空白（不当作 0）", place, "info")
         return
     if isinstance(value, str) and not b.cell_kind:  # a printed unit: the number alone when "" and units are unknown
-        value = parse_number(value.rstrip("万元"))
+        value = parse_number(value)
     if b.cell_kind and text is not None:
         value = printed_form(text, value)
     b.put(path, value)
