@@ -149,3 +149,24 @@ def test_example_unchanged_without_labels():
     tables = tables_of(EXAMPLE_2024)
     texts = [c.text for t in tables.values() for row in t.rows for c in row]
     assert "本年废止件数" in texts and TABLE3_NOTE in texts and texts.count("结果纠正") == 3
+
+
+# ---------------------------------------------------------------------------------------------- import
+@pytest.mark.parametrize("kind", ["pdf", "html", "docx"])
+def test_import_records_printed_headers_note_and_units(outputs, kind):
+    from compiler.importers.run import import_file
+
+    data = import_file(outputs[kind]).result.data
+    assert data["active"]["labels"] == {"repealed": "本年废纸件数"}
+    assert data["applications"]["labels"] == {"note": NOTE, "organisations": "法人及其他组织"}
+    assert data["active"]["licensing"] == "1286件"
+    assert data["applications"]["natural_person"]["new_received"] == "86件"
+
+
+def test_import_reads_a_yuan_fee_header_as_money_unit(tmp_path):
+    from compiler.importers.run import import_file
+
+    source = write_variant(tmp_path, [("admin_fees = 3.62 ", 'admin_fees = 36200\nmoney_unit = "元" ')])
+    out = build(source, tmp_path / "report.html", to=["html"]).outputs["html"]
+    active = import_file(out).result.data["active"]
+    assert active.get("money_unit") == "元" and "labels" not in active
