@@ -20,6 +20,14 @@ from compiler.model.problems import Problem, error
 from compiler.source.limits import MAX_NUMBER, number_problem
 
 #: What a number must be (shown with ``input.number-range`` errors).
+#: Units and measure words a table cell may carry after its number, printed as typed ("2笔", "251000元"): money
+#: first, then the measure words published tables are seen to use.  Longer spellings first (万元 before 元).
+CELL_MONEY_UNITS: tuple[str, ...] = ("万元", "元")
+CELL_COUNT_UNITS: tuple[str, ...] = (
+    "人次", "件", "笔", "个", "项", "次", "家", "条", "宗", "份", "起", "例", "人", "户", "篇", "期", "场", "套", "批",
+)  # fmt: skip
+CELL_UNITS: tuple[str, ...] = (*CELL_MONEY_UNITS, *CELL_COUNT_UNITS)
+CELL_UNIT_PATTERN = "(?:" + "|".join(CELL_UNITS) + ")"
 RANGE = f"有限数值，绝对值 ≤ {MAX_NUMBER:.0e}"
 
 #: Field kinds and the Chinese name used in messages.
@@ -30,7 +38,7 @@ KINDS: dict[str, str] = {
     "count": "非负整数",
     "number": "数值",
     "money": "非负数值",
-    "cell": '表格单元格：数值、数字字符串（按原样排印，如 "7545.00"）或 ""（原表空白）',
+    "cell": '表格单元格：数值、数字字符串（按原样排印，如 "7545.00"、"2笔"）或 ""（原表空白）',
     "bool": "布尔值",
     "date": "日期（如 2019-02-14）",
     "list[str]": "字符串数组",
@@ -93,7 +101,7 @@ def _is_number(value: Any) -> bool:
 
 
 def _is_numeric_text(value: Any) -> bool:
-    return isinstance(value, str) and re.fullmatch(r"\s*-?\d+(?:\.\d+)?(?:万?元)?\s*", value) is not None
+    return isinstance(value, str) and re.fullmatch(rf"\s*-?\d+(?:\.\d+)?{CELL_UNIT_PATTERN}?\s*", value) is not None
 
 
 def _type_name(value: Any) -> str:

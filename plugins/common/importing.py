@@ -14,10 +14,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from compiler.importers.base import ImportNote, Place, PublishedDocument, TextItem
+from compiler.model.schema import CELL_UNIT_PATTERN
 
 CN_DIGITS = "一二三四五六七八九十"
 PART_HEADING = re.compile(r"^([一二三四五六七八九十]{1,2})\s*[、.．，,]\s*(.{2,40}?)[。：:]?$")
-NUMBER_TEXT = re.compile(r"^[-−]?\d[\d,，]*(?:[.．]\d+)?(?:万?元)?$")  # a unit printed in the cell is allowed
+# a unit or measure word printed in the cell ("251000元", "2笔") is allowed
+NUMBER_TEXT = re.compile(rf"^[-−]?\d[\d,，]*(?:[.．]\d+)?{CELL_UNIT_PATTERN}?$")
+CELL_UNIT = re.compile(rf"{CELL_UNIT_PATTERN}$")
 DASH = re.compile(r"^[-—－–/／、]+$|^无$")
 _ITEM_MARKERS = (
     ("（一）", re.compile(r"^[（(]([一二三四五六七八九十]{1,3})[）)]\s*")),
@@ -66,7 +69,7 @@ def number_value(text: str | None) -> tuple[Any, str | None]:
         return None, f"单元格“{text}”不是数字"
     problem = f"单元格“{text}”含千分位逗号，按 {t.replace(',', '')} 读取" if "," in t else None
     t = t.replace(",", "")
-    if t.endswith("元"):
+    if CELL_UNIT.search(t):
         return t, f"单元格印有单位“{text}”，照原样保留"
     return (float(t) if "." in t else int(t)), problem
 
@@ -295,4 +298,5 @@ def signature_organ(tail: list[TextItem], b: Builder) -> None:
 
 
 def parse_number(text: str) -> int | float:
+    text = CELL_UNIT.sub("", text)
     return float(text) if "." in text else int(text)

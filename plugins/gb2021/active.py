@@ -27,9 +27,10 @@ from compiler.model.document import Block, Cell, Table
 from compiler.model.problems import Problem
 from compiler.model.schema import Field
 from compiler.model.sections import SectionContext, SectionType
+from plugins.gb2021 import labels as lab
 from plugins.gb2021 import values as v
 from plugins.gb2021.part import make_part, part_blocks
-from plugins.gb2021.tables import VARIANTS, Block2, Cell2, Row2
+from plugins.gb2021.tables import VARIANTS, Block2, Cell2, Row2, table2_columns
 
 TABLE_NAME = "表二（主动公开政府信息情况）"
 _KIND_TEXT = {"count": "件", "signed": "可为负数", "money": "万元，可有小数"}
@@ -77,7 +78,8 @@ def schema_fields(blocks: tuple[Block2, ...]) -> tuple[Field, ...]:
             "labels",
             "table",
             open=True,
-            description="原表印出的行标题与格式不同时（如“规范性文件”）：行键 = 印出的标题；照此排印并提示",
+            description="原表印出的行标题或列标题与格式不同时：行键或列键 = 印出的文字"
+            '（如 normative_documents = "规范性文件"、repealed = "本年废纸件数"）；照此排印并提示',
         )
     )
     fields.append(
@@ -91,11 +93,14 @@ def schema_fields(blocks: tuple[Block2, ...]) -> tuple[Field, ...]:
 
 
 def _row_label(data: Mapping[str, Any], row: Row2) -> str:
-    printed = v.get(v.get(data, "labels"), row.key)
-    return printed if isinstance(printed, str) and printed.strip() else row.label
+    return lab.printed(data, row.key, row.label)
 
 
-def _header(text: str, data: Mapping[str, Any]) -> str:
+def _header(text: str, key: str, data: Mapping[str, Any]) -> str:
+    """A header cell as printed: the recorded wording, else the format's with the money unit the report used."""
+    printed = lab.printed(data, key, text)
+    if printed != text:
+        return printed
     unit = data.get("money_unit")
     if isinstance(unit, str) and unit.strip() and "万元" in text:
         return text.replace("万元", unit.strip())
@@ -123,8 +128,8 @@ def table_block(blocks: tuple[Block2, ...], data: Mapping[str, Any], ctx: Sectio
         rows.append([Cell(block.caption, colspan=4, align="center", role="table-header")])
         rows.append(
             [
-                Cell(_header(text, data), colspan=span, align="center", role="table-header")
-                for text, span in block.header
+                Cell(_header(text, key, data), colspan=span, align="center", role="table-header")
+                for key, (text, span) in zip(block.header_keys, block.header, strict=True)
             ]
         )
         for row in block.rows:
@@ -168,6 +173,14 @@ def check_for(blocks: tuple[Block2, ...]) -> Callable[[SectionContext], list[Pro
                         ctx.error(
                             "gb2021.table2.count", f"{where}应为整数（增减数）", path, expected="整数", found=value
                         )
+                    elif why := v.unit_conflict(value, cell.kind, _column_unit(ctx.data, block, cell)):
+                        ctx.warning(
+                            "gb2021.cell.unit",
+                            f"{where}印作“{value}”：{why}",
+                            path,
+                            expected=_column_unit(ctx.data, block, cell) or "金额单位",
+                            found=v.unit(value),
+                        )
         if missing:
             ctx.warning(
                 "gb2021.table2.missing",
@@ -185,20 +198,25 @@ def check_for(blocks: tuple[Block2, ...]) -> Callable[[SectionContext], list[Pro
     return check
 
 
+def labels_of(blocks: tuple[Block2, ...]) -> lab.TableLabels:
+    """The labels table 二 may record as printed: its rows and its header cells."""
+    rows = {row.key: row.label for block in blocks for row in block.rows}
+    return lab.TableLabels(TABLE_NAME, rows, table2_columns(blocks))
+
+
+def _column_unit(data: Mapping[str, Any], block: Block2, cell: Cell2) -> str | None:
+    """The unit a cell's column is in: 件 for counts; the amount's unit where the header names one (万元, or the
+    report's ``money_unit``), ``None`` where it does not (2019: 采购总金额)."""
+    if cell.kind != "money":
+        return "件"
+    if block.unit == "件":
+        return None
+    unit = data.get("money_unit")
+    return unit.strip() if isinstance(unit, str) and unit.strip() else block.unit
+
+
 def _check_labels(ctx: SectionContext, blocks: tuple[Block2, ...]) -> None:
-    rows = {row.key: row for block in blocks for row in block.rows}
-    labels = v.get(ctx.data, "labels")
-    for key, printed in (labels or {}).items() if isinstance(labels, Mapping) else ():
-        if key not in rows:
-            ctx.error("input.unknown-key", f"{TABLE_NAME}没有行“{key}”", f"labels.{key}", found=key)
-        elif printed != rows[key].label:
-            ctx.warning(
-                "gb2021.label.variant",
-                f"{TABLE_NAME}行标题印作“{printed}”，格式规定为“{rows[key].label}”",
-                f"labels.{key}",
-                expected=rows[key].label,
-                found=printed,
-            )
+    lab.check(ctx, labels_of(blocks))
     unit = ctx.data.get("money_unit")
     official = next((b.unit for b in blocks if b.unit != "件"), None)
     if isinstance(unit, str) and official and unit != official:

@@ -11,6 +11,8 @@ a cell left out or written ``""`` is printed blank)::
     [appeals.litigation_direct]         # 行政诉讼：未经复议直接起诉
     [appeals.litigation_after_review]   # 行政诉讼：复议后起诉
 
+``labels`` records column headers printed otherwise (``maintain`` … ``total`` for the result columns of every
+block, ``review``/``litigation`` for 行政复议/行政诉讼, ``litigation_direct``/``litigation_after_review``).
 Citable values: ``{appeals.review.total}``, and ``appeals.litigation.*`` — both lawsuit blocks added together
 ("行政诉讼N件" in prose means all lawsuits).
 """
@@ -25,6 +27,7 @@ from compiler.model.document import Block, Cell, Table
 from compiler.model.problems import Problem
 from compiler.model.schema import Field
 from compiler.model.sections import SectionContext, SectionType
+from plugins.gb2021 import labels as lab
 from plugins.gb2021 import values as v
 from plugins.gb2021.part import make_part, part_blocks
 from plugins.gb2021.tables import (
@@ -47,15 +50,32 @@ _RESULT_FIELDS = tuple(
     )
     for r in TABLE4_RESULTS
 )
-FIELDS: tuple[Field, ...] = tuple(
+FIELDS: tuple[Field, ...] = (
+    *(
+        Field(
+            b.key,
+            "table",
+            description=("" if b.key == "review" else "行政诉讼：") + b.label,
+            example={r.key: 0 for r in TABLE4_PARTS},
+            fields=_RESULT_FIELDS,
+        )
+        for b in TABLE4_BLOCKS
+    ),
     Field(
-        b.key,
+        "labels",
         "table",
-        description=("" if b.key == "review" else "行政诉讼：") + b.label,
-        example={r.key: 0 for r in TABLE4_PARTS},
-        fields=_RESULT_FIELDS,
-    )
-    for b in TABLE4_BLOCKS
+        open=True,
+        description="原表印出的列标题与格式不同时：列键 = 印出的文字"
+        '（如 pending = "尚未审结"；结果列的键对三个部分都适用）；照此排印并提示',
+    ),
+)
+
+#: The header cells of table 四 a report may record as printed (``labels``).
+LABELS = lab.TableLabels(
+    TABLE_NAME,
+    columns={r.key: r.label for r in TABLE4_RESULTS}
+    | {"review": TABLE4_REVIEW, "litigation": TABLE4_LITIGATION}
+    | {b.key: b.label for b in TABLE4_BLOCKS[1:]},
 )
 
 
@@ -80,11 +100,15 @@ def derive(ctx: SectionContext) -> dict[str, Any]:
 
 def table_block(values: Mapping[str, Mapping[str, Any]], ctx: SectionContext) -> Table:
     """Three header rows (行政复议 | 行政诉讼 → its two kinds → result labels), one row of 15 numbers."""
-    results = [r.label for r in TABLE4_RESULTS]
+    data = ctx.data
+    results = [lab.printed(data, r.key, r.label) for r in TABLE4_RESULTS]
     rows: list[list[Cell]] = [
-        [Cell(TABLE4_REVIEW, colspan=5), Cell(TABLE4_LITIGATION, colspan=10)],
+        [
+            Cell(lab.printed(data, "review", TABLE4_REVIEW), colspan=5),
+            Cell(lab.printed(data, "litigation", TABLE4_LITIGATION), colspan=10),
+        ],
         [Cell(label, rowspan=2) for label in results]
-        + [Cell(TABLE4_BLOCKS[1].label, colspan=5), Cell(TABLE4_BLOCKS[2].label, colspan=5)],
+        + [Cell(lab.printed(data, b.key, b.label), colspan=5) for b in TABLE4_BLOCKS[1:]],
         [Cell(label) for label in results * 2],
         [Cell(v.show(values[b.key][r.key])) for b in TABLE4_BLOCKS for r in TABLE4_RESULTS],
     ]
@@ -116,6 +140,14 @@ def check(ctx: SectionContext) -> list[Problem]:
                     expected="非负整数",
                     found=value,
                 )
+            elif why := v.unit_conflict(value, "count", "件"):
+                ctx.warning(
+                    "gb2021.cell.unit",
+                    f"{where}“{result.label}”印作“{value}”：{why}",
+                    f"{block.key}.{result.key}",
+                    expected="件",
+                    found=v.unit(value),
+                )
         missing = [
             r.label for r in TABLE4_RESULTS if v.is_blank(data.get(r.key)) and (r.key != "total" or "total" in data)
         ]
@@ -142,6 +174,7 @@ def check(ctx: SectionContext) -> list[Problem]:
             expected="每格一个数",
             found=f"空白 {len(blanks)} 处",
         )
+    lab.check(ctx, LABELS)
     return []
 
 

@@ -13,9 +13,10 @@ and warned about — blank is not 0)::
 Columns: ``natural_person commercial research social_welfare legal_service other``.  The 总计 column
 (``[applications.total]``) and the （七）总计 row (``total_processed``) are computed when left out; when the
 author types them they are printed as typed (``""``: blank, as published) and checked against their rows.
-``labels`` records row titles printed differently from the format; ``layout = "2019"`` the one-row
-（六）其他处理 some 2021-format reports still print.  Values other text can cite: every cell
-(``{applications.total.new_received}``), the group sums ``denied unable not_processed other_handling``,
+``labels`` records row titles, column headers (``natural_person`` … ``total``, ``applicants`` 申请人情况,
+``organisations`` 法人或其他组织) and the corner ``note`` printed differently from the format;
+``layout = "2019"`` the one-row （六）其他处理 some 2021-format reports still print.  Values other text can cite:
+every cell (``{applications.total.new_received}``), the group sums ``denied unable not_processed other_handling``,
 ``disclosed`` (予以公开 + 部分公开), and the column ``organisations``
 (法人或其他组织, the five organisation columns together).
 """
@@ -30,6 +31,7 @@ from compiler.model.document import Block, Cell, Table
 from compiler.model.problems import Problem
 from compiler.model.schema import Field
 from compiler.model.sections import SectionContext, SectionType
+from plugins.gb2021 import labels as lab
 from plugins.gb2021 import values as v
 from plugins.gb2021.part import make_part, part_blocks
 from plugins.gb2021.tables import (
@@ -94,7 +96,8 @@ def schema_fields(layout: Table3Layout) -> tuple[Field, ...]:
             "labels",
             "table",
             open=True,
-            description="原表印出的行标题与格式不同时（如“1、属于国家秘密”）：行键 = 印出的标题；照此排印并提示",
+            description="原表印出的行标题、列标题或表注与格式不同时：行键、列键或 note = 印出的文字"
+            '（如 denied_state_secret = "1、属于国家秘密"、note = "（本列数据的钩稽关系为：……）"）；照此排印并提示',
         ),
         Field(
             "layout",
@@ -168,17 +171,35 @@ def _numbers(columns: Mapping[str, Mapping[str, Any]], row: str, data: Mapping[s
 
 
 def _label(data: Mapping[str, Any], row: Row3) -> str:
-    printed = v.get(v.get(data, "labels"), row.key)
-    return printed if isinstance(printed, str) and printed.strip() else row.label
+    return lab.printed(data, row.key, row.label)
+
+
+#: The header cells of table 三 a report may record as printed (``labels``), besides the data columns.
+HEADER_COLUMNS: dict[str, str] = {"applicants": TABLE3_APPLICANTS, "organisations": TABLE3_ORGANISATIONS}
+NOTE_KEY = "note"
+
+
+def labels_of(layout: Table3Layout) -> lab.TableLabels:
+    """The labels table 三 may record as printed: its rows, its column headers and the note in its corner."""
+    columns = {c.key: c.label for c in DATA_COLUMNS} | HEADER_COLUMNS
+    return lab.TableLabels(TABLE_NAME, {r.key: r.label for r in layout.rows}, columns, {NOTE_KEY: TABLE3_NOTE})
 
 
 def table_block(layout: Table3Layout, columns: Mapping[str, Mapping[str, Any]], ctx: SectionContext) -> Table:
     """Table 三 exactly as the format lays it out: a 3-row header under the note cell, 3 label columns, 7 data
     columns, the tall 三、本年度办理结果 and group labels set vertically."""
+    data = ctx.data
     rows: list[list[Cell]] = [
-        [Cell(TABLE3_NOTE, colspan=3, rowspan=3, align="left"), Cell(TABLE3_APPLICANTS, colspan=7)],
-        [Cell(APPLICANT_COLUMNS[0].label, rowspan=2), Cell(TABLE3_ORGANISATIONS, colspan=5), Cell("总计", rowspan=2)],
-        [Cell(col.label) for col in APPLICANT_COLUMNS[1:]],
+        [
+            Cell(lab.printed(data, NOTE_KEY, TABLE3_NOTE), colspan=3, rowspan=3, align="left"),
+            Cell(lab.printed(data, "applicants", TABLE3_APPLICANTS), colspan=7),
+        ],
+        [
+            Cell(lab.printed(data, APPLICANT_COLUMNS[0].key, APPLICANT_COLUMNS[0].label), rowspan=2),
+            Cell(lab.printed(data, "organisations", TABLE3_ORGANISATIONS), colspan=5),
+            Cell(lab.printed(data, TOTAL_COLUMN.key, TOTAL_COLUMN.label), rowspan=2),
+        ],
+        [Cell(lab.printed(data, col.key, col.label)) for col in APPLICANT_COLUMNS[1:]],
     ]
     outcome_span = len(layout.outcome_rows) + 1  # the outcome rows and （七）总计
     seen_groups: set[str] = set()
@@ -276,25 +297,7 @@ def check_layout(ctx: SectionContext, default: Table3Layout) -> None:
                     expected="、".join(r.key for r in used.rows[:3]) + "…",
                     found=key,
                 )
-    labels = v.get(ctx.data, "labels")
-    if isinstance(labels, Mapping):
-        for key, printed in labels.items():
-            if key not in known:
-                ctx.error(
-                    "input.unknown-key",
-                    f"{TABLE_NAME}没有行“{key}”",
-                    f"labels.{key}",
-                    expected="表三的行键",
-                    found=key,
-                )
-            elif printed != used.row(key).label:
-                ctx.warning(
-                    "gb2021.label.variant",
-                    f"{TABLE_NAME}行标题印作“{printed}”，格式规定为“{used.row(key).label}”",
-                    f"labels.{key}",
-                    expected=used.row(key).label,
-                    found=printed,
-                )
+    lab.check(ctx, labels_of(used))
 
 
 def _blank_summary(layout: Table3Layout, blanks: dict[str, list[str]], labels: dict[str, str]) -> str:
@@ -324,6 +327,14 @@ def check_table3(ctx: SectionContext, layout: Table3Layout) -> None:
                     f"{col.key}.{row.key}",
                     expected="非负整数",
                     found=value,
+                )
+            elif why := v.unit_conflict(value, "count", "件"):
+                ctx.warning(
+                    "gb2021.cell.unit",
+                    f"{_where(col.label, layout, row.key)}印作“{value}”：{why}",
+                    f"{col.key}.{row.key}",
+                    expected="件",
+                    found=v.unit(value),
                 )
     # blank cells print blank; one warning for the whole table, naming the blank columns and rows
     blanks: dict[str, list[str]] = {}

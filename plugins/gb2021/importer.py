@@ -7,7 +7,9 @@ The reader (``compiler/importers``) gives paragraphs and table grids; this modul
   signature around them; numbering (（一）, 1.) is removed and becomes position, the text stays verbatim;
 - **tables** 二/三/四 by their official **labels**, wherever the reader found them (a table broken over two pages
   is two grids; the rows are still found by label): a label with a typo or ``1、`` for ``1.`` is matched to the
-  closest official one and recorded; the numbers are the last cells of the row; a blank cell stays blank, a
+  closest official one and recorded; a column header of tables 二/三 or table 三's note printed otherwise is
+  recorded in ``labels`` by its column key (``repealed``, ``organisations``, ``note``); the numbers are the last cells
+  of the row, a unit printed after one (``2笔``) kept; a blank cell stays blank, a
   printed total is kept as printed (``gongkai check`` then compares it with its rows);
 - **metadata**: organ and year from the title, 成文日期 from the signature (else the page's 公开日期, noted),
   website, contact and phone from the preamble.
@@ -51,6 +53,9 @@ from plugins.gb2021.tables import (
     PART_VARIANTS,
     TABLE3_2019,
     TABLE3_2021,
+    TABLE3_APPLICANTS,
+    TABLE3_NOTE,
+    TABLE3_ORGANISATIONS,
     TABLE4_BLOCKS,
     TABLE4_RESULTS,
     VARIANTS,
@@ -161,7 +166,44 @@ def _table2(rows: list[Row], blocks: tuple[Block2, ...], b: Builder) -> bool:
     missing = [labels[k] for k in wanted if k not in found]
     if found and missing:
         b.note("active", "表二中找不到这些行：" + "、".join(missing), level="error")
+    if found:
+        _table2_headers(rows, blocks, b)
     return bool(found)
+
+
+def _similar(a: str, b: str) -> float:
+    return difflib.SequenceMatcher(None, norm(a), norm(b)).ratio()
+
+
+def _table2_headers(rows: list[Row], blocks: tuple[Block2, ...], b: Builder) -> None:
+    """Header rows (信息内容 | 本年制发件数 …) printed otherwise than the format: each column header recorded once
+    in ``active.labels`` by its column key; 本年收费金额（单位：元） is ``money_unit = "元"``."""
+    seen: set[str] = set()
+    for row in rows:
+        if len(row.labels) < 2 or _similar(row.labels[0], "信息内容") < 0.6:
+            continue
+        fits = [blk for blk in blocks if len(blk.header) == len(row.labels)]
+        scored = [(min(_similar(t, h) for t, (h, _) in zip(row.labels, blk.header, strict=True)), blk) for blk in fits]
+        score, block = max(scored, key=lambda x: x[0], default=(0.0, None))
+        if block is None or score < 0.5:
+            continue
+        for key, (official, _), printed in zip(block.header_keys, block.header, row.labels, strict=True):
+            printed = re.sub(r"\s+", "", printed)
+            if key in seen or not _printed_differs(printed, official):
+                continue
+            seen.add(key)
+            if "万元" in official and printed == official.replace("万元", "元"):
+                if b.cell_kind:
+                    b.put("active.money_unit", "元")
+                b.note("active.money_unit", f"表二的列标题印作“{printed}”：金额单位为元", row.place, "info")
+                continue
+            _column_variant(b, "active", key, printed, official, row.place)
+
+
+def _column_variant(b: Builder, section: str, key: str, printed: str, official: str, place: Place) -> None:
+    if b.cell_kind:
+        b.put(f"{section}.labels.{key}", printed)
+    b.note(f"{section}.labels.{key}", f"列标题或表注印作“{printed}”，格式为“{official}”，照原表记下", place)
 
 
 def _cell(b: Builder, path: str, text: str | None, place: Place, what: str) -> None:
@@ -176,7 +218,7 @@ def _cell(b: Builder, path: str, text: str | None, place: Place, what: str) -> N
         b.note(path, f"{what}原表空白，保持空白（不当作 0）", place, "info")
         return
     if isinstance(value, str) and not b.cell_kind:  # a printed unit: the number alone when "" and units are unknown
-        value = parse_number(value.rstrip("万元"))
+        value = parse_number(value)
     if b.cell_kind and text is not None:
         value = printed_form(text, value)
     b.put(path, value)
@@ -250,7 +292,36 @@ def _table3(rows: list[Row], b: Builder) -> str | None:
     header = next((r for r in rows if any("自然人" in t for t in r.labels)), None)
     if header is None:
         b.note("applications", "没有找到表三的表头（自然人……总计），按格式的列序读取", level="warning")
+    first = matched[0][0]
+    _table3_headers([r for r in rows if r.grid == first.grid and r.index < first.index], b)
     return layout
+
+
+#: Table 三's header cells by their ``labels`` key (the short 其他 and 总计 are matched only as printed).
+_TABLE3_HEADERS = {
+    **{c.key: c.label for c in APPLICANT_COLUMNS if len(c.label) >= 3},
+    "applicants": TABLE3_APPLICANTS,
+    "organisations": TABLE3_ORGANISATIONS,
+}
+
+
+def _table3_headers(rows: list[Row], b: Builder) -> None:
+    """The header rows above table 三's first row: a column header or the 勾稽关系 note printed otherwise is recorded
+    once in ``applications.labels``."""
+    seen: set[str] = set()
+    for row in rows:
+        for text in row.labels:
+            printed = re.sub(r"\s+", "", text)
+            if "本列数据" in printed or "稽关系" in printed:
+                key, official = "note", TABLE3_NOTE
+            else:
+                found, _ = _best(printed, _TABLE3_HEADERS, 0.6)
+                if found is None:
+                    continue
+                key, official = found, _TABLE3_HEADERS[found]
+            if key not in seen and _printed_differs(printed, official):
+                _column_variant(b, "applications", key, printed, official, row.place)
+            seen.add(key)
 
 
 # ---------------------------------------------------------------------------------------------- table 四

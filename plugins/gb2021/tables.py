@@ -23,12 +23,19 @@ from plugins.gb2021.names import PART_VARIANTS as PART_VARIANTS
 class Cell2:
     """One number cell of a table-二 row: ``name`` is its TOML key (``None``: the row's key holds the value
     directly), ``kind`` ``"count"`` (non-negative integer), ``"signed"`` (integer, may be negative: 本年增/减) or
-    ``"money"`` (non-negative, decimals allowed)."""
+    ``"money"`` (non-negative, decimals allowed).  ``column`` names the column of a one-number row (whose value
+    has no key of its own) for ``labels``."""
 
     name: str | None
     colspan: int = 1
     kind: str = "count"
     label: str = ""  # the column heading, for messages
+    column: str | None = None
+
+    @property
+    def key(self) -> str:
+        """The column's key in ``labels``: the cell's TOML key, or the named column of a one-number row."""
+        return str(self.name or self.column)
 
 
 @dataclass(frozen=True)
@@ -45,9 +52,27 @@ class Block2:
     rows: tuple[Row2, ...]
     unit: str = "件"
 
+    @property
+    def header_keys(self) -> tuple[str, ...]:
+        """The ``labels`` key of each header cell: ``content`` (信息内容), then the columns of the block's rows."""
+        return (TABLE2_CONTENT_KEY, *(c.key for c in self.rows[0].cells))
 
-def _one(label: str, kind: str = "count") -> tuple[Cell2, ...]:
-    return (Cell2(None, 3, kind, label),)
+
+#: The ``labels`` key of the 信息内容 header cell of every table-二 block.
+TABLE2_CONTENT_KEY = "content"
+
+
+def _one(label: str, kind: str = "count", column: str = "decisions") -> tuple[Cell2, ...]:
+    return (Cell2(None, 3, kind, label, column),)
+
+
+def table2_columns(blocks: tuple[Block2, ...]) -> dict[str, str]:
+    """Every header cell of a table 二 by its ``labels`` key: ``{"repealed": "本年废止件数", …}``."""
+    out: dict[str, str] = {}
+    for block in blocks:
+        for key, (text, _) in zip(block.header_keys, block.header, strict=True):
+            out.setdefault(key, text)
+    return out
 
 
 _DECISIONS_2021 = "本年处理决定数量"
@@ -83,7 +108,7 @@ TABLE2_2021: tuple[Block2, ...] = (
     Block2(
         "第二十条第（八）项",
         (("信息内容", 1), (_FEES_2021, 3)),
-        (Row2("admin_fees", "行政事业性收费", _one(_FEES_2021, "money")),),
+        (Row2("admin_fees", "行政事业性收费", _one(_FEES_2021, "money", "amount")),),
         unit="万元",
     ),
 )

@@ -4,7 +4,9 @@ Published reports leave cells blank, and a reader cannot tell a blank from a zer
 all the way: in the data model a blank cell is ``None`` (``null`` in the JSON), the PDF prints it blank, and the
 checks warn once per table.  A cell is blank when its key is left out or written ``""``.  A number is printed
 exactly as typed: ``12.345678`` keeps its six decimals, and a string of digits (``"7545.00"``) keeps even its
-trailing zeros.  For arithmetic (sums, balances) a blank counts as 0.
+trailing zeros.  A unit or measure word typed after the number (``"251000元"``, ``"2笔"``,
+:data:`compiler.model.schema.CELL_UNITS`) is printed with it; the arithmetic uses the number.  For arithmetic
+(sums, balances) a blank counts as 0.
 """
 
 from __future__ import annotations
@@ -15,12 +17,42 @@ from decimal import Decimal
 from typing import Any
 
 from compiler.model.refs import fmt_number
+from compiler.model.schema import CELL_MONEY_UNITS, CELL_UNIT_PATTERN
 
-_NUMERIC = re.compile(r"^-?\d+(?:\.\d+)?(?:万?元)?$")  # a unit typed in the cell is kept as printed
+# a unit typed in the cell is kept as printed
+_NUMERIC = re.compile(rf"^(?P<n>-?\d+(?:\.\d+)?)(?P<u>{CELL_UNIT_PATTERN})?$")
 
 
 def is_numeric_text(value: Any) -> bool:
     return isinstance(value, str) and bool(_NUMERIC.match(value.strip()))
+
+
+def unit(value: Any) -> str | None:
+    """The unit or measure word typed in a cell after its number (``"2笔"`` → ``"笔"``), else ``None``."""
+    m = _NUMERIC.match(value.strip()) if isinstance(value, str) else None
+    return m.group("u") if m else None
+
+
+def is_money_unit(text: str | None) -> bool:
+    return text in CELL_MONEY_UNITS
+
+
+def unit_conflict(value: Any, kind: str, column_unit: str | None) -> str | None:
+    """Why the unit typed in a cell contradicts its column, or ``None``: a money unit in a count column, a measure
+    word in an amount column, or 元 where the column is in 万元 (``column_unit``; ``None`` when the header names
+    no unit)."""
+    typed = unit(value)
+    if typed is None:
+        return None
+    if kind == "money":
+        if not is_money_unit(typed):
+            return f"金额栏写了量词“{typed}”"
+        if column_unit and typed != column_unit:
+            return f"单位“{typed}”与本列的单位“{column_unit}”不符"
+        return None
+    if is_money_unit(typed):
+        return f"件数栏写了金额单位“{typed}”"
+    return None
 
 
 def is_blank(value: Any) -> bool:
@@ -33,7 +65,10 @@ def is_number(value: Any) -> bool:
 
 
 def _decimal(value: Any) -> Decimal:
-    return Decimal(value.strip().rstrip("万元") if isinstance(value, str) else str(value))
+    if isinstance(value, str):
+        m = _NUMERIC.match(value.strip())
+        return Decimal(m.group("n") if m else value.strip())
+    return Decimal(str(value))
 
 
 def is_count(value: Any) -> bool:

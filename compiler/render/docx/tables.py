@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from compiler.model.problems import ReportError, error
+from compiler.model.schema import CELL_UNIT_PATTERN
 from compiler.render.docx.ooxml import E, run, twips
 
 if TYPE_CHECKING:
@@ -30,7 +31,7 @@ if TYPE_CHECKING:
 
 __all__ = ["Fit", "column_widths", "measure", "place", "table_elements"]
 
-_NUMBER = re.compile(r"[-+−]?[\d０-９][\d０-９,.，．%％‰]*|[-—–－]")
+_NUMBER = re.compile(rf"[-+−]?[\d０-９][\d０-９,.，．%％‰]*{CELL_UNIT_PATTERN}?|[-—–－]")  # "2笔": a number too
 _JC = {"justify": "both", "left": "left", "center": "center", "right": "right"}
 
 

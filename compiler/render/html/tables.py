@@ -16,8 +16,9 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from compiler.model.document import Cell, Table
+from compiler.model.schema import CELL_UNIT_PATTERN
 
-NUMBER = re.compile(r"[-+−]?\d[\d,，]*(?:\.\d+)?\s*[%‰]?")
+NUMBER = re.compile(rf"[-+−]?\d[\d,，]*(?:\.\d+)?\s*(?:[%‰]|{CELL_UNIT_PATTERN})?")  # "2笔", "251000元": numbers too
 
 Kind = Literal["colhead", "rowhead", "data"]
 

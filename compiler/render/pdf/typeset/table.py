@@ -44,6 +44,7 @@ from reportlab.platypus.flowables import Flowable
 from compiler.model.document import Cell, SourceRef
 from compiler.model.document import Table as TableBlock
 from compiler.model.problems import Problem, ReportError, Severity, error
+from compiler.model.schema import CELL_UNIT_PATTERN
 from compiler.render.pdf.typeset.linebreak import Breaking
 from compiler.render.pdf.typeset.paragraph import GridParagraph, MissingGlyphError
 from compiler.render.pdf.typeset.vertical import VerticalText
@@ -62,7 +63,7 @@ __all__ = [
 ]
 
 _EPS = 1e-6
-_NUMBER = re.compile(r"[-+−]?[\d０-９][\d０-９,.，．%％‰]*|[-—–－]")
+_NUMBER = re.compile(rf"[-+−]?[\d０-９][\d０-９,.，．%％‰]*{CELL_UNIT_PATTERN}?|[-—–－]")  # "2笔": a number too
 
 
 @dataclass(frozen=True)

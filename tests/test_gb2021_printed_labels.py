@@ -1,0 +1,172 @@
+"""Tables as published: column headers, table 三's note and cell units printed as the report printed them.
+
+A report transcribed as published records a column header printed otherwise (``[active.labels] repealed =
+"本年废纸件数"``), the note with 钩稽 for 勾稽 (``[applications.labels] note``) and a count printed with its measure
+word (``"2笔"``).  Each is read back from the PDF (tests/pdfread.py), the HTML and the DOCX, and warned about with
+the official wording and the key path.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from compiler.build import build
+from compiler.model.problems import Problem
+from plugins.gb2021.tables import TABLE3_NOTE
+from tests.gb2021_support import EXAMPLE_2024, problems_of, tables_of, write_variant
+from tests.pdfread import read_pdf
+
+NOTE = TABLE3_NOTE.replace("勾稽", "钩稽")
+EDITS = [
+    ("licensing = 1286 ", 'licensing = "1286件" '),
+    ("[active.regulations]", '[active.labels]\nrepealed = "本年废纸件数"\n\n[active.regulations]'),
+    (
+        "[applications.natural_person]",
+        f'[applications.labels]\nnote = "{NOTE}"\norganisations = "法人及其他组织"\n\n[applications.natural_person]',
+    ),
+    ("new_received = 86", 'new_received = "86件"'),
+    ("[appeals.review]", '[appeals.labels]\ncorrect = "结果纠错"\n\n[appeals.review]'),
+]
+
+
+@pytest.fixture(scope="module")
+def variant(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return write_variant(tmp_path_factory.mktemp("printed"), EDITS)
+
+
+@pytest.fixture(scope="module")
+def outputs(variant: Path) -> dict[str, Path]:
+    return build(variant, variant.parent / "report", to=["pdf", "html", "docx"]).outputs
+
+
+def _warnings(problems: list[Problem], rule: str) -> dict[str, Problem]:
+    return {p.source.keypath: p for p in problems if p.rule == rule and p.source}
+
+
+def test_model_tables_print_the_recorded_wording(variant):
+    tables = tables_of(variant)
+    texts = {name: [c.text for row in t.rows for c in row] for name, t in tables.items()}
+    assert "本年废纸件数" in texts["table2"] and "本年废止件数" not in texts["table2"]
+    assert "1286件" in texts["table2"]
+    assert NOTE in texts["table3"] and TABLE3_NOTE not in texts["table3"]
+    assert "法人及其他组织" in texts["table3"] and "86件" in texts["table3"]
+    assert texts["table4"].count("结果纠错") == 3 and "结果纠正" not in texts["table4"]
+
+
+def test_numbers_with_units_count_as_numbers(variant):
+    problems = problems_of(variant)
+    assert not [p for p in problems if p.severity.name == "ERROR"], [p.format() for p in problems]
+    assert "gb2021.table3.balance" not in {p.rule for p in problems}  # 86件 counts 86 in 一＋二＝（七）＋四
+    assert "gb2021.cell.unit" not in {p.rule for p in problems}  # 件 in a count column is its own unit
+
+
+def test_variants_warned_with_official_wording_and_key_path(variant):
+    found = _warnings(problems_of(variant), "gb2021.label.variant")
+    column = found["active.labels.repealed"]
+    assert (column.expected, column.found) == ("本年废止件数", "本年废纸件数")
+    assert "列标题印作“本年废纸件数”，格式规定为“本年废止件数”" in column.message
+    note = found["applications.labels.note"]
+    assert (note.expected, note.found) == (TABLE3_NOTE, NOTE) and "表注" in note.message
+    assert found["applications.labels.organisations"].expected == "法人或其他组织"
+    assert found["appeals.labels.correct"].expected == "结果纠正"
+    assert "[active.labels.repealed]" in column.format()
+
+
+def test_pdf_reads_back_the_printed_labels_and_units(outputs):
+    doc = read_pdf(outputs["pdf"].read_bytes())
+    lines = [ln.text.replace(" ", "") for page in doc.pages for ln in page.lines]
+    header = next(ln for ln in lines if ln.startswith("信息内容本年制发件数"))
+    assert header == "信息内容本年制发件数本年废纸件数现行有效件数"
+    assert next(ln for ln in lines if ln.startswith("行政许可")) == "行政许可1286件"
+    assert any("钩稽" in ln for ln in lines) and not any("勾稽" in ln for ln in lines)
+    assert any("法人及其他组织" in ln for ln in lines)
+    assert any(ln.startswith("一、本年新收政府信息公开申请数量86件") for ln in lines)
+    assert doc.missing_glyphs() == []
+
+
+def test_html_and_docx_carry_the_printed_labels_and_units(outputs):
+    html = re.sub(r"<[^>]+>", "|", outputs["html"].read_text(encoding="utf-8"))
+    with zipfile.ZipFile(io.BytesIO(outputs["docx"].read_bytes())) as z:
+        docx = re.sub(r"<[^>]+>", "|", z.read("word/document.xml").decode("utf-8"))
+    for text in (html, docx):
+        cells = {c.strip() for c in text.split("|")}
+        assert {"本年废纸件数", NOTE, "法人及其他组织", "结果纠错", "1286件", "86件"} <= cells
+        assert "本年废止件数" not in cells and TABLE3_NOTE not in cells and "结果纠正" not in cells
+
+
+@pytest.mark.parametrize(
+    ("section", "key", "hint"),
+    [("active", "repeald", "repealed"), ("applications", "nte", "note"), ("appeals", "pendng", "pending")],
+)
+def test_misspelt_label_key_is_an_error_with_a_suggestion(tmp_path, section, key, hint):
+    anchor = {"active": "[active.regulations]", "applications": "[applications.natural_person]"}.get(
+        section, "[appeals.review]"
+    )
+    path = write_variant(tmp_path, [(anchor, f'[{section}.labels]\n{key} = "x"\n\n{anchor}')])
+    [problem] = [p for p in problems_of(path) if p.rule == "input.unknown-key"]
+    assert problem.source.keypath == f"{section}.labels.{key}"
+    assert f"是否应为“{hint}”" in problem.message
+
+
+def test_label_value_must_be_text(tmp_path):
+    path = write_variant(tmp_path, [("[active.regulations]", "[active.labels]\nrepealed = 3\n\n[active.regulations]")])
+    assert "active.labels.repealed" in _warnings(
+        [p for p in problems_of(path) if p.severity.name == "ERROR"], "input.type"
+    )
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "path", "unit"),
+    [
+        ("admin_fees = 3.62 ", 'admin_fees = "36200元" ', "active.admin_fees", "元"),  # 元 in a 万元 column
+        ("admin_fees = 3.62 ", 'admin_fees = "3笔" ', "active.admin_fees", "笔"),  # a measure word in an amount
+        ("penalty = 23 ", 'penalty = "23元" ', "active.penalty", "元"),  # money in a count
+        ("new_received = 86", 'new_received = "86元"', "applications.natural_person.new_received", "元"),
+        ("maintain = 2", 'maintain = "2万元"', "appeals.review.maintain", "万元"),
+    ],
+)
+def test_unit_contradicting_its_column_is_warned(tmp_path, old, new, path, unit):
+    found = _warnings(problems_of(write_variant(tmp_path, [(old, new)])), "gb2021.cell.unit")
+    assert list(found) == [path]
+    assert found[path].found == unit
+
+
+def test_yuan_in_a_yuan_column_is_fine(tmp_path):
+    edits = [
+        ("admin_fees = 3.62 ", 'admin_fees = "36200元"\nmoney_unit = "元" '),
+        ("penalty = 23 ", 'penalty = "23项" '),
+    ]
+    path = write_variant(tmp_path, edits)
+    assert "gb2021.cell.unit" not in {p.rule for p in problems_of(path)}
+
+
+def test_example_unchanged_without_labels():
+    tables = tables_of(EXAMPLE_2024)
+    texts = [c.text for t in tables.values() for row in t.rows for c in row]
+    assert "本年废止件数" in texts and TABLE3_NOTE in texts and texts.count("结果纠正") == 3
+
+
+# ---------------------------------------------------------------------------------------------- import
+@pytest.mark.parametrize("kind", ["pdf", "html", "docx"])
+def test_import_records_printed_headers_note_and_units(outputs, kind):
+    from compiler.importers.run import import_file
+
+    data = import_file(outputs[kind]).result.data
+    assert data["active"]["labels"] == {"repealed": "本年废纸件数"}
+    assert data["applications"]["labels"] == {"note": NOTE, "organisations": "法人及其他组织"}
+    assert data["active"]["licensing"] == "1286件"
+    assert data["applications"]["natural_person"]["new_received"] == "86件"
+
+
+def test_import_reads_a_yuan_fee_header_as_money_unit(tmp_path):
+    from compiler.importers.run import import_file
+
+    source = write_variant(tmp_path, [("admin_fees = 3.62 ", 'admin_fees = 36200\nmoney_unit = "元" ')])
+    out = build(source, tmp_path / "report.html", to=["html"]).outputs["html"]
+    active = import_file(out).result.data["active"]
+    assert active.get("money_unit") == "元" and "labels" not in active
