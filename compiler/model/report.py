@@ -24,7 +24,7 @@ from compiler.model.document import SourceRef
 from compiler.model.formats import Format
 from compiler.model.problems import Problem, ReportError, Severity, error, warning
 from compiler.model.schema import Field, Schema, Validator, _type_name, suggest
-from compiler.model.sections import SectionContext, SectionType
+from compiler.model.sections import Placement, SectionContext, SectionType
 from compiler.source.hygiene import clean_source
 from compiler.source.limits import size_problems
 from compiler.source.tomlsource import TomlSource, load
@@ -209,6 +209,9 @@ def load_report(
         elif not isinstance(value, dict):
             validator.fail(key, f"“{key}”应为表（[{key}]），实际是{_type_name(value)}")
 
+    placements = _placements(host, types, data, order)
+    order = _placed_order(order, placements)
+
     missing_parts: list[Problem] = []
 
     def missing(key: str, section: SectionType) -> None:
@@ -241,7 +244,8 @@ def load_report(
         if not present and not section.build_without_data:
             continue
         n = None
-        if section.numbered:
+        placed = placements.get(key)
+        if section.numbered and (placed is None or placed.numbered):
             number += 1
             n = number
         report.sections.append(SectionInstance(section, table, n, present))
@@ -271,6 +275,34 @@ def load_report(
     if with_previous and isinstance(previous, str):
         report.previous = load_previous(report, Path(os.path.normpath(path.parent / previous)))
     return report
+
+
+def _placements(
+    host: PluginHost, types: dict[str, SectionType], data: dict[str, Any], order: list[str]
+) -> dict[str, Placement]:
+    """What each present section's ``placement`` callable asks for (see :class:`Placement`)."""
+    found: dict[str, Placement] = {}
+    for key in order:
+        section, raw = types.get(key), data.get(key)
+        if section is None or section.placement is None or not isinstance(raw, dict):
+            continue
+        placed = host.call_section(section, "安排", section.placement, raw)
+        if placed is not None and not isinstance(placed, Placement):
+            raise _wrong_result(SectionInstance(section, raw, None, True), "安排", "Placement 或 None", placed)
+        if placed is not None:
+            found[key] = placed
+    return found
+
+
+def _placed_order(order: list[str], placements: dict[str, Placement]) -> list[str]:
+    """``order`` with each placed section moved right after the section it follows (when that one is listed)."""
+    order = list(order)
+    for key, placed in placements.items():
+        if placed.after is None or placed.after == key or placed.after not in order:
+            continue
+        order.remove(key)
+        order.insert(order.index(placed.after) + 1, key)
+    return order
 
 
 def _wrong_result(instance: SectionInstance, what: str, expected: str, got: Any) -> ReportError:

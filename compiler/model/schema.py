@@ -45,6 +45,7 @@ KINDS: dict[str, str] = {
     "counts": "表（名称 = 非负整数）",
     "table": "表",
     "list[table]": "表数组",
+    "rows": "表格行：数组的数组，每行一个数组，单元格为字符串或数值（只有一行时可写成一个数组）",
 }
 
 
@@ -168,6 +169,7 @@ class Validator:
             "counts": lambda v: isinstance(v, dict),
             "table": lambda v: isinstance(v, dict),
             "list[table]": lambda v: isinstance(v, list) and all(isinstance(x, dict) for x in v),
+            "rows": lambda v: isinstance(v, list),
         }[kind]
         if (kind in ("int", "count", "number", "money") or (kind == "cell" and _is_number(value))) and (
             why := number_problem(value)
@@ -216,6 +218,47 @@ class Validator:
         elif kind == "list[table]":
             for i, item in enumerate(value):
                 self.table(item, Schema(fld.fields), f"{keypath}[{i}]")
+        elif kind == "rows":
+            self.rows(value, fld, keypath)
+
+    def rows(self, value: list[Any], fld: Field, keypath: str) -> None:
+        """Each row an array of cells (a string or a number); a flat array of cells is one row."""
+        one_row = bool(value) and not any(isinstance(x, list) for x in value)
+        for i, row in enumerate([value] if one_row else value):
+            where = keypath if one_row else f"{keypath}[{i}]"
+            if not isinstance(row, list):
+                self.fail(
+                    where,
+                    f'“{fld.name}”的每一行应为数组（如 ["指标", 1]），实际是{_type_name(row)}',
+                    expected="数组",
+                    found=_short(row),
+                )
+                continue
+            for j, cell in enumerate(row):
+                if why := number_problem(cell):
+                    self.fail(
+                        f"{where}[{j}]",
+                        f"“{fld.name}”的单元格{why}",
+                        rule="input.number-range",
+                        expected=RANGE,
+                        found=_short(cell),
+                    )
+                elif not (isinstance(cell, str) or _is_number(cell)):
+                    self.fail(
+                        f"{where}[{j}]",
+                        f'“{fld.name}”的单元格应为字符串或数值（空白写 ""），实际是{_type_name(cell)}',
+                        expected="字符串或数值",
+                        found=_short(cell),
+                    )
+
+
+def table_rows(value: Any) -> list[list[Any]]:
+    """A ``rows`` value as a list of rows (a flat array of cells is one row; what is not a row is dropped)."""
+    if not isinstance(value, list):
+        return []
+    if value and not any(isinstance(x, list) for x in value):
+        return [value]
+    return [row for row in value if isinstance(row, list)]
 
 
 def _short(value: Any) -> str:
@@ -273,4 +316,5 @@ def _placeholder(kind: str) -> Any:
         "counts": {},
         "table": {},
         "list[table]": [],
+        "rows": [],
     }[kind]

@@ -13,6 +13,12 @@ A section type is plain data plus three callables::
 ``derive(ctx) -> dict`` computes values other text can cite (``{appeals.total}``); ``build(ctx) ->
 list[Block]`` returns the section's blocks (semantic only: roles, never fonts); ``check(ctx) ->
 list[Problem]`` reports problems in the section's data.  All three receive a :class:`SectionContext`.
+
+A fourth, optional callable lets a report place one of its sections as it was published: ``placement(data) ->
+Placement | None`` sees the section's table (as typed, before validation: it must only read keys it knows, and
+ignore values of the wrong type) and may move the section after another one and print it unnumbered — a legacy
+附表 printed after the signature, "附表：", with no 六、.  The core applies it the same way for every format
+(:func:`compiler.model.report.load_report`); the other parts keep their numbers in order.
 """
 
 from __future__ import annotations
@@ -35,6 +41,19 @@ HEADING_FIELD = Field("heading", "str", description="改用其他标题文字（
 
 
 @dataclass(frozen=True)
+class Placement:
+    """Where one report prints a section, when not where its format puts it.
+
+    ``after``: the key of the section it follows (ignored when that section is not in the report's order);
+    ``numbered=False``: a numbered part printed without its number (its heading as typed, no 一、), which then
+    takes no number from the parts after it.
+    """
+
+    after: str | None = None
+    numbered: bool = True
+
+
+@dataclass(frozen=True)
 class SectionType:
     key: str
     title: str
@@ -48,6 +67,7 @@ class SectionType:
     after: str | None = None  # default position for sections a format does not list: after this key…
     before: str | None = None  # …or before this one (e.g. before="signature")
     build_without_data: bool = False  # build even when the report has no table for it (title, signature)
+    placement: Callable[[Mapping[str, Any]], Placement | None] | None = None  # see the module docstring
     description: str = ""
     plugin: str = field(default="", compare=False)
 

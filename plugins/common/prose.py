@@ -459,15 +459,17 @@ def _names_agree(heading: str, listed: str) -> bool:
 def part_list_problems(
     report: Report, prefix: str, official: dict[str, tuple[str, ...]] | None = None
 ) -> list[Problem]:
-    """The preamble's part list against the numbered parts printed: the count, then each name by position
-    (a name that is the printed heading or a shortened form of it, or — up to 、和及的 and spacing — one of
-    ``official[key]``, agrees)."""
+    """The preamble's part list against the parts printed: the count, then each name by position (a name that
+    is the printed heading or a shortened form of it, or — up to 、和及的 and spacing — one of ``official[key]``,
+    agrees).  A part printed without its number (a 附表 placed after the signature) is still one of the parts
+    the preamble lists, and its heading may carry the label it was printed under
+    ("附件1：平潭县人民政府2011年政府信息公开情况统计表" is the listed "政府信息公开情况统计表")."""
     from plugins.common.preamble import listed_parts
 
     parts = listed_parts(report)
     if parts is None:
         return []
-    numbered = [s for s in report.sections if s.number is not None]
+    numbered = [s for s in report.sections if s.type.numbered]
     problems: list[Problem] = []
     where = report.ref(parts.keypath)
     if parts.stated_count is not None and parts.stated_count != len(parts.names):
@@ -490,15 +492,17 @@ def part_list_problems(
                 found=len(parts.names),
             )
         )
-    for name, instance in zip(parts.names, numbered, strict=False):
+    for position, (name, instance) in enumerate(zip(parts.names, numbered, strict=False), start=1):
         heading = instance.data.get("heading") or instance.type.title
         accepted = (heading, *(official or {}).get(instance.key, ()))
         if _names_agree(heading, name) or (official is not None and any(same_part(name, a) for a in accepted)):
             continue
+        if instance.number is None and _as_listed(heading).endswith(name):
+            continue
         problems.append(
             warning(
                 f"{prefix}.part-heading",
-                f"第{chinese_number(instance.number or 0)}部分标题“{heading}”与导语所列“{name}”不一致",
+                f"第{chinese_number(position)}部分标题“{heading}”与导语所列“{name}”不一致",
                 report.ref(f"{instance.key}.heading" if instance.data.get("heading") else instance.key),
                 expected=name,
                 found=heading,
@@ -507,6 +511,16 @@ def part_list_problems(
         )
     problems += _unprinted_names(report, prefix, parts, len(numbered), official)
     return problems
+
+
+_LABEL = re.compile(r"^附[件表]\s*[0-9０-９一二三四五六七八九十]*\s*[：:]?\s*")
+
+
+def _as_listed(heading: str) -> str:
+    """An unnumbered part's heading without the label it is printed under: "附件1：…统计表" → "…统计表", "附表：" →
+    "附表"."""
+    rest = _LABEL.sub("", heading).rstrip("：: ")
+    return rest or heading.rstrip("：: ")
 
 
 def _unprinted_names(report: Report, prefix: str, parts: Any, printed: int, official: dict | None) -> list[Problem]:

@@ -15,7 +15,7 @@ from compiler.model.document import Block
 from compiler.model.narrative import NARRATIVE_FIELDS, narrative_blocks
 from compiler.model.problems import Problem
 from compiler.model.schema import Field, Schema
-from compiler.model.sections import SectionContext, SectionType
+from compiler.model.sections import Placement, SectionContext, SectionType
 
 LEGACY = frozenset({"legacy"})
 
@@ -36,6 +36,7 @@ def part(
     build: Callable[[SectionContext], list[Block]] = build_part,
     text_example: str | None = "正文。",
     required: bool = True,
+    placement: Callable[[Mapping[str, Any]], Placement | None] | None = None,
 ) -> SectionType:
     """A legacy part: statistic ``fields`` followed by the shared narrative fields.
 
@@ -57,6 +58,7 @@ def part(
         check=check,
         required=required,
         description=description,
+        placement=placement,
     )
 
 

@@ -1,12 +1,19 @@
-"""九、附表 — "无", or statistical tables built from other parts' numbers (``include = [...]``).
+"""九、附表 — "无", statistical tables built from other parts' numbers (``include = [...]``), or the tables as printed.
 
 A part with statistics keeps them as numbers in its TOML table; this part prints them again as a ruled
 指标 | 数量 table, so the appended tables can never disagree with the prose.  Row labels are the field
 descriptions of the part's own schema, which is why those descriptions are short labels with units.
+
+A published report's own 统计表 (指标名称 | 计量单位 | 年末统计 | 历年累计 …) is typed as it was printed with
+``[[tables.printed]]`` and replaces the generated tables (:mod:`plugins.legacy.printed`: every cell as typed, the
+rows the format knows checked against the parts).  ``after_signature = true`` prints the part where many reports
+of 2008–2018 put it: after the signature, unnumbered, under its heading as printed ("附表：", "附件1：…统计表") —
+through the core's :class:`~compiler.model.sections.Placement`, so the parts before it keep their numbers.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from compiler import hookimpl
@@ -15,9 +22,10 @@ from compiler.model.narrative import iter_texts
 from compiler.model.problems import Problem
 from compiler.model.refs import Evaluator, fmt_number
 from compiler.model.schema import Field, suggest
-from compiler.model.sections import SectionContext
+from compiler.model.sections import Placement, SectionContext
 from plugins.common.preamble import preamble_texts
 from plugins.legacy.part import build_part, part
+from plugins.legacy.printed import PRINTED_FIELDS, build_tables, check_tables, tables_of
 
 NUMBER_KINDS = frozenset({"count", "int", "number", "money"})
 
@@ -28,7 +36,23 @@ FIELDS = (
         description="附上哪些部分的统计表（如 active、applications、staffing）",
         example=["active", "applications", "staffing"],
     ),
+    Field(
+        "printed",
+        "list[table]",
+        description="照原报告排印的统计表（表头、各行照原样；写了就不再生成 include 的表）",
+        fields=PRINTED_FIELDS,
+    ),
+    Field(
+        "after_signature",
+        "bool",
+        description="照原报告把附表排在落款之后、不编号，标题照 heading 原样（如“附表：”）",
+    ),
 )
+
+
+def placement(data: Mapping[str, Any]) -> Placement | None:
+    """``after_signature = true``: after the signature, unnumbered."""
+    return Placement(after="signature", numbered=False) if data.get("after_signature") is True else None
 
 
 def statistic_rows(fields: tuple[Field, ...], data: dict[str, Any]) -> list[list[Cell]]:
@@ -58,6 +82,8 @@ def _sections_with_numbers(ctx: SectionContext) -> dict[str, tuple[str, list[lis
 
 def build(ctx: SectionContext) -> list[Block]:
     blocks = build_part(ctx)
+    if tables_of(ctx.data):
+        return [*blocks, *build_tables(ctx)]
     available = _sections_with_numbers(ctx)
     wanted = [k for k in ctx.data.get("include") or [] if k in available]
     for i, key in enumerate(wanted, start=1):
@@ -98,7 +124,8 @@ def check(ctx: SectionContext) -> list[Problem]:
                 f"附表引用了不存在的部分“{key}”{advice}",
                 f"include[{i}]",
             )
-    if not include and _says_none(ctx):
+    check_tables(ctx)
+    if not include and not tables_of(ctx.data) and _says_none(ctx):
         promised = [keypath for keypath, text in preamble_texts(ctx.report) if "附表" in text]
         if promised:
             ctx.warning(
@@ -117,9 +144,10 @@ def gongkai_register_sections(register):
             "tables",
             "附表",
             fields=FIELDS,
-            description="附表：“无”，或由各部分统计数字生成的统计表",
+            description="附表：“无”，由各部分统计数字生成的统计表，或照原样排印的统计表",
             build=build,
             check=check,
             text_example=None,
+            placement=placement,
         )
     )

@@ -181,7 +181,8 @@ class _Writer:
             date_right = right
             organ_right = right + date_w + 2 - organ_w
         self.blank()
-        for text, role, cells in ((block.organ, block.role, organ_right), (block.date, date_role, date_right)):
+        lines = [(block.organ, block.role, organ_right)] if block.organ else []  # no 署名: the date alone
+        for text, role, cells in (*lines, (block.date, date_role, date_right)):
             ind = E("w:ind", {"w:rightChars": round(cells * 100), "w:right": round(cells * cell * 20)})
             self.paragraph(s.paragraph(role), [run(text)], ind)
 

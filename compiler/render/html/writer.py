@@ -223,7 +223,8 @@ class HtmlWriter:
     def signature(self, block: Signature) -> None:
         date_role = "date" if "date" in self.job.sheet.roles else block.role
         self.out.append(f"<div{self.attrs('signature')}>")
-        self.out.append(f"<p{self.attrs('p', self.role(block.role), 'sig-organ')}>{escape(block.organ)}</p>")
+        if block.organ:  # a report printed with its date alone has no 署名 line
+            self.out.append(f"<p{self.attrs('p', self.role(block.role), 'sig-organ')}>{escape(block.organ)}</p>")
         date = escape(block.date)
         iso = self.job.info.date or ""
         if re.fullmatch(r"\d{4}-\d{2}-\d{2}", iso) and _chinese_date(iso) == block.date:

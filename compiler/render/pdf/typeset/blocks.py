@@ -124,7 +124,8 @@ class SignatureBlock(Flowable):
 
     The 署名 ends ``right_indent`` cells (右空二字) from the right edge; the date starts two cells right of the
     署名's first character.  When the date is the longer of the two it is set 右空二字 instead and the 署名
-    moves left so that the two-cell offset between their first characters holds.
+    moves left so that the two-cell offset between their first characters holds.  Without a 署名 (``organ``
+    empty: a report printed with its date alone) the date is one line, set 右空二字.
     """
 
     def __init__(self, organ: str, date: str, organ_style: TextStyle, date_style: TextStyle):
@@ -147,13 +148,17 @@ class SignatureBlock(Flowable):
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         self.width = availWidth
-        return availWidth, self.organ_style.line_pitch + self.date_style.line_pitch
+        return availWidth, self._organ_pitch() + self.date_style.line_pitch
+
+    def _organ_pitch(self) -> float:
+        return self.organ_style.line_pitch if self.organ else 0.0
 
     def draw(self) -> None:
         organ_x, date_x = self.positions(self.width)
-        top = self.organ_style.line_pitch + self.date_style.line_pitch
-        draw_line(self.canv, organ_x, top - _first_baseline(self.organ_style), self.organ, self.organ_style)
-        top -= self.organ_style.line_pitch
+        top = self._organ_pitch() + self.date_style.line_pitch
+        if self.organ:
+            draw_line(self.canv, organ_x, top - _first_baseline(self.organ_style), self.organ, self.organ_style)
+        top -= self._organ_pitch()
         draw_line(self.canv, date_x, top - _first_baseline(self.date_style), self.date, self.date_style)
 
 

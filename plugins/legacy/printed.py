@@ -1,0 +1,242 @@
+"""The 附表 as a report printed it: ``[[tables.printed]]``, every cell as typed, the rows the format knows checked.
+
+The 2008-era 政府信息公开情况统计表 has its own shape — columns such as 指标名称 | 计量单位 | 年末统计 | 历年累计,
+its own row labels, numbering and order ("其中：1．网站公开", "对申请的答复总数", "接受行政诉讼、举报数") — so a
+generated 指标 | 数量 table cannot stand for it.  The author types the table as published::
+
+    [[tables.printed]]
+    header = ["指标名称", "计量单位", "2011年度", "历年累计"]
+    rows = [
+      ["主动公开信息数", "条", 425, 1516],
+      ["其中：1.网站公开", "条", 418, 1509],
+    ]
+
+Strings are printed verbatim, numbers as typed (``"7545.00"`` as a string keeps its zeros), ``""`` is a blank
+cell.  The table goes through the same table machinery as every other table: widths by content, numbers
+right-aligned, the header rows repeated on every page the table continues on.
+
+Rows the format knows are checked against the parts' data in the *year column* — the column of this year's
+figures: ``year_column`` (counted from 1) when given, else the first header cell that says 本年, 年末, 统计数 or
+本年度的年份 (not 累计).  A row is known by its label, after "其中：" and a leading "1." / "（一）" are taken off:
+the fixed labels of :data:`KNOWN` (主动公开信息数 → ``active.total`` …) and the names the report gave its own
+counts (``active.channels``, ``active.categories``, ``applications.channels``, ``applications.outcomes``: a row
+"其中：1．网站公开" is checked against ``active.channels.网站公开``).  A row whose label is unknown, or whose
+data the report does not have, is printed and not checked.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from compiler.model.document import Cell, Table
+from compiler.model.refs import fmt_number
+from compiler.model.schema import Field, table_rows
+from compiler.model.sections import SectionContext
+
+PRINTED_FIELDS = (
+    Field("caption", "str", description="表题（可省略；原表无表题时不写）"),
+    Field(
+        "header",
+        "rows",
+        required=True,
+        description="表头：一行写成一个数组，多行写成数组的数组；照原样排印",
+        example=["指标名称", "计量单位", "本年统计", "历年累计"],
+    ),
+    Field(
+        "rows",
+        "rows",
+        required=True,
+        description='表身各行，每行一个数组：字符串照原样、数值照所写排印，"" 为空白单元格',
+        example=[["主动公开政府信息数", "条", 100, 500], ["其中：主动公开规范性文件数", "条", 10, 60]],
+    ),
+    Field(
+        "year_column",
+        "int",
+        description="本年度数字所在的列（从 1 数起）；省略时取表头中含“本年”“年末”“统计数”或本年度年份的列",
+    ),
+)
+
+#: Row labels of the 2008-era 统计表 → the data key they restate (labels compared after :func:`row_label`).
+KNOWN: dict[str, str] = {
+    "主动公开政府信息数": "active.total",
+    "主动公开政府信息总数": "active.total",
+    "主动公开信息数": "active.total",
+    "主动公开信息总数": "active.total",
+    "主动公开文件数": "active.total",
+    "收到申请数": "applications.received",
+    "受理申请数": "applications.received",
+    "受理政府信息公开申请数": "applications.received",
+    "受理依申请公开信息总数": "applications.received",
+    "行政复议数": "appeals.reviews",
+    "申请行政复议数": "appeals.reviews",
+    "行政诉讼数": "appeals.lawsuits",
+    "提起行政诉讼数": "appeals.lawsuits",
+    "行政申诉数": "appeals.complaints",
+}
+
+#: The counts tables whose own names are row labels too.
+NAMED_COUNTS = ("active.channels", "active.categories", "applications.channels", "applications.outcomes")
+
+_NUMBERED = r"[（(][0-9０-９一二三四五六七八九十]+[）)]|[0-9０-９]+\s*[.．、]|[一二三四五六七八九十]+、"
+_LEAD = re.compile(rf"^(?:其中[：:]?)?\s*(?:{_NUMBERED})?\s*")
+_YEAR_WORDS = ("本年", "年末", "统计数", "年度统计")
+
+
+def row_label(text: str) -> str:
+    """A printed row label as the checks compare it: no "其中：", no leading number, no spaces."""
+    return re.sub(r"\s+", "", _LEAD.sub("", text.strip()))
+
+
+def show(value: Any) -> str:
+    """A cell as printed: a string verbatim, a number as typed (integers without a point)."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return fmt_number(Decimal(str(value)))
+    return ""
+
+
+def _number(value: Any) -> Decimal | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)):
+        return Decimal(str(value))
+    if isinstance(value, str) and re.fullmatch(r"\s*-?\d+(?:\.\d+)?\s*", value):
+        try:
+            return Decimal(value.strip())
+        except InvalidOperation:
+            return None
+    return None
+
+
+def tables_of(data: Mapping[str, Any]) -> list[dict[str, Any]]:
+    printed = data.get("printed")
+    return [t for t in printed if isinstance(t, dict)] if isinstance(printed, list) else []
+
+
+def width_of(table: Mapping[str, Any]) -> int:
+    """The number of columns: the widest of the header rows (rows are checked against it)."""
+    return max((len(r) for r in table_rows(table.get("header"))), default=0) or max(
+        (len(r) for r in table_rows(table.get("rows"))), default=0
+    )
+
+
+def build_tables(ctx: SectionContext) -> list[Table]:
+    blocks = []
+    for i, table in enumerate(tables_of(ctx.data)):
+        header, rows = table_rows(table.get("header")), table_rows(table.get("rows"))
+        ncols = max([width_of(table), *(len(r) for r in rows)], default=0)
+        if not ncols:
+            continue
+        cells = [[Cell(show(v)) for v in row] + [Cell("")] * (ncols - len(row)) for row in [*header, *rows]]
+        blocks.append(
+            Table(
+                rows=cells,
+                widths=[1.0] * ncols,
+                header_rows=len(header),
+                caption=table.get("caption") if isinstance(table.get("caption"), str) else None,
+                source=ctx.source(f"printed[{i}]"),
+                name=f"tables.printed[{i}]",
+            )
+        )
+    return blocks
+
+
+def year_column(ctx: SectionContext, table: Mapping[str, Any]) -> int | None:
+    """The 0-based column of this year's figures: declared, or the first header cell that says so."""
+    declared = table.get("year_column")
+    if isinstance(declared, int) and not isinstance(declared, bool):
+        return declared - 1
+    year = (ctx.report.data.get("report") or {}).get("year")
+    words = (*_YEAR_WORDS, f"{year}年") if isinstance(year, int) else _YEAR_WORDS
+    for row in table_rows(table.get("header")):
+        for c, text in enumerate(row):
+            if isinstance(text, str) and "累计" not in text and "上年" not in text and any(w in text for w in words):
+                return c
+    return None
+
+
+def _data_value(ctx: SectionContext, label: str) -> tuple[str, Any] | None:
+    """The data key a row label restates and its value, when the report has it."""
+    data = ctx.report.data
+    key = KNOWN.get(label)
+    if key is not None:
+        part, _, name = key.partition(".")
+        table = data.get(part)
+        if isinstance(table, dict) and name in table:
+            return key, table[name]
+        return None
+    for where in NAMED_COUNTS:
+        part, _, name = where.partition(".")
+        counts = (data.get(part) or {}).get(name) if isinstance(data.get(part), dict) else None
+        if not isinstance(counts, dict):
+            continue
+        for own, value in counts.items():
+            if row_label(own) == label or row_label(own).removesuffix("数") == label.removesuffix("数"):
+                return f"{where}.{own}", value
+    return None
+
+
+def check_tables(ctx: SectionContext) -> None:
+    for i, table in enumerate(tables_of(ctx.data)):
+        where = f"printed[{i}]"
+        header, rows = table_rows(table.get("header")), table_rows(table.get("rows"))
+        ncols = width_of(table)
+        for h, row in enumerate(header):
+            if len(row) != ncols:
+                ctx.error(
+                    "legacy.tables.row-length",
+                    f"附表表头第{h + 1}行有{len(row)}个单元格，表头最宽的一行有{ncols}列；各行单元格数应相同",
+                    f"{where}.header[{h}]",
+                    expected=ncols,
+                    found=len(row),
+                )
+        for r, row in enumerate(rows):
+            if len(row) != ncols:
+                label = row[0] if row and isinstance(row[0], str) else ""
+                ctx.error(
+                    "legacy.tables.row-length",
+                    f'附表第{r + 1}行“{label}”有{len(row)}个单元格，表头有{ncols}列；空白单元格写 ""',
+                    f"{where}.rows[{r}]",
+                    expected=ncols,
+                    found=len(row),
+                )
+        _check_values(ctx, table, rows, where)
+
+
+def _check_values(ctx: SectionContext, table: Mapping[str, Any], rows: list[list[Any]], where: str) -> None:
+    known = [
+        (r, row, found)
+        for r, row in enumerate(rows)
+        if row and isinstance(row[0], str) and (found := _data_value(ctx, row_label(row[0])))
+    ]
+    if not known:
+        return
+    column = year_column(ctx, table)
+    ncols = width_of(table)
+    if column is None or not 0 <= column < ncols:
+        said = f"year_column = {table.get('year_column')} 不在表内（共{ncols}列）" if column is not None else ""
+        ctx.warning(
+            "legacy.tables.year-column",
+            f"无法确定附表哪一列是本年度数字，{said or '表头没有含“本年”“年末”“统计数”或本年度年份的列'}；"
+            "请写 year_column（从 1 数起），否则附表中的数字不与各部分核对",
+            f"{where}.year_column" if "year_column" in table else f"{where}.header",
+        )
+        return
+    for r, row, (key, value) in known:
+        if column >= len(row):
+            continue
+        typed, stated = _number(row[column]), _number(value)
+        if typed is None or stated is None or typed == stated:
+            continue
+        ctx.warning(
+            "legacy.tables.mismatch",
+            f"附表第{r + 1}行“{row[0]}”第{column + 1}列为{show(row[column])}，与 {key} = {show(value)} 不一致",
+            f"{where}.rows[{r}][{column}]",
+            expected=show(value),
+            found=show(row[column]),
+            details={"key": key},
+        )
