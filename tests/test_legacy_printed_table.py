@@ -1,0 +1,243 @@
+"""The legacy 附表 as printed: ``[[tables.printed]]`` cells as typed, checked rows, placement after the signature, and
+the signature that prints only the date — read back from the PDF, the HTML and the DOCX."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import docx
+import html5lib
+import pytest
+from conftest import legacy, rules
+
+from compiler.build import build
+from compiler.model.document import Heading, Signature, Table
+from compiler.model.problems import Severity
+from tests.pdfread import read_pdf
+
+HEADER = ["指标名称", "计量单位", "本年统计", "历年累计"]
+ROWS = [
+    ["主动公开政府信息数", "条", 100, 2069],
+    ["其中：1.网站", "条", 90, "1509"],
+    ["主动公开规范性文件数", "条", "", 12],
+    ["接受行政诉讼、举报数", "件", 5, 5],
+    ["受理申请数", "件", 3, "7545.00"],
+]
+SEEN = [
+    ["主动公开政府信息数", "条", "100", "2069"],
+    ["其中：1.网站", "条", "90", "1509"],
+    ["主动公开规范性文件数", "条", "", "12"],
+    ["接受行政诉讼、举报数", "件", "5", "5"],
+    ["受理申请数", "件", "3", "7545.00"],
+]
+
+
+def printed(rows=None, header=None, **more):
+    table = {"header": HEADER if header is None else header, "rows": ROWS if rows is None else rows, **more}
+    return {"heading": "附表：", "printed": [table]}
+
+
+def placed(**more):
+    return legacy(tables={**printed(), "after_signature": True, **more})
+
+
+def problems_of(found, rule):
+    return [p for p in found if p.rule == rule]
+
+
+# -- the blocks ---------------------------------------------------------------------------------------------------
+
+
+def test_every_cell_is_printed_as_typed(blocks):
+    [table] = [b for b in blocks(legacy(tables=printed())) if isinstance(b, Table)]
+    assert [[c.text for c in row] for row in table.rows] == [HEADER, *SEEN]
+    assert table.header_rows == 1
+    assert table.name == "tables.printed[0]" and table.source.keypath == "tables.printed[0]"
+
+
+def test_printed_replaces_the_generated_tables(blocks):
+    data = legacy(tables={**printed(), "include": ["active", "staffing"]})
+    [table] = [b for b in blocks(data) if isinstance(b, Table)]
+    assert table.rows[0][0].text == "指标名称"
+
+
+def test_several_header_rows_and_a_caption(blocks):
+    header = [["指标", "单位", "本年", ""], ["", "", "统计数", "累计"]]
+    data = legacy(tables=printed(header=header, caption="政府信息公开情况统计表"))
+    [table] = [b for b in blocks(data) if isinstance(b, Table)]
+    assert table.header_rows == 2 and table.caption == "政府信息公开情况统计表"
+    assert [c.text for c in table.rows[1]] == ["", "", "统计数", "累计"]
+
+
+# -- the checks ---------------------------------------------------------------------------------------------------
+
+
+def test_a_row_of_the_wrong_length_is_an_error_naming_the_row(check):
+    rows = [ROWS[0], ["其中：1.网站", "条", 90]]
+    [p] = problems_of(check(legacy(tables=printed(rows=rows))), "legacy.tables.row-length")
+    assert p.severity == Severity.ERROR
+    assert p.source.keypath == "tables.printed[0].rows[1]" and p.source.line
+    assert "第2行" in p.message and "4列" in p.message and "其中：1.网站" in p.message
+
+
+def test_a_cell_that_is_no_string_or_number_is_an_input_error(check):
+    rows = [["主动公开政府信息数", True, 100, 1]]
+    [p] = [p for p in check(legacy(tables=printed(rows=rows))) if p.rule == "input.type"]
+    assert p.source.keypath == "tables.printed[0].rows[0][1]"
+
+
+def test_a_known_row_that_disagrees_with_the_data_is_warned(check):
+    rows = [["主动公开政府信息数", "条", 99, 2069], ["其中：1.网站", "条", 80, 1509]]
+    found = problems_of(check(legacy(tables=printed(rows=rows))), "legacy.tables.mismatch")
+    assert [p.source.keypath for p in found] == ["tables.printed[0].rows[0][2]", "tables.printed[0].rows[1][2]"]
+    assert all(p.severity == Severity.WARNING for p in found)
+    total, channel = found
+    assert "主动公开政府信息数" in total.message and "active.total" in total.message and "99" in total.message
+    assert (total.expected, total.found) == ("100", "99")
+    assert channel.details["key"] == "active.channels.网站"
+
+
+def test_agreeing_unknown_and_blank_rows_are_not_warned(check):
+    found = check(legacy(tables=printed()))
+    assert not problems_of(found, "legacy.tables.mismatch")
+    assert not problems_of(found, "legacy.tables.year-column")
+
+
+def test_the_year_column_is_declared_or_read_from_the_header(check):
+    rows = [["主动公开政府信息数", "条", 2069, 99]]
+    # "2018年度" names the report's year; 累计 columns are never the year column
+    header = ["指标名称", "计量单位", "历年累计", "2018年度"]
+    [p] = problems_of(check(legacy(tables=printed(rows=rows, header=header))), "legacy.tables.mismatch")
+    assert p.source.keypath == "tables.printed[0].rows[0][3]"
+    unclear = ["指标名称", "计量单位", "甲", "乙"]
+    [p] = problems_of(check(legacy(tables=printed(rows=rows, header=unclear))), "legacy.tables.year-column")
+    assert "year_column" in p.message
+    declared = printed(rows=rows, header=unclear, year_column=4)
+    [p] = problems_of(check(legacy(tables=declared)), "legacy.tables.mismatch")
+    assert p.source.keypath == "tables.printed[0].rows[0][3]"
+
+
+def test_a_row_whose_part_is_absent_is_not_checked(check):
+    rows = [["行政复议数", "件", 7, 7]]
+    assert not problems_of(check(legacy(tables=printed(rows=rows), appeals=None)), "legacy.tables.mismatch")
+    appeals = {"reviews": 2, "text": "无。"}
+    [p] = problems_of(check(legacy(tables=printed(rows=rows), appeals=appeals)), "legacy.tables.mismatch")
+    assert p.details["key"] == "appeals.reviews"
+
+
+def test_an_unnumbered_table_still_counts_as_a_listed_part(check, blocks):
+    names = [h.text.split("、", 1)[1] for h in blocks(legacy()) if isinstance(h, Heading)]
+    assert names[-1] == "附表"
+    preamble = {"text": f"本报告由{'、'.join(names)}共九个部分组成。"}
+    found = check(placed() | {"preamble": preamble})
+    assert not [r for r in rules(found) if r.startswith("legacy.part-")]
+    elsewhere = legacy(tables={**printed(), "after_signature": True, "heading": "附件1：测试县统计表"})
+    assert "legacy.part-heading" in rules(check(elsewhere | {"preamble": preamble}))
+
+
+# -- placement ----------------------------------------------------------------------------------------------------
+
+
+def test_after_signature_the_part_is_unnumbered_and_last(blocks):
+    made = blocks(placed())
+    headings = [b.text for b in made if isinstance(b, Heading)]
+    assert headings[-1] == "附表："
+    assert headings[-2].startswith("八、")  # the parts before it keep their numbers
+    kinds = [type(b).__name__ for b in made]
+    assert kinds.index("Signature") < kinds.index("Table")
+
+
+def test_without_after_signature_the_part_stays_numbered(blocks):
+    headings = [b.text for b in blocks(legacy(tables=printed())) if isinstance(b, Heading)]
+    assert headings[-1] == "九、附表："
+
+
+# -- read back from the outputs -----------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def outputs(tmp_path_factory):
+    import tomli_w
+
+    folder = tmp_path_factory.mktemp("printed")
+    data = placed()
+    data["signature"] = {"organ": ""}
+    long_rows = [*ROWS, *[[f"第{i}项", "条", i, i * 2] for i in range(1, 61)]]
+    data["tables"]["printed"][0]["rows"] = long_rows
+    path = folder / "report.toml"
+    path.write_text(tomli_w.dumps(data), encoding="utf-8")
+    return build(path, folder / "report", to=["pdf", "html", "docx"]).outputs, long_rows
+
+
+def _pdf_lines(outputs):
+    doc = read_pdf(Path(outputs[0]["pdf"]).read_bytes())
+    return [(page.index, line) for page in doc.pages for line in page.lines]
+
+
+def test_the_pdf_prints_the_cells_in_order_after_the_date(outputs):
+    lines = _pdf_lines(outputs)
+    texts = [line.text for _, line in lines]
+    date = texts.index("2019年2月14日")
+    heading = texts.index("附表：")
+    assert date < heading
+    for want in SEEN:
+        row = next(i for i, t in enumerate(texts) if t.startswith(want[0]))
+        assert row > heading
+        assert texts[row] == "".join(want)  # in order, the blank cell blank
+    ends = [line.x1 for _, line in lines if line.text in {"".join(want) for want in SEEN}]
+    assert len(ends) == len(SEEN) and max(ends) - min(ends) < 1  # the numbers of the last column right-aligned
+    assert "测试县人民政府" not in texts[date - 3 : date + 1]  # the date alone: no 署名 above it
+    assert not any(re.match(r"^十、", t) for t in texts)
+
+
+def test_the_pdf_repeats_the_header_on_every_page_of_the_table(outputs):
+    lines = _pdf_lines(outputs)
+    header = "".join(HEADER)
+    pages = {index for index, line in lines if line.text == header}
+    last_row = "".join(str(c) for c in outputs[1][-1])
+    end = next(index for index, line in lines if line.text == last_row)
+    start = next(index for index, line in lines if line.text == "附表：")
+    assert end > start and pages == set(range(start, end + 1))
+
+
+def test_the_date_alone_is_set_two_cells_from_the_right(outputs):
+    lines = _pdf_lines(outputs)
+    [date] = [ln for _, ln in lines if ln.text == "2019年2月14日"]
+    right = max(ln.x1 for _, ln in lines if len(ln.glyphs) >= 20)  # full lines of body text reach the right edge
+    cell = date.size  # 三号: one cell of the line grid, near enough
+    assert 1.5 * cell < right - date.x1 < 2.6 * cell
+
+
+def test_the_html_has_the_table_after_the_date(outputs):
+    page = Path(outputs[0]["html"]).read_text(encoding="utf-8")
+    tree = html5lib.parse(page, namespaceHTMLElements=False)
+    tables = tree.findall(".//table")
+    rows = [["".join(cell.itertext()).strip() for cell in tr] for tr in tables[-1].iter("tr")]
+    assert rows[0] == HEADER and rows[1 : len(SEEN) + 1] == SEEN
+    assert page.index("2019年2月14日") < page.index("附表：") < page.index("<table")
+    signature = [el for el in tree.iter() if "signature" in (el.get("class") or "")]
+    assert [["".join(p.itertext()) for p in el] for el in signature] == [["2019年2月14日"]]
+
+
+def test_the_docx_has_the_table_after_the_date(outputs):
+    document = docx.Document(outputs[0]["docx"])
+    table = document.tables[-1]
+    rows = [[cell.text for cell in row.cells] for row in table.rows]
+    assert rows[0] == HEADER and rows[1 : len(SEEN) + 1] == SEEN
+    texts = [p.text for p in document.paragraphs]
+    date = texts.index("2019年2月14日")
+    assert texts.index("附表：") > date
+    assert texts[date - 1] == ""  # one blank line, then the date alone: no 署名 line
+
+
+def test_the_signature_defaults_are_unchanged(blocks, check):
+    [sig] = [b for b in blocks(legacy()) if isinstance(b, Signature)]
+    assert sig.organ == "测试县人民政府"
+    data = legacy(signature={"organ": "", "date": dt.date(2019, 3, 1)})
+    [sig] = [b for b in blocks(data) if isinstance(b, Signature)]
+    assert (sig.organ, sig.date) == ("", "2019年3月1日")
+    [p] = problems_of(check(data), "common.signature-date-only")
+    assert p.severity == Severity.WARNING and p.source.keypath == "signature.organ"
+    assert "common.signature-date-only" not in rules(check(legacy()))
