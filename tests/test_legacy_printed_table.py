@@ -12,9 +12,11 @@ import html5lib
 import pytest
 from conftest import legacy, rules
 
+from compiler import hookimpl
 from compiler.build import build
 from compiler.model.document import Heading, Signature, Table
 from compiler.model.problems import Severity
+from compiler.model.sections import Placement, SectionType
 from tests.pdfread import read_pdf
 
 HEADER = ["指标名称", "计量单位", "本年统计", "历年累计"]
@@ -241,3 +243,33 @@ def test_the_signature_defaults_are_unchanged(blocks, check):
     [p] = problems_of(check(data), "common.signature-date-only")
     assert p.severity == Severity.WARNING and p.source.keypath == "signature.organ"
     assert "common.signature-date-only" not in rules(check(legacy()))
+
+
+# -- the core mechanism, for any section ----------------------------------------------------------------------------
+
+
+class _Placed:
+    """A third-party part that asks to be printed after the preamble, unnumbered, when its data says so."""
+
+    @hookimpl
+    def gongkai_register_sections(self, register):
+        def place(data):
+            return Placement(after="preamble", numbered=False) if data.get("first") is True else None
+
+        def make(ctx):
+            return [ctx.heading()]
+
+        register(SectionType(key="notice", title="特别说明", build=make, placement=place, before="signature"))
+
+
+def test_any_section_may_place_itself(write_toml):
+    from compiler.build import check_report, report_blocks
+    from compiler.host.manager import fresh_host
+
+    def headings(data):
+        report, _ = check_report(write_toml(data), fresh_host([(_Placed(), "placed")]))
+        return [b.text for b in report_blocks(report)[0] if isinstance(b, Heading)]
+
+    assert headings(legacy(notice={}))[-2:] == ["九、附表", "十、特别说明"]
+    moved = headings(legacy(notice={"first": True}))
+    assert moved[:2] == ["特别说明", "一、概述"] and moved[-1] == "九、附表"
