@@ -78,7 +78,7 @@ def test_several_header_rows_and_a_caption(blocks):
 
 def test_a_row_of_the_wrong_length_is_an_error_naming_the_row(check):
     rows = [ROWS[0], ["其中：1.网站", "条", 90]]
-    [p] = problems_of(check(legacy(tables=printed(rows=rows))), "legacy.tables.row-length")
+    [p] = problems_of(check(legacy(tables=printed(rows=rows))), "input.row-length")
     assert p.severity == Severity.ERROR
     assert p.source.keypath == "tables.printed[0].rows[1]" and p.source.line
     assert "第2行" in p.message and "4列" in p.message and "其中：1.网站" in p.message
@@ -273,3 +273,33 @@ def test_any_section_may_place_itself(write_toml):
     assert headings(legacy(notice={}))[-2:] == ["九、附表", "十、特别说明"]
     moved = headings(legacy(notice={"first": True}))
     assert moved[:2] == ["特别说明", "一、概述"] and moved[-1] == "九、附表"
+
+
+def test_a_problem_in_a_row_names_the_line_of_that_row(tmp_path):
+    from compiler.build import check_report
+
+    text = """format = "legacy"
+transcription = "https://example.gov.cn/2011.htm"
+[report]
+organ = "测试县人民政府"
+year = 2011
+[active]
+total = 425
+[tables]
+heading = "附表："
+after_signature = true
+[[tables.printed]]
+header = ["指标名称", "计量单位", "2011年度", "历年累计"]
+rows = [
+  ["主动公开信息数", "条", 424, 1516],   # line 14
+  ["其中：1.网站公开", "条", 418],        # line 15
+]
+"""
+    path = tmp_path / "report.toml"
+    path.write_text(text, encoding="utf-8")
+    found = check_report(path)[1]
+    [mismatch] = problems_of(found, "legacy.tables.mismatch")
+    [short] = problems_of(found, "input.row-length")
+    assert (mismatch.source.line, short.source.line) == (14, 15)
+    assert mismatch.severity == Severity.WARNING
+    assert short.severity == Severity.ERROR  # a typing slip, not the published table: an error in a transcription too

@@ -2,8 +2,10 @@
 
 ``tomllib`` gives values but no positions.  :func:`key_lines` scans the text once and records the line of
 every table header and every ``key = …`` assignment under its full dotted key path (arrays of tables get
-``[index]``), which is all the messages need.  Values inside inline tables and multi-line arrays are
-attributed to the line of their key.
+``[index]``), which is all the messages need.  The elements of an array value get their own line too
+(``rows[3]``: the line the fourth row starts on, so a message about one row of a table typed one row a line
+names that line); values inside inline tables, and elements nested deeper, are attributed to the line of
+their element or key.
 """
 
 from __future__ import annotations
@@ -51,6 +53,51 @@ def _split_dotted(text: str) -> list[str]:
     return parts
 
 
+class _ArrayLines:
+    """Records the line each top-level element of an array value starts on, as the array's text goes by."""
+
+    def __init__(self, keypath: str, lines: dict[str, int]):
+        self.keypath, self.lines = keypath, lines
+        self.depth = 0
+        self.index = 0
+        self.expecting = False
+        self.quote: str | None = None
+
+    def feed(self, text: str, number: int) -> bool:
+        """Scan one line's text; ``False`` when the array has ended (or holds what this scan does not follow:
+        a multi-line string, then the line-based reading takes over)."""
+        if '"""' in text or "'''" in text:
+            return False
+        i = 0
+        while i < len(text):
+            ch = text[i]
+            if self.quote:
+                if ch == "\\" and self.quote == '"':
+                    i += 1
+                elif ch == self.quote:
+                    self.quote = None
+            elif ch == "#":
+                break
+            elif not ch.isspace():
+                if self.depth == 1 and self.expecting and ch not in ",]}":
+                    self.lines.setdefault(f"{self.keypath}[{self.index}]", number)
+                    self.index += 1
+                    self.expecting = False
+                if ch in "\"'":
+                    self.quote = ch
+                elif ch in "[{":
+                    self.depth += 1
+                    self.expecting = self.depth == 1
+                elif ch in "]}":
+                    self.depth -= 1
+                    if self.depth <= 0:
+                        return False
+                elif ch == "," and self.depth == 1:
+                    self.expecting = True
+            i += 1
+        return True
+
+
 def key_lines(text: str) -> dict[str, int]:
     """Map ``a.b[2].c`` style key paths to 1-based line numbers."""
     lines: dict[str, int] = {}
@@ -66,7 +113,14 @@ def key_lines(text: str) -> dict[str, int]:
 
     prefix = ""
     in_multiline: str | None = None
+    array: _ArrayLines | None = None
     for number, line in enumerate(text.splitlines(), start=1):
+        if array is not None:
+            if array.feed(line, number):
+                continue
+            array = None
+            if '"""' not in line and "'''" not in line:
+                continue
         if in_multiline:
             if line.count(in_multiline) % 2 == 1:
                 in_multiline = None
@@ -86,8 +140,13 @@ def key_lines(text: str) -> dict[str, int]:
         assign = _ASSIGN.match(line)
         if assign:
             key = ".".join(_split_dotted(assign.group(1)))
-            lines.setdefault(f"{prefix}.{key}" if prefix else key, number)
+            keypath = f"{prefix}.{key}" if prefix else key
+            lines.setdefault(keypath, number)
             rest = line[assign.end() :]
+            if rest.lstrip().startswith("["):
+                array = _ArrayLines(keypath, lines)
+                if not array.feed(rest, number):
+                    array = None
             for quote in ('"""', "'''"):
                 if rest.count(quote) % 2 == 1:
                     in_multiline = quote

@@ -188,7 +188,7 @@ def check_tables(ctx: SectionContext) -> None:
         for h, row in enumerate(header):
             if len(row) != ncols:
                 ctx.error(
-                    "legacy.tables.row-length",
+                    "input.row-length",
                     f"附表表头第{h + 1}行有{len(row)}个单元格，表头最宽的一行有{ncols}列；各行单元格数应相同",
                     f"{where}.header[{h}]",
                     expected=ncols,
@@ -198,7 +198,7 @@ def check_tables(ctx: SectionContext) -> None:
             if len(row) != ncols:
                 label = row[0] if row and isinstance(row[0], str) else ""
                 ctx.error(
-                    "legacy.tables.row-length",
+                    "input.row-length",
                     f'附表第{r + 1}行“{label}”有{len(row)}个单元格，表头有{ncols}列；空白单元格写 ""',
                     f"{where}.rows[{r}]",
                     expected=ncols,
