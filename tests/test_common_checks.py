@@ -314,3 +314,79 @@ def test_a_list_opening_right_after_a_run_in_heading(check):
     assert "common.enumeration" not in rules(check(with_overview(text=fine)))
     word = "这是工作重点之一。其中之一是网站，二是公开栏。"  # 之一是 is not the list's 一是
     assert "common.enumeration" in rules(check(with_overview(text=word)))
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [("二是规范审核审核发布机制。", "审核"), ("打造整体统一的的网站界面。", "的")],  # 平潭 2021, 2022
+)
+def test_a_word_typed_twice(check, text, word):
+    [p] = [p for p in check(with_overview(text=text)) if p.rule == "common.doubled-word"]
+    assert p.expected == f"“{word}”"
+
+
+def test_repeated_characters_that_are_words_pass(check):
+    text = "实现目的的手段。的的确确做到了。常常检查，渐渐规范，人人参与。"
+    assert "common.doubled-word" not in rules(check(with_overview(text=text)))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "如有疑问请联系（联系地址：北厝镇金井湾大道，电子邮箱：a@163.com。",  # 平潭综合实验区 2018: never closed
+        "按照《关于印发<办法>的通知》国办函〔2020〕109号）规定收费。",  # 海坛片区 2022: never opened
+        "根据《条例规定，做好公开。",
+    ],
+)
+def test_an_unpaired_bracket(check, text):
+    assert rules(check(with_overview(text=text))).count("common.unbalanced-bracket") == 1
+
+
+def test_paired_and_doubled_marks(check):
+    text = "根据《条例》（以下简称《条例》）和〔2020〕109号文件。"
+    assert "common.unbalanced-bracket" not in rules(check(with_overview(text=text)))
+    doubled = "根据《《福建省政务公开要点》的要求。"  # 《《 is one slip: doubled punctuation, not also unpaired
+    found = rules(check(with_overview(text=doubled)))
+    assert "common.doubled-punctuation" in found and "common.unbalanced-bracket" not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "right"), [("截止目前，已全部入驻。", "截至目前"), ("每天登陆网站信息报送系统。", "登录")]
+)
+def test_misused_words_in_context(check, text, right):
+    [p] = [p for p in check(with_overview(text=text)) if p.rule == "common.misused-word"]
+    assert p.expected == f"“{right}”"
+
+
+def test_landing_is_not_logging_in(check):
+    text = "台风登陆前做好防范，截止日期为3月31日。"
+    assert "common.misused-word" not in rules(check(with_overview(text=text)))
+
+
+def test_a_signature_organ_one_character_off(check):
+    data = legacy(signature={"organ": "测试县人民致府"})
+    [p] = [p for p in check(data) if p.rule == "common.signature-organ"]
+    assert p.source.keypath == "signature.organ" and p.expected == "测试县人民政府"
+    data = legacy(signature={"organ": "测试县人民政府办公室"})  # the 办公室 signing for its government
+    assert "common.signature-organ" not in rules(check(data))
+
+
+@pytest.mark.parametrize(
+    ("fmt", "organ", "date", "late"),
+    [
+        ("legacy", "平潭县财政局", "2019-04-10", True),  # 2008 条例: everyone by 31 March
+        ("legacy", "平潭县财政局", "2019-03-31", False),
+        ("2021", "平潭综合实验区公安局", "2025-02-10", True),  # a department: 31 January
+        ("2021", "平潭综合实验区公安局", "2025-01-31", False),
+        ("2021", "淮安市人民政府", "2025-03-20", False),  # a government: 31 March
+        ("2021", "淮安市人民政府", "2025-04-01", True),
+    ],
+)
+def test_a_report_dated_after_its_deadline(check, fmt, organ, date, late):
+    import datetime as dt
+
+    data = _report_of(fmt)
+    year = 2018 if fmt == "legacy" else 2024
+    data["report"] = {**data["report"], "organ": organ, "year": year, "date": dt.date.fromisoformat(date)}
+    data.pop("signature", None)
+    assert ("common.late-report" in rules(check(data))) is late

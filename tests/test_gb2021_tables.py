@@ -188,7 +188,7 @@ def trial_report(tmp_path) -> dict:
     the last year the trial format served (common.format-year)."""
     import tomllib
 
-    data = tomllib.loads(EXAMPLE_2023.read_text(encoding="utf-8").replace("2023", "2020"))
+    data = tomllib.loads(EXAMPLE_2023.read_text(encoding="utf-8").replace("2024", "2021").replace("2023", "2020"))
     data["format"] = "2019"
     data.pop("previous", None)
     for column in data["applications"].values():

@@ -169,3 +169,18 @@ def test_a_required_part_left_out_of_the_sections_order_is_still_missing(check):
     data["sections"] = [k for k in ORDER_WITH_EXTRA if k not in ("extra", "other")] + ["signature"]
     missing = [p for p in check(data) if p.rule == "input.missing-part"]
     assert [p.source.keypath for p in missing] == ["other"]
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("县直各单位主动公开政府信息303条，占71.3%。", False),  # 平潭县 2011: one group, with its share
+        ("其中，区管委会及区直各部门主动公开政府信息1592条，占76.9%。", False),  # 平潭综合实验区 2018
+        ("2011年县政府公开办主动公开信息数为62条。", False),
+        ("本年度主动公开政府信息500条。", True),  # the total restated, wrongly
+        ("全县各单位共主动公开政府信息500条。", True),
+    ],
+)
+def test_a_groups_count_is_not_the_total_restated(check, text, flagged):
+    found = [p for p in check(legacy(active={**legacy()["active"], "text": text})) if p.rule == "legacy.text.mismatch"]
+    assert bool(found) is flagged, [p.message for p in found]

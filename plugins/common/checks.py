@@ -14,9 +14,11 @@ at the key and line to fix:
 - ``common.misused-word`` — a short curated table of misused words, each with its source: 做为 → 作为 (《现代汉语
   词典》第7版 gives only 作为 for "当作、以……身份"; 做为 is its common miswriting), 好象 → 好像 (像 was restored
   as a separate character by the 1986 《简化字总表》 revision; 象 no longer stands for "like").  Pairs where both
-  forms are accepted (其它/其他, 截止/截至 before a date) are left out on purpose.  Beside them, truncated fixed
-  terms of this closed vocabulary: a term's first n−1 characters followed by anything but its last one
-  ("受理渠。" for 受理渠道); only terms whose n−1 prefix is not itself a word (信息处理费 is left out: 信息处理 is one);
+  forms are accepted (其它/其他, 截止/截至 before a date) are left out on purpose, but 截止目前 → 截至目前
+  (截止 "to stop" takes no object: 《现代汉语词典》), and 登陆 → 登录 before 网站/系统/平台/账号 (登陆 is to land,
+  登录 to log in).  Beside them, truncated fixed terms of this closed vocabulary: a term's first n−1
+  characters followed by anything but its last one ("受理渠。" for 受理渠道); only terms whose n−1 prefix is
+  not itself a word (信息处理费 is left out: 信息处理 is one);
 - ``common.doubled-adverb`` — 均, 都, 已 or 均已 twice in one clause (between two punctuation marks): "均在规定期限内
   办结均实现100%办结"; 平均, 首都, 而已… are not adverbs and are not counted;
 - ``common.count-without-unit`` — a count written after 数量/总数/总量 with no measure word or unit ("发布的信息数量304
@@ -32,6 +34,12 @@ at the key and line to fix:
 - ``common.foreign-organ`` — a department's report naming another department of the same place in its own
   disclosure document ("平潭县财政局" writing that it compiled 《平潭县经贸局政府信息公开指南》): text carried
   over from another organ's report; a document of another place (the province's 目录系统) is not in question;
+- ``common.unbalanced-bracket`` — （）《》〔〕【】 not paired within a paragraph (a doubled 《《 is left to
+  common.doubled-punctuation);
+- ``common.doubled-word`` — a two-character word or 的 typed twice ("审核审核", "的的"; 目的的, 的的确确 are fine);
+- ``common.signature-organ`` — the signed organ one or two characters off the report's organ ("财政全融局");
+- ``common.late-report`` — a 成文日期 after the deadline: 31 March under the 2008 条例; under the 2019 条例
+  (第五十条) 31 January for departments, 31 March for governments (人民政府, 管委会, 街道办事处, 乡, 镇);
 - ``common.unterminated-paragraph`` — a paragraph that is a sentence (a ，or ；inside, or 20 characters or more)
   but ends without 。！？；：…… or a closing quote or bracket: the last sentence was cut off or its 句号 lost.
   Headings and short phrases ("无", an organ's name on its own line) are not sentences and are not read.
@@ -41,6 +49,7 @@ All are WARNINGs: a human decides, the build is not stopped (``--strict`` makes 
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterator, Mapping
 from typing import Any
@@ -60,13 +69,15 @@ _RUN_IN_FIRST = re.compile(r"(?<![之唯统第同其单逐万专])一是")
 _TYPED_LABEL = re.compile(
     r"^\s*(?:[一二三四五六七八九十]{1,3}是|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.．、]|[一二三四五六七八九十]{1,3}、)"
 )
-_DOUBLED = re.compile(r"[，,]{2,}|。{2,}|[；;]{2,}|、{2,}|[：:]{2,}")
+_DOUBLED = re.compile(r"[，,]{2,}|。{2,}|[；;]{2,}|、{2,}|[：:]{2,}|《{2,}|》{2,}")
 _URL_SCHEME = re.compile(r"(?<![A-Za-z])(https?)([^A-Za-z0-9\s]{1,4})", re.IGNORECASE)
 _APPROX = re.compile(r"(\d+\.\d+)余([万亿]?)")
 _RUN_DATE = re.compile(r"(?<![\d.])(?:19|20)\d{2}\d{1,6}[月日]")
-MISUSED_WORDS = {"做为": "作为", "好象": "好像"}
+MISUSED_WORDS = {"做为": "作为", "好象": "好像", "截止目前": "截至目前", "截止到目前": "截至目前"}
 FIXED_TERMS = ("受理渠道", "政府信息公开", "依申请公开", "主动公开", "行政复议", "行政诉讼", "政务公开", "信息公开指南")
-_MISUSED = re.compile("|".join(MISUSED_WORDS))
+_MISUSED = re.compile("|".join(sorted(MISUSED_WORDS, key=len, reverse=True)))
+# misused only where the context says which word was meant: 登陆 (to land) for 登录 (to log in to a system)
+MISUSED_IN_CONTEXT = ((re.compile(r"登陆(?=[^，。；]{0,6}?(?:网站|系统|平台|账号|账户|门户|客户端|APP|App))"), "登录"),)
 _TRUNCATED = re.compile("|".join(f"{re.escape(t[:-1])}(?!{re.escape(t[-1])})" for t in FIXED_TERMS))
 _REFERENCE = re.compile(r"\{[^{}]*\}")
 _CLAUSE = re.compile(r"[^，,。；;：:！!？?、\n（）()“”]+")
@@ -293,6 +304,17 @@ def misused_word_problems(report: Report) -> list[Problem]:
                     found=f"“{m.group(0)}”",
                 )
             )
+        for pattern, right in MISUSED_IN_CONTEXT:
+            for m in pattern.finditer(text):
+                problems.append(
+                    warning(
+                        "common.misused-word",
+                        f"用词有误：“{m.group(0)}{text[m.end() : m.end() + 4]}”中的“{m.group(0)}”应为“{right}”",
+                        report.ref(keypath),
+                        expected=f"“{right}”",
+                        found=f"“{m.group(0)}”",
+                    )
+                )
         for m in _TRUNCATED.finditer(text):
             term = next(t for t in FIXED_TERMS if t[:-1] == m.group(0))
             problems.append(
@@ -424,6 +446,118 @@ def foreign_organ_problems(report: Report) -> list[Problem]:
     return problems
 
 
+_DOUBLED_MARKS = re.compile(r"《{2,}|》{2,}")
+_PAIRS = (("（", "）"), ("《", "》"), ("〔", "〕"), ("【", "】"))
+
+
+def unbalanced_bracket_problems(report: Report) -> list[Problem]:
+    """A bracket or book-title mark opened and never closed in its paragraph, or closed and never opened:
+    "（联系地址：……电子邮箱：x@163.com。" (no ）), "……的通知》国办函〔2020〕109号）" (no （)."""
+    problems: list[Problem] = []
+    for keypath, text in section_strings(report):
+        text = _DOUBLED_MARKS.sub(lambda m: m.group(0)[0], text)  # 《《 is common.doubled-punctuation's
+        for left, right in _PAIRS:
+            depth, lost = 0, None
+            for i, ch in enumerate(text):
+                if ch == left:
+                    depth += 1
+                elif ch == right:
+                    if depth == 0 and lost is None:
+                        lost = (i, f"“{right}”前面没有对应的“{left}”")
+                    depth = max(depth - 1, 0)
+            if lost is None and depth > 0:
+                lost = (text.rfind(left), f"“{left}”没有对应的“{right}”")
+            if lost is not None:
+                at, said = lost
+                problems.append(
+                    warning(
+                        "common.unbalanced-bracket",
+                        f"括号或书名号不成对：{said}（“{text[max(at - 12, 0) : at + 12]}”）",
+                        report.ref(keypath),
+                        expected=f"成对的“{left}{right}”",
+                        found=text[max(at - 12, 0) : at + 12],
+                    )
+                )
+    return problems
+
+
+_DOUBLED_WORD = re.compile(r"([\u4e00-\u9fff]{2})\1|(?<!目)的的(?!确)")
+# reduplications that are words: 常常, 渐渐 are one character; two-character ones a report may write
+_REDUPLICATED = {"研究研究", "学习学习", "讨论讨论", "商量商量"}
+
+
+def doubled_word_problems(report: Report) -> list[Problem]:
+    """A word typed twice: "规范审核审核发布机制", "统一的的网站界面" (目的的, 的的确确 are not doubled)."""
+    problems: list[Problem] = []
+    for keypath, text in narrative_strings(report):
+        for m in _DOUBLED_WORD.finditer(_REFERENCE.sub("N", text)):
+            if m.group(0) in _REDUPLICATED:
+                continue
+            word = m.group(1) or "的"
+            problems.append(
+                warning(
+                    "common.doubled-word",
+                    f"“{word}”连写了两次：“{text[max(m.start() - 6, 0) : m.end() + 6]}”",
+                    report.ref(keypath),
+                    expected=f"“{word}”",
+                    found=f"“{m.group(0)}”",
+                )
+            )
+    return problems
+
+
+def signature_organ_problems(report: Report) -> list[Problem]:
+    """The organ signed under the report one or two characters off the organ's name: "财政全融局" for 财政金融局."""
+    organ = (report.data.get("report") or {}).get("organ")
+    signature = report.data.get("signature")
+    signed = signature.get("organ") if isinstance(signature, Mapping) else None
+    if not isinstance(organ, str) or not isinstance(signed, str) or not signed or signed == organ:
+        return []
+    if len(signed) != len(organ) or sum(a != b for a, b in zip(signed, organ, strict=True)) > 2:
+        return []  # a different body (the 办公室 signing for its 政府) or a shortened name: not a typo
+    return [
+        warning(
+            "common.signature-organ",
+            f"落款机关“{signed}”与报告机关“{organ}”只差个别字，疑为错字",
+            report.ref("signature.organ"),
+            expected=organ,
+            found=signed,
+        )
+    ]
+
+
+#: The 2008 条例 (第三十一条): every report by 31 March; the 2019 条例 (第五十条): departments by 31 January,
+#: governments (人民政府, and the bodies that act as one) by 31 March.
+_GOVERNMENT = re.compile(r"(?:人民政府|政府|管委会|管理委员会|办事处|乡|镇)$")
+
+
+def late_report_problems(report: Report) -> list[Problem]:
+    """A 成文日期 after the statutory deadline for the report year."""
+    data = report.data.get("report") or {}
+    year, dated = data.get("year"), data.get("date")
+    signature = report.data.get("signature")
+    if isinstance(signature, Mapping) and isinstance(signature.get("date"), dt.date):
+        dated = signature["date"]
+    if not isinstance(year, int) or isinstance(year, bool) or not isinstance(dated, dt.date):
+        return []
+    organ = data.get("organ") if isinstance(data.get("organ"), str) else ""
+    government = report.format.key == "legacy" or bool(_GOVERNMENT.search(organ))
+    deadline = dt.date(year + 1, 3, 31) if government else dt.date(year + 1, 1, 31)
+    if dated.toordinal() <= deadline.toordinal():
+        return []
+    who = "各级人民政府" if government and report.format.key != "legacy" else ("政府部门" if not government else "")
+    law = "2008年条例第三十一条" if report.format.key == "legacy" else "条例第五十条"
+    return [
+        warning(
+            "common.late-report",
+            f"成文日期{dated.isoformat()}晚于{law}规定的期限：{who}{year}年度报告应于{deadline.isoformat()}前公布",
+            report.ref("signature.date" if isinstance(signature, Mapping) and "date" in signature else "report.date"),
+            expected=f"不晚于 {deadline.isoformat()}",
+            found=dated.isoformat(),
+        )
+    ]
+
+
 def unterminated_paragraph_problems(report: Report) -> list[Problem]:
     """A paragraph with a ，or ；inside that ends without 。 or another closing mark: its end was lost."""
     problems: list[Problem] = []
@@ -488,6 +622,10 @@ RULES = (
     count_without_unit_problems,
     missing_number_problems,
     foreign_organ_problems,
+    unbalanced_bracket_problems,
+    doubled_word_problems,
+    signature_organ_problems,
+    late_report_problems,
     unterminated_paragraph_problems,
     format_year_problems,
 )

@@ -98,6 +98,20 @@ def _through_a_channel(text: str, pos: int, values: Mapping[str, Any]) -> bool:
     return bool(_CHANNEL_WORDS.search(clause)) or any(n in clause for n in names)
 
 
+_SUBGROUP = re.compile(r"各|县直|区直|市直|省直|乡镇|街道|部门|单位|公开办|办公室|其中")
+_WHOLE = re.compile(r"[全我本][县区市省]|共计|累计|合计")
+_SHARE_AFTER = re.compile(r"^[，,]?\s*(?:占|约占|占比)")
+
+
+def _a_part_of_the_whole(text: str, start: int, end: int) -> bool:
+    """A count said of a group within the organ ("县直各单位主动公开政府信息303条", "其中，区直各部门……1592条") or
+    given with its share ("……303条，占71.3%") is a part of the total, not the total restated."""
+    clause = text[max(text.rfind(ch, 0, start) for ch in "。；;") + 1 : start]
+    if _SHARE_AFTER.match(text[end : end + 4]):
+        return True
+    return bool(_SUBGROUP.search(clause)) and not _WHOLE.search(clause)
+
+
 def scan(text: str, spans: list[tuple[int, int, str]], values: Mapping[str, Any]) -> Iterator[tuple[str, Phrase, Any]]:
     """(phrase as written, the rule, the data's value) for each literal number that differs from the data."""
 
@@ -105,6 +119,8 @@ def scan(text: str, spans: list[tuple[int, int, str]], values: Mapping[str, Any]
         def judge(m: re.Match[str]) -> Any:
             if phrase.path == "active.total" and _through_a_channel(text, m.start(), values):
                 return None  # "通过网站主动公开政府信息N条" is the website's count, not the total
+            if phrase.path == "active.total" and _a_part_of_the_whole(text, m.start(), m.end()):
+                return None  # "县直各单位主动公开政府信息303条，占71.3%" is one group's count
             expected = _value(values, phrase.path)
             if not is_count(expected) or as_number(m.group("n")) == Decimal(expected):
                 return None
@@ -138,7 +154,13 @@ def text_problems(report: Report) -> list[Problem]:
     return problems
 
 
-_FEE_WORDS = re.compile(r"收费|费用(?!支出)|免费|减免|收取")  # 费用支出 is spending (part 六), not fees
+# what says whether fees were charged: 收取/减免/未收…, 收费情况, a named fee; not 收费 as a kind of information
+# ("行政事业性收费信息3条", "收费政策和收费标准") nor the part's spending ("信息公开费用1万元", in 工作人员和费用支出)
+_FEE_WORDS = re.compile(
+    r"收取|收缴|减免|免收|免费|(?:未|不|没有)收(?!到)|收费(?:及|和)?(?:减免)?情况|处理费|复制费|检索费|邮寄费"
+)
+#: ... in a sentence about disclosure fees, not "免费自助复印" in a service hall or "减免税" for taxpayers
+_FEE_CONTEXT = re.compile(r"信息公开|申请|检索|复制|邮寄|收费标准|信息处理费")
 
 
 def fee_silence(report: Report) -> list[Problem]:
@@ -148,7 +170,12 @@ def fee_silence(report: Report) -> list[Problem]:
     applications = report.data.get("applications")
     if (isinstance(applications, Mapping) and "fees" in applications) or isinstance(report.data.get("fee"), Mapping):
         return []
-    if any(_FEE_WORDS.search(text) for _, text in narrative_strings(report)):
+    if any(
+        _FEE_WORDS.search(sentence) and (key.startswith(("applications.", "fee.")) or _FEE_CONTEXT.search(sentence))
+        for key, text in narrative_strings(report)
+        if not key.startswith("staffing.")
+        for sentence in re.split(r"[。；;]", text)
+    ):
         return []
     return [
         Problem(
