@@ -390,3 +390,30 @@ def test_a_report_dated_after_its_deadline(check, fmt, organ, date, late):
     data["report"] = {**data["report"], "organ": organ, "year": year, "date": dt.date.fromisoformat(date)}
     data.pop("signature", None)
     assert ("common.late-report" in rules(check(data))) is late
+
+
+def test_a_phrase_pasted_twice(check):
+    text = (
+        "参与金井港区对外开放新闻发布会、聚焦新中国成立70周年平潭专场新闻发布会聚焦新中国成立70周年平潭专场新闻发布会；"
+    )
+    [p] = [p for p in check(with_overview(text=text)) if p.rule == "common.doubled-word"]
+    assert "聚焦新中国成立70周年平潭专场新闻发布会" in p.found
+    listed = "公开了机构职能信息、规划计划信息、机构职能信息等。"
+    assert "common.doubled-word" in rules(check(with_overview(text=listed)))
+    fine = "公开了机构职能信息、规划计划信息等；机构职能信息均已更新。"
+    assert "common.doubled-word" not in rules(check(with_overview(text=fine)))
+
+
+def test_a_share_written_before_its_verb(check):
+    text = "现场咨询1600人次，占32.65%；网上咨询100人次，2.04%占。"  # 平潭县地税局 2013
+    [p] = [p for p in check(with_overview(text=text)) if p.rule == "common.word-order"]
+    assert p.expected == "“占2.04%”"
+    assert "common.word-order" not in rules(check(with_overview(text="网上咨询100人次，占2.04%。")))
+
+
+def test_the_basis_cited_for_another_years_report(check):
+    preamble = "根据《国务院办公厅关于印发2017年政务公开工作要点的通知》要求，特向社会公布2018年度报告。"
+    slips = [p for p in check(legacy(preamble={"text": preamble})) if p.rule == "prose.year-slip"]
+    assert [p.found for p in slips] == ["2017年政务公开工作要点"]
+    right = preamble.replace("2017年政务", "2018年政务")
+    assert "prose.year-slip" not in rules(check(legacy(preamble={"text": right})))

@@ -36,7 +36,9 @@ at the key and line to fix:
   over from another organ's report; a document of another place (the province's 目录系统) is not in question;
 - ``common.unbalanced-bracket`` — （）《》〔〕【】 not paired within a paragraph (a doubled 《《 is left to
   common.doubled-punctuation);
-- ``common.doubled-word`` — a two-character word or 的 typed twice ("审核审核", "的的"; 目的的, 的的确确 are fine);
+- ``common.doubled-word`` — a two-character word or 的 typed twice ("审核审核", "的的"; 目的的, 的的确确 are fine), or a
+  phrase pasted twice (eight characters or more straight after themselves, or the same item twice in a 、-list);
+- ``common.word-order`` — a share written "2.04%占" for 占2.04%;
 - ``common.signature-organ`` — the signed organ one or two characters off the report's organ ("财政全融局");
 - ``common.late-report`` — a 成文日期 after the deadline: 31 March under the 2008 条例; under the 2019 条例
   (第五十条) 31 January for departments, 31 March for governments (人民政府, 管委会, 街道办事处, 乡, 镇);
@@ -482,6 +484,9 @@ def unbalanced_bracket_problems(report: Report) -> list[Problem]:
 
 
 _DOUBLED_WORD = re.compile(r"([\u4e00-\u9fff]{2})\1|(?<!目)的的(?!确)")
+# a phrase pasted twice: eight characters or more straight after themselves, or twice in one 、-list
+_DOUBLED_PHRASE = re.compile(r"([^，。；、：\s]{8,40}?)\1")
+_PERCENT_BEFORE_ZHAN = re.compile(r"\d+(?:\.\d+)?[%％]占(?=[，。；,;]|$)")
 # reduplications that are words: 常常, 渐渐 are one character; two-character ones a report may write
 _REDUPLICATED = {"研究研究", "学习学习", "讨论讨论", "商量商量"}
 
@@ -500,6 +505,37 @@ def doubled_word_problems(report: Report) -> list[Problem]:
                     f"“{word}”连写了两次：“{text[max(m.start() - 6, 0) : m.end() + 6]}”",
                     report.ref(keypath),
                     expected=f"“{word}”",
+                    found=f"“{m.group(0)}”",
+                )
+            )
+        phrases = [m.group(1) for m in _DOUBLED_PHRASE.finditer(text)]
+        for run in re.split(r"[，。；：]", text):
+            items = [i.strip().removesuffix("等") for i in run.split("、")]
+            phrases += sorted(
+                {
+                    b
+                    for i, a in enumerate(items)
+                    for b in items[i + 1 :]
+                    if len(min(a, b, key=len)) >= 6 and (a.endswith(b) or b.endswith(a))
+                }
+            )
+        for phrase in phrases:
+            problems.append(
+                warning(
+                    "common.doubled-word",
+                    f"同一短语写了两次：“{phrase}”",
+                    report.ref(keypath),
+                    expected=f"“{phrase}”一次",
+                    found=f"“{phrase}”两次",
+                )
+            )
+        for m in _PERCENT_BEFORE_ZHAN.finditer(text):
+            problems.append(
+                warning(
+                    "common.word-order",
+                    f"“{m.group(0)}”语序颠倒，应为“占{m.group(0)[:-1]}”",
+                    report.ref(keypath),
+                    expected=f"“占{m.group(0)[:-1]}”",
                     found=f"“{m.group(0)}”",
                 )
             )
@@ -645,10 +681,14 @@ def prose_problems(report: Report) -> list[Problem]:
 
     evaluator = Evaluator(report.values)
     texts = [(k, evaluator.resolve(t, None, []).text) for k, t in narrative_strings(report)]
-    # the legacy 主动公开 part checks its category shares against 100 % itself (legacy.active.percentage-total)
+    # the legacy 主动公开 part checks its category shares against 100 % itself (legacy.active.percentage-total),
+    # and its categories against the total when they are typed as data (legacy.active.category-sum)
     shares = [(k, t) for k, t in texts if not (report.format.key == "legacy" and k.startswith("active."))]
+    active = report.data.get("active")
+    typed = report.format.key == "legacy" and isinstance(active, Mapping) and bool(active.get("categories"))
+    parts = [(k, t) for k, t in texts if not (typed and k.startswith("active."))]
     return [
-        *parts_problems(report, iter(texts)),
+        *parts_problems(report, iter(parts)),
         *listed_share_problems(report, texts),
         *rate_problems(report, texts),
         *shares_problems(report, shares),

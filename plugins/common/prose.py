@@ -212,8 +212,13 @@ def parts_not_adding_up(text: str) -> Iterator[PartsSum]:
         if len(parts) >= 2 and sum(parts) > stated:
             yield PartsSum(sentence.strip(), stated, tuple(parts), unit)
             continue
-        # a list that is the whole: every item counts, even one printed without its unit ("不予公开信息数1402")
-        items = [i for i in _items(rest[where:]) if i[2] in (unit, "")]
+        # a list that is the whole: every item counts, even one printed without its unit ("不予公开信息数1402");
+        # such a list may run on over ；-separated clauses up to the 。 ("其中：A共7条；B共3条；其他文件共2条。")
+        segment = rest[where:]
+        if sentence.rstrip().endswith(("；", ";")):
+            after = text[text.find(sentence) + len(sentence) :]
+            segment += after[: after.find("。") + 1 if "。" in after else len(after)]
+        items = [i for i in _items(segment) if i[2] in (unit, "")]
         names = [name for name, _, _ in items]
         complete = any(_REMAINDER.match(n) for n in names) or all(any(k in n for n in names) for k in _PARTITION)
         whole = [n for _, n, _ in items]
@@ -384,6 +389,7 @@ def _short(text: str, limit: int = 60) -> str:
 _PERIOD = re.compile(
     r"(?:统计期限|统计时限|统计期间|统计时间|统计范围|所列数据)[^。]{0,12}?(?:自|从|为)?\s*(\d{4})\s*年"
 )
+_POINTS = re.compile(r"(?:根据|按照|依据)[^。]{0,40}?《[^》]{0,20}?印发(\d{4})年政务公开工作要点")
 _PLAN = re.compile(r"(\d{4})年[^。；]{0,12}?(?:将|要|计划|拟)")
 
 
@@ -405,6 +411,18 @@ def year_slips(report: Report, texts: list[tuple[str, str]], plan_keys: tuple[st
                         found=f"{m.group(1)}年",
                     )
                 )
+        if keypath.startswith("preamble"):  # the basis cited for this year's report: that year's 工作要点
+            for m in _POINTS.finditer(text):
+                if int(m.group(1)) != year:
+                    problems.append(
+                        warning(
+                            "prose.year-slip",
+                            f"导语以《……{m.group(1)}年政务公开工作要点……》为依据，报告年度是{year}年",
+                            report.ref(keypath),
+                            expected=f"{year}年政务公开工作要点",
+                            found=f"{m.group(1)}年政务公开工作要点",
+                        )
+                    )
         if keypath.split(".")[0] in plan_keys:
             for m in _PLAN.finditer(text):
                 if int(m.group(1)) == year and re.search(
