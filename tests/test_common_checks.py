@@ -417,3 +417,22 @@ def test_the_basis_cited_for_another_years_report(check):
     assert [p.found for p in slips] == ["2017年政务公开工作要点"]
     right = preamble.replace("2017年政务", "2018年政务")
     assert "prose.year-slip" not in rules(check(legacy(preamble={"text": right})))
+
+
+def test_a_signature_date_printed_in_chinese_numerals(check, blocks):
+    """平潭县财政局 2009 signs "二○一○年四月十日": printed as published, checked against the date, pointed out."""
+    import datetime as dt
+
+    from compiler.model.document import Signature
+
+    data = legacy(signature={"date": dt.date(2010, 4, 10), "printed_date": "二○一○年四月十日"})
+    [p] = [p for p in check(data) if p.rule == "common.date-style"]
+    assert p.expected == "2010年4月10日" and p.source.keypath == "signature.printed_date"
+    [sig] = [b for b in blocks(data) if isinstance(b, Signature)]
+    assert sig.date == "二○一○年四月十日"
+    wrong = legacy(signature={"date": dt.date(2010, 4, 11), "printed_date": "二○一○年四月十日"})
+    assert [p.severity for p in check(wrong) if p.rule == "common.printed-date"] == [Severity.ERROR]
+    garbled = legacy(signature={"date": dt.date(2010, 4, 10), "printed_date": "四月十日"})
+    assert "common.printed-date" in rules(check(garbled))
+    arabic = legacy(signature={"date": dt.date(2010, 4, 10), "printed_date": "2010年4月10日"})
+    assert not {"common.printed-date", "common.date-style"} & set(rules(check(arabic)))

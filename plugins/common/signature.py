@@ -6,16 +6,21 @@ nothing is printed and a warning says what GB/T 9704 expects (``common.no-signat
 with the date alone (平潭县人民政府 2011: only "二○一二年二月二十日" under the text) writes ``organ = ""``: the
 date is printed alone, 右空二字 as §7.3.5.2 sets a date longer than its 署名, and a warning says that the
 署名 is missing (``common.signature-date-only``).
-The date is written the official way, 2019年2月14日 — Arabic numerals, no leading zeros.
+The date is written the official way, 2019年2月14日 — Arabic numerals, no leading zeros.  A report that printed
+it otherwise — in Chinese numerals, "二○一○年四月十日", as GB/T 9704-1999 had it — keeps that form in
+``printed_date``; it must name the same day as ``date`` (checked), and a warning says that GB/T 9704-2012 writes
+the date in Arabic numerals (``common.date-style``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from compiler import hookimpl
 from compiler.model.document import Block, Signature
+from compiler.model.numbering import parse_chinese_number
 from compiler.model.problems import Problem
 from compiler.model.schema import Field, Schema
 from compiler.model.sections import SectionContext, SectionType
@@ -25,6 +30,11 @@ SCHEMA = Schema(
         Field("organ", "str", description='落款机关（默认同 report.organ；写 "" 则只排成文日期，照原报告）'),
         Field("date", "date", description="成文日期（默认同 report.date）", example=dt.date(2025, 3, 31)),
         Field("omit", "bool", description="原报告没有落款时写 true：不排署名和成文日期（会提示）"),
+        Field(
+            "printed_date",
+            "str",
+            description="成文日期照原报告印出的写法（如“二○一○年四月十日”），须与 date 是同一天",
+        ),
     ),
     description="落款：机关与成文日期",
 )
@@ -44,13 +54,35 @@ def chinese_date(value: Any) -> str:
     return ""
 
 
+_CN_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"○": "0", "零": "0", "O": "0"}
+_CN_NUMBER = "[一二三四五六七八九十]{1,3}"
+_CN_DATE = re.compile(rf"^\s*([〇○零O一二三四五六七八九]{{4}})年({_CN_NUMBER})月({_CN_NUMBER})日\s*$")
+
+
+def parse_printed_date(text: str) -> dt.date | None:
+    """``二○一○年四月十日`` → 2010-04-10 (also 2010年4月10日); ``None`` if it is not a date."""
+    m = _CN_DATE.match(text)
+    try:
+        if m:
+            month, day = parse_chinese_number(m.group(2)), parse_chinese_number(m.group(3))
+            if month is None or day is None:
+                return None
+            return dt.date(int("".join(_CN_DIGITS[c] for c in m.group(1))), month, day)
+        arabic = re.match(r"^\s*(\d{4})年(\d{1,2})月(\d{1,2})日\s*$", text)
+        return dt.date(*(int(g) for g in arabic.groups())) if arabic else None
+    except ValueError:
+        return None
+
+
 def build(ctx: SectionContext) -> list[Block]:
     if ctx.data.get("omit") is True:
         return []
     report = ctx.report.data.get("report") or {}
     organ = ctx.data["organ"] if ctx.data.get("organ") == "" else ctx.data.get("organ") or report.get("organ") or ""
     date = ctx.data.get("date") or report.get("date")
-    return [Signature(str(organ), chinese_date(date), source=ctx.source())]
+    printed = ctx.data.get("printed_date")
+    shown = printed.strip() if isinstance(printed, str) and printed.strip() else chinese_date(date)
+    return [Signature(str(organ), shown, source=ctx.source())]
 
 
 def check(ctx: SectionContext) -> list[Problem]:
@@ -62,7 +94,30 @@ def check(ctx: SectionContext) -> list[Problem]:
             expected="署名与成文日期",
             found="无",
         )
-    elif ctx.data.get("organ") == "":
+    printed = ctx.data.get("printed_date")
+    if isinstance(printed, str) and printed.strip():
+        date = ctx.data.get("date") or (ctx.report.data.get("report") or {}).get("date")
+        day = parse_printed_date(printed)
+        if day is None or (isinstance(date, dt.date) and day != date):
+            ctx.error(
+                "common.printed-date",
+                f"printed_date“{printed}”与成文日期 {chinese_date(date)} 不是同一天"
+                if day is not None
+                else f"printed_date“{printed}”不是“二○一○年四月十日”或“2010年4月10日”这样的日期",
+                "printed_date",
+                expected=chinese_date(date) or "一个日期",
+                found=printed,
+            )
+        elif not re.search(r"\d", printed):
+            ctx.warning(
+                "common.date-style",
+                f"成文日期印作“{printed}”；GB/T 9704-2012（7.3.5.2）要求用阿拉伯数字写全年、月、日，"
+                f"如“{chinese_date(day)}”",
+                "printed_date",
+                expected=chinese_date(day),
+                found=printed,
+            )
+    if ctx.data.get("omit") is not True and ctx.data.get("organ") == "":
         ctx.warning(
             "common.signature-date-only",
             '落款只有成文日期，没有署名（organ = ""）；GB/T 9704 要求正文之后署发文机关名称',
