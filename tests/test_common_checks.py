@@ -436,3 +436,22 @@ def test_a_signature_date_printed_in_chinese_numerals(check, blocks):
     assert "common.printed-date" in rules(check(garbled))
     arabic = legacy(signature={"date": dt.date(2010, 4, 10), "printed_date": "2010年4月10日"})
     assert not {"common.printed-date", "common.date-style"} & set(rules(check(arabic)))
+
+
+@pytest.mark.parametrize(
+    ("organ", "text", "foreign"),
+    [
+        ("平潭综合实验区公安局", "没有因政府信息公开针对市公安局申请行政复议或行政诉讼的事项。", True),  # 公安局 2021
+        (
+            "平潭综合实验区公安局",
+            "没有因政府信息公开针对区公安局申请行政复议或行政诉讼的事项。",
+            False,
+        ),  # its own short form
+        ("测试县人民政府", "全年未发生针对县政府提起行政诉讼的情况。", False),
+        ("测试县人民政府", "全年未发生针对镇本级有关政府信息公开事务的行政复议案。", False),
+    ],
+)
+def test_reviews_and_suits_against_another_body(check, organ, text, foreign):
+    data = legacy(overview={"text": text})
+    data["report"] = {**data["report"], "organ": organ}
+    assert ("common.foreign-organ" in rules(check(data))) is foreign

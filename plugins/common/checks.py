@@ -34,6 +34,8 @@ at the key and line to fix:
 - ``common.foreign-organ`` — a department's report naming another department of the same place in its own
   disclosure document ("平潭县财政局" writing that it compiled 《平潭县经贸局政府信息公开指南》): text carried
   over from another organ's report; a document of another place (the province's 目录系统) is not in question;
+  likewise the reviews and suits a report counts "针对X申请行政复议" where X is another body ("市公安局" in the report
+  of the zone's 公安局; "区公安局" is the organ's own short form);
 - ``common.unbalanced-bracket`` — （）《》〔〕【】 not paired within a paragraph (a doubled 《《 is left to
   common.doubled-punctuation);
 - ``common.doubled-word`` — a two-character word or 的 typed twice ("审核审核", "的的"; 目的的, 的的确确 are fine), or a
@@ -419,13 +421,44 @@ _OWN_DOCUMENT = re.compile(
 _DEPARTMENT = re.compile(r"(?:局|委员会|委|办公室|办|厅|中心)$")
 
 
+_RESPONDENT = re.compile(
+    r"针对(?P<organ>[^，。；、\s]{1,20}?(?:局|委员会|委|办公室|办|厅|中心|政府))(?:有关[^，。；]{0,12})?"
+    r"(?:申请|提起)(?:行政复议|行政诉讼)"
+)
+
+
+def _names_the_organ(named: str, organ: str) -> bool:
+    """ "区公安局" for 平潭综合实验区公安局: the same kind of body, and its place written with characters of the organ's
+    place, in order (a short form); "市公安局" is another body."""
+    kind = next((k for k in ("委员会", "办公室", "政府", "局", "委", "办", "厅", "中心") if named.endswith(k)), "")
+    if named in organ or not organ.endswith(kind):
+        return named in organ
+    rest = iter(organ[: len(organ) - len(kind)])
+    return all(ch in rest for ch in named[: len(named) - len(kind)])
+
+
 def foreign_organ_problems(report: Report) -> list[Problem]:
     """A department's report naming another department's own disclosure document as its own: the 财政局's report
     says it compiled 《平潭县经贸局政府信息公开指南》 — text carried over from another organ's report."""
     organ = (report.data.get("report") or {}).get("organ")
-    if not isinstance(organ, str) or not _DEPARTMENT.search(organ):
+    if not isinstance(organ, str):
         return []
     problems: list[Problem] = []
+    for keypath, text in narrative_strings(report):  # the reviews and suits a report counts are against itself
+        for m in _RESPONDENT.finditer(text):
+            if not _names_the_organ(m.group("organ"), organ):
+                problems.append(
+                    warning(
+                        "common.foreign-organ",
+                        f"本报告是“{organ}”的，说的却是“{m.group(0)}”：报告所列复议、诉讼应是针对本机关的，"
+                        f"疑为从“{m.group('organ')}”的报告照搬",
+                        report.ref(keypath),
+                        expected=organ,
+                        found=m.group("organ"),
+                    )
+                )
+    if not _DEPARTMENT.search(organ):
+        return problems
     for keypath, text in narrative_strings(report):
         for m in _OWN_DOCUMENT.finditer(text):
             named = m.group("organ")
