@@ -455,3 +455,13 @@ def test_reviews_and_suits_against_another_body(check, organ, text, foreign):
     data = legacy(overview={"text": text})
     data["report"] = {**data["report"], "organ": organ}
     assert ("common.foreign-organ" in rules(check(data))) is foreign
+
+
+def test_a_bare_place_is_its_government(check):
+    """平潭综合实验区 (the zone, titled without 管委会) publishes by 31 March like a government, not 31 January."""
+    import datetime as dt
+
+    data = _report_of("2021")
+    data["report"] = {**data["report"], "organ": "平潭综合实验区", "year": 2023, "date": dt.date(2024, 3, 8)}
+    data.pop("signature", None)
+    assert "common.late-report" not in rules(check(data))

@@ -598,6 +598,7 @@ def signature_organ_problems(report: Report) -> list[Problem]:
 #: The 2008 条例 (第三十一条): every report by 31 March; the 2019 条例 (第五十条): departments by 31 January,
 #: governments (人民政府, and the bodies that act as one) by 31 March.
 _GOVERNMENT = re.compile(r"(?:人民政府|政府|管委会|管理委员会|办事处|乡|镇)$")
+_DEPARTMENT_NAME = re.compile(r"(?:局|委员会|委|办公室|办公厅|办|厅|中心|处|所|站|院|馆|队|社)$")
 
 
 def late_report_problems(report: Report) -> list[Problem]:
@@ -610,7 +611,9 @@ def late_report_problems(report: Report) -> list[Problem]:
     if not isinstance(year, int) or isinstance(year, bool) or not isinstance(dated, dt.date):
         return []
     organ = data.get("organ") if isinstance(data.get("organ"), str) else ""
-    government = report.format.key == "legacy" or bool(_GOVERNMENT.search(organ))
+    # a department is named as one (…局, …委员会, …办公室); a bare place ("平潭综合实验区") is its government
+    department = not _GOVERNMENT.search(organ) and bool(_DEPARTMENT_NAME.search(organ))
+    government = report.format.key == "legacy" or not department
     deadline = dt.date(year + 1, 3, 31) if government else dt.date(year + 1, 1, 31)
     if dated.toordinal() <= deadline.toordinal():
         return []
