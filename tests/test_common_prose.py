@@ -116,3 +116,20 @@ def test_a_share_of_a_listed_part_against_the_stated_total():
 )
 def test_a_completion_rate_against_its_counts(text, wrong):
     assert bool(list(completion_rates(text))) is wrong
+
+
+def test_parts_end_where_the_unit_changes():
+    """A breakdown that goes on to other measures ("新开设专栏6个，发布解读信息44条") is not summed past them."""
+    text = (
+        "累计主动公开政府信息10220条，其中政务动态信息4792条，信息公开目录信息5403条，新开设专栏6个，发布解读信息44条。"
+    )
+    assert not list(parts_not_adding_up(text))
+
+
+def test_a_remainder_closes_the_list():
+    """ "其他重点信息5条" in the middle of a list is one more kind, not the rest: the list may be partial."""
+    text = "累计发布信息313条，其中政策文件14条、行政许可93条、其他重点信息5条、工作动态63条。"
+    assert not list(parts_not_adding_up(text))
+    closed = "累计发布信息313条，其中政策文件14条、行政许可93条、工作动态63条、其他信息5条。"
+    [found] = parts_not_adding_up(closed)
+    assert found.complete and sum(found.parts) == 175

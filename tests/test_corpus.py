@@ -1,6 +1,8 @@
 """The corpus of real published reports (tests/corpus/<slug>/): each transcribed faithfully (report.toml, with its
 source address) and its expected findings (expected.json: every finding with its kind — ``defect``, a real error
-of the published report, or ``oddity``, a departure from the format the tool points out by design — and the known
+of the published report, ``oddity``, a departure from the format the tool points out by design, ``consequence``,
+the same defect reported again (the 总计 column of an imbalance), ``truncated``/``artefact``, what a stored copy
+lacks or may have lost — and the known
 defects no check catches, under ``missed``).  The test checks every report, prints the precision/recall table the
 README quotes, and fails on a false alarm or on an expected finding that is no longer reported.
 """

@@ -204,11 +204,13 @@ def parts_not_adding_up(text: str) -> Iterator[PartsSum]:
             continue
         unit = total.group("u")
         stated = int(total.group("n").replace(",", ""))
-        parts = [
-            int(m.group("n").replace(",", ""))
-            for m in _NUMBER_UNIT.finditer(rest[where:])
-            if m.group("u") == unit and not _in_brackets(rest[where:], m.start())
-        ]
+        parts = []
+        for m in _NUMBER_UNIT.finditer(rest[where:]):
+            if _in_brackets(rest[where:], m.start()):
+                continue
+            if m.group("u") != unit:  # "…5403条，新开设专栏6个，发布解读信息44条": the parts end where the unit changes
+                break
+            parts.append(int(m.group("n").replace(",", "")))
         if len(parts) >= 2 and sum(parts) > stated:
             yield PartsSum(sentence.strip(), stated, tuple(parts), unit)
             continue
@@ -220,7 +222,10 @@ def parts_not_adding_up(text: str) -> Iterator[PartsSum]:
             segment += after[: after.find("。") + 1 if "。" in after else len(after)]
         items = [i for i in _items(segment) if i[2] in (unit, "")]
         names = [name for name, _, _ in items]
-        complete = any(_REMAINDER.match(n) for n in names) or all(any(k in n for n in names) for k in _PARTITION)
+        # the remainder closes the list ("……，其他应主动公开政府信息856条"); "其他重点信息5条、工作动态63条" is a kind
+        complete = (bool(names) and bool(_REMAINDER.match(names[-1]))) or all(
+            any(k in n for n in names) for k in _PARTITION
+        )
         whole = [n for _, n, _ in items]
         if complete and len(whole) >= 2 and sum(whole) != stated:
             yield PartsSum(sentence.strip(), stated, tuple(whole), unit, complete=True)
