@@ -28,10 +28,12 @@ _ITEM_MARKERS = (
     ("（1）", re.compile(r"^[（(](\d{1,2})[）)]\s*")),
 )
 _DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_CN_NUMBER = "[一二三四五六七八九十]{1,3}"
+_CN_DATE_IN_TEXT = re.compile(rf"[〇○零O一二三四五六七八九]{{4}}年{_CN_NUMBER}月{_CN_NUMBER}日")
 _ISO_DATE = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})|^D:(\d{4})(\d{2})(\d{2})")
-_TITLE = re.compile(r"^(.*?)(\d{4})\s*年(?:度)?\s*(?:政府信息公开|政务公开)")
+_TITLE = re.compile(r"^(.*?)(\d{4})\s*年(?:度)?\s*(?:政府信息公开|政务公开|信息公开)")
 # the year first, the organ after it: "2018年建新镇政府信息公开工作年度报告"
-_TITLE_YEAR_FIRST = re.compile(r"^(\d{4})\s*年(?:度)?\s*(\S*?)(?:政府信息公开|政务公开)")
+_TITLE_YEAR_FIRST = re.compile(r"^(\d{4})\s*年(?:度)?\s*(\S*?)(?:政府信息公开|政务公开|信息公开)")
 
 
 def title_parts(title: str) -> tuple[str, int] | None:
@@ -198,9 +200,13 @@ def split_parts(
 
 
 def date_of(text: str) -> dt.date | None:
+    """The first date in ``text``: 2019年2月14日, 2019-02-14, a PDF date, or 二○一○年四月十日 as older reports sign."""
     m = _DATE.search(text) or _ISO_DATE.search(text)
     if not m:
-        return None
+        from plugins.common.signature import parse_printed_date
+
+        chinese = _CN_DATE_IN_TEXT.search(text)
+        return parse_printed_date(chinese.group(0)) if chinese else None
     y, mo, d = (g for g in m.groups() if g is not None)
     try:
         return dt.date(int(y), int(mo), int(d))
@@ -226,8 +232,12 @@ def metadata(doc: PublishedDocument, title: str, preamble: list[str], tail: list
     parts = title_parts(title)
     named = ("发布机构", "发文机关", "meta:ContentSource")
     publisher = next((doc.metadata[k] for k in named if doc.metadata.get(k)), "")
+    signed = next((t.text.strip() for t in tail if not date_of(t.text)), "")
     if parts and parts[0]:
         b.put("report.organ", parts[0])
+    elif signed:
+        b.put("report.organ", signed)
+        b.note("report.organ", f"标题中没有发布机关，用落款的“{signed}”，请核对")
     elif publisher:
         b.put("report.organ", publisher)
         b.note("report.organ", f"标题中没有发布机关，用原文件所列的发布机构“{publisher}”，请核对")
@@ -285,9 +295,32 @@ def split_signature(body: list[Any]) -> list[TextItem]:
     return tail
 
 
+_APPENDIX = re.compile(r"^\s*(?:附表|附件\s*\d*)\s*[：:]?")
+
+
+def split_appendix(body: list[Any]) -> list[Any]:
+    """What follows the signature when a report prints its 附表 after it (平潭县财政局 2009: "平潭县财政局 /
+    二○一○年四月十日 / 附表： / the table"): from a line starting 附表/附件 that comes right after a date line, to the
+    end.  It is taken off ``body`` and returned (``[]`` when there is none), so that the signature is the end again."""
+    for i, item in enumerate(body):
+        if (
+            i > 0
+            and isinstance(item, TextItem)
+            and _APPENDIX.match(item.text)
+            and isinstance(body[i - 1], TextItem)
+            and len(body[i - 1].text) <= 25
+            and date_of(body[i - 1].text)
+        ):
+            rest = body[i:]
+            del body[i:]
+            return rest
+    return []
+
+
 def signature_organ(tail: list[TextItem], b: Builder) -> None:
-    """The organ signed under the report, kept when it is not the one the title names; no signature at all is
-    kept too (``omit = true``), so the report rebuilds as published instead of gaining one."""
+    """The organ signed under the report, kept when it is not the one the title names, or ``""`` when only the
+    date is printed; a date printed in Chinese numerals as ``printed_date``; no signature at all is kept too
+    (``omit = true``) — so the report rebuilds as published instead of gaining or losing anything."""
     if not tail:
         b.put("signature.omit", True)
         b.note("signature.omit", "原文正文之后没有署名和成文日期，照原样不排落款；如需落款请删去 omit")
@@ -295,6 +328,11 @@ def signature_organ(tail: list[TextItem], b: Builder) -> None:
     organ = next((t.text.strip() for t in tail if not date_of(t.text)), None)
     if organ and organ != b.data.get("report", {}).get("organ"):
         b.put("signature.organ", organ)
+    elif organ is None:  # only the date is printed (平潭县人民政府 2011)
+        b.put("signature.organ", "")
+    dated = next((t.text.strip() for t in tail if date_of(t.text)), "")
+    if dated and not _DATE.search(dated) and not _ISO_DATE.search(dated):  # printed in Chinese numerals
+        b.put("signature.printed_date", dated)
 
 
 def parse_number(text: str) -> int | float:

@@ -14,7 +14,7 @@ import re
 from typing import Any
 
 from compiler import hookimpl
-from compiler.importers.base import ImportResult, PublishedDocument, TextItem
+from compiler.importers.base import Grid, ImportResult, PublishedDocument, TextItem
 from plugins.common.importing import (
     CN_DIGITS,
     PART_HEADING,
@@ -23,6 +23,7 @@ from plugins.common.importing import (
     narrative,
     norm,
     signature_organ,
+    split_appendix,
     split_parts,
     split_signature,
 )
@@ -52,6 +53,20 @@ VARIANTS: dict[str, tuple[str, ...]] = {
     "issues": ("政府信息公开工作存在的主要问题及改进措施", "存在的不足和改进措施"),
 }
 
+#: The word that names each part, whatever else its heading says.
+KEYWORDS: dict[str, re.Pattern[str]] = {
+    "overview": re.compile(r"概述|总体情况|基本情况"),
+    "active": re.compile(r"主动公开"),
+    "applications": re.compile(r"依申请"),
+    "consultation": re.compile(r"咨询|投诉"),
+    "fee": re.compile(r"收费|减免"),
+    "appeals": re.compile(r"复议|诉讼"),
+    "staffing": re.compile(r"人员|经费|费用支出|支出"),
+    "issues": re.compile(r"问题|不足"),
+    "other": re.compile(r"其他|其它"),
+    "tables": re.compile(r"附表|统计表"),
+}
+
 #: The parts the format warns about when absent (the 2008 条例's list); the import notes only those as missing.
 REQUIRED = ("active", "applications", "appeals", "issues", "other")
 
@@ -78,8 +93,10 @@ def _heading(item: TextItem, expected: int) -> tuple[str, str] | None:
     candidates = list(TITLES)[max(expected - 1, 0) :]
     if not candidates:
         return None
-    key = max(candidates, key=lambda k: _similarity(title, k))
-    return (key, title) if _similarity(title, key) >= 0.45 else None
+    # a part's own word first ("政府信息主动公开情况" is 主动公开 although it shares 政府信息…情况 with the fee part)
+    named = [k for k in candidates if KEYWORDS[k].search(title)]
+    key = max(named or candidates, key=lambda k: _similarity(title, k))
+    return (key, title) if named or _similarity(title, key) >= 0.45 else None
 
 
 def import_document(document: PublishedDocument) -> ImportResult:
@@ -97,14 +114,21 @@ def import_document(document: PublishedDocument) -> ImportResult:
         end = parts[n + 1][2] if n + 1 < len(parts) else len(items)
         body = [i for i in items[start + 1 : end] if isinstance(i, TextItem)]
         if n + 1 == len(parts):
+            appendix = split_appendix(items[start + 1 : end])
+            if appendix:  # the 附表 printed after the signature: its text and tables become [tables]
+                body = [i for i in body if i not in appendix]
+                _appendix(appendix, b)
             tail = split_signature(body)
         data: dict[str, Any] = {}
         if printed != TITLES[key]:
             data["heading"] = printed
         data.update(narrative([i.text for i in body]))
         b.data.setdefault(key, {}).update(data)
-        if document.grids and key == "tables":
-            b.note("tables", "附表以文字形式导入；表格数字请核对后写入各部分", items[start].place)
+        if key == "tables":
+            printed = _printed_tables([i for i in items[start + 1 : end] if isinstance(i, Grid)])
+            if printed:
+                b.data["tables"]["printed"] = printed
+                b.note("tables", PRINTED_NOTE)
     phrases = {p.path: p.compile() for p in FIXED}
     for path, what in _STATED:
         section = path.split(".")[0]
@@ -126,6 +150,39 @@ def import_document(document: PublishedDocument) -> ImportResult:
     order = ("format", "report", "preamble", *TITLES, "signature")
     data = {k: b.data[k] for k in order if k in b.data}
     return ImportResult("legacy", data, min(1.0, b.score), b.notes)
+
+
+def _appendix(items: list[Any], b: Builder) -> None:
+    """A 附表 printed after the signature → ``[tables]`` placed there, its heading as printed, each table as printed."""
+    texts = [i for i in items if isinstance(i, TextItem)]
+    tables: dict[str, Any] = {"heading": texts[0].text.strip() if texts else "附表", "after_signature": True}
+    if len(texts) > 1:
+        tables.update(narrative([t.text for t in texts[1:]]))
+    printed = _printed_tables([i for i in items if isinstance(i, Grid)])
+    if printed:
+        tables["printed"] = printed
+        b.note("tables", PRINTED_NOTE)
+    b.data["tables"] = tables
+
+
+PRINTED_NOTE = "附表照原样导入为 [[tables.printed]]；表中本年数与各部分数据逐行核对，请核对表头与各行"
+
+
+def _printed_tables(grids: list[Grid]) -> list[dict[str, Any]]:
+    """Each table as printed: its first row the header, the rest its rows, numbers as numbers, blanks blank."""
+    printed = []
+    for grid in grids:
+        rows = [[_cell(c) for c in row] for row in grid.rows if any(c for c in row)]
+        if len(rows) >= 2:
+            printed.append({"header": [c if isinstance(c, str) else str(c) for c in rows[0]], "rows": rows[1:]})
+    return printed
+
+
+def _cell(text: str | None) -> str | int | float:
+    if text is None or not text.strip():
+        return ""
+    t = text.strip()
+    return int(t) if re.fullmatch(r"\d+", t) else (float(t) if re.fullmatch(r"\d+\.\d+", t) else t)
 
 
 def _texts(data: Any) -> list[str]:
