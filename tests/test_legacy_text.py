@@ -70,3 +70,16 @@ def test_a_report_silent_about_fees(check):
     assert "legacy.fee.unstated" not in {p.rule for p in check(legacy(applications={**applications, "fees": 0}))}
     spending = {**applications, "text": "工作人员和费用支出情况见第六部分。"}  # 费用支出 is spending, not fees
     assert "legacy.fee.unstated" in {p.rule for p in check(legacy(applications=spending))}
+
+
+def test_an_appeals_heading_that_promises_what_the_text_never_says(check):
+    """平潭县地税局 2013: "申请行政复议、提起行政诉讼和申诉的情况" over one sentence about 行政复议."""
+    from tests.conftest import legacy
+
+    appeals = {"heading": "申请行政复议、提起行政诉讼和申诉的情况", "text": "2013年，我局收到行政复议0件。"}
+    [p] = [p for p in check(legacy(appeals=appeals)) if p.rule == "legacy.appeals.unstated"]
+    assert p.source.keypath == "appeals.heading" and p.expected == "行政诉讼、申诉情况"
+    told = {**appeals, "text": "2013年，我局收到行政复议0件，未发生行政诉讼和申诉。"}
+    assert "legacy.appeals.unstated" not in {p.rule for p in check(legacy(appeals=told))}
+    counted = {**appeals, "lawsuits": 0, "complaints": 0}
+    assert "legacy.appeals.unstated" not in {p.rule for p in check(legacy(appeals=counted))}

@@ -189,3 +189,33 @@ def fee_silence(report: Report) -> list[Problem]:
             plugin="legacy",
         )
     ]
+
+
+#: What an appeals part's heading names, the word its text must use, and the count that states it as data.
+_APPEAL_KINDS = (("诉讼", "lawsuits", "行政诉讼"), ("申诉", "complaints", "申诉"), ("复议", "reviews", "行政复议"))
+
+
+def appeals_silence(report: Report) -> list[Problem]:
+    """The appeals part's heading names 行政诉讼 (or 申诉, 复议) and neither its text nor its counts say anything
+    about it: "申请行政复议、提起行政诉讼和申诉的情况" over "2013年，我局收到……行政复议0件。" leaves two of three
+    unsaid.  Only a heading the report printed is read (the part's own title promises nothing the author wrote)."""
+    appeals = report.data.get("appeals")
+    if not isinstance(appeals, Mapping) or not isinstance(appeals.get("heading"), str):
+        return []
+    heading = appeals["heading"]
+    text = "".join(t for key, t in narrative_strings(report) if key.startswith("appeals.") and key != "appeals.heading")
+    unsaid = [what for word, key, what in _APPEAL_KINDS if word in heading and word not in text and key not in appeals]
+    if not unsaid:
+        return []
+    return [
+        Problem(
+            Severity.WARNING,
+            "legacy.appeals.unstated",
+            f"{'、'.join(unsaid)}情况没有说明：部分标题“{heading}”列出了，正文和数字都没有写"
+            "（没有也应写明，如“未发生行政诉讼”）",
+            report.ref("appeals.heading"),
+            expected="、".join(unsaid) + "情况",
+            found="未提及",
+            plugin="legacy",
+        )
+    ]
