@@ -232,3 +232,19 @@ def test_hostile_files_are_refused_cleanly(tmp_path, name, content):
     message = exc.value.problems[0].message
     assert name in message or "无法" in message
     assert sorted(p.name for p in tmp_path.iterdir()) == [name]  # nothing written beside it
+
+
+def test_a_legacy_reports_own_part_comes_back_in_place(tmp_path):
+    """平潭县地税局 2013 prints 四、审批事项及处理情况 between its 依申请公开 and 复议诉讼 parts: imported as [extra],
+    with the order given in `sections` so it rebuilds in place."""
+    from compiler.build import build
+    from compiler.importers.run import import_file
+
+    root = Path(__file__).resolve().parents[1]
+    page = tmp_path / "report.html"
+    build(root / "tests" / "corpus" / "pingtan-dishuiju-2013" / "report.toml", page, to=["html"])
+    data = import_file(page).result.data
+    assert data["extra"]["heading"] == "审批事项及处理情况"
+    order = data["sections"]
+    assert order.index("applications") < order.index("extra") < order.index("appeals")
+    assert "今年我局共受理审批事项117件" in str(data["extra"])

@@ -32,9 +32,9 @@ COMPLETE = (
     "shanghai-bgt-2019",
     "penglai-tongjiju-2010",  # legacy, five parts
     "suixi-jianxin-town-2018",  # legacy, the 2008 条例 structure with its own fee part
-    # the 平潭 portal's complete reports, but two the legacy importer cannot bring back whole yet: 地税局 2013's part of
-    # its own (四、审批事项及处理情况 has no word the importer knows, so it is read into the part before) and 管委会
-    # 2018's three levels of numbered items under 一 (（一）→1.→（1）: the deepest numbers are read as text)
+    # the 平潭 portal's complete reports, but two whose numbered points do not come back as typed: 地税局 2013 types
+    # its "1、…4．" points in the text (the importer reads them as items and renumbers them) and 管委会 2018 has three
+    # levels of numbered items under 一 (（一）→1.→（1）: the deepest numbers are read as text)
     *sorted(
         p.name
         for p in (ROOT / "tests" / "corpus").glob("pingtan-*")

@@ -83,3 +83,16 @@ def test_an_appeals_heading_that_promises_what_the_text_never_says(check):
     assert "legacy.appeals.unstated" not in {p.rule for p in check(legacy(appeals=told))}
     counted = {**appeals, "lawsuits": 0, "complaints": 0}
     assert "legacy.appeals.unstated" not in {p.rule for p in check(legacy(appeals=counted))}
+
+
+def test_a_report_silent_about_what_it_withheld(check):
+    """遂溪县建新镇 2018 and 蓬莱市统计局 2010 never say whether anything was withheld (第三十二条（二）)."""
+    from tests.conftest import LEGACY_REPORT, legacy
+
+    applications = {**LEGACY_REPORT["applications"], "outcomes": {"同意公开": 2}, "text": "共受理申请2件，均已答复。"}
+    [p] = [p for p in check(legacy(applications=applications)) if p.rule == "legacy.denied.unstated"]
+    assert p.source.keypath == "applications"
+    said = {**applications, "text": "共受理申请2件，均已答复，没有不予公开的情况。"}
+    assert "legacy.denied.unstated" not in {p.rule for p in check(legacy(applications=said))}
+    counted = {**applications, "outcomes": {"同意公开": 2, "不同意公开": 0}}
+    assert "legacy.denied.unstated" not in {p.rule for p in check(legacy(applications=counted))}

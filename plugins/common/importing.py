@@ -193,7 +193,8 @@ def split_parts(
     for i, item in enumerate(items):
         if isinstance(item, TextItem) and (found := heading(item, expected)):
             parts.append((*found, i))
-            expected = list(order).index(found[0]) + 2
+            if found[0] in order:  # a part outside the order (a report's own) does not move the expectation on
+                expected = list(order).index(found[0]) + 2
     first = parts[0][2] if parts else len(items)
     title, front = title_of(document, [i for i in items[:first] if isinstance(i, TextItem)])
     return parts, title, front

@@ -57,11 +57,12 @@ def gongkai_register_formats(register):
 def gongkai_check(report: Report) -> list[Problem]:
     if report.format.key != LEGACY.key:
         return []
-    from plugins.legacy.textcheck import appeals_silence, fee_silence, text_problems
+    from plugins.legacy.textcheck import appeals_silence, denied_silence, fee_silence, text_problems
 
     return [
         *part_list_problems(report, "legacy"),
         *text_problems(report),
         *fee_silence(report),
         *appeals_silence(report),
+        *denied_silence(report),
     ]

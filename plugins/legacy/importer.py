@@ -83,6 +83,28 @@ def _similarity(title: str, key: str) -> float:
     return max(difflib.SequenceMatcher(None, title, t).ratio() for t in (TITLES[key], *VARIANTS.get(key, ())))
 
 
+class _Headings:
+    """The part recogniser for one document: :func:`_heading`, and a numbered heading that continues the printed
+    numbering but names no part of the format becomes the report's own part (``extra``, once)."""
+
+    def __init__(self) -> None:
+        self.last = 0
+        self.extra = False
+
+    def __call__(self, item: TextItem, expected: int) -> tuple[str, str] | None:
+        m = PART_HEADING.match(norm(item.text))
+        if not m or m.group(1) not in CN_DIGITS or len(item.text) > 45:
+            return None
+        number = CN_DIGITS.index(m.group(1)) + 1
+        found = _heading(item, expected)
+        if found is None and not self.extra and self.last and number == self.last + 1:
+            self.extra = True
+            found = ("extra", m.group(2).rstrip("。：:"))
+        if found is not None:
+            self.last = number
+        return found
+
+
 def _heading(item: TextItem, expected: int) -> tuple[str, str] | None:
     """ "X、title" naming a part at or after the ``expected``-th key: the printed number is not the key's place,
     since a report prints only the parts it has (一、主动公开 … 三、收费及减免 in a four-part township report)."""
@@ -104,7 +126,7 @@ def import_document(document: PublishedDocument) -> ImportResult:
     b.data["format"] = "legacy"
     b.data["report"] = {}
     items = document.items
-    parts, title, front = split_parts(document, _heading, list(TITLES))
+    parts, title, front = split_parts(document, _Headings(), list(TITLES))
     b.score = 0.09 * len(parts)
     preamble = [i.text for i in front]
     if preamble:
@@ -120,7 +142,7 @@ def import_document(document: PublishedDocument) -> ImportResult:
                 _appendix(appendix, b)
             tail = split_signature(body)
         data: dict[str, Any] = {}
-        if printed != TITLES[key]:
+        if key == "extra" or printed != TITLES[key]:
             data["heading"] = printed
         data.update(narrative([i.text for i in body]))
         b.data.setdefault(key, {}).update(data)
@@ -147,7 +169,12 @@ def import_document(document: PublishedDocument) -> ImportResult:
     metadata(document, title, preamble, tail, b)
     b.data.setdefault("signature", {})
     signature_organ(tail, b)
-    order = ("format", "report", "preamble", *TITLES, "signature")
+    if "extra" in b.data:  # the report's own part stays where it was printed: the order is given
+        printed = [key for key, _, _ in parts if key in TITLES or key == "extra"]
+        b.data["sections"] = ["report", "preamble", *printed, "signature"]
+        own = b.data["extra"].get("heading", "")
+        b.note("extra", f"“{own}”不是格式中的部分，导入为本报告自有的部分 [extra]，请核对")
+    order = ("format", "sections", "report", "preamble", *TITLES, "extra", "signature")
     data = {k: b.data[k] for k in order if k in b.data}
     return ImportResult("legacy", data, min(1.0, b.score), b.notes)
 

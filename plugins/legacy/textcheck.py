@@ -219,3 +219,35 @@ def appeals_silence(report: Report) -> list[Problem]:
             plugin="legacy",
         )
     ]
+
+
+_DENIED_WORDS = re.compile(r"不予公开|不同意公开|否决公开|不公开|免予公开|不予提供")
+
+
+def denied_silence(report: Report) -> list[Problem]:
+    """The 2008 条例 (第三十二条（二）) asks for 依申请公开和不予公开情况: a report with an applications part that
+    never says whether anything was withheld — in its text, its outcomes or its printed 附表 — leaves half of it out."""
+    applications = report.data.get("applications")
+    if not isinstance(applications, Mapping):
+        return []
+    outcomes = applications.get("outcomes")
+    said = [t for _, t in narrative_strings(report)]
+    said += list(outcomes) if isinstance(outcomes, Mapping) else []
+    tables = report.data.get("tables")
+    for table in tables.get("printed", []) if isinstance(tables, Mapping) else []:
+        for row in table.get("rows", []) if isinstance(table, Mapping) else []:
+            said += [c for c in row if isinstance(c, str)] if isinstance(row, list) else []
+    if any(_DENIED_WORDS.search(t) for t in said):
+        return []
+    return [
+        Problem(
+            Severity.WARNING,
+            "legacy.denied.unstated",
+            "全文没有说明不予公开的情况（2008年条例第三十二条（二）要求报告“依申请公开和不予公开情况”）；"
+            "没有也应写明，如“本年度没有不予公开的情况”",
+            report.ref("applications"),
+            expected="不予公开情况",
+            found="未提及",
+            plugin="legacy",
+        )
+    ]
