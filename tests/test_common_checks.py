@@ -465,3 +465,8 @@ def test_a_bare_place_is_its_government(check):
     data["report"] = {**data["report"], "organ": "平潭综合实验区", "year": 2023, "date": dt.date(2024, 3, 8)}
     data.pop("signature", None)
     assert "common.late-report" not in rules(check(data))
+
+
+def test_repeated_symbols_are_not_a_phrase(check):
+    text = "分隔线================，电话88888888888888888888。"
+    assert "common.doubled-word" not in rules(check(with_overview(text=text)))

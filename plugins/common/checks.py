@@ -519,6 +519,7 @@ def unbalanced_bracket_problems(report: Report) -> list[Problem]:
 _DOUBLED_WORD = re.compile(r"([\u4e00-\u9fff]{2})\1|(?<!目)的的(?!确)")
 # a phrase pasted twice: eight characters or more straight after themselves, or twice in one 、-list
 _DOUBLED_PHRASE = re.compile(r"([^，。；、：\s]{8,40}?)\1")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 _PERCENT_BEFORE_ZHAN = re.compile(r"\d+(?:\.\d+)?[%％]占(?=[，。；,;]|$)")
 # reduplications that are words: 常常, 渐渐 are one character; two-character ones a report may write
 _REDUPLICATED = {"研究研究", "学习学习", "讨论讨论", "商量商量"}
@@ -541,7 +542,8 @@ def doubled_word_problems(report: Report) -> list[Problem]:
                     found=f"“{m.group(0)}”",
                 )
             )
-        phrases = [m.group(1) for m in _DOUBLED_PHRASE.finditer(text)]
+        # a phrase is words: at least four Chinese characters ("========" or a run of digits is not one)
+        phrases = [m.group(1) for m in _DOUBLED_PHRASE.finditer(text) if len(_HAN.findall(m.group(1))) >= 4]
         for run in re.split(r"[，。；：]", text):
             items = [i.strip().removesuffix("等") for i in run.split("、")]
             phrases += sorted(
