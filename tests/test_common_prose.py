@@ -6,7 +6,6 @@ import pytest
 
 from plugins.common.prose import (
     completion_rates,
-    parts_exceeding_total,
     parts_not_adding_up,
     percent_verdict,
     shares_of_listed_parts,
@@ -23,10 +22,10 @@ def test_rounding_policy_half_up_and_truncation_named():
 
 
 def test_parts_that_add_up_to_more_than_the_total():
-    [found] = parts_exceeding_total("全年共公开信息100条，其中政策文件60条、通知公告50条。")
+    [found] = parts_not_adding_up("全年共公开信息100条，其中政策文件60条、通知公告50条。")
     assert (found.total, found.parts) == (100, (60, 50))
-    assert not list(parts_exceeding_total("共22条，其中线上信息公开15条。"))  # a partial breakdown is fine
-    assert not list(parts_exceeding_total("共100条，其中政策文件60条、通知40条。"))
+    assert not list(parts_not_adding_up("共22条，其中线上信息公开15条。"))  # a partial breakdown is fine
+    assert not list(parts_not_adding_up("共100条，其中政策文件60条、通知40条。"))
 
 
 def test_year_slips_and_part_lists(check):

@@ -6,9 +6,11 @@ what does not depend on the format lives here, so every format reads numbers the
 - **Rounding policy** (:func:`percent_verdict`): a typed percentage is compared at the precision typed, rounded
   half-up.  A value that is only the *truncated* figure (35/805 = 4.348 % written 4.34 %) is reported as a
   rounding slip (``prose.percent-rounding``, WARNING) in every format; any other difference is a mismatch.
-- **Totals with their parts** (:func:`parts_exceeding_total`): "共X条，其中A条、B条……" — parts in the same unit,
-  in the same sentence, that add up to more than the stated total (``prose.parts-sum``).  Fewer is not reported: a
-  partial breakdown ("22条，其中线上15条") is common and not wrong.
+- **Totals with their parts** (:func:`parts_not_adding_up`): "共X条，其中A条、B条……" — parts in the same unit,
+  in the same sentence, that add up to more than the stated total (``prose.parts-sum``).  Fewer is reported only
+  when the list is the whole — its last item the remainder (其他…), or 主动公开/依申请公开/不予公开 — since a
+  partial breakdown ("22条，其中线上15条") is common and not wrong.  A share given later for one listed part is
+  compared with the stated total (``prose.share-of-total``), a 办结率 with its own counts (``prose.rate``).
 - **Restatements** (:func:`restatements`): the phrase engine itself.  A format gives a list of (pattern, judge)
   pairs — "收到申请N件" → table 三's 一、本年新收, "当面申请N件" → the legacy channel count … — and the engine finds
   each literal number once (the first pattern that reads it wins; a number printed by a ``{reference}`` is never
@@ -305,11 +307,6 @@ def completion_rates(text: str) -> Iterator[StatedRate]:
                 yield StatedRate(sentence.strip(), base, done, m.group("p"), verdict)
 
 
-def parts_exceeding_total(text: str) -> Iterator[PartsSum]:
-    """Kept for the callers that only want lists adding up to more than their total."""
-    return (found for found in parts_not_adding_up(text) if sum(found.parts) > found.total)
-
-
 def _in_brackets(text: str, pos: int) -> bool:
     return text.rfind("（", 0, pos) > text.rfind("）", 0, pos)
 
@@ -339,27 +336,32 @@ def parts_problems(report: Report, texts: Iterator[tuple[str, str]]) -> list[Pro
     return problems
 
 
+def _percent_problem(
+    report: Report, keypath: str, phrase: str, typed: str, verdict: PercentVerdict, rule: str, message: str
+) -> Problem:
+    """A typed percentage that is not the value: a rounding slip when it is the truncated figure, else ``rule``."""
+    if verdict.truncated:
+        return rounding_problem(report, keypath, phrase, typed, verdict)
+    return warning(rule, message, report.ref(keypath), expected=f"{verdict.rounded}%", found=f"{typed}%")
+
+
 def listed_share_problems(report: Report, texts: Iterable[tuple[str, str]]) -> list[Problem]:
     problems = []
     for keypath, text in texts:
         for found in shares_of_listed_parts(text):
-            if found.verdict.truncated:
-                problems.append(rounding_problem(report, keypath, found.phrase, found.typed, found.verdict))
-                continue
             instead = percent_verdict(found.part, found.added, found.typed) if found.added else None
             why = (
                 f"；{found.typed}%是按各项之和{found.added}算的"
                 if instead is not None and instead.ok and found.added != found.total
                 else ""
             )
+            message = (
+                f"“{_short(found.phrase)}”：{found.name}{found.part}占所说总数{found.total}的"
+                f"{found.verdict.rounded}%，不是{found.typed}%{why}"
+            )
             problems.append(
-                warning(
-                    "prose.share-of-total",
-                    f"“{_short(found.phrase)}”：{found.name}{found.part}占所说总数{found.total}的"
-                    f"{found.verdict.rounded}%，不是{found.typed}%{why}",
-                    report.ref(keypath),
-                    expected=f"{found.verdict.rounded}%",
-                    found=f"{found.typed}%",
+                _percent_problem(
+                    report, keypath, found.phrase, found.typed, found.verdict, "prose.share-of-total", message
                 )
             )
     return problems
@@ -369,19 +371,13 @@ def rate_problems(report: Report, texts: Iterable[tuple[str, str]]) -> list[Prob
     problems = []
     for keypath, text in texts:
         for found in completion_rates(text):
-            if found.verdict.truncated:
-                problems.append(rounding_problem(report, keypath, found.phrase, found.typed, found.verdict))
-                continue
             swapped = "；两个数字是否写反或写错了？" if found.done > found.received else ""
+            message = (
+                f"“{_short(found.phrase)}”：办结{found.done}÷受理{found.received}＝{found.verdict.rounded}%，"
+                f"不是所说的办结率{found.typed}%{swapped}"
+            )
             problems.append(
-                warning(
-                    "prose.rate",
-                    f"“{_short(found.phrase)}”：办结{found.done}÷受理{found.received}＝{found.verdict.rounded}%，"
-                    f"不是所说的办结率{found.typed}%{swapped}",
-                    report.ref(keypath),
-                    expected=f"{found.verdict.rounded}%",
-                    found=f"{found.typed}%",
-                )
+                _percent_problem(report, keypath, found.phrase, found.typed, found.verdict, "prose.rate", message)
             )
     return problems
 
@@ -580,7 +576,6 @@ __all__ = [
     "listed_share_problems",
     "parse_chinese_number",
     "part_list_problems",
-    "parts_exceeding_total",
     "parts_not_adding_up",
     "parts_problems",
     "percent_verdict",
