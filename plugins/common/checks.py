@@ -564,17 +564,22 @@ def doubled_word_problems(report: Report) -> list[Problem]:
                     found=f"“{phrase}”两次",
                 )
             )
-        for m in _PERCENT_BEFORE_ZHAN.finditer(text):
-            problems.append(
-                warning(
-                    "common.word-order",
-                    f"“{m.group(0)}”语序颠倒，应为“占{m.group(0)[:-1]}”",
-                    report.ref(keypath),
-                    expected=f"“占{m.group(0)[:-1]}”",
-                    found=f"“{m.group(0)}”",
-                )
-            )
     return problems
+
+
+def word_order_problems(report: Report) -> list[Problem]:
+    """A share written before its verb: "网上咨询100人次，2.04%占" for 占2.04%."""
+    return [
+        warning(
+            "common.word-order",
+            f"“{m.group(0)}”语序颠倒，应为“占{m.group(0)[:-1]}”",
+            report.ref(keypath),
+            expected=f"“占{m.group(0)[:-1]}”",
+            found=f"“{m.group(0)}”",
+        )
+        for keypath, text in narrative_strings(report)
+        for m in _PERCENT_BEFORE_ZHAN.finditer(text)
+    ]
 
 
 def signature_organ_problems(report: Report) -> list[Problem]:
@@ -698,6 +703,7 @@ RULES = (
     foreign_organ_problems,
     unbalanced_bracket_problems,
     doubled_word_problems,
+    word_order_problems,
     signature_organ_problems,
     late_report_problems,
     unterminated_paragraph_problems,

@@ -28,8 +28,6 @@ _ITEM_MARKERS = (
     ("（1）", re.compile(r"^[（(](\d{1,2})[）)]\s*")),
 )
 _DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
-_CN_NUMBER = "[一二三四五六七八九十]{1,3}"
-_CN_DATE_IN_TEXT = re.compile(rf"[〇○零O一二三四五六七八九]{{4}}年{_CN_NUMBER}月{_CN_NUMBER}日")
 _ISO_DATE = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})|^D:(\d{4})(\d{2})(\d{2})")
 _TITLE = re.compile(r"^(.*?)(\d{4})\s*年(?:度)?\s*(?:政府信息公开|政务公开|信息公开)")
 # the year first, the organ after it: "2018年建新镇政府信息公开工作年度报告"
@@ -204,9 +202,9 @@ def date_of(text: str) -> dt.date | None:
     """The first date in ``text``: 2019年2月14日, 2019-02-14, a PDF date, or 二○一○年四月十日 as older reports sign."""
     m = _DATE.search(text) or _ISO_DATE.search(text)
     if not m:
-        from plugins.common.signature import parse_printed_date
+        from plugins.common.signature import CN_DATE, parse_printed_date
 
-        chinese = _CN_DATE_IN_TEXT.search(text)
+        chinese = CN_DATE.search(text)
         return parse_printed_date(chinese.group(0)) if chinese else None
     y, mo, d = (g for g in m.groups() if g is not None)
     try:

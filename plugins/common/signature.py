@@ -56,12 +56,13 @@ def chinese_date(value: Any) -> str:
 
 _CN_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"○": "0", "零": "0", "O": "0"}
 _CN_NUMBER = "[一二三四五六七八九十]{1,3}"
-_CN_DATE = re.compile(rf"^\s*([〇○零O一二三四五六七八九]{{4}})年({_CN_NUMBER})月({_CN_NUMBER})日\s*$")
+#: A date in Chinese numerals, "二○一○年四月十日" (also where it stands in a line: importers search with it).
+CN_DATE = re.compile(rf"([〇○零O一二三四五六七八九]{{4}})年({_CN_NUMBER})月({_CN_NUMBER})日")
 
 
 def parse_printed_date(text: str) -> dt.date | None:
     """``二○一○年四月十日`` → 2010-04-10 (also 2010年4月10日); ``None`` if it is not a date."""
-    m = _CN_DATE.match(text)
+    m = CN_DATE.fullmatch(text.strip())
     try:
         if m:
             month, day = parse_chinese_number(m.group(2)), parse_chinese_number(m.group(3))
