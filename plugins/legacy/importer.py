@@ -84,8 +84,10 @@ def _similarity(title: str, key: str) -> float:
 
 
 class _Headings:
-    """The part recogniser for one document: :func:`_heading`, and a numbered heading that continues the printed
-    numbering but names no part of the format becomes the report's own part (``extra``, once)."""
+    """The part recogniser for one document: "X、title" naming a part at or after the ``expected``-th key (the
+    printed number is not the key's place, since a report prints only the parts it has: 一、主动公开 … 三、收费及减免
+    in a four-part township report); a numbered heading that continues the printed numbering but names no part of
+    the format becomes the report's own part (``extra``, once)."""
 
     def __init__(self) -> None:
         self.last = 0
@@ -96,29 +98,26 @@ class _Headings:
         if not m or m.group(1) not in CN_DIGITS or len(item.text) > 45:
             return None
         number = CN_DIGITS.index(m.group(1)) + 1
-        found = _heading(item, expected)
-        if found is None and not self.extra and self.last and number == self.last + 1:
+        title = m.group(2).rstrip("。：:")
+        key = _part_named(title, expected)
+        if key is None and not self.extra and self.last and number == self.last + 1:
             self.extra = True
-            found = ("extra", m.group(2).rstrip("。：:"))
-        if found is not None:
-            self.last = number
-        return found
+            key = "extra"
+        if key is None:
+            return None
+        self.last = number
+        return key, title
 
 
-def _heading(item: TextItem, expected: int) -> tuple[str, str] | None:
-    """ "X、title" naming a part at or after the ``expected``-th key: the printed number is not the key's place,
-    since a report prints only the parts it has (一、主动公开 … 三、收费及减免 in a four-part township report)."""
-    m = PART_HEADING.match(norm(item.text))
-    if not m or len(item.text) > 45 or m.group(1) not in CN_DIGITS:
-        return None
-    title = m.group(2).rstrip("。：:")
+def _part_named(title: str, expected: int) -> str | None:
+    """The key of the part a heading's title names, among the ``expected``-th key and those after it."""
     candidates = list(TITLES)[max(expected - 1, 0) :]
     if not candidates:
         return None
     # a part's own word first ("政府信息主动公开情况" is 主动公开 although it shares 政府信息…情况 with the fee part)
     named = [k for k in candidates if KEYWORDS[k].search(title)]
     key = max(named or candidates, key=lambda k: _similarity(title, k))
-    return (key, title) if named or _similarity(title, key) >= 0.45 else None
+    return key if named or _similarity(title, key) >= 0.45 else None
 
 
 def import_document(document: PublishedDocument) -> ImportResult:
