@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import os
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -58,6 +59,11 @@ LEGACY_REPORT: dict[str, Any] = {
     "tables": {"text": "无"},
     "signature": {},
 }
+
+
+#: ``shutil.copytree(..., ignore=BUILD_OUTPUTS)``: copy an example's sources, not what an earlier build (such as
+#: ``make demo``) left beside them — git tracks only the TOML and notes of examples/.
+BUILD_OUTPUTS = shutil.ignore_patterns("*.pdf", "*.html", "*.docx")
 
 
 def legacy(**changes: Any) -> dict[str, Any]:

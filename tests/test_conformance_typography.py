@@ -16,6 +16,7 @@ import pdfplumber
 import pytest
 
 from compiler.build import build
+from tests.conftest import BUILD_OUTPUTS
 
 ROOT = Path(__file__).resolve().parents[1]
 REPORTS = {
@@ -43,7 +44,7 @@ def pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         shutil.copy(source, work / "report.toml")
         if name == "2021":  # it names its predecessor
             prev = source.parent.parent / "qinglan-data-2023"
-            shutil.copytree(prev, work.parent / "qinglan-data-2023", dirs_exist_ok=True)
+            shutil.copytree(prev, work.parent / "qinglan-data-2023", dirs_exist_ok=True, ignore=BUILD_OUTPUTS)
         out[name] = build(work / "report.toml").output
     return out
 

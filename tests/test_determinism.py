@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 
 from tests.attachment_files import A4_LANDSCAPE, A4_PORTRAIT, image_bytes, pdf_bytes
+from tests.conftest import BUILD_OUTPUTS
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
@@ -27,7 +28,7 @@ EXAMPLES = ROOT / "examples"
 
 def _copy_examples(dest: Path) -> None:
     for name in ("nanjiang-2018", "qinglan-data-2023", "qinglan-data-2024"):
-        shutil.copytree(EXAMPLES / name, dest / name)
+        shutil.copytree(EXAMPLES / name, dest / name, ignore=BUILD_OUTPUTS)
     seed = dest / "seed-attached"
     seed.mkdir()
     shutil.copy(EXAMPLES / "nanjiang-2018" / "report.toml", seed / "report.toml")

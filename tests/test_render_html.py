@@ -21,7 +21,7 @@ from compiler.host.manager import fresh_host
 from compiler.model.document import Cell, Paragraph, Run, Table
 from compiler.model.sections import SectionType
 from tests.attachment_files import image_bytes, pdf_bytes, write_report
-from tests.conftest import legacy
+from tests.conftest import BUILD_OUTPUTS, legacy
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "examples" / "nanjiang-2018" / "report.toml"
@@ -47,7 +47,7 @@ def copy_example(example: Path, tmp_path: Path) -> Path:
     """The example folder (with its predecessor, for the cross-year check) in tmp_path."""
     for folder in example.parent.parent.iterdir():
         if folder.is_dir() and (folder / "report.toml").is_file():
-            shutil.copytree(folder, tmp_path / folder.name, dirs_exist_ok=True)
+            shutil.copytree(folder, tmp_path / folder.name, dirs_exist_ok=True, ignore=BUILD_OUTPUTS)
     return tmp_path / example.parent.name / "report.toml"
 
 
