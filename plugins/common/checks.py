@@ -11,14 +11,13 @@ at the key and line to fix:
 - ``common.malformed-url`` — "http//:" and other scheme separators that are not "://";
 - ``common.approx-number`` — "余" after a number with decimals ("10.89余万"): approximate and exact at once;
 - ``common.malformed-date`` — a year run into its month or day ("20201月1日", "2025111231日"): 年 (and 月) lost;
-- ``common.misused-word`` — a short curated table of misused words, each with its source: 做为 → 作为 (《现代汉语
-  词典》第7版 gives only 作为 for "当作、以……身份"; 做为 is its common miswriting), 好象 → 好像 (像 was restored
-  as a separate character by the 1986 《简化字总表》 revision; 象 no longer stands for "like").  Pairs where both
-  forms are accepted (其它/其他, 截止/截至 before a date) are left out on purpose, but 截止目前 → 截至目前
-  (截止 "to stop" takes no object: 《现代汉语词典》), and 登陆 → 登录 before 网站/系统/平台/账号 (登陆 is to land,
-  登录 to log in).  Beside them, truncated fixed terms of this closed vocabulary: a term's first n−1
-  characters followed by anything but its last one ("受理渠。" for 受理渠道); only terms whose n−1 prefix is
-  not itself a word (信息处理费 is left out: 信息处理 is one);
+- ``common.misused-word`` — a common miswriting from the table in ``miswritings.toml`` (see
+  :mod:`plugins.common.miswritings`; each entry with its reason and an example the tests run):
+  做为 → 作为, 截止目前 → 截至目前, 残差不齐 → 参差不齐, 登陆 → 登录 before 网站/系统….
+  Pairs where both forms are accepted (其它/其他, 截止/截至 before a date) are left out on purpose.
+  Beside them, truncated fixed terms of this closed vocabulary: a term's first n−1 characters followed by
+  anything but its last one ("受理渠。" for 受理渠道); only terms whose n−1 prefix is not itself a word
+  (信息处理费 is left out: 信息处理 is one);
 - ``common.doubled-adverb`` — 均, 都, 已 or 均已 twice in one clause (between two punctuation marks): "均在规定期限内
   办结均实现100%办结"; 平均, 首都, 而已… are not adverbs and are not counted;
 - ``common.count-without-unit`` — a count written after 数量/总数/总量 with no measure word or unit ("发布的信息数量304
@@ -63,6 +62,7 @@ from compiler.model.narrative import iter_texts
 from compiler.model.numbering import chinese_number, parse_chinese_number
 from compiler.model.problems import Problem, warning
 from compiler.model.report import CORE_SCHEMA, Report
+from plugins.common import miswritings
 
 _PLACEHOLDERS = re.compile(
     r"×{2,}|(?<![A-Za-z])(?:X{2,}|x{2,})(?![A-Za-z])|【[^】]{0,20}】"
@@ -77,11 +77,7 @@ _DOUBLED = re.compile(r"[，,]{2,}|。{2,}|[；;]{2,}|、{2,}|[：:]{2,}|《{2,}
 _URL_SCHEME = re.compile(r"(?<![A-Za-z])(https?)([^A-Za-z0-9\s]{1,4})", re.IGNORECASE)
 _APPROX = re.compile(r"(\d+\.\d+)余([万亿]?)")
 _RUN_DATE = re.compile(r"(?<![\d.])(?:19|20)\d{2}\d{1,6}[月日]")
-MISUSED_WORDS = {"做为": "作为", "好象": "好像", "截止目前": "截至目前", "截止到目前": "截至目前"}
 FIXED_TERMS = ("受理渠道", "政府信息公开", "依申请公开", "主动公开", "行政复议", "行政诉讼", "政务公开", "信息公开指南")
-_MISUSED = re.compile("|".join(sorted(MISUSED_WORDS, key=len, reverse=True)))
-# misused only where the context says which word was meant: 登陆 (to land) for 登录 (to log in to a system)
-MISUSED_IN_CONTEXT = ((re.compile(r"登陆(?=[^，。；]{0,6}?(?:网站|系统|平台|账号|账户|门户|客户端|APP|App))"), "登录"),)
 _TRUNCATED = re.compile("|".join(f"{re.escape(t[:-1])}(?!{re.escape(t[-1])})" for t in FIXED_TERMS))
 _REFERENCE = re.compile(r"\{[^{}]*\}")
 _CLAUSE = re.compile(r"[^，,。；;：:！!？?、\n（）()“”]+")
@@ -293,32 +289,40 @@ def malformed_date_problems(report: Report) -> list[Problem]:
     ]
 
 
+_CLAUSE_MARK = re.compile(r"[，,。；;：:、！？!?“”‘’《》（）()\s]")
+
+
+def _clause_around(text: str, start: int, end: int, reach: int = 8) -> str:
+    """The words around text[start:end], up to ``reach`` characters each side, not past a punctuation mark."""
+    left = start
+    while left > max(0, start - reach) and not _CLAUSE_MARK.match(text[left - 1]):
+        left -= 1
+    right = end
+    while right < min(len(text), end + reach) and not _CLAUSE_MARK.match(text[right]):
+        right += 1
+    return text[left:right]
+
+
 def misused_word_problems(report: Report) -> list[Problem]:
     """做为 → 作为 and the like, and a fixed term of the domain cut short ("受理渠" for 受理渠道)."""
     problems: list[Problem] = []
     for keypath, text in narrative_strings(report):
-        for m in _MISUSED.finditer(text):
-            right = MISUSED_WORDS[m.group(0)]
+        for found in miswritings.find(text):
+            entry = found.entry
+            quoted = _clause_around(text, found.start, found.end) if entry.in_context else entry.wrong
+            if quoted != entry.wrong:
+                message = f"用词有误：“{quoted}”中的“{entry.wrong}”应为“{entry.right}”。{entry.why}"
+            else:
+                message = f"用词有误：“{entry.wrong}”应为“{entry.right}”。{entry.why}"
             problems.append(
                 warning(
                     "common.misused-word",
-                    f"用词有误：“{m.group(0)}”应为“{right}”",
+                    message,
                     report.ref(keypath),
-                    expected=f"“{right}”",
-                    found=f"“{m.group(0)}”",
+                    expected=f"“{entry.right}”",
+                    found=f"“{entry.wrong}”",
                 )
             )
-        for pattern, right in MISUSED_IN_CONTEXT:
-            for m in pattern.finditer(text):
-                problems.append(
-                    warning(
-                        "common.misused-word",
-                        f"用词有误：“{m.group(0)}{text[m.end() : m.end() + 4]}”中的“{m.group(0)}”应为“{right}”",
-                        report.ref(keypath),
-                        expected=f"“{right}”",
-                        found=f"“{m.group(0)}”",
-                    )
-                )
         for m in _TRUNCATED.finditer(text):
             term = next(t for t in FIXED_TERMS if t[:-1] == m.group(0))
             problems.append(
