@@ -276,3 +276,49 @@ def test_fee_is_optional_and_part_six_must_state_it(tmp_path):
         tmp_path, [("sentence = true  #", "#"), ("本年度无其他需要报告的事项。", "本年度收取信息处理费1500元。")]
     )
     assert "gb2021.fee.text" in rules(problems_of(path))
+
+
+CORPUS = BROKEN.parents[1] / "corpus"
+
+
+def _corpus_text(name: str, *edits: tuple[str, str]) -> str:
+    """A real report's TOML without its own ``previous``, with edits (each must apply)."""
+    text = re.sub(r'^previous = ".*"\n', "", (CORPUS / name / "report.toml").read_text(encoding="utf-8"), flags=re.M)
+    for old, new in edits:
+        assert old in text, old
+        text = text.replace(old, new, 1)
+    return text
+
+
+def _pair(root, this_text: str, last_text: str):
+    """This year's report in root/this, last year's in root/last, ``previous`` pointing from one to the other."""
+    for name, text in (("last", last_text), ("this", this_text)):
+        (root / name).mkdir(parents=True)
+        if name == "this":
+            text = text.replace("\n[report]", '\nprevious = "../last/report.toml"\n\n[report]', 1)
+        (root / name / "report.toml").write_text(text, encoding="utf-8")
+    return [p for p in problems_of(root / "this" / "report.toml") if p.rule == "gb2021.cross-year.valid-documents"]
+
+
+def test_documents_are_followed_across_the_2019_and_2021_tables(tmp_path):
+    # last year (2019 tables) 对外公开总数量 11; this year (2021 tables) 制发 3, 废止 0, 现行有效 3
+    this = _corpus_text("pingtan-czjrj-2021")
+    [p] = _pair(tmp_path / "as-published", this, _corpus_text("pingtan-czjrj-2020"))
+    assert (p.expected, p.found, p.source.keypath) == (14, 3, "active.normative_documents.valid")
+    assert "对外公开总数量" in p.message and "2019 格式" in p.message and "口径不完全相同" in p.message
+    # 0 public last year + 3 issued − 0 repealed = 3: consistent across the formats
+    last = _corpus_text("pingtan-czjrj-2020", ("total_public = 11", "total_public = 0"))
+    assert _pair(tmp_path / "consistent", this, last) == []
+
+
+@pytest.mark.parametrize(("last_total", "found"), [(7, []), (9, [(13, 11)])])
+def test_documents_are_followed_from_one_2019_table_to_the_next(tmp_path, last_total, found):
+    # 2020 in the 2019 tables: 对外公开总数量 11 = last year's + 本年新公开数量 4, so last year's should be 7;
+    # last year's report is the same report set one year back with its total edited
+    this = _corpus_text("pingtan-czjrj-2020")
+    last = _corpus_text(
+        "pingtan-czjrj-2020", ("year = 2020", "year = 2019"), ("total_public = 11", f"total_public = {last_total}")
+    )
+    problems = _pair(tmp_path, this, last)
+    assert [(p.expected, p.found) for p in problems] == found
+    assert all("本年新公开数量" in p.message and "格式" not in p.message for p in problems)

@@ -4,13 +4,16 @@ Carry-over continuity is an ERROR: the applications "上年结转" this year *ar
 "结转下年度继续办理", so a difference means one of the two published reports is wrong — the very inconsistency
 assessors look for.  When last year's published figure was wrong and cannot be changed, the author states why in
 ``applications.carry_over_note``; the finding then stays visible as a WARNING instead of blocking the build.
-The count of 现行有效 documents is only expected to follow last year's plus 制发 minus 废止 (clean-ups and
-re-counts happen), so that is a WARNING.
+The count of 规章 and 规范性文件 is only expected to follow last year's (2021 tables: 现行有效 = last year's +
+制发 − 废止; 2019 tables: 对外公开总数量 = last year's + 本年新公开; from a 2019-table year to a 2021-table one, last
+year's 对外公开总数量 stands for its 现行有效, and the message says the columns are not defined alike) — clean-ups
+and re-counts happen, so that is a WARNING.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from compiler.model.problems import Problem, Severity
@@ -18,7 +21,7 @@ from compiler.model.report import Report
 from plugins.gb2021 import values as v
 from plugins.gb2021.applications import table_values
 from plugins.gb2021.format import FORMAT_KEYS
-from plugins.gb2021.tables import APPLICANT_COLUMNS, TABLE2_2021, VARIANTS
+from plugins.gb2021.tables import APPLICANT_COLUMNS, VARIANTS, table2_columns
 
 Make = Callable[..., Problem]
 
@@ -63,8 +66,7 @@ def cross_year_problems(report: Report, make: Make) -> list[Problem]:
             )
         )
     problems += _carry_over(report, previous, make)
-    if report.format.key == previous.format.key == "2021":
-        problems += _valid_documents(report, previous, make)
+    problems += _valid_documents(report, previous, make)
     return problems
 
 
@@ -97,31 +99,72 @@ def _carry_over(report: Report, previous: Report, make: Make) -> list[Problem]:
     return problems
 
 
+@dataclass(frozen=True)
+class DocumentCount:
+    """How a variant's table 二 counts 规章 and 规范性文件 from one year to the next."""
+
+    stock: str  # the column holding the count at the end of the year
+    flows: tuple[tuple[str, int], ...]  # the columns that change it during the year, with their sign
+
+
+#: 2021: 现行有效 = last year's 现行有效 + 本年制发 − 本年废止.  2019: 对外公开总数量 = last year's + 本年新公开数量.
+DOCUMENT_COUNTS = {
+    "2021": DocumentCount("valid", (("issued", 1), ("repealed", -1))),
+    "2019": DocumentCount("total_public", (("published", 1),)),
+}
+
+
+def _column_label(format_key: str, row_key: str, column: str) -> tuple[str, str]:
+    row = next(r for block in VARIANTS[format_key].table2 for r in block.rows if r.key == row_key)
+    return row.label, table2_columns(VARIANTS[format_key].table2)[column]
+
+
 def _valid_documents(report: Report, previous: Report, make: Make) -> list[Problem]:
+    """This year's count of 规章/规范性文件 against last year's count and this year's changes.
+
+    Across the two formats (a 2020 report in the 2019 tables, 2021 in the new ones) last year's 对外公开总数量 stands
+    for its 现行有效件数: the columns are not defined alike, so the message says so and asks for a word in the text.
+    """
+    now_rule, last_rule = DOCUMENT_COUNTS[report.format.key], DOCUMENT_COUNTS[previous.format.key]
     now = report.data.get("active") or {}
     before = previous.data.get("active") or {}
     problems = []
-    for row in TABLE2_2021[0].rows:
+    for row in VARIANTS[report.format.key].table2[0].rows:
         this_row, last_row = now.get(row.key), before.get(row.key)
         if not isinstance(this_row, Mapping) or not isinstance(last_row, Mapping):
             continue
-        valid, last_valid = this_row.get("valid"), last_row.get("valid")
-        if not (v.is_count(valid) and v.is_count(last_valid)):
+        stock, last_stock = this_row.get(now_rule.stock), last_row.get(last_rule.stock)
+        flows = [(column, sign, this_row.get(column)) for column, sign in now_rule.flows]
+        if not (v.is_count(stock) and v.is_count(last_stock)) or not all(v.is_count(n) for _, _, n in flows):
             continue
-        issued, repealed = v.number(this_row.get("issued")), v.number(this_row.get("repealed"))
-        expected = v.number(last_valid) + issued - repealed
-        if v.number(valid) != expected:
-            problems.append(
-                make(
-                    Severity.WARNING,
-                    "gb2021.cross-year.valid-documents",
-                    f"表二第二十条第（一）项“{row.label}”的“现行有效件数”为 {v.show(valid)}，"
-                    f"按上年现行有效 {v.show(last_valid)}＋本年制发 {issued}－本年废止 {repealed} "
-                    f"应约为 {v.show(expected)}；"
-                    "若有清理或重新统计，请在正文中说明",
-                    f"active.{row.key}.valid",
-                    expected=expected,
-                    found=valid,
-                )
+        expected = v.number(last_stock) + sum(sign * v.number(n) for _, sign, n in flows)
+        if v.number(stock) == expected:
+            continue
+        label, stock_label = _column_label(report.format.key, row.key, now_rule.stock)
+        last_label, last_stock_label = _column_label(previous.format.key, row.key, last_rule.stock)
+        terms = "".join(
+            f"{'＋' if sign > 0 else '－'}{_column_label(report.format.key, row.key, column)[1]} {v.show(n)}"
+            for column, sign, n in flows
+        )
+        message = (
+            f"表二第二十条第（一）项“{label}”的“{stock_label}”为 {v.show(stock)}，"
+            f"按上年“{last_label}”的“{last_stock_label}” {v.show(last_stock)}{terms} 应约为 {v.show(expected)}；"
+        )
+        if previous.format.key != report.format.key:
+            message += (
+                f"上年报告 {previous.path} 用的是 {previous.format.key} 格式，两种表的栏目口径不完全相同，"
+                "相差较大时请在正文中说明"
             )
+        else:
+            message += "若有清理或重新统计，请在正文中说明"
+        problems.append(
+            make(
+                Severity.WARNING,
+                "gb2021.cross-year.valid-documents",
+                message,
+                f"active.{row.key}.{now_rule.stock}",
+                expected=expected,
+                found=stock,
+            )
+        )
     return problems
