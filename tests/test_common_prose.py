@@ -6,6 +6,7 @@ import pytest
 
 from plugins.common.prose import (
     completion_rates,
+    frequencies_not_met,
     parts_not_adding_up,
     percent_verdict,
     shares_of_listed_parts,
@@ -132,3 +133,27 @@ def test_a_remainder_closes_the_list():
     closed = "累计发布信息313条，其中政策文件14条、行政许可93条、工作动态63条、其他信息5条。"
     [found] = parts_not_adding_up(closed)
     assert found.complete and sum(found.parts) == 175
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # 平潭综合实验区 2023: said to report every month, reported 7 times
+        ("常态化开展日监测、月通报，对信息公开错情等情况每月通报。全年开展季度通报3次、月通报7次。", [("月", 7, 12)]),
+        ("每季度通报一次。全年开展季度通报3次。", [("季度", 3, 4)]),
+        ("每季通报。季度通报2期。", [("季度", 2, 4)]),
+        ("每月通报。全年月通报12次。", []),
+        ("每季度通报一次。全年开展季度通报4次。", []),
+        ("自6月起每月通报一次。全年月通报7次。", []),  # begun during the year
+        ("每月检查。月通报7次。", []),  # another practice
+        ("全年月通报7次。", []),  # no claim of every month
+    ],
+)
+def test_a_practice_said_to_be_regular_against_its_count(text, found):
+    assert [(f.period, f.times, f.per_year) for f in frequencies_not_met(text)] == found
+
+
+def test_frequency_is_reported_where_it_was_typed(check):
+    text = "对信息公开错情每月通报。全年开展月通报7次。"
+    [p] = [p for p in check(legacy(overview={"text": text})) if p.rule == "prose.frequency"]
+    assert p.source.keypath == "overview.text" and p.found == 7 and "每月一次，全年应为12次" in p.message

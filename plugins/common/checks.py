@@ -720,6 +720,7 @@ def prose_problems(report: Report) -> list[Problem]:
     from compiler.model.refs import Evaluator
     from plugins.common.prose import (
         date_problems,
+        frequency_problems,
         listed_share_problems,
         parts_problems,
         rate_problems,
@@ -739,6 +740,7 @@ def prose_problems(report: Report) -> list[Problem]:
         *parts_problems(report, iter(parts)),
         *listed_share_problems(report, texts),
         *rate_problems(report, texts),
+        *frequency_problems(report, texts),
         *shares_problems(report, shares),
         *year_slips(report, texts, ("issues",)),
         *date_problems(report),
