@@ -35,6 +35,10 @@ at the key and line to fix:
   over from another organ's report; a document of another place (the province's 目录系统) is not in question;
   likewise the reviews and suits a report counts "针对X申请行政复议" where X is another body ("市公安局" in the report
   of the zone's 公安局; "区公安局" is the organ's own short form);
+- ``common.foreign-place`` — a media outlet named after another place among the report's channels
+  ("《今日定安》设立税收专刊" in the report of 平潭's 地方税务局; 定安县 is in 海南省): the organ's place is read from
+  its name with :mod:`plugins.common.places` (统计用区划代码, province to county), and the places inside it or
+  containing it are its own; an organ whose name gives no place (a township) is not checked;
 - ``common.unbalanced-bracket`` — （）《》〔〕【】 not paired within a paragraph (a doubled 《《 is left to
   common.doubled-punctuation);
 - ``common.doubled-word`` — a two-character word or 的 typed twice ("审核审核", "的的"; 目的的, 的的确确 are fine), or a
@@ -62,7 +66,7 @@ from compiler.model.narrative import iter_texts
 from compiler.model.numbering import chinese_number, parse_chinese_number
 from compiler.model.problems import Problem, warning
 from compiler.model.report import CORE_SCHEMA, Report
-from plugins.common import miswritings
+from plugins.common import miswritings, places
 
 _PLACEHOLDERS = re.compile(
     r"×{2,}|(?<![A-Za-z])(?:X{2,}|x{2,})(?![A-Za-z])|【[^】]{0,20}】"
@@ -485,6 +489,47 @@ def foreign_organ_problems(report: Report) -> list[Problem]:
     return problems
 
 
+#: a media outlet named after its place: 《今日定安》, 《福州日报》, 平潭电视台, “平潭发布”
+_PLACE_MEDIA = re.compile(
+    r"《今日(?P<a>[\u4e00-\u9fff]{2,6})》|《(?P<b>[\u4e00-\u9fff]{2,6}?)(?:日报|晚报|报|手机报)》"
+    r"|(?<![\u4e00-\u9fff])(?P<c>[\u4e00-\u9fff]{2,6}?)(?:广播电视台|电视台|人民广播电台|融媒体中心)"
+    r"|“(?P<d>[\u4e00-\u9fff]{2,6}?)发布”"
+)
+
+
+def _media_place(m: re.Match[str]) -> tuple[places.Place, ...]:
+    word = next(g for g in m.groups() if g)
+    return places.named(word)
+
+
+def foreign_place_problems(report: Report) -> list[Problem]:
+    """A media outlet of another place in a report's own channels: "《今日定安》设立税收专刊" in the report of
+    平潭's 地方税务局 (定安县 is in 海南省) — text carried over from another place's report.  The organ's place is read
+    from its name (平潭综合实验区… → 平潭县); a place inside it or containing it (福州日报, 福建日报) is its own."""
+    organ = (report.data.get("report") or {}).get("organ")
+    home = places.in_name(organ) if isinstance(organ, str) else ()
+    if not home:  # a township or an office whose name gives no place: nothing to compare with
+        return []
+    problems: list[Problem] = []
+    for keypath, text in narrative_strings(report):
+        for m in _PLACE_MEDIA.finditer(text):
+            named = _media_place(m)
+            if not named or places.related_to_any(named, home):
+                continue
+            where = "或".join(places.chain(p) for p in named)
+            problems.append(
+                warning(
+                    "common.foreign-place",
+                    f"“{m.group(0)}”是{where}的，本报告是“{organ}”（{places.chain(home[0])}）的："
+                    "疑为从别处的报告照搬，请核对",
+                    report.ref(keypath),
+                    expected=f"{places.chain(home[0])}的媒体",
+                    found=m.group(0),
+                )
+            )
+    return problems
+
+
 _DOUBLED_MARKS = re.compile(r"《{2,}|》{2,}")
 _PAIRS = (("（", "）"), ("《", "》"), ("〔", "〕"), ("【", "】"))
 
@@ -705,6 +750,7 @@ RULES = (
     count_without_unit_problems,
     missing_number_problems,
     foreign_organ_problems,
+    foreign_place_problems,
     unbalanced_bracket_problems,
     doubled_word_problems,
     word_order_problems,

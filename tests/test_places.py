@@ -1,0 +1,64 @@
+"""Places (plugins/common/places.py, places.tsv) and the rule that uses them, common.foreign-place: a media outlet
+of another place named among a report's own channels."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import legacy, rules
+
+from plugins.common import places
+
+
+@pytest.mark.parametrize(
+    ("organ", "chain"),
+    [
+        ("平潭综合实验区地方税务局", ["福建省福州市平潭县"]),
+        ("淮安市洪泽区人民政府", ["江苏省淮安市洪泽区"]),  # the most specific of the places that nest
+        ("上海市人民政府办公厅", ["上海市"]),
+        ("道县文广新局", ["湖南省永州市道县"]),  # a one-character short name: found by its full name
+        ("湘西土家族苗族自治州人民政府", ["湖南省湘西土家族苗族自治州"]),
+        ("南薰乡人民政府", []),  # a township's name gives no county
+        ("中华人民共和国国家统计局", []),  # 共和 is a county's short name, and an everyday word
+    ],
+)
+def test_the_place_of_an_organ_is_read_from_its_name(organ, chain):
+    assert [places.chain(p) for p in places.in_name(organ)] == chain
+
+
+def test_short_names_and_the_table():
+    assert places.short_name("平潭县") == "平潭"
+    assert places.short_name("新疆维吾尔自治区") == "新疆"
+    assert places.short_name("宁夏回族自治区") == "宁夏"
+    assert places.short_name("沛县") is None
+    assert places.named("光明") == () and places.named("光明区")  # 光明日报 is national; 光明区 is a district
+    [dingan] = places.named("定安")
+    [pingtan] = places.named("平潭县")
+    assert not dingan.related(pingtan) and pingtan.within(places.named("福建省")[0])
+
+
+def with_channels(organ: str, text: str):
+    data = legacy(overview={"text": text})
+    data["report"]["organ"] = organ
+    return data
+
+
+def test_a_media_outlet_of_another_place_is_reported(check):
+    # 平潭综合实验区地方税务局 2013 (tests/corpus/pingtan-dishuiju-2013)
+    text = "在《今日定安》设立税收专刊，宣传税收政策。"
+    [p] = [p for p in check(with_channels("平潭综合实验区地方税务局", text)) if p.rule == "common.foreign-place"]
+    assert p.found == "《今日定安》" and "海南省定安县" in p.message and "福建省福州市平潭县" in p.message
+    assert p.source.keypath == "overview.text"
+
+
+@pytest.mark.parametrize(
+    ("organ", "text"),
+    [
+        ("平潭综合实验区地方税务局", "通过《福建日报》《福州日报》、平潭电视台和“平潭发布”公开。"),  # its own places
+        ("平潭综合实验区地方税务局", "在《人民日报》《光明日报》《解放日报》《新华日报》刊发。"),  # national papers
+        ("上海市人民政府办公厅", "在《浦东时报》与浦东新区电视台、“浦东发布”同步发布。"),  # a district of the city
+        ("南薰乡人民政府", "在《今日定安》刊发。"),  # the organ's place is unknown: nothing to compare with
+        ("道县文广新局", "通过湖南电视台、《永州日报》宣传。"),  # the province and the prefecture above it
+    ],
+)
+def test_media_of_the_organs_own_places_pass(check, organ, text):
+    assert "common.foreign-place" not in rules(check(with_channels(organ, text)))
