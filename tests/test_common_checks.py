@@ -234,6 +234,19 @@ def test_short_phrases_and_closed_paragraphs_pass(check, text):
     assert "common.unterminated-paragraph" not in rules(check(with_overview(text=text)))
 
 
+def test_the_last_paragraph_of_a_part_ending_in_a_semicolon(check):
+    # 道县文广新局 2013: the part's one sentence ends in ；
+    [p] = [p for p in check(legacy(active={"text": "2013年度主动公开信息的有5条;"})) if "分号" in p.message]
+    assert p.rule == "common.unterminated-paragraph" and p.source.keypath == "active.text" and p.expected == "“。”"
+    # a list of paragraphs ending in ；with the last one closed is how lists are written
+    listed = legacy(active={"text": ["一是公开目录；", "二是公开指南；", "三是公开年报。"]})
+    assert "common.unterminated-paragraph" not in rules(check(listed))
+    # …but not when the last item is left open too
+    open_list = legacy(active={"text": ["一是公开目录；", "二是公开指南；"]})
+    [p] = [p for p in check(open_list) if p.rule == "common.unterminated-paragraph"]
+    assert p.source.keypath == "active.text[1]"
+
+
 def test_headings_are_not_sentences(check):
     data = legacy(overview={"text": "概述。", "items": [{"heading": "主动公开，依申请公开情况较好", "text": "好。"}]})
     assert "common.unterminated-paragraph" not in rules(check(data))
@@ -318,7 +331,11 @@ def test_a_list_opening_right_after_a_run_in_heading(check):
 
 @pytest.mark.parametrize(
     ("text", "word"),
-    [("二是规范审核审核发布机制。", "审核"), ("打造整体统一的的网站界面。", "的")],  # 平潭 2021, 2022
+    [
+        ("二是规范审核审核发布机制。", "审核"),  # 平潭 2021
+        ("打造整体统一的的网站界面。", "的"),  # 平潭 2022
+        ("新媒体的应用有待于有待进一步加强。", "有待"),  # 上虞区谢塘镇 2013: typed again across its 于
+    ],
 )
 def test_a_word_typed_twice(check, text, word):
     [p] = [p for p in check(with_overview(text=text)) if p.rule == "common.doubled-word"]

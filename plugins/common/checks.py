@@ -565,7 +565,8 @@ def unbalanced_bracket_problems(report: Report) -> list[Problem]:
     return problems
 
 
-_DOUBLED_WORD = re.compile(r"([\u4e00-\u9fff]{2})\1|(?<!目)的的(?!确)")
+# a word typed twice, straight or across the 于 it takes ("有待于有待进一步加强"), and 的的
+_DOUBLED_WORD = re.compile(r"([\u4e00-\u9fff]{2})于?\1|(?<!目)的的(?!确)")
 # a phrase pasted twice: eight characters or more straight after themselves, or twice in one 、-list
 _DOUBLED_PHRASE = re.compile(r"([^，。；、：\s]{8,40}?)\1")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -575,7 +576,7 @@ _REDUPLICATED = {"研究研究", "学习学习", "讨论讨论", "商量商量"}
 
 
 def doubled_word_problems(report: Report) -> list[Problem]:
-    """A word typed twice: "规范审核审核发布机制", "统一的的网站界面" (目的的, 的的确确 are not doubled)."""
+    """A word typed twice: "规范审核审核发布机制", "有待于有待", "统一的的网站界面" (目的的, 的的确确 are fine)."""
     problems: list[Problem] = []
     for keypath, text in narrative_strings(report):
         for m in _DOUBLED_WORD.finditer(_REFERENCE.sub("N", text)):
@@ -702,6 +703,22 @@ def unterminated_paragraph_problems(report: Report) -> list[Problem]:
                     report.ref(keypath),
                     expected="段末加“。”（或补全被截断的句子）",
                     found=f"“…{body[-12:]}”",
+                )
+            )
+    for instance in report.sections:  # the last paragraph of a part ending in ；: the list or sentence goes on nowhere
+        body_texts = [(k, t) for k, t in iter_texts(instance.data) if not k.rsplit(".", 1)[-1].startswith("heading")]
+        if not body_texts:
+            continue
+        keypath, text = body_texts[-1]
+        body = _REFERENCE.sub("N", text).rstrip()
+        if body.endswith(("；", ";")):
+            problems.append(
+                warning(
+                    "common.unterminated-paragraph",
+                    f"这一部分的最后一段以分号结束：“…{body[-12:]}”；句子或列举到此结束，应用句号",
+                    report.ref(f"{instance.key}.{keypath}"),
+                    expected="“。”",
+                    found=f"“{body[-1]}”",
                 )
             )
     return problems
