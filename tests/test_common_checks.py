@@ -409,6 +409,24 @@ def test_a_report_dated_after_its_deadline(check, fmt, organ, date, late):
     assert ("common.late-report" in rules(check(data))) is late
 
 
+def test_a_report_published_after_its_deadline(check):
+    """Dated in time, put on the portal later (谢塘镇 2013: 公开日期 2015-07-27): the law asks for it published."""
+    import datetime as dt
+
+    data = _report_of("legacy")
+    data["report"] = {**data["report"], "year": 2013, "published": dt.date(2015, 7, 27)}
+    data.pop("signature", None)
+    data["report"].pop("date", None)
+    [p] = [p for p in check(data) if p.rule == "common.late-report"]
+    assert p.source.keypath == "report.published" and p.found == "2015-07-27" and "公布日期" in p.message
+    data["report"]["published"] = dt.date(2014, 3, 28)
+    assert "common.late-report" not in rules(check(data))
+    # a late 成文日期 is the one reported (it makes the publishing late as well): one warning, not two
+    data["report"].update(date=dt.date(2014, 4, 2), published=dt.date(2014, 4, 9))
+    [p] = [p for p in check(data) if p.rule == "common.late-report"]
+    assert p.source.keypath == "report.date"
+
+
 def test_a_phrase_pasted_twice(check):
     text = (
         "参与金井港区对外开放新闻发布会、聚焦新中国成立70周年平潭专场新闻发布会聚焦新中国成立70周年平潭专场新闻发布会；"

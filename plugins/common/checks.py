@@ -659,32 +659,38 @@ _DEPARTMENT_NAME = re.compile(r"(?:局|委员会|委|办公室|办公厅|办|厅
 
 
 def late_report_problems(report: Report) -> list[Problem]:
-    """A 成文日期 after the statutory deadline for the report year."""
+    """A report dated (成文日期) or published (公布日期, ``report.published``) after the statutory deadline for the
+    report year; the law asks for the report to be *published* by then, so a report dated in time but put on the
+    portal later is late too."""
     data = report.data.get("report") or {}
-    year, dated = data.get("year"), data.get("date")
+    year = data.get("year")
     signature = report.data.get("signature")
-    if isinstance(signature, Mapping) and isinstance(signature.get("date"), dt.date):
-        dated = signature["date"]
-    if not isinstance(year, int) or isinstance(year, bool) or not isinstance(dated, dt.date):
+    signed = isinstance(signature, Mapping) and isinstance(signature.get("date"), dt.date)
+    dates = [
+        ("成文日期", "signature.date" if signed else "report.date", signature["date"] if signed else data.get("date")),
+        ("公布日期", "report.published", data.get("published")),
+    ]
+    if not isinstance(year, int) or isinstance(year, bool):
         return []
     organ = data.get("organ") if isinstance(data.get("organ"), str) else ""
     # a department is named as one (…局, …委员会, …办公室); a bare place ("平潭综合实验区") is its government
     department = not _GOVERNMENT.search(organ) and bool(_DEPARTMENT_NAME.search(organ))
     government = report.format.key == "legacy" or not department
     deadline = dt.date(year + 1, 3, 31) if government else dt.date(year + 1, 1, 31)
-    if dated.toordinal() <= deadline.toordinal():
-        return []
     who = "各级人民政府" if government and report.format.key != "legacy" else ("政府部门" if not government else "")
     law = "2008年条例第三十一条" if report.format.key == "legacy" else "条例第五十条"
-    return [
-        warning(
-            "common.late-report",
-            f"成文日期{dated.isoformat()}晚于{law}规定的期限：{who}{year}年度报告应于{deadline.isoformat()}前公布",
-            report.ref("signature.date" if isinstance(signature, Mapping) and "date" in signature else "report.date"),
-            expected=f"不晚于 {deadline.isoformat()}",
-            found=dated.isoformat(),
-        )
-    ]
+    for what, keypath, dated in dates:  # the first late date is the one to report: a late 成文日期 is late publishing
+        if isinstance(dated, dt.date) and dated.toordinal() > deadline.toordinal():
+            return [
+                warning(
+                    "common.late-report",
+                    f"{what}{dated.isoformat()}晚于{law}规定的期限：{who}{year}年度报告应于{deadline.isoformat()}前公布",
+                    report.ref(keypath),
+                    expected=f"不晚于 {deadline.isoformat()}",
+                    found=dated.isoformat(),
+                )
+            ]
+    return []
 
 
 def unterminated_paragraph_problems(report: Report) -> list[Problem]:

@@ -21,6 +21,12 @@ SCHEMA = Schema(
         Field(
             "date", "date", description="成文（发布）日期；原报告没有时可不写（会提示）", example=dt.date(2025, 3, 31)
         ),
+        Field(
+            "published",
+            "date",
+            description="公布日期：报告在门户网站等处公开的日期（与成文日期不同时填写；按期公布的检查以它为准）",
+            example=dt.date(2025, 3, 28),
+        ),
         Field("title", "str", description="标题（默认：机关 + 年度 + 政府信息公开工作年度报告）"),
         Field("title_lines", "list[str]", description="标题分行（按词意分行时使用）"),
         Field("website", "str", description="报告电子版下载网址", example="https://www.example.gov.cn/"),
