@@ -96,3 +96,18 @@ def test_a_report_silent_about_what_it_withheld(check):
     assert "legacy.denied.unstated" not in {p.rule for p in check(legacy(applications=said))}
     counted = {**applications, "outcomes": {"同意公开": 2, "不同意公开": 0}}
     assert "legacy.denied.unstated" not in {p.rule for p in check(legacy(applications=counted))}
+
+
+def test_a_running_total_instead_of_the_years_count(check):
+    """资阳市南薰乡 2014 gives only "本单位到目前累计主动公开政府信息100条" (第三十二条（一） asks for the year's)."""
+    from tests.conftest import legacy
+
+    cumulative = {"text": "本单位到目前累计主动公开政府信息100条。"}
+    [p] = [p for p in check(legacy(active=cumulative)) if p.rule == "legacy.active.year-count"]
+    assert p.source.keypath == "active.text" and "到目前累计" in p.message
+    for active in (
+        {"text": "2014年主动公开政府信息35条，到目前累计主动公开政府信息100条。"},  # the year's count beside it
+        {"text": "到目前累计主动公开政府信息100条。", "total": 35},  # the year's count as data
+        {"text": "全年主动公开政府信息35条。"},
+    ):
+        assert "legacy.active.year-count" not in {p.rule for p in check(legacy(active=active))}, active

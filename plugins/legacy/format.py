@@ -57,7 +57,13 @@ def gongkai_register_formats(register):
 def gongkai_check(report: Report) -> list[Problem]:
     if report.format.key != LEGACY.key:
         return []
-    from plugins.legacy.textcheck import appeals_silence, denied_silence, fee_silence, text_problems
+    from plugins.legacy.textcheck import (
+        appeals_silence,
+        cumulative_only,
+        denied_silence,
+        fee_silence,
+        text_problems,
+    )
 
     return [
         *part_list_problems(report, "legacy"),
@@ -65,4 +71,5 @@ def gongkai_check(report: Report) -> list[Problem]:
         *fee_silence(report),
         *appeals_silence(report),
         *denied_silence(report),
+        *cumulative_only(report),
     ]

@@ -6,6 +6,11 @@ counts of [appeals], [consultation] and [staffing]) a literal number in such a p
 phrases are read by :func:`plugins.common.prose.restatements` exactly as the 2021 format's are: a number printed
 by a ``{reference}`` is never read, each literal number is read once.  Patterns built from a report's own names
 (its channels and outcomes) are used only for names of two characters or more, and "其他" is never one.
+
+Beside them, what the 2008 条例 (第三十二条) asks every report to say and a report may leave unsaid: the fees
+(``legacy.fee.unstated``), each kind of appeal its heading names (``legacy.appeals.unstated``), whether anything was
+withheld (``legacy.denied.unstated``), and the year's 主动公开 count rather than only a running total
+(``legacy.active.year-count``).
 """
 
 from __future__ import annotations
@@ -248,6 +253,48 @@ def denied_silence(report: Report) -> list[Problem]:
             report.ref("applications"),
             expected="不予公开情况",
             found="未提及",
+            plugin="legacy",
+        )
+    ]
+
+
+#: a count of items: "100条", "1,234件"
+_COUNT = re.compile(r"\d+(?:,\d{3})*\s*[条件项份个篇]")
+#: what makes a count one since some earlier time, not the year's: 累计, 到目前, 至今, 历年, 截至…
+_SINCE = re.compile(r"累计|到目前|至今|迄今|历年|截至|截止|以来")
+_PROACTIVE = re.compile(r"主动公开")
+
+
+def cumulative_only(report: Report) -> list[Problem]:
+    """The 2008 条例 (第三十二条（一）) asks for the year's 主动公开 figure: a report whose 主动公开 part counts only
+    a running total ("本单位到目前累计主动公开政府信息100条") and that gives the year's count nowhere — neither as
+    data (``active.total``) nor in a sentence about 主动公开 without 累计/到目前/至今 — does not report it."""
+    active = report.data.get("active")
+    if not isinstance(active, Mapping) or "total" in active:
+        return []
+    clauses = [
+        (key, clause)
+        for key, text in narrative_strings(report)
+        if not key.endswith("heading")
+        for clause in re.split(r"[，,。；;：:]", text)
+        if _COUNT.search(clause)
+    ]
+    in_part = [(key, clause) for key, clause in clauses if key.startswith("active.")]
+    if not in_part or not all(_SINCE.search(clause) for _, clause in in_part):
+        return []
+    if any(_PROACTIVE.search(clause) and not _SINCE.search(clause) for _, clause in clauses):
+        return []
+    key, clause = in_part[0]
+    year = (report.data.get("report") or {}).get("year")
+    return [
+        Problem(
+            Severity.WARNING,
+            "legacy.active.year-count",
+            f"主动公开只给了累计数（“{clause.strip()}”），没有{year}年度本年主动公开的数量"
+            "（2008年条例第三十二条（一）要求报告本年度主动公开情况）",
+            report.ref(key),
+            expected=f"{year}年主动公开的条数",
+            found="只有累计数",
             plugin="legacy",
         )
     ]
