@@ -423,10 +423,19 @@ def missing_number_problems(report: Report) -> list[Problem]:
     return problems
 
 
+_GOVERNMENT = re.compile(r"(?:人民政府|政府|管委会|管理委员会|办事处|乡|镇)$")
+_DEPARTMENT_NAME = re.compile(r"(?:局|委员会|委|办公室|办公厅|办|厅|中心|处|所|站|院|馆|队|社)$")
+
+
+def is_department(organ: str) -> bool:
+    """A department is named as one (…局, …委员会, …办公室, …中心); a government (…人民政府, …管委会, …街道办事处,
+    a 乡 or 镇) or a bare place ("平潭综合实验区") is not."""
+    return not _GOVERNMENT.search(organ) and bool(_DEPARTMENT_NAME.search(organ))
+
+
 _OWN_DOCUMENT = re.compile(
     r"《(?P<organ>[^《》]{2,30}?(?:局|委员会|委|办公室|办|厅|中心))政府信息公开(?:指南|目录|工作年度报告|年度报告|实施办法)"
 )
-_DEPARTMENT = re.compile(r"(?:局|委员会|委|办公室|办|厅|中心)$")
 
 
 _RESPONDENT = re.compile(
@@ -465,7 +474,7 @@ def foreign_organ_problems(report: Report) -> list[Problem]:
                         found=m.group("organ"),
                     )
                 )
-    if not _DEPARTMENT.search(organ):
+    if not is_department(organ):
         return problems
     for keypath, text in narrative_strings(report):
         for m in _OWN_DOCUMENT.finditer(text):
@@ -654,8 +663,6 @@ def signature_organ_problems(report: Report) -> list[Problem]:
 
 #: The 2008 条例 (第三十一条): every report by 31 March; the 2019 条例 (第五十条): departments by 31 January,
 #: governments (人民政府, and the bodies that act as one) by 31 March.
-_GOVERNMENT = re.compile(r"(?:人民政府|政府|管委会|管理委员会|办事处|乡|镇)$")
-_DEPARTMENT_NAME = re.compile(r"(?:局|委员会|委|办公室|办公厅|办|厅|中心|处|所|站|院|馆|队|社)$")
 
 
 def late_report_problems(report: Report) -> list[Problem]:
@@ -673,9 +680,7 @@ def late_report_problems(report: Report) -> list[Problem]:
     if not isinstance(year, int) or isinstance(year, bool):
         return []
     organ = data.get("organ") if isinstance(data.get("organ"), str) else ""
-    # a department is named as one (…局, …委员会, …办公室); a bare place ("平潭综合实验区") is its government
-    department = not _GOVERNMENT.search(organ) and bool(_DEPARTMENT_NAME.search(organ))
-    government = report.format.key == "legacy" or not department
+    government = report.format.key == "legacy" or not is_department(organ)
     deadline = dt.date(year + 1, 3, 31) if government else dt.date(year + 1, 1, 31)
     who = "各级人民政府" if government and report.format.key != "legacy" else ("政府部门" if not government else "")
     law = "2008年条例第三十一条" if report.format.key == "legacy" else "条例第五十条"
