@@ -157,3 +157,34 @@ def test_frequency_is_reported_where_it_was_typed(check):
     text = "对信息公开错情每月通报。全年开展月通报7次。"
     [p] = [p for p in check(legacy(overview={"text": text})) if p.rule == "prose.frequency"]
     assert p.source.keypath == "overview.text" and p.found == 7 and "每月一次，全年应为12次" in p.message
+
+
+def test_a_part_list_without_a_count_is_read_and_matched_by_name(check):
+    """三亚市海棠区 2015: "本年报由概述、……、存在的主要问题及改进措施等组成" over four printed parts, named
+    otherwise: when the numbers differ the names are matched in any order, loosely (政府信息 aside)."""
+    data = legacy(
+        preamble={"text": "本年报由概述、主动公开情况、收费及减免情况、其他需要报告的事项等组成。"},
+    )
+    found = [p for p in check(data) if p.rule.startswith("legacy.part-")]
+    assert ("legacy.part-count", "preamble.text") in {(p.rule, p.source.keypath) for p in found}
+    # 收费及减免情况 is listed third, and the report has no such part before its answered 其他需要报告的事项
+    [at_place] = [p for p in found if p.source.keypath == "applications"]
+    assert "与导语所列“收费及减免情况”不一致" in at_place.message
+    # 主动公开情况 answers the printed 主动公开政府信息情况; 概述 answers 概述: neither is reported
+    assert not any("“概述”" in p.message or "“主动公开情况”" in p.message for p in found)
+
+
+def test_names_listed_after_the_last_printed_part_are_the_reports_end(check):
+    """A truncated copy (or a report that stops early) lacks the last listed parts: the count says so, and the
+    names are not reported one by one."""
+    data = legacy(
+        preamble={"text": "本报告由概述、主动公开政府信息情况、依申请公开政府信息情况、甲乙情况、丙丁情况等组成。"},
+        consultation=None,
+        appeals=None,
+        staffing=None,
+        issues=None,
+        other=None,
+        tables=None,
+    )
+    found = [p for p in check(data) if p.rule.startswith("legacy.part-")]
+    assert [p.rule for p in found] == ["legacy.part-count"], [p.message for p in found]

@@ -111,3 +111,22 @@ def test_a_running_total_instead_of_the_years_count(check):
         {"text": "全年主动公开政府信息35条。"},
     ):
         assert "legacy.active.year-count" not in {p.rule for p in check(legacy(active=active))}, active
+
+
+def test_where_a_fee_statement_counts(check):
+    """咸宁市人民防空办公室 2018 states the fee in its 机构人员及相关费用 part; 三亚市海棠区 2015 only names the fee
+    part in its preamble's list of parts."""
+    from tests.conftest import LEGACY_REPORT, legacy
+
+    applications = {k: v for k, v in LEGACY_REPORT["applications"].items() if k != "fees"}
+    applications["text"] = "全年未收到政府信息公开申请。"
+    staffing = {**LEGACY_REPORT["staffing"], "text": "2018年，我办未对公众提出依申请公开收取任何费用。"}
+    found = check(legacy(applications=applications, staffing=staffing, fee=None))
+    assert "legacy.fee.unstated" not in {p.rule for p in found}
+    spending = {**LEGACY_REPORT["staffing"], "text": "信息公开工作经费纳入年度预算，免费提供查阅服务。"}
+    listed = {"text": "本年报由概述、主动公开情况、收费及减免情况等组成。"}
+    for data in (
+        legacy(applications=applications, staffing=spending, fee=None),  # spending, not a fee charged or waived
+        legacy(applications=applications, preamble=listed, fee=None),  # the part's name, not what it says
+    ):
+        assert "legacy.fee.unstated" in {p.rule for p in check(data)}

@@ -96,6 +96,7 @@ _BARE_COUNT = re.compile(
 )
 _SENTENCE_INSIDE = re.compile(r"[，,；;]")
 SENTENCE_LENGTH = 20  # a paragraph this long is a sentence even with no ，inside; a name on its own line is shorter
+_ATTACHMENT_LABEL = re.compile(r"附[件表]\s*[0-9０-９一二三四五六七八九十]*\s*[：:]\s*[^，。；,;]*$")
 _TERMINATED = re.compile(r"[。！？!?；;：:…—”’）)」』》]\s*$")
 _ADVERB = re.compile(r"均已|(?<![平])均(?![衡匀等值])|(?<![首成京古])都(?![市会城])|(?<![而不得])已(?![知])")
 
@@ -705,6 +706,8 @@ def unterminated_paragraph_problems(report: Report) -> list[Problem]:
         if keypath.rsplit(".", 1)[-1].startswith("heading"):
             continue
         body = _REFERENCE.sub("N", text).strip()
+        if _ATTACHMENT_LABEL.match(body):  # "附表：2016年龙归镇政府信息公开年度报告" names an attachment
+            continue
         sentence = _SENTENCE_INSIDE.search(body) or len(body) >= SENTENCE_LENGTH
         if sentence and not _TERMINATED.search(body):
             problems.append(

@@ -33,6 +33,10 @@ SCHEMA = Schema(
 _PART_LIST = re.compile(
     r"(?:由|包括|分为)([^。；]+?)(?:等|共|这|计){0,2}([一二三四五六七八九十\d]+)(?:个)?部分(?:组成|内容)?"
 )
+#: "本年报由概述、主动公开情况……等组成": the same list without its count
+_UNCOUNTED_PART_LIST = re.compile(
+    r"(?:本|该)?(?:年度报告|年报|报告)(?:主要)?由([^。；]+?)等?(?:几个|几)?(?:部分|方面)?组成"
+)
 _SEPARATORS = re.compile(r"[、，,；]|(?<=情况)和|(?<=事项)和|(?<=措施)和")
 #: How a part's name ends; a piece that does not, followed by one that does, is one name split at its own 、
 #: ("政府信息公开行政复议、行政诉讼情况", the 2021 format's part 四).
@@ -58,15 +62,20 @@ def preamble_texts(report: Report) -> list[tuple[str, str]]:
 
 
 def listed_parts(report: Report) -> PartList | None:
-    """The part list of "本报告由A、B、C共N个部分组成" (also "由A，B……等N部分组成", "包括A、B……共N个部分"),
-    or ``None`` when the preamble has none.  The names may be separated by 、 or ，."""
+    """The part list of "本报告由A、B、C共N个部分组成" (also "由A，B……等N部分组成", "包括A、B……共N个部分", and
+    without a count "本年报由A、B……等组成"), or ``None`` when the preamble has none.  The names may be separated by
+    、 or ，."""
     for keypath, text in preamble_texts(report):
         m = _PART_LIST.search(text)
+        counted = m is not None
+        m = m or _UNCOUNTED_PART_LIST.search(text)
         if m:
             listed = m.group(1)
             listed = re.split(r"[：:]", listed)[-1]  # "本报告包括以下内容：A、B" — the list starts after the colon
             pieces = [n.strip() for n in _SEPARATORS.split(listed) if n.strip()]
-            return PartList(_rejoin(pieces), parse_chinese_number(m.group(2)), keypath)
+            if not counted and len(pieces) < 2:
+                continue
+            return PartList(_rejoin(pieces), parse_chinese_number(m.group(2)) if counted else None, keypath)
     return None
 
 

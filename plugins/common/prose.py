@@ -534,6 +534,18 @@ def _names_agree(heading: str, listed: str) -> bool:
     return a == b or (len(shorter) >= 4 and (b in a or a in b))
 
 
+_LOOSE = re.compile(r"政府信息|信息|政府")
+
+
+def _loosely_named(name: str, instance: Any) -> bool:
+    """ "主动公开情况" for a part printed "主动公开政府信息情况", "改进措施" for "存在的主要问题及改进措施": when
+    the list and the parts differ in number, a name answers a part it equals or is part of (政府信息, 和及 aside)."""
+    heading = instance.data.get("heading") or instance.type.title
+    a, b = (_LOOSE.sub("", _IGNORED.sub("", t)).rstrip("：:。") for t in (heading, name))
+    shorter = min(a, b, key=len)
+    return a == b or (len(shorter) >= 4 and (a in b or b in a))
+
+
 def part_list_problems(
     report: Report, prefix: str, official: dict[str, tuple[str, ...]] | None = None
 ) -> list[Problem]:
@@ -570,12 +582,50 @@ def part_list_problems(
                 found=len(parts.names),
             )
         )
-    for position, (name, instance) in enumerate(zip(parts.names, numbered, strict=False), start=1):
+
+    def agrees(name: str, instance: Any) -> bool:
         heading = instance.data.get("heading") or instance.type.title
         accepted = (heading, *(official or {}).get(instance.key, ()))
         if _names_agree(heading, name) or (official is not None and any(same_part(name, a) for a in accepted)):
-            continue
-        if instance.number is None and _as_listed(heading).endswith(name):
+            return True
+        return instance.number is None and _as_listed(heading).endswith(name)
+
+    if len(parts.names) != len(numbered):  # positions do not line up: match by name, in any order
+        matched = {name: [i for i in numbered if agrees(name, i) or _loosely_named(name, i)] for name in parts.names}
+        # a name no part answers, before one that is answered: a part left out (the names after the last answered
+        # one are the report's end — in a truncated copy, the copy's — and the count already says they are missing)
+        last = max((n for n, name in enumerate(parts.names) if matched[name]), default=-1)
+        unanswered = {n: name for n, name in enumerate(parts.names[:last], start=1) if not matched[name]}
+        for position, instance in enumerate(numbered, start=1):
+            if any(instance in found for found in matched.values()):
+                continue
+            heading = instance.data.get("heading") or instance.type.title
+            name = unanswered.pop(position, None)  # the name listed at its place: named otherwise
+            said = f"与导语所列“{name}”不一致" if name else "不是导语所列的任何一部分"
+            problems.append(
+                warning(
+                    f"{prefix}.part-heading",
+                    f"第{chinese_number(position)}部分标题“{heading}”{said}",
+                    report.ref(f"{instance.key}.heading" if instance.data.get("heading") else instance.key),
+                    expected=name or "、".join(parts.names),
+                    found=heading,
+                    details={"preamble": parts.keypath},
+                )
+            )
+        if unanswered:
+            problems.append(
+                warning(
+                    f"{prefix}.part-heading",
+                    "导语所列" + "、".join(f"“{n}”" for n in unanswered.values()) + "在正文中没有对应的部分",
+                    where,
+                    expected="、".join(unanswered.values()),
+                    found="没有这些部分",
+                )
+            )
+        return problems + _unprinted_names(report, prefix, parts, len(numbered), official)
+    for position, (name, instance) in enumerate(zip(parts.names, numbered, strict=False), start=1):
+        heading = instance.data.get("heading") or instance.type.title
+        if agrees(name, instance):
             continue
         problems.append(
             warning(

@@ -168,6 +168,24 @@ _FEE_WORDS = re.compile(
 _FEE_CONTEXT = re.compile(r"信息公开|申请|检索|复制|邮寄|收费标准|信息处理费")
 
 
+#: a charge made or waived — what a sentence of the staffing part (mostly about spending) must say to state the fee
+_CHARGED = re.compile(r"收取|收费|免收|减免|(?:未|不|没有)收(?!到)")
+#: a preamble's list of parts names the fee part ("本年报由……收费及减免情况……组成") without stating the fee
+_PART_LIST_SENTENCE = re.compile(r"组成|部分")
+
+
+def _states_fee(key: str, sentence: str) -> bool:
+    if not _FEE_WORDS.search(sentence):
+        return False
+    if key.startswith(("applications.", "fee.")):
+        return True
+    if key.startswith("preamble.") and _PART_LIST_SENTENCE.search(sentence):
+        return False
+    if key.startswith("staffing."):  # "信息公开工作经费……" is spending; "未对申请收取任何费用" states the fee
+        return bool(_FEE_CONTEXT.search(sentence) and _CHARGED.search(sentence))
+    return bool(_FEE_CONTEXT.search(sentence))
+
+
 def fee_silence(report: Report) -> list[Problem]:
     """The 2008 条例 (第三十二条（三）) asks every report for its 收费及减免情况; a report whose prose never
     mentions fees, and which gives no ``applications.fees`` and no ``[fee]`` part, leaves it out (the 2021 format's
@@ -176,10 +194,7 @@ def fee_silence(report: Report) -> list[Problem]:
     if (isinstance(applications, Mapping) and "fees" in applications) or isinstance(report.data.get("fee"), Mapping):
         return []
     if any(
-        _FEE_WORDS.search(sentence) and (key.startswith(("applications.", "fee.")) or _FEE_CONTEXT.search(sentence))
-        for key, text in narrative_strings(report)
-        if not key.startswith("staffing.")
-        for sentence in re.split(r"[。；;]", text)
+        _states_fee(key, sentence) for key, text in narrative_strings(report) for sentence in re.split(r"[。；;]", text)
     ):
         return []
     return [
