@@ -62,3 +62,16 @@ def test_a_media_outlet_of_another_place_is_reported(check):
 )
 def test_media_of_the_organs_own_places_pass(check, organ, text):
     assert "common.foreign-place" not in rules(check(with_channels(organ, text)))
+
+
+def test_the_organ_named_without_its_places_level_word(check):
+    # 咸宁市人民防空办公室 2018: "本报告的电子版可在咸宁人民防空办公室门户网站查阅"
+    data = with_channels("咸宁市人民防空办公室", "本报告的电子版可在咸宁人民防空办公室门户网站查阅。")
+    [p] = [p for p in check(data) if p.rule == "common.organ-name"]
+    assert (p.found, p.expected) == ("咸宁人民防空办公室", "咸宁市人民防空办公室") and "少了“市”" in p.message
+    for organ, text in (
+        ("咸宁市人民防空办公室", "咸宁市人民防空办公室门户网站。"),  # the full name
+        ("平潭县财政局", "平潭财政局门户网站。"),  # a short form of a short name (财政局): on purpose, not a slip
+        ("南薰乡人民政府", "南薰乡政府网站。"),  # no place the table knows
+    ):
+        assert "common.organ-name" not in rules(check(with_channels(organ, text))), organ

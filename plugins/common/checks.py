@@ -45,6 +45,8 @@ at the key and line to fix:
   phrase pasted twice (eight characters or more straight after themselves, or the same item twice in a 、-list);
 - ``common.word-order`` — a share written "2.04%占" for 占2.04%;
 - ``common.signature-organ`` — the signed organ one or two characters off the report's organ ("财政全融局");
+- ``common.organ-name`` — the organ named in the text without its place's level word ("咸宁人民防空办公室" for
+  咸宁市人民防空办公室); only a full name is compared, not a short form ("平潭财政局");
 - ``common.late-report`` — a 成文日期 after the deadline: 31 March under the 2008 条例; under the 2019 条例
   (第五十条) 31 January for departments, 31 March for governments (人民政府, 管委会, 街道办事处, 乡, 镇);
 - ``common.unterminated-paragraph`` — a paragraph that is a sentence (a ，or ；inside, or 20 characters or more)
@@ -662,6 +664,36 @@ def signature_organ_problems(report: Report) -> list[Problem]:
     ]
 
 
+def organ_name_problems(report: Report) -> list[Problem]:
+    """The organ named in the text without the level word of its place: "咸宁人民防空办公室" in the report of
+    咸宁市人民防空办公室.  Only full names are compared (the rest after the place has four characters or more), so
+    the short forms people write on purpose ("平潭财政局") are not in question."""
+    organ = (report.data.get("report") or {}).get("organ")
+    if not isinstance(organ, str):
+        return []
+    variants = {}
+    for place in places.in_name(organ):
+        short = places.short_name(place.name)
+        at = organ.find(place.name)
+        if short is None or at < 0 or len(organ) - at - len(place.name) < 4:
+            continue
+        variants[organ[:at] + short + organ[at + len(place.name) :]] = place.name[len(short) :]
+    problems: list[Problem] = []
+    for keypath, text in narrative_strings(report):
+        for variant, level in variants.items():
+            if variant in text:
+                problems.append(
+                    warning(
+                        "common.organ-name",
+                        f"机关名称“{variant}”少了“{level}”：应为“{organ}”",
+                        report.ref(keypath),
+                        expected=organ,
+                        found=variant,
+                    )
+                )
+    return problems
+
+
 #: The 2008 条例 (第三十一条): every report by 31 March; the 2019 条例 (第五十条): departments by 31 January,
 #: governments (人民政府, and the bodies that act as one) by 31 March.
 
@@ -786,6 +818,7 @@ RULES = (
     doubled_word_problems,
     word_order_problems,
     signature_organ_problems,
+    organ_name_problems,
     late_report_problems,
     unterminated_paragraph_problems,
     format_year_problems,
