@@ -188,3 +188,22 @@ def test_names_listed_after_the_last_printed_part_are_the_reports_end(check):
     )
     found = [p for p in check(data) if p.rule.startswith("legacy.part-")]
     assert [p.rule for p in found] == ["legacy.part-count"], [p.message for p in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "partial"),
+    [
+        ("本报告中所列数据的统计期限自2018年1月1日起至2018年12月14日止。", True),  # 咸宁市人防办 2018
+        ("统计时间为2018年3月1日至12月31日。", True),
+        ("本报告中所列数据的统计期限自2018年1月1日起至2018年12月31日止。", False),
+        ("统计期限自2018年1月1日至2018年12月31日。", False),
+        ("统计时间为2018年1月1日至12月31日。", False),
+    ],
+)
+def test_a_data_period_that_is_not_the_whole_year(check, text, partial):
+    data = legacy(preamble={"text": text})
+    data["report"]["year"] = 2018
+    found = [p for p in check(data) if p.rule == "prose.period"]
+    assert bool(found) is partial
+    if found:
+        assert found[0].source.keypath == "preamble.text" and found[0].expected == "2018年1月1日至12月31日"

@@ -449,12 +449,19 @@ def _short(text: str, limit: int = 60) -> str:
 _PERIOD = re.compile(
     r"(?:统计期限|统计时限|统计期间|统计时间|统计范围|所列数据)[^。]{0,12}?(?:自|从|为)?\s*(\d{4})\s*年"
 )
+#: the whole period as stated: "自2018年1月1日起至2018年12月14日止", "为2010年1月1日至12月31日"
+_SPAN = re.compile(
+    r"(?:统计期限|统计时限|统计期间|统计时间|统计范围|所列数据)[^。]{0,12}?(?:自|从|为)?\s*"
+    r"(?P<y1>\d{4})\s*年\s*(?P<m1>\d{1,2})\s*月\s*(?P<d1>\d{1,2})\s*日\s*起?\s*(?:至|到|—|－|-|~)\s*"
+    r"(?:(?P<y2>\d{4})\s*年)?\s*(?P<m2>\d{1,2})\s*月\s*(?P<d2>\d{1,2})\s*日"
+)
 _POINTS = re.compile(r"(?:根据|按照|依据)[^。]{0,40}?《[^》]{0,20}?印发(\d{4})年政务公开工作要点")
 _PLAN = re.compile(r"(\d{4})年[^。；]{0,12}?(?:将|要|计划|拟)")
 
 
 def year_slips(report: Report, texts: list[tuple[str, str]], plan_keys: tuple[str, ...]) -> list[Problem]:
-    """The data period stated for another year; the next year's plan dated in the report year."""
+    """The data period stated for another year, or for part of the year; the next year's plan dated in the report
+    year."""
     year = (report.data.get("report") or {}).get("year")
     if not isinstance(year, int):
         return []
@@ -469,6 +476,21 @@ def year_slips(report: Report, texts: list[tuple[str, str]], plan_keys: tuple[st
                         report.ref(keypath),
                         expected=f"{year}年",
                         found=f"{m.group(1)}年",
+                    )
+                )
+        for m in _SPAN.finditer(text):
+            start = (int(m["m1"]), int(m["d1"]))
+            end_year = int(m["y2"] or m["y1"])
+            end = (int(m["m2"]), int(m["d2"]))
+            if int(m["y1"]) == year == end_year and (start != (1, 1) or end != (12, 31)):
+                problems.append(
+                    warning(
+                        "prose.period",
+                        f"统计期限“{m.group(0)[m.group(0).index(m['y1']) :]}”不是{year}年全年（应为1月1日至12月31日）："
+                        "年度报告的数据应覆盖全年（新设机构从设立之日算起的，请在正文写明）",
+                        report.ref(keypath),
+                        expected=f"{year}年1月1日至12月31日",
+                        found=f"{m['m1']}月{m['d1']}日至{m['m2']}月{m['d2']}日",
                     )
                 )
         if keypath.startswith("preamble"):  # the basis cited for this year's report: that year's 工作要点
