@@ -25,7 +25,6 @@ SCHEMA = Schema(
             "published",
             "date",
             description="公布日期：报告在门户网站等处公开的日期（与成文日期不同时填写；按期公布的检查以它为准）",
-            example=dt.date(2025, 3, 28),
         ),
         Field("title", "str", description="标题（默认：机关 + 年度 + 政府信息公开工作年度报告）"),
         Field("title_lines", "list[str]", description="标题分行（按词意分行时使用）"),
