@@ -513,3 +513,13 @@ def test_a_bare_place_is_its_government(check):
 def test_repeated_symbols_are_not_a_phrase(check):
     text = "分隔线================，电话88888888888888888888。"
     assert "common.doubled-word" not in rules(check(with_overview(text=text)))
+
+
+def test_a_part_heading_ending_in_a_full_stop(check):
+    """桦甸市新华街道 2012: "五、政府信息公开工作存在的主要问题及改进情况。"."""
+    data = legacy(issues={"heading": "政府信息公开工作存在的主要问题及改进情况。", "text": "问题与改进。"})
+    [p] = [p for p in check(data) if p.rule == "common.heading-punctuation"]
+    assert p.source.keypath == "issues.heading" and p.found == "“。”"
+    run_in = legacy(overview={"text": "概述。", "items": [{"heading": "加强领导。", "text": "成立领导小组。"}]})
+    assert "common.heading-punctuation" not in rules(check(run_in))
+    assert "common.heading-punctuation" not in rules(check(legacy(issues={"heading": "存在的问题", "text": "无。"})))

@@ -207,3 +207,28 @@ def test_a_data_period_that_is_not_the_whole_year(check, text, partial):
     assert bool(found) is partial
     if found:
         assert found[0].source.keypath == "preamble.text" and found[0].expected == "2018年1月1日至12月31日"
+
+
+def test_this_years_problems_under_last_years_date(check):
+    """六安市裕安区水利局 2013's 存在的主要问题: "2012年,我局的政府信息公开工作从总体来看,运行状况较好……"."""
+    slip = legacy(issues={"text": "2017年，我局的政府信息公开工作运行良好，但仍存在更新不够及时的问题。"})
+    [p] = [p for p in check(slip) if p.rule == "prose.year-slip"]
+    assert (p.found, p.expected, p.source.keypath) == ("2017年", "2018年", "issues.text") and "沿用" in p.message
+    for text in (
+        "与2017年相比，公开数量有所增加，但仍存在更新不够及时的问题。",  # a comparison, not the year's label
+        "2018年，我局的政府信息公开工作运行良好，但仍存在更新不够及时的问题。",
+    ):
+        assert "prose.year-slip" not in {p.rule for p in check(legacy(issues={"text": text}))}, text
+
+
+def test_a_part_list_with_mixed_separators(check):
+    """四平市铁东区解放街道 2011: "本报告由概述,主动公开政府信息情况,……、下一步工作计划等五个部分组成"."""
+    mixed = legacy(preamble={"text": "本报告由概述，主动公开政府信息情况、依申请公开政府信息情况等三个部分组成。"})
+    [p] = [p for p in check(mixed) if p.rule == "legacy.part-list-punctuation"]
+    assert p.source.keypath == "preamble.text" and p.expected == "“、”"
+    even = legacy(preamble={"text": "本报告由概述、主动公开政府信息情况、依申请公开政府信息情况等三个部分组成。"})
+    assert "legacy.part-list-punctuation" not in {p.rule for p in check(even)}
+    # a name's own 、 ("行政复议、行政诉讼情况") is not a separator of the list
+    own_comma = "本报告由概述、政府信息公开行政复议、行政诉讼情况、其他需要报告的事项等三个部分组成。"
+    own = legacy(preamble={"text": own_comma})
+    assert "legacy.part-list-punctuation" not in {p.rule for p in check(own)}

@@ -130,3 +130,18 @@ def test_where_a_fee_statement_counts(check):
         legacy(applications=applications, preamble=listed, fee=None),  # the part's name, not what it says
     ):
         assert "legacy.fee.unstated" in {p.rule for p in check(data)}
+
+
+def test_applications_received_and_never_answered(check):
+    """六安市裕安区水利局 2013: "收到1条申请政府信息公开的受理件。" and nothing on how it was handled."""
+    from tests.conftest import legacy
+
+    silent = {"received": 1, "fees": 0, "text": "本报告年度我局收到1条申请政府信息公开的受理件。"}
+    [p] = [p for p in check(legacy(applications=silent)) if p.rule == "legacy.applications.outcome-unstated"]
+    assert p.source.keypath == "applications" and "收到1件申请" in p.message
+    for applications in (
+        {**silent, "text": "收到1件申请，已按时答复。"},
+        {**silent, "outcomes": {"同意公开": 1}},
+        {**silent, "received": 0, "text": "未收到申请。"},
+    ):
+        assert "legacy.applications.outcome-unstated" not in {p.rule for p in check(legacy(applications=applications))}

@@ -47,6 +47,8 @@ at the key and line to fix:
 - ``common.signature-organ`` — the signed organ one or two characters off the report's organ ("财政全融局");
 - ``common.organ-name`` — the organ named in the text without its place's level word ("咸宁人民防空办公室" for
   咸宁市人民防空办公室); only a full name is compared, not a short form ("平潭财政局");
+- ``common.heading-punctuation`` — a part heading typed with a closing 。，；、 ("……存在的主要问题及改进情况。");
+  item headings, printed run in before their text, are not in question;
 - ``common.late-report`` — a 成文日期 after the deadline: 31 March under the 2008 条例; under the 2019 条例
   (第五十条) 31 January for departments, 31 March for governments (人民政府, 管委会, 街道办事处, 乡, 镇);
 - ``common.unterminated-paragraph`` — a paragraph that is a sentence (a ，or ；inside, or 20 characters or more)
@@ -770,6 +772,31 @@ def unterminated_paragraph_problems(report: Report) -> list[Problem]:
     return problems
 
 
+_HEADING_END = re.compile(r"[。，,；;、]\s*$")
+
+
+def heading_punctuation_problems(report: Report) -> list[Problem]:
+    """A part heading typed with a closing 。 (or ，；、): "五、政府信息公开工作存在的主要问题及改进情况。" — a
+    heading is not a sentence; a run-in heading (its text follows on the same line) ends in 。 by design."""
+    problems: list[Problem] = []
+    for keypath, text in narrative_strings(report):
+        if not keypath.endswith("heading") or not _HEADING_END.search(text):
+            continue
+        if ".items[" in keypath:  # an item's heading is printed run in (（一）……。text) — its 。 is right there
+            continue
+        mark = text.rstrip()[-1]
+        problems.append(
+            warning(
+                "common.heading-punctuation",
+                f"标题“{text.strip()}”末尾有“{mark}”：标题不是句子，末尾不加标点",
+                report.ref(keypath),
+                expected="末尾不加标点",
+                found=f"“{mark}”",
+            )
+        )
+    return problems
+
+
 def format_year_problems(report: Report) -> list[Problem]:
     """A report year outside the years its format was in force for: a 2022 report on the 2019 trial tables."""
     year = (report.data.get("report") or {}).get("year")
@@ -821,6 +848,7 @@ RULES = (
     organ_name_problems,
     late_report_problems,
     unterminated_paragraph_problems,
+    heading_punctuation_problems,
     format_year_problems,
 )
 

@@ -50,6 +50,7 @@ class PartList:
     names: tuple[str, ...]
     stated_count: int | None
     keypath: str
+    separators: frozenset[str] = frozenset()  # the marks between the names: {"、"}, or {"、", ","} when mixed
 
 
 def preamble_texts(report: Report) -> list[tuple[str, str]]:
@@ -75,7 +76,12 @@ def listed_parts(report: Report) -> PartList | None:
             pieces = [n.strip() for n in _SEPARATORS.split(listed) if n.strip()]
             if not counted and len(pieces) < 2:
                 continue
-            return PartList(_rejoin(pieces), parse_chinese_number(m.group(2)) if counted else None, keypath)
+            names = _rejoin(pieces)
+            between = listed
+            for name in names:  # what is left between the names (a name's own 、 is not a separator)
+                between = between.replace(name, "\0", 1)
+            separators = frozenset(re.findall(r"[、，,；;]", between))
+            return PartList(names, parse_chinese_number(m.group(2)) if counted else None, keypath, separators)
     return None
 
 

@@ -457,6 +457,8 @@ _SPAN = re.compile(
 )
 _POINTS = re.compile(r"(?:根据|按照|依据)[^。]{0,40}?《[^》]{0,20}?印发(\d{4})年政务公开工作要点")
 _PLAN = re.compile(r"(\d{4})年[^。；]{0,12}?(?:将|要|计划|拟)")
+#: a sentence that opens on a year and the organ as its subject: "2012年，我局的政府信息公开工作……"
+_YEAR_OPENING = re.compile(r"(?:^|(?<=[。！？；]))\s*(\d{4})年[，,]\s*(?:我|本|全)")
 
 
 def year_slips(report: Report, texts: list[tuple[str, str]], plan_keys: tuple[str, ...]) -> list[Problem]:
@@ -506,6 +508,18 @@ def year_slips(report: Report, texts: list[tuple[str, str]], plan_keys: tuple[st
                         )
                     )
         if keypath.split(".")[0] in plan_keys:
+            for m in _YEAR_OPENING.finditer(text):  # this year's problems told under last year's date
+                if int(m.group(1)) == year - 1:
+                    problems.append(
+                        warning(
+                            "prose.year-slip",
+                            f"“{_short(text[m.start(1) :], 24)}”：报告年度是{year}年，这一部分写的是本年度的情况，"
+                            "疑为沿用上一年的报告",
+                            report.ref(keypath),
+                            expected=f"{year}年",
+                            found=f"{m.group(1)}年",
+                        )
+                    )
             for m in _PLAN.finditer(text):
                 if int(m.group(1)) == year and re.search(
                     r"下一步|下一年|明年|今后|改进|计划", text[: m.start()] or text
@@ -584,6 +598,16 @@ def part_list_problems(
     numbered = [s for s in report.sections if s.type.numbered]
     problems: list[Problem] = []
     where = report.ref(parts.keypath)
+    if "、" in parts.separators and parts.separators & {"，", ","}:
+        problems.append(
+            warning(
+                f"{prefix}.part-list-punctuation",
+                "导语所列各部分之间的标点不一致：有的用“、”，有的用“，”；并列的名称之间一律用顿号“、”",
+                where,
+                expected="“、”",
+                found="、".join(f"“{m}”" for m in sorted(parts.separators)),
+            )
+        )
     if parts.stated_count is not None and parts.stated_count != len(parts.names):
         problems.append(
             warning(

@@ -62,6 +62,7 @@ def gongkai_check(report: Report) -> list[Problem]:
         cumulative_only,
         denied_silence,
         fee_silence,
+        outcome_silence,
         text_problems,
     )
 
@@ -72,4 +73,5 @@ def gongkai_check(report: Report) -> list[Problem]:
         *appeals_silence(report),
         *denied_silence(report),
         *cumulative_only(report),
+        *outcome_silence(report),
     ]

@@ -9,7 +9,8 @@ by a ``{reference}`` is never read, each literal number is read once.  Patterns 
 
 Beside them, what the 2008 条例 (第三十二条) asks every report to say and a report may leave unsaid: the fees
 (``legacy.fee.unstated``), each kind of appeal its heading names (``legacy.appeals.unstated``), whether anything was
-withheld (``legacy.denied.unstated``), and the year's 主动公开 count rather than only a running total
+withheld (``legacy.denied.unstated``), what became of the applications received
+(``legacy.applications.outcome-unstated``), and the year's 主动公开 count rather than only a running total
 (``legacy.active.year-count``).
 """
 
@@ -310,6 +311,37 @@ def cumulative_only(report: Report) -> list[Problem]:
             report.ref(key),
             expected=f"{year}年主动公开的条数",
             found="只有累计数",
+            plugin="legacy",
+        )
+    ]
+
+
+#: what a report says about how an application ended
+_ANSWERED = re.compile(r"答复|办结|办理完毕|已办|同意|予以公开|不予公开|部分公开|告知|转交|转办|撤回|提供|公开了|满意")
+
+
+def outcome_silence(report: Report) -> list[Problem]:
+    """Applications were received (``applications.received`` > 0) but the report never says what became of them —
+    no outcomes as data, no word of 答复/办结/同意公开/告知… in its applications part (第三十二条（二）: the
+    report gives how applications were handled, not only that they came)."""
+    applications = report.data.get("applications")
+    if not isinstance(applications, Mapping):
+        return []
+    received = applications.get("received")
+    if not is_count(received) or received == 0 or applications.get("outcomes"):
+        return []
+    said = [t for key, t in narrative_strings(report) if key.startswith("applications.")]
+    if any(_ANSWERED.search(t) for t in said):
+        return []
+    return [
+        Problem(
+            Severity.WARNING,
+            "legacy.applications.outcome-unstated",
+            f"收到{received}件申请，但没有说明办理结果（同意公开、不予公开、告知……）；"
+            "2008年条例第三十二条（二）要求报告依申请公开的情况",
+            report.ref("applications"),
+            expected="办理结果",
+            found="未提及",
             plugin="legacy",
         )
     ]
