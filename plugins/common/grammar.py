@@ -1,0 +1,83 @@
+"""Two slips of written grammar that a pattern can find without a parser, for every format.
+
+- ``common.de-for-di`` — 的 where an adverbial needs 地: "及时准确的公开政府信息" (及时准确地公开).  Only an
+  adverbial of the closed list below, standing at the start of a clause, followed by 的 and a verb of the list
+  that goes on to its object ("公开政府信息"); "形成统一规范的公开标准" (统一规范 after a verb) and "积极的宣传，"
+  (a noun: nothing follows) are not in question, nor a verb followed by a noun it heads (公开工作, 宣传活动).
+- ``common.list-comma`` — coordinated words sharing their last character separated by ，instead of 、 before the
+  closing 和/及/与: "知情权,参与权和监督权" (知情权、参与权和监督权; GB/T 15834-2011 §4.5: 顿号 between coordinated
+  words).
+
+Both are WARNINGs.  They were written after held-out readings named them (咸宁, 四平, 六安 reports); each is
+pinned by a test with the same characters in a correct use.
+"""
+
+from __future__ import annotations
+
+import re
+
+from compiler import hookimpl
+from compiler.model.problems import Problem, warning
+from compiler.model.report import Report
+from plugins.common.checks import narrative_strings
+
+ADVERBIALS = (
+    "及时|准确|主动|依法|认真|积极|全面|切实|规范|有效|扎实|稳步|深入|严格|广泛|有序|快速|迅速|充分|高效|持续|不断|逐步"
+    "|统一|集中|定期|详细|科学|合理"
+)
+VERBS = (
+    "公开|开展|推进|落实|处理|答复|发布|做好|完成|执行|实施|宣传|回应|解读|办理|受理|更新|维护|保障|提升|提高|加强|推动|公布"
+    "|报送|整改|反馈"
+)
+#: a word after the verb that makes the verb a modifier of a noun: 公开工作, 宣传活动, 公开标准
+NOUN_HEADS = (
+    "作用|机制|工作|效果|措施|方式|情况|力度|意识|要求|原则|态度|能力|水平|质量|范围|内容|渠道|平台|形式|途径|程序|流程|制度"
+    "|体系|活动|服务|环境|氛围|格局|局面|成效|结果|过程|目的|目标|任务|职责|责任|时限|期限|标准"
+)
+_DE_FOR_DI = re.compile(
+    rf"(?:^|(?<=[，,。；;：:、\s]))(?P<adv>(?:{ADVERBIALS}){{1,2}})的(?P<verb>{VERBS})(?=[\u4e00-\u9fff])(?!{NOUN_HEADS})"
+)
+_HAN = r"[\u4e00-\u9fff]"
+_LIST_COMMA = re.compile(
+    rf"(?:^|(?<=[^\u4e00-\u9fff]|[的了使将对把被在和]))(?P<a>{_HAN}{{1,3}}?)(?P<end>{_HAN})[，,]"
+    rf"(?P<b>{_HAN}{{1,3}}?)(?P=end)(?:和|及|与|以及)(?P<c>{_HAN}{{1,3}}?)(?P=end)"
+)
+
+
+def de_for_di_problems(report: Report) -> list[Problem]:
+    problems: list[Problem] = []
+    for keypath, text in narrative_strings(report):
+        for m in _DE_FOR_DI.finditer(text):
+            problems.append(
+                warning(
+                    "common.de-for-di",
+                    f"“{m.group(0)}{text[m.end() : m.end() + 4]}”：修饰动词“{m['verb']}”的“{m['adv']}”后面应用“地”",
+                    report.ref(keypath),
+                    expected=f"“{m['adv']}地{m['verb']}”",
+                    found=f"“{m['adv']}的{m['verb']}”",
+                )
+            )
+    return problems
+
+
+def list_comma_problems(report: Report) -> list[Problem]:
+    problems: list[Problem] = []
+    for keypath, text in narrative_strings(report):
+        for m in _LIST_COMMA.finditer(text):
+            first = m["a"] + m["end"]
+            second = m["b"] + m["end"]
+            problems.append(
+                warning(
+                    "common.list-comma",
+                    f"“{m.group(0)}”：并列的词语“{first}”“{second}”之间应用顿号“、”",
+                    report.ref(keypath),
+                    expected=f"“{first}、{second}”",
+                    found=f"“{m.group(0)[: len(first) + 1 + len(second)]}”",
+                )
+            )
+    return problems
+
+
+@hookimpl
+def gongkai_check(report: Report) -> list[Problem]:
+    return [*de_for_di_problems(report), *list_comma_problems(report)]

@@ -1,0 +1,50 @@
+"""Two slips of written grammar (plugins/common/grammar.py): 的 for 地 before a verb, and ，for 、 between
+coordinated words; each found in the real sentence that named it, and the same characters in a correct use pass."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import legacy, rules
+
+
+def with_text(text: str):
+    return legacy(overview={"text": text})
+
+
+def test_de_for_di_before_a_verb_and_its_object(check):
+    # 四平市铁东区解放街道 2011
+    found = check(with_text("通过多种途径，及时准确的公开政府信息，方便居民查阅。"))
+    [p] = [p for p in found if p.rule == "common.de-for-di"]
+    assert (p.found, p.expected, p.source.keypath) == ("“及时准确的公开”", "“及时准确地公开”", "overview.text")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "形成统一规范的公开标准。",  # the adverbial follows a verb: a noun phrase
+        "开展了积极的宣传，效果良好。",  # 宣传 is a noun here: nothing follows it
+        "建立全面的公开工作机制。",  # 公开 modifies 工作
+        "及时准确地公开政府信息。",
+    ],
+)
+def test_de_as_it_should_be_passes(check, text):
+    assert "common.de-for-di" not in rules(check(with_text(text)))
+
+
+def test_a_comma_between_coordinated_words(check):
+    # 六安市裕安区水利局 2013
+    found = check(with_text("使人民群众的知情权,参与权和监督权得到充分保障。"))
+    [p] = [p for p in found if p.rule == "common.list-comma"]
+    assert p.expected == "“知情权、参与权”" and p.source.keypath == "overview.text"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "使人民群众的知情权、参与权和监督权得到充分保障。",
+        "加强领导，落实责任和明确分工。",  # clauses, not words sharing their last character
+        "公开率，满意度和办结率均有提升。",
+    ],
+)
+def test_coordinated_words_with_their_enumeration_comma_pass(check, text):
+    assert "common.list-comma" not in rules(check(with_text(text)))
