@@ -1,0 +1,245 @@
+"""Who the report is by: its organ, its place and its deadline, against what the text and the signature say.
+
+- ``common.foreign-organ`` — a department's report naming another department of the same place in its own
+  disclosure document ("平潭县财政局" writing that it compiled 《平潭县经贸局政府信息公开指南》): text carried
+  over from another organ's report; a document of another place (the province's 目录系统) is not in question;
+  likewise the reviews and suits a report counts "针对X申请行政复议" where X is another body ("市公安局" in the report
+  of the zone's 公安局; "区公安局" is the organ's own short form);
+- ``common.foreign-place`` — a media outlet named after another place among the report's channels
+  ("《今日定安》设立税收专刊" in the report of 平潭's 地方税务局; 定安县 is in 海南省): the organ's place is read from
+  its name with :mod:`plugins.common.places` (统计用区划代码, province to county), and the places inside it or
+  containing it are its own; an organ whose name gives no place (a township) is not checked;
+- ``common.signature-organ`` — the signed organ one or two characters off the report's organ ("财政全融局");
+- ``common.organ-name`` — the organ named in the text without its place's level word ("咸宁人民防空办公室" for
+  咸宁市人民防空办公室); only a full name is compared, not a short form ("平潭财政局");
+- ``common.late-report`` — a 成文日期 or 公布日期 (``report.published``) after the deadline: 31 March under the
+  2008 条例; under the 2019 条例 (第五十条) 31 January for departments, 31 March for governments (人民政府, 管委会,
+  街道办事处, 乡, 镇); the law asks for the report to be published by then.
+
+All are WARNINGs.  The organ's place comes from :mod:`plugins.common.places`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping
+
+from compiler import hookimpl
+from compiler.model.problems import Problem, warning
+from compiler.model.report import Report
+from plugins.common import places
+from plugins.common.checks import narrative_strings
+
+_GOVERNMENT = re.compile(r"(?:人民政府|政府|管委会|管理委员会|办事处|乡|镇)$")
+_DEPARTMENT_NAME = re.compile(r"(?:局|委员会|委|办公室|办公厅|办|厅|中心|处|所|站|院|馆|队|社)$")
+
+
+def is_department(organ: str) -> bool:
+    """A department is named as one (…局, …委员会, …办公室, …中心); a government (…人民政府, …管委会, …街道办事处,
+    a 乡 or 镇) or a bare place ("平潭综合实验区") is not."""
+    return not _GOVERNMENT.search(organ) and bool(_DEPARTMENT_NAME.search(organ))
+
+
+_OWN_DOCUMENT = re.compile(
+    r"《(?P<organ>[^《》]{2,30}?(?:局|委员会|委|办公室|办|厅|中心))政府信息公开(?:指南|目录|工作年度报告|年度报告|实施办法)"
+)
+
+
+_RESPONDENT = re.compile(
+    r"针对(?P<organ>[^，。；、\s]{1,20}?(?:局|委员会|委|办公室|办|厅|中心|政府))(?:有关[^，。；]{0,12})?"
+    r"(?:申请|提起)(?:行政复议|行政诉讼)"
+)
+
+
+def _names_the_organ(named: str, organ: str) -> bool:
+    """ "区公安局" for 平潭综合实验区公安局: the same kind of body, and its place written with characters of the organ's
+    place, in order (a short form); "市公安局" is another body."""
+    kind = next((k for k in ("委员会", "办公室", "政府", "局", "委", "办", "厅", "中心") if named.endswith(k)), "")
+    if named in organ or not organ.endswith(kind):
+        return named in organ
+    rest = iter(organ[: len(organ) - len(kind)])
+    return all(ch in rest for ch in named[: len(named) - len(kind)])
+
+
+def foreign_organ_problems(report: Report) -> list[Problem]:
+    """A department's report naming another department's own disclosure document as its own: the 财政局's report
+    says it compiled 《平潭县经贸局政府信息公开指南》 — text carried over from another organ's report."""
+    organ = (report.data.get("report") or {}).get("organ")
+    if not isinstance(organ, str):
+        return []
+    problems: list[Problem] = []
+    for keypath, text in narrative_strings(report):  # the reviews and suits a report counts are against itself
+        for m in _RESPONDENT.finditer(text):
+            if not _names_the_organ(m.group("organ"), organ):
+                problems.append(
+                    warning(
+                        "common.foreign-organ",
+                        f"本报告是“{organ}”的，说的却是“{m.group(0)}”：报告所列复议、诉讼应是针对本机关的，"
+                        f"疑为从“{m.group('organ')}”的报告照搬",
+                        report.ref(keypath),
+                        expected=organ,
+                        found=m.group("organ"),
+                    )
+                )
+    if not is_department(organ):
+        return problems
+    for keypath, text in narrative_strings(report):
+        for m in _OWN_DOCUMENT.finditer(text):
+            named = m.group("organ")
+            if named in organ or organ in named:
+                continue
+            shared = 0
+            while shared < min(len(named), len(organ)) and named[shared] == organ[shared]:
+                shared += 1
+            if shared < 2:  # a different place: a higher level's or a neighbour's document, not a slip
+                continue
+            problems.append(
+                warning(
+                    "common.foreign-organ",
+                    f"本报告是“{organ}”的，正文却写编制了“{m.group(0)}》”，疑为从“{named}”的报告照搬",
+                    report.ref(keypath),
+                    expected=f"《{organ}政府信息公开…》",
+                    found=f"{m.group(0)}》",
+                )
+            )
+    return problems
+
+
+#: a media outlet named after its place: 《今日定安》, 《福州日报》, 平潭电视台, “平潭发布”
+_PLACE_MEDIA = re.compile(
+    r"《今日(?P<a>[\u4e00-\u9fff]{2,6})》|《(?P<b>[\u4e00-\u9fff]{2,6}?)(?:日报|晚报|报|手机报)》"
+    r"|(?<![\u4e00-\u9fff])(?P<c>[\u4e00-\u9fff]{2,6}?)(?:广播电视台|电视台|人民广播电台|融媒体中心)"
+    r"|“(?P<d>[\u4e00-\u9fff]{2,6}?)发布”"
+)
+
+
+def _media_place(m: re.Match[str]) -> tuple[places.Place, ...]:
+    word = next(g for g in m.groups() if g)
+    return places.named(word)
+
+
+def foreign_place_problems(report: Report) -> list[Problem]:
+    """A media outlet of another place in a report's own channels: "《今日定安》设立税收专刊" in the report of
+    平潭's 地方税务局 (定安县 is in 海南省) — text carried over from another place's report.  The organ's place is read
+    from its name (平潭综合实验区… → 平潭县); a place inside it or containing it (福州日报, 福建日报) is its own."""
+    organ = (report.data.get("report") or {}).get("organ")
+    home = places.in_name(organ) if isinstance(organ, str) else ()
+    if not home:  # a township or an office whose name gives no place: nothing to compare with
+        return []
+    problems: list[Problem] = []
+    for keypath, text in narrative_strings(report):
+        for m in _PLACE_MEDIA.finditer(text):
+            named = _media_place(m)
+            if not named or places.related_to_any(named, home):
+                continue
+            where = "或".join(places.chain(p) for p in named)
+            problems.append(
+                warning(
+                    "common.foreign-place",
+                    f"“{m.group(0)}”是{where}的，本报告是“{organ}”（{places.chain(home[0])}）的："
+                    "疑为从别处的报告照搬，请核对",
+                    report.ref(keypath),
+                    expected=f"{places.chain(home[0])}的媒体",
+                    found=m.group(0),
+                )
+            )
+    return problems
+
+
+def signature_organ_problems(report: Report) -> list[Problem]:
+    """The organ signed under the report one or two characters off the organ's name: "财政全融局" for 财政金融局."""
+    organ = (report.data.get("report") or {}).get("organ")
+    signature = report.data.get("signature")
+    signed = signature.get("organ") if isinstance(signature, Mapping) else None
+    if not isinstance(organ, str) or not isinstance(signed, str) or not signed or signed == organ:
+        return []
+    if len(signed) != len(organ) or sum(a != b for a, b in zip(signed, organ, strict=True)) > 2:
+        return []  # a different body (the 办公室 signing for its 政府) or a shortened name: not a typo
+    return [
+        warning(
+            "common.signature-organ",
+            f"落款机关“{signed}”与报告机关“{organ}”只差个别字，疑为错字",
+            report.ref("signature.organ"),
+            expected=organ,
+            found=signed,
+        )
+    ]
+
+
+def organ_name_problems(report: Report) -> list[Problem]:
+    """The organ named in the text without the level word of its place: "咸宁人民防空办公室" in the report of
+    咸宁市人民防空办公室.  Only full names are compared (the rest after the place has four characters or more), so
+    the short forms people write on purpose ("平潭财政局") are not in question."""
+    organ = (report.data.get("report") or {}).get("organ")
+    if not isinstance(organ, str):
+        return []
+    variants = {}
+    for place in places.in_name(organ):
+        short = places.short_name(place.name)
+        at = organ.find(place.name)
+        if short is None or at < 0 or len(organ) - at - len(place.name) < 4:
+            continue
+        variants[organ[:at] + short + organ[at + len(place.name) :]] = place.name[len(short) :]
+    problems: list[Problem] = []
+    for keypath, text in narrative_strings(report):
+        for variant, level in variants.items():
+            if variant in text:
+                problems.append(
+                    warning(
+                        "common.organ-name",
+                        f"机关名称“{variant}”少了“{level}”：应为“{organ}”",
+                        report.ref(keypath),
+                        expected=organ,
+                        found=variant,
+                    )
+                )
+    return problems
+
+
+#: The 2008 条例 (第三十一条): every report by 31 March; the 2019 条例 (第五十条): departments by 31 January,
+#: governments (人民政府, and the bodies that act as one) by 31 March.
+
+
+def late_report_problems(report: Report) -> list[Problem]:
+    """A report dated (成文日期) or published (公布日期, ``report.published``) after the statutory deadline for the
+    report year; the law asks for the report to be *published* by then, so a report dated in time but put on the
+    portal later is late too."""
+    data = report.data.get("report") or {}
+    year = data.get("year")
+    signature = report.data.get("signature")
+    signed = isinstance(signature, Mapping) and isinstance(signature.get("date"), dt.date)
+    dates = [
+        ("成文日期", "signature.date" if signed else "report.date", signature["date"] if signed else data.get("date")),
+        ("公布日期", "report.published", data.get("published")),
+    ]
+    if not isinstance(year, int) or isinstance(year, bool):
+        return []
+    organ = data.get("organ") if isinstance(data.get("organ"), str) else ""
+    government = report.format.key == "legacy" or not is_department(organ)
+    deadline = dt.date(year + 1, 3, 31) if government else dt.date(year + 1, 1, 31)
+    who = "各级人民政府" if government and report.format.key != "legacy" else ("政府部门" if not government else "")
+    law = "2008年条例第三十一条" if report.format.key == "legacy" else "条例第五十条"
+    for what, keypath, dated in dates:  # the first late date is the one to report: a late 成文日期 is late publishing
+        if isinstance(dated, dt.date) and dated.toordinal() > deadline.toordinal():
+            return [
+                warning(
+                    "common.late-report",
+                    f"{what}{dated.isoformat()}晚于{law}规定的期限：{who}{year}年度报告应于{deadline.isoformat()}前公布",
+                    report.ref(keypath),
+                    expected=f"不晚于 {deadline.isoformat()}",
+                    found=dated.isoformat(),
+                )
+            ]
+    return []
+
+
+@hookimpl
+def gongkai_check(report: Report) -> list[Problem]:
+    return [
+        *foreign_organ_problems(report),
+        *foreign_place_problems(report),
+        *signature_organ_problems(report),
+        *organ_name_problems(report),
+        *late_report_problems(report),
+    ]
