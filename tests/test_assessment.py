@@ -57,6 +57,35 @@ def test_a_thin_part_five_names_what_is_missing(tmp_path: Path, body: str, missi
     assert len(problems) == 1 and missing in problems[0].message
 
 
+def test_a_heading_and_the_word_zhuyao_are_not_improvements(tmp_path: Path) -> None:
+    """亳州市谯城区政务服务中心 2014: heading "政府信息公开工作存在的主要问题", text naming problems only — the
+    要 of 主要 in the heading once counted as a plan."""
+    body = (
+        'heading = "政府信息公开工作存在的主要问题"\n'
+        'text = "政务服务中心信息公开工作虽然取得了一定的成绩，但也存在一些不足，如信息发布不规范、不及时、内容不全面，'
+        '信息发布未经领导审批，职权目录没上传网络等等。"'
+    )
+    problems = [p for p in problems_of(issues_replaced(tmp_path, body)) if p.rule == "assess.part-thin"]
+    assert len(problems) == 1 and "改进措施" in problems[0].message
+
+
+def test_measures_printed_as_a_part_of_their_own_count(check) -> None:
+    """三亚市海棠区 2015 prints 三、存在的困难和问题 and 四、改进措施 as two parts."""
+    from tests.conftest import legacy
+
+    data = legacy(
+        issues={"heading": "存在的困难和问题", "text": "信息公开存在更新不够及时、内容不够全面、解读不深入等问题。"},
+        extra={"heading": "改进措施", "text": "下一步将加强业务培训，完善信息发布审核制度。"},
+    )
+    data["sections"] = [
+        "report", "preamble", "overview", "active", "applications", "consultation", "appeals", "staffing", "issues",
+        "extra", "other", "tables", "signature",
+    ]  # fmt: skip
+    assert "assess.part-thin" not in {p.rule for p in check(data)}
+    del data["extra"], data["sections"]
+    assert "assess.part-thin" in {p.rule for p in check(data)}
+
+
 def test_part_five_copied_from_last_year_is_warned_with_the_sentences(tmp_path: Path) -> None:
     body = f'text = "{ISSUES_2023["text"]}"'
     problems = [p for p in problems_of(issues_replaced(tmp_path, body)) if p.rule == "assess.copied-from-previous"]

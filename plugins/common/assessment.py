@@ -39,14 +39,18 @@ _NOTHING = re.compile(r"^(?:暂?无|没有|暂未发现|未发现)(?:明显)?(?:
 _PROBLEM_WORDS = re.compile(
     r"问题|不足|短板|差距|薄弱|有待|不够|不高|不强|滞后|欠缺|还需|仍需|尚需|不到位|不及时|不平衡"
 )
-_IMPROVE_WORDS = re.compile(r"改进|整改|下一步|今后|[将要]|计划|加强|完善|提升|推进|强化|优化|加大|健全|落实")
+# 要 only as "must do" (要进一步, 要加强…): 主要/重要/需要 are not plans
+_IMPROVE_WORDS = re.compile(
+    r"改进|整改|下一步|今后|将|要(?=进一步|加强|继续|着力|切实|认真|不断)|进一步|计划|加强|完善|提升|推进|强化|优化|加大|健全|落实"
+)
+_MEASURES_HEADING = re.compile(r"改进|措施|打算|下一步|工作计划")
 _SENTENCE_END = re.compile(r"(?<=[。！？；!?;])")
 _DIGITS = re.compile(r"[0-9０-９]+(?:\.[0-9]+)?|[一二三四五六七八九十〇零]+(?=年)")
 _SPACE = re.compile(r"\s+")
 
 
-def section_text(instance: SectionInstance) -> str:
-    return "".join(text for _, text in iter_texts(instance.data))
+def section_text(instance: SectionInstance, headings: bool = True) -> str:
+    return "".join(text for key, text in iter_texts(instance.data) if headings or not key.endswith("heading"))
 
 
 def chinese_chars(text: str) -> int:
@@ -59,7 +63,13 @@ def substance_problems(report: Report) -> list[Problem]:
         part = REQUIRED_SUBSTANCE.get(instance.key)
         if part is None:
             continue
-        text = section_text(instance).strip()
+        text = section_text(instance, headings=False).strip()  # "存在的主要问题" says nothing about the year
+        # a report that prints its measures as a part of their own ("四、改进措施" after "三、存在的困难和问题")
+        measures = [
+            section_text(other, headings=False)
+            for other in report.sections
+            if other is not instance and _MEASURES_HEADING.search(str(other.data.get("heading") or ""))
+        ]
         where = report.ref(instance.key)
         if not text or _NOTHING.match(text):
             problems.append(
@@ -75,17 +85,18 @@ def substance_problems(report: Report) -> list[Problem]:
         missing = []
         if not _PROBLEM_WORDS.search(text):
             missing.append("存在的问题")
-        if not _IMPROVE_WORDS.search(text):
+        if not _IMPROVE_WORDS.search(text) and not any(_IMPROVE_WORDS.search(m) for m in measures):
             missing.append("改进措施")
-        if missing or chinese_chars(text) < MIN_CHARS:
-            what = "、".join(missing) if missing else f"内容（仅 {chinese_chars(text)} 字）"
+        length = chinese_chars(text) + sum(chinese_chars(m) for m in measures)
+        if missing or length < MIN_CHARS:
+            what = "、".join(missing) if missing else f"内容（仅 {length} 字）"
             problems.append(
                 warning(
                     "assess.part-thin",
                     f"“{part}”部分过于简略，未写明{what}；评议时常被认定为内容空泛",
                     where,
                     expected=f"写明问题和改进措施，不少于 {MIN_CHARS} 字",
-                    found=f"{chinese_chars(text)} 字",
+                    found=f"{length} 字",
                 )
             )
     return problems
