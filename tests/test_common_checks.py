@@ -523,3 +523,12 @@ def test_a_part_heading_ending_in_a_full_stop(check):
     run_in = legacy(overview={"text": "概述。", "items": [{"heading": "加强领导。", "text": "成立领导小组。"}]})
     assert "common.heading-punctuation" not in rules(check(run_in))
     assert "common.heading-punctuation" not in rules(check(legacy(issues={"heading": "存在的问题", "text": "无。"})))
+
+
+def test_the_preamble_saying_twice_that_the_report_follows(check):
+    """四平市铁东区解放街道 2011: "……年度工作情况报告如下:" and then "……近一年来的工作情况汇报如下:"."""
+    preamble = {"text": ["现将2011年度工作情况报告如下：", "本报告数据统计期限为全年。现将工作情况汇报如下："]}
+    [p] = [p for p in check(legacy(preamble=preamble)) if p.rule == "common.doubled-lead-in"]
+    assert p.source.keypath == "preamble.text[1]"
+    once = {"text": ["本报告数据统计期限为全年。现将工作情况报告如下："]}
+    assert "common.doubled-lead-in" not in rules(check(legacy(preamble=once)))

@@ -64,3 +64,9 @@ def test_a_malformed_entry_is_named_in_chinese():
         miswritings._entry(3, {"wrong": "甲", "right": "乙", "example": "甲。"})
     with pytest.raises(miswritings.TableError, match="正则表达式有误"):
         miswritings._entry(4, {"wrong": "甲", "right": "乙", "why": "因", "example": "甲。", "after": "("})
+
+
+def test_publishing_government_information_is_not_the_term_cut_short(check):
+    # 资阳市南薰乡 2014 "规范依申请公开政府信息工作": 公开 + 政府信息 + 工作, not 政府信息(公开)工作
+    text = "规范依申请公开政府信息工作，建立《依申请公开政府信息工作制度》。"
+    assert "common.misused-word" not in rules(check(with_overview(text)))

@@ -37,6 +37,7 @@ at the key and line to fix:
 - ``common.word-order`` — a share written "2.04%占" for 占2.04%;
 - ``common.heading-punctuation`` — a part heading typed with a closing 。，；、 ("……存在的主要问题及改进情况。");
   item headings, printed run in before their text, are not in question;
+- ``common.doubled-lead-in`` — the 导语 saying twice that the report follows ("……报告如下:" … "……汇报如下:");
 - ``common.unterminated-paragraph`` — a paragraph that is a sentence (a ，or ；inside, or 20 characters or more)
   but ends without 。！？；：…… or a closing quote or bracket: the last sentence was cut off or its 句号 lost.
   Headings and short phrases ("无", an organ's name on its own line) are not sentences and are not read.
@@ -582,6 +583,32 @@ def heading_punctuation_problems(report: Report) -> list[Problem]:
     return problems
 
 
+_LEAD_IN = re.compile(r"(?:报告|汇报|公布|说明)如下[：:]")
+
+
+def doubled_lead_in_problems(report: Report) -> list[Problem]:
+    """The 导语 saying twice that the report follows: "……年度工作情况报告如下:" and, two sentences on,
+    "……近一年来的工作情况汇报如下:" — the first colon leads nowhere."""
+    found = [
+        (keypath, m)
+        for keypath, text in narrative_strings(report)
+        if keypath.startswith("preamble.")
+        for m in _LEAD_IN.finditer(text)
+    ]
+    if len(found) < 2:
+        return []
+    keypath, second = found[1]
+    return [
+        warning(
+            "common.doubled-lead-in",
+            f"导语两次说“{found[0][1].group(0)}”“{second.group(0)}”：第一处的冒号后面没有接报告正文，应删去一处",
+            report.ref(keypath),
+            expected="一处“……如下：”",
+            found=f"{len(found)} 处",
+        )
+    ]
+
+
 def format_year_problems(report: Report) -> list[Problem]:
     """A report year outside the years its format was in force for: a 2022 report on the 2019 trial tables."""
     year = (report.data.get("report") or {}).get("year")
@@ -629,6 +656,7 @@ RULES = (
     word_order_problems,
     unterminated_paragraph_problems,
     heading_punctuation_problems,
+    doubled_lead_in_problems,
     format_year_problems,
 )
 
