@@ -34,6 +34,21 @@ def test_a_heading_override_keeps_the_number(blocks):
     assert "五、申请行政复议和提起行政诉讼情况" in [b.text for b in made if isinstance(b, Heading)]
 
 
+def test_a_part_number_printed_out_of_order_is_kept_and_reported(blocks, check, tmp_path):
+    """A report transcribed as published whose parts print 二、 and 四、 where 一、 and 三、 belong (大兴区榆垡镇 2016's
+    stored copy): ``number`` gives the printed number, the parts after it follow on, and the slip is warned."""
+    data = legacy(overview=None, active={"number": 2, "text": "主动公开134条。"}, appeals={"number": 4, "text": "无。"})
+    headings = [b.text for b in blocks(data) if isinstance(b, Heading) and b.outline_level == 0]
+    assert headings[:3] == ["二、主动公开政府信息情况", "三、依申请公开政府信息情况", "四、咨询和投诉情况"]
+    assert "六、行政复议和行政诉讼情况" not in headings and headings[3] == "四、行政复议和行政诉讼情况"
+    found = [p for p in check(data) if p.rule == "input.part-number"]
+    slips = [(p.source.keypath, p.expected, p.found) for p in found]
+    assert slips == [("active.number", 1, 2), ("appeals.number", 5, 4)]
+    assert all(p.severity == Severity.WARNING for p in found)
+    in_order = legacy(overview=None, active={"number": 1, "text": "主动公开134条。"})
+    assert "input.part-number" not in rules(check(in_order))
+
+
 def test_a_missing_part_the_law_asks_for_is_a_warning(check):
     [p] = [p for p in check(legacy(appeals=None)) if p.rule == "input.missing-part"]
     assert p.severity == Severity.WARNING
@@ -184,3 +199,15 @@ def test_a_required_part_left_out_of_the_sections_order_is_still_missing(check):
 def test_a_groups_count_is_not_the_total_restated(check, text, flagged):
     found = [p for p in check(legacy(active={**legacy()["active"], "text": text})) if p.rule == "legacy.text.mismatch"]
     assert bool(found) is flagged, [p.message for p in found]
+
+
+def test_a_printed_part_number_reaches_the_pdf(write_toml, tmp_path):
+    from compiler.build import build
+    from tests.pdfgeom import page_text
+
+    data = legacy(overview=None, active={"number": 2, "text": "主动公开134条。"}, appeals={"number": 4, "text": "无。"})
+    out = tmp_path / "out.pdf"
+    build(write_toml(data), out)
+    text = "".join(page_text(out, page) for page in range(2)).replace(" ", "")
+    assert "二、主动公开政府信息情况" in text and "四、行政复议和行政诉讼情况" in text
+    assert "一、主动公开政府信息情况" not in text

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from compiler.host.manager import PluginHost, default_host, fresh_host
+from compiler.model import numbering
 from compiler.model.document import SourceRef
 from compiler.model.formats import Format
 from compiler.model.problems import Problem, ReportError, Severity, error, warning
@@ -246,7 +247,22 @@ def load_report(
         n = None
         placed = placements.get(key)
         if section.numbered and (placed is None or placed.numbered):
-            number += 1
+            printed = table.get("number")
+            if isinstance(printed, int) and not isinstance(printed, bool) and printed >= 1:
+                if printed != number + 1:  # a report transcribed as published, its numbering slip kept
+                    missing_parts.append(
+                        warning(
+                            "input.part-number",
+                            f"部分序号不连续：[{key}] 印作“{numbering.label('一、', printed)}”，"
+                            f"按顺序应为“{numbering.label('一、', number + 1)}”",
+                            source.ref(f"{key}.number"),
+                            expected=number + 1,
+                            found=printed,
+                        )
+                    )
+                number = printed
+            else:
+                number += 1
             n = number
         report.sections.append(SectionInstance(section, table, n, present))
 

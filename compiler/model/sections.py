@@ -38,6 +38,11 @@ if TYPE_CHECKING:
 
 #: Keys the core adds to every numbered section's schema.
 HEADING_FIELD = Field("heading", "str", description="改用其他标题文字（默认使用格式规定的标题）")
+NUMBER_FIELD = Field(
+    "number",
+    "int",
+    description="印出的序号（仅在照原样转录、原报告的序号跳号或重号时填写，如 4 印作“四、”；会提示序号不连续）",
+)
 
 
 @dataclass(frozen=True)
@@ -72,9 +77,9 @@ class SectionType:
     plugin: str = field(default="", compare=False)
 
     def full_schema(self) -> Schema:
-        if self.numbered and self.schema.get("heading") is None:
-            return self.schema.extended(HEADING_FIELD)
-        return self.schema
+        if not self.numbered:
+            return self.schema
+        return self.schema.extended(*(f for f in (HEADING_FIELD, NUMBER_FIELD) if self.schema.get(f.name) is None))
 
     def applies_to(self, format_key: str) -> bool:
         return self.formats is None or format_key in self.formats
