@@ -211,3 +211,27 @@ def test_a_printed_part_number_reaches_the_pdf(write_toml, tmp_path):
     text = "".join(page_text(out, page) for page in range(2)).replace(" ", "")
     assert "二、主动公开政府信息情况" in text and "四、行政复议和行政诉讼情况" in text
     assert "一、主动公开政府信息情况" not in text
+
+
+def test_a_printed_part_number_comes_back_on_import(write_toml, tmp_path):
+    """Imported from the PDF's visible text, a part printed 四、 in third place keeps 4, and the rebuilt PDF prints
+    the same numbers."""
+    import tomllib
+
+    from compiler.build import build
+    from compiler.importers.run import import_file
+    from tests.pdfgeom import page_text
+
+    data = legacy(overview=None, active={"number": 2, "text": "主动公开134条。"}, appeals={"number": 4, "text": "无。"})
+    for key in ("applications", "consultation", "staffing", "other", "tables"):
+        data.pop(key, None)
+    out = tmp_path / "out.pdf"
+    build(write_toml(data), out)
+    imported = tomllib.loads(import_file(out).toml)
+    assert (imported["active"].get("number"), imported["appeals"].get("number")) == (2, 4)
+    again = tmp_path / "again.toml"
+    again.write_text(import_file(out).toml, encoding="utf-8")
+    rebuilt = tmp_path / "again.pdf"
+    build(again, rebuilt)
+    text = page_text(rebuilt, 0).replace(" ", "")
+    assert "二、主动公开政府信息情况" in text and "四、行政复议和行政诉讼情况" in text and "五、" in text

@@ -142,8 +142,10 @@ def gongkai_import_report(document: PublishedDocument, format: str | None) -> Im
     plugin knows (or not in ``format``).  A document the plugin recognises but must not import (table cells
     run together, so any reading would be a guess) is returned with ``refused`` saying why.
 
-    **Who wins:** the highest confidence; with ``format`` given, only results in that format count; a tie
-    between different formats is reported, never decided silently.
+    **Who wins:** a result whose report year its format was in force for (``Format.years``) before one whose
+    year it was not (a 2018 report is not read as the 2021 format however many tables it shows); then the
+    highest confidence; with ``format`` given, only results in that format count; a tie between different formats
+    is reported, never decided silently.
     """
 
 

@@ -406,9 +406,23 @@ class PluginHost:
                 results.append((plugin, result))
         if not results:
             return None
-        results.sort(key=lambda pr: (-pr[1].confidence, pr[1].format, pr[0]))
+
+        def out_of_years(result: ImportResult) -> bool:
+            """The report's year is one its format was not in force for (a 2018 report read as 2021 format)."""
+            year = (result.data.get("report") or {}).get("year")
+            fmt = self.formats.get(result.format)
+            if fmt is None or not isinstance(year, int):
+                return False
+            first, last = fmt.years
+            return (first is not None and year < first) or (last is not None and year > last)
+
+        results.sort(key=lambda pr: (out_of_years(pr[1]), -pr[1].confidence, pr[1].format, pr[0]))
         best = results[0][1]
-        rivals = [r for _, r in results[1:] if r.confidence == best.confidence and r.format != best.format]
+        rivals = [
+            r
+            for _, r in results[1:]
+            if r.confidence == best.confidence and r.format != best.format and out_of_years(r) == out_of_years(best)
+        ]
         if rivals:
             formats = "、".join(sorted({best.format, *(r.format for r in rivals)}))
             raise ReportError(

@@ -27,6 +27,7 @@ from plugins.common.importing import (
     split_parts,
     split_signature,
 )
+from plugins.legacy.format import LEGACY
 from plugins.legacy.textcheck import FIXED
 
 #: Section key → the part title of the legacy format, in order.
@@ -92,6 +93,7 @@ class _Headings:
     def __init__(self) -> None:
         self.last = 0
         self.extra = False
+        self.numbers: dict[str, int] = {}  # the number each part was printed with
 
     def __call__(self, item: TextItem, expected: int) -> tuple[str, str] | None:
         m = PART_HEADING.match(norm(item.text))
@@ -106,6 +108,7 @@ class _Headings:
         if key is None:
             return None
         self.last = number
+        self.numbers.setdefault(key, number)
         return key, title
 
 
@@ -125,7 +128,8 @@ def import_document(document: PublishedDocument) -> ImportResult:
     b.data["format"] = "legacy"
     b.data["report"] = {}
     items = document.items
-    parts, title, front = split_parts(document, _Headings(), list(TITLES))
+    headings = _Headings()
+    parts, title, front = split_parts(document, headings, list(TITLES))
     b.score = 0.09 * len(parts)
     preamble = [i.text for i in front]
     if preamble:
@@ -150,6 +154,12 @@ def import_document(document: PublishedDocument) -> ImportResult:
             if printed:
                 b.data["tables"]["printed"] = printed
                 b.note("tables", PRINTED_NOTE)
+    for position, (key, _, _) in enumerate(parts, start=1):  # a number printed out of order is kept as printed
+        printed_number = headings.numbers.get(key)
+        if printed_number is not None and printed_number != position and key != "tables":
+            b.data[key]["number"] = printed_number
+            printed_as = f"{CN_DIGITS[printed_number - 1]}、"
+            b.note(f"{key}.number", f"原文此部分印作“{printed_as}”（按顺序应为第{position}部分），照原样保留")
     phrases = {p.path: p.compile() for p in FIXED}
     for path, what in _STATED:
         section = path.split(".")[0]
@@ -226,6 +236,10 @@ def gongkai_import_report(document: PublishedDocument, format: str | None) -> Im
     if format not in (None, "legacy"):
         return None
     result = import_document(document)
-    if format is None and result.confidence < 0.3:
+    year = (result.data.get("report") or {}).get("year")
+    first, last = LEGACY.years
+    of_its_years = isinstance(year, int) and (first is None or year >= first) and (last is None or year <= last)
+    # a short report of the legacy years (a township's three parts) is offered too; more parts are needed otherwise
+    if format is None and result.confidence < (0.15 if of_its_years else 0.3):
         return None
     return result
