@@ -40,6 +40,21 @@ COMPLETE = (
         for p in (ROOT / "tests" / "corpus").glob("pingtan-*")
         if p.name not in ("pingtan-dishuiju-2013", "pingtan-zone-2018")
     ),
+    # the held-out reports: short legacy reports of towns and departments. Left out: 深圳福田 2021 (its tables were
+    # not stored: nothing to compare), 梅河口兴华乡 2010 (no numbered parts) and 温州丰门街道 2016 (one part), which no
+    # format recognises — too little structure to tell — and 韶关龙归镇 2016 and 临北回族乡 2018, whose points
+    # "(一)…1、2、3、" typed in the text come back as numbered items (the 地税局 2013 limitation above)
+    "daoxian-wenguangxinju-2013",
+    "shangyu-xietang-town-2013",
+    "ziyang-nanxun-township-2014",
+    "xianning-renfangban-2018",
+    "sanya-haitang-qu-2015",
+    "zoucheng-tangcun-zhen-2010",
+    "huadian-xinhuajiedao-2012",
+    "siping-tiedong-jiefangjiedao-2011",
+    "huaibei-xiangshan-waiziban-2013",
+    "luan-yuan-shuiliju-2013",
+    "bozhou-qiaocheng-zhengwufuwuzhongxin-2014",
 )
 EXAMPLES = sorted(p for p in (ROOT / "examples").glob("*/report.toml")) + [
     ROOT / "tests" / "corpus" / name / "report.toml" for name in COMPLETE

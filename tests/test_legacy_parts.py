@@ -235,3 +235,29 @@ def test_a_printed_part_number_comes_back_on_import(write_toml, tmp_path):
     build(again, rebuilt)
     text = page_text(rebuilt, 0).replace(" ", "")
     assert "二、主动公开政府信息情况" in text and "四、行政复议和行政诉讼情况" in text and "五、" in text
+
+
+def test_parts_printed_out_of_the_formats_order_come_back_in_their_places(write_toml, tmp_path):
+    """五河县临北回族乡 2018 prints 三、收费 before 四、依申请公开: import finds both and keeps their order; a title
+    with no part's own word ("政府信息公开情况", 邹城市唐村镇 2010) is the part that comes next."""
+    import tomllib
+
+    from compiler.build import build
+    from compiler.importers.run import import_file
+
+    data = legacy(
+        active={"heading": "政府信息公开情况", "text": "主动公开46条。"},
+        fee={"heading": "政府信息公开收费及减免情况", "text": "未收取任何费用。"},
+        applications={"heading": "依申请公开政府信息情况", "received": 0, "text": "没有收到申请。"},
+    )
+    for key in ("consultation", "staffing", "other", "tables"):
+        data.pop(key, None)
+    data["sections"] = ["report", "preamble", "overview", "active", "fee", "applications", "appeals", "issues"]
+    data["sections"].append("signature")
+    out = tmp_path / "out.pdf"
+    build(write_toml(data), out)
+    imported = tomllib.loads(import_file(out).toml)
+    assert imported["format"] == "legacy" and "extra" not in imported
+    assert imported["active"].get("heading") == "政府信息公开情况"
+    order = [k for k in imported["sections"] if k in ("active", "fee", "applications", "appeals")]
+    assert order == ["active", "fee", "applications", "appeals"]

@@ -89,6 +89,7 @@ class _Paragraphs:
         self.lines: list[str] = []
         self.place: Place | None = None
         self.open = False  # the last line reached the right margin: the paragraph may go on
+        self.font: str | None = None  # the typeface most of the last line was set in
         self.seen: list[dict[str, Any]] = []  # every body line so far: margins are the document's, not a page's
 
     def flush(self, doc: PublishedDocument) -> None:
@@ -118,7 +119,7 @@ def _read_page(page: Any, number: int, doc: PublishedDocument, state: _Paragraph
         x, y = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
         return not any(b[0] <= x <= b[2] and b[1] <= y <= b[3] for b in boxes)
 
-    lines = page.filter(outside).extract_text_lines(strip=True, return_chars=False) if page.chars else []
+    lines = page.filter(outside).extract_text_lines(strip=True, return_chars=True) if page.chars else []
     lines = [ln for ln in lines if tidy(ln["text"])]
     if lines:  # a page number is the first or the last line of a page
         ends = {id(lines[0]), id(lines[-1])}
@@ -139,11 +140,21 @@ def _read_page(page: Any, number: int, doc: PublishedDocument, state: _Paragraph
         unit = size or height or 12
         indented = ln["x0"] > left + 0.6 * unit
         centred = _centred(ln, page.width) and ln["x0"] > left + 2 * unit
-        if indented or centred or not state.open:
+        font = _main_font(ln)
+        # a line in another typeface (a 黑体 heading after a 仿宋 paragraph whose last line was full) starts anew
+        if indented or centred or not state.open or (state.font is not None and font != state.font):
             state.flush(doc)
             state.place = Place(doc.path, f"第{number}页第{i}行")
         state.lines.append(text)
+        state.font = font
         state.open = ln["x1"] >= right - 1.2 * unit and not centred
+
+
+def _main_font(line: dict[str, Any]) -> str | None:
+    """The typeface most of a line's characters are set in (a line opening on digits set in another face is still
+    a body line)."""
+    fonts = Counter(str(c.get("fontname", "")) for c in line.get("chars", []) if not str(c.get("text", "")).isspace())
+    return fonts.most_common(1)[0][0] if fonts else None
 
 
 def _settings(page: Any) -> dict[str, Any]:

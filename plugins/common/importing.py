@@ -256,9 +256,12 @@ def metadata(doc: PublishedDocument, title: str, preamble: list[str], tail: list
             b.put("report.date", d)
             break
     if signed is None:
+        year = parts[1] if parts else None
         for key in _DATE_KEYS:
             d = date_of(doc.metadata.get(key, ""))
-            if d:
+            # a file's own date stands in for the 成文日期 only when it could be one: after the report year began
+            # (a PDF dated 2000-01-01 by the program that made it says nothing about a 2016 report)
+            if d and (not isinstance(year, int) or d.year >= year):
                 b.put("report.date", d)
                 what = "PDF 的创建日期" if key.startswith("pdf:") else f"原文件的“{key.removeprefix('meta:')}”"
                 b.note("report.date", f"正文没有落款日期，用{what}{d.isoformat()}代替成文日期，请核对")

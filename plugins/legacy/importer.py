@@ -101,7 +101,7 @@ class _Headings:
             return None
         number = CN_DIGITS.index(m.group(1)) + 1
         title = m.group(2).rstrip("。：:")
-        key = _part_named(title, expected)
+        key = _part_named(title, expected, set(self.numbers))
         if key is None and not self.extra and self.last and number == self.last + 1:
             self.extra = True
             key = "extra"
@@ -112,15 +112,23 @@ class _Headings:
         return key, title
 
 
-def _part_named(title: str, expected: int) -> str | None:
-    """The key of the part a heading's title names, among the ``expected``-th key and those after it."""
+def _part_named(title: str, expected: int, found: set[str] = frozenset()) -> str | None:
+    """The key of the part a heading's title names, among the ``expected``-th key and those after it — or, when
+    the title says a part's own word, any part not found yet (a township printing 三、收费 before 四、依申请公开)."""
     candidates = list(TITLES)[max(expected - 1, 0) :]
-    if not candidates:
-        return None
     # a part's own word first ("政府信息主动公开情况" is 主动公开 although it shares 政府信息…情况 with the fee part)
     named = [k for k in candidates if KEYWORDS[k].search(title)]
-    key = max(named or candidates, key=lambda k: _similarity(title, k))
-    return key if named or _similarity(title, key) >= 0.45 else None
+    earlier = [k for k in TITLES if k not in candidates and k not in found and KEYWORDS[k].search(title)]
+    if named or earlier:
+        return max(named or earlier, key=lambda k: _similarity(title, k))
+    if not candidates:
+        return None
+    # a title with no part's own word ("政府信息公开情况"): the part that comes next, if it is like enough — reports
+    # print their parts in order — else the most alike
+    if _similarity(title, candidates[0]) >= 0.45:
+        return candidates[0]
+    key = max(candidates, key=lambda k: _similarity(title, k))
+    return key if _similarity(title, key) >= 0.45 else None
 
 
 def import_document(document: PublishedDocument) -> ImportResult:
@@ -178,9 +186,11 @@ def import_document(document: PublishedDocument) -> ImportResult:
     metadata(document, title, preamble, tail, b)
     b.data.setdefault("signature", {})
     signature_organ(tail, b)
-    if "extra" in b.data:  # the report's own part stays where it was printed: the order is given
-        printed = [key for key, _, _ in parts if key in TITLES or key == "extra"]
+    printed = [key for key, _, _ in parts if key in TITLES or key == "extra"]
+    in_order = [key for key in TITLES if key in printed]
+    if "extra" in b.data or printed != in_order:  # a part of its own, or parts out of the format's order: as printed
         b.data["sections"] = ["report", "preamble", *printed, "signature"]
+    if "extra" in b.data:
         own = b.data["extra"].get("heading", "")
         b.note("extra", f"“{own}”不是格式中的部分，导入为本报告自有的部分 [extra]，请核对")
     order = ("format", "sections", "report", "preamble", *TITLES, "extra", "signature")
