@@ -1,5 +1,6 @@
-"""Two slips of written grammar (plugins/common/grammar.py): 的 for 地 before a verb, and ，for 、 between
-coordinated words; each found in the real sentence that named it, and the same characters in a correct use pass."""
+"""Three slips of written grammar (plugins/common/grammar.py): 的 for 地 before a verb, ，for 、 between
+coordinated words, a sentence stopping on the 等 of its means; each found in the real sentence that named it, and
+the same characters in a correct use pass."""
 
 from __future__ import annotations
 
@@ -48,3 +49,21 @@ def test_a_comma_between_coordinated_words(check):
 )
 def test_coordinated_words_with_their_enumeration_comma_pass(check, text):
     assert "common.list-comma" not in rules(check(with_text(text)))
+
+
+def test_a_sentence_that_stops_on_the_deng_of_its_means(check):
+    # 金乡县水务局 2009: "(三)信息公开形式。主要通过政府网站、电视等。"
+    [p] = [p for p in check(with_text("主要通过政府网站、电视等。")) if p.rule == "common.unfinished-sentence"]
+    assert p.source.keypath == "overview.text" and "通过" in p.expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "主要通过政府网站、电视等形式公开。",
+        "利用宣传栏、公告栏、电子显示屏等向纳税人公开了办税流程和工作职责等。",  # the 等 of the means goes on
+        "公开渠道有政府网站、电视等。",  # no 通过: a list of what there is
+    ],
+)
+def test_means_with_what_was_done_pass(check, text):
+    assert "common.unfinished-sentence" not in rules(check(with_text(text)))

@@ -1,4 +1,4 @@
-"""Two slips of written grammar that a pattern can find without a parser, for every format.
+"""Three slips of written grammar that a pattern can find without a parser, for every format.
 
 - ``common.de-for-di`` — 的 where an adverbial needs 地: "及时准确的公开政府信息" (及时准确地公开).  Only an
   adverbial of the closed list below, standing at the start of a clause, followed by 的 and a verb of the list
@@ -8,7 +8,10 @@
   closing 和/及/与: "知情权,参与权和监督权" (知情权、参与权和监督权; GB/T 15834-2011 §4.5: 顿号 between coordinated
   words).
 
-Both are WARNINGs.  They were written after held-out readings named them (咸宁, 四平, 六安 reports); each is
+- ``common.unfinished-sentence`` — a sentence that stops on the 等 of its means: "主要通过政府网站、电视等。" (通过……等
+  needs what was done: 等形式公开); only 通过/利用/借助/依托/运用 followed by a 、-list and 等 at the sentence's end.
+
+All are WARNINGs.  They were written after held-out readings named them (咸宁, 四平, 六安, 金乡 reports); each is
 pinned by a test with the same characters in a correct use.
 """
 
@@ -42,6 +45,28 @@ _LIST_COMMA = re.compile(
     rf"(?:^|(?<=[^\u4e00-\u9fff]|[的了使将对把被在和]))(?P<a>{_HAN}{{1,3}}?)(?P<end>{_HAN})[，,]"
     rf"(?P<b>{_HAN}{{1,3}}?)(?P=end)(?:和|及|与|以及)(?P<c>{_HAN}{{1,3}}?)(?P=end)"
 )
+
+
+_MEANS_ONLY = re.compile(
+    r"(?:^|(?<=[，,。；;：:]))[^，,。；;：:]{0,12}?(?P<verb>通过|利用|借助|依托|运用)"
+    r"(?P<list>[^，,。；;：:等]{1,40}?、[^，,。；;：:等]{1,40}?)等(?=[。；;]|$)"
+)
+
+
+def unfinished_sentence_problems(report: Report) -> list[Problem]:
+    problems: list[Problem] = []
+    for keypath, text in narrative_strings(report):
+        for m in _MEANS_ONLY.finditer(text):
+            problems.append(
+                warning(
+                    "common.unfinished-sentence",
+                    f"“{m.group(0).strip()}”：句子停在“等”上，没有说“{m['verb']}……等”做了什么（如“等形式公开”）",
+                    report.ref(keypath),
+                    expected=f"“{m['verb']}……等＋做了什么”",
+                    found=f"“{m.group(0).strip()}”",
+                )
+            )
+    return problems
 
 
 def de_for_di_problems(report: Report) -> list[Problem]:
@@ -80,4 +105,4 @@ def list_comma_problems(report: Report) -> list[Problem]:
 
 @hookimpl
 def gongkai_check(report: Report) -> list[Problem]:
-    return [*de_for_di_problems(report), *list_comma_problems(report)]
+    return [*de_for_di_problems(report), *list_comma_problems(report), *unfinished_sentence_problems(report)]
