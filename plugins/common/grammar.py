@@ -18,6 +18,7 @@ pinned by a test with the same characters in a correct use.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from compiler import hookimpl
 from compiler.model.problems import Problem, warning
@@ -53,53 +54,51 @@ _MEANS_ONLY = re.compile(
 )
 
 
-def unfinished_sentence_problems(report: Report) -> list[Problem]:
-    problems: list[Problem] = []
+def _matches(report: Report, pattern: re.Pattern[str]) -> Iterator[tuple[str, str, re.Match[str]]]:
     for keypath, text in narrative_strings(report):
-        for m in _MEANS_ONLY.finditer(text):
-            problems.append(
-                warning(
-                    "common.unfinished-sentence",
-                    f"“{m.group(0).strip()}”：句子停在“等”上，没有说“{m['verb']}……等”做了什么（如“等形式公开”）",
-                    report.ref(keypath),
-                    expected=f"“{m['verb']}……等＋做了什么”",
-                    found=f"“{m.group(0).strip()}”",
-                )
-            )
-    return problems
+        for m in pattern.finditer(text):
+            yield keypath, text, m
 
 
 def de_for_di_problems(report: Report) -> list[Problem]:
-    problems: list[Problem] = []
-    for keypath, text in narrative_strings(report):
-        for m in _DE_FOR_DI.finditer(text):
-            problems.append(
-                warning(
-                    "common.de-for-di",
-                    f"“{m.group(0)}{text[m.end() : m.end() + 4]}”：修饰动词“{m['verb']}”的“{m['adv']}”后面应用“地”",
-                    report.ref(keypath),
-                    expected=f"“{m['adv']}地{m['verb']}”",
-                    found=f"“{m['adv']}的{m['verb']}”",
-                )
+    problems = []
+    for keypath, text, m in _matches(report, _DE_FOR_DI):
+        adv, verb = m["adv"], m["verb"]
+        said = f"“{m.group(0)}{text[m.end() : m.end() + 4]}”：修饰动词“{verb}”的“{adv}”后面应用“地”"
+        problems.append(
+            warning(
+                "common.de-for-di", said, report.ref(keypath), expected=f"“{adv}地{verb}”", found=f"“{adv}的{verb}”"
             )
+        )
     return problems
 
 
 def list_comma_problems(report: Report) -> list[Problem]:
-    problems: list[Problem] = []
-    for keypath, text in narrative_strings(report):
-        for m in _LIST_COMMA.finditer(text):
-            first = m["a"] + m["end"]
-            second = m["b"] + m["end"]
-            problems.append(
-                warning(
-                    "common.list-comma",
-                    f"“{m.group(0)}”：并列的词语“{first}”“{second}”之间应用顿号“、”",
-                    report.ref(keypath),
-                    expected=f"“{first}、{second}”",
-                    found=f"“{m.group(0)[: len(first) + 1 + len(second)]}”",
-                )
+    problems = []
+    for keypath, _, m in _matches(report, _LIST_COMMA):
+        first, second = m["a"] + m["end"], m["b"] + m["end"]
+        said = f"“{m.group(0)}”：并列的词语“{first}”“{second}”之间应用顿号“、”"
+        typed = f"“{first}{m.group(0)[len(first)]}{second}”"
+        problems.append(
+            warning("common.list-comma", said, report.ref(keypath), expected=f"“{first}、{second}”", found=typed)
+        )
+    return problems
+
+
+def unfinished_sentence_problems(report: Report) -> list[Problem]:
+    problems = []
+    for keypath, _, m in _matches(report, _MEANS_ONLY):
+        whole, verb = m.group(0).strip(), m["verb"]
+        said = f"“{whole}”：句子停在“等”上，没有说“{verb}……等”做了什么（如“等形式公开”）"
+        problems.append(
+            warning(
+                "common.unfinished-sentence",
+                said,
+                report.ref(keypath),
+                expected=f"“{verb}……等＋做了什么”",
+                found=f"“{whole}”",
             )
+        )
     return problems
 
 
