@@ -460,14 +460,17 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 _PERCENT_BEFORE_ZHAN = re.compile(r"\d+(?:\.\d+)?[%％]占(?=[，。；,;]|$)")
 # reduplications that are words: 常常, 渐渐 are one character; two-character ones a report may write
 _REDUPLICATED = {"研究研究", "学习学习", "讨论讨论", "商量商量"}
+#: two words meeting, not one typed twice: "沙坡头区人民政府政府信息公开工作" (人民政府 + 政府信息公开)
+_WORDS_MEETING = re.compile(r"政府政府信息")
 
 
 def doubled_word_problems(report: Report) -> list[Problem]:
     """A word typed twice: "规范审核审核发布机制", "有待于有待", "统一的的网站界面" (目的的, 的的确确 are fine)."""
     problems: list[Problem] = []
     for keypath, text in narrative_strings(report):
-        for m in _DOUBLED_WORD.finditer(_REFERENCE.sub("N", text)):
-            if m.group(0) in _REDUPLICATED:
+        plain = _REFERENCE.sub("N", text)
+        for m in _DOUBLED_WORD.finditer(plain):
+            if m.group(0) in _REDUPLICATED or _WORDS_MEETING.match(plain, m.start()):
                 continue
             word = m.group(1) or "的"
             problems.append(
