@@ -132,22 +132,9 @@ def check(ctx: SectionContext) -> list[Problem]:
             continue
         for result in TABLE4_RESULTS:
             value = data.get(result.key)
-            if not v.is_blank(value) and not v.is_count(value):
-                ctx.error(
-                    "gb2021.table4.count",
-                    f"{where}“{result.label}”应为非负整数（件数）",
-                    f"{block.key}.{result.key}",
-                    expected="非负整数",
-                    found=value,
-                )
-            elif why := v.unit_conflict(value, "count", "件"):
-                ctx.warning(
-                    "gb2021.cell.unit",
-                    f"{where}“{result.label}”印作“{value}”：{why}",
-                    f"{block.key}.{result.key}",
-                    expected="件",
-                    found=v.unit(value),
-                )
+            v.check_count_cell(
+                ctx, value, "gb2021.table4.count", f"{where}“{result.label}”", f"{block.key}.{result.key}"
+            )
         missing = [
             r.label for r in TABLE4_RESULTS if v.is_blank(data.get(r.key)) and (r.key != "total" or "total" in data)
         ]

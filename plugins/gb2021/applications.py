@@ -320,22 +320,9 @@ def check_table3(ctx: SectionContext, layout: Table3Layout) -> None:
         column = v.get(data, col.key) or {}
         for row in layout.rows:
             value = v.get(column, row.key)
-            if not v.is_blank(value) and not v.is_count(value):
-                ctx.error(
-                    "gb2021.table3.count",
-                    f"{_where(col.label, layout, row.key)}应为非负整数（件数）",
-                    f"{col.key}.{row.key}",
-                    expected="非负整数",
-                    found=value,
-                )
-            elif why := v.unit_conflict(value, "count", "件"):
-                ctx.warning(
-                    "gb2021.cell.unit",
-                    f"{_where(col.label, layout, row.key)}印作“{value}”：{why}",
-                    f"{col.key}.{row.key}",
-                    expected="件",
-                    found=v.unit(value),
-                )
+            v.check_count_cell(
+                ctx, value, "gb2021.table3.count", _where(col.label, layout, row.key), f"{col.key}.{row.key}"
+            )
     # blank cells print blank; one warning for the whole table, naming the blank columns and rows
     blanks: dict[str, list[str]] = {}
     for col in APPLICANT_COLUMNS:

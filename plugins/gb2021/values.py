@@ -55,6 +55,15 @@ def unit_conflict(value: Any, kind: str, column_unit: str | None) -> str | None:
     return None
 
 
+def check_count_cell(ctx: Any, value: Any, rule: str, where: str, keypath: str) -> None:
+    """A count cell of table 三 or 四 (``ctx`` is the section's context): blank, or a non-negative whole number —
+    else ``rule`` — and a unit printed with it must be 件 (``gb2021.cell.unit``)."""
+    if not is_blank(value) and not is_count(value):
+        ctx.error(rule, f"{where}应为非负整数（件数）", keypath, expected="非负整数", found=value)
+    elif why := unit_conflict(value, "count", "件"):
+        ctx.warning("gb2021.cell.unit", f"{where}印作“{value}”：{why}", keypath, expected="件", found=unit(value))
+
+
 def is_blank(value: Any) -> bool:
     """Left out, or written ``""``: printed blank."""
     return value is None or (isinstance(value, str) and not value.strip())
