@@ -213,11 +213,11 @@ def load_report(
     placements = _placements(host, types, data, order)
     order = _placed_order(order, placements)
 
-    missing_parts: list[Problem] = []
+    part_problems: list[Problem] = []
 
     def missing(key: str, section: SectionType) -> None:
         if section.numbered:  # a report with fewer parts than its format: accepted, each missing part named
-            missing_parts.append(
+            part_problems.append(
                 warning(
                     "input.missing-part",
                     f"缺少格式规定的部分 [{key}]（{section.title}）；其余部分照常编号",
@@ -250,7 +250,7 @@ def load_report(
             printed = table.get("number")
             if isinstance(printed, int) and not isinstance(printed, bool) and printed >= 1:
                 if printed != number + 1:  # a report transcribed as published, its numbering slip kept
-                    missing_parts.append(
+                    part_problems.append(
                         warning(
                             "input.part-number",
                             f"部分序号不连续：[{key}] 印作“{numbering.label('一、', printed)}”，"
@@ -273,7 +273,7 @@ def load_report(
             continue
         missing(key, section)
 
-    report.problems += early + validator.problems + missing_parts
+    report.problems += early + validator.problems + part_problems
     report.values = {k: copy.deepcopy(v) for k, v in data.items()}
     for instance in report.sections:
         if instance.type.derive is None or not report.can_read():

@@ -446,13 +446,12 @@ def _short(text: str, limit: int = 60) -> str:
 
 
 # ------------------------------------------------------------------------------------------------- year slips
-_PERIOD = re.compile(
-    r"(?:统计期限|统计时限|统计期间|统计时间|统计范围|所列数据)[^。]{0,12}?(?:自|从|为)?\s*(\d{4})\s*年"
-)
+#: where a report states its data period, up to the year it starts in
+_PERIOD_STATED = r"(?:统计期限|统计时限|统计期间|统计时间|统计范围|所列数据)[^。]{0,12}?(?:自|从|为)?\s*"
+_PERIOD = re.compile(_PERIOD_STATED + r"(\d{4})\s*年")
 #: the whole period as stated: "自2018年1月1日起至2018年12月14日止", "为2010年1月1日至12月31日"
 _SPAN = re.compile(
-    r"(?:统计期限|统计时限|统计期间|统计时间|统计范围|所列数据)[^。]{0,12}?(?:自|从|为)?\s*"
-    r"(?P<y1>\d{4})\s*年\s*(?P<m1>\d{1,2})\s*月\s*(?P<d1>\d{1,2})\s*日\s*起?\s*(?:至|到|—|－|-|~)\s*"
+    _PERIOD_STATED + r"(?P<y1>\d{4})\s*年\s*(?P<m1>\d{1,2})\s*月\s*(?P<d1>\d{1,2})\s*日\s*起?\s*(?:至|到|—|－|-|~)\s*"
     r"(?:(?P<y2>\d{4})\s*年)?\s*(?P<m2>\d{1,2})\s*月\s*(?P<d2>\d{1,2})\s*日"
 )
 _POINTS = re.compile(r"(?:根据|按照|依据)[^。]{0,40}?《[^》]{0,20}?印发(\d{4})年政务公开工作要点")
@@ -577,9 +576,7 @@ def _loosely_named(name: str, instance: Any) -> bool:
     """ "主动公开情况" for a part printed "主动公开政府信息情况", "改进措施" for "存在的主要问题及改进措施": when
     the list and the parts differ in number, a name answers a part it equals or is part of (政府信息, 和及 aside)."""
     heading = instance.data.get("heading") or instance.type.title
-    a, b = (_LOOSE.sub("", _IGNORED.sub("", t)).rstrip("：:。") for t in (heading, name))
-    shorter = min(a, b, key=len)
-    return a == b or (len(shorter) >= 4 and (a in b or b in a))
+    return _names_agree(*(_LOOSE.sub("", _IGNORED.sub("", t)) for t in (heading, name)))
 
 
 def part_list_problems(
