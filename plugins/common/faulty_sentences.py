@@ -1,0 +1,101 @@
+"""The table of faulty sentence patterns (``faulty_sentences.toml`` beside this module) and the search for them.
+
+Like the miswriting table (:mod:`plugins.common.miswritings`) it is data, not code: each entry names its rule (one
+of :data:`RULES`, a kind of faulty sentence the grammar books name), a regular expression, why it is wrong, how to
+mend it, one example sentence that must be reported and the same characters in correct sentences that must not.
+The rules are reported by :mod:`plugins.common.grammar`.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+TABLE = Path(__file__).with_name("faulty_sentences.toml")
+
+#: rule → the kind of fault as the grammar books name it (it opens every message)
+RULES = {
+    "common.missing-subject": "缺主语",
+    "common.mixed-construction": "句式杂糅",
+    "common.missing-head": "缺中心语",
+    "common.missing-object": "缺宾语",
+    "common.measure-word": "量词不当",
+    "common.law-title": "法规名称不全",
+}
+
+_FIELDS = {"rule", "pattern", "why", "fix", "example", "correct", "unless"}
+_REQUIRED = ("rule", "pattern", "why", "fix", "example")
+
+
+@dataclass(frozen=True)
+class FaultySentence:
+    rule: str
+    pattern: re.Pattern[str]
+    why: str
+    fix: str
+    example: str
+    correct: tuple[str, ...]
+    unless: re.Pattern[str] | None
+
+    @property
+    def kind(self) -> str:
+        return RULES[self.rule]
+
+
+@dataclass(frozen=True)
+class Found:
+    entry: FaultySentence
+    quoted: str  # the words the message quotes
+    start: int
+
+
+class TableError(ValueError):
+    """The table itself is malformed (a test keeps this from ever reaching a user)."""
+
+
+def _entry(number: int, raw: dict[str, object]) -> FaultySentence:
+    where = f"{TABLE.name} 第 {number} 条"
+    unknown = set(raw) - _FIELDS
+    missing = [f for f in _REQUIRED if not isinstance(raw.get(f), str) or not raw[f]]
+    correct = raw.get("correct", [])
+    if unknown or missing:
+        raise TableError(f"{where}：未知的键 {sorted(unknown)}，缺少 {missing}")
+    if raw["rule"] not in RULES:
+        raise TableError(f"{where}：rule 应为 {'、'.join(RULES)} 之一，实际为 {raw['rule']!r}")
+    if not isinstance(correct, list) or not correct or not all(isinstance(c, str) and c for c in correct):
+        raise TableError(f"{where}：correct 应为至少一句正确用法的列表")
+    try:
+        pattern = re.compile(str(raw["pattern"]))
+        unless = re.compile(str(raw["unless"])) if raw.get("unless") else None
+    except re.error as exc:
+        raise TableError(f"{where}：正则表达式有误：{exc}") from exc
+    return FaultySentence(
+        rule=str(raw["rule"]),
+        pattern=pattern,
+        why=str(raw["why"]),
+        fix=str(raw["fix"]),
+        example=str(raw["example"]),
+        correct=tuple(correct),
+        unless=unless,
+    )
+
+
+@functools.cache
+def table() -> tuple[FaultySentence, ...]:
+    with TABLE.open("rb") as f:
+        raw = tomllib.load(f)
+    return tuple(_entry(n, e) for n, e in enumerate(raw.get("entry", []), start=1))
+
+
+def find(text: str) -> Iterator[Found]:
+    """Every faulty sentence of the table in ``text``, in the order of the table, then of the text."""
+    for entry in table():
+        for m in entry.pattern.finditer(text):
+            if entry.unless is not None and entry.unless.search(m.group(0)):
+                continue
+            group = "w" if "w" in entry.pattern.groupindex else 0
+            yield Found(entry, m.group(group), m.start(group))

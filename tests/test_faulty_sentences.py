@@ -1,0 +1,89 @@
+"""The table of faulty sentence patterns (plugins/common/faulty_sentences.toml): every entry is reported in its own
+example sentence through the whole check, under its rule, with why and how to mend it; the entry's correct
+sentences — the same characters in a correct use — pass every rule of the table; a malformed table is refused
+with the entry's number."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import legacy, rules
+
+from plugins.common import faulty_sentences
+
+TABLE = faulty_sentences.table()
+IDS = [f"{n}-{e.rule.removeprefix('common.')}" for n, e in enumerate(TABLE, start=1)]
+TABLE_RULES = set(faulty_sentences.RULES)
+
+
+def with_overview(text: str):
+    return legacy(overview={"text": text})
+
+
+def test_every_rule_has_entries_and_every_entry_says_why_and_how():
+    assert {e.rule for e in TABLE} == TABLE_RULES
+    for entry in TABLE:
+        assert entry.why.strip() and entry.fix.strip() and entry.correct, entry.example
+
+
+@pytest.mark.parametrize("entry", TABLE, ids=IDS)
+def test_each_entry_is_reported_in_its_example(check, entry):
+    found = [p for p in check(with_overview(entry.example)) if p.rule in TABLE_RULES]
+    assert [p.rule for p in found] == [entry.rule], [p.message for p in found]
+    [p] = found
+    assert p.message.startswith(entry.kind + "：“") and entry.why in p.message
+    assert p.expected == entry.fix and p.found.strip("“”") in entry.example
+    assert p.source.keypath == "overview.text"
+
+
+@pytest.mark.parametrize("entry", TABLE, ids=IDS)
+def test_the_same_characters_in_a_correct_use_pass(check, entry):
+    for sentence in entry.correct:
+        assert not TABLE_RULES.intersection(rules(check(with_overview(sentence)))), sentence
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "使用政务新媒体发布信息。",  # 使用 is a verb, not the causative 使
+        "我局在网站上公开信息数为15条。",  # 在……上 closes the phrase
+        "对依申请公开的，按规定答复。",
+        "收到申请后及时公开。",
+        "根据工作需要，调整了人员。",
+        "依照《中华人民共和国政府信息公开条例》的规定，",
+    ],
+)
+def test_ordinary_report_sentences_pass(check, text):
+    assert not TABLE_RULES.intersection(rules(check(with_overview(text))))
+
+
+def test_a_sentence_found_in_an_item_is_reported_at_the_item(check):
+    report = legacy(issues={"items": [{"heading": "存在的问题", "text": "今后将加强对网站进行维护。"}]})
+    [p] = [p for p in check(report) if p.rule == "common.mixed-construction"]
+    assert p.source.keypath == "issues.items[0].text" and "加强对网站进行维护" in p.found
+
+
+BASE = {
+    "rule": "common.missing-subject",
+    "pattern": "使",
+    "why": "因",
+    "fix": "改",
+    "example": "使。",
+    "correct": ["甲"],
+}
+
+
+@pytest.mark.parametrize(
+    ("changes", "says"),
+    [
+        ({"fix": None}, r"缺少 \['fix'\]"),
+        ({"rule": "common.nonsense"}, "rule 应为"),
+        ({"correct": None}, "correct 应为"),
+        ({"correct": []}, "correct 应为"),
+        ({"pattern": "("}, "正则表达式有误"),
+        ({"colour": "红"}, "未知的键"),
+    ],
+)
+def test_a_malformed_entry_is_refused_with_its_number(changes, says):
+    raw = {k: v for k, v in {**BASE, **changes}.items() if v is not None}
+    with pytest.raises(faulty_sentences.TableError, match=rf"第 7 条.*{says}"):
+        faulty_sentences._entry(7, raw)
