@@ -87,3 +87,9 @@ def test_a_malformed_entry_is_refused_with_its_number(changes, says):
     raw = {k: v for k, v in {**BASE, **changes}.items() if v is not None}
     with pytest.raises(faulty_sentences.TableError, match=rf"第 7 条.*{says}"):
         faulty_sentences._entry(7, raw)
+
+
+def test_a_missing_object_before_a_count(check):
+    # 平潭综合实验区金井片区管理局 2024: "2024年共收到依申请公开8件" — what was received are applications
+    [p] = [p for p in check(with_overview("2024年共收到依申请公开8件，均按时答复。")) if p.rule == "common.missing-object"]
+    assert p.found == "“收到依申请公开”"

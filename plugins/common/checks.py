@@ -39,7 +39,8 @@ at the key and line to fix:
   item headings, printed run in before their text, are not in question;
 - ``common.doubled-lead-in`` — the 导语 saying twice that the report follows ("……报告如下:" … "……汇报如下:");
 - ``common.unterminated-paragraph`` — a paragraph that is a sentence (a ，or ；inside, or 20 characters or more)
-  but ends without 。！？；：…… or a closing quote or bracket: the last sentence was cut off or its 句号 lost.
+  but ends without 。！？；：…… (a closing quote or bracket counts only with the 句号 inside it, "……。）"): the last
+  sentence was cut off or its 句号 lost.
   Headings and short phrases ("无", an organ's name on its own line) are not sentences and are not read.
 
 Who the report is by — another organ's or place's text, the signed name, the organ's own name, the deadline — is
@@ -90,7 +91,12 @@ _BARE_COUNT = re.compile(
 _SENTENCE_INSIDE = re.compile(r"[，,；;]")
 SENTENCE_LENGTH = 20  # a paragraph this long is a sentence even with no ，inside; a name on its own line is shorter
 _ATTACHMENT_LABEL = re.compile(r"附[件表]\s*[0-9０-９一二三四五六七八九十]*\s*[：:]\s*[^，。；,;]*$")
-_TERMINATED = re.compile(r"[。！？!?；;：:…—”’）)」』》]\s*$")
+# a closing quote or bracket ends a paragraph only with the sentence's own mark inside it ("……公开。”", "（……。）")
+# or as a note after a finished sentence ("……联系。（地址：……）"); a bracket or quote opened inside the sentence —
+# "……联系(联系地址，……传真:0591-23163257)", "……做到“应公开尽公开”" — still wants the 句号 after it (GB/T 15834-2011
+# §4.1, §4.9.3)
+_TERMINATED = re.compile(r"(?:[。！？!?；;：:…—]|[。！？!?…][”’）)」』》]+)\s*$")
+_NOTE_AFTER_SENTENCE = re.compile(r"[。！？!?]\s*[（(][^（()）]*[）)]\s*$")
 _ADVERB = re.compile(r"均已|(?<![平])均(?![衡匀等值])|(?<![首成京古])都(?![市会城])|(?<![而不得])已(?![知])")
 
 
@@ -532,7 +538,7 @@ def unterminated_paragraph_problems(report: Report) -> list[Problem]:
         if _ATTACHMENT_LABEL.match(body):  # "附表：2016年龙归镇政府信息公开年度报告" names an attachment
             continue
         sentence = _SENTENCE_INSIDE.search(body) or len(body) >= SENTENCE_LENGTH
-        if sentence and not _TERMINATED.search(body):
+        if sentence and not _TERMINATED.search(body) and not _NOTE_AFTER_SENTENCE.search(body):
             problems.append(
                 warning(
                     "common.unterminated-paragraph",
