@@ -91,5 +91,6 @@ def test_a_malformed_entry_is_refused_with_its_number(changes, says):
 
 def test_a_missing_object_before_a_count(check):
     # 平潭综合实验区金井片区管理局 2024: "2024年共收到依申请公开8件" — what was received are applications
-    [p] = [p for p in check(with_overview("2024年共收到依申请公开8件，均按时答复。")) if p.rule == "common.missing-object"]
+    found = check(with_overview("2024年共收到依申请公开8件，均按时答复。"))
+    [p] = [p for p in found if p.rule == "common.missing-object"]
     assert p.found == "“收到依申请公开”"
