@@ -135,8 +135,20 @@ def test_an_unnumbered_table_still_counts_as_a_listed_part(check, blocks):
     preamble = {"text": f"本报告由{'、'.join(names)}共九个部分组成。"}
     found = check(placed() | {"preamble": preamble})
     assert not [r for r in rules(found) if r.startswith("legacy.part-")]
+    # "附表" in the list is the appended table whatever its title (平潭县民政局 2013: "……需要说明的事项与附表"
+    # over a table printed "平潭县民政局信息公开情况统计表")
     elsewhere = legacy(tables={**printed(), "after_signature": True, "heading": "附件1：测试县统计表"})
-    assert "legacy.part-heading" in rules(check(elsewhere | {"preamble": preamble}))
+    assert not [r for r in rules(check(elsewhere | {"preamble": preamble})) if r.startswith("legacy.part-")]
+    # …but a table listed by its own name answers only to that name
+    named = {"text": f"本报告由{'、'.join([*names[:-1], '政府信息公开申请情况表'])}共九个部分组成。"}
+    assert "legacy.part-heading" in rules(check(elsewhere | {"preamble": named}))
+
+
+def test_a_list_closing_with_and_the_appended_table_names_two_parts(check, blocks):
+    names = [h.text.split("、", 1)[1] for h in blocks(legacy()) if isinstance(h, Heading)]
+    listed = "、".join(names[:-2]) + f"、{names[-2]}与附表"
+    found = check(placed(heading="测试县信息公开情况统计表") | {"preamble": {"text": f"本报告由{listed}组成。"}})
+    assert not [r for r in rules(found) if r.startswith("legacy.part-")], [p.message for p in found]
 
 
 # -- placement ----------------------------------------------------------------------------------------------------

@@ -76,13 +76,23 @@ def listed_parts(report: Report) -> PartList | None:
             pieces = [n.strip() for n in _SEPARATORS.split(listed) if n.strip()]
             if not counted and len(pieces) < 2:
                 continue
-            names = _rejoin(pieces)
+            names = _split_attachment(_rejoin(pieces))
             between = listed
             for name in names:  # what is left between the names (a name's own 、 is not a separator)
                 between = between.replace(name, "\0", 1)
             separators = frozenset(re.findall(r"[、，,；;]", between))
             return PartList(names, parse_chinese_number(m.group(2)) if counted else None, keypath, separators)
     return None
+
+
+_WITH_ATTACHMENT = re.compile(r"^(?P<part>.{2,}?)(?:与|和|及|以及)(?P<table>附表|附件|统计表)$")
+
+
+def _split_attachment(names: tuple[str, ...]) -> tuple[str, ...]:
+    """ "需要说明的事项与附表" closing a list names two parts: the last part and the table appended to the report."""
+    if names and (m := _WITH_ATTACHMENT.match(names[-1])):
+        return (*names[:-1], m["part"], m["table"])
+    return names
 
 
 def _rejoin(pieces: list[str]) -> tuple[str, ...]:

@@ -631,7 +631,8 @@ def part_list_problems(
         accepted = (heading, *(official or {}).get(instance.key, ()))
         if _names_agree(heading, name) or (official is not None and any(same_part(name, a) for a in accepted)):
             return True
-        return instance.number is None and _as_listed(heading).endswith(name)
+        # a part printed without its number (the 附表 after the signature) is the list's "附表" whatever its title
+        return instance.number is None and (_as_listed(heading).endswith(name) or name in ("附表", "附件", "统计表"))
 
     if len(parts.names) != len(numbered):  # positions do not line up: match by name, in any order
         matched = {name: [i for i in numbered if agrees(name, i) or _loosely_named(name, i)] for name in parts.names}

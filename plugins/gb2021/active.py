@@ -12,6 +12,7 @@ TOML for the 2021 format; a row with one number is a plain key, a row with three
     repealed = 0              # 本年废止件数
     valid = 0                 # 现行有效件数
     [active.normative_documents]   # 行政规范性文件
+    not_printed = ["regulations"]  # a row the published table leaves out (a department has no 规章): not drawn
 
 The 2019 trial format's columns differ (本年新制作数量/本年新公开数量/对外公开总数量, 上一年项目数量/本年增/减/
 处理决定数量, 政府集中采购); :mod:`plugins.gb2021.tables` lists its keys.
@@ -84,6 +85,14 @@ def schema_fields(blocks: tuple[Block2, ...]) -> tuple[Field, ...]:
     )
     fields.append(
         Field(
+            "not_printed",
+            "list[str]",
+            description='原表没有印出的行（行键，如 ["regulations"]：部门不制定规章，表中不印“规章”行）；'
+            "照原样不排，提示一次",
+        )
+    )
+    fields.append(
+        Field(
             "money_unit",
             "str",
             description="金额单位，照原表：“万元”（格式规定）或“元”；不同于格式时提示",
@@ -121,9 +130,16 @@ def _value(data: Mapping[str, Any], path: str) -> Any:
     return node
 
 
+def not_printed(data: Mapping[str, Any]) -> set[str]:
+    """The rows the published table leaves out (``not_printed``; anything else there is reported by the check)."""
+    keys = data.get("not_printed")
+    return {k for k in keys if isinstance(k, str)} if isinstance(keys, list) else set()
+
+
 def table_block(blocks: tuple[Block2, ...], data: Mapping[str, Any], ctx: SectionContext) -> Table:
-    """One 4-column table: per block a caption row across all columns, its header row, its rows."""
+    """One 4-column table: per block a caption row across all columns, its header row, its rows as printed."""
     rows: list[list[Cell]] = []
+    left_out = not_printed(data)
     for block in blocks:
         rows.append([Cell(block.caption, colspan=4, align="center", role="table-header")])
         rows.append(
@@ -133,6 +149,8 @@ def table_block(blocks: tuple[Block2, ...], data: Mapping[str, Any], ctx: Sectio
             ]
         )
         for row in block.rows:
+            if row.key in left_out:
+                continue
             numbers = [Cell(v.show(_value(data, path)), colspan=cell.colspan) for path, cell in _cells(row)]
             rows.append([Cell(_row_label(data, row), align="center"), *numbers])
     return Table(
@@ -150,8 +168,12 @@ def build_for(blocks: tuple[Block2, ...]) -> Callable[[SectionContext], list[Blo
 def check_for(blocks: tuple[Block2, ...]) -> Callable[[SectionContext], list[Problem]]:
     def check(ctx: SectionContext) -> list[Problem]:
         missing: list[str] = []
+        left_out = _check_not_printed(ctx, blocks)
         for block in blocks:
             for row in block.rows:
+                if row.key in left_out:
+                    continue
+                _check_valid_count(ctx, block, row)
                 for path, cell in _cells(row):
                     value = _value(ctx.data, path)
                     where = f"{TABLE_NAME}{block.caption}“{row.label}”的“{cell.label}”"
@@ -196,6 +218,55 @@ def check_for(blocks: tuple[Block2, ...]) -> Callable[[SectionContext], list[Pro
         return []
 
     return check
+
+
+def _check_not_printed(ctx: SectionContext, blocks: tuple[Block2, ...]) -> set[str]:
+    """The rows left out as published: known row keys, warned once (the format prints every row)."""
+    raw = ctx.data.get("not_printed")
+    if raw is None:
+        return set()
+    rows = {row.key: (block, row) for block in blocks for row in block.rows}
+    keys = not_printed(ctx.data)
+    unknown = sorted(k for k in keys if k not in rows)
+    if unknown:
+        ctx.error(
+            "gb2021.table2.not-printed",
+            f"{TABLE_NAME}的 not_printed 里有未知的行键：{'、'.join(unknown)}",
+            "not_printed",
+            expected="、".join(rows),
+            found="、".join(unknown),
+        )
+    known = [k for k in rows if k in keys]
+    if known:
+        named = "、".join(f"{rows[k][0].caption}“{rows[k][1].label}”" for k in known)
+        ctx.warning(
+            "gb2021.table2.not-printed",
+            f"{TABLE_NAME}没有印出格式规定的行：{named}；照原样不排（本机关不涉及时，格式仍要求印出该行并填 0）",
+            "not_printed",
+            expected="每一行都印出",
+            found=f"少印 {len(known)} 行",
+        )
+    return set(known)
+
+
+def _check_valid_count(ctx: SectionContext, block: Block2, row: Row2) -> None:
+    """现行有效件数 cannot be below 本年制发 − 本年废止: what was made this year and not repealed is still in force."""
+    names = {str(c.name) for c in row.cells}
+    if not {"issued", "repealed", "valid"} <= names:
+        return
+    cells = [_value(ctx.data, f"{row.key}.{n}") for n in ("issued", "repealed", "valid")]
+    if not all(v.is_count(x) for x in cells):
+        return
+    issued, repealed, valid = (v.number(x) for x in cells)
+    if valid < issued - repealed:
+        ctx.warning(
+            "gb2021.table2.valid",
+            f"{TABLE_NAME}{block.caption}“{row.label}”：本年制发 {issued} 件、本年废止 {repealed} 件，"
+            f"现行有效却只有 {valid} 件；本年制发而未废止的应仍有效，请核对",
+            f"{row.key}.valid",
+            expected=f"≥ {issued - repealed}",
+            found=valid,
+        )
 
 
 def labels_of(blocks: tuple[Block2, ...]) -> lab.TableLabels:

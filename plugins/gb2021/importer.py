@@ -163,9 +163,13 @@ def _table2(rows: list[Row], blocks: tuple[Block2, ...], b: Builder) -> bool:
         for cell, text in zip(spec.cells, values, strict=True):
             path = f"active.{key}" + (f".{cell.name}" if cell.name else "")
             _cell(b, path, text, row.place, f"表二“{spec.label}”的“{cell.label}”")
-    missing = [labels[k] for k in wanted if k not in found]
-    if found and missing:
-        b.note("active", "表二中找不到这些行：" + "、".join(missing), level="error")
+    missing = [k for k in wanted if k not in found]
+    if found and missing:  # a department's table without 规章: written as printed, and said
+        b.put("active.not_printed", missing)
+        b.note(
+            "active.not_printed",
+            "表二没有印出这些行：" + "、".join(labels[k] for k in missing) + "；照原样记为 not_printed，请核对原表",
+        )
     if found:
         _table2_headers(rows, blocks, b)
     return bool(found)
