@@ -71,6 +71,13 @@ def test_a_part_name_with_its_own_enumeration_comma_is_one_name(check):
         ),
         # 平潭综合实验区财政金融局 2021: 主动公开 + 依申请公开 + 不予公开 is every piece of information
         ("政府信息总数510条，其中主动公开政府信息198条，依申请公开信息数142条，不予公开信息数137条。", 510, 477),
+        # 平潭综合实验区苏平片区管理局 2019: the total said without 共, the count straight before 其中
+        (
+            "2019年9月以来，苏平片区主动公开政府信息40条，其中办理对外管理服务事项的依据、条件、程序1条，"
+            "突发公共事件的应急预案、预警信息及应对情况1条，监督检查情况类信息10条，其他应主动公开的政府信息16条。",
+            40,
+            28,
+        ),
     ],
 )
 def test_a_list_that_is_the_whole_must_add_up_exactly(text, total, added):
@@ -85,6 +92,9 @@ def test_a_list_that_is_the_whole_must_add_up_exactly(text, total, added):
         "共100条，其中政策文件60条、其他40条。",
         # 平潭县 2011: the last item lost its unit and still counts
         "政府信息总数1873条，其中主动公开政府信息425条，作为依申请公开信息数46条，不予公开信息数1402。",
+        "主动公开政府信息40条，其中政策文件12条、其他信息28条。",
+        # the count before 其中 is the last of a list: the 其中 list is of all of them
+        "产生行政复议案件3件、行政诉讼案件3件，其中行政复议结果维持3件、行政诉讼结果维持3件。",
     ],
 )
 def test_lists_that_add_up_or_are_partial_pass(text):
@@ -217,6 +227,19 @@ def test_this_years_problems_under_last_years_date(check):
     for text in (
         "与2017年相比，公开数量有所增加，但仍存在更新不够及时的问题。",  # a comparison, not the year's label
         "2018年，我局的政府信息公开工作运行良好，但仍存在更新不够及时的问题。",
+    ):
+        assert "prose.year-slip" not in {p.rule for p in check(legacy(issues={"text": text}))}, text
+
+
+def test_next_years_plan_dated_in_the_report_year(check):
+    """平潭县民政局 2013's 改进措施: "针对信息公开工作中出现的问题，2013年我局将着重在以下几方面进行改进：" — the plan
+    word comes after the year, in the same sentence."""
+    slip = legacy(issues={"text": "针对工作中出现的问题，2018年我局将着重在以下几方面进行改进："})
+    [p] = [p for p in check(slip) if p.rule == "prose.year-slip"]
+    assert (p.found, p.expected) == ("2018年", "2019年")
+    for text in (
+        "针对工作中出现的问题，2019年我局将着重在以下几方面进行改进：",
+        "2018年我局将信息公开纳入绩效考核，改进了工作作风。",  # 将 as 把, and what was done
     ):
         assert "prose.year-slip" not in {p.rule for p in check(legacy(issues={"text": text}))}, text
 

@@ -167,6 +167,8 @@ def shares_problems(report: Report, texts: Iterable[tuple[str, str]]) -> list[Pr
 _UNITS = "条件项个人次篇期"
 _TOTAL = re.compile(rf"(?:共|累计|合计|总计|总数)[^\d，。；]{{0,12}}?(?P<n>\d+(?:,\d{{3}})*)(?P<u>[{_UNITS}])")
 _NUMBER_UNIT = re.compile(rf"(?P<n>\d+(?:,\d{{3}})*)(?P<u>[{_UNITS}])(?![\d%％])")
+#: a total said without 共: the count straight before 其中 ("主动公开政府信息40条，其中……")
+_COUNT_BEFORE_PARTS = re.compile(rf"(?<![\d.])(?P<n>\d+(?:,\d{{3}})*)(?P<u>[{_UNITS}])(?=[，,：:\s]{{0,2}}其中)")
 
 
 @dataclass(frozen=True)
@@ -196,17 +198,26 @@ def _items(segment: str) -> list[tuple[str, int, str]]:
     return items
 
 
+def _alone(sentence: str, total: re.Match[str]) -> bool:
+    """A count without 共 is the total of the 其中 list only when it is the clause's one count: in "复议案件3件、诉讼
+    案件3件，其中复议维持3件、诉讼维持3件" the 其中 list is of both."""
+    if total.re is _TOTAL:
+        return True
+    clause = re.split(r"[，,。；;：:]", sentence[: total.start()])[-1]
+    return _NUMBER_UNIT.search(clause) is None
+
+
 def parts_not_adding_up(text: str) -> Iterator[PartsSum]:
     """ "共X条，其中A条、B条……" where the parts (same unit, same sentence, after 其中) add up to more than X — or,
     when the list is the whole (it ends in 其他…, or it is 主动公开/依申请公开/不予公开), to anything but X."""
     for sentence in _sentences(text):
-        total = _TOTAL.search(sentence)
-        if not total:
+        found = [t for t in (_TOTAL.search(sentence), _COUNT_BEFORE_PARTS.search(sentence)) if t is not None]
+        found = [t for t in found if 0 <= sentence.find("其中", t.end()) <= t.end() + 6 and _alone(sentence, t)]
+        if not found:
             continue
+        total = found[0]
         rest = sentence[total.end() :]
         where = rest.find("其中")
-        if where < 0 or where > 6:
-            continue
         unit = total.group("u")
         stated = int(total.group("n").replace(",", ""))
         parts = []
@@ -456,6 +467,7 @@ _SPAN = re.compile(
 )
 _POINTS = re.compile(r"(?:根据|按照|依据)[^。]{0,40}?《[^》]{0,20}?印发(\d{4})年政务公开工作要点")
 _PLAN = re.compile(r"(\d{4})年[^。；]{0,12}?(?:将|要|计划|拟)")
+_PLAN_WORDS = r"下一步|下一年|明年|今后|改进|计划"
 #: a sentence that opens on a year and the organ as its subject: "2012年，我局的政府信息公开工作……"
 _YEAR_OPENING = re.compile(r"(?:^|(?<=[。！？；]))\s*(\d{4})年[，,]\s*(?:我|本|全)")
 
@@ -520,9 +532,13 @@ def year_slips(report: Report, texts: list[tuple[str, str]], plan_keys: tuple[st
                         )
                     )
             for m in _PLAN.finditer(text):
-                if int(m.group(1)) == year and re.search(
-                    r"下一步|下一年|明年|今后|改进|计划", text[: m.start()] or text
-                ):
+                # the plan said so before the year, or in the same sentence ("2013年我局将……进行改进：") — a
+                # sentence that tells what was done ("将……纳入考核，改进了……") is not a plan
+                rest = re.split(r"[。！？]", text[m.end() :], maxsplit=1)[0]
+                planned = re.search(_PLAN_WORDS, text[: m.start()]) or (
+                    re.search(_PLAN_WORDS, rest) and "了" not in rest
+                )
+                if int(m.group(1)) == year and planned:
                     problems.append(
                         warning(
                             "prose.year-slip",
