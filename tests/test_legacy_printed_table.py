@@ -14,7 +14,7 @@ from conftest import legacy, rules
 
 from compiler import hookimpl
 from compiler.build import build
-from compiler.model.document import Heading, Signature, Table
+from compiler.model.document import Heading, Paragraph, Signature, Table
 from compiler.model.problems import Severity
 from compiler.model.sections import Placement, SectionType
 from tests.pdfread import read_pdf
@@ -63,6 +63,15 @@ def test_printed_replaces_the_generated_tables(blocks):
     data = legacy(tables={**printed(), "include": ["active", "staffing"]})
     [table] = [b for b in blocks(data) if isinstance(b, Table)]
     assert table.rows[0][0].text == "指标名称"
+
+
+def test_text_before_and_after_the_tables(blocks):
+    """平潭县教育局 2012 prints one more paragraph ("0") below its 附表: ``after`` in this part is below the tables."""
+    data = legacy(tables={**printed(), "text": "附表如下。", "after": "注：本表数据截至年底。"})
+    found = [b for b in blocks(data) if isinstance(b, (Table, Paragraph)) and "tables" in (b.source.keypath or "")]
+    kinds = [(type(b).__name__, getattr(b, "text", "")) for b in found]
+    assert [k for k, _ in kinds] == ["Paragraph", "Table", "Paragraph"], kinds
+    assert "附表如下" in kinds[0][1] and "本表数据截至年底" in kinds[2][1]
 
 
 def test_several_header_rows_and_a_caption(blocks):

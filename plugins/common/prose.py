@@ -335,9 +335,9 @@ def parts_problems(report: Report, texts: Iterator[tuple[str, str]]) -> list[Pro
         for found in parts_not_adding_up(text):
             added = sum(found.parts)
             if added > found.total:
-                said = f"多于所说的共{found.total}{found.unit}"
+                said = f"多于所说的总数{found.total}{found.unit}"
             else:  # a list that is the whole (其他…, or 主动/依申请/不予公开) and leaves part of it out
-                said = f"少于所说的共{found.total}{found.unit}（所列各项已含全部类别，应相加等于总数）"
+                said = f"少于所说的总数{found.total}{found.unit}（所列各项已含全部类别，应相加等于总数）"
             problems.append(
                 warning(
                     "prose.parts-sum",

@@ -18,13 +18,13 @@ from typing import Any
 
 from compiler import hookimpl
 from compiler.model.document import Block, Cell, Table
-from compiler.model.narrative import iter_texts
+from compiler.model.narrative import NarrativeBuilder, iter_texts, narrative_blocks
 from compiler.model.problems import Problem
 from compiler.model.refs import Evaluator, fmt_number
 from compiler.model.schema import Field, suggest
 from compiler.model.sections import Placement, SectionContext
 from plugins.common.preamble import preamble_texts
-from plugins.legacy.part import build_part, part
+from plugins.legacy.part import part
 from plugins.legacy.printed import PRINTED_FIELDS, build_tables, check_tables, tables_of
 
 NUMBER_KINDS = frozenset({"count", "int", "number", "money"})
@@ -81,9 +81,13 @@ def _sections_with_numbers(ctx: SectionContext) -> dict[str, tuple[str, list[lis
 
 
 def build(ctx: SectionContext) -> list[Block]:
-    blocks = build_part(ctx)
+    """Heading and text, the tables, then ``after`` — in this part the paragraphs printed below the tables (a
+    note, or 平潭县教育局 2012's stray "0")."""
+    before = {k: v for k, v in ctx.data.items() if k != "after"}
+    blocks = [ctx.heading(), *narrative_blocks(ctx, before)]
+    below = NarrativeBuilder(ctx).texts(ctx.data.get("after"), "after")
     if tables_of(ctx.data):
-        return [*blocks, *build_tables(ctx)]
+        return [*blocks, *build_tables(ctx), *below]
     available = _sections_with_numbers(ctx)
     wanted = [k for k in ctx.data.get("include") or [] if k in available]
     for i, key in enumerate(wanted, start=1):
@@ -98,7 +102,7 @@ def build(ctx: SectionContext) -> list[Block]:
                 name=f"tables.{key}",
             )
         )
-    return blocks
+    return [*blocks, *below]
 
 
 def _says_none(ctx: SectionContext) -> bool:
