@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from compiler.importers.base import ImportNote, Place, PublishedDocument, TextItem
+from compiler.importers.base import Grid, ImportNote, Place, PublishedDocument, TextItem
 from compiler.model.schema import CELL_UNIT_PATTERN
 
 CN_DIGITS = "一二三四五六七八九十"
@@ -297,6 +297,8 @@ def split_signature(body: list[Any]) -> list[TextItem]:
     return tail
 
 
+#: a table's own title printed above it: "平潭县民政局信息公开情况统计表", "附表1 政府信息公开情况统计表"
+_TABLE_TITLE = re.compile(r"^[^。，；：:,]{2,40}(?:统计表|情况表|一览表)$")
 _APPENDIX = re.compile(r"^\s*(?:附表|附件\s*\d*)\s*[：:]?")
 
 
@@ -305,14 +307,24 @@ def split_appendix(body: list[Any]) -> list[Any]:
     二○一○年四月十日 / 附表： / the table"): from a line starting 附表/附件 that comes right after a date line, to the
     end.  It is taken off ``body`` and returned (``[]`` when there is none), so that the signature is the end again."""
     for i, item in enumerate(body):
-        if (
+        after_date = (
             i > 0
             and isinstance(item, TextItem)
             and _APPENDIX.match(item.text)
             and isinstance(body[i - 1], TextItem)
             and len(body[i - 1].text) <= 25
             and date_of(body[i - 1].text)
-        ):
+        )
+        # no signature at all (平潭县民政局 2013): the table's own title line, then the table, ends the report
+        titled_table = (
+            i > 0
+            and isinstance(item, TextItem)
+            and _TABLE_TITLE.match(item.text.strip())
+            and i + 1 < len(body)
+            and isinstance(body[i + 1], Grid)
+            and all(isinstance(x, Grid) or not x.text.strip() for x in body[i + 1 :])
+        )
+        if after_date or titled_table:
             rest = body[i:]
             del body[i:]
             return rest
