@@ -542,3 +542,62 @@ def test_the_preamble_saying_twice_that_the_report_follows(check):
     assert p.source.keypath == "preamble.text[1]"
     once = {"text": ["本报告数据统计期限为全年。现将工作情况报告如下："]}
     assert "common.doubled-lead-in" not in rules(check(legacy(preamble=once)))
+
+
+@pytest.mark.parametrize(
+    ("text", "typed", "expected"),
+    [
+        # 平潭综合实验区社会事业局 2024: "1.审慎把关信息发布，认真执行信息发布审核制度：2加强对信息公开经办人的业务培训"
+        ("1.审慎把关信息发布，认真执行审核制度：2加强业务培训。", "2", "2."),
+        ("1、加强领导；2、完善制度；3.强化监督。", "3.", "3、"),
+    ],
+)
+def test_an_inline_list_number_that_lost_its_mark(check, text, typed, expected):
+    [p] = [p for p in check(with_overview(text=text)) if p.rule == "common.list-number"]
+    assert (p.found, p.expected, p.source.keypath) == (typed, expected, "overview.text")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1.审慎把关信息发布；2.加强业务培训；3.强化监督。",
+        "1、加强领导；2、完善制度。",
+        "1.组织培训，2人参加，覆盖全部科室。",  # a count after a comma is not item 2
+        "增长1.5倍，2项任务完成。",
+    ],
+)
+def test_inline_lists_with_one_kind_of_mark_pass(check, text):
+    assert "common.list-number" not in rules(check(with_overview(text=text)))
+
+
+def test_a_title_cited_in_a_third_form_after_its_abbreviation(check):
+    # 平潭县教育局 2012, 邹城市唐村镇 2010: "……（以下简称《条例》）" then "认真组织贯彻《政府信息公开条例》"
+    data = legacy(
+        preamble={"text": "根据《中华人民共和国政府信息公开条例》（以下简称《条例》）编制本报告。"},
+        overview={"text": "认真组织贯彻《政府信息公开条例》，落实《条例》要求。"},
+    )
+    [p] = [p for p in check(data) if p.rule == "common.abbreviation"]
+    assert (p.found, p.source.keypath) == ("《政府信息公开条例》", "overview.text")
+    assert "《条例》" in p.expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "落实《条例》要求，并对照《中华人民共和国政府信息公开条例》逐条检查。",  # the short or the full title
+        "学习《福建省政府信息公开办法》。",  # another title
+    ],
+)
+def test_a_title_cited_in_full_or_short_passes(check, text):
+    data = legacy(
+        preamble={"text": "根据《中华人民共和国政府信息公开条例》（以下简称《条例》）编制本报告。"},
+        overview={"text": text},
+    )
+    assert "common.abbreviation" not in rules(check(data))
+
+
+def test_a_third_form_before_the_abbreviation_is_not_in_question(check):
+    data = legacy(
+        preamble={"text": "依据《政府信息公开条例》，根据《中华人民共和国政府信息公开条例》（以下简称《条例》）编制。"}
+    )
+    assert "common.abbreviation" not in rules(check(data))

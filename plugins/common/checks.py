@@ -35,6 +35,10 @@ at the key and line to fix:
 - ``common.doubled-word`` — a two-character word or 的 typed twice ("审核审核", "的的"; 目的的, 的的确确 are fine), or a
   phrase pasted twice (eight characters or more straight after themselves, or the same item twice in a 、-list);
 - ``common.word-order`` — a share written "2.04%占" for 占2.04%;
+- ``common.list-number`` — an inline list whose later number lost or changed its mark ("1.审慎把关……：2加强……");
+  a count after a comma ("，2人参加") is not an item number;
+- ``common.abbreviation`` — a title abbreviated once ("（以下简称《条例》）") and later cited in a third form,
+  neither full nor short ("《政府信息公开条例》");
 - ``common.heading-punctuation`` — a part heading typed with a closing 。，；、 ("……存在的主要问题及改进情况。");
   item headings, printed run in before their text, are not in question;
 - ``common.doubled-lead-in`` — the 导语 saying twice that the report follows ("……报告如下:" … "……汇报如下:");
@@ -208,6 +212,72 @@ def enumeration_problems(report: Report) -> list[Problem]:
                     found=written,
                 )
             )
+    return problems
+
+
+#: an inline list numbered in Arabic figures: "1.审慎把关……；2.加强……" — each number at a clause's start
+_FIRST_FIGURE = re.compile(r"(?:^|(?<=[。；;：:，,\s]))1(?P<mark>[.．、])(?=[\u4e00-\u9fff])")
+#: the next number, with its mark or without one — but "，2人参加" is a count, not item 2
+_NEXT_FIGURE = (
+    r"(?:^|(?<=[。；;：:，,\s])){n}(?:(?P<mark>[.．、])|(?![人件条个次项名家篇期批场户万亿元年月日天时分号倍])(?P<bare>))"
+    r"(?=[\u4e00-\u9fff])"
+)
+
+
+def list_number_problems(report: Report) -> list[Problem]:
+    """An inline list whose later number lost or changed its mark: "1.审慎把关……：2加强……" (2.)."""
+    problems: list[Problem] = []
+    for keypath, text in narrative_strings(report):
+        for first in _FIRST_FIGURE.finditer(text):
+            mark, at = first["mark"], first.end()
+            for n in range(2, 10):
+                m = re.compile(_NEXT_FIGURE.format(n=n)).search(text, at)
+                if m is None:
+                    break
+                at = m.end()
+                if (m["mark"] or "") != mark:
+                    typed = f"{n}{m['mark'] or ''}"
+                    problems.append(
+                        warning(
+                            "common.list-number",
+                            f"列举的序号“{typed}”与前面的“1{mark}”写法不一致："
+                            f"“…{text[max(0, m.start() - 6) : m.end() + 4]}…”",
+                            report.ref(keypath),
+                            expected=f"{n}{mark}",
+                            found=typed,
+                        )
+                    )
+    return problems
+
+
+_ABBREVIATED = re.compile(r"《(?P<full>[^》]{4,40})》\s*[（(]\s*(?:以下|下)简称\s*[“\"]?《(?P<short>[^》]{1,12})》")
+_BOOK_TITLE = re.compile(r"《(?P<t>[^》]{2,40})》")
+
+
+def abbreviation_problems(report: Report) -> list[Problem]:
+    """A title abbreviated once ("《中华人民共和国政府信息公开条例》（以下简称《条例》）") and later cited in a third
+    form, neither the full title nor the short one ("《政府信息公开条例》")."""
+    problems: list[Problem] = []
+    defined: dict[str, str] = {}  # full title → its short form, once defined
+    for keypath, text in narrative_strings(report):
+        starts = {m.start(): m for m in _ABBREVIATED.finditer(text)}
+        for m in _BOOK_TITLE.finditer(text):
+            if m.start() in starts:
+                d = starts[m.start()]
+                defined.setdefault(d["full"], d["short"])
+                continue
+            cited = m["t"]
+            for full, short in defined.items():
+                if cited not in (full, short) and full.endswith(cited) and len(cited) > len(short):
+                    problems.append(
+                        warning(
+                            "common.abbreviation",
+                            f"前文已把《{full}》简称为《{short}》，这里又写作《{cited}》：既不是全称也不是简称",
+                            report.ref(keypath),
+                            expected=f"《{short}》或《{full}》",
+                            found=f"《{cited}》",
+                        )
+                    )
     return problems
 
 
@@ -651,6 +721,8 @@ def _in_force(years: tuple[int | None, int | None], year: int) -> bool:
 RULES = (
     placeholder_problems,
     enumeration_problems,
+    list_number_problems,
+    abbreviation_problems,
     typed_label_problems,
     punctuation_problems,
     url_problems,
