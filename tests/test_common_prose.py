@@ -244,6 +244,26 @@ def test_next_years_plan_dated_in_the_report_year(check):
         assert "prose.year-slip" not in {p.rule for p in check(legacy(issues={"text": text}))}, text
 
 
+def test_this_year_in_a_report_written_the_next_year(check):
+    """平潭综合实验区社会事业局 2024, dated 2025年1月20日: "今年以来，我局完成以下工作：" — 今年 is 2025 there."""
+    import datetime as dt
+
+    def report(text, date):
+        data = legacy(overview={"text": text})
+        data["report"] = {**data["report"], "year": 2024, "date": date}
+        return data
+
+    found = check(report("今年以来，我局完成以下工作。", dt.date(2025, 1, 20)))
+    [p] = [p for p in found if p.rule == "prose.year-slip"]
+    assert (p.found, p.source.keypath) == ("今年", "overview.text") and "2025" in p.message
+    for text, date in (
+        ("今年以来，我局完成以下工作。", dt.date(2024, 12, 31)),  # written in the year itself
+        ("今年将继续加强公开工作。", dt.date(2025, 1, 20)),  # a plan for the new year
+        ("今年度共公开信息20条。", dt.date(2025, 1, 20)),
+    ):
+        assert "prose.year-slip" not in {p.rule for p in check(report(text, date))}, text
+
+
 def test_a_part_list_with_mixed_separators(check):
     """四平市铁东区解放街道 2011: "本报告由概述,主动公开政府信息情况,……、下一步工作计划等五个部分组成"."""
     mixed = legacy(preamble={"text": "本报告由概述，主动公开政府信息情况、依申请公开政府信息情况等三个部分组成。"})

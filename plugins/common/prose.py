@@ -548,6 +548,37 @@ def year_slips(report: Report, texts: list[tuple[str, str]], plan_keys: tuple[st
                             found=f"{m.group(1)}年",
                         )
                     )
+    problems += _this_year_slips(report, texts, plan_keys, year)
+    return problems
+
+
+#: "今年" as the report's year: "今年以来，我局……", "今年共收到……" — not a plan for the new year ("今年将……")
+_THIS_YEAR = re.compile(r"今年(?!度)(?![^，。；]{0,6}?(?:将|要|计划|拟|继续|力争|争取))")
+
+
+def _this_year_slips(
+    report: Report, texts: list[tuple[str, str]], plan_keys: tuple[str, ...], year: int
+) -> list[Problem]:
+    """A report written in the next year (its 成文日期 or portal date) calling the report year "今年"."""
+    data = report.data.get("report") or {}
+    written = next((d for d in (data.get("date"), data.get("published")) if hasattr(d, "year")), None)
+    if written is None or written.year <= year:
+        return []
+    problems = []
+    for keypath, text in texts:
+        if keypath.split(".")[0] in plan_keys:
+            continue
+        for m in _THIS_YEAR.finditer(text):
+            problems.append(
+                warning(
+                    "prose.year-slip",
+                    f"“{_short(text[m.start() :], 16)}”：报告成文于{written.year}年，“今年”指的是{written.year}年，"
+                    f"这里说的是报告年度",
+                    report.ref(keypath),
+                    expected=f"{year}年（或“一年来”“全年”）",
+                    found="今年",
+                )
+            )
     return problems
 
 
