@@ -275,3 +275,15 @@ def test_a_part_list_with_mixed_separators(check):
     own_comma = "本报告由概述、政府信息公开行政复议、行政诉讼情况、其他需要报告的事项等三个部分组成。"
     own = legacy(preamble={"text": own_comma})
     assert "legacy.part-list-punctuation" not in {p.rule for p in check(own)}
+
+
+def test_the_last_name_joined_by_yiji_or_yu_is_a_name_of_its_own(check):
+    """平潭综合实验区交通与建设局 2022: "……存在的主要问题和改进情况以及其他需要报告的事项共六个部分" is six names (it
+    was read as five: "导语说共六个部分，但列出了5个"); 平潭县民政局 2013: "……需要说明的事项与附表" is two."""
+    listed = "总体情况、主动公开情况、依申请公开情况、复议和诉讼情况、存在的主要问题和改进情况以及其他需要报告的事项"
+    found = check(legacy(preamble={"text": f"本报告包括{listed}共六个部分。"}))
+    [count] = [p for p in found if p.rule == "legacy.part-count"]
+    assert count.found == 6 and "导语列出6个部分" in count.message  # six listed, against the nine printed
+    found = check(legacy(preamble={"text": "本报告由概述、主动公开情况、需要说明的事项与附表共四个部分组成。"}))
+    [count] = [p for p in found if p.rule == "legacy.part-count"]
+    assert count.found == 4 and "导语列出4个部分" in count.message

@@ -123,6 +123,11 @@ def test_where_a_fee_statement_counts(check):
     staffing = {**LEGACY_REPORT["staffing"], "text": "2018年，我办未对公众提出依申请公开收取任何费用。"}
     found = check(legacy(applications=applications, staffing=staffing, fee=None))
     assert "legacy.fee.unstated" not in {p.rule for p in found}
+    # 平潭县卫生局 2012 says it under part 一, in the 条例's own words
+    overview = {"text": ["政府信息主动公开情况。本局共主动公开政府信息130条。", "收费及减免情况。无收费及减免情况。"]}
+    assert "legacy.fee.unstated" not in {
+        p.rule for p in check(legacy(applications=applications, overview=overview, fee=None))
+    }
     spending = {**LEGACY_REPORT["staffing"], "text": "信息公开工作经费纳入年度预算，免费提供查阅服务。"}
     listed = {"text": "本年报由概述、主动公开情况、收费及减免情况等组成。"}
     for data in (

@@ -37,7 +37,8 @@ _PART_LIST = re.compile(
 _UNCOUNTED_PART_LIST = re.compile(
     r"(?:本|该)?(?:年度报告|年报|报告)(?:主要)?由([^。；]+?)等?(?:几个|几)?(?:部分|方面)?组成"
 )
-_SEPARATORS = re.compile(r"[、，,；]|(?<=情况)和|(?<=事项)和|(?<=措施)和")
+#: between names: 、，；, or 和/及/与/以及 after a name's end ("……改进情况以及其他需要报告的事项", "……事项与附表")
+_SEPARATORS = re.compile(r"[、，,；]|(?<=情况|事项|措施)(?:以及|和|及|与)")
 #: How a part's name ends; a piece that does not, followed by one that does, is one name split at its own 、
 #: ("政府信息公开行政复议、行政诉讼情况", the 2021 format's part 四).
 _NAME_END = re.compile(r"(?:情况|事项|概述|附表|措施|思考|问题|统计表)$")
@@ -76,23 +77,13 @@ def listed_parts(report: Report) -> PartList | None:
             pieces = [n.strip() for n in _SEPARATORS.split(listed) if n.strip()]
             if not counted and len(pieces) < 2:
                 continue
-            names = _split_attachment(_rejoin(pieces))
+            names = _rejoin(pieces)
             between = listed
             for name in names:  # what is left between the names (a name's own 、 is not a separator)
                 between = between.replace(name, "\0", 1)
             separators = frozenset(re.findall(r"[、，,；;]", between))
             return PartList(names, parse_chinese_number(m.group(2)) if counted else None, keypath, separators)
     return None
-
-
-_WITH_ATTACHMENT = re.compile(r"^(?P<part>.{2,}?)(?:与|和|及|以及)(?P<table>附表|附件|统计表)$")
-
-
-def _split_attachment(names: tuple[str, ...]) -> tuple[str, ...]:
-    """ "需要说明的事项与附表" closing a list names two parts: the last part and the table appended to the report."""
-    if names and (m := _WITH_ATTACHMENT.match(names[-1])):
-        return (*names[:-1], m["part"], m["table"])
-    return names
 
 
 def _rejoin(pieces: list[str]) -> tuple[str, ...]:

@@ -169,6 +169,8 @@ _FEE_WORDS = re.compile(
 _FEE_CONTEXT = re.compile(r"信息公开|申请|检索|复制|邮寄|收费标准|信息处理费")
 
 
+#: 第三十二条（三）'s own 收费及减免, said of this report ("无收费及减免情况", "收费和减免情况：无")
+_FEE_OWN_WORDS = re.compile(r"收费(?:及|和|与)减免")
 #: a charge made or waived — what a sentence of the staffing part (mostly about spending) must say to state the fee
 _CHARGED = re.compile(r"收取|收费|免收|减免|(?:未|不|没有)收(?!到)")
 #: a preamble's list of parts names the fee part ("本年报由……收费及减免情况……组成") without stating the fee
@@ -184,7 +186,8 @@ def _states_fee(key: str, sentence: str) -> bool:
         return False
     if key.startswith("staffing."):  # "信息公开工作经费……" is spending; "未对申请收取任何费用" states the fee
         return bool(_FEE_CONTEXT.search(sentence) and _CHARGED.search(sentence))
-    return bool(_FEE_CONTEXT.search(sentence))
+    # the 条例's own words need no context: "收费及减免情况。无收费及减免情况。" (平潭县卫生局 2012, in part 一)
+    return bool(_FEE_CONTEXT.search(sentence) or _FEE_OWN_WORDS.search(sentence))
 
 
 def fee_silence(report: Report) -> list[Problem]:
