@@ -133,7 +133,12 @@ def _numbers(report) -> list[str]:
     from compiler.build import report_blocks
 
     blocks, _ = report_blocks(report)
-    text = "".join(str(getattr(b, "text", "")) + "".join(r.text for r in getattr(b, "runs", ())) for b in blocks)
+
+    def said(block) -> str:  # a paragraph's runs are its text: read once, whether it came back as text or heading
+        runs = getattr(block, "runs", ())
+        return "".join(r.text for r in runs) if runs else str(getattr(block, "text", ""))
+
+    text = "".join(said(b) for b in blocks)
     return sorted(re.findall(r"\d+(?:\.\d+)?", text))
 
 

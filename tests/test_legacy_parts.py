@@ -261,3 +261,24 @@ def test_parts_printed_out_of_the_formats_order_come_back_in_their_places(write_
     assert imported["active"].get("heading") == "政府信息公开情况"
     order = [k for k in imported["sections"] if k in ("active", "fee", "applications", "appeals")]
     assert order == ["active", "fee", "applications", "appeals"]
+
+
+@pytest.mark.parametrize(
+    ("text", "reviews", "lawsuits"),
+    [
+        ("我局在2011年度未收到申请行政复议、提起行政诉讼情况。", 0, 0),  # 平潭县海洋与渔业局 2011
+        ("全年发生行政复议2件，行政诉讼1件。", 2, 1),
+        ("本年度工作平稳。", None, None),  # not said: not asked for, not guessed
+    ],
+)
+def test_appeal_counts_said_in_the_text_come_back_on_import(write_toml, tmp_path, text, reviews, lawsuits):
+    import tomllib
+
+    from compiler.build import build
+    from compiler.importers.run import import_file
+
+    data = legacy(appeals={"text": text})
+    out = tmp_path / "out.html"
+    build(write_toml(data), out, to=["html"])
+    appeals = tomllib.loads(import_file(out).toml)["appeals"]
+    assert (appeals.get("reviews"), appeals.get("lawsuits")) == (reviews, lawsuits)

@@ -77,7 +77,12 @@ _STATED = (("active.total", "主动公开政府信息总数"), ("applications.re
 _NONE = {
     "active.total": re.compile(r"(?:没有|未|无)主动公开(?:任何)?(?:政府)?信息"),
     "applications.received": re.compile(r"(?:没有|未|无)(?:接到|收到|受理)[^，。；]{0,20}?申请"),
+    # "未收到申请行政复议、提起行政诉讼情况", "没有发生行政复议和行政诉讼"
+    "appeals.reviews": re.compile(r"(?:没有|未|无)(?:发生|收到|接到|出现|产生)?[^，。；]{0,10}?行政复议"),
+    "appeals.lawsuits": re.compile(r"(?:没有|未|无)(?:发生|收到|接到|出现|产生)?[^，。；]{0,16}?(?:行政)?诉讼"),
 }
+#: counts a report may state or not: read when the text gives them, never asked for when it does not
+_OPTIONAL = (("appeals.reviews", "行政复议数"), ("appeals.lawsuits", "行政诉讼数"))
 
 
 def _similarity(title: str, key: str) -> float:
@@ -180,6 +185,15 @@ def import_document(document: PublishedDocument) -> ImportResult:
             b.note(path, f"正文说“{m.group(0)}”，{what}记为 0，请核对")
         else:
             b.note(path, f"正文中没有找到{what}，请填写", level="error")
+    for path, what in _OPTIONAL:
+        section = path.split(".")[0]
+        text = "".join(_texts(b.data.get(section, {})))
+        if m := phrases[path].search(text):
+            b.put(path, int(m.group("n").replace(",", "")))
+            b.note(path, f"{what}取自正文“{m.group(0)}”，请核对")
+        elif section in b.data and (m := _NONE[path].search(text)):
+            b.put(path, 0)
+            b.note(path, f"正文说“{m.group(0)}”，{what}记为 0，请核对")
     missing = [TITLES[k] for k in REQUIRED if k not in {p[0] for p in parts}]
     if missing:
         b.note("", "没有找到这些部分的标题（原文可能没有这些部分，请核对）：" + "、".join(missing))
