@@ -49,6 +49,9 @@ def fixed(text: str) -> str:
         ("Hello  world", "Hello world"),
         ("满意😀\ufe0f。", "满意😀。"),
         ("非字符\uffff。", "非字符。"),
+        # a title within a title (平潭 2022 reports, GB/T 15834-2011 §4.15.3)
+        ("按照《关于印发<信息处理费管理办法>的通知》规定", "按照《关于印发〈信息处理费管理办法〉的通知》规定"),
+        ("《上海市贯彻＜长江三角洲规划纲要＞实施方案》", "《上海市贯彻〈长江三角洲规划纲要〉实施方案》"),
     ],
 )
 def test_pasted_debris_is_fixed(raw, clean):
@@ -68,6 +71,8 @@ def test_pasted_debris_is_fixed(raw, clean):
         "概　述",  # a deliberate ideographic space between two Chinese characters
         "0827—8221339",
         "𠮷野家",
+        "《条例》<注>",  # angle brackets outside a title
+        "《a<b>c》",  # nothing Chinese inside them
     ],
 )
 def test_latin_context_references_and_urls_are_left_alone(kept):

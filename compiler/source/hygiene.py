@@ -11,6 +11,7 @@ TOML key, line and column, and ``--strict`` makes them errors):
   in Chinese sentences); a parenthesis pair is converted as a pair, so ``(2018)`` inside a Chinese sentence
   becomes ``（2018）`` even though digits surround each half;
 - straight ``"…"`` (and mixed ``“…"``) in Chinese text are paired into ``“…”``;
+- ``<…>`` inside 《》 (a title within a title, "《关于印发<……办法>的通知》") becomes ``〈…〉``;
 - spaces: non-breaking and other typographic spaces count as spaces; spaces, tabs and line breaks next to a
   Chinese character are removed (Chinese has no word spaces; the typesetter adds the CJK–Latin gap itself),
   whitespace at the start or end of a string is removed (the typesetter indents), runs between Latin words
@@ -227,6 +228,28 @@ class _Cleaner:
                 changed = True
         return changed
 
+    def inner_title_marks(self) -> None:
+        """``<…>`` (or ``＜…＞``) inside a pair of 《》 around Chinese text is a title within a title: GB/T 15834-2011
+        §4.15.3 marks it with the single title marks 〈〉 ("《关于印发<政府信息公开信息处理费管理办法>的通知》")."""
+        depth = 0
+        opened: int | None = None
+        for i, ch in enumerate(self.out):
+            if not self.free(i):
+                continue
+            if ch == "《":
+                depth += 1
+            elif ch == "》":
+                depth = max(0, depth - 1)
+                opened = None
+            elif ch in "<＜" and depth:
+                opened = i
+            elif ch in ">＞" and depth and opened is not None:
+                inside = self.out[opened + 1 : i]
+                if any(c and is_wide(c) for c in inside):
+                    self.set(opened, "〈", "hygiene.punctuation", f"书名号内的 {self.text[opened]} 改为单书名号 〈")
+                    self.set(i, "〉", "hygiene.punctuation", f"书名号内的 {ch} 改为单书名号 〉")
+                opened = None
+
     def fix_spaces(self) -> None:
         i, n = 0, len(self.out)
         while i < n:
@@ -308,6 +331,7 @@ def clean_text(text: str) -> Cleaned:
     cleaner.remove_junk()
     cleaner.pair_quotes()
     cleaner.widen_punctuation()
+    cleaner.inner_title_marks()
     cleaner.fix_spaces()
     cleaner.report_private_use()
     changes = tuple(sorted(cleaner.changes.values(), key=lambda c: c.index))
