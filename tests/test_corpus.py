@@ -109,3 +109,22 @@ def test_blind_assessment_is_reconciled(report):
         assert row["rules"], number
         for rule in row["rules"]:
             assert rule in defects and rule in found, (number, rule)
+
+
+def test_assessor_level_recall_is_quoted():
+    """The table above counts findings (a defect reported at two key paths counts twice); counted by the blind
+    assessments' own numbering instead — one assessor DEFECT, caught or not — the figure the README also quotes."""
+    known = caught = disputed = 0
+    for report in ASSESSED:
+        for row in json.loads((report / "expected.json").read_text(encoding="utf-8"))["assessor"]:
+            if "disputed" in row:
+                disputed += 1
+                continue
+            known += 1
+            caught += bool(row.get("rules"))
+    line = (
+        f"{len(ASSESSED)} blind-assessed reports: {known} assessor defects, {caught} caught "
+        f"({round(100 * caught / known)} %), {disputed} disputed"
+    )
+    print("\n" + line)
+    assert line in (CORPUS.parents[1] / "README.md").read_text(encoding="utf-8")

@@ -15,7 +15,8 @@ the README's corpus table.  Run from the repository root with the project's Pyth
         assessor row N maps to [RULE].
 
     python tests/corpus/label.py table
-        Replace the README's corpus table with the one tests/test_corpus.py prints.
+        Replace the README's corpus table, and the assessor-level figure below it, with what tests/test_corpus.py
+        prints.
 
 Kinds: defect (the publisher's error), consequence (the same defect reported again), oddity (a departure the tool
 points out by design), truncated (what a stored page copy lacks), artefact (what the copy may have lost).
@@ -92,8 +93,18 @@ def table() -> None:
     while end < len(lines) and lines[end].startswith("| "):
         end += 1
     lines[start + 2 : end] = rows
-    readme.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    text = "\n".join(lines) + "\n"
+    run = subprocess.run(  # the assessor-level figure below the table
+        [sys.executable, "-m", "pytest", "-q", "-s", "tests/test_corpus.py::test_assessor_level_recall_is_quoted"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    [figure] = [line for line in run.stdout.splitlines() if "blind-assessed reports:" in line][:1]
+    text = re.sub(r"\d+ blind-assessed reports: \d+ assessor defects, \d+ caught \(\d+ %\), \d+ disputed", figure, text)
+    readme.write_text(text, encoding="utf-8")
     print(rows[-1])
+    print(figure)
 
 
 if __name__ == "__main__":
