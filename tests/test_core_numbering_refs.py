@@ -41,6 +41,7 @@ def test_labels_of_each_scheme():
     assert [numbering.label("一、", i) for i in (1, 2, 10)] == ["一、", "二、", "十、"]
     assert numbering.label("（一）", 3) == "（三）"
     assert numbering.label("1.", 12) == "12."
+    assert (numbering.label("1、", 2), numbering.label("1．", 3)) == ("2、", "3．")  # printed variants
     assert numbering.label("（1）", 2) == "（2）"
     assert numbering.label("一是", 4) == "四是"
     with pytest.raises(ValueError):

@@ -282,3 +282,30 @@ def test_appeal_counts_said_in_the_text_come_back_on_import(write_toml, tmp_path
     build(write_toml(data), out, to=["html"])
     appeals = tomllib.loads(import_file(out).toml)["appeals"]
     assert (appeals.get("reviews"), appeals.get("lawsuits")) == (reviews, lawsuits)
+
+
+def test_items_printed_1_dun_are_written_as_printed_and_come_back(write_toml, tmp_path, check):
+    """平潭县民政局 2013 numbers its measures "1、……" "2、……": ``numbering = "1、"`` prints them so (a warning
+    names the standard "1."), and an import of the printed report writes the same numbering back."""
+    import tomllib
+
+    from compiler.build import build
+    from compiler.importers.run import import_file
+    from tests.pdfread import read_pdf
+
+    issues = {
+        "text": "改进措施如下：",
+        "numbering": "1、",
+        "items": [{"text": "加强信息公开受理服务工作。"}, {"text": "进一步加强主动公开工作。"}],
+    }
+    data = legacy(issues=issues)
+    [p] = [p for p in check(data) if p.rule == "input.numbering-variant"]
+    assert (p.expected, p.found, p.source.keypath) == ("1.", "1、", "issues.numbering")
+    out = tmp_path / "out.pdf"
+    build(write_toml(data), out)
+    text = "".join(line.text for page in read_pdf(out.read_bytes()).pages for line in page.lines).replace(" ", "")
+    assert "1、加强信息公开受理服务工作。" in text and "2、进一步加强主动公开工作。" in text
+    imported = tomllib.loads(import_file(out).toml)
+    assert imported["issues"]["numbering"] == "1、" and len(imported["issues"]["items"]) == 2
+    plain = legacy(issues={**issues, "numbering": "1."})
+    assert "input.numbering-variant" not in {p.rule for p in check(plain)}

@@ -28,8 +28,9 @@ from compiler.model.schema import Field
 if TYPE_CHECKING:
     from compiler.model.sections import SectionContext
 
-LEVEL_OF_SCHEME = {"一、": 1, "（一）": 2, "1.": 3, "（1）": 4}
-SCHEME_NAMES = tuple(LEVEL_OF_SCHEME)
+SCHEME_NAMES = ("一、", "（一）", "1.", "（1）")
+#: every scheme an author may name, the printed variants of level 3 included ("1、", "1．": warned, printed as is)
+LEVEL_OF_SCHEME = {"一、": 1, "（一）": 2, "1.": 3, "（1）": 4, **dict.fromkeys(numbering.PRINTED_VARIANTS, 3)}
 
 
 def _item_fields(depth: int) -> tuple[Field, ...]:
@@ -91,6 +92,14 @@ class NarrativeBuilder:
                 _sub(sub, "numbering"),
             )
             scheme = numbering.scheme_for_level(level)
+        elif scheme in numbering.PRINTED_VARIANTS and data.get("items"):
+            self.ctx.warning(
+                "input.numbering-variant",
+                f"分项编号照原样印作“{scheme}”；GB/T 15834 规定阿拉伯数字序号后用下脚点，应为“1.”",
+                _sub(sub, "numbering"),
+                expected="1.",
+                found=scheme,
+            )
         for i, item in enumerate(data.get("items") or []):
             blocks += self.item(item, f"{_sub(sub, 'items')}[{i}]", scheme, i + 1)
         blocks += self.texts(data.get("after"), _sub(sub, "after"))

@@ -24,9 +24,11 @@ CELL_UNIT = re.compile(rf"{CELL_UNIT_PATTERN}$")
 DASH = re.compile(r"^[-—－–/／、]+$|^无$")
 _ITEM_MARKERS = (
     ("（一）", re.compile(r"^[（(]([一二三四五六七八九十]{1,3})[）)]\s*")),
-    ("1.", re.compile(r"^(\d{1,2})\s*[.．、](?!\d)\s*")),
+    ("1.", re.compile(r"^(\d{1,2})\s*(?P<mark>[.．、])(?!\d)\s*")),
     ("（1）", re.compile(r"^[（(](\d{1,2})[）)]\s*")),
 )
+#: the printed variants of "1." an item list may use (a list is one kind whatever mark each item has)
+_BASE_MARKER = {"1、": "1.", "1．": "1."}
 _DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _ISO_DATE = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})|^D:(\d{4})(\d{2})(\d{2})")
 _TITLE = re.compile(r"^(.*?)(\d{4})\s*年(?:度)?\s*(?:政府信息公开|政务公开|信息公开)")
@@ -106,11 +108,14 @@ class Builder:
 
 def split_marker(text: str, kind: str | None) -> tuple[str, str, str] | None:
     """``(kind, heading, rest)`` if ``text`` starts with an item number of ``kind`` (any kind when ``None``)."""
+    base = _BASE_MARKER.get(kind, kind) if kind else None
     for name, pattern in _ITEM_MARKERS:
-        if kind not in (None, name):
+        if base not in (None, name):
             continue
         m = pattern.match(text)
         if m:
+            if name == "1." and m["mark"] != ".":  # printed "1、" or "1．": kept as printed (numbering = "1、")
+                name = f"1{m['mark']}"
             body = text[m.end() :]
             hm = re.match(r"^([^。；！？]{1,30}[。：:])(.*)$", body)
             if hm:
