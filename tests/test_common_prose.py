@@ -287,3 +287,16 @@ def test_the_last_name_joined_by_yiji_or_yu_is_a_name_of_its_own(check):
     found = check(legacy(preamble={"text": "本报告由概述、主动公开情况、需要说明的事项与附表共四个部分组成。"}))
     [count] = [p for p in found if p.rule == "legacy.part-count"]
     assert count.found == 4 and "导语列出4个部分" in count.message
+
+
+def test_a_list_that_goes_on_in_parallel_after_a_semicolon():
+    """平潭县卫生局 2012: "共主动公开政府信息130条，其中通过……网站公开的……96条，……；通过……公开栏公开的有44条。" —
+    the second channel opens on the same word as the first, after the ；: 96 + 44 is more than 130."""
+    text = "共主动公开政府信息130条，其中通过网站公开的信息96条，占73.85%；通过公开栏公开的有44条。"
+    [found] = parts_not_adding_up(text)
+    assert (found.total, found.parts) == (130, (96, 44))
+    for other in (
+        "共主动公开政府信息130条，其中通过网站公开96条；另外发布动态信息200条。",  # not the list going on
+        "共主动公开政府信息140条，其中通过网站公开96条；通过公开栏公开44条。",
+    ):
+        assert not list(parts_not_adding_up(other)), other

@@ -207,6 +207,23 @@ def _alone(sentence: str, total: re.Match[str]) -> bool:
     return _NUMBER_UNIT.search(clause) is None
 
 
+def _parallel_clauses(text: str, sentence: str, first_item: str) -> str:
+    """The ；-clauses after ``sentence`` that go on with its 其中 list in parallel — each opening on the words its
+    first item opened on: "其中通过网站公开的……96条，……；通过公开栏公开的有44条。" (平潭县卫生局 2012)."""
+    lead = re.match(r"[：:，,\s]*(通过|在|由|向|经|以|其他|另有)", first_item)
+    if not lead or not sentence.rstrip().endswith(("；", ";")):
+        return ""
+    after = text[text.find(sentence) + len(sentence) :]
+    out = ""
+    for clause in _sentences(after):
+        if not clause.lstrip().startswith(lead.group(1)):
+            break
+        out += clause
+        if not clause.rstrip().endswith(("；", ";")):
+            break
+    return out
+
+
 def parts_not_adding_up(text: str) -> Iterator[PartsSum]:
     """ "共X条，其中A条、B条……" where the parts (same unit, same sentence, after 其中) add up to more than X — or,
     when the list is the whole (it ends in 其他…, or it is 主动公开/依申请公开/不予公开), to anything but X."""
@@ -220,9 +237,10 @@ def parts_not_adding_up(text: str) -> Iterator[PartsSum]:
         where = rest.find("其中")
         unit = total.group("u")
         stated = int(total.group("n").replace(",", ""))
+        listed = rest[where:] + _parallel_clauses(text, sentence, rest[where + 2 :])
         parts = []
-        for m in _NUMBER_UNIT.finditer(rest[where:]):
-            if _in_brackets(rest[where:], m.start()):
+        for m in _NUMBER_UNIT.finditer(listed):
+            if _in_brackets(listed, m.start()):
                 continue
             if m.group("u") != unit:  # "…5403条，新开设专栏6个，发布解读信息44条": the parts end where the unit changes
                 break
