@@ -601,3 +601,28 @@ def test_a_third_form_before_the_abbreviation_is_not_in_question(check):
         preamble={"text": "依据《政府信息公开条例》，根据《中华人民共和国政府信息公开条例》（以下简称《条例》）编制。"}
     )
     assert "common.abbreviation" not in rules(check(data))
+
+
+@pytest.mark.parametrize(
+    ("text", "typed"),
+    [
+        # 平潭综合实验区国有资产管理局 2019: the telephone a digit short of the fax
+        ("如有疑问请联系（电话：0591-2316076；传真：0591-23160633）。", "0591-2316076"),
+        ("咨询电话：010-6309999。", "010-6309999"),  # a three-digit code takes eight
+    ],
+)
+def test_a_telephone_number_a_digit_short(check, text, typed):
+    [p] = [p for p in check(with_overview(text=text)) if p.rule == "common.phone-number"]
+    assert typed in p.message and p.source.keypath == "overview.text"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "电话：0591-23160761；传真：0591-23160633。",
+        "电话：0577-8888888；传真：0577-6666666。",  # seven digits are right in some cities
+        "电话：0591-2316076。",  # one number: nothing to compare it with
+    ],
+)
+def test_telephone_numbers_of_one_length_pass(check, text):
+    assert "common.phone-number" not in rules(check(with_overview(text=text)))

@@ -300,3 +300,17 @@ def test_a_list_that_goes_on_in_parallel_after_a_semicolon():
         "共主动公开政府信息140条，其中通过网站公开96条；通过公开栏公开44条。",
     ):
         assert not list(parts_not_adding_up(other)), other
+
+
+def test_the_preamble_naming_another_years_report(check):
+    """平潭综合实验区旅游与文化体育局 2022: "结合我局实际，编制完成2023年度政府信息公开工作年度报告"."""
+    data = legacy(preamble={"text": "结合我局实际，编制完成2019年度政府信息公开工作年度报告。"})
+    data["report"] = {**data["report"], "year": 2018}
+    [p] = [p for p in check(data) if p.rule == "prose.year-slip" and p.source.keypath == "preamble.text"]
+    assert (p.found, p.expected) == ("2019年", "2018年")
+    for text in (
+        "结合我局实际，编制完成2018年度政府信息公开工作年度报告。",
+        "参照《2017年政府信息公开工作年度报告》的格式编制。",  # another report's title, cited
+    ):
+        data["preamble"] = {"text": text}
+        assert not [p for p in check(data) if p.rule == "prose.year-slip" and "导语说的是" in p.message], text

@@ -87,3 +87,24 @@ def test_valid_count_below_made_minus_repealed(tmp_path, cells, warned):
     assert bool(found) == warned
     if warned:
         assert found[0].source.keypath == "active.regulations.valid"
+
+
+@pytest.mark.parametrize(
+    ("organ", "warned"),
+    [
+        ("平潭综合实验区国有资产管理局", True),  # 2019: "规章 | 14 | 1 | 1" from a zone's department
+        ("某省交通运输厅", True),
+        ("国家税务总局", False),  # a State Council body may make 规章
+        ("某市人民政府办公室", False),  # reports for its government
+        ("某市人民政府", False),
+    ],
+)
+def test_regulations_made_by_a_department(tmp_path, organ, warned):
+    path = write_variant(tmp_path, [("issued = 0\nrepealed = 0\nvalid = 0", "issued = 2\nrepealed = 0\nvalid = 2")])
+    text = path.read_text(encoding="utf-8")
+    text = re.sub(r'(?m)^organ = ".*"', f'organ = "{organ}"', text, count=1)
+    path.write_text(text, encoding="utf-8")
+    found = [p for p in problems_of(path) if p.rule == "gb2021.table2.regulations"]
+    assert bool(found) == warned, organ
+    if warned:
+        assert found[0].source.keypath == "active.regulations" and "立法法" in found[0].message

@@ -70,3 +70,14 @@ def test_publishing_government_information_is_not_the_term_cut_short(check):
     # 资阳市南薰乡 2014 "规范依申请公开政府信息工作": 公开 + 政府信息 + 工作, not 政府信息(公开)工作
     text = "规范依申请公开政府信息工作，建立《依申请公开政府信息工作制度》。"
     assert "common.misused-word" not in rules(check(with_overview(text)))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "公民、法人或者其他组织可以依法申请公开政府信息。",  # applying, by law: not the 依申请公开 of the 条例
+        "学习《中华人民共和国政府信息公开条例》和政府信息公开工作制度。",
+    ],
+)
+def test_the_regulations_words_in_a_correct_use_pass(check, text):
+    assert "common.misused-word" not in rules(check(with_overview(text)))

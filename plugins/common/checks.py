@@ -39,6 +39,8 @@ at the key and line to fix:
   a count after a comma ("，2人参加") is not an item number;
 - ``common.abbreviation`` — a title abbreviated once ("（以下简称《条例》）") and later cited in a third form,
   neither full nor short ("《政府信息公开条例》");
+- ``common.phone-number`` — a telephone or fax number a digit short or long: numbers of one area code with local
+  numbers of different lengths ("0591-2316076" beside "0591-23160633"), or a three-digit code without eight;
 - ``common.heading-punctuation`` — a part heading typed with a closing 。，；、 ("……存在的主要问题及改进情况。");
   item headings, printed run in before their text, are not in question;
 - ``common.doubled-lead-in`` — the 导语 saying twice that the report follows ("……报告如下:" … "……汇报如下:");
@@ -56,6 +58,7 @@ All are WARNINGs: a human decides, the build is not stopped (``--strict`` makes 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -278,6 +281,40 @@ def abbreviation_problems(report: Report) -> list[Problem]:
                             found=f"《{cited}》",
                         )
                     )
+    return problems
+
+
+_PHONE = re.compile(r"(?<![\d-])(?P<area>0\d{2,3})\s*[-－—]\s*(?P<local>\d{7,9})(?![\d])")
+
+
+def phone_problems(report: Report) -> list[Problem]:
+    """A telephone or fax number a digit short or long: numbers of one area code have local numbers of one length
+    ("电话：0591-2316076；传真：0591-23160633"), and a three-digit code (010, 02X) has eight."""
+    found = [(k, m) for k, text in narrative_strings(report) for m in _PHONE.finditer(text)]
+    lengths: dict[str, Counter[int]] = {}
+    for _, m in found:
+        lengths.setdefault(m["area"], Counter())[len(m["local"])] += 1
+    problems: list[Problem] = []
+    for keypath, m in found:
+        area, local = m["area"], m["local"]
+        seen = lengths[area]
+        if len(area) == 3:
+            wanted = 8
+        elif len(seen) > 1:
+            wanted = max(seen, key=lambda n: (seen[n], n))
+        else:
+            continue
+        if len(local) != wanted:
+            problems.append(
+                warning(
+                    "common.phone-number",
+                    f"电话号码“{m.group(0)}”的本地号码是{len(local)}位；区号{area}的号码是{wanted}位"
+                    + ("（同一报告中的其他号码）" if len(area) == 4 else ""),
+                    report.ref(keypath),
+                    expected=f"{wanted}位",
+                    found=f"{len(local)}位",
+                )
+            )
     return problems
 
 
@@ -723,6 +760,7 @@ RULES = (
     enumeration_problems,
     list_number_problems,
     abbreviation_problems,
+    phone_problems,
     typed_label_problems,
     punctuation_problems,
     url_problems,

@@ -483,6 +483,10 @@ _SPAN = re.compile(
     _PERIOD_STATED + r"(?P<y1>\d{4})\s*年\s*(?P<m1>\d{1,2})\s*月\s*(?P<d1>\d{1,2})\s*日\s*起?\s*(?:至|到|—|－|-|~)\s*"
     r"(?:(?P<y2>\d{4})\s*年)?\s*(?P<m2>\d{1,2})\s*月\s*(?P<d2>\d{1,2})\s*日"
 )
+#: the report the preamble says it is: "现将2022年度政府信息公开工作年度报告公布如下" (not a year in another title)
+_NAMED_REPORT = re.compile(
+    r"(?<![《〈\d])(?P<y>\d{4})\s*年度?(?:[^，。；《》\d]{0,12}?)政府信息公开(?:工作)?(?:年度)?(?:报告|年报)(?![》〉])"
+)
 _POINTS = re.compile(r"(?:根据|按照|依据)[^。]{0,40}?《[^》]{0,20}?印发(\d{4})年政务公开工作要点")
 _PLAN = re.compile(r"(\d{4})年[^。；]{0,12}?(?:将|要|计划|拟)")
 _PLAN_WORDS = r"下一步|下一年|明年|今后|改进|计划"
@@ -525,6 +529,17 @@ def year_slips(report: Report, texts: list[tuple[str, str]], plan_keys: tuple[st
                     )
                 )
         if keypath.startswith("preamble"):  # the basis cited for this year's report: that year's 工作要点
+            for m in _NAMED_REPORT.finditer(text):  # "编制完成2023年度政府信息公开工作年度报告" in the 2022 report
+                if int(m["y"]) != year:
+                    problems.append(
+                        warning(
+                            "prose.year-slip",
+                            f"导语说的是“{m.group(0)}”，本报告是{year}年度的",
+                            report.ref(keypath),
+                            expected=f"{year}年",
+                            found=f"{m['y']}年",
+                        )
+                    )
             for m in _POINTS.finditer(text):
                 if int(m.group(1)) != year:
                     problems.append(

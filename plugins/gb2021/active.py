@@ -20,6 +20,7 @@ The 2019 trial format's columns differ (本年新制作数量/本年新公开数
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -28,6 +29,7 @@ from compiler.model.document import Block, Cell, Table
 from compiler.model.problems import Problem
 from compiler.model.schema import Field
 from compiler.model.sections import SectionContext, SectionType
+from plugins.common.organs import is_department
 from plugins.gb2021 import labels as lab
 from plugins.gb2021 import values as v
 from plugins.gb2021.part import make_part, part_blocks
@@ -215,9 +217,37 @@ def check_for(blocks: tuple[Block2, ...]) -> Callable[[SectionContext], list[Pro
                 found=f"空白 {len(missing)} 格",
             )
         _check_labels(ctx, blocks)
+        if "regulations" not in left_out:
+            _check_regulations_by_a_department(ctx, blocks)
         return []
 
     return check
+
+
+#: who may make 规章 (《中华人民共和国立法法》第九十一、九十三条): 国务院各部、委员会、直属机构 and the governments of
+#: provinces and 设区的市 — a county's or a zone's department, or a province's 厅, may not; a government's 办公厅 or
+#: 办公室 reports for the government (上海市人民政府办公厅 2019) and is left to it
+_NATIONAL = re.compile(r"^(?:国家|国务院|中华人民共和国|中国)|总局$|总署$|政府办公厅$|政府办公室$")
+
+
+def _check_regulations_by_a_department(ctx: SectionContext, blocks: tuple[Block2, ...]) -> None:
+    """A department that reports 规章 made or in force (2021: 本年制发/现行有效; 2019: 本年新制作/对外公开总数)."""
+    organ = str((ctx.report.data.get("report") or {}).get("organ") or "")
+    spec = next((row for block in blocks for row in block.rows if row.key == "regulations"), None)
+    if spec is None or not organ or not is_department(organ) or _NATIONAL.search(organ):
+        return
+    first, last = spec.cells[0], spec.cells[-1]
+    said = {c.label: _value(ctx.data, f"regulations.{c.name}") for c in (first, last)}
+    if any(v.is_count(n) and v.number(n) > 0 for n in said.values()):
+        shown = "、".join(f"{label} {v.show(n)}" for label, n in said.items())
+        ctx.warning(
+            "gb2021.table2.regulations",
+            f"{TABLE_NAME}“规章”一行填了{shown}，但{organ}是部门：规章只能由国务院部门和省、设区的市人民政府"
+            "制定（《立法法》第九十一、九十三条）；本机关的规范性文件应填在“行政规范性文件”一行",
+            "regulations",
+            expected="0（或不印该行）",
+            found=shown,
+        )
 
 
 def _check_not_printed(ctx: SectionContext, blocks: tuple[Block2, ...]) -> set[str]:
