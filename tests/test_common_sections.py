@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from conftest import legacy
 
 from compiler.model.document import Heading, Paragraph, Signature
@@ -46,3 +47,21 @@ def test_chinese_date_has_no_leading_zeros():
     assert chinese_date(dt.date(2019, 2, 4)) == "2019年2月4日"
     assert chinese_date("2020-10-01") == "2020年10月1日"
     assert chinese_date(dt.datetime(2019, 12, 31, 8, 0)) == "2019年12月31日"
+
+
+@pytest.mark.parametrize(
+    ("printed", "date"),
+    [
+        ("二○一○年四月十日", (2010, 4, 10)),
+        ("二○一一年元月二十日", (2011, 1, 20)),  # 平潭县环境保护局 2010: January printed 元月
+        ("二〇一四年一月十日", (2014, 1, 10)),
+        ("2012年5月11日", (2012, 5, 11)),
+    ],
+)
+def test_printed_dates_are_read(printed, date):
+    import datetime as dt
+
+    from plugins.common.signature import parse_printed_date
+
+    assert parse_printed_date(printed) == dt.date(*date)
+    assert parse_printed_date(printed.replace("日", "")) is None

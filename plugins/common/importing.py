@@ -303,7 +303,7 @@ def split_signature(body: list[Any]) -> list[TextItem]:
 
 
 #: a table's own title printed above it: "平潭县民政局信息公开情况统计表", "附表1 政府信息公开情况统计表"
-_TABLE_TITLE = re.compile(r"^[^。，；：:,]{2,40}(?:统计表|情况表|一览表)$")
+TABLE_TITLE = re.compile(r"^[^。，；：:,]{2,40}(?:统计表|情况表|一览表)$")
 _APPENDIX = re.compile(r"^\s*(?:附表|附件\s*\d*)\s*[：:]?")
 
 
@@ -324,7 +324,7 @@ def split_appendix(body: list[Any]) -> list[Any]:
         titled_table = (
             i > 0
             and isinstance(item, TextItem)
-            and _TABLE_TITLE.match(item.text.strip())
+            and TABLE_TITLE.match(item.text.strip())
             and i + 1 < len(body)
             and isinstance(body[i + 1], Grid)
             and all(isinstance(x, Grid) or not x.text.strip() for x in body[i + 1 :])

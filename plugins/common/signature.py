@@ -57,7 +57,8 @@ def chinese_date(value: Any) -> str:
 _CN_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"○": "0", "零": "0", "O": "0"}
 _CN_NUMBER = "[一二三四五六七八九十]{1,3}"
 #: A date in Chinese numerals, "二○一○年四月十日" (also where it stands in a line: importers search with it).
-CN_DATE = re.compile(rf"([〇○零O一二三四五六七八九]{{4}})年({_CN_NUMBER})月({_CN_NUMBER})日")
+#: "二○一○年四月十日"; January may be printed 元月 ("二○一一年元月二十日", 平潭县环境保护局 2010)
+CN_DATE = re.compile(rf"([〇○零O一二三四五六七八九]{{4}})年({_CN_NUMBER}|元)月({_CN_NUMBER})日")
 
 
 def parse_printed_date(text: str) -> dt.date | None:
@@ -65,7 +66,8 @@ def parse_printed_date(text: str) -> dt.date | None:
     m = CN_DATE.fullmatch(text.strip())
     try:
         if m:
-            month, day = parse_chinese_number(m.group(2)), parse_chinese_number(m.group(3))
+            month = 1 if m.group(2) == "元" else parse_chinese_number(m.group(2))
+            day = parse_chinese_number(m.group(3))
             if month is None or day is None:
                 return None
             return dt.date(int("".join(_CN_DIGITS[c] for c in m.group(1))), month, day)

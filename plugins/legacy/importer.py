@@ -10,6 +10,7 @@ state them, each one noted for checking, or left as a TODO.
 from __future__ import annotations
 
 import difflib
+import itertools
 import re
 from typing import Any
 
@@ -18,6 +19,7 @@ from compiler.importers.base import Grid, ImportResult, PublishedDocument, TextI
 from plugins.common.importing import (
     CN_DIGITS,
     PART_HEADING,
+    TABLE_TITLE,
     Builder,
     metadata,
     narrative,
@@ -163,10 +165,12 @@ def import_document(document: PublishedDocument) -> ImportResult:
         data.update(narrative([i.text for i in body]))
         b.data.setdefault(key, {}).update(data)
         if key == "tables":
-            printed = _printed_tables([i for i in items[start + 1 : end] if isinstance(i, Grid)])
+            span = items[start + 1 : end]
+            printed = _printed_tables([i for i in span if isinstance(i, Grid)], _captions(span))
             if printed:
                 b.data["tables"]["printed"] = printed
                 b.note("tables", PRINTED_NOTE)
+                _drop_captions(b.data["tables"], printed)
     for position, (key, _, _) in enumerate(parts, start=1):  # a number printed out of order is kept as printed
         printed_number = headings.numbers.get(key)
         if printed_number is not None and printed_number != position and key != "tables":
@@ -228,14 +232,45 @@ def _appendix(items: list[Any], b: Builder) -> None:
 PRINTED_NOTE = "附表照原样导入为 [[tables.printed]]；表中本年数与各部分数据逐行核对，请核对表头与各行"
 
 
-def _printed_tables(grids: list[Grid]) -> list[dict[str, Any]]:
-    """Each table as printed: its first row the header, the rest its rows, numbers as numbers, blanks blank."""
+def _printed_tables(grids: list[Grid], captions: dict[int, str] | None = None) -> list[dict[str, Any]]:
+    """Each table as printed: its caption (the title line straight above it, if any), its first row the header,
+    the rest its rows, numbers as numbers, blanks blank."""
     printed = []
     for grid in grids:
         rows = [[_cell(c) for c in row] for row in grid.rows if any(c for c in row)]
         if len(rows) >= 2:
-            printed.append({"header": [c if isinstance(c, str) else str(c) for c in rows[0]], "rows": rows[1:]})
+            table: dict[str, Any] = {}
+            # its title: the line straight above it, or a web page's <caption>
+            caption = (captions or {}).get(id(grid)) or grid.caption.strip()
+            if caption and TABLE_TITLE.match(caption):
+                table["caption"] = caption
+            table["header"] = [c if isinstance(c, str) else str(c) for c in rows[0]]
+            table["rows"] = rows[1:]
+            printed.append(table)
     return printed
+
+
+def _captions(span: list[Any]) -> dict[int, str]:
+    """A table's own title printed on the line straight above it ("平潭劳动和社会保障局2011年……情况统计表")."""
+    found = {}
+    for before, item in itertools.pairwise(span):
+        if isinstance(item, Grid) and isinstance(before, TextItem) and TABLE_TITLE.match(before.text.strip()):
+            found[id(item)] = before.text.strip()
+    return found
+
+
+def _drop_captions(tables: dict[str, Any], printed: list[dict[str, Any]]) -> None:
+    """The captions now belong to their tables: they are not also the part's text."""
+    captions = {t["caption"] for t in printed if "caption" in t}
+    text = tables.get("text")
+    if isinstance(text, str) and text in captions:
+        del tables["text"]
+    elif isinstance(text, list):
+        kept = [t for t in text if t not in captions]
+        if kept:
+            tables["text"] = kept if len(kept) > 1 else kept[0]
+        else:
+            del tables["text"]
 
 
 def _cell(text: str | None) -> str | int | float:
