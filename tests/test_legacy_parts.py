@@ -309,3 +309,37 @@ def test_items_printed_1_dun_are_written_as_printed_and_come_back(write_toml, tm
     assert imported["issues"]["numbering"] == "1、" and len(imported["issues"]["items"]) == 2
     plain = legacy(issues={**issues, "numbering": "1."})
     assert "input.numbering-variant" not in {p.rule for p in check(plain)}
+
+
+def test_a_heading_on_its_own_line_with_a_paragraph_before_its_items(write_toml, tmp_path, check):
+    """平潭综合实验区国有资产管理局 2019: "（二）下一步改进措施" on its own line, a paragraph, then items 1.–3.:
+    ``heading_alone = true`` prints it so, and the import of the printed report writes it back."""
+    import tomllib
+
+    from compiler.build import build
+    from compiler.importers.run import import_file
+    from compiler.model.document import Heading, Paragraph
+
+    item = {
+        "heading": "下一步改进措施",
+        "heading_alone": True,
+        "text": "针对上述问题，我局将从以下方面改进。",
+        "numbering": "1.",
+        "items": [{"heading": "加强机构建设。", "text": "落实专人。"}, {"heading": "加强交流。", "text": "互相学习。"}],
+    }
+    data = legacy(issues={"items": [{"heading": "存在的问题", "text": "宣传不够。"}, item]})
+    assert not [p for p in check(data) if p.rule.startswith("input.")]
+    out = tmp_path / "out.pdf"
+    build(write_toml(data), out)
+    from compiler.build import report_blocks
+    from compiler.model.report import load_report
+
+    blocks, _ = report_blocks(load_report(write_toml(data)))
+    texts = [(type(b).__name__, getattr(b, "text", "")) for b in blocks if isinstance(b, (Heading, Paragraph))]
+    at = next(i for i, (_, t) in enumerate(texts) if "下一步改进措施" in t)
+    assert texts[at] == ("Heading", "（二）下一步改进措施")
+    assert texts[at + 1][0] == "Paragraph" and texts[at + 1][1].startswith("针对上述问题")
+    assert texts[at + 2][1].startswith("1.加强机构建设。")
+    issues = tomllib.loads(import_file(out).toml)["issues"]
+    [again] = [i for i in issues["items"] if i.get("heading") == "下一步改进措施"]
+    assert again.get("heading_alone") is True and len(again["items"]) == 2

@@ -40,6 +40,11 @@ def _item_fields(depth: int) -> tuple[Field, ...]:
         Field("points", "list[str]", description="依次编为“一是……二是……”，接在正文后"),
         Field("after", "text", description="分项之后的段落"),
         Field("numbering", "str", description=f"下一级编号样式：{'、'.join(SCHEME_NAMES)}"),
+        Field(
+            "heading_alone",
+            "bool",
+            description="小标题单独成行，正文另起段落（照原样：标题下先有一段话，再接下一级分项）",
+        ),
     ]
     if depth > 0:
         fields.append(Field("items", "list[table]", description="下一级分项", fields=_item_fields(depth - 1)))
@@ -105,6 +110,15 @@ class NarrativeBuilder:
         blocks += self.texts(data.get("after"), _sub(sub, "after"))
         return blocks
 
+    def _bodies(self, item: Mapping[str, Any], sub: str, texts: list[str], points_text: str) -> list[str]:
+        """An item's paragraphs, references resolved, its 一是…二是… points run on at the end of the last one."""
+        bodies = [
+            self.ctx.text(t, f"{sub}.text" if isinstance(item.get("text"), str) else f"{sub}.text[{i}]")
+            for i, t in enumerate(texts)
+        ] or [""]
+        bodies[-1] += points_text
+        return bodies
+
     def item(self, item: Mapping[str, Any], sub: str, scheme: str, n: int) -> list[Block]:
         level = LEVEL_OF_SCHEME[scheme]
         label = numbering.label(scheme, n)
@@ -115,7 +129,8 @@ class NarrativeBuilder:
             numbering.label("一是", i + 1) + self.ctx.text(p, f"{sub}.points[{i}]") for i, p in enumerate(points)
         )
         blocks: list[Block] = []
-        if heading and not texts and not points_text:
+        alone = bool(heading) and item.get("heading_alone") is True
+        if heading and (alone or (not texts and not points_text)):
             blocks.append(
                 Heading(
                     label + self.ctx.text(heading, f"{sub}.heading"),
@@ -124,14 +139,13 @@ class NarrativeBuilder:
                     source=self.ctx.source(f"{sub}.heading"),
                 )
             )
+            if alone and (texts or points_text):  # the text below the heading, paragraphs of their own
+                bodies = self._bodies(item, sub, texts, points_text)
+                blocks += [Paragraph([Run(b)], role="body", source=self.ctx.source(f"{sub}.text")) for b in bodies]
         else:
             lead_text = label + (self.ctx.text(heading, f"{sub}.heading") if heading else "")
             lead = Run(lead_text, role=f"runin{level}") if heading else None
-            bodies = [
-                self.ctx.text(t, f"{sub}.text" if isinstance(item.get("text"), str) else f"{sub}.text[{i}]")
-                for i, t in enumerate(texts)
-            ] or [""]
-            bodies[-1] += points_text
+            bodies = self._bodies(item, sub, texts, points_text)
             for i, body in enumerate(bodies):
                 runs: list[Run] = []
                 if i == 0:

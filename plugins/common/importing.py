@@ -158,6 +158,8 @@ def narrative(paragraphs: list[str], depth: int = 0) -> dict[str, Any]:
         item: dict[str, Any] = {}
         if heading:
             item["heading"] = heading
+            if not rest and more:  # printed on its own line, its text below it: kept so
+                item["heading_alone"] = True
         body = ([rest] if rest else []) + more
         inner = narrative(body, depth + 1) if body else {}
         item.update(inner)
