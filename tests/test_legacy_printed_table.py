@@ -324,3 +324,14 @@ rows = [
     assert (mismatch.source.line, short.source.line) == (14, 15)
     assert mismatch.severity == Severity.WARNING
     assert short.severity == Severity.ERROR  # a typing slip, not the published table: an error in a transcription too
+
+
+def test_cases_counted_in_items_in_the_unit_column(check):
+    """平潭县劳动和社会保障局 2011: "行政复议数 | 条", "行政诉讼数 | 条" — cases are counted in 件; one warning for the
+    table, naming its rows."""
+    rows = [["主动公开政府信息数", "条", 100, 2069], ["行政复议数", "条", 0, 0], ["行政诉讼数", "条", 0, 0]]
+    [p] = [p for p in check(legacy(tables=printed(rows=rows))) if p.rule == "legacy.tables.unit"]
+    assert (p.expected, p.found, p.source.keypath) == ("件", "条", "tables.printed[0].rows[1][1]")
+    assert "“行政复议数”、“行政诉讼数”" in p.message
+    right = [["主动公开政府信息数", "条", 100, 2069], ["行政复议数", "件", 0, 0]]
+    assert "legacy.tables.unit" not in rules(check(legacy(tables=printed(rows=right))))

@@ -205,6 +205,33 @@ def check_tables(ctx: SectionContext) -> None:
                     found=len(row),
                 )
         _check_values(ctx, table, rows, where)
+        _check_units(ctx, header, rows, where)
+
+
+def _check_units(ctx: SectionContext, header: list[list[Any]], rows: list[list[Any]], where: str) -> None:
+    """A count of cases printed in the 附表's 计量单位 column as information items: "行政复议数 | 条" (平潭县劳动和
+    社会保障局 2011) — reviews, lawsuits and complaints are counted in 件."""
+    column = next((c for row in header for c, cell in enumerate(row) if isinstance(cell, str) and "单位" in cell), None)
+    if column is None:
+        return
+    wrong = []
+    for r, row in enumerate(rows):
+        if not row or not isinstance(row[0], str) or len(row) <= column:
+            continue
+        key = KNOWN.get(row_label(row[0]), "")
+        unit = row[column].strip() if isinstance(row[column], str) else ""
+        if key.startswith("appeals.") and unit and unit != "件":
+            wrong.append((r, row[0].strip(), unit))
+    if wrong:  # one warning for the table, naming its rows
+        r, _, unit = wrong[0]
+        named = "、".join(f"“{label}”" for _, label, _ in wrong)
+        ctx.warning(
+            "legacy.tables.unit",
+            f"附表{named}的计量单位印作“{unit}”；行政复议、行政诉讼、申诉按“件”计",
+            f"{where}.rows[{r}][{column}]",
+            expected="件",
+            found=unit,
+        )
 
 
 def _check_values(ctx: SectionContext, table: Mapping[str, Any], rows: list[list[Any]], where: str) -> None:
