@@ -67,3 +67,9 @@ def test_a_sentence_that_stops_on_the_deng_of_its_means(check):
 )
 def test_means_with_what_was_done_pass(check, text):
     assert "common.unfinished-sentence" not in rules(check(with_text(text)))
+
+
+def test_a_clause_after_the_comma_is_not_a_list(check):
+    # an unlabelled 平潭 report of 2015: "……的若干子站，形成主站与子站集成的网站群体系"
+    text = "以各部门网站为基础支撑的若干子站，形成主站与子站集成的网站群体系。"
+    assert "common.list-comma" not in rules(check(with_text(text)))

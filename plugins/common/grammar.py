@@ -46,9 +46,12 @@ _DE_FOR_DI = re.compile(
     rf"(?:^|(?<=[，,。；;：:、\s]))(?P<adv>(?:{ADVERBIALS}){{1,2}})的(?P<verb>{VERBS})(?=[\u4e00-\u9fff])(?!{NOUN_HEADS})"
 )
 _HAN = r"[\u4e00-\u9fff]"
+#: a verb opening what follows the comma makes it a clause, not the next word of a list: "……若干子站，形成主站与
+#: 子站集成的网站群体系"
+_CLAUSE_VERBS = "(?:形成|建立|实现|推动|加强|开展|做到|确保|提高|促进|完善|构建|打造|推进|落实|建成|设立|开通)"
 _LIST_COMMA = re.compile(
     rf"(?:^|(?<=[^\u4e00-\u9fff]|[的了使将对把被在和]))(?P<a>{_HAN}{{1,3}}?)(?P<end>{_HAN})[，,]"
-    rf"(?P<b>{_HAN}{{1,3}}?)(?P=end)(?:和|及|与|以及)(?P<c>{_HAN}{{1,3}}?)(?P=end)"
+    rf"(?!{_CLAUSE_VERBS})(?P<b>{_HAN}{{1,3}}?)(?P=end)(?:和|及|与|以及)(?P<c>{_HAN}{{1,3}}?)(?P=end)"
 )
 
 
