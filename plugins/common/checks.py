@@ -8,7 +8,6 @@ at the key and line to fix:
 - ``common.typed-label`` — a number typed before a ``points`` entry or an item heading, which the
   compiler numbers itself (it would print twice);
 - ``common.doubled-punctuation`` — "，，", "。。", "；；"…;
-- ``common.malformed-url`` — "http//:" and other scheme separators that are not "://";
 - ``common.approx-number`` — "余" after a number with decimals ("10.89余万"): approximate and exact at once;
 - ``common.malformed-date`` — a year run into its month or day ("20201月1日", "2025111231日"): 年 (and 月) lost;
 - ``common.misused-word`` — a common miswriting from the table in ``miswritings.toml`` (see
@@ -37,10 +36,6 @@ at the key and line to fix:
 - ``common.word-order`` — a share written "2.04%占" for 占2.04%;
 - ``common.list-number`` — an inline list whose later number lost or changed its mark ("1.审慎把关……：2加强……");
   a count after a comma ("，2人参加") is not an item number;
-- ``common.abbreviation`` — a title abbreviated once ("（以下简称《条例》）") and later cited in a third form,
-  neither full nor short ("《政府信息公开条例》");
-- ``common.phone-number`` — a telephone or fax number a digit short or long: numbers of one area code with local
-  numbers of different lengths ("0591-2316076" beside "0591-23160633"), or a three-digit code without eight;
 - ``common.heading-punctuation`` — a part heading typed with a closing 。，；、 ("……存在的主要问题及改进情况。");
   item headings, printed run in before their text, are not in question;
 - ``common.doubled-lead-in`` — the 导语 saying twice that the report follows ("……报告如下:" … "……汇报如下:");
@@ -50,7 +45,8 @@ at the key and line to fix:
   Headings and short phrases ("无", an organ's name on its own line) are not sentences and are not read.
 
 Who the report is by — another organ's or place's text, the signed name, the organ's own name, the deadline — is
-checked in :mod:`plugins.common.organs`; two slips of written grammar in :mod:`plugins.common.grammar`.
+checked in :mod:`plugins.common.organs`; how it cites — titles and their abbreviations, telephone numbers, web
+addresses — in :mod:`plugins.common.citations`; slips of written grammar in :mod:`plugins.common.grammar`.
 
 All are WARNINGs: a human decides, the build is not stopped (``--strict`` makes them stop it).
 """
@@ -58,7 +54,6 @@ All are WARNINGs: a human decides, the build is not stopped (``--strict`` makes 
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -79,7 +74,6 @@ _TYPED_LABEL = re.compile(
     r"^\s*(?:[一二三四五六七八九十]{1,3}是|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.．、]|[一二三四五六七八九十]{1,3}、)"
 )
 _DOUBLED = re.compile(r"[，,]{2,}|。{2,}|[；;]{2,}|、{2,}|[：:]{2,}|《{2,}|》{2,}")
-_URL_SCHEME = re.compile(r"(?<![A-Za-z])(https?)([^A-Za-z0-9\s]{1,4})", re.IGNORECASE)
 _APPROX = re.compile(r"(\d+\.\d+)余([万亿]?)")
 _RUN_DATE = re.compile(r"(?<![\d.])(?:19|20)\d{2}\d{1,6}[月日]")
 FIXED_TERMS = ("受理渠道", "政府信息公开", "依申请公开", "主动公开", "行政复议", "行政诉讼", "政务公开", "信息公开指南")
@@ -253,71 +247,6 @@ def list_number_problems(report: Report) -> list[Problem]:
     return problems
 
 
-_ABBREVIATED = re.compile(r"《(?P<full>[^》]{4,40})》\s*[（(]\s*(?:以下|下)简称\s*[“\"]?《(?P<short>[^》]{1,12})》")
-_BOOK_TITLE = re.compile(r"《(?P<t>[^》]{2,40})》")
-
-
-def abbreviation_problems(report: Report) -> list[Problem]:
-    """A title abbreviated once ("《中华人民共和国政府信息公开条例》（以下简称《条例》）") and later cited in a third
-    form, neither the full title nor the short one ("《政府信息公开条例》")."""
-    problems: list[Problem] = []
-    defined: dict[str, str] = {}  # full title → its short form, once defined
-    for keypath, text in narrative_strings(report):
-        starts = {m.start(): m for m in _ABBREVIATED.finditer(text)}
-        for m in _BOOK_TITLE.finditer(text):
-            if m.start() in starts:
-                d = starts[m.start()]
-                defined.setdefault(d["full"], d["short"])
-                continue
-            cited = m["t"]
-            for full, short in defined.items():
-                if cited not in (full, short) and full.endswith(cited) and len(cited) > len(short):
-                    problems.append(
-                        warning(
-                            "common.abbreviation",
-                            f"前文已把《{full}》简称为《{short}》，这里又写作《{cited}》：既不是全称也不是简称",
-                            report.ref(keypath),
-                            expected=f"《{short}》或《{full}》",
-                            found=f"《{cited}》",
-                        )
-                    )
-    return problems
-
-
-_PHONE = re.compile(r"(?<![\d-])(?P<area>0\d{2,3})\s*[-－—]\s*(?P<local>\d{7,9})(?![\d])")
-
-
-def phone_problems(report: Report) -> list[Problem]:
-    """A telephone or fax number a digit short or long: numbers of one area code have local numbers of one length
-    ("电话：0591-2316076；传真：0591-23160633"), and a three-digit code (010, 02X) has eight."""
-    found = [(k, m) for k, text in narrative_strings(report) for m in _PHONE.finditer(text)]
-    lengths: dict[str, Counter[int]] = {}
-    for _, m in found:
-        lengths.setdefault(m["area"], Counter())[len(m["local"])] += 1
-    problems: list[Problem] = []
-    for keypath, m in found:
-        area, local = m["area"], m["local"]
-        seen = lengths[area]
-        if len(area) == 3:
-            wanted = 8
-        elif len(seen) > 1:
-            wanted = max(seen, key=lambda n: (seen[n], n))
-        else:
-            continue
-        if len(local) != wanted:
-            problems.append(
-                warning(
-                    "common.phone-number",
-                    f"电话号码“{m.group(0)}”的本地号码是{len(local)}位；区号{area}的号码是{wanted}位"
-                    + ("（同一报告中的其他号码）" if len(area) == 4 else ""),
-                    report.ref(keypath),
-                    expected=f"{wanted}位",
-                    found=f"{len(local)}位",
-                )
-            )
-    return problems
-
-
 def typed_label_problems(report: Report) -> list[Problem]:
     """``points`` and item headings are numbered by the compiler; a typed number would print twice."""
     problems: list[Problem] = []
@@ -351,24 +280,6 @@ def punctuation_problems(report: Report) -> list[Problem]:
         for keypath, text in section_strings(report)
         for m in _DOUBLED.finditer(text)
     ]
-
-
-def url_problems(report: Report) -> list[Problem]:
-    problems = []
-    for keypath, text in section_strings(report):
-        for m in _URL_SCHEME.finditer(text):
-            if m.group(2).startswith("://"):
-                continue
-            problems.append(
-                warning(
-                    "common.malformed-url",
-                    f"网址写法有误：“{m.group(0)}”",
-                    report.ref(keypath),
-                    expected=f"{m.group(1).lower()}://",
-                    found=m.group(0),
-                )
-            )
-    return problems
 
 
 def approximate_number_problems(report: Report) -> list[Problem]:
@@ -759,11 +670,8 @@ RULES = (
     placeholder_problems,
     enumeration_problems,
     list_number_problems,
-    abbreviation_problems,
-    phone_problems,
     typed_label_problems,
     punctuation_problems,
-    url_problems,
     approximate_number_problems,
     malformed_date_problems,
     misused_word_problems,

@@ -1,0 +1,110 @@
+"""How a report cites: the titles it abbreviates, the telephone numbers and web addresses it gives.
+
+- ``common.abbreviation`` — a title abbreviated once ("（以下简称《条例》）") and later cited in a third form, neither
+  full nor short ("《政府信息公开条例》");
+- ``common.phone-number`` — a telephone or fax number a digit short or long: numbers of one area code with local
+  numbers of different lengths ("0591-2316076" beside "0591-23160633"), or a three-digit code without eight;
+- ``common.malformed-url`` — "http//:" and other scheme separators that are not "://".
+
+All are WARNINGs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from compiler import hookimpl
+from compiler.model.problems import Problem, warning
+from compiler.model.report import Report
+from plugins.common.checks import narrative_strings, section_strings
+
+_URL_SCHEME = re.compile(r"(?<![A-Za-z])(https?)([^A-Za-z0-9\s]{1,4})", re.IGNORECASE)
+
+
+_ABBREVIATED = re.compile(r"《(?P<full>[^》]{4,40})》\s*[（(]\s*(?:以下|下)简称\s*[“\"]?《(?P<short>[^》]{1,12})》")
+_BOOK_TITLE = re.compile(r"《(?P<t>[^》]{2,40})》")
+
+
+def abbreviation_problems(report: Report) -> list[Problem]:
+    """A title abbreviated once ("《中华人民共和国政府信息公开条例》（以下简称《条例》）") and later cited in a third
+    form, neither the full title nor the short one ("《政府信息公开条例》")."""
+    problems: list[Problem] = []
+    defined: dict[str, str] = {}  # full title → its short form, once defined
+    for keypath, text in narrative_strings(report):
+        starts = {m.start(): m for m in _ABBREVIATED.finditer(text)}
+        for m in _BOOK_TITLE.finditer(text):
+            if m.start() in starts:
+                d = starts[m.start()]
+                defined.setdefault(d["full"], d["short"])
+                continue
+            cited = m["t"]
+            for full, short in defined.items():
+                if cited not in (full, short) and full.endswith(cited) and len(cited) > len(short):
+                    problems.append(
+                        warning(
+                            "common.abbreviation",
+                            f"前文已把《{full}》简称为《{short}》，这里又写作《{cited}》：既不是全称也不是简称",
+                            report.ref(keypath),
+                            expected=f"《{short}》或《{full}》",
+                            found=f"《{cited}》",
+                        )
+                    )
+    return problems
+
+
+_PHONE = re.compile(r"(?<![\d-])(?P<area>0\d{2,3})\s*[-－—]\s*(?P<local>\d{7,9})(?![\d])")
+
+
+def phone_problems(report: Report) -> list[Problem]:
+    """A telephone or fax number a digit short or long: numbers of one area code have local numbers of one length
+    ("电话：0591-2316076；传真：0591-23160633"), and a three-digit code (010, 02X) has eight."""
+    found = [(k, m) for k, text in narrative_strings(report) for m in _PHONE.finditer(text)]
+    lengths: dict[str, Counter[int]] = {}
+    for _, m in found:
+        lengths.setdefault(m["area"], Counter())[len(m["local"])] += 1
+    problems: list[Problem] = []
+    for keypath, m in found:
+        area, local = m["area"], m["local"]
+        seen = lengths[area]
+        if len(area) == 3:
+            wanted = 8
+        elif len(seen) > 1:
+            wanted = max(seen, key=lambda n: (seen[n], n))
+        else:
+            continue
+        if len(local) != wanted:
+            problems.append(
+                warning(
+                    "common.phone-number",
+                    f"电话号码“{m.group(0)}”的本地号码是{len(local)}位；区号{area}的号码是{wanted}位"
+                    + ("（同一报告中的其他号码）" if len(area) == 4 else ""),
+                    report.ref(keypath),
+                    expected=f"{wanted}位",
+                    found=f"{len(local)}位",
+                )
+            )
+    return problems
+
+
+def url_problems(report: Report) -> list[Problem]:
+    problems = []
+    for keypath, text in section_strings(report):
+        for m in _URL_SCHEME.finditer(text):
+            if m.group(2).startswith("://"):
+                continue
+            problems.append(
+                warning(
+                    "common.malformed-url",
+                    f"网址写法有误：“{m.group(0)}”",
+                    report.ref(keypath),
+                    expected=f"{m.group(1).lower()}://",
+                    found=m.group(0),
+                )
+            )
+    return problems
+
+
+@hookimpl
+def gongkai_check(report: Report) -> list[Problem]:
+    return [*abbreviation_problems(report), *phone_problems(report), *url_problems(report)]
