@@ -259,6 +259,7 @@ def test_this_year_in_a_report_written_the_next_year(check):
     for text, date in (
         ("今年以来，我局完成以下工作。", dt.date(2024, 12, 31)),  # written in the year itself
         ("今年将继续加强公开工作。", dt.date(2025, 1, 20)),  # a plan for the new year
+        ("今年，我局将继续加强公开工作。", dt.date(2025, 1, 20)),
         ("今年度共公开信息20条。", dt.date(2025, 1, 20)),
     ):
         assert "prose.year-slip" not in {p.rule for p in check(report(text, date))}, text
@@ -314,3 +315,33 @@ def test_the_preamble_naming_another_years_report(check):
     ):
         data["preamble"] = {"text": text}
         assert not [p for p in check(data) if p.rule == "prose.year-slip" and "导语说的是" in p.message], text
+
+
+def test_the_three_kinds_said_in_the_sentence_end_the_list():
+    """平潭综合实验区社会事业局 2022: "……共510条，其中主动公开信息数169，依申请公开信息数317条，不予公开24条；全年通过
+    政府门户网站主动公开政策……5条，……其他应主动公开的政府信息2条。" — 169 + 317 + 24 is the 510; what follows the ；
+    is another list (it was added in, 691)."""
+    text = (
+        "全年印发公文类政府信息共510条，其中主动公开信息数169，依申请公开信息数317条，不予公开24条；"
+        "全年通过政府门户网站主动公开政策类信息5条，民政类信息77条，其他应主动公开的政府信息2条。"
+    )
+    assert not list(parts_not_adding_up(text))
+    [found] = parts_not_adding_up(text.replace("不予公开24条", "不予公开25条"))
+    assert found.complete and sum(found.parts) == 511
+
+
+def test_this_year_in_the_plans_part_only_for_what_was_done(check):
+    """平潭综合实验区社会事业局 2022's 存在问题: "今年，我局政府信息公开工作取得一定成效" (dated 2023): what was done is
+    the report year; "今年重点做好……" in the same part is the plan for the new year."""
+    import datetime as dt
+
+    def report(text):
+        data = legacy(issues={"text": text})
+        data["report"] = {**data["report"], "year": 2022, "date": dt.date(2023, 1, 9)}
+        return data
+
+    found = [
+        p for p in check(report("今年，我局政府信息公开工作取得一定成效，但仍有不足。")) if p.rule == "prose.year-slip"
+    ]
+    assert [p.source.keypath for p in found] == ["issues.text"]
+    assert "prose.year-slip" not in {p.rule for p in check(report("今年重点做好以下工作：完善制度。"))}

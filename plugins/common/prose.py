@@ -256,6 +256,11 @@ def parts_not_adding_up(text: str) -> Iterator[PartsSum]:
             segment += after[: after.find("。") + 1 if "。" in after else len(after)]
         items = [i for i in _items(segment) if i[2] in (unit, "")]
         names = [name for name, _, _ in items]
+        # the three kinds of information are said in the sentence itself: what follows the ； is another list
+        # ("……其中主动公开169，依申请公开317条，不予公开24条；全年通过门户网站主动公开政策……5条……", 平潭 2022)
+        own = [i for i in _items(rest[where:]) if i[2] in (unit, "")]
+        if all(any(k in name for name, _, _ in own) for k in _PARTITION):
+            items, names = own, [name for name, _, _ in own]
         # the remainder closes the list ("……，其他应主动公开政府信息856条"); "其他重点信息5条、工作动态63条" is a kind
         complete = (bool(names) and bool(_REMAINDER.match(names[-1]))) or all(
             any(k in n for n in names) for k in _PARTITION
@@ -586,7 +591,9 @@ def year_slips(report: Report, texts: list[tuple[str, str]], plan_keys: tuple[st
 
 
 #: "今年" as the report's year: "今年以来，我局……", "今年共收到……" — not a plan for the new year ("今年将……")
-_THIS_YEAR = re.compile(r"今年(?!度)(?![^，。；]{0,6}?(?:将|要|计划|拟|继续|力争|争取))")
+_THIS_YEAR = re.compile(r"今年(?!度)(?![^。；]{0,12}?(?:将|要|计划|拟|继续|力争|争取))")
+#: in the plans part 今年 is the new year unless what follows tells what was done: "存在问题：今年，我局……取得一定成效"
+_DONE = re.compile(r"[^。；]{0,16}?(?:取得|已经|完成|实现了|开展了|收到)")
 
 
 def _this_year_slips(
@@ -599,9 +606,10 @@ def _this_year_slips(
         return []
     problems = []
     for keypath, text in texts:
-        if keypath.split(".")[0] in plan_keys:
-            continue
+        plans = keypath.split(".")[0] in plan_keys
         for m in _THIS_YEAR.finditer(text):
+            if plans and not _DONE.match(text, m.end()):
+                continue
             problems.append(
                 warning(
                     "prose.year-slip",
