@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import functools
 import re
-import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+
+from plugins.common.entrytable import TableError, check_keys, compile_pattern, load, where
 
 TABLE = Path(__file__).with_name("faulty_sentences.toml")
 
@@ -53,26 +54,15 @@ class Found:
     start: int
 
 
-class TableError(ValueError):
-    """The table itself is malformed (a test keeps this from ever reaching a user)."""
-
-
 def _entry(number: int, raw: dict[str, object]) -> FaultySentence:
-    where = f"{TABLE.name} 第 {number} 条"
-    unknown = set(raw) - _FIELDS
-    missing = [f for f in _REQUIRED if not isinstance(raw.get(f), str) or not raw[f]]
+    check_keys(TABLE, number, raw, _FIELDS, _REQUIRED)
     correct = raw.get("correct", [])
-    if unknown or missing:
-        raise TableError(f"{where}：未知的键 {sorted(unknown)}，缺少 {missing}")
     if raw["rule"] not in RULES:
-        raise TableError(f"{where}：rule 应为 {'、'.join(RULES)} 之一，实际为 {raw['rule']!r}")
+        raise TableError(f"{where(TABLE, number)}：rule 应为 {'、'.join(RULES)} 之一，实际为 {raw['rule']!r}")
     if not isinstance(correct, list) or not correct or not all(isinstance(c, str) and c for c in correct):
-        raise TableError(f"{where}：correct 应为至少一句正确用法的列表")
-    try:
-        pattern = re.compile(str(raw["pattern"]))
-        unless = re.compile(str(raw["unless"])) if raw.get("unless") else None
-    except re.error as exc:
-        raise TableError(f"{where}：正则表达式有误：{exc}") from exc
+        raise TableError(f"{where(TABLE, number)}：correct 应为至少一句正确用法的列表")
+    pattern = compile_pattern(TABLE, number, str(raw["pattern"]))
+    unless = compile_pattern(TABLE, number, str(raw["unless"])) if raw.get("unless") else None
     return FaultySentence(
         rule=str(raw["rule"]),
         pattern=pattern,
@@ -86,9 +76,7 @@ def _entry(number: int, raw: dict[str, object]) -> FaultySentence:
 
 @functools.cache
 def table() -> tuple[FaultySentence, ...]:
-    with TABLE.open("rb") as f:
-        raw = tomllib.load(f)
-    return tuple(_entry(n, e) for n, e in enumerate(raw.get("entry", []), start=1))
+    return load(TABLE, _entry)
 
 
 def find(text: str) -> Iterator[Found]:

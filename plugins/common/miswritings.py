@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import functools
 import re
-import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+
+from plugins.common.entrytable import TableError as TableError
+from plugins.common.entrytable import check_keys, compile_pattern, load
 
 TABLE = Path(__file__).with_name("miswritings.toml")
 
@@ -39,16 +41,8 @@ class Found:
     end: int
 
 
-class TableError(ValueError):
-    """The table itself is malformed (a test keeps this from ever reaching a user)."""
-
-
 def _entry(number: int, raw: dict[str, str]) -> Miswriting:
-    where = f"{TABLE.name} 第 {number} 条"
-    unknown = set(raw) - _FIELDS
-    missing = [f for f in _REQUIRED if not isinstance(raw.get(f), str) or not raw[f]]
-    if unknown or missing:
-        raise TableError(f"{where}：未知的键 {sorted(unknown)}，缺少 {missing}")
+    check_keys(TABLE, number, raw, _FIELDS, _REQUIRED)
     before, after, not_after = raw.get("before"), raw.get("after"), raw.get("not_after")
     regex = f"(?:{before})" if before else ""
     regex += f"(?P<w>{re.escape(raw['wrong'])})"
@@ -56,11 +50,8 @@ def _entry(number: int, raw: dict[str, str]) -> Miswriting:
         regex += f"(?={after})"
     if not_after:
         regex += f"(?!{not_after})"
-    try:
-        pattern = re.compile(regex)
-        not_before = re.compile(f"(?:{raw['not_before']})$") if raw.get("not_before") else None
-    except re.error as exc:
-        raise TableError(f"{where}：正则表达式有误：{exc}") from exc
+    pattern = compile_pattern(TABLE, number, regex)
+    not_before = compile_pattern(TABLE, number, f"(?:{raw['not_before']})$") if raw.get("not_before") else None
     return Miswriting(
         wrong=raw["wrong"],
         right=raw["right"],
@@ -74,9 +65,7 @@ def _entry(number: int, raw: dict[str, str]) -> Miswriting:
 
 @functools.cache
 def table() -> tuple[Miswriting, ...]:
-    with TABLE.open("rb") as f:
-        raw = tomllib.load(f)
-    return tuple(_entry(n, e) for n, e in enumerate(raw.get("entry", []), start=1))
+    return load(TABLE, _entry)
 
 
 def find(text: str) -> Iterator[Found]:
