@@ -73,9 +73,15 @@ KEYWORDS: dict[str, re.Pattern[str]] = {
 #: The parts the format warns about when absent (the 2008 条例's list); the import notes only those as missing.
 REQUIRED = ("active", "applications", "appeals", "issues", "other")
 
-#: Statistics the schema requires, read with the phrases the legacy prose check reads them with (one engine):
-#: (key path, what).  A sentence that says there were none ("没有接到……申请") gives 0.
-_STATED = (("active.total", "主动公开政府信息总数"), ("applications.received", "受理申请数"))
+#: Statistics read with the phrases the legacy prose check reads them with (one engine): (key path, what, whether
+#: the schema requires it — asked for when the text does not say it).  A sentence that says there were none
+#: ("没有接到……申请") gives 0.
+_STATED = (
+    ("active.total", "主动公开政府信息总数", True),
+    ("applications.received", "受理申请数", True),
+    ("appeals.reviews", "行政复议数", False),
+    ("appeals.lawsuits", "行政诉讼数", False),
+)
 _NONE = {
     "active.total": re.compile(r"(?:没有|未|无)主动公开(?:任何)?(?:政府)?信息"),
     "applications.received": re.compile(r"(?:没有|未|无)(?:接到|收到|受理)[^，。；]{0,20}?申请"),
@@ -83,8 +89,6 @@ _NONE = {
     "appeals.reviews": re.compile(r"(?:没有|未|无)(?:发生|收到|接到|出现|产生)?[^，。；]{0,10}?行政复议"),
     "appeals.lawsuits": re.compile(r"(?:没有|未|无)(?:发生|收到|接到|出现|产生)?[^，。；]{0,16}?(?:行政)?诉讼"),
 }
-#: counts a report may state or not: read when the text gives them, never asked for when it does not
-_OPTIONAL = (("appeals.reviews", "行政复议数"), ("appeals.lawsuits", "行政诉讼数"))
 
 
 def _similarity(title: str, key: str) -> float:
@@ -178,26 +182,16 @@ def import_document(document: PublishedDocument) -> ImportResult:
             printed_as = f"{CN_DIGITS[printed_number - 1]}、"
             b.note(f"{key}.number", f"原文此部分印作“{printed_as}”（按顺序应为第{position}部分），照原样保留")
     phrases = {p.path: p.compile() for p in FIXED}
-    for path, what in _STATED:
-        section = path.split(".")[0]
-        text = "".join(_texts(b.data.get(section, {})))
+    for path, what, required in _STATED:
+        text = "".join(_texts(b.data.get(path.split(".")[0], {})))
         if m := phrases[path].search(text):
             b.put(path, int(m.group("n").replace(",", "")))
             b.note(path, f"{what}取自正文“{m.group(0)}”，请核对")
         elif m := _NONE[path].search(text):
             b.put(path, 0)
             b.note(path, f"正文说“{m.group(0)}”，{what}记为 0，请核对")
-        else:
+        elif required:
             b.note(path, f"正文中没有找到{what}，请填写", level="error")
-    for path, what in _OPTIONAL:
-        section = path.split(".")[0]
-        text = "".join(_texts(b.data.get(section, {})))
-        if m := phrases[path].search(text):
-            b.put(path, int(m.group("n").replace(",", "")))
-            b.note(path, f"{what}取自正文“{m.group(0)}”，请核对")
-        elif section in b.data and (m := _NONE[path].search(text)):
-            b.put(path, 0)
-            b.note(path, f"正文说“{m.group(0)}”，{what}记为 0，请核对")
     missing = [TITLES[k] for k in REQUIRED if k not in {p[0] for p in parts}]
     if missing:
         b.note("", "没有找到这些部分的标题（原文可能没有这些部分，请核对）：" + "、".join(missing))
