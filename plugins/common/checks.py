@@ -219,6 +219,8 @@ _NEXT_FIGURE = (
     r"(?:^|(?<=[。；;：:，,\s])){n}(?:(?P<mark>[.．、])|(?![人件条个次项名家篇期批场户万亿元年月日天时分号倍])(?P<bare>))"
     r"(?=[\u4e00-\u9fff])"
 )
+#: items 2–9, compiled once
+_NEXT_FIGURES = tuple(re.compile(_NEXT_FIGURE.format(n=n)) for n in range(2, 10))
 
 
 def list_number_problems(report: Report) -> list[Problem]:
@@ -227,8 +229,8 @@ def list_number_problems(report: Report) -> list[Problem]:
     for keypath, text in narrative_strings(report):
         for first in _FIRST_FIGURE.finditer(text):
             mark, at = first["mark"], first.end()
-            for n in range(2, 10):
-                m = re.compile(_NEXT_FIGURE.format(n=n)).search(text, at)
+            for n, following in enumerate(_NEXT_FIGURES, start=2):
+                m = following.search(text, at)
                 if m is None:
                     break
                 at = m.end()

@@ -207,13 +207,13 @@ def _alone(sentence: str, total: re.Match[str]) -> bool:
     return _NUMBER_UNIT.search(clause) is None
 
 
-def _parallel_clauses(text: str, sentence: str, first_item: str) -> str:
-    """The ；-clauses after ``sentence`` that go on with its 其中 list in parallel — each opening on the words its
-    first item opened on: "其中通过网站公开的……96条，……；通过公开栏公开的有44条。" (平潭县卫生局 2012)."""
+def _parallel_clauses(sentence: str, after: str, first_item: str) -> str:
+    """The ；-clauses of ``after`` (the text after ``sentence``) that go on with its 其中 list in parallel — each
+    opening on the words its first item opened on: "其中通过网站公开的……96条，……；通过公开栏公开的有44条。"
+    (平潭县卫生局 2012)."""
     lead = re.match(r"[：:，,\s]*(通过|在|由|向|经|以|其他|另有)", first_item)
     if not lead or not sentence.rstrip().endswith(("；", ";")):
         return ""
-    after = text[text.find(sentence) + len(sentence) :]
     out = ""
     for clause in _sentences(after):
         if not clause.lstrip().startswith(lead.group(1)):
@@ -227,7 +227,10 @@ def _parallel_clauses(text: str, sentence: str, first_item: str) -> str:
 def parts_not_adding_up(text: str) -> Iterator[PartsSum]:
     """ "共X条，其中A条、B条……" where the parts (same unit, same sentence, after 其中) add up to more than X — or,
     when the list is the whole (it ends in 其他…, or it is 主动公开/依申请公开/不予公开), to anything but X."""
+    at = 0
     for sentence in _sentences(text):
+        at = text.find(sentence, at) + len(sentence)
+        after = text[at:]  # what follows the sentence: a list may go on there after its ；
         found = [t for t in (_TOTAL.search(sentence), _COUNT_BEFORE_PARTS.search(sentence)) if t is not None]
         found = [t for t in found if 0 <= sentence.find("其中", t.end()) <= t.end() + 6 and _alone(sentence, t)]
         if not found:
@@ -237,7 +240,7 @@ def parts_not_adding_up(text: str) -> Iterator[PartsSum]:
         where = rest.find("其中")
         unit = total.group("u")
         stated = int(total.group("n").replace(",", ""))
-        listed = rest[where:] + _parallel_clauses(text, sentence, rest[where + 2 :])
+        listed = rest[where:] + _parallel_clauses(sentence, after, rest[where + 2 :])
         parts = []
         for m in _NUMBER_UNIT.finditer(listed):
             if _in_brackets(listed, m.start()):
@@ -252,7 +255,6 @@ def parts_not_adding_up(text: str) -> Iterator[PartsSum]:
         # such a list may run on over ；-separated clauses up to the 。 ("其中：A共7条；B共3条；其他文件共2条。")
         segment = rest[where:]
         if sentence.rstrip().endswith(("；", ";")):
-            after = text[text.find(sentence) + len(sentence) :]
             segment += after[: after.find("。") + 1 if "。" in after else len(after)]
         items = [i for i in _items(segment) if i[2] in (unit, "")]
         names = [name for name, _, _ in items]
