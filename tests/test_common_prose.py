@@ -78,6 +78,13 @@ def test_a_part_name_with_its_own_enumeration_comma_is_one_name(check):
             40,
             28,
         ),
+        # 平潭行政审批局 2022: the list follows the count without 其中 and closes with the remainder
+        (
+            "2022年，主动公开政府信息364条，人事信息17条，国民经济和社会发展规划类信息1条，重大建设项目类信息308条，"
+            "公共服务类信息8条，其他应主动公开的政府信息19条。",
+            364,
+            353,
+        ),
     ],
 )
 def test_a_list_that_is_the_whole_must_add_up_exactly(text, total, added):
@@ -95,6 +102,14 @@ def test_a_list_that_is_the_whole_must_add_up_exactly(text, total, added):
         "主动公开政府信息40条，其中政策文件12条、其他信息28条。",
         # the count before 其中 is the last of a list: the 其中 list is of all of them
         "产生行政复议案件3件、行政诉讼案件3件，其中行政复议结果维持3件、行政诉讼结果维持3件。",
+        # 平潭经济发展局 2019: a bracketed breakdown of the first item is not more items of the list
+        "全年共制发政府信息437条，其中，主动公开政府信息55条（涵盖政策类6条、规划计划类3条、其他应主动公开的政府信息46条）、"
+        "依申请公开341条、不予公开41条。",
+        "主动公开政府信息364条，人事信息17条，其他应主动公开的政府信息347条。",
+        # the first count is an item, not a total: "99条政策，其中，……5条，……"
+        "全年通过网站主动公开99条政策，其中，政策、规范性文件类信息5条，其他信息94条。",
+        "全年收到申请12件，办结10件，咨询3件。",  # no remainder: not a whole
+        "予以公开56件，部分公开14件，不予公开8件，无法提供24件，其他处理5件。",  # outcomes, the first is no total
     ],
 )
 def test_lists_that_add_up_or_are_partial_pass(text):

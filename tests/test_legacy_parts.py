@@ -103,6 +103,21 @@ def test_a_heading_that_differs_from_the_preamble_list_is_reported(check):
     assert "第七部分" in p.message
 
 
+def test_with_a_listed_part_left_out_a_heading_is_compared_with_the_name_listed_where_it_stands(check):
+    """平潭县经济贸易局 2011: the list names 复议诉讼, the body has no such part, and the problems part's heading is
+    worded otherwise — it is compared with the problems part's name, not with the name at its position."""
+    data = legacy(
+        preamble={"text": PART_LIST},
+        appeals=None,
+        issues={"heading": "存在的主要问题和改进措施", "text": "问题。"},
+    )
+    found = [p for p in check(data) if p.rule == "legacy.part-heading"]
+    [heading] = [p for p in found if p.source.keypath == "issues.heading"]
+    assert heading.expected == "存在的主要问题及改进情况"
+    [missing] = [p for p in found if p.source.keypath == "preamble.text"]
+    assert "行政复议和行政诉讼情况" in missing.message and "存在的主要问题" not in missing.message
+
+
 @pytest.mark.parametrize(
     "heading",
     [

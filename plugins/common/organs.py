@@ -89,8 +89,8 @@ def foreign_organ_problems(report: Report) -> list[Problem]:
     for keypath, text in narrative_strings(report):
         for m in _OWN_DOCUMENT.finditer(text):
             named = m.group("organ")
-            if named in organ or organ in named:
-                continue
+            if named in organ or organ in named or _names_the_organ(named, organ):
+                continue  # its own name, or its short form: 平潭县经贸局 for 平潭县经济贸易局
             shared = 0
             while shared < min(len(named), len(organ)) and named[shared] == organ[shared]:
                 shared += 1

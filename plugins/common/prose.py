@@ -28,6 +28,7 @@ what does not depend on the format lives here, so every format reads numbers the
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
@@ -187,10 +188,23 @@ _PARTITION = ("主动公开", "依申请公开", "不予公开")
 _ITEM = re.compile(rf"(?P<n>\d+(?:,\d{{3}})*)(?P<u>[{_UNITS}])?(?![\d.%％])")
 
 
+_BRACKETED = re.compile(r"[（(][^（()）]*[)）]")
+
+
+def _top_level(segment: str) -> str:
+    """The segment without what its brackets hold: a list inside brackets breaks down one item, it is not more items
+    ("主动公开55条（涵盖政策类6条、规划类3条……）、依申请公开341条", 平潭经济发展局 2019)."""
+    while True:
+        stripped = _BRACKETED.sub("", segment)
+        if stripped == segment:
+            return segment
+        segment = stripped
+
+
 def _items(segment: str) -> list[tuple[str, int, str]]:
     """The items of a list ("其中A 25条，B 68条、其他 856条"): (words before the number, number, unit or "")."""
     items = []
-    for piece in re.split(r"[，、；,;]", segment):
+    for piece in re.split(r"[，、；,;]", _top_level(segment)):
         numbers = list(_ITEM.finditer(piece))
         if len(numbers) == 1 and not _in_brackets(piece, numbers[0].start()):
             m = numbers[0]
@@ -224,6 +238,35 @@ def _parallel_clauses(sentence: str, after: str, first_item: str) -> str:
     return out
 
 
+def _list_without_qizhong(sentence: str) -> PartsSum | None:
+    """ "主动公开政府信息364条，人事信息17条，……，其他应主动公开的政府信息19条。" (平潭行政审批局 2022): a count
+    followed by nothing but items of its unit, the last one the remainder — the list is the whole without 其中."""
+    if "其中" in sentence:
+        return None
+    total = _NUMBER_UNIT.search(sentence)  # the sentence's first count is the total, or there is none
+    if total is not None:
+        rest = sentence[total.end() :]
+        if rest[:1] not in ("，", ","):
+            return None
+        body = rest.rstrip("。；;！!")
+        pieces = [p for p in re.split(r"[，、；,;]", _top_level(body)) if p.strip()]
+        items = _items(body)
+        if len(items) < 2 or len(items) != len(pieces) or any(u != total.group("u") for _, _, u in items):
+            return None
+        if not _REMAINDER.match(items[-1][0]):
+            return None
+        stated = int(total.group("n").replace(",", ""))
+        whole = tuple(n for _, n, _ in items)
+        lead = re.split(r"[，,。；;：:]", sentence[: total.start()])[-1].strip()
+        # the first count is the total only when it counts information as such ("主动公开政府信息364条"), not one
+        # kind of it ("政策类信息5条") nor one outcome of a list of outcomes ("予以公开56件，部分公开14件……")
+        if not lead.endswith("信息") or "类" in lead or max(whole) > stated:
+            return None
+        if sum(whole) != stated:
+            return PartsSum(sentence.strip(), stated, whole, total.group("u"), complete=True)
+    return None
+
+
 def parts_not_adding_up(text: str) -> Iterator[PartsSum]:
     """ "共X条，其中A条、B条……" where the parts (same unit, same sentence, after 其中) add up to more than X — or,
     when the list is the whole (it ends in 其他…, or it is 主动公开/依申请公开/不予公开), to anything but X."""
@@ -234,6 +277,9 @@ def parts_not_adding_up(text: str) -> Iterator[PartsSum]:
         found = [t for t in (_TOTAL.search(sentence), _COUNT_BEFORE_PARTS.search(sentence)) if t is not None]
         found = [t for t in found if 0 <= sentence.find("其中", t.end()) <= t.end() + 6 and _alone(sentence, t)]
         if not found:
+            listed_whole = _list_without_qizhong(sentence)
+            if listed_whole is not None:
+                yield listed_whole
             continue
         total = found[0]
         rest = sentence[total.end() :]
@@ -669,6 +715,11 @@ def _loosely_named(name: str, instance: Any) -> bool:
     return _names_agree(*(_LOOSE.sub("", _IGNORED.sub("", t)) for t in (heading, name)))
 
 
+def _likeness(heading: str, name: str) -> int:
+    """How many characters a heading and a listed name share (each counted as often as both have it)."""
+    return sum((Counter(heading) & Counter(name)).values())
+
+
 def part_list_problems(
     report: Report, prefix: str, official: dict[str, tuple[str, ...]] | None = None
 ) -> list[Problem]:
@@ -730,11 +781,20 @@ def part_list_problems(
         # one are the report's end — in a truncated copy, the copy's — and the count already says they are missing)
         last = max((n for n, name in enumerate(parts.names) if matched[name]), default=-1)
         unanswered = {n: name for n, name in enumerate(parts.names[:last], start=1) if not matched[name]}
+        answered = {  # part → the list position of the name it answers
+            id(i): n for n, name in enumerate(parts.names, start=1) for i in matched[name]
+        }
         for position, instance in enumerate(numbered, start=1):
-            if any(instance in found for found in matched.values()):
+            if id(instance) in answered:
                 continue
             heading = instance.data.get("heading") or instance.type.title
-            name = unanswered.pop(position, None)  # the name listed at its place: named otherwise
+            # the name listed where this part stands: between the names its neighbours answer, the likest of them
+            before = max((answered[id(i)] for i in numbered[: position - 1] if id(i) in answered), default=0)
+            after = min(
+                (answered[id(i)] for i in numbered[position:] if id(i) in answered), default=len(parts.names) + 1
+            )
+            gap = [n for n in unanswered if before < n < after]
+            name = unanswered.pop(max(gap, key=lambda n: _likeness(heading, unanswered[n])), None) if gap else None
             said = f"与导语所列“{name}”不一致" if name else "不是导语所列的任何一部分"
             problems.append(
                 warning(

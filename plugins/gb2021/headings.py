@@ -44,6 +44,7 @@ def heading_problems(report: Report, make: Make) -> list[Problem]:
         heading = instance.data.get("heading")
         if not isinstance(heading, str):
             continue
+        printed = instance.number if instance.number is not None else position  # the number the heading has
         text = heading.strip()
         typed_number = _NUMBER.match(text)
         if typed_number:
@@ -51,7 +52,7 @@ def heading_problems(report: Report, make: Make) -> list[Problem]:
                 make(
                     Severity.WARNING,
                     "gb2021.heading.numbered",
-                    f"标题“{heading}”自带编号；编号由位置自动生成，会排成“{label('一、', position)}{heading}”",
+                    f"标题“{heading}”自带编号；编号由位置自动生成，会排成“{label('一、', printed)}{heading}”",
                     f"{key}.heading",
                     expected=text[typed_number.end() :],
                     found=heading,
@@ -65,7 +66,7 @@ def heading_problems(report: Report, make: Make) -> list[Problem]:
                 make(
                     Severity.WARNING,
                     "gb2021.heading.variant",
-                    f"第{label('一、', position)[:-1]}部分标题“{text}”是常见的非规范写法，格式规定为“{official}”",
+                    f"第{label('一、', printed)[:-1]}部分标题“{text}”是常见的非规范写法，格式规定为“{official}”",
                     f"{key}.heading",
                     expected=official,
                     found=text,
@@ -76,7 +77,7 @@ def heading_problems(report: Report, make: Make) -> list[Problem]:
                 make(
                     Severity.WARNING,
                     "gb2021.heading.unofficial",
-                    f"第{label('一、', position)[:-1]}部分标题“{text}”不是格式规定的标题“{official}”",
+                    f"第{label('一、', printed)[:-1]}部分标题“{text}”不是格式规定的标题“{official}”",
                     f"{key}.heading",
                     expected=official,
                     found=text,
