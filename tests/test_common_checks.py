@@ -330,6 +330,9 @@ def test_another_departments_document_named_as_the_reports_own(check):
     assert "平潭县经贸局" in p.message and p.source.keypath == "overview.text"
     data["overview"] = {"text": "按要求编制了《平潭县财政局政府信息公开指南》，接入《四川省政府信息公开目录系统》。"}
     assert "common.foreign-organ" not in rules(check(data))
+    data["report"]["organ"] = "平潭县经济贸易局"  # 平潭县经济贸易局 2011 names its own guide in its short form
+    data["overview"] = {"text": "按要求编制了《平潭县经贸局政府信息公开指南（试行）》。"}
+    assert "common.foreign-organ" not in rules(check(data))
     data["report"]["organ"] = "平潭县人民政府"  # a government's report may name its departments' guides
     data["overview"] = {"text": "各部门编制了《平潭县经贸局政府信息公开指南》。"}
     assert "common.foreign-organ" not in rules(check(data))
@@ -626,3 +629,67 @@ def test_a_telephone_number_a_digit_short(check, text, typed):
 )
 def test_telephone_numbers_of_one_length_pass(check, text):
     assert "common.phone-number" not in rules(check(with_overview(text=text)))
+
+
+def test_two_titles_with_a_note_between_them_need_a_serial_comma(check):
+    # 平潭综合实验区社会事业局 2022: "《……条例》（以下简称《条例》）《福建省政府信息公开办法》（以下简称《办法》）"
+    text = "根据《中华人民共和国政府信息公开条例》（以下简称《条例》）《福建省政府信息公开办法》要求，编制本报告。"
+    [p] = [p for p in check(with_overview(text=text)) if p.rule == "common.title-series"]
+    assert p.expected == "》（以下简称《条例》）、《" and p.source.keypath == "overview.text"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "根据《中华人民共和国政府信息公开条例》（以下简称《条例》）、《福建省政府信息公开办法》要求编制。",
+        "根据《中华人民共和国政府信息公开条例》《福建省政府信息公开办法》要求编制。",  # nothing between: no 顿号
+    ],
+)
+def test_titles_in_a_series_as_they_should_be_pass(check, text):
+    assert "common.title-series" not in rules(check(with_overview(text=text)))
+
+
+@pytest.mark.parametrize(
+    ("text", "odd", "want"),
+    [
+        # 平潭县卫生局 2012: "一是……；二是……。三是……"
+        ("一是网站栏目不全；二是公开内容不够丰富。三是解读形式单一。", "“三是”", "都用分号"),
+        # 平潭综合实验区 2023: four items ended with 。, one with ；
+        ("一是完善网站。二是提升服务；三是深化应用。四是建设系统。", "“三是”", "都用句号"),
+        # an item of two sentences makes every item a sentence
+        ("一是完善网站。调整了栏目。二是提升服务；三是深化应用。", "“三是”", "都用句号（有的一项里面已有句号）"),
+    ],
+)
+def test_list_items_ended_with_semicolons_and_full_stops_mixed(check, text, odd, want):
+    [p] = [p for p in check(with_overview(text=text)) if p.rule == "common.enumeration-punctuation"]
+    assert f"{odd}前面的标点" in p.message and p.message.endswith(want) and p.source.keypath == "overview.text"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "一是网站栏目不全；二是公开内容不够丰富；三是解读形式单一。",
+        "一是网站栏目不全。二是公开内容不够丰富。三是解读形式单一。",
+        "一是网站栏目不全；二是公开内容不够丰富。",  # two items: nothing to compare
+    ],
+)
+def test_list_items_ended_alike_pass(check, text):
+    assert "common.enumeration-punctuation" not in rules(check(with_overview(text=text)))
+
+
+def test_paragraphs_typed_as_a_list_with_a_figure_and_comma(check):
+    # 平潭县教育局 2012: "1、加强信息公开受理服务工作。……" "2、进一步加强主动公开工作。……"
+    data = legacy(issues={"text": ["今后的工作：", "1、加强受理服务工作。", "2、加强主动公开工作。"]})
+    [p] = [p for p in check(data) if p.rule == "common.typed-number-mark"]
+    assert (p.source.keypath, p.found, p.expected) == ("issues.text[1]", "“1、”", "“1.”")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        ["今后的工作：", "1.加强受理服务工作。", "2.加强主动公开工作。"],
+        ["全年受理申请12件。", "2、3月份集中清理了栏目。"],  # a date, not item 1
+    ],
+)
+def test_paragraphs_numbered_as_the_standard_says_pass(check, text):
+    assert "common.typed-number-mark" not in rules(check(legacy(issues={"text": text})))

@@ -1,10 +1,12 @@
-"""The title must end as a 年度报告 (common.title); the preamble's part names against the format's own titles
-where the part is not printed (gb2021.part-list-unofficial) — on edited copies of an example and a corpus report."""
+"""The title must end as a 年度报告 (common.title) and say it as the 条例 does (common.title-wording); the preamble's
+part names against the format's own titles where the part is not printed (gb2021.part-list-unofficial) — on edited
+copies of an example and a corpus report."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from gb2021_support import EXAMPLE_2024, problems_of, rules, write_variant
 
 XINGGUO = Path(__file__).resolve().parent / "corpus" / "qinan-xingguo-town-2025" / "report.toml"
@@ -26,6 +28,28 @@ def test_composed_and_legacy_titles_pass(tmp_path):
     assert "common.title" not in rules(problems_of(path))
 
 
+@pytest.mark.parametrize(
+    ("title", "says"),
+    [
+        # 平潭综合实验区交通与建设局 2022, 市场监督管理局 2019
+        ("青岚市数据资源管理局2024年度政府信息公开工作年度报告", ["“年度”用了两次"]),
+        # 平潭县教育局 2012, 民政局 2013, 卫生局 2012
+        ("青岚市数据资源管理局2024年度政府信息公开年度报告", ["“年度”用了两次", "缺“工作”"]),
+        ("青岚市数据资源管理局2024年政府信息公开年度报告", ["缺“工作”"]),
+    ],
+)
+def test_a_title_departing_from_the_name_the_regulation_gives(tmp_path, title, says):
+    [p] = [p for p in problems_of(_titled(tmp_path, title)) if p.rule == "common.title-wording"]
+    assert p.source.keypath == "report.title" and all(s in p.message for s in says), p.message
+    assert len(p.message.split("；")) == len(says)
+
+
+def test_the_regulations_name_passes(tmp_path):
+    assert "common.title-wording" not in rules(problems_of(EXAMPLE_2024))
+    path = _titled(tmp_path, "青岚市数据资源管理局2024年度政务公开工作情况和政府信息公开工作年报")
+    assert "common.title-wording" not in rules(problems_of(path))
+
+
 def test_unofficial_names_in_the_preamble_list_of_a_truncated_copy(tmp_path):
     [p] = [p for p in problems_of(XINGGUO) if p.rule == "gb2021.part-list-unofficial"]
     assert p.source.keypath == "preamble.text"
@@ -36,3 +60,18 @@ def test_unofficial_names_in_the_preamble_list_of_a_truncated_copy(tmp_path):
     )
     (tmp_path / "report.toml").write_text(fixed, encoding="utf-8")
     assert "gb2021.part-list-unofficial" not in rules(problems_of(tmp_path / "report.toml"))
+
+
+def test_a_heading_message_names_the_number_the_part_is_printed_with(tmp_path):
+    """平潭苏平片区 2023 prints its fee part as 五 before the problems part as 六: a message about the fee part's
+    heading names the 第五部分 the reader sees, not the sixth place the format gives it."""
+    order = 'sections = ["report", "preamble", "overview", "active", "applications", "appeals", "other", "issues"]\n'
+    path = write_variant(
+        tmp_path,
+        [
+            ('format = "2021"\n', 'format = "2021"\n' + order),
+            ("[other]\n", '[other]\nheading = "信息处理费收取情况"\n'),
+        ],
+    )
+    [p] = [p for p in problems_of(path) if p.rule == "gb2021.heading.unofficial"]
+    assert p.message.startswith("第五部分标题“信息处理费收取情况”"), p.message

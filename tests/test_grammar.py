@@ -19,10 +19,21 @@ def test_de_for_di_before_a_verb_and_its_object(check):
     assert (p.found, p.expected, p.source.keypath) == ("“及时准确的公开”", "“及时准确地公开”", "overview.text")
 
 
+def test_de_for_di_before_a_preposition_that_opens_the_verb_phrase(check):
+    # 平潭县卫生局 2012: "及时有效的对我局……政府信息进行梳理", "及时有效的在网站上公开"
+    text = "本年度，及时有效的对产生的文件进行梳理，但难以及时有效的在网站上公开。"
+    found = [p for p in check(with_text(text)) if p.rule == "common.de-for-di"]
+    assert [p.found for p in found] == ["“及时有效的对”", "“及时有效的在”"]
+    assert all(p.expected.startswith("“及时有效地") for p in found)
+
+
 @pytest.mark.parametrize(
     "text",
     [
-        "形成统一规范的公开标准。",  # the adverbial follows a verb: a noun phrase
+        "形成统一规范的公开标准。",
+        "开展了积极的对外宣传，效果良好。",  # 对外 is not the preposition
+        "实现全面的在线办理。",  # 在线 is a noun
+        "明确了严格的审核把关程序。",  # the adverbial follows a verb: a noun phrase
         "开展了积极的宣传，效果良好。",  # 宣传 is a noun here: nothing follows it
         "建立全面的公开工作机制。",  # 公开 modifies 工作
         "及时准确地公开政府信息。",

@@ -113,6 +113,23 @@ def test_a_running_total_instead_of_the_years_count(check):
         assert "legacy.active.year-count" not in {p.rule for p in check(legacy(active=active))}, active
 
 
+def test_a_proactive_part_without_any_count(check):
+    """平潭县信访局 2011: the part names what was published and gives no number anywhere."""
+    from tests.conftest import legacy
+
+    uncounted = {"text": "公开了机构职能；对《信访条例》进行公开。"}
+    [p] = [p for p in check(legacy(active=uncounted)) if p.rule == "legacy.active.no-count"]
+    assert p.source.keypath == "active" and "没有一个数字" in p.message
+    for active in (
+        {"text": "2010年主动公开政府信息10余条。"},  # an approximate count is a count
+        {"heading": "主动公开", "items": [{"heading": "2010年主动公开政府信息10余条", "text": "公开了机构职能。"}]},
+        {"text": "公开了机构职能。", "total": 35},  # the count as data
+    ):
+        assert "legacy.active.no-count" not in {p.rule for p in check(legacy(active=active))}, active
+    overview = {"text": "全年主动公开政府信息35条。"}  # said in another part
+    assert "legacy.active.no-count" not in {p.rule for p in check(legacy(active=uncounted, overview=overview))}
+
+
 def test_where_a_fee_statement_counts(check):
     """咸宁市人民防空办公室 2018 states the fee in its 机构人员及相关费用 part; 三亚市海棠区 2015 only names the fee
     part in its preamble's list of parts."""

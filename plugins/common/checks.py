@@ -5,8 +5,10 @@ at the key and line to fix:
 
 - ``common.placeholder`` — template fill-ins left in: ××, XX, 【 】, "本级政府（本部门）";
 - ``common.enumeration`` — 一是……三是 (skipped) or 一是……一是 (repeated) typed in one paragraph;
+- ``common.enumeration-punctuation`` — 一是……；二是……。三是…… (the items of one list ended with ； and 。 mixed);
 - ``common.typed-label`` — a number typed before a ``points`` entry or an item heading, which the
   compiler numbers itself (it would print twice);
+- ``common.typed-number-mark`` — paragraphs typed "1、……" "2、……" (GB/T 9704: "1."), once per list;
 - ``common.doubled-punctuation`` — "，，", "。。", "；；"…;
 - ``common.approx-number`` — "余" after a number with decimals ("10.89余万"): approximate and exact at once;
 - ``common.malformed-date`` — a year run into its month or day ("20201月1日", "2025111231日"): 年 (and 月) lost;
@@ -53,6 +55,7 @@ All are WARNINGs: a human decides, the build is not stopped (``--strict`` makes 
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator, Mapping
 from typing import Any
@@ -212,6 +215,38 @@ def enumeration_problems(report: Report) -> list[Problem]:
     return problems
 
 
+def enumeration_punctuation_problems(report: Report) -> list[Problem]:
+    """一是……；二是……。三是……: the items of one paragraph's list ended now with ；, now with 。 (GB/T 15834—2011
+    §4.6, 分号: 分项列举的各项之间用分号; an item holding a full stop of its own makes every item a sentence).  One
+    message per paragraph, naming the odd items."""
+    problems: list[Problem] = []
+    for keypath, text in narrative_strings(report):
+        found = [m for m in _ENUMERATION.finditer(text) if parse_chinese_number(m.group(1)) is not None]
+        if len(found) < 3 or parse_chinese_number(found[0].group(1)) != 1:
+            continue
+        ends = [(m, text[m.start() - 1]) for m in found[1:] if m.start() > 0]
+        marks = {mark for _, mark in ends}
+        if not {"；", "。"} <= marks and not {";", "。"} <= marks:
+            continue
+        inner_stop = any("。" in text[a.end() : b.start() - 1] for a, b in itertools.pairwise(found))
+        stops = sum(1 for _, mark in ends if mark == "。")
+        semicolons = sum(1 for _, mark in ends if mark in "；;")
+        want = "。" if inner_stop or stops > semicolons else "；"
+        odd = [m.group(0) for m, mark in ends if mark in "；;。" and (mark == "。") != (want == "。")]
+        named = "".join(f"“{w}”" for w in odd)
+        said = "都用句号（有的一项里面已有句号）" if inner_stop else "都用句号" if want == "。" else "都用分号"
+        problems.append(
+            warning(
+                "common.enumeration-punctuation",
+                f"段落中的列举项之间分号、句号混用：{named}前面的标点与其他各项不同，应{said}",
+                report.ref(keypath),
+                expected=f"各项之间{'句号' if want == '。' else '分号'}",
+                found="分号、句号混用",
+            )
+        )
+    return problems
+
+
 #: an inline list numbered in Arabic figures: "1.审慎把关……；2.加强……" — each number at a clause's start
 _FIRST_FIGURE = re.compile(r"(?:^|(?<=[。；;：:，,\s]))1(?P<mark>[.．、])(?=[\u4e00-\u9fff])")
 #: the next number, with its mark or without one — but "，2人参加" is a count, not item 2
@@ -267,6 +302,36 @@ def typed_label_problems(report: Report) -> list[Problem]:
                     found=m.group(0).strip(),
                 )
             )
+    return problems
+
+
+_TYPED_FIGURE_COMMA = re.compile(r"^\s*(\d{1,2})、(?=[\u4e00-\u9fff“《])")
+
+
+def typed_number_mark_problems(report: Report) -> list[Problem]:
+    """Paragraphs typed as a list "1、……" "2、……": GB/T 9704—2012 §7.3.3 numbers the third level "1." — one
+    warning per list of paragraphs (the generated numbering of items is ``input.numbering-variant``'s)."""
+    problems: list[Problem] = []
+    seen: set[str] = set()
+    for keypath, text in narrative_strings(report):
+        leaf = keypath.rsplit(".", 1)[-1]
+        if not leaf.startswith("text"):
+            continue
+        m = _TYPED_FIGURE_COMMA.match(text)
+        parent = keypath.rsplit("[", 1)[0] if leaf.endswith("]") else keypath
+        if m is None or parent in seen:
+            continue
+        seen.add(parent)
+        problems.append(
+            warning(
+                "common.typed-number-mark",
+                f"段首序号“{m.group(1)}、”：公文第三层序号是阿拉伯数字加下脚点“{m.group(1)}.”"
+                "（GB/T 9704—2012 第7.3.3条）",
+                report.ref(keypath),
+                expected=f"“{m.group(1)}.”",
+                found=f"“{m.group(1)}、”",
+            )
+        )
     return problems
 
 
@@ -671,8 +736,10 @@ def _in_force(years: tuple[int | None, int | None], year: int) -> bool:
 RULES = (
     placeholder_problems,
     enumeration_problems,
+    enumeration_punctuation_problems,
     list_number_problems,
     typed_label_problems,
+    typed_number_mark_problems,
     punctuation_problems,
     approximate_number_problems,
     malformed_date_problems,

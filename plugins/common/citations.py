@@ -4,7 +4,9 @@
   full nor short ("《政府信息公开条例》");
 - ``common.phone-number`` — a telephone or fax number a digit short or long: numbers of one area code with local
   numbers of different lengths ("0591-2316076" beside "0591-23160633"), or a three-digit code without eight;
-- ``common.malformed-url`` — "http//:" and other scheme separators that are not "://".
+- ``common.malformed-url`` — "http//:" and other scheme separators that are not "://";
+- ``common.title-series`` — two cited titles with a bracketed note between them and no 顿号: "《条例》（以下简称……）
+  《办法》" (GB/T 15834—2011 §4.5.3.5: titles in a series need no 顿号, unless something stands between them).
 
 All are WARNINGs.
 """
@@ -105,6 +107,31 @@ def url_problems(report: Report) -> list[Problem]:
     return problems
 
 
+_NOTE_BETWEEN_TITLES = re.compile(r"》(?P<note>[（(](?:[^（()）《》]|《[^《》]{1,20}》){1,60}[）)])《")
+
+
+def title_series_problems(report: Report) -> list[Problem]:
+    problems = []
+    for keypath, text in narrative_strings(report):
+        for m in _NOTE_BETWEEN_TITLES.finditer(text):
+            note = m["note"]
+            problems.append(
+                warning(
+                    "common.title-series",
+                    f"“》{note}《”：并列的书名之间隔着括注，括注后应加顿号（GB/T 15834—2011 第4.5.3.5条）",
+                    report.ref(keypath),
+                    expected=f"》{note}、《",
+                    found=m.group(0),
+                )
+            )
+    return problems
+
+
 @hookimpl
 def gongkai_check(report: Report) -> list[Problem]:
-    return [*abbreviation_problems(report), *phone_problems(report), *url_problems(report)]
+    return [
+        *abbreviation_problems(report),
+        *phone_problems(report),
+        *url_problems(report),
+        *title_series_problems(report),
+    ]

@@ -26,6 +26,12 @@ RULES = {
     "common.missing-object": "缺宾语",
     "common.measure-word": "量词不当",
     "common.law-title": "法规名称不全",
+    "common.redundancy": "语义重复",
+    "common.collocation": "搭配不当",
+    "common.missing-particle": "缺“的”",
+    "common.misquote": "固定说法引错",
+    "common.list-comma": "并列成分用了逗号",
+    "common.unfinished-sentence": "句子不完整",
 }
 
 _FIELDS = {"rule", "pattern", "why", "fix", "example", "correct", "unless"}

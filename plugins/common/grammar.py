@@ -1,8 +1,9 @@
 """Three slips of written grammar that a pattern can find without a parser, for every format.
 
-- ``common.de-for-di`` — 的 where an adverbial needs 地: "及时准确的公开政府信息" (及时准确地公开).  Only an
-  adverbial of the closed list below, standing at the start of a clause, followed by 的 and a verb of the list
-  that goes on to its object ("公开政府信息"); "形成统一规范的公开标准" (统一规范 after a verb) and "积极的宣传，"
+- ``common.de-for-di`` — 的 where an adverbial needs 地: "及时准确的公开政府信息" (及时准确地公开), also before a
+  preposition that opens the verb phrase: "及时有效的对……进行梳理".  Only an adverbial of the closed list below,
+  standing at the start of a clause (or after 并/要/能/会/难以), followed by 的 and a verb of the list that goes on
+  to its object ("公开政府信息"); "形成统一规范的公开标准" (统一规范 after a verb) and "积极的宣传，"
   (a noun: nothing follows) are not in question, nor a verb followed by a noun it heads (公开工作, 宣传活动).
 - ``common.list-comma`` — coordinated words sharing their last character separated by ，instead of 、 before the
   closing 和/及/与: "知情权,参与权和监督权" (知情权、参与权和监督权; GB/T 15834-2011 §4.5: 顿号 between coordinated
@@ -42,9 +43,15 @@ NOUN_HEADS = (
     "作用|机制|工作|效果|措施|方式|情况|力度|意识|要求|原则|态度|能力|水平|质量|范围|内容|渠道|平台|形式|途径|程序|流程|制度"
     "|体系|活动|服务|环境|氛围|格局|局面|成效|结果|过程|目的|目标|任务|职责|责任|时限|期限|标准"
 )
+#: a preposition that opens the adverbial's verb phrase ("及时有效的对……进行梳理", "及时的在网站上公开"): the
+#: phrase must reach a verb of the list before the clause ends; 对象, 在线, 把关, 将来 are nouns, not prepositions
+PREPOSITIONS = r"对(?![象外比照应口手称立待])|在(?![线职岗编])|把(?!关)|将(?![来军])"
 _DE_FOR_DI = re.compile(
-    rf"(?:^|(?<=[，,。；;：:、\s]))(?P<adv>(?:{ADVERBIALS}){{1,2}})的(?P<verb>{VERBS})(?=[\u4e00-\u9fff])(?!{NOUN_HEADS})"
+    rf"(?:^|(?<=[，,。；;：:、\s并要能会以]))(?P<adv>(?:{ADVERBIALS}){{1,2}})的"
+    rf"(?:(?P<verb>{VERBS})(?=[\u4e00-\u9fff])(?!{NOUN_HEADS})"
+    rf"|(?P<prep>{PREPOSITIONS})(?=[^，,。；;：:]{{1,24}}?(?:进行|予以|加以|{VERBS})))"
 )
+_PREP_PHRASE = re.compile(rf"[^，,。；;：:]{{1,24}}?(?:进行|予以|加以|{VERBS})")
 _HAN = r"[\u4e00-\u9fff]"
 #: a verb opening what follows the comma makes it a clause, not the next word of a list: "……若干子站，形成主站与
 #: 子站集成的网站群体系"
@@ -70,8 +77,14 @@ def _matches(report: Report, pattern: re.Pattern[str]) -> Iterator[tuple[str, st
 def de_for_di_problems(report: Report) -> list[Problem]:
     problems = []
     for keypath, text, m in _matches(report, _DE_FOR_DI):
-        adv, verb = m["adv"], m["verb"]
-        said = f"“{m.group(0)}{text[m.end() : m.end() + 4]}”：修饰动词“{verb}”的“{adv}”后面应用“地”"
+        adv, verb = m["adv"], m["verb"] or m["prep"]
+        if m["verb"]:
+            what, shown = f"动词“{verb}”", m.group(0) + text[m.end() : m.end() + 4]
+        else:  # quote the phrase up to its verb: "及时有效的对……进行梳理"
+            reach = _PREP_PHRASE.match(text, m.end())
+            shown = m.group(0) + (reach.group(0) if reach else "")
+            what = f"“{verb}……”引出的动词短语"
+        said = f"“{shown}”：修饰{what}的“{adv}”后面应用“地”"
         problems.append(
             warning(
                 "common.de-for-di", said, report.ref(keypath), expected=f"“{adv}地{verb}”", found=f"“{adv}的{verb}”"

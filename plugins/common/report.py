@@ -6,6 +6,7 @@ Renders the title block (GB/T 9704 §7.3.1: 2号小标宋, centred, lines broken
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from compiler import hookimpl
@@ -44,6 +45,22 @@ SCHEMA = Schema(
 TITLE_ENDINGS = ("年度报告", "年报")
 
 
+_YEAR_TWICE = re.compile(r"\d{4}\s*年度.*年度")
+
+
+def title_wording(title: str) -> list[str]:
+    """What departs from the name both 条例 give the report (2008 第三十一条, 2019 第四十九条: 政府信息公开工作年度
+    报告) in a title that otherwise ends as it should: 年度 twice ("2021年度……工作年度报告"), 工作 left out."""
+    said = []
+    if _YEAR_TWICE.search(title) and title.endswith("年度报告"):
+        said.append("“年度”用了两次：年份后写“年”即可（“××××年政府信息公开工作年度报告”）")
+    if title.endswith("政府信息公开年度报告"):
+        said.append("缺“工作”：条例规定的名称是“政府信息公开工作年度报告”")
+    elif title.endswith("信息公开年度报告"):
+        said.append("缺“政府”“工作”：条例规定的名称是“政府信息公开工作年度报告”")
+    return said
+
+
 def title_of(data: dict[str, Any]) -> str:
     if data.get("title"):
         return str(data["title"])
@@ -76,6 +93,15 @@ def check(ctx: SectionContext) -> list:
             f"标题“{title}”不完整：应以“政府信息公开工作年度报告”（或旧式“……年报”）结尾",
             "title",
             expected="……政府信息公开工作年度报告",
+            found=title,
+        )
+    wording = title_wording(title)
+    if wording:
+        ctx.warning(
+            "common.title-wording",
+            f"标题“{title}”：{'；'.join(wording)}",
+            "title",
+            expected="……××××年政府信息公开工作年度报告",
             found=title,
         )
     lines = ctx.data.get("title_lines")

@@ -11,7 +11,7 @@ Beside them, what the 2008 条例 (第三十二条) asks every report to say and
 (``legacy.fee.unstated``), each kind of appeal its heading names (``legacy.appeals.unstated``), whether anything was
 withheld (``legacy.denied.unstated``), what became of the applications received
 (``legacy.applications.outcome-unstated``), and the year's 主动公开 count rather than only a running total
-(``legacy.active.year-count``).
+(``legacy.active.year-count``) or no count at all (``legacy.active.no-count``).
 """
 
 from __future__ import annotations
@@ -277,8 +277,8 @@ def denied_silence(report: Report) -> list[Problem]:
     ]
 
 
-#: a count of items: "100条", "1,234件"
-_COUNT = re.compile(r"\d+(?:,\d{3})*\s*[条件项份个篇]")
+#: a count of items: "100条", "1,234件", "10余条"
+_COUNT = re.compile(r"\d+(?:,\d{3})*\s*(?:余|多)?[条件项份个篇]")
 #: what makes a count one since some earlier time, not the year's: 累计, 到目前, 至今, 历年, 截至…
 _SINCE = re.compile(r"累计|到目前|至今|迄今|历年|截至|截止|以来")
 _PROACTIVE = re.compile(r"主动公开")
@@ -299,7 +299,9 @@ def cumulative_only(report: Report) -> list[Problem]:
         if _COUNT.search(clause)
     ]
     in_part = [(key, clause) for key, clause in clauses if key.startswith("active.")]
-    if not in_part or not all(_SINCE.search(clause) for _, clause in in_part):
+    if not in_part:
+        return no_count(report, clauses)
+    if not all(_SINCE.search(clause) for _, clause in in_part):
         return []
     if any(_PROACTIVE.search(clause) and not _SINCE.search(clause) for _, clause in clauses):
         return []
@@ -314,6 +316,43 @@ def cumulative_only(report: Report) -> list[Problem]:
             report.ref(key),
             expected=f"{year}年主动公开的条数",
             found="只有累计数",
+            plugin="legacy",
+        )
+    ]
+
+
+def _tables_count_proactive(report: Report) -> bool:
+    """Whether a printed 附表 has a 主动公开 row (its count is stated there, not in the prose)."""
+    tables = report.data.get("tables")
+    printed = tables.get("printed") if isinstance(tables, Mapping) else None
+    for table in printed or []:
+        rows = table.get("rows") if isinstance(table, Mapping) else None
+        for row in rows or []:
+            if isinstance(row, list) and row and _PROACTIVE.search(str(row[0])):
+                return True
+    return False
+
+
+def no_count(report: Report, clauses: list[tuple[str, str]]) -> list[Problem]:
+    """The 主动公开 part is printed but says no number at all — not as data, not in the part, not in any sentence
+    about 主动公开 elsewhere, not in a printed 附表 (2008 条例第三十二条（一）: the year's 主动公开 情况)."""
+    active = report.data.get("active")
+    if not isinstance(active, Mapping) or not any(k.startswith("active.") for k, _ in narrative_strings(report)):
+        return []
+    if any(_PROACTIVE.search(clause) for _, clause in clauses) or _tables_count_proactive(report):
+        return []
+    if any(key.startswith("active.") and _COUNT.search(text) for key, text in narrative_strings(report)):
+        return []  # the count is in a heading: "（一）2010年主动公开政府信息10余条"
+    year = (report.data.get("report") or {}).get("year")
+    return [
+        Problem(
+            Severity.WARNING,
+            "legacy.active.no-count",
+            f"主动公开部分没有一个数字：没有说{year}年度主动公开了多少条政府信息"
+            "（2008年条例第三十二条（一）要求报告主动公开情况）",
+            report.ref("active"),
+            expected=f"{year}年主动公开的条数",
+            found="没有数量",
             plugin="legacy",
         )
     ]
