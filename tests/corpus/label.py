@@ -14,6 +14,10 @@ the README's corpus table.  Run from the repository root with the project's Pyth
         "盲评 N") becomes a finding (RULE, KEYPATH, KIND — default "defect" — with the same reason), and the
         assessor row N maps to [RULE].
 
+    python tests/corpus/label.py add SLUG RULE KEYPATH KIND REASON
+        A finding the labels did not have yet (a rule written later reports something the readings did not list, or
+        reports one defect a second time): appended to SLUG's findings as it is; the assessor rows are not touched.
+
     python tests/corpus/label.py table
         Replace the README's corpus table, and the assessor-level figure below it, with what tests/test_corpus.py
         prints.
@@ -78,6 +82,16 @@ def caught(slug: str, number: str, rule: str, keypath: str, kind: str = "defect"
     print(f"{slug}: DEFECT {number} → {rule} at {keypath}")
 
 
+def add(slug: str, rule: str, keypath: str, kind: str, reason: str) -> None:
+    if kind not in KINDS:
+        raise SystemExit(f"未知的类别 {kind}")
+    path = CORPUS / slug / "expected.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["findings"].append({"rule": rule, "keypath": keypath, "kind": kind, "reason": reason})
+    _write(path, data)
+    print(f"{slug}: + {rule} at {keypath} ({kind})")
+
+
 def table() -> None:
     run = subprocess.run(
         [sys.executable, "-m", "pytest", "-q", "-s", "tests/test_corpus.py::test_corpus_precision_and_recall"],
@@ -108,7 +122,7 @@ def table() -> None:
 
 
 if __name__ == "__main__":
-    commands = {"new": new, "caught": caught, "table": table}
+    commands = {"new": new, "caught": caught, "add": add, "table": table}
     if len(sys.argv) < 2 or sys.argv[1] not in commands:
         raise SystemExit(__doc__)
     commands[sys.argv[1]](*sys.argv[2:])
