@@ -32,7 +32,9 @@ def skeleton_data(format_key: str, host: PluginHost | None = None) -> dict[str, 
         if section is None:
             continue
         table = skeleton(section.schema)
-        if table or section.required:
+        # an optional section is offered when it has something to show (the 版记, with no example, is not)
+        shown = any(f.example is not None for f in section.schema.fields)
+        if section.required or (table and shown):
             data[key] = table
     return data
 

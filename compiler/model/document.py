@@ -82,6 +82,10 @@ class Title(Block):
     text: str
     lines: list[str] | None = None
     role: str = "title"
+    #: 发文字号 ("岚经发〔2020〕2号"), printed centred on the line above the title with one blank line between
+    #: (GB/T 9704 §7.2.4 places it in the 版头; a report published without one prints it over its title)
+    document_number: str | None = None
+    number_role: str = "document-number"
 
 
 @dataclass
@@ -91,6 +95,17 @@ class Signature(Block):
     organ: str
     date: str
     role: str = "signature"
+
+
+@dataclass
+class Imprint(Block):
+    """版记 (GB/T 9704 §7.4): the 抄送机关 (``cc``, may be empty) and the 印发机关 with its 印发日期 (``date``, as
+    printed: "2020年1月2日印发"), between rules, at the foot of the last page of the text."""
+
+    issuer: str
+    date: str
+    cc: str = ""
+    role: str = "imprint"
 
 
 @dataclass

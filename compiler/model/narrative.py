@@ -3,6 +3,9 @@
 In TOML a section (or an item) may have::
 
     text = "段落"                 # or ["段落一", "段落二"] — paragraphs before the items
+    [[SECTION.tables]]            # a table the part prints of its own, after its text (compiler.model.typed_tables)
+    header = ["", "通知收取件数"]
+    rows = [["信息处理费", 0]]
     numbering = "1."              # scheme of the items below: "（一）" (default at level 2), "1.", "（1）"
     after = "段落"                # paragraphs after the items
     [[SECTION.items]]
@@ -24,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 from compiler.model import numbering
 from compiler.model.document import Block, Heading, Paragraph, Run
 from compiler.model.schema import Field
+from compiler.model.typed_tables import TYPED_TABLE_FIELDS, typed_table
 
 if TYPE_CHECKING:
     from compiler.model.sections import SectionContext
@@ -54,6 +58,12 @@ def _item_fields(depth: int) -> tuple[Field, ...]:
 #: Fields a section adds to its schema to accept narrative content.
 NARRATIVE_FIELDS: tuple[Field, ...] = (
     Field("text", "text", description="正文段落；字符串或字符串数组", example="正文。"),
+    Field(
+        "tables",
+        "list[table]",
+        description="本部分自带的表格（照原样排印），排在 text 之后、分项之前",
+        fields=TYPED_TABLE_FIELDS,
+    ),
     Field("numbering", "str", description=f"分项编号样式：{'、'.join(SCHEME_NAMES)}"),
     Field("items", "list[table]", description="自动编号的分项", fields=_item_fields(2)),
     Field("after", "text", description="分项之后的段落"),
@@ -89,6 +99,11 @@ class NarrativeBuilder:
 
     def build(self, data: Mapping[str, Any], sub: str = "", level: int = 2) -> list[Block]:
         blocks: list[Block] = self.texts(data.get("text"), _sub(sub, "text"))
+        for i, table in enumerate(data.get("tables") or []):
+            if isinstance(table, Mapping):
+                where = f"{_sub(sub, 'tables')}[{i}]"
+                block = typed_table(table, self.ctx.source(where), f"{self.ctx.key}.{where}")
+                blocks += [block] if block is not None else []
         scheme = data.get("numbering") or numbering.scheme_for_level(level)
         if scheme not in LEVEL_OF_SCHEME:
             self.ctx.error(

@@ -31,7 +31,7 @@ import tomli_w
 from compiler.files.resources import data_dir
 from compiler.model.document import SourceRef
 from compiler.model.problems import Problem, ReportError, error
-from compiler.render.textstyle import PageGeometry, PageNumberStyle, TableSettings, TextStyle
+from compiler.render.textstyle import ImprintSettings, PageGeometry, PageNumberStyle, TableSettings, TextStyle
 
 if TYPE_CHECKING:
     from compiler.render.pdf.typeset.fonts import FontRegistry
@@ -179,7 +179,10 @@ ATTACHMENT_KEYS: dict[str, Key] = {
     "label": STR,
     "label_single": STR,
 }
-TOP_KEYS = ("parent", "description", "page", "page_numbers", "fonts", "table", "attachments", "roles")
+IMPRINT_KEYS: dict[str, Key] = {"role": STR, "rule_outer_mm": POSITIVE, "rule_inner_mm": POSITIVE}
+#: The 版记's settings when a style file (written before it) has none: GB/T 9704 §7.4.1's rules.
+IMPRINT_DEFAULTS: dict[str, Any] = {"role": "imprint", "rule_outer_mm": 0.35, "rule_inner_mm": 0.25}
+TOP_KEYS = ("parent", "description", "page", "page_numbers", "fonts", "table", "attachments", "imprint", "roles")
 
 #: Values a role has when neither it nor any ancestor sets the key (mirrors TextStyle's defaults).
 ROLE_DEFAULTS: dict[str, Any] = {
@@ -310,6 +313,8 @@ def _validate_file(data: dict[str, Any], report: _FileProblems) -> None:
             report.check_table(value, "table", TABLE_KEYS)
         elif key == "attachments":
             report.check_table(value, "attachments", ATTACHMENT_KEYS)
+        elif key == "imprint":
+            report.check_table(value, "imprint", IMPRINT_KEYS)
         elif key == "fonts":
             _validate_fonts(value, report)
         elif key == "roles":
@@ -485,6 +490,11 @@ class StyleSheet:
         values["space"] = values.pop("space_mm") * MM
         values["shrink_sizes"] = tuple(parse_size(v) for v in values["shrink_sizes"])
         return TableSettings(**values)
+
+    @cached_property
+    def imprint(self) -> ImprintSettings:
+        v = self._section("imprint", IMPRINT_KEYS, IMPRINT_DEFAULTS)
+        return ImprintSettings(role=v["role"], outer=v["rule_outer_mm"] * MM, inner=v["rule_inner_mm"] * MM)
 
     @property
     def fonts_config(self) -> dict[str, Any]:

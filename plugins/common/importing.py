@@ -8,6 +8,7 @@ item's position; the title gives organ and year; the signature gives 成文日�
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -169,7 +170,10 @@ def narrative(paragraphs: list[str], depth: int = 0) -> dict[str, Any]:
 
 
 def title_of(doc: PublishedDocument, front: list[TextItem]) -> tuple[str, list[TextItem]]:
-    """The title (from the first lines or the page's metadata) and the front paragraphs after it."""
+    """The title (from the first lines or the page's metadata) and the front paragraphs after it; a 发文字号 printed
+    above the title is not part of it (:func:`metadata` reads it)."""
+    if front and DOCUMENT_NUMBER_LINE.match(norm(front[0].text)):
+        front = front[1:]
     for n in range(min(3, len(front))):
         joined = "".join(norm(i.text) for i in front[: n + 1])
         if "报告" in norm(front[n].text) and title_parts(joined):
@@ -255,6 +259,9 @@ def metadata(doc: PublishedDocument, title: str, preamble: list[str], tail: list
         b.note("report.year", "没有从标题中读出报告年度，请填写", level="error")
     if title and parts and title != f"{parts[0]}{parts[1]}年政府信息公开工作年度报告":
         b.put("report.title", title)
+    first = next((i for i in doc.items if isinstance(i, TextItem) and i.text.strip()), None)
+    if first is not None and DOCUMENT_NUMBER_LINE.match(norm(first.text)):
+        b.put("report.document_number", first.text.strip())
     signed = None
     for item in reversed(tail[-3:]):
         d = date_of(item.text)
@@ -288,6 +295,41 @@ def metadata(doc: PublishedDocument, title: str, preamble: list[str], tail: list
 
 #: How a signature's organ line ends (a 2008–2025 report is signed by a 政府, its 办公室, a 局, a 委员会…).
 SIGNATURE_ORGAN = ("政府", "办公室", "委员会", "局", "管委会", "办事处")
+
+
+#: 版记 (GB/T 9704 §7.4): "平潭综合实验区经济发展局办公室    2020年1月2日印发", "抄送：……"
+_IMPRINT = re.compile(r"^(?P<issuer>\S.*?)\s*(?P<date>\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*印发$")
+_CC = re.compile(r"^抄\s*送[：:]\s*(?P<cc>.+)$")
+
+
+def split_imprint(body: list[Any], b: Builder) -> None:
+    """Take the 版记 off the end of the last part's ``body`` — its 印发 line (a line, or a one-row table as web
+    pages print it) and the 抄送 line above it — into ``[imprint]``."""
+
+    def text_of(item: Any) -> str:
+        if isinstance(item, TextItem):
+            return item.text.strip()
+        if isinstance(item, Grid) and len(item.rows) <= 2:
+            return " ".join(c.strip() for row in item.rows for c in dict.fromkeys(row) if c and c.strip())
+        return ""
+
+    while body and isinstance(body[-1], TextItem) and not body[-1].text.strip():  # blank lines after it
+        body.pop()
+    rows = [text_of(body[-1])] if body else []
+    if not rows or not (m := _IMPRINT.match(rows[0])) or not (day := date_of(m["date"].replace(" ", ""))):
+        return
+    issuer = m["issuer"].strip()
+    body.pop()
+    b.put("imprint.issuer", issuer)
+    b.put("imprint.date", day)
+    if body and (cc := _CC.match(text_of(body[-1]))):
+        body.pop()
+        b.put("imprint.cc", cc["cc"].strip())
+    b.note("imprint", "正文之后的版记（印发机关和印发日期）导入为 [imprint]，请核对")
+
+
+#: 发文字号 printed above the title: "岚经发〔2020〕2号" (also with other brackets, as typed)
+DOCUMENT_NUMBER_LINE = re.compile(r"^[\u4e00-\u9fff]{1,12}\s*[〔［\[（(【]\s*\d{2,4}\s*[〕］\]）)】]\s*第?\s*\d+\s*号$")
 
 
 def split_signature(body: list[Any]) -> list[TextItem]:
@@ -359,3 +401,38 @@ def signature_organ(tail: list[TextItem], b: Builder) -> None:
 def parse_number(text: str) -> int | float:
     text = CELL_UNIT.sub("", text)
     return float(text) if "." in text else int(text)
+
+
+def typed_tables(grids: list[Grid], captions: dict[int, str] | None = None) -> list[dict[str, Any]]:
+    """Each table as printed, as :mod:`compiler.model.typed_tables` takes it (a legacy 附表, a part's own table): its
+    caption (the title line straight above it, if any), its first row the header, the rest its rows, numbers as
+    numbers, blanks blank."""
+    printed = []
+    for grid in grids:
+        rows = [[typed_cell(c) for c in row] for row in grid.rows if any(c for c in row)]
+        if len(rows) >= 2:
+            table: dict[str, Any] = {}
+            # its title: the line straight above it, or a web page's <caption>
+            caption = (captions or {}).get(id(grid)) or grid.caption.strip()
+            if caption and TABLE_TITLE.match(caption):
+                table["caption"] = caption
+            table["header"] = [c if isinstance(c, str) else str(c) for c in rows[0]]
+            table["rows"] = rows[1:]
+            printed.append(table)
+    return printed
+
+
+def table_captions(span: list[Any]) -> dict[int, str]:
+    """A table's own title printed on the line straight above it ("平潭劳动和社会保障局2011年……情况统计表")."""
+    found = {}
+    for before, item in itertools.pairwise(span):
+        if isinstance(item, Grid) and isinstance(before, TextItem) and TABLE_TITLE.match(before.text.strip()):
+            found[id(item)] = before.text.strip()
+    return found
+
+
+def typed_cell(text: str | None) -> str | int | float:
+    if text is None or not text.strip():
+        return ""
+    t = text.strip()
+    return int(t) if re.fullmatch(r"\d+", t) else (float(t) if re.fullmatch(r"\d+\.\d+", t) else t)

@@ -29,6 +29,11 @@ SCHEMA = Schema(
         ),
         Field("title", "str", description="标题（默认：机关 + 年度 + 政府信息公开工作年度报告）"),
         Field("title_lines", "list[str]", description="标题分行（按词意分行时使用）"),
+        Field(
+            "document_number",
+            "str",
+            description="发文字号（照原样；印在标题之上），如“岚经发〔2020〕2号”（GB/T 9704 第7.2.4条）",
+        ),
         Field("website", "str", description="报告电子版下载网址", example="https://www.example.gov.cn/"),
         Field("contact", "str", description="联系机构"),
         Field("phone", "str", description="联系电话"),
@@ -72,7 +77,45 @@ def derive(ctx: SectionContext) -> dict[str, Any]:
 
 
 def build(ctx: SectionContext) -> list[Block]:
-    return [Title(title_of(ctx.data), lines=ctx.data.get("title_lines"), source=ctx.source("title"))]
+    number = ctx.data.get("document_number")
+    return [
+        Title(
+            title_of(ctx.data),
+            lines=ctx.data.get("title_lines"),
+            source=ctx.source("title"),
+            document_number=number.strip() if isinstance(number, str) and number.strip() else None,
+        )
+    ]
+
+
+#: 发文字号 as GB/T 9704 §7.2.4 writes it: 机关代字, the full year in 六角括号, the number without 第 or a leading
+#: zero, then 号 — "岚经发〔2020〕2号"
+DOCUMENT_NUMBER = re.compile(r"^(?P<code>[\u4e00-\u9fff]{1,12})〔(?P<year>\d{4})〕(?P<n>[1-9]\d*)号$")
+_NUMBER_PARTS = re.compile(
+    r"^(?P<code>[\u4e00-\u9fff]{1,12})\s*(?P<open>[〔［\[（(【{｛])\s*(?P<year>\d{2,4})\s*[〕］\]）)】}｝]"
+    r"\s*(?P<di>第?)\s*(?P<n>\d+)\s*(?P<hao>号?)$"
+)
+
+
+def document_number_problems(number: str) -> list[str]:
+    """How a typed 发文字号 departs from §7.2.4 (empty when it is right, or when it is no 发文字号 at all)."""
+    if DOCUMENT_NUMBER.match(number):
+        return []
+    m = _NUMBER_PARTS.match(number.strip())
+    if m is None:
+        return ["不是“机关代字〔年份〕序号号”的写法"]
+    said = []
+    if m["open"] != "〔":
+        said.append("年份应用六角括号“〔〕”括入")
+    if len(m["year"]) != 4:
+        said.append("年份应标全称（四位）")
+    if m["di"]:
+        said.append("序号不加“第”字")
+    if m["n"].startswith("0"):
+        said.append("序号不编虚位（1 不编为 01）")
+    if not m["hao"]:
+        said.append("序号后应加“号”")
+    return said or ["写法不规范"]
 
 
 def check(ctx: SectionContext) -> list:
@@ -103,6 +146,17 @@ def check(ctx: SectionContext) -> list:
             "title",
             expected="……××××年政府信息公开工作年度报告",
             found=title,
+        )
+    number = ctx.data.get("document_number")
+    if isinstance(number, str) and number.strip() and (said := document_number_problems(number)):
+        m = _NUMBER_PARTS.match(number.strip())
+        fixed = f"{m['code']}〔{m['year']}〕{int(m['n'])}号" if m and len(m["year"]) == 4 else "机关代字〔年份〕序号号"
+        ctx.warning(
+            "common.document-number",
+            f"发文字号“{number}”：{'；'.join(said)}（GB/T 9704—2012 第7.2.4条）",
+            "document_number",
+            expected=fixed,
+            found=number,
         )
     lines = ctx.data.get("title_lines")
     if lines and "".join(lines) != title_of(ctx.data):

@@ -41,10 +41,12 @@ from plugins.common.importing import (
     parse_number,
     printed_form,
     signature_organ,
+    split_imprint,
     split_marker,
     split_parts,
     split_signature,
     strip_number,
+    typed_tables,
 )
 from plugins.gb2021.overview import SUBSECTIONS
 from plugins.gb2021.tables import (
@@ -360,6 +362,12 @@ def _table4(rows: list[Row], b: Builder) -> bool:
 
 
 # -------------------------------------------------------------------------------------------------- parts
+#: the parts whose tables are the format's own (表二, 表三, 表四), read by their row labels
+FORMAT_TABLE_PARTS = ("active", "applications", "appeals")
+#: a part printed under the title of what the format puts in part 六: the 信息处理费
+_FEE_PART = re.compile(r"信息处理费|收费")
+
+
 def _part_heading(item: TextItem, expected: int) -> tuple[str, str] | None:
     """``(key, printed title)`` when ``item`` is the heading of part ``expected`` or a later one."""
     m = PART_HEADING.match(norm(item.text))
@@ -367,13 +375,26 @@ def _part_heading(item: TextItem, expected: int) -> tuple[str, str] | None:
         return None
     number = CN_DIGITS.index(m.group(1)) + 1 if m.group(1) in CN_DIGITS else 0
     keys = list(PART_TITLES)
-    if number < expected or number > len(keys):
+    if not 1 <= number <= len(keys):
         return None
-    key = keys[number - 1]
     title = m.group(2).rstrip("。：:")
-    choices = [PART_TITLES[key], *PART_VARIANTS.get(key, ())]
-    score = max(difflib.SequenceMatcher(None, title, c).ratio() for c in choices)
-    return (key, title) if score >= 0.5 else None
+
+    def score(key: str) -> float:
+        choices = [PART_TITLES[key], *PART_VARIANTS.get(key, ())]
+        return max(difflib.SequenceMatcher(None, title, c).ratio() for c in choices)
+
+    if number < expected:  # after a part printed ahead of its place, the one it displaced, named plainly
+        earlier = max(keys[: expected - 1], key=score)
+        return (earlier, title) if number == expected - 1 and score(earlier) >= 0.7 else None
+    key = keys[number - 1]
+    if score(key) >= 0.5:
+        return key, title
+    # a part printed out of the format's order (苏平片区 2023: "五、信息处理费收取情况", "六、存在的主要问题和改进
+    # 情况"): the part its title names, if one does clearly
+    if _FEE_PART.search(title):
+        return "other", title
+    best = max(keys, key=score)
+    return (best, title) if score(best) >= 0.6 else None
 
 
 #: The word that identifies each customary sub-item of 一、总体情况 in the many wordings published.
@@ -493,25 +514,42 @@ def import_document(document: PublishedDocument, fmt: str) -> ImportResult:
     for n, (key, printed, start) in enumerate(parts):
         end = parts[n + 1][2] if n + 1 < len(parts) else len(items)
         body = items[start + 1 : end]
-        if n + 1 == len(parts):  # the signature: trailing short lines with the organ or a date
+        if n + 1 == len(parts):  # the 版记, then the signature: trailing short lines with the organ or a date
+            split_imprint(body, b)
             tail = split_signature(body)
         before = [i.text for i in _until_grid(body)]
         after = [i.text for i in _after_grid(body)]
         if printed not in (PART_TITLES[key],):
             b.put(f"{key}.heading", printed)
+        own = [] if key in FORMAT_TABLE_PARTS else typed_tables([i for i in body if isinstance(i, Grid)])
+        if own:  # a table of the part's own (a 信息处理费 table in part 六): as printed
+            b.put(f"{key}.tables", own)
+            b.note(f"{key}.tables", "本部分自带的表格照原样导入为 [[…tables]]，请核对表头与各行")
         if key == "overview":
             data, _ = _overview(before + after)
             b.data.setdefault("overview", {}).update(data)
         else:
-            if key == "other":
+            if key == "other" and not own:
                 before = _fee(before + after, b, items[start].place)
                 after = []
+            elif key == "other":  # the text around the table: before it, and after it
+                before = _fee(before, b, items[start].place)
             if any(isinstance(i, Grid) for i in body):
                 b.data.setdefault(key, {}).update(narrative(before))
                 if after:
                     b.put(f"{key}.after", after if len(after) > 1 else after[0])
             else:
                 b.data.setdefault(key, {}).update(narrative(before + after))
+    in_order = [k for k in PART_TITLES if k in found_keys]
+    if found_keys != in_order and len(set(found_keys)) == len(found_keys):  # printed out of the format's order
+        b.data["sections"] = [
+            "report",
+            "preamble",
+            *found_keys,
+            "signature",
+            *(["imprint"] if "imprint" in b.data else []),
+        ]
+        b.note("sections", "原文各部分的次序与格式不同，照原样按 sections 排列")
     missing = [PART_TITLES[k] for k in PART_TITLES if k not in found_keys]
     if missing:
         b.note("", "没有找到这些部分的标题：" + "、".join(missing), level="error")
@@ -547,7 +585,7 @@ def _after_grid(body: list[TextItem | Grid]) -> list[TextItem]:
     return [i for i in body[last + 1 :] if isinstance(i, TextItem)]
 
 
-_ORDER = ("format", "report", "preamble", *PART_TITLES, "signature")
+_ORDER = ("format", "sections", "report", "preamble", *PART_TITLES, "signature", "imprint")
 
 
 def _ordered(data: dict[str, Any]) -> dict[str, Any]:

@@ -90,9 +90,16 @@ def build(ctx: SectionContext) -> list[Block]:
 def _own_text(ctx: SectionContext) -> str:
     from compiler.model.narrative import iter_texts
     from compiler.model.refs import Evaluator
+    from compiler.model.schema import table_rows
+    from compiler.model.typed_tables import show
 
     evaluator = Evaluator(ctx.values)
-    return "\n".join(evaluator.resolve(raw, None, []).text for _, raw in iter_texts(ctx.data))
+    said = [evaluator.resolve(raw, None, []).text for _, raw in iter_texts(ctx.data)]
+    for table in ctx.data.get("tables") or []:  # a fee table states the fee as well as a sentence does
+        if isinstance(table, Mapping):
+            rows = [*table_rows(table.get("header")), *table_rows(table.get("rows"))]
+            said += ["".join(show(v) for v in row) for row in rows]
+    return "\n".join(said)
 
 
 def check_stated(ctx: SectionContext, fee: Mapping[str, Any] | None) -> None:

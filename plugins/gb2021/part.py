@@ -29,9 +29,10 @@ def narrative_fields(text_example: str | None = None) -> tuple[Field, ...]:
 
 
 def part_blocks(ctx: SectionContext, middle: Iterable[Block] = ()) -> list[Block]:
-    """Heading, prose before, ``middle`` (the table), then the ``after`` paragraphs."""
+    """Heading, prose before (with the part's own typed tables), ``middle`` (the format's table), then the ``after``
+    paragraphs."""
     builder = NarrativeBuilder(ctx)
-    before = {k: ctx.data[k] for k in ("text", "items", "numbering") if k in ctx.data}
+    before = {k: ctx.data[k] for k in ("text", "tables", "items", "numbering") if k in ctx.data}
     blocks: list[Block] = [ctx.heading(), *builder.build(before, "", level=2)]
     blocks += list(middle)
     blocks += builder.texts(ctx.data.get("after"), "after")

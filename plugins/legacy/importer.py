@@ -10,7 +10,6 @@ state them, each one noted for checking, or left as a TODO.
 from __future__ import annotations
 
 import difflib
-import itertools
 import re
 from typing import Any
 
@@ -19,15 +18,17 @@ from compiler.importers.base import Grid, ImportResult, PublishedDocument, TextI
 from plugins.common.importing import (
     CN_DIGITS,
     PART_HEADING,
-    TABLE_TITLE,
     Builder,
     metadata,
     narrative,
     norm,
     signature_organ,
     split_appendix,
+    split_imprint,
     split_parts,
     split_signature,
+    table_captions,
+    typed_tables,
 )
 from plugins.legacy.format import LEGACY
 from plugins.legacy.textcheck import FIXED
@@ -156,9 +157,12 @@ def import_document(document: PublishedDocument) -> ImportResult:
     tail: list[TextItem] = []
     for n, (key, printed, start) in enumerate(parts):
         end = parts[n + 1][2] if n + 1 < len(parts) else len(items)
-        body = [i for i in items[start + 1 : end] if isinstance(i, TextItem)]
+        span = items[start + 1 : end]
         if n + 1 == len(parts):
-            appendix = split_appendix(items[start + 1 : end])
+            split_imprint(span, b)  # the 版记 ends the report, after a 附表 placed after the signature
+        body = [i for i in span if isinstance(i, TextItem)]
+        if n + 1 == len(parts):
+            appendix = split_appendix(span)
             if appendix:  # the 附表 printed after the signature: its text and tables become [tables]
                 body = [i for i in body if i not in appendix]
                 _appendix(appendix, b)
@@ -170,7 +174,7 @@ def import_document(document: PublishedDocument) -> ImportResult:
         b.data.setdefault(key, {}).update(data)
         if key == "tables":
             span = items[start + 1 : end]
-            printed = _printed_tables([i for i in span if isinstance(i, Grid)], _captions(span))
+            printed = typed_tables([i for i in span if isinstance(i, Grid)], table_captions(span))
             if printed:
                 b.data["tables"]["printed"] = printed
                 b.note("tables", PRINTED_NOTE)
@@ -201,11 +205,17 @@ def import_document(document: PublishedDocument) -> ImportResult:
     printed = [key for key, _, _ in parts if key in TITLES or key == "extra"]
     in_order = [key for key in TITLES if key in printed]
     if "extra" in b.data or printed != in_order:  # a part of its own, or parts out of the format's order: as printed
-        b.data["sections"] = ["report", "preamble", *printed, "signature"]
+        b.data["sections"] = [
+            "report",
+            "preamble",
+            *printed,
+            "signature",
+            *(["imprint"] if "imprint" in b.data else []),
+        ]
     if "extra" in b.data:
         own = b.data["extra"].get("heading", "")
         b.note("extra", f"“{own}”不是格式中的部分，导入为本报告自有的部分 [extra]，请核对")
-    order = ("format", "sections", "report", "preamble", *TITLES, "extra", "signature")
+    order = ("format", "sections", "report", "preamble", *TITLES, "extra", "signature", "imprint")
     data = {k: b.data[k] for k in order if k in b.data}
     return ImportResult("legacy", data, min(1.0, b.score), b.notes)
 
@@ -216,7 +226,7 @@ def _appendix(items: list[Any], b: Builder) -> None:
     tables: dict[str, Any] = {"heading": texts[0].text.strip() if texts else "附表", "after_signature": True}
     if len(texts) > 1:
         tables.update(narrative([t.text for t in texts[1:]]))
-    printed = _printed_tables([i for i in items if isinstance(i, Grid)])
+    printed = typed_tables([i for i in items if isinstance(i, Grid)])
     if printed:
         tables["printed"] = printed
         b.note("tables", PRINTED_NOTE)
@@ -224,33 +234,6 @@ def _appendix(items: list[Any], b: Builder) -> None:
 
 
 PRINTED_NOTE = "附表照原样导入为 [[tables.printed]]；表中本年数与各部分数据逐行核对，请核对表头与各行"
-
-
-def _printed_tables(grids: list[Grid], captions: dict[int, str] | None = None) -> list[dict[str, Any]]:
-    """Each table as printed: its caption (the title line straight above it, if any), its first row the header,
-    the rest its rows, numbers as numbers, blanks blank."""
-    printed = []
-    for grid in grids:
-        rows = [[_cell(c) for c in row] for row in grid.rows if any(c for c in row)]
-        if len(rows) >= 2:
-            table: dict[str, Any] = {}
-            # its title: the line straight above it, or a web page's <caption>
-            caption = (captions or {}).get(id(grid)) or grid.caption.strip()
-            if caption and TABLE_TITLE.match(caption):
-                table["caption"] = caption
-            table["header"] = [c if isinstance(c, str) else str(c) for c in rows[0]]
-            table["rows"] = rows[1:]
-            printed.append(table)
-    return printed
-
-
-def _captions(span: list[Any]) -> dict[int, str]:
-    """A table's own title printed on the line straight above it ("平潭劳动和社会保障局2011年……情况统计表")."""
-    found = {}
-    for before, item in itertools.pairwise(span):
-        if isinstance(item, Grid) and isinstance(before, TextItem) and TABLE_TITLE.match(before.text.strip()):
-            found[id(item)] = before.text.strip()
-    return found
 
 
 def _drop_captions(tables: dict[str, Any], printed: list[dict[str, Any]]) -> None:
@@ -265,13 +248,6 @@ def _drop_captions(tables: dict[str, Any], printed: list[dict[str, Any]]) -> Non
             tables["text"] = kept if len(kept) > 1 else kept[0]
         else:
             del tables["text"]
-
-
-def _cell(text: str | None) -> str | int | float:
-    if text is None or not text.strip():
-        return ""
-    t = text.strip()
-    return int(t) if re.fullmatch(r"\d+", t) else (float(t) if re.fullmatch(r"\d+\.\d+", t) else t)
 
 
 def _texts(data: Any) -> list[str]:

@@ -11,9 +11,8 @@ generated 指标 | 数量 table cannot stand for it.  The author types the table
       ["其中：1.网站公开", "条", 418, 1509],
     ]
 
-Strings are printed verbatim, numbers as typed (``"7545.00"`` as a string keeps its zeros), ``""`` is a blank
-cell.  The table goes through the same table machinery as every other table: widths by content, numbers
-right-aligned, the header rows repeated on every page the table continues on.
+Cells as :mod:`compiler.model.typed_tables` prints every typed table: strings verbatim, numbers as typed, ``""``
+blank.
 
 Rows the format knows are checked against the parts' data in the *year column* — the column of this year's
 figures: ``year_column`` (counted from 1) when given, else the first header cell that says 本年, 年末, 统计数 or
@@ -31,27 +30,13 @@ from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from compiler.model.document import Cell, Table
-from compiler.model.refs import fmt_number
+from compiler.model.document import Table
 from compiler.model.schema import Field, table_rows
 from compiler.model.sections import SectionContext
+from compiler.model.typed_tables import TYPED_TABLE_FIELDS, show, typed_table, width_of
 
 PRINTED_FIELDS = (
-    Field("caption", "str", description="表题（可省略；原表无表题时不写）"),
-    Field(
-        "header",
-        "rows",
-        required=True,
-        description="表头：一行写成一个数组，多行写成数组的数组；照原样排印",
-        example=["指标名称", "计量单位", "本年统计", "历年累计"],
-    ),
-    Field(
-        "rows",
-        "rows",
-        required=True,
-        description='表身各行，每行一个数组：字符串照原样、数值照所写排印，"" 为空白单元格',
-        example=[["主动公开政府信息数", "条", 100, 500], ["其中：主动公开规范性文件数", "条", 10, 60]],
-    ),
+    *TYPED_TABLE_FIELDS,
     Field(
         "year_column",
         "int",
@@ -90,15 +75,6 @@ def row_label(text: str) -> str:
     return re.sub(r"\s+", "", _LEAD.sub("", text.strip()))
 
 
-def show(value: Any) -> str:
-    """A cell as printed: a string verbatim, a number as typed (integers without a point)."""
-    if isinstance(value, str):
-        return value
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return fmt_number(Decimal(str(value)))
-    return ""
-
-
 def _number(value: Any) -> Decimal | None:
     if isinstance(value, bool):
         return None
@@ -117,32 +93,12 @@ def tables_of(data: Mapping[str, Any]) -> list[dict[str, Any]]:
     return [t for t in printed if isinstance(t, dict)] if isinstance(printed, list) else []
 
 
-def width_of(table: Mapping[str, Any]) -> int:
-    """The number of columns: the widest of the header rows (rows are checked against it)."""
-    return max((len(r) for r in table_rows(table.get("header"))), default=0) or max(
-        (len(r) for r in table_rows(table.get("rows"))), default=0
-    )
-
-
 def build_tables(ctx: SectionContext) -> list[Table]:
-    blocks = []
-    for i, table in enumerate(tables_of(ctx.data)):
-        header, rows = table_rows(table.get("header")), table_rows(table.get("rows"))
-        ncols = max([width_of(table), *(len(r) for r in rows)], default=0)
-        if not ncols:
-            continue
-        cells = [[Cell(show(v)) for v in row] + [Cell("")] * (ncols - len(row)) for row in [*header, *rows]]
-        blocks.append(
-            Table(
-                rows=cells,
-                widths=[1.0] * ncols,
-                header_rows=len(header),
-                caption=table.get("caption") if isinstance(table.get("caption"), str) else None,
-                source=ctx.source(f"printed[{i}]"),
-                name=f"tables.printed[{i}]",
-            )
-        )
-    return blocks
+    built = [
+        typed_table(table, ctx.source(f"printed[{i}]"), f"tables.printed[{i}]")
+        for i, table in enumerate(tables_of(ctx.data))
+    ]
+    return [t for t in built if t is not None]
 
 
 def year_column(ctx: SectionContext, table: Mapping[str, Any]) -> int | None:

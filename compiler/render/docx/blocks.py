@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from docx.oxml.ns import qn
 
-from compiler.model.document import BlankLines, Heading, PageBreak, Paragraph, Signature, Table, Title
+from compiler.model.document import BlankLines, Heading, Imprint, PageBreak, Paragraph, Signature, Table, Title
 from compiler.render.docx.ooxml import E, run, twips
 from compiler.render.docx.tables import measure, table_elements
 
@@ -103,6 +103,8 @@ class _Writer:
             self.title(block)
         elif isinstance(block, Signature):
             self.signature(block)
+        elif isinstance(block, Imprint):
+            self.imprint(block)
         elif isinstance(block, BlankLines):
             self.blank(max(block.count, 0))
         elif isinstance(block, PageBreak):
@@ -154,6 +156,9 @@ class _Writer:
     def title(self, block: Title) -> None:
         from compiler.render.pdf.typeset.titlebreak import break_title
 
+        if block.document_number:  # 发文字号 above the title, one blank line between (§7.2.4)
+            self.paragraph(self.styles.paragraph(block.number_role), [run(block.document_number)])
+            self.blank()
         v = self.styles.values(block.role)
         width_cells = self.geo.body_width / 20 / float(v["char_pitch"])
         lines = block.lines or break_title(block.text, math.floor(width_cells + 1e-6))
@@ -185,6 +190,36 @@ class _Writer:
         for text, role, cells in (*lines, (block.date, date_role, date_right)):
             ind = E("w:ind", {"w:rightChars": round(cells * 100), "w:right": round(cells * cell * 20)})
             self.paragraph(s.paragraph(role), [run(text)], ind)
+
+    def imprint(self, block: Imprint) -> None:
+        """版记 (§7.4): each row a paragraph ruled above (the first thick, the others thin), the last ruled below
+        too (thick); the 印发机关 at the style's left indent, the 印发日期 on a right tab 右空一字.  Word keeps it
+        after the text with a blank line, not pinned to the foot of the page as the PDF sets it."""
+        s = self.styles
+        settings = s.sheet.imprint
+        role = block.role or settings.role
+        v = s.values(role)
+        cell = self.geo.cell
+        right = round(self.geo.body_width - float(v["right_indent"]) * cell * 20)  # twips
+        outer, inner = (max(2, round(w * 8)) for w in (settings.outer, settings.inner))  # eighths of a point
+        rows = ([("抄送：" + block.cc, "")] if block.cc else []) + [(block.issuer, block.date)]
+        self.blank()
+        for i, (left, date) in enumerate(rows):
+            edges = [
+                E("w:top", {"w:val": "single", "w:sz": outer if i == 0 else inner, "w:space": 1, "w:color": "000000"})
+            ]
+            if i == len(rows) - 1:
+                edges.append(E("w:bottom", {"w:val": "single", "w:sz": outer, "w:space": 1, "w:color": "000000"}))
+            ppr = E(
+                "w:pPr",
+                None,
+                E("w:pStyle", {"w:val": s.paragraph(role)}),
+                E("w:keepNext") if i < len(rows) - 1 else None,
+                E("w:pBdr", None, *edges),
+                E("w:tabs", None, E("w:tab", {"w:val": "right", "w:pos": right})) if date else None,
+            )
+            children = [run(left)] + ([E("w:r", None, E("w:tab")), run(date)] if date else [])
+            self.out.append(E("w:p", None, ppr, *children))
 
     def _hang(self, block: Paragraph) -> BaseOxmlElement:
         """Wrapped lines under the first character of run ``hang`` (附件说明: "附件：1. 标题")."""

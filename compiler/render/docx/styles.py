@@ -58,6 +58,8 @@ NAMES: dict[str, str] = {
     "table-cell": "表格文字",
     "table-header": "表格表头",
     "table-label": "表题",
+    "document-number": "发文字号",
+    "imprint": "版记",
 }
 _HEADING = re.compile(r"heading([1-9])")
 _FILE = re.compile(r"\.(ttf|ttc|otf|otc)$", re.IGNORECASE)

@@ -201,6 +201,14 @@ class Rules:
             "white-space": "nowrap",
             "border": "0",
         }
+        imprint = self.sheet.imprint
+        self.screen["imprint"] = {
+            "margin-top": self.blank_lines(2),
+            "border-top": f"{_num(imprint.outer)}pt solid #000000",
+            "border-bottom": f"{_num(imprint.outer)}pt solid #000000",
+        }
+        self.screen["imprint-row"] = {"display": "flex", "justify-content": "space-between", "gap": "1em"}
+        self.screen["imprint-next"] = {"border-top": f"{_num(imprint.inner)}pt solid #000000"}
         self.screen["page-break"] = {"height": "0", "margin": "0", "border": "0"}
         self.print["page-break"] = {"break-after": "page"}
 

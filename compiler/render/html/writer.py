@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
-from compiler.model.document import BlankLines, Heading, PageBreak, Paragraph, Signature, Table, Title
+from compiler.model.document import BlankLines, Heading, Imprint, PageBreak, Paragraph, Signature, Table, Title
 from compiler.render.html.css import PREFIX, Rules, role_key
 from compiler.render.html.tables import is_number, layout
 
@@ -161,6 +161,8 @@ class HtmlWriter:
             self.table(block)
         elif isinstance(block, Signature):
             self.signature(block)
+        elif isinstance(block, Imprint):
+            self.imprint(block)
         elif isinstance(block, BlankLines):
             if block.count > 0:
                 height = f"height: {self.rules.blank_lines(block.count)}"
@@ -178,6 +180,9 @@ class HtmlWriter:
             self.heading(block.text, block.role, 2)
             return
         self.titled = True
+        if block.document_number:  # 发文字号 above the title
+            role = self.role(block.number_role)
+            self.out.append(f"<p{self.attrs('p', role)}>{escape(block.document_number)}</p>")
         lines = block.lines or self.title_lines(block)
         if len(lines) > 1:  # lines broken by meaning stay whole where they fit: one line on a wide screen
             text = "".join(f"<span{self.attrs('title-line')}>{escape(line)}</span>" for line in lines)
@@ -231,6 +236,17 @@ class HtmlWriter:
             date = f'<time datetime="{iso}">{date}</time>'
         self.out.append(f"<p{self.attrs('p', self.role(date_role), 'sig-date')}>{date}</p>")
         self.out.append("</div>")
+
+    def imprint(self, block: Imprint) -> None:
+        """版记: a footer ruled above and below, its rows ruled between; the date on the right of its row."""
+        role = self.role(block.role or self.job.sheet.imprint.role)
+        self.out.append(f"<footer{self.attrs('imprint')}>")
+        rows = ([("抄送：" + block.cc, "")] if block.cc else []) + [(block.issuer, block.date)]
+        for i, (left, right) in enumerate(rows):
+            keys = ("p", role, "imprint-row") + (("imprint-next",) if i else ())
+            date = f"<span>{escape(right)}</span>" if right else ""
+            self.out.append(f"<p{self.attrs(*keys)}><span>{escape(left)}</span>{date}</p>")
+        self.out.append("</footer>")
 
     # -- tables ---------------------------------------------------------------------------------------
 

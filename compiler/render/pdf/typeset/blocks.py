@@ -15,7 +15,17 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import CondPageBreak, Flowable, Spacer
 from reportlab.platypus import PageBreak as RLPageBreak
 
-from compiler.model.document import BlankLines, Block, Heading, PageBreak, Paragraph, Signature, Table, Title
+from compiler.model.document import (
+    BlankLines,
+    Block,
+    Heading,
+    Imprint,
+    PageBreak,
+    Paragraph,
+    Signature,
+    Table,
+    Title,
+)
 from compiler.model.problems import Problem
 from compiler.render.pdf.typeset.landscape import TurnedPage
 from compiler.render.pdf.typeset.linebreak import Breaking
@@ -162,6 +172,59 @@ class SignatureBlock(Flowable):
         draw_line(self.canv, date_x, top - _first_baseline(self.date_style), self.date, self.date_style)
 
 
+class ImprintBlock(Flowable):
+    """版记 (GB/T 9704 §7.4) at the foot of the page: the 抄送机关 line (if any), then the 印发机关 左空一字 with
+    the 印发日期 右空一字, each between rules across the 版心 — the first and last thick, the others thin; the last
+    rule lies on the bottom edge of the 版心.  It takes the rest of the frame so nothing follows it on the page;
+    when the page has too little room left it goes to the foot of the next."""
+
+    def __init__(
+        self,
+        rows: Sequence[tuple[str, str]],
+        style: TextStyle,
+        outer: float,
+        inner: float,
+        pitch: float,
+        strip: float = 0.0,
+    ):
+        super().__init__()
+        self.rows = list(rows)  # (left text, right text)
+        self.style, self.outer, self.inner, self.pitch = style, outer, inner, pitch
+        self.strip = strip  # the frame reaches this far below the 版心 (page.py): the last rule lies above it
+        self.width = 0.0
+        self.height = 0.0
+
+    def own_height(self) -> float:
+        return len(self.rows) * self.pitch + self.strip
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self.width = availWidth
+        need = self.own_height()
+        self.height = availHeight if need <= availHeight + 0.01 else need
+        return availWidth, self.height
+
+    def draw(self) -> None:
+        canvas, style = self.canv, self.style
+        cell = style.char_pitch
+        top = self.own_height()
+        canvas.saveState()
+        canvas.setStrokeColor(style.color)
+        for i, (left, right) in enumerate(self.rows):
+            canvas.setLineWidth(self.outer if i == 0 else self.inner)
+            canvas.line(0, top, self.width, top)
+            # the text centred in its row, on the row's middle
+            baseline = top - self.pitch / 2 - (style.em_ascent - 0.5) * style.size
+            if left:
+                draw_line(canvas, style.left_indent * cell, baseline, left, style)
+            if right:
+                x = self.width - style.right_indent * cell - line_width(right, style)
+                draw_line(canvas, x, baseline, right, style)
+            top -= self.pitch
+        canvas.setLineWidth(self.outer)
+        canvas.line(0, self.strip, self.width, self.strip)
+        canvas.restoreState()
+
+
 # ---------------------------------------------------------------------------------------------- the mapping
 
 
@@ -213,6 +276,13 @@ class BlockMapper:
             organ = self.sheet.role(block.role)
             date = self.sheet.role("date") if "date" in self.sheet.roles else organ
             return _Part([_grid_lines(1, self.pitch), SignatureBlock(block.organ, block.date, organ, date)])
+        if isinstance(block, Imprint):
+            settings = self.sheet.imprint
+            style = self.sheet.role(block.role or settings.role)
+            rows = ([("抄送：" + block.cc, "")] if block.cc else []) + [(block.issuer, block.date)]
+            page = self.sheet.page
+            strip = max(page.lines * page.line_pitch - page.body_height, 0.0)
+            return _Part([ImprintBlock(rows, style, settings.outer, settings.inner, self.pitch, strip)])
         if isinstance(block, BlankLines):
             return _Part([_grid_lines(block.count, self.pitch)] if block.count > 0 else [])
         if isinstance(block, PageBreak):
@@ -234,7 +304,11 @@ class BlockMapper:
         style = self.sheet.role(block.role)
         lines = block.lines or break_title(block.text, math.floor(self.width / style.char_pitch + 1e-6))
         placed = PlacedLines([(line, style) for line in lines], align=style.align)
-        return _Part([placed, _grid_lines(1, self.pitch)])
+        above: list[Flowable] = []
+        if block.document_number:  # 发文字号 on the line above, one blank line between (§7.2.4)
+            number = self.sheet.role(block.number_role)
+            above = [PlacedLines([(block.document_number, number)], align=number.align), _grid_lines(1, self.pitch)]
+        return _Part([*above, placed, _grid_lines(1, self.pitch)])
 
     def table(self, block: Table) -> _Part:
         names = {c.role for row in block.rows for c in row if c.role} | {block.role, block.header_role}

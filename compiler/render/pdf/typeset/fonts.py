@@ -30,7 +30,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 
 from compiler.files import cache
 from compiler.files.resources import data_dir
-from compiler.model.document import Block, Heading, Paragraph, Signature, SourceRef, Table, Title
+from compiler.model.document import Block, Heading, Imprint, Paragraph, Signature, SourceRef, Table, Title
 from compiler.model.problems import Problem, ReportError, error
 from compiler.render.pdf.typeset import sfnt
 from compiler.render.pdf.typeset.fontfacts import load_ttfont
@@ -388,9 +388,13 @@ def _texts(block: Block) -> Iterator[tuple[str, str]]:
         yield block.role, block.text
     elif isinstance(block, Title):
         yield block.role, "".join(block.lines) if block.lines else block.text
+        if block.document_number:
+            yield block.number_role, block.document_number
     elif isinstance(block, Signature):
         yield block.role, block.organ
         yield "date", block.date
+    elif isinstance(block, Imprint):
+        yield block.role, "抄送：" + block.cc + block.issuer + block.date
     elif isinstance(block, Table):
         if block.caption:
             yield "table-label", block.caption

@@ -1,0 +1,155 @@
+"""GB/T 9704 elements real reports print and gongkai writes as published: the 发文字号 above the title
+(``report.document_number``, §7.2.4), the 版记 at the foot of the last page (``[imprint]``, §7.4), and a table a part
+prints of its own (``[[<part>.tables]]``) — read back from the PDF, the web page and the Word file, and imported
+back from each (平潭综合实验区经济发展局 2019, 苏平片区管理局 2023)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import docx
+import html5lib
+import pytest
+from conftest import legacy, rules
+
+from compiler.build import build
+from compiler.importers.run import import_file
+from tests.gb2021_support import problems_of, write_variant
+from tests.pdfread import read_pdf
+
+IMPRINT = {"issuer": "测试县人民政府办公室", "date": dt.date(2019, 2, 15), "cc": "县委办公室，县人大常委会办公室"}
+
+
+def _built(write_toml, tmp_path: Path, data: dict, kind: str) -> Path:
+    out = tmp_path / f"report.{kind}"
+    build(write_toml(data), out, to=[kind])
+    return out
+
+
+def test_the_document_number_is_printed_centred_above_the_title(write_toml, tmp_path):
+    data = legacy()
+    data["report"] = {**data["report"], "document_number": "测政发〔2019〕3号"}
+    page = read_pdf(_built(write_toml, tmp_path, data, "pdf").read_bytes()).pages[0]
+    number = next(ln for ln in page.lines if ln.text == "测政发〔2019〕3号")
+    title = next(ln for ln in page.lines if "政府信息公开工作年度报告" in ln.text)
+    assert number.baseline > title.baseline + 40  # above it, a blank line between
+    middle = page.width / 2
+    assert abs((number.x0 + number.x1) / 2 - (title.x0 + title.x1) / 2) < 2 and abs(number.x0 - middle) < middle
+
+
+@pytest.mark.parametrize(
+    ("typed", "says", "fixed"),
+    [
+        ("测政发[2019]3号", "六角括号", "测政发〔2019〕3号"),
+        ("测政发〔19〕3号", "全称", None),
+        ("测政发〔2019〕第3号", "第", "测政发〔2019〕3号"),
+        ("测政发〔2019〕03号", "虚位", "测政发〔2019〕3号"),
+        ("测政发（2019）3", "号", "测政发〔2019〕3号"),
+    ],
+)
+def test_a_document_number_written_otherwise_than_the_standard(check, typed, says, fixed):
+    data = legacy()
+    data["report"] = {**data["report"], "document_number": typed}
+    [p] = [p for p in check(data) if p.rule == "common.document-number"]
+    assert says in p.message and p.source.keypath == "report.document_number"
+    assert fixed is None or p.expected == fixed
+
+
+def test_a_document_number_as_the_standard_writes_it_passes(check):
+    data = legacy()
+    data["report"] = {**data["report"], "document_number": "岚经发〔2020〕2号"}
+    assert "common.document-number" not in rules(check(data))
+
+
+def test_the_imprint_sits_at_the_foot_of_the_last_page_between_rules(write_toml, tmp_path):
+    pdfplumber = pytest.importorskip("pdfplumber")
+    pdf = _built(write_toml, tmp_path, legacy(imprint=IMPRINT), "pdf")
+    doc = read_pdf(pdf.read_bytes())
+    last = doc.pages[-1]
+    bottom = 297 - 37 - 225  # mm: the 版心's bottom edge above the paper's
+    issued = next(ln for ln in last.lines if ln.text.startswith("测试县人民政府办公室"))
+    assert issued.text.endswith("2019年2月15日印发")
+    assert bottom * 72 / 25.4 < issued.baseline < (bottom + 12) * 72 / 25.4  # on the last row, above the last rule
+    cc = next(ln for ln in last.lines if ln.text.startswith("抄送："))
+    assert cc.baseline > issued.baseline
+    body = max(ln.baseline for ln in last.lines if ln not in (cc, issued) and "—" not in ln.text)
+    assert body > cc.baseline  # the text ends above it: the 版记 is pushed down to the foot
+    with pdfplumber.open(pdf) as opened:
+        rules_drawn = sorted(
+            (round(float(e["top"]), 1), round(float(e["linewidth"]), 2)) for e in opened.pages[-1].lines
+        )
+    widths = [w for _, w in rules_drawn]
+    assert len(rules_drawn) == 3 and widths[0] == widths[-1] == pytest.approx(0.99, abs=0.02)
+    assert rules_drawn[-1][0] == pytest.approx((297 - 35) * 72 / 25.4, abs=0.3)  # the last on the 版心's bottom edge
+    assert widths[1] == pytest.approx(0.71, abs=0.02)  # thick outside, thin between (§7.4.1)
+
+
+def test_the_imprint_in_the_web_page_and_the_word_file(write_toml, tmp_path):
+    page = _built(write_toml, tmp_path, legacy(imprint=IMPRINT), "html").read_text(encoding="utf-8")
+    footer = html5lib.parse(page, namespaceHTMLElements=False).find(".//footer")
+    assert footer is not None
+    assert ["".join(p.itertext()) for p in footer.iter("p")] == [
+        "抄送：县委办公室，县人大常委会办公室",
+        "测试县人民政府办公室2019年2月15日印发",
+    ]
+    word = docx.Document(str(_built(write_toml, tmp_path, legacy(imprint=IMPRINT), "docx")))
+    last = word.paragraphs[-1]
+    assert last.text == "测试县人民政府办公室\t2019年2月15日印发"
+    borders = last._p.pPr.find(docx.oxml.ns.qn("w:pBdr"))
+    assert {child.tag.rsplit("}", 1)[1] for child in borders} == {"top", "bottom"}
+
+
+def test_an_imprint_dated_before_the_report_is_reported(check):
+    early = {**IMPRINT, "date": dt.date(2019, 2, 1)}  # the report is dated 2019-02-14
+    [p] = [p for p in check(legacy(imprint=early)) if p.rule == "common.imprint-date"]
+    assert p.source.keypath == "imprint.date"
+    assert "common.imprint-date" not in rules(check(legacy(imprint=IMPRINT)))
+
+
+@pytest.mark.parametrize("kind", ["pdf", "html", "docx"])
+def test_the_document_number_and_the_imprint_come_back_on_import(write_toml, tmp_path, kind):
+    data = legacy(imprint=IMPRINT)
+    data["report"] = {**data["report"], "document_number": "测政发〔2019〕3号"}
+    imported = import_file(_built(write_toml, tmp_path, data, kind)).result.data
+    assert imported["report"]["document_number"] == "测政发〔2019〕3号"
+    assert imported["imprint"] == IMPRINT
+    assert "测政发" not in imported["report"].get("title", "")
+
+
+FEE_TABLE = (
+    '[[other.tables]]\nheader = ["", "通知收取件数", "实际收取金额（元）"]\nrows = [["信息处理费收取情况", 0, 0]]\n\n'
+)
+
+
+def test_a_part_prints_a_table_of_its_own_after_its_text(tmp_path):
+    path = write_variant(tmp_path, [("[other.fee]\n", FEE_TABLE + "[other.fee]\n")])
+    out = tmp_path / "report.pdf"
+    build(path, out, to=["pdf", "html", "docx"])
+    lines = [ln.text for page in read_pdf(out.read_bytes()).pages for ln in page.lines]
+    heading = next(i for i, t in enumerate(lines) if t.startswith("六、"))
+    header = next(i for i, t in enumerate(lines) if "通知收取件数" in t)
+    row = next(i for i, t in enumerate(lines) if t.startswith("信息处理费收取情况"))
+    assert heading < header < row
+    page = out.with_suffix(".html").read_text(encoding="utf-8")
+    tables = html5lib.parse(page, namespaceHTMLElements=False).findall(".//table")
+    assert sum("通知收取件数" in "".join(t.itertext()) for t in tables) == 1
+    word = docx.Document(str(out.with_suffix(".docx")))
+    assert [t.rows[1].cells[0].text for t in word.tables if len(t.rows) == 2] == ["信息处理费收取情况"]
+
+
+def test_a_fee_table_states_the_fee(tmp_path):
+    """苏平片区 2023 states its 信息处理费 in a table of part 五 and in no sentence."""
+    silent = [
+        ("sentence = true  #", "sentence = false  #"),
+        ("按照《政府信息公开信息处理费管理办法》规定收取信息处理费，", ""),
+    ]
+    assert "gb2021.fee.unstated" in {p.rule for p in problems_of(write_variant(tmp_path, silent))}
+    tabled = write_variant(tmp_path, [*silent, ("[other.fee]\n", FEE_TABLE + "[other.fee]\n")])
+    assert "gb2021.fee.unstated" not in {p.rule for p in problems_of(tabled)}
+
+
+def test_a_part_table_with_a_wrong_cell_is_named(check):
+    data = legacy(other={"text": "无。", "tables": [{"header": ["项目", "数量"], "rows": [["收费", {"n": 1}]]}]})
+    found = [p for p in check(data) if p.rule == "input.type"]
+    assert found and all(p.source.keypath.startswith("other.tables[0]") for p in found)
