@@ -75,3 +75,25 @@ def test_a_heading_message_names_the_number_the_part_is_printed_with(tmp_path):
     )
     [p] = [p for p in problems_of(path) if p.rule == "gb2021.heading.unofficial"]
     assert p.message.startswith("第五部分标题“信息处理费收取情况”"), p.message
+
+
+def test_a_part_list_said_with_quan_wen_bao_kuo_and_mixed_marks(tmp_path):
+    """平潭苏平片区 2023: "全文包括A、B、C，D，E，以及F。" — no count, no 组成, 、 and ，mixed."""
+    listed = (
+        "全文包括总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况，政府信息公开行政复议、行政诉讼情况，"
+        "存在的主要问题及改进情况，以及其他需要报告的事项"
+    )
+    counted = (
+        "由总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议和行政诉讼情况、"
+        "存在的主要问题及改进情况、其他需要报告的事项六部分组成"
+    )
+    path = write_variant(tmp_path, [(f"要求编制，{counted}", f"要求编制。{listed}")])
+    found = [p for p in problems_of(path) if p.rule.startswith("gb2021.part-")]
+    assert [p.rule for p in found] == ["gb2021.part-list-punctuation"], [p.message for p in found]
+    plain = listed.replace("，", "、").replace("、以及", "以及")
+    path = write_variant(tmp_path, [(f"要求编制，{counted}", f"要求编制。{plain}")])
+    assert not [p for p in problems_of(path) if p.rule.startswith("gb2021.part-")]
+    # a sentence with 包括 that lists no parts is not read as the list
+    other = "全文包括三张表格和若干说明"
+    path = write_variant(tmp_path, [(f"要求编制，{counted}", f"要求编制。{other}")])
+    assert not [p for p in problems_of(path) if p.rule.startswith("gb2021.part-")]

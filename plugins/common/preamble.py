@@ -37,6 +37,11 @@ _PART_LIST = re.compile(
 _UNCOUNTED_PART_LIST = re.compile(
     r"(?:本|该)?(?:年度报告|年报|报告)(?:主要)?由([^。；]+?)等?(?:几个|几)?(?:部分|方面)?组成"
 )
+#: "全文包括A、B，C，以及D。" (苏平片区 2023): a list without a count or 组成 — read only when every item is named like
+#: a part ("……情况", "……事项")
+_INCLUDED_PART_LIST = re.compile(
+    r"(?:本报告|报告全文|全文|本年报)(?:主要)?包括([^。；]+?)(?:等(?:几个)?(?:部分|方面)?)?(?=。|$)"
+)
 #: between names: 、，；, or 和/及/与/以及 after a name's end ("……改进情况以及其他需要报告的事项", "……事项与附表")
 _SEPARATORS = re.compile(r"[、，,；]|(?<=情况|事项|措施)(?:以及|和|及|与)")
 #: How a part's name ends; a piece that does not, followed by one that does, is one name split at its own 、
@@ -65,19 +70,22 @@ def preamble_texts(report: Report) -> list[tuple[str, str]]:
 
 def listed_parts(report: Report) -> PartList | None:
     """The part list of "本报告由A、B、C共N个部分组成" (also "由A，B……等N部分组成", "包括A、B……共N个部分", and
-    without a count "本年报由A、B……等组成"), or ``None`` when the preamble has none.  The names may be separated by
-    、 or ，."""
+    without a count "本年报由A、B……等组成" or "全文包括A、B，C，以及D。"), or ``None`` when the preamble has none.
+    The names may be separated by 、 or ，."""
     for keypath, text in preamble_texts(report):
         m = _PART_LIST.search(text)
         counted = m is not None
         m = m or _UNCOUNTED_PART_LIST.search(text)
+        included = m is None and (m := _INCLUDED_PART_LIST.search(text)) is not None
         if m:
             listed = m.group(1)
             listed = re.split(r"[：:]", listed)[-1]  # "本报告包括以下内容：A、B" — the list starts after the colon
-            pieces = [n.strip() for n in _SEPARATORS.split(listed) if n.strip()]
+            pieces = [re.sub(r"^(?:以及|及|和|与)", "", n.strip()) for n in _SEPARATORS.split(listed) if n.strip()]
             if not counted and len(pieces) < 2:
                 continue
             names = _rejoin(pieces)
+            if included and (len(names) < 3 or not all(_NAME_END.search(n) for n in names)):
+                continue
             between = listed
             for name in names:  # what is left between the names (a name's own 、 is not a separator)
                 between = between.replace(name, "\0", 1)
