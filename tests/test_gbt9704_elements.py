@@ -153,3 +153,36 @@ def test_a_part_table_with_a_wrong_cell_is_named(check):
     data = legacy(other={"text": "无。", "tables": [{"header": ["项目", "数量"], "rows": [["收费", {"n": 1}]]}]})
     found = [p for p in check(data) if p.rule == "input.type"]
     assert found and all(p.source.keypath.startswith("other.tables[0]") for p in found)
+
+
+def _run_in_report() -> dict:
+    data = legacy()
+    data["active"] = {**data["active"], "heading_runin": True}
+    return data
+
+
+def test_a_part_heading_run_in_before_its_text(write_toml, tmp_path):
+    """亳州谯城区政务服务中心 2014 prints "二、主动公开政府信息情况 谯城区政务服务中心按照……" on one line."""
+    pdf = _built(write_toml, tmp_path, _run_in_report(), "pdf")
+    doc = read_pdf(pdf.read_bytes())
+    lines = [ln for page in doc.pages for ln in page.lines]
+    [line] = [ln for ln in lines if ln.text.startswith("二、主动公开政府信息情况")]
+    heading_fonts = {g.base_font for g in line.glyphs[: len("二、主动公开政府信息情况")]}
+    text_fonts = {g.base_font for g in line.glyphs[len("二、主动公开政府信息情况") + 1 :] if g.char.strip()}
+    assert len(line.text) > len("二、主动公开政府信息情况") + 4  # the text goes on in the same line
+    assert heading_fonts == {"GongkaiHei-Regular"} and "GongkaiHei-Regular" not in text_fonts
+    assert ("二、主动公开政府信息情况", 0) in [(title, level) for title, level, _ in doc.outline()]
+    page = _built(write_toml, tmp_path, _run_in_report(), "html").read_text(encoding="utf-8")
+    assert ">二、主动公开政府信息情况\u3000</strong>" in page
+    word = docx.Document(str(_built(write_toml, tmp_path, _run_in_report(), "docx")))
+    [para] = [p for p in word.paragraphs if p.text.startswith("二、主动公开政府信息情况\u3000")]
+    level = para._p.pPr.find(docx.oxml.ns.qn("w:outlineLvl"))
+    assert level is not None and level.get(docx.oxml.ns.qn("w:val")) == "0"
+
+
+@pytest.mark.parametrize("kind", ["pdf", "html", "docx"])
+def test_a_run_in_part_heading_comes_back_on_import(write_toml, tmp_path, kind):
+    imported = import_file(_built(write_toml, tmp_path, _run_in_report(), kind)).result.data
+    assert imported["active"].get("heading_runin") is True
+    assert not str(imported["active"].get("text", "")).startswith("二、")
+    assert "heading_runin" not in imported["overview"]

@@ -40,6 +40,8 @@ class TextItem:
     text: str
     place: Place
     kind: Literal["title", "heading", "paragraph"] = "paragraph"
+    #: a part heading that was printed run in before its text in one paragraph (split off by the importer)
+    run_in: bool = False
 
 
 @dataclass

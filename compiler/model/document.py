@@ -56,6 +56,9 @@ class Paragraph(Block):
     runs: list[Run]
     role: str = "body"
     hang: int | None = None
+    #: an outline entry the paragraph carries: a part heading run in before its text ("二、主动公开政府信息情况
+    #: 谯城区……"), (text, 0-based level)
+    outline: tuple[str, int] | None = None
 
     @property
     def text(self) -> str:
@@ -168,3 +171,25 @@ class DocumentInfo:
     def keyword_line(self) -> str:
         """The keywords as one line, as the Info dictionary and XMP ``pdf:Keywords`` both carry them."""
         return "，".join(k for k in self.keywords if k)
+
+
+#: Between a run-in part heading and its text: one 字 of white (the heading has no closing mark of its own).
+RUN_IN_GAP = "\u3000"
+
+
+def run_in(blocks: list[Block]) -> list[Block]:
+    """A part's blocks with its heading run in before the first paragraph of its text, as some reports print it
+    ("二、主动公开政府信息情况　谯城区政务服务中心按照……"): one paragraph, the heading in ``runin1``, still an
+    outline entry.  Without a heading followed by a paragraph the blocks are returned as they are."""
+    if len(blocks) < 2 or not isinstance(blocks[0], Heading) or not isinstance(blocks[1], Paragraph):
+        return blocks
+    heading, first = blocks[0], blocks[1]
+    lead = Run(heading.text + RUN_IN_GAP, role="runin1")
+    level = heading.outline_level
+    merged = Paragraph(
+        [lead, *first.runs],
+        role=first.role,
+        outline=(heading.text, level) if level is not None else None,
+        source=heading.source,
+    )
+    return [merged, *blocks[2:]]

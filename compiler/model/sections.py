@@ -38,6 +38,11 @@ if TYPE_CHECKING:
 
 #: Keys the core adds to every numbered section's schema.
 HEADING_FIELD = Field("heading", "str", description="改用其他标题文字（默认使用格式规定的标题）")
+RUN_IN_FIELD = Field(
+    "heading_runin",
+    "bool",
+    description="部分标题与正文排在同一段（照原样：原报告“二、……情况　正文……”标题后直接接正文）",
+)
 NUMBER_FIELD = Field(
     "number",
     "int",
@@ -79,7 +84,8 @@ class SectionType:
     def full_schema(self) -> Schema:
         if not self.numbered:
             return self.schema
-        return self.schema.extended(*(f for f in (HEADING_FIELD, NUMBER_FIELD) if self.schema.get(f.name) is None))
+        own = (HEADING_FIELD, NUMBER_FIELD, RUN_IN_FIELD)
+        return self.schema.extended(*(f for f in own if self.schema.get(f.name) is None))
 
     def applies_to(self, format_key: str) -> bool:
         return self.formats is None or format_key in self.formats

@@ -7,6 +7,7 @@ item's position; the title gives organ and year; the signature gives 成文日�
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import itertools
 import re
@@ -187,6 +188,12 @@ def title_of(doc: PublishedDocument, front: list[TextItem]) -> tuple[str, list[T
 
 #: A part found in the document: its key, the title as printed, and its index in ``document.items``.
 Part = tuple[str, str, int]
+#: a part heading printed run in before its text: "二、主动公开政府信息情况　谯城区政务服务中心按照……" — the title
+#: ends at the white between them, or (a web page's reader drops that white) at the first word a part title ends on
+_RUN_IN = re.compile(
+    r"^(\s*[一二三四五六七八九十]{1,2}\s*[、.．]\s*(?:[^，。；,;:：\s\u3000]{2,30}?(?=[ \u3000])"
+    r"|[^，。；,;:：\s\u3000]{2,30}?(?:情况|事项|问题|措施|概述)))[ \u3000]*(\S.*)$"
+)
 
 
 def split_parts(
@@ -196,14 +203,28 @@ def split_parts(
     recogniser, which returns the part's key and printed title), the title, and the front paragraphs between the
     title and the first part (the 导语).  After part *n* the next expected number is the one after *n*'s place in
     ``order``, so a report that leaves a part out is still followed."""
-    items = document.items
+    items: list[TextItem | Grid] = []
     parts: list[Part] = []
     expected = 1
-    for i, item in enumerate(items):
-        if isinstance(item, TextItem) and (found := heading(item, expected)):
-            parts.append((*found, i))
+    for item in document.items:
+        found = heading(item, expected) if isinstance(item, TextItem) else None
+        if found is None and isinstance(item, TextItem) and (m := _RUN_IN.match(item.text)):
+            # "二、主动公开政府信息情况　谯城区……": a part heading run in before its text — split off when the
+            # recogniser (tried on a copy: it may keep state) takes it for one of the format's parts
+            head = TextItem(m.group(1).strip(), item.place, "heading", run_in=True)
+            tried = copy.deepcopy(heading)(head, expected)
+            if tried is not None and tried[0] != "extra" and (found := heading(head, expected)):
+                parts.append((*found, len(items)))
+                items.append(head)
+                item = TextItem(m.group(2), item.place)
+                found = None  # the heading is placed; what is left is the part's first paragraph
+                expected = list(order).index(parts[-1][0]) + 2 if parts[-1][0] in order else expected
+        if found:
+            parts.append((*found, len(items)))
             if found[0] in order:  # a part outside the order (a report's own) does not move the expectation on
                 expected = list(order).index(found[0]) + 2
+        items.append(item)
+    document.items[:] = items
     first = parts[0][2] if parts else len(items)
     title, front = title_of(document, [i for i in items[:first] if isinstance(i, TextItem)])
     return parts, title, front

@@ -513,6 +513,8 @@ def import_document(document: PublishedDocument, fmt: str) -> ImportResult:
     tail: list[TextItem] = []
     for n, (key, printed, start) in enumerate(parts):
         end = parts[n + 1][2] if n + 1 < len(parts) else len(items)
+        if getattr(items[start], "run_in", False):  # printed "二、……情况　正文……": kept so
+            b.put(f"{key}.heading_runin", True)
         body = items[start + 1 : end]
         if n + 1 == len(parts):  # the 版记, then the signature: trailing short lines with the organ or a date
             split_imprint(body, b)

@@ -157,6 +157,8 @@ def import_document(document: PublishedDocument) -> ImportResult:
     tail: list[TextItem] = []
     for n, (key, printed, start) in enumerate(parts):
         end = parts[n + 1][2] if n + 1 < len(parts) else len(items)
+        if getattr(items[start], "run_in", False):  # printed "二、……情况　正文……": kept so
+            b.put(f"{key}.heading_runin", True)
         span = items[start + 1 : end]
         if n + 1 == len(parts):
             split_imprint(span, b)  # the 版记 ends the report, after a 附表 placed after the signature

@@ -96,7 +96,8 @@ class _Writer:
         if isinstance(block, Paragraph):
             style = s.paragraph(block.role)
             runs = [run(r.text, s.character(r.role) if r.role and r.role != block.role else None) for r in block.runs]
-            self.paragraph(style, runs, self._hang(block) if block.hang else None)
+            outline = E("w:outlineLvl", {"w:val": block.outline[1]}) if block.outline is not None else None
+            self.paragraph(style, runs, self._hang(block) if block.hang else None, outline)
         elif isinstance(block, Heading):
             self.heading(block)
         elif isinstance(block, Title):

@@ -52,6 +52,7 @@ NAMES: dict[str, str] = {
     "attachment-note": "附件说明",
     "attachment-label": "附件标识",
     "note": "附注",
+    "runin1": "段内标题 1",
     "runin2": "段内标题 2",
     "runin3": "段内标题 3",
     "runin4": "段内标题 4",

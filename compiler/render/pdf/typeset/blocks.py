@@ -267,7 +267,11 @@ class BlockMapper:
             if block.hang:
                 para_style = _hanging(para_style, runs[: block.hang], self.width)
             para = GridParagraph(runs, para_style, source=block.source)
-            return _Part(_spaced([para], style, self.pitch), style.keep_with_next)
+            flowables: list[Flowable] = [para]
+            if block.outline is not None:  # a part heading run in: its outline entry, as a heading's
+                self._outline_keys += 1
+                flowables.insert(0, OutlineMark(block.outline[0], block.outline[1], f"h{self._outline_keys}"))
+            return _Part(_spaced(flowables, style, self.pitch), style.keep_with_next)
         if isinstance(block, Heading):
             return self.heading(block)
         if isinstance(block, Title):
