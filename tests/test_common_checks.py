@@ -551,13 +551,25 @@ def test_the_preamble_saying_twice_that_the_report_follows(check):
     ("text", "typed", "expected"),
     [
         # 平潭综合实验区社会事业局 2024: "1.审慎把关信息发布，认真执行信息发布审核制度：2加强对信息公开经办人的业务培训"
-        ("1.审慎把关信息发布，认真执行审核制度：2加强业务培训。", "2", "2."),
+        ("1.审慎把关信息发布，认真执行审核制度；2加强业务培训。", "2", "2."),
         ("1、加强领导；2、完善制度；3.强化监督。", "3.", "3、"),
     ],
 )
 def test_an_inline_list_number_that_lost_its_mark(check, text, typed, expected):
     [p] = [p for p in check(with_overview(text=text)) if p.rule == "common.list-number"]
     assert (p.found, p.expected, p.source.keypath) == (typed, expected, "overview.text")
+
+
+def test_inline_list_items_separated_by_a_colon(check):
+    # 平潭综合实验区社会事业局 2024: "……认真执行信息发布审核制度：2加强对信息公开经办人的业务培训"
+    found = [
+        p
+        for p in check(with_overview(text="1.审慎把关，执行审核制度：2.加强业务培训。"))
+        if p.rule == "common.list-number"
+    ]
+    assert [(p.found, p.expected) for p in found] == [("“：”", "“；”")] and "第1项与第2项之间用了冒号" in found[
+        0
+    ].message
 
 
 @pytest.mark.parametrize(

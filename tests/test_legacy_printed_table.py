@@ -335,3 +335,17 @@ def test_cases_counted_in_items_in_the_unit_column(check):
     assert "“行政复议数”、“行政诉讼数”" in p.message
     right = [["主动公开政府信息数", "条", 100, 2069], ["行政复议数", "件", 0, 0]]
     assert "legacy.tables.unit" not in rules(check(legacy(tables=printed(rows=right))))
+
+
+def test_the_words_of_a_printed_table_are_read_like_the_text(check):
+    """平潭县民政局 2013 prints "行政复试数" in its 统计表; 平潭县劳动和社会保障局 2011 captions its table with its own
+    name short of 县 — both are found in the table as they would be in a sentence."""
+    rows = [["主动公开信息数", "条", 43, 555], ["行政复试数", "件", 0, 0]]
+    table = {**printed(rows=rows)["printed"][0], "caption": "咸宁人民防空办公室政府信息公开情况统计表"}
+    data = legacy(tables={"heading": "附表：", "printed": [table]})
+    data["report"] = {**data["report"], "organ": "咸宁市人民防空办公室"}
+    found = check(data)
+    [word] = [p for p in found if p.rule == "common.misused-word"]
+    assert word.source.keypath == "tables.printed[0].rows[1][0]" and "“试”应为“议”" in word.message
+    [name] = [p for p in found if p.rule == "common.organ-name"]
+    assert name.source.keypath == "tables.printed[0].caption" and name.expected == "咸宁市人民防空办公室"

@@ -128,6 +128,10 @@ def test_a_proactive_part_without_any_count(check):
         assert "legacy.active.no-count" not in {p.rule for p in check(legacy(active=active))}, active
     overview = {"text": "全年主动公开政府信息35条。"}  # said in another part
     assert "legacy.active.no-count" not in {p.rule for p in check(legacy(active=uncounted, overview=overview))}
+    # no part of its own: 主动公开 told of in part 一, in words only
+    words = {"text": "我局通过门户网站主动公开机构职能和办事指南。"}
+    [p] = [p for p in check(legacy(active=None, overview=words)) if p.rule == "legacy.active.no-count"]
+    assert p.source.keypath == "overview.text" and p.message.startswith("全文说到主动公开")
 
 
 def test_where_a_fee_statement_counts(check):

@@ -138,6 +138,31 @@ def narrative_strings(report: Report) -> Iterator[tuple[str, str]]:
         yield from walk(instance.data, instance.key)
 
 
+def typed_table_strings(report: Report) -> Iterator[tuple[str, str]]:
+    """The words of every table typed as printed — a legacy 附表 (``tables.printed``), a part's own table
+    (``<part>.tables``): captions, header cells and row labels (cells that are text), for the checks that read
+    words wherever they are printed ("行政复试数" in a 统计表, an organ's name in a table's caption)."""
+    from compiler.model.schema import table_rows
+
+    for instance in report.sections:
+        data = instance.data
+        found = [("printed", data.get("printed")), ("tables", data.get("tables"))]
+        for key, tables in found:
+            if not isinstance(tables, list):
+                continue
+            for i, table in enumerate(tables):
+                if not isinstance(table, Mapping):
+                    continue
+                where = f"{instance.key}.{key}[{i}]"
+                if isinstance(table.get("caption"), str):
+                    yield f"{where}.caption", table["caption"]
+                for part in ("header", "rows"):
+                    for r, row in enumerate(table_rows(table.get(part))):
+                        for c, cell in enumerate(row):
+                            if isinstance(cell, str) and cell.strip():
+                                yield f"{where}.{part}[{r}][{c}]", cell
+
+
 def placeholder_problems(report: Report) -> list[Problem]:
     return [
         warning(
@@ -259,7 +284,8 @@ _NEXT_FIGURES = tuple(re.compile(_NEXT_FIGURE.format(n=n)) for n in range(2, 10)
 
 
 def list_number_problems(report: Report) -> list[Problem]:
-    """An inline list whose later number lost or changed its mark: "1.审慎把关……：2加强……" (2.)."""
+    """An inline list whose later number lost or changed its mark: "1.审慎把关……：2加强……" (2.), or whose items are
+    separated by a colon (the "：" before "2")."""
     problems: list[Problem] = []
     for keypath, text in narrative_strings(report):
         for first in _FIRST_FIGURE.finditer(text):
@@ -269,6 +295,17 @@ def list_number_problems(report: Report) -> list[Problem]:
                 if m is None:
                     break
                 at = m.end()
+                if m.start() > 0 and text[m.start() - 1] in "：:":  # the item before it ends on a colon
+                    problems.append(
+                        warning(
+                            "common.list-number",
+                            f"列举的第{n - 1}项与第{n}项之间用了冒号：“…{text[max(0, m.start() - 8) : m.end() + 4]}…”；"
+                            "并列的各项之间用分号（或句号）",
+                            report.ref(keypath),
+                            expected="“；”",
+                            found="“：”",
+                        )
+                    )
                 if (m["mark"] or "") != mark:
                     typed = f"{n}{m['mark'] or ''}"
                     problems.append(
@@ -395,7 +432,7 @@ def _clause_around(text: str, start: int, end: int, reach: int = 8) -> str:
 def misused_word_problems(report: Report) -> list[Problem]:
     """做为 → 作为 and the like, and a fixed term of the domain cut short ("受理渠" for 受理渠道)."""
     problems: list[Problem] = []
-    for keypath, text in narrative_strings(report):
+    for keypath, text in (*narrative_strings(report), *typed_table_strings(report)):
         for found in miswritings.find(text):
             entry = found.entry
             quoted = _clause_around(text, found.start, found.end) if entry.in_context else entry.wrong
@@ -414,10 +451,16 @@ def misused_word_problems(report: Report) -> list[Problem]:
             )
         for m in _TRUNCATED.finditer(text):
             term = next(t for t in FIXED_TERMS if t[:-1] == m.group(0))
+            typed = text[m.end() : m.end() + 1]
+            said = (  # a wrong last character ("行政复试数") or none ("受理渠。")
+                f"“{m.group(0)}{typed}”疑为“{term}”：“{typed}”应为“{term[-1]}”"
+                if re.match(r"[\u4e00-\u9fff]", typed)
+                else f"“{m.group(0)}”疑为“{term}”少了“{term[-1]}”"
+            )
             problems.append(
                 warning(
                     "common.misused-word",
-                    f"“{m.group(0)}”疑为“{term}”少了“{term[-1]}”",
+                    said,
                     report.ref(keypath),
                     expected=f"“{term}”",
                     found=f"“{text[m.start() : m.end() + 1]}”",

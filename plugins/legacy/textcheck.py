@@ -289,7 +289,7 @@ def cumulative_only(report: Report) -> list[Problem]:
     a running total ("本单位到目前累计主动公开政府信息100条") and that gives the year's count nowhere — neither as
     data (``active.total``) nor in a sentence about 主动公开 without 累计/到目前/至今 — does not report it."""
     active = report.data.get("active")
-    if not isinstance(active, Mapping) or "total" in active:
+    if isinstance(active, Mapping) and "total" in active:
         return []
     clauses = [
         (key, clause)
@@ -298,6 +298,8 @@ def cumulative_only(report: Report) -> list[Problem]:
         for clause in re.split(r"[，,。；;：:]", text)
         if _COUNT.search(clause)
     ]
+    if not isinstance(active, Mapping):  # no 主动公开 part: told of it elsewhere, in words and no number?
+        return no_count(report, clauses)
     in_part = [(key, clause) for key, clause in clauses if key.startswith("active.")]
     if not in_part:
         return no_count(report, clauses)
@@ -337,20 +339,30 @@ def no_count(report: Report, clauses: list[tuple[str, str]]) -> list[Problem]:
     """The 主动公开 part is printed but says no number at all — not as data, not in the part, not in any sentence
     about 主动公开 elsewhere, not in a printed 附表 (2008 条例第三十二条（一）: the year's 主动公开 情况)."""
     active = report.data.get("active")
-    if not isinstance(active, Mapping) or not any(k.startswith("active.") for k, _ in narrative_strings(report)):
-        return []
+    texts = list(narrative_strings(report))
+    if isinstance(active, Mapping):
+        if not any(k.startswith("active.") for k, _ in texts):
+            return []
+        where = "active"
+    else:  # no part of its own: the report speaks of 主动公开 in another part (平潭县质监局 2012, part 一)
+        mentioned = next((k for k, t in texts if _PROACTIVE.search(t)), None)
+        if mentioned is None:
+            return []  # never spoken of: input.missing-part says the part is missing
+        where = mentioned
     if any(_PROACTIVE.search(clause) for _, clause in clauses) or _tables_count_proactive(report):
         return []
-    if any(key.startswith("active.") and _COUNT.search(text) for key, text in narrative_strings(report)):
+    if any(key.startswith("active.") and _COUNT.search(text) for key, text in texts):
         return []  # the count is in a heading: "（一）2010年主动公开政府信息10余条"
+    if any(_PROACTIVE.search(text) and _COUNT.search(text) for key, text in texts if key.endswith("heading")):
+        return []
     year = (report.data.get("report") or {}).get("year")
     return [
         Problem(
             Severity.WARNING,
             "legacy.active.no-count",
-            f"主动公开部分没有一个数字：没有说{year}年度主动公开了多少条政府信息"
-            "（2008年条例第三十二条（一）要求报告主动公开情况）",
-            report.ref("active"),
+            f"{'主动公开部分' if where == 'active' else '全文说到主动公开，却'}没有一个数字："
+            f"没有说{year}年度主动公开了多少条政府信息（2008年条例第三十二条（一）要求报告主动公开情况）",
+            report.ref(where),
             expected=f"{year}年主动公开的条数",
             found="没有数量",
             plugin="legacy",
