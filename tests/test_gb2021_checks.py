@@ -322,3 +322,23 @@ def test_documents_are_followed_from_one_2019_table_to_the_next(tmp_path, last_t
     problems = _pair(tmp_path, this, last)
     assert [(p.expected, p.found) for p in problems] == found
     assert all("本年新公开数量" in p.message and "格式" not in p.message for p in problems)
+
+
+def test_the_documents_in_force_said_in_the_text_against_table_two(tmp_path):
+    """平潭综合实验区管委会办公室 2022: "本年度制发规范性文件34件，现行有效件数424件" beside table 二's 89."""
+    said = ("现行有效行政规范性文件{active.normative_documents.valid}件", "现行有效件数424件")
+    [p] = [p for p in problems_of(write_variant(tmp_path, [said])) if p.rule == "gb2021.text.mismatch"]
+    assert (p.found, p.expected) == ("424", "31") and "现行有效件数" in p.message
+    right = ("现行有效行政规范性文件{active.normative_documents.valid}件", "现行有效行政规范性文件31件")
+    assert "gb2021.text.mismatch" not in rules(problems_of(write_variant(tmp_path, [right])))
+    # a part of those in force, published (平潭综合实验区 2023: 393 published, 77 new, 470 in force)
+    part = ("现行有效行政规范性文件{active.normative_documents.valid}件", "集中发布现行有效行政规范性文件20件")
+    assert "gb2021.text.mismatch" not in rules(problems_of(write_variant(tmp_path, [part])))
+
+
+def test_a_2021_report_citing_the_trial_format(tmp_path):
+    """平潭金井片区 2021 cites 《中华人民共和国政府信息公开工作年度报告格式（试行）》, the 2019 trial format's title."""
+    trial = ("《中华人民共和国政府信息公开工作年度报告格式》", "《中华人民共和国政府信息公开工作年度报告格式（试行）》")
+    [p] = [p for p in problems_of(write_variant(tmp_path, [trial])) if p.rule == "gb2021.format-title"]
+    assert p.source.keypath.startswith("preamble.text") and "（试行）" in p.found
+    assert "gb2021.format-title" not in rules(problems_of(EXAMPLE_2024))

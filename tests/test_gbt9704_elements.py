@@ -186,3 +186,27 @@ def test_a_run_in_part_heading_comes_back_on_import(write_toml, tmp_path, kind):
     assert imported["active"].get("heading_runin") is True
     assert not str(imported["active"].get("text", "")).startswith("二、")
     assert "heading_runin" not in imported["overview"]
+
+
+def _with_note() -> dict:
+    data = legacy()
+    data["signature"] = {"note": "此件主动公开"}
+    return data
+
+
+def test_a_note_under_the_date(write_toml, tmp_path):
+    """平潭综合实验区旅游与文化体育局 2024 prints "（此件主动公开）" under its date: the 附注 (§7.3.6), 居左空二字."""
+    doc = read_pdf(_built(write_toml, tmp_path, _with_note(), "pdf").read_bytes())
+    lines = [ln for page in doc.pages for ln in page.lines]
+    [note] = [ln for ln in lines if ln.text == "（此件主动公开）"]
+    [date] = [ln for ln in lines if ln.text == "2019年2月14日"]
+    assert note.baseline < date.baseline and abs((note.baseline + 29.61) - date.baseline) < 1  # the next line
+    assert abs(note.x0 - (28 * 72 / 25.4 + 2 * 156 * 72 / 25.4 / 28)) < 2  # two cells in from the 版心's left edge
+
+
+@pytest.mark.parametrize("kind", ["pdf", "html", "docx"])
+def test_a_note_comes_back_on_import(write_toml, tmp_path, kind):
+    imported = import_file(_built(write_toml, tmp_path, _with_note(), kind)).result.data
+    assert imported["signature"].get("note") == "此件主动公开"
+    texts = [str(v) for v in imported.values()]
+    assert sum("此件主动公开" in t for t in texts) == 1  # not also a paragraph of the last part

@@ -171,3 +171,17 @@ def test_applications_received_and_never_answered(check):
         {**silent, "received": 0, "text": "未收到申请。"},
     ):
         assert "legacy.applications.outcome-unstated" not in {p.rule for p in check(legacy(applications=applications))}
+
+
+def test_a_partition_in_the_proactive_part_is_summed_beside_typed_categories(check):
+    """平潭县人民政府 2012: "政府信息总数3978条，其中主动公开……2026条，……依申请公开……46条，不予公开……1854条" in the
+    主动公开 part, whose categories are typed as data — the partition is the whole and adds to 3926."""
+    from tests.conftest import LEGACY_REPORT, legacy
+
+    active = dict(LEGACY_REPORT["active"])
+    active["text"] = (
+        "2012年制作、获取政府信息总数3978条，其中主动公开政府信息2026条，作为依申请公开信息数46条，"
+        "不予公开信息数1854条。"
+    )
+    found = [p for p in check(legacy(active=active)) if p.rule == "prose.parts-sum"]
+    assert [p.found for p in found] == [3926] and found[0].source.keypath == "active.text"

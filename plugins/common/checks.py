@@ -820,9 +820,12 @@ def prose_problems(report: Report) -> list[Problem]:
     shares = [(k, t) for k, t in texts if not (report.format.key == "legacy" and k.startswith("active."))]
     active = report.data.get("active")
     typed = report.format.key == "legacy" and isinstance(active, Mapping) and bool(active.get("categories"))
-    parts = [(k, t) for k, t in texts if not (typed and k.startswith("active."))]
+
+    def categories_as_data(keypath: str, found: Any) -> bool:  # the category list of the typed total
+        return typed and keypath.startswith("active.") and found.total == active.get("total")
+
     return [
-        *parts_problems(report, iter(parts)),
+        *parts_problems(report, iter(texts), categories_as_data),
         *listed_share_problems(report, texts),
         *rate_problems(report, texts),
         *frequency_problems(report, texts),

@@ -58,9 +58,16 @@ def abbreviation_problems(report: Report) -> list[Problem]:
 _PHONE = re.compile(r"(?<![\d-])(?P<area>0\d{2,3})\s*[-－—]\s*(?P<local>\d{7,9})(?![\d])")
 
 
+#: Four-digit area codes whose local numbers have eight digits (cities that went to eight-digit numbers: 福州, 杭州,
+#: 宁波, 苏州, 济南, 青岛, 郑州, 深圳, 佛山, 东莞); other four-digit codes have seven or eight, so only numbers of the
+#: same code in one report are compared there.
+EIGHT_DIGIT_AREAS = frozenset({"0591", "0571", "0574", "0512", "0531", "0532", "0371", "0755", "0757", "0769"})
+
+
 def phone_problems(report: Report) -> list[Problem]:
     """A telephone or fax number a digit short or long: numbers of one area code have local numbers of one length
-    ("电话：0591-2316076；传真：0591-23160633"), and a three-digit code (010, 02X) has eight."""
+    ("电话：0591-2316076；传真：0591-23160633"), and a three-digit code (010, 02X) — or a four-digit one of
+    :data:`EIGHT_DIGIT_AREAS` (0591-8177878, 平潭综合实验区社会事业局 2022) — has eight."""
     found = [(k, m) for k, text in narrative_strings(report) for m in _PHONE.finditer(text)]
     lengths: dict[str, Counter[int]] = {}
     for _, m in found:
@@ -69,7 +76,7 @@ def phone_problems(report: Report) -> list[Problem]:
     for keypath, m in found:
         area, local = m["area"], m["local"]
         seen = lengths[area]
-        if len(area) == 3:
+        if len(area) == 3 or area in EIGHT_DIGIT_AREAS:
             wanted = 8
         elif len(seen) > 1:
             wanted = max(seen, key=lambda n: (seen[n], n))
@@ -80,7 +87,7 @@ def phone_problems(report: Report) -> list[Problem]:
                 warning(
                     "common.phone-number",
                     f"电话号码“{m.group(0)}”的本地号码是{len(local)}位；区号{area}的号码是{wanted}位"
-                    + ("（同一报告中的其他号码）" if len(area) == 4 else ""),
+                    + ("（同一报告中的其他号码）" if len(area) == 4 and area not in EIGHT_DIGIT_AREAS else ""),
                     report.ref(keypath),
                     expected=f"{wanted}位",
                     found=f"{len(local)}位",

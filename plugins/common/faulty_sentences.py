@@ -32,6 +32,7 @@ RULES = {
     "common.misquote": "固定说法引错",
     "common.list-comma": "并列成分用了逗号",
     "common.unfinished-sentence": "句子不完整",
+    "common.clause-break": "两句之间用了顿号",
 }
 
 _FIELDS = {"rule", "pattern", "why", "fix", "example", "correct", "unless"}

@@ -349,6 +349,17 @@ def split_imprint(body: list[Any], b: Builder) -> None:
     b.note("imprint", "正文之后的版记（印发机关和印发日期）导入为 [imprint]，请核对")
 
 
+#: 附注 printed under the date (GB/T 9704 §7.3.6): "（此件主动公开）"
+_NOTE = re.compile(r"^[（(](?P<note>此件[^（()）]{2,12})[)）]$")
+
+
+def split_note(body: list[Any], b: Builder) -> None:
+    """Take a 附注 ("（此件主动公开）") off the end of the last part's ``body`` into ``signature.note``."""
+    if body and isinstance(body[-1], TextItem) and (m := _NOTE.match(body[-1].text.strip())):
+        body.pop()
+        b.put("signature.note", m["note"])
+
+
 #: 发文字号 printed above the title: "岚经发〔2020〕2号" (also with other brackets, as typed)
 DOCUMENT_NUMBER_LINE = re.compile(r"^[\u4e00-\u9fff]{1,12}\s*[〔［\[（(【]\s*\d{2,4}\s*[〕］\]）)】]\s*第?\s*\d+\s*号$")
 

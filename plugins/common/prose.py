@@ -400,10 +400,15 @@ def _sentences(text: str) -> list[str]:
     return [s for s in re.split(r"(?<=[。；！？])", text) if s.strip()]
 
 
-def parts_problems(report: Report, texts: Iterator[tuple[str, str]]) -> list[Problem]:
+def parts_problems(
+    report: Report, texts: Iterator[tuple[str, str]], skip: Callable[[str, PartsSum], bool] | None = None
+) -> list[Problem]:
+    """``prose.parts-sum`` for every list found; ``skip(keypath, found)`` leaves out a list another rule checks."""
     problems = []
     for keypath, text in texts:
         for found in parts_not_adding_up(text):
+            if skip is not None and skip(keypath, found):
+                continue
             added = sum(found.parts)
             if added > found.total:
                 said = f"多于所说的总数{found.total}{found.unit}"

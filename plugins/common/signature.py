@@ -6,6 +6,7 @@ nothing is printed and a warning says what GB/T 9704 expects (``common.no-signat
 with the date alone (平潭县人民政府 2011: only "二○一二年二月二十日" under the text) writes ``organ = ""``: the
 date is printed alone, 右空二字 as §7.3.5.2 sets a date longer than its 署名, and a warning says that the
 署名 is missing (``common.signature-date-only``).
+A 附注 printed under the date ("（此件主动公开）", §7.3.6) is ``note = "此件主动公开"``.
 The date is written the official way, 2019年2月14日 — Arabic numerals, no leading zeros.  A report that printed
 it otherwise — in Chinese numerals, "二○一○年四月十日", as GB/T 9704-1999 had it — keeps that form in
 ``printed_date``; it must name the same day as ``date`` (checked), and a warning says that GB/T 9704-2012 writes
@@ -19,7 +20,7 @@ import re
 from typing import Any
 
 from compiler import hookimpl
-from compiler.model.document import Block, Signature
+from compiler.model.document import Block, Paragraph, Run, Signature
 from compiler.model.numbering import parse_chinese_number
 from compiler.model.problems import Problem
 from compiler.model.schema import Field, Schema
@@ -34,6 +35,11 @@ SCHEMA = Schema(
             "printed_date",
             "str",
             description="成文日期照原报告印出的写法（如“二○一○年四月十日”），须与 date 是同一天",
+        ),
+        Field(
+            "note",
+            "str",
+            description="附注（如“此件主动公开”，不写括号）：排在成文日期下一行，居左空二字，加圆括号",
         ),
     ),
     description="落款：机关与成文日期",
@@ -85,7 +91,14 @@ def build(ctx: SectionContext) -> list[Block]:
     date = ctx.data.get("date") or report.get("date")
     printed = ctx.data.get("printed_date")
     shown = printed.strip() if isinstance(printed, str) and printed.strip() else chinese_date(date)
-    return [Signature(str(organ), shown, source=ctx.source())]
+    blocks: list[Block] = [Signature(str(organ), shown, source=ctx.source())]
+    note = ctx.data.get("note")
+    if isinstance(note, str) and note.strip():  # 附注, on the line under the date (§7.3.6)
+        text = note.strip()
+        if not text.startswith(("（", "(")):
+            text = f"（{text}）"
+        blocks.append(Paragraph([Run(text)], role="note", source=ctx.source("note")))
+    return blocks
 
 
 def check(ctx: SectionContext) -> list[Problem]:

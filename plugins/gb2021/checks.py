@@ -34,11 +34,13 @@ gb2021.heading.unofficial              WARNING   any other heading override
 gb2021.heading.numbered                WARNING   a heading typed with its own number
 gb2021.part-order                      ERROR     a part moved from its official position
 gb2021.overview.items-and-subsections  ERROR     总体情况 mixes items and 小节 (double （一）)
+gb2021.format-title                    WARNING   a 2021-format report citing the format as 《……年度报告格式（试行）》
 =====================================  ========  ==========================================================
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from compiler import hookimpl
@@ -59,6 +61,32 @@ def _maker(report: Report):
     return make
 
 
+_TRIAL_TITLE = re.compile(r"政府信息公开工作年度报告格式（试行）")
+
+
+def format_title_problems(report: Report, make) -> list[Problem]:
+    """A report in the 2021 format that cites the format it follows as 《中华人民共和国政府信息公开工作年度报告格式
+    （试行）》 — the title of the 2019 trial format (国办公开办函〔2019〕60号); the 2021 format (国办公开办函〔2021〕
+    30号) is not 试行 (平潭金井片区 2021)."""
+    if report.format.key != "2021":
+        return []
+    from plugins.common.checks import narrative_strings
+
+    return [
+        make(
+            Severity.WARNING,
+            "gb2021.format-title",
+            "报告按2021年格式编写，却引用了2019年试行格式的名称《……年度报告格式（试行）》；"
+            "2021年格式（国办公开办函〔2021〕30号）的名称没有“（试行）”",
+            keypath,
+            expected="《中华人民共和国政府信息公开工作年度报告格式》",
+            found="……格式（试行）",
+        )
+        for keypath, text in narrative_strings(report)
+        if _TRIAL_TITLE.search(text)
+    ]
+
+
 @hookimpl
 def gongkai_check(report: Report) -> list[Problem] | None:
     if report.format.key not in FORMAT_KEYS:
@@ -66,6 +94,7 @@ def gongkai_check(report: Report) -> list[Problem] | None:
     make = _maker(report)
     official = {key: (title, *PART_VARIANTS.get(key, ())) for key, title in PART_TITLES.items()}
     return [
+        *format_title_problems(report, make),
         *heading_problems(report, make),
         *cross_year_problems(report, make),
         *text_problems(report, make),

@@ -43,6 +43,7 @@ from plugins.common.importing import (
     signature_organ,
     split_imprint,
     split_marker,
+    split_note,
     split_parts,
     split_signature,
     strip_number,
@@ -518,6 +519,7 @@ def import_document(document: PublishedDocument, fmt: str) -> ImportResult:
         body = items[start + 1 : end]
         if n + 1 == len(parts):  # the 版记, then the signature: trailing short lines with the organ or a date
             split_imprint(body, b)
+            split_note(body, b)
             tail = split_signature(body)
         before = [i.text for i in _until_grid(body)]
         after = [i.text for i in _after_grid(body)]

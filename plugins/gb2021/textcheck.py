@@ -48,7 +48,7 @@ class Phrase:
 
     name: str
     regex: str  # with {G} (a gap of words) and {N} (the number) to fill in
-    table: str  # "3" (per column) or "4"
+    table: str  # "2" (表二, by row), "3" (per column) or "4"
     key: str  # table 三 row / derived group, or table 四 "block.result"
     label: str  # the table position in words, for the message
 
@@ -62,6 +62,16 @@ _ROW = TABLE3_2021.path
 #: Words that make "收到/受理…N件" about something else than disclosure applications.
 _NOT_APPLICATIONS = r"(?!复议|诉讼|起诉|投诉|咨询|信访|建议|提案|许可|事项|热线|来信|来电|信件|办件)"
 PHRASES: tuple[Phrase, ...] = (
+    # 表二's 行政规范性文件 row: "现行有效件数424件" (管委会办公室 2022, against 89), "现行有效行政规范性文件31件" —
+    # only in a sentence about 规范性文件, and not a number of them published or cleared ("集中发布现行有效……393件"
+    # of the 470 in force, 平潭综合实验区 2023): see :func:`_about_valid_documents`
+    Phrase(
+        "现行有效规范性文件",
+        r"现行有效(?:的?(?:行政)?规范性文件)?(?:件数)?(?:共|为)?{N}件",
+        "2",
+        "normative_documents.valid",
+        "表二 行政规范性文件·现行有效件数",
+    ),
     Phrase(
         "办理申请（含上年结转）",
         r"(?:办理|受理|处理|收到)(?:[（(](?:办理|受理|收到)[)）])?{G}{0,12}?申请{G}{0,4}?{N}件"
@@ -215,7 +225,7 @@ def _overlaps(span: tuple[int, int], spans: list[tuple[int, int, str]]) -> bool:
 def _lookup(values: Mapping[str, Any], table: str, column: str, key: str) -> Any:
     if table == "3":
         return (values.get("applications") or {}).get(column, {}).get(key)
-    node: Any = values.get("appeals") or {}
+    node: Any = values.get("active" if table == "2" else "appeals") or {}
     for part in key.split("."):
         node = node.get(part) if isinstance(node, Mapping) else None
     return node
@@ -229,7 +239,20 @@ def scan(text: str, spans: list[tuple[int, int, str]], values: Mapping[str, Any]
     yield from _percentages(text, spans, values, keypath)
 
 
+_PUBLISHED = re.compile(r"发布|公开|公布|清理|梳理|更新|上传|汇编|集中")
+
+
+def _about_valid_documents(text: str, m: re.Match[str]) -> bool:
+    """ "现行有效……N件" states table 二's count in force when its sentence is about 规范性文件 and its own clause
+    does not say the N were published, cleared or updated (a part of those in force)."""
+    sentence = text[_clause_start(text, m.start(), _SENTENCE_END) : m.end()]
+    clause = text[_clause_start(text, m.start(), _CLAUSE_END) : m.start()]
+    return "规范性文件" in sentence and not _PUBLISHED.search(clause)
+
+
 def _judge(phrase: Phrase, text: str, values: Mapping[str, Any], keypath: str, m: re.Match[str]) -> Finding | None:
+    if phrase.table == "2" and not _about_valid_documents(text, m):
+        return None
     column, column_label = _column(text, m.start()) if phrase.table == "3" else ("", "")
     if phrase.name == "某类申请人申请" or phrase.name == "某类申请人":
         column, column_label = COLUMN_WORDS[_COLUMN_RE.search(m.group(0)).group(0)]  # type: ignore[union-attr]
@@ -251,7 +274,8 @@ def _judge(phrase: Phrase, text: str, values: Mapping[str, Any], keypath: str, m
     if "+" in phrase.key:
         ref = "sum(" + ", ".join(f"applications.{column}.{k}" for k in phrase.key.split("+")) + ")"
     else:
-        ref = f"applications.{column}.{phrase.key}" if phrase.table == "3" else f"appeals.{phrase.key}"
+        section = {"2": "active", "3": "applications"}.get(phrase.table, "appeals")
+        ref = f"applications.{column}.{phrase.key}" if phrase.table == "3" else f"{section}.{phrase.key}"
     return Finding(keypath, m.group(0), found, Decimal(str(expected)), where, ref)
 
 

@@ -25,6 +25,7 @@ from plugins.common.importing import (
     signature_organ,
     split_appendix,
     split_imprint,
+    split_note,
     split_parts,
     split_signature,
     table_captions,
@@ -168,6 +169,7 @@ def import_document(document: PublishedDocument) -> ImportResult:
             if appendix:  # the 附表 printed after the signature: its text and tables become [tables]
                 body = [i for i in body if i not in appendix]
                 _appendix(appendix, b)
+            split_note(body, b)
             tail = split_signature(body)
         data: dict[str, Any] = {}
         if key == "extra" or printed != TITLES[key]:

@@ -17,6 +17,12 @@ EXAMPLE = ROOT / "examples" / "qinglan-data-2024" / "report.toml"
 # (file stem, rule it breaks, what the edit does, [(table header or "", old, new)])
 CASES: list[tuple[str, str, str, list[tuple[str, str, str]]]] = [
     (
+        "format-title",
+        "gb2021.format-title",
+        "导语把2021年格式引作试行格式的名称《……年度报告格式（试行）》",
+        [("[preamble]", "年度报告格式》", "年度报告格式（试行）》")],
+    ),
+    (
         "table3-balance",
         "gb2021.table3.balance",
         "自然人列 结转下年度 3 → 4：一＋二 ≠ （七）＋四",
