@@ -230,10 +230,11 @@ def _appendix(items: list[Any], b: Builder) -> None:
     tables: dict[str, Any] = {"heading": texts[0].text.strip() if texts else "附表", "after_signature": True}
     if len(texts) > 1:
         tables.update(narrative([t.text for t in texts[1:]]))
-    printed = typed_tables([i for i in items if isinstance(i, Grid)])
+    printed = typed_tables([i for i in items if isinstance(i, Grid)], table_captions(items))
     if printed:
         tables["printed"] = printed
         b.note("tables", PRINTED_NOTE)
+        _drop_captions(tables, printed)  # a table's title line is its caption, not the part's text
     b.data["tables"] = tables
 
 
