@@ -624,6 +624,8 @@ def test_a_third_form_before_the_abbreviation_is_not_in_question(check):
         # 平潭综合实验区国有资产管理局 2019: the telephone a digit short of the fax
         ("如有疑问请联系（电话：0591-2316076；传真：0591-23160633）。", "0591-2316076"),
         ("咨询电话：010-6309999。", "010-6309999"),  # a three-digit code takes eight
+        # 平潭综合实验区社会事业局 2022: 福州's numbers have eight digits
+        ("联系电话：0591-8177878。", "0591-8177878"),
     ],
 )
 def test_a_telephone_number_a_digit_short(check, text, typed):
@@ -636,7 +638,7 @@ def test_a_telephone_number_a_digit_short(check, text, typed):
     [
         "电话：0591-23160761；传真：0591-23160633。",
         "电话：0577-8888888；传真：0577-6666666。",  # seven digits are right in some cities
-        "电话：0591-2316076。",  # one number: nothing to compare it with
+        "电话：0598-8231234。",  # one number of a code whose length varies: nothing to compare it with
     ],
 )
 def test_telephone_numbers_of_one_length_pass(check, text):

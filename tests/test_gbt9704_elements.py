@@ -210,3 +210,22 @@ def test_a_note_comes_back_on_import(write_toml, tmp_path, kind):
     assert imported["signature"].get("note") == "此件主动公开"
     texts = [str(v) for v in imported.values()]
     assert sum("此件主动公开" in t for t in texts) == 1  # not also a paragraph of the last part
+
+
+MERGED = Path(__file__).resolve().parent / "data" / "gb2021" / "table3-merged.toml"
+
+
+@pytest.mark.parametrize("kind", ["html", "docx", "pdf"])
+def test_table_three_rows_printed_merged(tmp_path, kind):
+    """平潭综合实验区市场监督管理局 2023 prints one 0 over （六）其他处理 1.–3. in each column: ``merged_rows`` prints
+    the first row's numbers spanning the others, and the import writes it back."""
+    out = tmp_path / f"report.{kind}"
+    build(MERGED, out, to=[kind])
+    if kind == "html":
+        page = html5lib.parse(out.read_text(encoding="utf-8"), namespaceHTMLElements=False)
+        spanning = [c for c in page.iter("td") if c.get("rowspan") == "2" and "".join(c.itertext()).strip() == "0"]
+        assert len(spanning) == 7  # the six applicant columns and 总计
+    imported = import_file(out).result.data["applications"]
+    if kind != "pdf":  # a PDF table keeps no record of merged cells: the covered rows come back blank or 0
+        assert imported["merged_rows"] == ["denied_state_secret", "denied_other_law"]
+        assert all(imported[c]["denied_other_law"] == "" for c in ("natural_person", "other"))

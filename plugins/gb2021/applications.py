@@ -24,6 +24,7 @@ every cell (``{applications.total.new_received}``), the group sums ``denied unab
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from dataclasses import replace
 from typing import Any
 
 from compiler import hookimpl
@@ -109,6 +110,12 @@ def schema_fields(layout: Table3Layout) -> tuple[Field, ...]:
             "str",
             description="本年“上年结转”与上年度报告“结转下年度继续办理”不一致的原因（填写后该项核对降为警告）",
         ),
+        Field(
+            "merged_rows",
+            "list[str]",
+            description='原表把相邻几行的数字合并成一格印出时，按行键依次列出这几行（第一行写数字，其余各行写 ""）：'
+            "照原样合并排印并提示",
+        ),
     )
 
 
@@ -185,10 +192,23 @@ def labels_of(layout: Table3Layout) -> lab.TableLabels:
     return lab.TableLabels(TABLE_NAME, {r.key: r.label for r in layout.rows}, columns, {NOTE_KEY: TABLE3_NOTE})
 
 
+def merged_rows(layout: Table3Layout, data: Mapping[str, Any]) -> list[str]:
+    """The rows whose numbers the report printed as one merged cell per column (``merged_rows``), when they are
+    rows of the table that follow one another; ``[]`` otherwise (the check names what is wrong)."""
+    keys = data.get("merged_rows")
+    order = [r.key for r in layout.rows]
+    if not isinstance(keys, list) or len(keys) < 2 or not all(isinstance(k, str) and k in order for k in keys):
+        return []
+    first = order.index(keys[0])
+    return list(keys) if order[first : first + len(keys)] == list(keys) else []
+
+
 def table_block(layout: Table3Layout, columns: Mapping[str, Mapping[str, Any]], ctx: SectionContext) -> Table:
     """Table 三 exactly as the format lays it out: a 3-row header under the note cell, 3 label columns, 7 data
-    columns, the tall 三、本年度办理结果 and group labels set vertically."""
+    columns, the tall 三、本年度办理结果 and group labels set vertically (and the rows a report printed with their
+    numbers merged, ``merged_rows``, merged so: the first row's numbers span the others)."""
     data = ctx.data
+    merged = merged_rows(layout, data)
     rows: list[list[Cell]] = [
         [
             Cell(lab.printed(data, NOTE_KEY, TABLE3_NOTE), colspan=3, rowspan=3, align="left"),
@@ -221,7 +241,11 @@ def table_block(layout: Table3Layout, columns: Mapping[str, Mapping[str, Any]], 
                     span = sum(1 for r in layout.rows if r.group == row.group)
                     cells.append(Cell(GROUP_LABELS[row.group], rowspan=span, vertical=True, align="center"))
                 cells.append(Cell(label))
-        rows.append(cells + _numbers(columns, row.key, ctx.data))
+        if merged and row.key == merged[0]:
+            cells += [replace(c, rowspan=len(merged)) for c in _numbers(columns, row.key, ctx.data)]
+        elif row.key not in merged[1:]:
+            cells += _numbers(columns, row.key, ctx.data)
+        rows.append(cells)
     return Table(
         rows=rows,
         widths=list(TABLE3_WIDTHS),
@@ -325,14 +349,52 @@ def check_table3(ctx: SectionContext, layout: Table3Layout) -> None:
             )
     # blank cells print blank; one warning for the whole table, naming the blank columns and rows
     blanks: dict[str, list[str]] = {}
+    merged = merged_rows(layout, data)
+    typed_merged = data.get("merged_rows")
+    if typed_merged is not None and not merged:
+        order = "、".join(r.key for r in layout.rows)
+        ctx.error(
+            "gb2021.table3.layout",
+            f"merged_rows 应列出表三中相邻的两行或多行的行键（依次为：{order}），实为 {typed_merged!r}",
+            "merged_rows",
+            expected="相邻几行的行键",
+            found=str(typed_merged),
+        )
+    elif merged:
+        for col in APPLICANT_COLUMNS:  # a covered row blank, or the number the merged cell prints (all 0)
+            column = v.get(data, col.key)
+            first = v.get(column, merged[0])
+            for key in merged[1:]:
+                value = v.get(column, key)
+                if not v.is_blank(value) and v.number(value) != v.number(first):
+                    ctx.error(
+                        "gb2021.table3.layout",
+                        f"{_where(col.label, layout, key)}与上面的行合并印出（merged_rows），却填了 {v.show(value)}，"
+                        f'与合并格所印的 {v.show(first)} 不同：合并的各行照原表写 ""',
+                        f"{col.key}.{key}",
+                        expected=f'"" 或 {v.show(first)}',
+                        found=value,
+                    )
+        names = "、".join(_short(layout, k) for k in merged)
+        ctx.warning(
+            "gb2021.table3.merged",
+            f"{TABLE_NAME}把{names}的数字合并成一格印出（照原样排印）；格式要求每行单独填写，读者看不出这几行各是多少",
+            "merged_rows",
+            expected="每行一个数",
+            found=f"{len(merged)} 行合并",
+        )
     for col in APPLICANT_COLUMNS:
         column = v.get(data, col.key)
-        rows = [r.key for r in layout.entered_rows if v.is_blank(v.get(column, r.key))]
+        rows = [r.key for r in layout.entered_rows if v.is_blank(v.get(column, r.key)) and r.key not in merged[1:]]
         if rows:
             blanks[col.key] = rows
     given_total = v.get(data, TOTAL_COLUMN.key)
     if isinstance(given_total, Mapping):
-        rows = [r.key for r in layout.rows if r.key in given_total and v.is_blank(given_total.get(r.key))]
+        rows = [
+            r.key
+            for r in layout.rows
+            if r.key in given_total and v.is_blank(given_total.get(r.key)) and r.key not in merged[1:]
+        ]
         if rows:
             blanks[TOTAL_COLUMN.key] = rows
     if blanks:

@@ -16,6 +16,7 @@ gb2021.table3.blank-total              WARNING   总计 typed blank on rows whos
 gb2021.table3.row-total                ERROR     总计, when typed, = the six applicant columns
 gb2021.table3.count                    ERROR     counts are non-negative integers
 gb2021.table3.missing                  WARNING   blank cells (printed blank, one warning for the table)
+gb2021.table3.merged                   WARNING   rows printed with their numbers merged (merged_rows), as published
 gb2021.table4.block-total              ERROR     维持 + 纠正 + 其他 + 尚未审结 = 总计, per block
 gb2021.table4.count / .missing         ERROR / WARNING
 gb2021.table2.count / .money           ERROR     non-negative integers / non-negative 万元

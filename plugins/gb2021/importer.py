@@ -263,7 +263,18 @@ def _table3_rows(rows: list[Row]) -> list[tuple[Row, Row3 | None, str]]:
     return out
 
 
-def _table3(rows: list[Row], b: Builder) -> str | None:
+def _merged_below(row: Row, grids: list[Grid]) -> int:
+    """How many rows the numbers of ``row`` span (1 when not merged): its data cells — the last seven columns —
+    merged downwards (市场监督管理局 2023: one 0 over （六）其他处理 1.–3.)."""
+    if row.grid >= len(grids):
+        return 1
+    grid = grids[row.grid]
+    width = max((len(r) for r in grid.rows), default=0)
+    spans = [rs for sr, sc, rs, cs in grid.spans if sr == row.index and sc >= width - 7 and rs > 1]
+    return min(spans) if len(spans) >= 7 else 1
+
+
+def _table3(rows: list[Row], b: Builder, grids: list[Grid] | None = None) -> str | None:
     matched = _table3_rows(rows)
     if len(matched) < 10:
         return None
@@ -282,6 +293,8 @@ def _table3(rows: list[Row], b: Builder) -> str | None:
         )
     seen: set[str] = set()
     columns = [c.key for c in APPLICANT_COLUMNS] + ["total"]
+    order = [r.key for r in spec.rows]
+    covered: set[str] = set()  # rows whose numbers a merged cell above prints
     for row, spec_row, _ in matched:
         assert spec_row is not None
         if spec_row.key in seen:
@@ -291,8 +304,23 @@ def _table3(rows: list[Row], b: Builder) -> str | None:
         printed = row.labels[-1]
         if _printed_differs(printed, spec_row.label) and spec_row.key != "other_handling":
             _label_variant(b, "applications", spec_row.key, printed, spec_row.label, row.place)
+        if spec_row.key in covered:
+            for col in columns:  # blank, as the merged cell above leaves it
+                _cell(b, f"applications.{col}.{spec_row.key}", None, row.place, f"表三“{spec_row.label}”")
+            continue
         for col, text in zip(columns, row.after_label(7), strict=True):
             _cell(b, f"applications.{col}.{spec_row.key}", text, row.place, f"表三“{spec_row.label}”")
+        span = _merged_below(row, grids or [])
+        if span > 1 and spec_row.key in order and b.cell_kind:
+            at = order.index(spec_row.key)
+            merged = order[at : at + span]
+            covered.update(merged[1:])
+            b.put("applications.merged_rows", merged)
+            b.note(
+                "applications.merged_rows",
+                f"表三自“{spec_row.label}”起 {span} 行的数字合并成一格印出，照原样记录",
+                row.place,
+            )
     missing = [r.label for r in spec.rows if r.key not in seen]
     if missing:
         b.note("applications", "表三中找不到这些行：" + "、".join(missing), level="error")
@@ -492,7 +520,7 @@ def import_document(document: PublishedDocument, fmt: str) -> ImportResult:
     # tables
     rows = grid_rows(document.grids)
     table2 = _table2(rows, VARIANTS[fmt].table2, b)
-    layout = _table3(rows, b)
+    layout = _table3(rows, b, document.grids)
     table4 = _table4(rows, b)
     b.score += 0.15 * table2 + 0.25 * (layout is not None) + 0.1 * table4
     if layout is None and (flat := _flattened(document)):

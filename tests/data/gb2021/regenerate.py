@@ -17,6 +17,18 @@ EXAMPLE = ROOT / "examples" / "qinglan-data-2024" / "report.toml"
 # (file stem, rule it breaks, what the edit does, [(table header or "", old, new)])
 CASES: list[tuple[str, str, str, list[tuple[str, str, str]]]] = [
     (
+        "table3-merged",
+        "gb2021.table3.merged",
+        "表三“1.属于国家秘密”“2.其他法律行政法规禁止公开”两行（各列都是 0）的数字合并成一格印出",
+        [
+            (
+                "[applications]",
+                "[applications]\n",
+                '[applications]\nmerged_rows = ["denied_state_secret", "denied_other_law"]\n',
+            )
+        ],
+    ),
+    (
         "format-title",
         "gb2021.format-title",
         "导语把2021年格式引作试行格式的名称《……年度报告格式（试行）》",
