@@ -145,13 +145,11 @@ def typed_table_strings(report: Report) -> Iterator[tuple[str, str]]:
     from compiler.model.schema import table_rows
 
     for instance in report.sections:
-        data = instance.data
-        found = [("printed", data.get("printed")), ("tables", data.get("tables"))]
-        for key, tables in found:
+        for key, tables in instance.data.items():  # any list of tables with a header or rows
             if not isinstance(tables, list):
                 continue
             for i, table in enumerate(tables):
-                if not isinstance(table, Mapping):
+                if not isinstance(table, Mapping) or not ("header" in table or "rows" in table):
                     continue
                 where = f"{instance.key}.{key}[{i}]"
                 if isinstance(table.get("caption"), str):
