@@ -229,3 +229,13 @@ def test_table_three_rows_printed_merged(tmp_path, kind):
     if kind != "pdf":  # a PDF table keeps no record of merged cells: the covered rows come back blank or 0
         assert imported["merged_rows"] == ["denied_state_secret", "denied_other_law"]
         assert all(imported[c]["denied_other_law"] == "" for c in ("natural_person", "other"))
+
+
+def test_an_imprint_printed_as_a_one_row_table_comes_back(write_toml, tmp_path):
+    """平潭综合实验区经济发展局 2019's page prints its 版记 as a table row "……办公室 | 2020年1月2日印发"."""
+    page = _built(write_toml, tmp_path, legacy(), "html")
+    row = "<table><tr><td>测试县人民政府办公室</td><td>2019年2月15日印发</td></tr></table>"
+    page.write_text(page.read_text(encoding="utf-8").replace("</article>", row + "</article>"), encoding="utf-8")
+    imported = import_file(page).result.data
+    assert imported["imprint"] == {"issuer": "测试县人民政府办公室", "date": dt.date(2019, 2, 15)}
+    assert imported["signature"].get("organ", "") != "测试县人民政府办公室"
