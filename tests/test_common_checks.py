@@ -707,3 +707,11 @@ def test_paragraphs_typed_as_a_list_with_a_figure_and_comma(check):
 )
 def test_paragraphs_numbered_as_the_standard_says_pass(check, text):
     assert "common.typed-number-mark" not in rules(check(legacy(issues={"text": text})))
+
+
+def test_an_abbreviation_defined_twice(check):
+    # 平潭县人民政府 2012: the preamble and part 一 both say "（以下简称《条例》）"
+    full = "《中华人民共和国政府信息公开条例》（以下简称《条例》）"
+    data = legacy(preamble={"text": f"根据{full}编制。"}, overview={"text": f"认真贯彻{full}，依照《条例》公开。"})
+    [p] = [p for p in check(data) if p.rule == "common.abbreviation"]
+    assert p.source.keypath == "overview.text" and "又定义了一次" in p.message

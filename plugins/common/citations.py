@@ -30,7 +30,7 @@ _BOOK_TITLE = re.compile(r"《(?P<t>[^》]{2,40})》")
 
 def abbreviation_problems(report: Report) -> list[Problem]:
     """A title abbreviated once ("《中华人民共和国政府信息公开条例》（以下简称《条例》）") and later cited in a third
-    form, neither the full title nor the short one ("《政府信息公开条例》")."""
+    form, neither the full title nor the short one ("《政府信息公开条例》"), or abbreviated a second time."""
     problems: list[Problem] = []
     defined: dict[str, str] = {}  # full title → its short form, once defined
     for keypath, text in narrative_strings(report):
@@ -38,6 +38,16 @@ def abbreviation_problems(report: Report) -> list[Problem]:
         for m in _BOOK_TITLE.finditer(text):
             if m.start() in starts:
                 d = starts[m.start()]
+                if defined.get(d["full"]) == d["short"]:  # the same abbreviation defined a second time
+                    problems.append(
+                        warning(
+                            "common.abbreviation",
+                            f"前文已把《{d['full']}》简称为《{d['short']}》，这里又定义了一次：以后直接写《{d['short']}》",
+                            report.ref(keypath),
+                            expected=f"《{d['short']}》",
+                            found=text[m.start() : d.end() + 1],
+                        )
+                    )
                 defined.setdefault(d["full"], d["short"])
                 continue
             cited = m["t"]
