@@ -715,3 +715,14 @@ def test_an_abbreviation_defined_twice(check):
     data = legacy(preamble={"text": f"根据{full}编制。"}, overview={"text": f"认真贯彻{full}，依照《条例》公开。"})
     [p] = [p for p in check(data) if p.rule == "common.abbreviation"]
     assert p.source.keypath == "overview.text" and "又定义了一次" in p.message
+
+
+def test_a_run_in_item_heading_without_the_mark_its_siblings_have(check):
+    # 平潭县安全生产监督管理局 2012: "（一） 公开形式。……" then "（二）公开内容 2012年1月1日……"
+    items = [{"heading": "公开形式。", "text": "通过网站公开。"}, {"heading": "公开内容", "text": "2012年公开34条。"}]
+    [p] = [p for p in check(legacy(active={"items": items})) if p.rule == "common.heading-punctuation"]
+    assert p.source.keypath == "active.items[1].heading" and p.expected == "“公开内容。”"
+    alike = [{"heading": "公开形式", "text": "通过网站公开。"}, {"heading": "公开内容", "text": "2012年公开34条。"}]
+    assert "common.heading-punctuation" not in rules(check(legacy(active={"items": alike})))
+    alone = [items[0], {**items[1], "heading_alone": True}]  # a heading on its own line needs no mark
+    assert "common.heading-punctuation" not in rules(check(legacy(active={"items": alone})))

@@ -40,6 +40,7 @@ at the key and line to fix:
   a count after a comma ("，2人参加") is not an item number;
 - ``common.heading-punctuation`` — a part heading typed with a closing 。，；、 ("……存在的主要问题及改进情况。");
   item headings, printed run in before their text, are not in question;
+- ``common.heading-punctuation`` also reads run-in item headings: one without the mark its siblings close with;
 - ``common.doubled-lead-in`` — the 导语 saying twice that the report follows ("……报告如下:" … "……汇报如下:");
 - ``common.unterminated-paragraph`` — a paragraph that is a sentence (a ，or ；inside, or 20 characters or more)
   but ends without 。！？；：…… (a closing quote or bracket counts only with the 句号 inside it, "……。）"): the last
@@ -718,6 +719,46 @@ def heading_punctuation_problems(report: Report) -> list[Problem]:
     return problems
 
 
+_RUN_IN_END = "。：:；;，,？！?!"
+
+
+def run_in_heading_problems(report: Report) -> list[Problem]:
+    """Run-in item headings of one list, most closed with a mark ("（一）公开形式。……") and one not ("（二）公开内容
+    2012年……", 平潭县安全生产监督管理局 2012): printed run in, the one without a mark runs into its text."""
+    problems: list[Problem] = []
+
+    def walk(data: Mapping[str, Any], path: str) -> None:
+        items = [(i, it) for i, it in enumerate(data.get("items") or []) if isinstance(it, Mapping)]
+        run_in = [
+            (i, it["heading"].strip())
+            for i, it in items
+            if isinstance(it.get("heading"), str)
+            and it["heading"].strip()
+            and (it.get("text") or it.get("points"))
+            and it.get("heading_alone") is not True
+        ]
+        closed = [h for _, h in run_in if h[-1] in _RUN_IN_END]
+        if closed and 2 * len(closed) >= len(run_in):
+            for i, heading in run_in:
+                if heading[-1] not in _RUN_IN_END:
+                    problems.append(
+                        warning(
+                            "common.heading-punctuation",
+                            f"分项小标题“{heading}”与正文排在同一段，却没有像同一层的其他小标题那样以“{closed[0][-1]}”结尾："
+                            "标题会和正文连成一句",
+                            report.ref(f"{path}.items[{i}].heading"),
+                            expected=f"“{heading}{closed[0][-1]}”",
+                            found=f"“{heading}”",
+                        )
+                    )
+        for i, it in items:
+            walk(it, f"{path}.items[{i}]")
+
+    for instance in report.sections:
+        walk(instance.data, instance.key)
+    return problems
+
+
 _LEAD_IN = re.compile(r"(?:报告|汇报|公布|说明)如下[：:]")
 
 
@@ -781,6 +822,7 @@ RULES = (
     list_number_problems,
     typed_label_problems,
     typed_number_mark_problems,
+    run_in_heading_problems,
     punctuation_problems,
     approximate_number_problems,
     malformed_date_problems,
