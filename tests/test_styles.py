@@ -189,3 +189,16 @@ def test_print_style_is_resolved_toml() -> None:
     assert body["char_pitch"] == pytest.approx(15.79, abs=0.01)
     assert data["roles"]["heading2"]["font"] == "kai" and "parent" not in data["roles"]["heading2"]
     assert set(data["roles"]) == set(sheet.roles)
+
+
+def test_the_imprint_rules_are_style_data(tmp_path: Path) -> None:
+    """The 版记's rule widths come from the sheet ([imprint], GB/T 9704 §7.4.1's 0.35 mm and 0.25 mm by default); a
+    misspelt key there is named like any other."""
+    assert round(load_style().imprint.outer / MM, 2) == 0.35 and round(load_style().imprint.inner / MM, 2) == 0.25
+    thin = write(tmp_path / "thin.toml", 'parent = "gbt9704"\n[imprint]\nrule_outer_mm = 0.5\n')
+    assert round(load_style(thin).imprint.outer / MM, 2) == 0.5
+    path = write(tmp_path / "typo.toml", 'parent = "gbt9704"\n[imprint]\nrule_outter_mm = 0.5\n')
+    with pytest.raises(ReportError) as exc:
+        load_style(path)
+    (problem,) = problems_of(exc)
+    assert problem.rule == "style.unknown-key" and problem.source.keypath == "imprint.rule_outter_mm"

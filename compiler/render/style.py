@@ -179,9 +179,9 @@ ATTACHMENT_KEYS: dict[str, Key] = {
     "label": STR,
     "label_single": STR,
 }
-IMPRINT_KEYS: dict[str, Key] = {"role": STR, "rule_outer_mm": POSITIVE, "rule_inner_mm": POSITIVE}
-#: The 版记's settings when a style file (written before it) has none: GB/T 9704 §7.4.1's rules.
-IMPRINT_DEFAULTS: dict[str, Any] = {"role": "imprint", "rule_outer_mm": 0.35, "rule_inner_mm": 0.25}
+IMPRINT_KEYS: dict[str, Key] = {"rule_outer_mm": POSITIVE, "rule_inner_mm": POSITIVE}
+#: The 版记's rules when a style file (written before it) has none: GB/T 9704 §7.4.1's.
+IMPRINT_DEFAULTS: dict[str, Any] = {"rule_outer_mm": 0.35, "rule_inner_mm": 0.25}
 TOP_KEYS = ("parent", "description", "page", "page_numbers", "fonts", "table", "attachments", "imprint", "roles")
 
 #: Values a role has when neither it nor any ancestor sets the key (mirrors TextStyle's defaults).
@@ -494,7 +494,7 @@ class StyleSheet:
     @cached_property
     def imprint(self) -> ImprintSettings:
         v = self._section("imprint", IMPRINT_KEYS, IMPRINT_DEFAULTS)
-        return ImprintSettings(role=v["role"], outer=v["rule_outer_mm"] * MM, inner=v["rule_inner_mm"] * MM)
+        return ImprintSettings(outer=v["rule_outer_mm"] * MM, inner=v["rule_inner_mm"] * MM)
 
     @property
     def fonts_config(self) -> dict[str, Any]:

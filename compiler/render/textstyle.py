@@ -98,10 +98,9 @@ class PageNumberStyle:
 
 @dataclass(frozen=True)
 class ImprintSettings:
-    """版记 (GB/T 9704 §7.4): its text ``role``; the first and last rule ``outer`` points thick (0.35 mm), the
-    rules between ``inner`` (0.25 mm); the rules span the 版心."""
+    """版记 (GB/T 9704 §7.4; its text is the ``imprint`` role): the first and last rule ``outer`` points thick
+    (0.35 mm), the rules between ``inner`` (0.25 mm); the rules span the 版心."""
 
-    role: str = "imprint"
     outer: float = 0.99
     inner: float = 0.71
 

@@ -198,7 +198,7 @@ class _Writer:
         after the text with a blank line, not pinned to the foot of the page as the PDF sets it."""
         s = self.styles
         settings = s.sheet.imprint
-        role = block.role or settings.role
+        role = block.role
         v = s.values(role)
         cell = self.geo.cell
         right = round(self.geo.body_width - float(v["right_indent"]) * cell * 20)  # twips

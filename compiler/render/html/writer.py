@@ -239,7 +239,7 @@ class HtmlWriter:
 
     def imprint(self, block: Imprint) -> None:
         """版记: a footer ruled above and below, its rows ruled between; the date on the right of its row."""
-        role = self.role(block.role or self.job.sheet.imprint.role)
+        role = self.role(block.role)
         self.out.append(f"<footer{self.attrs('imprint')}>")
         rows = ([("抄送：" + block.cc, "")] if block.cc else []) + [(block.issuer, block.date)]
         for i, (left, right) in enumerate(rows):

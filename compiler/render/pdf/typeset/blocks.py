@@ -282,7 +282,7 @@ class BlockMapper:
             return _Part([_grid_lines(1, self.pitch), SignatureBlock(block.organ, block.date, organ, date)])
         if isinstance(block, Imprint):
             settings = self.sheet.imprint
-            style = self.sheet.role(block.role or settings.role)
+            style = self.sheet.role(block.role)
             rows = ([("抄送：" + block.cc, "")] if block.cc else []) + [(block.issuer, block.date)]
             page = self.sheet.page
             strip = max(page.lines * page.line_pitch - page.body_height, 0.0)
