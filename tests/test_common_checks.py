@@ -158,6 +158,7 @@ def test_well_formed_dates_and_plain_numbers_pass(check):
         ("情况好象有所好转。", "“好象”"),
         ("畅通依申请公开受理渠。全年受理申请21件。", "“受理渠。”"),  # 淮安市洪泽区 2023
         ("依法办理行政复，无诉讼。", "“行政复，”"),
+        ("行政复试数为0件。", "“行政复试”"),  # 平潭县民政局 2013: a wrong last character
     ],
 )
 def test_misused_words_and_truncated_fixed_terms(check, text, found):
@@ -169,6 +170,7 @@ def test_correct_words_and_whole_terms_pass(check):
     for text in (
         "作为第一平台，畅通受理渠道，办理行政复议、行政诉讼。",
         "做好政府信息公开、依申请公开和主动公开，好像、形象。",
+        "主动公布政府信息，主动公示办事指南。",  # 平潭综合实验区 2020: 公布, 公示 are words of their own
     ):
         assert "common.misused-word" not in rules(check(with_overview(text=text)))
 

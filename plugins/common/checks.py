@@ -81,7 +81,12 @@ _DOUBLED = re.compile(r"[，,]{2,}|。{2,}|[；;]{2,}|、{2,}|[：:]{2,}|《{2,}
 _APPROX = re.compile(r"(\d+\.\d+)余([万亿]?)")
 _RUN_DATE = re.compile(r"(?<![\d.])(?:19|20)\d{2}\d{1,6}[月日]")
 FIXED_TERMS = ("受理渠道", "政府信息公开", "依申请公开", "主动公开", "行政复议", "行政诉讼", "政务公开", "信息公开指南")
-_TRUNCATED = re.compile("|".join(f"{re.escape(t[:-1])}(?!{re.escape(t[-1])})" for t in FIXED_TERMS))
+#: Words a term's prefix goes on into that are not the term cut short: 主动公布/公示/公告 (平潭综合实验区 2020:
+#: "主动公布……") are words of their own
+_GOES_ON = {"主动公开": "布示告"}
+_TRUNCATED = re.compile(
+    "|".join(f"{re.escape(t[:-1])}(?![{re.escape(t[-1]) + _GOES_ON.get(t, '')}])" for t in FIXED_TERMS)
+)
 _REFERENCE = re.compile(r"\{[^{}]*\}")
 _CLAUSE = re.compile(r"[^，,。；;：:！!？?、\n（）()“”]+")
 # 均/都/已 as adverbs; the same character inside another word (平均、均衡、首都、都市、而已、已知…) is not counted
