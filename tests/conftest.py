@@ -55,8 +55,8 @@ LEGACY_REPORT: dict[str, Any] = {
         "text": "本年度政府信息公开工作仍存在信息更新不够及时、政策解读形式较为单一等问题。"
         "下一步将建立信息动态更新机制，丰富解读形式，进一步提升公开质量。"
     },
-    "other": {"text": "无"},
-    "tables": {"text": "无"},
+    "other": {"text": "无。"},
+    "tables": {"text": "无。"},
     "signature": {},
 }
 

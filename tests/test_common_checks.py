@@ -236,8 +236,7 @@ def test_a_paragraph_without_its_final_stop(check, text):
 @pytest.mark.parametrize(
     "text",
     [
-        "无",
-        "洪泽区人民政府",
+        "洪泽区人民政府",  # ("无" as a part's whole answer is a sentence: test_a_part_answered_with_a_bare_word)
         "依申请公开工作有序推进。",
         "做到“应公开尽公开”",
         "详见附表：",
@@ -728,3 +727,13 @@ def test_a_run_in_item_heading_without_the_mark_its_siblings_have(check):
     assert "common.heading-punctuation" not in rules(check(legacy(active={"items": alike})))
     alone = [items[0], {**items[1], "heading_alone": True}]  # a heading on its own line needs no mark
     assert "common.heading-punctuation" not in rules(check(legacy(active={"items": alone})))
+
+
+def test_a_part_answered_with_a_bare_word(check):
+    # 平潭综合实验区经济发展局 2019: "六、其他需要报告的事项 无"; 平潭综合实验区 2020: "无其他需要报告的事项"
+    for answer in ("无", "无其他需要报告的事项"):
+        [p] = [p for p in check(legacy(other={"text": answer})) if p.source.keypath == "other.text"]
+        assert p.rule == "common.unterminated-paragraph" and p.expected == f"“{answer}。”"
+    assert "common.unterminated-paragraph" not in rules(check(legacy(other={"text": "无。"})))
+    # a word among other paragraphs is not the part's answer
+    assert "common.unterminated-paragraph" not in rules(check(legacy(other={"text": ["本年度情况如下：", "无"]})))

@@ -360,3 +360,11 @@ def test_this_year_in_the_plans_part_only_for_what_was_done(check):
     ]
     assert [p.source.keypath for p in found] == ["issues.text"]
     assert "prose.year-slip" not in {p.rule for p in check(report("今年重点做好以下工作：完善制度。"))}
+
+
+def test_a_period_stated_without_its_dates(check):
+    # 平潭县人民政府 2013: "本报告所列数据的统计期限自至。"
+    from conftest import legacy
+
+    found = [p for p in check(legacy(preamble={"text": "本报告所列数据的统计期限自至。"})) if p.rule == "prose.period"]
+    assert [p.found for p in found] == ["统计期限自至"] and found[0].expected == "自2018年1月1日起至2018年12月31日止"

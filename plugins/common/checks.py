@@ -45,7 +45,8 @@ at the key and line to fix:
 - ``common.unterminated-paragraph`` — a paragraph that is a sentence (a ，or ；inside, or 20 characters or more)
   but ends without 。！？；：…… (a closing quote or bracket counts only with the 句号 inside it, "……。）"): the last
   sentence was cut off or its 句号 lost.
-  Headings and short phrases ("无", an organ's name on its own line) are not sentences and are not read.
+  Headings and short phrases (an organ's name on its own line) are not sentences and are not read; a part
+  answered in a word ("无", "无其他需要报告的事项") is a sentence and takes its 句号.
 
 Who the report is by — another organ's or place's text, the signed name, the organ's own name, the deadline — is
 checked in :mod:`plugins.common.organs`; how it cites — titles and their abbreviations, telephone numbers, web
@@ -686,6 +687,16 @@ def unterminated_paragraph_problems(report: Report) -> list[Problem]:
             continue
         keypath, text = body_texts[-1]
         body = _REFERENCE.sub("N", text).rstrip()
+        if len(body_texts) == 1 and _BARE_ANSWER.fullmatch(body):
+            problems.append(  # the part's whole answer, a sentence of a word or a phrase, takes its 句号 ("无。")
+                warning(
+                    "common.unterminated-paragraph",
+                    f"这一部分只写了“{body}”，没有句号：这也是一句话，应为“{body}。”",
+                    report.ref(f"{instance.key}.{keypath}"),
+                    expected=f"“{body}。”",
+                    found=f"“{body}”",
+                )
+            )
         if body.endswith(("；", ";")):
             problems.append(
                 warning(
@@ -699,6 +710,9 @@ def unterminated_paragraph_problems(report: Report) -> list[Problem]:
     return problems
 
 
+#: a part answered in a word or a short phrase: "六、其他需要报告的事项 无" (平潭综合实验区经济发展局 2019),
+#: "无其他需要报告的事项" (平潭综合实验区 2020)
+_BARE_ANSWER = re.compile(r"(?:无|没有|暂无)(?:其他(?:需要报告的)?事项)?")
 _HEADING_END = re.compile(r"[。，,；;、]\s*$")
 
 

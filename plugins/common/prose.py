@@ -541,6 +541,10 @@ _SPAN = re.compile(
     _PERIOD_STATED + r"(?P<y1>\d{4})\s*年\s*(?P<m1>\d{1,2})\s*月\s*(?P<d1>\d{1,2})\s*日\s*起?\s*(?:至|到|—|－|-|~)\s*"
     r"(?:(?P<y2>\d{4})\s*年)?\s*(?P<m2>\d{1,2})\s*月\s*(?P<d2>\d{1,2})\s*日"
 )
+#: a period stated without its dates: "本报告所列数据的统计期限自至。" (平潭县人民政府 2013)
+_EMPTY_SPAN = re.compile(
+    r"(?:统计期限|统计时限|统计期间|统计时间)(?:为|是)?\s*自\s*(?:起\s*)?至\s*(?:止\s*)?(?=[。；，,]|$)"
+)
 #: the report the preamble says it is: "现将2022年度政府信息公开工作年度报告公布如下" (not a year in another title)
 _NAMED_REPORT = re.compile(
     r"(?<![《〈\d])(?P<y>\d{4})\s*年度?(?:[^，。；《》\d]{0,12}?)政府信息公开(?:工作)?(?:年度)?(?:报告|年报)(?![》〉])"
@@ -586,6 +590,16 @@ def year_slips(report: Report, texts: list[tuple[str, str]], plan_keys: tuple[st
                         found=f"{m['m1']}月{m['d1']}日至{m['m2']}月{m['d2']}日",
                     )
                 )
+        for m in _EMPTY_SPAN.finditer(text):
+            problems.append(
+                warning(
+                    "prose.period",
+                    f"“{m.group(0)}”：统计期限没有写出起止日期",
+                    report.ref(keypath),
+                    expected=f"自{year}年1月1日起至{year}年12月31日止",
+                    found=m.group(0),
+                )
+            )
         if keypath.startswith("preamble"):  # the basis cited for this year's report: that year's 工作要点
             for m in _NAMED_REPORT.finditer(text):  # "编制完成2023年度政府信息公开工作年度报告" in the 2022 report
                 if int(m["y"]) != year:
