@@ -385,8 +385,9 @@ _APPENDIX = re.compile(r"^\s*(?:附表|附件\s*\d*)\s*[：:]?")
 
 def split_appendix(body: list[Any]) -> list[Any]:
     """What follows the signature when a report prints its 附表 after it (平潭县财政局 2009: "平潭县财政局 /
-    二○一○年四月十日 / 附表： / the table"): from a line starting 附表/附件 that comes right after a date line, to the
-    end.  It is taken off ``body`` and returned (``[]`` when there is none), so that the signature is the end again."""
+    二○一○年四月十日 / 附表： / the table"): from a line starting 附表/附件 that comes right after the signature's last
+    line (its date, or its organ when it has no date), to the end.  It is taken off ``body`` and returned (``[]``
+    when there is none), so that the signature is the end again."""
     for i, item in enumerate(body):
         after_date = (
             i > 0
@@ -394,7 +395,8 @@ def split_appendix(body: list[Any]) -> list[Any]:
             and _APPENDIX.match(item.text)
             and isinstance(body[i - 1], TextItem)
             and len(body[i - 1].text) <= 25
-            and date_of(body[i - 1].text)
+            # the date, or the organ when the signature has no date (平潭县人民政府 2013)
+            and bool(date_of(body[i - 1].text) or body[i - 1].text.strip().endswith(SIGNATURE_ORGAN))
         )
         # no signature at all (平潭县民政局 2013): the table's own title line, then the table, ends the report
         titled_table = (
