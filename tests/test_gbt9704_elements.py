@@ -239,3 +239,24 @@ def test_an_imprint_printed_as_a_one_row_table_comes_back(write_toml, tmp_path):
     imported = import_file(page).result.data
     assert imported["imprint"] == {"issuer": "测试县人民政府办公室", "date": dt.date(2019, 2, 15)}
     assert imported["signature"].get("organ", "") != "测试县人民政府办公室"
+
+
+@pytest.mark.parametrize("kind", ["html", "docx"])
+def test_the_outcome_label_printed_twice(tmp_path, kind):
+    """平潭综合实验区 2019, 2020 print 三、本年度办理结果 as two merged cells, the second from （四）无法提供:
+    ``outcome_label_breaks`` prints it so, and the import writes it back."""
+    path = write_variant(
+        tmp_path, [("[applications]\n", '[applications]\noutcome_label_breaks = ["unable_not_held"]\n')]
+    )
+    out = tmp_path / f"report.{kind}"
+    build(path, out, to=[kind])
+    if kind == "html":
+        page = html5lib.parse(out.read_text(encoding="utf-8"), namespaceHTMLElements=False)
+        cells = [c for c in page.iter() if c.tag in ("th", "td")]
+        labels = [c for c in cells if "".join(c.itertext()).strip() == "三、本年度办理结果"]
+        spans = [int(c.get("rowspan", 1)) for c in labels]
+        assert (
+            len(labels) == 2 and spans[0] == 10 and sum(spans) > 20
+        )  # （一）…（三）8. in the first, （四）… in the second
+    imported = import_file(out).result.data["applications"]
+    assert imported["outcome_label_breaks"] == ["unable_not_held"]

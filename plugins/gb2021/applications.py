@@ -111,6 +111,12 @@ def schema_fields(layout: Table3Layout) -> tuple[Field, ...]:
             description="本年“上年结转”与上年度报告“结转下年度继续办理”不一致的原因（填写后该项核对降为警告）",
         ),
         Field(
+            "outcome_label_breaks",
+            "list[str]",
+            description="原表把“三、本年度办理结果”这一格分成几格印出时，按行键列出后几格开始的行"
+            '（如 ["unable_no_info"]：从（四）起另起一格）：照原样排印',
+        ),
+        Field(
             "merged_rows",
             "list[str]",
             description='原表把相邻几行的数字合并成一格印出时，按行键依次列出这几行（第一行写数字，其余各行写 ""）：'
@@ -203,12 +209,23 @@ def merged_rows(layout: Table3Layout, data: Mapping[str, Any]) -> list[str]:
     return list(keys) if order[first : first + len(keys)] == list(keys) else []
 
 
+def outcome_label_breaks(layout: Table3Layout, data: Mapping[str, Any]) -> set[str]:
+    """The outcome rows where a report printed its 三、本年度办理结果 cell anew (``outcome_label_breaks``): keys of
+    outcome rows after the first; anything else is left out (the check names it)."""
+    keys = data.get("outcome_label_breaks")
+    outcome = [r.key for r in layout.rows if r.level > 0]
+    if not isinstance(keys, list):
+        return set()
+    return {k for k in keys if isinstance(k, str) and k in outcome[1:]}
+
+
 def table_block(layout: Table3Layout, columns: Mapping[str, Mapping[str, Any]], ctx: SectionContext) -> Table:
     """Table 三 exactly as the format lays it out: a 3-row header under the note cell, 3 label columns, 7 data
     columns, the tall 三、本年度办理结果 and group labels set vertically (and the rows a report printed with their
     numbers merged, ``merged_rows``, merged so: the first row's numbers span the others)."""
     data = ctx.data
     merged = merged_rows(layout, data)
+    breaks = outcome_label_breaks(layout, data)
     rows: list[list[Cell]] = [
         [
             Cell(lab.printed(data, NOTE_KEY, TABLE3_NOTE), colspan=3, rowspan=3, align="left"),
@@ -221,7 +238,6 @@ def table_block(layout: Table3Layout, columns: Mapping[str, Mapping[str, Any]], 
         ],
         [Cell(lab.printed(data, col.key, col.label)) for col in APPLICANT_COLUMNS[1:]],
     ]
-    outcome_span = len(layout.outcome_rows) + 1  # the outcome rows and （七）总计
     seen_groups: set[str] = set()
     first_outcome = True
     for row in layout.rows:
@@ -230,8 +246,10 @@ def table_block(layout: Table3Layout, columns: Mapping[str, Mapping[str, Any]], 
         if row.level == 0:
             cells.append(Cell(label, colspan=3))
         else:
-            if first_outcome:
-                cells.append(Cell(TABLE3_OUTCOMES, rowspan=outcome_span, vertical=True, align="center"))
+            if first_outcome or row.key in breaks:  # 三、本年度办理结果, over the rows to the next break or the end
+                following = [r.key for r in layout.rows[layout.rows.index(row) :] if r.level > 0]
+                span = next((i for i, k in enumerate(following[1:], start=1) if k in breaks), len(following))
+                cells.append(Cell(TABLE3_OUTCOMES, rowspan=span, vertical=True, align="center"))
                 first_outcome = False
             if row.group is None:
                 cells.append(Cell(label, colspan=2))

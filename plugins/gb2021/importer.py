@@ -59,6 +59,7 @@ from plugins.gb2021.tables import (
     TABLE3_APPLICANTS,
     TABLE3_NOTE,
     TABLE3_ORGANISATIONS,
+    TABLE3_OUTCOMES,
     TABLE4_BLOCKS,
     TABLE4_RESULTS,
     VARIANTS,
@@ -274,6 +275,23 @@ def _merged_below(row: Row, grids: list[Grid]) -> int:
     return min(spans) if len(spans) >= 7 else 1
 
 
+def _outcome_label_breaks(matched: list[tuple[Row, Row3 | None, str]], grids: list[Grid], b: Builder) -> None:
+    """三、本年度办理结果 printed as more than one merged cell (平潭综合实验区 2019, 2020: a second cell from （四））:
+    the rows where the later cells start, as ``outcome_label_breaks``."""
+    if not matched or not b.cell_kind or matched[0][0].grid >= len(grids):
+        return
+    grid = grids[matched[0][0].grid]
+    starts = sorted(
+        sr
+        for sr, sc, rs, cs in grid.spans
+        if rs > 1 and sr < len(grid.rows) and norm(grid.rows[sr][sc] or "") == TABLE3_OUTCOMES
+    )
+    by_index = {row.index: spec.key for row, spec, _ in matched if spec is not None and row.grid == matched[0][0].grid}
+    breaks = [by_index[sr] for sr in starts[1:] if sr in by_index]
+    if breaks:
+        b.put("applications.outcome_label_breaks", breaks)
+
+
 def _table3(rows: list[Row], b: Builder, grids: list[Grid] | None = None) -> str | None:
     matched = _table3_rows(rows)
     if len(matched) < 10:
@@ -321,6 +339,7 @@ def _table3(rows: list[Row], b: Builder, grids: list[Grid] | None = None) -> str
                 f"表三自“{spec_row.label}”起 {span} 行的数字合并成一格印出，照原样记录",
                 row.place,
             )
+    _outcome_label_breaks(matched, grids or [], b)
     missing = [r.label for r in spec.rows if r.key not in seen]
     if missing:
         b.note("applications", "表三中找不到这些行：" + "、".join(missing), level="error")
