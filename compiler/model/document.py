@@ -110,6 +110,11 @@ class Imprint(Block):
     cc: str = ""
     role: str = "imprint"
 
+    @property
+    def rows(self) -> list[tuple[str, str]]:
+        """The lines as printed, (left, right): "抄送：……" when there is a 抄送机关, then 印发机关 and 印发日期."""
+        return ([("抄送：" + self.cc, "")] if self.cc else []) + [(self.issuer, self.date)]
+
 
 @dataclass
 class BlankLines(Block):

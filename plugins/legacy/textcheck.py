@@ -291,18 +291,19 @@ def cumulative_only(report: Report) -> list[Problem]:
     active = report.data.get("active")
     if isinstance(active, Mapping) and "total" in active:
         return []
+    texts = list(narrative_strings(report))
     clauses = [
         (key, clause)
-        for key, text in narrative_strings(report)
+        for key, text in texts
         if not key.endswith("heading")
         for clause in re.split(r"[，,。；;：:]", text)
         if _COUNT.search(clause)
     ]
     if not isinstance(active, Mapping):  # no 主动公开 part: told of it elsewhere, in words and no number?
-        return no_count(report, clauses)
+        return no_count(report, texts, clauses)
     in_part = [(key, clause) for key, clause in clauses if key.startswith("active.")]
     if not in_part:
-        return no_count(report, clauses)
+        return no_count(report, texts, clauses)
     if not all(_SINCE.search(clause) for _, clause in in_part):
         return []
     if any(_PROACTIVE.search(clause) and not _SINCE.search(clause) for _, clause in clauses):
@@ -335,11 +336,12 @@ def _tables_count_proactive(report: Report) -> bool:
     return False
 
 
-def no_count(report: Report, clauses: list[tuple[str, str]]) -> list[Problem]:
+def no_count(report: Report, texts: list[tuple[str, str]], clauses: list[tuple[str, str]]) -> list[Problem]:
     """The 主动公开 part is printed but says no number at all — not as data, not in the part, not in any sentence
-    about 主动公开 elsewhere, not in a printed 附表 (2008 条例第三十二条（一）: the year's 主动公开 情况)."""
+    about 主动公开 elsewhere, not in a printed 附表 (2008 条例第三十二条（一）: the year's 主动公开 情况).
+    ``texts`` are the report's narrative strings and ``clauses`` the counting clauses among them, as
+    :func:`cumulative_only` found them."""
     active = report.data.get("active")
-    texts = list(narrative_strings(report))
     if isinstance(active, Mapping):
         if not any(k.startswith("active.") for k, _ in texts):
             return []

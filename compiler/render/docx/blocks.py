@@ -203,7 +203,7 @@ class _Writer:
         cell = self.geo.cell
         right = round(self.geo.body_width - float(v["right_indent"]) * cell * 20)  # twips
         outer, inner = (max(2, round(w * 8)) for w in (settings.outer, settings.inner))  # eighths of a point
-        rows = ([("抄送：" + block.cc, "")] if block.cc else []) + [(block.issuer, block.date)]
+        rows = block.rows
         self.blank()
         for i, (left, date) in enumerate(rows):
             edges = [

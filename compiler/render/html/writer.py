@@ -241,7 +241,7 @@ class HtmlWriter:
         """版记: a footer ruled above and below, its rows ruled between; the date on the right of its row."""
         role = self.role(block.role)
         self.out.append(f"<footer{self.attrs('imprint')}>")
-        rows = ([("抄送：" + block.cc, "")] if block.cc else []) + [(block.issuer, block.date)]
+        rows = block.rows
         for i, (left, right) in enumerate(rows):
             keys = ("p", role, "imprint-row") + (("imprint-next",) if i else ())
             date = f"<span>{escape(right)}</span>" if right else ""

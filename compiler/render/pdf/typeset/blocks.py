@@ -283,10 +283,9 @@ class BlockMapper:
         if isinstance(block, Imprint):
             settings = self.sheet.imprint
             style = self.sheet.role(block.role)
-            rows = ([("抄送：" + block.cc, "")] if block.cc else []) + [(block.issuer, block.date)]
             page = self.sheet.page
             strip = max(page.lines * page.line_pitch - page.body_height, 0.0)
-            return _Part([ImprintBlock(rows, style, settings.outer, settings.inner, self.pitch, strip)])
+            return _Part([ImprintBlock(block.rows, style, settings.outer, settings.inner, self.pitch, strip)])
         if isinstance(block, BlankLines):
             return _Part([_grid_lines(block.count, self.pitch)] if block.count > 0 else [])
         if isinstance(block, PageBreak):
