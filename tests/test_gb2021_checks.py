@@ -342,3 +342,55 @@ def test_a_2021_report_citing_the_trial_format(tmp_path):
     [p] = [p for p in problems_of(write_variant(tmp_path, [trial])) if p.rule == "gb2021.format-title"]
     assert p.source.keypath.startswith("preamble.text") and "（试行）" in p.found
     assert "gb2021.format-title" not in rules(problems_of(EXAMPLE_2024))
+
+
+# ------------------------------------------- what the text says of the applications, against table 三 (总计 column)
+def _table3(new, carried=0):
+    return {"applications": {"total": {"new_received": new, "carried_over": carried}}}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "new", "carried", "found"),
+    [
+        # the 2008 公开属性 statistic beside one application (平潭旅游与文化体育局 2022, reworded)
+        ("今年共制作政务信息1233条，主动公开政府信息31条。依申请公开信息1180条。", 1, 0, [1180]),
+        ("其中主动公开253份、依申请公开及不予公开409份。", 0, 0, [409]),
+        ("制发政府信息425条，其中主动公开148条，依申请公开信息数182条，不予公开95条。", 0, 0, [182]),
+        # the applications themselves, as table 三 counts them: not the statistic
+        ("2024年共收到依申请公开8件，均已按期答复。", 8, 0, []),
+        ("办结依申请公开81件，其中予以公开52件。", 80, 1, []),
+        ("全年通过政府门户网站回应依申请公开信息3条。", 3, 0, []),
+    ],
+)
+def test_attribute_count_against_table3(sentence, new, carried, found):
+    from plugins.gb2021.textcheck import attribute_counts
+
+    assert [n for _, n, _, _ in attribute_counts(sentence, _table3(new, carried))] == found
+
+
+def test_attribute_count_needs_a_typed_table():
+    from plugins.gb2021.textcheck import attribute_counts
+
+    assert list(attribute_counts("依申请公开信息1180条。", {"applications": {"total": {}}})) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "new", "carried", "claimed"),
+    [
+        ("本年度未收到政府信息公开申请。", 3, 0, True),
+        ("2023年我局没有收到任何依申请公开事项。", 1, 0, True),
+        # handled while there was nothing to handle (平潭综合执法应急局 2022)
+        ("依申请信息公开件均严格依程序规范办理，在规定时间内予以答复。", 0, 0, True),
+        # what is right, or about something else
+        ("本年度未收到政府信息公开申请。", 0, 0, False),
+        ("未收到因政府信息公开申请提起的行政复议。", 2, 0, False),
+        ("上年度未收到政府信息公开申请，本年度收到2件。", 2, 0, False),
+        ("收到的申请均在法定期限内答复。", 4, 0, False),
+        ("2023年未收到政府信息公开申请，相关制度均已完善并按时答复咨询。", 0, 0, False),
+        ("上年结转的1件申请已按时答复。", 0, 1, False),
+    ],
+)
+def test_application_claims_against_table3(sentence, new, carried, claimed):
+    from plugins.gb2021.textcheck import application_claims
+
+    assert bool(list(application_claims(sentence, _table3(new, carried)))) is claimed

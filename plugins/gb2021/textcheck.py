@@ -375,6 +375,65 @@ def texts(report: Any) -> Iterator[tuple[str, str]]:
         yield from walk(instance.data, instance.key)
 
 
+#: The 2008 条例 era's statistic of the documents an organ made, split by 公开属性 ("其中主动公开政府信息198条，依申请
+#: 公开信息数142条，不予公开信息数137条"), still carried into 2019/2021-format reports, where 依申请公开 means the
+#: applications of table 三: "依申请公开信息1180条" beside one application (平潭旅游与文化体育局 2022).
+_ON_REQUEST_COUNT = re.compile(
+    r"(?<![办收受结答到])依申请公开(?:的)?(?:政府)?(?:信息)?(?:数)?(?:及不予公开)?(?:信息)?(?:共|为|达)?"
+    r"(?P<n>\d+(?:,\d{3})*)(?P<u>条|份|件|个)"
+)
+
+
+def attribute_counts(text: str, values: Mapping[str, Any]) -> Iterator[tuple[str, int, int, int]]:
+    """ "依申请公开信息N条" with N more than table 三's applications (一、本年新收 + 二、上年结转, 总计 column):
+    (the phrase, N, new, carried over).  A table left blank is not compared."""
+    total = (values.get("applications") or {}).get("total") or {}
+    new, carried = total.get("new_received"), total.get("carried_over")
+    if not v.is_number(new) or not (v.is_number(carried) or carried is None):
+        return
+    handled = v.number(new) + v.number(carried)
+    for m in _ON_REQUEST_COUNT.finditer(text):
+        n = int(m.group("n").replace(",", ""))
+        if n > handled:
+            yield m.group(0), n, int(v.number(new)), int(v.number(carried))
+
+
+_NONE_RECEIVED = re.compile(
+    r"(?:未|没有|无)(?:收到|接到|受理|接收)(?:过|任何)?(?:公民、法人或(?:者)?其他组织(?:提出)?的?)?"
+    r"(?:政府信息公开|信息公开|依申请公开)(?:的)?(?:申请|事项|事宜|件)"
+)
+_ALL_HANDLED = re.compile(r"(?:均|全部|都)[^。；;，,]{0,12}?(?:办理|答复|办结)|按时答复|予以答复")
+
+
+def application_claims(text: str, values: Mapping[str, Any]) -> Iterator[tuple[str, str, Any, Any]]:
+    """What the text says of the applications without a number, against table 三 (总计 column): "未收到政府信息公开
+    申请" while 一、本年新收 has some; "均严格依程序规范办理，在规定时间内予以答复" while there were none to handle
+    (平潭综合执法应急局 2022).  Yields (phrase, what the table says, expected, found)."""
+    total = (values.get("applications") or {}).get("total") or {}
+    new, carried = total.get("new_received"), total.get("carried_over")
+    if not v.is_number(new):
+        return
+    for sentence in re.split(r"(?<=[。；;])", text):
+        none = _NONE_RECEIVED.search(sentence)
+        if none and v.number(new) and not re.search(r"复议|诉讼|上一?年|去年", sentence):
+            yield none.group(0), f"“一、本年新收政府信息公开申请数量”为 {v.cell(new)} 件", 0, v.number(new)
+            continue
+        handled = _ALL_HANDLED.search(sentence)
+        if (
+            handled
+            and "申请" in sentence
+            and not v.number(new)
+            and not v.number(carried)
+            and not re.search(r"未|没有|无|零|0件", sentence)
+        ):
+            yield (
+                sentence.strip(),
+                "本年新收和上年结转的申请均为 0 件，没有申请可办理、答复",
+                "说明未收到申请",
+                handled.group(0),
+            )
+
+
 _PENDING_WORDS = re.compile(
     r"未审结|审理中|正在审理|尚在审理|未结案|尚未结案|未审理终结|尚未(?:作出|做出)(?:复议)?(?:决定|判决|裁判)|未决"
 )
@@ -404,6 +463,10 @@ def pending_silence(report: Any, texts: list[str], make: Callable[..., Problem])
             found="未提及",
         )
     ]
+
+
+def _brief(text: str, limit: int = 50) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def text_problems(report: Any, make: Callable[..., Problem]) -> list[Problem]:
@@ -437,6 +500,30 @@ def text_problems(report: Any, make: Callable[..., Problem]) -> list[Problem]:
                     keypath,
                     expected=f"{f.expected}{'%' if f.percent else ''}",
                     found=f"{f.number}{'%' if f.percent else ''}",
+                )
+            )
+        for phrase, n, new, carried in attribute_counts(resolved.text, values):
+            problems.append(
+                make(
+                    Severity.WARNING,
+                    "gb2021.text.attribute-count",
+                    f"正文“{phrase}”比表三的申请还多（本年新收{new}件、上年结转{carried}件）：本格式的“依申请公开”"
+                    f"指收到和处理的申请，{n}像是按公开属性划分的制发文件数（2008年条例时期的统计口径），读者会当成"
+                    f"申请数；请写明这是按公开属性划分的文件数（如“公开属性为依申请公开的文件{n}件”），或删去",
+                    keypath,
+                    expected=f"≤ {new + carried}（表三的申请）",
+                    found=n,
+                )
+            )
+        for phrase, what, expected, found in application_claims(resolved.text, values):
+            problems.append(
+                make(
+                    Severity.WARNING,
+                    "gb2021.text.applications-claim",
+                    f"正文“{_brief(phrase)}”与表三不符：{what}",
+                    keypath,
+                    expected=expected,
+                    found=found,
                 )
             )
         for where, phrase, what, expected, found in claims(resolved.text, values, keypath):

@@ -180,6 +180,24 @@ CASES: list[tuple[str, str, str, list[tuple[str, str, str]]]] = [
         [("[appeals]", "对被纠正的1件", "行政复议案件均获维持。对被纠正的1件")],
     ),
     (
+        "text-applications-claim",
+        "gb2021.text.applications-claim",
+        "正文称“本年度未收到政府信息公开申请”，表三本年新收 116 件",
+        [("[overview.applications]", "申请均在法定期限内答复。", "本年度未收到政府信息公开申请。")],
+    ),
+    (
+        "text-attribute-count",
+        "gb2021.text.attribute-count",
+        "正文按公开属性写“依申请公开信息数310条”，表三只有新收 116 件、结转 2 件",
+        [
+            (
+                "[overview.applications]",
+                "申请均在法定期限内答复。",
+                "申请均在法定期限内答复。全年制发政府信息722条，其中主动公开412条，依申请公开信息数310条。",
+            )
+        ],
+    ),
+    (
         "appeals-pending-unstated",
         "gb2021.appeals.pending-unstated",
         "正文删去两处“尚未审结”，表四仍有尚未审结 2 件",
