@@ -340,8 +340,8 @@ def test_the_three_kinds_said_in_the_sentence_end_the_list():
         "全年印发公文类政府信息共510条，其中主动公开信息数169，依申请公开信息数317条，不予公开24条；"
         "全年通过政府门户网站主动公开政策类信息5条，民政类信息77条，其他应主动公开的政府信息2条。"
     )
-    assert not list(parts_not_adding_up(text))
-    [found] = parts_not_adding_up(text.replace("不予公开24条", "不予公开25条"))
+    assert not [f for f in parts_not_adding_up(text) if f.total == 510]
+    [found] = [f for f in parts_not_adding_up(text.replace("不予公开24条", "不予公开25条")) if f.total == 510]
     assert found.complete and sum(found.parts) == 511
 
 
@@ -368,3 +368,22 @@ def test_a_period_stated_without_its_dates(check):
 
     found = [p for p in check(legacy(preamble={"text": "本报告所列数据的统计期限自至。"})) if p.rule == "prose.period"]
     assert [p.found for p in found] == ["统计期限自至"] and found[0].expected == "自2018年1月1日起至2018年12月31日止"
+
+
+def test_kinds_listed_in_a_later_sentence_than_the_count_they_break_down():
+    # 平潭社会事业局 2022, reworded: 169 stated, the kinds closed by 其他 add up to 170
+    text = (
+        "全年印发文件510条，其中主动公开信息数169，依申请公开317条，不予公开24条；"
+        "全年通过门户网站主动公开政策，规范性文件类信息5条，就业类信息77条，卫健类信息83条，"
+        "应急管理类信息3条，其他应主动公开的政府信息2条，回应公众关切3条。"
+    )
+    [found] = [f for f in parts_not_adding_up(text) if f.total == 169]
+    assert (sum(found.parts), found.complete) == (170, True)
+    # the same kinds adding up to the count: nothing to say
+    assert not [f for f in parts_not_adding_up(text.replace("卫健类信息83条", "卫健类信息82条")) if f.total == 169]
+    # not closed by the remainder: a selection of kinds, not the whole
+    partial = "主动公开政府信息169条。其中重点公开政策类信息5条，就业类信息77条，卫健类信息83条。"
+    assert not [f for f in parts_not_adding_up(partial) if f.total == 169]
+    # the sentence's own count before its kinds is the other rule's (其中 list), not compared with an earlier one
+    own = "主动公开政府信息24条。在主动公开的24条政府信息中，规范性文件7条，职能5条，预决算0条，其他信息12条。"
+    assert [(f.total, sum(f.parts)) for f in parts_not_adding_up(own)] == []

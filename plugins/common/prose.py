@@ -9,7 +9,8 @@ what does not depend on the format lives here, so every format reads numbers the
 - **Totals with their parts** (:func:`parts_not_adding_up`): "共X条，其中A条、B条……" — parts in the same unit,
   in the same sentence, that add up to more than the stated total (``prose.parts-sum``).  Fewer is reported only
   when the list is the whole — its last item the remainder (其他…), or 主动公开/依申请公开/不予公开 — since a
-  partial breakdown ("22条，其中线上15条") is common and not wrong.  A share given later for one listed part is
+  partial breakdown ("22条，其中线上15条") is common and not wrong.  The kinds of 主动公开 listed in a later
+  sentence than its count, closed by 其他…, are the whole too and must add up to that count.  A share given later for one listed part is
   compared with the stated total (``prose.share-of-total``), a 办结率 with its own counts (``prose.rate``).
 - **Restatements** (:func:`restatements`): the phrase engine itself.  A format gives a list of (pattern, judge)
   pairs — "收到申请N件" → table 三's 一、本年新收, "当面申请N件" → the legacy channel count … — and the engine finds
@@ -267,6 +268,54 @@ def _list_without_qizhong(sentence: str) -> PartsSum | None:
     return None
 
 
+#: the 主动公开 count stated on its own ("其中主动公开信息数169，", "主动公开政府信息31条")
+_ACTIVE_STATED = re.compile(
+    r"主动公开(?:的)?(?:政府)?信息(?:数)?(?:共|为|达)?(?P<n>\d+(?:,\d{3})*)(?P<u>条)?(?![\d.%％])"
+)
+
+
+def _kinds_of_active(sentence: str) -> tuple[tuple[int, ...], str] | None:
+    """The kinds a sentence lists of what was published ("主动公开政策，规范性文件类信息5条，……，其他应主动公开的
+    政府信息2条"): the items after 主动公开 up to the remainder that closes them, at least three, one unit, no count
+    of their own before them.  ``None`` when the sentence lists no such run."""
+    at = sentence.find("主动公开")
+    if at < 0:
+        return None
+    counts, unit = [], ""
+    pieces = re.split(r"[，,；;]", _top_level(sentence[at:]).rstrip("。"))
+    for i, piece in enumerate(pieces):
+        numbers = list(_NUMBER_UNIT.finditer(piece))
+        if not numbers:
+            if counts or i > 0:  # words between the items: not one run
+                return None
+            continue
+        if i == 0 and "主动公开" in piece[: numbers[0].start()] and not re.search(r"公开[^，]*类", piece):
+            return None  # "在主动公开的24条政府信息中，……": the sentence's own count, the other rule's list
+        if len(numbers) != 1 or (unit and numbers[0].group("u") != unit):
+            return None
+        unit = numbers[0].group("u")
+        counts.append(int(numbers[0].group("n").replace(",", "")))
+        if _REMAINDER.match(piece.strip()):
+            return (tuple(counts), unit) if len(counts) >= 3 else None
+    return None
+
+
+def _kinds_against_stated(sentences: list[str]) -> Iterator[PartsSum]:
+    """ "其中主动公开信息数169，……；全年通过门户网站主动公开政策，规范性文件类信息5条，……，其他应主动公开的政府信息
+    2条" (平潭社会事业局 2022): a run of kinds closed by the remainder, in a later sentence than the 主动公开 count it
+    breaks down, adding up to another number (170)."""
+    stated: re.Match[str] | None = None
+    for sentence in sentences:
+        kinds = _kinds_of_active(sentence) if stated is not None else None
+        if kinds is not None and stated is not None:
+            counts, unit = kinds
+            total = int(stated.group("n").replace(",", ""))
+            if stated.group("u") in (None, unit) and sum(counts) != total:
+                yield PartsSum(sentence.strip(), total, counts, unit, complete=True)
+        for m in _ACTIVE_STATED.finditer(sentence):
+            stated = m
+
+
 def parts_not_adding_up(text: str) -> Iterator[PartsSum]:
     """ "共X条，其中A条、B条……" where the parts (same unit, same sentence, after 其中) add up to more than X — or,
     when the list is the whole (it ends in 其他…, or it is 主动公开/依申请公开/不予公开), to anything but X."""
@@ -316,6 +365,7 @@ def parts_not_adding_up(text: str) -> Iterator[PartsSum]:
         whole = [n for _, n, _ in items]
         if complete and len(whole) >= 2 and sum(whole) != stated:
             yield PartsSum(sentence.strip(), stated, tuple(whole), unit, complete=True)
+    yield from _kinds_against_stated(_sentences(text))
 
 
 @dataclass(frozen=True)
