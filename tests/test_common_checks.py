@@ -665,6 +665,42 @@ def test_titles_in_a_series_as_they_should_be_pass(check, text):
 
 
 @pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # 平潭县卫生局 2012, reworded: the first citation by a title the 条例 does not have
+        ("对照《政府信息公开条例》的要求，梳理了本局的政府信息。", "《政府信息公开条例》"),
+        # 平潭综合执法应急局 2023: without book-title marks
+        ("贯彻落实政府信息公开条例。深入学习条例各项规定。", "政府信息公开条例"),
+        # 《条例》 with nothing cited before
+        ("按照《条例》要求，做好政府信息公开工作。", "《条例》"),
+    ],
+)
+def test_the_regulation_cited_by_a_short_or_unmarked_title(check, text, found):
+    [p] = [p for p in check(with_overview(text=text)) if p.rule == "common.law-citation"]
+    assert p.found == found and p.expected == "《中华人民共和国政府信息公开条例》"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "根据《中华人民共和国政府信息公开条例》（以下简称《条例》）编制。对照《条例》要求，梳理信息。",
+        "贯彻《中华人民共和国政府信息公开条例》，对照《条例》要求梳理信息。",  # cited in full first
+        "依照《福建省实施〈中华人民共和国政府信息公开条例〉办法》开展工作。",
+        "根据《中华人民共和国政府信息公开条例》（以下简称《政府信息公开条例》），按《政府信息公开条例》办理。",
+        "印发《关于贯彻落实〈政府信息公开条例〉的实施意见》。",  # another document's title, quoted as it is
+        "转发《新修订的政府信息公开条例解读》。",
+    ],
+)
+def test_the_regulation_cited_as_it_should_be_passes(check, text):
+    assert "common.law-citation" not in rules(check(with_overview(text=text)))
+
+
+def test_each_citation_slip_is_reported_once(check):
+    text = "对照《政府信息公开条例》要求。落实《政府信息公开条例》规定。"
+    assert [p.rule for p in check(with_overview(text=text))].count("common.law-citation") == 1
+
+
+@pytest.mark.parametrize(
     ("text", "odd", "want"),
     [
         # 平潭县卫生局 2012: "一是……；二是……。三是……"

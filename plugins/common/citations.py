@@ -144,6 +144,61 @@ def title_series_problems(report: Report) -> list[Problem]:
     return problems
 
 
+_FULL_TITLE = "中华人民共和国政府信息公开条例"
+_SHORT_TITLE = "政府信息公开条例"
+_REGULATION = re.compile(rf"(?:中华人民共和国)?{_SHORT_TITLE}|《条例》")
+_DEFINES_SHORT = re.compile(rf"简称\s*[“\"]?《(?:条例|{_SHORT_TITLE})》")
+
+
+def _enclosing_title(text: str, start: int, end: int) -> str | None:
+    """The book title, marks included (《…》, or 〈…〉 inside another title), the span ``start:end`` stands in, or
+    ``None`` when it stands outside any."""
+    for opening, closing in (("〈", "〉"), ("《", "》")):
+        left = text.rfind(opening, 0, start)
+        if left >= 0 and text.rfind(closing, left, start) < 0:
+            right = text.find(closing, end)
+            if right >= 0 and text.find(opening, end, right) < 0:
+                return text[left : right + 1]
+    return None
+
+
+def law_citation_problems(report: Report) -> list[Problem]:
+    """The 政府信息公开条例 cited without book-title marks ("贯彻落实政府信息公开条例"); cited as
+    《政府信息公开条例》, a title it does not have, in a report that never says it abbreviates it (once it does,
+    :func:`abbreviation_problems` speaks of other forms); 《条例》 in a report that has not cited the 条例 before.
+    Each slip is reported once, where it first occurs, in reading order."""
+    problems: list[Problem] = []
+    cited = defined = False  # the 条例 cited by a title before; an abbreviation of it declared
+    said: set[str] = set()
+    for keypath, text in narrative_strings(report):
+        defined |= bool(_DEFINES_SHORT.search(text))
+        for m in _REGULATION.finditer(text):
+            found = m.group(0)
+            if found == "《条例》":
+                slip = None if cited or defined else ("undefined", "用了简称《条例》，前文没有引用过条例的全称")
+            elif (title := _enclosing_title(text, m.start(), m.end())) is None:
+                slip = ("unmarked", f"“{found}”是法规名称，应加书名号")
+                found = m.group(0)
+            elif title == f"《{_SHORT_TITLE}》" and not defined:  # 〈…〉 is another document's title, quoted
+                slip = ("short", f"条例的名称是《{_FULL_TITLE}》，没有《{_SHORT_TITLE}》这个名称")
+                found = f"《{_SHORT_TITLE}》"
+            else:
+                slip = None
+            cited |= found != "《条例》"
+            if slip is not None and slip[0] not in said:
+                said.add(slip[0])
+                problems.append(
+                    warning(
+                        "common.law-citation",
+                        f"{slip[1]}：应写全称《{_FULL_TITLE}》；要用简称，在第一次引用全称时注明“（以下简称《条例》）”",
+                        report.ref(keypath),
+                        expected=f"《{_FULL_TITLE}》",
+                        found=found,
+                    )
+                )
+    return problems
+
+
 @hookimpl
 def gongkai_check(report: Report) -> list[Problem]:
     return [
@@ -151,4 +206,5 @@ def gongkai_check(report: Report) -> list[Problem]:
         *phone_problems(report),
         *url_problems(report),
         *title_series_problems(report),
+        *law_citation_problems(report),
     ]
