@@ -10,8 +10,9 @@ what does not depend on the format lives here, so every format reads numbers the
   in the same sentence, that add up to more than the stated total (``prose.parts-sum``).  Fewer is reported only
   when the list is the whole — its last item the remainder (其他…), or 主动公开/依申请公开/不予公开 — since a
   partial breakdown ("22条，其中线上15条") is common and not wrong.  The kinds of 主动公开 listed in a later
-  sentence than its count, closed by 其他…, are the whole too and must add up to that count.  A share given later for one listed part is
-  compared with the stated total (``prose.share-of-total``), a 办结率 with its own counts (``prose.rate``).
+  sentence than its count, closed by 其他…, are the whole too and must add up to that count.  A share given
+  later for one listed part is compared with the stated total (``prose.share-of-total``), a 办结率 with its own
+  counts (``prose.rate``).
 - **Restatements** (:func:`restatements`): the phrase engine itself.  A format gives a list of (pattern, judge)
   pairs — "收到申请N件" → table 三's 一、本年新收, "当面申请N件" → the legacy channel count … — and the engine finds
   each literal number once (the first pattern that reads it wins; a number printed by a ``{reference}`` is never
