@@ -29,6 +29,7 @@ RULES = {
     "common.redundancy": "语义重复",
     "common.collocation": "搭配不当",
     "common.missing-particle": "缺“的”",
+    "common.missing-preposition": "缺介词",
     "common.misquote": "固定说法引错",
     "common.list-comma": "并列成分用了逗号",
     "common.unfinished-sentence": "句子不完整",
