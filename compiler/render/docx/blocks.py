@@ -139,11 +139,11 @@ class _Writer:
             if before.tag == E("w:p").tag:
                 before.pPr.append(deepcopy(portrait))  # the portrait section ends with this paragraph
             else:  # after a table: an empty paragraph ends the section
-                self.out.insert(start, _section_break(deepcopy(portrait)))
+                self.out.insert(start, _tiny_paragraph(deepcopy(portrait)))
         self._break_before = False  # the section starts a page anyway
         self._space_before = 0
         self.out += table_elements(block, self.styles, self.geo.body_height, fit)
-        self.out.append(_section_break(deepcopy(landscape)))
+        self.out.append(_tiny_paragraph(deepcopy(landscape)))
         self.notes.append(turned_note(block, self.styles.sheet.role(block.role), self.styles.sheet.table))
 
     def heading(self, block: Heading) -> None:
@@ -193,9 +193,16 @@ class _Writer:
             self.paragraph(s.paragraph(role), [run(text)], ind)
 
     def imprint(self, block: Imprint) -> None:
-        """版记 (§7.4): each row a paragraph ruled above (the first thick, the others thin), the last ruled below
-        too (thick); the 印发机关 at the style's left indent, the 印发日期 on a right tab 右空一字.  Word keeps it
-        after the text with a blank line, not pinned to the foot of the page as the PDF sets it."""
+        """版记 (§7.4) at the foot of the page, as the PDF sets it: each row a paragraph in a frame of its own
+        (``w:framePr``), one PDF line pitch high, placed from the top margin so that the last row ends on the
+        版心's bottom edge; ruled above (the first thick, the others thin), the last ruled below too (thick); the
+        印发机关 at the style's left indent, the 印发日期 on a right tab 右空一字.
+
+        One frame per row, not one frame of all rows: LibreOffice joins consecutive framed paragraphs only when
+        their borders are equal, and a floating table (``w:tblpPr``) as wide as the 版心 it sets in the text flow.
+        The frames hang on a 1-pt empty paragraph after them (without one, LibreOffice leaves the first of them in
+        the text flow); no text goes beside them (``notBeside``), so when the page has no room left above them
+        they go to the foot of the next page with that paragraph."""
         s = self.styles
         settings = s.sheet.imprint
         role = block.role
@@ -203,24 +210,37 @@ class _Writer:
         cell = self.geo.cell
         right = round(self.geo.body_width - float(v["right_indent"]) * cell * 20)  # twips
         outer, inner = (max(2, round(w * 8)) for w in (settings.outer, settings.inner))  # eighths of a point
+        pitch = twips(s.sheet.page.line_pitch)
         rows = block.rows
-        self.blank()
         for i, (left, date) in enumerate(rows):
             edges = [
-                E("w:top", {"w:val": "single", "w:sz": outer if i == 0 else inner, "w:space": 1, "w:color": "000000"})
+                E("w:top", {"w:val": "single", "w:sz": outer if i == 0 else inner, "w:space": 0, "w:color": "000000"})
             ]
             if i == len(rows) - 1:
-                edges.append(E("w:bottom", {"w:val": "single", "w:sz": outer, "w:space": 1, "w:color": "000000"}))
+                edges.append(E("w:bottom", {"w:val": "single", "w:sz": outer, "w:space": 0, "w:color": "000000"}))
+            frame = {
+                "w:w": self.geo.body_width,
+                "w:h": pitch,
+                "w:hRule": "exact",
+                "w:wrap": "notBeside",
+                "w:vAnchor": "margin",
+                "w:hAnchor": "margin",
+                "w:x": 0,
+                "w:y": self.geo.body_height - (len(rows) - i) * pitch,
+            }
             ppr = E(
                 "w:pPr",
                 None,
                 E("w:pStyle", {"w:val": s.paragraph(role)}),
-                E("w:keepNext") if i < len(rows) - 1 else None,
+                E("w:framePr", frame),
                 E("w:pBdr", None, *edges),
                 E("w:tabs", None, E("w:tab", {"w:val": "right", "w:pos": right})) if date else None,
+                E("w:snapToGrid", {"w:val": 0}),
+                E("w:spacing", {"w:before": 0, "w:after": 0, "w:line": pitch, "w:lineRule": "exact"}),
             )
             children = [run(left)] + ([E("w:r", None, E("w:tab")), run(date)] if date else [])
             self.out.append(E("w:p", None, ppr, *children))
+        self.out.append(_tiny_paragraph())
 
     def _hang(self, block: Paragraph) -> BaseOxmlElement:
         """Wrapped lines under the first character of run ``hang`` (附件说明: "附件：1. 标题")."""
@@ -246,8 +266,8 @@ def _section_of(paragraph: BaseOxmlElement) -> BaseOxmlElement | None:
     return ppr.find(qn("w:sectPr")) if ppr is not None else None
 
 
-def _section_break(sect_pr: BaseOxmlElement) -> BaseOxmlElement:
-    """An empty paragraph, 1 pt high and off the grid, that ends a section with ``sect_pr``."""
+def _tiny_paragraph(sect_pr: BaseOxmlElement | None = None) -> BaseOxmlElement:
+    """An empty paragraph, 1 pt high and off the grid (that ends a section with ``sect_pr``, if given)."""
     ppr = E(
         "w:pPr",
         None,

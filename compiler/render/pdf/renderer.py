@@ -31,9 +31,12 @@ class PdfRenderer:
         from compiler.render.pdf.finish.tounicode import fix_tounicode, needs_fix
         from compiler.render.pdf.typeset.render import render_pdf
 
-        plan = plan_finish(job.report, job.info, sheet=job.sheet, attachments=job.attachments, problems=job.problems)
+        plan = plan_finish(
+            job.report, job.info, sheet=job.sheet, attachments=job.attachments, problems=job.problems, blocks=job.blocks
+        )
+        blocks = plan.report_blocks(job.blocks)  # the 版记 goes after merged attachments
         try:
-            rendered = render_pdf(job.blocks, job.sheet, job.info, font_dirs=job.font_dirs, on_save=plan.on_save)
+            rendered = render_pdf(blocks, job.sheet, job.info, font_dirs=job.font_dirs, on_save=plan.on_save)
         except LayoutError as exc:  # something taller than a page (a table row with a 2,000-character cell)
             raise ReportError(layout_problem(exc, job.blocks)) from None
         if needs_fix(job.report.data):  # 𠮷 and other characters beyond U+FFFF: make them extract as themselves

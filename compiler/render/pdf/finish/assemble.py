@@ -13,6 +13,13 @@ The typesetter only makes the report's pages.  Finishing happens in two steps:
    page numbers continuing the report's (GB/T 9704 §7.3.7, §7.5) — the marks come from
    :mod:`compiler.render.pdf.finish.stamp` — and adds 附件 to the outline with one child per attachment.
 
+The 版记 (``[imprint]``) comes after the attachments (§7.4: 附件 before 版记, the 版记 on the last page): when
+the report binds attachments, the typesetter leaves it out (:meth:`FinishPlan.report_blocks`) and it is drawn,
+as at the foot of the report's last page, at the foot of a page of its own after them.  That page is an even
+one: when it would be odd, a blank page goes before it, and then neither the blank page nor the 版记 page
+carries a number (§7.5: "版记页前有空白页的，空白页和版记页均不编排页码"); right after an odd page it is numbered
+like the others.  The page labels still count every page.
+
 Either way the trailer ``/ID`` is a hash of the file, so the same input gives the same bytes.
 """
 
@@ -26,6 +33,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from compiler.files.attachments import Attachment, AttachmentSet
+from compiler.model.document import Block, Imprint
 from compiler.model.problems import Problem, ReportError, Severity, error
 from compiler.render.pdf.finish import metadata
 from compiler.render.pdf.finish.catalog import DocumentExtras, write_extras
@@ -92,9 +100,14 @@ def label_over_ink(attachment: Attachment, label: str, sheet: StyleSheet) -> boo
 
 
 def plan_slots(
-    attachments: Sequence[Attachment], settings: AttachmentSettings, sheet: StyleSheet, first_number: int
+    attachments: Sequence[Attachment],
+    settings: AttachmentSettings,
+    sheet: StyleSheet,
+    first_number: int,
+    imprint: Imprint | None = None,
 ) -> tuple[list[Slot], list[tuple[int, int]]]:
-    """The pages after the report, in order, and each attachment's (first, last) slot index.
+    """The pages after the report, in order, and each attachment's (first, last) slot index; then, with an
+    ``imprint``, the 版记 page (on an even page, a blank page before it if need be: see the module docstring).
 
     A PDF attachment whose first page prints in the label's place gets a separator page even when the labels
     go on first pages (:func:`label_over_ink`)."""
@@ -117,6 +130,13 @@ def plan_slots(
                 w, h = _displayed_size(attachment, index)
                 slots.append(Slot("overlay", w, h, 0, label=label if n == 0 else None))
         spans.append((start, len(slots) - 1))
+    if imprint is not None:
+        blank = (first_number + len(slots)) % 2 == 1  # the 版记 page would be odd
+        if blank:
+            slots.append(Slot("blank", base.width, base.height, 0, numbered=False))
+        slots.append(
+            Slot("imprint", base.width, base.height, 0, imprint=imprint, numbered=not blank, source=imprint.source)
+        )
     for i, slot in enumerate(slots):
         slot.page_number = first_number + i
     return slots, spans
@@ -155,6 +175,8 @@ def _append_attachments(
                     slots[first].source,
                 )
             ) from None
+    for k in range(spans[-1][1] + 1 if spans else 0, len(slots)):  # the 版记 page, a blank page before it
+        writer.add_page(stamps.pages[k])
 
 
 def _append_one(
@@ -228,6 +250,7 @@ class FinishPlan:
     settings: AttachmentSettings
     problems: Sequence[Problem]
     listing: list[dict[str, object]]
+    imprint: Imprint | None = None  # the 版记, moved after the attachments
     report_pages: int = 0
     slots: list[Slot] = field(default_factory=list)
     spans: list[tuple[int, int]] = field(default_factory=list)
@@ -235,10 +258,14 @@ class FinishPlan:
 
     def _place(self, report_pages: int) -> None:
         self.report_pages = report_pages
-        self.slots, self.spans = plan_slots(self.bound, self.settings, self.sheet, report_pages + 1)
+        self.slots, self.spans = plan_slots(self.bound, self.settings, self.sheet, report_pages + 1, self.imprint)
         for attachment, (first, last) in zip(self.bound, self.spans, strict=True):
             for slot in self.slots[first : last + 1]:
                 slot.source = self.report.ref(f"{attachment.keypath}.title")
+
+    def report_blocks(self, blocks: Sequence[Block]) -> list[Block]:
+        """The blocks the typesetter sets: all of them, but the 版记 when it goes after the attachments."""
+        return [block for block in blocks if block is not self.imprint]
 
     def notes(self) -> list[Problem]:
         """The attachments whose label went on a separator page because their first page prints where it
@@ -316,9 +343,12 @@ def plan_finish(
     sheet: StyleSheet,
     attachments: AttachmentSet | None = None,
     problems: Sequence[Problem] = (),
+    blocks: Sequence[Block] = (),
 ) -> FinishPlan:
-    """Plan the finishing of ``report``.  Raises :class:`ReportError` when a label or title cannot be drawn."""
+    """Plan the finishing of ``report`` (typeset from ``blocks``).  Raises :class:`ReportError` when a label, a
+    title or the moved 版记 cannot be drawn."""
     bound = attachments.bound if attachments else []
+    imprints = [block for block in blocks if isinstance(block, Imprint)]
     plan = FinishPlan(
         report,
         info,
@@ -327,6 +357,7 @@ def plan_finish(
         attachment_settings(sheet),
         problems,
         attachments.entries() if attachments else [],
+        imprint=imprints[-1] if bound and imprints else None,
     )
     plan._place(0)
     missing = check_text(plan.slots, sheet)

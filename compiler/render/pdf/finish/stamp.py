@@ -1,4 +1,5 @@
-"""The marks gongkai puts on attachment pages: page numbers, the "附件n" label, separator and image pages.
+"""The marks gongkai puts on attachment pages: page numbers, the "附件n" label, separator and image pages —
+and the pages after them: the 版记 page (GB/T 9704 §7.4) and the blank page that puts it on an even page.
 
 All of them are drawn by ReportLab into one small PDF, one page per attachment page ("slot"), using the
 report's own style: the page number through :func:`compiler.render.pdf.typeset.page.draw_page_number` with
@@ -23,17 +24,17 @@ from typing import TYPE_CHECKING, Literal
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
-from compiler.model.document import SourceRef
+from compiler.model.document import Imprint, SourceRef
 from compiler.model.problems import Problem, ReportError, error
-from compiler.render.pdf.typeset.blocks import break_title, draw_line, line_width
-from compiler.render.pdf.typeset.page import draw_page_number
+from compiler.render.pdf.typeset.blocks import break_title, draw_line, imprint_flowable, line_width
+from compiler.render.pdf.typeset.page import draw_page_number, type_area_bottom
 from compiler.render.style import StyleSheet
 from compiler.render.textstyle import PageGeometry, TextStyle
 
 if TYPE_CHECKING:
     from pypdf import PdfReader
 
-SlotKind = Literal["overlay", "separator", "image"]
+SlotKind = Literal["overlay", "separator", "image", "blank", "imprint"]
 LabelOn = Literal["first-page", "separator"]
 
 #: The style sheet's ``[attachments]`` table, with these defaults when the sheet has none.
@@ -98,6 +99,8 @@ class Slot:
     title: str | None = None  # separator pages: the attachment's title on line 3
     image: bytes | None = None  # image pages: the scan's bytes (read once, when loaded), fitted below the label
     image_size: tuple[int, int] | None = None
+    imprint: Imprint | None = None  # the 版记 page after the attachments: the 版记 at its foot
+    numbered: bool = True  # a blank page before the 版记 page, and that page, carry no number (§7.5)
     source: SourceRef | None = None  # the attachment's TOML key, for problems
 
 
@@ -144,16 +147,16 @@ def check_text(slots: Iterable[Slot], sheet: StyleSheet) -> list[Problem]:
     label_style, title_style = label_role(sheet), title_role(sheet)
     problems = []
     for slot in slots:
-        for text, style in ((slot.label, label_style), (slot.title, title_style)):
+        texts = [(slot.label, label_style, "附件标签或标题"), (slot.title, title_style, "附件标签或标题")]
+        if slot.imprint is not None:
+            style = sheet.role(slot.imprint.role)
+            texts += [(text, style, "版记") for row in slot.imprint.rows for text in row]
+        for text, style, what in texts:
             missing = missing_characters(text or "", style)
             if missing:
                 chars = "、".join(sorted(missing))
                 problems.append(
-                    error(
-                        "font.missing-glyph",
-                        f"附件标签或标题中的字符“{chars}”没有任何字体能显示；请改用常用字",
-                        slot.source,
-                    )
+                    error("font.missing-glyph", f"{what}中的字符“{chars}”没有任何字体能显示；请改用常用字", slot.source)
                 )
     return problems
 
@@ -233,8 +236,17 @@ def _draw_image(canvas: Canvas, slot: Slot, geometry: PageGeometry) -> None:
     canvas.drawImage(ImageReader(io.BytesIO(slot.image)), geometry.left + (box_w - w) / 2, top - h, w, h)
 
 
+def _draw_imprint(canvas: Canvas, slot: Slot, geometry: PageGeometry, sheet: StyleSheet) -> None:
+    """The 版记 at the foot of the type area, drawn as on the report's last page: its last rule on the 版心's
+    bottom edge."""
+    assert slot.imprint is not None
+    flowable = imprint_flowable(slot.imprint, sheet)
+    flowable.wrapOn(canvas, geometry.body_width, flowable.own_height())
+    flowable.drawOn(canvas, geometry.left, type_area_bottom(geometry) - flowable.strip)
+
+
 def render_slots(slots: list[Slot], sheet: StyleSheet) -> bytes:
-    """One PDF page per slot: stamps only (overlay), or the whole page (separator, image)."""
+    """One PDF page per slot: stamps only (overlay), or the whole page (separator, image, blank, 版记)."""
     buffer = io.BytesIO()
     canvas = Canvas(buffer, invariant=1, pageCompression=1)
     numbers = sheet.page_numbers
@@ -245,8 +257,11 @@ def render_slots(slots: list[Slot], sheet: StyleSheet) -> bytes:
             _draw_image(canvas, slot, geometry)
         if slot.kind == "separator":
             _draw_title(canvas, slot, geometry, sheet)
+        if slot.kind == "imprint":
+            _draw_imprint(canvas, slot, geometry, sheet)
         _draw_label(canvas, slot, geometry, sheet)
-        draw_page_number(canvas, slot.page_number, geometry, numbers)
+        if slot.numbered:
+            draw_page_number(canvas, slot.page_number, geometry, numbers)
         canvas.showPage()
     canvas.save()
     return buffer.getvalue()

@@ -43,6 +43,7 @@ __all__ = [
     "break_title",
     "build_flowables",
     "draw_line",
+    "imprint_flowable",
     "is_wide",
     "line_width",
 ]
@@ -225,6 +226,14 @@ class ImprintBlock(Flowable):
         canvas.restoreState()
 
 
+def imprint_flowable(block: Imprint, sheet: StyleSheet) -> ImprintBlock:
+    """The 版记 as drawn at the foot of the report's last page — or, after merged attachments, of a page of its
+    own (:mod:`compiler.render.pdf.finish.stamp`)."""
+    settings, page = sheet.imprint, sheet.page
+    strip = max(page.lines * page.line_pitch - page.body_height, 0.0)
+    return ImprintBlock(block.rows, sheet.role(block.role), settings.outer, settings.inner, page.line_pitch, strip)
+
+
 # ---------------------------------------------------------------------------------------------- the mapping
 
 
@@ -281,11 +290,7 @@ class BlockMapper:
             date = self.sheet.role("date") if "date" in self.sheet.roles else organ
             return _Part([_grid_lines(1, self.pitch), SignatureBlock(block.organ, block.date, organ, date)])
         if isinstance(block, Imprint):
-            settings = self.sheet.imprint
-            style = self.sheet.role(block.role)
-            page = self.sheet.page
-            strip = max(page.lines * page.line_pitch - page.body_height, 0.0)
-            return _Part([ImprintBlock(block.rows, style, settings.outer, settings.inner, self.pitch, strip)])
+            return _Part([imprint_flowable(block, self.sheet)])
         if isinstance(block, BlankLines):
             return _Part([_grid_lines(block.count, self.pitch)] if block.count > 0 else [])
         if isinstance(block, PageBreak):
