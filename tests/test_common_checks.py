@@ -695,6 +695,25 @@ def test_the_regulation_cited_as_it_should_be_passes(check, text):
     assert "common.law-citation" not in rules(check(with_overview(text=text)))
 
 
+def test_newspapers_among_the_channels_need_book_title_marks(check):
+    # 平潭海坛片区 2019, reworded; the same paper twice is one warning
+    text = "发挥主流媒体作用，对接平潭时报、广播电视台等媒体。通过平潭时报和门户网站公开。"
+    [p] = [p for p in check(with_overview(text=text)) if p.rule == "common.media-title"]
+    assert (p.found, p.expected) == ("平潭时报", "《平潭时报》")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "对接《平潭时报》、广播电视台等媒体。",
+        "督促各处室及时报送政务公开信息。",  # 及时报送: not a paper
+        "在人民日报政务微博影响力报告中位列第一。",  # the publisher's ranking, not the paper
+    ],
+)
+def test_newspapers_as_they_should_be_pass(check, text):
+    assert "common.media-title" not in rules(check(with_overview(text=text)))
+
+
 def test_each_citation_slip_is_reported_once(check):
     text = "对照《政府信息公开条例》要求。落实《政府信息公开条例》规定。"
     assert [p.rule for p in check(with_overview(text=text))].count("common.law-citation") == 1

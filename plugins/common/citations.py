@@ -199,6 +199,36 @@ def law_citation_problems(report: Report) -> list[Problem]:
     return problems
 
 
+#: a newspaper named by two characters (a place, a region) and its kind, standing in a list of channels or
+#: before what is printed in it; "及时报送" is not a paper
+_NEWSPAPER = re.compile(
+    r"(?<![《〈“\"及])(?P<w>[\u4e00-\u9fff]{2}(?:日报|时报|晚报|都市报|商报))"
+    r"(?=[、，,和及与等]|上|刊|发表|刊登|开设|专版|专栏|网络版|头版)"
+)
+
+
+def media_title_problems(report: Report) -> list[Problem]:
+    """Each newspaper named without book-title marks, once, where it is first named."""
+    problems: list[Problem] = []
+    seen: set[str] = set()
+    for keypath, text in narrative_strings(report):
+        for m in _NEWSPAPER.finditer(text):
+            name = m["w"]
+            if name in seen:
+                continue
+            seen.add(name)
+            problems.append(
+                warning(
+                    "common.media-title",
+                    f"报纸名称“{name}”没有加书名号（GB/T 15834—2011 第4.15条：报纸、刊物名称用书名号）",
+                    report.ref(keypath),
+                    expected=f"《{name}》",
+                    found=name,
+                )
+            )
+    return problems
+
+
 @hookimpl
 def gongkai_check(report: Report) -> list[Problem]:
     return [
@@ -207,4 +237,5 @@ def gongkai_check(report: Report) -> list[Problem]:
         *url_problems(report),
         *title_series_problems(report),
         *law_citation_problems(report),
+        *media_title_problems(report),
     ]
