@@ -673,6 +673,12 @@ def test_titles_in_a_series_as_they_should_be_pass(check, text):
         ("贯彻落实政府信息公开条例。深入学习条例各项规定。", "政府信息公开条例"),
         # 《条例》 with nothing cited before
         ("按照《条例》要求，做好政府信息公开工作。", "《条例》"),
+        # 平潭自然资源局 2023, reworded: the short form, then the full title, in one sentence
+        (
+            "根据《中华人民共和国政府信息公开条例》（以下简称《条例》）编制。"
+            "认真落实《条例》要求，严格按照《中华人民共和国政府信息公开条例》做好公开工作。",
+            "《条例》……《中华人民共和国政府信息公开条例》",
+        ),
     ],
 )
 def test_the_regulation_cited_by_a_short_or_unmarked_title(check, text, found):

@@ -162,10 +162,19 @@ def _enclosing_title(text: str, start: int, end: int) -> str | None:
     return None
 
 
+def _short_before_in_sentence(text: str, start: int) -> bool:
+    """The sentence of the full title at ``start`` has cited the 条例 as 《条例》 before it ("认真落实《条例》
+    要求，严格按照《中华人民共和国政府信息公开条例》……"); the full title first and 《条例》 after it is the usual way
+    to go on."""
+    left = max(text.rfind(c, 0, start) for c in "。；;！？") + 1
+    return "《条例》" in _DEFINES_SHORT.sub("", text[left:start])
+
+
 def law_citation_problems(report: Report) -> list[Problem]:
     """The 政府信息公开条例 cited without book-title marks ("贯彻落实政府信息公开条例"); cited as
     《政府信息公开条例》, a title it does not have, in a report that never says it abbreviates it (once it does,
-    :func:`abbreviation_problems` speaks of other forms); 《条例》 in a report that has not cited the 条例 before.
+    :func:`abbreviation_problems` speaks of other forms); 《条例》 in a report that has not cited the 条例 before;
+    《条例》 and the full title in one sentence ("认真落实《条例》要求，严格按照《中华人民共和国……条例》").
     Each slip is reported once, where it first occurs, in reading order."""
     problems: list[Problem] = []
     cited = defined = False  # the 条例 cited by a title before; an abbreviation of it declared
@@ -182,6 +191,9 @@ def law_citation_problems(report: Report) -> list[Problem]:
             elif title == f"《{_SHORT_TITLE}》" and not defined:  # 〈…〉 is another document's title, quoted
                 slip = ("short", f"条例的名称是《{_FULL_TITLE}》，没有《{_SHORT_TITLE}》这个名称")
                 found = f"《{_SHORT_TITLE}》"
+            elif title == f"《{_FULL_TITLE}》" and _short_before_in_sentence(text, m.start()):
+                slip = ("twice", "同一句里既写简称《条例》又写全称，两次引用同一法规")
+                found = f"《条例》……《{_FULL_TITLE}》"
             else:
                 slip = None
             cited |= found != "《条例》"
