@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -185,7 +186,9 @@ def _margins(lines: list[dict[str, Any]], width: float) -> tuple[float, float, f
 
 
 def _grid(table: Any, place: Place) -> Grid:
-    """A pdfplumber table as a :class:`Grid`, merged cells resolved from the cell boxes."""
+    """A pdfplumber table as a :class:`Grid`, merged cells resolved from the cell boxes.  A cell box over several
+    rows that holds one number on each of those rows is not a merged cell but a rule the PDF left out (or drew too
+    faintly to be seen): it is read as one cell per row, never as one merged number."""
     texts = table.extract()
     xs = sorted({round(c[0], 1) for c in table.cells})
     tops = sorted({round(c[1], 1) for c in table.cells})
@@ -199,5 +202,29 @@ def _grid(table: Any, place: Place) -> Grid:
         text = None
         if r < len(texts) and c < len(texts[r]):
             text = texts[r][c]
+        tall = rowspan > 1 and text is not None and text.count("\n") == rowspan - 1
+        split = _numbers_per_row(table.page, bbox, [*tops[r : r + rowspan], bottom]) if tall else None
+        if split:
+            cells += [(r + i, c, 1, colspan, number) for i, number in enumerate(split)]
+            continue
         cells.append((r, c, rowspan, colspan, join_lines(text.split("\n")) if text else None))
     return make_grid(cells, place)
+
+
+_NUMBER_LINE = re.compile(r"[-+]?[\d,.，．]+%?")
+
+
+def _numbers_per_row(page: Any, bbox: tuple[float, float, float, float], edges: list[float]) -> list[str] | None:
+    """The numbers of a tall cell box, one per row it spans (``edges``: the rows' tops and the box's bottom), when
+    each row holds exactly one line and every line is a number; else ``None`` (a real merged cell)."""
+    lines = page.crop(bbox, strict=False).extract_text_lines(strip=True, return_chars=False)
+    if len(lines) != len(edges) - 1:
+        return None
+    found: list[str] = []
+    for line, (upper, lower) in zip(lines, pairwise(edges), strict=True):
+        middle = (line["top"] + line["bottom"]) / 2
+        text = tidy(line["text"])
+        if not (upper <= middle < lower and _NUMBER_LINE.fullmatch(text)):
+            return None
+        found.append(text)
+    return found

@@ -266,28 +266,55 @@ def _table3_rows(rows: list[Row]) -> list[tuple[Row, Row3 | None, str]]:
 
 def _merged_below(row: Row, grids: list[Grid]) -> int:
     """How many rows the numbers of ``row`` span (1 when not merged): its data cells — the last seven columns —
-    merged downwards (市场监督管理局 2023: one 0 over （六）其他处理 1.–3.)."""
+    merged downwards (市场监督管理局 2023: one 0 over （六）其他处理 1.–3.), each holding one number or nothing (a
+    tall cell with a number per row is a missing rule, not a merge)."""
     if row.grid >= len(grids):
         return 1
     grid = grids[row.grid]
     width = max((len(r) for r in grid.rows), default=0)
     spans = [rs for sr, sc, rs, cs in grid.spans if sr == row.index and sc >= width - 7 and rs > 1]
-    return min(spans) if len(spans) >= 7 else 1
+    if len(spans) < 7 or any(len((t or "").split()) > 1 for t in grid.rows[row.index][width - 7 :]):
+        return 1
+    return min(spans)
+
+
+def _cell_starts(grid: Grid, text: str) -> list[tuple[int, int]]:
+    """``(row, rows tall)`` of each cell reading ``text``, top to bottom (the positions a merged cell covers below
+    or to the right of its first are not cells of their own)."""
+    tall = {(sr, sc): rs for sr, sc, rs, cs in grid.spans}
+    covered = {
+        (r, c)
+        for sr, sc, rs, cs in grid.spans
+        for r in range(sr, sr + rs)
+        for c in range(sc, sc + cs)
+        if (r, c) != (sr, sc)
+    }
+    starts = {
+        r: tall.get((r, c), 1)
+        for r, row in enumerate(grid.rows)
+        for c, t in enumerate(row)
+        if norm(t or "") == text and (r, c) not in covered
+    }
+    return sorted(starts.items())
 
 
 def _outcome_label_breaks(matched: list[tuple[Row, Row3 | None, str]], grids: list[Grid], b: Builder) -> None:
-    """三、本年度办理结果 printed as more than one merged cell (平潭综合实验区 2019, 2020: a second cell from （四））:
-    the rows where the later cells start, as ``outcome_label_breaks``."""
-    if not matched or not b.cell_kind or matched[0][0].grid >= len(grids):
+    """三、本年度办理结果 printed as more than one cell (平潭综合实验区 2019, 2020: again from （四））: the rows where
+    the later cells start, as ``outcome_label_breaks``.  Only when it is unambiguous: at least one of the cells is
+    merged over several rows and only the first or the last may be one row tall (a label typed in every row is
+    not a layout).  A table broken by a page end prints the cell again at the top of the next page (gongkai) or
+    leaves it blank (Word): a cell beginning at a continued grid's first row is the same cell going on."""
+    if not b.cell_kind:
         return
-    grid = grids[matched[0][0].grid]
-    starts = sorted(
-        sr
-        for sr, sc, rs, cs in grid.spans
-        if rs > 1 and sr < len(grid.rows) and norm(grid.rows[sr][sc] or "") == TABLE3_OUTCOMES
-    )
-    by_index = {row.index: spec.key for row, spec, _ in matched if spec is not None and row.grid == matched[0][0].grid}
-    breaks = [by_index[sr] for sr in starts[1:] if sr in by_index]
+    by_place = {(row.grid, row.index): spec.key for row, spec, _ in matched if spec is not None}
+    cells: list[tuple[int, int, int]] = []  # (grid, row, rows tall)
+    for g in sorted({row.grid for row, _, _ in matched if row.grid < len(grids)}):
+        first = min((i for (gg, i) in by_place if gg == g), default=0)
+        found = [(r, h) for r, h in _cell_starts(grids[g], TABLE3_OUTCOMES) if r >= first]
+        cells += [(g, r, h) for r, h in found if not (cells and r == first)]
+    if len(cells) < 2 or all(h == 1 for _, _, h in cells) or any(h == 1 for _, _, h in cells[1:-1]):
+        return
+    breaks = [by_place[(g, r)] for g, r, _ in cells[1:] if (g, r) in by_place]
     if breaks:
         b.put("applications.outcome_label_breaks", breaks)
 
