@@ -394,3 +394,8 @@ def test_application_claims_against_table3(sentence, new, carried, claimed):
     from plugins.gb2021.textcheck import application_claims
 
     assert bool(list(application_claims(sentence, _table3(new, carried)))) is claimed
+
+
+def test_a_government_that_reports_accountability_passes(tmp_path):
+    path = write_variant(tmp_path, [('organ = "青岚市数据资源管理局"', 'organ = "青岚市人民政府"')])
+    assert "gb2021.accountability-unstated" not in rules(problems_of(path))  # 责任追究 is said in 监督保障

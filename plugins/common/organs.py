@@ -34,7 +34,7 @@ from plugins.common.checks import narrative_strings, typed_table_strings
 #: The 2008 条例 (第三十一条): every report by 31 March; the 2019 条例 (第五十条): departments by 31 January,
 #: governments (人民政府, and the bodies that act as one) by 31 March.
 _GOVERNMENT = re.compile(r"(?:人民政府|政府|管委会|管理委员会|办事处|乡|镇)$")
-_DEPARTMENT_NAME = re.compile(r"(?:局|委员会|委|办公室|办公厅|办|厅|中心|处|所|站|院|馆|队|社)$")
+_DEPARTMENT_NAME = re.compile(r"(?:局|委员会|委|办公室|办公厅|办|厅|中心|处|所|站|院|馆|队|社|署)$")
 
 
 def is_department(organ: str) -> bool:

@@ -37,6 +37,7 @@ gb2021.heading.unofficial              WARNING   any other heading override
 gb2021.heading.numbered                WARNING   a heading typed with its own number
 gb2021.part-order                      ERROR     a part moved from its official position
 gb2021.overview.items-and-subsections  ERROR     总体情况 mixes items and 小节 (double （一）)
+gb2021.accountability-unstated        WARNING   a government's report says nothing of 社会评议 / 责任追究 (条例 第五十条)
 gb2021.format-title                    WARNING   a 2021-format report citing the format as 《……年度报告格式（试行）》
 =====================================  ========  ==========================================================
 """
@@ -90,6 +91,32 @@ def format_title_problems(report: Report, make) -> list[Problem]:
     ]
 
 
+def accountability_problems(report: Report, make) -> list[Problem]:
+    """条例第五十条（四）: a government's report (人民政府, 管委会, 街道办事处, 乡, 镇 — not a department) must report
+    the results of 工作考核、社会评议和责任追究; the 2021 format puts them in 总体情况's 监督保障.  Reported when the
+    text says nothing of 社会评议 nor of 责任追究 (考核 alone is said of many things); one warning, at 总体情况."""
+    from plugins.common.checks import narrative_strings
+    from plugins.common.organs import is_department
+
+    organ = (report.data.get("report") or {}).get("organ")
+    if not isinstance(organ, str) or is_department(organ):
+        return []
+    text = "".join(t for _, t in narrative_strings(report))
+    if "评议" in text or "责任追究" in text or "追究责任" in text:
+        return []
+    return [
+        make(
+            Severity.WARNING,
+            "gb2021.accountability-unstated",
+            "各级人民政府的年度报告应当包括工作考核、社会评议和责任追究结果情况（条例第五十条第四项，"
+            "2021年格式放在“总体情况”的监督保障中），正文没有说到社会评议和责任追究",
+            "overview",
+            expected="写明工作考核、社会评议和责任追究结果",
+            found="未提及",
+        )
+    ]
+
+
 @hookimpl
 def gongkai_check(report: Report) -> list[Problem] | None:
     if report.format.key not in FORMAT_KEYS:
@@ -101,5 +128,6 @@ def gongkai_check(report: Report) -> list[Problem] | None:
         *heading_problems(report, make),
         *cross_year_problems(report, make),
         *text_problems(report, make),
+        *accountability_problems(report, make),
         *part_list_problems(report, "gb2021", official),
     ]

@@ -35,6 +35,15 @@ CASES: list[tuple[str, str, str, list[tuple[str, str, str]]]] = [
         [("[preamble]", "年度报告格式》", "年度报告格式（试行）》")],
     ),
     (
+        "accountability-unstated",
+        "gb2021.accountability-unstated",
+        "报告机关改为市人民政府，监督保障删去“责任追究”一句：条例第五十条第四项的内容没有写",
+        [
+            ("[report]", 'organ = "青岚市数据资源管理局"', 'organ = "青岚市人民政府"'),
+            ("[overview.supervision]", "全年未发生因政府信息公开工作引起的责任追究情况。", ""),
+        ],
+    ),
+    (
         "table3-balance",
         "gb2021.table3.balance",
         "自然人列 结转下年度 3 → 4：一＋二 ≠ （七）＋四",
