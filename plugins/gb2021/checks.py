@@ -29,15 +29,15 @@ gb2021.cross-year.valid-documents      WARNING   现行有效件数 ≈ last yea
 gb2021.cross-year.year / .format       WARNING   the previous report is not last year's / not this format
 gb2021.text.mismatch                   ERROR     a literal number in the prose differs from the table
 gb2021.text.appeals-claim              ERROR     "均获维持" / "未发生行政复议" contradicting table 四
-gb2021.text.applications-claim        WARNING   "未收到申请" / "均已按时答复" contradicting table 三's 新收 and 结转
-gb2021.text.attribute-count           WARNING   "依申请公开信息N条" (the 2008 公开属性 statistic) beyond table 三
+gb2021.text.applications-claim         WARNING   "未收到申请" / "均已按时答复" contradicting table 三's 新收 and 结转
+gb2021.text.attribute-count            WARNING   "依申请公开信息N条" (the 2008 公开属性 statistic) beyond table 三
 gb2021.appeals.pending-unstated        WARNING   table 四 has 尚未审结 cases and the prose never says so
 gb2021.heading.variant                 WARNING   a known variant of an official part heading
 gb2021.heading.unofficial              WARNING   any other heading override
 gb2021.heading.numbered                WARNING   a heading typed with its own number
 gb2021.part-order                      ERROR     a part moved from its official position
 gb2021.overview.items-and-subsections  ERROR     总体情况 mixes items and 小节 (double （一）)
-gb2021.accountability-unstated        WARNING   a government's report says nothing of 社会评议 / 责任追究 (条例 第五十条)
+gb2021.accountability-unstated         WARNING   a government's report silent on 社会评议 / 责任追究 (条例 第五十条)
 gb2021.format-title                    WARNING   a 2021-format report citing the format as 《……年度报告格式（试行）》
 =====================================  ========  ==========================================================
 """
