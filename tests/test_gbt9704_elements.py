@@ -226,9 +226,8 @@ def test_table_three_rows_printed_merged(tmp_path, kind):
         spanning = [c for c in page.iter("td") if c.get("rowspan") == "2" and "".join(c.itertext()).strip() == "0"]
         assert len(spanning) == 7  # the six applicant columns and 总计
     imported = import_file(out).result.data["applications"]
-    if kind != "pdf":  # a PDF table keeps no record of merged cells: the covered rows come back blank or 0
-        assert imported["merged_rows"] == ["denied_state_secret", "denied_other_law"]
-        assert all(imported[c]["denied_other_law"] == "" for c in ("natural_person", "other"))
+    assert imported["merged_rows"] == ["denied_state_secret", "denied_other_law"]  # a PDF's cell boxes too
+    assert all(imported[c]["denied_other_law"] == "" for c in ("natural_person", "other"))
 
 
 def test_an_imprint_printed_as_a_one_row_table_comes_back(write_toml, tmp_path):
@@ -241,7 +240,7 @@ def test_an_imprint_printed_as_a_one_row_table_comes_back(write_toml, tmp_path):
     assert imported["signature"].get("organ", "") != "测试县人民政府办公室"
 
 
-@pytest.mark.parametrize("kind", ["html", "docx"])
+@pytest.mark.parametrize("kind", ["html", "docx", "pdf"])
 def test_the_outcome_label_printed_twice(tmp_path, kind):
     """平潭综合实验区 2019, 2020 print 三、本年度办理结果 as two merged cells, the second from （四）无法提供:
     ``outcome_label_breaks`` prints it so, and the import writes it back."""
