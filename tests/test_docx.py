@@ -141,6 +141,9 @@ def test_seed_run_in_headings_title_and_signature(built) -> None:
     assert (organ.text, organ.style.name) == ("南江县人民政府", "署名")
     assert (date.text, date.style.name) == ("2019年2月14日", "成文日期")
     assert paragraphs[-3].text == ""  # one blank line above the 署名
+    # the 署名 is kept with its date (a page break between them left the 署名 alone in LibreOffice)
+    assert organ._p.pPr.find(qn("w:keepNext")) is not None and date._p.pPr.find(qn("w:keepNext")) is None
+    assert organ._p.pPr.index(organ._p.pPr.find(qn("w:keepNext"))) == 1  # right after w:pStyle, as the schema has it
     right = {p.style.name: int(p._p.pPr.find(qn("w:ind")).get(qn("w:rightChars"))) for p in (organ, date)}
     # the date (3 字 + 7 half-width digits) reaches further than the 署名 less two cells: the date is 右空二字 and
     # the 署名 moves left so that its first character stays two cells left of the date's (§7.3.5.2)

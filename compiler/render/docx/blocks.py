@@ -188,9 +188,11 @@ class _Writer:
             organ_right = right + date_w + 2 - organ_w
         self.blank()
         lines = [(block.organ, block.role, organ_right)] if block.organ else []  # no 署名: the date alone
-        for text, role, cells in (*lines, (block.date, date_role, date_right)):
+        for i, (text, role, cells) in enumerate((*lines, (block.date, date_role, date_right))):
             ind = E("w:ind", {"w:rightChars": round(cells * 100), "w:right": round(cells * cell * 20)})
             self.paragraph(s.paragraph(role), [run(text)], ind)
+            if i < len(lines):  # the 署名 stays on the page of its 成文日期, as in the PDF
+                self.out[-1].pPr.insert(1, E("w:keepNext"))
 
     def imprint(self, block: Imprint) -> None:
         """版记 (§7.4) at the foot of the page, as the PDF sets it: each row a paragraph in a frame of its own
