@@ -387,3 +387,19 @@ def test_kinds_listed_in_a_later_sentence_than_the_count_they_break_down():
     # the sentence's own count before its kinds is the other rule's (其中 list), not compared with an earlier one
     own = "主动公开政府信息24条。在主动公开的24条政府信息中，规范性文件7条，职能5条，预决算0条，其他信息12条。"
     assert [(f.total, sum(f.parts)) for f in parts_not_adding_up(own)] == []
+
+
+def test_each_bodys_share_of_the_published_count_stated_before():
+    # 平潭县人民政府 2012, reworded: the shares are of every piece of information (3978), not of the 2026 published
+    text = (
+        "制作政府信息总数3978条，其中主动公开政府信息2026条，依申请公开46条，不予公开1906条。"
+        "主动公开的政府信息，县直各单位主动公开政府信息2475条，占62.2%。各乡镇主动公开政府信息1503条，占37.8%。"
+    )
+    [found] = shares_of_listed_parts(text)  # once for the run of shares
+    assert (found.part, found.total, str(found.verdict.rounded), found.added) == (2475, 2026, "122.2", 3978)
+    # the same shares of the count they are of (平潭县人民政府 2013): nothing to say
+    fine = (
+        "其中主动公开政府信息1853条。主动公开的政府信息，县直各单位主动公开政府信息1251条，占67.5%。"
+        "各乡镇主动公开政府信息602条，占32.5%。"
+    )
+    assert list(shares_of_listed_parts(fine)) == []

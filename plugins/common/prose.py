@@ -390,9 +390,41 @@ def _subject(name: str) -> str:
     return re.sub(r"的|政府|信息|数量|数|类|其中|共", "", name).strip("（()） ")
 
 
+#: one body's share of what was published: "县直各单位主动公开政府信息2475条，占62.2%"
+_ACTIVE_SHARE = re.compile(
+    r"(?P<name>[^，。；、\d]{2,12}?)主动公开(?:的)?(?:政府)?信息(?:数)?(?:为)?(?P<n>\d+(?:,\d{3})*)条[，,]?"
+    r"(?:占|占比为?)(?P<p>\d+(?:\.\d+)?)\s*[%％]"
+)
+
+
+def _shares_of_active(text: str) -> Iterator[ListedShare]:
+    """Shares of the 主动公开 count stated earlier in the text, one body at a time ("其中主动公开政府信息2026条……
+    县直各单位主动公开政府信息2475条，占62.2%。各乡镇主动公开政府信息1503条，占37.8%。", 平潭县人民政府 2012: the
+    shares are of 3978, every piece of information, not of the 2026 published)."""
+    shares = list(_ACTIVE_SHARE.finditer(text))
+    added = sum(int(m["n"].replace(",", "")) for m in shares)
+    inside = [range(m.start(), m.end()) for m in shares]
+    for m in shares:  # the first share that is not of the stated count says it for the others
+        stated = [
+            s
+            for s in _ACTIVE_STATED.finditer(text, 0, m.start())
+            if s.end() <= m.start("name") and not any(s.start() in r for r in inside)
+        ]
+        if not stated:
+            continue
+        total, part = int(stated[-1]["n"].replace(",", "")), int(m["n"].replace(",", ""))
+        verdict = percent_verdict(part, total, m["p"])
+        if verdict is not None and not verdict.ok:
+            start = max(text.rfind(c, 0, m.start()) for c in "。；;！？") + 1
+            yield ListedShare(text[start : m.end()].strip("，, "), m["name"], part, total, m["p"], verdict, added)
+            return
+
+
 def shares_of_listed_parts(text: str) -> Iterator[ListedShare]:
     """A share given for one part of an earlier "共X条，其中A条、B条…" list ("主动公开的政府信息占41.5%") against
-    that part and the total the list states; ``added`` tells whether the author divided by the parts instead."""
+    that part and the total the list states; ``added`` tells whether the author divided by the parts instead.  A
+    body's share of the 主动公开 count stated before (:func:`_shares_of_active`) likewise."""
+    yield from _shares_of_active(text)
     listed: list[tuple[str, int, int, int]] = []  # (subject, part, total, parts added) of the lists seen so far
     for sentence in _sentences(text):
         for m in _NAMED_SHARE.finditer(sentence):
