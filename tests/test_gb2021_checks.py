@@ -399,3 +399,21 @@ def test_application_claims_against_table3(sentence, new, carried, claimed):
 def test_a_government_that_reports_accountability_passes(tmp_path):
     path = write_variant(tmp_path, [('organ = "青岚市数据资源管理局"', 'organ = "青岚市人民政府"')])
     assert "gb2021.accountability-unstated" not in rules(problems_of(path))  # 责任追究 is said in 监督保障
+
+
+@pytest.mark.parametrize(
+    ("sentence", "made", "found"),
+    [
+        # 平潭旅游与文化体育局 2022, reworded
+        ("主动公开政府信息31条，其中机构职能类信息2条，政策、规范性文件信息2条。", 9, [(2, 9)]),
+        ("主动公开政府信息260条，其中政策、规范性文件类7条。", 4, []),  # policies too: more than made is fine
+        ("本年度制发规范性文件34件，均在门户网站公开。", 40, []),  # made, not a class of what was published
+        ("集中公开现行有效行政规范性文件698件。", 800, []),
+        ("主动公开政府信息31条，其中政策、规范性文件信息2条。", 0, []),
+    ],
+)
+def test_normative_documents_published_against_table2(sentence, made, found):
+    from plugins.gb2021.textcheck import normative_published
+
+    values = {"active": {"normative_documents": {"issued": made}}}
+    assert [(n, m) for _, n, m in normative_published(sentence, values)] == found

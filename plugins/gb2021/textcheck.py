@@ -398,6 +398,28 @@ def attribute_counts(text: str, values: Mapping[str, Any]) -> Iterator[tuple[str
             yield m.group(0), n, int(v.number(new)), int(v.number(carried))
 
 
+#: the kind of information published "政策、规范性文件类信息2条" (a class of the 主动公开 count, not table 二's rows)
+_NORMATIVE_PUBLISHED = re.compile(
+    r"(?:政策(?:、|，|,|及|和)?)?(?:行政)?规范性文件(?:类信息|类|信息)(?:共|为)?(?P<n>\d+(?:,\d{3})*)(?:条|件|份)"
+)
+
+
+def normative_published(text: str, values: Mapping[str, Any]) -> Iterator[tuple[str, int, int]]:
+    """ "主动公开政府信息31条，其中……政策、规范性文件信息2条" while table 二 says 9 行政规范性文件 were made this year
+    (平潭旅游与文化体育局 2022): a 规范性文件 is published by law (条例第二十条), so the documents published of the
+    class cannot be fewer than those made.  Yields (phrase, published, made)."""
+    documents = (values.get("active") or {}).get("normative_documents") or {}
+    made = documents.get("issued")
+    if not v.is_number(made) or not v.number(made):
+        return
+    for m in _NORMATIVE_PUBLISHED.finditer(text):
+        sentence = text[_clause_start(text, m.start(), _SENTENCE_END) : m.end()]
+        n = int(m["n"].replace(",", ""))
+        published = re.search(r"公开|发布|公布", sentence) and not re.search(r"制发|印发|废止|清理|现行有效", sentence)
+        if published and n < v.number(made):
+            yield m.group(0), n, int(v.number(made))
+
+
 _NONE_RECEIVED = re.compile(
     r"(?:未|没有|无)(?:收到|接到|受理|接收)(?:过|任何)?(?:公民、法人或(?:者)?其他组织(?:提出)?的?)?"
     r"(?:政府信息公开|信息公开|依申请公开)(?:的)?(?:申请|事项|事宜|件)"
@@ -512,6 +534,18 @@ def text_problems(report: Any, make: Callable[..., Problem]) -> list[Problem]:
                     f"申请数；请写明这是按公开属性划分的文件数（如“公开属性为依申请公开的文件{n}件”），或删去",
                     keypath,
                     expected=f"≤ {new + carried}（表三的申请）",
+                    found=n,
+                )
+            )
+        for phrase, n, made in normative_published(resolved.text, values):
+            problems.append(
+                make(
+                    Severity.WARNING,
+                    "gb2021.text.normative-published",
+                    f"正文“{phrase}”少于表二本年制发的行政规范性文件{made}件：规范性文件应当主动公开（条例第二十条），"
+                    "公开的这一类信息不会比制发的少；请核对正文或表二",
+                    keypath,
+                    expected=f"≥ {made}（表二 行政规范性文件·本年制发件数）",
                     found=n,
                 )
             )

@@ -207,6 +207,18 @@ CASES: list[tuple[str, str, str, list[tuple[str, str, str]]]] = [
         ],
     ),
     (
+        "text-normative-published",
+        "gb2021.text.normative-published",
+        "正文说公开政策、规范性文件类信息2条，表二本年制发行政规范性文件4件",
+        [
+            (
+                "[overview.applications]",
+                "申请均在法定期限内答复。",
+                "申请均在法定期限内答复。本年度在门户网站主动公开政策、规范性文件类信息2条。",
+            )
+        ],
+    ),
+    (
         "appeals-pending-unstated",
         "gb2021.appeals.pending-unstated",
         "正文删去两处“尚未审结”，表四仍有尚未审结 2 件",
