@@ -132,6 +132,12 @@ def test_a_proactive_part_without_any_count(check):
     words = {"text": "我局通过门户网站主动公开机构职能和办事指南。"}
     [p] = [p for p in check(legacy(active=None, overview=words)) if p.rule == "legacy.active.no-count"]
     assert p.source.keypath == "overview.text" and p.message.startswith("全文说到主动公开")
+    # nor the word: what was made public told through its channels (平潭县质监局 2012, reworded)
+    channels = {"text": "通过政务公开栏、办事指南、张贴公告等方式及时公开工作动态。"}
+    [p] = [p for p in check(legacy(active=None, overview=channels)) if p.rule == "legacy.active.no-count"]
+    assert p.source.keypath == "overview.text" and p.message.startswith("全文说到公开的渠道")
+    counted = {"text": "通过政务公开栏、门户网站及时公开政府信息56条。"}
+    assert "legacy.active.no-count" not in {p.rule for p in check(legacy(active=None, overview=counted))}
 
 
 def test_where_a_fee_statement_counts(check):

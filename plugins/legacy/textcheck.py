@@ -282,6 +282,8 @@ _COUNT = re.compile(r"\d+(?:,\d{3})*\s*(?:余|多)?[条件项份个篇]")
 #: what makes a count one since some earlier time, not the year's: 累计, 到目前, 至今, 历年, 截至…
 _SINCE = re.compile(r"累计|到目前|至今|迄今|历年|截至|截止|以来")
 _PROACTIVE = re.compile(r"主动公开")
+#: what was made public, said without the word 主动公开: the channels it went through
+_MADE_PUBLIC = re.compile(r"(?:政务|信息)公开栏|公开栏|予以公开|公开了|及时公开|进行公开")
 
 
 def cumulative_only(report: Report) -> list[Problem]:
@@ -342,12 +344,17 @@ def no_count(report: Report, texts: list[tuple[str, str]], clauses: list[tuple[s
     ``texts`` are the report's narrative strings and ``clauses`` the counting clauses among them, as
     :func:`cumulative_only` found them."""
     active = report.data.get("active")
+    said = "主动公开"
     if isinstance(active, Mapping):
         if not any(k.startswith("active.") for k, _ in texts):
             return []
         where = "active"
-    else:  # no part of its own: the report speaks of 主动公开 in another part (平潭县质监局 2012, part 一)
+    else:  # no part of its own: the report speaks of 主动公开 in another part, or of what it made public (平潭县
+        # 质监局 2012, part 一: "通过政务公开栏、办事指南、张贴公告……等方式" and no number)
         mentioned = next((k for k, t in texts if _PROACTIVE.search(t)), None)
+        if mentioned is None:
+            said = "公开的渠道"
+            mentioned = next((k for k, t in texts if _MADE_PUBLIC.search(t)), None)
         if mentioned is None:
             return []  # never spoken of: input.missing-part says the part is missing
         where = mentioned
@@ -355,6 +362,8 @@ def no_count(report: Report, texts: list[tuple[str, str]], clauses: list[tuple[s
         return []
     if any(key.startswith("active.") and _COUNT.search(text) for key, text in texts):
         return []  # the count is in a heading: "（一）2010年主动公开政府信息10余条"
+    if said != "主动公开" and any(_MADE_PUBLIC.search(t) and _COUNT.search(t) for _, t in texts):
+        return []  # "通过政务公开栏……及时公开政府信息56条": counted without the word
     if any(_PROACTIVE.search(text) and _COUNT.search(text) for key, text in texts if key.endswith("heading")):
         return []
     year = (report.data.get("report") or {}).get("year")
@@ -362,7 +371,7 @@ def no_count(report: Report, texts: list[tuple[str, str]], clauses: list[tuple[s
         Problem(
             Severity.WARNING,
             "legacy.active.no-count",
-            f"{'主动公开部分' if where == 'active' else '全文说到主动公开，却'}没有一个数字："
+            f"{'主动公开部分' if where == 'active' else f'全文说到{said}，却'}没有一个数字："
             f"没有说{year}年度主动公开了多少条政府信息（2008年条例第三十二条（一）要求报告主动公开情况）",
             report.ref(where),
             expected=f"{year}年主动公开的条数",
