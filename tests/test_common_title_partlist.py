@@ -36,6 +36,8 @@ def test_composed_and_legacy_titles_pass(tmp_path):
         # 平潭县教育局 2012, 民政局 2013, 卫生局 2012
         ("青岚市数据资源管理局2024年度政府信息公开年度报告", ["“年度”用了两次", "缺“工作”"]),
         ("青岚市数据资源管理局2024年政府信息公开年度报告", ["缺“工作”"]),
+        # 平潭县人防办 2011
+        ("青岚市数据资源管理局2024年政府信息工作公开年度报告", ["词序有误"]),
     ],
 )
 def test_a_title_departing_from_the_name_the_regulation_gives(tmp_path, title, says):
@@ -97,3 +99,20 @@ def test_a_part_list_said_with_quan_wen_bao_kuo_and_mixed_marks(tmp_path):
     other = "全文包括三张表格和若干说明"
     path = write_variant(tmp_path, [(f"要求编制，{counted}", f"要求编制。{other}")])
     assert not [p for p in problems_of(path) if p.rule.startswith("gb2021.part-")]
+
+
+def test_what_the_report_appends_is_not_a_part(tmp_path):
+    """平潭交通与建设局 2019: "本年报包括A、B……以及E，并附相关的说明和指标统计表。" — five parts listed (part 六 left
+    out), the appendix after "，并附" is no sixth part and no list punctuation."""
+    counted = (
+        "由总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议和行政诉讼情况、"
+        "存在的主要问题及改进情况、其他需要报告的事项六部分组成"
+    )
+    listed = (
+        "本年报包括总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议和行政诉讼情况"
+        "以及存在的主要问题及改进情况，并附相关的说明和指标统计表"
+    )
+    path = write_variant(tmp_path, [(f"要求编制，{counted}", f"要求编制。{listed}")])
+    found = {p.rule: p for p in problems_of(path) if p.rule.startswith("gb2021.part-")}
+    assert "gb2021.part-list-punctuation" not in found
+    assert (found["gb2021.part-count"].expected, found["gb2021.part-count"].found) == (6, 5)

@@ -148,6 +148,7 @@ def test_everyday_phrasings_of_received_counts(tmp_path, sentence, expected, fou
         "全年共收到政府信息公开申请116件，予以公开56件，其中自然人41件；",
         # 受理 of something else than disclosure applications
         "全年共受理行政许可事项2000件，政务热线来电300件；",
+        "全年受理网络问政182件，办结率100%；",  # 沭阳县发展和改革局 2023: the public's online questions
     ],
 )
 def test_everyday_phrasings_that_agree_or_are_about_something_else(tmp_path, sentence):
@@ -276,6 +277,17 @@ def test_fee_is_optional_and_part_six_must_state_it(tmp_path):
         tmp_path, [("sentence = true  #", "#"), ("本年度无其他需要报告的事项。", "本年度收取信息处理费1500元。")]
     )
     assert "gb2021.fee.text" in rules(problems_of(path))
+    # the fee stated without naming it (沭阳县发展和改革局 2023's part 六, reworded)
+    fee = "[other.fee]\namount = 1200    # 元\nnotices = 2      # 发出收费通知（件）\nsentence = true"
+    path = write_variant(
+        tmp_path,
+        [
+            (fee, "#"),
+            ("收取信息处理费，收费标准", "收取费用，收费标准"),
+            ("本年度无其他需要报告的事项。", "本年度政府信息公开未发生收费情况。"),
+        ],
+    )
+    assert "gb2021.fee.unstated" not in rules(problems_of(path))
 
 
 CORPUS = BROKEN.parents[1] / "corpus"

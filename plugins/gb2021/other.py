@@ -34,8 +34,11 @@ _FEE_SUBFIELDS = (
     Field("notices", "number", description="发出收费通知的件数（可不写）", example=0),
     Field("sentence", "bool", description="据两个数生成说明句（默认不生成，由正文自己说明）", example=True),
 )
-# the fee as reports name it: 信息处理费, 信息公开处理费 (君山片区 2023), 处理费, or "未收取任何费用"
-_FEE_WORDS = re.compile(r"信息(?:公开)?处理费|处理费|(?:没有|未|不)(?:收取|产生|收)[^。；，,]{0,10}?费")
+# the fee as reports name it: 信息处理费, 信息公开处理费 (君山片区 2023), 处理费, "未收取任何费用", or
+# "政府信息公开未发生收费情况" (沭阳县发展和改革局 2023)
+_FEE_WORDS = re.compile(
+    r"信息(?:公开)?处理费|处理费|(?:没有|未|不)(?:收取|产生|收)[^。；，,]{0,10}?费|(?:没有|未|无)(?:发生|产生|出现)?收费"
+)
 _FEE_AMOUNT = re.compile(
     r"(?:收取|收缴|收费)[^。；，,]{0,8}?信息(?:公开)?处理费[^。；\d]{0,6}?(?P<n>\d+(?:\.\d+)?)\s*(?P<u>万?元)"
 )

@@ -59,8 +59,11 @@ class Phrase:
 
 
 _ROW = TABLE3_2021.path
-#: Words that make "收到/受理…N件" about something else than disclosure applications.
-_NOT_APPLICATIONS = r"(?!复议|诉讼|起诉|投诉|咨询|信访|建议|提案|许可|事项|热线|来信|来电|信件|办件)"
+#: Words that make "收到/受理…N件" about something else than disclosure applications ("全年受理网络问政182件",
+#: 沭阳县发展和改革局 2023: the public's online questions, not applications).
+_NOT_APPLICATIONS = (
+    r"(?!复议|诉讼|起诉|投诉|咨询|信访|建议|提案|许可|事项|热线|来信|来电|信件|办件|问政|留言|诉求|工单)"
+)
 PHRASES: tuple[Phrase, ...] = (
     # 表二's 行政规范性文件 row: "现行有效件数424件" (管委会办公室 2022, against 89), "现行有效行政规范性文件31件" —
     # only in a sentence about 规范性文件, and not a number of them published or cleared ("集中发布现行有效……393件"
