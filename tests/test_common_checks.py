@@ -410,6 +410,17 @@ def test_a_signature_organ_one_character_off(check):
     assert "common.signature-organ" not in rules(check(data))
 
 
+def test_a_report_signed_by_another_department(check):
+    # 平潭投资促进局 2024, signed by the 国有资产管理局 whose 2022 report it was written from
+    report = {**legacy()["report"], "organ": "测试县投资促进局"}
+    data = legacy(report=report, signature={"organ": "测试县国有资产管理局"})
+    [p] = [p for p in check(data) if p.rule == "common.signature-organ"]
+    assert (p.expected, p.found) == ("测试县投资促进局", "测试县国有资产管理局")
+    for signed in ("测试县投资促进局办公室", "测试投资促进局", "投资促进局"):  # its 办公室, short forms
+        data = legacy(report=report, signature={"organ": signed})
+        assert "common.signature-organ" not in rules(check(data)), signed
+
+
 @pytest.mark.parametrize(
     ("fmt", "organ", "date", "late"),
     [
@@ -739,6 +750,15 @@ def test_each_citation_slip_is_reported_once(check):
 def test_list_items_ended_with_semicolons_and_full_stops_mixed(check, text, odd, want):
     [p] = [p for p in check(with_overview(text=text)) if p.rule == "common.enumeration-punctuation"]
     assert f"{odd}前面的标点" in p.message and p.message.endswith(want) and p.source.keypath == "overview.text"
+
+
+def test_points_typed_one_by_one_are_read_as_printed(check):
+    # 平潭交通与建设局 2019, reworded: the points print as "一是……；二是……。三是……"
+    items = [{"heading": "提高认识", "points": ["完善目录；", "强化解读，平稳过渡。", "拓宽渠道。"]}]
+    [p] = [p for p in check(with_overview(items=items)) if p.rule == "common.enumeration-punctuation"]
+    assert "“三是”前面的标点" in p.message and p.source.keypath == "overview.items[0].points"
+    items = [{"heading": "提高认识", "points": ["完善目录；", "强化解读；", "拓宽渠道。"]}]
+    assert "common.enumeration-punctuation" not in rules(check(with_overview(items=items)))
 
 
 @pytest.mark.parametrize(

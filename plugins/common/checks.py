@@ -245,12 +245,25 @@ def enumeration_problems(report: Report) -> list[Problem]:
     return problems
 
 
+def _points_as_printed(report: Report) -> Iterator[tuple[str, str]]:
+    """Each ``points`` list as the paragraph prints it ("一是A；二是B。三是C"), at the list's key path: the points
+    are typed one by one, so the punctuation between them is only seen together."""
+    lists: dict[str, list[str]] = {}
+    for keypath, text in narrative_strings(report):
+        head, sep, _ = keypath.rpartition(".points[")
+        if sep:
+            lists.setdefault(f"{head}.points", []).append(text)
+    for keypath, points in lists.items():
+        if len(points) >= 3:
+            yield keypath, "".join(f"{chinese_number(i + 1)}是{p}" for i, p in enumerate(points))
+
+
 def enumeration_punctuation_problems(report: Report) -> list[Problem]:
     """一是……；二是……。三是……: the items of one paragraph's list ended now with ；, now with 。 (GB/T 15834—2011
     §4.6, 分号: 分项列举的各项之间用分号; an item holding a full stop of its own makes every item a sentence).  One
     message per paragraph, naming the odd items."""
     problems: list[Problem] = []
-    for keypath, text in narrative_strings(report):
+    for keypath, text in (*narrative_strings(report), *_points_as_printed(report)):
         found = [m for m in _ENUMERATION.finditer(text) if parse_chinese_number(m.group(1)) is not None]
         if len(found) < 3 or parse_chinese_number(found[0].group(1)) != 1:
             continue

@@ -30,6 +30,7 @@ RULES = {
     "common.collocation": "搭配不当",
     "common.missing-particle": "缺“的”",
     "common.missing-preposition": "缺介词",
+    "common.serial-comma": "连词前多了顿号",
     "common.misquote": "固定说法引错",
     "common.list-comma": "并列成分用了逗号",
     "common.unfinished-sentence": "句子不完整",

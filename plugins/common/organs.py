@@ -9,7 +9,8 @@
   ("《今日定安》设立税收专刊" in the report of 平潭's 地方税务局; 定安县 is in 海南省): the organ's place is read from
   its name with :mod:`plugins.common.places` (统计用区划代码, province to county), and the places inside it or
   containing it are its own; an organ whose name gives no place (a township) is not checked;
-- ``common.signature-organ`` — the signed organ one or two characters off the report's organ ("财政全融局");
+- ``common.signature-organ`` — the signed organ one or two characters off the report's organ ("财政全融局"), or
+  another department altogether (the 国有资产管理局 signing the 投资促进局's report);
 - ``common.organ-name`` — the organ named in the text without its place's level word ("咸宁人民防空办公室" for
   咸宁市人民防空办公室); only a full name is compared, not a short form ("平潭财政局");
 - ``common.late-report`` — a 成文日期 or 公布日期 (``report.published``) after the deadline: 31 March under the
@@ -157,11 +158,36 @@ def signature_organ_problems(report: Report) -> list[Problem]:
     if not isinstance(organ, str) or not isinstance(signed, str) or not signed or signed == organ:
         return []
     if len(signed) != len(organ) or sum(a != b for a, b in zip(signed, organ, strict=True)) > 2:
-        return []  # a different body (the 办公室 signing for its 政府) or a shortened name: not a typo
+        return _another_body(report, organ, signed)
     return [
         warning(
             "common.signature-organ",
             f"落款机关“{signed}”与报告机关“{organ}”只差个别字，疑为错字",
+            report.ref("signature.organ"),
+            expected=organ,
+            found=signed,
+        )
+    ]
+
+
+def _short_form(short: str, full: str) -> bool:
+    """ "平潭财政局" for 平潭县财政局: the characters of ``short`` in ``full``, in order."""
+    rest = iter(full)
+    return all(ch in rest for ch in short)
+
+
+def _another_body(report: Report, organ: str, signed: str) -> list[Problem]:
+    """The report signed by another body of the same place: "平潭综合实验区国有资产管理局" under the 投资促进局's report
+    (2024, the 国资局's report of 2022 taken as the template).  Not the organ's 办公室 signing for it, nor a short
+    form of the organ's name, nor a body whose name holds the organ's (or the other way round)."""
+    if organ in signed or signed in organ or _short_form(signed, organ):
+        return []
+    if not (is_department(organ) and is_department(signed)):
+        return []
+    return [
+        warning(
+            "common.signature-organ",
+            f"落款机关“{signed}”不是报告机关“{organ}”：疑为沿用了别的机关的报告，落款应为“{organ}”",
             report.ref("signature.organ"),
             expected=organ,
             found=signed,

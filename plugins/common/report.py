@@ -55,10 +55,15 @@ _YEAR_TWICE = re.compile(r"\d{4}\s*年度.*年度")
 
 def title_wording(title: str) -> list[str]:
     """What departs from the name both 条例 give the report (2008 第三十一条, 2019 第四十九条: 政府信息公开工作年度
-    报告) in a title that otherwise ends as it should: 年度 twice ("2021年度……工作年度报告"), 工作 left out."""
+    报告) in a title that otherwise ends as it should: 年度 twice ("2021年度……工作年度报告"), 工作 left out, the
+    words of the name out of order ("政府信息工作公开年度报告")."""
     said = []
     if _YEAR_TWICE.search(title) and title.endswith("年度报告"):
         said.append("“年度”用了两次：年份后写“年”即可（“××××年政府信息公开工作年度报告”）")
+    name = "政府信息公开工作"
+    before = title.removesuffix("年度报告")[-len(name) :]
+    if before != name and sorted(before) == sorted(name):  # "政府信息工作公开年度报告" (平潭县人防办 2011)
+        said.append(f"“{before}年度报告”词序有误：条例规定的名称是“政府信息公开工作年度报告”")
     if title.endswith("政府信息公开年度报告"):
         said.append("缺“工作”：条例规定的名称是“政府信息公开工作年度报告”")
     elif title.endswith("信息公开年度报告"):

@@ -44,6 +44,12 @@ CASES: list[tuple[str, str, str, list[tuple[str, str, str]]]] = [
         ],
     ),
     (
+        "format-notice",
+        "gb2021.format-title",
+        "导语以2019年试行格式的通知国办公开办函〔2019〕60号为依据",
+        [("[preamble]", "国办公开办函〔2021〕30号", "国办公开办函〔2019〕60号")],
+    ),
+    (
         "table3-balance",
         "gb2021.table3.balance",
         "自然人列 结转下年度 3 → 4：一＋二 ≠ （七）＋四",
