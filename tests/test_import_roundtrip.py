@@ -147,3 +147,17 @@ def test_same_text(roundtrip):
     a, b = visible_text(pdf), visible_text(rebuilt)
     ratio = difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
     assert ratio >= 0.99, ratio
+
+
+def test_overview_sub_items_out_of_the_formats_order_stay_in_theirs():
+    """平潭投资促进局 2024 prints 总体情况's 小节 平台建设, 政府信息管理, 主动公开, 依申请公开, 监督保障: read as the
+    format's 小节 they would print in the format's order; they come back as items, in the order printed."""
+    from plugins.gb2021.importer import _overview
+
+    printed = ["（一）平台建设情况", "加强平台建设。", "（二）主动公开情况", "主动公开1条。"]
+    printed += ["（三）依申请公开情况", "未收到申请。"]
+    out, _ = _overview(printed)
+    assert "platforms" not in out and "active" not in out
+    assert "平台建设" in str(out).split("主动公开")[0]  # the first item is still the first
+    in_order = ["（一）主动公开情况", "主动公开1条。", "（二）依申请公开情况", "未收到申请。"]
+    assert set(_overview(in_order)[0]) == {"active", "applications"}

@@ -483,7 +483,8 @@ _SUB_WORDS = {
 
 
 def _overview(paragraphs: list[str]) -> tuple[dict[str, Any], list[str]]:
-    """一、总体情况: the five customary sub-items as their own tables when each is recognised, in order."""
+    """一、总体情况: the five customary sub-items as their own tables when each is recognised and they stand in the
+    format's order."""
     subs: list[tuple[str | None, str, list[str]]] = []
     before: list[str] = []
     for p in paragraphs:
@@ -498,7 +499,12 @@ def _overview(paragraphs: list[str]) -> tuple[dict[str, Any], list[str]]:
     for _, heading, _ in subs:
         key = next((k for k, word in _SUB_WORDS.items() if word in heading), None)
         keys.append(key)
+    order = list(_SUB_WORDS)
     if not subs or None in keys or len(set(keys)) != len(keys):
+        return narrative(paragraphs), []
+    if [order.index(str(k)) for k in keys] != sorted(order.index(str(k)) for k in keys):
+        # printed in another order (平潭投资促进局 2024: 平台建设 first): the 小节 print in the format's order, so
+        # they stay items, in the order printed
         return narrative(paragraphs), []
     out: dict[str, Any] = {}
     if before:
