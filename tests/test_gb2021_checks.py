@@ -429,3 +429,20 @@ def test_normative_documents_published_against_table2(sentence, made, found):
 
     values = {"active": {"normative_documents": {"issued": made}}}
     assert [(n, m) for _, n, m in normative_published(sentence, values)] == found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "decisions", "found"),
+    [
+        # 平潭交通与建设局 2019, reworded: 985 licences listed against 1 decision
+        ("全年公开施工许可证76条、安全生产许可证121条、排水许可证5条、户外广告设置许可证783条。", 1, [985]),
+        ("全年公开施工许可证76条、排水许可证5条。", 81, []),
+        ("梳理行政许可事项291项，公开行政许可类信息40条。", 1, []),  # items and information, not licences
+        ("全年核发排水许可证5件。", None, []),  # table 二 left blank: nothing to compare
+    ],
+)
+def test_licences_listed_against_table2(sentence, decisions, found):
+    from plugins.gb2021.textcheck import licences_beyond_table2
+
+    values = {"active": {"licensing": {"decisions": decisions}}}
+    assert [n for _, n, _ in licences_beyond_table2(sentence, values)] == found

@@ -32,6 +32,7 @@ gb2021.text.appeals-claim              ERROR     "均获维持" / "未发生行�
 gb2021.text.applications-claim         WARNING   "未收到申请" / "均已按时答复" contradicting table 三's 新收 and 结转
 gb2021.text.attribute-count            WARNING   "依申请公开信息N条" (the 2008 公开属性 statistic) beyond table 三
 gb2021.text.normative-published        WARNING   fewer 规范性文件 said published than table 二 says were made
+gb2021.text.licensing                  WARNING   licences listed in a sentence beyond table 二's 行政许可 decisions
 gb2021.appeals.pending-unstated        WARNING   table 四 has 尚未审结 cases and the prose never says so
 gb2021.heading.variant                 WARNING   a known variant of an official part heading
 gb2021.heading.unofficial              WARNING   any other heading override

@@ -423,6 +423,24 @@ def normative_published(text: str, values: Mapping[str, Any]) -> Iterator[tuple[
             yield m.group(0), n, int(v.number(made))
 
 
+#: a count of licences the text says were issued or published: "施工许可证76条", "核发排水许可证5件"
+_LICENCES = re.compile(r"(?P<what>[^，。；、\d]{1,12}?许可证)(?:共|为)?(?P<n>\d+(?:,\d{3})*)(?:件|条|个|张|本|份)")
+
+
+def licences_beyond_table2(text: str, values: Mapping[str, Any]) -> Iterator[tuple[str, int, int]]:
+    """The licences a sentence lists ("全年公开……施工许可证76条、安全生产许可证121条……户外广告设置许可证783条",
+    平潭交通与建设局 2019) add up to more than table 二's 行政许可 decisions of the year (1).  Yields (the sentence,
+    licences listed, decisions)."""
+    licensing = (values.get("active") or {}).get("licensing")
+    decisions = licensing.get("decisions") if isinstance(licensing, Mapping) else licensing
+    if not v.is_number(decisions):
+        return
+    for sentence in re.split(r"(?<=[。；;！？])", text):
+        listed = sum(int(m["n"].replace(",", "")) for m in _LICENCES.finditer(sentence))
+        if listed > v.number(decisions):
+            yield sentence.strip(), listed, int(v.number(decisions))
+
+
 _NONE_RECEIVED = re.compile(
     r"(?:未|没有|无)(?:收到|接到|受理|接收)(?:过|任何)?(?:公民、法人或(?:者)?其他组织(?:提出)?的?)?"
     r"(?:政府信息公开|信息公开|依申请公开)(?:的)?(?:申请|事项|事宜|件)"
@@ -538,6 +556,18 @@ def text_problems(report: Any, make: Callable[..., Problem]) -> list[Problem]:
                     keypath,
                     expected=f"≤ {new + carried}（表三的申请）",
                     found=n,
+                )
+            )
+        for sentence, listed, decisions in licences_beyond_table2(resolved.text, values):
+            problems.append(
+                make(
+                    Severity.WARNING,
+                    "gb2021.text.licensing",
+                    f"正文“{_brief(sentence)}”列出的许可证共{listed}件，表二“行政许可”本年处理决定只有{decisions}件；"
+                    "许可证是行政许可决定的结果，请核对表二或正文（别的机关发的证应写明）",
+                    keypath,
+                    expected=f"≤ {decisions}（表二 行政许可·本年处理决定数量）",
+                    found=listed,
                 )
             )
         for phrase, n, made in normative_published(resolved.text, values):

@@ -225,6 +225,18 @@ CASES: list[tuple[str, str, str, list[tuple[str, str, str]]]] = [
         ],
     ),
     (
+        "text-licensing",
+        "gb2021.text.licensing",
+        "正文列出许可证 30000 件，多于表二行政许可的本年处理决定",
+        [
+            (
+                "[overview.applications]",
+                "申请均在法定期限内答复。",
+                "申请均在法定期限内答复。全年公开施工许可证20000条、排水许可证10000条。",
+            )
+        ],
+    ),
+    (
         "appeals-pending-unstated",
         "gb2021.appeals.pending-unstated",
         "正文删去两处“尚未审结”，表四仍有尚未审结 2 件",
