@@ -149,6 +149,8 @@ def test_everyday_phrasings_of_received_counts(tmp_path, sentence, expected, fou
         # 受理 of something else than disclosure applications
         "全年共受理行政许可事项2000件，政务热线来电300件；",
         "全年受理网络问政182件，办结率100%；",  # 沭阳县发展和改革局 2023: the public's online questions
+        # the 条例's words for every applicant are the 总计 column (平潭行政审批局 2023)
+        "全年收到公民、法人和其他组织政府信息公开申请116件；",
     ],
 )
 def test_everyday_phrasings_that_agree_or_are_about_something_else(tmp_path, sentence):

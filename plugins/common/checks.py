@@ -206,11 +206,38 @@ def enumeration_slips(written: list[int], first: int = 1) -> list[tuple[int, int
     return slips
 
 
+#: what introduces a list: "……但也存在一些问题。一是……", "主要有以下措施：一是……"
+_LIST_LEAD = re.compile(r"问题|不足|措施|如下|以下|方面|困难|短板|差距|举措")
+
+
+def _starts_a_new_list(text: str, m: re.Match[str]) -> bool:
+    """A 一是 after a list that has ended, opening the next one (平潭行政审批局 2021's part 五: "……一是……二是……。
+    2021年，……但也存在一些问题。一是……二是……"): after a colon, or after a sentence that leads in a list; a 一是
+    straight after ；or ， is a slip in the running list."""
+    if parse_chinese_number(m.group(1)) != 1 or m.start() == 0:
+        return False
+    before = text[m.start() - 1]
+    if before in "：:":
+        return True
+    sentence = text[max(text.rfind("。", 0, m.start() - 1), text.rfind("；", 0, m.start() - 1)) + 1 : m.start()]
+    return before == "。" and bool(_LIST_LEAD.search(sentence))
+
+
+def _lists_apart(texts: Iterator[tuple[str, str]]) -> Iterator[tuple[str, str]]:
+    """Each paragraph, cut where a second 一是 list begins (:func:`_starts_a_new_list`): each list is numbered on
+    its own."""
+    for keypath, text in texts:
+        matches = [m for m in _ENUMERATION.finditer(text) if parse_chinese_number(m.group(1)) is not None]
+        cuts = [m.start() for i, m in enumerate(matches) if i >= 2 and _starts_a_new_list(text, m)]
+        for start, end in itertools.pairwise([0, *cuts, len(text)]):
+            yield keypath, text[start:end]
+
+
 def enumeration_problems(report: Report) -> list[Problem]:
     """One message per slip, naming the fix: 一是…三是…三是 → "第一个‘三是’应为‘二是’"."""
     problems: list[Problem] = []
     carried: dict[str, int] = {}  # list key path → the last number of its previous paragraph
-    for keypath, text in narrative_strings(report):
+    for keypath, text in _lists_apart(narrative_strings(report)):
         found = [(parse_chinese_number(m.group(1)), m.group(0)) for m in _ENUMERATION.finditer(text)]
         found = [(n, w) for n, w in found if n is not None]
         if found and found[0][0] != 1:

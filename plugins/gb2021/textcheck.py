@@ -212,11 +212,16 @@ def _clause_start(text: str, pos: int, ends: str) -> int:
     return max(starts) + 1
 
 
+#: the 条例's words for every applicant ("收到公民、法人和其他组织政府信息公开申请7件", 平潭行政审批局 2023): the
+#: 总计 column, not the five organisation columns
+_EVERY_APPLICANT = re.compile(r"公民[、，,]?(?:法人|或者|和)")
+
+
 def _column(text: str, start: int) -> tuple[str, str]:
     """The applicant column named in the clause before ``start`` (the last one), else 总计."""
     clause = text[_clause_start(text, start, _CLAUSE_END) : start]
     found = list(_COLUMN_RE.finditer(clause))
-    if not found:
+    if not found or _EVERY_APPLICANT.search(clause):
         return "total", "总计"
     return COLUMN_WORDS[found[-1].group(0)]
 
@@ -259,6 +264,8 @@ def _judge(phrase: Phrase, text: str, values: Mapping[str, Any], keypath: str, m
     column, column_label = _column(text, m.start()) if phrase.table == "3" else ("", "")
     if phrase.name == "某类申请人申请" or phrase.name == "某类申请人":
         column, column_label = COLUMN_WORDS[_COLUMN_RE.search(m.group(0)).group(0)]  # type: ignore[union-attr]
+        if _EVERY_APPLICANT.search(text[max(0, m.start() - 4) : m.start() + 4]):
+            column, column_label = "total", "总计"
     if phrase.name == "某类申请人" and not _about_received(text, m.start()):
         return None
     if "+" in phrase.key:  # a sum of rows, e.g. 一＋二 ("共办理申请N件（含上年结转）")
