@@ -818,3 +818,30 @@ def test_a_part_answered_with_a_bare_word(check):
     assert "common.unterminated-paragraph" not in rules(check(legacy(other={"text": "无。"})))
     # a word among other paragraphs is not the part's answer
     assert "common.unterminated-paragraph" not in rules(check(legacy(other={"text": ["本年度情况如下：", "无"]})))
+
+
+def test_the_organs_name_with_characters_missing_inside_its_place(check):
+    # 平潭综合实验区行政审批局 2021–2023: "请与平潭综合区行政审批局办公室联系"
+    report = {**legacy()["report"], "organ": "平潭综合实验区行政审批局"}
+    found = check(legacy(report=report, overview={"text": "请与平潭综合区行政审批局办公室联系。"}))
+    [p] = [p for p in found if p.rule == "common.organ-name"]
+    assert (p.expected, p.found) == ("平潭综合实验区行政审批局", "平潭综合区行政审批局") and "少了“实验”" in p.message
+    for text in ("请与平潭综合实验区行政审批局办公室联系。", "请与区行政审批局联系。", "平潭行政审批局"):
+        assert "common.organ-name" not in rules(check(legacy(report=report, overview={"text": text}))), text
+
+
+@pytest.mark.parametrize(
+    ("text", "slips"),
+    [
+        # 平潭行政审批局 2021's part 五, reworded: two lists in one paragraph, each from 一是
+        ("工作扎实改进。一是完善制度。二是加强学习。但也存在一些问题。一是公开不够全面。二是解读不够深入。", []),
+        ("主要措施：一是完善制度；二是加强学习。存在的不足：一是公开不全；二是解读不深。", []),
+        # the second list numbered on its own: its slip is still found
+        ("一是完善制度。二是加强学习。但也存在一些问题。一是公开不全。三是解读不深。", ["二是"]),
+        # 一是 in the running list after ；is a slip
+        ("一是完善制度；二是加强学习；一是拓宽渠道。", ["三是"]),
+    ],
+)
+def test_a_second_list_in_one_paragraph_starts_again(check, text, slips):
+    found = [p.expected for p in check(with_overview(text=text)) if p.rule == "common.enumeration"]
+    assert found == slips

@@ -337,6 +337,15 @@ def test_cases_counted_in_items_in_the_unit_column(check):
     assert "legacy.tables.unit" not in rules(check(legacy(tables=printed(rows=right))))
 
 
+def test_an_amount_of_money_in_the_unit_column(check):
+    """平潭综合实验区行政审批局 2016: "政府信息公开收费减免金额 | 条" — money is counted in 元."""
+    rows = [["主动公开政府信息数", "条", 100, 2069], ["政府信息公开收费减免金额", "条", 0, 0]]
+    [p] = [p for p in check(legacy(tables=printed(rows=rows))) if p.rule == "legacy.tables.unit"]
+    assert (p.expected, p.found, p.source.keypath) == ("元", "条", "tables.printed[0].rows[1][1]")
+    right = [["主动公开政府信息数", "条", 100, 2069], ["政府信息公开收费减免金额", "万元", 0, 0]]
+    assert "legacy.tables.unit" not in rules(check(legacy(tables=printed(rows=right))))
+
+
 def test_the_words_of_a_printed_table_are_read_like_the_text(check):
     """平潭县民政局 2013 prints "行政复试数" in its 统计表; 平潭县劳动和社会保障局 2011 captions its table with its own
     name short of 县 — both are found in the table as they would be in a sentence."""

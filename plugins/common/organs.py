@@ -12,7 +12,8 @@
 - ``common.signature-organ`` — the signed organ one or two characters off the report's organ ("财政全融局"), or
   another department altogether (the 国有资产管理局 signing the 投资促进局's report);
 - ``common.organ-name`` — the organ named in the text without its place's level word ("咸宁人民防空办公室" for
-  咸宁市人民防空办公室); only a full name is compared, not a short form ("平潭财政局");
+  咸宁市人民防空办公室), or with characters missing inside its place ("平潭综合区行政审批局"); only a full name
+  is compared, not a short form ("平潭财政局");
 - ``common.late-report`` — a 成文日期 or 公布日期 (``report.published``) after the deadline: 31 March under the
   2008 条例; under the 2019 条例 (第五十条) 31 January for departments, 31 March for governments (人民政府, 管委会,
   街道办事处, 乡, 镇); the law asks for the report to be published by then.
@@ -195,6 +196,25 @@ def _another_body(report: Report, organ: str, signed: str) -> list[Problem]:
     ]
 
 
+#: the organ's place: the longest beginning of its name that ends in a level word with the body's name after it
+_PLACE_PART = re.compile(r"^(?P<place>.{3,12}?(?:区|县|市|州|旗|盟|镇|乡))(?=.{2,})")
+
+
+def _shortened_place(organ: str) -> dict[str, str]:
+    """The organ's full name with one or two characters left out inside its place ("平潭综合区行政审批局" for
+    平潭综合实验区行政审批局, three 行政审批局 reports 2021–2023): variant → the characters left out.  The place keeps
+    its first two characters and its level word, so a name short of its level word is the other variant's."""
+    m = _PLACE_PART.match(organ)
+    if m is None or len(m["place"]) < 5:
+        return {}
+    place, rest = m["place"], organ[m.end("place") :]
+    out = {}
+    for size in (1, 2):
+        for at in range(2, len(place) - size):
+            out[place[:at] + place[at + size :] + rest] = place[at : at + size]
+    return out
+
+
 def organ_name_problems(report: Report) -> list[Problem]:
     """The organ named in the text without the level word of its place: "咸宁人民防空办公室" in the report of
     咸宁市人民防空办公室.  Only full names are compared (the rest after the place has four characters or more), so
@@ -209,6 +229,7 @@ def organ_name_problems(report: Report) -> list[Problem]:
         if short is None or at < 0 or len(organ) - at - len(place.name) < 4:
             continue
         variants[organ[:at] + short + organ[at + len(place.name) :]] = place.name[len(short) :]
+    variants.update(_shortened_place(organ))
     problems: list[Problem] = []
     for keypath, text in (*narrative_strings(report), *typed_table_strings(report)):
         for variant, level in variants.items():

@@ -164,13 +164,18 @@ def check_tables(ctx: SectionContext) -> None:
         _check_units(ctx, header, rows, where)
 
 
+#: a row that gives money: "政府信息公开收费减免金额", "收取费用"
+_MONEY = re.compile(r"金额|费用|收费额|(?:收取|减免)[^数]*费$")
+
+
 def _check_units(ctx: SectionContext, header: list[list[Any]], rows: list[list[Any]], where: str) -> None:
     """A count of cases printed in the 附表's 计量单位 column as information items: "行政复议数 | 条" (平潭县劳动和
-    社会保障局 2011) — reviews, lawsuits and complaints are counted in 件."""
+    社会保障局 2011) — reviews, lawsuits and complaints are counted in 件; an amount of money in anything but 元."""
     column = next((c for row in header for c, cell in enumerate(row) if isinstance(cell, str) and "单位" in cell), None)
     if column is None:
         return
     wrong = []
+    money = []
     for r, row in enumerate(rows):
         if not row or not isinstance(row[0], str) or len(row) <= column:
             continue
@@ -178,6 +183,16 @@ def _check_units(ctx: SectionContext, header: list[list[Any]], rows: list[list[A
         unit = row[column].strip() if isinstance(row[column], str) else ""
         if key.startswith("appeals.") and unit and unit != "件":
             wrong.append((r, row[0].strip(), unit))
+        if _MONEY.search(row[0]) and unit and "元" not in unit:
+            money.append((r, row[0].strip(), unit))
+    for r, label, unit in money[:1]:  # "政府信息公开收费减免金额 | 条" (平潭综合实验区行政审批局 2016)
+        ctx.warning(
+            "legacy.tables.unit",
+            f"附表“{label}”是金额，计量单位却印作“{unit}”；金额按“元”（或“万元”）计",
+            f"{where}.rows[{r}][{column}]",
+            expected="元",
+            found=unit,
+        )
     if wrong:  # one warning for the table, naming its rows
         r, _, unit = wrong[0]
         named = "、".join(f"“{label}”" for _, label, _ in wrong)
