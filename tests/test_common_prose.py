@@ -403,3 +403,22 @@ def test_each_bodys_share_of_the_published_count_stated_before():
         "各乡镇主动公开政府信息602条，占32.5%。"
     )
     assert list(shares_of_listed_parts(fine)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # 平潭行政审批局 2023 and 2021, reworded
+        ("2023年，主动公开政府信息312条，重大建设项目类信息280条，规范性文件类信息5条，行政许可类信息3条。", 1),
+        ("今年我局公开278条政务信息，机构职能类信息2条，行政许可类信息3条，其他应主动公开的政府信息21条。", 1),
+        # said as its parts, or a list of kinds rather than a total and its parts
+        ("主动公开政府信息312条，其中重大建设项目类信息280条，规范性文件类信息32条。", 0),
+        ("主动公开政府信息124条，涵盖政策类11条、重大建设项目类35条。", 0),
+        ("共发布生态环境保护类信息40条，征地信息类121条，土地出让类信息39条。", 0),
+        ("主动公开政府信息312条，办理申请3件，发布解读5篇。", 0),
+    ],
+)
+def test_a_breakdown_without_qizhong(text, found):
+    from plugins.common.prose import breakdowns_without_qizhong
+
+    assert len(list(breakdowns_without_qizhong(text))) == found

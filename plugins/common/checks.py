@@ -903,6 +903,7 @@ def prose_problems(report: Report) -> list[Problem]:
     """The format-independent prose rules of :mod:`plugins.common.prose`, on the text as printed."""
     from compiler.model.refs import Evaluator
     from plugins.common.prose import (
+        breakdown_problems,
         date_problems,
         frequency_problems,
         listed_share_problems,
@@ -925,6 +926,7 @@ def prose_problems(report: Report) -> list[Problem]:
 
     return [
         *parts_problems(report, iter(texts), categories_as_data),
+        *breakdown_problems(report, texts),
         *listed_share_problems(report, texts),
         *rate_problems(report, texts),
         *frequency_problems(report, texts),
