@@ -845,3 +845,27 @@ def test_the_organs_name_with_characters_missing_inside_its_place(check):
 def test_a_second_list_in_one_paragraph_starts_again(check, text, slips):
     found = [p.expected for p in check(with_overview(text=text)) if p.rule == "common.enumeration"]
     assert found == slips
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("全年推送文章877余篇。", "“877余篇”"),  # 平潭海坛片区 2023
+        ("悬挂宣传横幅205余条。", "“205余条”"),  # 平潭苏平片区 2020
+        ("全年推送文章800余篇，悬挂横幅20余条。", None),
+        ("发布信息1315条，其中余下的12条为转载。", None),
+    ],
+)
+def test_yu_after_an_exact_count(check, text, found):
+    hits = [p.found for p in check(with_overview(text=text)) if p.rule == "common.approx-number"]
+    assert hits == ([found] if found else [])
+
+
+def test_a_short_title_the_report_never_explains(check):
+    # 平潭管委会办公室 2021: 《办法》 with no full title anywhere
+    text = "组织工作人员认真领会新《条例》和《办法》精神。"
+    [p] = [p for p in check(with_overview(text=text)) if p.found == "《办法》"]
+    assert p.rule == "common.law-citation" and p.expected == "《……办法》（以下简称《办法》）"
+    for said in ("《福建省政府信息公开办法》（以下简称《办法》）", "《福建省政府信息公开办法》(以下简称“办法”)"):
+        found = check(with_overview(text=f"根据{said}编制。认真领会《办法》精神。"))
+        assert not [p for p in found if p.found == "《办法》"], said

@@ -448,3 +448,12 @@ def test_licences_listed_against_table2(sentence, decisions, found):
 
     values = {"active": {"licensing": {"decisions": decisions}}}
     assert [n for _, n, _ in licences_beyond_table2(sentence, values)] == found
+
+
+def test_normative_documents_in_the_regulations_own_class_and_the_2019_table():
+    """平潭管委会办公室 2019: "其中地方性法规、政府规章和规范性文件1条" against table 二's 22 made (2019 format)."""
+    from plugins.gb2021.textcheck import normative_published
+
+    values = {"active": {"normative_documents": {"made": 22, "published": 22}}}
+    text = "全年公开公文类政府信息共33条，其中地方性法规、政府规章和规范性文件1条，工作动态7条。"
+    assert [(n, m) for _, n, m in normative_published(text, values)] == [(1, 22)]

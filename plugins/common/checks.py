@@ -10,7 +10,8 @@ at the key and line to fix:
   compiler numbers itself (it would print twice);
 - ``common.typed-number-mark`` — paragraphs typed "1、……" "2、……" (GB/T 9704: "1."), once per list;
 - ``common.doubled-punctuation`` — "，，", "。。", "；；"…;
-- ``common.approx-number`` — "余" after a number with decimals ("10.89余万"): approximate and exact at once;
+- ``common.approx-number`` — "余" after a number with decimals ("10.89余万") or after an exact count ("877余篇"):
+  approximate and exact at once;
 - ``common.malformed-date`` — a year run into its month or day ("20201月1日", "2025111231日"): 年 (and 月) lost;
 - ``common.misused-word`` — a common miswriting from the table in ``miswritings.toml`` (see
   :mod:`plugins.common.miswritings`; each entry with its reason and an example the tests run):
@@ -442,7 +443,28 @@ def approximate_number_problems(report: Report) -> list[Problem]:
         )
         for keypath, text in narrative_strings(report)
         for m in _APPROX.finditer(text)
+    ] + [
+        warning(
+            "common.approx-number",
+            f"“{m.group(0)}”：{m['n']}不是整数位的约数，后面又加“余”，既精确又约略；"
+            f"“余”只跟在整十、整百这样的约数后面（如“{round_down(m['n'])}余{m['u']}”）",
+            report.ref(keypath),
+            expected=f"“{m['n']}{m['u']}”或“{round_down(m['n'])}余{m['u']}”",
+            found=f"“{m.group(0)}”",
+        )
+        for keypath, text in narrative_strings(report)
+        for m in _EXACT_YU.finditer(text)
     ]
+
+
+#: an exact count with 余 after it: "877余篇", "205余条" (平潭海坛片区 2023, 苏平片区 2020) — 余 follows round numbers
+_EXACT_YU = re.compile(r"(?<![\d.])(?P<n>[1-9]\d*[1-9])余(?P<u>[条篇件个次人份处场期项家])")
+
+
+def round_down(number: str) -> str:
+    """The round number an approximate count is said with: 877 → 800, 68 → 60, 205 → 200."""
+    digits = len(number)
+    return number[0] + "0" * (digits - 1)
 
 
 def malformed_date_problems(report: Report) -> list[Problem]:

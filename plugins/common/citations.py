@@ -147,7 +147,7 @@ def title_series_problems(report: Report) -> list[Problem]:
 _FULL_TITLE = "中华人民共和国政府信息公开条例"
 _SHORT_TITLE = "政府信息公开条例"
 _REGULATION = re.compile(rf"(?:中华人民共和国)?{_SHORT_TITLE}|《条例》")
-_DEFINES_SHORT = re.compile(rf"简称\s*[“\"]?《(?:条例|{_SHORT_TITLE})》")
+_DEFINES_SHORT = re.compile(rf"(?:简称|下称)\s*[“\"]?《(?:条例|{_SHORT_TITLE})》")
 
 
 def _enclosing_title(text: str, start: int, end: int) -> str | None:
@@ -211,6 +211,33 @@ def law_citation_problems(report: Report) -> list[Problem]:
     return problems
 
 
+#: the one-word short titles a report may use once it has said what they stand for
+_SHORT_TITLES = ("办法", "规定", "意见", "细则", "要点", "通知", "纲要")
+_SHORT_USE = re.compile(r"《(?P<t>" + "|".join(_SHORT_TITLES) + r")》")
+
+
+def short_title_problems(report: Report) -> list[Problem]:
+    """《办法》 in a report that never says which 办法 it means ("组织工作人员认真领会新《条例》和《办法》精神",
+    平潭管委会办公室 2021): a short title needs its full title once, with "（以下简称《办法》）".  Once per title."""
+    texts = list(narrative_strings(report))
+    whole = "".join(t for _, t in texts)
+    problems: list[Problem] = []
+    for title in dict.fromkeys(m["t"] for _, t in texts for m in _SHORT_USE.finditer(t)):
+        if re.search(rf"(?:简称|下称|以下称)\s*[“\"]?《?{title}》?[”\"]?", whole):  # also "（以下简称“办法”）"
+            continue
+        keypath = next(k for k, t in texts if f"《{title}》" in t)
+        problems.append(
+            warning(
+                "common.law-citation",
+                f"用了简称《{title}》，全文没有说明是哪一个{title}：第一次引用写全称，并注明“（以下简称《{title}》）”",
+                report.ref(keypath),
+                expected=f"《……{title}》（以下简称《{title}》）",
+                found=f"《{title}》",
+            )
+        )
+    return problems
+
+
 #: a newspaper named by two characters (a place, a region) and its kind, standing in a list of channels or
 #: before what is printed in it; "及时报送" is not a paper
 _NEWSPAPER = re.compile(
@@ -249,5 +276,6 @@ def gongkai_check(report: Report) -> list[Problem]:
         *url_problems(report),
         *title_series_problems(report),
         *law_citation_problems(report),
+        *short_title_problems(report),
         *media_title_problems(report),
     ]

@@ -410,7 +410,9 @@ def attribute_counts(text: str, values: Mapping[str, Any]) -> Iterator[tuple[str
 
 #: the kind of information published "政策、规范性文件类信息2条" (a class of the 主动公开 count, not table 二's rows)
 _NORMATIVE_PUBLISHED = re.compile(
-    r"(?:政策(?:、|，|,|及|和)?)?(?:行政)?规范性文件(?:类信息|类|信息)(?:共|为)?(?P<n>\d+(?:,\d{3})*)(?:条|件|份)"
+    r"(?:(?:政策(?:、|，|,|及|和)?)?(?:行政)?规范性文件(?:类信息|类|信息)"
+    r"|(?:规章|法规)(?:和|、|及)(?:行政)?规范性文件(?:类)?)"  # the 条例's own class: 行政法规、规章和规范性文件
+    r"(?:共|为)?(?P<n>\d+(?:,\d{3})*)(?:条|件|份)"
 )
 
 
@@ -419,7 +421,7 @@ def normative_published(text: str, values: Mapping[str, Any]) -> Iterator[tuple[
     (平潭旅游与文化体育局 2022): a 规范性文件 is published by law (条例第二十条), so the documents published of the
     class cannot be fewer than those made.  Yields (phrase, published, made)."""
     documents = (values.get("active") or {}).get("normative_documents") or {}
-    made = documents.get("issued")
+    made = documents.get("issued", documents.get("made"))  # 2021: 本年制发; 2019: 本年新制作
     if not v.is_number(made) or not v.number(made):
         return
     for m in _NORMATIVE_PUBLISHED.finditer(text):
