@@ -422,3 +422,32 @@ def test_a_breakdown_without_qizhong(text, found):
     from plugins.common.prose import breakdowns_without_qizhong
 
     assert len(list(breakdowns_without_qizhong(text))) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "mixed"),
+    [
+        # 平潭君山片区 2021, reworded
+        (
+            "全年主动公开信息161条，其中机关职能类信息31条，行政许可类信息1条，财政类信息4条；应急预案类信息43条；"
+            "其他应主动公开的政府信息32条。",
+            True,
+        ),
+        ("其中机关职能类信息31条，行政许可类信息1条，财政类信息4条，其他信息32条。", False),
+        # two lists, each with its own 其中, joined by ；(淮安市 2024)
+        (
+            "行政复议351件，其中结果维持72件，结果纠正64件，其他结果178件；行政诉讼46件，其中结果维持25件，结果纠正5件，"
+            "其他结果9件。",
+            False,
+        ),
+        # after the ；a clause of its own (平潭社会事业局 2022)
+        (
+            "其中主动公开信息169条，依申请公开317条，不予公开24条；全年通过门户网站公开政策类信息5条，其他信息2条。",
+            False,
+        ),
+    ],
+)
+def test_a_list_whose_items_are_separated_by_commas_and_semicolons(text, mixed):
+    from plugins.common.prose import mixed_separators
+
+    assert bool(list(mixed_separators(text))) is mixed

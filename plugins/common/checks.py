@@ -931,6 +931,7 @@ def prose_problems(report: Report) -> list[Problem]:
         listed_share_problems,
         parts_problems,
         rate_problems,
+        separator_problems,
         shares_problems,
         year_slips,
     )
@@ -949,6 +950,7 @@ def prose_problems(report: Report) -> list[Problem]:
     return [
         *parts_problems(report, iter(texts), categories_as_data),
         *breakdown_problems(report, texts),
+        *separator_problems(report, texts),
         *listed_share_problems(report, texts),
         *rate_problems(report, texts),
         *frequency_problems(report, texts),

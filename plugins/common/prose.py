@@ -346,6 +346,53 @@ def breakdowns_without_qizhong(text: str) -> Iterator[str]:
             yield sentence.strip()
 
 
+#: what opens a clause of its own rather than the next item of a list
+_NEW_CLAUSE = re.compile(
+    r"全年|本年|今年|通过|我[局办区镇县市]|收到|受理|办理|开展|其中|另有|未|发布|答复|转发|推送|回复"
+)
+#: an item of a count list: "行政许可类信息1条" up to the mark after it
+_COUNTED_ITEM = re.compile(r"\d+(?:,\d{3})*(?:条|件|项|篇)(?P<mark>[，,；;])")
+
+
+def mixed_separators(text: str) -> Iterator[str]:
+    """A 其中 list of counts whose items are separated now by ，, now by ；: "其中机关职能类信息31条，行政许可类
+    信息1条，……6条；突发公共事件应急预案类信息43条；……" (平潭君山片区 2021, 2022).  Yields the sentence."""
+    for sentence in re.split(r"(?<=[。！？])", text):  # a list may run on over its ；
+        at = sentence.find("其中")
+        if at < 0:
+            continue
+        list_text = _top_level(sentence[at:])
+        following = list_text.find("其中", 2)  # the next 其中 opens another list, from the start of its clause
+        if following > 0:
+            cut = max(list_text.rfind(c, 0, following) for c in "；;。")
+            cut = cut if cut > 0 else max(list_text.rfind(c, 0, following) for c in "，,")
+            list_text = list_text[: cut if cut > 0 else following]
+        list_text = list_text.rstrip("；;。，, ")  # the list's own end is no separator
+        items = []
+        for m in _COUNTED_ITEM.finditer(list_text):
+            if items and items[-1]["mark"] in "；;" and _NEW_CLAUSE.search(list_text, items[-1].end(), m.start()):
+                break  # after the ；a clause of its own: "……24条；全年通过门户网站主动公开……5条"
+            items.append(m)
+        marks = {m["mark"] in "；;" for m in items[:-1]}  # the last item's mark ends the list
+        if len(items) >= 3 and marks == {True, False}:
+            yield sentence.strip()
+
+
+def separator_problems(report: Report, texts: Iterable[tuple[str, str]]) -> list[Problem]:
+    """``common.list-separators`` for every such list."""
+    return [
+        warning(
+            "common.list-separators",
+            f"“{_short(sentence)}”：同一组并列的各项之间逗号、分号混用；各项之间统一用逗号（项内有逗号时统一用分号）",
+            report.ref(keypath),
+            expected="统一用“，”或统一用“；”",
+            found="，与；混用",
+        )
+        for keypath, text in texts
+        for sentence in mixed_separators(text)
+    ]
+
+
 def breakdown_problems(report: Report, texts: Iterable[tuple[str, str]]) -> list[Problem]:
     """``prose.list-without-qizhong`` for every such sentence."""
     return [
@@ -802,8 +849,8 @@ def _this_year_slips(
     for keypath, text in texts:
         plans = keypath.split(".")[0] in plan_keys
         for m in _THIS_YEAR.finditer(text):
-            if plans and not _DONE.match(text, m.end()):
-                continue
+            if plans and not _DONE.match(text, m.end()) and not text.startswith("以来", m.end()):
+                continue  # 今年以来 looks back, a plan does not (平潭金井片区 2023: "今年以来，……虽取得一定成绩")
             problems.append(
                 warning(
                     "prose.year-slip",
@@ -1032,6 +1079,7 @@ __all__ = [
     "rate_problems",
     "restatements",
     "rounding_problem",
+    "separator_problems",
     "shares_of_listed_parts",
     "shares_over_100",
     "shares_problems",
