@@ -40,6 +40,7 @@ gb2021.heading.numbered                WARNING   a heading typed with its own nu
 gb2021.part-order                      ERROR     a part moved from its official position
 gb2021.overview.items-and-subsections  ERROR     总体情况 mixes items and 小节 (double （一）)
 gb2021.accountability-unstated         WARNING   a government's report silent on 社会评议 / 责任追究 (条例 第五十条)
+gb2021.old-principle                   WARNING   "公开为原则，不公开为例外" where the 2019 条例 says 以公开为常态
 gb2021.format-title                    WARNING   a 2021-format report citing the format as 《……年度报告格式（试行）》
 =====================================  ========  ==========================================================
 """
@@ -111,6 +112,30 @@ def format_title_problems(report: Report, make) -> list[Problem]:
     return problems
 
 
+_OLD_PRINCIPLE = re.compile(r"公开为原则[，,、]?\s*不公开为例外")
+
+
+def old_principle_problems(report: Report, make) -> list[Problem]:
+    """The principle quoted as the 2008 条例 era said it, "公开为原则，不公开为例外", in a report under the 2019 条例,
+    whose 第五条 says "以公开为常态、不公开为例外" (平潭行政审批局 2019).  Once, where first quoted."""
+    from plugins.common.checks import narrative_strings
+
+    for keypath, text in narrative_strings(report):
+        m = _OLD_PRINCIPLE.search(text)
+        if m:
+            return [
+                make(
+                    Severity.WARNING,
+                    "gb2021.old-principle",
+                    f"“{m.group(0)}”是2008年条例时期的说法；2019年修订的条例第五条是“以公开为常态、不公开为例外”",
+                    keypath,
+                    expected="以公开为常态、不公开为例外",
+                    found=m.group(0),
+                )
+            ]
+    return []
+
+
 def accountability_problems(report: Report, make) -> list[Problem]:
     """条例第五十条（四）: a government's report (人民政府, 管委会, 街道办事处, 乡, 镇 — not a department) must report
     the results of 工作考核、社会评议和责任追究; the 2021 format puts them in 总体情况's 监督保障.  Reported when the
@@ -149,5 +174,6 @@ def gongkai_check(report: Report) -> list[Problem] | None:
         *cross_year_problems(report, make),
         *text_problems(report, make),
         *accountability_problems(report, make),
+        *old_principle_problems(report, make),
         *part_list_problems(report, "gb2021", official),
     ]

@@ -50,6 +50,12 @@ CASES: list[tuple[str, str, str, list[tuple[str, str, str]]]] = [
         [("[preamble]", "国办公开办函〔2021〕30号", "国办公开办函〔2019〕60号")],
     ),
     (
+        "old-principle",
+        "gb2021.old-principle",
+        "正文引2008年条例时期的“公开为原则，不公开为例外”",
+        [("[overview]", "坚持以公开为常态、不公开为例外", "坚持“公开为原则，不公开为例外”")],
+    ),
+    (
         "table3-balance",
         "gb2021.table3.balance",
         "自然人列 结转下年度 3 → 4：一＋二 ≠ （七）＋四",
