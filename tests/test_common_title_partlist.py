@@ -38,6 +38,8 @@ def test_composed_and_legacy_titles_pass(tmp_path):
         ("青岚市数据资源管理局2024年政府信息公开年度报告", ["缺“工作”"]),
         # 平潭县人防办 2011
         ("青岚市数据资源管理局2024年政府信息工作公开年度报告", ["词序有误"]),
+        # 平潭海坛片区管理局 2021
+        ("青岚市数据资源管理局关于2024年政府信息公开工作年度报告", ["多了“关于”"]),
     ],
 )
 def test_a_title_departing_from_the_name_the_regulation_gives(tmp_path, title, says):

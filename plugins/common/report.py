@@ -64,6 +64,8 @@ def title_wording(title: str) -> list[str]:
     before = title.removesuffix("年度报告")[-len(name) :]
     if before != name and sorted(before) == sorted(name):  # "政府信息工作公开年度报告" (平潭县人防办 2011)
         said.append(f"“{before}年度报告”词序有误：条例规定的名称是“政府信息公开工作年度报告”")
+    if re.search(r"关于[^的]*年度报告$", title):  # "……关于2021年度政府信息公开工作年度报告" (平潭海坛片区 2021)
+        said.append("多了“关于”：“关于”引出的是文件的事由，报告本身的名称前不用")
     if title.endswith("政府信息公开年度报告"):
         said.append("缺“工作”：条例规定的名称是“政府信息公开工作年度报告”")
     elif title.endswith("信息公开年度报告"):
