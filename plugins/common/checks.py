@@ -926,15 +926,14 @@ def prose_problems(report: Report) -> list[Problem]:
     from compiler.model.refs import Evaluator
     from plugins.common.prose import (
         breakdown_problems,
-        date_problems,
         frequency_problems,
         listed_share_problems,
         parts_problems,
         rate_problems,
         separator_problems,
         shares_problems,
-        year_slips,
     )
+    from plugins.common.yearslips import date_problems, year_slips
 
     evaluator = Evaluator(report.values)
     texts = [(k, evaluator.resolve(t, None, []).text) for k, t in narrative_strings(report)]

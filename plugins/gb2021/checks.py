@@ -53,7 +53,7 @@ from typing import Any
 from compiler import hookimpl
 from compiler.model.problems import Problem, Severity
 from compiler.model.report import Report
-from plugins.common.prose import part_list_problems
+from plugins.common.partlists import part_list_problems
 from plugins.gb2021.crossyear import cross_year_problems
 from plugins.gb2021.format import FORMAT_KEYS
 from plugins.gb2021.headings import heading_problems

@@ -17,7 +17,7 @@ from compiler import hookimpl
 from compiler.model.formats import Format
 from compiler.model.problems import Problem
 from compiler.model.report import Report
-from plugins.common.prose import part_list_problems
+from plugins.common.partlists import part_list_problems
 
 LEGACY = Format(
     key="legacy",

@@ -1,0 +1,191 @@
+"""Year slips: a report that speaks of another year than its own, a date before its year ended.
+
+- :func:`year_slips` (``prose.year-slip``, ``prose.period``): the data period stated for another year than the
+  report's, or short of the whole year ("统计期限自至"); the plan for the next year dated in the report year
+  ("2024年，我局将……" in a 2024 report's improvement part); last year's basis cited for this year's report; "今年" in
+  a report written the next year for what was done in the report year ("今年以来" included);
+- :func:`date_problems` (``prose.year-slip``): a 成文日期 before the end of the year the report covers.
+
+Split from :mod:`plugins.common.prose` (the number rules) — these read dates and years, not counts.
+"""
+
+from __future__ import annotations
+
+import re
+
+from compiler.model.problems import Problem, warning
+from compiler.model.report import Report
+from plugins.common.prose import _short
+
+#: where a report states its data period, up to the year it starts in
+_PERIOD_STATED = r"(?:统计期限|统计时限|统计期间|统计时间|统计范围|所列数据)[^。]{0,12}?(?:自|从|为)?\s*"
+_PERIOD = re.compile(_PERIOD_STATED + r"(\d{4})\s*年")
+#: the whole period as stated: "自2018年1月1日起至2018年12月14日止", "为2010年1月1日至12月31日"
+_SPAN = re.compile(
+    _PERIOD_STATED + r"(?P<y1>\d{4})\s*年\s*(?P<m1>\d{1,2})\s*月\s*(?P<d1>\d{1,2})\s*日\s*起?\s*(?:至|到|—|－|-|~)\s*"
+    r"(?:(?P<y2>\d{4})\s*年)?\s*(?P<m2>\d{1,2})\s*月\s*(?P<d2>\d{1,2})\s*日"
+)
+#: a period stated without its dates: "本报告所列数据的统计期限自至。" (平潭县人民政府 2013)
+_EMPTY_SPAN = re.compile(
+    r"(?:统计期限|统计时限|统计期间|统计时间)(?:为|是)?\s*自\s*(?:起\s*)?至\s*(?:止\s*)?(?=[。；，,]|$)"
+)
+#: the report the preamble says it is: "现将2022年度政府信息公开工作年度报告公布如下" (not a year in another title)
+_NAMED_REPORT = re.compile(
+    r"(?<![《〈\d])(?P<y>\d{4})\s*年度?(?:[^，。；《》\d]{0,12}?)政府信息公开(?:工作)?(?:年度)?(?:报告|年报)(?![》〉])"
+)
+_POINTS = re.compile(r"(?:根据|按照|依据)[^。]{0,40}?《[^》]{0,20}?印发(\d{4})年政务公开工作要点")
+_PLAN = re.compile(r"(\d{4})年[^。；]{0,12}?(?:将|要|计划|拟)")
+_PLAN_WORDS = r"下一步|下一年|明年|今后|改进|计划"
+#: a sentence that opens on a year and the organ as its subject: "2012年，我局的政府信息公开工作……"
+_YEAR_OPENING = re.compile(r"(?:^|(?<=[。！？；]))\s*(\d{4})年[，,]\s*(?:我|本|全)")
+
+
+def year_slips(report: Report, texts: list[tuple[str, str]], plan_keys: tuple[str, ...]) -> list[Problem]:
+    """The data period stated for another year, or for part of the year; the next year's plan dated in the report
+    year."""
+    year = (report.data.get("report") or {}).get("year")
+    if not isinstance(year, int):
+        return []
+    problems = []
+    for keypath, text in texts:
+        for m in _PERIOD.finditer(text):
+            if int(m.group(1)) != year:
+                problems.append(
+                    warning(
+                        "prose.year-slip",
+                        f"统计期限写的是{m.group(1)}年，报告年度是{year}年",
+                        report.ref(keypath),
+                        expected=f"{year}年",
+                        found=f"{m.group(1)}年",
+                    )
+                )
+        for m in _SPAN.finditer(text):
+            start = (int(m["m1"]), int(m["d1"]))
+            end_year = int(m["y2"] or m["y1"])
+            end = (int(m["m2"]), int(m["d2"]))
+            if int(m["y1"]) == year == end_year and (start != (1, 1) or end != (12, 31)):
+                problems.append(
+                    warning(
+                        "prose.period",
+                        f"统计期限“{m.group(0)[m.group(0).index(m['y1']) :]}”不是{year}年全年（应为1月1日至12月31日）："
+                        "年度报告的数据应覆盖全年（新设机构从设立之日算起的，请在正文写明）",
+                        report.ref(keypath),
+                        expected=f"{year}年1月1日至12月31日",
+                        found=f"{m['m1']}月{m['d1']}日至{m['m2']}月{m['d2']}日",
+                    )
+                )
+        for m in _EMPTY_SPAN.finditer(text):
+            problems.append(
+                warning(
+                    "prose.period",
+                    f"“{m.group(0)}”：统计期限没有写出起止日期",
+                    report.ref(keypath),
+                    expected=f"自{year}年1月1日起至{year}年12月31日止",
+                    found=m.group(0),
+                )
+            )
+        if keypath.startswith("preamble"):  # the basis cited for this year's report: that year's 工作要点
+            for m in _NAMED_REPORT.finditer(text):  # "编制完成2023年度政府信息公开工作年度报告" in the 2022 report
+                if int(m["y"]) != year:
+                    problems.append(
+                        warning(
+                            "prose.year-slip",
+                            f"导语说的是“{m.group(0)}”，本报告是{year}年度的",
+                            report.ref(keypath),
+                            expected=f"{year}年",
+                            found=f"{m['y']}年",
+                        )
+                    )
+            for m in _POINTS.finditer(text):
+                if int(m.group(1)) != year:
+                    problems.append(
+                        warning(
+                            "prose.year-slip",
+                            f"导语以《……{m.group(1)}年政务公开工作要点……》为依据，报告年度是{year}年",
+                            report.ref(keypath),
+                            expected=f"{year}年政务公开工作要点",
+                            found=f"{m.group(1)}年政务公开工作要点",
+                        )
+                    )
+        if keypath.split(".")[0] in plan_keys:
+            for m in _YEAR_OPENING.finditer(text):  # this year's problems told under last year's date
+                if int(m.group(1)) == year - 1:
+                    problems.append(
+                        warning(
+                            "prose.year-slip",
+                            f"“{_short(text[m.start(1) :], 24)}”：报告年度是{year}年，这一部分写的是本年度的情况，"
+                            "疑为沿用上一年的报告",
+                            report.ref(keypath),
+                            expected=f"{year}年",
+                            found=f"{m.group(1)}年",
+                        )
+                    )
+            for m in _PLAN.finditer(text):
+                # the plan said so before the year, or in the same sentence ("2013年我局将……进行改进：") — a
+                # sentence that tells what was done ("将……纳入考核，改进了……") is not a plan
+                rest = re.split(r"[。！？]", text[m.end() :], maxsplit=1)[0]
+                planned = re.search(_PLAN_WORDS, text[: m.start()]) or (
+                    re.search(_PLAN_WORDS, rest) and "了" not in rest
+                )
+                if int(m.group(1)) == year and planned:
+                    problems.append(
+                        warning(
+                            "prose.year-slip",
+                            f"下一年度的工作安排写成了“{m.group(1)}年”（报告年度）",
+                            report.ref(keypath),
+                            expected=f"{year + 1}年",
+                            found=f"{m.group(1)}年",
+                        )
+                    )
+    problems += _this_year_slips(report, texts, plan_keys, year)
+    return problems
+
+
+#: "今年" as the report's year: "今年以来，我局……", "今年共收到……" — not a plan for the new year ("今年将……")
+_THIS_YEAR = re.compile(r"今年(?!度)(?![^。；]{0,12}?(?:将|要|计划|拟|继续|力争|争取))")
+#: in the plans part 今年 is the new year unless what follows tells what was done: "存在问题：今年，我局……取得一定成效"
+_DONE = re.compile(r"[^。；]{0,16}?(?:取得|已经|完成|实现了|开展了|收到)")
+
+
+def _this_year_slips(
+    report: Report, texts: list[tuple[str, str]], plan_keys: tuple[str, ...], year: int
+) -> list[Problem]:
+    """A report written in the next year (its 成文日期 or portal date) calling the report year "今年"."""
+    data = report.data.get("report") or {}
+    written = next((d for d in (data.get("date"), data.get("published")) if hasattr(d, "year")), None)
+    if written is None or written.year <= year:
+        return []
+    problems = []
+    for keypath, text in texts:
+        plans = keypath.split(".")[0] in plan_keys
+        for m in _THIS_YEAR.finditer(text):
+            if plans and not _DONE.match(text, m.end()) and not text.startswith("以来", m.end()):
+                continue  # 今年以来 looks back, a plan does not (平潭金井片区 2023: "今年以来，……虽取得一定成绩")
+            problems.append(
+                warning(
+                    "prose.year-slip",
+                    f"“{_short(text[m.start() :], 16)}”：报告成文于{written.year}年，“今年”指的是{written.year}年，"
+                    f"这里说的是报告年度",
+                    report.ref(keypath),
+                    expected=f"{year}年（或“一年来”“全年”）",
+                    found="今年",
+                )
+            )
+    return problems
+
+
+def date_problems(report: Report) -> list[Problem]:
+    """A 成文日期 before the end of the year the report covers."""
+    data = report.data.get("report") or {}
+    year, date = data.get("year"), data.get("date")
+    if isinstance(year, int) and hasattr(date, "year") and (date.year, date.month, date.day) < (year, 12, 31):
+        return [
+            warning(
+                "prose.year-slip",
+                f"成文日期 {date.isoformat()} 早于报告年度{year}年结束",
+                report.ref("report.date"),
+                expected=f"{year + 1}年的日期",
+                found=date.isoformat(),
+            )
+        ]
+    return []
