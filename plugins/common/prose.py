@@ -118,6 +118,9 @@ class Shares:
 
 
 _NEW_WHOLE = re.compile(r"共|总计|合计|累计|总数|办结|收到|受理|新收|答复")
+#: a count of the items that have some property, not a kind of item: "实现“一趟不用跑”的有45项" (平潭交通与建设局
+#: 2021) — such counts overlap, so neither their shares nor their counts add up to a whole
+_PROPERTY_COUNT = re.compile(r"(?:实现|可以|可|能够|能|支持|具备|达到)[^，。；]{0,20}?的有\d")
 
 
 def shares_over_100(text: str) -> Iterator[Shares]:
@@ -130,6 +133,8 @@ def shares_over_100(text: str) -> Iterator[Shares]:
         lists: list[list[str]] = []
         end = None
         for share in _SHARE.finditer(sentence):
+            if _PROPERTY_COUNT.search(sentence[end or 0 : share.start()]):
+                continue  # the share of things that have a property ("实现全程网办的有41项，占比71.9%"): they overlap
             if end is None or _NEW_WHOLE.search(sentence, end, share.start("p")):
                 lists.append([])
             lists[-1].append(share.group("p"))
@@ -427,6 +432,8 @@ def parts_not_adding_up(text: str) -> Iterator[PartsSum]:
         unit = total.group("u")
         stated = int(total.group("n").replace(",", ""))
         listed = rest[where:] + _parallel_clauses(sentence, after, rest[where + 2 :])
+        if _PROPERTY_COUNT.search(listed):
+            continue  # "其中行政许可57项，实现……的有45项": the parts overlap
         parts = []
         for m in _NUMBER_UNIT.finditer(listed):
             if _in_brackets(listed, m.start()):
