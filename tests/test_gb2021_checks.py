@@ -457,3 +457,12 @@ def test_normative_documents_in_the_regulations_own_class_and_the_2019_table():
     values = {"active": {"normative_documents": {"made": 22, "published": 22}}}
     text = "全年公开公文类政府信息共33条，其中地方性法规、政府规章和规范性文件1条，工作动态7条。"
     assert [(n, m) for _, n, m in normative_published(text, values)] == [(1, 22)]
+
+
+def test_normative_documents_listed_in_a_sentence_of_their_own():
+    """平潭自然资源与生态环境局 2020: "……主动公开政府信息225条。其中政策规范性文件类信息5条，……" against 9 made."""
+    from plugins.gb2021.textcheck import normative_published
+
+    values = {"active": {"normative_documents": {"made": 9}}}
+    text = "2020年主动公开政府信息225条。其中政策规范性文件类信息5条，财政资金类5条。"
+    assert [(n, m) for _, n, m in normative_published(text, values)] == [(5, 9)]

@@ -425,7 +425,10 @@ def normative_published(text: str, values: Mapping[str, Any]) -> Iterator[tuple[
     if not v.is_number(made) or not v.number(made):
         return
     for m in _NORMATIVE_PUBLISHED.finditer(text):
-        sentence = text[_clause_start(text, m.start(), _SENTENCE_END) : m.end()]
+        start = _clause_start(text, m.start(), _SENTENCE_END)
+        if text[start:].lstrip().startswith("其中") and start > 1:  # "……公开政府信息22条。其中政策规范性文件类信息5条"
+            start = _clause_start(text, start - 1, _SENTENCE_END)
+        sentence = text[start : m.end()]
         n = int(m["n"].replace(",", ""))
         published = re.search(r"公开|发布|公布", sentence) and not re.search(r"制发|印发|废止|清理|现行有效", sentence)
         if published and n < v.number(made):
