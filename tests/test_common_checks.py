@@ -840,6 +840,8 @@ def test_the_organs_name_with_characters_missing_inside_its_place(check):
         ("一是完善制度。二是加强学习。但也存在一些问题。一是公开不全。三是解读不深。", ["二是"]),
         # 一是 in the running list after ；is a slip
         ("一是完善制度；二是加强学习；一是拓宽渠道。", ["三是"]),
+        # a list nested under a short item of its own (平潭自然资源与生态环境局 2020, reworded)
+        ("一是完善目录。二是突出重点领域。一是公开资源配置信息；二是公开环境信息。三是拓宽渠道。", []),
     ],
 )
 def test_a_second_list_in_one_paragraph_starts_again(check, text, slips):

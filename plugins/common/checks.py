@@ -224,12 +224,28 @@ def _starts_a_new_list(text: str, m: re.Match[str]) -> bool:
     return before == "。" and bool(_LIST_LEAD.search(sentence))
 
 
+def _nested_under(text: str, item: re.Match[str], m: re.Match[str]) -> bool:
+    """A 一是 list nested under the item before it, a short heading of its own: "二是突出重点领域信息公开。一是……二是……"
+    (平潭自然资源与生态环境局 2019, 2020) — its own list, not the next number of the outer one."""
+    between = text[item.end() : m.start()]
+    return (
+        parse_chinese_number(m.group(1)) == 1
+        and between.endswith("。")
+        and len(between) <= 24
+        and not re.search(r"[，,；;：:]", between)
+    )
+
+
 def _lists_apart(texts: Iterator[tuple[str, str]]) -> Iterator[tuple[str, str]]:
     """Each paragraph, cut where a second 一是 list begins (:func:`_starts_a_new_list`): each list is numbered on
     its own."""
     for keypath, text in texts:
         matches = [m for m in _ENUMERATION.finditer(text) if parse_chinese_number(m.group(1)) is not None]
-        cuts = [m.start() for i, m in enumerate(matches) if i >= 2 and _starts_a_new_list(text, m)]
+        cuts = [
+            m.start()
+            for i, m in enumerate(matches)
+            if (i >= 2 and _starts_a_new_list(text, m)) or (i >= 1 and _nested_under(text, matches[i - 1], m))
+        ]
         for start, end in itertools.pairwise([0, *cuts, len(text)]):
             yield keypath, text[start:end]
 
