@@ -65,7 +65,7 @@ from typing import Any
 
 from compiler import hookimpl
 from compiler.model.narrative import iter_texts
-from compiler.model.numbering import chinese_number, parse_chinese_number
+from compiler.model.numbering import chinese_number, label, parse_chinese_number
 from compiler.model.problems import Problem, warning
 from compiler.model.report import CORE_SCHEMA, Report
 from plugins.common import miswritings
@@ -289,17 +289,17 @@ def enumeration_problems(report: Report) -> list[Problem]:
     return problems
 
 
-def _points_as_printed(report: Report) -> Iterator[tuple[str, str]]:
+def _points_as_printed(texts: list[tuple[str, str]]) -> Iterator[tuple[str, str]]:
     """Each ``points`` list as the paragraph prints it ("一是A；二是B。三是C"), at the list's key path: the points
     are typed one by one, so the punctuation between them is only seen together."""
     lists: dict[str, list[str]] = {}
-    for keypath, text in narrative_strings(report):
+    for keypath, text in texts:
         head, sep, _ = keypath.rpartition(".points[")
         if sep:
             lists.setdefault(f"{head}.points", []).append(text)
     for keypath, points in lists.items():
         if len(points) >= 3:
-            yield keypath, "".join(f"{chinese_number(i + 1)}是{p}" for i, p in enumerate(points))
+            yield keypath, "".join(label("一是", i + 1) + p for i, p in enumerate(points))
 
 
 def enumeration_punctuation_problems(report: Report) -> list[Problem]:
@@ -307,7 +307,8 @@ def enumeration_punctuation_problems(report: Report) -> list[Problem]:
     §4.6, 分号: 分项列举的各项之间用分号; an item holding a full stop of its own makes every item a sentence).  One
     message per paragraph, naming the odd items."""
     problems: list[Problem] = []
-    for keypath, text in (*narrative_strings(report), *_points_as_printed(report)):
+    texts = list(narrative_strings(report))
+    for keypath, text in (*texts, *_points_as_printed(texts)):
         found = [m for m in _ENUMERATION.finditer(text) if parse_chinese_number(m.group(1)) is not None]
         if len(found) < 3 or parse_chinese_number(found[0].group(1)) != 1:
             continue
@@ -449,38 +450,39 @@ def punctuation_problems(report: Report) -> list[Problem]:
 
 
 def approximate_number_problems(report: Report) -> list[Problem]:
-    return [
-        warning(
-            "common.approx-number",
-            f"“{m.group(0)}”：带小数的数字后又加“余”，既精确又约略；“余”也应在“万”之后（如“4.13万余”）",
-            report.ref(keypath),
-            expected=f"“{m.group(1)}{m.group(2)}”",
-            found=f"“{m.group(0)}”",
-        )
-        for keypath, text in narrative_strings(report)
-        for m in _APPROX.finditer(text)
-    ] + [
-        warning(
-            "common.approx-number",
-            f"“{m.group(0)}”：{m['n']}不是整数位的约数，后面又加“余”，既精确又约略；"
-            f"“余”只跟在整十、整百这样的约数后面（如“{round_down(m['n'])}余{m['u']}”）",
-            report.ref(keypath),
-            expected=f"“{m['n']}{m['u']}”或“{round_down(m['n'])}余{m['u']}”",
-            found=f"“{m.group(0)}”",
-        )
-        for keypath, text in narrative_strings(report)
-        for m in _EXACT_YU.finditer(text)
-    ]
+    problems: list[Problem] = []
+    for keypath, text in narrative_strings(report):
+        problems += [
+            warning(
+                "common.approx-number",
+                f"“{m.group(0)}”：带小数的数字后又加“余”，既精确又约略；“余”也应在“万”之后（如“4.13万余”）",
+                report.ref(keypath),
+                expected=f"“{m.group(1)}{m.group(2)}”",
+                found=f"“{m.group(0)}”",
+            )
+            for m in _APPROX.finditer(text)
+        ]
+        problems += [
+            warning(
+                "common.approx-number",
+                f"“{m.group(0)}”：{m['n']}不是整数位的约数，后面又加“余”，既精确又约略；"
+                f"“余”只跟在整十、整百这样的约数后面（如“{_round_down(m['n'])}余{m['u']}”）",
+                report.ref(keypath),
+                expected=f"“{m['n']}{m['u']}”或“{_round_down(m['n'])}余{m['u']}”",
+                found=f"“{m.group(0)}”",
+            )
+            for m in _EXACT_YU.finditer(text)
+        ]
+    return problems
 
 
 #: an exact count with 余 after it: "877余篇", "205余条" (平潭海坛片区 2023, 苏平片区 2020) — 余 follows round numbers
 _EXACT_YU = re.compile(r"(?<![\d.])(?P<n>[1-9]\d*[1-9])余(?P<u>[条篇件个次人份处场期项家])")
 
 
-def round_down(number: str) -> str:
+def _round_down(number: str) -> str:
     """The round number an approximate count is said with: 877 → 800, 68 → 60, 205 → 200."""
-    digits = len(number)
-    return number[0] + "0" * (digits - 1)
+    return number[0] + "0" * (len(number) - 1)
 
 
 def malformed_date_problems(report: Report) -> list[Problem]:

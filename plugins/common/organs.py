@@ -56,14 +56,19 @@ _RESPONDENT = re.compile(
 )
 
 
+def _short_form(short: str, full: str) -> bool:
+    """ "平潭财政局" for 平潭县财政局: the characters of ``short`` in ``full``, in order."""
+    rest = iter(full)
+    return all(ch in rest for ch in short)
+
+
 def _names_the_organ(named: str, organ: str) -> bool:
     """ "区公安局" for 平潭综合实验区公安局: the same kind of body, and its place written with characters of the organ's
     place, in order (a short form); "市公安局" is another body."""
     kind = next((k for k in ("委员会", "办公室", "政府", "局", "委", "办", "厅", "中心") if named.endswith(k)), "")
     if named in organ or not organ.endswith(kind):
         return named in organ
-    rest = iter(organ[: len(organ) - len(kind)])
-    return all(ch in rest for ch in named[: len(named) - len(kind)])
+    return _short_form(named[: len(named) - len(kind)], organ[: len(organ) - len(kind)])
 
 
 def foreign_organ_problems(report: Report) -> list[Problem]:
@@ -169,12 +174,6 @@ def signature_organ_problems(report: Report) -> list[Problem]:
             found=signed,
         )
     ]
-
-
-def _short_form(short: str, full: str) -> bool:
-    """ "平潭财政局" for 平潭县财政局: the characters of ``short`` in ``full``, in order."""
-    rest = iter(full)
-    return all(ch in rest for ch in short)
 
 
 def _another_body(report: Report, organ: str, signed: str) -> list[Problem]:

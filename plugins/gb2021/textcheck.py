@@ -20,7 +20,7 @@ from typing import Any
 from compiler.model.narrative import iter_texts
 from compiler.model.problems import Problem, Severity
 from compiler.model.refs import Evaluator
-from plugins.common.prose import as_number, percent_verdict, restatements
+from plugins.common.prose import _short, as_number, percent_verdict, restatements
 from plugins.gb2021 import values as v
 from plugins.gb2021.tables import GROUP_LABELS, TABLE3_2021
 
@@ -394,11 +394,16 @@ _ON_REQUEST_COUNT = re.compile(
 )
 
 
+def _received(values: Mapping[str, Any]) -> tuple[Any, Any]:
+    """Table 三's 一、本年新收 and 二、上年结转 in the 总计 column, as typed (blank is ``None``)."""
+    total = (values.get("applications") or {}).get("total") or {}
+    return total.get("new_received"), total.get("carried_over")
+
+
 def attribute_counts(text: str, values: Mapping[str, Any]) -> Iterator[tuple[str, int, int, int]]:
     """ "依申请公开信息N条" with N more than table 三's applications (一、本年新收 + 二、上年结转, 总计 column):
     (the phrase, N, new, carried over).  A table left blank is not compared."""
-    total = (values.get("applications") or {}).get("total") or {}
-    new, carried = total.get("new_received"), total.get("carried_over")
+    new, carried = _received(values)
     if not v.is_number(new) or not (v.is_number(carried) or carried is None):
         return
     handled = v.number(new) + v.number(carried)
@@ -464,8 +469,7 @@ def application_claims(text: str, values: Mapping[str, Any]) -> Iterator[tuple[s
     """What the text says of the applications without a number, against table 三 (总计 column): "未收到政府信息公开
     申请" while 一、本年新收 has some; "均严格依程序规范办理，在规定时间内予以答复" while there were none to handle
     (平潭综合执法应急局 2022).  Yields (phrase, what the table says, expected, found)."""
-    total = (values.get("applications") or {}).get("total") or {}
-    new, carried = total.get("new_received"), total.get("carried_over")
+    new, carried = _received(values)
     if not v.is_number(new):
         return
     for sentence in re.split(r"(?<=[。；;])", text):
@@ -520,10 +524,6 @@ def pending_silence(report: Any, texts: list[str], make: Callable[..., Problem])
     ]
 
 
-def _brief(text: str, limit: int = 50) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
 def text_problems(report: Any, make: Callable[..., Problem]) -> list[Problem]:
     values = report.values
     evaluator = Evaluator(values)
@@ -575,7 +575,8 @@ def text_problems(report: Any, make: Callable[..., Problem]) -> list[Problem]:
                 make(
                     Severity.WARNING,
                     "gb2021.text.licensing",
-                    f"正文“{_brief(sentence)}”列出的许可证共{listed}件，表二“行政许可”本年处理决定只有{decisions}件；"
+                    f"正文“{_short(sentence, 50)}”列出的许可证共{listed}件，"
+                    f"表二“行政许可”本年处理决定只有{decisions}件；"
                     "许可证是行政许可决定的结果，请核对表二或正文（别的机关发的证应写明）",
                     keypath,
                     expected=f"≤ {decisions}（表二 行政许可·本年处理决定数量）",
@@ -599,7 +600,7 @@ def text_problems(report: Any, make: Callable[..., Problem]) -> list[Problem]:
                 make(
                     Severity.WARNING,
                     "gb2021.text.applications-claim",
-                    f"正文“{_brief(phrase)}”与表三不符：{what}",
+                    f"正文“{_short(phrase, 50)}”与表三不符：{what}",
                     keypath,
                     expected=expected,
                     found=found,
