@@ -112,6 +112,17 @@ def test_doubled_punctuation(check, doubled):
 
 def test_single_punctuation_and_ellipsis_pass(check):
     assert "common.doubled-punctuation" not in rules(check(with_overview(text="甲，乙；丙……丁。")))
+    quoted = "即“一网通办”。其中：“甲”、“乙”。（丙）。"  # marks beside quotes and brackets are not clause marks
+    assert "common.doubled-punctuation" not in rules(check(with_overview(text=quoted)))
+
+
+@pytest.mark.parametrize("marks", ["，；", "。，", "、，", "；。"])
+def test_two_clause_marks_in_a_row(check, marks):
+    # 平潭交通与建设局 2021: "即办件有36项，占比63.2%，；压缩时限至法定时限的15%"
+    text = f"即办件有36项，占比63.2%{marks}压缩时限至法定时限的15%。"
+    [p] = [p for p in check(with_overview(text=text)) if p.rule == "common.doubled-punctuation"]
+    assert p.found == f"“{marks}”" and "只能留一个" in p.message
+    assert p.expected == f"“{marks[0]}”或“{marks[1]}”"
 
 
 @pytest.mark.parametrize("url", ["http//:www.scnj.gov.cn/", "http:/www.example.gov.cn", "https：//www.example.gov.cn"])
@@ -375,6 +386,7 @@ def test_repeated_characters_that_are_words_pass(check):
         "如有疑问请联系（联系地址：北厝镇金井湾大道，电子邮箱：a@163.com。",  # 平潭综合实验区 2018: never closed
         "按照《关于印发<办法>的通知》国办函〔2020〕109号）规定收费。",  # 海坛片区 2022: never opened
         "根据《条例规定，做好公开。",
+        "制定〈平潭综合实验区行政审批局政务公开实施方案>。",  # 平潭行政审批局 2020: 〈 closed by ASCII >
     ],
 )
 def test_an_unpaired_bracket(check, text):
@@ -382,7 +394,7 @@ def test_an_unpaired_bracket(check, text):
 
 
 def test_paired_and_doubled_marks(check):
-    text = "根据《条例》（以下简称《条例》）和〔2020〕109号文件。"
+    text = "根据《条例》（以下简称《条例》）、《关于印发〈要点〉的通知》和〔2020〕109号文件。"
     assert "common.unbalanced-bracket" not in rules(check(with_overview(text=text)))
     doubled = "根据《《福建省政务公开要点》的要求。"  # 《《 is one slip: doubled punctuation, not also unpaired
     found = rules(check(with_overview(text=doubled)))

@@ -79,6 +79,8 @@ def test_import_brings_the_row_back_as_not_printed(outputs, kind):
         ("issued = 5\nrepealed = 2\nvalid = 3", False),
         ("issued = 0\nrepealed = 3\nvalid = 0", False),
         ("issued = 2\nrepealed = 0\nvalid = 40", False),
+        ("issued = 2\nrepealed = 12\nvalid = 0", True),  # 社会事业局 2023: 2 made, 12 repealed, none in force
+        ("issued = 11\nrepealed = 2\nvalid = 9", False),  # 经济发展局 2024: consistent if 2 of the 11 were repealed
     ],
 )
 def test_valid_count_below_made_minus_repealed(tmp_path, cells, warned):

@@ -9,7 +9,7 @@ at the key and line to fix:
 - ``common.typed-label`` — a number typed before a ``points`` entry or an item heading, which the
   compiler numbers itself (it would print twice);
 - ``common.typed-number-mark`` — paragraphs typed "1、……" "2、……" (GB/T 9704: "1."), once per list;
-- ``common.doubled-punctuation`` — "，，", "。。", "；；"…;
+- ``common.doubled-punctuation`` — "，，", "。。", "；；"…, and two clause marks in a row ("，；", "。，");
 - ``common.approx-number`` — "余" after a number with decimals ("10.89余万") or after an exact count ("877余篇"):
   approximate and exact at once;
 - ``common.malformed-date`` — a year run into its month or day ("20201月1日", "2025111231日"): 年 (and 月) lost;
@@ -32,7 +32,7 @@ at the key and line to fix:
 - ``common.missing-number`` — one item of a list of counts with no number before its unit ("核准企业资质条、
   施工许可证76条、排水许可证5条"): at least two other items of the same 、-separated run carry "N条", and this
   one ends in 条 straight after a word (not after a numeral such as 一、两、各, nor as a noun: 文件, 事项…);
-- ``common.unbalanced-bracket`` — （）《》〔〕【】 not paired within a paragraph (a doubled 《《 is left to
+- ``common.unbalanced-bracket`` — （）《》〈〉〔〕【】 not paired within a paragraph (a doubled 《《 is left to
   common.doubled-punctuation);
 - ``common.doubled-word`` — a two-character word or 的 typed twice ("审核审核", "的的"; 目的的, 的的确确 are fine), or a
   phrase pasted twice (eight characters or more straight after themselves, or the same item twice in a 、-list);
@@ -79,7 +79,8 @@ _RUN_IN_FIRST = re.compile(r"(?<![之唯统第同其单逐万专])一是")
 _TYPED_LABEL = re.compile(
     r"^\s*(?:[一二三四五六七八九十]{1,3}是|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.．、]|[一二三四五六七八九十]{1,3}、)"
 )
-_DOUBLED = re.compile(r"[，,]{2,}|。{2,}|[；;]{2,}|、{2,}|[：:]{2,}|《{2,}|》{2,}")
+# one mark typed twice, or two of the marks that close a clause typed one after the other ("63.2%，；压缩")
+_DOUBLED = re.compile(r"[，,。；;、：:]{2,}|《{2,}|》{2,}")
 _APPROX = re.compile(r"(\d+\.\d+)余([万亿]?)")
 _RUN_DATE = re.compile(r"(?<![\d.])(?:19|20)\d{2}\d{1,6}[月日]")
 FIXED_TERMS = ("受理渠道", "政府信息公开", "依申请公开", "主动公开", "行政复议", "行政诉讼", "政务公开", "信息公开指南")
@@ -436,17 +437,21 @@ def typed_number_mark_problems(report: Report) -> list[Problem]:
 
 
 def punctuation_problems(report: Report) -> list[Problem]:
-    return [
-        warning(
-            "common.doubled-punctuation",
-            f"标点重复：“{m.group(0)}”",
-            report.ref(keypath),
-            expected=f"“{m.group(0)[0]}”",
-            found=f"“{m.group(0)}”",
-        )
-        for keypath, text in section_strings(report)
-        for m in _DOUBLED.finditer(text)
-    ]
+    problems = []
+    for keypath, text in section_strings(report):
+        for m in _DOUBLED.finditer(text):
+            marks = m.group(0)
+            same = len(set(marks)) == 1
+            problems.append(
+                warning(
+                    "common.doubled-punctuation",
+                    f"标点重复：“{marks}”" if same else f"标点连用：“{marks}”，两个标点只能留一个",
+                    report.ref(keypath),
+                    expected=f"“{marks[0]}”" if same else "“" + "”或“".join(dict.fromkeys(marks)) + "”",
+                    found=f"“{marks}”",
+                )
+            )
+    return problems
 
 
 def approximate_number_problems(report: Report) -> list[Problem]:
@@ -637,7 +642,7 @@ def missing_number_problems(report: Report) -> list[Problem]:
 
 
 _DOUBLED_MARKS = re.compile(r"《{2,}|》{2,}")
-_PAIRS = (("（", "）"), ("《", "》"), ("〔", "〕"), ("【", "】"))
+_PAIRS = (("（", "）"), ("《", "》"), ("〈", "〉"), ("〔", "〕"), ("【", "】"))
 
 
 def unbalanced_bracket_problems(report: Report) -> list[Problem]:

@@ -288,7 +288,18 @@ def _check_valid_count(ctx: SectionContext, block: Block2, row: Row2) -> None:
     if not all(v.is_count(x) for x in cells):
         return
     issued, repealed, valid = (v.number(x) for x in cells)
-    if valid < issued - repealed:
+    if valid == 0 < issued <= repealed:
+        # the bound below holds (repealed covers older ones too), but none in force means every one made this year
+        # was repealed the same year, and every older one too: almost always the 现行有效 cell left at 0
+        ctx.warning(
+            "gb2021.table2.valid",
+            f"{TABLE_NAME}{block.caption}“{row.label}”：本年制发 {issued} 件，现行有效却是 0 件——"
+            "除非本年制发的全部已在当年废止，现行有效至少应有这些件数，请核对",
+            f"{row.key}.valid",
+            expected=f"≥ {issued}（除非当年全部废止）",
+            found=valid,
+        )
+    elif valid < issued - repealed:
         ctx.warning(
             "gb2021.table2.valid",
             f"{TABLE_NAME}{block.caption}“{row.label}”：本年制发 {issued} 件、本年废止 {repealed} 件，"
