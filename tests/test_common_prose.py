@@ -259,6 +259,22 @@ def test_next_years_plan_dated_in_the_report_year(check):
         assert "prose.year-slip" not in {p.rule for p in check(legacy(issues={"text": text}))}, text
 
 
+@pytest.mark.parametrize(
+    ("text", "slip"),
+    [
+        # 平潭自然资源与生态环境局 2020's part 五 opens on its plan: "2020年我局将进一步严格按照信息上网制度……"
+        ("2018年我局将进一步严格按照信息上网制度做好审核发布工作。", True),
+        ("2018年我局将继续加大公开力度。", True),
+        ("2019年我局将进一步严格按照信息上网制度做好审核发布工作。", False),
+        ("2018年我局将进一步加强的培训已全部完成了。", False),  # what was done
+        ("2018年我局将信息公开纳入考核。", False),
+    ],
+)
+def test_next_years_plan_opening_on_jiang_jinyibu(check, text, slip):
+    found = [p for p in check(legacy(issues={"text": text})) if p.rule == "prose.year-slip"]
+    assert bool(found) is slip, text
+
+
 def test_this_year_in_a_report_written_the_next_year(check):
     """平潭综合实验区社会事业局 2024, dated 2025年1月20日: "今年以来，我局完成以下工作：" — 今年 is 2025 there."""
     import datetime as dt

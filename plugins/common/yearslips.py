@@ -36,6 +36,7 @@ _NAMED_REPORT = re.compile(
 _POINTS = re.compile(r"(?:根据|按照|依据)[^。]{0,40}?《[^》]{0,20}?印发(\d{4})年政务公开工作要点")
 _PLAN = re.compile(r"(\d{4})年[^。；]{0,12}?(?:将|要|计划|拟)")
 _PLAN_WORDS = r"下一步|下一年|明年|今后|改进|计划"
+_FUTURE = re.compile(r"(?:进一步|继续|持续|着力|切实)")
 #: a sentence that opens on a year and the organ as its subject: "2012年，我局的政府信息公开工作……"
 _YEAR_OPENING = re.compile(r"(?:^|(?<=[。！？；]))\s*(\d{4})年[，,]\s*(?:我|本|全)")
 
@@ -124,8 +125,11 @@ def year_slips(report: Report, texts: list[tuple[str, str]], plan_keys: tuple[st
                 # the plan said so before the year, or in the same sentence ("2013年我局将……进行改进：") — a
                 # sentence that tells what was done ("将……纳入考核，改进了……") is not a plan
                 rest = re.split(r"[。！？]", text[m.end() :], maxsplit=1)[0]
-                planned = re.search(_PLAN_WORDS, text[: m.start()]) or (
-                    re.search(_PLAN_WORDS, rest) and "了" not in rest
+                planned = (
+                    re.search(_PLAN_WORDS, text[: m.start()])
+                    or (re.search(_PLAN_WORDS, rest) and "了" not in rest)
+                    # "2020年我局将进一步……": 将 before 进一步/继续 is the future, not the 将 of "将……纳入"
+                    or (m.group(0).endswith("将") and re.match(_FUTURE, rest) and "了" not in rest)
                 )
                 if int(m.group(1)) == year and planned:
                     problems.append(
