@@ -883,3 +883,13 @@ def test_a_short_title_the_report_never_explains(check):
     for said in ("《福建省政府信息公开办法》（以下简称《办法》）", "《福建省政府信息公开办法》(以下简称“办法”)"):
         found = check(with_overview(text=f"根据{said}编制。认真领会《办法》精神。"))
         assert not [p for p in found if p.found == "《办法》"], said
+
+
+@pytest.mark.parametrize(("text", "warned"), [("此函", True), ("特此函告。", True), ("此函告知各单位。", False)])
+def test_a_letters_closing_as_the_last_paragraph(check, text, warned):
+    # 平潭海坛片区管理局 2021 and 2022 end on "此函" above the signature
+    data = with_overview(text=["本年度未收取信息处理费。", text])
+    found = [p for p in check(data) if p.rule == "common.letter-closing"]
+    assert bool(found) is warned
+    if warned:
+        assert found[0].source.keypath == "overview.text[1]" and "函" in found[0].message

@@ -43,6 +43,7 @@ at the key and line to fix:
   item headings, printed run in before their text, are not in question;
 - ``common.heading-punctuation`` also reads run-in item headings: one without the mark its siblings close with;
 - ``common.doubled-lead-in`` — the 导语 saying twice that the report follows ("……报告如下:" … "……汇报如下:");
+- ``common.letter-closing`` — a paragraph that is only a 函's closing ("此函", "特此函告", "此复");
 - ``common.unterminated-paragraph`` — a paragraph that is a sentence (a ，or ；inside, or 20 characters or more)
   but ends without 。！？；：…… (a closing quote or bracket counts only with the 句号 inside it, "……。）"): the last
   sentence was cut off or its 句号 lost.
@@ -889,6 +890,25 @@ def doubled_lead_in_problems(report: Report) -> list[Problem]:
     ]
 
 
+#: the closings of a 函 or 复函 ("此函", "特此函告", "此复"): a report that ends on one was written on a letter's template
+_LETTER_CLOSING = re.compile(r"(?:特此函告|特此函复|专此函达|此函|此复)[。.]?")
+
+
+def letter_closing_problems(report: Report) -> list[Problem]:
+    """A paragraph that is only a letter's closing: 平潭海坛片区 2021 and 2022 end "此函" above the signature."""
+    return [
+        warning(
+            "common.letter-closing",
+            f"“{text.strip()}”是函、复函的结束语，年度报告不用：应删去（报送上级的报告可用“特此报告”）",
+            report.ref(keypath),
+            expected="删去",
+            found=text.strip(),
+        )
+        for keypath, text in narrative_strings(report)
+        if _LETTER_CLOSING.fullmatch(text.strip())
+    ]
+
+
 def format_year_problems(report: Report) -> list[Problem]:
     """A report year outside the years its format was in force for: a 2022 report on the 2019 trial tables."""
     year = (report.data.get("report") or {}).get("year")
@@ -940,6 +960,7 @@ RULES = (
     unterminated_paragraph_problems,
     heading_punctuation_problems,
     doubled_lead_in_problems,
+    letter_closing_problems,
     format_year_problems,
 )
 
