@@ -358,3 +358,24 @@ def test_the_words_of_a_printed_table_are_read_like_the_text(check):
     assert word.source.keypath == "tables.printed[0].rows[1][0]" and "“试”应为“议”" in word.message
     [name] = [p for p in found if p.rule == "common.organ-name"]
     assert name.source.keypath == "tables.printed[0].caption" and name.expected == "咸宁市人民防空办公室"
+
+
+def test_places_counted_in_items_in_the_unit_column(check):
+    """平潭县人民防空办公室 2011: "政府信息公开查询点数 | 件" — a count of places, not of items."""
+    rows = [["主动公开政府信息数", "条", 100, 2069], ["政府信息公开查询点数", "件", 1], ["查询点受理查询数", "件", 3]]
+    rows = [r + [""] * (4 - len(r)) for r in rows]
+    [p] = [p for p in check(legacy(tables=printed(rows=rows))) if p.rule == "legacy.tables.unit"]
+    assert (p.expected, p.found, p.source.keypath) == ("个", "件", "tables.printed[0].rows[1][1]")
+    rows[1][1] = "个"
+    assert "legacy.tables.unit" not in rules(check(legacy(tables=printed(rows=rows))))
+
+
+def test_an_item_number_without_its_mark(check):
+    """平潭综合实验区行政审批局 2016: "其中：1同意公开答复数" under rows numbered "2.", "3."."""
+    rows = [["对申请的答复总数", "条", 0, 0], ["其中：1同意公开答复数", "条", 0, 0], ["2.同意部分公开答复数", "条", 0, 0]]
+    [p] = [p for p in check(legacy(tables=printed(rows=rows))) if p.rule == "legacy.tables.number-mark"]
+    assert (p.expected, p.found, p.source.keypath) == ("1.", "1", "tables.printed[0].rows[1][0]")
+    rows[1][0] = "其中：1.同意公开答复数"
+    assert "legacy.tables.number-mark" not in rules(check(legacy(tables=printed(rows=rows))))
+    rows[1][0] = "12345政务服务热线受理数"  # a name that starts with digits is not an item number
+    assert "legacy.tables.number-mark" not in rules(check(legacy(tables=printed(rows=rows))))

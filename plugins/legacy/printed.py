@@ -162,10 +162,36 @@ def check_tables(ctx: SectionContext) -> None:
                 )
         _check_values(ctx, table, rows, where)
         _check_units(ctx, header, rows, where)
+        _check_number_marks(ctx, rows, where)
 
 
+#: a row that counts places: "政府信息公开查询点数" (not "查询点受理查询数", which counts enquiries)
+_PLACES = re.compile(r"(?:查询点|查阅点|查阅场所|公开点)数$")
 #: a row that gives money: "政府信息公开收费减免金额", "收取费用"
 _MONEY = re.compile(r"金额|费用|收费额|(?:收取|减免)[^数]*费$")
+
+
+#: an item number that lost its mark: "其中：1同意公开答复数" beside "2.同意部分公开答复数"
+_BARE_NUMBER = re.compile(r"^(?:其中[：:]?)?\s*([0-9０-９]{1,2})(?=[\u4e00-\u9fff])")
+#: the marks the other rows number their items with
+_MARKED_NUMBER = re.compile(r"^(?:其中[：:]?)?\s*[0-9０-９]{1,2}\s*([.．、])")
+
+
+def _check_number_marks(ctx: SectionContext, rows: list[list[Any]], where: str) -> None:
+    """A row label whose item number lost its 点 ("其中：1同意公开答复数", 平潭综合实验区行政审批局 2016): the row
+    reads as "1同意……", and cannot be matched with the data it restates."""
+    labels = [(r, row[0]) for r, row in enumerate(rows) if row and isinstance(row[0], str)]
+    marks = [m.group(1) for _, label in labels if (m := _MARKED_NUMBER.match(label))]
+    mark = max(set(marks), key=marks.count) if marks else "."
+    for r, label in labels:
+        if m := _BARE_NUMBER.match(label):
+            ctx.warning(
+                "legacy.tables.number-mark",
+                f"附表“{label.strip()}”的序号“{m.group(1)}”后缺了点号（其他各行写“{m.group(1)}{mark}”）",
+                f"{where}.rows[{r}][0]",
+                expected=f"{m.group(1)}{mark}",
+                found=m.group(1),
+            )
 
 
 def _check_units(ctx: SectionContext, header: list[list[Any]], rows: list[list[Any]], where: str) -> None:
@@ -185,6 +211,14 @@ def _check_units(ctx: SectionContext, header: list[list[Any]], rows: list[list[A
             wrong.append((r, row[0].strip(), unit))
         if _MONEY.search(row[0]) and unit and "元" not in unit:
             money.append((r, row[0].strip(), unit))
+        if _PLACES.search(row[0]) and unit in ("件", "条"):  # "政府信息公开查询点数 | 件" (平潭人防办 2011)
+            ctx.warning(
+                "legacy.tables.unit",
+                f"附表“{row[0].strip()}”数的是地点，计量单位却印作“{unit}”；查询点按“个”（或“处”）计",
+                f"{where}.rows[{r}][{column}]",
+                expected="个",
+                found=unit,
+            )
     for r, label, unit in money[:1]:  # "政府信息公开收费减免金额 | 条" (平潭综合实验区行政审批局 2016)
         ctx.warning(
             "legacy.tables.unit",
