@@ -27,6 +27,18 @@ def test_de_for_di_before_a_preposition_that_opens_the_verb_phrase(check):
     assert all(p.expected.startswith("“及时有效地") for p in found)
 
 
+def test_de_for_di_before_a_verb_with_its_le_after_the_subject(check):
+    # 平潭苏平片区管理局 2020: "我局较好的完成了政府信息公开工作" — the adverbial stands after the subject
+    found = [
+        p
+        for p in check(with_text("在上级部门的指导下，我局较好的完成了政府信息公开工作。"))
+        if p.rule == "common.de-for-di"
+    ]
+    assert [(p.found, p.expected) for p in found] == [("“较好的完成”", "“较好地完成”")]
+    assert "common.de-for-di" not in rules(check(with_text("我局较好地完成了政府信息公开工作。")))
+    assert "common.de-for-di" not in rules(check(with_text("各项工作得到了较好的落实。")))
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -5,6 +5,7 @@
   standing at the start of a clause (or after 并/要/能/会/难以), followed by 的 and a verb of the list that goes on
   to its object ("公开政府信息"); "形成统一规范的公开标准" (统一规范 after a verb) and "积极的宣传，"
   (a noun: nothing follows) are not in question, nor a verb followed by a noun it heads (公开工作, 宣传活动).
+  A verb followed by 了 is a verb wherever its adverbial stands: "我局较好的完成了……工作".
 - ``common.list-comma`` — coordinated words sharing their last character separated by ，instead of 、 before the
   closing 和/及/与: "知情权,参与权和监督权" (知情权、参与权和监督权; GB/T 15834-2011 §4.5: 顿号 between coordinated
   words).
@@ -51,6 +52,8 @@ _DE_FOR_DI = re.compile(
     rf"(?:(?P<verb>{VERBS})(?=[\u4e00-\u9fff])(?!{NOUN_HEADS})"
     rf"|(?P<prep>{PREPOSITIONS})(?=[^，,。；;：:]{{1,24}}?(?:进行|予以|加以|{VERBS})))"
 )
+#: the verb followed by its aspect marker 了 is a verb wherever the adverbial stands: "我局较好的完成了……工作"
+_DE_FOR_DI_LE = re.compile(rf"(?P<adv>(?:{ADVERBIALS}){{1,2}})的(?P<verb>{VERBS})(?=了)(?P<prep>)")
 _PREP_PHRASE = re.compile(rf"[^，,。；;：:]{{1,24}}?(?:进行|予以|加以|{VERBS})")
 _HAN = r"[\u4e00-\u9fff]"
 #: a verb opening what follows the comma makes it a clause, not the next word of a list: "……若干子站，形成主站与
@@ -76,7 +79,11 @@ def _matches(report: Report, pattern: re.Pattern[str]) -> Iterator[tuple[str, st
 
 def de_for_di_problems(report: Report) -> list[Problem]:
     problems = []
-    for keypath, text, m in _matches(report, _DE_FOR_DI):
+    seen: set[tuple[str, int]] = set()
+    for keypath, text, m in (*_matches(report, _DE_FOR_DI), *_matches(report, _DE_FOR_DI_LE)):
+        if (keypath, m.start("verb") if m["verb"] else m.start()) in seen:
+            continue
+        seen.add((keypath, m.start("verb") if m["verb"] else m.start()))
         adv, verb = m["adv"], m["verb"] or m["prep"]
         if m["verb"]:
             what, shown = f"动词“{verb}”", m.group(0) + text[m.end() : m.end() + 4]
