@@ -191,3 +191,13 @@ def test_a_partition_in_the_proactive_part_is_summed_beside_typed_categories(che
     )
     found = [p for p in check(legacy(active=active)) if p.rule == "prose.parts-sum"]
     assert [p.found for p in found] == [3926] and found[0].source.keypath == "active.text"
+
+
+@pytest.mark.parametrize(("count", "warned"), [("64000", True), ("{active.total}", False)])
+def test_information_sorted_out_and_published_is_the_proactive_count(tmp_path, count, warned):
+    """平潭县民政局 2013: "共清理出52条政府公开信息，目前已在“中国平潭”门户网站上公开公布" beside 主动公开 43."""
+    sentence = f"共清理出{count}条政府公开信息，目前已在门户网站上公开公布。"
+    found = _check(
+        tmp_path, [("累计主动公开政府信息{active.total}条", sentence + "累计主动公开政府信息{active.total}条")]
+    )
+    assert [(p.expected, p.found) for p in found] == ([(64585, "64000")] if warned else [])

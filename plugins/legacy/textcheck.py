@@ -48,6 +48,12 @@ FIXED: tuple[Phrase, ...] = (
         r"(?:受理|收到|接收|新收)了?{G}{0,12}?申请{G}{0,4}?{N}件", "applications.received", "受理政府信息公开申请数"
     ),
     Phrase(r"主动公开(?:政府)?信息(?:数|总数)?{G}{0,4}?{N}[条件]", "active.total", "主动公开政府信息总数"),
+    # "共清理出52条政府公开信息，目前已在……网站上公开公布" (平潭县民政局 2013): what was sorted out and published
+    Phrase(
+        r"(?:清理|整理|梳理)出{N}条政府(?:公开)?信息(?=[^。；]{0,30}?已[^。；]{0,30}?公[开布])",
+        "active.total",
+        "主动公开政府信息总数",
+    ),
     Phrase(r"行政复议{G}{0,8}?{N}(?:件|起|宗)", "appeals.reviews", "申请行政复议数"),
     Phrase(r"(?:行政诉讼|起诉){G}{0,8}?{N}(?:件|起|宗)", "appeals.lawsuits", "提起行政诉讼数"),
     Phrase(r"申诉{G}{0,8}?{N}(?:件|起|宗)", "appeals.complaints", "行政申诉数"),
