@@ -10,7 +10,8 @@ what does not depend on the format lives here, so every format reads numbers the
   in the same sentence, that add up to more than the stated total (``prose.parts-sum``).  Fewer is reported only
   when the list is the whole — its last item the remainder (其他…), or 主动公开/依申请公开/不予公开 — since a
   partial breakdown ("22条，其中线上15条") is common and not wrong.  The kinds of 主动公开 listed in a later
-  sentence than its count, closed by 其他…, are the whole too and must add up to that count.  A share given
+  sentence than its count, closed by 其他…, are the whole too and must add up to that count; so are kinds named
+  in a 、-list ("类别主要涉及A、B、C。") and each counted in the next sentence ("其中A类N条，……").  A share given
   later for one listed part is compared with the stated total (``prose.share-of-total``), a 办结率 with its own
   counts (``prose.rate``).
 - **Restatements** (:func:`restatements`): the phrase engine itself.  A format gives a list of (pattern, judge)
@@ -321,6 +322,36 @@ def _kinds_against_stated(sentences: list[str]) -> Iterator[PartsSum]:
             stated = m
 
 
+#: the kinds of what was published named in a 、-list: "政府信息主动公开类别主要涉及公示公告、政策解读、……、行政处罚。"
+_KINDS_NAMED = re.compile(
+    r"(?:公开)?(?:类别|类型)(?:主要)?(?:涉及|包括|有|为)(?:[^、，,。]{0,8}?[，,]?分别(?:是|为))?[：:]?"
+    r"(?P<list>[^，,。；;：:]{2,16}?(?:、[^，,。；;：:]{2,16}?){2,})。$"
+)
+
+
+def _named_kinds_against_stated(sentences: list[str]) -> Iterator[PartsSum]:
+    """The kinds of 主动公开 named in one sentence and counted, every one of them, in the next ("……类别主要涉及公示
+    公告、……、行政处罚。其中公示公告类159条，……，行政处罚类12条。", 平潭自然资源与生态环境局 2019: 425 of 475): the
+    list is the whole and adds up to the year's count before it (not a running total, 历年累计)."""
+    stated: re.Match[str] | None = None
+    for i, sentence in enumerate(sentences):
+        named = _KINDS_NAMED.search(sentence)
+        following = sentences[i + 1].strip() if i + 1 < len(sentences) else ""
+        if named and stated is not None and following.startswith("其中") and "等" not in named["list"]:
+            names = [n.strip() for n in named["list"].split("、")]
+            items = _items(following[2:])
+            units = {u for *_, u in items}
+            covered = all(any(n in item or _subject(item) in n for item, *_ in items) for n in names)
+            if covered and len(items) == len(names) and len(units) == 1 and units <= {stated.group("u") or "条"}:
+                total = int(stated.group("n").replace(",", ""))
+                counts = tuple(n for _, n, _ in items)
+                if sum(counts) != total:
+                    yield PartsSum(following, total, counts, units.pop(), complete=True)
+        for m in _ACTIVE_STATED.finditer(sentence):
+            if not re.search(r"累计|历年", sentence[max(m.start() - 8, 0) : m.start()]):
+                stated = m
+
+
 #: a count of information a breakdown may follow: "主动公开政府信息312条", "公开278条政务信息"
 _INFORMATION_COUNT = re.compile(
     r"(?:信息(?:数)?(?:共|为)?(?P<n>\d+(?:,\d{3})*)(?P<u>条)|(?P<n2>\d+(?:,\d{3})*)(?P<u2>条)(?:政务|政府)?信息)"
@@ -464,6 +495,7 @@ def parts_not_adding_up(text: str) -> Iterator[PartsSum]:
         if complete and len(whole) >= 2 and sum(whole) != stated:
             yield PartsSum(sentence.strip(), stated, tuple(whole), unit, complete=True)
     yield from _kinds_against_stated(_sentences(text))
+    yield from _named_kinds_against_stated(_sentences(text))
 
 
 @dataclass(frozen=True)
