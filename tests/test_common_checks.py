@@ -893,3 +893,14 @@ def test_a_letters_closing_as_the_last_paragraph(check, text, warned):
     assert bool(found) is warned
     if warned:
         assert found[0].source.keypath == "overview.text[1]" and "函" in found[0].message
+
+
+def test_titles_joined_by_dunhao_and_comma(check):
+    # 平潭自然资源与生态环境局 2019 and 2020
+    text = "根据《中华人民共和国政府信息公开条例》，《福建省政务公开工作主要任务》、《平潭综合实验区政务公开要点》要求，编制本报告。"
+    found = [p for p in check(with_overview(text=text)) if p.rule == "common.list-separators"]
+    assert len(found) == 1 and "书名" in found[0].message
+    for right in (text.replace("》，《", "》、《"), text.replace("》，《", "》《").replace("》、《", "》《")):
+        assert "common.list-separators" not in rules(check(with_overview(text=right)))
+    two = "根据《条例》，《办法》要求。"  # two titles: a comma may part clauses
+    assert "common.list-separators" not in rules(check(with_overview(text=two)))

@@ -44,6 +44,7 @@ at the key and line to fix:
 - ``common.heading-punctuation`` also reads run-in item headings: one without the mark its siblings close with;
 - ``common.doubled-lead-in`` — the 导语 saying twice that the report follows ("……报告如下:" … "……汇报如下:");
 - ``common.letter-closing`` — a paragraph that is only a 函's closing ("此函", "特此函告", "此复");
+- ``common.list-separators`` (also in :mod:`plugins.common.prose`) — a run of 《》 titles joined by 、 and by ，;
 - ``common.unterminated-paragraph`` — a paragraph that is a sentence (a ，or ；inside, or 20 characters or more)
   but ends without 。！？；：…… (a closing quote or bracket counts only with the 句号 inside it, "……。）"): the last
   sentence was cut off or its 句号 lost.
@@ -890,6 +891,35 @@ def doubled_lead_in_problems(report: Report) -> list[Problem]:
     ]
 
 
+#: a run of three titles or more, each 《……》 (with its bracketed 文号 or short name), joined by 、 or ，
+_TITLE_RUN = re.compile(r"(?:《[^《》]{1,80}》(?:[（(][^（）()]{1,40}[）)])?[、，,]){2,}《[^《》]{1,80}》")
+
+
+def title_separator_problems(report: Report) -> list[Problem]:
+    """The titles of one list joined by 、 and by ，: "《中华人民共和国政府信息公开条例》，《福建省……通知》、《平潭……
+    通知》" (平潭自然资源与生态环境局 2019, 2020)."""
+    problems = []
+    for keypath, text in narrative_strings(report):
+        for m in _TITLE_RUN.finditer(text):
+            joints = re.findall(r"》(?:[（(][^（）()]*[）)])?([、，,])《", m.group(0))
+            if "、" in joints and ({"，", ","} & set(joints)):
+                problems.append(
+                    warning(
+                        "common.list-separators",
+                        f"“{_short_quote(m.group(0))}”：并列的书名之间顿号、逗号混用；书名号之间统一用顿号或不用标点"
+                        "（GB/T 15834—2011 第4.5.3.5条）",
+                        report.ref(keypath),
+                        expected="统一用“、”",
+                        found="、与，混用",
+                    )
+                )
+    return problems
+
+
+def _short_quote(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 #: the closings of a 函 or 复函 ("此函", "特此函告", "此复"): a report that ends on one was written on a letter's template
 _LETTER_CLOSING = re.compile(r"(?:特此函告|特此函复|专此函达|此函|此复)[。.]?")
 
@@ -961,6 +991,7 @@ RULES = (
     heading_punctuation_problems,
     doubled_lead_in_problems,
     letter_closing_problems,
+    title_separator_problems,
     format_year_problems,
 )
 
