@@ -31,7 +31,10 @@ def test_parts_that_add_up_to_more_than_the_total():
 
 def test_kinds_named_then_each_counted_are_the_whole():
     """平潭自然资源与生态环境局 2019: eight kinds named, each counted in the next sentence, 425 of the 475."""
-    lead = "2019年度，主动公开政府信息475条。历年累计主动公开政府信息2979条。政府信息主动公开类别主要涉及公示公告、政策解读、行政处罚。"
+    lead = (
+        "2019年度，主动公开政府信息475条。历年累计主动公开政府信息2979条。"
+        "政府信息主动公开类别主要涉及公示公告、政策解读、行政处罚。"
+    )
     [found] = parts_not_adding_up(lead + "其中公示公告类159条，政策解读类3条，行政处罚类263条。")
     assert (found.total, found.parts, found.complete) == (475, (159, 3, 263), True)
     assert not list(parts_not_adding_up(lead + "其中公示公告类159条，政策解读类3条，行政处罚类313条。"))

@@ -920,7 +920,7 @@ def _short_quote(text: str, limit: int = 40) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-#: the closings of a 函 or 复函 ("此函", "特此函告", "此复"): a report that ends on one was written on a letter's template
+#: the closings of a 函 or 复函 ("此函", "特此函告", "此复"): a report ending on one was written on a letter's template
 _LETTER_CLOSING = re.compile(r"(?:特此函告|特此函复|专此函达|此函|此复)[。.]?")
 
 
