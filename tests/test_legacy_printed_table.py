@@ -372,7 +372,11 @@ def test_places_counted_in_items_in_the_unit_column(check):
 
 def test_an_item_number_without_its_mark(check):
     """平潭综合实验区行政审批局 2016: "其中：1同意公开答复数" under rows numbered "2.", "3."."""
-    rows = [["对申请的答复总数", "条", 0, 0], ["其中：1同意公开答复数", "条", 0, 0], ["2.同意部分公开答复数", "条", 0, 0]]
+    rows = [
+        ["对申请的答复总数", "条", 0, 0],
+        ["其中：1同意公开答复数", "条", 0, 0],
+        ["2.同意部分公开答复数", "条", 0, 0],
+    ]
     [p] = [p for p in check(legacy(tables=printed(rows=rows))) if p.rule == "legacy.tables.number-mark"]
     assert (p.expected, p.found, p.source.keypath) == ("1.", "1", "tables.printed[0].rows[1][0]")
     rows[1][0] = "其中：1.同意公开答复数"
