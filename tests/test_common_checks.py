@@ -904,3 +904,16 @@ def test_titles_joined_by_dunhao_and_comma(check):
         assert "common.list-separators" not in rules(check(with_overview(text=right)))
     two = "根据《条例》，《办法》要求。"  # two titles: a comma may part clauses
     assert "common.list-separators" not in rules(check(with_overview(text=two)))
+
+
+def test_a_clause_said_again_in_the_next_sentence(check):
+    # 平潭县卫生局 2012: "局领导高度重视，认真抓好贯彻落实。根据上级的有关规定，我局领导高度重视，由分管副局长主抓"
+    text = "局领导高度重视，认真抓好贯彻落实。根据上级的有关规定，我局领导高度重视，由分管副局长主抓。"
+    found = [p for p in check(with_overview(text=text)) if p.rule == "common.doubled-word"]
+    assert [p.found for p in found] == ["“局领导高度重视”两次"]
+    for right in (
+        "局领导高度重视，认真抓好贯彻落实。根据上级的有关规定，由分管副局长主抓。",
+        "收费及减免情况。无收费及减免情况。",  # the second says there was none
+        "结合我局实际采取主动公开政府信息，主动公开政府信息。",  # the longer is not the shorter with a subject
+    ):
+        assert "common.doubled-word" not in rules(check(with_overview(text=right))), right

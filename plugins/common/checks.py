@@ -690,6 +690,27 @@ _REDUPLICATED = {"研究研究", "学习学习", "讨论讨论", "商量商量"}
 _WORDS_MEETING = re.compile(r"政府政府信息")
 
 
+def _repeated_clauses(text: str) -> list[str]:
+    """A clause said again within the next four: "局领导高度重视，认真抓好贯彻落实。根据上级的有关规定，我局领导高度
+    重视，……" (平潭县卫生局 2012) — six Chinese characters or more, no number, the longer at most two characters more
+    (its subject) and not the shorter negated ("收费及减免情况" … "无收费及减免情况")."""
+    clauses = [c.strip() for c in re.split(r"[，。；：！？,;:!?]", text)]
+    found = []
+    for i, later in enumerate(clauses):
+        for earlier in clauses[max(i - 4, 0) : i]:
+            short, long = sorted((earlier, later), key=len)
+            if (
+                len(_HAN.findall(short)) >= 6
+                and not re.search(r"\d|N", short)
+                and len(long) - len(short) <= 2
+                and long.endswith(short)
+                and not re.match(r"无|未|不|没", long)
+                and short not in found
+            ):
+                found.append(short)
+    return found
+
+
 def doubled_word_problems(report: Report) -> list[Problem]:
     """A word typed twice: "规范审核审核发布机制", "有待于有待", "统一的的网站界面" (目的的, 的的确确 are fine)."""
     problems: list[Problem] = []
@@ -720,6 +741,7 @@ def doubled_word_problems(report: Report) -> list[Problem]:
                     if len(min(a, b, key=len)) >= 6 and (a.endswith(b) or b.endswith(a))
                 }
             )
+        phrases += _repeated_clauses(plain)
         for phrase in phrases:
             problems.append(
                 warning(
