@@ -263,6 +263,22 @@ def test_short_phrases_and_closed_paragraphs_pass(check, text):
     assert "common.unterminated-paragraph" not in rules(check(with_overview(text=text)))
 
 
+def test_a_text_the_points_go_on_from(check):
+    # 平潭财政金融局 2023: "印发《……的通知》，一是配合……。二是……。" — one paragraph, typed as text and points
+    item = {
+        "heading": "政府信息公开平台建设情况",
+        "text": "印发《关于推进政务公开工作的通知》，",
+        "points": ["配合做好。", "公开。"],
+    }
+    assert "common.unterminated-paragraph" not in rules(check(with_overview(items=[item])))
+    alone = {"heading": "政府信息公开平台建设情况", "text": "印发《关于推进政务公开工作的通知》，"}
+    [p] = [p for p in check(with_overview(items=[alone])) if p.rule == "common.unterminated-paragraph"]
+    assert p.source.keypath == "overview.items[0].text"
+    first = {"text": ["印发《关于推进政务公开工作的通知》，", "配合做好，"], "points": ["配合做好。"]}
+    [p] = [p for p in check(with_overview(items=[first])) if p.rule == "common.unterminated-paragraph"]
+    assert p.source.keypath == "overview.items[0].text[0]"  # only the last paragraph goes on into the points
+
+
 def test_the_last_paragraph_of_a_part_ending_in_a_semicolon(check):
     # 道县文广新局 2013: the part's one sentence ends in ；
     [p] = [p for p in check(legacy(active={"text": "2013年度主动公开信息的有5条;"})) if "分号" in p.message]
@@ -917,3 +933,15 @@ def test_a_clause_said_again_in_the_next_sentence(check):
         "结合我局实际采取主动公开政府信息，主动公开政府信息。",  # the longer is not the shorter with a subject
     ):
         assert "common.doubled-word" not in rules(check(with_overview(text=right))), right
+
+
+@pytest.mark.parametrize(
+    ("organ", "warned"), [("我局", True), ("本单位", True), ("某县财政局", False), ("我局办公室", False)]
+)
+def test_a_report_that_calls_itself_only_we(check, organ, warned):
+    # 屯昌县某局 2015: title "2015年政府信息公开工作年度报告", text "我局……", no signature
+    report = {**legacy()["report"], "organ": organ}
+    found = [p for p in check(legacy(report=report)) if p.rule == "common.organ-name"]
+    assert bool(found) is warned
+    if warned:
+        assert found[0].source.keypath == "report.organ" and found[0].expected == "机关全称"

@@ -201,3 +201,18 @@ def test_information_sorted_out_and_published_is_the_proactive_count(tmp_path, c
         tmp_path, [("累计主动公开政府信息{active.total}条", sentence + "累计主动公开政府信息{active.total}条")]
     )
     assert [(p.expected, p.found) for p in found] == ([(64585, "64000")] if warned else [])
+
+
+@pytest.mark.parametrize(
+    ("heading", "warned"),
+    [("申请行政复议情况", True), ("申请行政复议、提起行政诉讼情况", False), ("复议诉讼情况", False), ("其他", False)],
+)
+def test_an_appeals_heading_for_reviews_alone(check, heading, warned):
+    """屯昌县某局 2015: "五、申请行政复议情况" over "未发生……复议、诉讼和申诉"."""
+    from tests.conftest import legacy
+
+    appeals = {"heading": heading, "text": "2015年未发生针对政府信息公开事务的复议、诉讼和申诉。"}
+    found = [p for p in check(legacy(appeals=appeals)) if p.rule == "legacy.appeals.heading"]
+    assert bool(found) is warned
+    if warned:
+        assert found[0].source.keypath == "appeals.heading" and "行政诉讼" in found[0].expected

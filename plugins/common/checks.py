@@ -770,11 +770,34 @@ def word_order_problems(report: Report) -> list[Problem]:
     ]
 
 
+def _continued_by_points(report: Report) -> set[str]:
+    """The key paths of the texts the 一是…… ``points`` are printed after, in the same paragraph: "印发《……通知》，"
+    goes on "一是……" (平潭财政金融局 2023)."""
+    found: set[str] = set()
+
+    def walk(data: Mapping[str, Any], prefix: str) -> None:
+        text = data.get("text")
+        if data.get("points") and text:
+            found.add(f"{prefix}.text" if isinstance(text, str) else f"{prefix}.text[{len(text) - 1}]")
+        for i, item in enumerate(data.get("items") or []):
+            if isinstance(item, Mapping):
+                walk(item, f"{prefix}.items[{i}]")
+        for key, value in data.items():
+            if isinstance(value, Mapping) and key != "items":
+                walk(value, f"{prefix}.{key}")
+
+    for instance in report.sections:
+        walk(instance.data, instance.key)
+    return found
+
+
 def unterminated_paragraph_problems(report: Report) -> list[Problem]:
-    """A paragraph with a ，or ；inside that ends without 。 or another closing mark: its end was lost."""
+    """A paragraph with a ，or ；inside that ends without 。 or another closing mark: its end was lost.  A text the
+    ``points`` follow in its paragraph is not the paragraph's end."""
     problems: list[Problem] = []
+    continued = _continued_by_points(report)
     for keypath, text in narrative_strings(report):
-        if keypath.rsplit(".", 1)[-1].startswith("heading"):
+        if keypath.rsplit(".", 1)[-1].startswith("heading") or keypath in continued:
             continue
         body = _REFERENCE.sub("N", text).strip()
         if _ATTACHMENT_LABEL.match(body):  # "附表：2016年龙归镇政府信息公开年度报告" names an attachment

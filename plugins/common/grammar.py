@@ -8,7 +8,7 @@
   A verb followed by 了 is a verb wherever its adverbial stands: "我局较好的完成了……工作".
 - ``common.list-comma`` — coordinated words sharing their last character separated by ，instead of 、 before the
   closing 和/及/与: "知情权,参与权和监督权" (知情权、参与权和监督权; GB/T 15834-2011 §4.5: 顿号 between coordinated
-  words).
+  words), also with more words after the comma parted by 、: "知情权，参与权、表达权和监督权".
 
 - ``common.unfinished-sentence`` — a sentence that stops on the 等 of its means: "主要通过政府网站、电视等。" (通过……等
   needs what was done: 等形式公开); only 通过/利用/借助/依托/运用 followed by a 、-list and 等 at the sentence's end.
@@ -61,7 +61,8 @@ _HAN = r"[\u4e00-\u9fff]"
 _CLAUSE_VERBS = "(?:形成|建立|实现|推动|加强|开展|做到|确保|提高|促进|完善|构建|打造|推进|落实|建成|设立|开通)"
 _LIST_COMMA = re.compile(
     rf"(?:^|(?<=[^\u4e00-\u9fff]|[的了使将对把被在和]))(?P<a>{_HAN}{{1,3}}?)(?P<end>{_HAN})[，,]"
-    rf"(?!{_CLAUSE_VERBS})(?P<b>{_HAN}{{1,3}}?)(?P=end)(?:和|及|与|以及)(?P<c>{_HAN}{{1,3}}?)(?P=end)"
+    rf"(?!{_CLAUSE_VERBS})(?P<b>{_HAN}{{1,3}}?)(?P=end)(?:、{_HAN}{{1,3}}?(?P=end))*"
+    rf"(?:和|及|与|以及)(?P<c>{_HAN}{{1,3}}?)(?P=end)"
 )
 
 

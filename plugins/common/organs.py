@@ -13,7 +13,7 @@
   another department altogether (the 国有资产管理局 signing the 投资促进局's report);
 - ``common.organ-name`` — the organ named in the text without its place's level word ("咸宁人民防空办公室" for
   咸宁市人民防空办公室), or with characters missing inside its place ("平潭综合区行政审批局"); only a full name
-  is compared, not a short form ("平潭财政局");
+  is compared, not a short form ("平潭财政局"); and a report whose organ is only "我局", its name never printed;
 - ``common.late-report`` — a 成文日期 or 公布日期 (``report.published``) after the deadline: 31 March under the
   2008 条例; under the 2019 条例 (第五十条) 31 January for departments, 31 March for governments (人民政府, 管委会,
   街道办事处, 乡, 镇); the law asks for the report to be published by then.
@@ -214,6 +214,10 @@ def _shortened_place(organ: str) -> dict[str, str]:
     return out
 
 
+#: what a report calls itself when it does not name itself
+_PRONOUN = re.compile(r"[我本](?:局|办|委|厅|署|中心|镇|乡|街道|区|县|市|单位|部门|机关|院|所|站)")
+
+
 def organ_name_problems(report: Report) -> list[Problem]:
     """The organ named in the text without the level word of its place: "咸宁人民防空办公室" in the report of
     咸宁市人民防空办公室.  Only full names are compared (the rest after the place has four characters or more), so
@@ -221,6 +225,16 @@ def organ_name_problems(report: Report) -> list[Problem]:
     organ = (report.data.get("report") or {}).get("organ")
     if not isinstance(organ, str):
         return []
+    if _PRONOUN.fullmatch(organ.strip()):  # 屯昌县某局 2015: the report calls itself "我局" and nothing else
+        return [
+            warning(
+                "common.organ-name",
+                f"报告只称“{organ.strip()}”，没有写出机关名称：标题、导语和署名应写机关全称",
+                report.ref("report.organ"),
+                expected="机关全称",
+                found=organ.strip(),
+            )
+        ]
     variants = {}
     for place in places.in_name(organ):
         short = places.short_name(place.name)

@@ -58,6 +58,7 @@ def gongkai_check(report: Report) -> list[Problem]:
     if report.format.key != LEGACY.key:
         return []
     from plugins.legacy.textcheck import (
+        appeals_heading,
         appeals_silence,
         cumulative_only,
         denied_silence,
@@ -70,6 +71,7 @@ def gongkai_check(report: Report) -> list[Problem]:
         *part_list_problems(report, "legacy"),
         *text_problems(report),
         *fee_silence(report),
+        *appeals_heading(report),
         *appeals_silence(report),
         *denied_silence(report),
         *cumulative_only(report),

@@ -11,7 +11,8 @@ Beside them, what the 2008 条例 (第三十二条) asks every report to say and
 (``legacy.fee.unstated``), each kind of appeal its heading names (``legacy.appeals.unstated``), whether anything was
 withheld (``legacy.denied.unstated``), what became of the applications received
 (``legacy.applications.outcome-unstated``), and the year's 主动公开 count rather than only a running total
-(``legacy.active.year-count``) or no count at all (``legacy.active.no-count``).
+(``legacy.active.year-count``) or no count at all (``legacy.active.no-count``); and an appeals heading for 行政复议
+alone (``legacy.appeals.heading``).
 """
 
 from __future__ import annotations
@@ -246,6 +247,28 @@ def appeals_silence(report: Report) -> list[Problem]:
             report.ref("appeals.heading"),
             expected="、".join(unsaid) + "情况",
             found="未提及",
+            plugin="legacy",
+        )
+    ]
+
+
+def appeals_heading(report: Report) -> list[Problem]:
+    """An appeals part headed for 行政复议 alone: the 2008 条例's item (第三十二条（五）) is
+    因政府信息公开申请行政复议、提起行政诉讼的情况 — "五、申请行政复议情况" (屯昌县某局 2015, whose text goes on
+    to 诉讼 and 申诉) leaves half of it out of the heading."""
+    appeals = report.data.get("appeals")
+    heading = appeals.get("heading") if isinstance(appeals, Mapping) else None
+    if not isinstance(heading, str) or "复议" not in heading or "诉讼" in heading:
+        return []
+    return [
+        Problem(
+            Severity.WARNING,
+            "legacy.appeals.heading",
+            f"部分标题“{heading}”只说了行政复议：2008年条例第三十二条（五）项是“因政府信息公开申请行政复议、"
+            "提起行政诉讼的情况”",
+            report.ref("appeals.heading"),
+            expected="因政府信息公开申请行政复议、提起行政诉讼的情况",
+            found=heading,
             plugin="legacy",
         )
     ]
