@@ -170,6 +170,10 @@ def narrative(paragraphs: list[str], depth: int = 0) -> dict[str, Any]:
     return out
 
 
+#: what the last line of a title calls the document: 报告, or 年报 ("汤浦镇2009年政府信息公开工作年报")
+_REPORT_WORD = re.compile(r"报告|年报$")
+
+
 def title_of(doc: PublishedDocument, front: list[TextItem]) -> tuple[str, list[TextItem]]:
     """The title (from the first lines or the page's metadata) and the front paragraphs after it; a 发文字号 printed
     above the title is not part of it (:func:`metadata` reads it)."""
@@ -177,7 +181,7 @@ def title_of(doc: PublishedDocument, front: list[TextItem]) -> tuple[str, list[T
         front = front[1:]
     for n in range(min(3, len(front))):
         joined = "".join(norm(i.text) for i in front[: n + 1])
-        if "报告" in norm(front[n].text) and title_parts(joined):
+        if _REPORT_WORD.search(norm(front[n].text)) and title_parts(joined):
             return joined, front[n + 1 :]
     for key in ("meta:ArticleTitle", "heading", "title", "标题", "名称", "pdf:Title", "docx:title", "xlsx:title"):
         value = doc.metadata.get(key, "")
