@@ -19,7 +19,7 @@ from collections import Counter
 from compiler import hookimpl
 from compiler.model.problems import Problem, warning
 from compiler.model.report import Report
-from plugins.common.checks import narrative_strings, section_strings
+from plugins.common.texts import narrative_strings, section_strings
 
 _URL_SCHEME = re.compile(r"(?<![A-Za-z])(https?)([^A-Za-z0-9\s]{1,4})", re.IGNORECASE)
 

@@ -29,7 +29,7 @@ from compiler import hookimpl
 from compiler.model.problems import Problem, warning
 from compiler.model.report import Report
 from plugins.common import faulty_sentences
-from plugins.common.checks import narrative_strings
+from plugins.common.texts import narrative_strings
 
 ADVERBIALS = (
     "及时|准确|主动|依法|认真|积极|全面|切实|规范|有效|扎实|稳步|深入|严格|广泛|有序|快速|迅速|充分|高效|持续|不断|逐步"

@@ -31,7 +31,7 @@ from compiler import hookimpl
 from compiler.model.problems import Problem, warning
 from compiler.model.report import Report
 from plugins.common import places
-from plugins.common.checks import narrative_strings, typed_table_strings
+from plugins.common.texts import narrative_strings, typed_table_strings
 
 #: The 2008 条例 (第三十一条): every report by 31 March; the 2019 条例 (第五十条): departments by 31 January,
 #: governments (人民政府, and the bodies that act as one) by 31 March.

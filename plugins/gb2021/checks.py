@@ -81,7 +81,7 @@ def format_title_problems(report: Report, make) -> list[Problem]:
     投资促进局 2024), unless the 2021 notice is cited beside it."""
     if report.format.key != "2021":
         return []
-    from plugins.common.checks import narrative_strings
+    from plugins.common.texts import narrative_strings
 
     problems = []
     for keypath, text in narrative_strings(report):
@@ -118,7 +118,7 @@ _OLD_PRINCIPLE = re.compile(r"公开为原则[，,、]?\s*不公开为例外")
 def old_principle_problems(report: Report, make) -> list[Problem]:
     """The principle quoted as the 2008 条例 era said it, "公开为原则，不公开为例外", in a report under the 2019 条例,
     whose 第五条 says "以公开为常态、不公开为例外" (平潭行政审批局 2019).  Once, where first quoted."""
-    from plugins.common.checks import narrative_strings
+    from plugins.common.texts import narrative_strings
 
     for keypath, text in narrative_strings(report):
         m = _OLD_PRINCIPLE.search(text)
@@ -140,8 +140,8 @@ def accountability_problems(report: Report, make) -> list[Problem]:
     """条例第五十条（四）: a government's report (人民政府, 管委会, 街道办事处, 乡, 镇 — not a department) must report
     the results of 工作考核、社会评议和责任追究; the 2021 format puts them in 总体情况's 监督保障.  Reported when the
     text says nothing of 社会评议 nor of 责任追究 (考核 alone is said of many things); one warning, at 总体情况."""
-    from plugins.common.checks import narrative_strings
     from plugins.common.organs import is_department
+    from plugins.common.texts import narrative_strings
 
     organ = (report.data.get("report") or {}).get("organ")
     if not isinstance(organ, str) or is_department(organ):

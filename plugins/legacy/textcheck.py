@@ -26,8 +26,8 @@ from typing import Any
 from compiler.model.problems import Problem, Severity
 from compiler.model.refs import Evaluator
 from compiler.model.report import Report
-from plugins.common.checks import narrative_strings
 from plugins.common.prose import as_number, restatements
+from plugins.common.texts import narrative_strings
 from plugins.legacy.part import is_count
 
 _GAP = r"[^\d，。；：、,;:！？!?（）()]"

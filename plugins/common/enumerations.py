@@ -1,0 +1,286 @@
+"""The lists of a report's prose and the numbers of its items — the slips of lists assessors keep finding:
+
+- ``common.enumeration`` — 一是……三是 (skipped) or 一是……一是 (repeated) typed in one paragraph;
+- ``common.enumeration-punctuation`` — 一是……；二是……。三是…… (the items of one list ended with ； and 。 mixed);
+- ``common.typed-label`` — a number typed before a ``points`` entry or an item heading, which the
+  compiler numbers itself (it would print twice);
+- ``common.typed-number-mark`` — paragraphs typed "1、……" "2、……" (GB/T 9704: "1."), once per list;
+- ``common.list-number`` — an inline list whose later number lost or changed its mark ("1.审慎把关……：2加强……");
+  a count after a comma ("，2人参加") is not an item number;
+
+All are WARNINGs, run by :mod:`plugins.common.checks` with the other editorial checks.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterator
+
+from compiler.model.numbering import chinese_number, label, parse_chinese_number
+from compiler.model.problems import Problem, warning
+from compiler.model.report import Report
+from plugins.common.texts import narrative_strings
+
+_ENUMERATION = re.compile(r"(?:^|(?<=[。；;，,：:！？!?\s）)”]))([一二三四五六七八九十]{1,3})是")
+
+_RUN_IN_FIRST = re.compile(r"(?<![之唯统第同其单逐万专])一是")
+
+
+_TYPED_LABEL = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]{1,3}是|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.．、]|[一二三四五六七八九十]{1,3}、)"
+)
+
+
+def _ordinal(n: int) -> str:
+    return "第" + chinese_number(n) + "个"
+
+
+def enumeration_slips(written: list[int], first: int = 1) -> list[tuple[int, int]]:
+    """``(index, expected number)`` of each slip in a sequence of 一是/二是 numbers: one per slip.
+
+    A number that is not its position's is a slip, unless every later number is off by the same amount from
+    there on (一是、三是、四是: one slip, "三是" should be "二是", and the rest follow it).  ``first`` is the
+    number the sequence should start at (a paragraph continuing the previous paragraph's 一是、二是)."""
+    slips: list[tuple[int, int]] = []
+    i = 0
+    while i < len(written):
+        expected = i + first
+        if written[i] != expected:
+            offset = written[i] - expected
+            rest = written[i:]
+            if len(rest) > 1 and all(n - (i + first + k) == offset for k, n in enumerate(rest)):
+                return [*slips, (i, expected)]  # renumbered from here on: one slip
+            slips.append((i, expected))
+        i += 1
+    return slips
+
+
+#: what introduces a list: "……但也存在一些问题。一是……", "主要有以下措施：一是……"
+_LIST_LEAD = re.compile(r"问题|不足|措施|如下|以下|方面|困难|短板|差距|举措")
+
+
+def _starts_a_new_list(text: str, m: re.Match[str]) -> bool:
+    """A 一是 after a list that has ended, opening the next one (平潭行政审批局 2021's part 五: "……一是……二是……。
+    2021年，……但也存在一些问题。一是……二是……"): after a colon, or after a sentence that leads in a list; a 一是
+    straight after ；or ， is a slip in the running list."""
+    if parse_chinese_number(m.group(1)) != 1 or m.start() == 0:
+        return False
+    before = text[m.start() - 1]
+    if before in "：:":
+        return True
+    sentence = text[max(text.rfind("。", 0, m.start() - 1), text.rfind("；", 0, m.start() - 1)) + 1 : m.start()]
+    return before == "。" and bool(_LIST_LEAD.search(sentence))
+
+
+def _nested_under(text: str, item: re.Match[str], m: re.Match[str]) -> bool:
+    """A 一是 list nested under the item before it, a short heading of its own: "二是突出重点领域信息公开。一是……二是……"
+    (平潭自然资源与生态环境局 2019, 2020) — its own list, not the next number of the outer one."""
+    between = text[item.end() : m.start()]
+    return (
+        parse_chinese_number(m.group(1)) == 1
+        and between.endswith("。")
+        and len(between) <= 24
+        and not re.search(r"[，,；;：:]", between)
+    )
+
+
+def _lists_apart(texts: Iterator[tuple[str, str]]) -> Iterator[tuple[str, str]]:
+    """Each paragraph, cut where a second 一是 list begins (:func:`_starts_a_new_list`): each list is numbered on
+    its own."""
+    for keypath, text in texts:
+        matches = [m for m in _ENUMERATION.finditer(text) if parse_chinese_number(m.group(1)) is not None]
+        cuts = [
+            m.start()
+            for i, m in enumerate(matches)
+            if (i >= 2 and _starts_a_new_list(text, m)) or (i >= 1 and _nested_under(text, matches[i - 1], m))
+        ]
+        for start, end in itertools.pairwise([0, *cuts, len(text)]):
+            yield keypath, text[start:end]
+
+
+def enumeration_problems(report: Report) -> list[Problem]:
+    """One message per slip, naming the fix: 一是…三是…三是 → "第一个‘三是’应为‘二是’"."""
+    problems: list[Problem] = []
+    carried: dict[str, int] = {}  # list key path → the last number of its previous paragraph
+    for keypath, text in _lists_apart(narrative_strings(report)):
+        found = [(parse_chinese_number(m.group(1)), m.group(0)) for m in _ENUMERATION.finditer(text)]
+        found = [(n, w) for n, w in found if n is not None]
+        if found and found[0][0] != 1:
+            # a run-in heading straight before "一是" ("载体建设一是门户网站……" once the space is gone): the list
+            # still starts there, unless the 一 belongs to a word (之一是, 唯一是, 统一是…)
+            opening = _RUN_IN_FIRST.search(text, 0, text.find(found[0][1]))
+            if opening:
+                found.insert(0, (1, "一是"))
+        numbers: list[int] = [n for n, _ in found]  # type: ignore[misc]
+        parent, _, index_part = keypath.rpartition("[")
+        first = 1
+        if index_part.endswith("]") and parent in carried and numbers and numbers[0] != 1 and _ENUMERATION.match(text):
+            # "一是……" "二是……" "三是……" as successive paragraphs of one list: the count goes on
+            first = carried[parent] + 1
+        if index_part.endswith("]"):
+            carried[parent] = numbers[-1] if numbers else 0
+            if not numbers:
+                carried.pop(parent)
+        for index, expected in enumeration_slips(numbers, first):
+            written = found[index][1]
+            nth = sum(1 for _, w in found[: index + 1] if w == written)
+            want = f"{chinese_number(expected)}是"
+            problems.append(
+                warning(
+                    "common.enumeration",
+                    f"段落中的列举编号有误：{_ordinal(nth)}“{written}”应为“{want}”",
+                    report.ref(keypath),
+                    expected=want,
+                    found=written,
+                )
+            )
+    return problems
+
+
+def _points_as_printed(texts: list[tuple[str, str]]) -> Iterator[tuple[str, str]]:
+    """Each ``points`` list as the paragraph prints it ("一是A；二是B。三是C"), at the list's key path: the points
+    are typed one by one, so the punctuation between them is only seen together."""
+    lists: dict[str, list[str]] = {}
+    for keypath, text in texts:
+        head, sep, _ = keypath.rpartition(".points[")
+        if sep:
+            lists.setdefault(f"{head}.points", []).append(text)
+    for keypath, points in lists.items():
+        if len(points) >= 3:
+            yield keypath, "".join(label("一是", i + 1) + p for i, p in enumerate(points))
+
+
+def enumeration_punctuation_problems(report: Report) -> list[Problem]:
+    """一是……；二是……。三是……: the items of one paragraph's list ended now with ；, now with 。 (GB/T 15834—2011
+    §4.6, 分号: 分项列举的各项之间用分号; an item holding a full stop of its own makes every item a sentence).  One
+    message per paragraph, naming the odd items."""
+    problems: list[Problem] = []
+    texts = list(narrative_strings(report))
+    for keypath, text in (*texts, *_points_as_printed(texts)):
+        found = [m for m in _ENUMERATION.finditer(text) if parse_chinese_number(m.group(1)) is not None]
+        if len(found) < 3 or parse_chinese_number(found[0].group(1)) != 1:
+            continue
+        ends = [(m, text[m.start() - 1]) for m in found[1:] if m.start() > 0]
+        marks = {mark for _, mark in ends}
+        if not {"；", "。"} <= marks and not {";", "。"} <= marks:
+            continue
+        inner_stop = any("。" in text[a.end() : b.start() - 1] for a, b in itertools.pairwise(found))
+        stops = sum(1 for _, mark in ends if mark == "。")
+        semicolons = sum(1 for _, mark in ends if mark in "；;")
+        want = "。" if inner_stop or stops > semicolons else "；"
+        odd = [m.group(0) for m, mark in ends if mark in "；;。" and (mark == "。") != (want == "。")]
+        named = "".join(f"“{w}”" for w in odd)
+        said = "都用句号（有的一项里面已有句号）" if inner_stop else "都用句号" if want == "。" else "都用分号"
+        problems.append(
+            warning(
+                "common.enumeration-punctuation",
+                f"段落中的列举项之间分号、句号混用：{named}前面的标点与其他各项不同，应{said}",
+                report.ref(keypath),
+                expected=f"各项之间{'句号' if want == '。' else '分号'}",
+                found="分号、句号混用",
+            )
+        )
+    return problems
+
+
+#: an inline list numbered in Arabic figures: "1.审慎把关……；2.加强……" — each number at a clause's start
+_FIRST_FIGURE = re.compile(r"(?:^|(?<=[。；;：:，,\s]))1(?P<mark>[.．、])(?=[\u4e00-\u9fff])")
+
+#: the next number, with its mark or without one — but "，2人参加" is a count, not item 2
+_NEXT_FIGURE = (
+    r"(?:^|(?<=[。；;：:，,\s])){n}(?:(?P<mark>[.．、])|(?![人件条个次项名家篇期批场户万亿元年月日天时分号倍])(?P<bare>))"
+    r"(?=[\u4e00-\u9fff])"
+)
+
+#: items 2–9, compiled once
+_NEXT_FIGURES = tuple(re.compile(_NEXT_FIGURE.format(n=n)) for n in range(2, 10))
+
+
+def list_number_problems(report: Report) -> list[Problem]:
+    """An inline list whose later number lost or changed its mark: "1.审慎把关……：2加强……" (2.), or whose items are
+    separated by a colon (the "：" before "2")."""
+    problems: list[Problem] = []
+    for keypath, text in narrative_strings(report):
+        for first in _FIRST_FIGURE.finditer(text):
+            mark, at = first["mark"], first.end()
+            for n, following in enumerate(_NEXT_FIGURES, start=2):
+                m = following.search(text, at)
+                if m is None:
+                    break
+                at = m.end()
+                if m.start() > 0 and text[m.start() - 1] in "：:":  # the item before it ends on a colon
+                    problems.append(
+                        warning(
+                            "common.list-number",
+                            f"列举的第{n - 1}项与第{n}项之间用了冒号：“…{text[max(0, m.start() - 8) : m.end() + 4]}…”；"
+                            "并列的各项之间用分号（或句号）",
+                            report.ref(keypath),
+                            expected="“；”",
+                            found="“：”",
+                        )
+                    )
+                if (m["mark"] or "") != mark:
+                    typed = f"{n}{m['mark'] or ''}"
+                    problems.append(
+                        warning(
+                            "common.list-number",
+                            f"列举的序号“{typed}”与前面的“1{mark}”写法不一致："
+                            f"“…{text[max(0, m.start() - 6) : m.end() + 4]}…”",
+                            report.ref(keypath),
+                            expected=f"{n}{mark}",
+                            found=typed,
+                        )
+                    )
+    return problems
+
+
+def typed_label_problems(report: Report) -> list[Problem]:
+    """``points`` and item headings are numbered by the compiler; a typed number would print twice."""
+    problems: list[Problem] = []
+    for keypath, text in narrative_strings(report):
+        leaf = keypath.rsplit(".", 1)[-1]
+        is_item_heading = leaf == "heading" and ".items[" in keypath
+        if not (leaf.startswith("points[") or is_item_heading):
+            continue
+        m = _TYPED_LABEL.match(text)
+        if m:
+            problems.append(
+                warning(
+                    "common.typed-label",
+                    f"编号由位置自动生成，这里又手写了“{m.group(0).strip()}”，会重复出现",
+                    report.ref(keypath),
+                    found=m.group(0).strip(),
+                )
+            )
+    return problems
+
+
+_TYPED_FIGURE_COMMA = re.compile(r"^\s*(\d{1,2})、(?=[\u4e00-\u9fff“《])")
+
+
+def typed_number_mark_problems(report: Report) -> list[Problem]:
+    """Paragraphs typed as a list "1、……" "2、……": GB/T 9704—2012 §7.3.3 numbers the third level "1." — one
+    warning per list of paragraphs (the generated numbering of items is ``input.numbering-variant``'s)."""
+    problems: list[Problem] = []
+    seen: set[str] = set()
+    for keypath, text in narrative_strings(report):
+        leaf = keypath.rsplit(".", 1)[-1]
+        if not leaf.startswith("text"):
+            continue
+        m = _TYPED_FIGURE_COMMA.match(text)
+        parent = keypath.rsplit("[", 1)[0] if leaf.endswith("]") else keypath
+        if m is None or parent in seen:
+            continue
+        seen.add(parent)
+        problems.append(
+            warning(
+                "common.typed-number-mark",
+                f"段首序号“{m.group(1)}、”：公文第三层序号是阿拉伯数字加下脚点“{m.group(1)}.”"
+                "（GB/T 9704—2012 第7.3.3条）",
+                report.ref(keypath),
+                expected=f"“{m.group(1)}.”",
+                found=f"“{m.group(1)}、”",
+            )
+        )
+    return problems

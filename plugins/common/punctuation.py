@@ -1,0 +1,272 @@
+"""Punctuation of a report's prose: marks doubled or unpaired, headings closed by a mark, titles parted two ways,
+paragraphs that end without their 句号:
+
+- ``common.doubled-punctuation`` — "，，", "。。", "；；"…, and two clause marks in a row ("，；", "。，");
+- ``common.unbalanced-bracket`` — （）《》〈〉〔〕【】 not paired within a paragraph (a doubled 《《 is left to
+  common.doubled-punctuation);
+- ``common.heading-punctuation`` — a part heading typed with a closing 。，；、 ("……存在的主要问题及改进情况。");
+  item headings, printed run in before their text, are not in question;
+- ``common.heading-punctuation`` also reads run-in item headings: one without the mark its siblings close with;
+- ``common.list-separators`` (also in :mod:`plugins.common.prose`) — a run of 《》 titles joined by 、 and by ，;
+- ``common.unterminated-paragraph`` — a paragraph that is a sentence (a ，or ；inside, or 20 characters or more)
+  but ends without 。！？；：…… (a closing quote or bracket counts only with the 句号 inside it, "……。）"): the last
+  sentence was cut off or its 句号 lost.
+  Headings and short phrases (an organ's name on its own line) are not sentences and are not read; a part
+  answered in a word ("无", "无其他需要报告的事项") is a sentence and takes its 句号.
+
+All are WARNINGs, run by :mod:`plugins.common.checks` with the other editorial checks.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from compiler.model.narrative import iter_texts
+from compiler.model.problems import Problem, warning
+from compiler.model.report import Report
+from plugins.common.texts import REFERENCE, narrative_strings, section_strings
+
+# one mark typed twice, or two of the marks that close a clause typed one after the other ("63.2%，；压缩")
+_DOUBLED = re.compile(r"[，,。；;、：:]{2,}|《{2,}|》{2,}")
+
+_SENTENCE_INSIDE = re.compile(r"[，,；;]")
+
+
+SENTENCE_LENGTH = 20  # a paragraph this long is a sentence even with no ，inside; a name on its own line is shorter
+
+_ATTACHMENT_LABEL = re.compile(r"附[件表]\s*[0-9０-９一二三四五六七八九十]*\s*[：:]\s*[^，。；,;]*$")
+
+
+# a closing quote or bracket ends a paragraph only with the sentence's own mark inside it ("……公开。”", "（……。）")
+# or as a note after a finished sentence ("……联系。（地址：……）"); a bracket or quote opened inside the sentence —
+# "……联系(联系地址，……传真:0591-23163257)", "……做到“应公开尽公开”" — still wants the 句号 after it (GB/T 15834-2011
+# §4.1, §4.9.3)
+_TERMINATED = re.compile(r"(?:[。！？!?；;：:…—]|[。！？!?…][”’）)」』》]+)\s*$")
+
+_NOTE_AFTER_SENTENCE = re.compile(r"[。！？!?]\s*[（(][^（()）]*[）)]\s*$")
+
+
+def punctuation_problems(report: Report) -> list[Problem]:
+    problems = []
+    for keypath, text in section_strings(report):
+        for m in _DOUBLED.finditer(text):
+            marks = m.group(0)
+            same = len(set(marks)) == 1
+            problems.append(
+                warning(
+                    "common.doubled-punctuation",
+                    f"标点重复：“{marks}”" if same else f"标点连用：“{marks}”，两个标点只能留一个",
+                    report.ref(keypath),
+                    expected=f"“{marks[0]}”" if same else "“" + "”或“".join(dict.fromkeys(marks)) + "”",
+                    found=f"“{marks}”",
+                )
+            )
+    return problems
+
+
+_DOUBLED_MARKS = re.compile(r"《{2,}|》{2,}")
+
+_PAIRS = (("（", "）"), ("《", "》"), ("〈", "〉"), ("〔", "〕"), ("【", "】"))
+
+
+def unbalanced_bracket_problems(report: Report) -> list[Problem]:
+    """A bracket or book-title mark opened and never closed in its paragraph, or closed and never opened:
+    "（联系地址：……电子邮箱：x@163.com。" (no ）), "……的通知》国办函〔2020〕109号）" (no （)."""
+    problems: list[Problem] = []
+    for keypath, text in section_strings(report):
+        text = _DOUBLED_MARKS.sub(lambda m: m.group(0)[0], text)  # 《《 is common.doubled-punctuation's
+        for left, right in _PAIRS:
+            depth, lost = 0, None
+            for i, ch in enumerate(text):
+                if ch == left:
+                    depth += 1
+                elif ch == right:
+                    if depth == 0 and lost is None:
+                        lost = (i, f"“{right}”前面没有对应的“{left}”")
+                    depth = max(depth - 1, 0)
+            if lost is None and depth > 0:
+                lost = (text.rfind(left), f"“{left}”没有对应的“{right}”")
+            if lost is not None:
+                at, said = lost
+                problems.append(
+                    warning(
+                        "common.unbalanced-bracket",
+                        f"括号或书名号不成对：{said}（“{text[max(at - 12, 0) : at + 12]}”）",
+                        report.ref(keypath),
+                        expected=f"成对的“{left}{right}”",
+                        found=text[max(at - 12, 0) : at + 12],
+                    )
+                )
+    return problems
+
+
+def _continued_by_points(report: Report) -> set[str]:
+    """The key paths of the texts the 一是…… ``points`` are printed after, in the same paragraph: "印发《……通知》，"
+    goes on "一是……" (平潭财政金融局 2023)."""
+    found: set[str] = set()
+
+    def walk(data: Mapping[str, Any], prefix: str) -> None:
+        text = data.get("text")
+        if data.get("points") and text:
+            found.add(f"{prefix}.text" if isinstance(text, str) else f"{prefix}.text[{len(text) - 1}]")
+        for i, item in enumerate(data.get("items") or []):
+            if isinstance(item, Mapping):
+                walk(item, f"{prefix}.items[{i}]")
+        for key, value in data.items():
+            if isinstance(value, Mapping) and key != "items":
+                walk(value, f"{prefix}.{key}")
+
+    for instance in report.sections:
+        walk(instance.data, instance.key)
+    return found
+
+
+def unterminated_paragraph_problems(report: Report) -> list[Problem]:
+    """A paragraph with a ，or ；inside that ends without 。 or another closing mark: its end was lost.  A text the
+    ``points`` follow in its paragraph is not the paragraph's end."""
+    problems: list[Problem] = []
+    continued = _continued_by_points(report)
+    for keypath, text in narrative_strings(report):
+        if keypath.rsplit(".", 1)[-1].startswith("heading") or keypath in continued:
+            continue
+        body = REFERENCE.sub("N", text).strip()
+        if _ATTACHMENT_LABEL.match(body):  # "附表：2016年龙归镇政府信息公开年度报告" names an attachment
+            continue
+        sentence = _SENTENCE_INSIDE.search(body) or len(body) >= SENTENCE_LENGTH
+        if sentence and not _TERMINATED.search(body) and not _NOTE_AFTER_SENTENCE.search(body):
+            problems.append(
+                warning(
+                    "common.unterminated-paragraph",
+                    f"段落末尾没有句号等标点：“…{body[-12:]}”",
+                    report.ref(keypath),
+                    expected="段末加“。”（或补全被截断的句子）",
+                    found=f"“…{body[-12:]}”",
+                )
+            )
+    for instance in report.sections:  # the last paragraph of a part ending in ；: the list or sentence goes on nowhere
+        body_texts = [(k, t) for k, t in iter_texts(instance.data) if not k.rsplit(".", 1)[-1].startswith("heading")]
+        if not body_texts:
+            continue
+        keypath, text = body_texts[-1]
+        body = REFERENCE.sub("N", text).rstrip()
+        if len(body_texts) == 1 and _BARE_ANSWER.fullmatch(body):
+            problems.append(  # the part's whole answer, a sentence of a word or a phrase, takes its 句号 ("无。")
+                warning(
+                    "common.unterminated-paragraph",
+                    f"这一部分只写了“{body}”，没有句号：这也是一句话，应为“{body}。”",
+                    report.ref(f"{instance.key}.{keypath}"),
+                    expected=f"“{body}。”",
+                    found=f"“{body}”",
+                )
+            )
+        if body.endswith(("；", ";")):
+            problems.append(
+                warning(
+                    "common.unterminated-paragraph",
+                    f"这一部分的最后一段以分号结束：“…{body[-12:]}”；句子或列举到此结束，应用句号",
+                    report.ref(f"{instance.key}.{keypath}"),
+                    expected="“。”",
+                    found=f"“{body[-1]}”",
+                )
+            )
+    return problems
+
+
+#: a part answered in a word or a short phrase: "六、其他需要报告的事项 无" (平潭综合实验区经济发展局 2019),
+#: "无其他需要报告的事项" (平潭综合实验区 2020)
+_BARE_ANSWER = re.compile(r"(?:无|没有|暂无)(?:其他(?:需要报告的)?事项)?")
+
+_HEADING_END = re.compile(r"[。，,；;、]\s*$")
+
+
+def heading_punctuation_problems(report: Report) -> list[Problem]:
+    """A part heading typed with a closing 。 (or ，；、): "五、政府信息公开工作存在的主要问题及改进情况。" — a
+    heading is not a sentence; a run-in heading (its text follows on the same line) ends in 。 by design."""
+    problems: list[Problem] = []
+    for keypath, text in narrative_strings(report):
+        if not keypath.endswith("heading") or not _HEADING_END.search(text):
+            continue
+        if ".items[" in keypath:  # an item's heading is printed run in (（一）……。text) — its 。 is right there
+            continue
+        mark = text.rstrip()[-1]
+        problems.append(
+            warning(
+                "common.heading-punctuation",
+                f"标题“{text.strip()}”末尾有“{mark}”：标题不是句子，末尾不加标点",
+                report.ref(keypath),
+                expected="末尾不加标点",
+                found=f"“{mark}”",
+            )
+        )
+    return problems
+
+
+#: a run of three titles or more, each 《……》 (with its bracketed 文号 or short name), joined by 、 or ，
+_TITLE_RUN = re.compile(r"(?:《[^《》]{1,80}》(?:[（(][^（）()]{1,40}[）)])?[、，,]){2,}《[^《》]{1,80}》")
+
+
+def title_separator_problems(report: Report) -> list[Problem]:
+    """The titles of one list joined by 、 and by ，: "《中华人民共和国政府信息公开条例》，《福建省……通知》、《平潭……
+    通知》" (平潭自然资源与生态环境局 2019, 2020)."""
+    problems = []
+    for keypath, text in narrative_strings(report):
+        for m in _TITLE_RUN.finditer(text):
+            joints = re.findall(r"》(?:[（(][^（）()]*[）)])?([、，,])《", m.group(0))
+            if "、" in joints and ({"，", ","} & set(joints)):
+                problems.append(
+                    warning(
+                        "common.list-separators",
+                        f"“{_short_quote(m.group(0))}”：并列的书名之间顿号、逗号混用；书名号之间统一用顿号或不用标点"
+                        "（GB/T 15834—2011 第4.5.3.5条）",
+                        report.ref(keypath),
+                        expected="统一用“、”",
+                        found="、与，混用",
+                    )
+                )
+    return problems
+
+
+def _short_quote(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+_RUN_IN_END = "。：:；;，,？！?!"
+
+
+def run_in_heading_problems(report: Report) -> list[Problem]:
+    """Run-in item headings of one list, most closed with a mark ("（一）公开形式。……") and one not ("（二）公开内容
+    2012年……", 平潭县安全生产监督管理局 2012): printed run in, the one without a mark runs into its text."""
+    problems: list[Problem] = []
+
+    def walk(data: Mapping[str, Any], path: str) -> None:
+        items = [(i, it) for i, it in enumerate(data.get("items") or []) if isinstance(it, Mapping)]
+        run_in = [
+            (i, it["heading"].strip())
+            for i, it in items
+            if isinstance(it.get("heading"), str)
+            and it["heading"].strip()
+            and (it.get("text") or it.get("points"))
+            and it.get("heading_alone") is not True
+        ]
+        closed = [h for _, h in run_in if h[-1] in _RUN_IN_END]
+        if closed and 2 * len(closed) >= len(run_in):
+            for i, heading in run_in:
+                if heading[-1] not in _RUN_IN_END:
+                    problems.append(
+                        warning(
+                            "common.heading-punctuation",
+                            f"分项小标题“{heading}”与正文排在同一段，却没有像同一层的其他小标题那样以“{closed[0][-1]}”结尾："
+                            "标题会和正文连成一句",
+                            report.ref(f"{path}.items[{i}].heading"),
+                            expected=f"“{heading}{closed[0][-1]}”",
+                            found=f"“{heading}”",
+                        )
+                    )
+        for i, it in items:
+            walk(it, f"{path}.items[{i}]")
+
+    for instance in report.sections:
+        walk(instance.data, instance.key)
+    return problems
