@@ -1,4 +1,5 @@
-"""Report-wide editorial checks (plugins/common/checks.py, enumerations.py, punctuation.py): each rule fails on the slip and passes without it."""
+"""Report-wide editorial checks (plugins/common/checks.py, enumerations.py, punctuation.py): each rule fails on
+the slip and passes without it."""
 
 from __future__ import annotations
 
