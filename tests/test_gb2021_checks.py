@@ -185,6 +185,15 @@ def test_literal_numbers_that_match_are_accepted(tmp_path):
     assert problems_of(path) == []
 
 
+@pytest.mark.parametrize(
+    ("said", "warned"), [("其中公开答复1件", False), ("其中予以答复1件", False), ("共答复1件", True)]
+)
+def test_an_answer_of_one_kind_is_not_all_answered(tmp_path, said, warned):
+    # 平潭财政金融局 2024: "办结依申请2件，其中公开答复1件，无法提供1件" — 1 of the 2, not all answered
+    path = write_variant(tmp_path, [("办结{applications.total.total_processed}件", f"办结115件，{said}")])
+    assert ("gb2021.text.mismatch" in rules(problems_of(path))) is warned
+
+
 def test_references_are_not_checked_only_literals(tmp_path):
     # a reference prints the table's own value: the text check must not look at it, whatever it cites
     path = write_variant(

@@ -155,7 +155,14 @@ PHRASES: tuple[Phrase, ...] = (
         "new_received",
         _ROW("new_received"),
     ),
-    Phrase("办结", r"(?:办结|答复|办理完毕){G}{0,8}?{N}件", "3", "total_processed", _ROW("total_processed")),
+    # "其中公开答复1件，无法提供1件" (平潭财政金融局 2024): an answer of one kind is a part, not all answered
+    Phrase(
+        "办结",
+        r"(?:办结|(?<!公开)(?<!予以)(?<!不予)(?<!同意)答复|办理完毕){G}{0,8}?{N}件",
+        "3",
+        "total_processed",
+        _ROW("total_processed"),
+    ),
     Phrase(
         "复议后起诉",
         r"复议后(?:提起)?(?:行政)?(?:诉讼|起诉){G}{0,6}?{N}(?:件|起|宗)",
