@@ -145,7 +145,7 @@ MUTATIONS: tuple[Mutation, ...] = (
     Mutation(
         "checks.doubled-punctuation-off",
         "checks",
-        "plugins/common/checks.py",
+        "plugins/common/punctuation.py",
         "def punctuation_problems(report: Report) -> list[Problem]:\n",
         "def punctuation_problems(report: Report) -> list[Problem]:\n    return []\n",
         ("tests/test_example_seed.py", "tests/test_common_checks.py"),
