@@ -946,3 +946,30 @@ def test_a_report_that_calls_itself_only_we(check, organ, warned):
     assert bool(found) is warned
     if warned:
         assert found[0].source.keypath == "report.organ" and found[0].expected == "机关全称"
+
+
+@pytest.mark.parametrize(
+    ("organ", "text", "warned"),
+    [
+        ("某县财政金融局", "我委在答复申请时，严格出具告知书。", True),  # 平潭财政金融局 2022
+        ("某县财政金融局", "我局在答复申请时，严格出具告知书。", False),
+        ("某县卫生健康委员会", "我委在答复申请时，严格出具告知书。", False),
+        ("某县财政金融局", "本委员会未收到申请。", False),
+    ],
+)
+def test_a_bureau_that_calls_itself_a_committee(check, organ, text, warned):
+    report = {**legacy()["report"], "organ": organ}
+    found = [p for p in check(legacy(report=report, overview={"text": text})) if p.rule == "common.organ-name"]
+    assert bool(found) is warned
+    if warned:
+        assert (found[0].found, found[0].expected) == ("我委", "我局")
+
+
+def test_a_contact_label_with_a_comma_among_colons(check):
+    # 平潭财政金融局 2022–2024: "(联系地址，平潭综合实验区……，邮编350400;电话:0591-23163551;传真:0591-23100206)"
+    text = "如有疑问请联系(联系地址，平潭综合实验区金井湾片区，邮编350400;电话:0591-23163551;传真:0591-23100206)。"
+    [p] = [p for p in check(with_overview(text=text)) if p.rule == "common.label-colon"]
+    assert (p.found, p.expected) == ("“联系地址，”", "“联系地址：”")
+    assert "common.label-colon" not in rules(check(with_overview(text=text.replace("联系地址，", "联系地址："))))
+    alone = "如有疑问请与办公室联系，地址，平潭综合实验区金井湾片区。"  # no colon anywhere: nothing to compare with
+    assert "common.label-colon" not in rules(check(with_overview(text=alone)))

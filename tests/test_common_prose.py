@@ -493,3 +493,19 @@ def test_counts_of_items_that_have_a_property_overlap():
     from plugins.common.prose import shares_over_100
 
     assert not list(shares_over_100(text))
+
+
+@pytest.mark.parametrize(
+    ("after", "slip"),
+    [
+        ("2017年，在主动公开的61条政府信息中，政策文件5条。", True),  # 平潭财政金融局 2024, carried over
+        ("2018年，在主动公开的61条政府信息中，政策文件5条。", False),
+        ("2017年主动公开政府信息58条，今年有所增加。", False),  # last year's own count: a comparison
+    ],
+)
+def test_the_years_count_told_under_another_year(check, after, slip):
+    data = legacy(active={"text": ["2018年主动公开政府信息61条。", after]})
+    found = [p for p in check(data) if p.rule == "prose.year-slip" and "条数" in p.message]
+    assert bool(found) is slip
+    if slip:
+        assert (found[0].source.keypath, found[0].found, found[0].expected) == ("active.text[1]", "2017年", "2018年")

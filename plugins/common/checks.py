@@ -60,6 +60,7 @@ from plugins.common.enumerations import (
     typed_number_mark_problems,
 )
 from plugins.common.punctuation import (
+    contact_colon_problems,
     heading_punctuation_problems,
     punctuation_problems,
     run_in_heading_problems,
@@ -486,6 +487,7 @@ RULES = (
     doubled_lead_in_problems,
     letter_closing_problems,
     title_separator_problems,
+    contact_colon_problems,
     format_year_problems,
 )
 

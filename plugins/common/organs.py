@@ -13,7 +13,8 @@
   another department altogether (the 国有资产管理局 signing the 投资促进局's report);
 - ``common.organ-name`` — the organ named in the text without its place's level word ("咸宁人民防空办公室" for
   咸宁市人民防空办公室), or with characters missing inside its place ("平潭综合区行政审批局"); only a full name
-  is compared, not a short form ("平潭财政局"); and a report whose organ is only "我局", its name never printed;
+  is compared, not a short form ("平潭财政局"); a report whose organ is only "我局", its name never printed; a
+  bureau (…局) calling itself 我委, 我厅 or 我署 (another organ's text carried over);
 - ``common.late-report`` — a 成文日期 or 公布日期 (``report.published``) after the deadline: 31 March under the
   2008 条例; under the 2019 条例 (第五十条) 31 January for departments, 31 March for governments (人民政府, 管委会,
   街道办事处, 乡, 镇); the law asks for the report to be published by then.
@@ -214,6 +215,8 @@ def _shortened_place(organ: str) -> dict[str, str]:
     return out
 
 
+#: a committee's or a department's way of saying "we" that a bureau does not use
+_NOT_A_BUREAU = re.compile(r"[我本](?:委|厅|署)(?![员会托])")
 #: what a report calls itself when it does not name itself
 _PRONOUN = re.compile(r"[我本](?:局|办|委|厅|署|中心|镇|乡|街道|区|县|市|单位|部门|机关|院|所|站)")
 
@@ -235,6 +238,22 @@ def organ_name_problems(report: Report) -> list[Problem]:
                 found=organ.strip(),
             )
         ]
+    problems: list[Problem] = []
+    if organ.endswith(
+        "局"
+    ):  # a bureau calling itself 我委 (平潭财政金融局 2022: "我委在答复申请时"): another organ's text
+        for keypath, text in narrative_strings(report):
+            if m := _NOT_A_BUREAU.search(text):
+                problems.append(
+                    warning(
+                        "common.organ-name",
+                        f"“{m.group(0)}”：本机关是{organ}，自称应为“{m.group(0)[0]}局”；“{m.group(0)}”像是沿用了别的机关的文字",
+                        report.ref(keypath),
+                        expected=f"{m.group(0)[0]}局",
+                        found=m.group(0),
+                    )
+                )
+                break
     variants = {}
     for place in places.in_name(organ):
         short = places.short_name(place.name)
@@ -243,7 +262,6 @@ def organ_name_problems(report: Report) -> list[Problem]:
             continue
         variants[organ[:at] + short + organ[at + len(place.name) :]] = place.name[len(short) :]
     variants.update(_shortened_place(organ))
-    problems: list[Problem] = []
     for keypath, text in (*narrative_strings(report), *typed_table_strings(report)):
         for variant, level in variants.items():
             if variant in text:

@@ -8,6 +8,8 @@ paragraphs that end without their 句号:
   item headings, printed run in before their text, are not in question;
 - ``common.heading-punctuation`` also reads run-in item headings: one without the mark its siblings close with;
 - ``common.list-separators`` (also in :mod:`plugins.common.prose`) — a run of 《》 titles joined by 、 and by ，;
+- ``common.label-colon`` — a contact label followed by ，where the others of its paragraph take a colon
+  ("(联系地址，……;电话:……)");
 - ``common.unterminated-paragraph`` — a paragraph that is a sentence (a ，or ；inside, or 20 characters or more)
   but ends without 。！？；：…… (a closing quote or bracket counts only with the 句号 inside it, "……。）"): the last
   sentence was cut off or its 句号 lost.
@@ -269,4 +271,33 @@ def run_in_heading_problems(report: Report) -> list[Problem]:
 
     for instance in report.sections:
         walk(instance.data, instance.key)
+    return problems
+
+
+#: the labels of contact details, each followed by its mark: "联系地址：", "电话:", and "联系地址，" for the colon
+_CONTACT_LABEL = re.compile(
+    r"(?:^|(?<=[（(；;，,、\s]))(?P<label>联系地址|通讯地址|办公地址|地址|联系电话|电话|传真|邮编|邮政编码|电子邮箱|邮箱)"
+    r"(?P<mark>[：:，,])"
+)
+
+
+def contact_colon_problems(report: Report) -> list[Problem]:
+    """A contact label followed by ，where the others of its paragraph take a colon: "(联系地址，平潭综合实验区……，
+    邮编350400;电话:0591-23163551;传真:……)" (平潭财政金融局 2022–2024, 自然资源与生态环境局 2022, 2023)."""
+    problems = []
+    for keypath, text in narrative_strings(report):
+        labels = list(_CONTACT_LABEL.finditer(text))
+        if not any(m["mark"] in "：:" for m in labels):
+            continue
+        for m in labels:
+            if m["mark"] in "，,":
+                problems.append(
+                    warning(
+                        "common.label-colon",
+                        f"“{m.group(0)}”：联系方式的各项名称后用冒号（同一段的其他各项都用了冒号），不用逗号",
+                        report.ref(keypath),
+                        expected=f"“{m['label']}：”",
+                        found=f"“{m.group(0)}”",
+                    )
+                )
     return problems

@@ -3,7 +3,8 @@
 - :func:`year_slips` (``prose.year-slip``, ``prose.period``): the data period stated for another year than the
   report's, or short of the whole year ("统计期限自至"); the plan for the next year dated in the report year
   ("2024年，我局将……" in a 2024 report's improvement part); last year's basis cited for this year's report; "今年" in
-  a report written the next year for what was done in the report year ("今年以来" included);
+  a report written the next year for what was done in the report year ("今年以来" included); the year's 主动公开
+  count told again under another year ("2023年，在主动公开的61条政府信息中" beside "2024年主动公开政府信息61条");
 - :func:`date_problems` (``prose.year-slip``): a 成文日期 before the end of the year the report covers.
 
 Split from :mod:`plugins.common.prose` (the number rules) — these read dates and years, not counts.
@@ -142,7 +143,33 @@ def year_slips(report: Report, texts: list[tuple[str, str]], plan_keys: tuple[st
                         )
                     )
     problems += _this_year_slips(report, texts, plan_keys, year)
+    problems += _count_under_another_year(report, texts, year)
     return problems
+
+
+#: a year's 主动公开 count: "2024年主动公开政府信息61条", "2023年，在主动公开的61条政府信息中"
+_YEAR_COUNT = re.compile(
+    r"(?P<y>\d{4})\s*年(?:度)?[，,]?\s*(?:我局|我办|全年|共)?[^。；，,\d]{0,6}?主动公开(?:的)?(?:政府信息)?(?:共|数)?"
+    r"(?P<n>\d+)\s*条"
+)
+
+
+def _count_under_another_year(report: Report, texts: list[tuple[str, str]], year: int) -> list[Problem]:
+    """The year's 主动公开 count told again under another year: "2024年主动公开政府信息61条" and, in part 二,
+    "2023年，在主动公开的61条政府信息中" (平潭财政金融局 2024, the sentence carried over from last year's report)."""
+    found = [(keypath, m) for keypath, text in texts for m in _YEAR_COUNT.finditer(text)]
+    this_year = {m["n"] for _, m in found if int(m["y"]) == year}
+    return [
+        warning(
+            "prose.year-slip",
+            f"“{_short(m.group(0), 24)}”：{m['n']}条是{year}年主动公开的条数（正文另处写明），这里写成了{m['y']}年",
+            report.ref(keypath),
+            expected=f"{year}年",
+            found=f"{m['y']}年",
+        )
+        for keypath, m in found
+        if int(m["y"]) != year and m["n"] in this_year
+    ]
 
 
 #: "今年" as the report's year: "今年以来，我局……", "今年共收到……" — not a plan for the new year ("今年将……")
