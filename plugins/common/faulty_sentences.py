@@ -35,6 +35,7 @@ RULES = {
     "common.list-comma": "并列成分用了逗号",
     "common.unfinished-sentence": "句子不完整",
     "common.clause-break": "两句之间用了顿号",
+    "common.colon-break": "两个并列分句之间用了冒号",
 }
 
 _FIELDS = {"rule", "pattern", "why", "fix", "example", "correct", "unless"}
