@@ -96,3 +96,17 @@ def test_a_clause_after_the_comma_is_not_a_list(check):
     # an unlabelled 平潭 report of 2015: "……的若干子站，形成主站与子站集成的网站群体系"
     text = "以各部门网站为基础支撑的若干子站，形成主站与子站集成的网站群体系。"
     assert "common.list-comma" not in rules(check(with_text(text)))
+
+
+@pytest.mark.parametrize(
+    ("text", "warned"),
+    [
+        ("确保了政府信息公开工作依法、有序的开展。", True),  # 平潭县人民防空办公室 2011
+        ("发挥媒体作用，及时、准确、全面的发布权威信息。", True),
+        ("我街道政府信息得到了全面、及时、准确的公开，透明度提高。", False),  # 得到……的公开: a noun
+        ("坚持及时、高效、全面的公开要求。", False),  # 公开要求: a noun phrase
+        ("确保了政府信息公开工作依法、有序地开展。", False),
+    ],
+)
+def test_de_for_di_after_coordinated_adverbials(check, text, warned):
+    assert ("common.de-for-di" in rules(check(with_text(text)))) is warned

@@ -5,7 +5,10 @@
   standing at the start of a clause (or after 并/要/能/会/难以), followed by 的 and a verb of the list that goes on
   to its object ("公开政府信息"); "形成统一规范的公开标准" (统一规范 after a verb) and "积极的宣传，"
   (a noun: nothing follows) are not in question, nor a verb followed by a noun it heads (公开工作, 宣传活动).
-  A verb followed by 了 is a verb wherever its adverbial stands: "我局较好的完成了……工作".
+  A verb followed by 了 is a verb wherever its adverbial stands: "我局较好的完成了……工作"; adverbials
+  coordinated by 、 ("及时、准确、全面的发布主流声音") are one adverbial, and before a verb that ends the clause
+  ("确保了……工作依法、有序的开展。") they are read too, unless 得到, 受到, 进行… before them make the whole a
+  noun ("得到了全面、及时的公开").
 - ``common.list-comma`` — coordinated words sharing their last character separated by ，instead of 、 before the
   closing 和/及/与: "知情权,参与权和监督权" (知情权、参与权和监督权; GB/T 15834-2011 §4.5: 顿号 between coordinated
   words), also with more words after the comma parted by 、: "知情权，参与权、表达权和监督权".
@@ -48,12 +51,18 @@ NOUN_HEADS = (
 #: phrase must reach a verb of the list before the clause ends; 对象, 在线, 把关, 将来 are nouns, not prepositions
 PREPOSITIONS = r"对(?![象外比照应口手称立待])|在(?![线职岗编])|把(?!关)|将(?![来军])"
 _DE_FOR_DI = re.compile(
-    rf"(?:^|(?<=[，,。；;：:、\s并要能会以]))(?P<adv>(?:{ADVERBIALS}){{1,2}})的"
+    rf"(?:^|(?<=[，,。；;：:、\s并要能会以]))(?P<adv>(?:{ADVERBIALS}){{1,2}}(?:、(?:{ADVERBIALS})){{0,3}})的"
     rf"(?:(?P<verb>{VERBS})(?=[\u4e00-\u9fff])(?!{NOUN_HEADS})"
     rf"|(?P<prep>{PREPOSITIONS})(?=[^，,。；;：:]{{1,24}}?(?:进行|予以|加以|{VERBS})))"
 )
 #: the verb followed by its aspect marker 了 is a verb wherever the adverbial stands: "我局较好的完成了……工作"
 _DE_FOR_DI_LE = re.compile(rf"(?P<adv>(?:{ADVERBIALS}){{1,2}})的(?P<verb>{VERBS})(?=了)(?P<prep>)")
+#: adverbials coordinated by 、 before a verb that ends the clause: "确保了……工作依法、有序的开展。" — unless a verb
+#: before them makes the whole a noun phrase ("得到了全面、及时、准确的公开")
+_DE_FOR_DI_END = re.compile(
+    rf"(?P<adv>(?:{ADVERBIALS})(?:、(?:{ADVERBIALS})){{1,3}})的(?P<verb>{VERBS})(?=[，,。；;]|$)(?P<prep>)"
+)
+_NOMINALISED = re.compile(r"得到|受到|进行|加以|予以|给予|实现")
 _PREP_PHRASE = re.compile(rf"[^，,。；;：:]{{1,24}}?(?:进行|予以|加以|{VERBS})")
 _HAN = r"[\u4e00-\u9fff]"
 #: a verb opening what follows the comma makes it a clause, not the next word of a list: "……若干子站，形成主站与
@@ -81,7 +90,12 @@ def _matches(report: Report, pattern: re.Pattern[str]) -> Iterator[tuple[str, st
 def de_for_di_problems(report: Report) -> list[Problem]:
     problems = []
     seen: set[tuple[str, int]] = set()
-    for keypath, text, m in (*_matches(report, _DE_FOR_DI), *_matches(report, _DE_FOR_DI_LE)):
+    ends = [
+        f
+        for f in _matches(report, _DE_FOR_DI_END)
+        if not _NOMINALISED.search(f[1][max(f[2].start() - 5, 0) : f[2].start()])
+    ]
+    for keypath, text, m in (*_matches(report, _DE_FOR_DI), *_matches(report, _DE_FOR_DI_LE), *ends):
         if (keypath, m.start("verb") if m["verb"] else m.start()) in seen:
             continue
         seen.add((keypath, m.start("verb") if m["verb"] else m.start()))
