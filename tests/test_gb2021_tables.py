@@ -204,7 +204,7 @@ def trial_report(tmp_path) -> dict:
         "penalty": {"previous_items": 20, "change": 2, "decisions": 15},
         "coercion": {"previous_items": 3, "change": 0, "decisions": 0},
         "admin_fees": {"previous_items": 2, "change": 0},
-        "procurement": {"projects": 6, "amount": 318.5},
+        "procurement": {"projects": 6, "amount": "318.5万元"},  # the 2019 header names no unit: the cell does
     }
     data["overview"]["management"]["text"] = "完成行政规范性文件清理。"
     del data["other"]["fee"]
@@ -239,6 +239,30 @@ def test_2019_variant_is_clean_and_laid_out(trial_path):
     licensing = t2.rows[labels.index("行政许可")]
     assert [c.text for c in licensing] == ["行政许可", "12", "-1", "880"]
     assert t4_same(tables["table4"])
+
+
+@pytest.mark.parametrize(
+    ("amount", "label", "warned"),
+    [
+        (1089059, None, True),  # 平潭苏平片区管理局 2020: "政府集中采购 | 16 | 1089059"
+        ("1089059元", None, False),
+        (3042532, "采购总金额（元）", False),  # 平潭交通与建设局 2020: the unit printed in the header
+        (0, None, False),
+    ],
+)
+def test_a_2019_procurement_amount_without_any_unit(tmp_path, amount, label, warned):
+    from tests.gb2021_support import problems_of
+
+    data = trial_report(tmp_path)
+    data["active"]["procurement"]["amount"] = amount
+    if label:
+        data["active"]["labels"] = {"amount": label}
+    path = tmp_path / "trial.toml"
+    path.write_text(tomli_w.dumps(data), encoding="utf-8")
+    found = [p for p in problems_of(path) if p.rule == "gb2021.cell.unit"]
+    assert bool(found) is warned
+    if warned:
+        assert found[0].source.keypath == "active.procurement.amount" and "元还是万元" in found[0].message
 
 
 def t4_same(t: Table) -> bool:

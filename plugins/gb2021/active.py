@@ -205,6 +205,14 @@ def check_for(blocks: tuple[Block2, ...]) -> Callable[[SectionContext], list[Pro
                             expected=_column_unit(ctx.data, block, cell) or "金额单位",
                             found=v.unit(value),
                         )
+                    elif _unitless_amount(ctx.data, block, cell, value):
+                        ctx.warning(
+                            "gb2021.cell.unit",
+                            f"{where}印作“{v.show(value)}”：表头和数字都没有写单位，读者不知道是元还是万元",
+                            path,
+                            expected="写明单位（如“1089059元”，或表头“采购总金额（元）”）",
+                            found=v.show(value),
+                        )
         if missing:
             ctx.warning(
                 "gb2021.table2.missing",
@@ -314,6 +322,21 @@ def labels_of(blocks: tuple[Block2, ...]) -> lab.TableLabels:
     """The labels table 二 may record as printed: its rows and its header cells."""
     rows = {row.key: row.label for block in blocks for row in block.rows}
     return lab.TableLabels(TABLE_NAME, rows, table2_columns(blocks))
+
+
+#: a unit named in a printed header: "采购总金额（元）", "金额（单位：万元）"
+_HEADER_UNIT = re.compile(r"[（(](?:单位[：:])?\s*(?:万元|元)\s*[）)]")
+
+
+def _unitless_amount(data: Mapping[str, Any], block: Block2, cell: Cell2, value: Any) -> bool:
+    """An amount other than 0 printed as a bare number in a column whose header names no unit (the 2019 form's
+    采购总金额): 1089059 of what (平潭苏平片区管理局 2020)."""
+    if cell.kind != "money" or _column_unit(data, block, cell) is not None or v.unit(value) is not None:
+        return False
+    printed = (data.get("labels") or {}).get(cell.name) if isinstance(data.get("labels"), Mapping) else None
+    if isinstance(printed, str) and _HEADER_UNIT.search(printed):
+        return False
+    return v.number(value) != 0
 
 
 def _column_unit(data: Mapping[str, Any], block: Block2, cell: Cell2) -> str | None:
