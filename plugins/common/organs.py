@@ -221,10 +221,31 @@ _NOT_A_BUREAU = re.compile(r"[我本](?:委|厅|署)(?![员会托])")
 _PRONOUN = re.compile(r"[我本](?:局|办|委|厅|署|中心|镇|乡|街道|区|县|市|单位|部门|机关|院|所|站)")
 
 
+def _calls_itself_a_committee(report: Report, organ: str) -> list[Problem]:
+    """A bureau (……局) saying 我委, 我厅 or 我署 of itself (平潭财政金融局 2022: "我委在答复申请时"): a sentence
+    carried over from another organ's report.  Once, where it first occurs."""
+    if not organ.endswith("局"):
+        return []
+    for keypath, text in narrative_strings(report):
+        if m := _NOT_A_BUREAU.search(text):
+            said = m.group(0)
+            return [
+                warning(
+                    "common.organ-name",
+                    f"“{said}”：本机关是{organ}，自称应为“{said[0]}局”；“{said}”像是沿用了别的机关的文字",
+                    report.ref(keypath),
+                    expected=f"{said[0]}局",
+                    found=said,
+                )
+            ]
+    return []
+
+
 def organ_name_problems(report: Report) -> list[Problem]:
     """The organ named in the text without the level word of its place: "咸宁人民防空办公室" in the report of
     咸宁市人民防空办公室.  Only full names are compared (the rest after the place has four characters or more), so
-    the short forms people write on purpose ("平潭财政局") are not in question."""
+    the short forms people write on purpose ("平潭财政局") are not in question.  Also an organ that is only a
+    pronoun ("我局": the name printed nowhere) and a bureau calling itself a committee (``_calls_itself_a_committee``)."""
     organ = (report.data.get("report") or {}).get("organ")
     if not isinstance(organ, str):
         return []
@@ -238,22 +259,7 @@ def organ_name_problems(report: Report) -> list[Problem]:
                 found=organ.strip(),
             )
         ]
-    problems: list[Problem] = []
-    if organ.endswith(
-        "局"
-    ):  # a bureau calling itself 我委 (平潭财政金融局 2022: "我委在答复申请时"): another organ's text
-        for keypath, text in narrative_strings(report):
-            if m := _NOT_A_BUREAU.search(text):
-                problems.append(
-                    warning(
-                        "common.organ-name",
-                        f"“{m.group(0)}”：本机关是{organ}，自称应为“{m.group(0)[0]}局”；“{m.group(0)}”像是沿用了别的机关的文字",
-                        report.ref(keypath),
-                        expected=f"{m.group(0)[0]}局",
-                        found=m.group(0),
-                    )
-                )
-                break
+    problems = _calls_itself_a_committee(report, organ)
     variants = {}
     for place in places.in_name(organ):
         short = places.short_name(place.name)
