@@ -245,7 +245,8 @@ def organ_name_problems(report: Report) -> list[Problem]:
     """The organ named in the text without the level word of its place: "咸宁人民防空办公室" in the report of
     咸宁市人民防空办公室.  Only full names are compared (the rest after the place has four characters or more), so
     the short forms people write on purpose ("平潭财政局") are not in question.  Also an organ that is only a
-    pronoun ("我局": the name printed nowhere) and a bureau calling itself a committee (``_calls_itself_a_committee``)."""
+    pronoun ("我局": the name printed nowhere) and a bureau calling itself a committee
+    (:func:`_calls_itself_a_committee`)."""
     organ = (report.data.get("report") or {}).get("organ")
     if not isinstance(organ, str):
         return []
