@@ -55,6 +55,9 @@ COMPLETE = (
     # round 18: 汤浦镇 2009's title calls it a 年报; 屯昌县某局 2015 is left out — its organ is printed nowhere (the
     # report says only 我局) and its part 一 "健全组织、强化领导" is no title the format knows
     "shangyu-tangpuzhen-2009",
+    # round 20: 白城市民委 2009 (an organ line over the title, a date without its year); left out: 凤阳县总铺镇 2013
+    # (no numbered parts at all) and 锡山区司法局 2010 (its title names no organ; the organ is only in the 导语)
+    "baicheng-minwei-2009",
 )
 EXAMPLES = sorted(p for p in (ROOT / "examples").glob("*/report.toml")) + [
     ROOT / "tests" / "corpus" / name / "report.toml" for name in COMPLETE
