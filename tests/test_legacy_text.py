@@ -138,6 +138,9 @@ def test_a_proactive_part_without_any_count(check):
     assert p.source.keypath == "overview.text" and p.message.startswith("全文说到公开的渠道")
     counted = {"text": "通过政务公开栏、门户网站及时公开政府信息56条。"}
     assert "legacy.active.no-count" not in {p.rule for p in check(legacy(active=None, overview=counted))}
+    # 凤阳县总铺镇 2013: 主动公开 spoken of in words, the year's count given with another verb
+    uploaded = {"text": ["我镇严格主动公开政府信息。", "全年共上传信息385条。"]}
+    assert "legacy.active.no-count" not in {p.rule for p in check(legacy(active=None, overview=uploaded))}
 
 
 def test_where_a_fee_statement_counts(check):

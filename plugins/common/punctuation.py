@@ -36,6 +36,9 @@ _DOUBLED = re.compile(r"[，,。；;、：:]{2,}|《{2,}|》{2,}")
 _SENTENCE_INSIDE = re.compile(r"[，,；;]")
 
 
+#: a paragraph shorter than that is a sentence too when it says something is yet to be done: "政府信息更新的维护机制
+#: 有待进一步加强" (无锡锡山区司法局 2010) — a heading or a name never does
+_PREDICATE = re.compile(r"有待|仍需|还需|亟待|亟需|尚需")
 SENTENCE_LENGTH = 20  # a paragraph this long is a sentence even with no ，inside; a name on its own line is shorter
 
 _ATTACHMENT_LABEL = re.compile(r"附[件表]\s*[0-9０-９一二三四五六七八九十]*\s*[：:]\s*[^，。；,;]*$")
@@ -136,7 +139,7 @@ def unterminated_paragraph_problems(report: Report) -> list[Problem]:
         body = REFERENCE.sub("N", text).strip()
         if _ATTACHMENT_LABEL.match(body):  # "附表：2016年龙归镇政府信息公开年度报告" names an attachment
             continue
-        sentence = _SENTENCE_INSIDE.search(body) or len(body) >= SENTENCE_LENGTH
+        sentence = _SENTENCE_INSIDE.search(body) or len(body) >= SENTENCE_LENGTH or _PREDICATE.search(body)
         if sentence and not _TERMINATED.search(body) and not _NOTE_AFTER_SENTENCE.search(body):
             problems.append(
                 warning(

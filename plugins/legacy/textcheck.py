@@ -313,6 +313,10 @@ _SINCE = re.compile(r"累计|到目前|至今|迄今|历年|截至|截止|以来
 _PROACTIVE = re.compile(r"主动公开")
 #: what was made public, said without the word 主动公开: the channels it went through
 _MADE_PUBLIC = re.compile(r"(?:政务|信息)公开栏|公开栏|予以公开|公开了|及时公开|进行公开")
+#: the information put out, counted with another verb than 主动公开: "全年共上传信息385条", "发布政府信息56条"
+_PUT_OUT_COUNT = re.compile(
+    r"(?:上传|发布|公开|上网|公布)(?:各类|政务|政府)?信息(?:共|达)?\d+(?:,\d{3})*\s*(?:余|多)?条"
+)
 
 
 def cumulative_only(report: Report) -> list[Problem]:
@@ -393,6 +397,8 @@ def no_count(report: Report, texts: list[tuple[str, str]], clauses: list[tuple[s
         return []  # the count is in a heading: "（一）2010年主动公开政府信息10余条"
     if said != "主动公开" and any(_MADE_PUBLIC.search(t) and _COUNT.search(t) for _, t in texts):
         return []  # "通过政务公开栏……及时公开政府信息56条": counted without the word
+    if any(_PUT_OUT_COUNT.search(t) for _, t in texts):
+        return []  # "全年共上传信息385条" (凤阳县总铺镇 2013): the year's count, in other words
     if any(_PROACTIVE.search(text) and _COUNT.search(text) for key, text in texts if key.endswith("heading")):
         return []
     year = (report.data.get("report") or {}).get("year")
