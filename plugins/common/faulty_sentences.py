@@ -36,6 +36,7 @@ RULES = {
     "common.unfinished-sentence": "句子不完整",
     "common.clause-break": "两句之间用了顿号",
     "common.colon-break": "两个并列分句之间用了冒号",
+    "common.missing-di": "状语后缺“地”",
 }
 
 _FIELDS = {"rule", "pattern", "why", "fix", "example", "correct", "unless"}
