@@ -91,14 +91,15 @@ def de_for_di_problems(report: Report) -> list[Problem]:
     problems = []
     seen: set[tuple[str, int]] = set()
     ends = [
-        f
-        for f in _matches(report, _DE_FOR_DI_END)
-        if not _NOMINALISED.search(f[1][max(f[2].start() - 5, 0) : f[2].start()])
+        (keypath, text, m)
+        for keypath, text, m in _matches(report, _DE_FOR_DI_END)
+        if not _NOMINALISED.search(text[max(m.start() - 5, 0) : m.start()])
     ]
     for keypath, text, m in (*_matches(report, _DE_FOR_DI), *_matches(report, _DE_FOR_DI_LE), *ends):
-        if (keypath, m.start("verb") if m["verb"] else m.start()) in seen:
+        at = (keypath, m.start("verb") if m["verb"] else m.start())  # one slip read by two patterns is one
+        if at in seen:
             continue
-        seen.add((keypath, m.start("verb") if m["verb"] else m.start()))
+        seen.add(at)
         adv, verb = m["adv"], m["verb"] or m["prep"]
         if m["verb"]:
             what, shown = f"动词“{verb}”", m.group(0) + text[m.end() : m.end() + 4]

@@ -28,6 +28,7 @@ from typing import Any
 from compiler.model.narrative import iter_texts
 from compiler.model.problems import Problem, warning
 from compiler.model.report import Report
+from plugins.common.prose import _short
 from plugins.common.texts import REFERENCE, narrative_strings, section_strings
 
 # one mark typed twice, or two of the marks that close a clause typed one after the other ("63.2%，；压缩")
@@ -223,7 +224,7 @@ def title_separator_problems(report: Report) -> list[Problem]:
                 problems.append(
                     warning(
                         "common.list-separators",
-                        f"“{_short_quote(m.group(0))}”：并列的书名之间顿号、逗号混用；书名号之间统一用顿号或不用标点"
+                        f"“{_short(m.group(0), 40)}”：并列的书名之间顿号、逗号混用；书名号之间统一用顿号或不用标点"
                         "（GB/T 15834—2011 第4.5.3.5条）",
                         report.ref(keypath),
                         expected="统一用“、”",
@@ -231,10 +232,6 @@ def title_separator_problems(report: Report) -> list[Problem]:
                     )
                 )
     return problems
-
-
-def _short_quote(text: str, limit: int = 40) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 _RUN_IN_END = "。：:；;，,？！?!"

@@ -197,15 +197,15 @@ def check_for(blocks: tuple[Block2, ...]) -> Callable[[SectionContext], list[Pro
                         ctx.error(
                             "gb2021.table2.count", f"{where}应为整数（增减数）", path, expected="整数", found=value
                         )
-                    elif why := v.unit_conflict(value, cell.kind, _column_unit(ctx.data, block, cell)):
+                    elif why := v.unit_conflict(value, cell.kind, column_unit := _column_unit(ctx.data, block, cell)):
                         ctx.warning(
                             "gb2021.cell.unit",
                             f"{where}印作“{value}”：{why}",
                             path,
-                            expected=_column_unit(ctx.data, block, cell) or "金额单位",
+                            expected=column_unit or "金额单位",
                             found=v.unit(value),
                         )
-                    elif _unitless_amount(ctx.data, block, cell, value):
+                    elif _unitless_amount(ctx.data, cell, column_unit, value):
                         ctx.warning(
                             "gb2021.cell.unit",
                             f"{where}印作“{v.show(value)}”：表头和数字都没有写单位，读者不知道是元还是万元",
@@ -328,15 +328,13 @@ def labels_of(blocks: tuple[Block2, ...]) -> lab.TableLabels:
 _HEADER_UNIT = re.compile(r"[（(](?:单位[：:])?\s*(?:万元|元)\s*[）)]")
 
 
-def _unitless_amount(data: Mapping[str, Any], block: Block2, cell: Cell2, value: Any) -> bool:
-    """An amount other than 0 printed as a bare number in a column whose header names no unit (the 2019 form's
-    采购总金额): 1089059 of what (平潭苏平片区管理局 2020)."""
-    if cell.kind != "money" or _column_unit(data, block, cell) is not None or v.unit(value) is not None:
+def _unitless_amount(data: Mapping[str, Any], cell: Cell2, column_unit: str | None, value: Any) -> bool:
+    """An amount other than 0 printed as a bare number in a column whose header names no unit (``column_unit`` is
+    ``None``, the 2019 form's 采购总金额, and no unit in the header as printed): 1089059 of what (平潭苏平片区管理局
+    2020)."""
+    if cell.kind != "money" or column_unit is not None or v.unit(value) is not None:
         return False
-    printed = (data.get("labels") or {}).get(cell.name) if isinstance(data.get("labels"), Mapping) else None
-    if isinstance(printed, str) and _HEADER_UNIT.search(printed):
-        return False
-    return v.number(value) != 0
+    return not _HEADER_UNIT.search(lab.printed(data, cell.name, cell.label)) and v.number(value) != 0
 
 
 def _column_unit(data: Mapping[str, Any], block: Block2, cell: Cell2) -> str | None:
