@@ -37,6 +37,10 @@ RULES = {
     "common.clause-break": "两句之间用了顿号",
     "common.colon-break": "两个并列分句之间用了冒号",
     "common.missing-di": "状语后缺“地”",
+    "common.missing-comma": "两个分句之间缺逗号",
+    "common.missing-dunhao": "并列词语之间缺顿号",
+    "common.word-order": "语序不当",
+    "common.incomplete-adverbial": "状语不完整",
 }
 
 _FIELDS = {"rule", "pattern", "why", "fix", "example", "correct", "unless"}
