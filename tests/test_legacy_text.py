@@ -219,3 +219,50 @@ def test_an_appeals_heading_for_reviews_alone(check, heading, warned):
     assert bool(found) is warned
     if warned:
         assert found[0].source.keypath == "appeals.heading" and "行政诉讼" in found[0].expected
+
+
+_OUTCOMES = {"同意公开答复数": 17, "同意部分公开答复数": 2, "否决公开答复数": 2}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        # 平潭县人民政府 2012, reworded: two kinds the 附表 does not have
+        (
+            "对申请的答复总数21件，其中同意公开答复数17件，其它答复数2件，免予公开答复数2件。",
+            ["其它答复数", "免予公开答复数"],
+        ),
+        ("对申请的答复总数21件，其中同意公开答复数17件，同意部分公开答复数2件，否决公开答复数2件。", []),
+        ("对申请的答复总数21件，其中同意公开17件，同意部分公开2件，否决公开2件。", []),  # no 答复数 form: not read
+        ("其中同意公开答复数17件；其它答复数2件，其它答复数又有2件。", ["其它答复数"]),  # each name once
+    ],
+)
+def test_an_answer_counted_under_a_kind_the_statistics_lack(check, sentence, names):
+    from tests.conftest import legacy
+
+    applications = {"received": 21, "outcomes": _OUTCOMES, "text": sentence}
+    found = [p for p in check(legacy(applications=applications)) if p.rule == "legacy.text.outcome-name"]
+    assert [p.found for p in found] == names
+    assert all(p.source.keypath == "applications.text" and "否决公开答复数" in p.expected for p in found)
+
+
+def test_no_outcomes_as_data_no_outcome_name_check(check):
+    from tests.conftest import legacy
+
+    applications = {"received": 2, "text": "其中同意公开答复数1件，其它答复数1件。"}
+    assert not [p for p in check(legacy(applications=applications)) if p.rule == "legacy.text.outcome-name"]
+
+
+@pytest.mark.parametrize(("unit", "count", "warned"), [("条", 3, True), ("条", 4, False), ("件", 3, True)])
+def test_a_channel_counted_in_tiao_is_read_against_the_data(check, unit, count, warned):
+    """平潭县人民政府 2013: "网上申请数3条，信函申请数4条" beside a 附表 of 网上 4, 信函 0 — applications counted in
+    条 are still compared (the unit is a slip of its own)."""
+    from tests.conftest import legacy
+
+    applications = {
+        "received": 4,
+        "channels": {"网上申请数": 4, "信函申请数": 0},
+        "text": f"全年共收到政府信息公开申请4件，其中网上申请数{count}{unit}。",
+    }
+    found = [p for p in check(legacy(applications=applications)) if p.rule == "legacy.text.mismatch"]
+    assert [(p.expected, p.found) for p in found] == ([(4, str(count))] if warned else [])

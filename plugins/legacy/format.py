@@ -63,6 +63,7 @@ def gongkai_check(report: Report) -> list[Problem]:
         cumulative_only,
         denied_silence,
         fee_silence,
+        outcome_names,
         outcome_silence,
         text_problems,
     )
@@ -76,4 +77,5 @@ def gongkai_check(report: Report) -> list[Problem]:
         *denied_silence(report),
         *cumulative_only(report),
         *outcome_silence(report),
+        *outcome_names(report),
     ]
