@@ -966,6 +966,25 @@ def test_a_bureau_that_calls_itself_a_committee(check, organ, text, warned):
         assert (found[0].found, found[0].expected) == ("我委", "我局")
 
 
+@pytest.mark.parametrize(
+    ("organ", "title", "found", "key"),
+    [
+        ("某县质监局", "某县质监局2012年政府信息公开年度工作报告", "质监局", "report.title"),  # 平潭县质监局 2012
+        ("某县人社局", None, "人社局", "report.organ"),  # the title is made from the organ
+        ("某县质量技术监督局", "某县质量技术监督局2012年政府信息公开工作年度报告", None, None),
+        ("某县发展和改革局", None, None, None),
+        ("某县环保局", None, None, None),  # not in the table: once an organ's own name, not only a shortening
+    ],
+)
+def test_a_title_naming_the_organ_by_a_colloquial_short_name(check, organ, title, found, key):
+    report = {**legacy()["report"], "organ": organ}
+    if title is not None:
+        report["title"] = title
+    named = [p for p in check(legacy(report=report)) if p.rule == "common.organ-name"]
+    assert [(p.found, p.source.keypath) for p in named] == ([(found, key)] if found else [])
+    assert all("全称" in p.message and p.expected.endswith("局") for p in named)
+
+
 def test_a_contact_label_with_a_comma_among_colons(check):
     # 平潭财政金融局 2022–2024: "(联系地址，平潭综合实验区……，邮编350400;电话:0591-23163551;传真:0591-23100206)"
     text = "如有疑问请联系(联系地址，平潭综合实验区金井湾片区，邮编350400;电话:0591-23163551;传真:0591-23100206)。"

@@ -241,12 +241,55 @@ def _calls_itself_a_committee(report: Report, organ: str) -> list[Problem]:
     return []
 
 
+#: colloquial short names of departments → their names (GB/T 9704-2012 7.3.3: the title names the issuing organ;
+#: 7.2.3: by its full name or a 规范化简称, which these shortenings of the department's own name are not)
+_COLLOQUIAL = {
+    "质监局": "质量技术监督局",
+    "安监局": "安全生产监督管理局",
+    "食药监局": "食品药品监督管理局",
+    "人社局": "人力资源和社会保障局",
+    "发改局": "发展和改革局",
+    "发改委": "发展和改革委员会",
+    "住建局": "住房和城乡建设局",
+    "市监局": "市场监督管理局",
+    "卫健委": "卫生健康委员会",
+    "卫健局": "卫生健康局",
+    "文旅局": "文化和旅游局",
+    "医保局": "医疗保障局",
+    "工信局": "工业和信息化局",
+    "经信局": "经济和信息化局",
+}
+_COLLOQUIAL_NAME = re.compile("|".join(sorted(_COLLOQUIAL, key=len, reverse=True)))
+
+
+def _colloquial_in_title(report: Report) -> list[Problem]:
+    """The report's title names its organ by a colloquial short name: "平潭县质监局2012年政府信息公开年度工作报告"
+    (the bureau is the 质量技术监督局).  The title is read as printed, or the organ when the title is made from it."""
+    meta = report.data.get("report") or {}
+    title, key = meta.get("title"), "report.title"
+    if not isinstance(title, str):
+        title, key = meta.get("organ"), "report.organ"
+    if not isinstance(title, str) or (m := _COLLOQUIAL_NAME.search(title)) is None:
+        return []
+    return [
+        warning(
+            "common.organ-name",
+            f"标题用了机关的简称“{m.group(0)}”：公文标题中的发文机关名称应为全称，"
+            f"如“……{_COLLOQUIAL[m.group(0)]}”（GB/T 9704-2012 第7.3.3条）",
+            report.ref(key),
+            expected=_COLLOQUIAL[m.group(0)],
+            found=m.group(0),
+        )
+    ]
+
+
 def organ_name_problems(report: Report) -> list[Problem]:
     """The organ named in the text without the level word of its place: "咸宁人民防空办公室" in the report of
     咸宁市人民防空办公室.  Only full names are compared (the rest after the place has four characters or more), so
     the short forms people write on purpose ("平潭财政局") are not in question.  Also an organ that is only a
-    pronoun ("我局": the name printed nowhere) and a bureau calling itself a committee
-    (:func:`_calls_itself_a_committee`)."""
+    pronoun ("我局": the name printed nowhere), a bureau calling itself a committee
+    (:func:`_calls_itself_a_committee`) and a title naming the organ by a colloquial short name
+    (:func:`_colloquial_in_title`)."""
     organ = (report.data.get("report") or {}).get("organ")
     if not isinstance(organ, str):
         return []
@@ -260,7 +303,7 @@ def organ_name_problems(report: Report) -> list[Problem]:
                 found=organ.strip(),
             )
         ]
-    problems = _calls_itself_a_committee(report, organ)
+    problems = [*_calls_itself_a_committee(report, organ), *_colloquial_in_title(report)]
     variants = {}
     for place in places.in_name(organ):
         short = places.short_name(place.name)
