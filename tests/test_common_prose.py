@@ -417,6 +417,11 @@ def test_kinds_listed_in_a_later_sentence_than_the_count_they_break_down():
     # the sentence's own count before its kinds is the other rule's (其中 list), not compared with an earlier one
     own = "主动公开政府信息24条。在主动公开的24条政府信息中，规范性文件7条，职能5条，预决算0条，其他信息12条。"
     assert [(f.total, sum(f.parts)) for f in parts_not_adding_up(own)] == []
+    # a running total (累计, 历年) is not the count the year's kinds break down: the year's count before it is
+    kinds = "全年通过门户网站主动公开政策类信息5条，就业类信息77条，卫健类信息83条，其他应主动公开的政府信息2条。"
+    assert not [f for f in parts_not_adding_up("历年累计主动公开政府信息900条。" + kinds) if f.total == 900]
+    year_then_running = "2022年主动公开政府信息169条，历年累计主动公开政府信息900条。" + kinds
+    assert [(f.total, sum(f.parts)) for f in parts_not_adding_up(year_then_running)] == [(169, 167)]
 
 
 def test_each_bodys_share_of_the_published_count_stated_before():

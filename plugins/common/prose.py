@@ -306,20 +306,28 @@ def _kinds_of_active(sentence: str) -> tuple[tuple[int, ...], str] | None:
     return None
 
 
+def _with_active_stated_before(sentences: list[str]) -> Iterator[tuple[int, str, re.Match[str] | None]]:
+    """Each sentence (with its index) and the year's 主动公开 count last stated before it — not a running total
+    ("历年累计主动公开191条"), which a breakdown of the year's information does not add up to."""
+    stated: re.Match[str] | None = None
+    for i, sentence in enumerate(sentences):
+        yield i, sentence, stated
+        for m in _ACTIVE_STATED.finditer(sentence):
+            if not re.search(r"累计|历年", sentence[max(m.start() - 8, 0) : m.start()]):
+                stated = m
+
+
 def _kinds_against_stated(sentences: list[str]) -> Iterator[PartsSum]:
     """ "其中主动公开信息数169，……；全年通过门户网站主动公开政策，规范性文件类信息5条，……，其他应主动公开的政府信息
     2条" (平潭社会事业局 2022): a run of kinds closed by the remainder, in a later sentence than the 主动公开 count it
     breaks down, adding up to another number (170)."""
-    stated: re.Match[str] | None = None
-    for sentence in sentences:
+    for _, sentence, stated in _with_active_stated_before(sentences):
         kinds = _kinds_of_active(sentence) if stated is not None else None
         if kinds is not None and stated is not None:
             counts, unit = kinds
             total = int(stated.group("n").replace(",", ""))
             if stated.group("u") in (None, unit) and sum(counts) != total:
                 yield PartsSum(sentence.strip(), total, counts, unit, complete=True)
-        for m in _ACTIVE_STATED.finditer(sentence):
-            stated = m
 
 
 #: the kinds of what was published named in a 、-list: "政府信息主动公开类别主要涉及公示公告、政策解读、……、行政处罚。"
@@ -333,8 +341,7 @@ def _named_kinds_against_stated(sentences: list[str]) -> Iterator[PartsSum]:
     """The kinds of 主动公开 named in one sentence and counted, every one of them, in the next ("……类别主要涉及公示
     公告、……、行政处罚。其中公示公告类159条，……，行政处罚类12条。", 平潭自然资源与生态环境局 2019: 425 of 475): the
     list is the whole and adds up to the year's count before it (not a running total, 历年累计)."""
-    stated: re.Match[str] | None = None
-    for i, sentence in enumerate(sentences):
+    for i, sentence, stated in _with_active_stated_before(sentences):
         named = _KINDS_NAMED.search(sentence)
         following = sentences[i + 1].strip() if i + 1 < len(sentences) else ""
         if named and stated is not None and following.startswith("其中") and "等" not in named["list"]:
@@ -347,9 +354,6 @@ def _named_kinds_against_stated(sentences: list[str]) -> Iterator[PartsSum]:
                 counts = tuple(n for _, n, _ in items)
                 if sum(counts) != total:
                     yield PartsSum(following, total, counts, units.pop(), complete=True)
-        for m in _ACTIVE_STATED.finditer(sentence):
-            if not re.search(r"累计|历年", sentence[max(m.start() - 8, 0) : m.start()]):
-                stated = m
 
 
 #: a count of information a breakdown may follow: "主动公开政府信息312条", "公开278条政务信息"
