@@ -480,6 +480,11 @@ def test_a_breakdown_without_qizhong(text, found):
             "其中主动公开信息169条，依申请公开317条，不予公开24条；全年通过门户网站公开政策类信息5条，其他信息2条。",
             False,
         ),
+        # items that give their share: the ，before 占 is inside the item (永嘉县农业局 2010, held-out round 22)
+        ("其中，机构信息1条；工作信息126条，占86.9%；民生事项0条；行政执法12条，占8.3%；财政管理6条，占4.1%。", False),
+        ("其中，机构信息1条，工作信息126条，占86.9%；民生事项0条；行政执法12条，占8.3%；财政管理6条。", True),
+        # counts of properties among the items, not one list (平潭交通与建设局 2021)
+        ("其中行政许可57项，实现“一趟不用跑”的有45项，占比78.9%；即办件有36项，占比63.2%，；其他有5项。", False),
     ],
 )
 def test_a_list_whose_items_are_separated_by_commas_and_semicolons(text, mixed):

@@ -52,6 +52,10 @@ def fixed(text: str) -> str:
         # a title within a title (平潭 2022 reports, GB/T 15834-2011 §4.15.3)
         ("按照《关于印发<信息处理费管理办法>的通知》规定", "按照《关于印发〈信息处理费管理办法〉的通知》规定"),
         ("《上海市贯彻＜长江三角洲规划纲要＞实施方案》", "《上海市贯彻〈长江三角洲规划纲要〉实施方案》"),
+        # small and vertical forms (永泰县赤锡乡 2010: "赤政﹝2011﹞6号"; no open CJK font has their glyphs)
+        ("赤政﹝2011﹞6号", "赤政〔2011〕6号"),
+        ("通知﹐请﹙注意﹚﹗", "通知，请（注意）！"),
+        ("︽条例︾︵试行︶", "《条例》（试行）"),
     ],
 )
 def test_pasted_debris_is_fixed(raw, clean):
@@ -125,6 +129,24 @@ def test_the_pdf_carries_the_fixed_text(tmp_path):
         extracted = "".join(page.extract_text() for page in pdf.pages).replace("\n", "")
     assert "2018年，本县（以下简称本县）落实“公开”要求。" in extracted
     assert "," not in extracted.split("二、")[0] and "\u200b" not in extracted
+
+
+def test_a_small_form_document_number_builds_and_prints_the_ordinary_brackets(tmp_path):
+    """The 发文字号 typed with the small brackets ﹝﹞ used to stop the build (font.missing-glyph): it is printed with
+    〔〕, reported once per mark, and the document-number check reads the printed form."""
+    data = legacy(overview={"text": "本年度工作情况如下。"})
+    data["report"] = {**data["report"], "document_number": "赤政﹝2011﹞6号"}
+    path = tmp_path / "r.toml"
+    path.write_text(tomli_w.dumps(data), encoding="utf-8")
+    problems = check_report(path)[1]
+    small = [p for p in problems if p.rule == "hygiene.small-form"]
+    assert [p.source.keypath for p in small] == ["report.document_number"] * 2
+    assert "改为 〔" in small[0].message and "改为 〕" in small[1].message and small[0].source.line is not None
+    assert "common.document-number" not in {p.rule for p in problems}
+    result = build(path)
+    with pdfplumber.open(result.output) as pdf:
+        extracted = "".join(page.extract_text() for page in pdf.pages)
+    assert "赤政〔2011〕6号" in extracted and "﹝" not in extracted
 
 
 def test_a_flood_of_changes_is_summed_up(tmp_path):

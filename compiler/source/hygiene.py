@@ -12,6 +12,10 @@ TOML key, line and column, and ``--strict`` makes them errors):
   becomes ``（2018）`` even though digits surround each half;
 - straight ``"…"`` (and mixed ``“…"``) in Chinese text are paired into ``“…”``;
 - ``<…>`` inside 《》 (a title within a title, "《关于印发<……办法>的通知》") becomes ``〈…〉``;
+- the small and vertical forms of marks (U+FE10–FE19, U+FE30–FE6B: ``﹝2011﹞``, ``﹐``, ``︵``), pasted from WPS,
+  PDF copies and vertical layouts, become the ordinary marks (``〔2011〕``, ``，``, ``（``): GB/T 15834 has no
+  small forms, and the open CJK fonts have no glyph for them (a document number typed ``赤政﹝2011﹞6号`` printed
+  nothing, or stopped the build);
 - spaces: non-breaking and other typographic spaces count as spaces; spaces, tabs and line breaks next to a
   Chinese character are removed (Chinese has no word spaces; the typesetter adds the CJK–Latin gap itself),
   whitespace at the start or end of a string is removed (the typesetter indents), runs between Latin words
@@ -55,6 +59,13 @@ _DOUBLE_QUOTES = '"“”'
 _CHINESE_AMBIGUOUS = frozenset("“”‘’…—·")
 _NEWLINES = frozenset("\n\r\u2028\u2029\x85")
 _IDEOGRAPHIC_SPACE = "\u3000"
+#: Small (U+FE50–FE6B) and vertical (U+FE10–FE19, U+FE30–FE4F) forms → the marks Chinese text prints.
+_SMALL_FORMS = {
+    **dict(zip("﹐﹑﹒﹔﹕﹖﹗﹘﹙﹚﹛﹜﹝﹞", "，、．；：？！—（）｛｝〔〕", strict=True)),
+    **dict(zip("﹟﹠﹡﹢﹣﹤﹥﹦﹨﹩﹪﹫", "＃＆＊＋－＜＞＝＼＄％＠", strict=True)),
+    **dict(zip("︐︑︒︓︔︕︖︗︘︙", "，、。：；！？〖〗…", strict=True)),
+    **dict(zip("︵︶︷︸︹︺︻︼︽︾︿﹀﹁﹂﹃﹄", "（）｛｝〔〕【】《》〈〉「」『』", strict=True)),
+}
 #: Upper bound on punctuation rounds (each is linear; real text settles in two).
 _MAX_ROUNDS = 64
 
@@ -64,6 +75,7 @@ RULES = {
     "hygiene.variation-selector": "变体选择符",
     "hygiene.space": "空白",
     "hygiene.punctuation": "半角标点",
+    "hygiene.small-form": "小型或竖排标点",
     "hygiene.quotes": "引号",
     "hygiene.unpaired-quote": "引号不成对",
     "hygiene.private-use": "私用区字符",
@@ -188,6 +200,13 @@ class _Cleaner:
         for i, w in zip(marks, wanted, strict=True):
             if self.out[i] != w:
                 self.set(i, w, "hygiene.quotes", f"引号 {self.text[i]} 改为 {w}")
+
+    def ordinary_forms(self) -> None:
+        for i, ch in enumerate(self.out):
+            if ch in _SMALL_FORMS and self.free(i):
+                new = _SMALL_FORMS[ch]
+                kind = "竖排" if "\ufe10" <= ch <= "\ufe4f" else "小型"
+                self.set(i, new, "hygiene.small-form", f"{kind}标点 {ch}（{_codepoint(ch)}）改为 {new}")
 
     def widen_punctuation(self) -> None:
         """Rounds in alternating directions until nothing changes, so that a chain of marks (``,,中``) or
@@ -329,6 +348,7 @@ def clean_text(text: str) -> Cleaned:
         return Cleaned(text, text, ())
     cleaner = _Cleaner(text)
     cleaner.remove_junk()
+    cleaner.ordinary_forms()
     cleaner.pair_quotes()
     cleaner.widen_punctuation()
     cleaner.inner_title_marks()

@@ -389,8 +389,11 @@ def breakdowns_without_qizhong(text: str) -> Iterator[str]:
 _NEW_CLAUSE = re.compile(
     r"全年|本年|今年|通过|我[局办区镇县市]|收到|受理|办理|开展|其中|另有|未|发布|答复|转发|推送|回复"
 )
-#: an item of a count list: "行政许可类信息1条" up to the mark after it
-_COUNTED_ITEM = re.compile(r"\d+(?:,\d{3})*(?:条|件|项|篇)(?P<mark>[，,；;])")
+#: an item of a count list: "行政许可类信息1条" up to the mark after it — after its share, when it gives one
+#: ("工作信息126条，占86.9%；": the ，before 占 is inside the item, the ；ends it)
+_COUNTED_ITEM = re.compile(
+    r"\d+(?:,\d{3})*(?:条|件|项|篇)(?:[，,]\s*(?:约)?占(?:比)?[^，,；;。\d]{0,8}?\d+(?:\.\d+)?\s*[%％])?(?P<mark>[，,；;])"
+)
 
 
 def mixed_separators(text: str) -> Iterator[str]:
@@ -407,6 +410,8 @@ def mixed_separators(text: str) -> Iterator[str]:
             cut = cut if cut > 0 else max(list_text.rfind(c, 0, following) for c in "，,")
             list_text = list_text[: cut if cut > 0 else following]
         list_text = list_text.rstrip("；;。，, ")  # the list's own end is no separator
+        if _PROPERTY_COUNT.search(list_text):
+            continue  # "其中行政许可57项，实现……的有45项，占比78.9%；……": counts of properties, not one list
         items = []
         for m in _COUNTED_ITEM.finditer(list_text):
             if items and items[-1]["mark"] in "；;" and _NEW_CLAUSE.search(list_text, items[-1].end(), m.start()):
