@@ -321,6 +321,11 @@ def test_a_part_list_with_mixed_separators(check):
     own_comma = "本报告由概述、政府信息公开行政复议、行政诉讼情况、其他需要报告的事项等三个部分组成。"
     own = legacy(preamble={"text": own_comma})
     assert "legacy.part-list-punctuation" not in {p.rule for p in check(own)}
+    # the comma before 共N个部分 closes the list (张义镇 2008, held-out round 22): no separator of its names
+    closed = legacy(preamble={"text": "本报告由概述、主动公开政府信息情况、依申请公开政府信息情况，共三个部分组成。"})
+    found = check(closed)
+    assert "legacy.part-list-punctuation" not in {p.rule for p in found}
+    assert not [p for p in found if p.rule == "legacy.part-count" and "但列出了" in p.message]  # still three names
 
 
 def test_the_last_name_joined_by_yiji_or_yu_is_a_name_of_its_own(check):

@@ -82,6 +82,8 @@ def listed_parts(report: Report) -> PartList | None:
             listed = re.split(r"[：:]", listed)[-1]  # "本报告包括以下内容：A、B" — the list starts after the colon
             # "……改进措施，并附相关的说明和指标统计表" (平潭交通与建设局 2019): what is appended is not a part
             listed = re.split(r"[，,](?:并|另|同时)附", listed)[0]
+            # "……改进措施，共五个部分组成" (张义镇 2008): the mark before 共/等 closes the list, it parts no names
+            listed = listed.rstrip("，,、；; ")
             pieces = [re.sub(r"^(?:以及|及|和|与)", "", n.strip()) for n in _SEPARATORS.split(listed) if n.strip()]
             if not counted and len(pieces) < 2:
                 continue
