@@ -321,6 +321,12 @@ def test_a_part_list_with_mixed_separators(check):
     own_comma = "本报告由概述、政府信息公开行政复议、行政诉讼情况、其他需要报告的事项等三个部分组成。"
     own = legacy(preamble={"text": own_comma})
     assert "legacy.part-list-punctuation" not in {p.rule for p in check(own)}
+    # every name parted by a comma (永嘉县农业局 2010, held-out round 22), a name's own 、 aside
+    commas = "本报告由概述，主动公开情况，申请行政复议、提起行政诉讼的情况，存在的主要问题等四个部分组成。"
+    [p] = [p for p in check(legacy(preamble={"text": commas})) if p.rule == "legacy.part-list-punctuation"]
+    assert "都用了逗号" in p.message and p.found == "“，”"
+    two = legacy(preamble={"text": "本报告由概述，主动公开情况两个部分组成。"})  # two names: a comma may part clauses
+    assert "legacy.part-list-punctuation" not in {p.rule for p in check(two)}
     # the comma before 共N个部分 closes the list (张义镇 2008, held-out round 22): no separator of its names
     closed = legacy(preamble={"text": "本报告由概述、主动公开政府信息情况、依申请公开政府信息情况，共三个部分组成。"})
     found = check(closed)

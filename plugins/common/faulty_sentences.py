@@ -41,6 +41,7 @@ RULES = {
     "common.missing-dunhao": "并列词语之间缺顿号",
     "common.word-order": "语序不当",
     "common.incomplete-adverbial": "状语不完整",
+    "common.misplaced-period": "句号用在了句中",
 }
 
 _FIELDS = {"rule", "pattern", "why", "fix", "example", "correct", "unless"}

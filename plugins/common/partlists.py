@@ -65,11 +65,14 @@ def part_list_problems(
     numbered = [s for s in report.sections if s.type.numbered]
     problems: list[Problem] = []
     where = report.ref(parts.keypath)
-    if "、" in parts.separators and parts.separators & {"，", ","}:
+    commas = parts.separators & {"，", ","}
+    if commas and ("、" in parts.separators or (parts.separators == commas and len(parts.names) >= 3)):
+        said = "有的用“、”，有的用“，”" if "、" in parts.separators else "都用了逗号“，”"
         problems.append(
             warning(
                 f"{prefix}.part-list-punctuation",
-                "导语所列各部分之间的标点不一致：有的用“、”，有的用“，”；并列的名称之间一律用顿号“、”",
+                f"导语所列各部分之间的标点{'不一致：' if '、' in parts.separators else '不对：'}{said}；"
+                "并列的名称之间一律用顿号“、”",
                 where,
                 expected="“、”",
                 found="、".join(f"“{m}”" for m in sorted(parts.separators)),
