@@ -1,7 +1,8 @@
 """GB/T 9704 elements real reports print and gongkai writes as published: the 发文字号 above the title
-(``report.document_number``, §7.2.4), the 版记 at the foot of the last page (``[imprint]``, §7.4), and a table a part
-prints of its own (``[[<part>.tables]]``) — read back from the PDF, the web page and the Word file, and imported
-back from each (平潭综合实验区经济发展局 2019, 苏平片区管理局 2023)."""
+(``report.document_number``, §7.2.4), the 主送机关 under it (``report.addressee``, §7.3.2), the 版记 at the foot of
+the last page (``[imprint]``, §7.4), and a table a part prints of its own (``[[<part>.tables]]``) — read back from
+the PDF, the web page and the Word file, and imported back from each (平潭综合实验区经济发展局 2019, 苏平片区管理局
+2023, 永泰县赤锡乡 2010)."""
 
 from __future__ import annotations
 
@@ -36,6 +37,35 @@ def test_the_document_number_is_printed_centred_above_the_title(write_toml, tmp_
     assert number.baseline > title.baseline + 40  # above it, a blank line between
     middle = page.width / 2
     assert abs((number.x0 + number.x1) / 2 - (title.x0 + title.x1) / 2) < 2 and abs(number.x0 - middle) < middle
+
+
+def test_the_addressee_is_printed_flush_left_a_blank_line_under_the_title(write_toml, tmp_path):
+    """永泰县赤锡乡 2010, 平潭海坛片区 2021: "县政府办:" between the title and the opening paragraph (§7.3.2: 标题下
+    空一行，居左顶格) — not an indented paragraph of the 导语."""
+    plain = read_pdf(_built(write_toml, tmp_path, legacy(), "pdf").read_bytes()).pages[0]
+    data = legacy()
+    data["report"] = {**data["report"], "addressee": "县政府办公室："}
+    out = _built(write_toml, tmp_path, data, "pdf")
+    page = read_pdf(out.read_bytes()).pages[0]
+    addressee = next(ln for ln in page.lines if ln.text == "县政府办公室：")
+    first = next(ln for ln in plain.lines if ln.text.startswith("特向社会公布"))  # the 导语 without a 主送机关
+    moved = next(ln for ln in page.lines if ln.text.startswith("特向社会公布"))
+    assert abs(addressee.baseline - first.baseline) < 0.5  # where the 导语 began: one blank line under the title
+    assert abs(first.baseline - moved.baseline - 29.61) < 0.5  # the 导语 follows on the next grid line
+    assert abs(addressee.x0 - (moved.x0 - 2 * 16)) < 1.5  # flush left: the 导语 is indented two characters
+    assert addressee.glyphs[0].font == moved.glyphs[0].font  # 3号仿宋, as the body
+    html = html5lib.parse(
+        _built(write_toml, tmp_path, data, "html").read_text(encoding="utf-8"), namespaceHTMLElements=False
+    )
+    [p] = [p for p in html.iter("p") if "".join(p.itertext()) == "县政府办公室："]
+    assert "gk-role-addressee" in p.get("class")
+    word = docx.Document(str(_built(write_toml, tmp_path, data, "docx")))
+    [para] = [p for p in word.paragraphs if p.text == "县政府办公室："]
+    assert para.style.name == "主送机关" and not para.paragraph_format.first_line_indent
+    for kind in ("pdf", "html", "docx"):
+        imported = import_file(tmp_path / f"report.{kind}").result.data
+        assert imported["report"]["addressee"] == "县政府办公室：", kind
+        assert not str(imported["preamble"]["text"]).startswith("县政府办公室"), kind
 
 
 @pytest.mark.parametrize(

@@ -190,6 +190,22 @@ def title_of(doc: PublishedDocument, front: list[TextItem]) -> tuple[str, list[T
     return "", front
 
 
+#: 主送机关 (GB/T 9704 §7.3.2) on its own line under the title: organs parted by 、 or ，, ending in a colon —
+#: "县政府办:", "区管委会办公室：", "各乡镇人民政府，县直各单位："
+_ADDRESSEE = re.compile(
+    r"^[\u4e00-\u9fff（）()]{2,30}?(?:政府|办公室|办|局|委|委员会|管委会|办事处|部门|单位|中心|公司|组)"
+    r"(?:[、，,][\u4e00-\u9fff（）()]{2,30}?(?:政府|办公室|办|局|委|委员会|管委会|办事处|部门|单位|中心|公司|组))*[：:]$"
+)
+
+
+def split_addressee(front: list[TextItem], b: Builder) -> list[TextItem]:
+    """The 主送机关 line that opens the front matter, put in ``report.addressee``; the rest of the front matter."""
+    if front and _ADDRESSEE.match(norm(front[0].text)):
+        b.put("report.addressee", front[0].text.strip())
+        return front[1:]
+    return front
+
+
 #: A part found in the document: its key, the title as printed, and its index in ``document.items``.
 Part = tuple[str, str, int]
 #: a part heading printed run in before its text: "二、主动公开政府信息情况　谯城区政务服务中心按照……" — the title

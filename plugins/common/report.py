@@ -1,6 +1,7 @@
 """``[report]``: who publishes the report, for which year, its title — and the PDF metadata.
 
-Renders the title block (GB/T 9704 §7.3.1: 2号小标宋, centred, lines broken by meaning).
+Renders the title block (GB/T 9704 §7.3.1: 2号小标宋, centred, lines broken by meaning), the 发文字号 over it and
+the 主送机关 under it (§7.3.2: one blank line below the title, flush left, ending in a full-width colon).
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ import re
 from typing import Any
 
 from compiler import hookimpl
-from compiler.model.document import Block, DocumentInfo, Title
+from compiler.model.document import Block, DocumentInfo, Paragraph, Run, Title
 from compiler.model.report import Report
 from compiler.model.schema import Field, Schema
 from compiler.model.sections import SectionContext, SectionType
@@ -33,6 +34,11 @@ SCHEMA = Schema(
             "document_number",
             "str",
             description="发文字号（照原样；印在标题之上），如“岚经发〔2020〕2号”（GB/T 9704 第7.2.4条）",
+        ),
+        Field(
+            "addressee",
+            "str",
+            description="主送机关（照原样，如“县政府办公室：”；印在标题下空一行、居左顶格，GB/T 9704 第7.3.2条）",
         ),
         Field("website", "str", description="报告电子版下载网址", example="https://www.example.gov.cn/"),
         Field("contact", "str", description="联系机构"),
@@ -85,7 +91,7 @@ def derive(ctx: SectionContext) -> dict[str, Any]:
 
 def build(ctx: SectionContext) -> list[Block]:
     number = ctx.data.get("document_number")
-    return [
+    blocks: list[Block] = [
         Title(
             title_of(ctx.data),
             lines=ctx.data.get("title_lines"),
@@ -93,6 +99,10 @@ def build(ctx: SectionContext) -> list[Block]:
             document_number=number.strip() if isinstance(number, str) and number.strip() else None,
         )
     ]
+    addressee = ctx.data.get("addressee")
+    if isinstance(addressee, str) and addressee.strip():  # 主送机关: under the title's blank line, flush left (§7.3.2)
+        blocks.append(Paragraph([Run(addressee.strip())], role="addressee", source=ctx.source("addressee")))
+    return blocks
 
 
 #: 发文字号 as GB/T 9704 §7.2.4 writes it: 机关代字, the full year in 六角括号, the number without 第 or a leading

@@ -41,6 +41,7 @@ from plugins.common.importing import (
     parse_number,
     printed_form,
     signature_organ,
+    split_addressee,
     split_imprint,
     split_marker,
     split_note,
@@ -564,7 +565,7 @@ def import_document(document: PublishedDocument, fmt: str) -> ImportResult:
     parts, title, front = split_parts(document, _part_heading, list(PART_TITLES))
     found_keys = [k for k, _, _ in parts]
     b.score += 0.08 * len(set(found_keys))
-    preamble = [i.text for i in front]
+    preamble = [i.text for i in split_addressee(front, b)]
     if preamble:
         b.put("preamble.text", preamble if len(preamble) > 1 else preamble[0])
     else:

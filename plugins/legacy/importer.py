@@ -23,6 +23,7 @@ from plugins.common.importing import (
     narrative,
     norm,
     signature_organ,
+    split_addressee,
     split_appendix,
     split_imprint,
     split_note,
@@ -152,7 +153,7 @@ def import_document(document: PublishedDocument) -> ImportResult:
     headings = _Headings()
     parts, title, front = split_parts(document, headings, list(TITLES))
     b.score = 0.09 * len(parts)
-    preamble = [i.text for i in front]
+    preamble = [i.text for i in split_addressee(front, b)]
     if preamble:
         b.put("preamble.text", preamble if len(preamble) > 1 else preamble[0])
     tail: list[TextItem] = []

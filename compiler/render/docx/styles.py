@@ -60,6 +60,7 @@ NAMES: dict[str, str] = {
     "table-header": "表格表头",
     "table-label": "表题",
     "document-number": "发文字号",
+    "addressee": "主送机关",
     "imprint": "版记",
 }
 _HEADING = re.compile(r"heading([1-9])")
