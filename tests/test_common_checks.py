@@ -985,6 +985,27 @@ def test_a_title_naming_the_organ_by_a_colloquial_short_name(check, organ, title
     assert all("全称" in p.message and p.expected.endswith("局") for p in named)
 
 
+@pytest.mark.parametrize(
+    ("paragraphs", "found"),
+    [
+        # 沂水县卫生局 2009 (held-out round 23): (一)(二) then (四)(五)
+        (
+            ["(一)信息公开形式", "依托网站公开。", "(二)主动公开数量", "27条。", "(四)依申请公开情况", "没有。"],
+            ["（四）"],
+        ),
+        (["（一）形式", "（二）数量", "（三）申请", "（四）复议"], []),
+        (["（一）形式", "（二）数量", "（一）问题", "（二）措施"], []),  # a second list opens with （一）
+        (["1.加强领导", "2.完善制度", "2.强化培训"], ["2."]),  # said twice
+        (["（一）形式", "1.网站", "2.公开栏", "（二）数量"], []),  # the two kinds are followed apart
+    ],
+)
+def test_paragraph_numbers_that_skip_or_repeat(check, paragraphs, found):
+    problems = [p for p in check(with_overview(text=paragraphs)) if p.rule == "common.list-number"]
+    assert [p.found for p in problems] == found
+    if found and found[0] == "（四）":  # the text hygiene prints the half-width brackets full-width first
+        assert problems[0].expected == "（三）" and problems[0].source.keypath == "overview.text[4]"
+
+
 def test_a_contact_label_with_a_comma_among_colons(check):
     # 平潭财政金融局 2022–2024: "(联系地址，平潭综合实验区……，邮编350400;电话:0591-23163551;传真:0591-23100206)"
     text = "如有疑问请联系(联系地址，平潭综合实验区金井湾片区，邮编350400;电话:0591-23163551;传真:0591-23100206)。"

@@ -359,6 +359,14 @@ def test_a_list_that_goes_on_in_parallel_after_a_semicolon():
         assert not list(parts_not_adding_up(other)), other
 
 
+def test_the_preamble_naming_another_years_report_without_zhengfu(check):
+    """青岛市李沧区卫生局 2009 (held-out round 23): "特向社会公布2008年度卫生局信息公开工作年度报告" — the report
+    named without 政府 before 信息公开 is the report all the same."""
+    data = legacy(preamble={"text": "特向社会公布2017年度卫生局信息公开工作年度报告。"})
+    [p] = [p for p in check(data) if p.rule == "prose.year-slip" and p.source.keypath == "preamble.text"]
+    assert (p.found, p.expected) == ("2017年", "2018年")
+
+
 def test_the_preamble_naming_another_years_report(check):
     """平潭综合实验区旅游与文化体育局 2022: "结合我局实际，编制完成2023年度政府信息公开工作年度报告"."""
     data = legacy(preamble={"text": "结合我局实际，编制完成2019年度政府信息公开工作年度报告。"})
@@ -368,6 +376,7 @@ def test_the_preamble_naming_another_years_report(check):
     for text in (
         "结合我局实际，编制完成2018年度政府信息公开工作年度报告。",
         "参照《2017年政府信息公开工作年度报告》的格式编制。",  # another report's title, cited
+        "特向社会公布2018年度卫生局信息公开工作年度报告。",
     ):
         data["preamble"] = {"text": text}
         assert not [p for p in check(data) if p.rule == "prose.year-slip" and "导语说的是" in p.message], text

@@ -39,6 +39,18 @@ def test_de_for_di_before_a_verb_with_its_le_after_the_subject(check):
     assert "common.de-for-di" not in rules(check(with_text("各项工作得到了较好的落实。")))
 
 
+def test_de_for_di_with_an_adverb_between_de_and_the_verb(check):
+    # 紫金县凤安镇 2012 (held-out round 23): "多渠道、高效率的有序推进政府信息公开各项工作"
+    found = [
+        p
+        for p in check(with_text("我镇多渠道、高效率的有序推进政府信息公开各项工作。"))
+        if p.rule == "common.de-for-di"
+    ]
+    assert [(p.found, p.expected) for p in found] == [("“高效率的有序推进”", "“高效率地有序推进”")]
+    assert "common.de-for-di" not in rules(check(with_text("我镇多渠道、高效率地有序推进政府信息公开各项工作。")))
+    assert "common.de-for-di" not in rules(check(with_text("形成了高效率的有序推进机制。")))
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -58,6 +58,7 @@ from plugins.common.enumerations import (
     list_number_problems,
     typed_label_problems,
     typed_number_mark_problems,
+    typed_sequence_problems,
 )
 from plugins.common.punctuation import (
     contact_colon_problems,
@@ -471,6 +472,7 @@ RULES = (
     list_number_problems,
     typed_label_problems,
     typed_number_mark_problems,
+    typed_sequence_problems,
     run_in_heading_problems,
     punctuation_problems,
     approximate_number_problems,

@@ -6,7 +6,8 @@
   compiler numbers itself (it would print twice);
 - ``common.typed-number-mark`` — paragraphs typed "1、……" "2、……" (GB/T 9704: "1."), once per list;
 - ``common.list-number`` — an inline list whose later number lost or changed its mark ("1.审慎把关……：2加强……");
-  a count after a comma ("，2人参加") is not an item number;
+  a count after a comma ("，2人参加") is not an item number; and paragraphs typed with their own numbers that skip
+  or repeat one ("(一)……" "(二)……" "(四)……", 沂水县卫生局 2009);
 
 All are WARNINGs, run by :mod:`plugins.common.checks` with the other editorial checks.
 """
@@ -283,4 +284,48 @@ def typed_number_mark_problems(report: Report) -> list[Problem]:
                 found=f"“{m.group(1)}、”",
             )
         )
+    return problems
+
+
+#: a number typed at the start of a paragraph: （一）/(一) or 1./1．/1、 — the kind and the value
+_PARAGRAPH_NUMBER = re.compile(r"^\s*(?:[（(](?P<cn>[一二三四五六七八九十]{1,3})[)）]|(?P<fig>\d{1,2})[.．、](?!\d))")
+
+
+def typed_sequence_problems(report: Report) -> list[Problem]:
+    """Paragraphs of one part typed with their own numbers ("(一)信息公开形式" "(二)……" "(四)……") where a number is
+    skipped or said twice: one warning per slip, naming the number expected.  A paragraph numbered 1 (（一）) opens a
+    new list; the two kinds of number are followed apart."""
+    problems: list[Problem] = []
+    paragraphs: dict[str, list[tuple[str, str]]] = {}
+    for keypath, text in narrative_strings(report):
+        leaf = keypath.rsplit(".", 1)[-1]
+        if leaf.startswith(("text", "after")):
+            parent = keypath.rsplit(".", 1)[0]  # a part's text and after are one run of paragraphs
+            paragraphs.setdefault(parent, []).append((keypath, text))
+    for texts in paragraphs.values():
+        last: dict[str, int] = {}
+        for keypath, text in texts:
+            m = _PARAGRAPH_NUMBER.match(text)
+            if m is None:
+                continue
+            kind = "cn" if m["cn"] else "fig"
+            n = parse_chinese_number(m["cn"]) if m["cn"] else int(m["fig"])
+            if n == 1 or kind not in last:
+                last[kind] = n
+                continue
+            expected = last[kind] + 1
+            if n != expected:
+                shown = f"（{chinese_number(expected)}）" if kind == "cn" else str(expected)
+                typed = m.group(0).strip()
+                said = "跳过了" if n > expected else "重复或倒退了"
+                problems.append(
+                    warning(
+                        "common.list-number",
+                        f"段首序号“{typed}”{said}：前一段是第{last[kind]}项，这里应为“{shown}”",
+                        report.ref(keypath),
+                        expected=shown,
+                        found=typed,
+                    )
+                )
+            last[kind] = n
     return problems

@@ -42,6 +42,8 @@ RULES = {
     "common.word-order": "语序不当",
     "common.incomplete-adverbial": "状语不完整",
     "common.misplaced-period": "句号用在了句中",
+    "common.stray-character": "多了字符",
+    "common.di-for-de": "“的”误作“地”",
 }
 
 _FIELDS = {"rule", "pattern", "why", "fix", "example", "correct", "unless"}

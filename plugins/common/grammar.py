@@ -36,7 +36,7 @@ from plugins.common.texts import narrative_strings
 
 ADVERBIALS = (
     "及时|准确|主动|依法|认真|积极|全面|切实|规范|有效|扎实|稳步|深入|严格|广泛|有序|快速|迅速|充分|高效|持续|不断|逐步"
-    "|统一|集中|定期|详细|科学|合理|较好|很好|良好"
+    "|统一|集中|定期|详细|科学|合理|较好|很好|良好|高效率|多渠道|全方位|多方位"
 )
 VERBS = (
     "公开|开展|推进|落实|处理|答复|发布|做好|完成|执行|实施|宣传|回应|解读|办理|受理|更新|维护|保障|提升|提高|加强|推动|公布"
@@ -52,7 +52,7 @@ NOUN_HEADS = (
 PREPOSITIONS = r"对(?![象外比照应口手称立待])|在(?![线职岗编])|把(?!关)|将(?![来军])"
 _DE_FOR_DI = re.compile(
     rf"(?:^|(?<=[，,。；;：:、\s并要能会以]))(?P<adv>(?:{ADVERBIALS}){{1,2}}(?:、(?:{ADVERBIALS})){{0,3}})的"
-    rf"(?:(?P<verb>{VERBS})(?=[\u4e00-\u9fff])(?!{NOUN_HEADS})"
+    rf"(?:(?P<mid>有序|稳步|逐步|持续|全面|深入)?(?P<verb>{VERBS})(?=[\u4e00-\u9fff])(?!{NOUN_HEADS})"
     rf"|(?P<prep>{PREPOSITIONS})(?=[^，,。；;：:]{{1,24}}?(?:进行|予以|加以|{VERBS})))"
 )
 #: the verb followed by its aspect marker 了 is a verb wherever the adverbial stands: "我局较好的完成了……工作"
@@ -100,7 +100,7 @@ def de_for_di_problems(report: Report) -> list[Problem]:
         if at in seen:
             continue
         seen.add(at)
-        adv, verb = m["adv"], m["verb"] or m["prep"]
+        adv, verb = m["adv"], (m.groupdict().get("mid") or "") + (m["verb"] or m["prep"])
         if m["verb"]:
             what, shown = f"动词“{verb}”", m.group(0) + text[m.end() : m.end() + 4]
         else:  # quote the phrase up to its verb: "及时有效的对……进行梳理"
