@@ -49,6 +49,10 @@ def test_de_for_di_with_an_adverb_between_de_and_the_verb(check):
     assert [(p.found, p.expected) for p in found] == [("“高效率的有序推进”", "“高效率地有序推进”")]
     assert "common.de-for-di" not in rules(check(with_text("我镇多渠道、高效率地有序推进政府信息公开各项工作。")))
     assert "common.de-for-di" not in rules(check(with_text("形成了高效率的有序推进机制。")))
+    # 柳北区统计局 2013 (held-out round 24): "及时、准确、全面、有效的主动公开政府信息"
+    found = [p for p in check(with_text("做到及时、准确、有效的主动公开政府信息。")) if p.rule == "common.de-for-di"]
+    assert [p.expected for p in found] == ["“准确、有效地主动公开”"]
+    assert "common.de-for-di" not in rules(check(with_text("形成有效的主动公开工作机制。")))
 
 
 @pytest.mark.parametrize(

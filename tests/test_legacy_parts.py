@@ -131,6 +131,16 @@ def test_a_heading_the_list_names_in_other_words_passes(check, heading):
     assert "legacy.part-heading" not in rules(check(data))
 
 
+@pytest.mark.parametrize(("heading", "warned"), [("概述", False), ("情况概述", False), ("情况", True)])
+def test_a_heading_that_is_the_end_of_the_listed_name(check, heading, warned):
+    """柳北区统计局 2013 (held-out round 24): the list says "政府信息公开情况概述", the heading "一、概述" — the part's
+    own name; a heading that is only a word every name ends on (情况) names no part."""
+    text = PART_LIST.replace("本报告由概述", "本报告由政府信息公开情况概述")
+    data = legacy(preamble={"text": text}, overview={"heading": heading, "text": "正文。"})
+    found = [p for p in check(data) if p.rule == "legacy.part-heading" and p.source.keypath == "overview.heading"]
+    assert bool(found) is warned
+
+
 def test_headings_matching_the_preamble_list_pass(check):
     found = rules(check(legacy(preamble={"text": PART_LIST})))
     assert "legacy.part-heading" not in found

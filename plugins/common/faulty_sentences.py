@@ -44,6 +44,7 @@ RULES = {
     "common.misplaced-period": "句号用在了句中",
     "common.stray-character": "多了字符",
     "common.di-for-de": "“的”误作“地”",
+    "common.missing-conjunction": "并列成分之间缺连词",
 }
 
 _FIELDS = {"rule", "pattern", "why", "fix", "example", "correct", "unless"}

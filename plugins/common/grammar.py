@@ -52,7 +52,7 @@ NOUN_HEADS = (
 PREPOSITIONS = r"对(?![象外比照应口手称立待])|在(?![线职岗编])|把(?!关)|将(?![来军])"
 _DE_FOR_DI = re.compile(
     rf"(?:^|(?<=[，,。；;：:、\s并要能会以]))(?P<adv>(?:{ADVERBIALS}){{1,2}}(?:、(?:{ADVERBIALS})){{0,3}})的"
-    rf"(?:(?P<mid>有序|稳步|逐步|持续|全面|深入)?(?P<verb>{VERBS})(?=[\u4e00-\u9fff])(?!{NOUN_HEADS})"
+    rf"(?:(?P<mid>有序|稳步|逐步|持续|全面|深入|主动)?(?P<verb>{VERBS})(?=[\u4e00-\u9fff])(?!{NOUN_HEADS})"
     rf"|(?P<prep>{PREPOSITIONS})(?=[^，,。；;：:]{{1,24}}?(?:进行|予以|加以|{VERBS})))"
 )
 #: the verb followed by its aspect marker 了 is a verb wherever the adverbial stands: "我局较好的完成了……工作"

@@ -30,9 +30,14 @@ def _names_agree(heading: str, listed: str) -> bool:
     shortened form of the other ("工作概述" for 年度政府信息公开工作概述, "主动公开情况" for 政府信息主动公开情况).
     A changed word is a difference, even 和 for 及 (the seed's "存在的主要问题和改进情况" against its list)."""
     a, b = (re.sub(r"\s", "", t).rstrip("：:。") for t in (heading, listed))
-    shorter = min(a, b, key=len)
-    return a == b or (len(shorter) >= 4 and (b in a or a in b))
+    shorter, longer = sorted((a, b), key=len)
+    # "概述" for 政府信息公开情况概述 (柳北区统计局 2013): the part's own name, the end of the longer one
+    named_at_end = len(shorter) >= 2 and longer.endswith(shorter) and not _GENERIC_END.fullmatch(shorter)
+    return a == b or (len(shorter) >= 4 and (b in a or a in b)) or named_at_end
 
+
+#: words every part name ends on: a heading that is only one of them names no part
+_GENERIC_END = re.compile(r"情况|事项|工作|问题|措施|报告|内容")
 
 _LOOSE = re.compile(r"政府信息|信息|政府")
 
