@@ -259,6 +259,9 @@ def test_a_paragraph_without_its_final_stop(check, text):
         "如对本报告有任何疑问，请与镇党政办公室联系。（地址：府前路1号，电话：0537-8451001）",
         "全年未收取任何费用，未发生行政复议。（本年度无减免情况。）",
         "群众反映：“网站信息更新及时，查询方便。”",
+        # sub-headings numbered 第一，第二， on lines of their own (固阳县下湿壕镇 2022, held-out round 25)
+        "第一，主动公开",
+        "第二，筑牢信息“质量关”",
     ],
 )
 def test_short_phrases_and_closed_paragraphs_pass(check, text):

@@ -334,6 +334,19 @@ def test_a_part_list_with_mixed_separators(check):
     assert not [p for p in found if p.rule == "legacy.part-count" and "但列出了" in p.message]  # still three names
 
 
+def test_a_name_with_its_own_dunhao_in_a_list_ending_on_fuzhu(check):
+    """天津市西青区 2014 (held-out round 25): "……依申请公开政府信息情况,行政复议、行政诉讼情况,……,政府信息公开年度
+    报告表,附注七部分组成" is seven names (it was read as eight: 行政复议 and 行政诉讼情况 apart)."""
+    listed = (
+        "概述，主动公开政府信息情况，依申请公开政府信息情况，行政复议、行政诉讼情况，"
+        "政府信息公开工作存在的主要问题及改进情况，政府信息公开年度报告表，附注"
+    )
+    found = check(legacy(preamble={"text": f"本年度报告由{listed}七部分组成。"}))
+    assert not [p for p in found if p.rule == "legacy.part-count" and "但列出了" in p.message]
+    [p] = [p for p in found if p.rule == "legacy.part-list-punctuation"]
+    assert "都用了逗号" in p.message  # seven names, every one parted by a comma
+
+
 def test_the_last_name_joined_by_yiji_or_yu_is_a_name_of_its_own(check):
     """平潭综合实验区交通与建设局 2022: "……存在的主要问题和改进情况以及其他需要报告的事项共六个部分" is six names (it
     was read as five: "导语说共六个部分，但列出了5个"); 平潭县民政局 2013: "……需要说明的事项与附表" is two."""

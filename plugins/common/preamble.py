@@ -46,7 +46,7 @@ _INCLUDED_PART_LIST = re.compile(
 _SEPARATORS = re.compile(r"[、，,；]|(?<=情况|事项|措施)(?:以及|和|及|与)")
 #: How a part's name ends; a piece that does not, followed by one that does, is one name split at its own 、
 #: ("政府信息公开行政复议、行政诉讼情况", the 2021 format's part 四).
-_NAME_END = re.compile(r"(?:情况|事项|概述|附表|措施|思考|问题|统计表)$")
+_NAME_END = re.compile(r"(?:情况|事项|概述|附表|附注|措施|思考|问题|统计表|报告表)$")
 
 
 @dataclass(frozen=True)

@@ -42,6 +42,8 @@ _SENTENCE_INSIDE = re.compile(r"[，,；;]")
 _PREDICATE = re.compile(r"有待|仍需|还需|亟待|亟需|尚需")
 SENTENCE_LENGTH = 20  # a paragraph this long is a sentence even with no ，inside; a name on its own line is shorter
 
+#: a sub-heading numbered 第一，第二， on a line of its own: "第一，主动公开", "第二，筑牢信息“质量关”"
+_ORDINAL_HEADING = re.compile(r"第[一二三四五六七八九十]{1,3}[，,、][^，,。；;：:]{2,16}")
 _ATTACHMENT_LABEL = re.compile(r"附[件表]\s*[0-9０-９一二三四五六七八九十]*\s*[：:]\s*[^，。；,;]*$")
 
 
@@ -139,6 +141,8 @@ def unterminated_paragraph_problems(report: Report) -> list[Problem]:
             continue
         body = REFERENCE.sub("N", text).strip()
         if _ATTACHMENT_LABEL.match(body):  # "附表：2016年龙归镇政府信息公开年度报告" names an attachment
+            continue
+        if _ORDINAL_HEADING.fullmatch(body):  # "第一，主动公开" (固阳县下湿壕镇 2022): a sub-heading typed as printed
             continue
         sentence = _SENTENCE_INSIDE.search(body) or len(body) >= SENTENCE_LENGTH or _PREDICATE.search(body)
         if sentence and not _TERMINATED.search(body) and not _NOTE_AFTER_SENTENCE.search(body):
