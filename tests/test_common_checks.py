@@ -1000,6 +1000,8 @@ def test_a_title_naming_the_organ_by_a_colloquial_short_name(check, organ, title
         (["（一）形式", "（二）数量", "（一）问题", "（二）措施"], []),  # a second list opens with （一）
         (["1.加强领导", "2.完善制度", "2.强化培训"], ["2."]),  # said twice
         (["（一）形式", "1.网站", "2.公开栏", "（二）数量"], []),  # the two kinds are followed apart
+        # 通海县河西镇 2023 (held-out round 25): the first sub-heading printed without its (一)
+        (["主动公开情况", "公开信息100条。", "(二)依申请公开情况", "未收到申请。", "(三)管理情况"], ["（二）"]),
     ],
 )
 def test_paragraph_numbers_that_skip_or_repeat(check, paragraphs, found):

@@ -50,6 +50,15 @@ def test_a_media_outlet_of_another_place_is_reported(check):
     assert p.source.keypath == "overview.text"
 
 
+def test_the_download_site_named_after_another_place_is_reported(check):
+    # 黑龙江省商务厅 2010 (held-out round 25): a preamble carried over from 北京市商务委员会's report
+    text = "北京市商务委员会政府网站www.hljswt.gov.cn上可下载本报告的电子版。"
+    [p] = [p for p in check(with_channels("黑龙江省商务厅", text)) if p.rule == "common.foreign-place"]
+    assert p.found == "北京市" and "黑龙江省" in p.message and p.expected.endswith("网站")
+    own = "黑龙江省商务厅门户网站www.hljswt.gov.cn上可下载本报告的电子版。"
+    assert "common.foreign-place" not in rules(check(with_channels("黑龙江省商务厅", own)))
+
+
 @pytest.mark.parametrize(
     ("organ", "text"),
     [

@@ -293,8 +293,9 @@ _PARAGRAPH_NUMBER = re.compile(r"^\s*(?:[（(](?P<cn>[一二三四五六七八�
 
 def typed_sequence_problems(report: Report) -> list[Problem]:
     """Paragraphs of one part typed with their own numbers ("(一)信息公开形式" "(二)……" "(四)……") where a number is
-    skipped or said twice: one warning per slip, naming the number expected.  A paragraph numbered 1 (（一）) opens a
-    new list; the two kinds of number are followed apart."""
+    skipped or said twice, or a run that begins at "(二)" (通海县河西镇 2023: "主动公开情况" then "(二)依申请公开情况"):
+    one warning per slip, naming the number expected.  A paragraph numbered 1 (（一）) opens a new list; the two
+    kinds of number are followed apart."""
     problems: list[Problem] = []
     paragraphs: dict[str, list[tuple[str, str]]] = {}
     for keypath, text in narrative_strings(report):
@@ -310,18 +311,19 @@ def typed_sequence_problems(report: Report) -> list[Problem]:
                 continue
             kind = "cn" if m["cn"] else "fig"
             n = parse_chinese_number(m["cn"]) if m["cn"] else int(m["fig"])
-            if n == 1 or kind not in last:
+            if n == 1:
                 last[kind] = n
                 continue
-            expected = last[kind] + 1
+            expected = last[kind] + 1 if kind in last else 1  # the run's first number is 1: "(二)" after no "(一)"
             if n != expected:
                 shown = f"（{chinese_number(expected)}）" if kind == "cn" else str(expected)
                 typed = m.group(0).strip()
                 said = "跳过了" if n > expected else "重复或倒退了"
+                before = f"前一段是第{last[kind]}项" if kind in last else "前面没有第1项"
                 problems.append(
                     warning(
                         "common.list-number",
-                        f"段首序号“{typed}”{said}：前一段是第{last[kind]}项，这里应为“{shown}”",
+                        f"段首序号“{typed}”{said}：{before}，这里应为“{shown}”",
                         report.ref(keypath),
                         expected=shown,
                         found=typed,

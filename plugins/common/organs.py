@@ -6,9 +6,10 @@
   likewise the reviews and suits a report counts "针对X申请行政复议" where X is another body ("市公安局" in the report
   of the zone's 公安局; "区公安局" is the organ's own short form);
 - ``common.foreign-place`` — a media outlet named after another place among the report's channels
-  ("《今日定安》设立税收专刊" in the report of 平潭's 地方税务局; 定安县 is in 海南省): the organ's place is read from
-  its name with :mod:`plugins.common.places` (统计用区划代码, province to county), and the places inside it or
-  containing it are its own; an organ whose name gives no place (a township) is not checked;
+  ("《今日定安》设立税收专刊" in the report of 平潭's 地方税务局; 定安县 is in 海南省), or the website the report says
+  it is downloaded from ("北京市商务委员会政府网站……上可下载本报告", 黑龙江省商务厅 2010): the organ's place is
+  read from its name with :mod:`plugins.common.places` (统计用区划代码, province to county), and the places inside
+  it or containing it are its own; an organ whose name gives no place (a township) is not checked;
 - ``common.signature-organ`` — the signed organ one or two characters off the report's organ ("财政全融局"), or
   another department altogether (the 国有资产管理局 signing the 投资促进局's report);
 - ``common.organ-name`` — the organ named in the text without its place's level word ("咸宁人民防空办公室" for
@@ -124,6 +125,14 @@ _PLACE_MEDIA = re.compile(
 )
 
 
+#: the website the report says it can be downloaded from, named after a place: "北京市商务委员会政府网站
+#: www.hljswt.gov.cn上可下载本报告的电子版" (黑龙江省商务厅 2010)
+_OWN_SITE = re.compile(
+    r"(?P<e>[\u4e00-\u9fff]{2,6}?(?:省|自治区|市|县|区|旗))[\u4e00-\u9fff]{0,12}?(?:门户网站|政府网站|网站)"
+    r"[^。；;]{0,40}?(?:下载|查阅|获取)本(?:报告|年报|年度报告)"
+)
+
+
 def _media_place(m: re.Match[str]) -> tuple[places.Place, ...]:
     word = next(g for g in m.groups() if g)
     return places.named(word)
@@ -139,19 +148,20 @@ def foreign_place_problems(report: Report) -> list[Problem]:
         return []
     problems: list[Problem] = []
     for keypath, text in narrative_strings(report):
-        for m in _PLACE_MEDIA.finditer(text):
+        for m in (*_PLACE_MEDIA.finditer(text), *_OWN_SITE.finditer(text)):
             named = _media_place(m)
             if not named or places.related_to_any(named, home):
                 continue
             where = "或".join(places.chain(p) for p in named)
+            said = m.groupdict().get("e") or m.group(0)
             problems.append(
                 warning(
                     "common.foreign-place",
-                    f"“{m.group(0)}”是{where}的，本报告是“{organ}”（{places.chain(home[0])}）的："
+                    f"“{said}”是{where}的，本报告是“{organ}”（{places.chain(home[0])}）的："
                     "疑为从别处的报告照搬，请核对",
                     report.ref(keypath),
-                    expected=f"{places.chain(home[0])}的媒体",
-                    found=m.group(0),
+                    expected=f"{places.chain(home[0])}的{'网站' if m.re is _OWN_SITE else '媒体'}",
+                    found=said,
                 )
             )
     return problems

@@ -76,6 +76,10 @@ def title_wording(title: str) -> list[str]:
         said.append("缺“工作”：条例规定的名称是“政府信息公开工作年度报告”")
     elif title.endswith("信息公开年度报告"):
         said.append("缺“政府”“工作”：条例规定的名称是“政府信息公开工作年度报告”")
+    elif title.endswith("年度报告") and name not in title and "政府信息工作公开" not in title:
+        # "……镇政府2022年信息公开工作年度报告" (固阳县下湿壕镇 2022), "……政务信息公开工作开展年度报告" (西藏自治区审计厅
+        # 2025): the report is not called by the name the 条例 gives it
+        said.append("不是条例规定的名称：应为“政府信息公开工作年度报告”")
     return said
 
 
