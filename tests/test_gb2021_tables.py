@@ -247,6 +247,8 @@ def test_2019_variant_is_clean_and_laid_out(trial_path):
         (1089059, None, True),  # 平潭苏平片区管理局 2020: "政府集中采购 | 16 | 1089059"
         ("1089059元", None, False),
         (3042532, "采购总金额（元）", False),  # 平潭交通与建设局 2020: the unit printed in the header
+        (137.3, "采购总金额（单位：万元，保留4位小数）", False),  # 西平县焦庄乡 2019 (held-out round 26)
+        (137.3, "采购总金额（保留4位小数）", True),  # a note with no unit in it
         (0, None, False),
     ],
 )

@@ -266,3 +266,15 @@ def test_a_channel_counted_in_tiao_is_read_against_the_data(check, unit, count, 
     }
     found = [p for p in check(legacy(applications=applications)) if p.rule == "legacy.text.mismatch"]
     assert [(p.expected, p.found) for p in found] == ([(4, str(count))] if warned else [])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "warned"), [("主动公开政府信息历年累计52条。", False), ("主动公开政府信息52条。", True)]
+)
+def test_a_running_total_in_the_active_phrase_is_not_the_years_count(check, sentence, warned):
+    """闽侯县水利局 2010 (held-out round 26): "本局主动公开政府信息历年累计52条" beside the year's 14."""
+    from tests.conftest import legacy
+
+    active = {"total": 14, "text": sentence}
+    found = [p for p in check(legacy(active=active)) if p.rule == "legacy.text.mismatch"]
+    assert bool(found) is warned

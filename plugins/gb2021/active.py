@@ -324,8 +324,9 @@ def labels_of(blocks: tuple[Block2, ...]) -> lab.TableLabels:
     return lab.TableLabels(TABLE_NAME, rows, table2_columns(blocks))
 
 
-#: a unit named in a printed header: "采购总金额（元）", "金额（单位：万元）"
-_HEADER_UNIT = re.compile(r"[（(](?:单位[：:])?\s*(?:万元|元)\s*[）)]")
+#: a unit named in a printed header: "采购总金额（元）", "金额（单位：万元）", "采购总金额（单位：万元，保留4位小数）"
+#: (西平县焦庄乡 2019)
+_HEADER_UNIT = re.compile(r"[（(](?:单位[：:])?\s*(?:万元|元)\s*(?:[，,；;][^（()）]*)?[）)]")
 
 
 def _unitless_amount(data: Mapping[str, Any], cell: Cell2, column_unit: str | None, value: Any) -> bool:

@@ -135,6 +135,8 @@ def scan(text: str, spans: list[tuple[int, int, str]], values: Mapping[str, Any]
                 return None  # "通过网站主动公开政府信息N条" is the website's count, not the total
             if phrase.path == "active.total" and _a_part_of_the_whole(text, m.start(), m.end()):
                 return None  # "县直各单位主动公开政府信息303条，占71.3%" is one group's count
+            if phrase.path == "active.total" and _SINCE.search(m.group(0)):
+                return None  # "主动公开政府信息历年累计52条" (闽侯县水利局 2010) is the running total, not the year's
             expected = _value(values, phrase.path)
             if not is_count(expected) or as_number(m.group("n")) == Decimal(expected):
                 return None
