@@ -68,6 +68,26 @@ def test_the_addressee_is_printed_flush_left_a_blank_line_under_the_title(write_
         assert not str(imported["preamble"]["text"]).startswith("县政府办公室"), kind
 
 
+def test_the_signer_is_printed_on_the_number_line(write_toml, tmp_path):
+    """闽侯县水利局 2010 (held-out round 26): "侯水利〔2011〕47号 签发人:林振东" over the report — GB/T 9704 §7.2.6: the
+    发文字号 左空一字, "签发人：" and the name (楷体) 右空一字 on one line; read back from each output."""
+    data = legacy()
+    data["report"] = {**data["report"], "document_number": "测水利〔2019〕47号", "signer": "林振东"}
+    page = read_pdf(_built(write_toml, tmp_path, data, "pdf").read_bytes()).pages[0]
+    line = next(ln for ln in page.lines if "签发人" in ln.text)
+    assert line.text.replace(" ", "") == "测水利〔2019〕47号签发人：林振东"
+    left, right = 79.37, page.width - 73.7  # the 版心's edges (28 mm, 26 mm)
+    assert abs(line.glyphs[0].x - (left + 16)) < 1.5  # 左空一字
+    assert abs(line.glyphs[-1].box[2] - (right - 16)) < 2  # 右空一字
+    name = [g for g in line.glyphs if g.char in "林振东"]
+    assert {g.font for g in name} == {"GongkaiKai-Regular"} and "Kai" not in line.glyphs[0].font
+    for kind in ("pdf", "html", "docx"):
+        out = _built(write_toml, tmp_path, data, kind)
+        imported = import_file(out).result.data["report"]
+        assert (imported["document_number"], imported["signer"]) == ("测水利〔2019〕47号", "林振东"), kind
+    assert "common.document-number" not in rules(problems_of(write_toml(data)))
+
+
 @pytest.mark.parametrize(
     ("typed", "says", "fixed"),
     [

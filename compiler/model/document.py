@@ -89,6 +89,10 @@ class Title(Block):
     #: (GB/T 9704 §7.2.4 places it in the 版头; a report published without one prints it over its title)
     document_number: str | None = None
     number_role: str = "document-number"
+    #: 签发人 (GB/T 9704 §7.2.6, a document sent upward): the name, printed "签发人：<name>" 右空一字 on the 发文字号's
+    #: line, the 发文字号 then 左空一字 instead of centred
+    signer: str | None = None
+    signer_role: str = "signer"
 
 
 @dataclass

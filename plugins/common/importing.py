@@ -301,8 +301,10 @@ def metadata(doc: PublishedDocument, title: str, preamble: list[str], tail: list
     if title and parts and title != f"{parts[0]}{parts[1]}年政府信息公开工作年度报告":
         b.put("report.title", title)
     first = next((i for i in doc.items if isinstance(i, TextItem) and i.text.strip()), None)
-    if first is not None and DOCUMENT_NUMBER_LINE.match(norm(first.text)):
-        b.put("report.document_number", first.text.strip())
+    if first is not None and (numbered := number_and_signer(first.text)):
+        b.put("report.document_number", numbered[0])
+        if numbered[1]:
+            b.put("report.signer", numbered[1])
     signed = None
     for item in reversed(tail[-3:]):
         d = date_of(item.text)
@@ -381,7 +383,21 @@ def split_note(body: list[Any], b: Builder) -> None:
 
 
 #: 发文字号 printed above the title: "岚经发〔2020〕2号" (also with other brackets, as typed)
-DOCUMENT_NUMBER_LINE = re.compile(r"^[\u4e00-\u9fff]{1,12}\s*[〔［\[（(【]\s*\d{2,4}\s*[〕］\]）)】]\s*第?\s*\d+\s*号$")
+DOCUMENT_NUMBER_LINE = re.compile(
+    r"^[\u4e00-\u9fff]{1,12}\s*[〔［\[（(【﹝]\s*\d{2,4}\s*[〕］\]）)】﹞]\s*第?\s*\d+\s*号"
+    r"(?:\s*签发人\s*[:：]\s*(?P<signer>[\u4e00-\u9fff·]{2,8}))?$"
+)
+
+
+def number_and_signer(text: str) -> tuple[str, str | None] | None:
+    """The 发文字号 line over a title, and the 签发人 printed on its right ("侯水利〔2011〕47号 签发人:林振东",
+    GB/T 9704 §7.2.6), or ``None`` when the line is no 发文字号."""
+    m = DOCUMENT_NUMBER_LINE.match(norm(text))
+    if m is None:
+        return None
+    signer = m["signer"]
+    number = re.split(r"\s*签发人", text.strip())[0].strip() if signer else text.strip()
+    return number, signer
 
 
 def split_signature(body: list[Any]) -> list[TextItem]:

@@ -36,6 +36,11 @@ SCHEMA = Schema(
             description="发文字号（照原样；印在标题之上），如“岚经发〔2020〕2号”（GB/T 9704 第7.2.4条）",
         ),
         Field(
+            "signer",
+            "str",
+            description="签发人姓名（报送上级的文件印在发文字号同一行右侧，如“签发人：林振东”，GB/T 9704 第7.2.6条）",
+        ),
+        Field(
             "addressee",
             "str",
             description="主送机关（照原样，如“县政府办公室：”；印在标题下空一行、居左顶格，GB/T 9704 第7.3.2条）",
@@ -101,6 +106,7 @@ def build(ctx: SectionContext) -> list[Block]:
             lines=ctx.data.get("title_lines"),
             source=ctx.source("title"),
             document_number=number.strip() if isinstance(number, str) and number.strip() else None,
+            signer=signer.strip() if isinstance(signer := ctx.data.get("signer"), str) and signer.strip() else None,
         )
     ]
     addressee = ctx.data.get("addressee")

@@ -157,7 +157,22 @@ class _Writer:
     def title(self, block: Title) -> None:
         from compiler.render.pdf.typeset.titlebreak import break_title
 
-        if block.document_number:  # 发文字号 above the title, one blank line between (§7.2.4)
+        if block.document_number and block.signer:  # 左空一字, and 签发人 on a right tab 右空一字 (§7.2.6)
+            cell = self.geo.cell
+            right = round(self.geo.body_width - cell * 20)  # twips
+            ppr = E(
+                "w:pPr",
+                None,
+                E("w:pStyle", {"w:val": self.styles.paragraph(block.number_role)}),
+                E("w:tabs", None, E("w:tab", {"w:val": "right", "w:pos": right})),
+                E("w:ind", {"w:left": round(cell * 20)}),
+                E("w:jc", {"w:val": "left"}),
+            )
+            name = run(block.signer, self.styles.character(block.signer_role))
+            children = [run(block.document_number), E("w:r", None, E("w:tab")), run("签发人："), name]
+            self.out.append(E("w:p", None, ppr, *children))
+            self.blank()
+        elif block.document_number:  # 发文字号 above the title, one blank line between (§7.2.4)
             self.paragraph(self.styles.paragraph(block.number_role), [run(block.document_number)])
             self.blank()
         v = self.styles.values(block.role)

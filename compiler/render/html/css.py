@@ -208,6 +208,7 @@ class Rules:
             "border-bottom": f"{_num(imprint.outer)}pt solid #000000",
         }
         self.screen["imprint-row"] = {"display": "flex", "justify-content": "space-between", "gap": "1em"}
+        self.screen["number-row"] = {"display": "flex", "justify-content": "space-between", "padding": "0 1em"}
         self.screen["imprint-next"] = {"border-top": f"{_num(imprint.inner)}pt solid #000000"}
         self.screen["page-break"] = {"height": "0", "margin": "0", "border": "0"}
         self.print["page-break"] = {"break-after": "page"}

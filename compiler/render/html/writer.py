@@ -182,7 +182,12 @@ class HtmlWriter:
         self.titled = True
         if block.document_number:  # 发文字号 above the title
             role = self.role(block.number_role)
-            self.out.append(f"<p{self.attrs('p', role)}>{escape(block.document_number)}</p>")
+            if block.signer:  # the number on the left, 签发人 on the right of one line (§7.2.6)
+                name = f"<span{self.attrs(self.role(block.signer_role))}>{escape(block.signer)}</span>"
+                number = f"<span>{escape(block.document_number)}</span><span>签发人：{name}</span>"
+                self.out.append(f"<p{self.attrs('p', role, 'number-row')}>{number}</p>")
+            else:
+                self.out.append(f"<p{self.attrs('p', role)}>{escape(block.document_number)}</p>")
         lines = block.lines or self.title_lines(block)
         if len(lines) > 1:  # lines broken by meaning stay whole where they fit: one line on a wide screen
             text = "".join(f"<span{self.attrs('title-line')}>{escape(line)}</span>" for line in lines)

@@ -130,6 +130,31 @@ class PlacedLines(Flowable):
             top -= style.line_pitch
 
 
+class NumberAndSigner(Flowable):
+    """The 发文字号 左空一字 and "签发人：<name>" 右空一字 on one grid line (GB/T 9704 §7.2.6): the label in the
+    number's face, the name in its own (3号楷体)."""
+
+    def __init__(self, number: str, signer: str, number_style: TextStyle, signer_style: TextStyle):
+        super().__init__()
+        self.number, self.signer = number, signer
+        self.number_style, self.signer_style = number_style, signer_style
+        self.width = 0.0
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self.width = availWidth
+        return availWidth, self.number_style.line_pitch
+
+    def draw(self) -> None:
+        baseline = self.number_style.line_pitch - _first_baseline(self.number_style)
+        cell = self.number_style.char_pitch
+        draw_line(self.canv, cell, baseline, self.number, self.number_style)
+        name_x = self.width - self.signer_style.right_indent * self.signer_style.char_pitch
+        name_x -= line_width(self.signer, self.signer_style)
+        label = "签发人："
+        draw_line(self.canv, name_x - line_width(label, self.number_style), baseline, label, self.number_style)
+        draw_line(self.canv, name_x, baseline, self.signer, self.signer_style)
+
+
 class SignatureBlock(Flowable):
     """发文机关署名 and 成文日期 without a seal (GB/T 9704 §7.3.5.2).
 
@@ -315,7 +340,10 @@ class BlockMapper:
         above: list[Flowable] = []
         if block.document_number:  # 发文字号 on the line above, one blank line between (§7.2.4)
             number = self.sheet.role(block.number_role)
-            above = [PlacedLines([(block.document_number, number)], align=number.align), _grid_lines(1, self.pitch)]
+            line: Flowable = PlacedLines([(block.document_number, number)], align=number.align)
+            if block.signer:  # with a 签发人 the number is 左空一字 and the 签发人 右空一字 on its line (§7.2.6)
+                line = NumberAndSigner(block.document_number, block.signer, number, self.sheet.role(block.signer_role))
+            above = [line, _grid_lines(1, self.pitch)]
         return _Part([*above, placed, _grid_lines(1, self.pitch)])
 
     def table(self, block: Table) -> _Part:

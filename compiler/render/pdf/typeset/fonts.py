@@ -390,6 +390,9 @@ def _texts(block: Block) -> Iterator[tuple[str, str]]:
         yield block.role, "".join(block.lines) if block.lines else block.text
         if block.document_number:
             yield block.number_role, block.document_number
+        if block.signer:
+            yield block.number_role, "签发人："
+            yield block.signer_role, block.signer
     elif isinstance(block, Signature):
         yield block.role, block.organ
         yield "date", block.date
