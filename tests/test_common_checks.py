@@ -750,6 +750,9 @@ def test_newspapers_among_the_channels_need_book_title_marks(check):
     text = "发挥主流媒体作用，对接平潭时报、广播电视台等媒体。通过平潭时报和门户网站公开。"
     [p] = [p for p in check(with_overview(text=text)) if p.rule == "common.media-title"]
     assert (p.found, p.expected) == ("平潭时报", "《平潭时报》")
+    # 西宁市城中区文体旅游科技局 2023 (held-out round 27): the paper a piece was published in
+    found = check(with_overview(text="在西宁晚报发布文化活动报道10篇。"))
+    assert [p.found for p in found if p.rule == "common.media-title"] == ["西宁晚报"]
 
 
 @pytest.mark.parametrize(

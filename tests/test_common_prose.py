@@ -552,3 +552,13 @@ def test_the_years_count_told_under_another_year(check, after, slip):
     assert bool(found) is slip
     if slip:
         assert (found[0].source.keypath, found[0].found, found[0].expected) == ("active.text[1]", "2017年", "2018年")
+
+
+def test_parts_introduced_by_baokuo_add_up_to_more_than_the_count():
+    """桃江县松木塘镇 2023 (held-out round 27): "主动公开政府信息32条，包括领导信息类1条、……", the kinds adding up
+    to 59."""
+    text = "2023年，主动公开政府信息32条，包括领导信息类1条、工作动态类16条、处罚强制类24条。"
+    [found] = list(parts_not_adding_up(text))
+    assert (found.total, sum(found.parts)) == (32, 41)
+    assert not list(parts_not_adding_up(text.replace("处罚强制类24条", "处罚强制类15条")))  # 32 in all
+    assert not list(parts_not_adding_up("主动公开政府信息32条，包括领导信息类1条、工作动态类16条。"))  # some kinds

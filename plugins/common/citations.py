@@ -242,7 +242,7 @@ def short_title_problems(report: Report) -> list[Problem]:
 #: before what is printed in it; "及时报送" is not a paper
 _NEWSPAPER = re.compile(
     r"(?<![《〈“\"及])(?P<w>[\u4e00-\u9fff]{2}(?:日报|时报|晚报|都市报|商报))"
-    r"(?=[、，,和及与等]|上|刊|发表|刊登|开设|专版|专栏|网络版|头版)"
+    r"(?=[、，,和及与等]|上|刊|发表|发布|刊登|开设|专版|专栏|网络版|头版)"
 )
 
 

@@ -175,8 +175,10 @@ def shares_problems(report: Report, texts: Iterable[tuple[str, str]]) -> list[Pr
 _UNITS = "条件项个人次篇期"
 _TOTAL = re.compile(rf"(?:共|累计|合计|总计|总数)[^\d，。；]{{0,12}}?(?P<n>\d+(?:,\d{{3}})*)(?P<u>[{_UNITS}])")
 _NUMBER_UNIT = re.compile(rf"(?P<n>\d+(?:,\d{{3}})*)(?P<u>[{_UNITS}])(?![\d%％])")
-#: a total said without 共: the count straight before 其中 ("主动公开政府信息40条，其中……")
-_COUNT_BEFORE_PARTS = re.compile(rf"(?<![\d.])(?P<n>\d+(?:,\d{{3}})*)(?P<u>[{_UNITS}])(?=[，,：:\s]{{0,2}}其中)")
+#: a total said without 共: the count straight before 其中 or 包括 ("主动公开政府信息40条，其中……")
+_COUNT_BEFORE_PARTS = re.compile(
+    rf"(?<![\d.])(?P<n>\d+(?:,\d{{3}})*)(?P<u>[{_UNITS}])(?=[，,：:\s]{{0,2}}(?:其中|包括))"
+)
 
 
 @dataclass(frozen=True)
@@ -452,6 +454,13 @@ def breakdown_problems(report: Report, texts: Iterable[tuple[str, str]]) -> list
     ]
 
 
+def _parts_word(text: str, start: int) -> int:
+    """Where the word that opens the parts of a count stands after ``start``: 其中, or 包括 ("主动公开政府信息32条，
+    包括领导信息类1条、……", 桃江县松木塘镇 2023); -1 when neither does."""
+    found = [i for i in (text.find("其中", start), text.find("包括", start)) if i >= 0]
+    return min(found, default=-1)
+
+
 def parts_not_adding_up(text: str) -> Iterator[PartsSum]:
     """ "共X条，其中A条、B条……" where the parts (same unit, same sentence, after 其中) add up to more than X — or,
     when the list is the whole (it ends in 其他…, or it is 主动公开/依申请公开/不予公开), to anything but X."""
@@ -460,7 +469,7 @@ def parts_not_adding_up(text: str) -> Iterator[PartsSum]:
         at = text.find(sentence, at) + len(sentence)
         after = text[at:]  # what follows the sentence: a list may go on there after its ；
         found = [t for t in (_TOTAL.search(sentence), _COUNT_BEFORE_PARTS.search(sentence)) if t is not None]
-        found = [t for t in found if 0 <= sentence.find("其中", t.end()) <= t.end() + 6 and _alone(sentence, t)]
+        found = [t for t in found if 0 <= _parts_word(sentence, t.end()) <= t.end() + 6 and _alone(sentence, t)]
         if not found:
             listed_whole = _list_without_qizhong(sentence)
             if listed_whole is not None:
@@ -468,7 +477,7 @@ def parts_not_adding_up(text: str) -> Iterator[PartsSum]:
             continue
         total = found[0]
         rest = sentence[total.end() :]
-        where = rest.find("其中")
+        where = _parts_word(rest, 0)
         unit = total.group("u")
         stated = int(total.group("n").replace(",", ""))
         listed = rest[where:] + _parallel_clauses(sentence, after, rest[where + 2 :])
