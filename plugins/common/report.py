@@ -75,6 +75,8 @@ def title_wording(title: str) -> list[str]:
     before = title.removesuffix("年度报告")[-len(name) :]
     if before != name and sorted(before) == sorted(name):  # "政府信息工作公开年度报告" (平潭县人防办 2011)
         said.append(f"“{before}年度报告”词序有误：条例规定的名称是“政府信息公开工作年度报告”")
+    if not re.search(r"\d{4}|[〇○零一二三四五六七八九]{4}", title):  # "乌海市工业和信息化局政府信息公开工作年度报告"
+        said.append("没有年份：标题应写明报告年度（“××××年政府信息公开工作年度报告”）")
     if re.search(r"关于[^的]*年度报告$", title):  # "……关于2021年度政府信息公开工作年度报告" (平潭海坛片区 2021)
         said.append("多了“关于”：“关于”引出的是文件的事由，报告本身的名称前不用")
     if title.endswith("政府信息公开年度报告"):
