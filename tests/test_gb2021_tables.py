@@ -269,3 +269,42 @@ def test_a_2019_procurement_amount_without_any_unit(tmp_path, amount, label, war
 
 def t4_same(t: Table) -> bool:
     return [c.text for c in t.rows[0]] == ["行政复议", "行政诉讼"] and len(t.rows[3]) == 15
+
+
+def test_a_row_the_published_table_adds_is_printed_where_it_stands(tmp_path):
+    """十堰市机关事务服务中心 2020, 孝感市人民政府办公室 2020 (held-out rounds 26, 28): 湖北's table 二 prints
+    "其他主动公开文件" after 规范性文件 — typed in ``extra_rows``, drawn after that row, warned once."""
+    from compiler.build import build
+    from tests.gb2021_support import problems_of
+    from tests.pdfread import read_pdf
+
+    data = trial_report(tmp_path)
+    data["active"]["extra_rows"] = {"normative_documents": [["其他主动公开文件", 56, 45, ""]]}
+    path = tmp_path / "trial.toml"
+    path.write_text(tomli_w.dumps(data), encoding="utf-8")
+    [p] = [p for p in problems_of(path) if p.rule == "gb2021.table2.extra-row"]
+    assert p.source.keypath == "active.extra_rows.normative_documents[0]" and p.found == "其他主动公开文件"
+    out = tmp_path / "trial.pdf"
+    build(path, out)
+    lines = [ln.text.replace(" ", "") for page in read_pdf(out.read_bytes()).pages for ln in page.lines]
+    normative = next(i for i, t in enumerate(lines) if t.startswith("规范性文件"))
+    assert lines[normative + 1] == "其他主动公开文件5645"  # the blank cell stays blank
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        {"no_such_row": [["其他", 1, 2, 3]]},  # not a row of table 二
+        {"normative_documents": [["其他", 1, 2]]},  # a cell short
+        {"normative_documents": [["其他", 1, "两", 3]]},  # not a count
+    ],
+)
+def test_an_extra_row_that_cannot_be_printed_is_an_error(tmp_path, extra):
+    from tests.gb2021_support import problems_of
+
+    data = trial_report(tmp_path)
+    data["active"]["extra_rows"] = extra
+    path = tmp_path / "trial.toml"
+    path.write_text(tomli_w.dumps(data), encoding="utf-8")
+    found = [p for p in problems_of(path) if p.rule == "gb2021.table2.extra-row"]
+    assert [p.severity.name for p in found] == ["ERROR"]

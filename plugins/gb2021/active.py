@@ -95,6 +95,16 @@ def schema_fields(blocks: tuple[Block2, ...]) -> tuple[Field, ...]:
     )
     fields.append(
         Field(
+            "extra_rows",
+            "table",
+            open=True,
+            description="原表在某一行之后多印的、格式没有的行：行键 = 它前面那一行的行键，值为行的数组，每行是"
+            '印出的行标题和各格数字（原表空白写 ""），如 normative_documents = [["其他主动公开文件", 56, 45, 0]]；'
+            "照原样排印并提示",
+        )
+    )
+    fields.append(
+        Field(
             "money_unit",
             "str",
             description="金额单位，照原表：“万元”（格式规定）或“元”；不同于格式时提示",
@@ -138,8 +148,20 @@ def not_printed(data: Mapping[str, Any]) -> set[str]:
     return {k for k in keys if isinstance(k, str)} if isinstance(keys, list) else set()
 
 
+def extra_rows(data: Mapping[str, Any], row: Row2) -> list[list[Any]]:
+    """The rows the published table prints after ``row`` that the format does not have (``extra_rows``): each its
+    label and as many cells as ``row`` has numbers; anything else is left to the check, which names it."""
+    table = data.get("extra_rows")
+    found = table.get(row.key) if isinstance(table, Mapping) else None
+    if not isinstance(found, list):
+        return []
+    width = 1 + len(_cells(row))
+    return [r for r in found if isinstance(r, list) and len(r) == width and isinstance(r[0], str) and r[0].strip()]
+
+
 def table_block(blocks: tuple[Block2, ...], data: Mapping[str, Any], ctx: SectionContext) -> Table:
-    """One 4-column table: per block a caption row across all columns, its header row, its rows as printed."""
+    """One 4-column table: per block a caption row across all columns, its header row, its rows as printed (and
+    the rows the published table adds after one of them, ``extra_rows``)."""
     rows: list[list[Cell]] = []
     left_out = not_printed(data)
     for block in blocks:
@@ -155,6 +177,9 @@ def table_block(blocks: tuple[Block2, ...], data: Mapping[str, Any], ctx: Sectio
                 continue
             numbers = [Cell(v.show(_value(data, path)), colspan=cell.colspan) for path, cell in _cells(row)]
             rows.append([Cell(_row_label(data, row), align="center"), *numbers])
+            for extra in extra_rows(data, row):
+                cells = [Cell(v.show(x), colspan=c.colspan) for x, (_, c) in zip(extra[1:], _cells(row), strict=True)]
+                rows.append([Cell(extra[0].strip(), align="center"), *cells])
     return Table(
         rows=rows, widths=[3.0, 2.0, 2.0, 2.0], header_rows=0, keep_together=True, name="table2", source=ctx.source()
     )
@@ -171,6 +196,7 @@ def check_for(blocks: tuple[Block2, ...]) -> Callable[[SectionContext], list[Pro
     def check(ctx: SectionContext) -> list[Problem]:
         missing: list[str] = []
         left_out = _check_not_printed(ctx, blocks)
+        _check_extra_rows(ctx, blocks)
         for block in blocks:
             for row in block.rows:
                 if row.key in left_out:
@@ -285,6 +311,48 @@ def _check_not_printed(ctx: SectionContext, blocks: tuple[Block2, ...]) -> set[s
             found=f"少印 {len(known)} 行",
         )
     return set(known)
+
+
+def _check_extra_rows(ctx: SectionContext, blocks: tuple[Block2, ...]) -> None:
+    """Rows the published table adds (``extra_rows``, 湖北's "其他主动公开文件" under 第二十条第（一）项): printed as
+    published and warned once each; a row key the format does not have, a row of the wrong width or a cell that is
+    no count is an error."""
+    table = ctx.data.get("extra_rows")
+    if not isinstance(table, Mapping):
+        return
+    rows = {row.key: (block, row) for block in blocks for row in block.rows}
+    for key, added in table.items():
+        if key not in rows or not isinstance(added, list):
+            ctx.error(
+                "gb2021.table2.extra-row",
+                f"{TABLE_NAME}的 extra_rows 里“{key}”不是表二的行键，或它的值不是行的数组",
+                f"extra_rows.{key}",
+                expected="、".join(rows),
+                found=key,
+            )
+            continue
+        block, row = rows[key]
+        width = 1 + len(_cells(row))
+        for i, extra in enumerate(added):
+            where = f"extra_rows.{key}[{i}]"
+            ok = isinstance(extra, list) and len(extra) == width and isinstance(extra[0], str) and extra[0].strip()
+            if not ok or not all(v.is_blank(x) or v.is_count(x) for x in extra[1:]):
+                ctx.error(
+                    "gb2021.table2.extra-row",
+                    f'{TABLE_NAME}{block.caption}多印的行应为行标题加{width - 1}个件数（原表空白写 ""）',
+                    where,
+                    expected=f"[行标题, {', '.join(['件数'] * (width - 1))}]",
+                    found=extra,
+                )
+                continue
+            ctx.warning(
+                "gb2021.table2.extra-row",
+                f"{TABLE_NAME}{block.caption}在“{row.label}”之后多印了格式没有的行“{extra[0].strip()}”；照原样排印"
+                "（格式只有规定的行，其他信息写在正文里）",
+                where,
+                expected="格式规定的行",
+                found=extra[0].strip(),
+            )
 
 
 def _check_valid_count(ctx: SectionContext, block: Block2, row: Row2) -> None:
