@@ -289,6 +289,13 @@ def test_a_row_the_published_table_adds_is_printed_where_it_stands(tmp_path):
     lines = [ln.text.replace(" ", "") for page in read_pdf(out.read_bytes()).pages for ln in page.lines]
     normative = next(i for i, t in enumerate(lines) if t.startswith("规范性文件"))
     assert lines[normative + 1] == "其他主动公开文件5645"  # the blank cell stays blank
+    from compiler.importers.run import import_file
+
+    for kind in ("html", "docx", "pdf"):  # read back from each output
+        if kind != "pdf":
+            build(path, tmp_path / f"trial.{kind}", to=[kind])
+        imported = import_file(tmp_path / f"trial.{kind}").result.data["active"]
+        assert imported["extra_rows"] == {"normative_documents": [["其他主动公开文件", 56, 45, ""]]}, kind
 
 
 @pytest.mark.parametrize(

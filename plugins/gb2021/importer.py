@@ -48,6 +48,7 @@ from plugins.common.importing import (
     split_parts,
     split_signature,
     strip_number,
+    typed_cell,
     typed_tables,
 )
 from plugins.gb2021.overview import SUBSECTIONS
@@ -152,10 +153,18 @@ def _table2(rows: list[Row], blocks: tuple[Block2, ...], b: Builder) -> bool:
     wanted = {row.key: row for block in blocks for row in block.rows}
     labels = {key: row.label for key, row in wanted.items()}
     found: set[str] = set()
+    last: str | None = None  # the format's row read last: a row of the report's own after it is one it adds
+    extras: dict[str, list[list[Any]]] = {}
     for row in rows:
         if len(row.labels) != 1 or len(row.labels[0]) > 16:
             continue
         key, _ = _best(row.labels[0], labels, 0.8)
+        if key is None and last is not None:  # "其他主动公开文件 | 56 | 45 | 0" after 规范性文件 (湖北's template)
+            width = len(wanted[last].cells)
+            added = row.after_label(width) if row.count_after_label() == width else []
+            if added and all(_numeric_or_blank(t) for t in added) and any(t and t.strip() for t in added):
+                extras.setdefault(last, []).append([row.labels[0].strip(), *(typed_cell(t) for t in added)])
+            continue
         if key is None or key in found:
             continue
         spec = wanted[key]
@@ -163,11 +172,15 @@ def _table2(rows: list[Row], blocks: tuple[Block2, ...], b: Builder) -> bool:
             continue
         values = row.after_label(len(spec.cells))
         found.add(key)
+        last = key
         if _printed_differs(row.labels[0], spec.label):
             _label_variant(b, "active", key, row.labels[0], spec.label, row.place)
         for cell, text in zip(spec.cells, values, strict=True):
             path = f"active.{key}" + (f".{cell.name}" if cell.name else "")
             _cell(b, path, text, row.place, f"表二“{spec.label}”的“{cell.label}”")
+    if extras:
+        b.put("active.extra_rows", extras)
+        b.note("active.extra_rows", "表二多印了格式没有的行：" + "、".join(r[0] for rs in extras.values() for r in rs))
     missing = [k for k in wanted if k not in found]
     if found and missing:  # a department's table without 规章: written as printed, and said
         b.put("active.not_printed", missing)
