@@ -177,7 +177,7 @@ _REPORT_WORD = re.compile(r"报告|年报$")
 def title_of(doc: PublishedDocument, front: list[TextItem]) -> tuple[str, list[TextItem]]:
     """The title (from the first lines or the page's metadata) and the front paragraphs after it; a 发文字号 printed
     above the title is not part of it (:func:`metadata` reads it)."""
-    if front and DOCUMENT_NUMBER_LINE.match(norm(front[0].text)):
+    if front and number_and_signer(front[0].text):
         front = front[1:]
     for n in range(min(3, len(front))):
         joined = "".join(norm(i.text) for i in front[: n + 1])

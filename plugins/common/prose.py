@@ -175,9 +175,11 @@ def shares_problems(report: Report, texts: Iterable[tuple[str, str]]) -> list[Pr
 _UNITS = "条件项个人次篇期"
 _TOTAL = re.compile(rf"(?:共|累计|合计|总计|总数)[^\d，。；]{{0,12}}?(?P<n>\d+(?:,\d{{3}})*)(?P<u>[{_UNITS}])")
 _NUMBER_UNIT = re.compile(rf"(?P<n>\d+(?:,\d{{3}})*)(?P<u>[{_UNITS}])(?![\d%％])")
+#: the words that open the parts of a count: "……40条，其中……", "……32条，包括领导信息类1条、……"
+_PARTS_WORDS = ("其中", "包括")
 #: a total said without 共: the count straight before 其中 or 包括 ("主动公开政府信息40条，其中……")
 _COUNT_BEFORE_PARTS = re.compile(
-    rf"(?<![\d.])(?P<n>\d+(?:,\d{{3}})*)(?P<u>[{_UNITS}])(?=[，,：:\s]{{0,2}}(?:其中|包括))"
+    rf"(?<![\d.])(?P<n>\d+(?:,\d{{3}})*)(?P<u>[{_UNITS}])(?=[，,：:\s]{{0,2}}(?:{'|'.join(_PARTS_WORDS)}))"
 )
 
 
@@ -457,7 +459,7 @@ def breakdown_problems(report: Report, texts: Iterable[tuple[str, str]]) -> list
 def _parts_word(text: str, start: int) -> int:
     """Where the word that opens the parts of a count stands after ``start``: 其中, or 包括 ("主动公开政府信息32条，
     包括领导信息类1条、……", 桃江县松木塘镇 2023); -1 when neither does."""
-    found = [i for i in (text.find("其中", start), text.find("包括", start)) if i >= 0]
+    found = [i for i in (text.find(word, start) for word in _PARTS_WORDS) if i >= 0]
     return min(found, default=-1)
 
 

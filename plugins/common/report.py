@@ -100,20 +100,24 @@ def derive(ctx: SectionContext) -> dict[str, Any]:
     return {"full_title": title_of(ctx.data)}
 
 
+def _printed(data: dict[str, Any], key: str) -> str | None:
+    """A text key printed around the title (发文字号, 签发人, 主送机关): its text, or ``None`` when absent or blank."""
+    value = data.get(key)
+    return value.strip() if isinstance(value, str) and value.strip() else None
+
+
 def build(ctx: SectionContext) -> list[Block]:
-    number = ctx.data.get("document_number")
     blocks: list[Block] = [
         Title(
             title_of(ctx.data),
             lines=ctx.data.get("title_lines"),
             source=ctx.source("title"),
-            document_number=number.strip() if isinstance(number, str) and number.strip() else None,
-            signer=signer.strip() if isinstance(signer := ctx.data.get("signer"), str) and signer.strip() else None,
+            document_number=_printed(ctx.data, "document_number"),
+            signer=_printed(ctx.data, "signer"),
         )
     ]
-    addressee = ctx.data.get("addressee")
-    if isinstance(addressee, str) and addressee.strip():  # 主送机关: under the title's blank line, flush left (§7.3.2)
-        blocks.append(Paragraph([Run(addressee.strip())], role="addressee", source=ctx.source("addressee")))
+    if addressee := _printed(ctx.data, "addressee"):  # 主送机关: under the title's blank line, flush left (§7.3.2)
+        blocks.append(Paragraph([Run(addressee)], role="addressee", source=ctx.source("addressee")))
     return blocks
 
 

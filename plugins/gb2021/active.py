@@ -155,8 +155,17 @@ def extra_rows(data: Mapping[str, Any], row: Row2) -> list[list[Any]]:
     found = table.get(row.key) if isinstance(table, Mapping) else None
     if not isinstance(found, list):
         return []
-    width = 1 + len(_cells(row))
-    return [r for r in found if isinstance(r, list) and len(r) == width and isinstance(r[0], str) and r[0].strip()]
+    return [r for r in found if _fits(r, row)]
+
+
+def _fits(extra: Any, row: Row2) -> bool:
+    """An extra row shaped as printed after ``row``: a label, then as many cells as ``row`` has numbers."""
+    return (
+        isinstance(extra, list)
+        and len(extra) == 1 + len(_cells(row))
+        and isinstance(extra[0], str)
+        and bool(extra[0].strip())
+    )
 
 
 def table_block(blocks: tuple[Block2, ...], data: Mapping[str, Any], ctx: SectionContext) -> Table:
@@ -335,8 +344,7 @@ def _check_extra_rows(ctx: SectionContext, blocks: tuple[Block2, ...]) -> None:
         width = 1 + len(_cells(row))
         for i, extra in enumerate(added):
             where = f"extra_rows.{key}[{i}]"
-            ok = isinstance(extra, list) and len(extra) == width and isinstance(extra[0], str) and extra[0].strip()
-            if not ok or not all(v.is_blank(x) or v.is_count(x) for x in extra[1:]):
+            if not _fits(extra, row) or not all(v.is_blank(x) or v.is_count(x) for x in extra[1:]):
                 ctx.error(
                     "gb2021.table2.extra-row",
                     f'{TABLE_NAME}{block.caption}多印的行应为行标题加{width - 1}个件数（原表空白写 ""）',
