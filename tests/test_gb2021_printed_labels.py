@@ -24,10 +24,14 @@ from tests.pdfread import read_pdf
 NOTE = TABLE3_NOTE.replace("勾稽", "钩稽")
 EDITS = [
     ("licensing = 1286 ", 'licensing = "1286件" '),
-    ("[active.regulations]", '[active.labels]\nrepealed = "本年废纸件数"\n\n[active.regulations]'),
+    (
+        "[active.regulations]",
+        '[active.labels]\nrepealed = "本年废纸件数"\nitem_5 = "第二十条第五项"\n\n[active.regulations]',
+    ),
     (
         "[applications.natural_person]",
-        f'[applications.labels]\nnote = "{NOTE}"\norganisations = "法人及其他组织"\n\n[applications.natural_person]',
+        f'[applications.labels]\nnote = "{NOTE}"\norganisations = "法人及其他组织"\ndenied = "不予公开"\n\n'
+        "[applications.natural_person]",
     ),
     ("new_received = 86", 'new_received = "86件"'),
     ("[appeals.review]", '[appeals.labels]\ncorrect = "结果纠错"\n\n[appeals.review]'),
@@ -53,6 +57,10 @@ def test_model_tables_print_the_recorded_wording(variant):
     texts = {name: [c.text for row in t.rows for c in row] for name, t in tables.items()}
     assert "本年废纸件数" in texts["table2"] and "本年废止件数" not in texts["table2"]
     assert "1286件" in texts["table2"]
+    assert "第二十条第五项" in texts["table2"] and "第二十条第（五）项" not in texts["table2"]
+    assert "第二十条第（六）项" in texts["table2"]  # a caption not recorded keeps the format's wording
+    assert "不予公开" in texts["table3"] and "（三）不予公开" not in texts["table3"]
+    assert "（四）无法提供" in texts["table3"]
     assert NOTE in texts["table3"] and TABLE3_NOTE not in texts["table3"]
     assert "法人及其他组织" in texts["table3"] and "86件" in texts["table3"]
     assert texts["table4"].count("结果纠错") == 3 and "结果纠正" not in texts["table4"]
@@ -74,6 +82,10 @@ def test_variants_warned_with_official_wording_and_key_path(variant):
     assert (note.expected, note.found) == (TABLE3_NOTE, NOTE) and "表注" in note.message
     assert found["applications.labels.organisations"].expected == "法人或其他组织"
     assert found["appeals.labels.correct"].expected == "结果纠正"
+    caption = found["active.labels.item_5"]
+    assert (caption.expected, caption.found) == ("第二十条第（五）项", "第二十条第五项")
+    assert "栏目标题" in caption.message
+    assert found["applications.labels.denied"].expected == "（三）不予公开"
     assert "[active.labels.repealed]" in column.format()
 
 
@@ -85,6 +97,7 @@ def test_pdf_reads_back_the_printed_labels_and_units(outputs):
     assert next(ln for ln in lines if ln.startswith("行政许可")) == "行政许可1286件"
     assert any("钩稽" in ln for ln in lines) and not any("勾稽" in ln for ln in lines)
     assert any("法人及其他组织" in ln for ln in lines)
+    assert "第二十条第五项" in lines and "第二十条第（五）项" not in lines
     assert any(ln.startswith("一、本年新收政府信息公开申请数量86件") for ln in lines)
     assert doc.missing_glyphs() == []
 
@@ -96,6 +109,8 @@ def test_html_and_docx_carry_the_printed_labels_and_units(outputs):
     for text in (html, docx):
         cells = {c.strip() for c in text.split("|")}
         assert {"本年废纸件数", NOTE, "法人及其他组织", "结果纠错", "1286件", "86件"} <= cells
+        assert {"第二十条第五项", "不予公开"} <= cells
+        assert "第二十条第（五）项" not in cells and "（三）不予公开" not in cells
         assert "本年废止件数" not in cells and TABLE3_NOTE not in cells and "结果纠正" not in cells
 
 
@@ -157,8 +172,8 @@ def test_import_records_printed_headers_note_and_units(outputs, kind):
     from compiler.importers.run import import_file
 
     data = import_file(outputs[kind]).result.data
-    assert data["active"]["labels"] == {"repealed": "本年废纸件数"}
-    assert data["applications"]["labels"] == {"note": NOTE, "organisations": "法人及其他组织"}
+    assert data["active"]["labels"] == {"repealed": "本年废纸件数", "item_5": "第二十条第五项"}
+    assert data["applications"]["labels"] == {"note": NOTE, "organisations": "法人及其他组织", "denied": "不予公开"}
     assert data["active"]["licensing"] == "1286件"
     assert data["applications"]["natural_person"]["new_received"] == "86件"
 

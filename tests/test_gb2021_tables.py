@@ -315,3 +315,40 @@ def test_an_extra_row_that_cannot_be_printed_is_an_error(tmp_path, extra):
     path.write_text(tomli_w.dumps(data), encoding="utf-8")
     found = [p for p in problems_of(path) if p.rule == "gb2021.table2.extra-row"]
     assert [p.severity.name for p in found] == ["ERROR"]
+
+
+def test_a_change_printed_with_its_plus_sign(tmp_path):
+    """平潭管委会办公室 2019 ("+1"), 乌海市工信局 2020 ("+2"): a 本年增/减 printed with a plus sign is typed as the
+    string "+2", printed so in every output, counted as 2 and read back with its sign."""
+    from compiler.build import build
+    from compiler.importers.run import import_file
+    from tests.gb2021_support import problems_of
+    from tests.pdfread import read_pdf
+
+    data = trial_report(tmp_path)
+    data["active"]["penalty"]["change"] = "+2"
+    path = tmp_path / "trial.toml"
+    path.write_text(tomli_w.dumps(data), encoding="utf-8")
+    assert [p.format() for p in problems_of(path)] == []
+    t2 = tables_of(path)["table2"]
+    assert [c.text for c in next(r for r in t2.rows if r[0].text == "行政处罚")] == ["行政处罚", "20", "+2", "15"]
+    outputs = build(path, tmp_path / "trial", to=["pdf", "html", "docx"]).outputs
+    lines = [ln.text.replace(" ", "") for page in read_pdf(outputs["pdf"].read_bytes()).pages for ln in page.lines]
+    assert "行政处罚20+215" in lines
+    for kind in ("pdf", "html", "docx"):
+        imported = import_file(outputs[kind]).result.data["active"]
+        assert imported["penalty"]["change"] == "+2", kind
+        assert imported["licensing"]["change"] == -1, kind  # a minus sign is a number as before
+
+
+@pytest.mark.parametrize("cell", ["+2.5", "2+", "++2"])
+def test_a_sign_that_is_no_whole_change_is_an_error(tmp_path, cell):
+    from tests.gb2021_support import problems_of
+
+    data = trial_report(tmp_path)
+    data["active"]["penalty"]["change"] = cell
+    path = tmp_path / "trial.toml"
+    path.write_text(tomli_w.dumps(data), encoding="utf-8")
+    assert {p.severity.name for p in problems_of(path) if p.source and p.source.keypath == "active.penalty.change"} == {
+        "ERROR"
+    }

@@ -38,7 +38,7 @@ KINDS: dict[str, str] = {
     "count": "非负整数",
     "number": "数值",
     "money": "非负数值",
-    "cell": '表格单元格：数值、数字字符串（按原样排印，如 "7545.00"、"2笔"）或 ""（原表空白）',
+    "cell": '表格单元格：数值、数字字符串（按原样排印，如 "7545.00"、"2笔"、"+2"）或 ""（原表空白）',
     "bool": "布尔值",
     "date": "日期（如 2019-02-14）",
     "list[str]": "字符串数组",
@@ -102,7 +102,7 @@ def _is_number(value: Any) -> bool:
 
 
 def _is_numeric_text(value: Any) -> bool:
-    return isinstance(value, str) and re.fullmatch(rf"\s*-?\d+(?:\.\d+)?{CELL_UNIT_PATTERN}?\s*", value) is not None
+    return isinstance(value, str) and re.fullmatch(rf"\s*[-+]?\d+(?:\.\d+)?{CELL_UNIT_PATTERN}?\s*", value) is not None
 
 
 def _type_name(value: Any) -> str:

@@ -21,7 +21,7 @@ from compiler.model.schema import CELL_UNIT_PATTERN
 CN_DIGITS = "一二三四五六七八九十"
 PART_HEADING = re.compile(r"^([一二三四五六七八九十]{1,2})\s*[、.．，,]\s*(.{2,40}?)[。：:]?$")
 # a unit or measure word printed in the cell ("251000元", "2笔") is allowed
-NUMBER_TEXT = re.compile(rf"^[-−]?\d[\d,，]*(?:[.．]\d+)?{CELL_UNIT_PATTERN}?$")
+NUMBER_TEXT = re.compile(rf"^[-−+＋]?\d[\d,，]*(?:[.．]\d+)?{CELL_UNIT_PATTERN}?$")
 CELL_UNIT = re.compile(rf"{CELL_UNIT_PATTERN}$")
 DASH = re.compile(r"^[-—－–/／、]+$|^无$")
 _ITEM_MARKERS = (
@@ -66,7 +66,7 @@ def number_value(text: str | None) -> tuple[Any, str | None]:
     """``(value, problem)``: an int or a float from a cell's text; blank → ``(None, None)``."""
     if text is None or not text.strip():
         return None, None
-    t = re.sub(r"\s+", "", text).replace("，", ",").replace("．", ".").replace("−", "-")
+    t = re.sub(r"\s+", "", text).replace("，", ",").replace("．", ".").replace("−", "-").replace("＋", "+")
     if DASH.match(t):
         return None, f"单元格印作“{text}”，不是数字，按空白处理"
     if not NUMBER_TEXT.match(t):
@@ -79,10 +79,12 @@ def number_value(text: str | None) -> tuple[Any, str | None]:
 
 
 def printed_form(text: str, value: Any) -> Any:
-    """The value as the schema keeps it when the printed digits say more than the number (``7545.00``): the
-    printed string; otherwise the number."""
-    t = re.sub(r"\s+", "", text)
+    """The value as the schema keeps it when the printed digits say more than the number (``7545.00``, a plus
+    sign ``+2``): the printed string; otherwise the number."""
+    t = re.sub(r"\s+", "", text).replace("＋", "+")
     if isinstance(value, float) and re.fullmatch(r"-?\d+\.\d*0", t):
+        return t
+    if isinstance(value, int | float) and re.fullmatch(r"\+\d+(?:\.\d+)?", t):
         return t
     return value
 

@@ -81,8 +81,9 @@ def schema_fields(blocks: tuple[Block2, ...]) -> tuple[Field, ...]:
             "labels",
             "table",
             open=True,
-            description="原表印出的行标题或列标题与格式不同时：行键或列键 = 印出的文字"
-            '（如 normative_documents = "规范性文件"、repealed = "本年废纸件数"）；照此排印并提示',
+            description="原表印出的行标题、列标题或栏目标题与格式不同时：行键、列键或栏目键 = 印出的文字"
+            '（如 normative_documents = "规范性文件"、repealed = "本年废纸件数"、item_1 = "第二十条第(一)项"）；'
+            "照此排印并提示",
         )
     )
     fields.append(
@@ -174,7 +175,7 @@ def table_block(blocks: tuple[Block2, ...], data: Mapping[str, Any], ctx: Sectio
     rows: list[list[Cell]] = []
     left_out = not_printed(data)
     for block in blocks:
-        rows.append([Cell(block.caption, colspan=4, align="center", role="table-header")])
+        rows.append([Cell(lab.printed(data, block.key, block.caption), colspan=4, align="center", role="table-header")])
         rows.append(
             [
                 Cell(_header(text, key, data), colspan=span, align="center", role="table-header")
@@ -395,9 +396,10 @@ def _check_valid_count(ctx: SectionContext, block: Block2, row: Row2) -> None:
 
 
 def labels_of(blocks: tuple[Block2, ...]) -> lab.TableLabels:
-    """The labels table 二 may record as printed: its rows and its header cells."""
+    """The labels table 二 may record as printed: its rows, its header cells and its blocks' captions."""
     rows = {row.key: row.label for block in blocks for row in block.rows}
-    return lab.TableLabels(TABLE_NAME, rows, table2_columns(blocks))
+    captions = {block.key: block.caption for block in blocks}
+    return lab.TableLabels(TABLE_NAME, rows, table2_columns(blocks), captions=captions)
 
 
 #: a unit named in a printed header: "采购总金额（元）", "金额（单位：万元）", "采购总金额（单位：万元，保留4位小数）"

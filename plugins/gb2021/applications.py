@@ -14,7 +14,8 @@ Columns: ``natural_person commercial research social_welfare legal_service other
 (``[applications.total]``) and the （七）总计 row (``total_processed``) are computed when left out; when the
 author types them they are printed as typed (``""``: blank, as published) and checked against their rows.
 ``labels`` records row titles, column headers (``natural_person`` … ``total``, ``applicants`` 申请人情况,
-``organisations`` 法人或其他组织) and the corner ``note`` printed differently from the format;
+``organisations`` 法人或其他组织), the corner ``note`` and the tall captions (``outcomes`` 三、本年度办理结果, the
+groups ``denied`` （三）不予公开 … ``other_handling``) printed differently from the format;
 ``layout = "2019"`` the one-row （六）其他处理 some 2021-format reports still print.  Values other text can cite:
 every cell (``{applications.total.new_received}``), the group sums ``denied unable not_processed other_handling``,
 ``disclosed`` (予以公开 + 部分公开), and the column ``organisations``
@@ -97,7 +98,8 @@ def schema_fields(layout: Table3Layout) -> tuple[Field, ...]:
             "labels",
             "table",
             open=True,
-            description="原表印出的行标题、列标题或表注与格式不同时：行键、列键或 note = 印出的文字"
+            description="原表印出的行标题、列标题、表注或栏目标题与格式不同时：行键、列键、note、outcomes 或分组键"
+            "（denied、unable、not_processed、other_handling）= 印出的文字"
             '（如 denied_state_secret = "1、属于国家秘密"、note = "（本列数据的钩稽关系为：……）"）；照此排印并提示',
         ),
         Field(
@@ -190,12 +192,16 @@ def _label(data: Mapping[str, Any], row: Row3) -> str:
 #: The header cells of table 三 a report may record as printed (``labels``), besides the data columns.
 HEADER_COLUMNS: dict[str, str] = {"applicants": TABLE3_APPLICANTS, "organisations": TABLE3_ORGANISATIONS}
 NOTE_KEY = "note"
+OUTCOMES_KEY = "outcomes"  # the tall 三、本年度办理结果; its groups go by their keys (denied … other_handling)
 
 
 def labels_of(layout: Table3Layout) -> lab.TableLabels:
-    """The labels table 三 may record as printed: its rows, its column headers and the note in its corner."""
+    """The labels table 三 may record as printed: its rows, its column headers, the note in its corner and the
+    tall captions (三、本年度办理结果 and the groups （三）不予公开 …)."""
     columns = {c.key: c.label for c in DATA_COLUMNS} | HEADER_COLUMNS
-    return lab.TableLabels(TABLE_NAME, {r.key: r.label for r in layout.rows}, columns, {NOTE_KEY: TABLE3_NOTE})
+    captions = {OUTCOMES_KEY: TABLE3_OUTCOMES} | {g.key: g.label for g in layout.groups}
+    rows = {r.key: r.label for r in layout.rows}
+    return lab.TableLabels(TABLE_NAME, rows, columns, {NOTE_KEY: TABLE3_NOTE}, captions)
 
 
 def merged_rows(layout: Table3Layout, data: Mapping[str, Any]) -> list[str]:
@@ -249,7 +255,8 @@ def table_block(layout: Table3Layout, columns: Mapping[str, Mapping[str, Any]], 
             if first_outcome or row.key in breaks:  # 三、本年度办理结果, over the rows to the next break or the end
                 following = [r.key for r in layout.rows[layout.rows.index(row) :] if r.level > 0]
                 span = next((i for i, k in enumerate(following[1:], start=1) if k in breaks), len(following))
-                cells.append(Cell(TABLE3_OUTCOMES, rowspan=span, vertical=True, align="center"))
+                outcomes = lab.printed(data, OUTCOMES_KEY, TABLE3_OUTCOMES)
+                cells.append(Cell(outcomes, rowspan=span, vertical=True, align="center"))
                 first_outcome = False
             if row.group is None:
                 cells.append(Cell(label, colspan=2))
@@ -257,7 +264,8 @@ def table_block(layout: Table3Layout, columns: Mapping[str, Mapping[str, Any]], 
                 if row.group not in seen_groups:
                     seen_groups.add(row.group)
                     span = sum(1 for r in layout.rows if r.group == row.group)
-                    cells.append(Cell(GROUP_LABELS[row.group], rowspan=span, vertical=True, align="center"))
+                    group = lab.printed(data, row.group, GROUP_LABELS[row.group])
+                    cells.append(Cell(group, rowspan=span, vertical=True, align="center"))
                 cells.append(Cell(label))
         if merged and row.key == merged[0]:
             cells += [replace(c, rowspan=len(merged)) for c in _numbers(columns, row.key, ctx.data)]

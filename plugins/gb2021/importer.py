@@ -54,6 +54,7 @@ from plugins.common.importing import (
 from plugins.gb2021.overview import SUBSECTIONS
 from plugins.gb2021.tables import (
     APPLICANT_COLUMNS,
+    GROUP_LABELS,
     PART_TITLES,
     PART_VARIANTS,
     TABLE3_2019,
@@ -155,8 +156,13 @@ def _table2(rows: list[Row], blocks: tuple[Block2, ...], b: Builder) -> bool:
     found: set[str] = set()
     last: str | None = None  # the format's row read last: a row of the report's own after it is one it adds
     extras: dict[str, list[list[Any]]] = {}
+    captions = {_bare(block.caption): block for block in blocks}
     for row in rows:
         if len(row.labels) != 1 or len(row.labels[0]) > 16:
+            continue
+        if (block := captions.get(_bare(row.labels[0]))) is not None:  # 第二十条第(一)项, a block's caption
+            if _printed_differs(row.labels[0], block.caption):
+                _caption_variant(b, "active", block.key, row.labels[0], block.caption, row.place)
             continue
         key, _ = _best(row.labels[0], labels, 0.8)
         if key is None and last is not None:  # "其他主动公开文件 | 56 | 45 | 0" after 规范性文件 (湖北's template)
@@ -226,6 +232,18 @@ def _column_variant(b: Builder, section: str, key: str, printed: str, official: 
     if b.cell_kind:
         b.put(f"{section}.labels.{key}", printed)
     b.note(f"{section}.labels.{key}", f"列标题或表注印作“{printed}”，格式为“{official}”，照原表记下", place)
+
+
+def _bare(label: str) -> str:
+    """A caption compared without its brackets and spaces: 第二十条第(一)项 and 第二十条第一项 name the same block."""
+    return re.sub(r"[\s（）()]", "", label)
+
+
+def _caption_variant(b: Builder, section: str, key: str, printed: str, official: str, place: Place) -> None:
+    printed = re.sub(r"\s+", "", printed)
+    if b.cell_kind:
+        b.put(f"{section}.labels.{key}", printed)
+    b.note(f"{section}.labels.{key}", f"栏目标题印作“{printed}”，格式为“{official}”，照原表记下", place)
 
 
 def _cell(b: Builder, path: str, text: str | None, place: Place, what: str) -> None:
@@ -354,6 +372,7 @@ def _table3(rows: list[Row], b: Builder, grids: list[Grid] | None = None) -> str
     columns = [c.key for c in APPLICANT_COLUMNS] + ["total"]
     order = [r.key for r in spec.rows]
     covered: set[str] = set()  # rows whose numbers a merged cell above prints
+    captions_seen: set[str] = set()
     for row, spec_row, _ in matched:
         assert spec_row is not None
         if spec_row.key in seen:
@@ -363,6 +382,7 @@ def _table3(rows: list[Row], b: Builder, grids: list[Grid] | None = None) -> str
         printed = row.labels[-1]
         if _printed_differs(printed, spec_row.label) and spec_row.key != "other_handling":
             _label_variant(b, "applications", spec_row.key, printed, spec_row.label, row.place)
+        _table3_captions(row, spec_row, captions_seen, b)
         if spec_row.key in covered:
             for col in columns:  # blank, as the merged cell above leaves it
                 _cell(b, f"applications.{col}.{spec_row.key}", None, row.place, f"表三“{spec_row.label}”")
@@ -390,6 +410,20 @@ def _table3(rows: list[Row], b: Builder, grids: list[Grid] | None = None) -> str
     first = matched[0][0]
     _table3_headers([r for r in rows if r.grid == first.grid and r.index < first.index], b)
     return layout
+
+
+def _table3_captions(row: Row, spec: Row3, seen: set[str], b: Builder) -> None:
+    """The tall captions beside a row of table 三 — 三、本年度办理结果 and its group (（三）不予公开 …) — printed
+    otherwise than the format ("(三)不予公开"): each recorded once in ``applications.labels``."""
+    wanted = {strip_number(norm(TABLE3_OUTCOMES)): ("outcomes", TABLE3_OUTCOMES)}
+    if spec.group:  # compared without its number: "不予公开" is the group （三）不予公开 printed unnumbered
+        wanted[strip_number(norm(GROUP_LABELS[spec.group]))] = (spec.group, GROUP_LABELS[spec.group])
+    for text in row.labels[:-1]:
+        key, official = wanted.get(strip_number(norm(text)), (None, ""))
+        if key is not None and key not in seen:
+            seen.add(key)
+            if _printed_differs(text, official):
+                _caption_variant(b, "applications", key, text, official, row.place)
 
 
 #: Table 三's header cells by their ``labels`` key (the short 其他 and 总计 are matched only as printed).

@@ -2,10 +2,13 @@
 
 Every table section (``[active]`` 表二, ``[applications]`` 表三, ``[appeals]`` 表四) takes a ``labels`` table whose
 keys are the table's own keys — a row (``normative_documents``), a column (``repealed``, ``natural_person``,
-``maintain``) or the note under table 三's corner (``note``) — and whose values are the wording printed::
+``maintain``), the note under table 三's corner (``note``) or a caption over a block of rows (table 二's
+``item_1`` … ``item_9`` for 第二十条第（一）项 …, table 三's ``outcomes`` and its groups ``denied`` …
+``other_handling``) — and whose values are the wording printed::
 
     [active.labels]
     repealed = "本年废纸件数"          # 表二的列标题“本年废止件数”印作“本年废纸件数”
+    item_1 = "第二十条第(一)项"        # 栏目标题印作半角括号
 
 The label is printed as recorded and each one that differs from the format is a ``gb2021.label.variant`` warning
 naming the official wording; a key the table does not have is an ``input.unknown-key`` error with the closest key.
@@ -20,7 +23,7 @@ from typing import Any
 from compiler.model.schema import suggest
 from compiler.model.sections import SectionContext
 
-_KINDS = {"row": "行标题", "column": "列标题", "note": "表注"}
+_KINDS = {"row": "行标题", "column": "列标题", "note": "表注", "caption": "栏目标题"}
 
 
 @dataclass(frozen=True)
@@ -31,17 +34,19 @@ class TableLabels:
     rows: Mapping[str, str] = field(default_factory=dict)
     columns: Mapping[str, str] = field(default_factory=dict)
     notes: Mapping[str, str] = field(default_factory=dict)
+    captions: Mapping[str, str] = field(default_factory=dict)  # a caption over a block or group of rows
 
     def official(self, key: str) -> tuple[str, str] | None:
         """``(kind, official wording)`` of a key, or ``None`` when the table has no such label."""
-        for kind, labels in (("row", self.rows), ("column", self.columns), ("note", self.notes)):
+        kinds = (("row", self.rows), ("column", self.columns), ("note", self.notes), ("caption", self.captions))
+        for kind, labels in kinds:
             if key in labels:
                 return kind, labels[key]
         return None
 
     @property
     def keys(self) -> list[str]:
-        return [*self.rows, *self.columns, *self.notes]
+        return [*self.rows, *self.columns, *self.notes, *self.captions]
 
 
 def printed(data: Mapping[str, Any], key: str, official: str) -> str:
@@ -62,7 +67,7 @@ def check(ctx: SectionContext, spec: TableLabels) -> None:
             hint = suggest(key, spec.keys)
             ctx.error(
                 "input.unknown-key",
-                f"{spec.table}没有行、列或表注“{key}”"
+                f"{spec.table}没有行、列、表注或栏目“{key}”"
                 + (f"，是否应为“{hint}”？" if hint else f"；可用的键：{'、'.join(spec.keys)}"),
                 f"labels.{key}",
                 expected=hint or "本表的行键、列键或 note",

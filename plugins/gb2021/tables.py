@@ -57,6 +57,15 @@ class Block2:
         """The ``labels`` key of each header cell: ``content`` (信息内容), then the columns of the block's rows."""
         return (TABLE2_CONTENT_KEY, *(c.key for c in self.rows[0].cells))
 
+    @property
+    def key(self) -> str:
+        """The caption's key in ``labels``: ``item_1`` for 第二十条第（一）项, ``item_9`` for 第（九）项."""
+        return f"item_{_CLAUSE_NUMBERS.index(self.caption[-3]) + 1}"
+
+
+#: the clause numbers of 第二十条 a caption can name: 第（一）项 … 第（十）项
+_CLAUSE_NUMBERS = "一二三四五六七八九十"
+
 
 #: The ``labels`` key of the 信息内容 header cell of every table-二 block.
 TABLE2_CONTENT_KEY = "content"

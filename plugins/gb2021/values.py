@@ -4,9 +4,9 @@ Published reports leave cells blank, and a reader cannot tell a blank from a zer
 all the way: in the data model a blank cell is ``None`` (``null`` in the JSON), the PDF prints it blank, and the
 checks warn once per table.  A cell is blank when its key is left out or written ``""``.  A number is printed
 exactly as typed: ``12.345678`` keeps its six decimals, and a string of digits (``"7545.00"``) keeps even its
-trailing zeros.  A unit or measure word typed after the number (``"251000元"``, ``"2笔"``,
-:data:`compiler.model.schema.CELL_UNITS`) is printed with it; the arithmetic uses the number.  For arithmetic
-(sums, balances) a blank counts as 0.
+trailing zeros, or the plus sign a 本年增/减 printed (``"+2"``).  A unit or measure word typed after the number
+(``"251000元"``, ``"2笔"``, :data:`compiler.model.schema.CELL_UNITS`) is printed with it; the arithmetic uses the
+number.  For arithmetic (sums, balances) a blank counts as 0.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from compiler.model.refs import fmt_number
 from compiler.model.schema import CELL_MONEY_UNITS, CELL_UNIT_PATTERN
 
 # a unit typed in the cell is kept as printed
-_NUMERIC = re.compile(rf"^(?P<n>-?\d+(?:\.\d+)?)(?P<u>{CELL_UNIT_PATTERN})?$")
+_NUMERIC = re.compile(rf"^(?P<n>[-+]?\d+(?:\.\d+)?)(?P<u>{CELL_UNIT_PATTERN})?$")
 
 
 def is_numeric_text(value: Any) -> bool:
