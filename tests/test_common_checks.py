@@ -238,6 +238,9 @@ def test_counts_with_units_and_numbers_that_are_not_counts_pass(check):
         "全年回应依申请公开信息2条（属于已主动公开答复数1条，同意公开答复数1条）",
         "全年坚持把公开作为常态，做到“应公开尽公开，不公开为例外”",
         "政府信息更新的维护机制有待进一步加强",  # 锡山区司法局 2010: short, but a sentence (有待……)
+        # numbered like a sub-heading, but a sentence: its last words are no heading's
+        "(一)全年主动公开政府信息共计一百二十条并及时更新",
+        "1.对领导干部职责、联系方式，群众办事流程等内容进行公开公示",
     ],
 )
 def test_a_paragraph_without_its_final_stop(check, text):
@@ -262,6 +265,9 @@ def test_a_paragraph_without_its_final_stop(check, text):
         # sub-headings numbered 第一，第二， on lines of their own (固阳县下湿壕镇 2022, held-out round 25)
         "第一，主动公开",
         "第二，筑牢信息“质量关”",
+        # a numbered sub-heading named like a part, on its own line (榆林市驼峰路街道 2020, held-out round 29)
+        "(四)因政府信息公开申请的行政复议、行政诉讼情况",
+        "（三）政府信息公开平台建设和监督保障情况",
     ],
 )
 def test_short_phrases_and_closed_paragraphs_pass(check, text):

@@ -44,6 +44,12 @@ SENTENCE_LENGTH = 20  # a paragraph this long is a sentence even with no ，insi
 
 #: a sub-heading numbered 第一，第二， on a line of its own: "第一，主动公开", "第二，筑牢信息“质量关”"
 _ORDINAL_HEADING = re.compile(r"第[一二三四五六七八九十]{1,3}[，,、][^，,。；;：:]{2,16}")
+#: a sub-heading typed with its number on a line of its own and named like a part: "(四)因政府信息公开申请的行政复议、
+#: 行政诉讼情况" (榆林市驼峰路街道 2020) — no sentence, however long the name
+_NUMBERED_HEADING = re.compile(
+    r"(?:[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.．、])"
+    r"[^，,。；;：:！？]{2,40}(?:情况|事项|措施|问题|工作|建设|概述|保障|管理)"
+)
 _ATTACHMENT_LABEL = re.compile(r"附[件表]\s*[0-9０-９一二三四五六七八九十]*\s*[：:]\s*[^，。；,;]*$")
 
 
@@ -142,7 +148,7 @@ def unterminated_paragraph_problems(report: Report) -> list[Problem]:
         body = REFERENCE.sub("N", text).strip()
         if _ATTACHMENT_LABEL.match(body):  # "附表：2016年龙归镇政府信息公开年度报告" names an attachment
             continue
-        if _ORDINAL_HEADING.fullmatch(body):  # "第一，主动公开" (固阳县下湿壕镇 2022): a sub-heading typed as printed
+        if _ORDINAL_HEADING.fullmatch(body) or _NUMBERED_HEADING.fullmatch(body):  # sub-headings typed as printed
             continue
         sentence = _SENTENCE_INSIDE.search(body) or len(body) >= SENTENCE_LENGTH or _PREDICATE.search(body)
         if sentence and not _TERMINATED.search(body) and not _NOTE_AFTER_SENTENCE.search(body):
