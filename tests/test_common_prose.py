@@ -562,3 +562,31 @@ def test_parts_introduced_by_baokuo_add_up_to_more_than_the_count():
     assert (found.total, sum(found.parts)) == (32, 41)
     assert not list(parts_not_adding_up(text.replace("处罚强制类24条", "处罚强制类15条")))  # 32 in all
     assert not list(parts_not_adding_up("主动公开政府信息32条，包括领导信息类1条、工作动态类16条。"))  # some kinds
+
+
+def test_the_report_years_own_final_accounts_told_as_published(check):
+    """平武县统计局 2021 (held-out round 30): "公开了我局2022年度财政预算、2021年度决算报告" — a year's 决算 is drawn
+    up after the year ends; the one published in 2021 is 2020's."""
+    slip = legacy(active={"text": "按照财政局相关要求，公开了我局2019年度财政预算、2018年度决算报告。"})
+    [p] = [p for p in check(slip) if p.rule == "prose.year-slip"]
+    assert (p.found, p.expected, p.source.keypath) == ("2018年度决算", "2017年度决算", "active.text")
+    for text in (
+        "按照财政局相关要求，公开了我局2018年度部门预算、2017年度决算报告。",
+        "下一步，我局将在规定时间内公开2018年度决算。",  # a plan
+        "主动公开本街道2018年部门预决算。",  # 预决算: the budget and the accounts together
+    ):
+        assert "prose.year-slip" not in {p.rule for p in check(legacy(active={"text": text}))}, text
+
+
+def test_a_count_told_under_the_next_year(check):
+    """凉州区张义镇 2009 (held-out round 29): "此外,2010年我镇通过门户网站公开各类政府信息24余条" in the report on
+    2009."""
+    slip = legacy(active={"text": "全部为网上公开。此外，2019年我镇通过门户网站公开各类政府信息24条。"})
+    [p] = [p for p in check(slip) if p.rule == "prose.year-slip"]
+    assert (p.found, p.expected, p.source.keypath) == ("2019年", "2018年", "active.text")
+    for text in (
+        "全部为网上公开。此外，2018年我镇通过门户网站公开各类政府信息24条。",
+        "截至2019年2月，我镇通过门户网站公开各类政府信息124条。",  # a date the count runs to
+        "2019年我镇将通过门户网站公开各类政府信息30条以上。",  # a plan
+    ):
+        assert "prose.year-slip" not in {p.rule for p in check(legacy(active={"text": text}))}, text

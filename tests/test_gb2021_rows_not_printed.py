@@ -99,6 +99,11 @@ def test_valid_count_below_made_minus_repealed(tmp_path, cells, warned):
         ("国家税务总局", False),  # a State Council body may make 规章
         ("某市人民政府办公室", False),  # reports for its government
         ("某市人民政府", False),
+        ("伊州区丽园街道办事处", True),  # 2020: "规章 | 5 | 5 | 5" (held-out round 30)
+        ("某县人民政府", True),
+        ("某县某镇人民政府", True),
+        ("某市某区人民政府", True),
+        ("某自治州人民政府", False),
     ],
 )
 def test_regulations_made_by_a_department(tmp_path, organ, warned):

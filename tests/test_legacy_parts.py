@@ -92,6 +92,29 @@ def test_the_fee_part_states_the_fee(check):
     assert "legacy.fee.unstated" in rules(check(legacy(**without, applications=applications)))
 
 
+@pytest.mark.parametrize(
+    ("text", "warned"),
+    [
+        # 乳山口镇 2010 (held-out round 30): the principle, and nothing of the year
+        ("在政府信息公开过程中，我镇始终坚持为民、便民、利民的原则，对印刷、邮寄等费用，原则上都予以减免。", True),
+        # 荣成市夏庄镇 2010: the same principle, then the year
+        ("我镇始终坚持为民、便民、利民的原则，对印刷、邮寄等费用都予以减免，2010年未收取相关费用。", False),
+        ("无收费及减免情况。", False),
+        ("全年收取复印费30元。", False),
+    ],
+)
+def test_a_fee_part_that_tells_only_the_principle(check, text, warned):
+    applications = {k: v for k, v in LEGACY_REPORT["applications"].items() if k != "fees"}
+    fee = {"heading": "政府信息公开收费及减免情况", "text": text}
+    found = [p for p in check(legacy(**{**ARTICLE_32, "fee": fee}, applications=applications))]
+    unstated = [p for p in found if p.rule == "legacy.fee.unstated"]
+    assert bool(unstated) is warned
+    if warned:
+        assert unstated[0].source.keypath == "fee.text" and "原则" in unstated[0].message
+    with_amount = {**fee, "collected": 0}  # a number typed as data says it
+    assert "legacy.fee.unstated" not in rules(check(legacy(**{**ARTICLE_32, "fee": with_amount})))
+
+
 def test_a_heading_that_differs_from_the_preamble_list_is_reported(check):
     data = legacy(
         preamble={"text": PART_LIST},

@@ -45,6 +45,7 @@ RULES = {
     "common.stray-character": "多了字符",
     "common.di-for-de": "“的”误作“地”",
     "common.missing-conjunction": "并列成分之间缺连词",
+    "common.misplaced-dunhao": "顿号用错了地方",
 }
 
 _FIELDS = {"rule", "pattern", "why", "fix", "example", "correct", "unless"}

@@ -225,14 +225,15 @@ def _shortened_place(organ: str) -> dict[str, str]:
     return out
 
 
-#: a committee's or a department's way of saying "we" that a bureau does not use
-_NOT_A_BUREAU = re.compile(r"[我本](?:委|厅|署)(?![员会托])")
+#: a committee's, an office's or a department's way of saying "we" that a bureau does not use ("我办未收到……" in 苍南县
+#: 环境保护局 2011); not 本办法, 我办理, 本办公室, 我办事, 本办结
+_NOT_A_BUREAU = re.compile(r"[我本](?:委|厅|署|办)(?![员会托公理法事结])")
 #: what a report calls itself when it does not name itself
 _PRONOUN = re.compile(r"[我本](?:局|办|委|厅|署|中心|镇|乡|街道|区|县|市|单位|部门|机关|院|所|站)")
 
 
 def _calls_itself_a_committee(report: Report, organ: str) -> list[Problem]:
-    """A bureau (……局) saying 我委, 我厅 or 我署 of itself (平潭财政金融局 2022: "我委在答复申请时"): a sentence
+    """A bureau (……局) saying 我委, 我厅, 我署 or 我办 of itself (平潭财政金融局 2022: "我委在答复申请时"): a sentence
     carried over from another organ's report.  Once, where it first occurs."""
     if not organ.endswith("局"):
         return []

@@ -143,6 +143,8 @@ def year_slips(report: Report, texts: list[tuple[str, str]], plan_keys: tuple[st
                         )
                     )
     problems += _this_year_slips(report, texts, plan_keys, year)
+    problems += _final_accounts_of_the_year(report, texts, plan_keys, year)
+    problems += _count_in_the_next_year(report, texts, plan_keys, year)
     problems += _count_under_another_year(report, texts, year)
     return problems
 
@@ -200,6 +202,70 @@ def _this_year_slips(
                     report.ref(keypath),
                     expected=f"{year}年（或“一年来”“全年”）",
                     found="今年",
+                )
+            )
+    return problems
+
+
+#: the final accounts of a year: "2021年度决算报告", "2021年部门决算", "2021年度“三公”经费决算" (not 预决算, the budget
+#: and the accounts named together)
+_FINAL_ACCOUNTS = re.compile(r"(?<!\d)(?P<y>\d{4})\s*年度?(?P<what>[^，。；、\d]{0,10}?(?<!预)决算)")
+
+
+def _final_accounts_of_the_year(
+    report: Report, texts: list[tuple[str, str]], plan_keys: tuple[str, ...], year: int
+) -> list[Problem]:
+    """The report year's own 决算 told as published during it: a year's final accounts are drawn up after it ends
+    (平武县统计局 2021: "公开了我局2022年度财政预算、2021年度决算报告" — 2020's 决算 and 2021's 预算 were the ones of
+    that year).  A plan to publish them is no slip."""
+    problems = []
+    for keypath, text in texts:
+        if keypath.split(".")[0] in plan_keys:
+            continue
+        for m in _FINAL_ACCOUNTS.finditer(text):
+            sentence = re.split(r"[。！？]", text[: m.start()])[-1]
+            if int(m["y"]) != year or re.search(r"将|计划|拟|下一步|明年", sentence):
+                continue
+            problems.append(
+                warning(
+                    "prose.year-slip",
+                    f"“{m.group(0)}”：{year}年的决算要在年度结束后才编制，不会在{year}年里公开；"
+                    f"本年公开的应是{year - 1}年度的决算",
+                    report.ref(keypath),
+                    expected=f"{year - 1}年度{m['what']}",
+                    found=m.group(0),
+                )
+            )
+    return problems
+
+
+#: a count of what was published, dated: "2010年我镇通过门户网站公开各类政府信息24余条" (not "2010年2月", a date)
+_DATED_COUNT = re.compile(
+    r"(?<!\d)(?P<y>\d{4})\s*年(?:度)?(?!\d|以前|之前|底前)[^。；]{0,30}?(?:公开|发布|更新)[^。；]{0,20}?\d+余?(?:条|件|篇)"
+)
+
+
+def _count_in_the_next_year(
+    report: Report, texts: list[tuple[str, str]], plan_keys: tuple[str, ...], year: int
+) -> list[Problem]:
+    """What was published told under the year after the report's, outside the plans (凉州区张义镇 2009: "此外,2010年
+    我镇通过门户网站公开各类政府信息24余条" in the report on 2009): a slip for the report year, or a figure that does
+    not belong in it.  A plan (将、计划、拟、力争) or a date up to which it counts (截至) is no slip."""
+    problems = []
+    for keypath, text in texts:
+        if keypath.split(".")[0] in plan_keys:
+            continue
+        for m in _DATED_COUNT.finditer(text):
+            sentence = re.split(r"[。！？]", text[: m.start()])[-1] + m.group(0)
+            if int(m["y"]) != year + 1 or re.search(r"将|计划|拟|力争|预计|截至|截止", sentence):
+                continue
+            problems.append(
+                warning(
+                    "prose.year-slip",
+                    f"“{_short(text[m.start() :], 24)}”：报告年度是{year}年，这里写的是{year + 1}年公开的数量",
+                    report.ref(keypath),
+                    expected=f"{year}年",
+                    found=f"{m['y']}年",
                 )
             )
     return problems

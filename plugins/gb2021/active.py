@@ -274,11 +274,22 @@ def check_for(blocks: tuple[Block2, ...]) -> Callable[[SectionContext], list[Pro
 _NATIONAL = re.compile(r"^(?:国家|国务院|中华人民共和国|中国)|总局$|总署$|政府办公厅$|政府办公室$")
 
 
+#: a government below 设区的市 — a county's, a district's, a township's or a 街道's — makes no 规章 either
+_BELOW_A_CITY = re.compile(r"(?:县|旗|区|乡|镇|街道)(?:人民政府|政府)?$|街道办事处$|(?:乡|镇)人民政府$")
+
+
 def _check_regulations_by_a_department(ctx: SectionContext, blocks: tuple[Block2, ...]) -> None:
-    """A department that reports 规章 made or in force (2021: 本年制发/现行有效; 2019: 本年新制作/对外公开总数)."""
+    """A department, or a government below 设区的市 (伊州区丽园街道办事处 2020: "规章 | 5 | 5 | 5"), that reports 规章
+    made or in force (2021: 本年制发/现行有效; 2019: 本年新制作/对外公开总数)."""
     organ = str((ctx.report.data.get("report") or {}).get("organ") or "")
     spec = next((row for block in blocks for row in block.rows if row.key == "regulations"), None)
-    if spec is None or not organ or not is_department(organ) or _NATIONAL.search(organ):
+    if spec is None or not organ or _NATIONAL.search(organ):
+        return
+    if is_department(organ):
+        kind = "部门"
+    elif _BELOW_A_CITY.search(organ):
+        kind = "县级以下的人民政府（或其派出机关）"
+    else:
         return
     first, last = spec.cells[0], spec.cells[-1]
     said = {c.label: _value(ctx.data, f"regulations.{c.name}") for c in (first, last)}
@@ -286,7 +297,7 @@ def _check_regulations_by_a_department(ctx: SectionContext, blocks: tuple[Block2
         shown = "、".join(f"{label} {v.show(n)}" for label, n in said.items())
         ctx.warning(
             "gb2021.table2.regulations",
-            f"{TABLE_NAME}“规章”一行填了{shown}，但{organ}是部门：规章只能由国务院部门和省、设区的市人民政府"
+            f"{TABLE_NAME}“规章”一行填了{shown}，但{organ}是{kind}：规章只能由国务院部门和省、设区的市人民政府"
             "制定（《立法法》第九十一、九十三条）；本机关的规范性文件应填在“行政规范性文件”一行",
             "regulations",
             expected="0（或不印该行）",

@@ -205,7 +205,10 @@ def fee_silence(report: Report) -> list[Problem]:
     mentions fees, and which gives no ``applications.fees`` and no ``[fee]`` part, leaves it out (the 2021 format's
     gb2021.fee.unstated)."""
     applications = report.data.get("applications")
-    if (isinstance(applications, Mapping) and "fees" in applications) or isinstance(report.data.get("fee"), Mapping):
+    fee = report.data.get("fee")
+    if isinstance(fee, Mapping):
+        return _fee_part_without_the_year(report, fee)
+    if isinstance(applications, Mapping) and "fees" in applications:
         return []
     if any(
         _states_fee(key, sentence) for key, text in narrative_strings(report) for sentence in re.split(r"[。；;]", text)
@@ -220,6 +223,30 @@ def fee_silence(report: Report) -> list[Problem]:
             report.ref("applications" if isinstance(applications, Mapping) else ""),
             expected="收费及减免情况",
             found="未提及",
+            plugin="legacy",
+        )
+    ]
+
+
+#: what tells the year's fees: a charge denied (未收取, 没有收费, 无收费及减免, 为零, 免收, 不收) or a number
+_FEE_OF_THE_YEAR = re.compile(r"未|没有|无|零|免收|不收|\d")
+
+
+def _fee_part_without_the_year(report: Report, fee: Mapping[str, object]) -> list[Problem]:
+    """A 收费及减免 part that tells only the principle ("始终坚持为民、便民、利民的原则,对印刷、邮寄等费用,原则上都予以
+    减免。", 乳山口镇 2010) and not what was charged or waived in the year: no charge denied, no number."""
+    texts = [t for key, t in narrative_strings(report) if key.startswith("fee.") and key != "fee.heading"]
+    if not texts or any(_FEE_OF_THE_YEAR.search(t) for t in texts) or any(k in fee for k in ("collected", "waived")):
+        return []
+    return [
+        Problem(
+            Severity.WARNING,
+            "legacy.fee.unstated",
+            "收费及减免部分只讲了原则，没有说本年度收了多少、减免了多少（2008年条例第三十二条（三）要求报告本年度的"
+            "情况）；没有收费也应写明，如“本年度未收取任何费用”",
+            report.ref("fee.text"),
+            expected="本年度收费及减免情况",
+            found="只有原则",
             plugin="legacy",
         )
     ]
