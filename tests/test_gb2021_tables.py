@@ -352,3 +352,38 @@ def test_a_sign_that_is_no_whole_change_is_an_error(tmp_path, cell):
     assert {p.severity.name for p in problems_of(path) if p.source and p.source.keypath == "active.penalty.change"} == {
         "ERROR"
     }
+
+
+def test_a_header_printed_otherwise_in_one_block_only(tmp_path):
+    """伊州区丽园街道 2020 (held-out round 30): "本年增/" under 第二十条第（五）项 only — recorded as that block's own
+    header (``"item_5.change"``), printed there and nowhere else, warned once, read back under the same key."""
+    from compiler.build import build
+    from compiler.importers.run import import_file
+    from tests.gb2021_support import problems_of
+    from tests.pdfread import read_pdf
+
+    data = trial_report(tmp_path)
+    data["active"]["labels"] = {"item_5.change": "本年增/"}
+    path = tmp_path / "trial.toml"
+    path.write_text(tomli_w.dumps(data), encoding="utf-8")
+    [p] = [p for p in problems_of(path) if p.rule == "gb2021.label.variant"]
+    assert (p.source.keypath, p.expected, p.found) == ("active.labels.item_5.change", "本年增/减", "本年增/")
+    headers = [[c.text for c in r] for r in tables_of(path)["table2"].rows if r[0].text == "信息内容"]
+    assert [h[2] for h in headers if len(h) == 4 and h[1] == "上一年项目数量"] == ["本年增/", "本年增/减"]
+    outputs = build(path, tmp_path / "trial", to=["pdf", "html", "docx"]).outputs
+    lines = [ln.text.replace(" ", "") for page in read_pdf(outputs["pdf"].read_bytes()).pages for ln in page.lines]
+    assert "信息内容上一年项目数量本年增/处理决定数量" in lines and "信息内容上一年项目数量本年增/减处理决定数量" in lines
+    for kind in ("pdf", "html", "docx"):
+        imported = import_file(outputs[kind]).result.data["active"]
+        assert imported["labels"] == {"item_5.change": "本年增/"}, kind
+
+
+def test_a_block_header_key_the_table_lacks_is_an_error(tmp_path):
+    from tests.gb2021_support import problems_of
+
+    data = trial_report(tmp_path)
+    data["active"]["labels"] = {"item_1.change": "本年增/"}  # 第（一）项 has no 本年增/减 column
+    path = tmp_path / "trial.toml"
+    path.write_text(tomli_w.dumps(data), encoding="utf-8")
+    [p] = [p for p in problems_of(path) if p.rule == "input.unknown-key"]
+    assert p.source.keypath == "active.labels.item_1.change" and p.severity.name == "ERROR"

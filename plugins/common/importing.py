@@ -102,9 +102,13 @@ class Builder:
     def note(self, keypath: str, message: str, place: Place | None = None, level: str = "warning") -> None:
         self.notes.append(ImportNote(keypath, message, place, level))  # type: ignore[arg-type]
 
-    def put(self, keypath: str, value: Any) -> None:
+    def put(self, keypath: str, value: Any, key: str | None = None) -> None:
+        """Set ``keypath`` to ``value``; with ``key``, set ``key`` — which may hold a dot, a TOML quoted key such as
+        ``"item_5.change"`` — in the table at ``keypath``."""
         node = self.data
         *parents, last = keypath.split(".")
+        if key is not None:
+            parents, last = [*parents, last], key
         for p in parents:
             node = node.setdefault(p, {})
         node[last] = value

@@ -82,8 +82,8 @@ def schema_fields(blocks: tuple[Block2, ...]) -> tuple[Field, ...]:
             "table",
             open=True,
             description="原表印出的行标题、列标题或栏目标题与格式不同时：行键、列键或栏目键 = 印出的文字"
-            '（如 normative_documents = "规范性文件"、repealed = "本年废纸件数"、item_1 = "第二十条第(一)项"）；'
-            "照此排印并提示",
+            '（如 normative_documents = "规范性文件"、repealed = "本年废纸件数"、item_1 = "第二十条第(一)项"；'
+            '只有一栏的列标题不同时写 "item_5.change" = "本年增/"）；照此排印并提示',
         )
     )
     fields.append(
@@ -118,9 +118,20 @@ def _row_label(data: Mapping[str, Any], row: Row2) -> str:
     return lab.printed(data, row.key, row.label)
 
 
-def _header(text: str, key: str, data: Mapping[str, Any]) -> str:
+def block_key(block: Block2, key: str) -> str:
+    """The ``labels`` key of one block's own header cell: ``item_5.change`` (a header printed otherwise in that block
+    only, 伊州区丽园街道 2020's "本年增/" under 第二十条第（五）项)."""
+    return f"{block.key}.{key}"
+
+
+def _printed_header(data: Mapping[str, Any], block: Block2, key: str, official: str) -> str:
+    """A header cell's recorded wording: the block's own (``item_5.change``), else the column's (``change``)."""
+    return lab.printed(data, block_key(block, key), lab.printed(data, key, official))
+
+
+def _header(text: str, key: str, data: Mapping[str, Any], block: Block2) -> str:
     """A header cell as printed: the recorded wording, else the format's with the money unit the report used."""
-    printed = lab.printed(data, key, text)
+    printed = _printed_header(data, block, key, text)
     if printed != text:
         return printed
     unit = data.get("money_unit")
@@ -178,7 +189,7 @@ def table_block(blocks: tuple[Block2, ...], data: Mapping[str, Any], ctx: Sectio
         rows.append([Cell(lab.printed(data, block.key, block.caption), colspan=4, align="center", role="table-header")])
         rows.append(
             [
-                Cell(_header(text, key, data), colspan=span, align="center", role="table-header")
+                Cell(_header(text, key, data, block), colspan=span, align="center", role="table-header")
                 for key, (text, span) in zip(block.header_keys, block.header, strict=True)
             ]
         )
@@ -241,7 +252,7 @@ def check_for(blocks: tuple[Block2, ...]) -> Callable[[SectionContext], list[Pro
                             expected=column_unit or "金额单位",
                             found=v.unit(value),
                         )
-                    elif _unitless_amount(ctx.data, cell, column_unit, value):
+                    elif _unitless_amount(ctx.data, block, cell, column_unit, value):
                         ctx.warning(
                             "gb2021.cell.unit",
                             f"{where}印作“{v.show(value)}”：表头和数字都没有写单位，读者不知道是元还是万元",
@@ -410,7 +421,12 @@ def labels_of(blocks: tuple[Block2, ...]) -> lab.TableLabels:
     """The labels table 二 may record as printed: its rows, its header cells and its blocks' captions."""
     rows = {row.key: row.label for block in blocks for row in block.rows}
     captions = {block.key: block.caption for block in blocks}
-    return lab.TableLabels(TABLE_NAME, rows, table2_columns(blocks), captions=captions)
+    own = {  # each block's own header cells, for a header printed otherwise in one block only
+        block_key(block, key): text
+        for block in blocks
+        for key, (text, _) in zip(block.header_keys, block.header, strict=True)
+    }
+    return lab.TableLabels(TABLE_NAME, rows, table2_columns(blocks) | own, captions=captions)
 
 
 #: a unit named in a printed header: "采购总金额（元）", "金额（单位：万元）", "采购总金额（单位：万元，保留4位小数）"
@@ -418,13 +434,14 @@ def labels_of(blocks: tuple[Block2, ...]) -> lab.TableLabels:
 _HEADER_UNIT = re.compile(r"[（(](?:单位[：:])?\s*(?:万元|元)\s*(?:[，,；;][^（()）]*)?[）)]")
 
 
-def _unitless_amount(data: Mapping[str, Any], cell: Cell2, column_unit: str | None, value: Any) -> bool:
+def _unitless_amount(data: Mapping[str, Any], block: Block2, cell: Cell2, column_unit: str | None, value: Any) -> bool:
     """An amount other than 0 printed as a bare number in a column whose header names no unit (``column_unit`` is
     ``None``, the 2019 form's 采购总金额, and no unit in the header as printed): 1089059 of what (平潭苏平片区管理局
     2020)."""
     if cell.kind != "money" or column_unit is not None or v.unit(value) is not None:
         return False
-    return not _HEADER_UNIT.search(lab.printed(data, cell.name, cell.label)) and v.number(value) != 0
+    header = _printed_header(data, block, str(cell.name), cell.label)
+    return not _HEADER_UNIT.search(header) and v.number(value) != 0
 
 
 def _column_unit(data: Mapping[str, Any], block: Block2, cell: Cell2) -> str | None:

@@ -204,9 +204,10 @@ def _similar(a: str, b: str) -> float:
 
 
 def _table2_headers(rows: list[Row], blocks: tuple[Block2, ...], b: Builder) -> None:
-    """Header rows (信息内容 | 本年制发件数 …) printed otherwise than the format: each column header recorded once
-    in ``active.labels`` by its column key; 本年收费金额（单位：元） is ``money_unit = "元"``."""
-    seen: set[str] = set()
+    """Header rows (信息内容 | 本年制发件数 …) printed otherwise than the format: a column header recorded once in
+    ``active.labels`` by its column key — or by the block's own key (``item_5.change``) when the other blocks with
+    that column print it as the format does; 本年收费金额（单位：元） is ``money_unit = "元"``."""
+    printed_in: dict[str, dict[str, tuple[str, str, Place]]] = {}  # column key → block key → (printed, official, place)
     for row in rows:
         if len(row.labels) < 2 or _similar(row.labels[0], "信息内容") < 0.6:
             continue
@@ -216,21 +217,27 @@ def _table2_headers(rows: list[Row], blocks: tuple[Block2, ...], b: Builder) -> 
         if block is None or score < 0.5:
             continue
         for key, (official, _), printed in zip(block.header_keys, block.header, row.labels, strict=True):
-            printed = re.sub(r"\s+", "", printed)
-            if key in seen or not _printed_differs(printed, official):
-                continue
-            seen.add(key)
-            if "万元" in official and printed == official.replace("万元", "元"):
-                if b.cell_kind:
-                    b.put("active.money_unit", "元")
-                b.note("active.money_unit", f"表二的列标题印作“{printed}”：金额单位为元", row.place, "info")
-                continue
-            _column_variant(b, "active", key, printed, official, row.place)
+            printed_in.setdefault(key, {}).setdefault(block.key, (re.sub(r"\s+", "", printed), official, row.place))
+    for key, seen in printed_in.items():
+        differing = {blk: got for blk, got in seen.items() if _printed_differs(got[0], got[1])}
+        if not differing:
+            continue
+        first_printed, official, place = next(iter(differing.values()))
+        if "万元" in official and first_printed == official.replace("万元", "元"):
+            if b.cell_kind:
+                b.put("active.money_unit", "元")
+            b.note("active.money_unit", f"表二的列标题印作“{first_printed}”：金额单位为元", place, "info")
+            continue
+        if len(differing) < len(seen):  # printed otherwise in some blocks only: each of them by its own key
+            for blk, (printed, official, place) in differing.items():
+                _column_variant(b, "active", f"{blk}.{key}", printed, official, place)
+        else:
+            _column_variant(b, "active", key, first_printed, official, place)
 
 
 def _column_variant(b: Builder, section: str, key: str, printed: str, official: str, place: Place) -> None:
     if b.cell_kind:
-        b.put(f"{section}.labels.{key}", printed)
+        b.put(f"{section}.labels", printed, key=key)  # key may be a block's own, "item_5.change"
     b.note(f"{section}.labels.{key}", f"列标题或表注印作“{printed}”，格式为“{official}”，照原表记下", place)
 
 
