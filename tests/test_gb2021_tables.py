@@ -372,7 +372,8 @@ def test_a_header_printed_otherwise_in_one_block_only(tmp_path):
     assert [h[2] for h in headers if len(h) == 4 and h[1] == "上一年项目数量"] == ["本年增/", "本年增/减"]
     outputs = build(path, tmp_path / "trial", to=["pdf", "html", "docx"]).outputs
     lines = [ln.text.replace(" ", "") for page in read_pdf(outputs["pdf"].read_bytes()).pages for ln in page.lines]
-    assert "信息内容上一年项目数量本年增/处理决定数量" in lines and "信息内容上一年项目数量本年增/减处理决定数量" in lines
+    assert "信息内容上一年项目数量本年增/处理决定数量" in lines
+    assert "信息内容上一年项目数量本年增/减处理决定数量" in lines
     for kind in ("pdf", "html", "docx"):
         imported = import_file(outputs[kind]).result.data["active"]
         assert imported["labels"] == {"item_5.change": "本年增/"}, kind
@@ -387,3 +388,72 @@ def test_a_block_header_key_the_table_lacks_is_an_error(tmp_path):
     path.write_text(tomli_w.dumps(data), encoding="utf-8")
     [p] = [p for p in problems_of(path) if p.rule == "input.unknown-key"]
     assert p.source.keypath == "active.labels.item_1.change" and p.severity.name == "ERROR"
+
+
+def test_a_table_printed_before_its_parts_heading(tmp_path):
+    """西宁市城中区文体旅游科技局 2023 (held-out round 27): table 二 printed at the end of part 一, before the heading
+    "二、主动公开政府信息情况" — ``table_before_heading = true`` draws it there in every output, warned once."""
+    import io
+    import re
+    import zipfile
+
+    from compiler.build import build
+    from tests.gb2021_support import problems_of, write_variant
+    from tests.pdfread import read_pdf
+
+    path = write_variant(tmp_path, [("[active]\n", "[active]\ntable_before_heading = true\n")])
+    [p] = [p for p in problems_of(path) if p.rule == "gb2021.table-placement"]
+    assert p.source.keypath == "active.table_before_heading" and "表二" in p.message
+    outputs = build(path, tmp_path / "report", to=["pdf", "html", "docx"]).outputs
+    lines = [ln.text.replace(" ", "") for page in read_pdf(outputs["pdf"].read_bytes()).pages for ln in page.lines]
+    table, heading = lines.index("第二十条第（一）项"), lines.index("二、主动公开政府信息情况")
+    assert table < heading < lines.index("三、收到和处理政府信息公开申请情况")
+    assert lines.index("一、总体情况") < table
+    html = re.sub(r"<[^>]+>", "|", outputs["html"].read_text(encoding="utf-8"))
+    with zipfile.ZipFile(io.BytesIO(outputs["docx"].read_bytes())) as z:
+        docx = re.sub(r"<[^>]+>", "|", z.read("word/document.xml").decode("utf-8"))
+    for text in (html, docx):
+        assert text.index("第二十条第（一）项") < text.index("二、主动公开政府信息情况")
+    (tmp_path / "plain").mkdir()
+    plain = write_variant(tmp_path / "plain", [])  # without it, the table follows its heading
+    assert "gb2021.table-placement" not in {p.rule for p in problems_of(plain)}
+    out = build(plain, tmp_path / "plain" / "report.pdf").outputs["pdf"]
+    lines = [ln.text.replace(" ", "") for page in read_pdf(out.read_bytes()).pages for ln in page.lines]
+    assert lines.index("二、主动公开政府信息情况") < lines.index("第二十条第（一）项")
+
+
+def test_parts_printed_without_their_tables(tmp_path):
+    """武昌经开区滨江街 2020 (held-out round 26): parts 二, 三 and 四 in prose only — ``no_table = true`` draws no
+    table and warns once a part, instead of three tables of blank cells; read back so from each output."""
+    from compiler.build import build
+    from compiler.importers.run import import_file
+    from tests.gb2021_support import problems_of
+    from tests.pdfread import read_pdf
+
+    data = trial_report(tmp_path)
+
+    def plain(node):  # prose that cites the tables' cells cites nothing now
+        if isinstance(node, dict):
+            return {k: plain(v) for k, v in node.items()}
+        if isinstance(node, list):
+            return [plain(v) for v in node]
+        return "本年度情况见正文。" if isinstance(node, str) and "{" in node else node
+
+    data = plain(data)
+    for key in ("active", "applications", "appeals"):
+        kept = {k: v for k, v in data[key].items() if k in ("heading", "text", "items")}
+        data[key] = {**kept, "text": "本年度没有需要列表说明的情况。", "no_table": True}
+    path = tmp_path / "trial.toml"
+    path.write_text(tomli_w.dumps(data), encoding="utf-8")
+    problems = problems_of(path)
+    found = [p for p in problems if p.rule == "gb2021.table-not-printed"]
+    assert [p.source.keypath for p in found] == ["active.no_table", "applications.no_table", "appeals.no_table"]
+    assert not [p for p in problems if p.rule.endswith(".missing") and p.rule.startswith("gb2021.table")]
+    assert not [p for p in problems if p.severity.name == "ERROR"], [p.format() for p in problems]
+    outputs = build(path, tmp_path / "trial", to=["pdf", "html", "docx"]).outputs
+    text = "".join(ln.text for page in read_pdf(outputs["pdf"].read_bytes()).pages for ln in page.lines)
+    assert "第二十条" not in text and "申请人情况" not in text and "行政复议" in text  # headings, no tables
+    assert "<table" not in outputs["html"].read_text(encoding="utf-8")
+    for kind in ("pdf", "html", "docx"):  # named: with no table, the parts' words alone cannot tell the format
+        imported = import_file(outputs[kind], "2019").result.data
+        assert [imported[k].get("no_table") for k in ("active", "applications", "appeals")] == [True] * 3, kind

@@ -7,12 +7,14 @@ the PDF, the web page and the Word file, and imported back from each (平潭综�
 from __future__ import annotations
 
 import datetime as dt
+import io
 from pathlib import Path
 
 import docx
 import html5lib
 import pytest
 from conftest import legacy, rules
+from pypdf import PdfReader
 
 from compiler.build import build
 from compiler.importers.run import import_file
@@ -86,6 +88,39 @@ def test_the_signer_is_printed_on_the_number_line(write_toml, tmp_path):
         imported = import_file(out).result.data["report"]
         assert (imported["document_number"], imported["signer"]) == ("测水利〔2019〕47号", "林振东"), kind
     assert "common.document-number" not in rules(problems_of(write_toml(data)))
+
+
+def test_a_report_published_without_a_title(write_toml, tmp_path):
+    """闽侯县水利局 2010, 凉州区张义镇 2009 (held-out rounds 26, 29): the copy opens with the 发文字号 or the 导语, no
+    title line — ``report.no_title`` prints none (warned, §7.3.1), keeps the 发文字号, and keeps the default title for
+    the document's metadata and the web page's one h1, which is read aloud but not shown."""
+    data = legacy()
+    data["report"] = {**data["report"], "document_number": "测水利〔2019〕47号", "no_title": True}
+    problems = problems_of(write_toml(data))
+    [p] = [p for p in problems if p.rule == "common.no-title"]
+    assert p.source.keypath == "report.no_title" and p.expected.endswith("政府信息公开工作年度报告")
+    assert not {"common.title", "common.title-wording"} & set(rules(problems))
+    pdf = _built(write_toml, tmp_path, data, "pdf").read_bytes()
+    page = read_pdf(pdf).pages[0]
+    assert not [ln for ln in page.lines if "年度报告" in ln.text and not ln.text.startswith("特向社会公布")]
+    number = next(ln for ln in page.lines if ln.text == "测水利〔2019〕47号")
+    first = next(ln for ln in page.lines if ln.text.startswith("特向社会公布"))
+    assert abs(number.baseline - first.baseline - 2 * 29.61) < 0.5  # the 导语 after the number's blank line
+    assert PdfReader(io.BytesIO(pdf)).metadata.title == "测试县人民政府2018年政府信息公开工作年度报告"
+    html = html5lib.parse(
+        _built(write_toml, tmp_path, data, "html").read_text(encoding="utf-8"), namespaceHTMLElements=False
+    )
+    [h1] = list(html.iter("h1"))
+    assert "visually-hidden" in h1.get("class") and "".join(h1.itertext()).endswith("政府信息公开工作年度报告")
+    word = docx.Document(str(_built(write_toml, tmp_path, data, "docx")))
+    assert not [q for q in word.paragraphs if q.text.endswith("政府信息公开工作年度报告")]
+    assert next(q.text for q in word.paragraphs if q.text) == "测水利〔2019〕47号"
+    titled = legacy()  # without it, the title is printed as before
+    assert "common.no-title" not in rules(problems_of(write_toml(titled)))
+    assert any(
+        "政府信息公开工作年度报告" in ln.text
+        for ln in read_pdf(_built(write_toml, tmp_path, titled, "pdf").read_bytes()).pages[0].lines
+    )
 
 
 @pytest.mark.parametrize(

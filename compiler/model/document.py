@@ -93,6 +93,9 @@ class Title(Block):
     #: line, the 发文字号 then 左空一字 instead of centred
     signer: str | None = None
     signer_role: str = "signer"
+    #: ``False`` for a report published without a title (``report.no_title``): the 发文字号 is printed, the title
+    #: is not — the renderers keep it for the document's metadata (and the web page's heading, read aloud only)
+    printed: bool = True
 
 
 @dataclass

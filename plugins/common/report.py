@@ -31,6 +31,12 @@ SCHEMA = Schema(
         Field("title", "str", description="标题（默认：机关 + 年度 + 政府信息公开工作年度报告）"),
         Field("title_lines", "list[str]", description="标题分行（按词意分行时使用）"),
         Field(
+            "no_title",
+            "bool",
+            description="原报告正文没有标题时写 true：照原样不印标题并提示（PDF 的文档属性、网页和 Word 的文档标题"
+            "仍用 title 或默认标题）",
+        ),
+        Field(
             "document_number",
             "str",
             description="发文字号（照原样；印在标题之上），如“岚经发〔2020〕2号”（GB/T 9704 第7.2.4条）",
@@ -114,6 +120,7 @@ def build(ctx: SectionContext) -> list[Block]:
             source=ctx.source("title"),
             document_number=_printed(ctx.data, "document_number"),
             signer=_printed(ctx.data, "signer"),
+            printed=ctx.data.get("no_title") is not True,
         )
     ]
     if addressee := _printed(ctx.data, "addressee"):  # 主送机关: under the title's blank line, flush left (§7.3.2)
@@ -151,17 +158,8 @@ def document_number_problems(number: str) -> list[str]:
     return said or ["写法不规范"]
 
 
-def check(ctx: SectionContext) -> list:
-    signature = ctx.report.data.get("signature")
-    omitted = isinstance(signature, dict) and signature.get("omit") is True  # reported once, by the signature
-    if "date" not in ctx.data and not omitted:
-        ctx.warning(
-            "report.no-date",
-            "报告没有成文日期（report.date）；落款将只有署名",
-            "",
-            expected="成文日期，如 2025-01-24",
-            found="未写",
-        )
+def _check_title(ctx: SectionContext) -> None:
+    """The title's ending and wording (a report printed without one has neither)."""
     title = title_of(ctx.data).strip()
     if not title.endswith(TITLE_ENDINGS):
         ctx.warning(
@@ -180,6 +178,30 @@ def check(ctx: SectionContext) -> list:
             expected="……××××年政府信息公开工作年度报告",
             found=title,
         )
+
+
+def check(ctx: SectionContext) -> list:
+    signature = ctx.report.data.get("signature")
+    omitted = isinstance(signature, dict) and signature.get("omit") is True  # reported once, by the signature
+    if "date" not in ctx.data and not omitted:
+        ctx.warning(
+            "report.no-date",
+            "报告没有成文日期（report.date）；落款将只有署名",
+            "",
+            expected="成文日期，如 2025-01-24",
+            found="未写",
+        )
+    if ctx.data.get("no_title") is True:  # printed without a title: what the title would say is not in question
+        ctx.warning(
+            "common.no-title",
+            "报告没有标题（no_title = true，照原样不印）：公文应有标题，由发文机关名称、事由和文种组成"
+            "（GB/T 9704—2012 第7.3.1条），如“××县人民政府××××年政府信息公开工作年度报告”",
+            "no_title",
+            expected=title_of(ctx.data),
+            found="无标题",
+        )
+    else:
+        _check_title(ctx)
     number = ctx.data.get("document_number")
     if isinstance(number, str) and number.strip() and (said := document_number_problems(number)):
         m = _NUMBER_PARTS.match(number.strip())

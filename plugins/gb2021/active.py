@@ -496,6 +496,7 @@ def section_for(format_key: str) -> SectionType:
         derive=derive_for(blocks),
         check=check_for(blocks),
         description="主动公开政府信息情况（表二）",
+        table="表二",
     )
 
 

@@ -178,5 +178,6 @@ def gongkai_register_sections(register: Callable[[SectionType], None]) -> None:
             derive=derive,
             check=check,
             description="政府信息公开行政复议、行政诉讼情况（表四：三个部分各填结果维持、结果纠正、其他结果、尚未审结）",
+            table="表四",
         )
     )

@@ -528,6 +528,7 @@ def section_for(format_key: str) -> SectionType:
         derive=derive_for(layout),
         check=check_for(layout),
         description="收到和处理政府信息公开申请情况（表三：按申请人逐列填写，总计列与（七）总计行自动计算）",
+        table="表三",
     )
 
 

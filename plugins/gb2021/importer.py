@@ -638,12 +638,21 @@ def import_document(document: PublishedDocument, fmt: str) -> ImportResult:
             "拒绝导入而不猜测；请改用保留表格的原文件（网页、DOCX 或 PDF）"
         )
         return ImportResult(fmt, {"format": fmt}, min(1.0, b.score), b.notes, refused=refused)
+    gridless = {  # the parts printed with no table in them at all
+        key: not any(isinstance(i, Grid) for i in items[start + 1 : parts[n + 1][2] if n + 1 < len(parts) else None])
+        for n, (key, _, start) in enumerate(parts)
+    }
     for present, name, key in (
         (table2, "表二", "active"),
         (layout, "表三", "applications"),
         (table4, "表四", "appeals"),
     ):
-        if not present and document.kind != "text":
+        if present or document.kind == "text":
+            continue
+        if gridless.get(key) and b.cell_kind:  # 武昌经开区滨江街 2020: the part in prose only, as published
+            b.put(f"{key}.no_table", True)
+            b.note(f"{key}.no_table", f"这一部分没有印出{name}，只有文字；照原样记为 no_table = true，请核对原文件")
+        else:
             b.note(key, f"没有找到{name}（按行标题查找）；请核对原文件中的表格", level="error")
     # part texts
     tail: list[TextItem] = []

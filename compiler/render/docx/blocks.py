@@ -175,6 +175,8 @@ class _Writer:
         elif block.document_number:  # 发文字号 above the title, one blank line between (§7.2.4)
             self.paragraph(self.styles.paragraph(block.number_role), [run(block.document_number)])
             self.blank()
+        if not block.printed:  # published without a title: the 发文字号 and its blank line only
+            return
         v = self.styles.values(block.role)
         width_cells = self.geo.body_width / 20 / float(v["char_pitch"])
         lines = block.lines or break_title(block.text, math.floor(width_cells + 1e-6))

@@ -188,6 +188,10 @@ class HtmlWriter:
                 self.out.append(f"<p{self.attrs('p', role, 'number-row')}>{number}</p>")
             else:
                 self.out.append(f"<p{self.attrs('p', role)}>{escape(block.document_number)}</p>")
+        if not block.printed:  # published without a title: the page still has its one h1, for screen readers only
+            self.out.append(f"<h1{self.attrs('h', self.role(block.role), 'visually-hidden')}>{escape(block.text)}</h1>")
+            self.level = 1
+            return
         lines = block.lines or self.title_lines(block)
         if len(lines) > 1:  # lines broken by meaning stay whole where they fit: one line on a wide screen
             text = "".join(f"<span{self.attrs('title-line')}>{escape(line)}</span>" for line in lines)

@@ -344,6 +344,8 @@ class BlockMapper:
             if block.signer:  # with a 签发人 the number is 左空一字 and the 签发人 右空一字 on its line (§7.2.6)
                 line = NumberAndSigner(block.document_number, block.signer, number, self.sheet.role(block.signer_role))
             above = [line, _grid_lines(1, self.pitch)]
+        if not block.printed:  # published without a title: the 发文字号 and its blank line, then the text
+            return _Part(above)
         return _Part([*above, placed, _grid_lines(1, self.pitch)])
 
     def table(self, block: Table) -> _Part:

@@ -387,7 +387,8 @@ def _texts(block: Block) -> Iterator[tuple[str, str]]:
     elif isinstance(block, Heading):
         yield block.role, block.text
     elif isinstance(block, Title):
-        yield block.role, "".join(block.lines) if block.lines else block.text
+        if block.printed:
+            yield block.role, "".join(block.lines) if block.lines else block.text
         if block.document_number:
             yield block.number_role, block.document_number
         if block.signer:
