@@ -235,10 +235,16 @@ def _table2_headers(rows: list[Row], blocks: tuple[Block2, ...], b: Builder) -> 
             _column_variant(b, "active", key, first_printed, official, place)
 
 
-def _column_variant(b: Builder, section: str, key: str, printed: str, official: str, place: Place) -> None:
+def _recorded(b: Builder, section: str, key: str, printed: str, what: str, official: str, place: Place) -> None:
+    """A label printed otherwise than the format, kept in ``<section>.labels`` (``key`` may be a block's own,
+    ``item_5.change``) and said."""
     if b.cell_kind:
-        b.put(f"{section}.labels", printed, key=key)  # key may be a block's own, "item_5.change"
-    b.note(f"{section}.labels.{key}", f"列标题或表注印作“{printed}”，格式为“{official}”，照原表记下", place)
+        b.put(f"{section}.labels", printed, key=key)
+    b.note(f"{section}.labels.{key}", f"{what}印作“{printed}”，格式为“{official}”，照原表记下", place)
+
+
+def _column_variant(b: Builder, section: str, key: str, printed: str, official: str, place: Place) -> None:
+    _recorded(b, section, key, printed, "列标题或表注", official, place)
 
 
 def _bare(label: str) -> str:
@@ -247,10 +253,7 @@ def _bare(label: str) -> str:
 
 
 def _caption_variant(b: Builder, section: str, key: str, printed: str, official: str, place: Place) -> None:
-    printed = re.sub(r"\s+", "", printed)
-    if b.cell_kind:
-        b.put(f"{section}.labels.{key}", printed)
-    b.note(f"{section}.labels.{key}", f"栏目标题印作“{printed}”，格式为“{official}”，照原表记下", place)
+    _recorded(b, section, key, re.sub(r"\s+", "", printed), "栏目标题", official, place)
 
 
 def _cell(b: Builder, path: str, text: str | None, place: Place, what: str) -> None:
