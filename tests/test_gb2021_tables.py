@@ -457,3 +457,25 @@ def test_parts_printed_without_their_tables(tmp_path):
     for kind in ("pdf", "html", "docx"):  # named: with no table, the parts' words alone cannot tell the format
         imported = import_file(outputs[kind], "2019").result.data
         assert [imported[k].get("no_table") for k in ("active", "applications", "appeals")] == [True] * 3, kind
+
+
+@pytest.mark.parametrize(
+    ("cells", "warned"),
+    [
+        ({"made": 19, "published": 1, "total_public": 20}, True),  # 合川区二郎镇 2019 (held-out round 31)
+        ({"made": 3, "published": 3, "total_public": 29}, False),
+        ({"made": 3, "published": 5, "total_public": 29}, False),  # last year's published this year too
+        ({"made": 3, "published": "", "total_public": 29}, False),  # blank: the blank-cell warning says it
+    ],
+)
+def test_normative_documents_made_but_not_published(tmp_path, cells, warned):
+    from tests.gb2021_support import problems_of
+
+    data = trial_report(tmp_path)
+    data["active"]["normative_documents"] = cells
+    path = tmp_path / "trial.toml"
+    path.write_text(tomli_w.dumps(data), encoding="utf-8")
+    found = [p for p in problems_of(path) if p.rule == "gb2021.table2.unpublished"]
+    assert bool(found) is warned
+    if warned:
+        assert found[0].source.keypath == "active.normative_documents.published" and "第二十条" in found[0].message

@@ -223,6 +223,7 @@ def check_for(blocks: tuple[Block2, ...]) -> Callable[[SectionContext], list[Pro
                 if row.key in left_out:
                     continue
                 _check_valid_count(ctx, block, row)
+                _check_made_not_published(ctx, block, row)
                 for path, cell in _cells(row):
                     value = _value(ctx.data, path)
                     where = f"{TABLE_NAME}{block.caption}“{row.label}”的“{cell.label}”"
@@ -384,6 +385,27 @@ def _check_extra_rows(ctx: SectionContext, blocks: tuple[Block2, ...]) -> None:
                 expected="格式规定的行",
                 found=extra[0].strip(),
             )
+
+
+def _check_made_not_published(ctx: SectionContext, block: Block2, row: Row2) -> None:
+    """2019 form: fewer 规章 or 规范性文件 newly published than newly made (合川区二郎镇 2019: "规范性文件 | 19 | 1 |
+    20"): what a body makes of these it must publish (条例第二十条第（一）项)."""
+    names = {str(c.name) for c in row.cells}
+    if not {"made", "published"} <= names:
+        return
+    cells = [_value(ctx.data, f"{row.key}.{n}") for n in ("made", "published")]
+    if not all(v.is_count(x) for x in cells):
+        return
+    made, published = (v.number(x) for x in cells)
+    if published < made:
+        ctx.warning(
+            "gb2021.table2.unpublished",
+            f"{TABLE_NAME}{block.caption}“{row.label}”：本年新制作 {made} 件，本年新公开只有 {published} 件——"
+            f"{row.label}应当主动公开（条例第二十条第（一）项），新制作的都应公开，请核对",
+            f"{row.key}.published",
+            expected=f"{made}",
+            found=published,
+        )
 
 
 def _check_valid_count(ctx: SectionContext, block: Block2, row: Row2) -> None:
