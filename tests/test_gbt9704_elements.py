@@ -265,6 +265,20 @@ def test_a_part_heading_run_in_before_its_text(write_toml, tmp_path):
     assert level is not None and level.get(docx.oxml.ns.qn("w:val")) == "0"
 
 
+def test_a_run_in_heading_ending_in_a_colon_takes_no_gap(write_toml, tmp_path):
+    """洛江区虹山乡 2011 (held-out round 32): "三、依申请公开政府信息：无依申请公开的政府信息。" — the colon parts
+    heading and text; no 字 of white after it (a heading without a mark of its own keeps the gap, above)."""
+    data = legacy()
+    data["applications"] = {**data["applications"], "heading": "依申请公开政府信息：", "heading_runin": True}
+    page = _built(write_toml, tmp_path, data, "html").read_text(encoding="utf-8")
+    assert ">三、依申请公开政府信息：</strong>" in page
+    lines = [ln for p in read_pdf(_built(write_toml, tmp_path, data, "pdf").read_bytes()).pages for ln in p.lines]
+    [line] = [ln for ln in lines if ln.text.startswith("三、依申请公开政府信息：")]
+    colon, after = line.glyphs[len("三、依申请公开政府信息")], line.glyphs[len("三、依申请公开政府信息：")]
+    pitch = line.glyphs[1].x - line.glyphs[0].x
+    assert colon.char == "：" and abs(after.x - colon.x - pitch) < 1  # the next character, no gap between
+
+
 @pytest.mark.parametrize("kind", ["pdf", "html", "docx"])
 def test_a_run_in_part_heading_comes_back_on_import(write_toml, tmp_path, kind):
     imported = import_file(_built(write_toml, tmp_path, _run_in_report(), kind)).result.data

@@ -185,8 +185,10 @@ class DocumentInfo:
         return "，".join(k for k in self.keywords if k)
 
 
-#: Between a run-in part heading and its text: one 字 of white (the heading has no closing mark of its own).
+#: Between a run-in part heading and its text: one 字 of white — unless the heading ends in a mark of its own
+#: ("三、依申请公开政府信息：无依申请公开的政府信息。", 洛江区虹山乡 2011), which already parts them.
 RUN_IN_GAP = "\u3000"
+_CLOSING_MARKS = ("：", ":", "。", "；", ";", "，", ",")
 
 
 def run_in(blocks: list[Block]) -> list[Block]:
@@ -196,7 +198,7 @@ def run_in(blocks: list[Block]) -> list[Block]:
     if len(blocks) < 2 or not isinstance(blocks[0], Heading) or not isinstance(blocks[1], Paragraph):
         return blocks
     heading, first = blocks[0], blocks[1]
-    lead = Run(heading.text + RUN_IN_GAP, role="runin1")
+    lead = Run(heading.text + ("" if heading.text.endswith(_CLOSING_MARKS) else RUN_IN_GAP), role="runin1")
     level = heading.outline_level
     merged = Paragraph(
         [lead, *first.runs],
