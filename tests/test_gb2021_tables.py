@@ -479,3 +479,20 @@ def test_normative_documents_made_but_not_published(tmp_path, cells, warned):
     assert bool(found) is warned
     if warned:
         assert found[0].source.keypath == "active.normative_documents.published" and "第二十条" in found[0].message
+
+
+def test_overview_subsections_numbered_in_half_width_brackets(tmp_path):
+    """朝阳市双塔区前进街道 2020, 西平县焦庄乡 2019 (held-out rounds 31, 26): 总体情况's sub-headings printed "(一)"
+    "(二)" — ``[overview] numbering = "(一)"`` numbers them so, warned once."""
+    from compiler.build import build
+    from tests.gb2021_support import problems_of, write_variant
+    from tests.pdfread import read_pdf
+
+    path = write_variant(tmp_path, [("[overview]\n", '[overview]\nnumbering = "(一)"\n')])
+    [p] = [p for p in problems_of(path) if p.rule == "input.numbering-variant"]
+    assert (p.source.keypath, p.expected, p.found) == ("overview.numbering", "（一）", "(一)")
+    out = build(path, tmp_path / "report.pdf").outputs["pdf"]
+    lines = [ln.text.replace(" ", "") for page in read_pdf(out.read_bytes()).pages for ln in page.lines]
+    part = lines[lines.index("一、总体情况") : lines.index("二、主动公开政府信息情况")]
+    assert any(t.startswith("(一)") for t in part) and any(t.startswith("(二)") for t in part)
+    assert not any(t.startswith(("（一）", "（二）")) for t in part)

@@ -391,3 +391,28 @@ def test_a_heading_on_its_own_line_with_a_paragraph_before_its_items(write_toml,
     issues = tomllib.loads(import_file(out).toml)["issues"]
     [again] = [i for i in issues["items"] if i.get("heading") == "下一步改进措施"]
     assert again.get("heading_alone") is True and len(again["items"]) == 2
+
+
+def test_items_printed_in_half_width_brackets_are_written_as_printed(write_toml, tmp_path, check):
+    """伊州区丽园街道 2020, 益阳高新区市场监督管理局 2020 (held-out rounds 30, 31): "(一)……(二)……" in half-width
+    brackets — ``numbering = "(一)"`` prints them so (warned, naming （一）), and an import writes it back."""
+    import tomllib
+
+    from compiler.build import build
+    from compiler.importers.run import import_file
+    from tests.pdfread import read_pdf
+
+    issues = {
+        "text": "改进措施如下：",
+        "numbering": "(一)",
+        "items": [{"heading": "加强学习。", "text": "组织培训。"}, {"heading": "完善制度。", "text": "修订办法。"}],
+    }
+    data = legacy(issues=issues)
+    [p] = [p for p in check(data) if p.rule == "input.numbering-variant"]
+    assert (p.expected, p.found, p.source.keypath) == ("（一）", "(一)", "issues.numbering") and "半角" in p.message
+    out = tmp_path / "out.pdf"
+    build(write_toml(data), out)
+    text = "".join(line.text for page in read_pdf(out.read_bytes()).pages for line in page.lines).replace(" ", "")
+    assert "(一)加强学习。组织培训。" in text and "(二)完善制度。" in text and "（一）加强学习" not in text
+    assert tomllib.loads(import_file(out).toml)["issues"]["numbering"] == "(一)"
+    assert "input.numbering-variant" not in {p.rule for p in check(legacy(issues={**issues, "numbering": "（一）"}))}

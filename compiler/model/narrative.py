@@ -34,7 +34,9 @@ if TYPE_CHECKING:
 
 SCHEME_NAMES = ("一、", "（一）", "1.", "（1）")
 #: every scheme an author may name, the printed variants of level 3 included ("1、", "1．": warned, printed as is)
-LEVEL_OF_SCHEME = {"一、": 1, "（一）": 2, "1.": 3, "（1）": 4, **dict.fromkeys(numbering.PRINTED_VARIANTS, 3)}
+_LEVELS = {"一、": 1, "（一）": 2, "1.": 3, "（1）": 4}
+_AS_PRINTED = f"（照原样的 {'、'.join(numbering.PRINTED_VARIANTS)} 也可，提示）"
+LEVEL_OF_SCHEME = {**_LEVELS, **{v: _LEVELS[official] for v, official in numbering.PRINTED_VARIANTS.items()}}
 
 
 def _item_fields(depth: int) -> tuple[Field, ...]:
@@ -43,7 +45,7 @@ def _item_fields(depth: int) -> tuple[Field, ...]:
         Field("text", "text", description="正文段落；字符串或字符串数组", example="正文。"),
         Field("points", "list[str]", description="依次编为“一是……二是……”，接在正文后"),
         Field("after", "text", description="分项之后的段落"),
-        Field("numbering", "str", description=f"下一级编号样式：{'、'.join(SCHEME_NAMES)}"),
+        Field("numbering", "str", description=f"下一级编号样式：{'、'.join(SCHEME_NAMES)}{_AS_PRINTED}"),
         Field(
             "heading_alone",
             "bool",
@@ -64,7 +66,7 @@ NARRATIVE_FIELDS: tuple[Field, ...] = (
         description="本部分自带的表格（照原样排印），排在 text 之后、分项之前",
         fields=TYPED_TABLE_FIELDS,
     ),
-    Field("numbering", "str", description=f"分项编号样式：{'、'.join(SCHEME_NAMES)}"),
+    Field("numbering", "str", description=f"分项编号样式：{'、'.join(SCHEME_NAMES)}{_AS_PRINTED}"),
     Field("items", "list[table]", description="自动编号的分项", fields=_item_fields(2)),
     Field("after", "text", description="分项之后的段落"),
 )
@@ -78,6 +80,23 @@ def paragraphs(value: Any) -> list[str]:
 
 def _sub(base: str, key: str) -> str:
     return f"{base}.{key}" if base else key
+
+
+def numbering_variant(ctx: SectionContext, scheme: str, keypath: str) -> None:
+    """A numbering printed otherwise than the standard (``numbering = "1、"``, ``"(一)"``): printed so, warned."""
+    official = numbering.PRINTED_VARIANTS[scheme]
+    why = (
+        "GB/T 15834 规定阿拉伯数字序号后用下脚点"
+        if official == "1."
+        else "序号的括号是中文的全角括号，照原样印出的是半角括号"
+    )
+    ctx.warning(
+        "input.numbering-variant",
+        f"分项编号照原样印作“{scheme}”；{why}，应为“{official}”",
+        keypath,
+        expected=official,
+        found=scheme,
+    )
 
 
 class NarrativeBuilder:
@@ -113,13 +132,7 @@ class NarrativeBuilder:
             )
             scheme = numbering.scheme_for_level(level)
         elif scheme in numbering.PRINTED_VARIANTS and data.get("items"):
-            self.ctx.warning(
-                "input.numbering-variant",
-                f"分项编号照原样印作“{scheme}”；GB/T 15834 规定阿拉伯数字序号后用下脚点，应为“1.”",
-                _sub(sub, "numbering"),
-                expected="1.",
-                found=scheme,
-            )
+            numbering_variant(self.ctx, scheme, _sub(sub, "numbering"))
         for i, item in enumerate(data.get("items") or []):
             blocks += self.item(item, f"{_sub(sub, 'items')}[{i}]", scheme, i + 1)
         blocks += self.texts(data.get("after"), _sub(sub, "after"))

@@ -9,9 +9,10 @@ _DIGITS = "零一二三四五六七八九"
 
 #: Level schemes: level 1 (parts) 一、, level 2 （一）, level 3 1., level 4 （1）.
 SCHEMES = ("一、", "（一）", "1.", "（1）")
-#: Level 3 as many published reports print it — "1、" and the full-width "1．" — for a report transcribed as
-#: published (GB/T 15834-2011 §4.5.3.5 wants the point "1."; using one is warned about).
-PRINTED_VARIANTS = {"1、": "1.", "1．": "1."}
+#: Numbers as published reports print them, for a report transcribed as published (each warned about): level 3 as
+#: "1、" and the full-width "1．" (GB/T 15834-2011 §4.5.3.5 wants the point "1."), levels 2 and 4 in half-width
+#: brackets "(一)", "(1)" (the full-width （一） （1） of Chinese text) — variant → the scheme it stands for.
+PRINTED_VARIANTS = {"1、": "1.", "1．": "1.", "(一)": "（一）", "(1)": "（1）"}
 
 
 def chinese_number(n: int) -> str:
@@ -44,10 +45,14 @@ def label(scheme: str, n: int) -> str:
         return f"{chinese_number(n)}、"
     if scheme == "（一）":
         return f"（{chinese_number(n)}）"
+    if scheme == "(一)":
+        return f"({chinese_number(n)})"
     if scheme in ("1.", "1、", "1．"):
         return f"{n}{scheme[1]}"
     if scheme == "（1）":
         return f"（{n}）"
+    if scheme == "(1)":
+        return f"({n})"
     if scheme == "一是":
         return f"{chinese_number(n)}是"
     raise ValueError(f"unknown numbering scheme {scheme!r}; known: {', '.join(SCHEMES)}, 一是")

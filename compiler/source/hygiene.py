@@ -414,9 +414,12 @@ def _attachment_titles(data: dict[str, Any]) -> list[tuple[Path, str]]:
 
 
 def clean_data(data: dict[str, Any], skip_top: frozenset[str] | set[str]) -> list[tuple[Path, Cleaned]]:
-    """Clean every string of ``data`` in place; returns what changed, string by string."""
+    """Clean every string of ``data`` in place; returns what changed, string by string.  A ``numbering`` names a
+    scheme, not text: "(一)" is the half-width scheme a report printed, kept as chosen."""
     found: list[tuple[Path, Cleaned]] = []
     for path, text in [*strings(data, skip_top), *_attachment_titles(data)]:
+        if path and path[-1] == "numbering":
+            continue
         cleaned = clean_text(text)
         if cleaned.changes:
             found.append((path, cleaned))

@@ -29,8 +29,8 @@ _ITEM_MARKERS = (
     ("1.", re.compile(r"^(\d{1,2})\s*(?P<mark>[.．、])(?!\d)\s*")),
     ("（1）", re.compile(r"^[（(](\d{1,2})[）)]\s*")),
 )
-#: the printed variants of "1." an item list may use (a list is one kind whatever mark each item has)
-_BASE_MARKER = {"1、": "1.", "1．": "1."}
+#: the printed variants of a numbering an item list may use (a list is one kind whatever mark each item has)
+_BASE_MARKER = {"1、": "1.", "1．": "1.", "(一)": "（一）", "(1)": "（1）"}
 _DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _ISO_DATE = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})|^D:(\d{4})(\d{2})(\d{2})")
 _TITLE = re.compile(r"^(.*?)(\d{4})\s*年(?:度)?\s*(?:政府信息公开|政务公开|信息公开)")
@@ -124,6 +124,8 @@ def split_marker(text: str, kind: str | None) -> tuple[str, str, str] | None:
         if m:
             if name == "1." and m["mark"] != ".":  # printed "1、" or "1．": kept as printed (numbering = "1、")
                 name = f"1{m['mark']}"
+            elif name != "1." and text.startswith("("):  # half-width brackets: kept as printed ("(一)")
+                name = name.replace("（", "(").replace("）", ")")
             body = text[m.end() :]
             hm = re.match(r"^([^。；！？]{1,30}[。：:])(.*)$", body)
             if hm:

@@ -19,8 +19,8 @@ from collections.abc import Callable
 
 from compiler import hookimpl
 from compiler.model.document import Block, Heading
-from compiler.model.narrative import NARRATIVE_FIELDS, NarrativeBuilder
-from compiler.model.numbering import label
+from compiler.model.narrative import LEVEL_OF_SCHEME, NARRATIVE_FIELDS, NarrativeBuilder, numbering_variant
+from compiler.model.numbering import PRINTED_VARIANTS, label
 from compiler.model.problems import Problem
 from compiler.model.schema import Field
 from compiler.model.sections import SectionContext, SectionType
@@ -51,12 +51,17 @@ def present_subsections(ctx: SectionContext) -> list[str]:
 def build(ctx: SectionContext) -> list[Block]:
     builder = NarrativeBuilder(ctx)
     blocks: list[Block] = [ctx.heading(), *builder.texts(ctx.data.get("text"), "text")]
-    for n, key in enumerate(present_subsections(ctx), start=1):
+    scheme = ctx.data.get("numbering")  # the subsections numbered as printed: "(一)" (a level-2 scheme), else （一）
+    scheme = scheme if LEVEL_OF_SCHEME.get(scheme) == 2 else "（一）"
+    subsections = present_subsections(ctx)
+    if subsections and scheme in PRINTED_VARIANTS:
+        numbering_variant(ctx, scheme, "numbering")
+    for n, key in enumerate(subsections, start=1):
         data = ctx.data[key]
         title = data.get("heading") or SUBSECTIONS[key]
         blocks.append(
             Heading(
-                label("（一）", n) + ctx.text(title, f"{key}.heading"),
+                label(scheme, n) + ctx.text(title, f"{key}.heading"),
                 role="heading2",
                 outline_level=1,
                 source=ctx.source(key),
