@@ -185,3 +185,38 @@ def test_import_reads_a_yuan_fee_header_as_money_unit(tmp_path):
     out = build(source, tmp_path / "report.html", to=["html"]).outputs["html"]
     active = import_file(out).result.data["active"]
     assert active.get("money_unit") == "元" and "labels" not in active
+
+
+def test_cells_printed_with_a_slash_instead_of_a_number(tmp_path):
+    """西安市高陵区行政审批服务局 2021 (held-out round 33): table 二 and table 三 print "/" where there is nothing —
+    typed "/", printed so in every output, counted as no number (the blank-cell warning names them), and read back as
+    "/" on import."""
+    from compiler.importers.run import import_file
+
+    edits = [
+        (
+            "[active.regulations]      # 规章（本局无规章制定权）\nissued = 0\nrepealed = 0\nvalid = 0",
+            '[active.regulations]\nissued = "/"\nrepealed = "/"\nvalid = "／"',
+        ),
+        (
+            "[appeals.review]                    # 行政复议\nmaintain = 2\ncorrect = 1\nother = 0",
+            '[appeals.review]\nmaintain = 2\ncorrect = 1\nother = "—"',
+        ),
+    ]
+    path = write_variant(tmp_path, edits)
+    problems = problems_of(path)
+    assert not [p for p in problems if p.severity.name == "ERROR"], [p.format() for p in problems]
+    assert "gb2021.table2.missing" in {p.rule for p in problems} and "gb2021.table4.missing" in {
+        p.rule for p in problems
+    }
+    tables = tables_of(path)
+    regulations = next(r for r in tables["table2"].rows if r[0].text == "规章")
+    assert [c.text for c in regulations[1:]] == ["/", "/", "／"]
+    assert "—" in [c.text for c in tables["table4"].rows[3]]
+    outputs = build(path, tmp_path / "slash", to=["pdf", "html", "docx"]).outputs
+    lines = [ln.text.replace(" ", "") for page in read_pdf(outputs["pdf"].read_bytes()).pages for ln in page.lines]
+    assert "规章//／" in lines
+    for kind in ("pdf", "html", "docx"):
+        imported = import_file(outputs[kind]).result.data
+        assert imported["active"]["regulations"] == {"issued": "/", "repealed": "/", "valid": "／"}, kind
+        assert imported["appeals"]["review"]["other"] == "—", kind

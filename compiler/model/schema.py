@@ -38,7 +38,8 @@ KINDS: dict[str, str] = {
     "count": "非负整数",
     "number": "数值",
     "money": "非负数值",
-    "cell": '表格单元格：数值、数字字符串（按原样排印，如 "7545.00"、"2笔"、"+2"）或 ""（原表空白）',
+    "cell": '表格单元格：数值、数字字符串（按原样排印，如 "7545.00"、"2笔"、"+2"）、""（原表空白）'
+    '或原表代替数字的 "/"、"—"',
     "bool": "布尔值",
     "date": "日期（如 2019-02-14）",
     "list[str]": "字符串数组",
@@ -99,6 +100,15 @@ def _is_int(value: Any) -> bool:
 
 def _is_number(value: Any) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+#: a cell printed with a mark for "nothing" instead of a number: "/", "—", "-" (西安市高陵区行政审批服务局 2021)
+CELL_NONE_MARK = re.compile(r"\s*(?:[/／]|[—－–-]{1,2})\s*")
+
+
+def _is_cell_text(value: str) -> bool:
+    """A cell typed as text: blank, digits as printed (with a unit or sign), or a mark printed for "nothing"."""
+    return not value.strip() or _is_numeric_text(value) or CELL_NONE_MARK.fullmatch(value) is not None
 
 
 def _is_numeric_text(value: Any) -> bool:
@@ -162,7 +172,7 @@ class Validator:
             "count": lambda v: _is_int(v) and v >= 0,
             "number": _is_number,
             "money": lambda v: _is_number(v) and v >= 0,
-            "cell": lambda v: _is_number(v) or (isinstance(v, str) and (not v.strip() or _is_numeric_text(v))),
+            "cell": lambda v: _is_number(v) or (isinstance(v, str) and _is_cell_text(v)),
             "bool": lambda v: isinstance(v, bool),
             "date": lambda v: isinstance(v, (_dt.date, str)),
             "list[str]": lambda v: isinstance(v, list) and all(isinstance(x, str) for x in v),

@@ -7,6 +7,7 @@ at the key and line to fix:
 - ``common.approx-number`` — "余" after a number with decimals ("10.89余万") or after an exact count ("877余篇"):
   approximate and exact at once;
 - ``common.malformed-date`` — a year run into its month or day ("20201月1日", "2025111231日"): 年 (and 月) lost;
+  or a year of five or six digits ("202020年");
 - ``common.misused-word`` — a common miswriting from the table in ``miswritings.toml`` (see
   :mod:`plugins.common.miswritings`; each entry with its reason and an example the tests run):
   做为 → 作为, 截止目前 → 截至目前, 残差不齐 → 参差不齐, 登陆 → 登录 before 网站/系统….
@@ -147,8 +148,14 @@ def _round_down(number: str) -> str:
     return number[0] + "0" * (len(number) - 1)
 
 
+#: a year of five or six digits: "至202020年12月31日止" (淄博市中埠镇 2020) — the year typed twice or a digit too many
+_LONG_YEAR = re.compile(r"(?<![\d.])(?:19|20)\d{3,4}(?=年)")
+
+
 def malformed_date_problems(report: Report) -> list[Problem]:
-    """A four-digit year with the month or day run into it, no 年 between: "20201月1日" reads as the number 20201."""
+    """A four-digit year with the month or day run into it, no 年 between: "20201月1日" reads as the number 20201;
+    or a year of more than four digits: "202020年"."""
+    texts = list(narrative_strings(report))
     return [
         warning(
             "common.malformed-date",
@@ -157,8 +164,18 @@ def malformed_date_problems(report: Report) -> list[Problem]:
             expected=f"“{m.group(0)[:4]}年…”",
             found=f"“{m.group(0)}”",
         )
-        for keypath, text in narrative_strings(report)
+        for keypath, text in texts
         for m in _RUN_DATE.finditer(text)
+    ] + [
+        warning(
+            "common.malformed-date",
+            f"年份“{m.group(0)}年”不是四位数，多了数字",
+            report.ref(keypath),
+            expected=f"“{m.group(0)[:4]}年”",
+            found=f"“{m.group(0)}年”",
+        )
+        for keypath, text in texts
+        for m in _LONG_YEAR.finditer(text)
     ]
 
 

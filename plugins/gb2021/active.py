@@ -264,7 +264,7 @@ def check_for(blocks: tuple[Block2, ...]) -> Callable[[SectionContext], list[Pro
         if missing:
             ctx.warning(
                 "gb2021.table2.missing",
-                f"{TABLE_NAME}有 {len(missing)} 格空白，照原样排为空白："
+                f"{TABLE_NAME}有 {len(missing)} 格没有数字（空白或印作“/”），照原样排印："
                 + "、".join(missing[:6])
                 + ("等" if len(missing) > 6 else "")
                 + "；读者无法区分空白与 0，若为 0 请填写 0",

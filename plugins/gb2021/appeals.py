@@ -98,6 +98,12 @@ def derive(ctx: SectionContext) -> dict[str, Any]:
     return blocks
 
 
+def _shown(data: Mapping[str, Any], values: Mapping[str, Mapping[str, Any]], block: str, key: str) -> str:
+    """A cell as printed: its value, or the "/" a report printed instead of one."""
+    typed = v.get(v.get(data, block), key)
+    return v.show(typed) if v.is_none_mark(typed) else v.show(values[block][key])
+
+
 def table_block(values: Mapping[str, Mapping[str, Any]], ctx: SectionContext) -> Table:
     """Three header rows (行政复议 | 行政诉讼 → its two kinds → result labels), one row of 15 numbers."""
     data = ctx.data
@@ -110,7 +116,7 @@ def table_block(values: Mapping[str, Mapping[str, Any]], ctx: SectionContext) ->
         [Cell(label, rowspan=2) for label in results]
         + [Cell(lab.printed(data, b.key, b.label), colspan=5) for b in TABLE4_BLOCKS[1:]],
         [Cell(label) for label in results * 2],
-        [Cell(v.show(values[b.key][r.key])) for b in TABLE4_BLOCKS for r in TABLE4_RESULTS],
+        [Cell(_shown(data, values, b.key, r.key)) for b in TABLE4_BLOCKS for r in TABLE4_RESULTS],
     ]
     return Table(rows=rows, widths=[1.0] * 15, header_rows=3, keep_together=True, name="table4", source=ctx.source())
 
@@ -156,7 +162,8 @@ def check(ctx: SectionContext) -> list[Problem]:
         first = next((b.key for b in TABLE4_BLOCKS if b.key in ctx.data), "")
         ctx.warning(
             "gb2021.table4.missing",
-            f"{TABLE_NAME}有空白格，照原样排为空白：{'；'.join(blanks)}；读者无法区分空白与 0，若为 0 请填写 0",
+            f"{TABLE_NAME}有没有数字的格（空白或印作“/”），照原样排印：{'；'.join(blanks)}；"
+            "读者无法区分空白与 0，若为 0 请填写 0",
             first,
             expected="每格一个数",
             found=f"空白 {len(blanks)} 处",

@@ -429,8 +429,8 @@ def check_table3(ctx: SectionContext, layout: Table3Layout) -> None:
         first = next(iter(blanks))
         ctx.warning(
             "gb2021.table3.missing",
-            f"{TABLE_NAME}有 {count} 格空白，照原样排为空白：{_blank_summary(layout, blanks, labels)}；"
-            "读者无法区分空白与 0，若为 0 请填写 0",
+            f"{TABLE_NAME}有 {count} 格没有数字（空白或印作“/”），照原样排印："
+            f"{_blank_summary(layout, blanks, labels)}；读者无法区分空白与 0，若为 0 请填写 0",
             first if first in data else "",
             expected="每格一个数",
             found=f"空白 {count} 格",

@@ -17,7 +17,7 @@ from decimal import Decimal
 from typing import Any
 
 from compiler.model.refs import fmt_number
-from compiler.model.schema import CELL_MONEY_UNITS, CELL_UNIT_PATTERN
+from compiler.model.schema import CELL_MONEY_UNITS, CELL_NONE_MARK, CELL_UNIT_PATTERN
 
 # a unit typed in the cell is kept as printed
 _NUMERIC = re.compile(rf"^(?P<n>[-+]?\d+(?:\.\d+)?)(?P<u>{CELL_UNIT_PATTERN})?$")
@@ -65,8 +65,15 @@ def check_count_cell(ctx: Any, value: Any, rule: str, where: str, keypath: str) 
 
 
 def is_blank(value: Any) -> bool:
-    """Left out, or written ``""``: printed blank."""
-    return value is None or (isinstance(value, str) and not value.strip())
+    """Left out, written ``""`` (printed blank), or a mark printed instead of a number (``"/"``, ``"—"``, printed as
+    typed): no number either way."""
+    return value is None or (isinstance(value, str) and (not value.strip() or is_none_mark(value)))
+
+
+def is_none_mark(value: Any) -> bool:
+    """A cell printed "/" or "—" instead of a number (西安市高陵区行政审批服务局 2021): shown as typed, counted
+    blank."""
+    return isinstance(value, str) and CELL_NONE_MARK.fullmatch(value) is not None
 
 
 def is_number(value: Any) -> bool:
@@ -120,7 +127,7 @@ def show(value: Any) -> str:
     """The printed form: exactly as typed — integers without a point, decimals with every digit typed, a
     string of digits verbatim; blank stays blank."""
     if isinstance(value, str):
-        return value.strip() if is_numeric_text(value) else ""
+        return value.strip() if is_numeric_text(value) or is_none_mark(value) else ""
     if not is_number(value):
         return ""
     return fmt_number(Decimal(str(value)))
