@@ -13,6 +13,7 @@ Split from :mod:`plugins.common.prose` (the number rules) — these read dates a
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from compiler.model.problems import Problem, warning
 from compiler.model.report import Report
@@ -212,31 +213,37 @@ def _this_year_slips(
 _FINAL_ACCOUNTS = re.compile(r"(?<!\d)(?P<y>\d{4})\s*年度?(?P<what>[^，。；、\d]{0,10}?(?<!预)决算)")
 
 
+def _outside_plans(
+    texts: list[tuple[str, str]], plan_keys: tuple[str, ...], pattern: re.Pattern[str], excused: str
+) -> Iterator[tuple[str, str, re.Match[str]]]:
+    """``(keypath, text, match)`` for each match of ``pattern`` outside the plan parts, unless its sentence (up to the
+    match's end) says something ``excused`` does (将、计划: a plan; 截至: a date a count runs to)."""
+    for keypath, text in texts:
+        if keypath.split(".")[0] in plan_keys:
+            continue
+        for m in pattern.finditer(text):
+            if not re.search(excused, re.split(r"[。！？]", text[: m.start()])[-1] + m.group(0)):
+                yield keypath, text, m
+
+
 def _final_accounts_of_the_year(
     report: Report, texts: list[tuple[str, str]], plan_keys: tuple[str, ...], year: int
 ) -> list[Problem]:
     """The report year's own 决算 told as published during it: a year's final accounts are drawn up after it ends
     (平武县统计局 2021: "公开了我局2022年度财政预算、2021年度决算报告" — 2020's 决算 and 2021's 预算 were the ones of
     that year).  A plan to publish them is no slip."""
-    problems = []
-    for keypath, text in texts:
-        if keypath.split(".")[0] in plan_keys:
-            continue
-        for m in _FINAL_ACCOUNTS.finditer(text):
-            sentence = re.split(r"[。！？]", text[: m.start()])[-1]
-            if int(m["y"]) != year or re.search(r"将|计划|拟|下一步|明年", sentence):
-                continue
-            problems.append(
-                warning(
-                    "prose.year-slip",
-                    f"“{m.group(0)}”：{year}年的决算要在年度结束后才编制，不会在{year}年里公开；"
-                    f"本年公开的应是{year - 1}年度的决算",
-                    report.ref(keypath),
-                    expected=f"{year - 1}年度{m['what']}",
-                    found=m.group(0),
-                )
-            )
-    return problems
+    return [
+        warning(
+            "prose.year-slip",
+            f"“{m.group(0)}”：{year}年的决算要在年度结束后才编制，不会在{year}年里公开；"
+            f"本年公开的应是{year - 1}年度的决算",
+            report.ref(keypath),
+            expected=f"{year - 1}年度{m['what']}",
+            found=m.group(0),
+        )
+        for keypath, _, m in _outside_plans(texts, plan_keys, _FINAL_ACCOUNTS, r"将|计划|拟|下一步|明年")
+        if int(m["y"]) == year
+    ]
 
 
 #: a count of what was published, dated: "2010年我镇通过门户网站公开各类政府信息24余条" (not "2010年2月", a date)
@@ -251,24 +258,17 @@ def _count_in_the_next_year(
     """What was published told under the year after the report's, outside the plans (凉州区张义镇 2009: "此外,2010年
     我镇通过门户网站公开各类政府信息24余条" in the report on 2009): a slip for the report year, or a figure that does
     not belong in it.  A plan (将、计划、拟、力争) or a date up to which it counts (截至) is no slip."""
-    problems = []
-    for keypath, text in texts:
-        if keypath.split(".")[0] in plan_keys:
-            continue
-        for m in _DATED_COUNT.finditer(text):
-            sentence = re.split(r"[。！？]", text[: m.start()])[-1] + m.group(0)
-            if int(m["y"]) != year + 1 or re.search(r"将|计划|拟|力争|预计|截至|截止", sentence):
-                continue
-            problems.append(
-                warning(
-                    "prose.year-slip",
-                    f"“{_short(text[m.start() :], 24)}”：报告年度是{year}年，这里写的是{year + 1}年公开的数量",
-                    report.ref(keypath),
-                    expected=f"{year}年",
-                    found=f"{m['y']}年",
-                )
-            )
-    return problems
+    return [
+        warning(
+            "prose.year-slip",
+            f"“{_short(text[m.start() :], 24)}”：报告年度是{year}年，这里写的是{year + 1}年公开的数量",
+            report.ref(keypath),
+            expected=f"{year}年",
+            found=f"{m['y']}年",
+        )
+        for keypath, text, m in _outside_plans(texts, plan_keys, _DATED_COUNT, r"将|计划|拟|力争|预计|截至|截止")
+        if int(m["y"]) == year + 1
+    ]
 
 
 def date_problems(report: Report) -> list[Problem]:

@@ -91,6 +91,20 @@ def _placement(ctx: SectionContext, table: str) -> None:
         )
 
 
+def _with_table_placement(
+    check: Callable[[SectionContext], list[Problem]] | None, table: str
+) -> Callable[[SectionContext], list[Problem]]:
+    """The part's own check, after the table's placement: a part printed without its table has no table to check."""
+
+    def checked(ctx: SectionContext) -> list[Problem]:
+        if _not_printed(ctx, table):
+            return []
+        _placement(ctx, table)
+        return check(ctx) if check else []
+
+    return checked
+
+
 def make_part(
     key: str,
     formats: Iterable[str],
@@ -104,17 +118,11 @@ def make_part(
     table: str | None = None,
 ) -> SectionType:
     """A numbered, required part with the official title of ``key``; ``table`` names the format's table it draws
-    (表二 …), which may have been printed before the heading (``table_before_heading``)."""
+    (表二 …), which a report may have printed before the heading (``table_before_heading``) or not at all
+    (``no_table``)."""
     if table is not None:
         fields = (*fields, TABLE_BEFORE_HEADING, NO_TABLE)
-        checks = check
-
-        def check(ctx: SectionContext) -> list[Problem]:
-            if _not_printed(ctx, str(table)):
-                return []
-            _placement(ctx, str(table))
-            return checks(ctx) if checks else []
-
+        check = _with_table_placement(check, table)
     return SectionType(
         key=key,
         title=PART_TITLES[key],
