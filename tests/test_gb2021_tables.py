@@ -213,8 +213,13 @@ def trial_report(tmp_path) -> dict:
 
 @pytest.fixture
 def trial_path(tmp_path):
+    return write_trial(tmp_path, trial_report(tmp_path))
+
+
+def write_trial(tmp_path, data: dict):
+    """The trial report ``data`` written as ``trial.toml`` in ``tmp_path``."""
     path = tmp_path / "trial.toml"
-    path.write_text(tomli_w.dumps(trial_report(tmp_path)), encoding="utf-8")
+    path.write_text(tomli_w.dumps(data), encoding="utf-8")
     return path
 
 
@@ -259,8 +264,7 @@ def test_a_2019_procurement_amount_without_any_unit(tmp_path, amount, label, war
     data["active"]["procurement"]["amount"] = amount
     if label:
         data["active"]["labels"] = {"amount": label}
-    path = tmp_path / "trial.toml"
-    path.write_text(tomli_w.dumps(data), encoding="utf-8")
+    path = write_trial(tmp_path, data)
     found = [p for p in problems_of(path) if p.rule == "gb2021.cell.unit"]
     assert bool(found) is warned
     if warned:
@@ -280,8 +284,7 @@ def test_a_row_the_published_table_adds_is_printed_where_it_stands(tmp_path):
 
     data = trial_report(tmp_path)
     data["active"]["extra_rows"] = {"normative_documents": [["其他主动公开文件", 56, 45, ""]]}
-    path = tmp_path / "trial.toml"
-    path.write_text(tomli_w.dumps(data), encoding="utf-8")
+    path = write_trial(tmp_path, data)
     [p] = [p for p in problems_of(path) if p.rule == "gb2021.table2.extra-row"]
     assert p.source.keypath == "active.extra_rows.normative_documents[0]" and p.found == "其他主动公开文件"
     out = tmp_path / "trial.pdf"
@@ -311,8 +314,7 @@ def test_an_extra_row_that_cannot_be_printed_is_an_error(tmp_path, extra):
 
     data = trial_report(tmp_path)
     data["active"]["extra_rows"] = extra
-    path = tmp_path / "trial.toml"
-    path.write_text(tomli_w.dumps(data), encoding="utf-8")
+    path = write_trial(tmp_path, data)
     found = [p for p in problems_of(path) if p.rule == "gb2021.table2.extra-row"]
     assert [p.severity.name for p in found] == ["ERROR"]
 
@@ -327,8 +329,7 @@ def test_a_change_printed_with_its_plus_sign(tmp_path):
 
     data = trial_report(tmp_path)
     data["active"]["penalty"]["change"] = "+2"
-    path = tmp_path / "trial.toml"
-    path.write_text(tomli_w.dumps(data), encoding="utf-8")
+    path = write_trial(tmp_path, data)
     assert [p.format() for p in problems_of(path)] == []
     t2 = tables_of(path)["table2"]
     assert [c.text for c in next(r for r in t2.rows if r[0].text == "行政处罚")] == ["行政处罚", "20", "+2", "15"]
@@ -347,8 +348,7 @@ def test_a_sign_that_is_no_whole_change_is_an_error(tmp_path, cell):
 
     data = trial_report(tmp_path)
     data["active"]["penalty"]["change"] = cell
-    path = tmp_path / "trial.toml"
-    path.write_text(tomli_w.dumps(data), encoding="utf-8")
+    path = write_trial(tmp_path, data)
     assert {p.severity.name for p in problems_of(path) if p.source and p.source.keypath == "active.penalty.change"} == {
         "ERROR"
     }
@@ -364,8 +364,7 @@ def test_a_header_printed_otherwise_in_one_block_only(tmp_path):
 
     data = trial_report(tmp_path)
     data["active"]["labels"] = {"item_5.change": "本年增/"}
-    path = tmp_path / "trial.toml"
-    path.write_text(tomli_w.dumps(data), encoding="utf-8")
+    path = write_trial(tmp_path, data)
     [p] = [p for p in problems_of(path) if p.rule == "gb2021.label.variant"]
     assert (p.source.keypath, p.expected, p.found) == ("active.labels.item_5.change", "本年增/减", "本年增/")
     headers = [[c.text for c in r] for r in tables_of(path)["table2"].rows if r[0].text == "信息内容"]
@@ -384,8 +383,7 @@ def test_a_block_header_key_the_table_lacks_is_an_error(tmp_path):
 
     data = trial_report(tmp_path)
     data["active"]["labels"] = {"item_1.change": "本年增/"}  # 第（一）项 has no 本年增/减 column
-    path = tmp_path / "trial.toml"
-    path.write_text(tomli_w.dumps(data), encoding="utf-8")
+    path = write_trial(tmp_path, data)
     [p] = [p for p in problems_of(path) if p.rule == "input.unknown-key"]
     assert p.source.keypath == "active.labels.item_1.change" and p.severity.name == "ERROR"
 
@@ -443,8 +441,7 @@ def test_parts_printed_without_their_tables(tmp_path):
     for key in ("active", "applications", "appeals"):
         kept = {k: v for k, v in data[key].items() if k in ("heading", "text", "items")}
         data[key] = {**kept, "text": "本年度没有需要列表说明的情况。", "no_table": True}
-    path = tmp_path / "trial.toml"
-    path.write_text(tomli_w.dumps(data), encoding="utf-8")
+    path = write_trial(tmp_path, data)
     problems = problems_of(path)
     found = [p for p in problems if p.rule == "gb2021.table-not-printed"]
     assert [p.source.keypath for p in found] == ["active.no_table", "applications.no_table", "appeals.no_table"]
@@ -473,8 +470,7 @@ def test_normative_documents_made_but_not_published(tmp_path, cells, warned):
 
     data = trial_report(tmp_path)
     data["active"]["normative_documents"] = cells
-    path = tmp_path / "trial.toml"
-    path.write_text(tomli_w.dumps(data), encoding="utf-8")
+    path = write_trial(tmp_path, data)
     found = [p for p in problems_of(path) if p.rule == "gb2021.table2.unpublished"]
     assert bool(found) is warned
     if warned:

@@ -28,7 +28,6 @@ from typing import Any
 from compiler import hookimpl
 from compiler.importers.base import Grid, ImportResult, Place, PublishedDocument, TextItem
 from compiler.importers.common import row_cells
-from compiler.model.schema import CELL_NONE_MARK
 from plugins.common.importing import (
     CN_DIGITS,
     DASH,
@@ -70,6 +69,7 @@ from plugins.gb2021.tables import (
     Block2,
     Row3,
 )
+from plugins.gb2021.values import is_none_mark
 
 
 # ----------------------------------------------------------------------------------------------------- rows
@@ -266,7 +266,7 @@ def _cell(b: Builder, path: str, text: str | None, place: Place, what: str) -> N
             return  # not a number: the error above names it; nothing is written in its place
         mark = re.sub(r"\s+", "", text or "")
         if b.cell_kind:  # a "/" or "—" printed instead of a number is kept as printed; a blank stays blank
-            b.put(path, mark if CELL_NONE_MARK.fullmatch(mark) else "")
+            b.put(path, mark if is_none_mark(mark) else "")
         b.note(path, f"{what}原表空白，保持空白（不当作 0）", place, "info")
         return
     if isinstance(value, str) and not b.cell_kind:  # a printed unit: the number alone when "" and units are unknown
