@@ -220,3 +220,23 @@ def test_cells_printed_with_a_slash_instead_of_a_number(tmp_path):
         imported = import_file(outputs[kind]).result.data
         assert imported["active"]["regulations"] == {"issued": "/", "repealed": "/", "valid": "／"}, kind
         assert imported["appeals"]["review"]["other"] == "—", kind
+
+
+def test_table4_prints_a_count_typed_with_its_unit_as_typed(tmp_path):
+    """One rule for the three tables: a cell typed as text ("2件") is printed as typed in table 四 too, as tables
+    二 and 三 print theirs — the count still adds into the block's total, which is computed and printed bare."""
+    edits = [
+        (
+            "[appeals.review]                    # 行政复议\nmaintain = 2\ncorrect = 1\nother = 0",
+            '[appeals.review]\nmaintain = "2件"\ncorrect = 1\nother = 0',
+        ),
+    ]
+    path = write_variant(tmp_path, edits)
+    problems = problems_of(path)
+    assert not [p for p in problems if p.severity.name == "ERROR"], [p.format() for p in problems]
+    numbers = [c.text for c in tables_of(path)["table4"].rows[3]]
+    assert numbers[:5] == ["2件", "1", "0", "1", "4"], numbers
+    outputs = build(path, tmp_path / "unit", to=["pdf", "html"]).outputs
+    lines = [ln.text.replace(" ", "") for page in read_pdf(outputs["pdf"].read_bytes()).pages for ln in page.lines]
+    assert any(line.startswith("2件1014") for line in lines), [ln for ln in lines if "2件" in ln]
+    assert ">2件<" in outputs["html"].read_text(encoding="utf-8")

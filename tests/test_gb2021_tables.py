@@ -393,13 +393,16 @@ def test_a_table_printed_before_its_parts_heading(tmp_path):
     "二、主动公开政府信息情况" — ``table_before_heading = true`` draws it there in every output, warned once."""
     import io
     import re
+    import tomllib
     import zipfile
 
     from compiler.build import build
+    from compiler.importers.run import import_file
     from tests.gb2021_support import problems_of, write_variant
     from tests.pdfread import read_pdf
 
     path = write_variant(tmp_path, [("[active]\n", "[active]\ntable_before_heading = true\n")])
+    original = tomllib.loads(path.read_text(encoding="utf-8"))
     [p] = [p for p in problems_of(path) if p.rule == "gb2021.table-placement"]
     assert p.source.keypath == "active.table_before_heading" and "表二" in p.message
     outputs = build(path, tmp_path / "report", to=["pdf", "html", "docx"]).outputs
@@ -412,6 +415,11 @@ def test_a_table_printed_before_its_parts_heading(tmp_path):
         docx = re.sub(r"<[^>]+>", "|", z.read("word/document.xml").decode("utf-8"))
     for text in (html, docx):
         assert text.index("第二十条第（一）项") < text.index("二、主动公开政府信息情况")
+    for kind in ("pdf", "html", "docx"):  # read back as printed: the table is 表二, not a table of part 一's own
+        imported = import_file(outputs[kind], "2021").result.data
+        assert imported["active"].get("table_before_heading") is True, kind
+        assert "tables" not in imported["overview"] and "table_before_heading" not in imported["applications"], kind
+        assert imported["active"]["licensing"] == original["active"]["licensing"], kind
     (tmp_path / "plain").mkdir()
     plain = write_variant(tmp_path / "plain", [])  # without it, the table follows its heading
     assert "gb2021.table-placement" not in {p.rule for p in problems_of(plain)}

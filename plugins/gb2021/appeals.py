@@ -99,9 +99,7 @@ def derive(ctx: SectionContext) -> dict[str, Any]:
 
 
 def _shown(data: Mapping[str, Any], values: Mapping[str, Mapping[str, Any]], block: str, key: str) -> str:
-    """A cell as printed: its value, or the "/" a report printed instead of one."""
-    typed = v.get(v.get(data, block), key)
-    return v.show(typed) if v.is_none_mark(typed) else v.show(values[block][key])
+    return v.printed(v.get(v.get(data, block), key), values[block][key])
 
 
 def table_block(values: Mapping[str, Mapping[str, Any]], ctx: SectionContext) -> Table:

@@ -174,11 +174,7 @@ def derive_for(layout: Table3Layout) -> Callable[[SectionContext], dict[str, Any
 
 # ------------------------------------------------------------------------------------------------------ blocks
 def _printed(data: Mapping[str, Any], col: str, row: str, columns: Mapping[str, Mapping[str, Any]]) -> str:
-    """The cell as published: a typed string of digits verbatim, otherwise the value."""
-    typed = v.get(v.get(data, col), row)
-    if isinstance(typed, str):
-        return v.show(typed)
-    return v.show(columns[col][row])
+    return v.printed(v.get(v.get(data, col), row), columns[col][row])
 
 
 def _numbers(columns: Mapping[str, Mapping[str, Any]], row: str, data: Mapping[str, Any]) -> list[Cell]:

@@ -151,10 +151,12 @@ def _schema_keeps_blanks() -> bool:
 
 
 # ---------------------------------------------------------------------------------------------- table 二
-def _table2(rows: list[Row], blocks: tuple[Block2, ...], b: Builder) -> bool:
+def _table2(rows: list[Row], blocks: tuple[Block2, ...], b: Builder) -> set[int]:
+    """The grids table 二 was read from (none: no table 二)."""
     wanted = {row.key: row for block in blocks for row in block.rows}
     labels = {key: row.label for key, row in wanted.items()}
     found: set[str] = set()
+    grids: set[int] = set()
     last: str | None = None  # the format's row read last: a row of the report's own after it is one it adds
     extras: dict[str, list[list[Any]]] = {}
     captions = {_bare(block.caption): block for block in blocks}
@@ -179,6 +181,7 @@ def _table2(rows: list[Row], blocks: tuple[Block2, ...], b: Builder) -> bool:
             continue
         values = row.after_label(len(spec.cells))
         found.add(key)
+        grids.add(row.grid)
         last = key
         if _printed_differs(row.labels[0], spec.label):
             _label_variant(b, "active", key, row.labels[0], spec.label, row.place)
@@ -197,7 +200,7 @@ def _table2(rows: list[Row], blocks: tuple[Block2, ...], b: Builder) -> bool:
         )
     if found:
         _table2_headers(rows, blocks, b)
-    return bool(found)
+    return grids
 
 
 def _similar(a: str, b: str) -> float:
@@ -469,13 +472,16 @@ def _table3_headers(rows: list[Row], b: Builder) -> None:
 _RESULT_LABELS = {norm(r.label): r.key for r in TABLE4_RESULTS}
 
 
-def _table4(rows: list[Row], b: Builder) -> bool:
-    """The numbers row under the header whose bottom row names the five results three times."""
+def _table4(rows: list[Row], b: Builder) -> set[int]:
+    """The numbers row under the header whose bottom row names the five results three times; returns the grids of
+    the header and the numbers (none: no table 四)."""
     columns: list[int] = []
+    header = -1
     for row in rows:
         found = [j for j, t in enumerate(row.raw) if norm(t) in _RESULT_LABELS]
         if len(found) >= 15:
             columns = found[-15:]
+            header = row.grid
             continue
         if not columns:
             continue
@@ -490,15 +496,16 @@ def _table4(rows: list[Row], b: Builder) -> bool:
                         row.place,
                         f"表四“{block.label}”的“{result.label}”",
                     )
-            return True
+            return {header, row.grid}
         if row.labels and not any(norm(t) in _RESULT_LABELS or "复议" in t or "诉讼" in t for t in row.labels):
             columns = []
-    return False
+    return set()
 
 
 # -------------------------------------------------------------------------------------------------- parts
 #: the parts whose tables are the format's own (表二, 表三, 表四), read by their row labels
 FORMAT_TABLE_PARTS = ("active", "applications", "appeals")
+TABLE_NAMES = {"active": "表二", "applications": "表三", "appeals": "表四"}
 #: a part printed under the title of what the format puts in part 六: the 信息处理费
 _FEE_PART = re.compile(r"信息处理费|收费")
 
@@ -633,8 +640,9 @@ def import_document(document: PublishedDocument, fmt: str) -> ImportResult:
     rows = grid_rows(document.grids)
     table2 = _table2(rows, VARIANTS[fmt].table2, b)
     layout = _table3(rows, b, document.grids)
+    table3 = {row.grid for row, _, _ in _table3_rows(rows)} if layout else set()
     table4 = _table4(rows, b)
-    b.score += 0.15 * table2 + 0.25 * (layout is not None) + 0.1 * table4
+    b.score += 0.15 * bool(table2) + 0.25 * (layout is not None) + 0.1 * bool(table4)
     if layout is None and (flat := _flattened(document)):
         text, place = flat
         b.score += 0.25
@@ -647,6 +655,8 @@ def import_document(document: PublishedDocument, fmt: str) -> ImportResult:
         key: not any(isinstance(i, Grid) for i in items[start + 1 : parts[n + 1][2] if n + 1 < len(parts) else None])
         for n, (key, _, start) in enumerate(parts)
     }
+    format_grids = {"active": table2, "applications": table3, "appeals": table4}
+    _table_placement(items, parts, format_grids, b)
     for present, name, key in (
         (table2, "表二", "active"),
         (layout, "表三", "applications"),
@@ -665,7 +675,7 @@ def import_document(document: PublishedDocument, fmt: str) -> ImportResult:
         end = parts[n + 1][2] if n + 1 < len(parts) else len(items)
         if getattr(items[start], "run_in", False):  # printed "二、……情况　正文……": kept so
             b.put(f"{key}.heading_runin", True)
-        body = items[start + 1 : end]
+        body = _own_body(items[start + 1 : end], key, format_grids, document.grids)
         if n + 1 == len(parts):  # the 版记, then the signature: trailing short lines with the organ or a date
             split_imprint(body, b)
             split_note(body, b)
@@ -722,6 +732,32 @@ def _flattened(document: PublishedDocument) -> tuple[str, Place] | None:
         if m and len(m.group(2).replace(" ", "")) >= 6:
             return m.group(0), item.place
     return None
+
+
+def _table_placement(
+    items: list[TextItem | Grid], parts: list[tuple[str, str, int]], grids: dict[str, set[int]], b: Builder
+) -> None:
+    """A format table printed before its part's heading (at the end of the part before, 西宁城中区 2023's table 二)
+    is recorded so: ``table_before_heading = true``."""
+    at = [n for n, item in enumerate(items) if isinstance(item, Grid)]  # grid number → place among the items
+    starts = {key: start for key, _, start in parts}
+    for key, found in grids.items():
+        if found and key in starts and at[min(found)] < starts[key] and b.cell_kind:
+            b.put(f"{key}.table_before_heading", True)
+            b.note(
+                f"{key}.table_before_heading",
+                f"{TABLE_NAMES[key]}印在本部分标题之前，照原样记为 table_before_heading = true，请核对原文件",
+            )
+
+
+def _own_body(
+    body: list[TextItem | Grid], key: str, grids: dict[str, set[int]], all_grids: list[Grid]
+) -> list[TextItem | Grid]:
+    """A part's items up to a table of another part printed at its end (that part's table before its heading):
+    that table is the other part's, not one of this part's own."""
+    foreign = {id(all_grids[g]) for other, found in grids.items() if other != key for g in found}
+    cut = next((n for n, item in enumerate(body) if id(item) in foreign), len(body))
+    return body[:cut]
 
 
 def _until_grid(body: list[TextItem | Grid]) -> Iterable[TextItem]:

@@ -131,3 +131,9 @@ def show(value: Any) -> str:
     if not is_number(value):
         return ""
     return fmt_number(Decimal(str(value)))
+
+
+def printed(typed: Any, value: Any) -> str:
+    """A table cell as published, one rule for tables 二, 三 and 四: what the author typed when it is text ("2件",
+    "+2", "/", a blank ""), otherwise the cell's value (as typed, or computed for a total the report left out)."""
+    return show(typed) if isinstance(typed, str) else show(value)
