@@ -984,6 +984,26 @@ def test_a_bureau_that_calls_itself_a_committee(check, organ, text, warned):
 
 
 @pytest.mark.parametrize(
+    ("organ", "text", "expected"),
+    [
+        # 琼海市大路镇 2019 (held-out round 34)
+        ("琼海市大路镇人民政府", "2019年,我共制发公文类政府信息64件。本年度我未收到申请。", ["我镇", "我镇"]),
+        ("某县统计局", "对此，我在下阶段将继续完善。", ["我局"]),  # 平潭自然资源局 2020
+        ("某市某区人民政府", "本年度我未收到申请。", ["我区"]),
+        ("某区某街道办事处", "本年度我未收到申请。", ["我街道"]),
+        ("某县卫生健康委员会", "本年度我未收到申请。", ["我委"]),
+        ("琼海市大路镇人民政府", "本年度我镇未收到申请，我们将继续努力，做到“民有所呼、我有所应”，加强自我约束。", []),
+        ("琼海市大路镇人民政府", "群众说：“我不知道在哪里查。”", []),
+    ],
+)
+def test_we_without_the_organs_word(check, organ, text, expected):
+    report = {**legacy()["report"], "organ": organ}
+    found = [p for p in check(legacy(report=report, overview={"text": text})) if p.rule == "common.organ-name"]
+    assert [p.expected for p in found] == expected
+    assert all(p.found.startswith("我") for p in found)
+
+
+@pytest.mark.parametrize(
     ("organ", "title", "found", "key"),
     [
         ("某县质监局", "某县质监局2012年政府信息公开年度工作报告", "质监局", "report.title"),  # 平潭县质监局 2012
@@ -1033,3 +1053,22 @@ def test_a_contact_label_with_a_comma_among_colons(check):
     assert "common.label-colon" not in rules(check(with_overview(text=text.replace("联系地址，", "联系地址："))))
     alone = "如有疑问请与办公室联系，地址，平潭综合实验区金井湾片区。"  # no colon anywhere: nothing to compare with
     assert "common.label-colon" not in rules(check(with_overview(text=alone)))
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("如有疑问，请与乡信息公开办公室联系，联系电话:0818—6972129。", ["0818—6972129"]),  # 大竹县朝阳乡 2016
+        ("电话：0591—86177916，传真：0591–86177917。", ["0591—86177916", "0591–86177917"]),
+        ("地址:中埠镇铁山路37号邮编:255000,联系电话:0533-6281234。", ["“号邮编”"]),  # 中埠镇 2020
+        ("(电话:6211002电子邮箱:abc@example.cn)", ["“02电子邮箱”"]),
+        ("联系电话：0818-6972129，邮编：635100。", []),
+        ("2019年—2020年，办件量12345678件。", []),  # a year range and a count are not telephone numbers
+        ("县政府办公室电话：0818-6972129。", []),  # a phone label after the office's name: nothing run together
+    ],
+)
+def test_marks_in_contact_details(check, text, found):
+    problems = [p for p in check(with_overview(text=text)) if p.rule == "common.contact-marks"]
+    assert [p.found for p in problems] == found
+    for p in problems:
+        assert "-" in p.expected or "，" in p.expected

@@ -29,6 +29,21 @@ def test_parts_that_add_up_to_more_than_the_total():
     assert not list(parts_not_adding_up("共100条，其中政策文件60条、通知40条。"))
 
 
+def test_a_part_broken_down_in_its_turn():
+    """天门市拖市镇 2020 (held-out round 35): the list after the second 其中 is of the 72 on the website, not of the
+    114 — no 143 > 114; a list of the inner count that adds up to more than it is still said."""
+    text = (
+        "全镇累计主动公开政府信息114条，其中通过政府网站公开信息72条，其中包括机构职能类3条、领导信息类10条、"
+        "政务动态类36条、财政信息类6条、重大政策落实7条、规划总结2条、公文4条、公开指南1条等。"
+    )
+    assert not list(parts_not_adding_up(text))
+    [found] = parts_not_adding_up(text.replace("领导信息类10条", "领导信息类20条"))
+    assert (found.total, sum(found.parts)) == (72, 79)
+    # the second 其中 after another count than the list's first one: still a list of the total
+    [found] = parts_not_adding_up("共公开信息100条，其中政策文件60条、通知50条，其中转发3条。")
+    assert found.total == 100
+
+
 def test_kinds_named_then_each_counted_are_the_whole():
     """平潭自然资源与生态环境局 2019: eight kinds named, each counted in the next sentence, 425 of the 475."""
     lead = (

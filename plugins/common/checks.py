@@ -63,6 +63,7 @@ from plugins.common.enumerations import (
 )
 from plugins.common.punctuation import (
     contact_colon_problems,
+    contact_mark_problems,
     heading_punctuation_problems,
     punctuation_problems,
     run_in_heading_problems,
@@ -507,6 +508,7 @@ RULES = (
     letter_closing_problems,
     title_separator_problems,
     contact_colon_problems,
+    contact_mark_problems,
     format_year_problems,
 )
 

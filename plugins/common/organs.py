@@ -232,6 +232,47 @@ _NOT_A_BUREAU = re.compile(r"[我本](?:委|厅|署|办)(?![员会托公理法�
 _PRONOUN = re.compile(r"[我本](?:局|办|委|厅|署|中心|镇|乡|街道|区|县|市|单位|部门|机关|院|所|站)")
 
 
+#: "我" standing alone where the organ's own word belongs ("2019年,我共制发公文", "本年度我未收到" in 琼海市大路镇
+#: 2019): directly before an adverb or verb a report's subject takes; not 自我, 我们, 我镇 …
+_BARE_WE = re.compile(r"(?<![自“‘])我(?=[共未在已将对还也于不])")
+#: the word an organ of each kind says "we" with, by how its name ends
+_OWN_WORD = (
+    ("街道办事处", "街道"),
+    ("办事处", "街道"),
+    ("人民政府", ""),
+    ("委员会", "委"),
+    ("办公室", "办"),
+    ("中心", "中心"),
+)
+
+
+def _own_word(organ: str) -> str:
+    """我镇, 我局, 我街道, 我县 …: "我" and the word the organ's name ends with (for a 人民政府, its place's level)."""
+    for ending, word in _OWN_WORD:
+        if organ.endswith(ending):
+            if word:
+                return "我" + word
+            place = organ.removesuffix(ending)
+            return "我" + place[-1] if place and place[-1] in "省市县区镇乡旗州盟" else "我单位"
+    return "我" + organ[-1] if organ and organ[-1] in "局委办厅署镇乡院所站馆队社" else "我单位"
+
+
+def _bare_we(report: Report, organ: str) -> list[Problem]:
+    """ "我" for the organ without the word after it (我镇, 我局): one warning each time."""
+    own = _own_word(organ)
+    return [
+        warning(
+            "common.organ-name",
+            f"“{text[max(0, m.start() - 4) : m.end() + 3]}”：“我”后缺了机关的称谓，应为“{own}”",
+            report.ref(keypath),
+            expected=own,
+            found=text[m.start() : m.end() + 1],
+        )
+        for keypath, text in narrative_strings(report)
+        for m in _BARE_WE.finditer(text)
+    ]
+
+
 def _calls_itself_a_committee(report: Report, organ: str) -> list[Problem]:
     """A bureau (……局) saying 我委, 我厅, 我署 or 我办 of itself (平潭财政金融局 2022: "我委在答复申请时"): a sentence
     carried over from another organ's report.  Once, where it first occurs."""
@@ -299,8 +340,8 @@ def organ_name_problems(report: Report) -> list[Problem]:
     咸宁市人民防空办公室.  Only full names are compared (the rest after the place has four characters or more), so
     the short forms people write on purpose ("平潭财政局") are not in question.  Also an organ that is only a
     pronoun ("我局": the name printed nowhere), a bureau calling itself a committee
-    (:func:`_calls_itself_a_committee`) and a title naming the organ by a colloquial short name
-    (:func:`_colloquial_in_title`)."""
+    (:func:`_calls_itself_a_committee`), "我" with no word after it (:func:`_bare_we`) and a title naming the organ
+    by a colloquial short name (:func:`_colloquial_in_title`)."""
     organ = (report.data.get("report") or {}).get("organ")
     if not isinstance(organ, str):
         return []
@@ -314,7 +355,7 @@ def organ_name_problems(report: Report) -> list[Problem]:
                 found=organ.strip(),
             )
         ]
-    problems = [*_calls_itself_a_committee(report, organ), *_colloquial_in_title(report)]
+    problems = [*_calls_itself_a_committee(report, organ), *_colloquial_in_title(report), *_bare_we(report, organ)]
     variants = {}
     for place in places.in_name(organ):
         short = places.short_name(place.name)

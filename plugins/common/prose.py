@@ -480,6 +480,11 @@ def parts_not_adding_up(text: str) -> Iterator[PartsSum]:
         total = found[0]
         rest = sentence[total.end() :]
         where = _parts_word(rest, 0)
+        while inner := _COUNT_BEFORE_PARTS.search(rest, where + 2):  # the first part broken down in its turn:
+            if inner.group("u") != total.group("u") or _NUMBER_UNIT.search(rest, where + 2).start() != inner.start():
+                break  # "……114条，其中通过政府网站公开信息72条，其中包括……3条、……" (天门市拖市镇 2020): the
+            total, rest = inner, rest[inner.end() :]  # list is of the 72, not of the 114
+            where = _parts_word(rest, 0)
         unit = total.group("u")
         stated = int(total.group("n").replace(",", ""))
         listed = rest[where:] + _parallel_clauses(sentence, after, rest[where + 2 :])

@@ -311,3 +311,39 @@ def contact_colon_problems(report: Report) -> list[Problem]:
                     )
                 )
     return problems
+
+
+#: a telephone number whose area code is joined by a dash (一字线 or 破折号) instead of the short hyphen
+_PHONE_DASH = re.compile(r"(?<![\d-])(?P<code>0\d{2,3})\s*(?P<dash>[—–―]+)\s*(?P<number>\d{7,8})(?!\d)")
+#: two contact items run together: the next label straight after a house number or the last digits ("37号邮编:")
+_RUN_TOGETHER = re.compile(r"(?P<end>号|\d{2})(?P<label>邮编|邮政编码|联系电话|电话|传真|电子邮箱|邮箱)(?=[：:])")
+
+
+def contact_mark_problems(report: Report) -> list[Problem]:
+    """Marks in contact details: "0818—6972129" with a dash where GB/T 15834-2011 §4.13.3 writes a telephone number
+    with the short hyphen (大竹县朝阳乡 2016), and two items with nothing between them, "铁山路37号邮编:255000"
+    (中埠镇 2020)."""
+    problems = []
+    for keypath, text in narrative_strings(report):
+        for m in _PHONE_DASH.finditer(text):
+            problems.append(
+                warning(
+                    "common.contact-marks",
+                    f"电话号码“{m.group(0)}”：区号与号码之间用短横线“-”（GB/T 15834-2011 第4.13.3条），"
+                    f"不用“{m['dash']}”",
+                    report.ref(keypath),
+                    expected=f"{m['code']}-{m['number']}",
+                    found=m.group(0),
+                )
+            )
+        for m in _RUN_TOGETHER.finditer(text):
+            problems.append(
+                warning(
+                    "common.contact-marks",
+                    f"“{text[max(0, m.start() - 3) : m.end() + 1]}”：联系方式的两项连在一起，“{m['label']}”前缺了逗号",
+                    report.ref(keypath),
+                    expected=f"“{m['end']}，{m['label']}”",
+                    found=f"“{m.group(0)}”",
+                )
+            )
+    return problems
