@@ -44,6 +44,24 @@ def test_a_part_broken_down_in_its_turn():
     assert found.total == 100
 
 
+def test_a_kind_named_twice_in_one_list():
+    """天门市拖市镇 2020 (held-out round 35): "规划总结2条" twice in the list of the website's 72."""
+    from plugins.common.prose import doubled_items
+
+    text = (
+        "其中包括机构职能类3条、领导信息类10条、政务动态类36条，财政信息类6条、重大政策落实7条、规划总结2条，"
+        "公文4条、规划总结2条、公开指南1条等。"
+    )
+    assert [item for item, _ in doubled_items(text)] == ["规划总结2条"]
+    assert not list(doubled_items(text.replace("公文4条、规划总结2条", "公文4条、规划计划2条")))
+    # two lists, one after the other, each of the same kinds (淮安市 2024): not one kind twice
+    two = (
+        "政府信息公开行政复议351件，其中结果维持72件，结果纠正64件，其他结果178件；"
+        "政府信息公开行政诉讼46件，其中结果维持25件，结果纠正5件，其他结果9件。"
+    )
+    assert not list(doubled_items(two))
+
+
 def test_kinds_named_then_each_counted_are_the_whole():
     """平潭自然资源与生态环境局 2019: eight kinds named, each counted in the next sentence, 425 of the 475."""
     lead = (

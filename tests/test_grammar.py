@@ -19,6 +19,27 @@ def test_de_for_di_before_a_verb_and_its_object(check):
     assert (p.found, p.expected, p.source.keypath) == ("“及时准确的公开”", "“及时准确地公开”", "overview.text")
 
 
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # 天津海滨街 2021 (held-out round 35): after the subject, and as a clause of its own
+        ("镇主要领导扎实有效的开展政府信息公开工作。", ["“扎实有效的开展”"]),
+        ("街道在上级部门的指导下，扎实有效的开展，现将情况报告如下。", ["“扎实有效的开展”"]),
+        ("我局认真的落实各项制度。", ["“认真的落实”"]),
+        # 陆丰市八万镇 2022: 不同程度 is an adverbial wherever it stands
+        ("分类不准确的现象仍然不同程度的存在。", ["“不同程度的存在”"]),
+        ("镇主要领导扎实有效地开展政府信息公开工作。", []),
+        ("各部门不同程度的问题仍然存在。", []),  # 不同程度 before a noun
+        ("单位统一规范的公开标准已经形成。", []),  # 公开 heads a noun
+        ("各项工作得到了全面的落实，群众满意。", []),  # a noun phrase after 得到
+    ],
+)
+def test_de_for_di_after_a_subject_alone_and_fixed(check, text, found):
+    problems = [p for p in check(with_text(text)) if p.rule == "common.de-for-di"]
+    assert [p.found for p in problems] == found
+    assert all("地" in p.expected for p in problems)
+
+
 def test_de_for_di_before_a_preposition_that_opens_the_verb_phrase(check):
     # 平潭县卫生局 2012: "及时有效的对我局……政府信息进行梳理", "及时有效的在网站上公开"
     text = "本年度，及时有效的对产生的文件进行梳理，但难以及时有效的在网站上公开。"
@@ -46,7 +67,8 @@ def test_de_for_di_with_an_adverb_between_de_and_the_verb(check):
         for p in check(with_text("我镇多渠道、高效率的有序推进政府信息公开各项工作。"))
         if p.rule == "common.de-for-di"
     ]
-    assert [(p.found, p.expected) for p in found] == [("“高效率的有序推进”", "“高效率地有序推进”")]
+    # after the subject 我镇 the whole coordinated adverbial is read
+    assert [(p.found, p.expected) for p in found] == [("“多渠道、高效率的有序推进”", "“多渠道、高效率地有序推进”")]
     assert "common.de-for-di" not in rules(check(with_text("我镇多渠道、高效率地有序推进政府信息公开各项工作。")))
     assert "common.de-for-di" not in rules(check(with_text("形成了高效率的有序推进机制。")))
     # 柳北区统计局 2013 (held-out round 24): "及时、准确、全面、有效的主动公开政府信息"

@@ -518,6 +518,7 @@ def prose_problems(report: Report) -> list[Problem]:
     from compiler.model.refs import Evaluator
     from plugins.common.prose import (
         breakdown_problems,
+        doubled_item_problems,
         frequency_problems,
         listed_share_problems,
         parts_problems,
@@ -542,6 +543,7 @@ def prose_problems(report: Report) -> list[Problem]:
         *parts_problems(report, iter(texts), categories_as_data),
         *breakdown_problems(report, texts),
         *separator_problems(report, texts),
+        *doubled_item_problems(report, texts),
         *listed_share_problems(report, texts),
         *rate_problems(report, texts),
         *frequency_problems(report, texts),

@@ -2,9 +2,11 @@
 
 - ``common.de-for-di`` — 的 where an adverbial needs 地: "及时准确的公开政府信息" (及时准确地公开), also before a
   preposition that opens the verb phrase: "及时有效的对……进行梳理".  Only an adverbial of the closed list below,
-  standing at the start of a clause (or after 并/要/能/会/难以), followed by 的 and a verb of the list that goes on
-  to its object ("公开政府信息"); "形成统一规范的公开标准" (统一规范 after a verb) and "积极的宣传，"
-  (a noun: nothing follows) are not in question, nor a verb followed by a noun it heads (公开工作, 宣传活动).
+  standing at the start of a clause (or after 并/要/能/会/难以, or straight after a subject such as 领导, 我局),
+  followed by 的 and a verb of the list that goes on to its object ("公开政府信息"), or that ends a clause the
+  adverbial opened ("，扎实有效的开展，"); "形成统一规范的公开标准" (统一规范 after a verb) and "积极的宣传工作"
+  are not in question, nor a verb followed by a noun it heads (公开工作, 宣传活动).  不同程度 before 存在, 提高 …
+  is an adverbial wherever it stands.
   A verb followed by 了 is a verb wherever its adverbial stands: "我局较好的完成了……工作"; adverbials
   coordinated by 、 ("及时、准确、全面的发布主流声音") are one adverbial, and before a verb that ends the clause
   ("确保了……工作依法、有序的开展。") they are read too, unless 得到, 受到, 进行… before them make the whole a
@@ -50,8 +52,10 @@ NOUN_HEADS = (
 #: a preposition that opens the adverbial's verb phrase ("及时有效的对……进行梳理", "及时的在网站上公开"): the
 #: phrase must reach a verb of the list before the clause ends; 对象, 在线, 把关, 将来 are nouns, not prepositions
 PREPOSITIONS = r"对(?![象外比照应口手称立待])|在(?![线职岗编])|把(?!关)|将(?![来军])"
+#: a subject the adverbial may follow directly: "镇主要领导扎实有效的开展……" (天津海滨街 2021), "我局认真的落实……"
+_SUBJECT_END = r"(?<=领导)|(?<=部门)|(?<=单位)|(?<=街道)|(?<=我[局镇乡区县委办])"
 _DE_FOR_DI = re.compile(
-    rf"(?:^|(?<=[，,。；;：:、\s并要能会以]))(?P<adv>(?:{ADVERBIALS}){{1,2}}(?:、(?:{ADVERBIALS})){{0,3}})的"
+    rf"(?:^|(?<=[，,。；;：:、\s并要能会以])|{_SUBJECT_END})(?P<adv>(?:{ADVERBIALS}){{1,2}}(?:、(?:{ADVERBIALS})){{0,3}})的"
     rf"(?:(?P<mid>有序|稳步|逐步|持续|全面|深入|主动)?(?P<verb>{VERBS})(?=[\u4e00-\u9fff])(?!{NOUN_HEADS})"
     rf"|(?P<prep>{PREPOSITIONS})(?=[^，,。；;：:]{{1,24}}?(?:进行|予以|加以|{VERBS})))"
 )
@@ -61,6 +65,16 @@ _DE_FOR_DI_LE = re.compile(rf"(?P<adv>(?:{ADVERBIALS}){{1,2}})的(?P<verb>{VERBS
 #: before them makes the whole a noun phrase ("得到了全面、及时、准确的公开")
 _DE_FOR_DI_END = re.compile(
     rf"(?P<adv>(?:{ADVERBIALS})(?:、(?:{ADVERBIALS})){{1,3}})的(?P<verb>{VERBS})(?=[，,。；;]|$)(?P<prep>)"
+)
+#: an adverbial phrase that is one wherever it stands, before a verb of what happens to a state of affairs:
+#: "……的现象仍然不同程度的存在" (陆丰市八万镇 2022)
+_DE_FOR_DI_FIXED = re.compile(
+    r"(?P<adv>不同程度)的(?P<verb>存在|出现|提高|提升|增加|减少|改善|加强|下降|好转)(?P<prep>)"
+)
+#: a clause that is only an adverbial and its verb: "……在上级部门的要求和指导下,扎实有效的开展,现将……" (天津海滨街
+#: 2021) — nothing before it to make it a noun phrase
+_DE_FOR_DI_CLAUSE = re.compile(
+    rf"(?<=[，,。；;：:])(?P<adv>(?:{ADVERBIALS}){{1,2}})的(?P<verb>{VERBS})(?=[，,。；;])(?P<prep>)"
 )
 _NOMINALISED = re.compile(r"得到|受到|进行|加以|予以|给予|实现")
 _PREP_PHRASE = re.compile(rf"[^，,。；;：:]{{1,24}}?(?:进行|予以|加以|{VERBS})")
@@ -95,7 +109,8 @@ def de_for_di_problems(report: Report) -> list[Problem]:
         for keypath, text, m in _matches(report, _DE_FOR_DI_END)
         if not _NOMINALISED.search(text[max(m.start() - 5, 0) : m.start()])
     ]
-    for keypath, text, m in (*_matches(report, _DE_FOR_DI), *_matches(report, _DE_FOR_DI_LE), *ends):
+    fixed = (*_matches(report, _DE_FOR_DI_FIXED), *_matches(report, _DE_FOR_DI_CLAUSE))
+    for keypath, text, m in (*_matches(report, _DE_FOR_DI), *_matches(report, _DE_FOR_DI_LE), *ends, *fixed):
         at = (keypath, m.start("verb") if m["verb"] else m.start())  # one slip read by two patterns is one
         if at in seen:
             continue

@@ -441,6 +441,44 @@ def separator_problems(report: Report, texts: Iterable[tuple[str, str]]) -> list
     ]
 
 
+#: an item of a count list by its name: "规划总结2条" after a mark or the word that opens the list
+_NAMED_ITEM = re.compile(
+    rf"(?:^|(?<=[、，,；;：:]))(?:其中|包括|含)?(?P<name>[\u4e00-\u9fff]{{2,12}}?)(?P<n>\d+)(?P<u>[{_UNITS}])(?=[、，,；;。等]|$)"
+)
+
+
+def doubled_items(text: str) -> Iterator[tuple[str, str]]:
+    """A kind named twice in one list of counts: "……重大政策落实7条、规划总结2条，公文4条、规划总结2条、公开指南1条等"
+    (天门市拖市镇 2020) — one of the two is said again, or another kind misnamed.  A list runs from its 其中 or 包括
+    to the next one, or to ；or 。 ("复议……其中结果维持72件……；诉讼……其中结果维持25件" are two lists).
+    Yields (the item, the list)."""
+    for clause in re.split(r"[。；;]", text):
+        for segment in re.split(r"(?=其中|包括)", clause):
+            items = list(_NAMED_ITEM.finditer(segment))
+            names = [m["name"] for m in items]
+            if len(items) < 3:
+                continue
+            for m in items:
+                if names.count(m["name"]) > 1 and names.index(m["name"]) != items.index(m):
+                    yield m.group(0).removeprefix("其中").removeprefix("包括").lstrip("、，,；;：:"), segment.strip()
+                    break
+
+
+def doubled_item_problems(report: Report, texts: Iterable[tuple[str, str]]) -> list[Problem]:
+    """``prose.doubled-item`` for every kind named twice in its list."""
+    return [
+        warning(
+            "prose.doubled-item",
+            f"“{_short(segment)}”：“{item}”在同一组列举中出现了两次——重复列出了一项，或把另一类的名称写错了",
+            report.ref(keypath),
+            expected="每一类只列一次",
+            found=f"“{item}”两次",
+        )
+        for keypath, text in texts
+        for item, segment in doubled_items(text)
+    ]
+
+
 def breakdown_problems(report: Report, texts: Iterable[tuple[str, str]]) -> list[Problem]:
     """``prose.list-without-qizhong`` for every such sentence."""
     return [
@@ -774,6 +812,7 @@ __all__ = [
     "as_number",
     "breakdown_problems",
     "completion_rates",
+    "doubled_item_problems",
     "listed_share_problems",
     "parse_chinese_number",
     "parts_not_adding_up",
