@@ -170,6 +170,19 @@ def test_headings_matching_the_preamble_list_pass(check):
     assert "legacy.part-count" not in found
 
 
+def test_a_list_in_another_order_than_the_parts_and_said_in_fang_mian(check):
+    """大竹县朝阳乡 2016: "本报告包括……等六个方面内容" (方面 for 部分), with 复议诉讼 listed before the part printed
+    there — the message says the part is listed elsewhere, not only that the names differ."""
+    swapped = PART_LIST.replace("咨询和投诉情况、行政复议和行政诉讼情况", "行政复议和行政诉讼情况、咨询和投诉情况")
+    data = legacy(preamble={"text": swapped.replace("共九个部分组成", "等九个方面内容")})
+    found = [p for p in check(data) if p.rule == "legacy.part-heading"]
+    assert [p.source.keypath for p in found] == ["consultation", "appeals"]  # headings as the format gives them
+    assert "在导语中列为第五部分" in found[0].message and "次序与正文不同" in found[0].message
+    assert "legacy.part-heading" not in rules(
+        check(legacy(preamble={"text": PART_LIST.replace("共九个部分组成", "等九个方面内容")}))
+    )
+
+
 def test_a_part_count_that_differs_from_the_list_is_reported(check):
     data = legacy(preamble={"text": PART_LIST.replace("共九个", "共八个")})
     [p] = [p for p in check(data) if p.rule == "legacy.part-count"]

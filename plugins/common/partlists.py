@@ -158,10 +158,25 @@ def part_list_problems(
         heading = instance.data.get("heading") or instance.type.title
         if agrees(name, instance):
             continue
+        # the part is in the list, elsewhere: the list gives the parts in another order (大竹县朝阳乡 2016: 复议诉讼
+        # listed before 收费, printed after it)
+        listed_at = next(
+            (
+                n
+                for n, other in enumerate(parts.names, start=1)
+                if n != position and (agrees(other, instance) or same_part(other, heading))
+            ),
+            None,
+        )
+        said = (
+            f"与导语所列“{name}”不一致"
+            if listed_at is None
+            else f"在导语中列为第{chinese_number(listed_at)}部分：导语所列各部分的次序与正文不同"
+        )
         problems.append(
             warning(
                 f"{prefix}.part-heading",
-                f"第{chinese_number(position)}部分标题“{heading}”与导语所列“{name}”不一致",
+                f"第{chinese_number(position)}部分标题“{heading}”{said}",
                 report.ref(f"{instance.key}.heading" if instance.data.get("heading") else instance.key),
                 expected=name,
                 found=heading,
