@@ -298,6 +298,35 @@ def test_a_printed_part_number_comes_back_on_import(write_toml, tmp_path):
     assert "二、主动公开政府信息情况" in text and "四、行政复议和行政诉讼情况" in text and "五、" in text
 
 
+def test_part_numbers_printed_in_brackets(write_toml, tmp_path, check):
+    """海口市龙华区司法局 2021 (held-out round 36) numbers its parts "(一)" … "(三)、": ``number_as_printed`` prints
+    each so (half-width, the 、 kept), warns once a part, and comes back on import from PDF, web page and Word."""
+    import tomllib
+
+    from compiler.build import build
+    from compiler.importers.run import import_file
+    from tests.pdfread import read_pdf
+
+    data = legacy(overview={"number_as_printed": "(一)", "text": "概述。"})
+    printed = {"active": "(二)", "applications": "(三)、", "consultation": "(四)", "appeals": "(五)"}
+    for key, number in printed.items():
+        data[key] = {**data.get(key, {}), "number_as_printed": number}
+    for key in ("staffing", "issues", "other", "tables"):
+        data.pop(key, None)
+    path = write_toml(data)
+    found = [p for p in check(data) if p.rule == "input.numbering-variant"]
+    assert [p.source.keypath for p in found] == [f"{k}.number_as_printed" for k in ("overview", *printed)]
+    assert (found[2].found, found[2].expected) == ("(三)、", "三、")
+    outputs = build(path, tmp_path / "report", to=["pdf", "html", "docx"]).outputs
+    lines = [ln.text.replace(" ", "") for page in read_pdf(outputs["pdf"].read_bytes()).pages for ln in page.lines]
+    assert "(一)概述" in lines and "(三)、依申请公开政府信息情况" in lines, lines
+    assert not any(line.startswith("一、") for line in lines)
+    for kind in ("pdf", "html", "docx"):
+        imported = tomllib.loads(import_file(outputs[kind], "legacy").toml)
+        assert {k: imported[k].get("number_as_printed") for k in printed} == printed, kind
+        assert imported["overview"].get("number_as_printed") == "(一)", kind
+
+
 def test_parts_printed_out_of_the_formats_order_come_back_in_their_places(write_toml, tmp_path):
     """五河县临北回族乡 2018 prints 三、收费 before 四、依申请公开: import finds both and keeps their order; a title
     with no part's own word ("政府信息公开情况", 邹城市唐村镇 2010) is the part that comes next."""

@@ -264,6 +264,18 @@ def load_report(
             else:
                 number += 1
             n = number
+            as_printed = table.get("number_as_printed")
+            if isinstance(as_printed, str) and as_printed.strip():  # "(三)、" (海口市龙华区司法局 2021)
+                official = numbering.label("一、", number)
+                part_problems.append(
+                    warning(
+                        "input.numbering-variant",
+                        f"部分序号照原样印作“{as_printed.strip()}”；部分序号用“{official}”（汉字数字加顿号）",
+                        source.ref(f"{key}.number_as_printed"),
+                        expected=official,
+                        found=as_printed.strip(),
+                    )
+                )
         report.sections.append(SectionInstance(section, table, n, present))
 
     # a required part left out of an explicit `sections` order is missing all the same

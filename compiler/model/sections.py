@@ -49,6 +49,12 @@ NUMBER_FIELD = Field(
     description="印出的序号（仅在照原样转录、原报告的序号跳号或重号时填写，如 4 印作“四、”；会提示序号不连续）",
 )
 
+NUMBER_AS_PRINTED_FIELD = Field(
+    "number_as_printed",
+    "str",
+    description="部分序号照原样的写法（仅在照原样转录、原报告的部分序号不是“一、”时填写，如“(一)”“(三)、”；会提示）",
+)
+
 
 @dataclass(frozen=True)
 class Placement:
@@ -84,7 +90,7 @@ class SectionType:
     def full_schema(self) -> Schema:
         if not self.numbered:
             return self.schema
-        own = (HEADING_FIELD, NUMBER_FIELD, RUN_IN_FIELD)
+        own = (HEADING_FIELD, NUMBER_FIELD, NUMBER_AS_PRINTED_FIELD, RUN_IN_FIELD)
         return self.schema.extended(*(f for f in own if self.schema.get(f.name) is None))
 
     def applies_to(self, format_key: str) -> bool:
@@ -133,9 +139,15 @@ class SectionContext:
     def heading_text(self) -> str:
         return self.data.get("heading") or self.section.title
 
+    @property
+    def number_as_printed(self) -> str | None:
+        """The part's number as a report printed it ("(一)", "(三)、"), when transcribed so; else ``None``."""
+        printed = self.data.get("number_as_printed")
+        return printed.strip() if isinstance(printed, str) and printed.strip() and self.number else None
+
     def heading(self) -> Heading:
-        """The part heading: ``一、主动公开政府信息情况`` (number by position)."""
-        label = numbering.label("一、", self.number) if self.number else ""
+        """The part heading: ``一、主动公开政府信息情况`` (number by position, or as printed)."""
+        label = self.number_as_printed or (numbering.label("一、", self.number) if self.number else "")
         return Heading(label + self.heading_text, role="heading1", outline_level=0, source=self.source())
 
     def problem(self, severity: Severity, rule: str, message: str, sub: str = "", **kw: Any) -> Problem:

@@ -415,10 +415,11 @@ def _attachment_titles(data: dict[str, Any]) -> list[tuple[Path, str]]:
 
 def clean_data(data: dict[str, Any], skip_top: frozenset[str] | set[str]) -> list[tuple[Path, Cleaned]]:
     """Clean every string of ``data`` in place; returns what changed, string by string.  A ``numbering`` names a
-    scheme, not text: "(一)" is the half-width scheme a report printed, kept as chosen."""
+    scheme, not text: "(一)" is the half-width scheme a report printed, kept as chosen; so is a part's
+    ``number_as_printed`` ("(三)、")."""
     found: list[tuple[Path, Cleaned]] = []
     for path, text in [*strings(data, skip_top), *_attachment_titles(data)]:
-        if path and path[-1] == "numbering":
+        if path and path[-1] in ("numbering", "number_as_printed"):
             continue
         cleaned = clean_text(text)
         if cleaned.changes:

@@ -9,6 +9,7 @@ state them, each one noted for checking, or left as a TODO.
 
 from __future__ import annotations
 
+import copy
 import difflib
 import re
 from typing import Any
@@ -104,17 +105,19 @@ class _Headings:
     in a four-part township report); a numbered heading that continues the printed numbering but names no part of
     the format becomes the report's own part (``extra``, once)."""
 
-    def __init__(self) -> None:
+    def __init__(self, bracketed: bool = False) -> None:
         self.last = 0
         self.extra = False
         self.numbers: dict[str, int] = {}  # the number each part was printed with
+        self.bracketed = bracketed  # the parts numbered "(一)" … (海口市龙华区司法局 2021), not 一、
+        self.as_printed: dict[str, str] = {}  # a bracketed part's number as printed: "(三)、"
 
     def __call__(self, item: TextItem, expected: int) -> tuple[str, str] | None:
-        m = PART_HEADING.match(norm(item.text))
+        m = (_BRACKETED_PART if self.bracketed else PART_HEADING).match(norm(item.text))
         if not m or m.group(1) not in CN_DIGITS or len(item.text) > 45:
             return None
         number = CN_DIGITS.index(m.group(1)) + 1
-        title = m.group(2).rstrip("。：:")
+        title = m.group(2).rstrip("。：:") if not self.bracketed else m.group(2)
         key = _part_named(title, expected, set(self.numbers))
         if key is None and not self.extra and self.last and number == self.last + 1:
             self.extra = True
@@ -123,7 +126,14 @@ class _Headings:
             return None
         self.last = number
         self.numbers.setdefault(key, number)
+        if self.bracketed:
+            self.as_printed.setdefault(key, item.text.strip()[: item.text.strip().find(m.group(2)[:2])].strip())
         return key, title
+
+
+#: a part heading numbered like a second-level one, "(三)、申请行政复议和提起行政诉讼情况" — read as a part only in a
+#: report whose parts are all numbered so (none printed 一、)
+_BRACKETED_PART = re.compile(r"^（([一二三四五六七八九十]{1,2})）\s*、?\s*(.{2,40}?)$")
 
 
 def _part_named(title: str, expected: int, found: set[str] = frozenset()) -> str | None:
@@ -151,7 +161,14 @@ def import_document(document: PublishedDocument) -> ImportResult:
     b.data["report"] = {}
     items = document.items
     headings = _Headings()
+    untouched = copy.deepcopy(document)  # split_parts splits run-in headings off: a second reading starts afresh
     parts, title, front = split_parts(document, headings, list(TITLES))
+    if len(parts) < 2:  # no 一、 parts: a report that numbers its parts "(一)" (海口市龙华区司法局 2021)
+        bracketed = _Headings(bracketed=True)
+        again = split_parts(untouched, bracketed, list(TITLES))
+        if len(again[0]) >= 2:
+            document, headings, (parts, title, front) = untouched, bracketed, again
+            items = document.items
     b.score = 0.09 * len(parts)
     preamble = [i.text for i in split_addressee(front, b)]
     if preamble:
@@ -184,6 +201,9 @@ def import_document(document: PublishedDocument) -> ImportResult:
                 b.data["tables"]["printed"] = printed
                 b.note("tables", PRINTED_NOTE)
                 _drop_captions(b.data["tables"], printed)
+    for key, printed_as in headings.as_printed.items():
+        b.put(f"{key}.number_as_printed", printed_as)
+        b.note(f"{key}.number_as_printed", f"原文此部分的序号印作“{printed_as}”，照原样保留")
     for position, (key, _, _) in enumerate(parts, start=1):  # a number printed out of order is kept as printed
         printed_number = headings.numbers.get(key)
         if printed_number is not None and printed_number != position and key != "tables":
