@@ -899,6 +899,9 @@ def test_a_second_list_in_one_paragraph_starts_again(check, text, slips):
         ("悬挂宣传横幅205余条。", "“205余条”"),  # 平潭苏平片区 2020
         ("全年推送文章800余篇，悬挂横幅20余条。", None),
         ("发布信息1315条，其中余下的12条为转载。", None),
+        ("全镇总面积126平方公里，常住人口约19489人。", "“约19489人”"),  # 陆丰市八万镇 2022 (round 35)
+        ("接待群众咨询约4900人次，外出务工近2000人。", None),  # round numbers
+        ("常住人口约1.95万人，现有总人口近4万人。", None),
     ],
 )
 def test_yu_after_an_exact_count(check, text, found):

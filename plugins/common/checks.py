@@ -4,7 +4,8 @@ Each rule reads the text as the author typed it (before ``{references}`` are rep
 at the key and line to fix:
 
 - ``common.placeholder`` — template fill-ins left in: ××, XX, 【 】, "本级政府（本部门）";
-- ``common.approx-number`` — "余" after a number with decimals ("10.89余万") or after an exact count ("877余篇"):
+- ``common.approx-number`` — "余" after a number with decimals ("10.89余万") or after an exact count ("877余篇"), or
+  约/近 before one ("约19489人"):
   approximate and exact at once;
 - ``common.malformed-date`` — a year run into its month or day ("20201月1日", "2025111231日"): 年 (and 月) lost;
   or a year of five or six digits ("202020年");
@@ -137,10 +138,22 @@ def approximate_number_problems(report: Report) -> list[Problem]:
             )
             for m in _EXACT_YU.finditer(text)
         ]
+        problems += [
+            warning(
+                "common.approx-number",
+                f"“{m.group(0)}”：“{m['w']}”说的是约数，{m['n']}却是个位都有的确数，既精确又约略",
+                report.ref(keypath),
+                expected=f"“{m['n']}{m['u']}”或“{m['w']}{_round_down(m['n'])}{m['u']}”",
+                found=f"“{m.group(0)}”",
+            )
+            for m in _EXACT_YUE.finditer(text)
+        ]
     return problems
 
 
 #: an exact count with 余 after it: "877余篇", "205余条" (平潭海坛片区 2023, 苏平片区 2020) — 余 follows round numbers
+#: an exact count after 约 or 近: "常住人口约19489人" (陆丰市八万镇 2022) — three digits or more, the last not 0
+_EXACT_YUE = re.compile(r"(?P<w>大约|约|将近|近)(?P<n>[1-9]\d+[1-9])(?P<u>[人户条篇件个次份处场期项家元宗])")
 _EXACT_YU = re.compile(r"(?<![\d.])(?P<n>[1-9]\d*[1-9])余(?P<u>[条篇件个次人份处场期项家])")
 
 

@@ -46,7 +46,6 @@ RULES = {
     "common.di-for-de": "“的”误作“地”",
     "common.missing-conjunction": "并列成分之间缺连词",
     "common.misplaced-dunhao": "顿号用错了地方",
-    "common.approximate-exact": "约数和确数同用",
 }
 
 _FIELDS = {"rule", "pattern", "why", "fix", "example", "correct", "unless"}
