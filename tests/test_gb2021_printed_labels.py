@@ -240,3 +240,35 @@ def test_table4_prints_a_count_typed_with_its_unit_as_typed(tmp_path):
     lines = [ln.text.replace(" ", "") for page in read_pdf(outputs["pdf"].read_bytes()).pages for ln in page.lines]
     assert any(line.startswith("2件1014") for line in lines), [ln for ln in lines if "2件" in ln]
     assert ">2件<" in outputs["html"].read_text(encoding="utf-8")
+
+
+def test_a_cell_printed_with_several_numbers(tmp_path):
+    """天水市麦积区东岔镇 2021 (held-out round 37) prints "0 0 0" in table 二's one-number 行政处罚 cell: typed so,
+    printed so (aligned as a number), warned as several numbers rather than as a blank, no number for the sums, and
+    read back as printed."""
+    from compiler.importers.run import import_file
+
+    edits = [
+        (
+            "[appeals.review]                    # 行政复议\nmaintain = 2\ncorrect = 1\nother = 0",
+            '[appeals.review]\nmaintain = 2\ncorrect = 1\nother = "1 1"',
+        )
+    ]
+    path = write_variant(tmp_path, edits)
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("penalty = ", 'penalty = "0 0 0"  # ', 1), encoding="utf-8")
+    problems = problems_of(path)
+    assert not [p for p in problems if p.severity.name == "ERROR"], [p.format() for p in problems]
+    several = [p for p in problems if p.rule == "gb2021.cell.several-numbers"]
+    assert [(p.source.keypath, p.found) for p in several] == [
+        ("active.penalty", "0 0 0"),
+        ("appeals.review.other", "1 1"),
+    ]
+    assert not [p for p in problems if p.rule == "gb2021.table2.missing"]  # not a blank
+    tables = tables_of(path)
+    assert "0 0 0" in [c.text for row in tables["table2"].rows for c in row]
+    review = [c.text for c in tables["table4"].rows[3]][:5]
+    assert review[2] == "1 1" and review[4] == "4"  # the total adds 2 + 1 + 1 (pending), not the "1 1"
+    outputs = build(path, tmp_path / "several", to=["pdf", "html"]).outputs
+    imported = import_file(outputs["html"]).result.data
+    assert imported["active"]["penalty"] == "0 0 0"

@@ -181,6 +181,9 @@ def test_a_list_in_another_order_than_the_parts_and_said_in_fang_mian(check):
     assert "legacy.part-heading" not in rules(
         check(legacy(preamble={"text": PART_LIST.replace("共九个部分组成", "等九个方面内容")}))
     )
+    # 铜陵市铜官区东郊办事处 2019 (held-out round 37): "……等6项主要内容", read as the same list
+    counted = [p for p in check(legacy(preamble={"text": PART_LIST.replace("共九个部分组成", "等8项主要内容")}))]
+    assert [(p.expected, p.found) for p in counted if p.rule == "legacy.part-count"] == [(9, 8)]
 
 
 def test_a_part_count_that_differs_from_the_list_is_reported(check):

@@ -106,9 +106,19 @@ def _is_number(value: Any) -> bool:
 CELL_NONE_MARK = re.compile(r"\s*(?:[/／]|[—－–-]{1,2})\s*")
 
 
+#: a cell printed with several numbers in it, "0 0 0" (天水市麦积区东岔镇 2021's 行政处罚): kept as printed
+CELL_SEVERAL_NUMBERS = re.compile(r"\s*\d+(?:\s+\d+)+\s*")
+
+
 def _is_cell_text(value: str) -> bool:
-    """A cell typed as text: blank, digits as printed (with a unit or sign), or a mark printed for "nothing"."""
-    return not value.strip() or _is_numeric_text(value) or CELL_NONE_MARK.fullmatch(value) is not None
+    """A cell typed as text: blank, digits as printed (with a unit or sign), a mark printed for "nothing", or
+    several numbers printed in one cell."""
+    return (
+        not value.strip()
+        or _is_numeric_text(value)
+        or CELL_NONE_MARK.fullmatch(value) is not None
+        or CELL_SEVERAL_NUMBERS.fullmatch(value) is not None
+    )
 
 
 def _is_numeric_text(value: Any) -> bool:

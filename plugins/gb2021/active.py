@@ -227,6 +227,8 @@ def check_for(blocks: tuple[Block2, ...]) -> Callable[[SectionContext], list[Pro
                 for path, cell in _cells(row):
                     value = _value(ctx.data, path)
                     where = f"{TABLE_NAME}{block.caption}“{row.label}”的“{cell.label}”"
+                    if v.several_numbers_warning(ctx, value, where, path):
+                        continue
                     if v.is_blank(value):
                         missing.append(f"{row.label}·{cell.label}")
                     elif cell.kind == "money" and not v.is_money(value):

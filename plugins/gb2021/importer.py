@@ -69,7 +69,7 @@ from plugins.gb2021.tables import (
     Block2,
     Row3,
 )
-from plugins.gb2021.values import is_none_mark
+from plugins.gb2021.values import is_none_mark, is_several_numbers
 
 
 # ----------------------------------------------------------------------------------------------------- rows
@@ -261,6 +261,10 @@ def _caption_variant(b: Builder, section: str, key: str, printed: str, official:
 
 
 def _cell(b: Builder, path: str, text: str | None, place: Place, what: str) -> None:
+    if b.cell_kind and is_several_numbers(text):  # "0 0 0" in one cell (麦积区东岔镇 2021): kept as printed
+        b.put(path, re.sub(r"\s+", " ", (text or "").strip()))
+        b.note(path, f"{what}一格里印了几个数“{(text or '').strip()}”，照原样记录", place, "warning")
+        return
     value, problem = number_value(text)
     if problem:
         b.note(path, f"{what}：{problem}", place, "warning" if value is not None else "error")

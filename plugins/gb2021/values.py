@@ -17,7 +17,7 @@ from decimal import Decimal
 from typing import Any
 
 from compiler.model.refs import fmt_number
-from compiler.model.schema import CELL_MONEY_UNITS, CELL_NONE_MARK, CELL_UNIT_PATTERN
+from compiler.model.schema import CELL_MONEY_UNITS, CELL_NONE_MARK, CELL_SEVERAL_NUMBERS, CELL_UNIT_PATTERN
 
 # a unit typed in the cell is kept as printed
 _NUMERIC = re.compile(rf"^(?P<n>[-+]?\d+(?:\.\d+)?)(?P<u>{CELL_UNIT_PATTERN})?$")
@@ -55,9 +55,26 @@ def unit_conflict(value: Any, kind: str, column_unit: str | None) -> str | None:
     return None
 
 
+def several_numbers_warning(ctx: Any, value: Any, where: str, keypath: str) -> bool:
+    """``gb2021.cell.several-numbers`` when a cell was printed with several numbers in it ("0 0 0"); says whether."""
+    if not is_several_numbers(value):
+        return False
+    ctx.warning(
+        "gb2021.cell.several-numbers",
+        f"{where}一格里印了几个数“{value.strip()}”：照原样排印，不计入合计；每格只能填一个数",
+        keypath,
+        expected="一个数",
+        found=value.strip(),
+    )
+    return True
+
+
 def check_count_cell(ctx: Any, value: Any, rule: str, where: str, keypath: str) -> None:
     """A count cell of table 三 or 四 (``ctx`` is the section's context): blank, or a non-negative whole number —
-    else ``rule`` — and a unit printed with it must be 件 (``gb2021.cell.unit``)."""
+    else ``rule`` — and a unit printed with it must be 件 (``gb2021.cell.unit``); several numbers printed in the
+    cell are warned (``gb2021.cell.several-numbers``)."""
+    if several_numbers_warning(ctx, value, where, keypath):
+        return
     if not is_blank(value) and not is_count(value):
         ctx.error(rule, f"{where}应为非负整数（件数）", keypath, expected="非负整数", found=value)
     elif why := unit_conflict(value, "count", "件"):
@@ -74,6 +91,11 @@ def is_none_mark(value: Any) -> bool:
     """A cell printed "/" or "—" instead of a number (西安市高陵区行政审批服务局 2021): shown as typed, counted
     blank."""
     return isinstance(value, str) and CELL_NONE_MARK.fullmatch(value) is not None
+
+
+def is_several_numbers(value: Any) -> bool:
+    """A cell printed with several numbers in it ("0 0 0"): shown as typed, no number for the sums."""
+    return isinstance(value, str) and CELL_SEVERAL_NUMBERS.fullmatch(value) is not None
 
 
 def is_number(value: Any) -> bool:
@@ -127,7 +149,7 @@ def show(value: Any) -> str:
     """The printed form: exactly as typed — integers without a point, decimals with every digit typed, a
     string of digits verbatim; blank stays blank."""
     if isinstance(value, str):
-        return value.strip() if is_numeric_text(value) or is_none_mark(value) else ""
+        return value.strip() if is_numeric_text(value) or is_none_mark(value) or is_several_numbers(value) else ""
     if not is_number(value):
         return ""
     return fmt_number(Decimal(str(value)))

@@ -31,7 +31,8 @@ if TYPE_CHECKING:
 
 __all__ = ["Fit", "column_widths", "measure", "place", "table_elements"]
 
-_NUMBER = re.compile(rf"[-+−]?[\d０-９][\d０-９,.，．%％‰]*{CELL_UNIT_PATTERN}?|[-—–－]")  # "2笔": a number too
+#: "2笔" is a number too, and so is "0 0 0", several numbers printed in one cell
+_NUMBER = re.compile(rf"[-+−]?[\d０-９][\d０-９,.，．%％‰]*(?:\s+[\d０-９]+)*{CELL_UNIT_PATTERN}?|[-—–－]")
 _JC = {"justify": "both", "left": "left", "center": "center", "right": "right"}
 
 

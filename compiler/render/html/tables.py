@@ -18,7 +18,8 @@ from typing import Literal
 from compiler.model.document import Cell, Table
 from compiler.model.schema import CELL_UNIT_PATTERN
 
-NUMBER = re.compile(rf"[-+−]?\d[\d,，]*(?:\.\d+)?\s*(?:[%‰]|{CELL_UNIT_PATTERN})?")  # "2笔", "251000元": numbers too
+#: "2笔", "251000元" are numbers too, and so is "0 0 0", several numbers printed in one cell
+NUMBER = re.compile(rf"[-+−]?\d[\d,，]*(?:\.\d+)?(?:\s+\d+)*\s*(?:[%‰]|{CELL_UNIT_PATTERN})?")
 
 Kind = Literal["colhead", "rowhead", "data"]
 

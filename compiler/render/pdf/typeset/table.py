@@ -63,7 +63,8 @@ __all__ = [
 ]
 
 _EPS = 1e-6
-_NUMBER = re.compile(rf"[-+−]?[\d０-９][\d０-９,.，．%％‰]*{CELL_UNIT_PATTERN}?|[-—–－]")  # "2笔": a number too
+#: "2笔" is a number too, and so is "0 0 0", several numbers printed in one cell
+_NUMBER = re.compile(rf"[-+−]?[\d０-９][\d０-９,.，．%％‰]*(?:\s+[\d０-９]+)*{CELL_UNIT_PATTERN}?|[-—–－]")
 
 
 @dataclass(frozen=True)
