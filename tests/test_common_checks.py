@@ -152,6 +152,8 @@ def test_approximate_number_with_decimals(check):
         ("本报告所列数据统计自20201月1日至2020年12月31日。", "“20201月”"),  # 株洲市渌口区龙门镇 2020
         ("报告中所列数据统计期限为2025111231日。", "“2025111231日”"),  # 秦安县兴国镇 2025
         ("统计期限自2020年1月1日起至202020年12月31日止。", "“202020年”"),  # 淄博市中埠镇 2020 (held-out round 33)
+        ("现将2020本部门政府信息公开年度报告公布如下。", "“2020本”"),  # 武隆区统计局 2020 (round 33)
+        ("2020县统计局从以下三个方面推动工作。", "“2020县”"),  # 新野县统计局 2020 (round 37)
     ],
 )
 def test_a_year_run_into_its_month_or_day(check, text, found):
@@ -160,7 +162,10 @@ def test_a_year_run_into_its_month_or_day(check, text, found):
 
 
 def test_well_formed_dates_and_plain_numbers_pass(check):
-    text = "统计期限自2020年1月1日至2020年12月31日，共20201件，电话073127241001，1.20201日，2019、2020年。"
+    text = (
+        "统计期限自2020年1月1日至2020年12月31日，共20201件，电话073127241001，1.20201日，2019、2020年。"
+        "依据〔2020〕县政发12号文件，第2020号全区通报，共2019个县级单位。"
+    )
     assert "common.malformed-date" not in rules(check(with_overview(text=text)))
 
 

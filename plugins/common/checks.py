@@ -164,33 +164,50 @@ def _round_down(number: str) -> str:
 
 #: a year of five or six digits: "至202020年12月31日止" (淄博市中埠镇 2020) — the year typed twice or a digit too many
 _LONG_YEAR = re.compile(r"(?<![\d.])(?:19|20)\d{3,4}(?=年)")
+#: a year with no 年 after it, straight before the organ or a word that opens the sentence's subject: "现将2020本部门
+#: ……" (武隆区统计局 2020), "2020县统计局从以下三个方面……" (新野县统计局 2020)
+_YEAR_WITHOUT_NIAN = re.compile(r"(?<![\d.〔\[（(第号])(?:19|20)\d{2}(?=[县市区镇乡省我本全各])")
 
 
 def malformed_date_problems(report: Report) -> list[Problem]:
     """A four-digit year with the month or day run into it, no 年 between: "20201月1日" reads as the number 20201;
-    or a year of more than four digits: "202020年"."""
+    a year of more than four digits: "202020年"; a year with no 年 before the subject: "2020县统计局……"."""
     texts = list(narrative_strings(report))
-    return [
-        warning(
-            "common.malformed-date",
-            f"日期“{m.group(0)}”中年份与月、日连在一起，缺少“年”（或“月”）",
-            report.ref(keypath),
-            expected=f"“{m.group(0)[:4]}年…”",
-            found=f"“{m.group(0)}”",
-        )
-        for keypath, text in texts
-        for m in _RUN_DATE.finditer(text)
-    ] + [
-        warning(
-            "common.malformed-date",
-            f"年份“{m.group(0)}年”不是四位数，多了数字",
-            report.ref(keypath),
-            expected=f"“{m.group(0)[:4]}年”",
-            found=f"“{m.group(0)}年”",
-        )
-        for keypath, text in texts
-        for m in _LONG_YEAR.finditer(text)
-    ]
+    return (
+        [
+            warning(
+                "common.malformed-date",
+                f"日期“{m.group(0)}”中年份与月、日连在一起，缺少“年”（或“月”）",
+                report.ref(keypath),
+                expected=f"“{m.group(0)[:4]}年…”",
+                found=f"“{m.group(0)}”",
+            )
+            for keypath, text in texts
+            for m in _RUN_DATE.finditer(text)
+        ]
+        + [
+            warning(
+                "common.malformed-date",
+                f"年份“{m.group(0)}年”不是四位数，多了数字",
+                report.ref(keypath),
+                expected=f"“{m.group(0)[:4]}年”",
+                found=f"“{m.group(0)}年”",
+            )
+            for keypath, text in texts
+            for m in _LONG_YEAR.finditer(text)
+        ]
+        + [
+            warning(
+                "common.malformed-date",
+                f"“{text[m.start() : m.end() + 3]}”：年份“{m.group(0)}”后缺了“年”",
+                report.ref(keypath),
+                expected=f"“{m.group(0)}年”",
+                found=f"“{m.group(0)}{text[m.end()]}”",
+            )
+            for keypath, text in texts
+            for m in _YEAR_WITHOUT_NIAN.finditer(text)
+        ]
+    )
 
 
 _CLAUSE_MARK = re.compile(r"[，,。；;：:、！？!?“”‘’《》（）()\s]")
