@@ -62,6 +62,18 @@ def test_a_kind_named_twice_in_one_list():
     assert not list(doubled_items(two))
 
 
+def test_a_comma_inside_a_list_in_dun():
+    """天门市拖市镇 2020 (held-out round 35): "……政务动态类36条，财政信息类6条、……" — a ，between items of a 、 list;
+    a ，after the last 、 item may end the list, and is not said."""
+    from plugins.common.prose import commas_in_a_dun_list
+
+    text = "其中包括机构职能类3条、领导信息类10条、政务动态类36条，财政信息类6条、重大政策落实7条、公开指南1条等。"
+    assert len(list(commas_in_a_dun_list(text))) == 1
+    assert not list(commas_in_a_dun_list(text.replace("36条，", "36条、")))
+    ends = "其中公开行政规范性文件7件、卫生服务信息9条、健康科普信息13条，在公众号上主动公开各类信息115条。"
+    assert not list(commas_in_a_dun_list(ends))
+
+
 def test_kinds_named_then_each_counted_are_the_whole():
     """平潭自然资源与生态环境局 2019: eight kinds named, each counted in the next sentence, 425 of the 475."""
     lead = (

@@ -426,8 +426,27 @@ def mixed_separators(text: str) -> Iterator[str]:
             yield sentence.strip()
 
 
+#: one item of a list of counts and the mark after it: "领导信息类10条、"
+_DUN_ITEM = re.compile(r"[\u4e00-\u9fff]{2,}\d+(?:,\d{3})*(?:条|件|项|篇)(?P<mark>[，,、；;])")
+
+
+def commas_in_a_dun_list(text: str) -> Iterator[str]:
+    """A list of counts in 、 with a ，between two of its items and 、 again after it: "机构职能类3条、领导信息类10条、
+    政务动态类36条，财政信息类6条、重大政策落实7条……" (天门市拖市镇 2020).  A ，after the last 、 item may end the list
+    (a clause follows), so only a ，with 、 on both sides is said.  Yields the list."""
+    for sentence in re.split(r"(?<=[。！？])", text):
+        at = max(sentence.find("其中"), sentence.find("包括"))
+        if at < 0:
+            continue
+        items = list(_DUN_ITEM.finditer(sentence, at))
+        marks = "".join("、" if m["mark"] == "、" else "，" if m["mark"] in "，," else "；" for m in items[:-1])
+        if len(items) >= 4 and re.search(r"、，+、", marks) and "；" not in marks:
+            yield sentence[at:].strip()
+
+
 def separator_problems(report: Report, texts: Iterable[tuple[str, str]]) -> list[Problem]:
-    """``common.list-separators`` for every such list."""
+    """``common.list-separators`` for every such list: ，and ；mixed, or a ，inside a list in 、."""
+    texts = list(texts)
     return [
         warning(
             "common.list-separators",
@@ -438,6 +457,16 @@ def separator_problems(report: Report, texts: Iterable[tuple[str, str]]) -> list
         )
         for keypath, text in texts
         for sentence in mixed_separators(text)
+    ] + [
+        warning(
+            "common.list-separators",
+            f"“{_short(listed)}”：同一组并列的各项之间顿号、逗号混用；并列的各项之间一律用顿号",
+            report.ref(keypath),
+            expected="统一用“、”",
+            found="、与，混用",
+        )
+        for keypath, text in texts
+        for listed in commas_in_a_dun_list(text)
     ]
 
 
