@@ -169,45 +169,37 @@ _LONG_YEAR = re.compile(r"(?<![\d.])(?:19|20)\d{3,4}(?=年)")
 _YEAR_WITHOUT_NIAN = re.compile(r"(?<![\d.〔\[（(第号])(?:19|20)\d{2}(?=[县市区镇乡省我本全各])")
 
 
+def _run_date(m: re.Match[str], text: str) -> tuple[str, str, str]:
+    year = m.group(0)
+    return f"日期“{year}”中年份与月、日连在一起，缺少“年”（或“月”）", f"“{year[:4]}年…”", f"“{year}”"
+
+
+def _long_year(m: re.Match[str], text: str) -> tuple[str, str, str]:
+    year = m.group(0)
+    return f"年份“{year}年”不是四位数，多了数字", f"“{year[:4]}年”", f"“{year}年”"
+
+
+def _year_without_nian(m: re.Match[str], text: str) -> tuple[str, str, str]:
+    year, shown = m.group(0), text[m.start() : m.end() + 3]
+    return f"“{shown}”：年份“{year}”后缺了“年”", f"“{year}年”", f"“{year}{text[m.end()]}”"
+
+
+#: each malformed date: its pattern, and what to say of a match (message, expected, found)
+_DATE_SLIPS = ((_RUN_DATE, _run_date), (_LONG_YEAR, _long_year), (_YEAR_WITHOUT_NIAN, _year_without_nian))
+
+
 def malformed_date_problems(report: Report) -> list[Problem]:
     """A four-digit year with the month or day run into it, no 年 between: "20201月1日" reads as the number 20201;
     a year of more than four digits: "202020年"; a year with no 年 before the subject: "2020县统计局……"."""
-    texts = list(narrative_strings(report))
-    return (
-        [
-            warning(
-                "common.malformed-date",
-                f"日期“{m.group(0)}”中年份与月、日连在一起，缺少“年”（或“月”）",
-                report.ref(keypath),
-                expected=f"“{m.group(0)[:4]}年…”",
-                found=f"“{m.group(0)}”",
-            )
-            for keypath, text in texts
-            for m in _RUN_DATE.finditer(text)
-        ]
-        + [
-            warning(
-                "common.malformed-date",
-                f"年份“{m.group(0)}年”不是四位数，多了数字",
-                report.ref(keypath),
-                expected=f"“{m.group(0)[:4]}年”",
-                found=f"“{m.group(0)}年”",
-            )
-            for keypath, text in texts
-            for m in _LONG_YEAR.finditer(text)
-        ]
-        + [
-            warning(
-                "common.malformed-date",
-                f"“{text[m.start() : m.end() + 3]}”：年份“{m.group(0)}”后缺了“年”",
-                report.ref(keypath),
-                expected=f"“{m.group(0)}年”",
-                found=f"“{m.group(0)}{text[m.end()]}”",
-            )
-            for keypath, text in texts
-            for m in _YEAR_WITHOUT_NIAN.finditer(text)
-        ]
-    )
+    problems = []
+    for pattern, said in _DATE_SLIPS:
+        for keypath, text in narrative_strings(report):
+            for m in pattern.finditer(text):
+                message, expected, found = said(m, text)
+                problems.append(
+                    warning("common.malformed-date", message, report.ref(keypath), expected=expected, found=found)
+                )
+    return problems
 
 
 _CLAUSE_MARK = re.compile(r"[，,。；;：:、！？!?“”‘’《》（）()\s]")

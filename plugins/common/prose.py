@@ -444,29 +444,32 @@ def commas_in_a_dun_list(text: str) -> Iterator[str]:
             yield sentence[at:].strip()
 
 
+#: the two ways a list mixes its marks: how each is found, what is said of it, what is expected and found
+_MIXED_MARKS = (
+    (
+        mixed_separators,
+        "逗号、分号混用；各项之间统一用逗号（项内有逗号时统一用分号）",
+        "统一用“，”或统一用“；”",
+        "，与；混用",
+    ),
+    (commas_in_a_dun_list, "顿号、逗号混用；并列的各项之间一律用顿号", "统一用“、”", "、与，混用"),
+)
+
+
 def separator_problems(report: Report, texts: Iterable[tuple[str, str]]) -> list[Problem]:
     """``common.list-separators`` for every such list: ，and ；mixed, or a ，inside a list in 、."""
     texts = list(texts)
     return [
         warning(
             "common.list-separators",
-            f"“{_short(sentence)}”：同一组并列的各项之间逗号、分号混用；各项之间统一用逗号（项内有逗号时统一用分号）",
+            f"“{_short(listed)}”：同一组并列的各项之间{said}",
             report.ref(keypath),
-            expected="统一用“，”或统一用“；”",
-            found="，与；混用",
+            expected=expected,
+            found=found,
         )
+        for find, said, expected, found in _MIXED_MARKS
         for keypath, text in texts
-        for sentence in mixed_separators(text)
-    ] + [
-        warning(
-            "common.list-separators",
-            f"“{_short(listed)}”：同一组并列的各项之间顿号、逗号混用；并列的各项之间一律用顿号",
-            report.ref(keypath),
-            expected="统一用“、”",
-            found="、与，混用",
-        )
-        for keypath, text in texts
-        for listed in commas_in_a_dun_list(text)
+        for listed in find(text)
     ]
 
 
