@@ -237,6 +237,36 @@ def test_a_part_of_the_reports_own_is_placed_by_the_sections_order(blocks):
     assert headings[3:5] == ["四、审批事项及处理情况", "五、行政复议和行政诉讼情况"]
 
 
+def test_several_parts_of_the_reports_own(write_toml, tmp_path, check):
+    """高青县人民政府办公室 2015 (held-out round 38) prints three parts the 条例's list does not have before its
+    主动公开 part: [extra], [extra_2] and [extra_3], numbered in the printed order, read back as such (a heading
+    about 重点领域 is the report's own part, not its 主动公开 part)."""
+    import tomllib
+
+    from compiler.build import build
+    from compiler.importers.run import import_file
+    from tests.pdfread import read_pdf
+
+    own = {
+        "extra": "组织领导和制度建设情况",
+        "extra_2": "发布解读、回应社会关切以及互动交流情况",
+        "extra_3": "重点领域政府信息公开情况",
+    }
+    data = legacy(**{key: {"heading": heading, "text": "正文。"} for key, heading in own.items()})
+    parts = ["active", "applications", "appeals", "issues", "other"]
+    data["sections"] = ["report", "preamble", "overview", *own, *parts, "signature"]
+    for key in ("consultation", "staffing", "tables"):
+        data.pop(key, None)
+    assert not [p for p in check(data) if p.severity.name == "ERROR"]
+    out = build(write_toml(data), tmp_path / "own.html", to=["html"]).outputs["html"]
+    imported = tomllib.loads(import_file(out, "legacy").toml)
+    assert {key: imported[key]["heading"] for key in own} == own
+    assert imported["sections"][3:7] == [*own, "active"]
+    pdf = build(write_toml(data), tmp_path / "own.pdf").outputs["pdf"]
+    lines = [ln.text.replace(" ", "") for page in read_pdf(pdf.read_bytes()).pages for ln in page.lines]
+    assert "三、发布解读、回应社会关切以及互动交流情况" in lines and "五、主动公开政府信息情况" in lines
+
+
 def test_a_part_of_the_reports_own_needs_its_heading(check):
     data = legacy(extra={"text": "正文。"})
     [p] = [p for p in check(data) if p.source and p.source.keypath == "extra.heading"]

@@ -141,9 +141,10 @@ class SectionContext:
 
     @property
     def number_as_printed(self) -> str | None:
-        """The part's number as a report printed it ("(一)", "(三)、"), when transcribed so; else ``None``."""
+        """The part's number as a report printed it ("(一)", "(三)、", "一 " with a space and no 、), when transcribed
+        so; else ``None``."""
         printed = self.data.get("number_as_printed")
-        return printed.strip() if isinstance(printed, str) and printed.strip() and self.number else None
+        return printed.lstrip() if isinstance(printed, str) and printed.strip() and self.number else None
 
     def heading(self) -> Heading:
         """The part heading: ``一、主动公开政府信息情况`` (number by position, or as printed)."""

@@ -241,7 +241,7 @@ def split_parts(
             # recogniser (tried on a copy: it may keep state) takes it for one of the format's parts
             head = TextItem(m.group(1).strip(), item.place, "heading", run_in=True)
             tried = copy.deepcopy(heading)(head, expected)
-            if tried is not None and tried[0] != "extra" and (found := heading(head, expected)):
+            if tried is not None and not tried[0].startswith("extra") and (found := heading(head, expected)):
                 parts.append((*found, len(items)))
                 items.append(head)
                 item = TextItem(m.group(2), item.place)

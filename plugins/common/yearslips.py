@@ -184,11 +184,18 @@ _DONE = re.compile(r"[^。；]{0,16}?(?:取得|已经|完成|实现了|开展了
 def _this_year_slips(
     report: Report, texts: list[tuple[str, str]], plan_keys: tuple[str, ...], year: int
 ) -> list[Problem]:
-    """A report written in the next year (its 成文日期 or portal date) calling the report year "今年"."""
+    """A report written in the next year (its 成文日期 or portal date) calling the report year "今年"; a report with
+    neither date is taken as written when the 条例 has it published, in the next year (新野县统计局 2020,
+    麦积区东岔镇 2021: "今年以来，……")."""
     data = report.data.get("report") or {}
     written = next((d for d in (data.get("date"), data.get("published")) if hasattr(d, "year")), None)
-    if written is None or written.year <= year:
+    if written is not None and written.year <= year:
         return []
+    when = (
+        f"报告成文于{written.year}年，“今年”指的是{written.year}年"
+        if written is not None
+        else f"年度报告在{year + 1}年编写公布（条例规定次年1月31日或3月31日前），“今年”读来是{year + 1}年"
+    )
     problems = []
     for keypath, text in texts:
         plans = keypath.split(".")[0] in plan_keys
@@ -198,8 +205,7 @@ def _this_year_slips(
             problems.append(
                 warning(
                     "prose.year-slip",
-                    f"“{_short(text[m.start() :], 16)}”：报告成文于{written.year}年，“今年”指的是{written.year}年，"
-                    f"这里说的是报告年度",
+                    f"“{_short(text[m.start() :], 16)}”：{when}，这里说的是报告年度",
                     report.ref(keypath),
                     expected=f"{year}年（或“一年来”“全年”）",
                     found="今年",

@@ -33,6 +33,7 @@ from plugins.common.importing import (
     table_captions,
     typed_tables,
 )
+from plugins.legacy.extra import OWN_PARTS
 from plugins.legacy.format import LEGACY
 from plugins.legacy.textcheck import FIXED
 
@@ -107,7 +108,7 @@ class _Headings:
 
     def __init__(self, bracketed: bool = False) -> None:
         self.last = 0
-        self.extra = False
+        self.own = 0  # the report's own parts found so far ([extra], [extra_2] …)
         self.numbers: dict[str, int] = {}  # the number each part was printed with
         self.bracketed = bracketed  # the parts numbered "(一)" … (海口市龙华区司法局 2021), not 一、
         self.as_printed: dict[str, str] = {}  # a bracketed part's number as printed: "(三)、"
@@ -119,9 +120,9 @@ class _Headings:
         number = CN_DIGITS.index(m.group(1)) + 1
         title = m.group(2).rstrip("。：:") if not self.bracketed else m.group(2)
         key = _part_named(title, expected, set(self.numbers))
-        if key is None and not self.extra and self.last and number == self.last + 1:
-            self.extra = True
-            key = "extra"
+        if key is None and self.own < len(OWN_PARTS) and self.last and number == self.last + 1:
+            key = OWN_PARTS[self.own]
+            self.own += 1
         if key is None:
             return None
         self.last = number
@@ -136,6 +137,11 @@ class _Headings:
 _BRACKETED_PART = re.compile(r"^（([一二三四五六七八九十]{1,2})）\s*、?\s*(.{2,40}?)$")
 
 
+#: the topics of parts the 2014–2018 reports added to the 条例's list, each a part of the report's own, never a part
+#: of the format however alike its words (高青县人民政府办公室 2015: 四、重点领域政府信息公开情况 is not 主动公开)
+_OWN_TOPICS = re.compile(r"重点领域|解读|回应社会关切|组织领导|制度建设|平台建设|机构建设")
+
+
 def _part_named(title: str, expected: int, found: set[str] = frozenset()) -> str | None:
     """The key of the part a heading's title names, among the ``expected``-th key and those after it — or, when
     the title says a part's own word, any part not found yet (a township printing 三、收费 before 四、依申请公开)."""
@@ -145,7 +151,7 @@ def _part_named(title: str, expected: int, found: set[str] = frozenset()) -> str
     earlier = [k for k in TITLES if k not in candidates and k not in found and KEYWORDS[k].search(title)]
     if named or earlier:
         return max(named or earlier, key=lambda k: _similarity(title, k))
-    if not candidates:
+    if not candidates or _OWN_TOPICS.search(title):
         return None
     # a title with no part's own word ("政府信息公开情况"): the part that comes next, if it is like enough — reports
     # print their parts in order — else the most alike
@@ -190,7 +196,7 @@ def import_document(document: PublishedDocument) -> ImportResult:
             split_note(body, b)
             tail = split_signature(body)
         data: dict[str, Any] = {}
-        if key == "extra" or printed != TITLES[key]:
+        if key in OWN_PARTS or printed != TITLES[key]:
             data["heading"] = printed
         data.update(narrative([i.text for i in body]))
         b.data.setdefault(key, {}).update(data)
@@ -227,9 +233,10 @@ def import_document(document: PublishedDocument) -> ImportResult:
     metadata(document, title, preamble, tail, b)
     b.data.setdefault("signature", {})
     signature_organ(tail, b)
-    printed = [key for key, _, _ in parts if key in TITLES or key == "extra"]
+    printed = [key for key, _, _ in parts if key in TITLES or key in OWN_PARTS]
     in_order = [key for key in TITLES if key in printed]
-    if "extra" in b.data or printed != in_order:  # a part of its own, or parts out of the format's order: as printed
+    own = [key for key in OWN_PARTS if key in b.data]
+    if own or printed != in_order:  # parts of its own, or parts out of the format's order: as printed
         b.data["sections"] = [
             "report",
             "preamble",
@@ -237,10 +244,10 @@ def import_document(document: PublishedDocument) -> ImportResult:
             "signature",
             *(["imprint"] if "imprint" in b.data else []),
         ]
-    if "extra" in b.data:
-        own = b.data["extra"].get("heading", "")
-        b.note("extra", f"“{own}”不是格式中的部分，导入为本报告自有的部分 [extra]，请核对")
-    order = ("format", "sections", "report", "preamble", *TITLES, "extra", "signature", "imprint")
+    for key in own:
+        heading = b.data[key].get("heading", "")
+        b.note(key, f"“{heading}”不是格式中的部分，导入为本报告自有的部分 [{key}]，请核对")
+    order = ("format", "sections", "report", "preamble", *TITLES, *OWN_PARTS, "signature", "imprint")
     data = {k: b.data[k] for k in order if k in b.data}
     return ImportResult("legacy", data, min(1.0, b.score), b.notes)
 
