@@ -353,6 +353,12 @@ def test_this_year_in_a_report_written_the_next_year(check):
         ("今年度共公开信息20条。", dt.date(2025, 1, 20)),
     ):
         assert "prose.year-slip" not in {p.rule for p in check(report(text, date))}, text
+    # no 成文日期 and no portal date (新野县统计局 2020, 麦积区东岔镇 2021): written when the 条例 has it published,
+    # in the next year
+    undated = legacy(overview={"text": "今年以来，我局完成以下工作。"})
+    undated["report"] = {k: v for k, v in {**undated["report"], "year": 2024}.items() if k not in ("date", "published")}
+    [p] = [p for p in check(undated) if p.rule == "prose.year-slip"]
+    assert "2025年编写公布" in p.message and p.expected.startswith("2024年")
 
 
 def test_a_part_list_with_mixed_separators(check):
