@@ -9,7 +9,6 @@ state them, each one noted for checking, or left as a TODO.
 
 from __future__ import annotations
 
-import copy
 import difflib
 import re
 from typing import Any
@@ -104,7 +103,8 @@ class _Headings:
     """The part recogniser for one document: "X、title" naming a part at or after the ``expected``-th key (the
     printed number is not the key's place, since a report prints only the parts it has: 一、主动公开 … 三、收费及减免
     in a four-part township report); a numbered heading that continues the printed numbering but names no part of
-    the format becomes the report's own part (``extra``, once)."""
+    the format becomes a part of the report's own (``extra``, then ``extra_2`` …).  With ``bracketed``, the parts
+    are numbered "(一)" and their numbers as printed are kept (``as_printed``)."""
 
     def __init__(self, bracketed: bool = False) -> None:
         self.last = 0
@@ -127,14 +127,16 @@ class _Headings:
             return None
         self.last = number
         self.numbers.setdefault(key, number)
-        if self.bracketed:
-            self.as_printed.setdefault(key, item.text.strip()[: item.text.strip().find(m.group(2)[:2])].strip())
+        if self.bracketed and (printed := _BRACKETED_NUMBER.match(item.text)):
+            self.as_printed.setdefault(key, printed.group(0).strip())
         return key, title
 
 
 #: a part heading numbered like a second-level one, "(三)、申请行政复议和提起行政诉讼情况" — read as a part only in a
 #: report whose parts are all numbered so (none printed 一、)
 _BRACKETED_PART = re.compile(r"^（([一二三四五六七八九十]{1,2})）\s*、?\s*(.{2,40}?)$")
+#: that number as printed, brackets full- or half-width, the 、 after it kept: "(三)、"
+_BRACKETED_NUMBER = re.compile(r"^\s*[（(][一二三四五六七八九十]{1,2}[）)]\s*、?")
 
 
 #: the topics of parts the 2014–2018 reports added to the 条例's list, each a part of the report's own, never a part
@@ -165,16 +167,19 @@ def import_document(document: PublishedDocument) -> ImportResult:
     b = Builder("legacy")
     b.data["format"] = "legacy"
     b.data["report"] = {}
-    items = document.items
     headings = _Headings()
-    untouched = copy.deepcopy(document)  # split_parts splits run-in headings off: a second reading starts afresh
+    read = list(document.items)  # split_parts splits run-in headings off in place: a second reading starts afresh
     parts, title, front = split_parts(document, headings, list(TITLES))
     if len(parts) < 2:  # no 一、 parts: a report that numbers its parts "(一)" (海口市龙华区司法局 2021)
+        first = list(document.items)
+        document.items[:] = read
         bracketed = _Headings(bracketed=True)
-        again = split_parts(untouched, bracketed, list(TITLES))
+        again = split_parts(document, bracketed, list(TITLES))
         if len(again[0]) >= 2:
-            document, headings, (parts, title, front) = untouched, bracketed, again
-            items = document.items
+            headings, (parts, title, front) = bracketed, again
+        else:
+            document.items[:] = first
+    items = document.items
     b.score = 0.09 * len(parts)
     preamble = [i.text for i in split_addressee(front, b)]
     if preamble:
