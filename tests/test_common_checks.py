@@ -905,6 +905,7 @@ def test_a_second_list_in_one_paragraph_starts_again(check, text, slips):
         ("全年推送文章800余篇，悬挂横幅20余条。", None),
         ("发布信息1315条，其中余下的12条为转载。", None),
         ("全镇总面积126平方公里，常住人口约19489人。", "“约19489人”"),  # 陆丰市八万镇 2022 (round 35)
+        ("解读民生政策文件6余件。", "“6余件”"),  # 兴海县 2021 (round 39)
         ("接待群众咨询约4900人次，外出务工近2000人。", None),  # round numbers
         ("常住人口约1.95万人，现有总人口近4万人。", None),
     ],
@@ -1009,6 +1010,21 @@ def test_we_without_the_organs_word(check, organ, text, expected):
     found = [p for p in check(legacy(report=report, overview={"text": text})) if p.rule == "common.organ-name"]
     assert [p.expected for p in found] == expected
     assert all(p.found.startswith("我") for p in found)
+
+
+@pytest.mark.parametrize(
+    ("organ", "text", "expected"),
+    [
+        ("定州市明月店镇人民政府", "通过“定州人民政府”门户网站公开。", ["定州市人民政府"]),  # round 39
+        ("定州市明月店镇人民政府", "通过“定州市人民政府”门户网站公开。", []),
+        ("巴州人民政府", "本报告由巴州人民政府编制。", []),  # the report's own organ, as it names itself
+        ("某县人民政府", "按照省人民政府的部署，县人民政府办公室负责。", []),  # no place's short name
+    ],
+)
+def test_another_government_named_without_its_level_word(check, organ, text, expected):
+    report = {**legacy()["report"], "organ": organ}
+    found = [p for p in check(legacy(report=report, overview={"text": text})) if p.rule == "common.organ-name"]
+    assert [p.expected for p in found] == expected
 
 
 @pytest.mark.parametrize(

@@ -131,9 +131,9 @@ def approximate_number_problems(report: Report) -> list[Problem]:
             warning(
                 "common.approx-number",
                 f"“{m.group(0)}”：{m['n']}不是整数位的约数，后面又加“余”，既精确又约略；"
-                f"“余”只跟在整十、整百这样的约数后面（如“{_round_down(m['n'])}余{m['u']}”）",
+                f"“余”只跟在整十、整百这样的约数后面{_yu_example(m['n'], m['u'])}",
                 report.ref(keypath),
-                expected=f"“{m['n']}{m['u']}”或“{_round_down(m['n'])}余{m['u']}”",
+                expected=f"“{m['n']}{m['u']}”" + (f"或“{_round_down(m['n'])}余{m['u']}”" if len(m["n"]) > 1 else ""),
                 found=f"“{m.group(0)}”",
             )
             for m in _EXACT_YU.finditer(text)
@@ -151,10 +151,17 @@ def approximate_number_problems(report: Report) -> list[Problem]:
     return problems
 
 
-#: an exact count with 余 after it: "877余篇", "205余条" (平潭海坛片区 2023, 苏平片区 2020) — 余 follows round numbers
 #: an exact count after 约 or 近: "常住人口约19489人" (陆丰市八万镇 2022) — three digits or more, the last not 0
 _EXACT_YUE = re.compile(r"(?P<w>大约|约|将近|近)(?P<n>[1-9]\d+[1-9])(?P<u>[人户条篇件个次份处场期项家元宗])")
-_EXACT_YU = re.compile(r"(?<![\d.])(?P<n>[1-9]\d*[1-9])余(?P<u>[条篇件个次人份处场期项家])")
+#: an exact count with 余 after it: "877余篇", "205余条" (平潭海坛片区 2023, 苏平片区 2020), "6余件" (兴海县 2021) — 余
+#: follows round numbers
+_EXACT_YU = re.compile(r"(?<![\d.])(?P<n>[1-9]\d*[1-9]|[1-9])余(?P<u>[条篇件个次人份处场期项家])")
+
+
+def _yu_example(number: str, unit: str) -> str:
+    """How 余 is said right near ``number``: "（如“800余篇”）", and for a single digit ("6余件", 兴海县 2021) that it
+    takes none."""
+    return f"（如“{_round_down(number)}余{unit}”）" if len(number) > 1 else "，个位数后不加"
 
 
 def _round_down(number: str) -> str:

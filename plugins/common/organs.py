@@ -273,6 +273,34 @@ def _bare_we(report: Report, organ: str) -> list[Problem]:
     ]
 
 
+#: a government named by its place's short name: "“定州人民政府”门户网站" (定州市明月店镇 2021)
+_GOVERNMENT_OF = re.compile(r"(?<![\u4e00-\u9fff])(?P<place>[\u4e00-\u9fff]{2,4}?)人民政府")
+
+
+def _government_without_level(report: Report, organ: str) -> list[Problem]:
+    """Another government named without the level word of its place — 定州人民政府 for 定州市人民政府: the short name
+    names one place only, and no place is called by it in full.  The report's own organ, however it names itself
+    (巴州人民政府), is not in question."""
+    problems = []
+    for keypath, text in narrative_strings(report):
+        for m in _GOVERNMENT_OF.finditer(text):
+            short = m["place"]
+            found = places.named(short)
+            if len(found) != 1 or found[0].name == short or m.group(0) in organ:
+                continue
+            full = f"{found[0].name}人民政府"
+            problems.append(
+                warning(
+                    "common.organ-name",
+                    f"“{m.group(0)}”少了“{found[0].name[len(short) :]}”：应为“{full}”",
+                    report.ref(keypath),
+                    expected=full,
+                    found=m.group(0),
+                )
+            )
+    return problems
+
+
 def _calls_itself_a_committee(report: Report, organ: str) -> list[Problem]:
     """A bureau (……局) saying 我委, 我厅, 我署 or 我办 of itself (平潭财政金融局 2022: "我委在答复申请时"): a sentence
     carried over from another organ's report.  Once, where it first occurs."""
@@ -340,8 +368,9 @@ def organ_name_problems(report: Report) -> list[Problem]:
     咸宁市人民防空办公室.  Only full names are compared (the rest after the place has four characters or more), so
     the short forms people write on purpose ("平潭财政局") are not in question.  Also an organ that is only a
     pronoun ("我局": the name printed nowhere), a bureau calling itself a committee
-    (:func:`_calls_itself_a_committee`), "我" with no word after it (:func:`_bare_we`) and a title naming the organ
-    by a colloquial short name (:func:`_colloquial_in_title`)."""
+    (:func:`_calls_itself_a_committee`), "我" with no word after it (:func:`_bare_we`), another government named
+    without its level word (:func:`_government_without_level`) and a title naming the organ by a colloquial short
+    name (:func:`_colloquial_in_title`)."""
     organ = (report.data.get("report") or {}).get("organ")
     if not isinstance(organ, str):
         return []
@@ -355,7 +384,12 @@ def organ_name_problems(report: Report) -> list[Problem]:
                 found=organ.strip(),
             )
         ]
-    problems = [*_calls_itself_a_committee(report, organ), *_colloquial_in_title(report), *_bare_we(report, organ)]
+    problems = [
+        *_calls_itself_a_committee(report, organ),
+        *_colloquial_in_title(report),
+        *_bare_we(report, organ),
+        *_government_without_level(report, organ),
+    ]
     variants = {}
     for place in places.in_name(organ):
         short = places.short_name(place.name)
