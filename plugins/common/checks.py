@@ -114,40 +114,37 @@ def placeholder_problems(report: Report) -> list[Problem]:
     ]
 
 
+def _decimals_yu(m: re.Match[str]) -> tuple[str, str]:
+    said = "带小数的数字后又加“余”，既精确又约略；“余”也应在“万”之后（如“4.13万余”）"
+    return said, f"“{m.group(1)}{m.group(2)}”"
+
+
+def _exact_yu(m: re.Match[str]) -> tuple[str, str]:
+    n, u = m["n"], m["u"]
+    said = f"{n}不是整数位的约数，后面又加“余”，既精确又约略；“余”只跟在整十、整百这样的约数后面{_yu_example(n, u)}"
+    return said, f"“{n}{u}”" + (f"或“{_round_down(n)}余{u}”" if len(n) > 1 else "")
+
+
+def _exact_yue(m: re.Match[str]) -> tuple[str, str]:
+    said = f"“{m['w']}”说的是约数，{m['n']}却是个位都有的确数，既精确又约略"
+    return said, f"“{m['n']}{m['u']}”或“{m['w']}{_round_down(m['n'])}{m['u']}”"
+
+
 def approximate_number_problems(report: Report) -> list[Problem]:
     problems: list[Problem] = []
-    for keypath, text in narrative_strings(report):
-        problems += [
-            warning(
-                "common.approx-number",
-                f"“{m.group(0)}”：带小数的数字后又加“余”，既精确又约略；“余”也应在“万”之后（如“4.13万余”）",
-                report.ref(keypath),
-                expected=f"“{m.group(1)}{m.group(2)}”",
-                found=f"“{m.group(0)}”",
-            )
-            for m in _APPROX.finditer(text)
-        ]
-        problems += [
-            warning(
-                "common.approx-number",
-                f"“{m.group(0)}”：{m['n']}不是整数位的约数，后面又加“余”，既精确又约略；"
-                f"“余”只跟在整十、整百这样的约数后面{_yu_example(m['n'], m['u'])}",
-                report.ref(keypath),
-                expected=f"“{m['n']}{m['u']}”" + (f"或“{_round_down(m['n'])}余{m['u']}”" if len(m["n"]) > 1 else ""),
-                found=f"“{m.group(0)}”",
-            )
-            for m in _EXACT_YU.finditer(text)
-        ]
-        problems += [
-            warning(
-                "common.approx-number",
-                f"“{m.group(0)}”：“{m['w']}”说的是约数，{m['n']}却是个位都有的确数，既精确又约略",
-                report.ref(keypath),
-                expected=f"“{m['n']}{m['u']}”或“{m['w']}{_round_down(m['n'])}{m['u']}”",
-                found=f"“{m.group(0)}”",
-            )
-            for m in _EXACT_YUE.finditer(text)
-        ]
+    for pattern, said in ((_APPROX, _decimals_yu), (_EXACT_YU, _exact_yu), (_EXACT_YUE, _exact_yue)):
+        for keypath, text in narrative_strings(report):
+            for m in pattern.finditer(text):
+                message, expected = said(m)
+                problems.append(
+                    warning(
+                        "common.approx-number",
+                        f"“{m.group(0)}”：{message}",
+                        report.ref(keypath),
+                        expected=expected,
+                        found=f"“{m.group(0)}”",
+                    )
+                )
     return problems
 
 
