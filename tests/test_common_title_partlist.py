@@ -123,3 +123,21 @@ def test_what_the_report_appends_is_not_a_part(tmp_path):
     found = {p.rule: p for p in problems_of(path) if p.rule.startswith("gb2021.part-")}
     assert "gb2021.part-list-punctuation" not in found
     assert (found["gb2021.part-count"].expected, found["gb2021.part-count"].found) == (6, 5)
+
+
+def test_a_part_list_that_leaves_a_part_of_the_format_out(tmp_path):
+    """锡山区东港镇 2021 (held-out round 40): five of the format's six parts listed, 其他需要报告的事项 left out."""
+    counted = (
+        "由总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议和行政诉讼情况、"
+        "存在的主要问题及改进情况、其他需要报告的事项六部分组成"
+    )
+    five = counted.replace("、其他需要报告的事项六部分", "五部分")
+    path = write_variant(tmp_path, [(f"要求编制，{counted}", f"要求编制，{five}")])
+    [p] = [p for p in problems_of(path) if p.rule == "gb2021.part-list-incomplete"]
+    assert "其他需要报告的事项" in p.message and p.source.keypath.startswith("preamble.text")
+    # a list of names the format does not have is another kind of list: left to the other rules
+    other = counted.replace("、其他需要报告的事项六部分", "、工作亮点五部分").replace("总体情况、", "")
+    path = write_variant(tmp_path, [(f"要求编制，{counted}", f"要求编制，{other}")])
+    assert "gb2021.part-list-incomplete" not in rules(problems_of(path))
+    path = write_variant(tmp_path, [])
+    assert "gb2021.part-list-incomplete" not in rules(problems_of(path))

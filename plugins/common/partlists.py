@@ -187,6 +187,35 @@ def part_list_problems(
     return problems
 
 
+def left_out_of_list(report: Report, prefix: str, official: dict[str, tuple[str, ...]]) -> list[Problem]:
+    """For a format that names its parts (``official``): a list of fewer parts than the format has, each of them
+    one of the format's, leaves the others out — "本报告由总体情况，……，存在的主要问题及改进情况五个部分组成"
+    without 其他需要报告的事项 (锡山区东港镇 2021)."""
+    from plugins.common.preamble import listed_parts
+
+    parts = listed_parts(report)
+    if parts is None or len(parts.names) >= len(official):
+        return []
+    matched = {
+        key
+        for name in parts.names
+        for key, accepted in official.items()
+        if any(same_part(name.removeprefix("行政机关"), a) for a in accepted)
+    }
+    if len(matched) != len(parts.names):
+        return []  # a name the format does not have: the list is another one, said by the other rules
+    left_out = "、".join(f"“{accepted[0]}”" for key, accepted in official.items() if key not in matched)
+    return [
+        warning(
+            f"{prefix}.part-list-incomplete",
+            f"导语列出的部分少了{left_out}：格式规定年度报告由{chinese_number(len(official))}部分组成",
+            report.ref(parts.keypath),
+            expected="、".join(accepted[0] for accepted in official.values()),
+            found="、".join(parts.names),
+        )
+    ]
+
+
 _LABEL = re.compile(r"^附[件表]\s*[0-9０-９一二三四五六七八九十]*\s*[：:]?\s*")
 
 
