@@ -361,6 +361,24 @@ def test_this_year_in_a_report_written_the_next_year(check):
     assert "2025年编写公布" in p.message and p.expected.startswith("2024年")
 
 
+@pytest.mark.parametrize(
+    ("text", "slip"),
+    [
+        ("2022年，皮山县统计局组织相关人员多次学习政府信息公开申请办理答复规范。", True),  # 皮山县统计局 2023
+        ("2022年，我局共收到申请5件。", True),
+        ("2022年，我局共收到申请5件，2023年收到8件。", False),  # a comparison with the report year
+        ("2022年，我局收到申请5件，今年较上年有所增加。", False),
+        ("2022年，全省出台了新的办法，我局据此修订了制度。", False),  # not the organ's own work
+        ("2021年，我局共收到申请5件。", False),  # not the year before
+    ],
+)
+def test_the_years_work_told_under_the_year_before(check, text, slip):
+    data = legacy(overview={"text": text})
+    data["report"] = {**data["report"], "organ": "皮山县统计局", "year": 2023}
+    found = [p for p in check(data) if p.rule == "prose.year-slip" and p.found == "2022年"]
+    assert bool(found) is slip, text
+
+
 def test_a_part_list_with_mixed_separators(check):
     """四平市铁东区解放街道 2011: "本报告由概述,主动公开政府信息情况,……、下一步工作计划等五个部分组成"."""
     mixed = legacy(preamble={"text": "本报告由概述，主动公开政府信息情况、依申请公开政府信息情况等三个部分组成。"})

@@ -43,6 +43,38 @@ _FUTURE = re.compile(r"(?:进一步|继续|持续|着力|切实)")
 _YEAR_OPENING = re.compile(r"(?:^|(?<=[。！？；]))\s*(\d{4})年[，,]\s*(?:我|本|全)")
 
 
+#: a sentence of the year's work opening on a year: "2022年,皮山县统计局组织……" — then who did it, or 在
+_WORK_OPENING = re.compile(r"(?:^|(?<=[。！？；]))\s*(\d{4})年[，,]\s*(?P<who>[^，,。；;]{0,12})")
+#: words that make the sentence a comparison with that year, not the year's own work
+_COMPARED = re.compile(r"同比|上年|去年|较|比|增长|减少|以来|至今")
+
+
+def _last_year_told(report: Report, keypath: str, text: str, year: int) -> list[Problem]:
+    """The report year's work told under the year before, outside the plans part: "2022年,皮山县统计局组织相关人员
+    多次学习……" in the 2023 report (皮山县统计局), "2023年，在主动公开的61条政府信息中……" in the 2024 one
+    (平潭财政金融局) — the sentence names the organ (or 我/本/在) after the year and compares nothing."""
+    organ = str((report.data.get("report") or {}).get("organ") or "")
+    problems = []
+    for m in _WORK_OPENING.finditer(text):
+        if int(m.group(1)) != year - 1:
+            continue
+        who = m["who"]
+        sentence = re.split(r"[。！？]", text[m.start(1) :], maxsplit=1)[0]
+        own = who.startswith(("我", "本", "在")) or (len(organ) >= 4 and who.startswith(organ[:6]))
+        if not own or str(year) in sentence or _COMPARED.search(sentence):
+            continue
+        problems.append(
+            warning(
+                "prose.year-slip",
+                f"“{_short(sentence, 24)}”：报告年度是{year}年，这里写的是本年度的工作，年份却是{m.group(1)}年",
+                report.ref(keypath),
+                expected=f"{year}年",
+                found=f"{m.group(1)}年",
+            )
+        )
+    return problems
+
+
 def year_slips(report: Report, texts: list[tuple[str, str]], plan_keys: tuple[str, ...]) -> list[Problem]:
     """The data period stated for another year, or for part of the year; the next year's plan dated in the report
     year."""
@@ -147,6 +179,10 @@ def year_slips(report: Report, texts: list[tuple[str, str]], plan_keys: tuple[st
     problems += _final_accounts_of_the_year(report, texts, plan_keys, year)
     problems += _count_in_the_next_year(report, texts, plan_keys, year)
     problems += _count_under_another_year(report, texts, year)
+    said = {(p.source.keypath if p.source else "", p.found) for p in problems}
+    for keypath, text in texts:  # a slip another reading has named already is not said twice
+        if keypath.split(".")[0] not in plan_keys:
+            problems += [p for p in _last_year_told(report, keypath, text, year) if (keypath, p.found) not in said]
     return problems
 
 
