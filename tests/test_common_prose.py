@@ -74,6 +74,17 @@ def test_a_comma_inside_a_list_in_dun():
     assert not list(commas_in_a_dun_list(ends))
 
 
+def test_a_count_of_another_measure_ends_the_parts():
+    """庆阳市外事办 2020 (held-out round 42): "……“学习强国”公开发布2条,“庆阳外事”微信订阅号发布信息54期97条" — the
+    97 is counted with its 54 issues, another statistic: the parts are 11 + 13 + 5 + 2 = 31 against 23, not 128."""
+    text = (
+        "全年报送发布信息23条，其中在市政府门户网站公开发布11条、省政府外事办网站公开发布13条，庆阳市党建网公开发布5条，"
+        "“学习强国”公开发布2条，“庆阳外事”微信订阅号发布信息54期97条。"
+    )
+    [found] = parts_not_adding_up(text)
+    assert (found.total, sum(found.parts)) == (23, 31)
+
+
 def test_kinds_named_then_each_counted_are_the_whole():
     """平潭自然资源与生态环境局 2019: eight kinds named, each counted in the next sentence, 425 of the 475."""
     lead = (

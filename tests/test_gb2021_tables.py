@@ -319,26 +319,30 @@ def test_an_extra_row_that_cannot_be_printed_is_an_error(tmp_path, extra):
     assert [p.severity.name for p in found] == ["ERROR"]
 
 
-def test_a_change_printed_with_its_plus_sign(tmp_path):
-    """平潭管委会办公室 2019 ("+1"), 乌海市工信局 2020 ("+2"): a 本年增/减 printed with a plus sign is typed as the
-    string "+2", printed so in every output, counted as 2 and read back with its sign."""
+@pytest.mark.parametrize("printed", ["+2", "减11", "增2"])
+def test_a_change_printed_with_its_sign(tmp_path, printed):
+    """平潭管委会办公室 2019 ("+1"), 乌海市工信局 2020 ("+2"), 天津市红桥区生态环境局 2020 ("减11", the sign said in
+    words): a 本年增/减 printed so is typed as the string, printed so in every output, counted as its number and read
+    back as printed."""
     from compiler.build import build
     from compiler.importers.run import import_file
+    from plugins.gb2021.values import number
     from tests.gb2021_support import problems_of
     from tests.pdfread import read_pdf
 
     data = trial_report(tmp_path)
-    data["active"]["penalty"]["change"] = "+2"
+    data["active"]["penalty"]["change"] = printed
     path = write_trial(tmp_path, data)
     assert [p.format() for p in problems_of(path)] == []
+    assert number(printed) == {"+2": 2, "减11": -11, "增2": 2}[printed]
     t2 = tables_of(path)["table2"]
-    assert [c.text for c in next(r for r in t2.rows if r[0].text == "行政处罚")] == ["行政处罚", "20", "+2", "15"]
+    assert [c.text for c in next(r for r in t2.rows if r[0].text == "行政处罚")] == ["行政处罚", "20", printed, "15"]
     outputs = build(path, tmp_path / "trial", to=["pdf", "html", "docx"]).outputs
     lines = [ln.text.replace(" ", "") for page in read_pdf(outputs["pdf"].read_bytes()).pages for ln in page.lines]
-    assert "行政处罚20+215" in lines
+    assert f"行政处罚20{printed}15" in lines
     for kind in ("pdf", "html", "docx"):
         imported = import_file(outputs[kind]).result.data["active"]
-        assert imported["penalty"]["change"] == "+2", kind
+        assert imported["penalty"]["change"] == printed, kind
         assert imported["licensing"]["change"] == -1, kind  # a minus sign is a number as before
 
 

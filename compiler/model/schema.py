@@ -122,7 +122,12 @@ def _is_cell_text(value: str) -> bool:
 
 
 def _is_numeric_text(value: Any) -> bool:
-    return isinstance(value, str) and re.fullmatch(rf"\s*[-+]?\d+(?:\.\d+)?{CELL_UNIT_PATTERN}?\s*", value) is not None
+    """Digits as a cell printed them: with a unit, with a sign, or with the sign said in words ("减11", 天津市红桥区
+    生态环境局 2020's 本年增/减)."""
+    return isinstance(value, str) and _NUMERIC_TEXT.fullmatch(value) is not None
+
+
+_NUMERIC_TEXT = re.compile(rf"\s*[-+增减]?\d+(?:\.\d+)?{CELL_UNIT_PATTERN}?\s*")
 
 
 def _type_name(value: Any) -> str:

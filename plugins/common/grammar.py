@@ -38,11 +38,11 @@ from plugins.common.texts import narrative_strings
 
 ADVERBIALS = (
     "及时|准确|主动|依法|认真|积极|全面|切实|规范|有效|扎实|稳步|深入|严格|广泛|有序|快速|迅速|充分|高效|持续|不断|逐步"
-    "|统一|集中|定期|详细|科学|合理|较好|很好|良好|高效率|多渠道|全方位|多方位"
+    "|统一|集中|定期|详细|科学|合理|较好|很好|更好|良好|高效率|多渠道|全方位|多方位"
 )
 VERBS = (
     "公开|开展|推进|落实|处理|答复|发布|做好|完成|执行|实施|宣传|回应|解读|办理|受理|更新|维护|保障|提升|提高|加强|推动|公布"
-    "|报送|整改|反馈"
+    "|报送|整改|反馈|满足"
 )
 #: a word after the verb that makes the verb a modifier of a noun: 公开工作, 宣传活动, 公开标准
 NOUN_HEADS = (
@@ -51,11 +51,11 @@ NOUN_HEADS = (
 )
 #: a preposition that opens the adverbial's verb phrase ("及时有效的对……进行梳理", "及时的在网站上公开"): the
 #: phrase must reach a verb of the list before the clause ends; 对象, 在线, 把关, 将来 are nouns, not prepositions
-PREPOSITIONS = r"对(?![象外比照应口手称立待])|在(?![线职岗编])|把(?!关)|将(?![来军])"
+PREPOSITIONS = r"对(?![象外比照应口手称立待])|在(?![线职岗编])|把(?!关)|将(?![来军])|向(?![导量])"
 #: a subject the adverbial may follow directly: "镇主要领导扎实有效的开展……" (天津海滨街 2021), "我局认真的落实……"
 _SUBJECT_END = r"(?<=领导)|(?<=部门)|(?<=单位)|(?<=街道)|(?<=我[局镇乡区县委办])"
 _DE_FOR_DI = re.compile(
-    rf"(?:^|(?<=[，,。；;：:、\s并要能会以])|{_SUBJECT_END})(?P<adv>(?:{ADVERBIALS}){{1,2}}(?:、(?:{ADVERBIALS})){{0,3}})的"
+    rf"(?:^|(?<=[，,。；;：:、\s并要能会以为])|{_SUBJECT_END})(?P<adv>(?:{ADVERBIALS}){{1,2}}(?:、(?:{ADVERBIALS})){{0,3}})的"
     rf"(?:(?P<mid>有序|稳步|逐步|持续|全面|深入|主动)?(?P<verb>{VERBS})(?=[\u4e00-\u9fff])(?!{NOUN_HEADS})"
     rf"|(?P<prep>{PREPOSITIONS})(?=[^，,。；;：:]{{1,24}}?(?:进行|予以|加以|{VERBS})))"
 )

@@ -21,7 +21,7 @@ from compiler.model.schema import CELL_UNIT_PATTERN
 CN_DIGITS = "一二三四五六七八九十"
 PART_HEADING = re.compile(r"^([一二三四五六七八九十]{1,2})\s*[、.．，,]\s*(.{2,40}?)[。：:]?$")
 # a unit or measure word printed in the cell ("251000元", "2笔") is allowed
-NUMBER_TEXT = re.compile(rf"^[-−+＋]?\d[\d,，]*(?:[.．]\d+)?{CELL_UNIT_PATTERN}?$")
+NUMBER_TEXT = re.compile(rf"^[-−+＋增减]?\d[\d,，]*(?:[.．]\d+)?{CELL_UNIT_PATTERN}?$")
 CELL_UNIT = re.compile(rf"{CELL_UNIT_PATTERN}$")
 DASH = re.compile(r"^[-—－–/／、]+$|^无$")
 _ITEM_MARKERS = (
@@ -73,8 +73,8 @@ def number_value(text: str | None) -> tuple[Any, str | None]:
         return None, f"单元格“{text}”不是数字"
     problem = f"单元格“{text}”含千分位逗号，按 {t.replace(',', '')} 读取" if "," in t else None
     t = t.replace(",", "")
-    if CELL_UNIT.search(t):
-        return t, f"单元格印有单位“{text}”，照原样保留"
+    if CELL_UNIT.search(t) or t[0] in "增减":  # "2笔", and a sign said in words ("减11"): kept as printed
+        return t, f"单元格印作“{text}”，照原样保留"
     return (float(t) if "." in t else int(t)), problem
 
 

@@ -175,6 +175,8 @@ def shares_problems(report: Report, texts: Iterable[tuple[str, str]]) -> list[Pr
 _UNITS = "条件项个人次篇期"
 _TOTAL = re.compile(rf"(?:共|累计|合计|总计|总数)[^\d，。；]{{0,12}}?(?P<n>\d+(?:,\d{{3}})*)(?P<u>[{_UNITS}])")
 _NUMBER_UNIT = re.compile(rf"(?P<n>\d+(?:,\d{{3}})*)(?P<u>[{_UNITS}])(?![\d%％])")
+#: a number with a measure word of its own straight before a count: "54期97条"
+_COUNTED_BEFORE = re.compile(r"\d+[期次批篇个场份]$")
 #: the words that open the parts of a count: "……40条，其中……", "……32条，包括领导信息类1条、……"
 _PARTS_WORDS = ("其中", "包括")
 #: a total said without 共: the count straight before 其中 or 包括 ("主动公开政府信息40条，其中……")
@@ -566,6 +568,8 @@ def parts_not_adding_up(text: str) -> Iterator[PartsSum]:
                 continue
             if m.group("u") != unit:  # "…5403条，新开设专栏6个，发布解读信息44条": the parts end where the unit changes
                 break
+            if _COUNTED_BEFORE.search(listed, 0, m.start()):  # "……微信订阅号发布信息54期97条" (庆阳市外事办 2020):
+                break  # a count of another measure goes first — another statistic, not one more part
             parts.append(int(m.group("n").replace(",", "")))
         if len(parts) >= 2 and sum(parts) > stated:
             yield PartsSum(sentence.strip(), stated, tuple(parts), unit)

@@ -20,7 +20,9 @@ from compiler.model.refs import fmt_number
 from compiler.model.schema import CELL_MONEY_UNITS, CELL_NONE_MARK, CELL_SEVERAL_NUMBERS, CELL_UNIT_PATTERN
 
 # a unit typed in the cell is kept as printed
-_NUMERIC = re.compile(rf"^(?P<n>[-+]?\d+(?:\.\d+)?)(?P<u>{CELL_UNIT_PATTERN})?$")
+_NUMERIC = re.compile(rf"^(?P<s>[-+增减]?)(?P<n>\d+(?:\.\d+)?)(?P<u>{CELL_UNIT_PATTERN})?$")
+#: a sign said in words, as a 本年增/减 cell may print it: "减11" is -11, "增2" is +2
+_SIGN_WORDS = {"增": "+", "减": "-"}
 
 
 def is_numeric_text(value: Any) -> bool:
@@ -105,7 +107,9 @@ def is_number(value: Any) -> bool:
 def _decimal(value: Any) -> Decimal:
     if isinstance(value, str):
         m = _NUMERIC.match(value.strip())
-        return Decimal(m.group("n") if m else value.strip())
+        if m is None:
+            return Decimal(value.strip())
+        return Decimal(_SIGN_WORDS.get(m["s"], m["s"]) + m["n"])
     return Decimal(str(value))
 
 
