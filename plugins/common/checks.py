@@ -97,7 +97,7 @@ MEASURE_WORDS = (
 _BARE_COUNT = re.compile(
     rf"(数量|总数|总量)(为|达到?|共计?|累计|是)?(\d+(?:\.\d+)?)(?![\d.．%％‰A-Za-z{MEASURE_WORDS}])"
 )
-_ADVERB = re.compile(r"均已|(?<![平])均(?![衡匀等值])|(?<![首成京古])都(?![市会城])|(?<![而不得])已(?![知])")
+_ADVERB = re.compile(r"均已|(?<![平])均(?![衡匀等值])|(?<![首成京古])都(?![市会城县乡镇区旗])|(?<![而不得])已(?![知])")
 
 
 def placeholder_problems(report: Report) -> list[Problem]:
