@@ -110,9 +110,9 @@ CELL_NONE_MARK = re.compile(r"\s*(?:[/／]|[—－–-]{1,2})\s*")
 CELL_SEVERAL_NUMBERS = re.compile(r"\s*\d+(?:\s+\d+)+\s*")
 
 
-def _is_cell_text(value: str) -> bool:
+def is_cell_text(value: str) -> bool:
     """A cell typed as text: blank, digits as printed (with a unit or sign), a mark printed for "nothing", or
-    several numbers printed in one cell."""
+    several numbers printed in one cell — what a table prints as typed."""
     return (
         not value.strip()
         or _is_numeric_text(value)
@@ -121,13 +121,22 @@ def _is_cell_text(value: str) -> bool:
     )
 
 
+#: digits as a cell printed them, with a unit, with a sign, or with the sign said in words ("减11", 天津市红桥区
+#: 生态环境局 2020's 本年增/减): sign ``s``, number ``n``, unit ``u``
+CELL_NUMBER = re.compile(rf"(?P<s>[-+增减]?)(?P<n>\d+(?:\.\d+)?)(?P<u>{CELL_UNIT_PATTERN})?")
+
+
+#: a cell's printed text that reads as a number, which the PDF and Word tables align as numbers: "2笔" and
+#: "7,545.00" too, "0 0 0" (several numbers printed in one cell), and a lone dash printed for none
+NUMBER_TEXT = re.compile(rf"[-+−]?[\d０-９][\d０-９,.，．%％‰]*(?:\s+[\d０-９]+)*{CELL_UNIT_PATTERN}?|[-—–－]")
+
+
+def reads_as_number(text: str) -> bool:
+    return NUMBER_TEXT.fullmatch(text.strip()) is not None
+
+
 def _is_numeric_text(value: Any) -> bool:
-    """Digits as a cell printed them: with a unit, with a sign, or with the sign said in words ("减11", 天津市红桥区
-    生态环境局 2020's 本年增/减)."""
-    return isinstance(value, str) and _NUMERIC_TEXT.fullmatch(value) is not None
-
-
-_NUMERIC_TEXT = re.compile(rf"\s*[-+增减]?\d+(?:\.\d+)?{CELL_UNIT_PATTERN}?\s*")
+    return isinstance(value, str) and CELL_NUMBER.fullmatch(value.strip()) is not None
 
 
 def _type_name(value: Any) -> str:
@@ -187,7 +196,7 @@ class Validator:
             "count": lambda v: _is_int(v) and v >= 0,
             "number": _is_number,
             "money": lambda v: _is_number(v) and v >= 0,
-            "cell": lambda v: _is_number(v) or (isinstance(v, str) and _is_cell_text(v)),
+            "cell": lambda v: _is_number(v) or (isinstance(v, str) and is_cell_text(v)),
             "bool": lambda v: isinstance(v, bool),
             "date": lambda v: isinstance(v, (_dt.date, str)),
             "list[str]": lambda v: isinstance(v, list) and all(isinstance(x, str) for x in v),

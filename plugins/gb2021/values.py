@@ -11,27 +11,24 @@ number.  For arithmetic (sums, balances) a blank counts as 0.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import Any
 
 from compiler.model.refs import fmt_number
-from compiler.model.schema import CELL_MONEY_UNITS, CELL_NONE_MARK, CELL_SEVERAL_NUMBERS, CELL_UNIT_PATTERN
+from compiler.model.schema import CELL_MONEY_UNITS, CELL_NONE_MARK, CELL_NUMBER, CELL_SEVERAL_NUMBERS, is_cell_text
 
-# a unit typed in the cell is kept as printed
-_NUMERIC = re.compile(rf"^(?P<s>[-+增减]?)(?P<n>\d+(?:\.\d+)?)(?P<u>{CELL_UNIT_PATTERN})?$")
 #: a sign said in words, as a 本年增/减 cell may print it: "减11" is -11, "增2" is +2
 _SIGN_WORDS = {"增": "+", "减": "-"}
 
 
 def is_numeric_text(value: Any) -> bool:
-    return isinstance(value, str) and bool(_NUMERIC.match(value.strip()))
+    return isinstance(value, str) and CELL_NUMBER.fullmatch(value.strip()) is not None
 
 
 def unit(value: Any) -> str | None:
     """The unit or measure word typed in a cell after its number (``"2笔"`` → ``"笔"``), else ``None``."""
-    m = _NUMERIC.match(value.strip()) if isinstance(value, str) else None
+    m = CELL_NUMBER.fullmatch(value.strip()) if isinstance(value, str) else None
     return m.group("u") if m else None
 
 
@@ -106,7 +103,7 @@ def is_number(value: Any) -> bool:
 
 def _decimal(value: Any) -> Decimal:
     if isinstance(value, str):
-        m = _NUMERIC.match(value.strip())
+        m = CELL_NUMBER.fullmatch(value.strip())
         if m is None:
             return Decimal(value.strip())
         return Decimal(_SIGN_WORDS.get(m["s"], m["s"]) + m["n"])
@@ -153,7 +150,7 @@ def show(value: Any) -> str:
     """The printed form: exactly as typed — integers without a point, decimals with every digit typed, a
     string of digits verbatim; blank stays blank."""
     if isinstance(value, str):
-        return value.strip() if is_numeric_text(value) or is_none_mark(value) or is_several_numbers(value) else ""
+        return value.strip() if is_cell_text(value) else ""
     if not is_number(value):
         return ""
     return fmt_number(Decimal(str(value)))

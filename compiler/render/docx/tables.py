@@ -14,13 +14,12 @@ same in both files.
 from __future__ import annotations
 
 import math
-import re
 import unicodedata
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from compiler.model.problems import ReportError, error
-from compiler.model.schema import CELL_UNIT_PATTERN
+from compiler.model.schema import reads_as_number
 from compiler.render.docx.ooxml import E, run, twips
 
 if TYPE_CHECKING:
@@ -31,8 +30,6 @@ if TYPE_CHECKING:
 
 __all__ = ["Fit", "column_widths", "measure", "place", "table_elements"]
 
-#: "2笔" is a number too, and so is "0 0 0", several numbers printed in one cell
-_NUMBER = re.compile(rf"[-+−]?[\d０-９][\d０-９,.，．%％‰]*(?:\s+[\d０-９]+)*{CELL_UNIT_PATTERN}?|[-—–－]")
 _JC = {"justify": "both", "left": "left", "center": "center", "right": "right"}
 
 
@@ -304,7 +301,7 @@ def _cell(
         align = cell.align
     elif header or vertical:
         align = "center"
-    elif _NUMBER.fullmatch(cell.text.strip()):
+    elif reads_as_number(cell.text):
         align = styles.sheet.table.number_align
     else:
         align = "justify"

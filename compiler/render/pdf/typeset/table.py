@@ -32,7 +32,6 @@ and then the two spaces — so the text after it is back on the line grid.
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, fields, replace
 
@@ -44,7 +43,7 @@ from reportlab.platypus.flowables import Flowable
 from compiler.model.document import Cell, SourceRef
 from compiler.model.document import Table as TableBlock
 from compiler.model.problems import Problem, ReportError, Severity, error
-from compiler.model.schema import CELL_UNIT_PATTERN
+from compiler.model.schema import reads_as_number
 from compiler.render.pdf.typeset.linebreak import Breaking
 from compiler.render.pdf.typeset.paragraph import GridParagraph, MissingGlyphError
 from compiler.render.pdf.typeset.vertical import VerticalText
@@ -63,8 +62,6 @@ __all__ = [
 ]
 
 _EPS = 1e-6
-#: "2笔" is a number too, and so is "0 0 0", several numbers printed in one cell
-_NUMBER = re.compile(rf"[-+−]?[\d０-９][\d０-９,.，．%％‰]*(?:\s+[\d０-９]+)*{CELL_UNIT_PATTERN}?|[-—–－]")
 
 
 @dataclass(frozen=True)
@@ -117,10 +114,6 @@ def place_cells(table: TableBlock) -> tuple[list[PlacedCell], int]:
             )
         )
     return placed, nrows
-
-
-def _is_number(text: str) -> bool:
-    return bool(_NUMBER.fullmatch(text.strip()))
 
 
 class GridTable(Flowable):
@@ -519,7 +512,7 @@ def _column_kind(cells: Sequence[PlacedCell], c: int, header_role: str, tall: in
     body = [p for p in own if not _is_header(p, header_role)]
     if body and all(p.cell.vertical or p.rowspan >= tall for p in body):
         return "vertical"
-    if all(_is_number(p.cell.text) for p in body):  # numbers — or blank cells only (a column left blank)
+    if all(reads_as_number(p.cell.text) for p in body):  # numbers — or blank cells only (a column left blank)
         return "data"
     return "label"
 
@@ -547,7 +540,9 @@ def _fit_at(
         total = sum(table.widths)
         return [w * width / total for w in table.widths]
     single = [p for p in cells if p.colspan == 1 and p.cell.text]
-    numbers = [p for p in cells if p.cell.text and _is_number(p.cell.text) and not _is_header(p, table.header_role)]
+    numbers = [
+        p for p in cells if p.cell.text and reads_as_number(p.cell.text) and not _is_header(p, table.header_role)
+    ]
     data = [c for c in range(ncols) if kinds[c] == "data"]
     labels = [c for c in range(ncols) if kinds[c] == "label"]
     fixed = {
@@ -709,7 +704,7 @@ def _cell_content(
         align = c.align
     elif is_header:
         align = "center"
-    elif _is_number(c.text):
+    elif reads_as_number(c.text):
         align = settings.number_align
     else:
         align = "justify"
