@@ -1092,10 +1092,72 @@ def test_a_contact_label_with_a_comma_among_colons(check):
         ("联系电话：0818-6972129，邮编：635100。", []),
         ("2019年—2020年，办件量12345678件。", []),  # a year range and a count are not telephone numbers
         ("县政府办公室电话：0818-6972129。", []),  # a phone label after the office's name: nothing run together
+        ("(传真:0436-4698002,邮箱:562170318qq.com)。", ["562170318qq.com"]),  # 通榆县团结乡 2020: no @
+        ("电子邮箱：xsqsfjbgs126.com.cn。", ["xsqsfjbgs126.com.cn"]),
+        ("电子邮箱：xsqsfjbgs@126.com。邮箱 jfj＠163.com，E-mail: ab.c@gov.cn。", []),
+        ("请登录邮箱系统查收。", []),
     ],
 )
 def test_marks_in_contact_details(check, text, found):
     problems = [p for p in check(with_overview(text=text)) if p.rule == "common.contact-marks"]
     assert [p.found for p in problems] == found
     for p in problems:
-        assert "-" in p.expected or "，" in p.expected
+        assert "-" in p.expected or "，" in p.expected or "@" in p.expected
+
+
+@pytest.mark.parametrize(
+    ("text", "found", "says"),
+    [
+        # 武进区湖塘镇 2018, 金水区发展改革和统计局 2014: "由……编制的2018年度政府信息公开年度报告"
+        (
+            "本年报是由某镇人民政府编制的2018年度政府信息公开年度报告。",
+            "2018年度政府信息公开年度报告",
+            ["“年度”用了两次", "缺“工作”"],
+        ),
+        # 闽侯县水利局 2010, 湘阴县林业局 2025: 政府 left out
+        (
+            "特向社会公布我局2010年度信息公开工作年度报告。",
+            "我局2010年度信息公开工作年度报告",
+            ["“年度”用了两次", "不是条例规定的名称"],
+        ),
+        ("现向社会公布2022年某乡信息公开工作年度报告。", "2022年某乡信息公开工作年度报告", ["不是条例规定的名称"]),
+        # 连生乡 2024: a 情况报告 for the 年度报告
+        (
+            "现向社会公布2024年某乡人民政府政府信息公开工作情况报告。",
+            "2024年某乡人民政府政府信息公开工作情况报告",
+            ["不叫“……情况报告”"],
+        ),
+        # 西咸太平镇 2022: the name in 《》; "编制并向社会公布": the name begins after the last verb
+        (
+            "编制《某镇政府2022年度政府信息公开工作年度报告》。",
+            "某镇政府2022年度政府信息公开工作年度报告",
+            ["“年度”用了两次"],
+        ),
+        (
+            "特编制并向社会公布某局2014年度政府信息公开年度报告。",
+            "某局2014年度政府信息公开年度报告",
+            ["“年度”用了两次"],
+        ),
+    ],
+)
+def test_the_report_named_otherwise_in_its_own_text(check, text, found, says):
+    [p] = [p for p in check(with_overview(text=text)) if p.rule == "common.report-name"]
+    assert p.found == found and p.source.keypath == "overview.text"
+    for said in says:
+        assert said in p.message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "特向社会公布某局2018年政府信息公开工作年度报告。",
+        "现将我局2020年政府信息公开工作年度报告公布如下。",
+        "特向社会公布某镇人民政府2009年政府信息公开工作年报。",
+        # a notice's title in 《》 and the report spoken of in general are not the report's name
+        "根据《关于做好2020年度政府信息公开工作报告编制发布等工作的通知》要求编制本报告。",
+        "按时发布政府信息公开年度报告，公开机构设置、2019年政府信息公开年度报告等信息。",
+        "公布了2020年度部门预算和工作报告。",
+    ],
+)
+def test_the_report_named_as_the_regulation_names_it_passes(check, text):
+    assert "common.report-name" not in rules(check(with_overview(text=text)))

@@ -72,6 +72,7 @@ from plugins.common.punctuation import (
     unbalanced_bracket_problems,
     unterminated_paragraph_problems,
 )
+from plugins.common.selfname import self_name_problems
 from plugins.common.texts import REFERENCE, narrative_strings, section_strings, typed_table_strings
 
 _PLACEHOLDERS = re.compile(
@@ -536,6 +537,7 @@ RULES = (
     contact_colon_problems,
     contact_mark_problems,
     format_year_problems,
+    self_name_problems,
 )
 
 

@@ -1,0 +1,60 @@
+"""The report's name where its own text names it: "特向社会公布我局2010年度信息公开工作年度报告".
+
+Both 条例 give the report one name (2008 第三十一条, 2019 第四十九条: 政府信息公开工作年度报告) and the title is held
+to it (:func:`plugins.common.report.title_wording`).  The 导语 names the report again — "现将……报告如下", "特编制
+……", "由……编制的……" — and there assessors find the slips the title no longer has: 年度 twice, 政府 or 工作 left out,
+a 情况报告 or 工作报告 for the 年度报告 (湖塘镇 2018, 金水区发展改革和统计局 2014, 湘阴县林业局 2025, 卯都乡 2022,
+连生乡 2024, 鲊埠回族乡 2021).
+
+Only a name the text gives as the thing published, compiled or reported — straight after 公布, 发布, 公开, 编制,
+现将, 编制的 (with or without 《》) — is read, and only when it says 信息公开 and carries a year: a notice's title
+quoted in 《》 ("《关于做好2020年度政府信息公开工作报告编制发布等工作的通知》") and the report spoken of in general
+("按时发布年度报告") are not the report's name.
+"""
+
+from __future__ import annotations
+
+import re
+
+from compiler.model.problems import Problem, warning
+from compiler.model.report import Report
+from plugins.common.report import title_wording
+from plugins.common.texts import narrative_strings
+
+_NAME = r"[^，,。；;：:、《》〈〉<>“”\"（()）\s]{2,40}?(?:年度报告|年度工作报告|工作报告|情况报告|年报)"
+#: the report named as the thing published or compiled: the verb, then the name (in 《》 or not)
+SELF_NAMED = re.compile(
+    r"(?:编制的|编制(?:完成了?|了)?|公布|发布|公开|现将|形成了?)(?:本单位|本机关)?"
+    rf"(?:《(?P<quoted>{_NAME})》|(?P<name>{_NAME}))"
+)
+_VERB = re.compile(r"编制|公布|发布|现将")
+_YEAR = re.compile(r"\d{4}|[〇○零一二三四五六七八九]{4}")
+
+
+def name_wording(name: str) -> list[str]:
+    """What departs from the 条例's name in a name the text gives its report ("" when nothing does)."""
+    if not name.endswith(("年度报告", "年报")):
+        return [f"不是条例规定的名称：报告叫“政府信息公开工作年度报告”，不叫“……{name[-4:]}”"]
+    return [w for w in title_wording(name) if not w.startswith(("没有年份", "多了“关于”"))]
+
+
+def self_name_problems(report: Report) -> list[Problem]:
+    problems = []
+    for keypath, text in narrative_strings(report):
+        for m in SELF_NAMED.finditer(text):
+            # "特编制并向社会公布……报告": the name begins after the last of the verbs
+            name = _VERB.split(m["quoted"] or m["name"])[-1]
+            if "信息公开" not in name or not _YEAR.search(name):
+                continue
+            said = name_wording(name)
+            if said:
+                problems.append(
+                    warning(
+                        "common.report-name",
+                        f"正文称本报告为“{name}”：{'；'.join(said)}",
+                        report.ref(keypath),
+                        expected="……××××年政府信息公开工作年度报告",
+                        found=name,
+                    )
+                )
+    return problems
