@@ -87,6 +87,28 @@ def test_enumerations_running_on_over_successive_paragraphs(check):
     assert p.source.keypath == "overview.text[2]"  # a paragraph without one breaks the run
 
 
+@pytest.mark.parametrize(
+    ("overview", "keypath"),
+    [
+        # 会宁县工信局 2021, 卯都乡 2022: "一是……" and no 二是 after it
+        ({"text": "我局加强组织领导，一是认真学习条例，提高了公开意识。"}, "overview.text"),
+        (
+            {"items": [{"heading": "主动公开情况。", "text": "一是及时更新平台内容。全年发布信息18条。"}]},
+            "overview.items[0].text",
+        ),
+        ({"text": ["一是及时更新平台内容。", "全年发布信息18条。"]}, "overview.text[0]"),
+    ],
+)
+def test_a_yi_shi_with_no_er_shi(check, overview, keypath):
+    [p] = [p for p in check(with_overview(**overview)) if p.rule == "common.enumeration"]
+    assert (p.source.keypath, p.found) == (keypath, "一是") and "没有“二是”" in p.message
+
+
+def test_a_yi_shi_whose_er_shi_follows_in_another_paragraph_passes(check):
+    assert "common.enumeration" not in rules(check(with_overview(text=["一是甲。", "二是乙。"])))
+    assert "common.enumeration" not in rules(check(with_overview(text="工作如下：一是甲；二是乙。统一是关键。")))
+
+
 def test_enumerations_inside_items_are_found(check):
     overview = {"items": [{"heading": "甲。", "text": "一是甲。三是丙。"}]}
     [p] = [p for p in check(with_overview(**overview)) if p.rule == "common.enumeration"]

@@ -104,6 +104,8 @@ def enumeration_problems(report: Report) -> list[Problem]:
     """One message per slip, naming the fix: 一是…三是…三是 → "第一个‘三是’应为‘二是’"."""
     problems: list[Problem] = []
     carried: dict[str, int] = {}  # list key path → the last number of its previous paragraph
+    lone: list[str] = []  # the paragraphs whose list is a 一是 alone, in order
+    paragraphs: list[tuple[str, list[int]]] = []
     for keypath, text in _lists_apart(narrative_strings(report)):
         found = [(parse_chinese_number(m.group(1)), m.group(0)) for m in _ENUMERATION.finditer(text)]
         found = [(n, w) for n, w in found if n is not None]
@@ -114,6 +116,7 @@ def enumeration_problems(report: Report) -> list[Problem]:
             if opening:
                 found.insert(0, (1, "一是"))
         numbers: list[int] = [n for n, _ in found]  # type: ignore[misc]
+        paragraphs.append((keypath, numbers))
         parent, _, index_part = keypath.rpartition("[")
         first = 1
         if index_part.endswith("]") and parent in carried and numbers and numbers[0] != 1 and _ENUMERATION.match(text):
@@ -136,6 +139,24 @@ def enumeration_problems(report: Report) -> list[Problem]:
                     found=written,
                 )
             )
+    for i, (keypath, numbers) in enumerate(paragraphs):
+        if numbers != [1]:
+            continue
+        parent = keypath.rpartition("[")[0] if keypath.endswith("]") else ""
+        if parent and any(k.rpartition("[")[0] == parent and n and n[0] != 1 for k, n in paragraphs[i + 1 :]):
+            continue  # "一是……" going on in a later paragraph of the same list (a slip there is reported there)
+        if keypath not in lone:
+            lone.append(keypath)
+    for keypath in lone:
+        problems.append(
+            warning(
+                "common.enumeration",
+                "段落中只有“一是”，没有“二是”：列举至少要有两项；删去“一是”，或补出后面各项",
+                report.ref(keypath),
+                expected="一是……二是……，或不用“一是”",
+                found="一是",
+            )
+        )
     return problems
 
 
