@@ -1183,3 +1183,16 @@ def test_the_report_named_otherwise_in_its_own_text(check, text, found, says):
 )
 def test_the_report_named_as_the_regulation_names_it_passes(check, text):
     assert "common.report-name" not in rules(check(with_overview(text=text)))
+
+
+def test_a_paragraph_numbered_like_a_part(check):
+    # 厦门市集美区经济贸易发展局 2010: "一、概述" holding "一、健全完善工作机制。" "二、建立健全工作制度。"
+    found = [
+        p
+        for p in check(with_overview(text=["一、健全工作机制。", "二、建立工作制度。"]))
+        if p.rule == "common.heading-level"
+    ]
+    [p] = found  # one warning for the part
+    assert (p.source.keypath, p.found, p.expected) == ("overview.text[0]", "一、", "（一）")
+    fine = ["（一）健全工作机制。", "2020年，一、二季度各发布一次。", "一是健全工作机制。"]
+    assert "common.heading-level" not in rules(check(with_overview(text=fine)))

@@ -8,6 +8,7 @@
 - ``common.list-number`` — an inline list whose later number lost or changed its mark ("1.审慎把关……：2加强……");
   a count after a comma ("，2人参加") is not an item number; and paragraphs typed with their own numbers that skip
   or repeat one ("(一)……" "(二)……" "(四)……", 沂水县卫生局 2009);
+- ``common.heading-level`` — paragraphs inside a part numbered "一、" "二、", the number of the parts themselves;
 
 All are WARNINGs, run by :mod:`plugins.common.checks` with the other editorial checks.
 """
@@ -351,4 +352,39 @@ def typed_sequence_problems(report: Report) -> list[Problem]:
                     )
                 )
             last[kind] = n
+    return problems
+
+
+#: a paragraph typed with the number of a part: "二、建立健全工作制度。" inside 一、概述
+_PART_LEVEL_NUMBER = re.compile(r"^\s*(?P<n>[一二三四五六七八九十]{1,3})、(?=[\u4e00-\u9fff《“])")
+
+
+def part_level_number_problems(report: Report) -> list[Problem]:
+    """Paragraphs inside a part numbered "一、" "二、" — the number the parts themselves carry (厦门市集美区经济贸易
+    发展局 2010: "一、概述" holding "一、健全完善工作机制。" "二、建立健全工作制度。"): the reader cannot tell a
+    sub-item from the next part (GB/T 9704 §7.3.3: the second level is "（一）").  One warning per part, on its
+    first such paragraph."""
+    problems: list[Problem] = []
+    seen: set[str] = set()
+    for keypath, text in narrative_strings(report):
+        part = keypath.split(".", 1)[0]
+        leaf = keypath.rsplit(".", 1)[-1]
+        if part in seen or part in ("preamble", "report") or not leaf.startswith(("text", "after")):
+            continue
+        m = _PART_LEVEL_NUMBER.match(text)
+        if m is None or parse_chinese_number(m["n"]) is None:
+            continue
+        seen.add(part)
+        typed = f"{m['n']}、"
+        want = f"（{m['n']}）"
+        problems.append(
+            warning(
+                "common.heading-level",
+                f"部分里的段落以“{typed}”开头：这是部分一级的序号，分项用第二层序号“{want}”"
+                "（GB/T 9704—2012 第7.3.3条）",
+                report.ref(keypath),
+                expected=want,
+                found=typed,
+            )
+        )
     return problems
