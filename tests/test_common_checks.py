@@ -1169,6 +1169,21 @@ def test_the_report_named_otherwise_in_its_own_text(check, text, found, says):
         assert said in p.message
 
 
+def test_the_report_of_the_government_above_announced_as_this_one(check):
+    # 阿巴嘎旗那仁宝拉格苏木 2022: "现发布《阿巴嘎旗2022年政府信息公开工作年度报告》" — the banner's report
+    report = with_overview(text="现发布《阿巴嘎旗2022年政府信息公开工作年度报告》。")
+    report["report"]["organ"] = "阿巴嘎旗那仁宝拉格苏木"
+    [p] = [p for p in check(report) if p.rule == "common.report-name"]
+    assert "“阿巴嘎旗”" in p.message and p.found == "阿巴嘎旗2022年政府信息公开工作年度报告"
+    for own in (
+        "现发布《阿巴嘎旗那仁宝拉格苏木2022年政府信息公开工作年度报告》。",
+        "现发布本苏木2022年政府信息公开工作年度报告。",
+    ):
+        report = with_overview(text=own)
+        report["report"]["organ"] = "阿巴嘎旗那仁宝拉格苏木"
+        assert "common.report-name" not in rules(check(report))
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -102,6 +102,10 @@ def test_a_part_list_said_with_quan_wen_bao_kuo_and_mixed_marks(tmp_path):
     plain = listed.replace("，", "、").replace("、以及", "以及")
     path = write_variant(tmp_path, [(f"要求编制，{counted}", f"要求编制。{plain}")])
     assert not [p for p in problems_of(path) if p.rule.startswith("gb2021.part-")]
+    # 兴海县 2021: "报告主要包括:A、B……" — read as the list too (here with part 六 left out)
+    five = "报告主要包括：" + plain.removeprefix("全文包括").replace("以及其他需要报告的事项", "")
+    path = write_variant(tmp_path, [(f"要求编制，{counted}", f"要求编制。{five}")])
+    assert "gb2021.part-list-incomplete" in [p.rule for p in problems_of(path)]
     # a sentence with 包括 that lists no parts is not read as the list
     other = "全文包括三张表格和若干说明"
     path = write_variant(tmp_path, [(f"要求编制，{counted}", f"要求编制。{other}")])

@@ -43,7 +43,7 @@ _UNCOUNTED_PART_LIST = re.compile(
 #: "全文包括A、B，C，以及D。" (苏平片区 2023): a list without a count or 组成 — read only when every item is named like
 #: a part ("……情况", "……事项")
 _INCLUDED_PART_LIST = re.compile(
-    r"(?:本报告|报告全文|全文|本年报)(?:主要)?包括([^。；]+?)(?:等(?:几个)?(?:部分|方面)?)?(?=。|$)"
+    r"(?:本报告|报告全文|全文|本年报|报告)(?:主要)?包括([^。；]+?)(?:等(?:几个)?(?:部分|方面)?)?(?=。|$)"
 )
 #: between names: 、，；, or 和/及/与/以及 after a name's end ("……改进情况以及其他需要报告的事项", "……事项与附表")
 _SEPARATORS = re.compile(r"[、，,；]|(?<=情况|事项|措施)(?:以及|和|及|与)")

@@ -4,7 +4,8 @@ Both 条例 give the report one name (2008 第三十一条, 2019 第四十九条
 to it (:func:`plugins.common.report.title_wording`).  The 导语 names the report again — "现将……报告如下", "特编制
 ……", "由……编制的……" — and there assessors find the slips the title no longer has: 年度 twice, 政府 or 工作 left out,
 a 情况报告 or 工作报告 for the 年度报告 (湖塘镇 2018, 金水区发展改革和统计局 2014, 湘阴县林业局 2025, 卯都乡 2022,
-连生乡 2024, 鲊埠回族乡 2021).
+连生乡 2024, 鲊埠回族乡 2021) — and a name that gives the government above the organ as the report's (a 苏木's
+report announcing "《阿巴嘎旗2022年政府信息公开工作年度报告》", the banner's, copied from its notice).
 
 Only a name the text gives as the thing published, compiled or reported — straight after 公布, 发布, 公开, 编制,
 现将, 编制的 (with or without 《》) — is read, and only when it says 信息公开 and carries a year: a notice's title
@@ -31,6 +32,21 @@ _VERB = re.compile(r"编制|公布|发布|现将")
 _YEAR = re.compile(r"\d{4}|[〇○零一二三四五六七八九]{4}")
 
 
+#: the organ a name opens with, up to its year: "阿巴嘎旗2022年……"
+_OPENING_ORGAN = re.compile(r"^(?P<organ>[\u4e00-\u9fff]{2,20}?[省市县区旗州盟])(?=\d{4})")
+
+
+def _parent_named(name: str, organ: str) -> str | None:
+    """The government above the report's organ when the name gives it as the report's ("现发布《阿巴嘎旗2022年
+    政府信息公开工作年度报告》" in 那仁宝拉格苏木's, 阿巴嘎旗那仁宝拉格苏木 2022: the banner's report announced in its
+    township's), else ``None``."""
+    m = _OPENING_ORGAN.match(name)
+    if m is None or not organ:
+        return None
+    named = m["organ"]
+    return named if organ.startswith(named) and len(organ) > len(named) + 1 else None
+
+
 def name_wording(name: str) -> list[str]:
     """What departs from the 条例's name in a name the text gives its report ("" when nothing does)."""
     if not name.endswith(("年度报告", "年报")):
@@ -40,6 +56,7 @@ def name_wording(name: str) -> list[str]:
 
 def self_name_problems(report: Report) -> list[Problem]:
     problems = []
+    organ = str((report.data.get("report") or {}).get("organ") or "")
     for keypath, text in narrative_strings(report):
         for m in SELF_NAMED.finditer(text):
             # "特编制并向社会公布……报告": the name begins after the last of the verbs
@@ -47,6 +64,8 @@ def self_name_problems(report: Report) -> list[Problem]:
             if "信息公开" not in name or not _YEAR.search(name):
                 continue
             said = name_wording(name)
+            if (other := _parent_named(name, organ)) is not None:
+                said.insert(0, f"名称里的机关是“{other}”，本报告的机关是“{organ}”")
             if said:
                 problems.append(
                     warning(
