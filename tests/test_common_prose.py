@@ -345,6 +345,26 @@ def test_next_years_plan_opening_on_jiang_jinyibu(check, text, slip):
     assert bool(found) is slip, text
 
 
+def test_the_improvement_measures_dated_in_the_report_year(check):
+    """宿迁沭阳县发展和改革局 2023, under the item heading "整改措施。": "为进一步规范……，2023年我局加大……力度，一是……"
+    — no 将, but the item says it is the plan."""
+
+    def issues(heading: str, text: str) -> dict:
+        return legacy(
+            issues={"items": [{"heading": "存在的问题。", "text": "意识不强。"}, {"heading": heading, "text": text}]}
+        )
+
+    plan = "为进一步规范政府信息公开工作，2018年我局加大贯彻落实条例的力度，一是完善机制。"
+    [p] = [p for p in check(issues("整改措施。", plan)) if p.rule == "prose.year-slip"]
+    assert (p.source.keypath, p.found, p.expected) == ("issues.items[1].text", "2018年", "2019年")
+    for heading, text in (
+        ("整改措施。", plan.replace("2018年", "2019年")),
+        ("改进情况。", plan),  # 改进情况 tells what was done in the year
+        ("整改措施。", "针对上述问题，2018年我局加大了培训力度。"),  # what was done
+    ):
+        assert "prose.year-slip" not in {p.rule for p in check(issues(heading, text))}, (heading, text)
+
+
 def test_this_year_in_a_report_written_the_next_year(check):
     """平潭综合实验区社会事业局 2024, dated 2025年1月20日: "今年以来，我局完成以下工作：" — 今年 is 2025 there."""
     import datetime as dt

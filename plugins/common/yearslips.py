@@ -75,6 +75,29 @@ def _last_year_told(report: Report, keypath: str, text: str, year: int) -> list[
     return problems
 
 
+#: a clause opening on a year and the organ: "，2023年我局加大……"
+_YEAR_CLAUSE = re.compile(r"(?:^|(?<=[。！？；，,]))\s*(\d{4})年[，,]?\s*(?:我|本)")
+#: an item heading that says the item is the plan: "整改措施。", "下一步工作打算" (not "改进情况": what was done)
+_PLAN_HEADING = re.compile(r"措施|打算|计划|下一步|今后|努力方向")
+
+
+def _under_plan_heading(report: Report, keypath: str) -> bool:
+    """``keypath`` is the text of an item whose heading says it is the plan ("issues.items[1].text" under "整改措施。",
+    宿迁沭阳县发展和改革局 2023)."""
+    m = re.fullmatch(r"(?P<item>[a-z_0-9]+(?:\.items\[\d+\])+)\.text(?:\[\d+\])?", keypath)
+    if m is None:
+        return False
+    node: object = report.data
+    for step in re.findall(r"[a-z_0-9]+|\[\d+\]", m["item"]):
+        if step.startswith("["):
+            index = int(step[1:-1])
+            node = node[index] if isinstance(node, list) and index < len(node) else None
+        else:
+            node = node.get(step) if isinstance(node, dict) else None
+    heading = node.get("heading") if isinstance(node, dict) else None
+    return isinstance(heading, str) and bool(_PLAN_HEADING.search(heading))
+
+
 def year_slips(report: Report, texts: list[tuple[str, str]], plan_keys: tuple[str, ...]) -> list[Problem]:
     """The data period stated for another year, or for part of the year; the next year's plan dated in the report
     year."""
@@ -155,6 +178,20 @@ def year_slips(report: Report, texts: list[tuple[str, str]], plan_keys: tuple[st
                             found=f"{m.group(1)}年",
                         )
                     )
+            if _under_plan_heading(report, keypath):
+                for m in _YEAR_CLAUSE.finditer(text):  # "整改措施。……，2023年我局加大……力度，一是……"
+                    rest = re.split(r"[。！？；，,]", text[m.end() :], maxsplit=1)[0]
+                    if int(m.group(1)) == year and "了" not in rest and not _PLAN.match(text, m.start(1)):
+                        problems.append(
+                            warning(
+                                "prose.year-slip",
+                                f"“{_short(text[m.start(1) :], 20)}”：改进措施是下一年的安排，却写成了"
+                                f"“{m.group(1)}年”（报告年度）",
+                                report.ref(keypath),
+                                expected=f"{year + 1}年",
+                                found=f"{m.group(1)}年",
+                            )
+                        )
             for m in _PLAN.finditer(text):
                 # the plan said so before the year, or in the same sentence ("2013年我局将……进行改进：") — a
                 # sentence that tells what was done ("将……纳入考核，改进了……") is not a plan
