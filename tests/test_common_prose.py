@@ -345,6 +345,15 @@ def test_next_years_plan_opening_on_jiang_jinyibu(check, text, slip):
     assert bool(found) is slip, text
 
 
+def test_counts_taken_up_to_a_day_short_of_the_years_end(check):
+    # 科右中旗哈日诺尔苏木 2019: "截至2019年12月30日,我苏木主动公开143条信息"
+    short = legacy(overview={"text": "截至2018年12月30日，我乡主动公开信息143条。"})
+    [p] = [p for p in check(short) if p.rule == "prose.period"]
+    assert (p.found, p.expected) == ("截至2018年12月30日", "截至2018年12月31日")
+    for text in ("截至2018年12月31日，我乡主动公开信息143条。", "截至2019年12月20日，已公开年度报告。"):
+        assert "prose.period" not in {p.rule for p in check(legacy(overview={"text": text}))}, text
+
+
 def test_the_improvement_measures_dated_in_the_report_year(check):
     """宿迁沭阳县发展和改革局 2023, under the item heading "整改措施。": "为进一步规范……，2023年我局加大……力度，一是……"
     — no 将, but the item says it is the plan."""

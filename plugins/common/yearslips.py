@@ -27,6 +27,9 @@ _SPAN = re.compile(
     _PERIOD_STATED + r"(?P<y1>\d{4})\s*年\s*(?P<m1>\d{1,2})\s*月\s*(?P<d1>\d{1,2})\s*日\s*起?\s*(?:至|到|—|－|-|~)\s*"
     r"(?:(?P<y2>\d{4})\s*年)?\s*(?P<m2>\d{1,2})\s*月\s*(?P<d2>\d{1,2})\s*日"
 )
+#: counts taken up to a day short of the year's end: "截至2019年12月30日,我苏木主动公开143条信息" (科右中旗哈日
+#: 诺尔苏木 2019)
+_SHORT_OF_YEAR_END = re.compile(r"截[至止]\s*(?P<y>\d{4})\s*年\s*12\s*月\s*(?P<d>[1-9]|[12]\d|30)\s*日")
 #: a period stated without its dates: "本报告所列数据的统计期限自至。" (平潭县人民政府 2013)
 _EMPTY_SPAN = re.compile(
     r"(?:统计期限|统计时限|统计期间|统计时间)(?:为|是)?\s*自\s*(?:起\s*)?至\s*(?:止\s*)?(?=[。；，,]|$)"
@@ -130,6 +133,18 @@ def year_slips(report: Report, texts: list[tuple[str, str]], plan_keys: tuple[st
                         report.ref(keypath),
                         expected=f"{year}年1月1日至12月31日",
                         found=f"{m['m1']}月{m['d1']}日至{m['m2']}月{m['d2']}日",
+                    )
+                )
+        for m in _SHORT_OF_YEAR_END.finditer(text):
+            if int(m["y"]) == year:
+                problems.append(
+                    warning(
+                        "prose.period",
+                        f"“{m.group(0)}”：年度报告的数据应统计到{year}年12月31日（全年），"
+                        f"截至12月{m['d']}日少了年底的{31 - int(m['d'])}天",
+                        report.ref(keypath),
+                        expected=f"截至{year}年12月31日",
+                        found=m.group(0),
                     )
                 )
         for m in _EMPTY_SPAN.finditer(text):
