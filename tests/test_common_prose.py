@@ -593,6 +593,11 @@ def test_each_bodys_share_of_the_published_count_stated_before():
         ("主动公开政府信息124条，涵盖政策类11条、重大建设项目类35条。", 0),
         ("共发布生态环境保护类信息40条，征地信息类121条，土地出让类信息39条。", 0),
         ("主动公开政府信息312条，办理申请3件，发布解读5篇。", 0),
+        # 临潼区西泉街办 2020: channels side by side, one of them larger than the first count — not its parts
+        (
+            "本年度在政府门户网站主动公开发布政务信息80条，通过美篇平台发布各类工作动态893条，其他网络途径公开信息8条。",
+            0,
+        ),
     ],
 )
 def test_a_breakdown_without_qizhong(text, found):

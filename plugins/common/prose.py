@@ -387,7 +387,11 @@ def breakdowns_without_qizhong(text: str) -> Iterator[str]:
         items = _items(body)
         kinds = [n for n, _, _ in items if not _REMAINDER.match(n)]  # the closing 其他…… needs no 类
         listed = len(items) >= 2 and len(items) == len(pieces) and all(u == "条" for *_, u in items)
-        if listed and kinds and all("类" in n for n in kinds):
+        stated = int((total["n"] or total["n2"]).replace(",", ""))
+        # a count larger than the first is not one of its parts: "……主动公开发布政务信息80条，通过美篇平台发布各类工作
+        # 动态893条，其他网络途径公开信息8条" (临潼区西泉街办 2020) lists channels side by side; 各类 names no kind
+        parts = listed and all(n <= stated for _, n, _ in items)
+        if parts and kinds and all("类" in n.replace("各类", "") for n in kinds):
             yield sentence.strip()
 
 
