@@ -1211,3 +1211,16 @@ def test_a_paragraph_numbered_like_a_part(check):
     assert (p.source.keypath, p.found, p.expected) == ("overview.text[0]", "一、", "（一）")
     fine = ["（一）健全工作机制。", "2020年，一、二季度各发布一次。", "一是健全工作机制。"]
     assert "common.heading-level" not in rules(check(with_overview(text=fine)))
+
+
+def test_numbered_items_that_open_on_shi(check):
+    # 揭东区公路局 2015: "(一)是深入贯彻执行《条例》，……" "(二)是健全各项工作制度。……"
+    items = [{"text": "是深入贯彻执行条例。"}, {"text": "是健全各项工作制度。"}, {"text": "是加强学习。"}]
+    [p] = [p for p in check(with_overview(items=items)) if p.rule == "common.enumeration"]
+    assert p.source.keypath == "overview.items[0].text" and "两种列举方式" in p.message
+    fine = [
+        {"heading": "健全制度。", "text": "是年，健全了制度。"},
+        {"text": "深入贯彻执行条例。"},
+        {"text": "是年完成。"},
+    ]
+    assert "common.enumeration" not in rules(check(with_overview(items=fine)))

@@ -388,3 +388,48 @@ def part_level_number_problems(report: Report) -> list[Problem]:
             )
         )
     return problems
+
+
+def _item_lists(value: object, keypath: str) -> Iterator[tuple[str, list]]:
+    """Every ``items`` list of the report's parts, with its key path."""
+    if isinstance(value, dict):
+        for key, sub in value.items():
+            path = f"{keypath}.{key}" if keypath else str(key)
+            if key == "items" and isinstance(sub, list):
+                yield path, sub
+            yield from _item_lists(sub, path)
+    elif isinstance(value, list):
+        for i, sub in enumerate(value):
+            yield from _item_lists(sub, f"{keypath}[{i}]")
+
+
+def _opening(item: object) -> str:
+    text = item.get("text") if isinstance(item, dict) else None
+    first = text[0] if isinstance(text, list) and text else text
+    return first if isinstance(first, str) else ""
+
+
+def numbered_shi_problems(report: Report) -> list[Problem]:
+    """Numbered items whose text opens on 是 with no heading of their own — printed "(一)是深入贯彻执行《条例》，……"
+    "(二)是健全各项工作制度。" (揭东区公路局 2015): the item numbers and the 一是/二是 way of listing mixed.  One
+    warning per list."""
+    problems: list[Problem] = []
+    for section, data in ((s.key, s.data) for s in report.sections):
+        for path, items in _item_lists(data, section):
+            shi = [
+                i
+                for i, it in enumerate(items)
+                if isinstance(it, dict) and not it.get("heading") and _opening(it).startswith("是")
+            ]
+            if len(shi) >= 2:
+                problems.append(
+                    warning(
+                        "common.enumeration",
+                        "分项序号后接“是……”（印作“（一）是……”“（二）是……”）：序号和“一是、二是”两种列举方式混在一起；"
+                        "用“（一）……”或“一是……”其中一种",
+                        report.ref(f"{path}[{shi[0]}].text"),
+                        expected="（一）……，或一是……",
+                        found="（一）是……",
+                    )
+                )
+    return problems
