@@ -36,7 +36,8 @@ at the key and line to fix:
 
 Who the report is by — another organ's or place's text, the signed name, the organ's own name, the deadline — is
 checked in :mod:`plugins.common.organs`; how it cites — titles and their abbreviations, telephone numbers, web
-addresses — in :mod:`plugins.common.citations`; slips of written grammar in :mod:`plugins.common.grammar`; the
+addresses — in :mod:`plugins.common.citations`; the name the text gives the report itself in
+:mod:`plugins.common.selfname`; slips of written grammar in :mod:`plugins.common.grammar`; the
 lists and their numbers in :mod:`plugins.common.enumerations`; punctuation and unfinished paragraphs in
 :mod:`plugins.common.punctuation`.  This module runs them all (:data:`RULES`); the strings they read come from
 :mod:`plugins.common.texts`.

@@ -48,13 +48,15 @@ def _parent_named(name: str, organ: str) -> str | None:
 
 
 def name_wording(name: str) -> list[str]:
-    """What departs from the 条例's name in a name the text gives its report ("" when nothing does)."""
+    """What departs from the 条例's name in a name the text gives its report (empty when nothing does)."""
     if not name.endswith(("年度报告", "年报")):
         return [f"不是条例规定的名称：报告叫“政府信息公开工作年度报告”，不叫“……{name[-4:]}”"]
     return [w for w in title_wording(name) if not w.startswith(("没有年份", "多了“关于”"))]
 
 
 def self_name_problems(report: Report) -> list[Problem]:
+    """``common.report-name``: one warning for each name the text gives its report that is not the 条例's, or that
+    is another organ's."""
     problems = []
     organ = str((report.data.get("report") or {}).get("organ") or "")
     for keypath, text in narrative_strings(report):
