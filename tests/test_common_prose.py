@@ -354,6 +354,15 @@ def test_counts_taken_up_to_a_day_short_of_the_years_end(check):
         assert "prose.period" not in {p.rule for p in check(legacy(overview={"text": text}))}, text
 
 
+def test_a_run_together_period_end_short_of_the_year(check):
+    # 吴起县周湾镇 2021: "统计期限自202111日起至20211230日止" — 年 and 月 lost, and the 30th, not the 31st
+    short = legacy(preamble={"text": "本报告所列数据的统计期限自201811日起至20181230日止。"})
+    [p] = [p for p in check(short) if p.rule == "prose.period"]
+    assert p.found == "20181230日" and "12月30日" in p.message
+    whole = legacy(preamble={"text": "本报告所列数据的统计期限自201811日起至20181231日止。"})
+    assert "prose.period" not in {p.rule for p in check(whole)}
+
+
 def test_the_improvement_measures_dated_in_the_report_year(check):
     """宿迁沭阳县发展和改革局 2023, under the item heading "整改措施。": "为进一步规范……，2023年我局加大……力度，一是……"
     — no 将, but the item says it is the plan."""

@@ -317,6 +317,11 @@ def contact_colon_problems(report: Report) -> list[Problem]:
 _PHONE_DASH = re.compile(r"(?<![\d-])(?P<code>0\d{2,3})\s*(?P<dash>[—–―]+)\s*(?P<number>\d{7,8})(?!\d)")
 #: two contact items run together: the next label straight after a house number or the last digits ("37号邮编:")
 _RUN_TOGETHER = re.compile(r"(?P<end>号|\d{2})(?P<label>邮编|邮政编码|联系电话|电话|传真|电子邮箱|邮箱)(?=[：:])")
+#: a web address with a space inside it: "(www. fgw.taian.gov.cn)" (泰安市发展和改革委员会 2020)
+_SPACED_ADDRESS = re.compile(
+    r"(?P<address>(?:https?://|www\.)[A-Za-z0-9./:_?=&%#-]*[ \t\u3000]+"
+    r"[A-Za-z0-9][A-Za-z0-9./_-]*\.[A-Za-z]{2,}[A-Za-z0-9./_-]*)"
+)
 #: an e-mail address after its label that has no @ ("邮箱:562170318qq.com"): the words up to the mail domain
 _MAILBOX = re.compile(
     r"(?:电子邮箱|邮箱|E-?mail|email)[：:\s]*(?P<address>[A-Za-z0-9._-]+?\.(?:com|cn|net|org)(?:\.cn)?)(?![A-Za-z0-9.@＠])"
@@ -326,7 +331,8 @@ _MAILBOX = re.compile(
 def contact_mark_problems(report: Report) -> list[Problem]:
     """Marks in contact details: "0818—6972129" with a dash where GB/T 15834-2011 §4.13.3 writes a telephone number
     with the short hyphen (大竹县朝阳乡 2016), two items with nothing between them, "铁山路37号邮编:255000"
-    (中埠镇 2020), and an e-mail address without its @, "邮箱:562170318qq.com" (通榆县团结乡 2020)."""
+    (中埠镇 2020), an e-mail address without its @, "邮箱:562170318qq.com" (通榆县团结乡 2020), and a web address
+    with a space inside it, "www. fgw.taian.gov.cn" (泰安市发展和改革委员会 2020)."""
     problems = []
     for keypath, text in narrative_strings(report):
         for m in _PHONE_DASH.finditer(text):
@@ -348,6 +354,16 @@ def contact_mark_problems(report: Report) -> list[Problem]:
                     report.ref(keypath),
                     expected=f"“{m['end']}，{m['label']}”",
                     found=f"“{m.group(0)}”",
+                )
+            )
+        for m in _SPACED_ADDRESS.finditer(text):
+            problems.append(
+                warning(
+                    "common.contact-marks",
+                    f"网址“{m['address']}”中间有空格：照印出的样子输入打不开",
+                    report.ref(keypath),
+                    expected=re.sub(r"\s+", "", m["address"]),
+                    found=m["address"],
                 )
             )
         for m in _MAILBOX.finditer(text):

@@ -30,6 +30,9 @@ _SPAN = re.compile(
 #: counts taken up to a day short of the year's end: "截至2019年12月30日,我苏木主动公开143条信息" (科右中旗哈日
 #: 诺尔苏木 2019)
 _SHORT_OF_YEAR_END = re.compile(r"截[至止]\s*(?P<y>\d{4})\s*年\s*12\s*月\s*(?P<d>[1-9]|[12]\d|30)\s*日")
+#: a period whose end lost its 年 and 月 and still ends short of the year: "自202111日起至20211230日止" (吴起县周湾镇
+#: 2021) — the run-together date itself is common.malformed-date's
+_RUN_TOGETHER_END = re.compile(_PERIOD_STATED + r"[^。]{0,30}?(?:至|到)\s*(?P<y>\d{4})12(?P<d>[0-3]\d)日")
 #: a period stated without its dates: "本报告所列数据的统计期限自至。" (平潭县人民政府 2013)
 _EMPTY_SPAN = re.compile(
     r"(?:统计期限|统计时限|统计期间|统计时间)(?:为|是)?\s*自\s*(?:起\s*)?至\s*(?:止\s*)?(?=[。；，,]|$)"
@@ -133,6 +136,17 @@ def year_slips(report: Report, texts: list[tuple[str, str]], plan_keys: tuple[st
                         report.ref(keypath),
                         expected=f"{year}年1月1日至12月31日",
                         found=f"{m['m1']}月{m['d1']}日至{m['m2']}月{m['d2']}日",
+                    )
+                )
+        for m in _RUN_TOGETHER_END.finditer(text):
+            if int(m["y"]) == year and 1 <= int(m["d"]) < 31:
+                problems.append(
+                    warning(
+                        "prose.period",
+                        f"统计期限止于“{m['y']}12{m['d']}日”，即12月{int(m['d'])}日：不是{year}年全年（应至12月31日）",
+                        report.ref(keypath),
+                        expected=f"{year}年1月1日至12月31日",
+                        found=f"{m['y']}12{m['d']}日",
                     )
                 )
         for m in _SHORT_OF_YEAR_END.finditer(text):
