@@ -354,6 +354,18 @@ def test_counts_taken_up_to_a_day_short_of_the_years_end(check):
         assert "prose.period" not in {p.rule for p in check(legacy(overview={"text": text}))}, text
 
 
+def test_the_years_work_told_under_the_next_year(check):
+    # 内丘县侯家庄乡 2021: "2022年,侯家庄乡人民政府严格按照《……条例》的规定……深入推进政府信息公开工作。"
+    slip = legacy(overview={"text": "2019年，我县严格按照条例的规定，深入推进政府信息公开工作。"})
+    [p] = [p for p in check(slip) if p.rule == "prose.year-slip"]
+    assert (p.found, p.expected) == ("2019年", "2018年")
+    for text in (
+        "2019年，我县将严格按照条例的规定深入推进。",
+        "2018年，我县严格按照条例的规定，深入推进政府信息公开工作。",
+    ):
+        assert "prose.year-slip" not in {p.rule for p in check(legacy(overview={"text": text}))}, text
+
+
 def test_a_run_together_period_end_short_of_the_year(check):
     # 吴起县周湾镇 2021: "统计期限自202111日起至20211230日止" — 年 and 月 lost, and the 30th, not the 31st
     short = legacy(preamble={"text": "本报告所列数据的统计期限自201811日起至20181230日止。"})

@@ -55,20 +55,28 @@ _WORK_OPENING = re.compile(r"(?:^|(?<=[。！？；]))\s*(\d{4})年[，,]\s*(?P<
 _COMPARED = re.compile(r"同比|上年|去年|较|比|增长|减少|以来|至今")
 
 
+#: words that make a sentence opening on the next year a plan
+_PLANNED = re.compile(r"将|计划|拟|打算|下一步|力争|预计")
+
+
 def _last_year_told(report: Report, keypath: str, text: str, year: int) -> list[Problem]:
     """The report year's work told under the year before, outside the plans part: "2022年,皮山县统计局组织相关人员
     多次学习……" in the 2023 report (皮山县统计局), "2023年，在主动公开的61条政府信息中……" in the 2024 one
-    (平潭财政金融局) — the sentence names the organ (or 我/本/在) after the year and compares nothing."""
+    (平潭财政金融局) — the sentence names the organ (or 我/本/在) after the year and compares nothing; or under the
+    year after, with no word of a plan: "2022年,侯家庄乡人民政府严格按照……深入推进……" in the 2021 report (内丘县
+    侯家庄乡)."""
     organ = str((report.data.get("report") or {}).get("organ") or "")
     problems = []
     for m in _WORK_OPENING.finditer(text):
-        if int(m.group(1)) != year - 1:
+        if int(m.group(1)) not in (year - 1, year + 1):
             continue
         who = m["who"]
         sentence = re.split(r"[。！？]", text[m.start(1) :], maxsplit=1)[0]
         own = who.startswith(("我", "本", "在")) or (len(organ) >= 4 and who.startswith(organ[:6]))
         if not own or str(year) in sentence or _COMPARED.search(sentence):
             continue
+        if int(m.group(1)) == year + 1 and _PLANNED.search(sentence):
+            continue  # "2022年，我局将……": a plan, said outside the plans part
         problems.append(
             warning(
                 "prose.year-slip",
