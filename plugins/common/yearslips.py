@@ -119,55 +119,51 @@ def year_slips(report: Report, texts: list[tuple[str, str]], plan_keys: tuple[st
     if not isinstance(year, int):
         return []
     problems = []
+
+    def say(rule: str, message: str, keypath: str, *, expected: str, found: str) -> None:
+        problems.append(warning(rule, message, report.ref(keypath), expected=expected, found=found))
+
     for keypath, text in texts:
         for m in _PERIOD.finditer(text):
             if int(m.group(1)) != year:
-                problems.append(
-                    warning(
-                        "prose.year-slip",
-                        f"统计期限写的是{m.group(1)}年，报告年度是{year}年",
-                        report.ref(keypath),
-                        expected=f"{year}年",
-                        found=f"{m.group(1)}年",
-                    )
+                say(
+                    "prose.year-slip",
+                    f"统计期限写的是{m.group(1)}年，报告年度是{year}年",
+                    keypath,
+                    expected=f"{year}年",
+                    found=f"{m.group(1)}年",
                 )
         for m in _SPAN.finditer(text):
             start = (int(m["m1"]), int(m["d1"]))
             end_year = int(m["y2"] or m["y1"])
             end = (int(m["m2"]), int(m["d2"]))
             if int(m["y1"]) == year == end_year and (start != (1, 1) or end != (12, 31)):
-                problems.append(
-                    warning(
-                        "prose.period",
-                        f"统计期限“{m.group(0)[m.group(0).index(m['y1']) :]}”不是{year}年全年（应为1月1日至12月31日）："
-                        "年度报告的数据应覆盖全年（新设机构从设立之日算起的，请在正文写明）",
-                        report.ref(keypath),
-                        expected=f"{year}年1月1日至12月31日",
-                        found=f"{m['m1']}月{m['d1']}日至{m['m2']}月{m['d2']}日",
-                    )
+                say(
+                    "prose.period",
+                    f"统计期限“{m.group(0)[m.group(0).index(m['y1']) :]}”不是{year}年全年（应为1月1日至12月31日）："
+                    "年度报告的数据应覆盖全年（新设机构从设立之日算起的，请在正文写明）",
+                    keypath,
+                    expected=f"{year}年1月1日至12月31日",
+                    found=f"{m['m1']}月{m['d1']}日至{m['m2']}月{m['d2']}日",
                 )
         for m in _RUN_TOGETHER_END.finditer(text):
             if int(m["y"]) == year and 1 <= int(m["d"]) < 31:
-                problems.append(
-                    warning(
-                        "prose.period",
-                        f"统计期限止于“{m['y']}12{m['d']}日”，即12月{int(m['d'])}日：不是{year}年全年（应至12月31日）",
-                        report.ref(keypath),
-                        expected=f"{year}年1月1日至12月31日",
-                        found=f"{m['y']}12{m['d']}日",
-                    )
+                say(
+                    "prose.period",
+                    f"统计期限止于“{m['y']}12{m['d']}日”，即12月{int(m['d'])}日：不是{year}年全年（应至12月31日）",
+                    keypath,
+                    expected=f"{year}年1月1日至12月31日",
+                    found=f"{m['y']}12{m['d']}日",
                 )
         for m in _SHORT_OF_YEAR_END.finditer(text):
             if int(m["y"]) == year:
-                problems.append(
-                    warning(
-                        "prose.period",
-                        f"“{m.group(0)}”：年度报告的数据应统计到{year}年12月31日（全年），"
-                        f"截至12月{m['d']}日少了年底的{31 - int(m['d'])}天",
-                        report.ref(keypath),
-                        expected=f"截至{year}年12月31日",
-                        found=m.group(0),
-                    )
+                say(
+                    "prose.period",
+                    f"“{m.group(0)}”：年度报告的数据应统计到{year}年12月31日（全年），"
+                    f"截至12月{m['d']}日少了年底的{31 - int(m['d'])}天",
+                    keypath,
+                    expected=f"截至{year}年12月31日",
+                    found=m.group(0),
                 )
         for m in _EMPTY_SPAN.finditer(text):
             problems.append(
