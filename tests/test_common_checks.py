@@ -1227,3 +1227,27 @@ def test_numbered_items_that_open_on_shi(check):
         {"text": "是年完成。"},
     ]
     assert "common.enumeration" not in rules(check(with_overview(items=fine)))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # 西秀区东街街道 2021: a notice's title in 《》 that happens to say 政务公开 … 年度报告
+        "根据《省政务公开领导小组办公室关于做好2021年度政府信息公开工作年度报告编制及发布工作的通知》要求编制。",
+        # 柳城县古砦乡 2025, 金乡县水务局 2009: 报告 is the verb — "report the work as follows"
+        "现将2025年政府信息公开工作开展情况报告如下：",
+        "现将我镇2022年度政府信息公开工作报告如下：",
+    ],
+)
+def test_a_notice_title_or_the_verb_baogao_is_not_the_reports_name(check, text):
+    assert "common.report-name" not in rules(check(with_overview(text=text)))
+
+
+def test_short_titles_defined_together(check):
+    # 原州区中河乡 2019: "《……条例》和《……办法》（以下简称《条例》《办法》）"
+    text = (
+        "根据《中华人民共和国政府信息公开条例》和《某自治区实施办法》（以下简称《条例》《办法》）规定，按《办法》执行。"
+    )
+    assert "common.law-citation" not in rules(check(with_overview(text=text)))
+    alone = "根据《中华人民共和国政府信息公开条例》（以下简称《条例》）规定，按《办法》执行。"
+    assert "common.law-citation" in rules(check(with_overview(text=alone)))

@@ -9,8 +9,8 @@ report announcing "《阿巴嘎旗2022年政府信息公开工作年度报告》
 
 Only a name the text gives as the thing published, compiled or reported — straight after 公布, 发布, 公开, 编制,
 现将, 编制的 (with or without 《》) — is read, and only when it says 信息公开 and carries a year: a notice's title
-quoted in 《》 ("《关于做好2020年度政府信息公开工作报告编制发布等工作的通知》") and the report spoken of in general
-("按时发布年度报告") are not the report's name.
+quoted in 《》 ("《关于做好2020年度政府信息公开工作报告编制发布等工作的通知》"), the report spoken of in general
+("按时发布年度报告") and "现将……工作情况报告如下" (报告 the verb: report … as follows) are not the report's name.
 """
 
 from __future__ import annotations
@@ -61,6 +61,10 @@ def self_name_problems(report: Report) -> list[Problem]:
     organ = str((report.data.get("report") or {}).get("organ") or "")
     for keypath, text in narrative_strings(report):
         for m in SELF_NAMED.finditer(text):
+            if text.count("《", 0, m.start()) > text.count("》", 0, m.start()):
+                continue  # inside a title: "《省政务公开领导小组办公室关于做好2021年度……报告编制及发布工作的通知》"
+            if m["name"] and m["name"].endswith(("情况报告", "工作报告")) and text.startswith("如下", m.end()):
+                continue  # "现将……工作情况报告如下": 报告 is the verb (report … as follows), not the document's name
             # "特编制并向社会公布……报告": the name begins after the last of the verbs
             name = _VERB.split(m["quoted"] or m["name"])[-1]
             if "信息公开" not in name or not _YEAR.search(name):
