@@ -6,6 +6,7 @@ import copy
 import datetime as dt
 import os
 import shutil
+import signal
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -108,3 +109,10 @@ def blocks(write_toml: Callable[..., Path]) -> Callable[..., list[Block]]:
 
 def rules(problems: list[Problem]) -> list[str]:
     return [p.rule for p in problems]
+
+
+def interruptible() -> None:
+    """``preexec_fn`` for a child the test interrupts with SIGINT: Ctrl-C acts on it as on a program started from a
+    terminal, even when the tests themselves run as a shell's background job (which starts with SIGINT ignored, and a
+    Python started so installs no KeyboardInterrupt)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)

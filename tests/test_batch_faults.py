@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import tomli_w
 
-from tests.conftest import legacy
+from tests.conftest import interruptible, legacy
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -66,6 +66,7 @@ def _start(folder: Path, jobs: str) -> subprocess.Popen[str]:
         stderr=subprocess.PIPE,
         text=True,
         start_new_session=True,  # its own process group: Ctrl-C is delivered to the group, as a terminal does
+        preexec_fn=interruptible,
     )
 
 

@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 import tomli_w
-from conftest import legacy
+from conftest import interruptible, legacy
 
 from compiler.cli.watch import Watcher, watched_files
 
@@ -64,6 +64,7 @@ def test_watch_rebuilds_on_a_change_and_keeps_the_last_good_pdf(tmp_path: Path):
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
+        preexec_fn=interruptible,
     )
     lines: queue.Queue[str] = queue.Queue()
     threading.Thread(target=_lines, args=(process.stdout, lines), daemon=True).start()
