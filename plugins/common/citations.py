@@ -223,12 +223,9 @@ def short_title_problems(report: Report) -> list[Problem]:
     whole = "".join(t for _, t in texts)
     problems: list[Problem] = []
     for title in dict.fromkeys(m["t"] for _, t in texts for m in _SHORT_USE.finditer(t)):
-        # also "（以下简称“办法”）"
-        if re.search(rf"(?:简称|下称|以下称)\s*[“\"]?《?{title}》?[”\"]?", whole):
-            continue
-        # several defined at once: "（以下简称《条例》《办法》）" (原州区中河乡 2019), "（以下分别简称《条例》、
-        # 《办法》）"
-        if re.search(rf"(?:简称|下称|以下称)\s*(?:《[^》]{{1,12}}》[、和及与]?)+?《{title}》", whole):
+        # also "（以下简称“办法”）", and several defined at once: "（以下简称《条例》《办法》）" (原州区中河乡 2019),
+        # "（以下分别简称《条例》、《办法》）"
+        if re.search(rf"(?:简称|下称|以下称)\s*(?:《[^》]{{1,12}}》[、和及与]?)*?[“\"]?《?{title}", whole):
             continue
         keypath = next(k for k, t in texts if f"《{title}》" in t)
         problems.append(

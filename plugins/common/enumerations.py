@@ -105,8 +105,7 @@ def enumeration_problems(report: Report) -> list[Problem]:
     """One message per slip, naming the fix: 一是…三是…三是 → "第一个‘三是’应为‘二是’"."""
     problems: list[Problem] = []
     carried: dict[str, int] = {}  # list key path → the last number of its previous paragraph
-    lone: list[str] = []  # the paragraphs whose list is a 一是 alone, in order
-    paragraphs: list[tuple[str, list[int]]] = []
+    paragraphs: list[tuple[str, list[int]]] = []  # each paragraph's list numbers, for the 一是 alone
     for keypath, text in _lists_apart(narrative_strings(report)):
         found = [(parse_chinese_number(m.group(1)), m.group(0)) for m in _ENUMERATION.finditer(text)]
         found = [(n, w) for n, w in found if n is not None]
@@ -140,15 +139,14 @@ def enumeration_problems(report: Report) -> list[Problem]:
                     found=written,
                 )
             )
+    said: set[str] = set()
     for i, (keypath, numbers) in enumerate(paragraphs):
-        if numbers != [1]:
+        if numbers != [1] or keypath in said:
             continue
         parent = keypath.rpartition("[")[0] if keypath.endswith("]") else ""
         if parent and any(k.rpartition("[")[0] == parent and n and n[0] != 1 for k, n in paragraphs[i + 1 :]):
             continue  # "一是……" going on in a later paragraph of the same list (a slip there is reported there)
-        if keypath not in lone:
-            lone.append(keypath)
-    for keypath in lone:
+        said.add(keypath)
         problems.append(
             warning(
                 "common.enumeration",

@@ -166,64 +166,54 @@ def year_slips(report: Report, texts: list[tuple[str, str]], plan_keys: tuple[st
                     found=m.group(0),
                 )
         for m in _EMPTY_SPAN.finditer(text):
-            problems.append(
-                warning(
-                    "prose.period",
-                    f"“{m.group(0)}”：统计期限没有写出起止日期",
-                    report.ref(keypath),
-                    expected=f"自{year}年1月1日起至{year}年12月31日止",
-                    found=m.group(0),
-                )
+            say(
+                "prose.period",
+                f"“{m.group(0)}”：统计期限没有写出起止日期",
+                keypath,
+                expected=f"自{year}年1月1日起至{year}年12月31日止",
+                found=m.group(0),
             )
         if keypath.startswith("preamble"):  # the basis cited for this year's report: that year's 工作要点
             for m in _NAMED_REPORT.finditer(text):  # "编制完成2023年度政府信息公开工作年度报告" in the 2022 report
                 if int(m["y"]) != year:
-                    problems.append(
-                        warning(
-                            "prose.year-slip",
-                            f"导语说的是“{m.group(0)}”，本报告是{year}年度的",
-                            report.ref(keypath),
-                            expected=f"{year}年",
-                            found=f"{m['y']}年",
-                        )
+                    say(
+                        "prose.year-slip",
+                        f"导语说的是“{m.group(0)}”，本报告是{year}年度的",
+                        keypath,
+                        expected=f"{year}年",
+                        found=f"{m['y']}年",
                     )
             for m in _POINTS.finditer(text):
                 if int(m.group(1)) != year:
-                    problems.append(
-                        warning(
-                            "prose.year-slip",
-                            f"导语以《……{m.group(1)}年政务公开工作要点……》为依据，报告年度是{year}年",
-                            report.ref(keypath),
-                            expected=f"{year}年政务公开工作要点",
-                            found=f"{m.group(1)}年政务公开工作要点",
-                        )
+                    say(
+                        "prose.year-slip",
+                        f"导语以《……{m.group(1)}年政务公开工作要点……》为依据，报告年度是{year}年",
+                        keypath,
+                        expected=f"{year}年政务公开工作要点",
+                        found=f"{m.group(1)}年政务公开工作要点",
                     )
         if keypath.split(".")[0] in plan_keys:
             for m in _YEAR_OPENING.finditer(text):  # this year's problems told under last year's date
                 if int(m.group(1)) == year - 1:
-                    problems.append(
-                        warning(
-                            "prose.year-slip",
-                            f"“{_short(text[m.start(1) :], 24)}”：报告年度是{year}年，这一部分写的是本年度的情况，"
-                            "疑为沿用上一年的报告",
-                            report.ref(keypath),
-                            expected=f"{year}年",
-                            found=f"{m.group(1)}年",
-                        )
+                    say(
+                        "prose.year-slip",
+                        f"“{_short(text[m.start(1) :], 24)}”：报告年度是{year}年，这一部分写的是本年度的情况，"
+                        "疑为沿用上一年的报告",
+                        keypath,
+                        expected=f"{year}年",
+                        found=f"{m.group(1)}年",
                     )
             if _under_plan_heading(report, keypath):
                 for m in _YEAR_CLAUSE.finditer(text):  # "整改措施。……，2023年我局加大……力度，一是……"
                     rest = re.split(r"[。！？；，,]", text[m.end() :], maxsplit=1)[0]
                     if int(m.group(1)) == year and "了" not in rest and not _PLAN.match(text, m.start(1)):
-                        problems.append(
-                            warning(
-                                "prose.year-slip",
-                                f"“{_short(text[m.start(1) :], 20)}”：改进措施是下一年的安排，却写成了"
-                                f"“{m.group(1)}年”（报告年度）",
-                                report.ref(keypath),
-                                expected=f"{year + 1}年",
-                                found=f"{m.group(1)}年",
-                            )
+                        say(
+                            "prose.year-slip",
+                            f"“{_short(text[m.start(1) :], 20)}”：改进措施是下一年的安排，却写成了"
+                            f"“{m.group(1)}年”（报告年度）",
+                            keypath,
+                            expected=f"{year + 1}年",
+                            found=f"{m.group(1)}年",
                         )
             for m in _PLAN.finditer(text):
                 # the plan said so before the year, or in the same sentence ("2013年我局将……进行改进：") — a
@@ -236,14 +226,12 @@ def year_slips(report: Report, texts: list[tuple[str, str]], plan_keys: tuple[st
                     or (m.group(0).endswith("将") and re.match(_FUTURE, rest) and "了" not in rest)
                 )
                 if int(m.group(1)) == year and planned:
-                    problems.append(
-                        warning(
-                            "prose.year-slip",
-                            f"下一年度的工作安排写成了“{m.group(1)}年”（报告年度）",
-                            report.ref(keypath),
-                            expected=f"{year + 1}年",
-                            found=f"{m.group(1)}年",
-                        )
+                    say(
+                        "prose.year-slip",
+                        f"下一年度的工作安排写成了“{m.group(1)}年”（报告年度）",
+                        keypath,
+                        expected=f"{year + 1}年",
+                        found=f"{m.group(1)}年",
                     )
     problems += _this_year_slips(report, texts, plan_keys, year)
     problems += _final_accounts_of_the_year(report, texts, plan_keys, year)
