@@ -45,6 +45,9 @@ def test_composed_and_legacy_titles_pass(tmp_path):
         ("青岚市数据资源管理局2024年政务信息公开工作开展年度报告", ["不是条例规定的名称"]),
         # 乌海市工业和信息化局 2020 (held-out round 28)
         ("青岚市数据资源管理局政府信息公开工作年度报告", ["没有年份"]),
+        # 定州经济开发区 2020, 屯昌县 2015: the title is the report's name alone, opening on the year
+        ("2024年政府信息公开工作年度报告", ["没有发文机关名称"]),
+        ("2024年度政府信息公开年度报告", ["没有发文机关名称", "“年度”用了两次", "缺“工作”"]),
     ],
 )
 def test_a_title_departing_from_the_name_the_regulation_gives(tmp_path, title, says):
@@ -56,6 +59,9 @@ def test_a_title_departing_from_the_name_the_regulation_gives(tmp_path, title, s
 def test_the_regulations_name_passes(tmp_path):
     assert "common.title-wording" not in rules(problems_of(EXAMPLE_2024))
     path = _titled(tmp_path, "青岚市数据资源管理局2024年度政务公开工作情况和政府信息公开工作年报")
+    assert "common.title-wording" not in rules(problems_of(path))
+    # the organ may follow the year ("2016年朝阳乡政府信息公开工作年度报告"): named, so not reported as missing
+    path = _titled(tmp_path, "2024年青岚市数据资源管理局政府信息公开工作年度报告")
     assert "common.title-wording" not in rules(problems_of(path))
 
 

@@ -158,6 +158,12 @@ def document_number_problems(number: str) -> list[str]:
     return said or ["写法不规范"]
 
 
+#: a title that is the report's name alone, opening on the year: "2020年政府信息公开工作年度报告" (定州经济开发区
+#: 2020, 屯昌县 2015) — the organ is named nowhere in it (a name in the text, "现将我局2019年……报告公布如下", has its
+#: organ before it, so only the title is asked)
+_NO_ORGAN = re.compile(r"^(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年度?\s*(?:政府)?信息公开[^年]*(?:年度报告|年报)$")
+
+
 def _check_title(ctx: SectionContext) -> None:
     """The title's ending and wording (a report printed without one has neither)."""
     title = title_of(ctx.data).strip()
@@ -170,6 +176,12 @@ def _check_title(ctx: SectionContext) -> None:
             found=title,
         )
     wording = title_wording(title)
+    if _NO_ORGAN.match(title):
+        wording.insert(
+            0,
+            "没有发文机关名称：公文标题由发文机关名称、事由和文种组成（GB/T 9704—2012 第7.3.1条），"
+            "应为“××（机关）××××年政府信息公开工作年度报告”",
+        )
     if wording:
         ctx.warning(
             "common.title-wording",
