@@ -1251,3 +1251,24 @@ def test_short_titles_defined_together(check):
     assert "common.law-citation" not in rules(check(with_overview(text=text)))
     alone = "根据《中华人民共和国政府信息公开条例》（以下简称《条例》）规定，按《办法》执行。"
     assert "common.law-citation" in rules(check(with_overview(text=alone)))
+
+
+def test_a_lone_numbered_item(check):
+    # 通榆县团结乡 2020: "一、总体情况" holds "（一）政府信息公开情况" and then "二、主动公开政府信息情况"
+    one = [{"heading": "政府信息公开情况", "text": "全年主动公开信息40条。"}]
+    [p] = [p for p in check(with_overview(items=one)) if p.rule == "common.lone-item"]
+    assert p.source.keypath == "overview.items[0]" and "“政府信息公开情况”是这一层唯一的一项" in p.message
+    two = [*one, {"heading": "依申请公开情况", "text": "全年收到申请2件。"}]
+    assert "common.lone-item" not in rules(check(with_overview(items=two)))
+    # one level down: "（一）" holding a lone "1." while "（二）" follows
+    nested = [{"heading": "主动公开", "items": [{"text": "公开文件5份。"}]}, two[1]]
+    [p] = [p for p in check(with_overview(items=nested)) if p.rule == "common.lone-item"]
+    assert p.source.keypath == "overview.items[0].items[0]"
+
+
+def test_a_lone_item_in_the_last_part_printed_is_not_read_as_one(check):
+    """A stored copy cut after a part's first item: nothing printed after it shows the list to be whole."""
+    one = [{"heading": "政府信息公开情况", "text": "全年主动公开信息40条。"}]
+    later = ("active", "applications", "consultation", "appeals", "staffing", "issues", "other", "tables")
+    cut = legacy(overview={"heading": "概述", "items": one}, **dict.fromkeys(later))
+    assert "common.lone-item" not in rules(check(cut))

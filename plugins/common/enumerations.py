@@ -431,3 +431,42 @@ def numbered_shi_problems(report: Report) -> list[Problem]:
                     )
                 )
     return problems
+
+
+def _lone_items(items: list, keypath: str, followed: bool) -> Iterator[tuple[str, object]]:
+    """Lists of one numbered item that something printed after them shows to be whole — the item's key path and the
+    item: ``followed`` says whether anything of the same level comes after the list's owner (a cut copy may end
+    after a list's first item)."""
+    if len(items) == 1 and followed:
+        yield f"{keypath}[0]", items[0]
+    for i, item in enumerate(items):
+        sub = item.get("items") if isinstance(item, dict) else None
+        if isinstance(sub, list) and sub:
+            yield from _lone_items(sub, f"{keypath}[{i}].items", i < len(items) - 1)
+
+
+def lone_item_problems(report: Report) -> list[Problem]:
+    """A part (or item) with one numbered sub-item and no second — "一、总体情况" holding "（一）政府信息公开情况" and
+    then "二、主动公开政府信息情况" (通榆县团结乡 2020): a level of numbering with one member numbers nothing, or the
+    others were left out.  Only where the next part (or item) is printed, so a copy cut after its first item is not
+    read as one."""
+    numbered = [s for s in report.sections if s.type.numbered and s.data]
+    problems: list[Problem] = []
+    for n, section in enumerate(numbered):
+        items = section.data.get("items")
+        if not isinstance(items, list) or not items:
+            continue
+        for keypath, item in _lone_items(items, f"{section.key}.items", n < len(numbered) - 1):
+            heading = item.get("heading") if isinstance(item, dict) else None
+            named = f"分项“{heading}”" if isinstance(heading, str) and heading else "这个分项"
+            problems.append(
+                warning(
+                    "common.lone-item",
+                    f"{named}是这一层唯一的一项（有“（一）”没有“（二）”，或有“1.”没有“2.”）：只有一项的不必编号；"
+                    "若还有别的分项，是漏写了",
+                    report.ref(keypath),
+                    expected="两项以上才编号",
+                    found="只有一项",
+                )
+            )
+    return problems
