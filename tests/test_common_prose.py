@@ -395,6 +395,23 @@ def test_the_improvement_measures_dated_in_the_report_year(check):
         assert "prose.year-slip" not in {p.rule for p in check(issues(heading, text))}, (heading, text)
 
 
+@pytest.mark.parametrize("key", ["date", "published"])
+def test_a_report_dated_or_published_before_its_year_is_over(check, key):
+    """三亚市海棠区 2015 (成文日期 2015-03-15); 广元市统计局 2012 (published on the portal on 2012-12-14)."""
+    import datetime as dt
+
+    def report(day):
+        data = legacy()
+        data["report"] = {k: v for k, v in data["report"].items() if k not in ("date", "published")}
+        data["report"].update({"year": 2012, key: day})
+        return data
+
+    [p] = [p for p in check(report(dt.date(2012, 12, 14))) if p.rule == "prose.year-slip"]
+    assert (p.source.keypath, p.found) == (f"report.{key}", "2012-12-14") and "早于报告年度2012年结束" in p.message
+    for day in (dt.date(2012, 12, 31), dt.date(2013, 1, 20)):
+        assert "prose.year-slip" not in {p.rule for p in check(report(day))}, day
+
+
 def test_this_year_in_a_report_written_the_next_year(check):
     """平潭综合实验区社会事业局 2024, dated 2025年1月20日: "今年以来，我局完成以下工作：" — 今年 is 2025 there."""
     import datetime as dt

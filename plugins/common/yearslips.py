@@ -372,17 +372,22 @@ def _count_in_the_next_year(
 
 
 def date_problems(report: Report) -> list[Problem]:
-    """A 成文日期 before the end of the year the report covers."""
+    """A 成文日期, or the date the report was published (``report.published``, a portal's 发布日期), before the end of
+    the year the report covers (广元市统计局 2012, published on 2012-12-14): a year's work cannot be reported before
+    the year is over."""
     data = report.data.get("report") or {}
-    year, date = data.get("year"), data.get("date")
-    if isinstance(year, int) and hasattr(date, "year") and (date.year, date.month, date.day) < (year, 12, 31):
-        return [
-            warning(
-                "prose.year-slip",
-                f"成文日期 {date.isoformat()} 早于报告年度{year}年结束",
-                report.ref("report.date"),
-                expected=f"{year + 1}年的日期",
-                found=date.isoformat(),
+    year = data.get("year")
+    problems: list[Problem] = []
+    for key, what in (("date", "成文日期"), ("published", "公布日期")):
+        date = data.get(key)
+        if isinstance(year, int) and hasattr(date, "year") and (date.year, date.month, date.day) < (year, 12, 31):
+            problems.append(
+                warning(
+                    "prose.year-slip",
+                    f"{what} {date.isoformat()} 早于报告年度{year}年结束",
+                    report.ref(f"report.{key}"),
+                    expected=f"{year + 1}年的日期",
+                    found=date.isoformat(),
+                )
             )
-        ]
-    return []
+    return problems
