@@ -475,3 +475,44 @@ def test_normative_documents_listed_in_a_sentence_of_their_own():
     values = {"active": {"normative_documents": {"made": 9}}}
     text = "2020年主动公开政府信息225条。其中政策规范性文件类信息5条，财政资金类5条。"
     assert [(n, m) for _, n, m in normative_published(text, values)] == [(5, 9)]
+
+
+def _overview_without(tmp_path, drop: tuple[str, ...], items: list[str] | None = None):
+    """The 2024 example with some of 总体情况's sub-sections removed, or all of them replaced by ``items`` headed so."""
+    text = EXAMPLE_2024.read_text(encoding="utf-8")
+    keys = ("active", "applications", "management", "platforms", "supervision") if items is not None else drop
+    for key in keys:  # a sub-section runs from its header to the next blank line
+        text = re.sub(rf"\[overview\.{key}\]\n.*?\n\n", "", text, count=1, flags=re.S)
+        text = re.sub(rf"\[\[overview\.{key}\.items\]\]\n.*?\n\n", "", text, flags=re.S)
+        assert f"[overview.{key}" not in text, key
+    if items is not None:
+        listed = "".join(f'[[overview.items]]\nheading = "{h}"\ntext = "工作情况。"\n\n' for h in items)
+        text = text.replace("# 二、主动公开政府信息情况", listed + "# 二、主动公开政府信息情况", 1)
+    text = text.replace('"../qinglan-data-2023/', f'"{EXAMPLE_2023.parent}/')
+    out = tmp_path / "report.toml"
+    out.write_text(text, encoding="utf-8")
+    return out
+
+
+def test_a_topic_of_the_overview_left_out(tmp_path):
+    # 大英县乡村振兴局 2021: （一）主动公开 （二）政府信息管理 （三）平台建设 （四）监督保障 — no 依申请公开
+    [p] = [p for p in problems_of(_overview_without(tmp_path, ("applications",))) if p.rule.endswith("topic-missing")]
+    assert p.severity == Severity.WARNING and "缺“依申请公开”" in p.message
+    headings = ["主动公开情况。", "依申请公开办理情况。", "政府信息公开平台建设情况。", "监督保障情况。"]
+    [p] = [p for p in problems_of(_overview_without(tmp_path, (), headings)) if p.rule.endswith("topic-missing")]
+    assert p.source.keypath == "overview.items" and "缺“政府信息管理”" in p.message
+
+
+@pytest.mark.parametrize(
+    ("drop", "items"),
+    [
+        (("supervision",), None),  # a copy cut after 平台建设: nothing after it shows 监督保障 left out
+        (("management", "platforms", "supervision"), None),  # too few to say the sub-items follow the topics
+        # sub-items of the report's own (平潭交通局 2021): two of six headings name a topic
+        ((), ["加强主动公开和依申请公开办理。", "强化审核。", "优化环境。", "回应关切。", "规范平台建设。", "便民。"]),
+        # one heading naming two topics (平潭君山片区 2021)
+        ((), ["主动公开方面。", "依申请公开方面。", "政府信息管理和公开平台建设方面。", "监督保障方面。"]),
+    ],
+)
+def test_the_overview_topics_not_reported_missing(tmp_path, drop, items):
+    assert not [p for p in problems_of(_overview_without(tmp_path, drop, items)) if p.rule.endswith("topic-missing")]

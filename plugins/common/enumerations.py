@@ -21,7 +21,7 @@ from collections.abc import Iterator
 
 from compiler.model.numbering import chinese_number, label, parse_chinese_number
 from compiler.model.problems import Problem, warning
-from compiler.model.report import Report
+from compiler.model.report import Report, SectionInstance
 from plugins.common.texts import narrative_strings
 
 _ENUMERATION = re.compile(r"(?:^|(?<=[。；;，,：:！？!?\s）)”]))([一二三四五六七八九十]{1,3})是")
@@ -445,6 +445,15 @@ def _lone_items(items: list, keypath: str, followed: bool) -> Iterator[tuple[str
             yield from _lone_items(sub, f"{keypath}[{i}].items", i < len(items) - 1)
 
 
+def _headed_tables(section: SectionInstance) -> bool:
+    """Whether the section has sub-sections of its own that are numbered beside its ``items`` (a format's customary
+    sub-items, each a table with its own heading: gb2021's [overview.active] …)."""
+    return any(
+        f.kind == "table" and isinstance(section.data.get(f.name), dict) and any(g.name == "heading" for g in f.fields)
+        for f in section.type.schema.fields
+    )
+
+
 def lone_item_problems(report: Report) -> list[Problem]:
     """A part (or item) with one numbered sub-item and no second — "一、总体情况" holding "（一）政府信息公开情况" and
     then "二、主动公开政府信息情况" (通榆县团结乡 2020): a level of numbering with one member numbers nothing, or the
@@ -454,7 +463,7 @@ def lone_item_problems(report: Report) -> list[Problem]:
     problems: list[Problem] = []
     for n, section in enumerate(numbered):
         items = section.data.get("items")
-        if not isinstance(items, list) or not items:
+        if not isinstance(items, list) or not items or _headed_tables(section):
             continue
         for keypath, item in _lone_items(items, f"{section.key}.items", n < len(numbered) - 1):
             heading = item.get("heading") if isinstance(item, dict) else None

@@ -15,6 +15,7 @@ leaves a gap::
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from compiler import hookimpl
@@ -74,7 +75,56 @@ def build(ctx: SectionContext) -> list[Block]:
     return blocks
 
 
+#: what a sub-item's heading names when it is one of the five topics (a heading may name two: "政府信息管理和公开平台
+#: 建设方面", "加强主动公开和依申请公开办理方面")
+TOPIC_WORDS: dict[str, re.Pattern[str]] = {
+    "active": re.compile("主动公开"),
+    "applications": re.compile("依申请|公开申请|申请公开"),
+    "management": re.compile("信息管理"),
+    "platforms": re.compile("平台"),
+    "supervision": re.compile("监督|保障"),
+}
+
+
+def topics_of(ctx: SectionContext) -> tuple[list[str], int, int]:
+    """The topics 总体情况's numbered sub-items cover (in the format's order), how many sub-items name one, and how
+    many sub-items there are: the sub-sections present, or what the headings of its ``items`` name."""
+    if subsections := present_subsections(ctx):
+        return subsections, len(subsections), len(subsections)
+    items = [item for item in ctx.data.get("items") or [] if isinstance(item, dict)]
+    headings = [item["heading"] for item in items if isinstance(item.get("heading"), str)]
+    named = [{key for key, words in TOPIC_WORDS.items() if words.search(heading)} for heading in headings]
+    covered = set().union(*named)
+    return [key for key in SUBSECTIONS if key in covered], sum(1 for keys in named if keys), len(items)
+
+
+def skipped_topics(ctx: SectionContext) -> list[str]:
+    """Topics of the 2021 format's five left out between two that are there — （一）主动公开 （二）政府信息管理
+    （三）平台建设 （四）监督保障 with no 依申请公开 (大英县乡村振兴局 2021).  Asked only of the 2021 format (the 2019
+    trial format does not list them), of sub-items that mostly follow the five topics (three or more of them name
+    one, and at least half), and never past the last topic present: a copy cut after its third sub-item has not left
+    out the fourth."""
+    if ctx.report.format.key != "2021":
+        return []
+    topics, named, count = topics_of(ctx)
+    if named < 3 or 2 * named < count:
+        return []
+    order = list(SUBSECTIONS)
+    first, last = order.index(topics[0]), order.index(topics[-1])
+    return [key for key in order[first : last + 1] if key not in topics]
+
+
 def check(ctx: SectionContext) -> list[Problem]:
+    if skipped := skipped_topics(ctx):
+        said = "".join(f"“{SUBSECTIONS[key]}”" for key in skipped)
+        ctx.warning(
+            "gb2021.overview-topic-missing",
+            f"总体情况的分项缺{said}：2021年格式规定总体情况主要包括主动公开、依申请公开、政府信息管理、"
+            "政府信息公开平台建设、监督保障（国办公开办函〔2021〕30号）",
+            "items" if ctx.data.get("items") else "",
+            expected="、".join(SUBSECTIONS.values()),
+            found="缺" + "、".join(SUBSECTIONS[key] for key in skipped),
+        )
     if present_subsections(ctx) and ctx.data.get("items"):
         ctx.error(
             "gb2021.overview.items-and-subsections",
