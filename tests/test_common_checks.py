@@ -883,6 +883,22 @@ def test_a_run_in_item_heading_without_the_mark_its_siblings_have(check):
     assert "common.heading-punctuation" not in rules(check(legacy(active={"items": alone})))
 
 
+def test_an_item_heading_run_into_its_text_with_no_mark(check):
+    # 柳城县古砦乡 2025: "(一)公开政府信息情况本年度我乡……" beside "(二)依申请公开情况。……"
+    items = [{"text": "公开政府信息情况本年度我乡发布信息73条。"}, {"heading": "依申请公开情况。", "text": "无申请。"}]
+    [p] = [p for p in check(legacy(active={"items": items})) if p.rule == "common.heading-punctuation"]
+    assert p.source.keypath == "active.items[0].text" and p.expected == "“公开政府信息情况。”"
+    for text in (
+        "根据实际情况及时更新栏目。",  # 情况 inside a sentence
+        "加强对栏目更新情况的监督检查。",
+        "公开政府信息情况，本年度发布信息73条。",  # a mark after the words
+    ):
+        fine = [{"text": text}, items[1]]
+        assert "common.heading-punctuation" not in rules(check(legacy(active={"items": fine}))), text
+    unheaded = [items[0], {"text": "无申请。"}]  # no sibling with a closed heading: the list has none
+    assert "common.heading-punctuation" not in rules(check(legacy(active={"items": unheaded})))
+
+
 def test_a_part_answered_with_a_bare_word(check):
     # 平潭综合实验区经济发展局 2019: "六、其他需要报告的事项 无"; 平潭综合实验区 2020: "无其他需要报告的事项"
     for answer in ("无", "无其他需要报告的事项"):

@@ -277,11 +277,37 @@ def run_in_heading_problems(report: Report) -> list[Problem]:
                         )
                     )
         for i, it in items:
+            glued = _glued_heading(it) if closed and not it.get("heading") else None
+            if glued:
+                problems.append(
+                    warning(
+                        "common.heading-punctuation",
+                        f"分项以小标题“{glued}”开头，后面没有标点就接着正文：同一层的其他小标题以“{closed[0][-1]}”结尾，"
+                        "这一项的标题和正文连成了一句",
+                        report.ref(f"{path}.items[{i}].text"),
+                        expected=f"“{glued}{closed[0][-1]}”",
+                        found=f"“{glued}”",
+                    )
+                )
             walk(it, f"{path}.items[{i}]")
 
     for instance in report.sections:
         walk(instance.data, instance.key)
     return problems
+
+
+#: an item's heading typed at the head of its text with no mark after it: "公开政府信息情况本年度我乡……" (柳城县古砦乡
+#: 2025), "重点领域政府信息公开工作情况结合……" (海口市龙华区司法局 2021) — words ending in 情况 straight before the text
+_GLUED = re.compile(r"^(?P<words>[\u4e00-\u9fff]{2,20}?情况)(?=[\u4e00-\u9fff\d])(?![的下和及与等])")
+#: words that make 情况 part of a sentence, not a heading: "根据实际情况及时……", "加强对栏目更新情况的……"
+_NOT_A_HEADING = re.compile(r"根据|按照|结合|针对|对|的|加强|了解|掌握|视")
+
+
+def _glued_heading(item: Mapping[str, Any]) -> str | None:
+    text = item.get("text")
+    first = text[0] if isinstance(text, list) and text else text
+    m = _GLUED.match(first) if isinstance(first, str) else None
+    return m["words"] if m and not _NOT_A_HEADING.search(m["words"]) else None
 
 
 #: the labels of contact details, each followed by its mark: "联系地址：", "电话:", and "联系地址，" for the colon
