@@ -32,6 +32,14 @@ def test_placeholders_are_reported_with_key_and_line(check, text, found):
     assert p.source.line is not None
 
 
+def test_a_document_number_in_square_brackets_is_no_placeholder(check):
+    # 天津市外办 2020, 科右中旗哈日诺尔苏木 2019: "(国办公开办函【2019】60号)" — a 发文字号 in the wrong brackets
+    found = check(legacy(preamble={"text": "按照《关于年度报告有关事项的通知》（国办公开办函【2019】60号）编制。"}))
+    assert "common.placeholder" not in rules(found)
+    [p] = [p for p in found if p.rule == "common.misquote"]
+    assert "国办公开办函【2019】60号" in p.message and "六角括号" in p.message
+
+
 def test_text_without_placeholders_passes(check):
     text = "特向社会公布2018年度南江县人民政府信息公开工作年度报告，XXL 与 Xx 不是占位。"
     assert "common.placeholder" not in rules(check(legacy(preamble={"text": text})))

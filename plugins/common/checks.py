@@ -80,7 +80,7 @@ from plugins.common.selfname import self_name_problems
 from plugins.common.texts import REFERENCE, narrative_strings, section_strings, typed_table_strings
 
 _PLACEHOLDERS = re.compile(
-    r"×{2,}|(?<![A-Za-z])(?:X{2,}|x{2,})(?![A-Za-z])|【[^】]{0,20}】"
+    r"×{2,}|(?<![A-Za-z])(?:X{2,}|x{2,})(?![A-Za-z])|【(?!\d{4}】\d+号)[^】]{0,20}】"
     r"|本(?:级政府|地区|机关|行政机关)[（(]本?(?:部门|单位|机关)[)）]"
 )
 _APPROX = re.compile(r"(\d+\.\d+)余([万亿]?)")
