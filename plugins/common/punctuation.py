@@ -252,6 +252,17 @@ def run_in_heading_problems(report: Report) -> list[Problem]:
     2012年……", 平潭县安全生产监督管理局 2012): printed run in, the one without a mark runs into its text."""
     problems: list[Problem] = []
 
+    def unclosed(keypath: str, words: str, mark: str, said: str) -> None:
+        problems.append(
+            warning(
+                "common.heading-punctuation",
+                said,
+                report.ref(keypath),
+                expected=f"“{words}{mark}”",
+                found=f"“{words}”",
+            )
+        )
+
     def walk(data: Mapping[str, Any], path: str) -> None:
         items = [(i, it) for i, it in enumerate(data.get("items") or []) if isinstance(it, Mapping)]
         run_in = [
@@ -263,32 +274,16 @@ def run_in_heading_problems(report: Report) -> list[Problem]:
             and it.get("heading_alone") is not True
         ]
         closed = [h for _, h in run_in if h[-1] in _RUN_IN_END]
+        mark = closed[0][-1] if closed else ""
         if closed and 2 * len(closed) >= len(run_in):
             for i, heading in run_in:
                 if heading[-1] not in _RUN_IN_END:
-                    problems.append(
-                        warning(
-                            "common.heading-punctuation",
-                            f"分项小标题“{heading}”与正文排在同一段，却没有像同一层的其他小标题那样以“{closed[0][-1]}”结尾："
-                            "标题会和正文连成一句",
-                            report.ref(f"{path}.items[{i}].heading"),
-                            expected=f"“{heading}{closed[0][-1]}”",
-                            found=f"“{heading}”",
-                        )
-                    )
+                    said = f"分项小标题“{heading}”与正文排在同一段，却没有像同一层的其他小标题那样以“{mark}”结尾："
+                    unclosed(f"{path}.items[{i}].heading", heading, mark, said + "标题会和正文连成一句")
         for i, it in items:
-            glued = _glued_heading(it) if closed and not it.get("heading") else None
-            if glued:
-                problems.append(
-                    warning(
-                        "common.heading-punctuation",
-                        f"分项以小标题“{glued}”开头，后面没有标点就接着正文：同一层的其他小标题以“{closed[0][-1]}”结尾，"
-                        "这一项的标题和正文连成了一句",
-                        report.ref(f"{path}.items[{i}].text"),
-                        expected=f"“{glued}{closed[0][-1]}”",
-                        found=f"“{glued}”",
-                    )
-                )
+            if closed and not it.get("heading") and (glued := _glued_heading(it)):
+                said = f"分项以小标题“{glued}”开头，后面没有标点就接着正文：同一层的其他小标题以“{mark}”结尾，"
+                unclosed(f"{path}.items[{i}].text", glued, mark, said + "这一项的标题和正文连成了一句")
             walk(it, f"{path}.items[{i}]")
 
     for instance in report.sections:
