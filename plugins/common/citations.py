@@ -6,7 +6,9 @@
   numbers of different lengths ("0591-2316076" beside "0591-23160633"), or a three-digit code without eight;
 - ``common.malformed-url`` — "http//:" and other scheme separators that are not "://";
 - ``common.title-series`` — two cited titles with a bracketed note between them and no 顿号: "《条例》（以下简称……）
-  《办法》" (GB/T 15834—2011 §4.5.3.5: titles in a series need no 顿号, unless something stands between them).
+  《办法》" (GB/T 15834—2011 §4.5.3.5: titles in a series need no 顿号, unless something stands between them);
+- ``common.cited-title`` and ``common.cited-number`` — a national document cited with words left out of its
+  title, or with another 文号 (:mod:`plugins.common.documents`, its table ``documents.toml``).
 
 All are WARNINGs.
 """
@@ -19,6 +21,7 @@ from collections import Counter
 from compiler import hookimpl
 from compiler.model.problems import Problem, warning
 from compiler.model.report import Report
+from plugins.common.documents import document_problems
 from plugins.common.texts import narrative_strings, section_strings
 
 _URL_SCHEME = re.compile(r"(?<![A-Za-z])(https?)([^A-Za-z0-9\s]{1,4})", re.IGNORECASE)
@@ -280,4 +283,5 @@ def gongkai_check(report: Report) -> list[Problem]:
         *law_citation_problems(report),
         *short_title_problems(report),
         *media_title_problems(report),
+        *document_problems(report),
     ]

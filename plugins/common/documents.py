@@ -1,0 +1,225 @@
+"""The national documents reports cite (``documents.toml`` beside this module), and what a report makes of them.
+
+- ``common.cited-title`` — a cited title that is one of the table's with words left out or one character
+  wrong: "《关于全面推进政务公开工作意见》" (三门沿海工业城管委会 2016), "《国务院办公厅政府信息与政务公开办公室
+  关于工作年度报告有关事项的通知》" (铜官区东郊办事处 2019);
+- ``common.cited-number`` — the 文号 in brackets right after such a title with another year or serial
+  ("《关于全面推进政务公开工作的意见》（中办发〔2015〕8号）"), and the 条例 cited by the order it had not yet, or no
+  longer, the year the report is about (国务院令第492号 in a 2021 report).
+
+How near counts as "the same document miswritten" is said in the table's header: local notices are titled like
+the national ones with words added ("关于做好2021年政府信息公开工作年度报告有关事项的通知"), so only words left
+out, or a character swapped in a title as long, are reported.  Both are WARNINGs.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from compiler.model.problems import Problem, warning
+from compiler.model.report import Report
+from plugins.common.entrytable import TableError, check_keys, load, where
+from plugins.common.texts import narrative_strings
+
+TABLE = Path(__file__).with_name("documents.toml")
+
+_FIELDS = {"title", "number", "since", "until", "why", "titled", "also"}
+_REQUIRED = ("title", "number")
+
+#: a 文号: the issuer's word, the year in any bracket, the serial ("国办公开办函〔2019〕60号"), or an order's number
+_NUMBER = re.compile(
+    r"(?P<word>[\u4e00-\u9fff]{2,10}?)\s*[〔\[【（(［]\s*(?P<year>\d{4})\s*[〕\]】）)］]\s*(?P<serial>\d+)\s*号"
+)
+_ORDER = re.compile(r"(?P<word>国务院令|国令)\s*第?\s*(?P<serial>\d+)\s*号")
+#: the words a title may lose without becoming another document's
+_FUNCTION_WORDS = frozenset("的和与及")
+
+
+def _normal(title: str) -> str:
+    """One spelling for the inner marks and none of the spaces: 〈〉 for <> and ＜＞, no blanks, no 、 between
+    issuers ("中共中央办公厅、国务院办公厅")."""
+    title = re.sub(r"\s+", "", title)
+    return title.translate(str.maketrans("<>＜＞‹›", "〈〉〈〉〈〉"))
+
+
+def _parts(title: str) -> tuple[str, str]:
+    """(issuer, 正题): the issuer is what stands before the first 关于, without its 、 ("" when none)."""
+    at = title.find("关于")
+    if at <= 0:
+        return "", title
+    return title[:at].replace("、", ""), title[at:]
+
+
+@dataclass(frozen=True)
+class Document:
+    title: str  # as the table writes it, for the messages
+    key: str  # the title in one spelling (:func:`_normal`)
+    number: str
+    since: int | None
+    until: int | None
+    why: str
+    titled: bool
+    forms: frozenset[str]  # every accepted spelling: the title, its 正题, the table's other forms
+
+    @property
+    def issuer(self) -> str:
+        return _parts(self.key)[0]
+
+    @property
+    def core(self) -> str:
+        return _parts(self.key)[1]
+
+
+def _entry(number: int, raw: dict[str, Any]) -> Document:
+    check_keys(TABLE, number, raw, _FIELDS, _REQUIRED)
+    for key in ("since", "until"):
+        if key in raw and not isinstance(raw[key], int):
+            raise TableError(f"{where(TABLE, number)}：{key} 应为年份（整数）")
+    if ("since" in raw or "until" in raw) and not raw.get("why"):
+        raise TableError(f"{where(TABLE, number)}：有 since / until 的条目要有 why")
+    also = raw.get("also", [])
+    if not isinstance(also, list) or not all(isinstance(a, str) for a in also):
+        raise TableError(f"{where(TABLE, number)}：also 应为字符串的列表")
+    title = _normal(raw["title"])
+    if not (_NUMBER.fullmatch(raw["number"]) or _ORDER.fullmatch(raw["number"])):
+        raise TableError(f"{where(TABLE, number)}：文号“{raw['number']}”认不出")
+    issuer, core = _parts(title)
+    return Document(
+        title=raw["title"],
+        key=title,
+        number=raw["number"],
+        since=raw.get("since"),
+        until=raw.get("until"),
+        why=raw.get("why", ""),
+        titled=raw.get("titled", True),
+        forms=frozenset({title, issuer + core, core, *(_normal(a) for a in also)}),
+    )
+
+
+@functools.cache
+def documents() -> tuple[Document, ...]:
+    return load(TABLE, _entry)
+
+
+def _left_out(short: str, whole: str) -> str | None:
+    """The characters ``whole`` has and ``short`` lacks, when ``short`` is ``whole`` with some left out (in order);
+    else None."""
+    left: list[str] = []
+    i = 0
+    for ch in whole:
+        if i < len(short) and short[i] == ch:
+            i += 1
+        else:
+            left.append(ch)
+    return "".join(left) if i == len(short) and left else None
+
+
+def _swapped(found: str, right: str) -> tuple[str, str] | None:
+    """(the wrong character, the right one) when the two differ in exactly one place, neither a digit."""
+    if len(found) != len(right):
+        return None
+    diff = [(a, b) for a, b in zip(found, right, strict=True) if a != b]
+    if len(diff) == 1 and not (diff[0][0].isdigit() or diff[0][1].isdigit()):
+        return diff[0]
+    return None
+
+
+def title_slip(cited: str, doc: Document) -> str | None:
+    """What is wrong with ``cited`` as a spelling of ``doc``'s title, or None (right, or another document)."""
+    if cited in doc.forms:
+        return None
+    issuer, core = _parts(cited)
+    if len(core) < 8:
+        return None
+    left = _left_out(core, doc.core)
+    near = bool(left) and len(core) >= 0.7 * len(doc.core)
+    if near and (set(left) <= _FUNCTION_WORDS or (issuer and issuer == doc.issuer)):
+        return f"少了“{left}”" if len(left) <= 8 else "少了字"
+    if len(core) >= 10 and (pair := _swapped(core, doc.core)):
+        return f"“{pair[0]}”应为“{pair[1]}”"
+    return None
+
+
+@dataclass(frozen=True)
+class Citation:
+    keypath: str
+    cited: str  # the title as written, without its 《》
+    doc: Document
+    slip: str | None  # what is wrong with the title, None when it is one of the accepted forms
+    number: str | None  # the 文号 in the brackets right after it, if any
+
+
+_TITLE = re.compile(r"《(?P<t>[^《》]{6,120})》")
+_AFTER = re.compile(r"\s*[（(](?P<n>[^（）()]{3,40})[）)]")
+
+
+def citations(report: Report) -> Iterator[Citation]:
+    """Every cited title that is, or is near, one of the table's documents."""
+    for keypath, text in narrative_strings(report):
+        for m in _TITLE.finditer(text):
+            cited = _normal(m["t"])
+            after = _AFTER.match(text, m.end())
+            for doc in documents():
+                if cited in doc.forms:
+                    slip = None
+                elif doc.titled and (slip := title_slip(cited, doc)) is not None:
+                    pass
+                else:
+                    continue
+                yield Citation(keypath, m["t"], doc, slip, after["n"] if after else None)
+
+
+def _number_slip(written: str, doc: Document, year: int | None) -> str | None:
+    """What is wrong with the 文号 ``written`` for ``doc`` in a report on ``year``; None when it is right, or is
+    not a 文号 (an abbreviation note, "以下简称……")."""
+    right = _NUMBER.fullmatch(doc.number)
+    if right:
+        found = _NUMBER.search(written)
+        if not found:
+            return None
+        if (found["year"], found["serial"]) != (right["year"], right["serial"]):
+            return f"文号应为{doc.number}，写成了“{found.group(0)}”"
+        return None
+    right = _ORDER.fullmatch(doc.number)
+    found = _ORDER.search(written)
+    if right is None or found is None or found["serial"] != right["serial"] or not isinstance(year, int):
+        return None
+    if (doc.since is not None and year < doc.since) or (doc.until is not None and year > doc.until):
+        return f"{year}年的报告引用{doc.number}：{doc.why}"
+    return None
+
+
+def document_problems(report: Report) -> list[Problem]:
+    """Each misspelt title once (per title as written), and each wrong 文号 where it is written."""
+    problems: list[Problem] = []
+    said: set[str] = set()
+    year = (report.data.get("report") or {}).get("year")
+    for c in citations(report):
+        if c.slip is not None and c.cited not in said:
+            said.add(c.cited)
+            right = c.doc.title if _parts(_normal(c.cited))[0] else c.doc.core  # with its issuer where one is written
+            problems.append(
+                warning(
+                    "common.cited-title",
+                    f"《{c.cited}》：文件名称{c.slip}，原文是《{right}》",
+                    report.ref(c.keypath),
+                    expected=f"《{right}》",
+                    found=f"《{c.cited}》",
+                )
+            )
+        if c.number and (slip := _number_slip(c.number, c.doc, year)):
+            problems.append(
+                warning(
+                    "common.cited-number",
+                    f"《{c.cited}》（{c.number}）：{slip}",
+                    report.ref(c.keypath),
+                    expected=c.doc.number,
+                    found=c.number,
+                )
+            )
+    return problems

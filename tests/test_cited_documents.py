@@ -1,0 +1,150 @@
+"""National documents cited by title and 文号 (plugins/common/documents.py, its table documents.toml):
+``common.cited-title`` for a title with words left out or a character wrong, ``common.cited-number`` for a 文号
+that is not the document's, or the 条例's order number in a year it did not apply."""
+
+from __future__ import annotations
+
+import copy
+
+import pytest
+from conftest import LEGACY_REPORT, legacy, rules
+
+from plugins.common import documents
+from plugins.common.entrytable import TableError
+
+
+def _check(check, text: str, year: int = 2018):
+    data = legacy(overview={"text": text})
+    data["report"] = {**copy.deepcopy(LEGACY_REPORT["report"]), "year": year}
+    return [p for p in check(data) if p.rule.startswith("common.cited-")]
+
+
+@pytest.mark.parametrize(
+    ("text", "missing"),
+    [
+        # 三门沿海工业城管委会 2016, reworded: the 的 of the 中办 国办 意见 left out
+        ("我们依照《关于全面推进政务公开工作意见》的要求，完善了公开目录。", "的"),
+        # 铜官区东郊办事处 2019, reworded: the issuer written, 政府信息公开 left out of the 60号 notice
+        (
+            "按照《国务院办公厅政府信息与政务公开办公室关于工作年度报告有关事项的通知》编制本报告。",
+            "政府信息公开",
+        ),
+        ("根据《国务院办公厅关于印发〈政府信息公开信息处理费管理办法〉通知》，本年度未收费。", "的"),
+    ],
+)
+def test_a_national_title_with_words_left_out_is_reported_once(check, text, missing):
+    [p] = _check(check, text + text)  # said twice, reported once
+    assert p.rule == "common.cited-title"
+    assert f"少了“{missing}”" in p.message
+    assert p.source.keypath == "overview.text"
+    assert p.found in text and p.expected.startswith("《")
+
+
+def test_the_expected_title_keeps_the_issuer_only_where_the_report_wrote_one(check):
+    [p] = _check(check, "依照《关于全面推进政务公开工作意见》执行。")
+    assert p.expected == "《关于全面推进政务公开工作的意见》"
+
+
+def test_one_character_wrong_in_a_long_title_is_reported(check):
+    [p] = _check(check, "根据《国务院办公厅关于施行〈中华人民共和国政府信息公开条例〉若干问题的意件》开展工作。")
+    assert p.rule == "common.cited-title" and "“件”应为“见”" in p.message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "依照《关于全面推进政务公开工作的意见》开展工作。",
+        "依照中共中央办公厅、国务院办公厅《关于全面推进政务公开工作的意见》开展工作。",
+        "依照《中共中央办公厅国务院办公厅关于全面推进政务公开工作的意见》开展工作。",
+        "依照《中共中央办公厅、国务院办公厅关于全面推进政务公开工作的意见》开展工作。",
+        "按照《关于政府信息公开工作年度报告有关事项的通知》编制。",
+        "按照《国务院办公厅关于印发<政府信息公开信息处理费管理办法>的通知》执行。",
+        "按照《关于印发中华人民共和国政府信息公开工作年度报告格式的通知》编制。",
+        # local notices are titled like the national ones with words added, or other words: other documents
+        "按照《关于做好2021年政府信息公开工作年度报告有关事项的通知》编制。",
+        "按照《县政府办公室关于政府信息公开工作年度报告的通知》编制。",
+        "按照《关于全面推进政务公开工作的实施意见》开展工作。",
+        "按照《关于政府信息公开工作年度报告的通知》编制。",
+        "按照《关于全面推进政务公开工作意见的实施方案》开展工作。",
+    ],
+)
+def test_right_titles_and_other_documents_are_not_reported(check, text):
+    assert _check(check, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("依照《关于全面推进政务公开工作的意见》（中办发〔2015〕8号）执行。", "中办发〔2015〕8号"),
+        ("按照《关于政府信息公开工作年度报告有关事项的通知》（国办公开办函〔2019〕30号）编制。", "〔2019〕30号"),
+        ("依照《国务院办公厅关于印发<政府信息公开信息处理费管理办法>的通知》(国办函[2021]109号)", "[2021]109号"),
+    ],
+)
+def test_a_wrong_number_after_a_known_title_is_reported(check, text, found):
+    [p] = _check(check, text, year=2021)
+    assert p.rule == "common.cited-number"
+    assert found in p.message
+    assert found in p.found
+    assert p.expected in p.message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "依照《关于全面推进政务公开工作的意见》（中办发〔2016〕8号）执行。",
+        # the brackets are another rule's
+        "按照《关于政府信息公开工作年度报告有关事项的通知》（国办公开办函【2019】60号）编制。",
+        "依照《关于全面推进政务公开工作的意见》（以下简称《意见》）执行。",
+        "依照《关于做好2021年政府信息公开工作年度报告有关事项的通知》（某政办发〔2021〕30号）编制。",
+    ],
+)
+def test_right_numbers_notes_and_other_documents_numbers_are_not_reported(check, text):
+    assert _check(check, text, year=2021) == []
+
+
+@pytest.mark.parametrize(
+    ("year", "order", "said"),
+    [
+        (2021, "国务院令第492号", True),
+        (2019, "国务院令第492号", True),
+        (2015, "国务院令第492号", False),
+        (2018, "国务院令第711号", True),
+        (2019, "国令第711号", False),
+        (2024, "国务院令第711号", False),
+    ],
+)
+def test_the_regulations_order_number_is_checked_against_the_report_year(check, year, order, said):
+    text = f"依据《中华人民共和国政府信息公开条例》（{order}，以下简称《条例》）编制本报告。"
+    found = _check(check, text, year=year)
+    assert [p.rule for p in found] == (["common.cited-number"] if said else [])
+    if said:
+        assert str(year) in found[0].message and order in found[0].message
+
+
+def test_every_entry_of_the_table_loads_and_its_number_parses():
+    entries = documents.documents()
+    assert len(entries) >= 10
+    for doc in entries:
+        assert doc.title and (documents._NUMBER.fullmatch(doc.number) or documents._ORDER.fullmatch(doc.number))
+        assert doc.key in doc.forms and doc.core in doc.forms
+
+
+@pytest.mark.parametrize(
+    ("raw", "said"),
+    [
+        ({"title": "关于某事的通知"}, "缺少"),
+        ({"title": "关于某事的通知", "number": "某发〔2020〕1号", "colour": "red"}, "未知的键"),
+        ({"title": "关于某事的通知", "number": "第一号"}, "认不出"),
+        ({"title": "关于某事的通知", "number": "某发〔2020〕1号", "since": "2019", "why": "x"}, "年份"),
+        ({"title": "关于某事的通知", "number": "某发〔2020〕1号", "until": 2019}, "why"),
+    ],
+)
+def test_a_malformed_table_entry_names_its_number(raw, said):
+    with pytest.raises(TableError, match=said) as err:
+        documents._entry(7, raw)
+    assert "第 7 条" in str(err.value)
+
+
+def test_no_other_check_is_disturbed_by_a_right_citation(check):
+    data = legacy(overview={"text": "依照《关于全面推进政务公开工作的意见》（中办发〔2016〕8号）开展工作。"})
+    assert not {r for r in rules(check(data)) if r.startswith("common.cited-")}
