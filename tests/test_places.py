@@ -84,3 +84,37 @@ def test_the_organ_named_without_its_places_level_word(check):
         ("南薰乡人民政府", "南薰乡政府网站。"),  # no place the table knows
     ):
         assert "common.organ-name" not in rules(check(with_channels(organ, text))), organ
+
+
+@pytest.mark.parametrize(
+    ("organ", "text", "own"),
+    [
+        # 中阳县人民政府 2022, reworded: a city's words in a county's report
+        ("中阳县人民政府", "我县将继续加强对全市政府信息公开工作的指导和协调。", "全县"),
+        # 平潭综合实验区地方税务局 2013, reworded
+        ("平潭综合实验区地方税务局", "全市地税系统坚持便民原则，主动公开办税信息。", "全区"),
+        ("南京市江宁区人民政府", "全市各街道均设立了政府信息公开查阅点。", "全区"),
+    ],
+)
+def test_a_city_scope_in_a_county_or_district_report_is_reported_once(check, organ, text, own):
+    found = [p for p in check(with_channels(organ, text + text)) if p.rule == "common.foreign-scope"]
+    [p] = found
+    assert (p.found, p.expected) == ("全市", own)
+    assert p.source.keypath == "overview.text" and organ in p.message
+
+
+@pytest.mark.parametrize(
+    ("organ", "text"),
+    [
+        ("中阳县人民政府", "我县在全市政务公开考核中名列前茅。"),  # the city's ranking
+        ("中阳县人民政府", "参加全市政府信息公开工作培训2次。"),  # the city's training
+        ("南京市江宁区人民政府", "按照全市政务公开工作会议的部署推进公开。"),  # the city's meeting
+        ("荔浦市人民政府", "全市政府信息公开工作稳步推进。"),  # a county-level 市 says 全市 of itself
+        ("吕梁市人民政府", "全市政府信息公开工作稳步推进。"),  # a city
+        ("南薰乡人民政府", "全市政府信息公开工作稳步推进。"),  # no place the table knows
+        ("青岚市数据资源管理局", "与全市统一规范保持一致。"),  # a city's bureau; 资源 is no county here
+        ("中阳县人民政府", "全县政府信息公开工作稳步推进。"),
+    ],
+)
+def test_a_city_scope_where_it_belongs_is_not_reported(check, organ, text):
+    assert "common.foreign-scope" not in rules(check(with_channels(organ, text)))

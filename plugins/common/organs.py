@@ -10,6 +10,8 @@
   it is downloaded from ("北京市商务委员会政府网站……上可下载本报告", 黑龙江省商务厅 2010): the organ's place is
   read from its name with :mod:`plugins.common.places` (统计用区划代码, province to county), and the places inside
   it or containing it are its own; an organ whose name gives no place (a township) is not checked;
+- ``common.foreign-scope`` — "全市" as the scope of its own work in the report of a county or a district (a city's
+  report carried over): "进一步加大对全市政府信息公开工作的推进" in 中阳县人民政府's;
 - ``common.signature-organ`` — the signed organ one or two characters off the report's organ ("财政全融局"), or
   another department altogether (the 国有资产管理局 signing the 投资促进局's report);
 - ``common.organ-name`` — the organ named in the text without its place's level word ("咸宁人民防空办公室" for
@@ -164,6 +166,44 @@ def foreign_place_problems(report: Report) -> list[Problem]:
                     found=said,
                 )
             )
+    return problems
+
+
+#: a clause that speaks of the city's own event or ranking, where a county may well say 全市
+_CITY_EVENT = re.compile(r"参加|参与|出席|列席|考核|考评|排名|评比|评估|名列|会议|大会|培训|通报|表彰|范围")
+
+
+def foreign_scope_problems(report: Report) -> list[Problem]:
+    """ "全市" as the scope of the report's own work in the report of a county or a district ("进一步加大对全市政府
+    信息公开工作的推进、指导" — 中阳县人民政府 2022; "全市地税系统本着……" — 平潭综合实验区地方税务局 2013): the words
+    of a city's report carried over.  Only an organ whose name gives one place, a county-level 县, 区 or 旗 (a
+    county-level 市 says 全市 of itself); a clause about the city's own meetings, trainings or rankings ("在全市
+    政务公开考核中名列第一") is left alone.  Once per text."""
+    organ = (report.data.get("report") or {}).get("organ")
+    home = places.in_name(organ) if isinstance(organ, str) else ()
+    if len(home) != 1 or home[0].name[-1] not in "县区旗":
+        return []
+    if home[0].name not in organ and "市" in organ:  # "青岚市数据资源管理局": a city's, 资源县 read in 数据资源
+        return []
+    own = "全区" if "区" in organ else f"全{home[0].name[-1]}"
+    problems: list[Problem] = []
+    for keypath, text in narrative_strings(report):
+        for m in re.finditer("全市", text):
+            left = re.split(r"[，,。；;！？]", text[: m.start()])[-1]
+            right = re.split(r"[，,。；;！？]", text[m.start() :])[0]
+            if _CITY_EVENT.search(left + right):
+                continue
+            problems.append(
+                warning(
+                    "common.foreign-scope",
+                    f"“{left[-6:]}{right[:16]}”：本报告是“{organ}”（{places.chain(home[0])}）的，说自己的工作"
+                    f"应为“{own}”，不是“全市”：疑为从市里的报告照搬，请核对",
+                    report.ref(keypath),
+                    expected=own,
+                    found="全市",
+                )
+            )
+            break
     return problems
 
 
@@ -451,6 +491,7 @@ def gongkai_check(report: Report) -> list[Problem]:
     return [
         *foreign_organ_problems(report),
         *foreign_place_problems(report),
+        *foreign_scope_problems(report),
         *signature_organ_problems(report),
         *organ_name_problems(report),
         *late_report_problems(report),
