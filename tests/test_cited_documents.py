@@ -148,3 +148,12 @@ def test_a_malformed_table_entry_names_its_number(raw, said):
 def test_no_other_check_is_disturbed_by_a_right_citation(check):
     data = legacy(overview={"text": "依照《关于全面推进政务公开工作的意见》（中办发〔2016〕8号）开展工作。"})
     assert not {r for r in rules(check(data)) if r.startswith("common.cited-")}
+
+
+@pytest.mark.parametrize(("year", "said"), [(2020, True), (2021, False), (2025, False)])
+def test_a_notice_cited_in_a_report_on_a_year_before_it_was_issued(check, year, said):
+    text = "按照《关于印发〈中华人民共和国政府信息公开工作年度报告格式〉的通知》（国办公开办函〔2021〕30号）编制。"
+    found = _check(check, text, year=year)
+    assert [p.rule for p in found] == (["common.cited-number"] if said else [])
+    if said:
+        assert "2021年9月" in found[0].message

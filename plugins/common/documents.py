@@ -184,10 +184,12 @@ def _number_slip(written: str, doc: Document, year: int | None) -> str | None:
             return None
         if (found["year"], found["serial"]) != (right["year"], right["serial"]):
             return f"文号应为{doc.number}，写成了“{found.group(0)}”"
-        return None
-    right = _ORDER.fullmatch(doc.number)
-    found = _ORDER.search(written)
-    if right is None or found is None or found["serial"] != right["serial"] or not isinstance(year, int):
+    else:
+        right = _ORDER.fullmatch(doc.number)
+        found = _ORDER.search(written)
+        if right is None or found is None or found["serial"] != right["serial"]:
+            return None
+    if not isinstance(year, int):
         return None
     if (doc.since is not None and year < doc.since) or (doc.until is not None and year > doc.until):
         return f"{year}年的报告引用{doc.number}：{doc.why}"
