@@ -198,30 +198,18 @@ def _number_slip(written: str, doc: Document, year: int | None) -> str | None:
 
 def document_problems(report: Report) -> list[Problem]:
     """Each misspelt title once (per title as written), and each wrong 文号 where it is written."""
-    problems: list[Problem] = []
+    found: list[tuple[Citation, str, str, str, str]] = []  # (where, rule, message, expected, found)
     said: set[str] = set()
     year = (report.data.get("report") or {}).get("year")
     for c in citations(report):
         if c.slip is not None and c.cited not in said:
             said.add(c.cited)
             right = c.doc.title if _parts(_normal(c.cited))[0] else c.doc.core  # with its issuer where one is written
-            problems.append(
-                warning(
-                    "common.cited-title",
-                    f"《{c.cited}》：文件名称{c.slip}，原文是《{right}》",
-                    report.ref(c.keypath),
-                    expected=f"《{right}》",
-                    found=f"《{c.cited}》",
-                )
-            )
+            said_of = f"《{c.cited}》：文件名称{c.slip}，原文是《{right}》"
+            found.append((c, "common.cited-title", said_of, f"《{right}》", f"《{c.cited}》"))
         if c.number and (slip := _number_slip(c.number, c.doc, year)):
-            problems.append(
-                warning(
-                    "common.cited-number",
-                    f"《{c.cited}》（{c.number}）：{slip}",
-                    report.ref(c.keypath),
-                    expected=c.doc.number,
-                    found=c.number,
-                )
-            )
-    return problems
+            found.append((c, "common.cited-number", f"《{c.cited}》（{c.number}）：{slip}", c.doc.number, c.number))
+    return [
+        warning(rule, message, report.ref(c.keypath), expected=expected, found=typed)
+        for c, rule, message, expected, typed in found
+    ]
