@@ -198,18 +198,18 @@ def _number_slip(written: str, doc: Document, year: int | None) -> str | None:
 
 def document_problems(report: Report) -> list[Problem]:
     """Each misspelt title once (per title as written), and each wrong 文号 where it is written."""
-    found: list[tuple[Citation, str, str, str, str]] = []  # (where, rule, message, expected, found)
+    titles: list[tuple[Citation, str, str, str]] = []  # (where, message, expected, found)
+    numbers: list[tuple[Citation, str, str, str]] = []
     said: set[str] = set()
     year = (report.data.get("report") or {}).get("year")
     for c in citations(report):
         if c.slip is not None and c.cited not in said:
             said.add(c.cited)
             right = c.doc.title if _parts(_normal(c.cited))[0] else c.doc.core  # with its issuer where one is written
-            said_of = f"《{c.cited}》：文件名称{c.slip}，原文是《{right}》"
-            found.append((c, "common.cited-title", said_of, f"《{right}》", f"《{c.cited}》"))
+            titles.append((c, f"《{c.cited}》：文件名称{c.slip}，原文是《{right}》", f"《{right}》", f"《{c.cited}》"))
         if c.number and (slip := _number_slip(c.number, c.doc, year)):
-            found.append((c, "common.cited-number", f"《{c.cited}》（{c.number}）：{slip}", c.doc.number, c.number))
+            numbers.append((c, f"《{c.cited}》（{c.number}）：{slip}", c.doc.number, c.number))
     return [
-        warning(rule, message, report.ref(c.keypath), expected=expected, found=typed)
-        for c, rule, message, expected, typed in found
+        *(warning("common.cited-title", m, report.ref(c.keypath), expected=e, found=f) for c, m, e, f in titles),
+        *(warning("common.cited-number", m, report.ref(c.keypath), expected=e, found=f) for c, m, e, f in numbers),
     ]
