@@ -434,6 +434,48 @@ def test_items_printed_1_dun_are_written_as_printed_and_come_back(write_toml, tm
     assert "input.numbering-variant" not in {p.rule for p in check(plain)}
 
 
+@pytest.mark.parametrize(
+    ("scheme", "first", "second", "said"),
+    [
+        ("(一)、", "(一)、", "(二)、", ("半角", "顿号")),
+        ("（一）、", "（一）、", "（二）、", ("顿号",)),
+        ("(1)、", "(1)、", "(2)、", ("半角", "顿号")),
+    ],
+)
+def test_bracketed_numbers_printed_with_a_dun_are_written_as_printed_and_come_back(
+    write_toml, tmp_path, check, scheme, first, second, said
+):
+    """浮梁县臧湾乡 2018 numbers the items of its part 二 "(一)、主动公开政府信息的数量" "(二)、……": ``numbering =
+    "(一)、"`` prints them so, one warning names the standard (no 顿号 after a bracketed number, full-width
+    brackets), and an import of the printed report writes the same numbering back."""
+    import tomllib
+
+    from compiler.build import build
+    from compiler.importers.run import import_file
+    from tests.pdfread import read_pdf
+
+    active = {
+        "text": "本年度主动公开情况如下。",
+        "numbering": scheme,
+        "items": [
+            {"heading": "主动公开政府信息的数量", "heading_alone": True, "text": "共发布信息40条。"},
+            {"heading": "信息公开形式", "heading_alone": True, "text": "通过政府网站公开。"},
+        ],
+    }
+    data = legacy(active={**LEGACY_REPORT["active"], **active})
+    [p] = [p for p in check(data) if p.rule == "input.numbering-variant"]
+    assert (p.found, p.source.keypath) == (scheme, "active.numbering")
+    assert p.expected == scheme[:-1].replace("(", "（").replace(")", "）")
+    assert all(word in p.message for word in said)
+    out = tmp_path / "out.pdf"
+    build(write_toml(data), out)
+    text = "".join(line.text for page in read_pdf(out.read_bytes()).pages for line in page.lines).replace(" ", "")
+    assert f"{first}主动公开政府信息的数量" in text and f"{second}信息公开形式" in text
+    imported = tomllib.loads(import_file(out).toml)
+    assert imported["active"]["numbering"] == scheme and len(imported["active"]["items"]) == 2
+    assert imported["active"]["items"][0]["heading"].startswith("主动公开")
+
+
 def test_a_heading_on_its_own_line_with_a_paragraph_before_its_items(write_toml, tmp_path, check):
     """平潭综合实验区国有资产管理局 2019: "（二）下一步改进措施" on its own line, a paragraph, then items 1.–3.:
     ``heading_alone = true`` prints it so, and the import of the printed report writes it back."""

@@ -85,11 +85,14 @@ def _sub(base: str, key: str) -> str:
 def numbering_variant(ctx: SectionContext, scheme: str, keypath: str) -> None:
     """A numbering printed otherwise than the standard (``numbering = "1、"``, ``"(一)"``): printed so, warned."""
     official = numbering.PRINTED_VARIANTS[scheme]
-    why = (
-        "GB/T 15834 规定阿拉伯数字序号后用下脚点"
-        if official == "1."
-        else "序号的括号是中文的全角括号，照原样印出的是半角括号"
-    )
+    reasons = []
+    if official == "1.":
+        reasons.append("GB/T 15834 规定阿拉伯数字序号后用下脚点")
+    if scheme.startswith("("):
+        reasons.append("序号的括号是中文的全角括号，照原样印出的是半角括号")
+    if scheme.endswith("、") and official != "1.":
+        reasons.append("带括号的序号后不再加顿号")
+    why = "；".join(reasons)
     ctx.warning(
         "input.numbering-variant",
         f"分项编号照原样印作“{scheme}”；{why}，应为“{official}”",

@@ -11,8 +11,19 @@ _DIGITS = "零一二三四五六七八九"
 SCHEMES = ("一、", "（一）", "1.", "（1）")
 #: Numbers as published reports print them, for a report transcribed as published (each warned about): level 3 as
 #: "1、" and the full-width "1．" (GB/T 15834-2011 §4.5.3.5 wants the point "1."), levels 2 and 4 in half-width
-#: brackets "(一)", "(1)" (the full-width （一） （1） of Chinese text) — variant → the scheme it stands for.
-PRINTED_VARIANTS = {"1、": "1.", "1．": "1.", "(一)": "（一）", "(1)": "（1）"}
+#: brackets "(一)", "(1)" (the full-width （一） （1） of Chinese text), and a bracketed number with a 顿号 after it,
+#: "（一）、" or "(一)、" (浮梁县臧湾乡 2018: a number in brackets takes no further mark) — variant → the scheme it
+#: stands for.
+PRINTED_VARIANTS = {
+    "1、": "1.",
+    "1．": "1.",
+    "(一)": "（一）",
+    "(1)": "（1）",
+    "（一）、": "（一）",
+    "(一)、": "（一）",
+    "（1）、": "（1）",
+    "(1)、": "（1）",
+}
 
 
 def chinese_number(n: int) -> str:
@@ -41,6 +52,8 @@ def chinese_number(n: int) -> str:
 
 def label(scheme: str, n: int) -> str:
     """The label of item ``n`` (1-based) in ``scheme`` — one of :data:`SCHEMES` or ``"一是"``."""
+    if len(scheme) > 1 and scheme.endswith("、") and scheme[0] in "（(":  # "（一）、": the bracketed number and a 顿号
+        return label(scheme[:-1], n) + "、"
     if scheme == "一、":
         return f"{chinese_number(n)}、"
     if scheme == "（一）":

@@ -25,12 +25,21 @@ NUMBER_TEXT = re.compile(rf"^[-−+＋增减]?\d[\d,，]*(?:[.．]\d+)?{CELL_UNI
 CELL_UNIT = re.compile(rf"{CELL_UNIT_PATTERN}$")
 DASH = re.compile(r"^[-—－–/／、]+$|^无$")
 _ITEM_MARKERS = (
-    ("（一）", re.compile(r"^[（(]([一二三四五六七八九十]{1,3})[）)]\s*")),
+    ("（一）", re.compile(r"^[（(]([一二三四五六七八九十]{1,3})[）)](?P<dun>、?)\s*")),
     ("1.", re.compile(r"^(\d{1,2})\s*(?P<mark>[.．、])(?!\d)\s*")),
-    ("（1）", re.compile(r"^[（(](\d{1,2})[）)]\s*")),
+    ("（1）", re.compile(r"^[（(](\d{1,2})[）)](?P<dun>、?)\s*")),
 )
 #: the printed variants of a numbering an item list may use (a list is one kind whatever mark each item has)
-_BASE_MARKER = {"1、": "1.", "1．": "1.", "(一)": "（一）", "(1)": "（1）"}
+_BASE_MARKER = {
+    "1、": "1.",
+    "1．": "1.",
+    "(一)": "（一）",
+    "(1)": "（1）",
+    "（一）、": "（一）",
+    "(一)、": "（一）",
+    "（1）、": "（1）",
+    "(1)、": "（1）",
+}
 _DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _ISO_DATE = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})|^D:(\d{4})(\d{2})(\d{2})")
 _TITLE = re.compile(r"^(.*?)(\d{4})\s*年(?:度)?\s*(?:政府信息公开|政务公开|信息公开)")
@@ -124,8 +133,10 @@ def split_marker(text: str, kind: str | None) -> tuple[str, str, str] | None:
         if m:
             if name == "1." and m["mark"] != ".":  # printed "1、" or "1．": kept as printed (numbering = "1、")
                 name = f"1{m['mark']}"
-            elif name != "1." and text.startswith("("):  # half-width brackets: kept as printed ("(一)")
-                name = name.replace("（", "(").replace("）", ")")
+            elif name != "1.":
+                if text.startswith("("):  # half-width brackets: kept as printed ("(一)")
+                    name = name.replace("（", "(").replace("）", ")")
+                name += m["dun"]  # a 顿号 after the brackets: kept as printed ("(一)、")
             body = text[m.end() :]
             hm = re.match(r"^([^。；！？]{1,30}[。：:])(.*)$", body)
             if hm:
