@@ -157,3 +157,14 @@ def test_a_notice_cited_in_a_report_on_a_year_before_it_was_issued(check, year, 
     assert [p.rule for p in found] == (["common.cited-number"] if said else [])
     if said:
         assert "2021年9月" in found[0].message
+
+
+def test_one_order_written_two_ways_in_one_report_is_reported_once(check):
+    # 武汉市东湖新技术开发区滨湖街道 2021 (held-out round 50), reworded
+    title = "《中华人民共和国政府信息公开条例》"
+    text = f"依据{title}（国务院令第711号）编制。我街道落实{title}（国令第 711 号）。严格执行{title}（国令第711号）。"
+    found = _check(check, text, year=2021)
+    [p] = found
+    assert p.rule == "common.cited-number" and "国务院令第711号" in p.message and p.found == "国令第711号"
+    same = f"依据{title}（国令第711号）编制。我街道落实{title}（国令第711号）。"
+    assert _check(check, same, year=2021) == []

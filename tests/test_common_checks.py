@@ -112,6 +112,16 @@ def test_a_yi_shi_with_no_er_shi(check, overview, keypath):
     assert (p.source.keypath, p.found) == (keypath, "一是") and "没有“二是”" in p.message
 
 
+def test_later_items_run_on_without_a_mark_are_said_as_such_not_as_a_lone_yi_shi(check):
+    # 代县卫生健康局 2024 (held-out round 51), reworded: 二是 and 三是 follow the text before them with no 。
+    text = "一是主动公开方面。公开信息6条，确保群众获取信息二是依申请公开方面。本年度收到申请0三是平台建设方面。"
+    [p] = [p for p in check(with_overview(text=text)) if p.rule == "common.enumeration"]
+    assert p.found == "信息二是" and "“申请0三是”" in p.message and "没有“二是”" not in p.message
+    # a 二是 inside a word after the lone 一是 is no item: the lone 一是 is said
+    [p] = [p for p in check(with_overview(text="一是加强学习。做到表里如一是关键。")) if p.rule == "common.enumeration"]
+    assert "没有“二是”" in p.message
+
+
 def test_a_yi_shi_whose_er_shi_follows_in_another_paragraph_passes(check):
     assert "common.enumeration" not in rules(check(with_overview(text=["一是甲。", "二是乙。"])))
     assert "common.enumeration" not in rules(check(with_overview(text="工作如下：一是甲；二是乙。统一是关键。")))

@@ -108,6 +108,10 @@ def test_a_part_list_said_with_quan_wen_bao_kuo_and_mixed_marks(tmp_path):
     plain = listed.replace("，", "、").replace("、以及", "以及")
     path = write_variant(tmp_path, [(f"要求编制，{counted}", f"要求编制。{plain}")])
     assert not [p for p in problems_of(path) if p.rule.startswith("gb2021.part-")]
+    # 广州市环境保护局 2010: "A、B、C，以及D" — a comma before the 以及 that brings in the last name is no mixing
+    closing = listed.replace("，", "、").replace("、以及", "，以及")
+    path = write_variant(tmp_path, [(f"要求编制，{counted}", f"要求编制。{closing}")])
+    assert not [p for p in problems_of(path) if p.rule.startswith("gb2021.part-")]
     # 兴海县 2021: "报告主要包括:A、B……" — read as the list too (here with part 六 left out)
     five = "报告主要包括：" + plain.removeprefix("全文包括").replace("以及其他需要报告的事项", "")
     path = write_variant(tmp_path, [(f"要求编制，{counted}", f"要求编制。{five}")])
@@ -151,3 +155,17 @@ def test_a_part_list_that_leaves_a_part_of_the_format_out(tmp_path):
     assert "gb2021.part-list-incomplete" not in rules(problems_of(path))
     path = write_variant(tmp_path, [])
     assert "gb2021.part-list-incomplete" not in rules(problems_of(path))
+
+
+def test_an_opening_printed_as_part_ones_first_paragraph_is_read_for_its_part_list(check):
+    """海口市东山镇 2021 prints "一、总体情况" and then "本年报根据……编制。全文包括概述,……" — the report's opening
+    under part 一, with no preamble: its part list is read there; a first paragraph that is no opening is not."""
+    from conftest import legacy
+
+    opening = "本报告由测试县人民政府编制。全文由概述、主动公开政府信息情况、其他需要报告的事项三部分组成。"
+    data = legacy(preamble=None, overview={"text": [opening, "本年度工作稳步推进。"]})
+    [p] = [p for p in check(data) if p.rule == "legacy.part-count"]
+    assert p.source.keypath == "overview.text[0]" and "导语列出3个部分" in p.message
+    plain = "本年度我县工作稳步推进。全文由概述、主动公开政府信息情况、其他需要报告的事项三部分组成。"
+    data = legacy(preamble=None, overview={"text": plain})
+    assert "legacy.part-count" not in {p.rule for p in check(data)}

@@ -4,8 +4,9 @@
   wrong: "《关于全面推进政务公开工作意见》" (三门沿海工业城管委会 2016), "《国务院办公厅政府信息与政务公开办公室
   关于工作年度报告有关事项的通知》" (铜官区东郊办事处 2019);
 - ``common.cited-number`` — the 文号 in brackets right after such a title with another year or serial
-  ("《关于全面推进政务公开工作的意见》（中办发〔2015〕8号）"), and the 条例 cited by the order it had not yet, or no
-  longer, the year the report is about (国务院令第492号 in a 2021 report).
+  ("《关于全面推进政务公开工作的意见》（中办发〔2015〕8号）"), the 条例 cited by the order it had not yet, or no
+  longer, the year the report is about (国务院令第492号 in a 2021 report), and one order written two ways in one
+  report ("国务院令第711号" and then "国令第 711 号", 武汉市滨湖街道 2021).
 
 How near counts as "the same document miswritten" is said in the table's header: local notices are titled like
 the national ones with words added ("关于做好2021年政府信息公开工作年度报告有关事项的通知"), so only words left
@@ -202,7 +203,16 @@ def document_problems(report: Report) -> list[Problem]:
     numbers: list[tuple[Citation, str, str, str]] = []
     said: set[str] = set()
     year = (report.data.get("report") or {}).get("year")
+    order_words: dict[str, str] = {}  # an order's serial → how the report first wrote it ("国务院令第711号")
     for c in citations(report):
+        order = _ORDER.search(c.number or "")
+        if order and _ORDER.fullmatch(c.doc.number) and order["serial"] in c.doc.number:
+            first = order_words.setdefault(order["serial"], re.sub(r"\s+", "", order.group(0)))
+            written = re.sub(r"\s+", "", order.group(0))
+            if _ORDER.match(first)["word"] != order["word"] and written not in said:  # type: ignore[index]
+                said.add(written)
+                slip = f"前文写“{first}”，这里写“{written}”：同一个令号，全文要写成一样"
+                numbers.append((c, f"《{c.cited}》（{c.number}）：{slip}", first, written))
         if c.slip is not None and c.cited not in said:
             said.add(c.cited)
             right = c.doc.title if _parts(_normal(c.cited))[0] else c.doc.core  # with its issuer where one is written

@@ -28,6 +28,9 @@ _ENUMERATION = re.compile(r"(?:^|(?<=[。；;，,：:！？!?\s）)”]))([一�
 
 _RUN_IN_FIRST = re.compile(r"(?<![之唯统第同其单逐万专])一是")
 
+#: a later item run on to the text before it with no mark: "……及时获取关键信息二是依申请公开方面"，"事项0三是"
+_GLUED_NEXT = re.compile(r"(?<=[\u4e00-\u9fff\d])([二三四五六七八九十]{1,2})是(?=[\u4e00-\u9fff])")
+
 
 _TYPED_LABEL = re.compile(
     r"^\s*(?:[一二三四五六七八九十]{1,3}是|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.．、]|[一二三四五六七八九十]{1,3}、)"
@@ -106,7 +109,9 @@ def enumeration_problems(report: Report) -> list[Problem]:
     problems: list[Problem] = []
     carried: dict[str, int] = {}  # list key path → the last number of its previous paragraph
     paragraphs: list[tuple[str, list[int]]] = []  # each paragraph's list numbers, for the 一是 alone
+    texts: dict[str, str] = {}
     for keypath, text in _lists_apart(narrative_strings(report)):
+        texts[keypath] = texts.get(keypath, "") + text
         found = [(parse_chinese_number(m.group(1)), m.group(0)) for m in _ENUMERATION.finditer(text)]
         found = [(n, w) for n, w in found if n is not None]
         if found and found[0][0] != 1:
@@ -147,6 +152,19 @@ def enumeration_problems(report: Report) -> list[Problem]:
         if parent and any(k.rpartition("[")[0] == parent and n and n[0] != 1 for k, n in paragraphs[i + 1 :]):
             continue  # "一是……" going on in a later paragraph of the same list (a slip there is reported there)
         said.add(keypath)
+        glued = _glued_items(texts.get(keypath, ""))
+        if glued:  # the later items are there, run on to the text before them: a mark is missing, not an item
+            shown = "、".join(f"“{g}”" for g in glued)
+            problems.append(
+                warning(
+                    "common.enumeration",
+                    f"段落中“一是”之后的{shown}紧接着前一句，前面没有标点：列举的各项之间要用句号或分号隔开",
+                    report.ref(keypath),
+                    expected="……。二是……",
+                    found=glued[0],
+                )
+            )
+            continue
         problems.append(
             warning(
                 "common.enumeration",
@@ -157,6 +175,22 @@ def enumeration_problems(report: Report) -> list[Problem]:
             )
         )
     return problems
+
+
+def _glued_items(text: str) -> list[str]:
+    """The items after a paragraph's lone 一是 that follow the text before them with no mark, each with the two
+    characters before it ("信息二是", "事项0三是"), when they go on from 二是 in order; else []."""
+    start = text.find("一是")
+    found = [m for m in _GLUED_NEXT.finditer(text, max(start, 0)) if parse_chinese_number(m.group(1)) is not None]
+    if start < 0 or not found or parse_chinese_number(found[0].group(1)) != 2:
+        return []
+    shown = []
+    for m in found:
+        at = m.start()
+        while at > 0 and text[at - 1].isdigit():  # a count before it ("事项0三是") is shown whole, with its words
+            at -= 1
+        shown.append(text[max(at - 2, 0) : m.end()])
+    return shown
 
 
 def _points_as_printed(texts: list[tuple[str, str]]) -> Iterator[tuple[str, str]]:

@@ -71,11 +71,32 @@ def preamble_texts(report: Report) -> list[tuple[str, str]]:
     return [(f"preamble.{sub}", evaluator.resolve(raw, None, []).text) for sub, raw in iter_texts(data)]
 
 
+#: what only a report's opening says of itself: that it was compiled, and from what
+_OPENING = re.compile(r"(?:本报告|本年报|本年度报告|报告)[^。]{0,80}?编制")
+
+
+def _opening_in_first_part(report: Report) -> list[tuple[str, str]]:
+    """The first paragraph of the first numbered part when it is the report's opening (it says the report was
+    compiled: "本年报根据……要求,由……编制。"); [] otherwise."""
+    first = next((s for s in report.sections if s.type.numbered), None)
+    if first is None:
+        return []
+    text = first.data.get("text")
+    keypath = f"{first.key}.text"
+    if isinstance(text, list):
+        text, keypath = (text[0], f"{keypath}[0]") if text else (None, keypath)
+    if not isinstance(text, str) or not _OPENING.search(text):
+        return []
+    return [(keypath, Evaluator(report.values).resolve(text, None, []).text)]
+
+
 def listed_parts(report: Report) -> PartList | None:
     """The part list of "本报告由A、B、C共N个部分组成" (also "由A，B……等N部分组成", "包括A、B……共N个部分", and
     without a count "本年报由A、B……等组成" or "全文包括A、B，C，以及D。"), or ``None`` when the preamble has none.
-    The names may be separated by 、 or ，."""
-    for keypath, text in preamble_texts(report):
+    The names may be separated by 、 or ，.  A report with no preamble may print its opening paragraph as the first
+    paragraph of part 一 ("一、总体情况" and then "本年报根据……编制。全文包括概述,……", 海口市东山镇 2021): the list is
+    read there too."""
+    for keypath, text in preamble_texts(report) or _opening_in_first_part(report):
         m = _PART_LIST.search(text)
         counted = m is not None
         m = m or _UNCOUNTED_PART_LIST.search(text)
@@ -96,6 +117,9 @@ def listed_parts(report: Report) -> PartList | None:
             between = listed
             for name in names:  # what is left between the names (a name's own 、 is not a separator)
                 between = between.replace(name, "\0", 1)
+            # "……、复议、诉讼和申诉的情况，以及存在的主要问题和改进措施" (广州市环境保护局 2010): a comma before the
+            # 以及 (及, 和, 与) that brings in the last name is the usual way to close a list, not a second separator
+            between = re.sub(r"[，,]\s*(?=(?:以及|及|和|与)\0$)", "", between)
             separators = frozenset(re.findall(r"[、，,；;]", between))
             return PartList(names, parse_chinese_number(m.group(2)) if counted else None, keypath, separators)
     return None
