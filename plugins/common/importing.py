@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from compiler.importers.base import Grid, ImportNote, Place, PublishedDocument, TextItem
+from compiler.model.numbering import PRINTED_VARIANTS
 from compiler.model.schema import CELL_UNIT_PATTERN
 
 CN_DIGITS = "一二三四五六七八九十"
@@ -30,16 +31,7 @@ _ITEM_MARKERS = (
     ("（1）", re.compile(r"^[（(](\d{1,2})[）)](?P<dun>、?)\s*")),
 )
 #: the printed variants of a numbering an item list may use (a list is one kind whatever mark each item has)
-_BASE_MARKER = {
-    "1、": "1.",
-    "1．": "1.",
-    "(一)": "（一）",
-    "(1)": "（1）",
-    "（一）、": "（一）",
-    "(一)、": "（一）",
-    "（1）、": "（1）",
-    "(1)、": "（1）",
-}
+_BASE_MARKER = PRINTED_VARIANTS
 _DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _ISO_DATE = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})|^D:(\d{4})(\d{2})(\d{2})")
 _TITLE = re.compile(r"^(.*?)(\d{4})\s*年(?:度)?\s*(?:政府信息公开|政务公开|信息公开)")
