@@ -60,6 +60,8 @@ def test_one_character_wrong_in_a_long_title_is_reported(check):
         "按照《关于政府信息公开工作年度报告有关事项的通知》编制。",
         "按照《国务院办公厅关于印发<政府信息公开信息处理费管理办法>的通知》执行。",
         "按照《关于印发中华人民共和国政府信息公开工作年度报告格式的通知》编制。",
+        # the inner marks left out (哈尔滨五常市背荫河镇 2022): common.law-title's, not a word left out
+        "按照《国务院办公厅政府信息与政务公开办公室关于印发中华人民共和国政府信息公开工作年度报告格式的通知》编制。",
         # local notices are titled like the national ones with words added, or other words: other documents
         "按照《关于做好2021年政府信息公开工作年度报告有关事项的通知》编制。",
         "按照《县政府办公室关于政府信息公开工作年度报告的通知》编制。",

@@ -122,6 +122,15 @@ def test_later_items_run_on_without_a_mark_are_said_as_such_not_as_a_lone_yi_shi
     assert "没有“二是”" in p.message
 
 
+def test_a_list_numbered_in_figures_1_shi_2_shi(check):
+    # 富平县文化和旅游局 2021 (held-out round 52), reworded
+    text = "1是公开规范性有待提高，程序不够规范。2是人员紧缺，难以安排专人。下一步加强培训。"
+    [p] = [p for p in check(with_overview(text=text)) if p.rule == "common.enumeration"]
+    assert p.found == "1是……2是……" and "一是" in p.expected
+    assert "common.enumeration" not in rules(check(with_overview(text="共有1是指标，2是数据。")))  # no list
+    assert "common.enumeration" not in rules(check(with_overview(text="一是规范。二是培训。")))
+
+
 def test_a_yi_shi_whose_er_shi_follows_in_another_paragraph_passes(check):
     assert "common.enumeration" not in rules(check(with_overview(text=["一是甲。", "二是乙。"])))
     assert "common.enumeration" not in rules(check(with_overview(text="工作如下：一是甲；二是乙。统一是关键。")))
@@ -772,6 +781,8 @@ def test_titles_in_a_series_as_they_should_be_pass(check, text):
         ("贯彻落实政府信息公开条例。深入学习条例各项规定。", "政府信息公开条例"),
         # 《条例》 with nothing cited before
         ("按照《条例》要求，做好政府信息公开工作。", "《条例》"),
+        # 五常市背荫河镇 2022 (held-out round 52), reworded: the bare word after a verb of following
+        ("依据《中华人民共和国政府信息公开条例》编制。按照条例要求，及时公开信息。", "条例"),
         # 平潭自然资源局 2023, reworded: the short form, then the full title, in one sentence
         (
             "根据《中华人民共和国政府信息公开条例》（以下简称《条例》）编制。"
@@ -794,6 +805,7 @@ def test_the_regulation_cited_by_a_short_or_unmarked_title(check, text, found):
         "根据《中华人民共和国政府信息公开条例》（以下简称《政府信息公开条例》），按《政府信息公开条例》办理。",
         "印发《关于贯彻落实〈政府信息公开条例〉的实施意见》。",  # another document's title, quoted as it is
         "转发《新修订的政府信息公开条例解读》。",
+        "按照《信访条例》要求，认真办理来信。按照条例规定的程序答复。",  # no: 条例 alone after another 条例
     ],
 )
 def test_the_regulation_cited_as_it_should_be_passes(check, text):

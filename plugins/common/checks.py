@@ -58,6 +58,7 @@ from plugins.common import miswritings
 from plugins.common.enumerations import (
     enumeration_problems,
     enumeration_punctuation_problems,
+    figure_shi_problems,
     list_number_problems,
     lone_item_problems,
     numbered_shi_problems,
@@ -518,6 +519,7 @@ RULES = (
     placeholder_problems,
     enumeration_problems,
     enumeration_punctuation_problems,
+    figure_shi_problems,
     list_number_problems,
     lone_item_problems,
     numbered_shi_problems,

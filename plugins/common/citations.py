@@ -149,7 +149,12 @@ def title_series_problems(report: Report) -> list[Problem]:
 
 _FULL_TITLE = "中华人民共和国政府信息公开条例"
 _SHORT_TITLE = "政府信息公开条例"
-_REGULATION = re.compile(rf"(?:中华人民共和国)?{_SHORT_TITLE}|《条例》")
+#: the 条例 by its full or short title, or the bare word after a verb of following ("按照条例要求", 背荫河镇 2022)
+_REGULATION = re.compile(
+    rf"(?:中华人民共和国)?{_SHORT_TITLE}|《条例》"
+    r"|(?<=按照|根据|依据|依照|落实|执行|对照|贯彻|遵照)条例(?=要求|规定|精神|有关|相关|和|及|的|第|[，,。；;、])"
+)
+_OTHER_REGULATION = re.compile(rf"《(?![^》]*{_SHORT_TITLE})[^《》]{{1,30}}条例》")
 _DEFINES_SHORT = re.compile(rf"(?:简称|下称)\s*[“\"]?《(?:条例|{_SHORT_TITLE})》")
 
 
@@ -182,10 +187,15 @@ def law_citation_problems(report: Report) -> list[Problem]:
     problems: list[Problem] = []
     cited = defined = False  # the 条例 cited by a title before; an abbreviation of it declared
     said: set[str] = set()
-    for keypath, text in narrative_strings(report):
+    texts = list(narrative_strings(report))
+    # the bare word "条例" may mean another one the report cites ("《信访条例》"): only read when none is cited
+    others = any(_OTHER_REGULATION.search(t) for _, t in texts)
+    for keypath, text in texts:
         defined |= bool(_DEFINES_SHORT.search(text))
         for m in _REGULATION.finditer(text):
             found = m.group(0)
+            if found == "条例" and others:
+                continue
             if found == "《条例》":
                 slip = None if cited or defined else ("undefined", "用了简称《条例》，前文没有引用过条例的全称")
             elif (title := _enclosing_title(text, m.start(), m.end())) is None:

@@ -138,6 +138,8 @@ def title_slip(cited: str, doc: Document) -> str | None:
     if len(core) < 8:
         return None
     left = _left_out(core, doc.core)
+    if left and set(left) <= set("〈〉"):  # the inner title marks left out: common.law-title says so
+        return None
     near = bool(left) and len(core) >= 0.7 * len(doc.core)
     if near and (set(left) <= _FUNCTION_WORDS or (issuer and issuer == doc.issuer)):
         return f"少了“{left}”" if len(left) <= 8 else "少了字"

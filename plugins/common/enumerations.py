@@ -177,6 +177,27 @@ def enumeration_problems(report: Report) -> list[Problem]:
     return problems
 
 
+#: a list numbered "1是……2是……" (富平县文化和旅游局 2021): the formula takes Chinese numerals
+_FIGURE_SHI = re.compile(
+    r"(?:^|(?<=[。；;，,：:\s]))1是(?=[\u4e00-\u9fff]).{2,300}?(?<=[。；;，,\s])2是(?=[\u4e00-\u9fff])"
+)
+
+
+def figure_shi_problems(report: Report) -> list[Problem]:
+    """ "1是……2是……": once per paragraph, naming the numerals the formula takes."""
+    return [
+        warning(
+            "common.enumeration",
+            "列举编号写成了阿拉伯数字“1是”“2是”：这种列举用汉字数字，应为“一是”“二是”",
+            report.ref(keypath),
+            expected="一是……二是……",
+            found="1是……2是……",
+        )
+        for keypath, text in narrative_strings(report)
+        if _FIGURE_SHI.search(text)
+    ]
+
+
 def _glued_items(text: str) -> list[str]:
     """The items after a paragraph's lone 一是 that follow the text before them with no mark, each with the two
     characters before it ("信息二是", "事项0三是"), when they go on from 二是 in order; else []."""
