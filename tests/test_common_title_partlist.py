@@ -169,3 +169,18 @@ def test_an_opening_printed_as_part_ones_first_paragraph_is_read_for_its_part_li
     plain = "本年度我县工作稳步推进。全文由概述、主动公开政府信息情况、其他需要报告的事项三部分组成。"
     data = legacy(preamble=None, overview={"text": plain})
     assert "legacy.part-count" not in {p.rule for p in check(data)}
+
+
+@pytest.mark.parametrize(
+    ("title", "said"),
+    [
+        ("青岚市数据资源管理局2023年政府信息公开工作年度报告", True),  # 粤汉街道: "2022度……" over a report on 2023
+        ("青岚市数据资源管理局2024年政府信息公开工作年度报告", False),
+        ("青岚市数据资源管理局政府信息公开工作年度报告", False),  # no year: common.title-wording's
+    ],
+)
+def test_a_title_naming_another_year_than_the_report(tmp_path, title, said):
+    found = [p for p in problems_of(_titled(tmp_path, title)) if p.rule == "common.title-year"]
+    assert len(found) == (1 if said else 0)
+    if said:
+        assert (found[0].found, found[0].expected, found[0].source.keypath) == ("2023", "2024", "report.title")

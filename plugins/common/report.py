@@ -175,6 +175,17 @@ def _check_title(ctx: SectionContext) -> None:
             expected="……政府信息公开工作年度报告",
             found=title,
         )
+    year = ctx.data.get("year")
+    printed = re.search(r"(?<!\d)((?:19|20)\d{2})(?!\d)", title)
+    if printed and isinstance(year, int) and int(printed.group(1)) != year:
+        # "2022度珠晖区粤汉街道信息公开工作年度报告" over a report on 2023 (衡阳市粤汉街道, held-out round 53)
+        ctx.warning(
+            "common.title-year",
+            f"标题写的是{printed.group(1)}年，报告年度（report.year）却是{year}年：标题的年份要与报告所讲的年度一致",
+            "title",
+            expected=str(year),
+            found=printed.group(1),
+        )
     wording = title_wording(title)
     if _NO_ORGAN.match(title):
         wording.insert(
