@@ -913,6 +913,18 @@ def test_a_run_in_item_heading_without_the_mark_its_siblings_have(check):
     assert "common.heading-punctuation" not in rules(check(legacy(active={"items": alone})))
 
 
+def test_one_heading_alone_on_its_line_with_a_mark_its_siblings_lack(check):
+    # 商都县卯都乡 2022: "(一)主动公开情况。" beside "(二)依申请公开情况", "(三)政府信息管理情况", ……
+    names = ["主动公开情况。", "依申请公开情况", "政府信息管理情况", "监督保障情况"]
+    items = [{"heading": h, "heading_alone": True, "text": "按规定办理。"} for h in names]
+    [p] = [p for p in check(legacy(active={"items": items})) if p.rule == "common.heading-punctuation"]
+    assert (p.source.keypath, p.expected, p.found) == ("active.items[0].heading", "“主动公开情况”", "“主动公开情况。”")
+    alike = [{**it, "heading": it["heading"].rstrip("。") + "。"} for it in items]  # all closed alike: consistent
+    assert "common.heading-punctuation" not in rules(check(legacy(active={"items": alike})))
+    two = items[:2]  # two headings are too few to say which is the odd one
+    assert "common.heading-punctuation" not in rules(check(legacy(active={"items": two})))
+
+
 def test_an_item_heading_run_into_its_text_with_no_mark(check):
     # 柳城县古砦乡 2025: "(一)公开政府信息情况本年度我乡……" beside "(二)依申请公开情况。……"
     items = [{"text": "公开政府信息情况本年度我乡发布信息73条。"}, {"heading": "依申请公开情况。", "text": "无申请。"}]

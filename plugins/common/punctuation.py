@@ -245,6 +245,8 @@ def title_separator_problems(report: Report) -> list[Problem]:
 
 
 _RUN_IN_END = "。：:；;，,？！?!"
+#: the marks a heading on a line of its own does not end with (its peers have none)
+_ALONE_END = "。；;，,"
 
 
 def run_in_heading_problems(report: Report) -> list[Problem]:
@@ -280,6 +282,25 @@ def run_in_heading_problems(report: Report) -> list[Problem]:
                 if heading[-1] not in _RUN_IN_END:
                     said = f"分项小标题“{heading}”与正文排在同一段，却没有像同一层的其他小标题那样以“{mark}”结尾："
                     unclosed(f"{path}.items[{i}].heading", heading, mark, said + "标题会和正文连成一句")
+        alone = [
+            (i, it["heading"].strip())
+            for i, it in items
+            if isinstance(it.get("heading"), str) and it["heading"].strip() and it.get("heading_alone") is True
+        ]
+        ended = [(i, h) for i, h in alone if h[-1] in _ALONE_END]
+        if len(alone) >= 3 and 0 < len(ended) < len(alone) / 2:
+            for i, heading in ended:
+                bare = heading.rstrip(_ALONE_END)
+                problems.append(
+                    warning(
+                        "common.heading-punctuation",
+                        f"单独成行的小标题“{heading}”末尾有“{heading[-1]}”，同一层的其他{len(alone) - len(ended)}个"
+                        "小标题都没有：单独成行的标题末尾不加标点，同一层要一致",
+                        report.ref(f"{path}.items[{i}].heading"),
+                        expected=f"“{bare}”",
+                        found=f"“{heading}”",
+                    )
+                )
         for i, it in items:
             if closed and not it.get("heading") and (glued := _glued_heading(it)):
                 said = f"分项以小标题“{glued}”开头，后面没有标点就接着正文：同一层的其他小标题以“{mark}”结尾，"
