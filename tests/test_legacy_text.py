@@ -269,7 +269,14 @@ def test_a_channel_counted_in_tiao_is_read_against_the_data(check, unit, count, 
 
 
 @pytest.mark.parametrize(
-    ("sentence", "warned"), [("主动公开政府信息历年累计52条。", False), ("主动公开政府信息52条。", True)]
+    ("sentence", "warned"),
+    [
+        ("主动公开政府信息历年累计52条。", False),
+        ("主动公开政府信息52条。", True),
+        # 宁河区人民政府 2014 (held-out round 54): the running total said before the phrase, after the year's count
+        ("共主动公开、更新各类信息14条,累计主动公开信息52条。", False),
+        ("全县累计主动公开政府信息52条。", True),  # 累计 alone: the year's total summed over the county (南江县 2018)
+    ],
 )
 def test_a_running_total_in_the_active_phrase_is_not_the_years_count(check, sentence, warned):
     """闽侯县水利局 2010 (held-out round 26): "本局主动公开政府信息历年累计52条" beside the year's 14."""

@@ -126,6 +126,14 @@ def _a_part_of_the_whole(text: str, start: int, end: int) -> bool:
     return bool(_SUBGROUP.search(clause)) and not _WHOLE.search(clause)
 
 
+def _running_total_after_the_years(text: str, pos: int) -> bool:
+    """累计 in the clause, after a count earlier in the same sentence: "共主动公开、更新各类信息222条,累计主动公开信息
+    2382条" (宁河区 2014).  Alone, "全县累计主动公开政府信息64585条" (南江县 2018) is the year's total."""
+    clause_start = max(text.rfind(ch, 0, pos) for ch in "，。；：,;:") + 1
+    sentence = text[max(text.rfind(ch, 0, pos) for ch in "。；;") + 1 : clause_start]
+    return bool(_SINCE.search(text[clause_start:pos]) and re.search(r"\d\s*[条件]", sentence))
+
+
 def scan(text: str, spans: list[tuple[int, int, str]], values: Mapping[str, Any]) -> Iterator[tuple[str, Phrase, Any]]:
     """(phrase as written, the rule, the data's value) for each literal number that differs from the data."""
 
@@ -135,8 +143,12 @@ def scan(text: str, spans: list[tuple[int, int, str]], values: Mapping[str, Any]
                 return None  # "通过网站主动公开政府信息N条" is the website's count, not the total
             if phrase.path == "active.total" and _a_part_of_the_whole(text, m.start(), m.end()):
                 return None  # "县直各单位主动公开政府信息303条，占71.3%" is one group's count
-            if phrase.path == "active.total" and _SINCE.search(m.group(0)):
-                return None  # "主动公开政府信息历年累计52条" (闽侯县水利局 2010) is the running total, not the year's
+            if phrase.path == "active.total" and (
+                _SINCE.search(m.group(0)) or _running_total_after_the_years(text, m.start())
+            ):
+                # "主动公开政府信息历年累计52条" (闽侯县水利局 2010), "……222条,累计主动公开信息2382条"
+                # (宁河区 2014): the running total, not the year's
+                return None
             expected = _value(values, phrase.path)
             if not is_count(expected) or as_number(m.group("n")) == Decimal(expected):
                 return None
