@@ -203,6 +203,7 @@ def test_approximate_number_with_decimals(check):
         ("统计期限自2020年1月1日起至202020年12月31日止。", "“202020年”"),  # 淄博市中埠镇 2020 (held-out round 33)
         ("现将2020本部门政府信息公开年度报告公布如下。", "“2020本”"),  # 武隆区统计局 2020 (round 33)
         ("2020县统计局从以下三个方面推动工作。", "“2020县”"),  # 新野县统计局 2020 (round 37)
+        ("2020度工作总结已按时报送。", "“2020度”"),  # 粤汉街道 2023 wrote "2022度" in its title
     ],
 )
 def test_a_year_run_into_its_month_or_day(check, text, found):

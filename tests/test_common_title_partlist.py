@@ -184,3 +184,17 @@ def test_a_title_naming_another_year_than_the_report(tmp_path, title, said):
     assert len(found) == (1 if said else 0)
     if said:
         assert (found[0].found, found[0].expected, found[0].source.keypath) == ("2023", "2024", "report.title")
+
+
+@pytest.mark.parametrize(
+    ("title", "found"),
+    [
+        ("2024度青岚市数据资源管理局信息公开工作年度报告", "“2024度”"),  # 粤汉街道 2023: "2022度珠晖区……"
+        ("青岚市数据资源管理局2024年度政府信息公开工作年度报告", None),
+        ("青岚市数据资源管理局2024年政府信息公开工作年度报告", None),
+    ],
+)
+def test_a_title_year_without_nian_before_du(tmp_path, title, found):
+    slips = [p for p in problems_of(_titled(tmp_path, title)) if p.rule == "common.malformed-date"]
+    assert [p.found for p in slips] == ([found] if found else [])
+    assert all(p.source.keypath == "report.title" for p in slips)

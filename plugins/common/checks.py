@@ -176,7 +176,7 @@ def _round_down(number: str) -> str:
 _LONG_YEAR = re.compile(r"(?<![\d.])(?:19|20)\d{3,4}(?=年)")
 #: a year with no 年 after it, straight before the organ or a word that opens the sentence's subject: "现将2020本部门
 #: ……" (武隆区统计局 2020), "2020县统计局从以下三个方面……" (新野县统计局 2020)
-_YEAR_WITHOUT_NIAN = re.compile(r"(?<![\d.〔\[（(第号])(?:19|20)\d{2}(?=[县市区镇乡省我本全各])")
+_YEAR_WITHOUT_NIAN = re.compile(r"(?<![\d.〔\[（(第号])(?:19|20)\d{2}(?=[县市区镇乡省我本全各度])")
 
 
 def _run_date(m: re.Match[str], text: str) -> tuple[str, str, str]:
