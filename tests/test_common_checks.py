@@ -903,6 +903,22 @@ def test_an_abbreviation_defined_twice(check):
     assert p.source.keypath == "overview.text" and "又定义了一次" in p.message
 
 
+def test_a_title_written_out_in_full_after_its_abbreviation(check):
+    # 海口市秀英区东山镇 2021: "（以下简称《条例》）" in the preamble, the full title three times in part 一
+    full = "《中华人民共和国政府信息公开条例》"
+    data = legacy(
+        preamble={"text": f"根据{full}（以下简称《条例》）编制。"},
+        overview={"text": f"认真贯彻{full}。", "items": [{"heading": "学习", "text": f"组织学习{full}。"}]},
+    )
+    [p] = [p for p in check(data) if p.rule == "common.abbreviation"]
+    assert (p.source.keypath, p.expected, p.found) == ("overview.text", "《条例》", full)
+    assert "共2处" in p.message
+    short = legacy(preamble={"text": f"根据{full}（以下简称《条例》）编制。"}, overview={"text": "认真贯彻《条例》。"})
+    assert "common.abbreviation" not in rules(check(short))
+    undefined = legacy(preamble={"text": f"根据{full}编制。"}, overview={"text": f"认真贯彻{full}。"})
+    assert "common.abbreviation" not in rules(check(undefined))
+
+
 def test_a_run_in_item_heading_without_the_mark_its_siblings_have(check):
     # 平潭县安全生产监督管理局 2012: "（一） 公开形式。……" then "（二）公开内容 2012年1月1日……"
     items = [{"heading": "公开形式。", "text": "通过网站公开。"}, {"heading": "公开内容", "text": "2012年公开34条。"}]

@@ -1,7 +1,7 @@
 """How a report cites: the titles it abbreviates, the telephone numbers and web addresses it gives.
 
 - ``common.abbreviation`` — a title abbreviated once ("（以下简称《条例》）") and later cited in a third form, neither
-  full nor short ("《政府信息公开条例》");
+  full nor short ("《政府信息公开条例》"), abbreviated again, or written out in full again;
 - ``common.phone-number`` — a telephone or fax number a digit short or long: numbers of one area code with local
   numbers of different lengths ("0591-2316076" beside "0591-23160633"), or a three-digit code without eight;
 - ``common.malformed-url`` — "http//:" and other scheme separators that are not "://";
@@ -36,6 +36,7 @@ def abbreviation_problems(report: Report) -> list[Problem]:
     form, neither the full title nor the short one ("《政府信息公开条例》"), or abbreviated a second time."""
     problems: list[Problem] = []
     defined: dict[str, str] = {}  # full title → its short form, once defined
+    spelled: dict[str, list[str]] = {}  # full title → where it is written out in full after its short form
     for keypath, text in narrative_strings(report):
         starts = {m.start(): m for m in _ABBREVIATED.finditer(text)}
         for m in _BOOK_TITLE.finditer(text):
@@ -54,6 +55,8 @@ def abbreviation_problems(report: Report) -> list[Problem]:
                 defined.setdefault(d["full"], d["short"])
                 continue
             cited = m["t"]
+            if cited in defined:  # the full title again, its short form defined before
+                spelled.setdefault(cited, []).append(keypath)
             for full, short in defined.items():
                 if cited not in (full, short) and full.endswith(cited) and len(cited) > len(short):
                     problems.append(
@@ -65,6 +68,17 @@ def abbreviation_problems(report: Report) -> list[Problem]:
                             found=f"《{cited}》",
                         )
                     )
+    for full, keypaths in spelled.items():  # once per title, at its first full citation: one habit, not n slips
+        times = f"（共{len(keypaths)}处）" if len(keypaths) > 1 else ""
+        problems.append(
+            warning(
+                "common.abbreviation",
+                f"前文已把《{full}》简称为《{defined[full]}》，这里又写了全称{times}：定义了简称，后文就用简称",
+                report.ref(keypaths[0]),
+                expected=f"《{defined[full]}》",
+                found=f"《{full}》",
+            )
+        )
     return problems
 
 
