@@ -762,11 +762,23 @@ def test_two_titles_with_a_note_between_them_need_a_serial_comma(check):
     assert p.expected == "》（以下简称《条例》）、《" and p.source.keypath == "overview.text"
 
 
+def test_a_dunhao_between_titles_is_one_warning_for_the_report(check):
+    # 建平县卫生健康局 2020: "《中华人民共和国政府信息公开条例》、《辽宁省政府信息公开规定》"
+    data = with_overview(
+        text="根据《中华人民共和国政府信息公开条例》、《辽宁省政府信息公开规定》要求，修订《指南》、《目录》、《制度》。"
+    )
+    [p] = [p for p in check(data) if p.rule == "common.title-series"]
+    assert p.source.keypath == "overview.text"
+    assert p.found == "《中华人民共和国政府信息公开条例》、《" and p.expected == "《中华人民共和国政府信息公开条例》《"
+    assert "共3处" in p.message
+
+
 @pytest.mark.parametrize(
     "text",
     [
         "根据《中华人民共和国政府信息公开条例》（以下简称《条例》）、《福建省政府信息公开办法》要求编制。",
         "根据《中华人民共和国政府信息公开条例》《福建省政府信息公开办法》要求编制。",  # nothing between: no 顿号
+        "学习《条例》、条例解读和《办法》。",  # a 顿号 before something that is not a title
     ],
 )
 def test_titles_in_a_series_as_they_should_be_pass(check, text):

@@ -6,7 +6,9 @@
   numbers of different lengths ("0591-2316076" beside "0591-23160633"), or a three-digit code without eight;
 - ``common.malformed-url`` — "http//:" and other scheme separators that are not "://";
 - ``common.title-series`` — two cited titles with a bracketed note between them and no 顿号: "《条例》（以下简称……）
-  《办法》" (GB/T 15834—2011 §4.5.3.5: titles in a series need no 顿号, unless something stands between them);
+  《办法》" (GB/T 15834—2011 §4.5.3.5: titles in a series need no 顿号, unless something stands between them), and
+  the converse, a 顿号 between two titles with nothing between them ("《条例》、《办法》"; once per report, with the
+  count);
 - ``common.cited-title`` and ``common.cited-number`` — a national document cited with words left out of its
   title, or with another 文号 (:mod:`plugins.common.documents`, its table ``documents.toml``).
 
@@ -158,7 +160,31 @@ def title_series_problems(report: Report) -> list[Problem]:
                     found=m.group(0),
                 )
             )
+    problems.extend(_dunhao_between_titles(report))
     return problems
+
+
+_DUNHAO_BETWEEN_TITLES = re.compile(r"《[^《》]{1,40}》、(?=《)")
+
+
+def _dunhao_between_titles(report: Report) -> list[Problem]:
+    """A 顿号 between two titles ("《条例》、《办法》"): one warning for the report, at the first, with the count."""
+    places = [
+        (keypath, m) for keypath, text in narrative_strings(report) for m in _DUNHAO_BETWEEN_TITLES.finditer(text)
+    ]
+    if not places:
+        return []
+    keypath, first = places[0]
+    more = f"；全文共{len(places)}处" if len(places) > 1 else ""
+    return [
+        warning(
+            "common.title-series",
+            f"“{first.group(0)}《”：并列的书名号之间通常不用顿号（GB/T 15834—2011 第4.5.3.5条）{more}",
+            report.ref(keypath),
+            expected=first.group(0)[:-1] + "《",
+            found=first.group(0) + "《",
+        )
+    ]
 
 
 _FULL_TITLE = "中华人民共和国政府信息公开条例"
