@@ -358,3 +358,55 @@ def test_the_outcome_label_printed_twice(tmp_path, kind):
         )  # （一）…（三）8. in the first, （四）… in the second
     imported = import_file(out).result.data["applications"]
     assert imported["outcome_label_breaks"] == ["unable_not_held"]
+
+
+def first_font(page) -> str:
+    """The font of the 导语's first line: the body's 仿宋."""
+    return next(ln for ln in page.lines if ln.text.startswith("特向社会公布")).glyphs[0].font
+
+
+def test_a_signature_printed_under_the_title(write_toml, tmp_path):
+    """上海市青浦区教育局 2011: "上海市青浦区教育局" / "2012年2月15日" centred under the title, nothing after the text
+    (``[signature] place = "under-title"``) — printed so in each output, warned, and imported back from each."""
+    plain = read_pdf(_built(write_toml, tmp_path, legacy(), "pdf").read_bytes())
+    data = legacy(signature={"place": "under-title", "organ": "测试县人民政府办公室"})
+    out = _built(write_toml, tmp_path, data, "pdf")
+    pdf = read_pdf(out.read_bytes())
+    page = pdf.pages[0]
+    title = [ln for ln in page.lines if ln.glyphs[0].size > 20]  # 2号 title lines
+    organ = next(ln for ln in page.lines if ln.text == "测试县人民政府办公室")
+    date = next(ln for ln in page.lines if ln.text == "2019年2月14日")
+    assert title[-1].baseline > organ.baseline > date.baseline  # under the title, the organ over the date
+    assert title[-1].baseline - organ.baseline < 29.61  # on the first grid line under the title
+    assert abs(organ.baseline - date.baseline - 29.61) < 0.5  # and the date on the next
+    middle = (title[-1].x0 + title[-1].x1) / 2
+    for line in (organ, date):  # centred in the 版心, as the title
+        assert abs((line.x0 + line.x1) / 2 - middle) < 3 and line.glyphs[0].font != first_font(page)  # ink, not advance
+    first = next(ln for ln in page.lines if ln.text.startswith("特向社会公布"))
+    moved = next(ln for ln in plain.pages[0].lines if ln.text.startswith("特向社会公布"))
+    assert abs(date.baseline - first.baseline - 2 * 29.61) < 0.5  # one blank line, then the 导语
+    assert abs(moved.baseline - first.baseline - 2 * 29.61) < 0.5  # two grid lines lower than without them
+    last = pdf.pages[-1]
+    assert not any(ln.text in ("测试县人民政府办公室", "2019年2月14日") for ln in last.lines[-4:])  # no 落款 at the end
+    assert "common.signature-place" in rules(problems_of(write_toml(data)))
+    html = html5lib.parse(
+        _built(write_toml, tmp_path, data, "html").read_text(encoding="utf-8"), namespaceHTMLElements=False
+    )
+    [p] = [p for p in html.iter("p") if "".join(p.itertext()) == "2019年2月14日"]
+    assert "gk-role-byline" in p.get("class")
+    word = docx.Document(str(_built(write_toml, tmp_path, data, "docx")))
+    texts = [p.text for p in word.paragraphs]
+    at = texts.index("测试县人民政府办公室")
+    assert texts[at + 1] == "2019年2月14日" and word.paragraphs[at].style.name == "题下署名"
+    assert "测试县人民政府办公室" not in texts[at + 2 :]
+    for kind in ("pdf", "html", "docx"):
+        imported = import_file(tmp_path / f"report.{kind}").result.data
+        assert imported["signature"].get("place") == "under-title", kind
+        assert imported["report"]["date"] == dt.date(2019, 2, 14), kind
+        assert imported["signature"].get("organ") == "测试县人民政府办公室", kind
+        assert not str(imported["preamble"]["text"]).startswith(("测试县", "2019年")), kind
+
+
+def test_a_signature_place_that_is_not_known_is_an_error(check):
+    [p] = [p for p in check(legacy(signature={"place": "上面"})) if p.rule == "common.signature-place"]
+    assert p.severity.name == "ERROR" and p.source.keypath == "signature.place"

@@ -93,6 +93,10 @@ class Title(Block):
     #: line, the 发文字号 then 左空一字 instead of centred
     signer: str | None = None
     signer_role: str = "signer"
+    #: lines printed centred right under the title, before its blank line: the 署名 and 成文日期 of a report that
+    #: prints them there instead of after the text ("上海市青浦区教育局" / "2012年2月15日", ``[signature] place``)
+    byline: list[str] = field(default_factory=list)
+    byline_role: str = "byline"
     #: ``False`` for a report published without a title (``report.no_title``): the 发文字号 is printed, the title
     #: is not — the renderers keep it for the document's metadata (and the web page's heading, read aloud only)
     printed: bool = True

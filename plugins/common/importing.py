@@ -209,6 +209,33 @@ _ADDRESSEE = re.compile(
 )
 
 
+def split_byline(front: list[TextItem]) -> tuple[list[TextItem], list[TextItem]]:
+    """The 署名 and 成文日期 some reports print centred under the title ("上海市青浦区教育局" / "2012年2月15日"):
+    a line that is a date alone, after at most one short organ line, opening the front matter.  Returns
+    (those lines, the rest of the front matter); no lines when the front matter does not open so."""
+    for n in (1, 2):
+        if len(front) < n:
+            break
+        *organ, dated = front[:n]
+        line = dated.text.strip()
+        if date_of(line) is None or len(line) > 20 or re.search(r"[，。；：:,;]", line):
+            continue
+        if organ and not (len(organ[0].text.strip()) <= 30 and organ[0].text.strip().endswith(SIGNATURE_ORGAN)):
+            continue
+        return front[:n], front[n:]
+    return [], front
+
+
+def signed_under_title(byline: list[TextItem], tail: list[TextItem], b: Builder) -> list[TextItem]:
+    """A report signed under its title and not after its text: ``[signature] place = "under-title"``, and the
+    lines under the title are the signature ``metadata`` and ``signature_organ`` read."""
+    if not byline or tail:
+        return tail
+    b.put("signature.place", "under-title")
+    b.note("signature.place", "署名和成文日期印在标题下，照原样排在标题下")
+    return byline
+
+
 def split_addressee(front: list[TextItem], b: Builder) -> list[TextItem]:
     """The 主送机关 line that opens the front matter, put in ``report.addressee``; the rest of the front matter."""
     if front and _ADDRESSEE.match(norm(front[0].text)):

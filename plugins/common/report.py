@@ -15,6 +15,7 @@ from compiler.model.document import Block, DocumentInfo, Paragraph, Run, Title
 from compiler.model.report import Report
 from compiler.model.schema import Field, Schema
 from compiler.model.sections import SectionContext, SectionType
+from plugins.common.signature import byline
 
 SCHEMA = Schema(
     (
@@ -121,6 +122,7 @@ def build(ctx: SectionContext) -> list[Block]:
             document_number=_printed(ctx.data, "document_number"),
             signer=_printed(ctx.data, "signer"),
             printed=ctx.data.get("no_title") is not True,
+            byline=byline(ctx.report.data),
         )
     ]
     if addressee := _printed(ctx.data, "addressee"):  # 主送机关: under the title's blank line, flush left (§7.3.2)
@@ -215,7 +217,9 @@ def _check_title(ctx: SectionContext) -> None:
 def check(ctx: SectionContext) -> list:
     signature = ctx.report.data.get("signature")
     omitted = isinstance(signature, dict) and signature.get("omit") is True  # reported once, by the signature
-    if "date" not in ctx.data and not omitted:
+    # a date of the signature's own, or one printed as typed ("20112", checked by the signature), is its date
+    dated = isinstance(signature, dict) and any(signature.get(k) for k in ("date", "printed_date"))
+    if "date" not in ctx.data and not omitted and not dated:
         ctx.warning(
             "report.no-date",
             "报告没有成文日期（report.date）；落款将只有署名",

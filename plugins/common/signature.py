@@ -6,6 +6,9 @@ nothing is printed and a warning says what GB/T 9704 expects (``common.no-signat
 with the date alone (平潭县人民政府 2011: only "二○一二年二月二十日" under the text) writes ``organ = ""``: the
 date is printed alone, 右空二字 as §7.3.5.2 sets a date longer than its 署名, and a warning says that the
 署名 is missing (``common.signature-date-only``).
+A report that prints its 署名 and 成文日期 centred under the title instead (a local practice: 上海市青浦区教育局 2011,
+"上海市青浦区教育局" / "2012年2月15日") writes ``place = "under-title"``: the two lines are printed there, nothing
+after the text, and a warning says where GB/T 9704 puts them (``common.signature-place``).
 A 附注 printed under the date ("（此件主动公开）", §7.3.6) is ``note = "此件主动公开"``.
 The date is written the official way, 2019年2月14日 — Arabic numerals, no leading zeros.  A report that printed
 it otherwise — in Chinese numerals, "二○一○年四月十日", as GB/T 9704-1999 had it — keeps that form in
@@ -35,6 +38,12 @@ SCHEMA = Schema(
             "printed_date",
             "str",
             description="成文日期照原报告印出的写法（如“二○一○年四月十日”），须与 date 是同一天",
+        ),
+        Field(
+            "place",
+            "str",
+            description='落款印在哪里：默认在正文之后；原报告把署名和成文日期印在标题下（居中）时写 "under-title"'
+            "（会提示）",
         ),
         Field(
             "note",
@@ -83,15 +92,32 @@ def parse_printed_date(text: str) -> dt.date | None:
         return None
 
 
-def build(ctx: SectionContext) -> list[Block]:
-    if ctx.data.get("omit") is True:
-        return []
-    report = ctx.report.data.get("report") or {}
-    organ = ctx.data["organ"] if ctx.data.get("organ") == "" else ctx.data.get("organ") or report.get("organ") or ""
-    date = ctx.data.get("date") or report.get("date")
-    printed = ctx.data.get("printed_date")
+UNDER_TITLE = "under-title"
+
+
+def _signed(data: dict[str, Any], report: dict[str, Any]) -> tuple[str, str]:
+    """The 署名 and the 成文日期 as printed: ``[signature]``'s own, else ``[report]``'s."""
+    organ = data["organ"] if data.get("organ") == "" else data.get("organ") or report.get("organ") or ""
+    date = data.get("date") or report.get("date")
+    printed = data.get("printed_date")
     shown = printed.strip() if isinstance(printed, str) and printed.strip() else chinese_date(date)
-    blocks: list[Block] = [Signature(str(organ), shown, source=ctx.source())]
+    return str(organ), shown
+
+
+def byline(data: dict[str, Any]) -> list[str]:
+    """The lines a report (its whole TOML data) prints under its title: its 署名 and 成文日期 when ``[signature]
+    place = "under-title"``, the empty ones left out; none otherwise."""
+    signature = data.get("signature")
+    if not isinstance(signature, dict) or signature.get("place") != UNDER_TITLE or signature.get("omit") is True:
+        return []
+    return [line for line in _signed(signature, data.get("report") or {}) if line]
+
+
+def build(ctx: SectionContext) -> list[Block]:
+    if ctx.data.get("omit") is True or ctx.data.get("place") == UNDER_TITLE:
+        return []
+    organ, shown = _signed(ctx.data, ctx.report.data.get("report") or {})
+    blocks: list[Block] = [Signature(organ, shown, source=ctx.source())]
     note = ctx.data.get("note")
     if isinstance(note, str) and note.strip():  # 附注, on the line under the date (§7.3.6)
         text = note.strip()
@@ -109,6 +135,23 @@ def check(ctx: SectionContext) -> list[Problem]:
             "omit",
             expected="署名与成文日期",
             found="无",
+        )
+    place = ctx.data.get("place")
+    if place == UNDER_TITLE and ctx.data.get("omit") is not True:
+        ctx.warning(
+            "common.signature-place",
+            '署名和成文日期印在标题下（place = "under-title"）；GB/T 9704（7.3.5）把它们放在正文之后',
+            "place",
+            expected="正文之后的署名与成文日期",
+            found="标题下",
+        )
+    elif place is not None and place != UNDER_TITLE:
+        ctx.error(
+            "common.signature-place",
+            f'place 只能是 "{UNDER_TITLE}"（落款印在标题下）；不写则落款在正文之后',
+            "place",
+            expected=UNDER_TITLE,
+            found=str(place),
         )
     printed = ctx.data.get("printed_date")
     if isinstance(printed, str) and printed.strip():

@@ -41,7 +41,9 @@ from plugins.common.importing import (
     parse_number,
     printed_form,
     signature_organ,
+    signed_under_title,
     split_addressee,
+    split_byline,
     split_imprint,
     split_marker,
     split_note,
@@ -635,6 +637,7 @@ def import_document(document: PublishedDocument, fmt: str) -> ImportResult:
     parts, title, front = split_parts(document, _part_heading, list(PART_TITLES))
     found_keys = [k for k, _, _ in parts]
     b.score += 0.08 * len(set(found_keys))
+    byline, front = split_byline(front)
     preamble = [i.text for i in split_addressee(front, b)]
     if preamble:
         b.put("preamble.text", preamble if len(preamble) > 1 else preamble[0])
@@ -720,6 +723,7 @@ def import_document(document: PublishedDocument, fmt: str) -> ImportResult:
     missing = [PART_TITLES[k] for k in PART_TITLES if k not in found_keys]
     if missing:
         b.note("", "没有找到这些部分的标题：" + "、".join(missing), level="error")
+    tail = signed_under_title(byline, tail, b)
     metadata(document, title, preamble, tail, b)
     signature_organ(tail, b)
     b.data = _ordered(b.data)

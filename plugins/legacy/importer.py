@@ -23,8 +23,10 @@ from plugins.common.importing import (
     narrative,
     norm,
     signature_organ,
+    signed_under_title,
     split_addressee,
     split_appendix,
+    split_byline,
     split_imprint,
     split_note,
     split_parts,
@@ -181,6 +183,7 @@ def import_document(document: PublishedDocument) -> ImportResult:
             document.items[:] = first
     items = document.items
     b.score = 0.09 * len(parts)
+    byline, front = split_byline(front)
     preamble = [i.text for i in split_addressee(front, b)]
     if preamble:
         b.put("preamble.text", preamble if len(preamble) > 1 else preamble[0])
@@ -235,8 +238,9 @@ def import_document(document: PublishedDocument) -> ImportResult:
     missing = [TITLES[k] for k in REQUIRED if k not in {p[0] for p in parts}]
     if missing:
         b.note("", "没有找到这些部分的标题（原文可能没有这些部分，请核对）：" + "、".join(missing))
-    metadata(document, title, preamble, tail, b)
     b.data.setdefault("signature", {})
+    tail = signed_under_title(byline, tail, b)
+    metadata(document, title, preamble, tail, b)
     signature_organ(tail, b)
     printed = [key for key, _, _ in parts if key in TITLES or key in OWN_PARTS]
     in_order = [key for key in TITLES if key in printed]

@@ -186,6 +186,8 @@ class _Writer:
                 children.append(E("w:r", None, E("w:br")))
             children.append(run(line))
         self.paragraph(self.styles.paragraph(block.role), children)
+        for line in block.byline:  # 署名 and 成文日期 under the title, before its blank line
+            self.paragraph(self.styles.paragraph(block.byline_role), [run(line)])
         self.blank()
 
     def signature(self, block: Signature) -> None:

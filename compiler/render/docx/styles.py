@@ -61,6 +61,7 @@ NAMES: dict[str, str] = {
     "table-label": "表题",
     "document-number": "发文字号",
     "addressee": "主送机关",
+    "byline": "题下署名",
     "signer": "签发人",
     "imprint": "版记",
 }

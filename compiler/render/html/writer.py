@@ -197,7 +197,14 @@ class HtmlWriter:
             text = "".join(f"<span{self.attrs('title-line')}>{escape(line)}</span>" for line in lines)
         else:
             text = escape(block.text)
-        self.out.append(f"<h1{self.attrs('h', self.role(block.role), 'title-after')}>{text}</h1>")
+        if not block.byline:
+            self.out.append(f"<h1{self.attrs('h', self.role(block.role), 'title-after')}>{text}</h1>")
+        else:  # 署名 and 成文日期 under the title; the blank line after them
+            self.out.append(f"<h1{self.attrs('h', self.role(block.role))}>{text}</h1>")
+            role = self.role(block.byline_role)
+            for i, line in enumerate(block.byline):
+                extra = ("title-after",) if i == len(block.byline) - 1 else ()
+                self.out.append(f"<p{self.attrs('p', role, *extra)}>{escape(line)}</p>")
         self.level = 1
 
     def title_lines(self, block: Title) -> list[str]:

@@ -346,7 +346,11 @@ class BlockMapper:
             above = [line, _grid_lines(1, self.pitch)]
         if not block.printed:  # published without a title: the 发文字号 and its blank line, then the text
             return _Part(above)
-        return _Part([*above, placed, _grid_lines(1, self.pitch)])
+        under: list[Flowable] = []
+        if block.byline:  # 署名 and 成文日期 right under the title, before its blank line
+            byline = self.sheet.role(block.byline_role)
+            under = [PlacedLines([(line, byline) for line in block.byline], align=byline.align)]
+        return _Part([*above, placed, *under, _grid_lines(1, self.pitch)])
 
     def table(self, block: Table) -> _Part:
         names = {c.role for row in block.rows for c in row if c.role} | {block.role, block.header_role}
