@@ -533,3 +533,19 @@ def test_items_printed_in_half_width_brackets_are_written_as_printed(write_toml,
     assert "(一)加强学习。组织培训。" in text and "(二)完善制度。" in text and "（一）加强学习" not in text
     assert tomllib.loads(import_file(out).toml)["issues"]["numbering"] == "(一)"
     assert "input.numbering-variant" not in {p.rule for p in check(legacy(issues={**issues, "numbering": "（一）"}))}
+
+
+def test_a_part_heading_printed_without_a_number(write_toml, tmp_path, check):
+    """泾县人民政府 2012 (held-out round 55) prints its 主动公开 part's heading with no number: ``number_as_printed =
+    ""`` prints the heading bare, warns once naming the number it would have, and the parts after it keep their
+    numbers by position."""
+    from compiler.build import build
+    from tests.pdfread import read_pdf
+
+    data = legacy(active={**LEGACY_REPORT["active"], "number_as_printed": ""})
+    [p] = [p for p in check(data) if p.rule == "input.numbering-variant"]
+    assert (p.source.keypath, p.expected, p.found) == ("active.number_as_printed", "二、", "无序号")
+    out = build(write_toml(data), tmp_path / "report.pdf", to=["pdf"]).outputs["pdf"]
+    lines = [ln.text.replace(" ", "") for page in read_pdf(out.read_bytes()).pages for ln in page.lines]
+    assert "主动公开政府信息情况" in lines and "二、主动公开政府信息情况" not in lines
+    assert "一、概述" in lines and "三、依申请公开政府信息情况" in lines

@@ -265,7 +265,18 @@ def load_report(
                 number += 1
             n = number
             as_printed = table.get("number_as_printed")
-            if isinstance(as_printed, str) and as_printed.strip():  # "(三)、" (海口市龙华区司法局 2021)
+            if as_printed == "":  # a part heading printed with no number (泾县人民政府 2012)
+                official = numbering.label("一、", number)
+                part_problems.append(
+                    warning(
+                        "input.numbering-variant",
+                        f"部分标题照原样没有序号；按顺序应为“{official}”",
+                        source.ref(f"{key}.number_as_printed"),
+                        expected=official,
+                        found="无序号",
+                    )
+                )
+            elif isinstance(as_printed, str) and as_printed.strip():  # "(三)、" (海口市龙华区司法局 2021)
                 official = numbering.label("一、", number)
                 part_problems.append(
                     warning(

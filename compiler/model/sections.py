@@ -52,7 +52,8 @@ NUMBER_FIELD = Field(
 NUMBER_AS_PRINTED_FIELD = Field(
     "number_as_printed",
     "str",
-    description="部分序号照原样的写法（仅在照原样转录、原报告的部分序号不是“一、”时填写，如“(一)”“(三)、”；会提示）",
+    description="部分序号照原样的写法（仅在照原样转录、原报告的部分序号不是“一、”时填写，如“(一)”“(三)、”；"
+    "原报告这一部分的标题没有序号时写 \"\"；会提示）",
 )
 
 
@@ -144,11 +145,14 @@ class SectionContext:
         """The part's number as a report printed it ("(一)", "(三)、", "一 " with a space and no 、), when transcribed
         so; else ``None``."""
         printed = self.data.get("number_as_printed")
+        if printed == "" and self.number:  # printed with no number at all (泾县人民政府 2012's 主动公开 part)
+            return ""
         return printed.lstrip() if isinstance(printed, str) and printed.strip() and self.number else None
 
     def heading(self) -> Heading:
         """The part heading: ``一、主动公开政府信息情况`` (number by position, or as printed)."""
-        label = self.number_as_printed or (numbering.label("一、", self.number) if self.number else "")
+        printed = self.number_as_printed
+        label = printed if printed is not None else (numbering.label("一、", self.number) if self.number else "")
         return Heading(label + self.heading_text, role="heading1", outline_level=0, source=self.source())
 
     def problem(self, severity: Severity, rule: str, message: str, sub: str = "", **kw: Any) -> Problem:
