@@ -896,11 +896,20 @@ def test_paragraphs_typed_as_a_list_with_a_figure_and_comma(check):
     assert (p.source.keypath, p.found, p.expected) == ("issues.text[1]", "“1、”", "“1.”")
 
 
+def test_an_inline_list_typed_with_a_figure_and_comma(check):
+    # 洛江区红山乡 2011: "……主要有:1、通过宣传栏、板报等方式公布;2、通过……平台公布。"
+    data = legacy(issues={"text": "公开形式主要有：1、通过宣传栏公布；2、通过政府网站公布。"})
+    [p] = [p for p in check(data) if p.rule == "common.typed-number-mark"]
+    assert (p.source.keypath, p.found, p.expected) == ("issues.text", "“1、”", "“1.”")
+
+
 @pytest.mark.parametrize(
     "text",
     [
         ["今后的工作：", "1.加强受理服务工作。", "2.加强主动公开工作。"],
         ["全年受理申请12件。", "2、3月份集中清理了栏目。"],  # a date, not item 1
+        ["公开形式主要有：1.通过宣传栏公布；2.通过政府网站公布。"],
+        ["共受理1、2月份的申请；3、4月份没有申请。"],  # months, not items (no 2、 after 1、)
     ],
 )
 def test_paragraphs_numbered_as_the_standard_says_pass(check, text):

@@ -335,6 +335,17 @@ def typed_label_problems(report: Report) -> list[Problem]:
 _TYPED_FIGURE_COMMA = re.compile(r"^\s*(\d{1,2})、(?=[\u4e00-\u9fff“《])")
 
 
+def _inline_comma_list(text: str) -> str | None:
+    """"1、……；2、……" inside a paragraph: the first two numbers as typed, or ``None``."""
+    for first in _FIRST_FIGURE.finditer(text):
+        if first["mark"] != "、" or first.start() == 0:
+            continue
+        second = _NEXT_FIGURES[0].search(text, first.end())
+        if second is not None and second["mark"] == "、":
+            return "1、……2、"
+    return None
+
+
 def typed_number_mark_problems(report: Report) -> list[Problem]:
     """Paragraphs typed as a list "1、……" "2、……": GB/T 9704—2012 §7.3.3 numbers the third level "1." — one
     warning per list of paragraphs (the generated numbering of items is ``input.numbering-variant``'s)."""
@@ -346,6 +357,17 @@ def typed_number_mark_problems(report: Report) -> list[Problem]:
             continue
         m = _TYPED_FIGURE_COMMA.match(text)
         parent = keypath.rsplit("[", 1)[0] if leaf.endswith("]") else keypath
+        if m is None and (inline := _inline_comma_list(text)):  # "……主要有:1、通过宣传栏……;2、通过……" (洛江区红山乡 2011)
+            problems.append(
+                warning(
+                    "common.typed-number-mark",
+                    f"列举序号“{inline}”：阿拉伯数字序号后用下脚点“1.”，不用顿号（GB/T 9704—2012 第7.3.3条）",
+                    report.ref(keypath),
+                    expected="“1.”",
+                    found="“1、”",
+                )
+            )
+            continue
         if m is None or parent in seen:
             continue
         seen.add(parent)
