@@ -357,7 +357,7 @@ def typed_number_mark_problems(report: Report) -> list[Problem]:
             continue
         m = _TYPED_FIGURE_COMMA.match(text)
         parent = keypath.rsplit("[", 1)[0] if leaf.endswith("]") else keypath
-        if m is None and (inline := _inline_comma_list(text)):  # "……主要有:1、通过宣传栏……;2、通过……" (洛江区红山乡 2011)
+        if m is None and (inline := _inline_comma_list(text)):  # "……有:1、……;2、……" (洛江区红山乡 2011)
             problems.append(
                 warning(
                     "common.typed-number-mark",
