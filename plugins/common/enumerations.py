@@ -336,7 +336,7 @@ _TYPED_FIGURE_COMMA = re.compile(r"^\s*(\d{1,2})、(?=[\u4e00-\u9fff“《])")
 
 
 def _inline_comma_list(text: str) -> str | None:
-    """"1、……；2、……" inside a paragraph: the first two numbers as typed, or ``None``."""
+    """ "1、……；2、……" inside a paragraph: the first two numbers as typed, or ``None``."""
     for first in _FIRST_FIGURE.finditer(text):
         if first["mark"] != "、" or first.start() == 0:
             continue
