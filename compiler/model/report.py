@@ -265,26 +265,18 @@ def load_report(
                 number += 1
             n = number
             as_printed = table.get("number_as_printed")
-            if as_printed == "":  # a part heading printed with no number (泾县人民政府 2012)
+            if isinstance(as_printed, str) and (as_printed == "" or as_printed.strip()):
+                # "(三)、" (海口市龙华区司法局 2021), or no number at all, "" (泾县人民政府 2012)
                 official = numbering.label("一、", number)
+                typed = as_printed.strip()
+                said = f"部分序号照原样印作“{typed}”；部分序号用“{official}”（汉字数字加顿号）"
                 part_problems.append(
                     warning(
                         "input.numbering-variant",
-                        f"部分标题照原样没有序号；按顺序应为“{official}”",
+                        said if typed else f"部分标题照原样没有序号；按顺序应为“{official}”",
                         source.ref(f"{key}.number_as_printed"),
                         expected=official,
-                        found="无序号",
-                    )
-                )
-            elif isinstance(as_printed, str) and as_printed.strip():  # "(三)、" (海口市龙华区司法局 2021)
-                official = numbering.label("一、", number)
-                part_problems.append(
-                    warning(
-                        "input.numbering-variant",
-                        f"部分序号照原样印作“{as_printed.strip()}”；部分序号用“{official}”（汉字数字加顿号）",
-                        source.ref(f"{key}.number_as_printed"),
-                        expected=official,
-                        found=as_printed.strip(),
+                        found=typed or "无序号",
                     )
                 )
         report.sections.append(SectionInstance(section, table, n, present))
