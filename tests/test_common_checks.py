@@ -166,6 +166,19 @@ def test_single_punctuation_and_ellipsis_pass(check):
     assert "common.doubled-punctuation" not in rules(check(with_overview(text=quoted)))
 
 
+@pytest.mark.parametrize("dot", [".", "．"])
+def test_a_dot_between_chinese_words(check, dot):
+    # 广元市统计局 2012: "通过中国.广元政府网站信息公开专栏"
+    problems = check(with_overview(text=f"通过中国{dot}广元政府网站公开。"))
+    [p] = [p for p in problems if p.rule == "common.dot-between-words"]
+    assert "中国·广元" in p.message and p.source.keypath == "overview.text"
+
+
+def test_dots_beside_digits_or_latin_letters_pass(check):
+    text = "占比63.2%，网址www.gov.cn，第1.2条，1.主动公开，中国·广元。"
+    assert "common.dot-between-words" not in rules(check(with_overview(text=text)))
+
+
 @pytest.mark.parametrize("marks", ["，；", "。，", "、，", "；。"])
 def test_two_clause_marks_in_a_row(check, marks):
     # 平潭交通与建设局 2021: "即办件有36项，占比63.2%，；压缩时限至法定时限的15%"
@@ -270,6 +283,8 @@ def test_adverbs_in_separate_clauses_and_inside_words_pass(check):
         ("其中通过政府网站发布的信息数量304利用本镇微信公众号发布信息数量144。", 2),
         ("全年主动公开信息总数为56，较上年增加。", 1),
         ("政府信息总量达1.5，均已归档。", 1),
+        # 代县卫生健康局 2024, as published (no unit, no full stop before the next item)
+        ("二是依申请公开方面。本年度共收到依申请公开事项0三是政府信息管理方面。", 1),
     ],
 )
 def test_a_count_without_a_unit(check, text, count):
@@ -281,7 +296,7 @@ def test_a_count_without_a_unit(check, text, count):
 def test_counts_with_units_and_numbers_that_are_not_counts_pass(check):
     text = (
         "发布信息数量304条，总数为56件，总量达1.5万条，占总数的99.58%，数量2次，"
-        "12345热线转办10件，第3季度，2025年，数量较上年增加。"
+        "12345热线转办10件，第3季度，2025年，数量较上年增加。收到申请2件。三是加强管理。"
     )
     assert "common.count-without-unit" not in rules(check(with_overview(text=text)))
 

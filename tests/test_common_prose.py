@@ -7,6 +7,7 @@ import pytest
 from plugins.common.prose import (
     completion_rates,
     frequencies_not_met,
+    parts_in_another_unit,
     parts_not_adding_up,
     percent_verdict,
     shares_of_listed_parts,
@@ -742,3 +743,25 @@ def test_a_count_told_under_the_next_year(check):
         "2019年我镇将通过门户网站公开各类政府信息30条以上。",  # a plan
     ):
         assert "prose.year-slip" not in {p.rule for p in check(legacy(active={"text": text}))}, text
+
+
+def test_parts_counted_in_another_measure_word_than_their_total():
+    """陆丰市八万镇 2022: "处理338宗，其中……229个、……62个、……47个" — the parts are the 338 (they add up to it), but
+    counted in 个."""
+    text = "行政许可共计处理338宗，其中营业执照办理229个、变更事项62个、注销营业执照47个；行政处罚共计46宗。"
+    [found] = parts_in_another_unit(text)
+    assert (found.total, found.unit, found.parts_unit) == (338, "宗", "个")
+    for fine in (
+        "行政许可共计处理338宗，其中营业执照办理229宗、变更事项62宗、注销营业执照47宗。",  # one measure word
+        "受理申请10件，其中网上申请6个、信函申请3个。",  # 9: another statistic, or a partial list
+        "受理申请10件，其中网上申请6个、信函申请4件。",  # two measure words among the parts
+        "受理申请10件，其中网上申请10个。",  # one part is no list
+        "公开信息100条，其中涉及企业40家、群众60人。",  # 家/人 count other things
+    ):
+        assert not list(parts_in_another_unit(fine)), fine
+
+
+def test_parts_in_another_unit_are_reported_where_typed(check):
+    data = legacy(active={"text": ["全年处理申请338宗，其中营业执照229个、变更事项62个、注销47个。"]})
+    [p] = [p for p in check(data) if p.rule == "prose.parts-unit"]
+    assert (p.source.keypath, p.found) == ("active.text[0]", "“个”")

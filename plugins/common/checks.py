@@ -21,7 +21,9 @@ at the key and line to fix:
 - ``common.count-without-unit`` — a count written after 数量/总数/总量 with no measure word or unit ("发布的信息数量304
   利用本镇微信公众号…"): the reader cannot tell 304 of what, and the run-on hides where the sentence ends.  Only
   a number right after those nouns (or after 为/达/达到/共/共计/累计/是) is read, so 12345热线, 第3季度 and
-  2025年 are never in question; a number followed by a measure word, 万/亿, %, a Latin unit or another digit is fine;
+  2025年 are never in question; a number followed by a measure word, 万/亿, %, a Latin unit or another digit is fine.
+  Also a number run straight into the next 一是/二是… item ("收到依申请公开事项0三是政府信息管理方面"): neither unit nor
+  full stop;
 - ``common.format-year`` — the report year is outside the years its format was in force for (each format declares
   them: legacy 2008–2018, the 2019 trial format 2019–2020, the 2021 format from 2021): a 2022 report printed
   with the 2019 tables, a 2020 report in the 2021 format;
@@ -103,6 +105,8 @@ MEASURE_WORDS = (
 _BARE_COUNT = re.compile(
     rf"(数量|总数|总量)(为|达到?|共计?|累计|是)?(\d+(?:\.\d+)?)(?![\d.．%％‰A-Za-z{MEASURE_WORDS}])"
 )
+#: a count run straight into the next item of a 一是……二是…… list: "本年度共收到依申请公开事项0三是政府信息管理方面"
+_COUNT_INTO_ITEM = re.compile(r"(?<=[\u4e00-\u9fff])(\d+(?:\.\d+)?)(?=[一二三四五六七八九十]是)")
 _ADVERB = re.compile(r"均已|(?<![平])均(?![衡匀等值])|(?<![首成京古])都(?![市会城县乡镇区旗])|(?<![而不得])已(?![知])")
 
 
@@ -301,6 +305,17 @@ def count_without_unit_problems(report: Report) -> list[Problem]:
                     report.ref(keypath),
                     expected=f"“{m.group(0)}条（件、个……）”",
                     found=f"“{m.group(0)}{after}”",
+                )
+            )
+        for m in _COUNT_INTO_ITEM.finditer(text):
+            before, n = text[max(0, m.start() - 6) : m.start()], m.group(1)
+            problems.append(
+                warning(
+                    "common.count-without-unit",
+                    f"“{before}{n}”后没有量词，也没有句号，紧接着就是下一项“{text[m.end() : m.end() + 2]}”",
+                    report.ref(keypath),
+                    expected=f"“{before}{n}条（件、个……）。”",
+                    found=f"“{before}{n}{text[m.end() : m.end() + 4]}”",
                 )
             )
     return problems
@@ -559,6 +574,7 @@ def prose_problems(report: Report) -> list[Problem]:
         frequency_problems,
         listed_share_problems,
         parts_problems,
+        parts_unit_problems,
         rate_problems,
         separator_problems,
         shares_problems,
@@ -578,6 +594,7 @@ def prose_problems(report: Report) -> list[Problem]:
 
     return [
         *parts_problems(report, iter(texts), categories_as_data),
+        *parts_unit_problems(report, texts),
         *breakdown_problems(report, texts),
         *separator_problems(report, texts),
         *doubled_item_problems(report, texts),

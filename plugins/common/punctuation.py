@@ -2,6 +2,8 @@
 paragraphs that end without their 句号:
 
 - ``common.doubled-punctuation`` — "，，", "。。", "；；"…, and two clause marks in a row ("，；", "。，");
+- ``common.dot-between-words`` — a "." or "．" between two Chinese characters ("中国.广元"): the 间隔号 · inside a
+  name, or a 句号 lost its form;
 - ``common.unbalanced-bracket`` — （）《》〈〉〔〕【】 not paired within a paragraph (a doubled 《《 is left to
   common.doubled-punctuation);
 - ``common.heading-punctuation`` — a part heading typed with a closing 。，；、 ("……存在的主要问题及改进情况。");
@@ -33,6 +35,10 @@ from plugins.common.texts import REFERENCE, narrative_strings, section_strings
 
 # one mark typed twice, or two of the marks that close a clause typed one after the other ("63.2%，；压缩")
 _DOUBLED = re.compile(r"[，,。；;、：:]{2,}|《{2,}|》{2,}")
+
+#: a full stop of Latin type between two Chinese words: "通过中国.广元政府网站" (广元市统计局 2012) — the portal
+#: is "中国·广元" with the 间隔号 (GB/T 15834-2011 §4.15); a decimal point or an address's dot has a digit beside it
+_DOT_BETWEEN_WORDS = re.compile(r"(?<=[\u4e00-\u9fff])[.．](?=[\u4e00-\u9fff])")
 
 _SENTENCE_INSIDE = re.compile(r"[，,；;]")
 
@@ -75,6 +81,18 @@ def punctuation_problems(report: Report) -> list[Problem]:
                     report.ref(keypath),
                     expected=f"“{marks[0]}”" if same else "“" + "”或“".join(dict.fromkeys(marks)) + "”",
                     found=f"“{marks}”",
+                )
+            )
+        for m in _DOT_BETWEEN_WORDS.finditer(text):
+            around = text[max(0, m.start() - 4) : m.end() + 4]
+            problems.append(
+                warning(
+                    "common.dot-between-words",
+                    f"汉字之间用了点号“{m.group(0)}”：“{around}”——名称中间的分隔应为间隔号“·”（中国·广元），"
+                    "句末应为句号“。”",
+                    report.ref(keypath),
+                    expected="“·”或“。”",
+                    found=f"“{around}”",
                 )
             )
     return problems
