@@ -166,6 +166,19 @@ def test_single_punctuation_and_ellipsis_pass(check):
     assert "common.doubled-punctuation" not in rules(check(with_overview(text=quoted)))
 
 
+def test_an_item_closing_on_a_semicolon_between_items_closing_on_full_stops(check):
+    # 安溪县龙涓乡 2018: "2.明确公开内容。……做到“依法公开,真实公正,注重实效,有利监督”;"
+    items = [
+        {"heading": "加强组织领导。", "text": "实行专人负责制。"},
+        {"heading": "明确公开内容。", "text": "做到“依法公开，真实公正”；"},
+        {"heading": "加大宣传力度。", "text": "对发现的问题及时整改。"},
+    ]
+    found = [p for p in check(with_overview(items=items)) if p.rule == "common.unterminated-paragraph"]
+    assert [(p.source.keypath, p.found) for p in found] == [("overview.items[1].text", "“；”")]
+    chain = [dict(item, text=item["text"].rstrip("。；") + end) for item, end in zip(items, "；；。", strict=True)]
+    assert "common.unterminated-paragraph" not in rules(check(with_overview(items=chain)))  # a list: A；B；C。
+
+
 @pytest.mark.parametrize("dot", [".", "．"])
 def test_a_dot_between_chinese_words(check, dot):
     # 广元市统计局 2012: "通过中国.广元政府网站信息公开专栏"

@@ -24,7 +24,7 @@ All are WARNINGs, run by :mod:`plugins.common.checks` with the other editorial c
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from compiler.model.narrative import iter_texts
@@ -205,6 +205,50 @@ def unterminated_paragraph_problems(report: Report) -> list[Problem]:
                     found=f"“{body[-1]}”",
                 )
             )
+    return problems
+
+
+def _item_ends(items: list[Any], prefix: str) -> Iterator[tuple[str, str]]:
+    """(key path, last character) of each item's closing text — None where the item goes on in points or items."""
+    for i, item in enumerate(items):
+        text = item.get("text") if isinstance(item, Mapping) else None
+        if isinstance(text, list):
+            text = text[-1] if text else None
+        if not isinstance(text, str) or not text.strip() or item.get("points") or item.get("items"):
+            yield "", ""
+            continue
+        key = f"{prefix}.items[{i}].text" + (f"[{len(item['text']) - 1}]" if isinstance(item["text"], list) else "")
+        yield key, REFERENCE.sub("N", text).rstrip()[-1]
+
+
+def item_semicolon_problems(report: Report) -> list[Problem]:
+    """An item that closes on ；while the items before and after it close on 。: "2、明确公开内容。……做到“依法公开,
+    真实公正,注重实效,有利监督”;" between two items ending in 。 (安溪县龙涓乡 2018) — no list goes on from it."""
+    problems: list[Problem] = []
+
+    def walk(data: Mapping[str, Any], prefix: str) -> None:
+        items = [item for item in data.get("items") or [] if isinstance(item, Mapping)]
+        ends = list(_item_ends(items, prefix))
+        for i in range(1, len(ends) - 1):
+            (_, before), (key, end), (_, after) = ends[i - 1], ends[i], ends[i + 1]
+            if key and end in "；;" and before == "。" and after == "。":
+                problems.append(
+                    warning(
+                        "common.unterminated-paragraph",
+                        f"第{i + 1}项以分号结束，前后各项都以句号结束：这一项的话到此已说完，应用句号",
+                        report.ref(key),
+                        expected="“。”",
+                        found=f"“{end}”",
+                    )
+                )
+        for i, item in enumerate(items):
+            walk(item, f"{prefix}.items[{i}]")
+        for key, value in data.items():
+            if isinstance(value, Mapping) and key != "items":
+                walk(value, f"{prefix}.{key}")
+
+    for instance in report.sections:
+        walk(instance.data, instance.key)
     return problems
 
 
