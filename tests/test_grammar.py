@@ -115,6 +115,34 @@ def test_coordinated_words_with_their_enumeration_comma_pass(check, text):
     assert "common.list-comma" not in rules(check(with_text(text)))
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("通过政府网站,新媒体等平台及时公开。", "“通过政府网站、新媒体等”"),  # 安福县 2020
+        # 甘谷县工信局 2017
+        ("（含政务动态,财政信息,统计数据,公示公告等）。", "“含政务动态、财政信息、统计数据、公示公告等”"),
+        ("主要聚焦在日常工作动态,森林草原防灭火、疫情防控等方面。", "“在日常工作动态、森林草原防灭火、疫情防控等”"),
+    ],
+)
+def test_commas_between_the_things_a_deng_closes(check, text, expected):
+    [p] = [p for p in check(with_text(text)) if p.rule == "common.list-comma"]
+    assert p.expected == expected and p.source.keypath == "overview.text"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "通过建立管理人员队伍,实施专业化培训,强化督导考核等措施，提升了水平。",  # clauses: each opens on a verb
+        "依托人民政府网,在工作动态等栏目发布信息。",  # the second opens on 在
+        "存在的主要问题及改进情况,其他需要报告的事项等。",  # 存在, not the preposition 在
+        "利用新媒体，采用图文解读、在线解读等形式。",  # the second holds its own verb
+        "通过政府网站、新媒体等平台公开。",
+    ],
+)
+def test_clauses_before_a_deng_pass(check, text):
+    assert "common.list-comma" not in rules(check(with_text(text)))
+
+
 def test_a_sentence_that_stops_on_the_deng_of_its_means(check):
     # 金乡县水务局 2009: "(三)信息公开形式。主要通过政府网站、电视等。"
     [p] = [p for p in check(with_text("主要通过政府网站、电视等。")) if p.rule == "common.unfinished-sentence"]

@@ -13,7 +13,9 @@
   noun ("得到了全面、及时的公开").
 - ``common.list-comma`` — coordinated words sharing their last character separated by ，instead of 、 before the
   closing 和/及/与: "知情权,参与权和监督权" (知情权、参与权和监督权; GB/T 15834-2011 §4.5: 顿号 between coordinated
-  words), also with more words after the comma parted by 、: "知情权，参与权、表达权和监督权".
+  words), also with more words after the comma parted by 、: "知情权，参与权、表达权和监督权"; and the items of a list
+  closed by 等 after 通过/在/含/包括…: "通过政府网站,新媒体等", "含政务动态,财政信息,统计数据,公示公告等" — unless an
+  item opens on a verb or a preposition, or holds one, which makes the ，a clause boundary.
 
 - ``common.unfinished-sentence`` — a sentence that stops on the 等 of its means: "主要通过政府网站、电视等。" (通过……等
   needs what was done: 等形式公开); only 通过/利用/借助/依托/运用 followed by a 、-list and 等 at the sentence's end.
@@ -131,8 +133,45 @@ def de_for_di_problems(report: Report) -> list[Problem]:
     return problems
 
 
+#: a list of things closed by 等 after 通过/在/含/包括… with its items parted by ，:
+#: "通过政府网站,新媒体等" (安福县 2020), "在信息公开栏目改进,充实内容,更新时效等方面" (安丘市农业局 2017);
+#: GB/T 15834-2011 §4.5 wants 、 between coordinated words.  存在/所在/现在… are not the preposition; an
+#: item that opens on a verb or a preposition, or holds one of its own (通过, 采用, 我局…), makes the ，a
+#: clause boundary ("通过建立……队伍,实施……培训,强化……考核等"), and so does an item too long to be a word.
+_DENG_LIST = re.compile(
+    r"(?<![存所现实正内])(?P<lead>通过|在|包括|含|如|涵盖|利用|依托)"
+    r"(?P<items>[^，,。；;：:“”《》\d]{2,12}(?:[，,][^，,。；;：:“”《》\d]{2,12})+)等"
+)
+_CLAUSE_OPENING = re.compile(
+    r"^(?:建立|实施|强化|加强|开展|采取|采用|与|对|在|还|我|并|将|把|从|向|以|按|经|由|进一步|不断|积极|认真|及时)"
+)
+_CLAUSE_INSIDE = re.compile(r"通过|采用|坚持|新增|增设|我[局镇乡县区办委]|过程中|之外|以外")
+
+
+def _commas_before_deng(text: str) -> Iterator[tuple[re.Match[str], list[str]]]:
+    for m in _DENG_LIST.finditer(text):
+        items = re.split(r"[，,]", m["items"])
+        if any(_CLAUSE_OPENING.match(i) or _CLAUSE_INSIDE.search(i) for i in items):
+            continue
+        if any(len(word) > 10 for i in items[1:] for word in i.split("、")):
+            continue
+        yield m, items
+
+
 def list_comma_problems(report: Report) -> list[Problem]:
     problems = []
+    for keypath, text in narrative_strings(report):
+        for m, items in _commas_before_deng(text):
+            said = f"“{m.group(0)}”：“等”之前并列的各项“{'”“'.join(items)}”之间应用顿号“、”，不用逗号"
+            problems.append(
+                warning(
+                    "common.list-comma",
+                    said,
+                    report.ref(keypath),
+                    expected=f"“{m['lead']}{'、'.join(items)}等”",
+                    found=f"“{m.group(0)}”",
+                )
+            )
     for keypath, _, m in _matches(report, _LIST_COMMA):
         first, second = m["a"] + m["end"], m["b"] + m["end"]
         said = f"“{m.group(0)}”：并列的词语“{first}”“{second}”之间应用顿号“、”"
