@@ -516,3 +516,35 @@ def test_a_topic_of_the_overview_left_out(tmp_path):
 )
 def test_the_overview_topics_not_reported_missing(tmp_path, drop, items):
     assert not [p for p in problems_of(_overview_without(tmp_path, drop, items)) if p.rule.endswith("topic-missing")]
+
+
+@pytest.mark.parametrize(
+    ("heading", "title"),
+    [
+        ("（二）依法申请公开：", "依申请公开"),  # 富平县文化和旅游局 2021
+        ("政务信息公开平台建设。", "政府信息公开平台建设"),  # 武昌区北银河镇 2022 (政务 for 政府)
+        ("政府信息公开。", "政府信息公开平台建设"),  # 信丰县正平镇 2023: the topic cut short
+    ],
+)
+def test_an_overview_topic_heading_one_slip_off_the_format(tmp_path, heading, title):
+    headings = ["主动公开。", heading, "政府信息管理。", "监督保障。"]
+    [p] = [p for p in problems_of(_overview_without(tmp_path, (), headings)) if p.rule.endswith("topic-heading")]
+    assert (p.source.keypath, p.expected) == ("overview.items[1].heading", f"“{title}”")
+
+
+def test_an_overview_topic_heading_typed_in_its_paragraph(tmp_path):
+    path = _overview_without(tmp_path, (), ["主动公开。"])
+    text = re.sub(
+        r"\[overview\]\ntext = .*\n",
+        '[overview]\ntext = ["总体情况。", "(四)政府信息公开。坚持以人民为中心。"]\n',
+        path.read_text(encoding="utf-8"),
+        count=1,
+    )
+    path.write_text(text, encoding="utf-8")
+    found = [p for p in problems_of(path) if p.rule.endswith("topic-heading")]
+    assert [(p.source.keypath, p.found) for p in found] == [("overview.text[1]", "“政府信息公开”")]
+
+
+def test_overview_headings_in_their_own_words_pass(tmp_path):
+    headings = ["主动公开政府信息情况。", "依申请公开办理情况。", "政府信息管理。", "平台建设。", "监督保障。"]
+    assert not [p for p in problems_of(_overview_without(tmp_path, (), headings)) if p.rule.endswith("topic-heading")]

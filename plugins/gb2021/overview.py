@@ -114,7 +114,70 @@ def skipped_topics(ctx: SectionContext) -> list[str]:
     return [key for key in order[first : last + 1] if key not in topics]
 
 
+#: a sub-heading typed in its paragraph: "(四)政府信息公开。坚持以人民为中心……" (信丰县正平镇 2023)
+_RUN_IN_TOPIC = re.compile(r"^[（(][一二三四五][）)](?P<h>[^。：:，,]{2,14})[。：:]")
+_TOPIC_NUMBER = re.compile(r"^(?:[（(][一二三四五六七八九十][）)]|\d+[.、．])")
+
+
+def _one_edit_apart(a: str, b: str) -> bool:
+    """One character added, dropped or changed: 依法申请公开 / 依申请公开, 政务…建设 / 政府…建设."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long = sorted((a, b), key=len)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+
+
+def near_topic(heading: str) -> str | None:
+    """The format's topic title a sub-heading was meant to be and is not quite: a topic cut short ("政府信息公开" for
+    政府信息公开平台建设) or one character off ("依法申请公开", "政务信息公开平台建设").  A heading of its own
+    wording ("主动公开政府信息情况", "平台建设") is not near any and is left alone."""
+    words = _TOPIC_NUMBER.sub("", heading.strip()).rstrip("。：:；;，, ")
+    if len(words) < 4 or words in SUBSECTIONS.values():
+        return None
+    for title in SUBSECTIONS.values():
+        if (title.startswith(words) and len(title) > len(words)) or _one_edit_apart(words, title):
+            return title
+    return None
+
+
+def _topic_headings(ctx: SectionContext) -> list[tuple[str, str]]:
+    """(key path within the part, heading) of every sub-heading of 总体情况: item headings, a sub-section's own
+    heading, and a numbered heading run in at the start of a paragraph of its text."""
+    found = [
+        (f"items[{i}].heading", item["heading"])
+        for i, item in enumerate(ctx.data.get("items") or [])
+        if isinstance(item, dict) and isinstance(item.get("heading"), str)
+    ]
+    found += [
+        (f"{key}.heading", ctx.data[key]["heading"])
+        for key in present_subsections(ctx)
+        if isinstance(ctx.data[key].get("heading"), str)
+    ]
+    text = ctx.data.get("text")
+    paragraphs = [text] if isinstance(text, str) else text if isinstance(text, list) else []
+    for i, paragraph in enumerate(paragraphs):
+        if isinstance(paragraph, str) and (m := _RUN_IN_TOPIC.match(paragraph)):
+            found.append((f"text[{i}]" if isinstance(text, list) else "text", m["h"]))
+    return found
+
+
 def check(ctx: SectionContext) -> list[Problem]:
+    if ctx.report.format.key == "2021":
+        for keypath, heading in _topic_headings(ctx):
+            if title := near_topic(heading):
+                words = _TOPIC_NUMBER.sub("", heading.strip()).rstrip("。：:；;，, ")
+                said = f"少了“{title[len(words) :]}”" if title.startswith(words) else "差了一个字"
+                ctx.warning(
+                    "gb2021.overview-topic-heading",
+                    f"总体情况的小标题“{heading}”比格式的“{title}”{said}：像是笔误或漏字"
+                    "（国办公开办函〔2021〕30号：总体情况主要包括主动公开、依申请公开、政府信息管理、"
+                    "政府信息公开平台建设、监督保障）",
+                    keypath,
+                    expected=f"“{title}”",
+                    found=f"“{heading}”",
+                )
     if skipped := skipped_topics(ctx):
         said = "".join(f"“{SUBSECTIONS[key]}”" for key in skipped)
         ctx.warning(
