@@ -123,7 +123,9 @@ def is_cell_text(value: str) -> bool:
 
 #: digits as a cell printed them, with a unit, with a sign, or with the sign said in words ("减11", 天津市红桥区
 #: 生态环境局 2020's 本年增/减): sign ``s``, number ``n``, unit ``u``
-CELL_NUMBER = re.compile(rf"(?P<s>[-+增减]?)(?P<n>\d+(?:\.\d+)?)(?P<u>{CELL_UNIT_PATTERN})?")
+#: the words a cell may print for its sign ("减11"): the schema reads them in typed cells, the importers in printed ones
+SIGN_WORDS = "增减"
+CELL_NUMBER = re.compile(rf"(?P<s>[-+{SIGN_WORDS}]?)(?P<n>\d+(?:\.\d+)?)(?P<u>{CELL_UNIT_PATTERN})?")
 
 
 #: a cell's printed text that reads as a number, which the PDF and Word tables align as numbers: "2笔" and

@@ -17,12 +17,12 @@ from typing import Any
 
 from compiler.importers.base import Grid, ImportNote, Place, PublishedDocument, TextItem
 from compiler.model.numbering import PRINTED_VARIANTS
-from compiler.model.schema import CELL_UNIT_PATTERN
+from compiler.model.schema import CELL_UNIT_PATTERN, SIGN_WORDS
 
 CN_DIGITS = "一二三四五六七八九十"
 PART_HEADING = re.compile(r"^([一二三四五六七八九十]{1,2})\s*[、.．，,]\s*(.{2,40}?)[。：:]?$")
 # a unit or measure word printed in the cell ("251000元", "2笔") is allowed
-NUMBER_TEXT = re.compile(rf"^[-−+＋增减]?\d[\d,，]*(?:[.．]\d+)?{CELL_UNIT_PATTERN}?$")
+NUMBER_TEXT = re.compile(rf"^[-−+＋{SIGN_WORDS}]?\d[\d,，]*(?:[.．]\d+)?{CELL_UNIT_PATTERN}?$")
 CELL_UNIT = re.compile(rf"{CELL_UNIT_PATTERN}$")
 DASH = re.compile(r"^[-—－–/／、]+$|^无$")
 _ITEM_MARKERS = (
