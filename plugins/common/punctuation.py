@@ -134,24 +134,30 @@ def unbalanced_bracket_problems(report: Report) -> list[Problem]:
     return problems
 
 
+def _containers(report: Report) -> Iterator[tuple[Mapping[str, Any], str]]:
+    """Every table of every part — the part, its items, its sub-sections — with its key path."""
+
+    def walk(data: Mapping[str, Any], prefix: str) -> Iterator[tuple[Mapping[str, Any], str]]:
+        yield data, prefix
+        for i, item in enumerate(data.get("items") or []):
+            if isinstance(item, Mapping):
+                yield from walk(item, f"{prefix}.items[{i}]")
+        for key, value in data.items():
+            if isinstance(value, Mapping) and key != "items":
+                yield from walk(value, f"{prefix}.{key}")
+
+    for instance in report.sections:
+        yield from walk(instance.data, instance.key)
+
+
 def _continued_by_points(report: Report) -> set[str]:
     """The key paths of the texts the 一是…… ``points`` are printed after, in the same paragraph: "印发《……通知》，"
     goes on "一是……" (平潭财政金融局 2023)."""
     found: set[str] = set()
-
-    def walk(data: Mapping[str, Any], prefix: str) -> None:
+    for data, prefix in _containers(report):
         text = data.get("text")
         if data.get("points") and text:
             found.add(f"{prefix}.text" if isinstance(text, str) else f"{prefix}.text[{len(text) - 1}]")
-        for i, item in enumerate(data.get("items") or []):
-            if isinstance(item, Mapping):
-                walk(item, f"{prefix}.items[{i}]")
-        for key, value in data.items():
-            if isinstance(value, Mapping) and key != "items":
-                walk(value, f"{prefix}.{key}")
-
-    for instance in report.sections:
-        walk(instance.data, instance.key)
     return found
 
 
@@ -225,8 +231,7 @@ def item_semicolon_problems(report: Report) -> list[Problem]:
     """An item that closes on ；while the items before and after it close on 。: "2、明确公开内容。……做到“依法公开,
     真实公正,注重实效,有利监督”;" between two items ending in 。 (安溪县龙涓乡 2018) — no list goes on from it."""
     problems: list[Problem] = []
-
-    def walk(data: Mapping[str, Any], prefix: str) -> None:
+    for data, prefix in _containers(report):
         items = [item for item in data.get("items") or [] if isinstance(item, Mapping)]
         ends = list(_item_ends(items, prefix))
         for i in range(1, len(ends) - 1):
@@ -241,14 +246,6 @@ def item_semicolon_problems(report: Report) -> list[Problem]:
                         found=f"“{end}”",
                     )
                 )
-        for i, item in enumerate(items):
-            walk(item, f"{prefix}.items[{i}]")
-        for key, value in data.items():
-            if isinstance(value, Mapping) and key != "items":
-                walk(value, f"{prefix}.{key}")
-
-    for instance in report.sections:
-        walk(instance.data, instance.key)
     return problems
 
 
