@@ -107,7 +107,7 @@ def documents() -> tuple[Document, ...]:
     return load(TABLE, _entry)
 
 
-def _left_out(short: str, whole: str) -> str | None:
+def left_out(short: str, whole: str) -> str | None:
     """The characters ``whole`` has and ``short`` lacks, when ``short`` is ``whole`` with some left out (in order);
     else None."""
     left: list[str] = []
@@ -120,7 +120,7 @@ def _left_out(short: str, whole: str) -> str | None:
     return "".join(left) if i == len(short) and left else None
 
 
-def _swapped(found: str, right: str) -> tuple[str, str] | None:
+def swapped(found: str, right: str) -> tuple[str, str] | None:
     """(the wrong character, the right one) when the two differ in exactly one place, neither a digit."""
     if len(found) != len(right):
         return None
@@ -137,13 +137,13 @@ def title_slip(cited: str, doc: Document) -> str | None:
     issuer, core = _parts(cited)
     if len(core) < 8:
         return None
-    left = _left_out(core, doc.core)
+    left = left_out(core, doc.core)
     if left and set(left) <= set("〈〉"):  # the inner title marks left out: common.law-title says so
         return None
     near = bool(left) and len(core) >= 0.7 * len(doc.core)
     if near and (set(left) <= _FUNCTION_WORDS or (issuer and issuer == doc.issuer)):
         return f"少了“{left}”" if len(left) <= 8 else "少了字"
-    if len(core) >= 10 and (pair := _swapped(core, doc.core)):
+    if len(core) >= 10 and (pair := swapped(core, doc.core)):
         return f"“{pair[0]}”应为“{pair[1]}”"
     return None
 

@@ -761,18 +761,19 @@ def parts_in_another_unit(text: str) -> Iterator[PartsUnit]:
     the total exactly — they are the same things — yet every part is counted with another measure word than the
     total.  Parts in several measure words, or adding up to anything else, are another statistic and not read."""
     for sentence in _sentences(text):
-        for total in _CASE_TOTAL.finditer(sentence):
-            parts = []
-            for m in _CASE_PART.finditer(sentence, total.end()):
-                if _in_brackets(sentence, m.start()):
-                    continue
-                parts.append((int(m.group("n").replace(",", "")), m.group("u")))
-            units = {u for _, u in parts}
-            stated = int(total.group("n").replace(",", ""))
-            one_other = len(parts) >= 2 and len(units) == 1 and total.group("u") not in units
-            if one_other and sum(n for n, _ in parts) == stated:
-                yield PartsUnit(sentence.strip(), stated, total.group("u"), units.pop())
-            break  # the sentence's first 其中 list only
+        total = _CASE_TOTAL.search(sentence)  # the sentence's first 其中 list only
+        if total is None:
+            continue
+        parts = [
+            (int(m.group("n").replace(",", "")), m.group("u"))
+            for m in _CASE_PART.finditer(sentence, total.end())
+            if not _in_brackets(sentence, m.start())
+        ]
+        units = {u for _, u in parts}
+        stated = int(total.group("n").replace(",", ""))
+        one_other = len(parts) >= 2 and len(units) == 1 and total.group("u") not in units
+        if one_other and sum(n for n, _ in parts) == stated:
+            yield PartsUnit(sentence.strip(), stated, total.group("u"), units.pop())
 
 
 def parts_unit_problems(report: Report, texts: Iterable[tuple[str, str]]) -> list[Problem]:

@@ -215,16 +215,16 @@ def unterminated_paragraph_problems(report: Report) -> list[Problem]:
 
 
 def _item_ends(items: list[Any], prefix: str) -> Iterator[tuple[str, str]]:
-    """(key path, last character) of each item's closing text — None where the item goes on in points or items."""
+    """(key path, last character) of each item's closing text — ("", "") where the item has none or goes on in
+    points or items."""
     for i, item in enumerate(items):
         text = item.get("text") if isinstance(item, Mapping) else None
-        if isinstance(text, list):
-            text = text[-1] if text else None
-        if not isinstance(text, str) or not text.strip() or item.get("points") or item.get("items"):
+        last = text[-1] if isinstance(text, list) and text else text
+        if not isinstance(last, str) or not last.strip() or item.get("points") or item.get("items"):
             yield "", ""
             continue
-        key = f"{prefix}.items[{i}].text" + (f"[{len(item['text']) - 1}]" if isinstance(item["text"], list) else "")
-        yield key, REFERENCE.sub("N", text).rstrip()[-1]
+        key = f"{prefix}.items[{i}].text" + (f"[{len(text) - 1}]" if isinstance(text, list) else "")
+        yield key, REFERENCE.sub("N", last).rstrip()[-1]
 
 
 def item_semicolon_problems(report: Report) -> list[Problem]:
@@ -232,8 +232,7 @@ def item_semicolon_problems(report: Report) -> list[Problem]:
     真实公正,注重实效,有利监督”;" between two items ending in 。 (安溪县龙涓乡 2018) — no list goes on from it."""
     problems: list[Problem] = []
     for data, prefix in _containers(report):
-        items = [item for item in data.get("items") or [] if isinstance(item, Mapping)]
-        ends = list(_item_ends(items, prefix))
+        ends = list(_item_ends(data.get("items") or [], prefix))
         for i in range(1, len(ends) - 1):
             (_, before), (key, end), (_, after) = ends[i - 1], ends[i], ends[i + 1]
             if key and end in "；;" and before == "。" and after == "。":

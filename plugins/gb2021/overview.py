@@ -25,6 +25,7 @@ from compiler.model.numbering import PRINTED_VARIANTS, label
 from compiler.model.problems import Problem
 from compiler.model.schema import Field
 from compiler.model.sections import SectionContext, SectionType
+from plugins.common.documents import left_out, swapped
 from plugins.gb2021.part import make_part
 from plugins.gb2021.tables import VARIANTS
 
@@ -119,21 +120,26 @@ _RUN_IN_TOPIC = re.compile(r"^[（(][一二三四五][）)](?P<h>[^。：:，,]{
 _TOPIC_NUMBER = re.compile(r"^(?:[（(][一二三四五六七八九十][）)]|\d+[.、．])")
 
 
-def _one_edit_apart(a: str, b: str) -> bool:
+def _topic_words(heading: str) -> str:
+    """A sub-heading's words without its number and closing mark: "（二）依法申请公开：" → 依法申请公开."""
+    return _TOPIC_NUMBER.sub("", heading.strip()).rstrip("。：:；;，, ")
+
+
+def _one_edit_apart(words: str, title: str) -> bool:
     """One character added, dropped or changed: 依法申请公开 / 依申请公开, 政务…建设 / 政府…建设."""
-    if a == b or abs(len(a) - len(b)) > 1:
-        return False
-    if len(a) == len(b):
-        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
-    short, long = sorted((a, b), key=len)
-    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+    added, dropped = left_out(title, words), left_out(words, title)
+    return (
+        (added is not None and len(added) == 1)
+        or (dropped is not None and len(dropped) == 1)
+        or bool(swapped(words, title))
+    )
 
 
 def near_topic(heading: str) -> str | None:
     """The format's topic title a sub-heading was meant to be and is not quite: a topic cut short ("政府信息公开" for
     政府信息公开平台建设) or one character off ("依法申请公开", "政务信息公开平台建设").  A heading of its own
     wording ("主动公开政府信息情况", "平台建设") is not near any and is left alone."""
-    words = _TOPIC_NUMBER.sub("", heading.strip()).rstrip("。：:；;，, ")
+    words = _topic_words(heading)
     if len(words) < 4 or words in SUBSECTIONS.values():
         return None
     for title in SUBSECTIONS.values():
@@ -167,7 +173,7 @@ def check(ctx: SectionContext) -> list[Problem]:
     if ctx.report.format.key == "2021":
         for keypath, heading in _topic_headings(ctx):
             if title := near_topic(heading):
-                words = _TOPIC_NUMBER.sub("", heading.strip()).rstrip("。：:；;，, ")
+                words = _topic_words(heading)
                 said = f"少了“{title[len(words) :]}”" if title.startswith(words) else "差了一个字"
                 ctx.warning(
                     "gb2021.overview-topic-heading",
