@@ -861,6 +861,9 @@ def test_newspapers_among_the_channels_need_book_title_marks(check):
     # 西宁市城中区文体旅游科技局 2023 (held-out round 27): the paper a piece was published in
     found = check(with_overview(text="在西宁晚报发布文化活动报道10篇。"))
     assert [p.found for p in found if p.rule == "common.media-title"] == ["西宁晚报"]
+    # 庆阳市外事办 2020: a paper called 报 alone, between the channels of a list
+    found = check(with_overview(text="依托市委党建网、陇东报、省政府外事办网站等媒体公开工作动态。"))
+    assert [p.found for p in found if p.rule == "common.media-title"] == ["陇东报"]
 
 
 @pytest.mark.parametrize(
@@ -869,6 +872,9 @@ def test_newspapers_among_the_channels_need_book_title_marks(check):
         "对接《平潭时报》、广播电视台等媒体。",
         "督促各处室及时报送政务公开信息。",  # 及时报送: not a paper
         "在人民日报政务微博影响力报告中位列第一。",  # the publisher's ranking, not the paper
+        "通过门户网站、《陇东报》、微信公众号等渠道公开。",
+        "编印工作简报、信息通报、工作年报、宣传海报等材料。",  # 简报, 通报, 年报, 海报: no papers
+        "按期编发政务信息专报、旬报、月报、季报等。",
     ],
 )
 def test_newspapers_as_they_should_be_pass(check, text):

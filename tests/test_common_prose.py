@@ -75,6 +75,24 @@ def test_a_comma_inside_a_list_in_dun():
     assert not list(commas_in_a_dun_list(ends))
 
 
+def test_a_dun_pair_opening_a_list_in_commas():
+    """庆阳市外事办 2020: "其中在市政府门户网站公开发布11条、省政府外事办网站公开发布13条,庆阳市党建网公开发布5条,……"
+    — one list whose first two items are parted by 、 and the rest by ，; a breakdown in 、 followed by clauses of their
+    own, or a list that only closes on a ，, is not said."""
+    from plugins.common.prose import dun_opening_a_comma_list
+
+    text = (
+        "全年发布信息31条，其中在市政府门户网站公开发布11条、省政府外事办网站公开发布13条，"
+        "庆阳市党建网公开发布5条，“学习强国”公开发布2条，微信公众号公开发布9条。"
+    )
+    assert len(list(dun_opening_a_comma_list(text))) == 1
+    assert not list(dun_opening_a_comma_list(text.replace("11条、", "11条，")))  # all ，
+    all_dun = text.replace("13条，", "13条、").replace("5条，", "5条、").replace("2条，", "2条、")
+    assert not list(dun_opening_a_comma_list(all_dun))
+    breakdown = "共收到申请10件，其中自然人申请5件、法人申请2件，已办结6件，结转下年度3件，不予公开1件。"
+    assert not list(dun_opening_a_comma_list(breakdown))
+
+
 def test_a_count_of_another_measure_ends_the_parts():
     """庆阳市外事办 2020 (held-out round 42): "……“学习强国”公开发布2条,“庆阳外事”微信订阅号发布信息54期97条" — the
     97 is counted with its 54 issues, another statistic: the parts are 11 + 13 + 5 + 2 = 31 against 23, not 128."""

@@ -298,6 +298,11 @@ def short_title_problems(report: Report) -> list[Problem]:
 _NEWSPAPER = re.compile(
     r"(?<![《〈“\"及])(?P<w>[\u4e00-\u9fff]{2}(?:日报|时报|晚报|都市报|商报))"
     r"(?=[、，,和及与等]|上|刊|发表|发布|刊登|开设|专版|专栏|网络版|头版)"
+    # or a paper named 报 alone, set between the channels of a list: "依托市委党建网、陇东报、省政府外事办网站"
+    # (庆阳市外事办 2020); not a 简报, 通报, 年报, 上报 or 海报
+    r"|(?<=[、，,])(?P<p>[\u4e00-\u9fff](?![简通快周旬年月季专上呈汇申预举填电公送情警回捷喜谎学海画党小大])"
+    r"[\u4e00-\u9fff]报)"
+    r"(?=[、，,和及与等])"
 )
 
 
@@ -307,7 +312,7 @@ def media_title_problems(report: Report) -> list[Problem]:
     seen: set[str] = set()
     for keypath, text in narrative_strings(report):
         for m in _NEWSPAPER.finditer(text):
-            name = m["w"]
+            name = m["w"] or m["p"]
             if name in seen:
                 continue
             seen.add(name)

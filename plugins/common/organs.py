@@ -35,6 +35,7 @@ from compiler import hookimpl
 from compiler.model.problems import Problem, warning
 from compiler.model.report import Report
 from plugins.common import places
+from plugins.common.reform import abolished_organ_problems
 from plugins.common.texts import narrative_strings, typed_table_strings
 
 #: The 2008 条例 (第三十一条): every report by 31 March; the 2019 条例 (第五十条): departments by 31 January,
@@ -495,4 +496,5 @@ def gongkai_check(report: Report) -> list[Problem]:
         *signature_organ_problems(report),
         *organ_name_problems(report),
         *late_report_problems(report),
+        *abolished_organ_problems(report),
     ]

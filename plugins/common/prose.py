@@ -437,21 +437,44 @@ def mixed_separators(text: str) -> Iterator[str]:
 _DUN_ITEM = re.compile(r"[\u4e00-\u9fff]{2,}\d+(?:,\d{3})*(?:条|件|项|篇)(?P<mark>[，,、；;])")
 
 
-def commas_in_a_dun_list(text: str) -> Iterator[str]:
-    """A list of counts in 、 with a ，between two of its items and 、 again after it: "机构职能类3条、领导信息类10条、
-    政务动态类36条，财政信息类6条、重大政策落实7条……" (天门市拖市镇 2020).  A ，after the last 、 item may end the list
-    (a clause follows), so only a ，with 、 on both sides is said.  Yields the list."""
+def _count_lists(text: str) -> Iterator[tuple[str, list[re.Match[str]], str]]:
+    """Each list of counts opened by 其中 or 包括 with four items or more, and the marks between its items ("、" "，"
+    "；", the last item's own mark left out)."""
     for sentence in re.split(r"(?<=[。！？])", text):
         at = max(sentence.find("其中"), sentence.find("包括"))
         if at < 0:
             continue
         items = list(_DUN_ITEM.finditer(sentence, at))
         marks = "".join("、" if m["mark"] == "、" else "，" if m["mark"] in "，," else "；" for m in items[:-1])
-        if len(items) >= 4 and re.search(r"、，+、", marks) and "；" not in marks:
-            yield sentence[at:].strip()
+        if len(items) >= 4 and "；" not in marks:
+            yield sentence[at:].strip(), items, marks
 
 
-#: the two ways a list mixes its marks: how each is found, what is said of it, what is expected and found
+def commas_in_a_dun_list(text: str) -> Iterator[str]:
+    """A list of counts in 、 with a ，between two of its items and 、 again after it: "机构职能类3条、领导信息类10条、
+    政务动态类36条，财政信息类6条、重大政策落实7条……" (天门市拖市镇 2020).  A ，after the last 、 item may end the list
+    (a clause follows), so only a ，with 、 on both sides is said.  Yields the list."""
+    for listed, _, marks in _count_lists(text):
+        if re.search(r"、，+、", marks):
+            yield listed
+
+
+def dun_opening_a_comma_list(text: str) -> Iterator[str]:
+    """A list of counts in ，whose first items are parted by 、: "其中在市政府门户网站公开发布11条、省政府外事办网站公开
+    发布13条，庆阳市党建网公开发布5条，“学习强国”公开发布2条" (庆阳市外事办 2020).  Only when every item tells its count
+    after the same words (one list), not a breakdown in 、 followed by clauses of their own ("其中自然人5件、法人2件，
+    已办结6件，……").  Yields the list."""
+    for listed, items, marks in _count_lists(text):
+        if re.fullmatch(r"、+，{2,}", marks) and _alike(items):
+            yield listed
+
+
+def _alike(items: list[re.Match[str]]) -> bool:
+    """Whether every item says its count after the same two characters ("……公开发布11条", "……公开发布5条")."""
+    return len({m.group(0).rstrip("，,、；;").rstrip("条件项篇").rstrip("0123456789,")[-2:] for m in items}) == 1
+
+
+#: the ways a list mixes its marks: how each is found, what is said of it, what is expected and found
 _MIXED_MARKS = (
     (
         mixed_separators,
@@ -460,11 +483,13 @@ _MIXED_MARKS = (
         "，与；混用",
     ),
     (commas_in_a_dun_list, "顿号、逗号混用；并列的各项之间一律用顿号", "统一用“、”", "、与，混用"),
+    (dun_opening_a_comma_list, "顿号、逗号混用；各项之间统一用一种标点", "统一用“、”或统一用“，”", "、与，混用"),
 )
 
 
 def separator_problems(report: Report, texts: Iterable[tuple[str, str]]) -> list[Problem]:
-    """``common.list-separators`` for every such list: ，and ；mixed, or a ，inside a list in 、."""
+    """``common.list-separators`` for every such list: ，and ；mixed, a ，inside a list in 、, or a list in ，opened
+    by items in 、."""
     texts = list(texts)
     return [
         warning(

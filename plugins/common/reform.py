@@ -1,0 +1,74 @@
+"""Organs a reform abolished, named in a report written after it (``reform.toml`` beside this module).
+
+``common.abolished-organ`` (WARNING): a report for 2019 or later naming a local organ by its name from before
+the 2018 reform of government organs ("县国土资源局" in 安福县's 2020 report: by then 自然资源局).  Not
+reported: a name after 原 (the old body itself), inside a book title (a document it once issued), or the
+report's own organ name holding the old name.  Each old name is reported once, where it first appears.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from compiler.model.problems import Problem, warning
+from compiler.model.report import Report
+from plugins.common.texts import narrative_strings
+
+TABLE = Path(__file__).with_name("reform.toml")
+
+
+@dataclass(frozen=True)
+class Abolished:
+    old: str
+    new: str
+    since: int
+
+
+@cache
+def _table() -> tuple[Abolished, ...]:
+    data = tomllib.loads(TABLE.read_text(encoding="utf-8"))
+    return tuple(Abolished(old, entry["new"], int(entry["since"])) for entry in data["organ"] for old in entry["old"])
+
+
+@cache
+def _pattern() -> re.Pattern[str]:
+    names = sorted((a.old for a in _table()), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, names)))
+
+
+def _in_title(text: str, start: int) -> bool:
+    """Whether ``start`` stands inside 《…》 (a title opened before it and not yet closed)."""
+    left = text.rfind("《", 0, start)
+    return left >= 0 and text.rfind("》", left, start) < 0
+
+
+def abolished_organ_problems(report: Report) -> list[Problem]:
+    meta = report.data.get("report") or {}
+    year, organ = meta.get("year"), str(meta.get("organ") or "")
+    if not isinstance(year, int):
+        return []
+    by_old = {a.old: a for a in _table()}
+    problems: list[Problem] = []
+    seen: set[str] = set()
+    for keypath, text in narrative_strings(report):
+        for m in _pattern().finditer(text):
+            entry = by_old[m[0]]
+            if year < entry.since or entry.old in organ or entry.old in seen:
+                continue
+            if text[max(0, m.start() - 4) : m.start()].find("原") >= 0 or _in_title(text, m.start()):
+                continue
+            seen.add(entry.old)
+            problems.append(
+                warning(
+                    "common.abolished-organ",
+                    f"{year}年的报告写“{m[0]}”：2018年机构改革后（地方于2019年3月底前完成）已改为{entry.new}",
+                    report.ref(keypath),
+                    expected=entry.new,
+                    found=m[0],
+                )
+            )
+    return problems

@@ -1,0 +1,45 @@
+"""common.abolished-organ (plugins/common/reform.py, reform.toml): a report written after the 2018 reform of
+government organs naming a local organ by its old name."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from conftest import legacy, rules
+
+
+def report(text: str, year: int = 2020, organ: str = "测试县人民政府"):
+    data = legacy(overview={"text": text})
+    data["report"] = {"organ": organ, "year": year, "date": dt.date(year + 1, 1, 20)}
+    return data
+
+
+@pytest.mark.parametrize(
+    ("text", "old", "new"),
+    [
+        # 安福县 2020 (the sentence the stored copy cut off): "县发改委、……、县国土资源局、县住建局等单位"
+        ("会同县发改委、县国土资源局、县住建局等单位公开项目信息。", "国土资源局", "自然资源"),
+        ("县环保局按月公开空气质量信息。", "环保局", "生态环境局"),
+        ("联合县卫计局开展政策解读。", "卫计局", "卫生健康"),
+        ("由县安监局负责公开安全生产信息。", "安监局", "应急管理局"),
+    ],
+)
+def test_an_old_organ_name_in_a_report_after_the_reform(check, text, old, new):
+    found = [p for p in check(report(text + text)) if p.rule == "common.abolished-organ"]
+    [p] = found  # once, where it is first named
+    assert p.found == old and new in p.expected and "2020年" in p.message and p.source.keypath == "overview.text"
+
+
+@pytest.mark.parametrize(
+    ("text", "year", "organ"),
+    [
+        ("会同县国土资源局公开项目信息。", 2017, "测试县人民政府"),  # before the reform: the organ still existed
+        ("原县国土资源局的档案已移交县自然资源局。", 2020, "测试县人民政府"),  # the old body itself
+        ("转发《县环保局关于加强大气污染防治的通知》。", 2020, "测试县人民政府"),  # a document it once issued
+        ("本局按月公开空气质量信息。", 2019, "测试县环境保护局"),  # the organ still bears the old name
+        ("会同县农业农村局、县自然资源局、县生态环境局公开项目信息。", 2020, "测试县人民政府"),
+    ],
+)
+def test_old_names_where_they_belong_are_not_reported(check, text, year, organ):
+    assert "common.abolished-organ" not in rules(check(report(text, year, organ)))
