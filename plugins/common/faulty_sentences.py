@@ -46,6 +46,7 @@ RULES = {
     "common.di-for-de": "“的”误作“地”",
     "common.missing-conjunction": "并列成分之间缺连词",
     "common.misplaced-dunhao": "顿号用错了地方",
+    "common.run-on": "两句之间用了逗号",
 }
 
 _FIELDS = {"rule", "pattern", "why", "fix", "example", "correct", "unless"}
