@@ -87,6 +87,25 @@ def test_the_organ_named_without_its_places_level_word(check):
 
 
 @pytest.mark.parametrize(
+    ("organ", "mended"),
+    [
+        ("天水市麦积东岔镇人民政府", "天水市麦积区东岔镇人民政府"),  # 麦积东岔镇 2021, as its title prints it
+        ("福州市平潭财政局", "福州市平潭县财政局"),
+    ],
+)
+def test_the_organs_own_name_without_its_countys_level_word(check, organ, mended):
+    [p] = [p for p in check(with_channels(organ, "公开信息。")) if p.source.keypath == "report.organ"]
+    assert (p.rule, p.found, p.expected) == ("common.organ-name", organ, mended)
+
+
+@pytest.mark.parametrize(
+    "organ", ["天水市麦积区东岔镇人民政府", "平潭县财政局", "福州市人民政府", "南薰乡人民政府", "淮安市洪泽区人民政府"]
+)
+def test_an_organ_named_with_its_countys_level_word_passes(check, organ):
+    assert not [p for p in check(with_channels(organ, "公开信息。")) if p.source.keypath == "report.organ"]
+
+
+@pytest.mark.parametrize(
     ("organ", "text", "own"),
     [
         # 中阳县人民政府 2022, reworded: a city's words in a county's report

@@ -16,7 +16,8 @@
   another department altogether (the 国有资产管理局 signing the 投资促进局's report);
 - ``common.organ-name`` — the organ named in the text without its place's level word ("咸宁人民防空办公室" for
   咸宁市人民防空办公室), or with characters missing inside its place ("平潭综合区行政审批局"); only a full name
-  is compared, not a short form ("平潭财政局"); a report whose organ is only "我局", its name never printed; a
+  is compared, not a short form ("平潭财政局"); the organ's own name with its county's level word left out
+  ("天水市麦积东岔镇人民政府"); a report whose organ is only "我局", its name never printed; a
   bureau (…局) calling itself 我委, 我厅 or 我署 (another organ's text carried over);
 - ``common.late-report`` — a 成文日期 or 公布日期 (``report.published``) after the deadline: 31 March under the
   2008 条例; under the 2019 条例 (第五十条) 31 January for departments, 31 March for governments (人民政府, 管委会,
@@ -404,13 +405,48 @@ def _colloquial_in_title(report: Report) -> list[Problem]:
     ]
 
 
+def _county_without_level(organ: str) -> tuple[str, str, str] | None:
+    """A county named by its short name between its city and the rest of the organ's own name: "天水市麦积东岔镇人民政府"
+    (麦积区).  Returns (the short name, its level word, the name mended), or ``None``."""
+    for i in range(len(organ)):
+        for length in range(min(12, len(organ) - i), 1, -1):
+            city = organ[i : i + length]
+            for place in places.named(city):
+                if len(place.code) != 4 or place.name != city:
+                    continue
+                rest = organ[i + length :]
+                for size in range(min(8, len(rest) - 2), 1, -1):
+                    for county in places.named(rest[:size]):
+                        level = county.name[size:]
+                        if county.within(place) and level and not rest[size:].startswith(level):
+                            return rest[:size], level, organ[: i + length] + county.name + rest[size:]
+    return None
+
+
+def _organ_without_county_level(report: Report, organ: str) -> list[Problem]:
+    found = _county_without_level(organ)
+    if found is None:
+        return []
+    short, level, mended = found
+    return [
+        warning(
+            "common.organ-name",
+            f"机关名称“{organ}”里的“{short}”少了“{level}”：应为“{mended}”",
+            report.ref("report.organ"),
+            expected=mended,
+            found=organ,
+        )
+    ]
+
+
 def organ_name_problems(report: Report) -> list[Problem]:
     """The organ named in the text without the level word of its place: "咸宁人民防空办公室" in the report of
     咸宁市人民防空办公室.  Only full names are compared (the rest after the place has four characters or more), so
     the short forms people write on purpose ("平潭财政局") are not in question.  Also an organ that is only a
     pronoun ("我局": the name printed nowhere), a bureau calling itself a committee
     (:func:`_calls_itself_a_committee`), "我" with no word after it (:func:`_bare_we`), another government named
-    without its level word (:func:`_government_without_level`) and a title naming the organ by a colloquial short
+    without its level word (:func:`_government_without_level`), the organ's own name with its county's level word
+    left out (:func:`_organ_without_county_level`) and a title naming the organ by a colloquial short
     name (:func:`_colloquial_in_title`)."""
     organ = (report.data.get("report") or {}).get("organ")
     if not isinstance(organ, str):
@@ -430,6 +466,7 @@ def organ_name_problems(report: Report) -> list[Problem]:
         *_colloquial_in_title(report),
         *_bare_we(report, organ),
         *_government_without_level(report, organ),
+        *_organ_without_county_level(report, organ),
     ]
     variants = {}
     for place in places.in_name(organ):
