@@ -406,8 +406,8 @@ def _colloquial_in_title(report: Report) -> list[Problem]:
 
 
 def _county_without_level(organ: str) -> tuple[str, str, str] | None:
-    """A county named by its short name between its city and the rest of the organ's own name: "天水市麦积东岔镇人民政府"
-    (麦积区).  Returns (the short name, its level word, the name mended), or ``None``."""
+    """A county named by its short name between its city and the rest of the organ's own name:
+    "天水市麦积东岔镇人民政府" (麦积区).  Returns (the short name, its level word, the name mended), or ``None``."""
     for i in range(len(organ)):
         for length in range(min(12, len(organ) - i), 1, -1):
             city = organ[i : i + length]
