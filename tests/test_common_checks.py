@@ -215,6 +215,19 @@ def test_well_formed_urls_pass(check):
     assert "common.malformed-url" not in rules(check(legacy(preamble={"text": text})))
 
 
+def test_full_stops_inside_an_address(check):
+    # 临海市卫生局 2008 (held-out round 54): the page prints 。 for the dots of its addresses
+    text = "本报告可在本局网站（http://www.linhai。gov。cn/html/wsj）下载，电子邮箱：lhwsjbgs@163。com。"
+    found = [p for p in check(legacy(preamble={"text": text})) if p.rule == "common.malformed-url"]
+    assert [(p.found, p.expected) for p in found] == [
+        ("http://www.linhai。gov。cn/html/wsj", "http://www.linhai.gov.cn/html/wsj"),
+        ("lhwsjbgs@163。com", "lhwsjbgs@163.com"),
+    ]
+    # a sentence that ends on an address or a Latin word, the next one opening in Latin: not an address
+    fine = "电子邮箱：lhwsjbgs@163.com。APP端同步上线。网址为www.example.gov.cn。2023年办件率达100%。5G基站建成3个。"
+    assert "common.malformed-url" not in rules(check(legacy(preamble={"text": fine})))
+
+
 def test_approximate_number_with_decimals(check):
     [p] = [p for p in check(with_overview(text="总浏览量达10.89余万人次。")) if p.rule == "common.approx-number"]
     assert p.expected == "“10.89万”"
@@ -920,6 +933,25 @@ def test_points_typed_one_by_one_are_read_as_printed(check):
     ],
 )
 def test_list_items_ended_alike_pass(check, text):
+    assert "common.enumeration-punctuation" not in rules(check(with_overview(text=text)))
+
+
+def test_a_list_opened_after_a_comma(check):
+    # 涵江区卫生局 2011 (held-out round 54): "主要通过四条途径,一是……;二是……"
+    text = "我局公开政府信息主要通过四条途径，一是区政府网站；二是公开栏；三是查阅点；四是新闻媒体。"
+    [p] = [p for p in check(with_overview(text=text)) if p.rule == "common.enumeration-punctuation"]
+    assert (p.found, p.expected) == ("“我局公开政府信息主要通过四条途径，一是”", "“我局公开政府信息主要通过四条途径：一是”")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我局公开政府信息主要通过四条途径：一是区政府网站；二是公开栏；三是查阅点；四是新闻媒体。",
+        "完善制度，一是为原则。",  # no 二是: not a list
+        "统一规范，唯一是标准。二是另一句。",  # 唯一是: not the list's 一是
+    ],
+)
+def test_a_list_opened_after_a_colon_passes(check, text):
     assert "common.enumeration-punctuation" not in rules(check(with_overview(text=text)))
 
 

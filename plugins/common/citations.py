@@ -4,7 +4,8 @@
   full nor short ("《政府信息公开条例》"), abbreviated again, or written out in full again;
 - ``common.phone-number`` — a telephone or fax number a digit short or long: numbers of one area code with local
   numbers of different lengths ("0591-2316076" beside "0591-23160633"), or a three-digit code without eight;
-- ``common.malformed-url`` — "http//:" and other scheme separators that are not "://";
+- ``common.malformed-url`` — "http//:" and other scheme separators that are not "://"; a full stop 。 for the dot
+  inside a web or e-mail address ("www.linhai。gov。cn", "lhwsjbgs@163。com"; 临海市卫生局 2008);
 - ``common.title-series`` — two cited titles with a bracketed note between them and no 顿号: "《条例》（以下简称……）
   《办法》" (GB/T 15834—2011 §4.5.3.5: titles in a series need no 顿号, unless something stands between them), and
   the converse, a 顿号 between two titles with nothing between them ("《条例》、《办法》"; once per report, with the
@@ -27,6 +28,11 @@ from plugins.common.documents import document_problems
 from plugins.common.texts import narrative_strings, section_strings
 
 _URL_SCHEME = re.compile(r"(?<![A-Za-z])(https?)([^A-Za-z0-9\s]{1,4})", re.IGNORECASE)
+#: a web or e-mail address with 。 for one of its dots: Latin on both sides, and the address says what it is
+_ADDRESS_WITH_STOPS = re.compile(r"[A-Za-z0-9_.@/:-]*[a-z0-9]。[a-z0-9](?:[A-Za-z0-9_.@/-]|。(?=[a-z0-9]))*")
+#: an address already whole before the 。: the 。 ends the sentence ("……@163.com。2023年")
+_WHOLE_ADDRESS = re.compile(r"\.(?:com|cn|net|org|gov|edu|html?|shtml)$|/$", re.IGNORECASE)
+_ADDRESS_WORD = re.compile(r"www|http|@|gov|com|net|org|edu", re.IGNORECASE)
 
 
 _ABBREVIATED = re.compile(r"《(?P<full>[^》]{4,40})》\s*[（(]\s*(?:以下|下)简称\s*[“\"]?《(?P<short>[^》]{1,12})》")
@@ -138,6 +144,19 @@ def url_problems(report: Report) -> list[Problem]:
                     report.ref(keypath),
                     expected=f"{m.group(1).lower()}://",
                     found=m.group(0),
+                )
+            )
+        for m in _ADDRESS_WITH_STOPS.finditer(text):
+            address = m.group(0)
+            if not _ADDRESS_WORD.search(address) or _WHOLE_ADDRESS.search(address[: address.index("。")]):
+                continue
+            problems.append(
+                warning(
+                    "common.malformed-url",
+                    f"网址或电子邮箱里的点写成了句号“。”：“{address}”",
+                    report.ref(keypath),
+                    expected=address.replace("。", "."),
+                    found=address,
                 )
             )
     return problems

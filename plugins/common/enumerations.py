@@ -2,6 +2,8 @@
 
 - ``common.enumeration`` — 一是……三是 (skipped) or 一是……一是 (repeated) typed in one paragraph;
 - ``common.enumeration-punctuation`` — 一是……；二是……。三是…… (the items of one list ended with ； and 。 mixed);
+  and a list of 一是、二是… opened after a ，("主要通过四条途径，一是……", 涵江区卫生局 2011): the words that announce
+  the list take a colon (GB/T 15834—2011 §4.8: 冒号 after words that open what follows);
 - ``common.typed-label`` — a number typed before a ``points`` entry or an item heading, which the
   compiler numbers itself (it would print twice);
 - ``common.typed-number-mark`` — paragraphs typed "1、……" "2、……" (GB/T 9704: "1."), once per list;
@@ -255,6 +257,30 @@ def enumeration_punctuation_problems(report: Report) -> list[Problem]:
                 report.ref(keypath),
                 expected=f"各项之间{'句号' if want == '。' else '分号'}",
                 found="分号、句号混用",
+            )
+        )
+    return problems
+
+
+#: the words that announce a list, then ，and its 一是: "主要通过四条途径,一是……" — the 二是 must follow
+_LIST_AFTER_COMMA = re.compile(r"(?P<lead>[^，,。；;：:！？!?\s]{2,16})[，,]\s*一是(?=[^。]*?二是|.*?[。；;]\s*二是)")
+
+
+def list_opening_problems(report: Report) -> list[Problem]:
+    """A list of 一是、二是… opened after a ，: the words before it announce the list and take a colon.  Once per
+    paragraph."""
+    problems: list[Problem] = []
+    for keypath, text in narrative_strings(report):
+        m = _LIST_AFTER_COMMA.search(text)
+        if m is None:
+            continue
+        problems.append(
+            warning(
+                "common.enumeration-punctuation",
+                f"“{m['lead']}，一是”：引出“一是、二是……”列举的话后面应用冒号，不用逗号（GB/T 15834—2011 第4.8条）",
+                report.ref(keypath),
+                expected=f"“{m['lead']}：一是”",
+                found=f"“{m.group(0).strip()}”",
             )
         )
     return problems
