@@ -940,7 +940,10 @@ def test_a_list_opened_after_a_comma(check):
     # 涵江区卫生局 2011 (held-out round 54): "主要通过四条途径,一是……;二是……"
     text = "我局公开政府信息主要通过四条途径，一是区政府网站；二是公开栏；三是查阅点；四是新闻媒体。"
     [p] = [p for p in check(with_overview(text=text)) if p.rule == "common.enumeration-punctuation"]
-    assert (p.found, p.expected) == ("“我局公开政府信息主要通过四条途径，一是”", "“我局公开政府信息主要通过四条途径：一是”")
+    assert (p.found, p.expected) == (
+        "“我局公开政府信息主要通过四条途径，一是”",
+        "“我局公开政府信息主要通过四条途径：一是”",
+    )
 
 
 @pytest.mark.parametrize(
