@@ -1328,6 +1328,12 @@ def test_marks_in_contact_details(check, text, found):
             "某局2014年度政府信息公开年度报告",
             ["“年度”用了两次"],
         ),
+        # 陇西县菜子镇 2022 (held-out round 54): a 政务公开 report under a 政府信息公开 title
+        (
+            "现公布某县某镇人民政府2022年政务公开工作年度报告。",
+            "某县某镇人民政府2022年政务公开工作年度报告",
+            ["应为“政府信息公开工作年度报告”"],
+        ),
     ],
 )
 def test_the_report_named_otherwise_in_its_own_text(check, text, found, says):
@@ -1362,6 +1368,7 @@ def test_the_report_of_the_government_above_announced_as_this_one(check):
         "根据《关于做好2020年度政府信息公开工作报告编制发布等工作的通知》要求编制本报告。",
         "按时发布政府信息公开年度报告，公开机构设置、2019年政府信息公开年度报告等信息。",
         "公布了2020年度部门预算和工作报告。",
+        "公开了2022年政务公开工作要点和年度报告。",  # 要点: another document
     ],
 )
 def test_the_report_named_as_the_regulation_names_it_passes(check, text):

@@ -3,7 +3,7 @@
 Both 条例 give the report one name (2008 第三十一条, 2019 第四十九条: 政府信息公开工作年度报告) and the title is held
 to it (:func:`plugins.common.report.title_wording`).  The 导语 names the report again — "现将……报告如下", "特编制
 ……", "由……编制的……" — and there assessors find the slips the title no longer has: 年度 twice, 政府 or 工作 left out,
-a 情况报告 or 工作报告 for the 年度报告 (湖塘镇 2018, 金水区发展改革和统计局 2014, 湘阴县林业局 2025, 卯都乡 2022,
+a 情况报告 or 工作报告 for the 年度报告, a 政务公开 report for the 政府信息公开 one (菜子镇 2022) (湖塘镇 2018, 金水区发展改革和统计局 2014, 湘阴县林业局 2025, 卯都乡 2022,
 连生乡 2024, 鲊埠回族乡 2021) — and a name that gives the government above the organ as the report's (a 苏木's
 report announcing "《阿巴嘎旗2022年政府信息公开工作年度报告》", the banner's, copied from its notice).
 
@@ -11,6 +11,7 @@ Only a name the text gives as the thing published, compiled or reported — stra
 现将, 编制的 (with or without 《》) — is read, and only when it says 信息公开 and carries a year: a notice's title
 quoted in 《》 ("《关于做好2020年度政府信息公开工作报告编制发布等工作的通知》"), the report spoken of in general
 ("按时发布年度报告") and "现将……工作情况报告如下" (报告 the verb: report … as follows) are not the report's name.
+A name that says 政务公开 instead of 信息公开 is read too ("现公布陇西县菜子镇人民政府2022年政务公开工作年度报告").
 """
 
 from __future__ import annotations
@@ -29,6 +30,8 @@ SELF_NAMED = re.compile(
     rf"(?:《(?P<quoted>{_NAME})》|(?P<name>{_NAME}))"
 )
 _VERB = re.compile(r"编制|公布|发布|现将")
+#: a report named for 政务公开, the name ending on it: "……2022年政务公开工作年度报告" (not "政务公开工作要点和年度报告")
+_GOVERNMENT_AFFAIRS = re.compile(r"政务公开(?:工作)?(?:年度)?(?:报告|年报)$")
 _YEAR = re.compile(r"\d{4}|[〇○零一二三四五六七八九]{4}")
 
 
@@ -67,7 +70,7 @@ def self_name_problems(report: Report) -> list[Problem]:
                 continue  # "现将……工作情况报告如下": 报告 is the verb (report … as follows), not the document's name
             # "特编制并向社会公布……报告": the name begins after the last of the verbs
             name = _VERB.split(m["quoted"] or m["name"])[-1]
-            if "信息公开" not in name or not _YEAR.search(name):
+            if not ("信息公开" in name or _GOVERNMENT_AFFAIRS.search(name)) or not _YEAR.search(name):
                 continue
             said = name_wording(name)
             if (other := _parent_named(name, organ)) is not None:
