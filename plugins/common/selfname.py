@@ -4,8 +4,9 @@ Both 条例 give the report one name (2008 第三十一条, 2019 第四十九条
 to it (:func:`plugins.common.report.title_wording`).  The 导语 names the report again — "现将……报告如下", "特编制
 ……", "由……编制的……" — and there assessors find the slips the title no longer has: 年度 twice, 政府 or 工作 left out,
 a 情况报告 or 工作报告 for the 年度报告 (湖塘镇 2018, 金水区发展改革和统计局 2014, 湘阴县林业局 2025, 卯都乡
-2022, 连生乡 2024, 鲊埠回族乡 2021), a 政务公开 report for the 政府信息公开 one (菜子镇 2022) — and a name that gives the government above the organ as the report's (a 苏木's
-report announcing "《阿巴嘎旗2022年政府信息公开工作年度报告》", the banner's, copied from its notice).
+2022, 连生乡 2024, 鲊埠回族乡 2021), a 政务公开 report for the 政府信息公开 one (菜子镇 2022) — and a name that
+gives the government above the organ as the report's (a 苏木's report announcing "《阿巴嘎旗2022年政府信息公开
+工作年度报告》", the banner's, copied from its notice).
 
 Only a name the text gives as the thing published, compiled or reported — straight after 公布, 发布, 公开, 编制,
 现将, 编制的 (with or without 《》) — is read, and only when it says 信息公开 and carries a year: a notice's title
