@@ -12,7 +12,7 @@ from plugins.common.prose import (
     percent_verdict,
     shares_of_listed_parts,
 )
-from tests.conftest import legacy
+from tests.conftest import legacy, rules
 
 
 def test_rounding_policy_half_up_and_truncation_named():
@@ -483,12 +483,16 @@ def test_a_part_list_with_mixed_separators(check):
     assert p.source.keypath == "preamble.text" and p.expected == "“、”"
     even = legacy(preamble={"text": "本报告由概述、主动公开政府信息情况、依申请公开政府信息情况等三个部分组成。"})
     assert "legacy.part-list-punctuation" not in {p.rule for p in check(even)}
-    # a name's own 、 ("行政复议、行政诉讼情况") is not a separator of the list
+    # a name's own 、 ("行政复议、行政诉讼情况") is not a separator of the list, and the names around it are parted
+    # one level up, by ，(GB/T 15834; 涵江区卫生局 2011, 临海市卫生局 2008, held-out round 54)
     own_comma = "本报告由概述、政府信息公开行政复议、行政诉讼情况、其他需要报告的事项等三个部分组成。"
-    own = legacy(preamble={"text": own_comma})
-    assert "legacy.part-list-punctuation" not in {p.rule for p in check(own)}
-    # every name parted by a comma (永嘉县农业局 2010, held-out round 22), a name's own 、 aside
-    commas = "本报告由概述，主动公开情况，申请行政复议、提起行政诉讼的情况，存在的主要问题等四个部分组成。"
+    [p] = [p for p in check(legacy(preamble={"text": own_comma})) if p.rule == "legacy.part-list-punctuation"]
+    assert "本身含顿号" in p.message and p.expected == "“，”"
+    assert not [p for p in check(legacy(preamble={"text": own_comma})) if "但列出了" in p.message]  # still three
+    nested_commas = "本报告由概述，主动公开情况，申请行政复议、提起行政诉讼的情况，存在的主要问题等四个部分组成。"
+    assert "legacy.part-list-punctuation" not in rules(check(legacy(preamble={"text": nested_commas})))
+    # every name parted by a comma, none with a 、 of its own (永嘉县农业局 2010, held-out round 22)
+    commas = "本报告由概述，主动公开情况，复议和诉讼的情况，存在的主要问题等四个部分组成。"
     [p] = [p for p in check(legacy(preamble={"text": commas})) if p.rule == "legacy.part-list-punctuation"]
     assert "都用了逗号" in p.message and p.found == "“，”"
     two = legacy(preamble={"text": "本报告由概述，主动公开情况两个部分组成。"})  # two names: a comma may part clauses
@@ -509,8 +513,12 @@ def test_a_name_with_its_own_dunhao_in_a_list_ending_on_fuzhu(check):
     )
     found = check(legacy(preamble={"text": f"本年度报告由{listed}七部分组成。"}))
     assert not [p for p in found if p.rule == "legacy.part-count" and "但列出了" in p.message]
+    # one name holds a 、 of its own: the names are rightly parted by commas (GB/T 15834), so no punctuation warning
+    assert "legacy.part-list-punctuation" not in rules(found)
+    # the same list parted by 、 cannot be counted: its names say so
+    found = check(legacy(preamble={"text": f"本年度报告由{listed.replace('，', '、')}七部分组成。"}))
     [p] = [p for p in found if p.rule == "legacy.part-list-punctuation"]
-    assert "都用了逗号" in p.message  # seven names, every one parted by a comma
+    assert "“行政复议、行政诉讼情况”本身含顿号" in p.message and p.expected == "“，”"
 
 
 def test_the_last_name_joined_by_yiji_or_yu_is_a_name_of_its_own(check):

@@ -105,11 +105,16 @@ def test_a_part_list_said_with_quan_wen_bao_kuo_and_mixed_marks(tmp_path):
     path = write_variant(tmp_path, [(f"要求编制，{counted}", f"要求编制。{listed}")])
     found = [p for p in problems_of(path) if p.rule.startswith("gb2021.part-")]
     assert [p.rule for p in found] == ["gb2021.part-list-punctuation"], [p.message for p in found]
-    plain = listed.replace("，", "、").replace("、以及", "以及")
+    # the same list in 、 throughout: its name 行政复议、行政诉讼情况 holds a 、 of its own, so now the level is wrong
+    nested = listed.replace("，", "、").replace("、以及", "以及")
+    path = write_variant(tmp_path, [(f"要求编制，{counted}", f"要求编制。{nested}")])
+    [p] = [p for p in problems_of(path) if p.rule.startswith("gb2021.part-")]
+    assert p.rule == "gb2021.part-list-punctuation" and "本身含顿号" in p.message
+    plain = nested.replace("行政复议、行政诉讼", "行政复议和行政诉讼")
     path = write_variant(tmp_path, [(f"要求编制，{counted}", f"要求编制。{plain}")])
     assert not [p for p in problems_of(path) if p.rule.startswith("gb2021.part-")]
     # 广州市环境保护局 2010: "A、B、C，以及D" — a comma before the 以及 that brings in the last name is no mixing
-    closing = listed.replace("，", "、").replace("、以及", "，以及")
+    closing = plain.replace("以及", "，以及")
     path = write_variant(tmp_path, [(f"要求编制，{counted}", f"要求编制。{closing}")])
     assert not [p for p in problems_of(path) if p.rule.startswith("gb2021.part-")]
     # 兴海县 2021: "报告主要包括:A、B……" — read as the list too (here with part 六 left out)

@@ -1,7 +1,8 @@
 """The preamble's list of parts against the parts printed: "由……等N部分组成", "共N个部分", "全文包括A、B……".
 
 :func:`part_list_problems` reports, under the format plugin's prefix (``gb2021.`` / ``legacy.``): a count that is
-not the number of parts listed or printed, mixed separators between the names, a part printed under another name
+not the number of parts listed or printed, mixed separators between the names (or 、 between names that hold a 、
+of their own), a part printed under another name
 than the list gives it, a listed part that is not printed.  :func:`same_part` compares two names of a part the way
 reports vary them (、 or 和, with or without 政府信息公开/工作).
 
@@ -71,7 +72,26 @@ def part_list_problems(
     problems: list[Problem] = []
     where = report.ref(parts.keypath)
     commas = parts.separators & {"，", ","}
-    if commas and ("、" in parts.separators or (parts.separators == commas and len(parts.names) >= 3)):
+    # a name with a 、 of its own ("因政府信息公开申请行政复议、提起行政诉讼的情况"): the names are parted one level
+    # up, by ，(GB/T 15834—2011 §4.5.3: a 顿号 parts the words inside a member, not the members that hold one)
+    nested = next((name for name in parts.names if "、" in name), None)
+    if nested is not None and "、" in parts.separators:
+        problems.append(
+            warning(
+                f"{prefix}.part-list-punctuation",
+                f"导语所列的“{nested}”本身含顿号，各部分之间"
+                + ("有的用顿号、有的用逗号" if commas else "又用顿号“、”")
+                + "，分不清列了几个部分；名称里有顿号时，各部分之间统一用逗号“，”",
+                where,
+                expected="“，”",
+                found="、".join(f"“{m}”" for m in sorted(parts.separators)),
+            )
+        )
+    elif (
+        nested is None
+        and commas
+        and ("、" in parts.separators or (parts.separators == commas and len(parts.names) >= 3))
+    ):
         said = "有的用“、”，有的用“，”" if "、" in parts.separators else "都用了逗号“，”"
         problems.append(
             warning(
