@@ -1388,6 +1388,23 @@ def test_a_paragraph_numbered_like_a_part(check):
     assert "common.heading-level" not in rules(check(with_overview(text=fine)))
 
 
+@pytest.mark.parametrize("numbering", ["1.", "1、", "（1）"])
+def test_a_parts_items_numbered_at_the_third_level(check, numbering):
+    # 商南县过风楼镇 2022, 望城坡街道 2015 (held-out round 54): "一、总体情况" then "1.主动公开……" "2.……"
+    items = [{"heading": "主动公开", "text": "公开信息12条。"}, {"heading": "依申请公开", "text": "未收到申请。"}]
+    [p] = [p for p in check(with_overview(items=items, numbering=numbering)) if p.rule == "common.heading-level"]
+    assert (p.source.keypath, p.found, p.expected) == ("overview.numbering", numbering, "（一）")
+
+
+def test_a_parts_items_numbered_at_the_second_level_pass(check):
+    items = [{"heading": "主动公开", "text": "公开信息12条。"}, {"heading": "依申请公开", "text": "未收到申请。"}]
+    assert "common.heading-level" not in rules(check(with_overview(items=items)))
+    assert "common.heading-level" not in rules(check(with_overview(items=items, numbering="(一)")))
+    # the third level where it belongs: under an item's own （一）
+    nested = [{"heading": "主动公开", "items": [{"text": "公开信息12条。"}, {"text": "更新目录。"}], "numbering": "1."}]
+    assert "common.heading-level" not in rules(check(with_overview(items=nested)))
+
+
 def test_numbered_items_that_open_on_shi(check):
     # 揭东区公路局 2015: "(一)是深入贯彻执行《条例》，……" "(二)是健全各项工作制度。……"
     items = [{"text": "是深入贯彻执行条例。"}, {"text": "是健全各项工作制度。"}, {"text": "是加强学习。"}]

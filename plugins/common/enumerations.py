@@ -11,6 +11,7 @@
   a count after a comma ("，2人参加") is not an item number; and paragraphs typed with their own numbers that skip
   or repeat one ("(一)……" "(二)……" "(四)……", 沂水县卫生局 2009);
 - ``common.heading-level`` — paragraphs inside a part numbered "一、" "二、", the number of the parts themselves;
+  and a part's items numbered "1." straight under its "一、", the level "（一）" skipped;
 
 All are WARNINGs, run by :mod:`plugins.common.checks` with the other editorial checks.
 """
@@ -486,6 +487,31 @@ def part_level_number_problems(report: Report) -> list[Problem]:
                 report.ref(keypath),
                 expected=want,
                 found=typed,
+            )
+        )
+    return problems
+
+
+#: the numbering styles of the third and fourth levels ("1." and "（1）", with the variants a report may print)
+_THIRD_LEVEL = ("1.", "1、", "1．", "（1）", "(1)")
+
+
+def skipped_level_problems(report: Report) -> list[Problem]:
+    """The items of a numbered part numbered "1." (or "（1）") straight under its "一、": the second level "（一）" is
+    skipped (GB/T 9704—2012 §7.3.3: 一、（一）1.（1）; 过风楼镇 2022, 望城坡街道 2015).  One warning per part."""
+    problems: list[Problem] = []
+    for instance in report.sections:
+        numbering = instance.data.get("numbering")
+        if not instance.type.numbered or numbering not in _THIRD_LEVEL or not instance.data.get("items"):
+            continue
+        problems.append(
+            warning(
+                "common.heading-level",
+                f"部分之下的分项直接编为“{numbering}”，跳过了第二层“（一）”（GB/T 9704—2012 第7.3.3条："
+                "一、（一）1.（1））",
+                report.ref(f"{instance.key}.numbering"),
+                expected="（一）",
+                found=numbering,
             )
         )
     return problems
