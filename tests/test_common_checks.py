@@ -243,6 +243,7 @@ def test_approximate_number_with_decimals(check):
         ("现将2020本部门政府信息公开年度报告公布如下。", "“2020本”"),  # 武隆区统计局 2020 (round 33)
         ("2020县统计局从以下三个方面推动工作。", "“2020县”"),  # 新野县统计局 2020 (round 37)
         ("2020度工作总结已按时报送。", "“2020度”"),  # 粤汉街道 2023 wrote "2022度" in its title
+        ("从2010年1月1日至2010年12月月31日。", "“月月”"),  # 大安市畜牧业管理局 2010 (held-out round 54)
     ],
 )
 def test_a_year_run_into_its_month_or_day(check, text, found):
@@ -253,7 +254,7 @@ def test_a_year_run_into_its_month_or_day(check, text, found):
 def test_well_formed_dates_and_plain_numbers_pass(check):
     text = (
         "统计期限自2020年1月1日至2020年12月31日，共20201件，电话073127241001，1.20201日，2019、2020年。"
-        "依据〔2020〕县政发12号文件，第2020号全区通报，共2019个县级单位。"
+        "依据〔2020〕县政发12号文件，第2020号全区通报，共2019个县级单位。截至2010年年底，每月月初更新。"
     )
     assert "common.malformed-date" not in rules(check(with_overview(text=text)))
 

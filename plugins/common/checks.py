@@ -8,6 +8,7 @@ at the key and line to fix:
   约/近 before one ("约19489人"):
   approximate and exact at once;
 - ``common.malformed-date`` — a year run into its month or day ("20201月1日", "2025111231日"): 年 (and 月) lost;
+  a unit typed twice between numbers ("2010年12月月31日");
   or a year of five or six digits ("202020年");
 - ``common.misused-word`` — a common miswriting from the table in ``miswritings.toml`` (see
   :mod:`plugins.common.miswritings`; each entry with its reason and an example the tests run):
@@ -201,13 +202,29 @@ def _year_without_nian(m: re.Match[str], text: str) -> tuple[str, str, str]:
     return f"“{shown}”：年份“{year}”后缺了“年”", f"“{year}年”", f"“{year}{text[m.end()]}”"
 
 
+#: a unit of a date typed twice between its numbers: "2010年12月月31日" (大安市畜牧业管理局 2010)
+_DOUBLED_UNIT = re.compile(r"(?<=\d)(?P<unit>[年月])(?P=unit)(?=\d)")
+
+
+def _doubled_unit(m: re.Match[str], text: str) -> tuple[str, str, str]:
+    start = max(m.start() - 7, 0)
+    shown = text[start : m.end() + 3]
+    return f"日期“{shown}”中“{m['unit']}”写了两次", f"“{m['unit']}”", f"“{m.group(0)}”"
+
+
 #: each malformed date: its pattern, and what to say of a match (message, expected, found)
-_DATE_SLIPS = ((_RUN_DATE, _run_date), (_LONG_YEAR, _long_year), (_YEAR_WITHOUT_NIAN, _year_without_nian))
+_DATE_SLIPS = (
+    (_RUN_DATE, _run_date),
+    (_LONG_YEAR, _long_year),
+    (_YEAR_WITHOUT_NIAN, _year_without_nian),
+    (_DOUBLED_UNIT, _doubled_unit),
+)
 
 
 def malformed_date_problems(report: Report) -> list[Problem]:
     """A four-digit year with the month or day run into it, no 年 between: "20201月1日" reads as the number 20201;
-    a year of more than four digits: "202020年"; a year with no 年 before the subject: "2020县统计局……"."""
+    a year of more than four digits: "202020年"; a year with no 年 before the subject: "2020县统计局……"; a 月 or
+    年 typed twice: "12月月31日"."""
     problems = []
     for pattern, said in _DATE_SLIPS:
         for keypath, text in narrative_strings(report):
