@@ -99,6 +99,36 @@ def test_the_organs_own_name_without_its_countys_level_word(check, organ, mended
 
 
 @pytest.mark.parametrize(
+    ("organ", "text", "found", "said"),
+    [
+        # 大安市畜牧业管理局 2010, 涵江区卫生局 2011 (held-out round 54)
+        ("大安市畜牧业管理局", "2010年大安市牧业管理局累计主动公开政府信息30条。", "大安市牧业管理局", "少了“畜”"),
+        (
+            "莆田市涵江区卫生局",
+            "2011年，莆田市涵江区区卫生局政府信息公开工作稳步推进。",
+            "莆田市涵江区区卫生局",
+            "多了一个“区”",
+        ),
+    ],
+)
+def test_the_organ_named_one_character_off(check, organ, text, found, said):
+    [p] = [p for p in check(with_channels(organ, text)) if p.rule == "common.organ-name"]
+    assert (p.found, p.expected) == (found, organ) and said in p.message
+
+
+@pytest.mark.parametrize(
+    ("organ", "text"),
+    [
+        ("大安市畜牧业管理局", "大安市畜牧业管理局累计主动公开政府信息30条。"),
+        ("平潭县财政局", "平潭财政局门户网站。"),  # a level word left out: a short form, the place rules' to judge
+        ("测试县人民政府", "测试县人民政府办公室负责日常工作。"),  # the full name inside a longer one
+    ],
+)
+def test_the_organ_named_in_full_passes(check, organ, text):
+    assert "common.organ-name" not in rules(check(with_channels(organ, text)))
+
+
+@pytest.mark.parametrize(
     "organ", ["天水市麦积区东岔镇人民政府", "平潭县财政局", "福州市人民政府", "南薰乡人民政府", "淮安市洪泽区人民政府"]
 )
 def test_an_organ_named_with_its_countys_level_word_passes(check, organ):

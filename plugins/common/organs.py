@@ -17,7 +17,8 @@
 - ``common.organ-name`` — the organ named in the text without its place's level word ("咸宁人民防空办公室" for
   咸宁市人民防空办公室), or with characters missing inside its place ("平潭综合区行政审批局"); only a full name
   is compared, not a short form ("平潭财政局"); the organ's own name with its county's level word left out
-  ("天水市麦积东岔镇人民政府"); a report whose organ is only "我局", its name never printed; a
+  ("天水市麦积东岔镇人民政府"); the full name with one character left out or typed twice ("大安市牧业管理局",
+  "涵江区区卫生局"); a report whose organ is only "我局", its name never printed; a
   bureau (…局) calling itself 我委, 我厅 or 我署 (another organ's text carried over);
 - ``common.late-report`` — a 成文日期 or 公布日期 (``report.published``) after the deadline: 31 March under the
   2008 条例; under the 2019 条例 (第五十条) 31 January for departments, 31 March for governments (人民政府, 管委会,
@@ -476,6 +477,7 @@ def organ_name_problems(report: Report) -> list[Problem]:
             continue
         variants[organ[:at] + short + organ[at + len(place.name) :]] = place.name[len(short) :]
     variants.update(_shortened_place(organ))
+    slips = {v: said for v, said in _one_character_off(organ).items() if v not in variants}
     for keypath, text in (*narrative_strings(report), *typed_table_strings(report)):
         for variant, level in variants.items():
             if variant in text:
@@ -488,7 +490,40 @@ def organ_name_problems(report: Report) -> list[Problem]:
                         found=variant,
                     )
                 )
+        for variant, said in slips.items():
+            at = text.find(variant)
+            if at >= 0 and text.find(organ, max(at - 2, 0), at + len(organ) + 2) < 0:
+                problems.append(
+                    warning(
+                        "common.organ-name",
+                        f"机关名称“{variant}”{said}：应为“{organ}”",
+                        report.ref(keypath),
+                        expected=organ,
+                        found=variant,
+                    )
+                )
     return problems
+
+
+#: level words: leaving one out after a place is a short form the place rules judge, not a slip of one character
+_LEVEL_CHARACTERS = "省市县区州旗盟镇乡"
+
+
+def _one_character_off(organ: str) -> dict[str, str]:
+    """The organ's full name with one character left out ("大安市牧业管理局" for 大安市畜牧业管理局) or typed twice
+    ("涵江区区卫生局"), each with what to say of it; only names of six characters or more, and never a level word
+    left out (平潭财政局 is a short form)."""
+    if len(organ) < 6:
+        return {}
+    slips: dict[str, str] = {}
+    for i, character in enumerate(organ):
+        doubled = organ[: i + 1] + character + organ[i + 1 :]
+        slips.setdefault(doubled, f"多了一个“{character}”")
+        if character not in _LEVEL_CHARACTERS:
+            dropped = organ[:i] + organ[i + 1 :]
+            if dropped not in organ:
+                slips.setdefault(dropped, f"少了“{character}”")
+    return slips
 
 
 def late_report_problems(report: Report) -> list[Problem]:
