@@ -733,6 +733,22 @@ def test_the_years_count_told_under_another_year(check, after, slip):
         assert (found[0].source.keypath, found[0].found, found[0].expected) == ("active.text[1]", "2017年", "2018年")
 
 
+@pytest.mark.parametrize(
+    ("text", "slip"),
+    [
+        ("2017年度主动公开政府信息61条，主要通过四条途径。", True),  # 涵江区卫生局 2011 (held-out round 54)
+        ("2017年度主动公开政府信息58条，比上年有所增加。", False),  # another count, compared
+        ("2017年度主动公开政府信息61条，较上年增加5条。", False),  # compared: last year's count
+    ],
+)
+def test_the_typed_total_told_only_under_the_year_before(check, text, slip):
+    data = legacy(active={"text": text, "total": 61})
+    found = [p for p in check(data) if p.rule == "prose.year-slip" and "条数" in p.message]
+    assert bool(found) is slip
+    if slip:
+        assert (found[0].found, found[0].expected) == ("2017年", "2018年") and "填写的总数" in found[0].message
+
+
 def test_parts_introduced_by_baokuo_add_up_to_more_than_the_count():
     """桃江县松木塘镇 2023 (held-out round 27): "主动公开政府信息32条，包括领导信息类1条、……", the kinds adding up
     to 59."""

@@ -13,7 +13,7 @@ Split from :mod:`plugins.common.prose` (the number rules) — these read dates a
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 from compiler.model.problems import Problem, warning
 from compiler.model.report import Report
@@ -253,13 +253,29 @@ _YEAR_COUNT = re.compile(
 
 def _count_under_another_year(report: Report, texts: list[tuple[str, str]], year: int) -> list[Problem]:
     """The year's 主动公开 count told again under another year: "2024年主动公开政府信息61条" and, in part 二,
-    "2023年，在主动公开的61条政府信息中" (平潭财政金融局 2024, the sentence carried over from last year's report)."""
+    "2023年，在主动公开的61条政府信息中" (平潭财政金融局 2024, the sentence carried over from last year's report); or
+    the typed total of the year told only under the year before ("2010年度主动公开政府信息54条", 涵江区卫生局 2011)."""
     found = [(keypath, m) for keypath, text in texts for m in _YEAR_COUNT.finditer(text)]
     this_year = {m["n"] for _, m in found if int(m["y"]) == year}
+    # the year's count typed as data (the legacy [active] total): told under the year before, with no comparison in
+    # its sentence and no count of the report year beside it — "2010年度主动公开政府信息54条" in the 2011 report of
+    # 涵江区卫生局, whose 主动公开 total is 54
+    active = report.data.get("active")
+    typed = active.get("total") if isinstance(active, Mapping) else None
+    where = "正文另处写明"
+    if isinstance(typed, int) and not this_year:
+        where = "主动公开部分填写的总数"
+        for keypath, m in found:
+            text = dict(texts)[keypath]
+            start = max(text.rfind("。", 0, m.start()), text.rfind("；", 0, m.start())) + 1
+            stop = text.find("。", m.end())
+            sentence = text[start : stop if stop >= 0 else len(text)]
+            if int(m["y"]) == year - 1 and int(m["n"]) == typed and not _COMPARED.search(sentence):
+                this_year.add(m["n"])
     return [
         warning(
             "prose.year-slip",
-            f"“{_short(m.group(0), 24)}”：{m['n']}条是{year}年主动公开的条数（正文另处写明），这里写成了{m['y']}年",
+            f"“{_short(m.group(0), 24)}”：{m['n']}条是{year}年主动公开的条数（{where}），这里写成了{m['y']}年",
             report.ref(keypath),
             expected=f"{year}年",
             found=f"{m['y']}年",
