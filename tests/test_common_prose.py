@@ -63,6 +63,22 @@ def test_a_kind_named_twice_in_one_list():
     assert not list(doubled_items(two))
 
 
+def test_a_kind_named_twice_in_a_list_without_counts(check):
+    """绵竹市农业农村局 2021 (held-out round 54): "主要包括农业部门动态、财政预决算、……、财政预决算信息、行政许可……"."""
+    from plugins.common.prose import doubled_words
+
+    text = "主要包括农业部门动态、财政预决算、农机购置补贴、财政预决算信息、行政许可等。"
+    assert [item for item, _ in doubled_words(text)] == ["财政预决算信息"]
+    [p] = [p for p in check(legacy(active={"text": text})) if p.rule == "prose.doubled-item"]
+    assert p.found == "“财政预决算信息”两次"
+    for fine in (
+        "主要包括农业部门动态、财政预算、财政决算、行政许可等。",  # two kinds that share a beginning
+        "公开了财政预决算、财政预决算公开说明和三公经费。",  # another thing with more words after it
+        "包括政策、政策解读、解读材料。",  # two-character items are not compared
+    ):
+        assert not list(doubled_words(fine)), fine
+
+
 def test_a_comma_inside_a_list_in_dun():
     """天门市拖市镇 2020 (held-out round 35): "……政务动态类36条，财政信息类6条、……" — a ，between items of a 、 list;
     a ，after the last 、 item may end the list, and is not said."""

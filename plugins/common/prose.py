@@ -528,8 +528,43 @@ def doubled_items(text: str) -> Iterator[tuple[str, str]]:
                     break
 
 
+#: the words that open or close a 、 list without being part of its items
+_LIST_LEAD = re.compile(r"^(?:主要包括|包括|主要有|含|涉及|以及|及|和)")
+_LIST_TAIL = re.compile(r"(?:等方面|等内容|等信息|等)$")
+#: a kind named again with a generic word after it: "财政预决算" and "财政预决算信息"
+_GENERIC_TAIL = ("", "信息", "情况", "工作", "类", "事项")
+
+
+def doubled_words(text: str) -> Iterator[tuple[str, str]]:
+    """A thing named twice in one list in 、 (not counts): "主要包括农业部门动态、财政预决算、……、财政预决算信息、
+    行政许可……" (绵竹市农业农村局 2021) — the same words, or the same with 信息/情况/工作/类/事项 after them.  Items
+    of two characters are not compared.  Yields (the item named again, the list)."""
+    for run in re.findall(r"[^，,。；;：:！？!?（）()“”《》]+", text):
+        items = [_LIST_TAIL.sub("", _LIST_LEAD.sub("", i.strip())) for i in run.split("、")]
+        if len(items) < 3:
+            continue
+        for n, item in enumerate(items):
+            if any(_same_kind(item, other) for other in items[:n]):
+                yield item, run.strip()
+                break
+
+
+def _same_kind(a: str, b: str) -> bool:
+    shorter, longer = sorted((a, b), key=len)
+    return len(shorter) >= 3 and longer.startswith(shorter) and longer[len(shorter) :] in _GENERIC_TAIL
+
+
 def doubled_item_problems(report: Report, texts: Iterable[tuple[str, str]]) -> list[Problem]:
-    """``prose.doubled-item`` for every kind named twice in its list."""
+    """``prose.doubled-item`` for every kind named twice in its list, counted or not."""
+    texts = list(texts)
+    found = [(k, item, segment) for k, text in texts for item, segment in doubled_items(text)]
+    counted = {(k, segment) for k, _, segment in found}
+    found += [
+        (k, item, segment)
+        for k, text in texts
+        for item, segment in doubled_words(text)
+        if not any(k == k2 and (segment in s2 or s2 in segment) for k2, s2 in counted)
+    ]
     return [
         warning(
             "prose.doubled-item",
@@ -538,8 +573,7 @@ def doubled_item_problems(report: Report, texts: Iterable[tuple[str, str]]) -> l
             expected="每一类只列一次",
             found=f"“{item}”两次",
         )
-        for keypath, text in texts
-        for item, segment in doubled_items(text)
+        for keypath, item, segment in found
     ]
 
 
