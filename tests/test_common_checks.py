@@ -1329,6 +1329,12 @@ def test_marks_in_contact_details(check, text, found):
             "某局2014年度政府信息公开年度报告",
             ["“年度”用了两次"],
         ),
+        # 望城坡街道 2015 (held-out round 54): "……报告如下" (报告 the verb), what is reported says 年度 twice
+        (
+            "现将某街道2015年度政府信息公开年度工作情况报告如下。",
+            "某街道2015年度政府信息公开年度工作情况",
+            ["“年度”用了两次"],
+        ),
         # 陇西县菜子镇 2022 (held-out round 54): a 政务公开 report under a 政府信息公开 title
         (
             "现公布某县某镇人民政府2022年政务公开工作年度报告。",
@@ -1370,6 +1376,7 @@ def test_the_report_of_the_government_above_announced_as_this_one(check):
         "按时发布政府信息公开年度报告，公开机构设置、2019年政府信息公开年度报告等信息。",
         "公布了2020年度部门预算和工作报告。",
         "公开了2022年政务公开工作要点和年度报告。",  # 要点: another document
+        "现将本局2020年度政府信息公开工作情况报告如下。",  # 报告 the verb: report … as follows
     ],
 )
 def test_the_report_named_as_the_regulation_names_it_passes(check, text):

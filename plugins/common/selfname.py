@@ -67,13 +67,17 @@ def self_name_problems(report: Report) -> list[Problem]:
         for m in SELF_NAMED.finditer(text):
             if text.count("《", 0, m.start()) > text.count("》", 0, m.start()):
                 continue  # inside a title: "《省政务公开领导小组办公室关于做好2021年度……报告编制及发布工作的通知》"
-            if m["name"] and m["name"].endswith(("情况报告", "工作报告")) and text.startswith("如下", m.end()):
-                continue  # "现将……工作情况报告如下": 报告 is the verb (report … as follows), not the document's name
             # "特编制并向社会公布……报告": the name begins after the last of the verbs
             name = _VERB.split(m["quoted"] or m["name"])[-1]
             if not ("信息公开" in name or _GOVERNMENT_AFFAIRS.search(name)) or not _YEAR.search(name):
                 continue
-            said = name_wording(name)
+            if m["name"] and m["name"].endswith(("情况报告", "工作报告")) and text.startswith("如下", m.end()):
+                # "现将……工作情况报告如下": 报告 is the verb (report … as follows), not the document's name — but
+                # what is reported may still say its 年度 twice ("2015年度政府信息公开年度工作情况", 望城坡街道 2015)
+                name = name.removesuffix("报告")
+                said = ["“年度”用了两次"] if name.count("年度") >= 2 else []
+            else:
+                said = name_wording(name)
             if (other := _parent_named(name, organ)) is not None:
                 said.insert(0, f"名称里的机关是“{other}”，本报告的机关是“{organ}”")
             if said:
