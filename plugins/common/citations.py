@@ -37,6 +37,8 @@ _ADDRESS_WORD = re.compile(r"www|http|@|gov|com|net|org|edu", re.IGNORECASE)
 
 _ABBREVIATED = re.compile(r"《(?P<full>[^》]{4,40})》\s*[（(]\s*(?:以下|下)简称\s*[“\"]?《(?P<short>[^》]{1,12})》")
 _BOOK_TITLE = re.compile(r"《(?P<t>[^》]{2,40})》")
+#: what follows a title named inside another document's name: "关于贯彻《条例》的实施意见"
+_INSIDE_ANOTHER_TITLE = re.compile(r"(?:的)?(?:实施意见|实施办法|实施细则|通知|意见|办法|决定)")
 
 
 def abbreviation_problems(report: Report) -> list[Problem]:
@@ -63,7 +65,9 @@ def abbreviation_problems(report: Report) -> list[Problem]:
                 defined.setdefault(d["full"], d["short"])
                 continue
             cited = m["t"]
-            if cited in defined:  # the full title again, its short form defined before
+            if cited in defined and not _INSIDE_ANOTHER_TITLE.match(text, m.end()):
+                # the full title again, its short form defined before — not where it is part of another document's
+                # name ("河源市人民政府关于贯彻《……条例》的实施意见", 连平县 2011: that name's own marks are missing)
                 spelled.setdefault(cited, []).append(keypath)
             for full, short in defined.items():
                 if cited not in (full, short) and full.endswith(cited) and len(cited) > len(short):
