@@ -91,6 +91,7 @@ SEED_WARNINGS = {
     # 一是……。二是……。三是……；四是…… — the points of 一（四）, as the published text ends its 三是
     "common.enumeration-punctuation": (1, {"overview.items[3].points"}),
     "common.misused-word": (1, {"active.items[0].text"}),  # "截止2018年12月" — 截至
+    "common.heading-level": (1, {"issues.numbering"}),  # 七's items printed "1." straight under 七、, no （一）
 }
 
 

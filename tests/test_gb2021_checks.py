@@ -424,6 +424,38 @@ def test_a_government_that_reports_accountability_passes(tmp_path):
     assert "gb2021.accountability-unstated" not in rules(problems_of(path))  # 责任追究 is said in 监督保障
 
 
+SILENT = ("未发生因政府信息公开工作引起的责任追究情况", "工作平稳")
+
+
+@pytest.mark.parametrize(
+    ("organ", "reported"),
+    [
+        ("青岚市人民政府", True),
+        ("青岚市某镇人民政府", True),
+        # a street office is the district's agency, not a level of government (嵩山路街道 2024, held-out round 55)
+        ("青岚市某区某街道办事处", False),
+        ("青岚市数据资源管理局", False),  # a department
+    ],
+)
+def test_accountability_asked_of_the_levels_of_government(tmp_path, organ, reported):
+    path = write_variant(tmp_path, [('organ = "青岚市数据资源管理局"', f'organ = "{organ}"'), SILENT])
+    assert ("gb2021.accountability-unstated" in rules(problems_of(path))) is reported
+
+
+def test_an_overview_that_speaks_of_two_topics_or_fewer(tmp_path):
+    """官洲街道 2023, 滇中新区临空局 2022: a whole 总体情况 of one paragraph, on 主动公开 or on nothing in
+    particular."""
+    cut = [
+        (line, "")
+        for line in EXAMPLE_2023.read_text(encoding="utf-8").split("[active]")[0].splitlines()
+        if line.startswith(("[overview.", 'text = "全年', 'text = "完成', 'text = "将政务'))
+    ]
+    path = write_variant(tmp_path, cut, source=EXAMPLE_2023)
+    [p] = [p for p in problems_of(path) if p.rule == "gb2021.overview-thin"]
+    assert p.source.keypath == "overview" and "依申请公开" in p.message and "监督保障" in p.message
+    assert "gb2021.overview-thin" not in rules(problems_of(EXAMPLE_2023))  # all five topics
+
+
 @pytest.mark.parametrize(
     ("sentence", "made", "found"),
     [

@@ -40,6 +40,7 @@ gb2021.heading.numbered                WARNING   a heading typed with its own nu
 gb2021.part-order                      ERROR     a part moved from its official position
 gb2021.overview.items-and-subsections  ERROR     总体情况 mixes items and 小节 (double （一）)
 gb2021.accountability-unstated         WARNING   a government's report silent on 社会评议 / 责任追究 (条例 第五十条)
+gb2021.overview-thin                   WARNING   a whole 总体情况 speaking of two of the format's five topics or fewer
 gb2021.old-principle                   WARNING   "公开为原则，不公开为例外" where the 2019 条例 says 以公开为常态
 gb2021.format-title                    WARNING   a 2021-format report citing the format as 《……年度报告格式（试行）》
 =====================================  ========  ==========================================================
@@ -136,15 +137,20 @@ def old_principle_problems(report: Report, make) -> list[Problem]:
     return []
 
 
+#: a street office: the 派出机关 of a district or county government, not itself a level of government
+_SUBDISTRICT = re.compile(r"街道(?:办事处|办|党工委)?$|街道办事处|街$")
+
+
 def accountability_problems(report: Report, make) -> list[Problem]:
-    """条例第五十条（四）: a government's report (人民政府, 管委会, 街道办事处, 乡, 镇 — not a department) must report
-    the results of 工作考核、社会评议和责任追究; the 2021 format puts them in 总体情况's 监督保障.  Reported when the
-    text says nothing of 社会评议 nor of 责任追究 (考核 alone is said of many things); one warning, at 总体情况."""
+    """条例第五十条（四）: the report of a level of government (人民政府, 管委会, 乡, 镇 — not a department, and not a
+    街道办事处, the district's agency rather than a level of government) must report the results of 工作考核、社会评议和
+    责任追究; the 2021 format puts them in 总体情况's 监督保障.  Reported when the text says nothing of 社会评议 nor of
+    责任追究 (考核 alone is said of many things); one warning, at 总体情况."""
     from plugins.common.organs import is_department
     from plugins.common.texts import narrative_strings
 
     organ = (report.data.get("report") or {}).get("organ")
-    if not isinstance(organ, str) or is_department(organ):
+    if not isinstance(organ, str) or is_department(organ) or _SUBDISTRICT.search(organ):
         return []
     text = "".join(t for _, t in narrative_strings(report))
     if "评议" in text or "责任追究" in text or "追究责任" in text:

@@ -169,7 +169,53 @@ def _topic_headings(ctx: SectionContext) -> list[tuple[str, str]]:
     return found
 
 
+#: words that show 总体情况 speaks of a topic, headed or not
+TOPIC_MENTIONS: dict[str, re.Pattern[str]] = {
+    "active": re.compile(r"主动公开|(?:公开|发布|更新)[^。；]{0,16}?\d+\s*条"),
+    "applications": re.compile("申请"),
+    "management": re.compile("政府信息管理|信息管理|规范性文件|动态调整|目录|清理"),
+    "platforms": re.compile("平台|网站|公众号|新媒体|公开栏|专区|专栏"),
+    "supervision": re.compile("监督|保障|考核|培训|评议|追究"),
+}
+#: the parts after 总体情况: one of them present, the report's 总体情况 is whole, not a copy cut inside it
+_LATER_PARTS = ("active", "applications", "appeals", "issues", "other")
+
+
+def unmentioned_topics(ctx: SectionContext) -> list[str]:
+    """The format's five topics a whole 总体情况 of the 2021 format says nothing of, when it speaks of two of them
+    or fewer ("2023年……主动公开政府信息63条，其中……": 官洲街道 2023; a paragraph of general words: 滇中新区临空局
+    2022).  Its text, items and sub-sections are read for the topics' words, headed or not."""
+    if ctx.report.format.key != "2021":
+        return []
+    keys = [instance.key for instance in ctx.report.sections]
+    if not any(key in _LATER_PARTS for key in keys[keys.index(ctx.key) + 1 :] if ctx.key in keys):
+        return []
+    words = "".join(_strings(ctx.data))
+    missing = [key for key, pattern in TOPIC_MENTIONS.items() if not pattern.search(words)]
+    return missing if len(missing) >= 3 else []
+
+
+def _strings(value: object) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in _strings(v)]
+    if isinstance(value, list):
+        return [s for v in value for s in _strings(v)]
+    return []
+
+
 def check(ctx: SectionContext) -> list[Problem]:
+    if missing := unmentioned_topics(ctx):
+        said = "、".join(SUBSECTIONS[key] for key in missing)
+        ctx.warning(
+            "gb2021.overview-thin",
+            f"总体情况没有说到{said}：2021年格式规定总体情况主要包括主动公开、依申请公开、政府信息管理、"
+            "政府信息公开平台建设、监督保障（国办公开办函〔2021〕30号）",
+            "",
+            expected="、".join(SUBSECTIONS.values()),
+            found="缺" + said,
+        )
     if ctx.report.format.key == "2021":
         for keypath, heading in _topic_headings(ctx):
             if title := near_topic(heading):
