@@ -244,6 +244,7 @@ def test_approximate_number_with_decimals(check):
         ("2020县统计局从以下三个方面推动工作。", "“2020县”"),  # 新野县统计局 2020 (round 37)
         ("2020度工作总结已按时报送。", "“2020度”"),  # 粤汉街道 2023 wrote "2022度" in its title
         ("从2010年1月1日至2010年12月月31日。", "“月月”"),  # 大安市畜牧业管理局 2010 (held-out round 54)
+        ("统计期限自 2015 1 1日起至2015年12月31日止。", "“2015 1 1日”"),  # 青田县交通运输局 2015 (round 55)
     ],
 )
 def test_a_year_run_into_its_month_or_day(check, text, found):
@@ -1279,6 +1280,9 @@ def test_a_contact_label_with_a_comma_among_colons(check):
         ("电话：0591—86177916，传真：0591–86177917。", ["0591—86177916", "0591–86177917"]),
         ("地址:中埠镇铁山路37号邮编:255000,联系电话:0533-6281234。", ["“号邮编”"]),  # 中埠镇 2020
         ("(电话:6211002电子邮箱:abc@example.cn)", ["“02电子邮箱”"]),
+        # 楚雄市鹿城街道 2025 (held-out round 55): the address runs into the telephone's label
+        ("(地址:楚雄市鹿城街道青龙河西路东兴中学旁电话:0878-3013228,传真:0878-3013228)", ["“旁电话”"]),
+        ("(地址:楚雄市鹿城街道青龙河西路东兴中学旁,电话:0878-3013228)", []),
         ("联系电话：0818-6972129，邮编：635100。", []),
         ("2019年—2020年，办件量12345678件。", []),  # a year range and a count are not telephone numbers
         ("县政府办公室电话：0818-6972129。", []),  # a phone label after the office's name: nothing run together

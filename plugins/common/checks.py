@@ -8,7 +8,7 @@ at the key and line to fix:
   约/近 before one ("约19489人"):
   approximate and exact at once;
 - ``common.malformed-date`` — a year run into its month or day ("20201月1日", "2025111231日"): 年 (and 月) lost;
-  a unit typed twice between numbers ("2010年12月月31日");
+  a unit typed twice between numbers ("2010年12月月31日"); spaces for 年 and 月 ("2015 1 1日");
   or a year of five or six digits ("202020年");
 - ``common.misused-word`` — a common miswriting from the table in ``miswritings.toml`` (see
   :mod:`plugins.common.miswritings`; each entry with its reason and an example the tests run):
@@ -202,6 +202,18 @@ def _year_without_nian(m: re.Match[str], text: str) -> tuple[str, str, str]:
     return f"“{shown}”：年份“{year}”后缺了“年”", f"“{year}年”", f"“{year}{text[m.end()]}”"
 
 
+#: a date with spaces for its 年 and 月: "自 2015 1 1日起至 2015 12 31日止" (青田县交通运输局 2015)
+_SPACED_DATE = re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d{2})[ \t\u3000]+(?P<m>\d{1,2})[ \t\u3000]+(?P<d>\d{1,2})\s*日")
+
+
+def _spaced_date(m: re.Match[str], text: str) -> tuple[str, str, str]:
+    return (
+        f"日期“{m.group(0)}”缺了“年”“月”，只留下空格",
+        f"“{m['y']}年{m['m']}月{m['d']}日”",
+        f"“{m.group(0)}”",
+    )
+
+
 #: a unit of a date typed twice between its numbers: "2010年12月月31日" (大安市畜牧业管理局 2010)
 _DOUBLED_UNIT = re.compile(r"(?<=\d)(?P<unit>[年月])(?P=unit)(?=\d)")
 
@@ -218,6 +230,7 @@ _DATE_SLIPS = (
     (_LONG_YEAR, _long_year),
     (_YEAR_WITHOUT_NIAN, _year_without_nian),
     (_DOUBLED_UNIT, _doubled_unit),
+    (_SPACED_DATE, _spaced_date),
 )
 
 

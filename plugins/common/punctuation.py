@@ -417,6 +417,11 @@ def contact_colon_problems(report: Report) -> list[Problem]:
 _PHONE_DASH = re.compile(r"(?<![\d-])(?P<code>0\d{2,3})\s*(?P<dash>[—–―]+)\s*(?P<number>\d{7,8})(?!\d)")
 #: two contact items run together: the next label straight after a house number or the last digits ("37号邮编:")
 _RUN_TOGETHER = re.compile(r"(?P<end>号|\d{2})(?P<label>邮编|邮政编码|联系电话|电话|传真|电子邮箱|邮箱)(?=[：:])")
+#: or the next label straight after the words of an address: "地址:楚雄市鹿城街道……东兴中学旁电话:"
+_ADDRESS_RUN = re.compile(
+    r"地址[：:][^，,；;。（）()\s]{2,40}?(?P<end>[\u4e00-\u9fff])"
+    r"(?P<label>联系电话|电话|传真|邮编|邮政编码|电子邮箱|邮箱)(?=[：:])"
+)
 #: a web address with a space inside it: "(www. fgw.taian.gov.cn)" (泰安市发展和改革委员会 2020)
 _SPACED_ADDRESS = re.compile(
     r"(?P<address>(?:https?://|www\.)[A-Za-z0-9./:_?=&%#-]*[ \t\u3000]+"
@@ -431,8 +436,9 @@ _MAILBOX = re.compile(
 def contact_mark_problems(report: Report) -> list[Problem]:
     """Marks in contact details: "0818—6972129" with a dash where GB/T 15834-2011 §4.13.3 writes a telephone number
     with the short hyphen (大竹县朝阳乡 2016), two items with nothing between them, "铁山路37号邮编:255000"
-    (中埠镇 2020), an e-mail address without its @, "邮箱:562170318qq.com" (通榆县团结乡 2020), and a web address
-    with a space inside it, "www. fgw.taian.gov.cn" (泰安市发展和改革委员会 2020)."""
+    (中埠镇 2020), "……东兴中学旁电话:" (鹿城街道 2025), an e-mail address without its @, "邮箱:562170318qq.com"
+    (通榆县团结乡 2020), and a web address with a space inside it, "www. fgw.taian.gov.cn" (泰安市发展和改革委员会
+    2020)."""
     problems = []
     for keypath, text in narrative_strings(report):
         for m in _PHONE_DASH.finditer(text):
@@ -446,14 +452,16 @@ def contact_mark_problems(report: Report) -> list[Problem]:
                     found=m.group(0),
                 )
             )
-        for m in _RUN_TOGETHER.finditer(text):
+        runs = {m.start("label"): m for m in (*_ADDRESS_RUN.finditer(text), *_RUN_TOGETHER.finditer(text))}
+        for m in runs.values():
             problems.append(
                 warning(
                     "common.contact-marks",
-                    f"“{text[max(0, m.start() - 3) : m.end() + 1]}”：联系方式的两项连在一起，“{m['label']}”前缺了逗号",
+                    f"“{text[max(0, m.start('end') - 3) : m.end() + 1]}”：联系方式的两项连在一起，"
+                    f"“{m['label']}”前缺了逗号",
                     report.ref(keypath),
                     expected=f"“{m['end']}，{m['label']}”",
-                    found=f"“{m.group(0)}”",
+                    found=f"“{m['end']}{m['label']}”",
                 )
             )
         for m in _SPACED_ADDRESS.finditer(text):
