@@ -99,6 +99,17 @@ def test_the_organs_own_name_without_its_countys_level_word(check, organ, mended
 
 
 @pytest.mark.parametrize(
+    ("organ", "reported"), [("水务局", True), ("卫生健康委员会", True), ("国家统计局", False), ("平潭县财政局", False)]
+)
+def test_an_organ_named_by_its_kind_alone(check, organ, reported):
+    # 抚远市水务局 2020: the title and the organ say only "水务局"
+    found = [p for p in check(with_channels(organ, "公开信息。")) if p.source.keypath == "report.organ"]
+    assert bool(found) is reported
+    if reported:
+        assert found[0].rule == "common.organ-name" and "没有地名" in found[0].message
+
+
+@pytest.mark.parametrize(
     ("organ", "text", "found", "said"),
     [
         # 大安市畜牧业管理局 2010, 涵江区卫生局 2011 (held-out round 54)

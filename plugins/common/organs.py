@@ -17,7 +17,7 @@
 - ``common.organ-name`` — the organ named in the text without its place's level word ("咸宁人民防空办公室" for
   咸宁市人民防空办公室), or with characters missing inside its place ("平潭综合区行政审批局"); only a full name
   is compared, not a short form ("平潭财政局"); the organ's own name with its county's level word left out
-  ("天水市麦积东岔镇人民政府"); the full name with one character left out or typed twice ("大安市牧业管理局",
+  ("天水市麦积东岔镇人民政府"), or only its kind with no place ("水务局"); the full name with one character left out or typed twice ("大安市牧业管理局",
   "涵江区区卫生局"); a report whose organ is only "我局", its name never printed; a
   bureau (…局) calling itself 我委, 我厅 or 我署 (another organ's text carried over);
 - ``common.late-report`` — a 成文日期 or 公布日期 (``report.published``) after the deadline: 31 March under the
@@ -272,6 +272,8 @@ def _shortened_place(organ: str) -> dict[str, str]:
 #: 环境保护局 2011); not 本办法, 我办理, 本办公室, 我办事, 本办结
 _NOT_A_BUREAU = re.compile(r"[我本](?:委|厅|署|办)(?![员会托公理法事结])")
 #: what a report calls itself when it does not name itself
+#: a department named by its kind alone, no place before it: "水务局", "卫生健康委员会"
+_KIND_ONLY = re.compile(r"(?!国家|国务院|中国|中华|中央|全国)[\u4e00-\u9fff]{1,8}?(?:局|委员会|办公室|中心)")
 _PRONOUN = re.compile(r"[我本](?:局|办|委|厅|署|中心|镇|乡|街道|区|县|市|单位|部门|机关|院|所|站)")
 
 
@@ -457,6 +459,16 @@ def organ_name_problems(report: Report) -> list[Problem]:
             warning(
                 "common.organ-name",
                 f"报告只称“{organ.strip()}”，没有写出机关名称：标题、导语和署名应写机关全称",
+                report.ref("report.organ"),
+                expected="机关全称",
+                found=organ.strip(),
+            )
+        ]
+    if _KIND_ONLY.fullmatch(organ.strip()) and not places.in_name(organ):  # 抚远市水务局 2020: "水务局" alone
+        return [
+            warning(
+                "common.organ-name",
+                f"机关名称只写了“{organ.strip()}”，没有地名：标题、导语和署名应写机关全称（如“××县{organ.strip()}”）",
                 report.ref("report.organ"),
                 expected="机关全称",
                 found=organ.strip(),
