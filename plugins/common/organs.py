@@ -17,8 +17,8 @@
 - ``common.organ-name`` — the organ named in the text without its place's level word ("咸宁人民防空办公室" for
   咸宁市人民防空办公室), or with characters missing inside its place ("平潭综合区行政审批局"); only a full name
   is compared, not a short form ("平潭财政局"); the organ's own name with its county's level word left out
-  ("天水市麦积东岔镇人民政府"), or only its kind with no place ("水务局"); the full name with one character left out or typed twice ("大安市牧业管理局",
-  "涵江区区卫生局"); a report whose organ is only "我局", its name never printed; a
+  ("天水市麦积东岔镇人民政府"), or only its kind with no place ("水务局"); the full name with one character left out
+  or typed twice ("大安市牧业管理局", "涵江区区卫生局"); a report whose organ is only "我局", its name never printed; a
   bureau (…局) calling itself 我委, 我厅 or 我署 (another organ's text carried over);
 - ``common.late-report`` — a 成文日期 or 公布日期 (``report.published``) after the deadline: 31 March under the
   2008 条例; under the 2019 条例 (第五十条) 31 January for departments, 31 March for governments (人民政府, 管委会,
