@@ -187,8 +187,19 @@ def test_a_dot_between_chinese_words(check, dot):
     assert "中国·广元" in p.message and p.source.keypath == "overview.text"
 
 
+@pytest.mark.parametrize("mark", [".", "•", "．"])
+def test_a_day_named_by_its_date_with_a_point(check, mark):
+    # 沈阳市民政局 2020: "“5.15政务公开日”"; 铁东区新兴街道 2025: "5•15政务公开日活动"
+    [p] = [
+        p for p in check(with_overview(text=f"开展“5{mark}15政务公开日”活动。")) if p.rule == "common.dot-between-words"
+    ]
+    assert (p.found, p.expected) == (f"“5{mark}15”", "“5·15”") and "5" + mark + "15政务公开日" in p.message
+
+
 def test_dots_beside_digits_or_latin_letters_pass(check):
-    text = "占比63.2%，网址www.gov.cn，第1.2条，1.主动公开，中国·广元。"
+    text = (
+        "占比63.2%，网址www.gov.cn，第1.2条，1.主动公开，中国·广元，开展5·15政务公开日活动，增长1.5倍，共2.15万人次。"
+    )
     assert "common.dot-between-words" not in rules(check(with_overview(text=text)))
 
 

@@ -3,7 +3,7 @@ paragraphs that end without their 句号:
 
 - ``common.doubled-punctuation`` — "，，", "。。", "；；"…, and two clause marks in a row ("，；", "。，");
 - ``common.dot-between-words`` — a "." or "．" between two Chinese characters ("中国.广元"): the 间隔号 · inside a
-  name, or a 句号 lost its form;
+  name, or a 句号 lost its form; and a day named by its date with a point or a bullet ("5.15政务公开日", "5•15");
 - ``common.unbalanced-bracket`` — （）《》〈〉〔〕【】 not paired within a paragraph (a doubled 《《 is left to
   common.doubled-punctuation);
 - ``common.heading-punctuation`` — a part heading typed with a closing 。，；、 ("……存在的主要问题及改进情况。");
@@ -39,6 +39,10 @@ _DOUBLED = re.compile(r"[，,。；;、：:]{2,}|《{2,}|》{2,}")
 #: a full stop of Latin type between two Chinese words: "通过中国.广元政府网站" (广元市统计局 2012) — the portal
 #: is "中国·广元" with the 间隔号 (GB/T 15834-2011 §4.15); a decimal point or an address's dot has a digit beside it
 _DOT_BETWEEN_WORDS = re.compile(r"(?<=[\u4e00-\u9fff])[.．](?=[\u4e00-\u9fff])")
+#: a day named by its month and day for an event, with a point or a bullet for the 间隔号: "5.15政务公开日", "5•15"
+_DOT_IN_DAY_NAME = re.compile(
+    r"(?<![\d.．])(?P<m>1[0-2]|[1-9])[.．•∙・](?P<d>[1-9]|[12]\d|3[01])(?=(?P<name>[\u4e00-\u9fff]{2,8}?(?:日|节)))"
+)
 
 _SENTENCE_INSIDE = re.compile(r"[，,；;]")
 
@@ -81,6 +85,18 @@ def punctuation_problems(report: Report) -> list[Problem]:
                     report.ref(keypath),
                     expected=f"“{marks[0]}”" if same else "“" + "”或“".join(dict.fromkeys(marks)) + "”",
                     found=f"“{marks}”",
+                )
+            )
+        for m in _DOT_IN_DAY_NAME.finditer(text):
+            named = m.group(0) + m["name"]
+            problems.append(
+                warning(
+                    "common.dot-between-words",
+                    f"“{named}”：以月日为名的日子，月、日之间用间隔号“·”（GB/T 15834—2011 第4.14条），"
+                    f"不用“{text[m.start('m') + len(m['m'])]}”",
+                    report.ref(keypath),
+                    expected=f"“{m['m']}·{m['d']}”",
+                    found=f"“{m.group(0)}”",
                 )
             )
         for m in _DOT_BETWEEN_WORDS.finditer(text):
