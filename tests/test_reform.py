@@ -43,3 +43,19 @@ def test_an_old_organ_name_in_a_report_after_the_reform(check, text, old, new):
 )
 def test_old_names_where_they_belong_are_not_reported(check, text, year, organ):
     assert "common.abolished-organ" not in rules(check(report(text, year, organ)))
+
+
+@pytest.mark.parametrize(
+    ("year", "reported"),
+    [(2016, True), (2014, True), (2013, False), (2012, False)],  # 创先争优 ended in 2012; 2013 may tell its results
+)
+def test_a_campaign_that_has_ended(check, year, reported):
+    # 凤阳县交通运输局 2016: "以科学发展观为指导，以创先争优活动为契机，将推进政府信息公开……"
+    found = [
+        p
+        for p in check(report("以创先争优活动为契机，推进政府信息公开工作。", year=year))
+        if p.rule == "common.ended-campaign"
+    ]
+    assert bool(found) is reported
+    if reported:
+        assert found[0].found == "创先争优活动" and "2012年" in found[0].message

@@ -1,9 +1,14 @@
-"""Organs a reform abolished, named in a report written after it (``reform.toml`` beside this module).
+"""Organs a reform abolished and campaigns that have ended, named in a report written after them (``reform.toml``
+beside this module).
 
 ``common.abolished-organ`` (WARNING): a report for 2019 or later naming a local organ by its name from before
 the 2018 reform of government organs ("县国土资源局" in 安福县's 2020 report: by then 自然资源局).  Not
 reported: a name after 原 (the old body itself), inside a book title (a document it once issued), or the
 report's own organ name holding the old name.  Each old name is reported once, where it first appears.
+
+``common.ended-campaign`` (WARNING): a report for a year two or more years after a campaign ended naming it
+("以创先争优活动为契机" in 凤阳县交通运输局's 2016 report; the campaign ended in 2012): text carried over from an old
+report.  The year right after the campaign may still tell its results.
 """
 
 from __future__ import annotations
@@ -32,6 +37,34 @@ class Abolished:
 def _table() -> tuple[Abolished, ...]:
     data = tomllib.loads(TABLE.read_text(encoding="utf-8"))
     return tuple(Abolished(old, entry["new"], int(entry["since"])) for entry in data["organ"] for old in entry["old"])
+
+
+@cache
+def _campaigns() -> tuple[tuple[str, int], ...]:
+    data = tomllib.loads(TABLE.read_text(encoding="utf-8"))
+    return tuple((name, int(entry["until"])) for entry in data.get("campaign", []) for name in entry["name"])
+
+
+def ended_campaign_problems(report: Report) -> list[Problem]:
+    year = (report.data.get("report") or {}).get("year")
+    if not isinstance(year, int):
+        return []
+    problems: list[Problem] = []
+    seen: set[str] = set()
+    for keypath, text in narrative_strings(report):
+        for name, until in _campaigns():
+            if year >= until + 2 and name in text and name not in seen:
+                seen.add(name)
+                problems.append(
+                    warning(
+                        "common.ended-campaign",
+                        f"{year}年的报告还写“{name}”：这项活动{until}年已经结束，像是照抄了旧年的报告",
+                        report.ref(keypath),
+                        expected=f"{year}年的工作",
+                        found=name,
+                    )
+                )
+    return problems
 
 
 @cache
