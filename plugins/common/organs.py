@@ -181,7 +181,7 @@ def foreign_scope_problems(report: Report) -> list[Problem]:
     信息公开工作的推进、指导" — 中阳县人民政府 2022; "全市地税系统本着……" — 平潭综合实验区地方税务局 2013): the words
     of a city's report carried over.  Only an organ whose name gives one place, a county-level 县, 区 or 旗 (a
     county-level 市 says 全市 of itself); a clause about the city's own meetings, trainings or rankings ("在全市
-    政务公开考核中名列第一") is left alone.  Once per text."""
+    政务公开考核中名列第一") and a city's document named in 《》 are left alone.  Once per text."""
     organ = (report.data.get("report") or {}).get("organ")
     home = places.in_name(organ) if isinstance(organ, str) else ()
     if len(home) != 1 or home[0].name[-1] not in "县区旗":
@@ -196,6 +196,8 @@ def foreign_scope_problems(report: Report) -> list[Problem]:
             right = re.split(r"[，,。；;！？]", text[m.start() :])[0]
             if _CITY_EVENT.search(left + right):
                 continue
+            if text.count("《", 0, m.start()) > text.count("》", 0, m.start()):
+                continue  # the city's notice, named in 《》: "《关于做好2020年全市政府信息公开工作年度报告的通知》"
             problems.append(
                 warning(
                     "common.foreign-scope",
