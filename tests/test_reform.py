@@ -59,3 +59,13 @@ def test_a_campaign_that_has_ended(check, year, reported):
     assert bool(found) is reported
     if reported:
         assert found[0].found == "创先争优活动" and "2012年" in found[0].message
+
+
+@pytest.mark.parametrize(("year", "reported"), [(2016, True), (2017, True), (2018, False), (2020, False)])
+def test_a_name_the_reform_created_in_a_report_before_it(check, year, reported):
+    # 慈溪市 2016 (held-out round 56): the title names "慈溪市卫生健康局", the text "卫生计生局"
+    data = report("通过卫生计生局网站公开信息355条。", year=year, organ="慈溪市卫生健康局")
+    found = [p for p in check(data) if p.rule == "common.anachronistic-organ"]
+    assert bool(found) is reported
+    if reported:
+        assert (found[0].found, found[0].source.keypath) == ("卫生健康局", "report.organ")

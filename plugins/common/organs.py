@@ -37,7 +37,7 @@ from compiler import hookimpl
 from compiler.model.problems import Problem, warning
 from compiler.model.report import Report
 from plugins.common import places
-from plugins.common.reform import abolished_organ_problems, ended_campaign_problems
+from plugins.common.reform import abolished_organ_problems, anachronistic_organ_problems, ended_campaign_problems
 from plugins.common.texts import narrative_strings, typed_table_strings
 
 #: The 2008 条例 (第三十一条): every report by 31 March; the 2019 条例 (第五十条): departments by 31 January,
@@ -584,4 +584,5 @@ def gongkai_check(report: Report) -> list[Problem]:
         *late_report_problems(report),
         *abolished_organ_problems(report),
         *ended_campaign_problems(report),
+        *anachronistic_organ_problems(report),
     ]

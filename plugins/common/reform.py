@@ -6,6 +6,10 @@ the 2018 reform of government organs ("县国土资源局" in 安福县's 2020 r
 reported: a name after 原 (the old body itself), inside a book title (a document it once issued), or the
 report's own organ name holding the old name.  Each old name is reported once, where it first appears.
 
+``common.anachronistic-organ`` (WARNING): the converse — a report for a year before the reform naming an organ by
+a name the reform created (慈溪市's 2016 report titled "慈溪市卫生健康局", its text "卫生计生局": the title was most
+likely rewritten when the portal moved); the title and the organ are read as well as the text.
+
 ``common.ended-campaign`` (WARNING): a report for a year two or more years after a campaign ended naming it
 ("以创先争优活动为契机" in 凤阳县交通运输局's 2016 report; the campaign ended in 2012): text carried over from an old
 report.  The year right after the campaign may still tell its results.
@@ -43,6 +47,35 @@ def _table() -> tuple[Abolished, ...]:
 def _campaigns() -> tuple[tuple[str, int], ...]:
     data = tomllib.loads(TABLE.read_text(encoding="utf-8"))
     return tuple((name, int(entry["until"])) for entry in data.get("campaign", []) for name in entry["name"])
+
+
+@cache
+def _new_names() -> tuple[tuple[str, int], ...]:
+    data = tomllib.loads(TABLE.read_text(encoding="utf-8"))
+    return tuple((name, int(entry["since"])) for entry in data.get("new_name", []) for name in entry["name"])
+
+
+def anachronistic_organ_problems(report: Report) -> list[Problem]:
+    meta = report.data.get("report") or {}
+    year = meta.get("year")
+    if not isinstance(year, int):
+        return []
+    own = [(f"report.{key}", meta[key]) for key in ("organ", "title") if isinstance(meta.get(key), str)]
+    for name, since in _new_names():
+        if year >= since:
+            continue
+        for keypath, text in (*own, *narrative_strings(report)):
+            if name in text:
+                return [
+                    warning(
+                        "common.anachronistic-organ",
+                        f"{year}年的报告写“{name}”：这个机构名称是2018年机构改革后才有的，{year}年时还不叫这个名字",
+                        report.ref(keypath),
+                        expected=f"{year}年时的机构名称",
+                        found=name,
+                    )
+                ]
+    return []
 
 
 def ended_campaign_problems(report: Report) -> list[Problem]:
