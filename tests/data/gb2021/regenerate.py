@@ -291,6 +291,21 @@ CASES: list[tuple[str, str, str, list[tuple[str, str, str]]]] = [
 ]
 
 
+#: 总体情况's five sub-sections as the example writes them, up to part 二
+_SUBSECTIONS = (
+    "[overview.active]"
+    + EXAMPLE.read_text(encoding="utf-8").split("[overview.active]", 1)[1].split("# 二、主动公开政府信息情况", 1)[0]
+)
+CASES.append(
+    (
+        "overview-thin",
+        "gb2021.overview-thin",
+        "总体情况只留开头一段，主动公开、依申请公开、政府信息管理、平台建设、监督保障五个小节都删去",
+        [("[overview]", _SUBSECTIONS, "")],
+    )
+)
+
+
 def edit(text: str, header: str, old: str, new: str) -> str:
     start = re.search(re.escape(header) + r"[ \t]*(#.*)?\n", text).start() if header else 0  # type: ignore[union-attr]
     at = text.index(old, start)
