@@ -164,6 +164,27 @@ def test_a_city_scope_in_a_county_or_district_report_is_reported_once(check, org
 
 
 @pytest.mark.parametrize(
+    ("organ", "text", "found", "own"),
+    [
+        # 两家子满族乡 2020 (held-out round 56): "两家子满族乡迅速组织全街开展新《条例》学习"
+        ("某某满族乡人民政府", "我乡迅速组织全街开展新《条例》学习。", "全街", "全乡"),
+        ("某某街道办事处", "全镇共公开政府信息120条。", "全镇", "全街道"),
+    ],
+)
+def test_a_township_speaking_of_another_kind_of_township(check, organ, text, found, own):
+    [p] = [p for p in check(with_channels(organ, text)) if p.rule == "common.foreign-scope"]
+    assert (p.found, p.expected) == (found, own)
+
+
+@pytest.mark.parametrize(
+    ("organ", "text"),
+    [("某某镇人民政府", "全镇各村、全街道办事处辖区"), ("某某街道办事处", "辖区内全乡村振兴示范点3个。")],
+)
+def test_township_scopes_where_they_belong_pass(check, organ, text):
+    assert "common.foreign-scope" not in rules(check(with_channels(organ, text + "。")))
+
+
+@pytest.mark.parametrize(
     ("organ", "text"),
     [
         ("中阳县人民政府", "我县在全市政务公开考核中名列前茅。"),  # the city's ranking

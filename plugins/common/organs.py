@@ -11,7 +11,8 @@
   read from its name with :mod:`plugins.common.places` (统计用区划代码, province to county), and the places inside
   it or containing it are its own; an organ whose name gives no place (a township) is not checked;
 - ``common.foreign-scope`` — "全市" as the scope of its own work in the report of a county or a district (a city's
-  report carried over): "进一步加大对全市政府信息公开工作的推进" in 中阳县人民政府's;
+  report carried over): "进一步加大对全市政府信息公开工作的推进" in 中阳县人民政府's; "全街" in a township's, "全乡"
+  or "全镇" in a street office's;
 - ``common.signature-organ`` — the signed organ one or two characters off the report's organ ("财政全融局"), or
   another department altogether (the 国有资产管理局 signing the 投资促进局's report);
 - ``common.organ-name`` — the organ named in the text without its place's level word ("咸宁人民防空办公室" for
@@ -176,6 +177,36 @@ def foreign_place_problems(report: Report) -> list[Problem]:
 _CITY_EVENT = re.compile(r"参加|参与|出席|列席|考核|考评|排名|评比|评估|名列|会议|大会|培训|通报|表彰|范围")
 
 
+#: the scope word of a township's own work, by what its name ends on, and the scope words of the other kind
+_TOWNSHIP_SCOPE = (
+    (re.compile(r"乡(?:人民政府)?$"), "全乡", re.compile(r"全街(?:道)?(?![道办])")),
+    (re.compile(r"镇(?:人民政府)?$"), "全镇", re.compile(r"全街(?:道)?(?![道办])")),
+    (re.compile(r"街道(?:办事处)?$"), "全街道", re.compile(r"全[乡镇](?![村])")),
+)
+
+
+def _township_scope(report: Report, organ: str) -> list[Problem]:
+    """A township saying 全街 of its own work, or a street office 全乡/全镇 ("两家子满族乡迅速组织全街开展新《条例》
+    学习", 吉林市昌邑区两家子满族乡 2020): another kind of organ's report carried over.  Once per report."""
+    for ending, own, other in _TOWNSHIP_SCOPE:
+        if not ending.search(organ):
+            continue
+        for keypath, text in narrative_strings(report):
+            m = other.search(text)
+            if m and text.count("《", 0, m.start()) <= text.count("》", 0, m.start()):
+                return [
+                    warning(
+                        "common.foreign-scope",
+                        f"“{text[max(0, m.start() - 8) : m.end() + 6]}”：本报告是“{organ}”的，说自己的工作应为“{own}”，"
+                        f"不是“{m.group(0)}”：疑为从别的乡镇街道的报告照搬，请核对",
+                        report.ref(keypath),
+                        expected=own,
+                        found=m.group(0),
+                    )
+                ]
+    return []
+
+
 def foreign_scope_problems(report: Report) -> list[Problem]:
     """ "全市" as the scope of the report's own work in the report of a county or a district ("进一步加大对全市政府
     信息公开工作的推进、指导" — 中阳县人民政府 2022; "全市地税系统本着……" — 平潭综合实验区地方税务局 2013): the words
@@ -183,6 +214,8 @@ def foreign_scope_problems(report: Report) -> list[Problem]:
     county-level 市 says 全市 of itself); a clause about the city's own meetings, trainings or rankings ("在全市
     政务公开考核中名列第一") and a city's document named in 《》 are left alone.  Once per text."""
     organ = (report.data.get("report") or {}).get("organ")
+    if isinstance(organ, str) and (township := _township_scope(report, organ)):
+        return township
     home = places.in_name(organ) if isinstance(organ, str) else ()
     if len(home) != 1 or home[0].name[-1] not in "县区旗":
         return []
