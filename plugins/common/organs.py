@@ -306,9 +306,11 @@ def _shortened_place(organ: str) -> dict[str, str]:
 #: a committee's, an office's or a department's way of saying "we" that a bureau does not use ("我办未收到……" in 苍南县
 #: 环境保护局 2011); not 本办法, 我办理, 本办公室, 我办事, 本办结
 _NOT_A_BUREAU = re.compile(r"[我本](?:委|厅|署|办)(?![员会托公理法事结])")
-#: what a report calls itself when it does not name itself
 #: a department named by its kind alone, no place before it: "水务局", "卫生健康委员会"
-_KIND_ONLY = re.compile(r"(?!国家|国务院|中国|中华|中央|全国|我|本)[^省市县区州旗盟镇乡村街]{1,8}?(?:局|委员会|办公室|中心)")
+_KIND_ONLY = re.compile(
+    r"(?!国家|国务院|中国|中华|中央|全国|我|本)[^省市县区州旗盟镇乡村街]{1,8}?(?:局|委员会|办公室|中心)"
+)
+#: what a report calls itself when it does not name itself
 _PRONOUN = re.compile(r"[我本](?:局|办|委|厅|署|中心|镇|乡|街道|区|县|市|单位|部门|机关|院|所|站)")
 
 
