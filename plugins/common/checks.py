@@ -3,7 +3,7 @@
 Each rule reads the text as the author typed it (before ``{references}`` are replaced), so a problem points
 at the key and line to fix:
 
-- ``common.placeholder`` — template fill-ins left in: ××, XX, 【 】, "本级政府（本部门）";
+- ``common.placeholder`` — template fill-ins left in: ××, XX, 【 】, "本级政府（本部门）", "本行政区域（或本部门）";
 - ``common.approx-number`` — "余" after a number with decimals ("10.89余万") or after an exact count ("877余篇"), or
   约/近 before one ("约19489人"):
   approximate and exact at once;
@@ -88,7 +88,7 @@ from plugins.common.texts import REFERENCE, narrative_strings, section_strings, 
 
 _PLACEHOLDERS = re.compile(
     r"×{2,}|(?<![A-Za-z])(?:X{2,}|x{2,})(?![A-Za-z])|【(?!\d{4}】\d+号)[^】]{0,20}】"
-    r"|本(?:级政府|地区|机关|行政机关)[（(]本?(?:部门|单位|机关)[)）]"
+    r"|本(?:级政府|地区|机关|行政机关|行政区域)[（(]或?本?(?:部门|单位|机关)[)）]"
 )
 _APPROX = re.compile(r"(\d+\.\d+)余([万亿]?)")
 _RUN_DATE = re.compile(r"(?<![\d.])(?:19|20)\d{2}\d{1,6}[月日]")
