@@ -479,6 +479,16 @@ def _organ_without_county_level(report: Report, organ: str) -> list[Problem]:
     ]
 
 
+def _not_the_full_name(report: Report, name: str, said: str, example: str = "") -> Problem:
+    return warning(
+        "common.organ-name",
+        f"{said}：标题、导语和署名应写机关全称{example}",
+        report.ref("report.organ"),
+        expected="机关全称",
+        found=name,
+    )
+
+
 def organ_name_problems(report: Report) -> list[Problem]:
     """The organ named in the text without the level word of its place: "咸宁人民防空办公室" in the report of
     咸宁市人民防空办公室.  Only full names are compared (the rest after the place has four characters or more), so
@@ -491,26 +501,11 @@ def organ_name_problems(report: Report) -> list[Problem]:
     organ = (report.data.get("report") or {}).get("organ")
     if not isinstance(organ, str):
         return []
-    if _PRONOUN.fullmatch(organ.strip()):  # 屯昌县某局 2015: the report calls itself "我局" and nothing else
-        return [
-            warning(
-                "common.organ-name",
-                f"报告只称“{organ.strip()}”，没有写出机关名称：标题、导语和署名应写机关全称",
-                report.ref("report.organ"),
-                expected="机关全称",
-                found=organ.strip(),
-            )
-        ]
-    if _KIND_ONLY.fullmatch(organ.strip()) and not places.in_name(organ):  # 抚远市水务局 2020: "水务局" alone
-        return [
-            warning(
-                "common.organ-name",
-                f"机关名称只写了“{organ.strip()}”，没有地名：标题、导语和署名应写机关全称（如“××县{organ.strip()}”）",
-                report.ref("report.organ"),
-                expected="机关全称",
-                found=organ.strip(),
-            )
-        ]
+    name = organ.strip()
+    if _PRONOUN.fullmatch(name):  # 屯昌县某局 2015: the report calls itself "我局" and nothing else
+        return [_not_the_full_name(report, name, f"报告只称“{name}”，没有写出机关名称")]
+    if _KIND_ONLY.fullmatch(name) and not places.in_name(name):  # 抚远市水务局 2020: "水务局" alone
+        return [_not_the_full_name(report, name, f"机关名称只写了“{name}”，没有地名", f"（如“××县{name}”）")]
     problems = [
         *_calls_itself_a_committee(report, organ),
         *_colloquial_in_title(report),
