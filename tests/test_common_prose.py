@@ -537,6 +537,18 @@ def test_a_name_with_its_own_dunhao_in_a_list_ending_on_fuzhu(check):
     assert "“行政复议、行政诉讼情况”本身含顿号" in p.message and p.expected == "“，”"
 
 
+def test_names_parted_by_commas_with_a_name_of_three_words_in_dun(check):
+    """内黄县 2018 (held-out round 58): "……依申请公开政府信息情况,投诉举报、行政复议、行政诉讼情况,……等六部分组成" is
+    six names parted by commas, the fourth holding two 、 of its own (it was read as seven, 、 and ，mixed)."""
+    listed = (
+        "基本情况概述，主动公开政府信息情况，依申请公开政府信息情况，投诉举报、行政复议、行政诉讼情况，"
+        "政府信息公开的收费及减免情况，主要问题和改进措施"
+    )
+    found = check(legacy(preamble={"text": f"报告全文由{listed}等六部分组成。"}))
+    assert not [p for p in found if p.rule == "legacy.part-count" and "但列出了" in p.message]
+    assert "legacy.part-list-punctuation" not in rules(found)
+
+
 def test_the_last_name_joined_by_yiji_or_yu_is_a_name_of_its_own(check):
     """平潭综合实验区交通与建设局 2022: "……存在的主要问题和改进情况以及其他需要报告的事项共六个部分" is six names (it
     was read as five: "导语说共六个部分，但列出了5个"); 平潭县民政局 2013: "……需要说明的事项与附表" is two."""

@@ -108,7 +108,10 @@ def listed_parts(report: Report) -> PartList | None:
             listed = re.split(r"[，,](?:并|另|同时)附", listed)[0]
             # "……改进措施，共五个部分组成" (张义镇 2008): the mark before 共/等 closes the list, it parts no names
             listed = listed.rstrip("，,、；; ")
-            pieces = [re.sub(r"^(?:以及|及|和|与)", "", n.strip()) for n in _SEPARATORS.split(listed) if n.strip()]
+            # parted by commas, with a name's own 、 inside ("……，投诉举报、行政复议、行政诉讼情况，……", 内黄县 2018):
+            # the commas part the names (two or more of them, none after a 、-parted run of names)
+            split = _COMMA_LEVEL if _commas_part_the_names(listed) else _SEPARATORS
+            pieces = [re.sub(r"^(?:以及|及|和|与)", "", n.strip()) for n in split.split(listed) if n.strip()]
             if not counted and len(pieces) < 2:
                 continue
             names = _rejoin(pieces)
@@ -123,6 +126,19 @@ def listed_parts(report: Report) -> PartList | None:
             separators = frozenset(re.findall(r"[、，,；;]", between))
             return PartList(names, parse_chinese_number(m.group(2)) if counted else None, keypath, separators)
     return None
+
+
+_COMMA_LEVEL = re.compile(r"[，,；]|(?<=情况|事项|措施)(?:以及|和|及|与)")
+
+
+def _commas_part_the_names(listed: str) -> bool:
+    """Whether a list's names are parted by commas and its 、 only join words inside one name: two commas or more,
+    and every comma-parted piece that holds a 、 ends as a part name does while the words before its 、 do not."""
+    pieces = [p for p in re.split(r"[，,]", listed) if p.strip()]
+    if len(pieces) < 3 or "、" not in listed:
+        return False
+    inner = [p for p in pieces if "、" in p]
+    return all(_NAME_END.search(p) and not any(_NAME_END.search(w) for w in p.split("、")[:-1]) for p in inner)
 
 
 def _rejoin(pieces: list[str]) -> tuple[str, ...]:
