@@ -114,6 +114,15 @@ def test_a_yi_shi_with_no_er_shi(check, overview, keypath):
     assert (p.source.keypath, p.found) == (keypath, "一是") and "没有“二是”" in p.message
 
 
+def test_the_next_item_of_a_list_run_on_without_a_mark(check):
+    # 濉溪县 2022 (held-out round 58), reworded: "……切实增强了人民群众的满意度、获得感三是做好……"
+    text = "一是公开政策文件12条。二是回应社会关切，增强了群众获得感三是做好基层政务公开。"
+    [p] = [p for p in check(with_overview(text=text)) if p.rule == "common.enumeration"]
+    assert p.found == "得感三是" and "前面没有标点" in p.message
+    fine = "一是公开政策文件12条。二是回应社会关切。三是做好基层政务公开，统一是关键。"
+    assert "common.enumeration" not in rules(check(with_overview(text=fine)))
+
+
 def test_later_items_run_on_without_a_mark_are_said_as_such_not_as_a_lone_yi_shi(check):
     # 代县卫生健康局 2024 (held-out round 51), reworded: 二是 and 三是 follow the text before them with no 。
     text = "一是主动公开方面。公开信息6条，确保群众获取信息二是依申请公开方面。本年度收到申请0三是平台建设方面。"

@@ -177,6 +177,20 @@ def enumeration_problems(report: Report) -> list[Problem]:
                 found="一是",
             )
         )
+    for keypath, numbers in paragraphs:  # a list in order up to 二是, its next item run on: "……获得感三是做好……"
+        if len(numbers) < 2 or numbers != list(range(1, len(numbers) + 1)) or keypath in said:
+            continue
+        glued = [g for g in _glued_items(texts.get(keypath, "")) if parse_chinese_number(g[2:-1]) == len(numbers) + 1]
+        if glued:
+            problems.append(
+                warning(
+                    "common.enumeration",
+                    f"段落中的“{glued[0]}”紧接着前一句，前面没有标点：列举的各项之间要用句号或分号隔开",
+                    report.ref(keypath),
+                    expected=f"……。{glued[0][2:]}……",
+                    found=glued[0],
+                )
+            )
     return problems
 
 
@@ -202,12 +216,14 @@ def figure_shi_problems(report: Report) -> list[Problem]:
 
 
 def _glued_items(text: str) -> list[str]:
-    """The items after a paragraph's lone 一是 that follow the text before them with no mark, each with the two
-    characters before it ("信息二是", "事项0三是"), when they go on from 二是 in order; else []."""
+    """The items of a paragraph's 一是 list that follow the text before them with no mark, each with the two
+    characters before it ("信息二是", "事项0三是", "获得感三是"), each after the item numbered before it; else []."""
     start = text.find("一是")
     found = [m for m in _GLUED_NEXT.finditer(text, max(start, 0)) if parse_chinese_number(m.group(1)) is not None]
-    if start < 0 or not found or parse_chinese_number(found[0].group(1)) != 2:
+    if start < 0 or not found:
         return []
+    # each in order after the item before it: "……二是……获得感三是做好……" (濉溪县 2022) as well as a lone 一是's 二是
+    found = [m for m in found if f"{chinese_number(parse_chinese_number(m.group(1)) - 1)}是" in text[start : m.start()]]
     shown = []
     for m in found:
         at = m.start()
