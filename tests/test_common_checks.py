@@ -859,6 +859,8 @@ def test_titles_in_a_series_as_they_should_be_pass(check, text):
         ("对照《政府信息公开条例》的要求，梳理了本局的政府信息。", "《政府信息公开条例》"),
         # 平潭综合执法应急局 2023: without book-title marks
         ("贯彻落实政府信息公开条例。深入学习条例各项规定。", "政府信息公开条例"),
+        # 馆陶县行政审批局 2018 (held-out round 58): cut short, and unmarked
+        ("根据信息公开条例的规定，编制本报告。", "信息公开条例"),
         # 《条例》 with nothing cited before
         ("按照《条例》要求，做好政府信息公开工作。", "《条例》"),
         # 五常市背荫河镇 2022 (held-out round 52), reworded: the bare word after a verb of following

@@ -216,6 +216,8 @@ _SHORT_TITLE = "政府信息公开条例"
 _REGULATION = re.compile(
     rf"(?:中华人民共和国)?{_SHORT_TITLE}|《条例》"
     r"|(?<=按照|根据|依据|依照|落实|执行|对照|贯彻|遵照)条例(?=要求|规定|精神|有关|相关|和|及|的|第|[，,。；;、])"
+    # the title cut short and unmarked: "全面落实信息公开条例" (江津区笃实镇 2019), "根据信息公开条例的规定" (馆陶县 2018)
+    r"|(?<![府《〈\u4e00-\u9fff])信息公开条例(?![》〉])|(?<=落实|根据|按照|依据|贯彻|执行)信息公开条例(?![》〉])"
 )
 _OTHER_REGULATION = re.compile(rf"《(?![^》]*{_SHORT_TITLE})[^《》]{{1,30}}条例》")
 _DEFINES_SHORT = re.compile(rf"(?:简称|下称)\s*[“\"]?《(?:条例|{_SHORT_TITLE})》")
