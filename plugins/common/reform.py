@@ -22,6 +22,7 @@ import tomllib
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from compiler.model.problems import Problem, warning
 from compiler.model.report import Report
@@ -38,21 +39,25 @@ class Abolished:
 
 
 @cache
+def _data() -> dict[str, Any]:
+    """reform.toml, read once for the three tables below."""
+    return tomllib.loads(TABLE.read_text(encoding="utf-8"))
+
+
+@cache
 def _table() -> tuple[Abolished, ...]:
-    data = tomllib.loads(TABLE.read_text(encoding="utf-8"))
-    return tuple(Abolished(old, entry["new"], int(entry["since"])) for entry in data["organ"] for old in entry["old"])
+    organs = _data()["organ"]
+    return tuple(Abolished(old, entry["new"], int(entry["since"])) for entry in organs for old in entry["old"])
 
 
 @cache
 def _campaigns() -> tuple[tuple[str, int], ...]:
-    data = tomllib.loads(TABLE.read_text(encoding="utf-8"))
-    return tuple((name, int(entry["until"])) for entry in data.get("campaign", []) for name in entry["name"])
+    return tuple((name, int(entry["until"])) for entry in _data().get("campaign", []) for name in entry["name"])
 
 
 @cache
 def _new_names() -> tuple[tuple[str, int], ...]:
-    data = tomllib.loads(TABLE.read_text(encoding="utf-8"))
-    return tuple((name, int(entry["since"])) for entry in data.get("new_name", []) for name in entry["name"])
+    return tuple((name, int(entry["since"])) for entry in _data().get("new_name", []) for name in entry["name"])
 
 
 def anachronistic_organ_problems(report: Report) -> list[Problem]:

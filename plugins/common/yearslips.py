@@ -265,8 +265,9 @@ def _count_under_another_year(report: Report, texts: list[tuple[str, str]], year
     where = "正文另处写明"
     if isinstance(typed, int) and not this_year:
         where = "主动公开部分填写的总数"
+        by_key = dict(texts)
         for keypath, m in found:
-            text = dict(texts)[keypath]
+            text = by_key[keypath]
             start = max(text.rfind("。", 0, m.start()), text.rfind("；", 0, m.start())) + 1
             stop = text.find("。", m.end())
             sentence = text[start : stop if stop >= 0 else len(text)]
