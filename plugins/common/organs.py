@@ -39,7 +39,7 @@ from compiler.model.problems import Problem, warning
 from compiler.model.report import Report
 from plugins.common import places
 from plugins.common.reform import abolished_organ_problems, anachronistic_organ_problems, ended_campaign_problems
-from plugins.common.texts import narrative_strings, typed_table_strings
+from plugins.common.texts import in_title, narrative_strings, typed_table_strings
 
 #: The 2008 条例 (第三十一条): every report by 31 March; the 2019 条例 (第五十条): departments by 31 January,
 #: governments (人民政府, and the bodies that act as one) by 31 March.
@@ -193,7 +193,7 @@ def _township_scope(report: Report, organ: str) -> list[Problem]:
             continue
         for keypath, text in narrative_strings(report):
             m = other.search(text)
-            if m and text.count("《", 0, m.start()) <= text.count("》", 0, m.start()):
+            if m and not in_title(text, m.start()):
                 return [
                     warning(
                         "common.foreign-scope",
@@ -229,7 +229,7 @@ def foreign_scope_problems(report: Report) -> list[Problem]:
             right = re.split(r"[，,。；;！？]", text[m.start() :])[0]
             if _CITY_EVENT.search(left + right):
                 continue
-            if text.count("《", 0, m.start()) > text.count("》", 0, m.start()):
+            if in_title(text, m.start()):
                 continue  # the city's notice, named in 《》: "《关于做好2020年全市政府信息公开工作年度报告的通知》"
             problems.append(
                 warning(

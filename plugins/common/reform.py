@@ -26,7 +26,7 @@ from typing import Any
 
 from compiler.model.problems import Problem, warning
 from compiler.model.report import Report
-from plugins.common.texts import narrative_strings
+from plugins.common.texts import in_title, narrative_strings
 
 TABLE = Path(__file__).with_name("reform.toml")
 
@@ -111,12 +111,6 @@ def _pattern() -> re.Pattern[str]:
     return re.compile("|".join(map(re.escape, names)))
 
 
-def _in_title(text: str, start: int) -> bool:
-    """Whether ``start`` stands inside 《…》 (a title opened before it and not yet closed)."""
-    left = text.rfind("《", 0, start)
-    return left >= 0 and text.rfind("》", left, start) < 0
-
-
 def abolished_organ_problems(report: Report) -> list[Problem]:
     meta = report.data.get("report") or {}
     year, organ = meta.get("year"), str(meta.get("organ") or "")
@@ -130,7 +124,7 @@ def abolished_organ_problems(report: Report) -> list[Problem]:
             entry = by_old[m[0]]
             if year < entry.since or entry.old in organ or entry.old in seen:
                 continue
-            if text[max(0, m.start() - 4) : m.start()].find("原") >= 0 or _in_title(text, m.start()):
+            if text[max(0, m.start() - 4) : m.start()].find("原") >= 0 or in_title(text, m.start()):
                 continue
             seen.add(entry.old)
             problems.append(

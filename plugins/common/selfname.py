@@ -22,7 +22,7 @@ import re
 from compiler.model.problems import Problem, warning
 from compiler.model.report import Report
 from plugins.common.report import title_wording
-from plugins.common.texts import narrative_strings
+from plugins.common.texts import in_title, narrative_strings
 
 _NAME = r"[^，,。；;：:、《》〈〉<>“”\"（()）\s]{2,40}?(?:年度报告|年度工作报告|工作报告|情况报告|年报)"
 #: the report named as the thing published or compiled: the verb, then the name (in 《》 or not)
@@ -65,7 +65,7 @@ def self_name_problems(report: Report) -> list[Problem]:
     organ = str((report.data.get("report") or {}).get("organ") or "")
     for keypath, text in narrative_strings(report):
         for m in SELF_NAMED.finditer(text):
-            if text.count("《", 0, m.start()) > text.count("》", 0, m.start()):
+            if in_title(text, m.start()):
                 continue  # inside a title: "《省政务公开领导小组办公室关于做好2021年度……报告编制及发布工作的通知》"
             # "特编制并向社会公布……报告": the name begins after the last of the verbs
             name = _VERB.split(m["quoted"] or m["name"])[-1]

@@ -76,3 +76,9 @@ def typed_table_strings(report: Report) -> Iterator[tuple[str, str]]:
                         for c, cell in enumerate(row):
                             if isinstance(cell, str) and cell.strip():
                                 yield f"{where}.{part}[{r}][{c}]", cell
+
+
+def in_title(text: str, start: int) -> bool:
+    """Whether ``start`` stands inside 《…》: more titles opened than closed before it — a name or a year inside
+    the title of a cited document is the document's, not the report's."""
+    return text.count("《", 0, start) > text.count("》", 0, start)
