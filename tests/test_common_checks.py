@@ -121,6 +121,10 @@ def test_the_next_item_of_a_list_run_on_without_a_mark(check):
     assert p.found == "得感三是" and "前面没有标点" in p.message
     fine = "一是公开政策文件12条。二是回应社会关切。三是做好基层政务公开，统一是关键。"
     assert "common.enumeration" not in rules(check(with_overview(text=fine)))
+    # a count glued before the next item ("事项0三是", 代县卫生健康局 2024) is shown with it, the item still found
+    text = "一是公开政策文件12条。二是依申请公开方面，本年度收到申请0三是做好平台建设。"
+    [p] = [p for p in check(with_overview(text=text)) if p.rule == "common.enumeration"]
+    assert (p.found, p.expected) == ("申请0三是", "……。三是……")
 
 
 def test_later_items_run_on_without_a_mark_are_said_as_such_not_as_a_lone_yi_shi(check):

@@ -157,14 +157,14 @@ def enumeration_problems(report: Report) -> list[Problem]:
         said.add(keypath)
         glued = _glued_items(texts.get(keypath, ""))
         if glued:  # the later items are there, run on to the text before them: a mark is missing, not an item
-            shown = "、".join(f"“{g}”" for g in glued)
+            shown = "、".join(f"“{g}”" for _, g in glued)
             problems.append(
                 warning(
                     "common.enumeration",
                     f"段落中“一是”之后的{shown}紧接着前一句，前面没有标点：列举的各项之间要用句号或分号隔开",
                     report.ref(keypath),
                     expected="……。二是……",
-                    found=glued[0],
+                    found=glued[0][1],
                 )
             )
             continue
@@ -180,14 +180,15 @@ def enumeration_problems(report: Report) -> list[Problem]:
     for keypath, numbers in paragraphs:  # a list in order up to 二是, its next item run on: "……获得感三是做好……"
         if len(numbers) < 2 or numbers != list(range(1, len(numbers) + 1)) or keypath in said:
             continue
-        glued = [g for g in _glued_items(texts.get(keypath, "")) if parse_chinese_number(g[2:-1]) == len(numbers) + 1]
+        glued = [g for n, g in _glued_items(texts.get(keypath, "")) if n == len(numbers) + 1]
         if glued:
+            item = f"{chinese_number(len(numbers) + 1)}是"
             problems.append(
                 warning(
                     "common.enumeration",
                     f"段落中的“{glued[0]}”紧接着前一句，前面没有标点：列举的各项之间要用句号或分号隔开",
                     report.ref(keypath),
-                    expected=f"……。{glued[0][2:]}……",
+                    expected=f"……。{item}……",
                     found=glued[0],
                 )
             )
@@ -215,21 +216,22 @@ def figure_shi_problems(report: Report) -> list[Problem]:
     ]
 
 
-def _glued_items(text: str) -> list[str]:
-    """The items of a paragraph's 一是 list that follow the text before them with no mark, each with the two
-    characters before it ("信息二是", "事项0三是", "获得感三是"), each after the item numbered before it; else []."""
+def _glued_items(text: str) -> list[tuple[int, str]]:
+    """The items of a paragraph's 一是 list that follow the text before them with no mark, each after the item
+    numbered before it, as ``(number, shown)``: the shown text is the item with the two characters before it
+    ("信息二是", "获得感三是"), and a count glued before it with its words ("事项0三是"); else []."""
     start = text.find("一是")
     found = [m for m in _GLUED_NEXT.finditer(text, max(start, 0)) if parse_chinese_number(m.group(1)) is not None]
     if start < 0 or not found:
         return []
     # each in order after the item before it: "……二是……获得感三是做好……" (濉溪县 2022) as well as a lone 一是's 二是
     found = [m for m in found if f"{chinese_number(parse_chinese_number(m.group(1)) - 1)}是" in text[start : m.start()]]
-    shown = []
+    shown: list[tuple[int, str]] = []
     for m in found:
         at = m.start()
         while at > 0 and text[at - 1].isdigit():  # a count before it ("事项0三是") is shown whole, with its words
             at -= 1
-        shown.append(text[max(at - 2, 0) : m.end()])
+        shown.append((parse_chinese_number(m.group(1)), text[max(at - 2, 0) : m.end()]))
     return shown
 
 
