@@ -410,3 +410,26 @@ def test_a_signature_printed_under_the_title(write_toml, tmp_path):
 def test_a_signature_place_that_is_not_known_is_an_error(check):
     [p] = [p for p in check(legacy(signature={"place": "上面"})) if p.rule == "common.signature-place"]
     assert p.severity.name == "ERROR" and p.source.keypath == "signature.place"
+
+
+def test_a_date_in_brackets_under_the_title(write_toml, tmp_path):
+    """广东省人民政府办公厅 2013, 绍兴市越城区东浦镇 2016: "（2014年3月11日）" alone under the title, the way a
+    report printed as a speech dates itself — printed as typed, read back with its brackets; after the text the
+    brackets are warned (GB/T 9704 writes the 成文日期 bare there)."""
+    data = legacy(signature={"place": "under-title", "organ": "", "printed_date": "（2019年2月14日）"})
+    pdf = read_pdf(_built(write_toml, tmp_path, data, "pdf").read_bytes())
+    page = pdf.pages[0]
+    title = [ln for ln in page.lines if ln.glyphs[0].size > 20]
+    date = next(ln for ln in page.lines if ln.text == "（2019年2月14日）")
+    assert title[-1].baseline > date.baseline > page.lines[-1].baseline
+    assert not any("2019年2月14日" in ln.text for ln in pdf.pages[-1].lines[-3:])  # nothing signed at the end
+    found = rules(problems_of(write_toml(data)))
+    assert "common.printed-date" not in found and "common.date-style" not in found
+    imported = import_file(tmp_path / "report.pdf").result.data
+    assert imported["signature"].get("printed_date") == "（2019年2月14日）"
+    assert imported["report"]["date"] == dt.date(2019, 2, 14)
+    after = legacy(signature={"printed_date": "（2019年2月14日）"})
+    [p] = [p for p in problems_of(write_toml(after)) if p.rule == "common.date-style"]
+    assert "括号" in p.message and p.expected == "2019年2月14日"
+    wrong = legacy(signature={"printed_date": "（2019年2月15日）"})
+    assert "common.printed-date" in rules(problems_of(write_toml(wrong)))

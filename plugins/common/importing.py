@@ -490,8 +490,8 @@ def split_appendix(body: list[Any]) -> list[Any]:
 
 def signature_organ(tail: list[TextItem], b: Builder) -> None:
     """The organ signed under the report, kept when it is not the one the title names, or ``""`` when only the
-    date is printed; a date printed in Chinese numerals as ``printed_date``; no signature at all is kept too
-    (``omit = true``) — so the report rebuilds as published instead of gaining or losing anything."""
+    date is printed; a date printed in Chinese numerals or in brackets as ``printed_date``; no signature at all is
+    kept too (``omit = true``) — so the report rebuilds as published instead of gaining or losing anything."""
     if not tail:
         b.put("signature.omit", True)
         b.note("signature.omit", "原文正文之后没有署名和成文日期，照原样不排落款；如需落款请删去 omit")
@@ -502,7 +502,10 @@ def signature_organ(tail: list[TextItem], b: Builder) -> None:
     elif organ is None:  # only the date is printed (平潭县人民政府 2011)
         b.put("signature.organ", "")
     dated = next((t.text.strip() for t in tail if date_of(t.text)), "")
-    if dated and not _DATE.search(dated) and not _ISO_DATE.search(dated):  # printed in Chinese numerals
+    from plugins.common.signature import bracketed
+
+    # printed in Chinese numerals, or in round brackets ("（2014年3月11日）" under the title): kept as printed
+    if dated and (bracketed(dated) or (not _DATE.search(dated) and not _ISO_DATE.search(dated))):
         b.put("signature.printed_date", dated)
 
 

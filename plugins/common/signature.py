@@ -13,7 +13,10 @@ A 附注 printed under the date ("（此件主动公开）", §7.3.6) is ``note 
 The date is written the official way, 2019年2月14日 — Arabic numerals, no leading zeros.  A report that printed
 it otherwise — in Chinese numerals, "二○一○年四月十日", as GB/T 9704-1999 had it — keeps that form in
 ``printed_date``; it must name the same day as ``date`` (checked), and a warning says that GB/T 9704-2012 writes
-the date in Arabic numerals (``common.date-style``).
+the date in Arabic numerals (``common.date-style``).  A date printed in round brackets — the way a report
+printed as a speech or a 题注 dates itself under its title, "（2014年3月11日）" (广东省人民政府办公厅 2013) — is
+``printed_date = "（2014年3月11日）"``, printed as typed; after the text, where GB/T 9704 writes the 成文日期 bare,
+a warning says to drop the brackets (``common.date-style``).
 """
 
 from __future__ import annotations
@@ -37,7 +40,8 @@ SCHEMA = Schema(
         Field(
             "printed_date",
             "str",
-            description="成文日期照原报告印出的写法（如“二○一○年四月十日”），须与 date 是同一天",
+            description="成文日期照原报告印出的写法（如“二○一○年四月十日”，或标题下加括号的“（2014年3月11日）”），"
+            "须与 date 是同一天",
         ),
         Field(
             "place",
@@ -76,8 +80,20 @@ _CN_NUMBER = "[一二三四五六七八九十]{1,3}"
 CN_DATE = re.compile(rf"([〇○零O一二三四五六七八九]{{4}})年({_CN_NUMBER}|元)月({_CN_NUMBER})日")
 
 
+#: a date printed in round brackets, "（2014年3月11日）": the date inside
+_BRACKETED = re.compile(r"^\s*[（(]\s*(.*?)\s*[）)]\s*$")
+
+
+def bracketed(text: str) -> bool:
+    """Whether a printed date is in round brackets: "（2014年3月11日）"."""
+    return _BRACKETED.match(text) is not None
+
+
 def parse_printed_date(text: str) -> dt.date | None:
-    """``二○一○年四月十日`` → 2010-04-10 (also 2010年4月10日); ``None`` if it is not a date."""
+    """``二○一○年四月十日`` → 2010-04-10 (also 2010年4月10日, and either in round brackets); ``None`` if it is
+    not a date."""
+    inside = _BRACKETED.match(text)
+    text = inside.group(1) if inside else text
     m = CN_DATE.fullmatch(text.strip())
     try:
         if m:
@@ -170,8 +186,17 @@ def check(ctx: SectionContext) -> list[Problem]:
         elif not re.search(r"\d", printed):
             ctx.warning(
                 "common.date-style",
-                f"成文日期印作“{printed}”；GB/T 9704-2012（7.3.5.2）要求用阿拉伯数字写全年、月、日，"
+                f"成文日期印作“{printed.strip()}”；GB/T 9704-2012（7.3.5.2）要求用阿拉伯数字写全年、月、日，"
                 f"如“{chinese_date(day)}”",
+                "printed_date",
+                expected=chinese_date(day),
+                found=printed,
+            )
+        elif bracketed(printed) and place != UNDER_TITLE:
+            ctx.warning(
+                "common.date-style",
+                f"落款的成文日期印作“{printed.strip()}”，加了括号；GB/T 9704-2012（7.3.5.2）在署名下直接写成文日期，"
+                f"不加括号：“{chinese_date(day)}”",
                 "printed_date",
                 expected=chinese_date(day),
                 found=printed,
