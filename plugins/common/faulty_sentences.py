@@ -47,6 +47,7 @@ RULES = {
     "common.missing-conjunction": "并列成分之间缺连词",
     "common.misplaced-dunhao": "顿号用错了地方",
     "common.run-on": "两句之间用了逗号",
+    "common.unmarked-title": "文件名称没有书名号",
 }
 
 _FIELDS = {"rule", "pattern", "why", "fix", "example", "correct", "unless"}
