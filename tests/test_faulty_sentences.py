@@ -94,3 +94,12 @@ def test_a_missing_object_before_a_count(check):
     found = check(with_overview("2024年共收到依申请公开8件，均按时答复。"))
     [p] = [p for p in found if p.rule == "common.missing-object"]
     assert p.found == "“收到依申请公开”"
+
+
+def test_one_slip_read_by_two_entries_of_one_rule_is_said_once(check):
+    # 凉州区张义镇 2009: "未收到依申请公开政府信息情况" — two collocation entries read it (收到……情况, 收到……依申请公开
+    # 信息); the user is told once, by the first entry of the table.  Two slips in one paragraph are still two.
+    text = "本年度未收到依申请公开政府信息情况。"
+    assert [p.rule for p in check(with_overview(text)) if p.rule in TABLE_RULES] == ["common.collocation"]
+    twice = text + "全年也未接到申请行政复议情况。"
+    assert [p.rule for p in check(with_overview(twice)) if p.rule in TABLE_RULES] == ["common.collocation"] * 2

@@ -102,10 +102,17 @@ def table() -> tuple[FaultySentence, ...]:
 
 
 def find(text: str) -> Iterator[Found]:
-    """Every faulty sentence of the table in ``text``, in the order of the table, then of the text."""
+    """Every faulty sentence of the table in ``text``, in the order of the table, then of the text.  Two entries of
+    one rule that quote overlapping words read one slip: it is found once, by the first entry of the table."""
+    said: dict[str, list[tuple[int, int]]] = {}
     for entry in table():
         for m in entry.pattern.finditer(text):
             if entry.unless is not None and entry.unless.search(m.group(0)):
                 continue
             group = "w" if "w" in entry.pattern.groupindex else 0
-            yield Found(entry, m.group(group), m.start(group))
+            start, end = m.span(group)
+            spans = said.setdefault(entry.rule, [])
+            if any(start < e and s < end for s, e in spans):
+                continue
+            spans.append((start, end))
+            yield Found(entry, m.group(group), start)
