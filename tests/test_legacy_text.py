@@ -196,6 +196,22 @@ def test_a_partition_in_the_proactive_part_is_summed_beside_typed_categories(che
     assert [p.found for p in found] == [3926] and found[0].source.keypath == "active.text"
 
 
+def test_a_whole_list_whose_item_names_hold_numbers_of_their_own():
+    """永靖县 2024 (held-out round 60), reworded: "6.2级地震灾后重建1086条" is one item of 1086, the magnitude no count;
+    a year and a percentage after the list are no items either ("较2018年上升1.14个百分点")."""
+    from plugins.common.prose import parts_not_adding_up
+
+    fine = "全县主动公开政府信息9000条，其中，6.2级地震灾后重建1000条，乡村振兴5000条，其他3000条。"
+    assert list(parts_not_adding_up(fine)) == []
+    [slip] = parts_not_adding_up(fine.replace("其他3000条", "其他2000条"))
+    assert (slip.total, slip.parts) == (9000, (1000, 5000, 2000))
+    after = (
+        "全年共制发政府信息437条，其中，主动公开55条、依申请公开341条、不予公开41条，"
+        "占比90.62%，较2018年上升1.14个百分点。"
+    )
+    assert list(parts_not_adding_up(after)) == []
+
+
 @pytest.mark.parametrize(("count", "warned"), [("64000", True), ("{active.total}", False)])
 def test_information_sorted_out_and_published_is_the_proactive_count(tmp_path, count, warned):
     """平潭县民政局 2013: "共清理出52条政府公开信息，目前已在“中国平潭”门户网站上公开公布" beside 主动公开 43."""

@@ -199,7 +199,7 @@ class PartsSum:
 #: every piece of government information is (the 2008 条例 era's 主动公开 / 依申请公开 / 不予公开 statistic).
 _REMAINDER = re.compile(r"^(?:其中)?[（(]?(?:其他|其它|其余|另有|剩余)")
 _PARTITION = ("主动公开", "依申请公开", "不予公开")
-_ITEM = re.compile(rf"(?P<n>\d+(?:,\d{{3}})*)(?P<u>[{_UNITS}])?(?![\d.%％])")
+_ITEM = re.compile(rf"(?<![\d.])(?P<n>\d+(?:,\d{{3}})*)(?P<u>[{_UNITS}])?(?![\d.%％年月日])")
 
 
 _BRACKETED = re.compile(r"[（(][^（()）]*[)）]")
