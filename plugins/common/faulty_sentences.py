@@ -48,6 +48,7 @@ RULES = {
     "common.misplaced-dunhao": "顿号用错了地方",
     "common.run-on": "两句之间用了逗号",
     "common.unmarked-title": "文件名称没有书名号",
+    "common.range-mark": "起止时间的连接号有误",
 }
 
 _FIELDS = {"rule", "pattern", "why", "fix", "example", "correct", "unless"}
