@@ -420,8 +420,10 @@ _COLLOQUIAL = {
     "医保局": "医疗保障局",
     "工信局": "工业和信息化局",
     "经信局": "经济和信息化局",
+    "政府办": "人民政府办公室",  # 府谷县人民政府办公室 2022: "县政府办2022年度……报告"
 }
-_COLLOQUIAL_NAME = re.compile("|".join(sorted(_COLLOQUIAL, key=len, reverse=True)))
+#: a short name, not the start of the full one ("政府办公室" is not "政府办")
+_COLLOQUIAL_NAME = re.compile("(?:" + "|".join(sorted(_COLLOQUIAL, key=len, reverse=True)) + ")(?!公)")
 
 
 def _colloquial_in_title(report: Report) -> list[Problem]:
