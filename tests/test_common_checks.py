@@ -1039,6 +1039,13 @@ def test_a_title_written_out_in_full_after_its_abbreviation(check):
     assert "common.abbreviation" not in rules(check(short))
     undefined = legacy(preamble={"text": f"根据{full}编制。"}, overview={"text": f"认真贯彻{full}。"})
     assert "common.abbreviation" not in rules(check(undefined))
+    # 贵州省机关事务管理局 2020 (held-out round 61): the 国务院令 number before 以下简称 in the same brackets
+    numbered = legacy(
+        preamble={"text": f"根据{full}（国务院令第711号，以下简称《条例》）编制。"},
+        overview={"text": f"认真贯彻{full}。"},
+    )
+    [p] = [p for p in check(numbered) if p.rule == "common.abbreviation"]
+    assert (p.source.keypath, p.expected) == ("overview.text", "《条例》")
 
 
 def test_a_run_in_item_heading_without_the_mark_its_siblings_have(check):

@@ -103,3 +103,10 @@ def test_one_slip_read_by_two_entries_of_one_rule_is_said_once(check):
     assert [p.rule for p in check(with_overview(text)) if p.rule in TABLE_RULES] == ["common.collocation"]
     twice = text + "全年也未接到申请行政复议情况。"
     assert [p.rule for p in check(with_overview(twice)) if p.rule in TABLE_RULES] == ["common.collocation"] * 2
+
+
+def test_a_full_stop_inside_the_contact_details_before_the_address(check):
+    # 交口县人民政府 2023 (held-out round 61), reworded: "……邮编:032400。 地址:……" — the 。 and a space before 地址
+    text = "如有疑问请联系（电话：0358-5422520，传真：0358-5427520，邮编：032400。 地址：某县龙泉街16号）。"
+    found = [p for p in check(with_overview(text)) if p.rule == "common.misplaced-period"]
+    assert [p.found for p in found] == ["“。”"]

@@ -35,7 +35,9 @@ _WHOLE_ADDRESS = re.compile(r"\.(?:com|cn|net|org|gov|edu|html?|shtml)$|/$", re.
 _ADDRESS_WORD = re.compile(r"www|http|@|gov|com|net|org|edu", re.IGNORECASE)
 
 
-_ABBREVIATED = re.compile(r"《(?P<full>[^》]{4,40})》\s*[（(]\s*(?:以下|下)简称\s*[“\"]?《(?P<short>[^》]{1,12})》")
+_ABBREVIATED = re.compile(
+    r"《(?P<full>[^》]{4,40})》\s*[（(]\s*(?:[^（()）《》，,]{1,24}[，,]\s*)?(?:以下|下)简称\s*[“\"]?《(?P<short>[^》]{1,12})》"
+)
 _BOOK_TITLE = re.compile(r"《(?P<t>[^》]{2,40})》")
 #: what follows a title named inside another document's name: "关于贯彻《条例》的实施意见"
 _INSIDE_ANOTHER_TITLE = re.compile(r"(?:的)?(?:实施意见|实施办法|实施细则|通知|意见|办法|决定)")
