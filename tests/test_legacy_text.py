@@ -212,6 +212,22 @@ def test_a_whole_list_whose_item_names_hold_numbers_of_their_own():
     assert list(parts_not_adding_up(after)) == []
 
 
+def test_a_list_of_three_a_hair_short_of_its_total():
+    """鄂州市发展和改革委员会 2025 and 贵州省机关事务管理局 2020 (held-out round 61), reworded: three items or more that
+    come to a few less than the total are the whole list with a slip; a partial breakdown leaves out far more."""
+    from plugins.common.prose import parts_not_adding_up
+
+    [slip] = parts_not_adding_up("全年累计发布政府信息940条，其中目录信息474条，工作动态145条，专题信息318条。")
+    assert (slip.total, sum(slip.parts), slip.near) == (940, 937, True)
+    for fine in (
+        "全年累计发布政府信息940条，其中目录信息474条，工作动态145条，专题信息321条。",  # adds up
+        "全年累计发布政府信息195条，其中部门文件20条，建议提案23条，社会救助119条。",  # a partial list (162)
+        "全年累计发布政府信息94条，其中目录信息47条，工作动态14条，专题信息31条。",  # 2 short of 94 is 2 %
+        "全年累计发布政府信息940条，其中目录信息474条，专题信息463条。",  # two items: may be a partial list
+    ):
+        assert list(parts_not_adding_up(fine)) == [], fine
+
+
 @pytest.mark.parametrize(("count", "warned"), [("64000", True), ("{active.total}", False)])
 def test_information_sorted_out_and_published_is_the_proactive_count(tmp_path, count, warned):
     """平潭县民政局 2013: "共清理出52条政府公开信息，目前已在“中国平潭”门户网站上公开公布" beside 主动公开 43."""
