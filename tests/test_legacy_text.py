@@ -226,6 +226,10 @@ def test_a_list_of_three_a_hair_short_of_its_total():
         "全年累计发布政府信息940条，其中目录信息474条，专题信息463条。",  # two items: may be a partial list
     ):
         assert list(parts_not_adding_up(fine)) == [], fine
+    # one part alone over its total is as wrong as several ("共22条，其中线上30条")
+    [over] = parts_not_adding_up("全年共发布信息22条，其中通过网站发布30条。")
+    assert (over.total, over.parts) == (22, (30,))
+    assert list(parts_not_adding_up("全年共发布信息22条，其中通过网站发布15条。")) == []
 
 
 @pytest.mark.parametrize(("count", "warned"), [("64000", True), ("{active.total}", False)])

@@ -645,7 +645,7 @@ def parts_not_adding_up(text: str) -> Iterator[PartsSum]:
             if _COUNTED_BEFORE.search(listed, 0, m.start()):  # "……微信订阅号发布信息54期97条" (庆阳市外事办 2020):
                 break  # a count of another measure goes first — another statistic, not one more part
             parts.append(int(m.group("n").replace(",", "")))
-        if len(parts) >= 2 and sum(parts) > stated:
+        if parts and sum(parts) > stated:  # one part alone over the total is as wrong as several
             yield PartsSum(sentence.strip(), stated, tuple(parts), unit)
             continue
         if len(parts) >= 3 and 0 < stated - sum(parts) <= min(NEAR_SHORT, stated // 100):
