@@ -549,3 +549,38 @@ def test_a_part_heading_printed_without_a_number(write_toml, tmp_path, check):
     lines = [ln.text.replace(" ", "") for page in read_pdf(out.read_bytes()).pages for ln in page.lines]
     assert "主动公开政府信息情况" in lines and "二、主动公开政府信息情况" not in lines
     assert "一、概述" in lines and "三、依申请公开政府信息情况" in lines
+
+
+def test_an_item_printed_with_a_number_its_position_does_not_give(write_toml, tmp_path, check):
+    """正定县新安镇 2023 (held-out round 62): part 一's sub-headings printed （一）（二）（三）（三） — the fourth
+    keeps its printed number in ``number_as_printed``: printed so in the PDF, warned naming the number by position."""
+    from compiler.build import build
+    from tests.pdfread import read_pdf
+
+    items = [{"heading": h, "heading_alone": True, "text": "正文。"} for h in ("甲项", "乙项", "丙项", "丁项")]
+    items[3]["number_as_printed"] = "（三）"
+    data = legacy(overview={"text": "概述。", "items": items})
+    [p] = [p for p in check(data) if p.rule == "input.numbering-variant"]
+    assert (p.source.keypath, p.expected, p.found) == ("overview.items[3].number_as_printed", "（四）", "（三）")
+    out = tmp_path / "out.pdf"
+    build(write_toml(data), out)
+    lines = [ln.text.replace(" ", "") for page in read_pdf(out.read_bytes()).pages for ln in page.lines]
+    assert "（三）丙项" in lines and "（三）丁项" in lines and not any("（四）" in ln for ln in lines)
+    same = legacy(overview={"text": "概述。", "items": [{**items[0], "number_as_printed": "（一）"}]})
+    assert "input.numbering-variant" not in rules(check(same))  # the number its position gives: nothing to say
+
+
+def test_a_2021_overview_subsection_printed_with_its_own_number(check, blocks):
+    import tomllib
+    from pathlib import Path
+
+    example = Path(__file__).resolve().parents[1] / "examples" / "qinglan-data-2024" / "report.toml"
+    data = tomllib.loads(example.read_text(encoding="utf-8"))
+    data.pop("previous", None)  # the year before sits beside the example, not beside the copy
+    keys = [k for k in ("active", "applications", "management", "platforms", "supervision") if k in data["overview"]]
+    assert len(keys) >= 4
+    data["overview"][keys[3]]["number_as_printed"] = "（三）"
+    [p] = [p for p in check(data) if p.rule == "input.numbering-variant"]
+    assert (p.source.keypath, p.expected, p.found) == (f"overview.{keys[3]}.number_as_printed", "（四）", "（三）")
+    headings = [b.text for b in blocks(data) if isinstance(b, Heading) and b.outline_level == 1]
+    assert sum(h.startswith("（三）") for h in headings) == 2 and not any(h.startswith("（四）") for h in headings)

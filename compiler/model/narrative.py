@@ -15,8 +15,9 @@ In TOML a section (or an item) may have::
     after = "……"
     [[SECTION.items.items]]                   # the next level, numbered 1. then （1）
 
-Numbers are never typed: an item's label comes from its position and level.  An item with a heading but no
-text and no points is a heading on its own line (and an outline entry).
+Numbers are never typed: an item's label comes from its position and level — unless the report printed another
+one ("（三）" twice), kept in the item's ``number_as_printed`` and warned.  An item with a heading but no text and
+no points is a heading on its own line (and an outline entry).
 """
 
 from __future__ import annotations
@@ -39,6 +40,32 @@ _AS_PRINTED = f"（照原样的 {'、'.join(numbering.PRINTED_VARIANTS)} 也可�
 LEVEL_OF_SCHEME = {**_LEVELS, **{v: _LEVELS[official] for v, official in numbering.PRINTED_VARIANTS.items()}}
 
 
+#: an item's number as the report printed it, when it is not the one its position gives ("（三）" twice)
+NUMBER_AS_PRINTED = Field(
+    "number_as_printed",
+    "str",
+    description="这一项的序号照原报告印出的写法（如重号、跳号的“（三）”），照原样排印并提示；不写则按位置自动编号",
+)
+
+
+def printed_label(ctx: SectionContext, data: Mapping[str, Any], label: str, keypath: str) -> str:
+    """The label an item (or a subsection) prints: its ``number_as_printed`` when transcribed so — warned when it is
+    not the number its position gives ("（三）" printed twice, 正定县新安镇 2023) — else ``label``."""
+    printed = data.get("number_as_printed")
+    if not isinstance(printed, str) or not printed.strip():
+        return label
+    printed = printed.strip()
+    if printed != label:
+        ctx.warning(
+            "input.numbering-variant",
+            f"这一项的序号照原样印作“{printed}”；按位置应为“{label}”（重号、跳号或写法不同）",
+            f"{keypath}.number_as_printed",
+            expected=label,
+            found=printed,
+        )
+    return printed
+
+
 def _item_fields(depth: int) -> tuple[Field, ...]:
     fields = [
         Field("heading", "str", description="小标题（自动编号，不要自己写“（一）”）", example="小标题。"),
@@ -51,6 +78,7 @@ def _item_fields(depth: int) -> tuple[Field, ...]:
             "bool",
             description="小标题单独成行，正文另起段落（照原样：标题下先有一段话，再接下一级分项）",
         ),
+        NUMBER_AS_PRINTED,
     ]
     if depth > 0:
         fields.append(Field("items", "list[table]", description="下一级分项", fields=_item_fields(depth - 1)))
@@ -152,7 +180,7 @@ class NarrativeBuilder:
 
     def item(self, item: Mapping[str, Any], sub: str, scheme: str, n: int) -> list[Block]:
         level = LEVEL_OF_SCHEME[scheme]
-        label = numbering.label(scheme, n)
+        label = printed_label(self.ctx, item, numbering.label(scheme, n), sub)
         heading = item.get("heading")
         texts = paragraphs(item.get("text"))
         points = item.get("points") or []

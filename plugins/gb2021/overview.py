@@ -20,7 +20,14 @@ from collections.abc import Callable
 
 from compiler import hookimpl
 from compiler.model.document import Block, Heading
-from compiler.model.narrative import LEVEL_OF_SCHEME, NARRATIVE_FIELDS, NarrativeBuilder, numbering_variant
+from compiler.model.narrative import (
+    LEVEL_OF_SCHEME,
+    NARRATIVE_FIELDS,
+    NUMBER_AS_PRINTED,
+    NarrativeBuilder,
+    numbering_variant,
+    printed_label,
+)
 from compiler.model.numbering import PRINTED_VARIANTS, label
 from compiler.model.problems import Problem
 from compiler.model.schema import Field
@@ -38,7 +45,11 @@ SUBSECTIONS: dict[str, str] = {
     "supervision": "监督保障",
 }
 
-_SUB_FIELDS = (Field("heading", "str", description="改用其他小标题文字（不要写编号）"), *NARRATIVE_FIELDS)
+_SUB_FIELDS = (
+    Field("heading", "str", description="改用其他小标题文字（不要写编号）"),
+    NUMBER_AS_PRINTED,
+    *NARRATIVE_FIELDS,
+)
 
 FIELDS: tuple[Field, ...] = tuple(
     Field(key, "table", description=f"（自动编号）{title}", example={"text": f"{title}工作情况。"}, fields=_SUB_FIELDS)
@@ -63,7 +74,7 @@ def build(ctx: SectionContext) -> list[Block]:
         title = data.get("heading") or SUBSECTIONS[key]
         blocks.append(
             Heading(
-                label(scheme, n) + ctx.text(title, f"{key}.heading"),
+                printed_label(ctx, data, label(scheme, n), key) + ctx.text(title, f"{key}.heading"),
                 role="heading2",
                 outline_level=1,
                 source=ctx.source(key),
