@@ -160,6 +160,15 @@ def test_a_part_list_that_leaves_a_part_of_the_format_out(tmp_path):
     assert "gb2021.part-list-incomplete" not in rules(problems_of(path))
     path = write_variant(tmp_path, [])
     assert "gb2021.part-list-incomplete" not in rules(problems_of(path))
+    # 鄂尔多斯市生态环境局 2020 (held-out round 62), reworded: the names in other words — read by their words
+    worded = "由概述，主动公开政府信息的情况，政府信息依申请公开办理情况，政府信息公开行政复议和行政诉讼情况四部分组成"
+    path = write_variant(tmp_path, [(f"要求编制，{counted}", f"要求编制，{worded}")])
+    [p] = [p for p in problems_of(path) if p.rule == "gb2021.part-list-incomplete"]
+    assert "存在的主要问题及改进情况" in p.message and "其他需要报告的事项" in p.message
+    # a name that holds the words of two parts could be either: left to the other rules
+    two = worded.replace("政府信息依申请公开办理情况", "主动公开和依申请公开情况")
+    path = write_variant(tmp_path, [(f"要求编制，{counted}", f"要求编制，{two}")])
+    assert "gb2021.part-list-incomplete" not in rules(problems_of(path))
 
 
 def test_an_opening_printed_as_part_ones_first_paragraph_is_read_for_its_part_list(check):

@@ -207,23 +207,31 @@ def part_list_problems(
     return problems
 
 
-def left_out_of_list(report: Report, prefix: str, official: dict[str, tuple[str, ...]]) -> list[Problem]:
+def left_out_of_list(
+    report: Report,
+    prefix: str,
+    official: dict[str, tuple[str, ...]],
+    keywords: dict[str, tuple[str, ...]] | None = None,
+) -> list[Problem]:
     """For a format that names its parts (``official``): a list of fewer parts than the format has, each of them
     one of the format's, leaves the others out — "本报告由总体情况，……，存在的主要问题及改进情况五个部分组成"
-    without 其他需要报告的事项 (锡山区东港镇 2021)."""
+    without 其他需要报告的事项 (锡山区东港镇 2021).  A name is one of the format's parts when it is one of its
+    wordings, or when it holds the words of one part and of no other (``keywords``: "政府信息依申请公开办理情况")."""
     from plugins.common.preamble import listed_parts
 
     parts = listed_parts(report)
     if parts is None or len(parts.names) >= len(official):
         return []
-    matched = {
-        key
-        for name in parts.names
-        for key, accepted in official.items()
-        if any(same_part(name.removeprefix("行政机关"), a) for a in accepted)
-    }
-    if len(matched) != len(parts.names):
-        return []  # a name the format does not have: the list is another one, said by the other rules
+
+    def part_of(name: str) -> set[str]:
+        name = name.removeprefix("行政机关")
+        worded = {key for key, accepted in official.items() if any(same_part(name, a) for a in accepted)}
+        return worded or {key for key, words in (keywords or {}).items() if any(w in name for w in words)}
+
+    named = [part_of(name) for name in parts.names]
+    matched = set().union(*named)
+    if any(len(keys) != 1 for keys in named) or len(matched) != len(parts.names):
+        return []  # a name the format does not have (or that could be two): the list is another one
     left_out = "、".join(f"“{accepted[0]}”" for key, accepted in official.items() if key not in matched)
     return [
         warning(

@@ -58,6 +58,7 @@ from plugins.common.partlists import left_out_of_list, part_list_problems
 from plugins.gb2021.crossyear import cross_year_problems
 from plugins.gb2021.format import FORMAT_KEYS
 from plugins.gb2021.headings import heading_problems
+from plugins.gb2021.names import PART_KEYWORDS
 from plugins.gb2021.tables import PART_TITLES, PART_VARIANTS
 from plugins.gb2021.textcheck import text_problems
 
@@ -182,5 +183,5 @@ def gongkai_check(report: Report) -> list[Problem] | None:
         *accountability_problems(report, make),
         *old_principle_problems(report, make),
         *part_list_problems(report, "gb2021", official),
-        *left_out_of_list(report, "gb2021", official),
+        *left_out_of_list(report, "gb2021", official, PART_KEYWORDS),
     ]

@@ -30,6 +30,18 @@ PART_VARIANTS: dict[str, tuple[str, ...]] = {
     "other": ("其他需要报告的事项情况", "其他事项"),
 }
 
+#: Words that tell which part a name in the preamble's list is, however it is worded ("政府信息依申请公开办理情况",
+#: "因政府信息公开申请行政复议、提起行政诉讼的情况" in 鄂尔多斯市生态环境局 2020's list): for telling which parts a
+#: list leaves out, not for judging the names (the heading checks do that against the titles above).
+PART_KEYWORDS: dict[str, tuple[str, ...]] = {
+    "overview": ("总体情况", "概述", "概况", "基本情况"),
+    "active": ("主动公开",),
+    "applications": ("依申请", "公开申请"),
+    "appeals": ("复议", "诉讼"),
+    "issues": ("问题", "改进", "不足"),
+    "other": ("其他",),
+}
+
 #: Format key → the document that defines it (the 2019 format was a trial).
 FORMAT_TITLES: dict[str, str] = {
     "2021": "国办公开办函〔2021〕30号",
