@@ -553,7 +553,8 @@ def test_a_part_heading_printed_without_a_number(write_toml, tmp_path, check):
 
 def test_an_item_printed_with_a_number_its_position_does_not_give(write_toml, tmp_path, check):
     """正定县新安镇 2023 (held-out round 62): part 一's sub-headings printed （一）（二）（三）（三） — the fourth
-    keeps its printed number in ``number_as_printed``: printed so in the PDF, warned naming the number by position."""
+    keeps its printed number in ``number_as_printed``: printed so in the PDF, warned naming the number after the one
+    before."""
     from compiler.build import build
     from tests.pdfread import read_pdf
 
@@ -567,7 +568,28 @@ def test_an_item_printed_with_a_number_its_position_does_not_give(write_toml, tm
     lines = [ln.text.replace(" ", "") for page in read_pdf(out.read_bytes()).pages for ln in page.lines]
     assert "（三）丙项" in lines and "（三）丁项" in lines and not any("（四）" in ln for ln in lines)
     same = legacy(overview={"text": "概述。", "items": [{**items[0], "number_as_printed": "（一）"}]})
-    assert "input.numbering-variant" not in rules(check(same))  # the number its position gives: nothing to say
+    assert "input.numbering-variant" not in rules(check(same))  # the number it would get: nothing to say
+
+
+def test_a_skipped_item_number_is_typed_once_and_the_items_after_it_go_on_from_it(check, blocks):
+    """沂水县卫生局 2009: （一）（二）（四）（五）（六） — only the third item says "（四）"; the two after it follow
+    it, and one warning names the skip.  A heading printed with no number (通海县河西镇 2023's first) is ""."""
+    items = [{"heading": h, "text": "正文。"} for h in ("形式", "数量", "依申请", "复议", "费用")]
+    items[2]["number_as_printed"] = "（四）"
+    data = legacy(active={**LEGACY_REPORT["active"], "items": items})
+    found = [p for p in check(data) if p.rule == "input.numbering-variant"]
+    assert [(p.source.keypath, p.expected, p.found) for p in found] == [
+        ("active.items[2].number_as_printed", "（三）", "（四）")
+    ]
+    leads = [b.text for b in blocks(data) if isinstance(b, Paragraph) and b.text.endswith("正文。")]
+    assert [t[:3] for t in leads] == ["（一）", "（二）", "（四）", "（五）", "（六）"]
+    items = [{"heading": h, "text": "正文。"} for h in ("主动公开情况", "依申请公开情况")]
+    items[0]["number_as_printed"] = ""
+    data = legacy(active={**LEGACY_REPORT["active"], "items": items})
+    [p] = [p for p in check(data) if p.rule == "input.numbering-variant"]
+    assert (p.expected, p.found) == ("（一）", "无序号") and "没有序号" in p.message
+    leads = [b.text for b in blocks(data) if isinstance(b, Paragraph) and b.text.endswith("正文。")]
+    assert leads == ["主动公开情况正文。", "（二）依申请公开情况正文。"]
 
 
 def test_a_2021_overview_subsection_printed_with_its_own_number(check, blocks):
@@ -578,9 +600,9 @@ def test_a_2021_overview_subsection_printed_with_its_own_number(check, blocks):
     data = tomllib.loads(example.read_text(encoding="utf-8"))
     data.pop("previous", None)  # the year before sits beside the example, not beside the copy
     keys = [k for k in ("active", "applications", "management", "platforms", "supervision") if k in data["overview"]]
-    assert len(keys) >= 4
+    assert len(keys) == 5
     data["overview"][keys[3]]["number_as_printed"] = "（三）"
     [p] = [p for p in check(data) if p.rule == "input.numbering-variant"]
     assert (p.source.keypath, p.expected, p.found) == (f"overview.{keys[3]}.number_as_printed", "（四）", "（三）")
-    headings = [b.text for b in blocks(data) if isinstance(b, Heading) and b.outline_level == 1]
-    assert sum(h.startswith("（三）") for h in headings) == 2 and not any(h.startswith("（四）") for h in headings)
+    headings = [b.text[:3] for b in blocks(data) if isinstance(b, Heading) and b.outline_level == 1]
+    assert headings[:5] == ["（一）", "（二）", "（三）", "（三）", "（四）"]  # the last goes on from the printed one

@@ -15,13 +15,15 @@ In TOML a section (or an item) may have::
     after = "……"
     [[SECTION.items.items]]                   # the next level, numbered 1. then （1）
 
-Numbers are never typed: an item's label comes from its position and level — unless the report printed another
-one ("（三）" twice), kept in the item's ``number_as_printed`` and warned.  An item with a heading but no text and
-no points is a heading on its own line (and an outline entry).
+Numbers are never typed: an item's label is the number after the item before, in its level's scheme — unless the
+report printed another one ("（三）" twice), kept in the item's ``number_as_printed`` and warned
+(:class:`ItemNumbers`).  An item with a heading but no text and no points is a heading on its own line (and an
+outline entry).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -40,30 +42,46 @@ _AS_PRINTED = f"（照原样的 {'、'.join(numbering.PRINTED_VARIANTS)} 也可�
 LEVEL_OF_SCHEME = {**_LEVELS, **{v: _LEVELS[official] for v, official in numbering.PRINTED_VARIANTS.items()}}
 
 
-#: an item's number as the report printed it, when it is not the one its position gives ("（三）" twice)
+#: an item's number as the report printed it, when it is not the one after the item before ("（三）" twice)
 NUMBER_AS_PRINTED = Field(
     "number_as_printed",
     "str",
-    description="这一项的序号照原报告印出的写法（如重号、跳号的“（三）”），照原样排印并提示；不写则按位置自动编号",
+    description='这一项的序号照原报告印出的写法（重号、跳号，如第二个“（三）”；写 "" 表示印出时没有序号），'
+    "照原样排印并提示；后面各项接着这个序号往下编。不写则接着上一项编号",
 )
 
+_NUMBER_IN_LABEL = re.compile(r"[一二三四五六七八九十百零〇\d]+")
 
-def printed_label(ctx: SectionContext, data: Mapping[str, Any], label: str, keypath: str) -> str:
-    """The label an item (or a subsection) prints: its ``number_as_printed`` when transcribed so — warned when it is
-    not the number its position gives ("（三）" printed twice, 正定县新安镇 2023) — else ``label``."""
-    printed = data.get("number_as_printed")
-    if not isinstance(printed, str) or not printed.strip():
-        return label
-    printed = printed.strip()
-    if printed != label:
-        ctx.warning(
-            "input.numbering-variant",
-            f"这一项的序号照原样印作“{printed}”；按位置应为“{label}”（重号、跳号或写法不同）",
-            f"{keypath}.number_as_printed",
-            expected=label,
-            found=printed,
-        )
-    return printed
+
+class ItemNumbers:
+    """The labels of one list of items (or of the 2021 总体情况's subsections): each the number after the one
+    before — by position, unless an item keeps the number the report printed (``number_as_printed``: "（三）"
+    twice, 正定县新安镇 2023; "（四）" after "（二）", 沂水县卫生局 2009; "" for none).  A printed number that is
+    not the one after the item before is warned once; the items after it go on from it, as the report did."""
+
+    def __init__(self, ctx: SectionContext, scheme: str):
+        self.ctx, self.scheme, self.last = ctx, scheme, 0
+
+    def next(self, data: Mapping[str, Any], keypath: str) -> str:
+        expected = numbering.label(self.scheme, self.last + 1)
+        printed = data.get("number_as_printed")
+        if not isinstance(printed, str):
+            self.last += 1
+            return expected
+        printed = printed.strip()
+        found = _NUMBER_IN_LABEL.search(printed)
+        number = None if found is None else numbering.parse_chinese_number(found.group(0))
+        self.last = number if number is not None else self.last + 1
+        if printed != expected:
+            said = f"照原样印作“{printed}”" if printed else "照原样没有序号"
+            self.ctx.warning(
+                "input.numbering-variant",
+                f"这一项的序号{said}；接着上一项应为“{expected}”（重号、跳号、漏号或写法不同）",
+                f"{keypath}.number_as_printed",
+                expected=expected,
+                found=printed or "无序号",
+            )
+        return printed
 
 
 def _item_fields(depth: int) -> tuple[Field, ...]:
@@ -164,8 +182,10 @@ class NarrativeBuilder:
             scheme = numbering.scheme_for_level(level)
         elif scheme in numbering.PRINTED_VARIANTS and data.get("items"):
             numbering_variant(self.ctx, scheme, _sub(sub, "numbering"))
+        numbers = ItemNumbers(self.ctx, scheme)
         for i, item in enumerate(data.get("items") or []):
-            blocks += self.item(item, f"{_sub(sub, 'items')}[{i}]", scheme, i + 1)
+            where = f"{_sub(sub, 'items')}[{i}]"
+            blocks += self.item(item, where, scheme, numbers.next(item, where))
         blocks += self.texts(data.get("after"), _sub(sub, "after"))
         return blocks
 
@@ -178,9 +198,8 @@ class NarrativeBuilder:
         bodies[-1] += points_text
         return bodies
 
-    def item(self, item: Mapping[str, Any], sub: str, scheme: str, n: int) -> list[Block]:
+    def item(self, item: Mapping[str, Any], sub: str, scheme: str, label: str) -> list[Block]:
         level = LEVEL_OF_SCHEME[scheme]
-        label = printed_label(self.ctx, item, numbering.label(scheme, n), sub)
         heading = item.get("heading")
         texts = paragraphs(item.get("text"))
         points = item.get("points") or []

@@ -24,11 +24,11 @@ from compiler.model.narrative import (
     LEVEL_OF_SCHEME,
     NARRATIVE_FIELDS,
     NUMBER_AS_PRINTED,
+    ItemNumbers,
     NarrativeBuilder,
     numbering_variant,
-    printed_label,
 )
-from compiler.model.numbering import PRINTED_VARIANTS, label
+from compiler.model.numbering import PRINTED_VARIANTS
 from compiler.model.problems import Problem
 from compiler.model.schema import Field
 from compiler.model.sections import SectionContext, SectionType
@@ -69,12 +69,13 @@ def build(ctx: SectionContext) -> list[Block]:
     subsections = present_subsections(ctx)
     if subsections and scheme in PRINTED_VARIANTS:
         numbering_variant(ctx, scheme, "numbering")
-    for n, key in enumerate(subsections, start=1):
+    numbers = ItemNumbers(ctx, scheme)
+    for key in subsections:
         data = ctx.data[key]
         title = data.get("heading") or SUBSECTIONS[key]
         blocks.append(
             Heading(
-                printed_label(ctx, data, label(scheme, n), key) + ctx.text(title, f"{key}.heading"),
+                numbers.next(data, key) + ctx.text(title, f"{key}.heading"),
                 role="heading2",
                 outline_level=1,
                 source=ctx.source(key),
