@@ -606,3 +606,22 @@ def test_a_2021_overview_subsection_printed_with_its_own_number(check, blocks):
     assert (p.source.keypath, p.expected, p.found) == (f"overview.{keys[3]}.number_as_printed", "（四）", "（三）")
     headings = [b.text[:3] for b in blocks(data) if isinstance(b, Heading) and b.outline_level == 1]
     assert headings[:5] == ["（一）", "（二）", "（三）", "（三）", "（四）"]  # the last goes on from the printed one
+
+
+@pytest.mark.parametrize("kind", ["pdf", "html", "docx"])
+def test_a_skipped_item_number_comes_back_from_each_output(write_toml, tmp_path, kind):
+    """The printed （四） after （二） is read back into number_as_printed from each output — on the third item only —
+    so a report imported and rebuilt prints it as published instead of renumbering it."""
+    import tomllib
+
+    from compiler.build import build
+    from compiler.importers.run import import_file
+
+    items = [{"heading": h, "heading_alone": True, "text": "正文。"} for h in ("形式", "数量", "依申请", "复议")]
+    items[2]["number_as_printed"] = "（四）"
+    data = legacy(active={**LEGACY_REPORT["active"], "items": items})
+    out = tmp_path / f"out.{kind}"
+    build(write_toml(data), out)
+    back = tomllib.loads(import_file(out).toml)["active"]["items"]
+    assert [i.get("number_as_printed") for i in back] == [None, None, "（四）", None]
+    assert [i["heading"] for i in back] == ["形式", "数量", "依申请", "复议"]

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from compiler.importers.base import Grid, ImportNote, Place, PublishedDocument, TextItem
-from compiler.model.numbering import PRINTED_VARIANTS
+from compiler.model.numbering import PRINTED_VARIANTS, label, parse_chinese_number
 from compiler.model.schema import CELL_UNIT_PATTERN, SIGN_WORDS
 
 CN_DIGITS = "一二三四五六七八九十"
@@ -139,6 +139,9 @@ def split_marker(text: str, kind: str | None) -> tuple[str, str, str] | None:
     return None
 
 
+_NUMBER_IN_MARKER = re.compile(r"[一二三四五六七八九十]+|\d+")
+
+
 def narrative(paragraphs: list[str], depth: int = 0) -> dict[str, Any]:
     """Paragraphs → ``text`` and numbered ``items`` (``heading``, ``text``, nested ``items``), numbers removed."""
     kind = None
@@ -153,11 +156,11 @@ def narrative(paragraphs: list[str], depth: int = 0) -> dict[str, Any]:
             out["text"] = paragraphs if len(paragraphs) > 1 else paragraphs[0]
         return out
     before: list[str] = []
-    items: list[tuple[str, str, list[str]]] = []
+    items: list[tuple[str, str, list[str], str]] = []
     for p in paragraphs:
         found = split_marker(p, kind)
-        if found:
-            items.append((found[1], found[2], []))
+        if found:  # the number as printed: what the marker took off the paragraph
+            items.append((found[1], found[2], [], p[: len(p) - len(found[1]) - len(found[2])].strip()))
         elif items:
             items[-1][2].append(p)
         else:
@@ -167,8 +170,15 @@ def narrative(paragraphs: list[str], depth: int = 0) -> dict[str, Any]:
     if kind != "（一）" or depth > 0:
         out["numbering"] = kind
     built = []
-    for heading, rest, more in items:
+    last = 0  # the number of the item before, as printed: a skipped or repeated one is kept (number_as_printed)
+    for heading, rest, more, printed in items:
         item: dict[str, Any] = {}
+        expected = label(kind, last + 1)
+        shown = _NUMBER_IN_MARKER.search(printed)
+        number = parse_chinese_number(shown.group(0)) if shown else None
+        last = number if number is not None else last + 1
+        if printed != expected:  # "（四）" after "（二）" (沂水县卫生局 2009): rebuilt as printed, not renumbered
+            item["number_as_printed"] = printed
         if heading:
             item["heading"] = heading
             if not rest and more:  # printed on its own line, its text below it: kept so
