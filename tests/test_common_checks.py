@@ -1097,6 +1097,21 @@ def test_a_part_answered_with_a_bare_word(check):
     assert "common.unterminated-paragraph" not in rules(check(legacy(other={"text": ["本年度情况如下：", "无"]})))
 
 
+def test_the_organs_county_named_without_its_level_word_and_without_its_city(check):
+    # 上饶市信州区人民政府 2019 (held-out round 63): "请与信州人民政府政务公开办公室联系" — 区 left out, 上饶市 not said
+    report = {**legacy()["report"], "organ": "上饶市信州区人民政府"}
+    [p] = [
+        p
+        for p in check(legacy(report=report, overview={"text": "请与信州人民政府政务公开办公室联系。"}))
+        if p.rule == "common.organ-name"
+    ]
+    assert (p.found, p.expected) == ("信州人民政府", "上饶市信州区人民政府") and "少了“区”" in p.message
+    both = check(legacy(report=report, overview={"text": "请与上饶市信州人民政府政务公开办公室联系。"}))
+    assert [p.found for p in both if p.rule == "common.organ-name"] == ["上饶市信州人民政府"]  # said once
+    for text in ("请与信州区人民政府政务公开办公室联系。", "请与上饶市信州区人民政府联系。"):
+        assert "common.organ-name" not in rules(check(legacy(report=report, overview={"text": text}))), text
+
+
 def test_the_organs_name_with_characters_missing_inside_its_place(check):
     # 平潭综合实验区行政审批局 2021–2023: "请与平潭综合区行政审批局办公室联系"
     report = {**legacy()["report"], "organ": "平潭综合实验区行政审批局"}

@@ -522,11 +522,14 @@ def organ_name_problems(report: Report) -> list[Problem]:
         if short is None or at < 0 or len(organ) - at - len(place.name) < 4:
             continue
         variants[organ[:at] + short + organ[at + len(place.name) :]] = place.name[len(short) :]
+        if at > 0:  # and without the places above it: "信州人民政府" for 上饶市信州区人民政府 (信州区 2019)
+            variants[short + organ[at + len(place.name) :]] = place.name[len(short) :]
     variants.update(_shortened_place(organ))
     slips = {v: said for v, said in _one_character_off(organ).items() if v not in variants}
     for keypath, text in (*narrative_strings(report), *typed_table_strings(report)):
         for variant, level in variants.items():
-            if variant in text:
+            # a bare short name counted once: not where it is the end of a longer variant already said
+            if variant in text and not any(v != variant and v.endswith(variant) and v in text for v in variants):
                 problems.append(
                     warning(
                         "common.organ-name",
