@@ -23,7 +23,6 @@ outline entry).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -50,8 +49,6 @@ NUMBER_AS_PRINTED = Field(
     "照原样排印并提示；后面各项接着这个序号往下编。不写则接着上一项编号",
 )
 
-_NUMBER_IN_LABEL = re.compile(r"[一二三四五六七八九十百零〇\d]+")
-
 
 class ItemNumbers:
     """The labels of one list of items (or of the 2021 总体情况's subsections): each the number after the one
@@ -69,8 +66,7 @@ class ItemNumbers:
             self.last += 1
             return expected
         printed = printed.strip()
-        found = _NUMBER_IN_LABEL.search(printed)
-        number = None if found is None else numbering.parse_chinese_number(found.group(0))
+        number = numbering.printed_number(printed)
         self.last = number if number is not None else self.last + 1
         if printed != expected:
             said = f"照原样印作“{printed}”" if printed else "照原样没有序号"

@@ -5,6 +5,8 @@ Authors never type these numbers; the position of an item in the TOML decides it
 
 from __future__ import annotations
 
+import re
+
 _DIGITS = "零一二三四五六七八九"
 
 #: Level schemes: level 1 (parts) 一、, level 2 （一）, level 3 1., level 4 （1）.
@@ -100,3 +102,12 @@ def parse_chinese_number(text: str) -> int | None:
             return None
         value += _DIGITS.index(text)
     return value or None
+
+
+_NUMBER_IN_LABEL = re.compile(r"[一二三四五六七八九十百零〇]+|\d+")
+
+
+def printed_number(printed: str) -> int | None:
+    """The number a label as printed gives — "（四）" → 4, "12." → 12 — or ``None`` (no number, "" or "附表")."""
+    found = _NUMBER_IN_LABEL.search(printed)
+    return parse_chinese_number(found.group(0)) if found else None

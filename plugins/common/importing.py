@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from compiler.importers.base import Grid, ImportNote, Place, PublishedDocument, TextItem
-from compiler.model.numbering import PRINTED_VARIANTS, label, parse_chinese_number
+from compiler.model.numbering import PRINTED_VARIANTS, label, printed_number
 from compiler.model.schema import CELL_UNIT_PATTERN, SIGN_WORDS
 
 CN_DIGITS = "一二三四五六七八九十"
@@ -139,9 +139,6 @@ def split_marker(text: str, kind: str | None) -> tuple[str, str, str] | None:
     return None
 
 
-_NUMBER_IN_MARKER = re.compile(r"[一二三四五六七八九十]+|\d+")
-
-
 def narrative(paragraphs: list[str], depth: int = 0) -> dict[str, Any]:
     """Paragraphs → ``text`` and numbered ``items`` (``heading``, ``text``, nested ``items``), numbers removed."""
     kind = None
@@ -174,8 +171,7 @@ def narrative(paragraphs: list[str], depth: int = 0) -> dict[str, Any]:
     for heading, rest, more, printed in items:
         item: dict[str, Any] = {}
         expected = label(kind, last + 1)
-        shown = _NUMBER_IN_MARKER.search(printed)
-        number = parse_chinese_number(shown.group(0)) if shown else None
+        number = printed_number(printed)
         last = number if number is not None else last + 1
         if printed != expected:  # "（四）" after "（二）" (沂水县卫生局 2009): rebuilt as printed, not renumbered
             item["number_as_printed"] = printed
