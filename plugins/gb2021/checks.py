@@ -58,8 +58,7 @@ from plugins.common.partlists import left_out_of_list, part_list_problems
 from plugins.gb2021.crossyear import cross_year_problems
 from plugins.gb2021.format import FORMAT_KEYS
 from plugins.gb2021.headings import heading_problems
-from plugins.gb2021.names import PART_KEYWORDS
-from plugins.gb2021.tables import PART_TITLES, PART_VARIANTS
+from plugins.gb2021.names import PART_KEYWORDS, PART_TITLES, PART_VARIANTS
 from plugins.gb2021.textcheck import text_problems
 
 
