@@ -43,6 +43,7 @@ def test_labels_of_each_scheme():
     assert numbering.label("1.", 12) == "12."
     assert (numbering.label("1、", 2), numbering.label("1．", 3)) == ("2、", "3．")  # printed variants
     assert numbering.label("（1）", 2) == "（2）"
+    assert (numbering.label("第一，", 3), numbering.label("第一,", 12)) == ("第三，", "第十二,")  # ordinals as printed
     assert numbering.label("一是", 4) == "四是"
     with pytest.raises(ValueError):
         numbering.label("A.", 1)

@@ -625,3 +625,74 @@ def test_a_skipped_item_number_comes_back_from_each_output(write_toml, tmp_path,
     back = tomllib.loads(import_file(out).toml)["active"]["items"]
     assert [i.get("number_as_printed") for i in back] == [None, None, "（四）", None]
     assert [i["heading"] for i in back] == ["形式", "数量", "依申请", "复议"]
+
+
+def test_a_2021_overview_subsection_number_comes_back_from_the_pdf(write_toml, tmp_path):
+    """A 2021 总体情况 whose fourth subsection is printed "（三）" again: the import keeps the printed number on that
+    subsection (number_as_printed), so the rebuilt report is not renumbered."""
+    import tomllib
+    from pathlib import Path
+
+    from compiler.build import build
+    from compiler.importers.run import import_file
+
+    example = Path(__file__).resolve().parents[1] / "examples" / "qinglan-data-2024" / "report.toml"
+    data = tomllib.loads(example.read_text(encoding="utf-8"))
+    data.pop("previous", None)
+    data["overview"]["platforms"]["number_as_printed"] = "（三）"
+    out = tmp_path / "out.pdf"
+    build(write_toml(data), out)
+    back = tomllib.loads(import_file(out).toml)["overview"]
+    keys = ("active", "applications", "management", "platforms", "supervision")
+    assert [back[k].get("number_as_printed") for k in keys] == [None, None, None, "（三）", None]
+
+
+@pytest.mark.parametrize("comma", ["，", ","])
+def test_sub_headings_numbered_as_ordinals(write_toml, tmp_path, check, comma):
+    """固阳县下湿壕镇 2022 numbers the sub-headings of part 一 "第一,主动公开" "第二,筑牢信息“质量关”" on lines of
+    their own: ``numbering = "第一，"`` (or the half-width "第一," as stored) prints them so, warned once naming the
+    document's level-2 number （一）."""
+    from compiler.build import build
+    from tests.pdfread import read_pdf
+
+    scheme = f"第一{comma}"
+    items = [
+        {"heading": "主动公开", "heading_alone": True, "text": "本年度拓宽信息公开渠道。"},
+        {"heading": "筑牢信息“质量关”", "heading_alone": True, "text": "严格执行审核制度。"},
+    ]
+    data = legacy(overview={"text": "概述。", "numbering": scheme, "items": items})
+    [p] = [p for p in check(data) if p.rule == "input.numbering-variant"]
+    assert (p.source.keypath, p.expected, p.found) == ("overview.numbering", "（一）", scheme)
+    assert "GB/T 9704" in p.message
+    out = tmp_path / "out.pdf"
+    build(write_toml(data), out)
+    lines = [ln.text.replace(" ", "") for page in read_pdf(out.read_bytes()).pages for ln in page.lines]
+    assert f"第一{comma}主动公开" in lines and f"第二{comma}筑牢信息“质量关”" in lines
+    assert not any(ln.startswith("（一）主动公开") for ln in lines)
+
+
+@pytest.mark.parametrize("kind", ["pdf", "html", "docx"])
+def test_ordinal_sub_headings_come_back_from_each_output(write_toml, tmp_path, kind):
+    """Sub-headings "第一，主动公开" on lines of their own are read back as items numbered "第一，" from each output;
+    a paragraph that begins "第一，" and goes on as a sentence stays prose."""
+    import tomllib
+
+    from compiler.build import build
+    from compiler.importers.run import import_file
+
+    items = [
+        {"heading": "主动公开", "heading_alone": True, "text": "本年度拓宽信息公开渠道。"},
+        {"heading": "依申请公开", "heading_alone": True, "text": "本年度未收到申请。"},
+    ]
+    sentence = "第一，加强组织领导，明确专人负责信息公开工作。第二，完善制度。"
+    data = legacy(overview={"text": "概述。", "numbering": "第一，", "items": items}, issues={"text": sentence})
+    out = tmp_path / f"out.{kind}"
+    build(write_toml(data), out)
+    back = tomllib.loads(import_file(out).toml)
+    overview = back["overview"]
+    assert overview["numbering"] == "第一，"
+    assert [(i["heading"], i.get("heading_alone")) for i in overview["items"]] == [
+        ("主动公开", True),
+        ("依申请公开", True),
+    ]
+    assert "items" not in back["issues"] and sentence in str(back["issues"].get("text"))

@@ -130,6 +130,10 @@ def numbering_variant(ctx: SectionContext, scheme: str, keypath: str) -> None:
     reasons = []
     if official == "1.":
         reasons.append("GB/T 15834 规定阿拉伯数字序号后用下脚点")
+    if scheme.startswith("第"):
+        reasons.append(
+            "公文的结构层次序数依次用“一、”“（一）”“1.”“（1）”（GB/T 9704-2012 7.3.3），“第一，”是行文的序次语"
+        )
     if scheme.startswith("("):
         reasons.append("序号的括号是中文的全角括号，照原样印出的是半角括号")
     if scheme.endswith("、") and official != "1.":

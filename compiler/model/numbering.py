@@ -14,8 +14,9 @@ SCHEMES = ("一、", "（一）", "1.", "（1）")
 #: Numbers as published reports print them, for a report transcribed as published (each warned about): level 3 as
 #: "1、" and the full-width "1．" (GB/T 15834-2011 §4.5.3.5 wants the point "1."), levels 2 and 4 in half-width
 #: brackets "(一)", "(1)" (the full-width （一） （1） of Chinese text), and a bracketed number with a 顿号 after it,
-#: "（一）、" or "(一)、" (浮梁县臧湾乡 2018: a number in brackets takes no further mark) — variant → the scheme it
-#: stands for.
+#: "（一）、" or "(一)、" (浮梁县臧湾乡 2018: a number in brackets takes no further mark), and level 2 as
+#: ordinals "第一，" (固阳县下湿壕镇 2022's "第一,主动公开" "第二,筑牢信息“质量关”"; the half-width "第一," as
+#: stored) — variant → the scheme it stands for.
 PRINTED_VARIANTS = {
     "1、": "1.",
     "1．": "1.",
@@ -25,6 +26,8 @@ PRINTED_VARIANTS = {
     "(一)、": "（一）",
     "（1）、": "（1）",
     "(1)、": "（1）",
+    "第一，": "（一）",
+    "第一,": "（一）",
 }
 
 
@@ -68,9 +71,12 @@ def label(scheme: str, n: int) -> str:
         return f"（{n}）"
     if scheme == "(1)":
         return f"({n})"
+    if scheme in ("第一，", "第一,"):
+        return f"第{chinese_number(n)}{scheme[-1]}"
     if scheme == "一是":
         return f"{chinese_number(n)}是"
-    raise ValueError(f"unknown numbering scheme {scheme!r}; known: {', '.join(SCHEMES)}, 一是")
+    known = ", ".join([*SCHEMES, *PRINTED_VARIANTS, "一是"])
+    raise ValueError(f"unknown numbering scheme {scheme!r}; known: {known}")
 
 
 def scheme_for_level(level: int) -> str:

@@ -29,6 +29,8 @@ _ITEM_MARKERS = (
     ("（一）", re.compile(r"^[（(]([一二三四五六七八九十]{1,3})[）)](?P<dun>、?)\s*")),
     ("1.", re.compile(r"^(\d{1,2})\s*(?P<mark>[.．、])(?!\d)\s*")),
     ("（1）", re.compile(r"^[（(](\d{1,2})[）)](?P<dun>、?)\s*")),
+    # an ordinal on a heading's own line, "第一,主动公开" (固阳县下湿壕镇 2022); in a sentence it is prose
+    ("第一，", re.compile(r"^第([一二三四五六七八九十]{1,3})(?P<ord>[，,])\s*(?=[^。；！？]{1,20}$)")),
 )
 #: the printed variants of a numbering an item list may use (a list is one kind whatever mark each item has)
 _BASE_MARKER = PRINTED_VARIANTS
@@ -117,7 +119,7 @@ class Builder:
 
 def split_marker(text: str, kind: str | None) -> tuple[str, str, str] | None:
     """``(kind, heading, rest)`` if ``text`` starts with an item number of ``kind`` (any kind when ``None``)."""
-    base = _BASE_MARKER.get(kind, kind) if kind else None
+    base = None if not kind else "第一，" if kind.startswith("第") else _BASE_MARKER.get(kind, kind)
     for name, pattern in _ITEM_MARKERS:
         if base not in (None, name):
             continue
@@ -125,6 +127,8 @@ def split_marker(text: str, kind: str | None) -> tuple[str, str, str] | None:
         if m:
             if name == "1." and m["mark"] != ".":  # printed "1、" or "1．": kept as printed (numbering = "1、")
                 name = f"1{m['mark']}"
+            elif name == "第一，":
+                name = f"第一{m['ord']}"  # the comma as printed
             elif name != "1.":
                 if text.startswith("("):  # half-width brackets: kept as printed ("(一)")
                     name = name.replace("（", "(").replace("）", ")")
@@ -137,6 +141,20 @@ def split_marker(text: str, kind: str | None) -> tuple[str, str, str] | None:
                 return name, body, ""
             return name, "", body
     return None
+
+
+def numbers_as_printed(kind: str, printed: list[str]) -> list[str | None]:
+    """For each item of a list numbered in ``kind``, its number as printed where it is not the one after the
+    number printed before it — "（四）" after "（二）" (沂水县卫生局 2009), a second "（三）" — so that the rebuilt
+    report keeps it (``number_as_printed``) instead of renumbering; ``None`` where it is."""
+    out: list[str | None] = []
+    last = 0
+    for text in printed:
+        expected = label(kind, last + 1)
+        number = printed_number(text)
+        last = number if number is not None else last + 1
+        out.append(text if text != expected else None)
+    return out
 
 
 def narrative(paragraphs: list[str], depth: int = 0) -> dict[str, Any]:
@@ -167,13 +185,9 @@ def narrative(paragraphs: list[str], depth: int = 0) -> dict[str, Any]:
     if kind != "（一）" or depth > 0:
         out["numbering"] = kind
     built = []
-    last = 0  # the number of the item before, as printed: a skipped or repeated one is kept (number_as_printed)
-    for heading, rest, more, printed in items:
+    for (heading, rest, more, _), printed in zip(items, numbers_as_printed(kind, [i[3] for i in items]), strict=True):
         item: dict[str, Any] = {}
-        expected = label(kind, last + 1)
-        number = printed_number(printed)
-        last = number if number is not None else last + 1
-        if printed != expected:  # "（四）" after "（二）" (沂水县卫生局 2009): rebuilt as printed, not renumbered
+        if printed is not None:
             item["number_as_printed"] = printed
         if heading:
             item["heading"] = heading

@@ -38,6 +38,7 @@ from plugins.common.importing import (
     narrative,
     norm,
     number_value,
+    numbers_as_printed,
     parse_number,
     printed_form,
     signature_organ,
@@ -558,12 +559,15 @@ _SUB_WORDS = {
 def _overview(paragraphs: list[str]) -> tuple[dict[str, Any], list[str]]:
     """一、总体情况: the five customary sub-items as their own tables when each is recognised and they stand in the
     format's order."""
-    subs: list[tuple[str | None, str, list[str]]] = []
+    subs: list[tuple[str, str, list[str]]] = []  # (number as printed, heading, paragraphs)
     before: list[str] = []
+    kind = "（一）"
     for p in paragraphs:
         found = split_marker(p, "（一）")
         if found:
-            subs.append((None, found[1] or "", [found[2]] if found[2] else []))
+            kind = found[0] if not subs else kind  # the list is of the kind its first number is ("(一)")
+            printed = p[: len(p) - len(found[1]) - len(found[2])].strip()
+            subs.append((printed, found[1] or "", [found[2]] if found[2] else []))
         elif subs:
             subs[-1][2].append(p)
         else:
@@ -582,10 +586,15 @@ def _overview(paragraphs: list[str]) -> tuple[dict[str, Any], list[str]]:
     out: dict[str, Any] = {}
     if before:
         out["text"] = before if len(before) > 1 else before[0]
-    for key, (_, heading, body) in zip(keys, subs, strict=True):
+    if kind != "（一）":
+        out["numbering"] = kind
+    as_printed = numbers_as_printed(kind, [printed for printed, _, _ in subs])
+    for key, (_, heading, body), printed in zip(keys, subs, as_printed, strict=True):
         sub: dict[str, Any] = {}
         if heading and heading != SUBSECTIONS[str(key)]:
             sub["heading"] = heading
+        if printed is not None:  # "（三）" twice, "（四）" after "（二）": kept, not renumbered
+            sub["number_as_printed"] = printed
         sub.update(narrative(body, 1) if body else {})
         if not body:
             sub["text"] = ""
