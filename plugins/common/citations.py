@@ -223,7 +223,10 @@ _REGULATION = re.compile(
     r"|(?<![府《〈\u4e00-\u9fff])信息公开条例(?![》〉])|(?<=落实|根据|按照|依据|贯彻|执行)信息公开条例(?![》〉])"
 )
 _OTHER_REGULATION = re.compile(rf"《(?![^》]*{_SHORT_TITLE})[^《》]{{1,30}}条例》")
-_DEFINES_SHORT = re.compile(rf"(?:简称|下称)\s*[“\"]?《(?:条例|{_SHORT_TITLE})》")
+#: the abbreviation declared — also in quotation marks ("简称“条例”") or bare ("以下简称条例", 漳平市西园乡 2012), and
+#: miswritten ("以下筒称", 大东区前进街道 2020; "以下简报", 汉中市统计局 2011: the miswriting is the slip there, the
+#: declaration is made)
+_DEFINES_SHORT = re.compile(rf"(?:简称|下称|以下\w{{1,2}})\s*[“\"]?《?(?:条例|{_SHORT_TITLE})(?![\u4e00-\u9fff])")
 
 
 def _enclosing_title(text: str, start: int, end: int) -> str | None:
@@ -249,7 +252,8 @@ def _short_before_in_sentence(text: str, start: int) -> bool:
 def law_citation_problems(report: Report) -> list[Problem]:
     """The 政府信息公开条例 cited without book-title marks ("贯彻落实政府信息公开条例"); cited as
     《政府信息公开条例》, a title it does not have, in a report that never says it abbreviates it (once it does,
-    :func:`abbreviation_problems` speaks of other forms); 《条例》 in a report that has not cited the 条例 before;
+    :func:`abbreviation_problems` speaks of other forms); 《条例》 in a report that has not cited the 条例 before, or
+    has cited its full title without declaring the abbreviation ("（以下简称《条例》）");
     《条例》 and the full title in one sentence ("认真落实《条例》要求，严格按照《中华人民共和国……条例》").
     Each slip is reported once, where it first occurs, in reading order."""
     problems: list[Problem] = []
@@ -264,8 +268,18 @@ def law_citation_problems(report: Report) -> list[Problem]:
             found = m.group(0)
             if found == "条例" and others:
                 continue
-            if found == "《条例》":
-                slip = None if cited or defined else ("undefined", "用了简称《条例》，前文没有引用过条例的全称")
+            if found == "《条例》" and not defined:
+                # the full title cited before without "（以下简称《条例》）": most assessors note it (5 of 27 in the
+                # corpus as a defect, 17 as a lesser slip)
+                slip = (
+                    ("undeclared", "用了简称《条例》，前文引用全称时没有注明简称")
+                    if cited
+                    else ("undefined", "用了简称《条例》，前文没有引用过条例的全称")
+                )
+                if slip[0] == "undeclared" and "short" in said:  # cited by a title it does not have: said there
+                    slip = None
+            elif found == "《条例》":
+                slip = None
             elif (title := _enclosing_title(text, m.start(), m.end())) is None:
                 slip = ("unmarked", f"“{found}”是法规名称，应加书名号")
                 found = m.group(0)
