@@ -28,6 +28,10 @@ def test_parts_that_add_up_to_more_than_the_total():
     assert (found.total, found.parts) == (100, (60, 50))
     assert not list(parts_not_adding_up("共22条，其中线上信息公开15条。"))  # a partial breakdown is fine
     assert not list(parts_not_adding_up("共100条，其中政策文件60条、通知40条。"))
+    # 融安县大坡乡 2024, reworded: the 其中 list opens the next sentence
+    [found] = parts_not_adding_up("全年主动公开政府信息100条。其中，政策文件60条，工作动态50条。")
+    assert (found.total, found.parts) == (100, (60, 50))
+    assert not list(parts_not_adding_up("全年主动公开政府信息100条。其中，政策文件60条，工作动态30条。"))
 
 
 def test_a_part_broken_down_in_its_turn():

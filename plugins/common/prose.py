@@ -183,7 +183,7 @@ _COUNTED_BEFORE = re.compile(r"\d+[期次批篇个场份]$")
 _PARTS_WORDS = ("其中", "包括")
 #: a total said without 共: the count straight before 其中 or 包括 ("主动公开政府信息40条，其中……")
 _COUNT_BEFORE_PARTS = re.compile(
-    rf"(?<![\d.])(?P<n>\d+(?:,\d{{3}})*)(?P<u>[{_UNITS}])(?=[，,：:\s]{{0,2}}(?:{'|'.join(_PARTS_WORDS)}))"
+    rf"(?<![\d.])(?P<n>\d+(?:,\d{{3}})*)(?P<u>[{_UNITS}])(?=[，,：:。\s]{{0,2}}(?:{'|'.join(_PARTS_WORDS)}))"
 )
 
 
@@ -613,7 +613,7 @@ def parts_not_adding_up(text: str) -> Iterator[PartsSum]:
     """ "共X条，其中A条、B条……" where the parts (same unit, same sentence, after 其中) add up to more than X — or,
     when the list is the whole (it ends in 其他…, or it is 主动公开/依申请公开/不予公开), to anything but X."""
     at = 0
-    for sentence in _sentences(text):
+    for sentence in _with_parts_after(_sentences(text)):
         at = text.find(sentence, at) + len(sentence)
         after = text[at:]  # what follows the sentence: a list may go on there after its ；
         found = [t for t in (_TOTAL.search(sentence), _COUNT_BEFORE_PARTS.search(sentence)) if t is not None]
@@ -786,6 +786,18 @@ def _in_brackets(text: str, pos: int) -> bool:
 
 def _sentences(text: str) -> list[str]:
     return [s for s in re.split(r"(?<=[。；！？])", text) if s.strip()]
+
+
+def _with_parts_after(sentences: list[str]) -> list[str]:
+    """Sentences, one that opens with 其中 joined to the sentence before it: "……主动公开政府信息162条。其中，乡镇文件
+    公开41条，……" (融安县大坡乡 2024) — its parts are of the count the sentence before ends on."""
+    out: list[str] = []
+    for sentence in sentences:
+        if out and out[-1].endswith("。") and sentence.lstrip().startswith("其中"):
+            out[-1] += sentence
+        else:
+            out.append(sentence)
+    return out
 
 
 def parts_problems(
