@@ -32,6 +32,12 @@ def test_parts_that_add_up_to_more_than_the_total():
     [found] = parts_not_adding_up("全年主动公开政府信息100条。其中，政策文件60条，工作动态50条。")
     assert (found.total, found.parts) == (100, (60, 50))
     assert not list(parts_not_adding_up("全年主动公开政府信息100条。其中，政策文件60条，工作动态30条。"))
+    # 沙坪坝区小龙坎街道 2023 (held-out round 64), reworded: "内容包括", and counts inside brackets (half-width, as the
+    # stored page gives them) that are not parts
+    text = "通过网站公开信息346条,内容包括日常工作240条(11个科室以及4个社区)、公开指南1条、基层政务公开106条(救灾等)。"
+    [found] = parts_not_adding_up(text)
+    assert (found.total, found.parts) == (346, (240, 1, 106))
+    assert not list(parts_not_adding_up(text.replace("106条", "105条")))
 
 
 def test_a_part_broken_down_in_its_turn():

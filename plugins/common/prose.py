@@ -183,7 +183,7 @@ _COUNTED_BEFORE = re.compile(r"\d+[期次批篇个场份]$")
 _PARTS_WORDS = ("其中", "包括")
 #: a total said without 共: the count straight before 其中 or 包括 ("主动公开政府信息40条，其中……")
 _COUNT_BEFORE_PARTS = re.compile(
-    rf"(?<![\d.])(?P<n>\d+(?:,\d{{3}})*)(?P<u>[{_UNITS}])(?=[，,：:。\s]{{0,2}}(?:{'|'.join(_PARTS_WORDS)}))"
+    rf"(?<![\d.])(?P<n>\d+(?:,\d{{3}})*)(?P<u>[{_UNITS}])(?=[，,：:。\s]{{0,2}}(?:内容|主要)?(?:{'|'.join(_PARTS_WORDS)}))"
 )
 
 
@@ -781,7 +781,9 @@ def completion_rates(text: str) -> Iterator[StatedRate]:
 
 
 def _in_brackets(text: str, pos: int) -> bool:
-    return text.rfind("（", 0, pos) > text.rfind("）", 0, pos)
+    """``pos`` stands inside brackets, full-width or half-width (as a stored page may give them)."""
+    opened = max(text.rfind("（", 0, pos), text.rfind("(", 0, pos))
+    return opened > max(text.rfind("）", 0, pos), text.rfind(")", 0, pos))
 
 
 def _sentences(text: str) -> list[str]:
