@@ -361,6 +361,19 @@ def test_this_years_problems_under_last_years_date(check):
         assert "prose.year-slip" not in {p.rule for p in check(legacy(issues={"text": text}))}, text
 
 
+def test_a_document_said_to_be_issued_before_the_year_of_its_number(check):
+    """三亚市海棠区政府办 2020 (held-out round 64), reworded: "于2019年开始印发实施《……的通知》（海棠府办〔2020〕
+    4号）" — a document numbered 〔2020〕 was issued in 2020."""
+    text = "于2017年印发实施《关于印发绩效考核办法的通知》（某府办〔2018〕4号），推动考核落实。"
+    [p] = [p for p in check(legacy(overview={"text": text})) if p.rule == "prose.year-slip"]
+    assert (p.found, p.expected) == ("2017年", "2018年") and "〔2018〕" in p.message
+    for text in (
+        "于2018年印发实施《关于印发绩效考核办法的通知》（某府办〔2018〕4号），推动考核落实。",
+        "于2018年转发《关于做好2017年度报告工作的通知》（某府办〔2017〕4号）。",  # an older document: can be
+    ):
+        assert "prose.year-slip" not in {p.rule for p in check(legacy(overview={"text": text}))}, text
+
+
 def test_next_years_plan_dated_in_the_report_year(check):
     """平潭县民政局 2013's 改进措施: "针对信息公开工作中出现的问题，2013年我局将着重在以下几方面进行改进：" — the plan
     word comes after the year, in the same sentence."""

@@ -37,6 +37,11 @@ _RUN_TOGETHER_END = re.compile(_PERIOD_STATED + r"[^。]{0,30}?(?:至|到)\s*(?P
 _EMPTY_SPAN = re.compile(
     r"(?:统计期限|统计时限|统计期间|统计时间)(?:为|是)?\s*自\s*(?:起\s*)?至\s*(?:止\s*)?(?=[。；，,]|$)"
 )
+#: a document said to be issued in a year ("于2019年开始印发"), its 文号's year in the brackets after its title
+_ISSUED_IN = re.compile(
+    r"于\s*(?P<y>\d{4})\s*年(?:\d{1,2}月)?(?:\d{1,2}日)?[^。；〔《]{0,8}?(?:印发|出台|制定|下发|制发|颁布)"
+    r"[^。；〔]{0,80}?[〔\[［](?P<z>\d{4})[〕\]］]"
+)
 #: the report the preamble says it is: "现将2022年度政府信息公开工作年度报告公布如下" (not a year in another title)
 _NAMED_REPORT = re.compile(
     r"(?<![《〈\d])(?P<y>\d{4})\s*年度?(?:[^，。；《》\d]{0,12}?)(?:政府)?信息公开(?:工作)?(?:年度)?(?:报告|年报)(?![》〉])"
@@ -233,6 +238,16 @@ def year_slips(report: Report, texts: list[tuple[str, str]], plan_keys: tuple[st
                         expected=f"{year + 1}年",
                         found=f"{m.group(1)}年",
                     )
+    for keypath, text in texts:  # "于2019年开始印发……《……通知》（海棠府办〔2020〕4号）" (三亚市海棠区 2020)
+        for m in _ISSUED_IN.finditer(text):
+            if int(m["z"]) > int(m["y"]):
+                say(
+                    "prose.year-slip",
+                    f"“{_short(text[m.start() :], 24)}”：文号〔{m['z']}〕是{m['z']}年的发文，不会在{m['y']}年印发",
+                    keypath,
+                    expected=f"{m['z']}年",
+                    found=f"{m['y']}年",
+                )
     problems += _this_year_slips(report, texts, plan_keys, year)
     problems += _final_accounts_of_the_year(report, texts, plan_keys, year)
     problems += _count_in_the_next_year(report, texts, plan_keys, year)
