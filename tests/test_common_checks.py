@@ -914,6 +914,22 @@ def test_the_short_title_used_without_being_declared(check, text):
     assert p.found == "《条例》" and "没有注明简称" in p.message and "以下简称《条例》" in p.message
 
 
+def test_a_short_name_that_is_not_the_cited_documents(check):
+    """哈尔滨市商务局 2022 (held-out round 64), reworded: the 年度报告格式 abbreviated as 《通知》; the 通知 that
+    印发 it, named around the title, may be."""
+    text = (
+        "根据《中华人民共和国政府信息公开工作年度报告格式》的（国办公开办函〔2021〕30号，以下简称《通知》）要求编制。"
+    )
+    [p] = [p for p in check(with_overview(text=text)) if p.rule == "common.abbreviation"]
+    assert p.found == "《通知》" and "不是“通知”" in p.message
+    for text in (
+        "根据关于印发《中华人民共和国政府信息公开工作年度报告格式》的通知（国办公开办函〔2021〕30号，以下简称《通知》）编制。",
+        "根据《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号，以下简称《格式》）编制。",
+        "根据《中华人民共和国政府信息公开条例》（以下简称《条例》）编制。",
+    ):
+        assert "common.abbreviation" not in rules(check(with_overview(text=text))), text
+
+
 def test_a_miswritten_declaration_is_the_miswritings_not_the_citations(check):
     """大东区前进街道 2020 "（以下筒称《条例》）", 汉中市统计局 2011 "（以下简报《条例》）": the abbreviation is
     declared, miswritten; the citation check says nothing more."""

@@ -25,6 +25,7 @@ from compiler import hookimpl
 from compiler.model.problems import Problem, warning
 from compiler.model.report import Report
 from plugins.common.documents import document_problems
+from plugins.common.prose import _short
 from plugins.common.texts import narrative_strings, section_strings
 
 _URL_SCHEME = re.compile(r"(?<![A-Za-z])(https?)([^A-Za-z0-9\s]{1,4})", re.IGNORECASE)
@@ -43,10 +44,41 @@ _BOOK_TITLE = re.compile(r"《(?P<t>[^》]{2,40})》")
 _INSIDE_ANOTHER_TITLE = re.compile(r"(?:的)?(?:实施意见|实施办法|实施细则|通知|意见|办法|决定)")
 
 
+#: a title, what stands between it and its bracketed note ("的通知"), and the short name the note gives it
+_SHORT_NAME_OF = re.compile(
+    r"《(?P<full>[^《》]{4,80})》(?P<between>[^《》（()）。；，,]{0,6})[（(][^（()）《》]{0,30}?(?:以下|下)简称\s*[“\"]?"
+    r"《(?P<short>[^《》]{2,8})》"
+)
+
+
+def _short_name_problems(report: Report) -> list[Problem]:
+    """A short name that is not the cited document's: "《……年度报告格式》的（国办公开办函〔2021〕30号，以下简称
+    《通知》）" (哈尔滨市商务局 2022) — the 格式 called a 通知 (a short name is taken from the title it stands for;
+    "关于印发《……格式》的通知（……以下简称《通知》）" names the 通知 itself)."""
+    problems: list[Problem] = []
+    for keypath, text in narrative_strings(report):
+        for m in _SHORT_NAME_OF.finditer(text):
+            kind = m["short"][-2:]  # the short name's head word: 条例, 通知, 格式, 办法
+            if kind in m["full"] + m["between"]:
+                continue
+            problems.append(
+                warning(
+                    "common.abbreviation",
+                    f"把《{_short(m['full'], 16)}》简称为《{m['short']}》：简称要取自所引文件的名称，"
+                    f"这份文件不是“{kind}”",
+                    report.ref(keypath),
+                    expected=f"取自《{_short(m['full'], 16)}》的简称",
+                    found=f"《{m['short']}》",
+                )
+            )
+    return problems
+
+
 def abbreviation_problems(report: Report) -> list[Problem]:
     """A title abbreviated once ("《中华人民共和国政府信息公开条例》（以下简称《条例》）") and later cited in a third
-    form, neither the full title nor the short one ("《政府信息公开条例》"), or abbreviated a second time."""
-    problems: list[Problem] = []
+    form, neither the full title nor the short one ("《政府信息公开条例》"), or abbreviated a second time; a short
+    name that is not the cited document's (:func:`_short_name_problems`)."""
+    problems: list[Problem] = _short_name_problems(report)
     defined: dict[str, str] = {}  # full title → its short form, once defined
     spelled: dict[str, list[str]] = {}  # full title → where it is written out in full after its short form
     for keypath, text in narrative_strings(report):
