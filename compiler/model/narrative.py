@@ -66,8 +66,7 @@ class ItemNumbers:
             self.last += 1
             return expected
         printed = printed.strip()
-        number = numbering.printed_number(printed)
-        self.last = number if number is not None else self.last + 1
+        self.last = numbering.goes_on_from(printed, self.last)
         if printed != expected:
             said = f"照原样印作“{printed}”" if printed else "照原样没有序号"
             self.ctx.warning(

@@ -117,3 +117,9 @@ def printed_number(printed: str) -> int | None:
     """The number a label as printed gives — "（四）" → 4, "12." → 12 — or ``None`` (no number, "" or "附表")."""
     found = _NUMBER_IN_LABEL.search(printed)
     return parse_chinese_number(found.group(0)) if found else None
+
+
+def goes_on_from(printed: str, last: int) -> int:
+    """The number a list goes on from after an item printed with the label ``printed`` (the one after ``last``,
+    the number before it, when the label gives none) — shared by the build and the import, so that both count alike."""
+    return printed_number(printed) or last + 1

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from compiler.importers.base import Grid, ImportNote, Place, PublishedDocument, TextItem
-from compiler.model.numbering import PRINTED_VARIANTS, label, printed_number
+from compiler.model.numbering import PRINTED_VARIANTS, goes_on_from, label
 from compiler.model.schema import CELL_UNIT_PATTERN, SIGN_WORDS
 
 CN_DIGITS = "一二三四五六七八九十"
@@ -151,8 +151,7 @@ def numbers_as_printed(kind: str, printed: list[str]) -> list[str | None]:
     last = 0
     for text in printed:
         expected = label(kind, last + 1)
-        number = printed_number(text)
-        last = number if number is not None else last + 1
+        last = goes_on_from(text, last)
         out.append(text if text != expected else None)
     return out
 
