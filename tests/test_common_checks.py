@@ -1568,3 +1568,39 @@ def test_a_lone_item_in_the_last_part_printed_is_not_read_as_one(check):
     later = ("active", "applications", "consultation", "appeals", "staffing", "issues", "other", "tables")
     cut = legacy(overview={"heading": "概述", "items": one}, **dict.fromkeys(later))
     assert "common.lone-item" not in rules(check(cut))
+
+
+def test_an_announced_number_of_aspects_against_what_follows(check):
+    """桦甸市夹皮沟镇 2012: "主要从以下四个方面进行了……工作。" and then one paragraph before the next item."""
+    one = [
+        {
+            "heading": "建立健全政务信息公开情况",
+            "text": ["2012年，我镇主要从以下四个方面进行了政府信息公开工作。", "强化组织领导，落实工作责任。"],
+        },
+        {"heading": "编制公开指南", "text": "编制完成公开指南。"},
+    ]
+    [p] = [p for p in check(with_overview(items=one)) if p.rule == "common.aspect-count"]
+    assert p.source.keypath == "overview.items[0].text[0]" and "“以下四个方面”，其后写了1段" in p.message
+    four = [{**one[0], "text": [one[0]["text"][0], "一是强化领导。", "二是建立制度。", "三是编制目录。", "四是培训。"]}]
+    assert "common.aspect-count" not in rules(check(with_overview(items=[*four, one[1]])))
+    # 一是…三是 after the colon, in the same paragraph: three where two were announced
+    shi = "今后重点做好两个方面工作：一是完善机制；二是加强培训；三是强化监督。"
+    [p] = [p for p in check(with_overview(text=shi)) if p.rule == "common.aspect-count"]
+    assert "其后写了3个“一是……”" in p.message and p.expected == "2个方面"
+    # the items under the paragraph that announces them
+    items = [{"heading": "完善机制", "text": "完善机制。"}, {"heading": "加强培训", "text": "加强培训。"}]
+    said = "我们考虑从以下三个方面作进一步的改进："
+    assert "common.aspect-count" in rules(check(with_overview(text=said, items=items)))
+    assert "common.aspect-count" not in rules(check(with_overview(text=said.replace("三", "两"), items=items)))
+    # a count that the sentence goes on about is not of what follows
+    fine = "在公开内容、公开形式三个方面：均有改进，群众满意。"
+    assert "common.aspect-count" not in rules(check(with_overview(text=fine, items=items)))
+
+
+def test_fewer_aspects_in_a_cut_copy_are_not_read_as_a_slip(check):
+    """A stored copy cut inside the list: nothing printed after it shows the list to be short."""
+    text = ["今后将从以下三个方面改进：", "一是完善机制。"]
+    later = ("active", "applications", "consultation", "appeals", "staffing", "issues", "other", "tables")
+    cut = legacy(overview={"heading": "概述", "text": text}, **dict.fromkeys(later))
+    assert "common.aspect-count" not in rules(check(cut))
+    assert "common.aspect-count" in rules(check(with_overview(text=text)))

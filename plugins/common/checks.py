@@ -59,6 +59,7 @@ from compiler.model.problems import Problem, warning
 from compiler.model.report import Report
 from plugins.common import miswritings
 from plugins.common.enumerations import (
+    aspect_count_problems,
     enumeration_problems,
     enumeration_punctuation_problems,
     figure_shi_problems,
@@ -571,6 +572,7 @@ RULES = (
     figure_shi_problems,
     list_number_problems,
     lone_item_problems,
+    aspect_count_problems,
     numbered_shi_problems,
     part_level_number_problems,
     skipped_level_problems,

@@ -10,6 +10,8 @@
 - ``common.list-number`` — an inline list whose later number lost or changed its mark ("1.审慎把关……：2加强……");
   a count after a comma ("，2人参加") is not an item number; and paragraphs typed with their own numbers that skip
   or repeat one ("(一)……" "(二)……" "(四)……", 沂水县卫生局 2009);
+- ``common.aspect-count`` — "从以下四个方面……" followed by fewer (or more) aspects than it announces: the 一是/二是
+  after it, the paragraphs after it, or the items under it (桦甸市夹皮沟镇 2012: four announced, one written);
 - ``common.heading-level`` — paragraphs inside a part numbered "一、" "二、", the number of the parts themselves;
   and a part's items numbered "1." straight under its "一、", the level "（一）" skipped;
 
@@ -625,4 +627,88 @@ def lone_item_problems(report: Report) -> list[Problem]:
                     found="只有一项",
                 )
             )
+    return problems
+
+
+#: a count of aspects announced for what follows: "从以下四个方面……", "抓好以下两个方面工作：", "做好三个方面工作：一是"
+_ANNOUNCED = re.compile(
+    r"(?:以下|如下)(?P<a>[一二三四五六七八九十两\d]{1,3})个?(?:方面|点)"
+    r"|(?P<b>[一二三四五六七八九十两\d]{1,3})个?(?:方面|点)[^，,。；;：:]{0,12}[：:]"
+)
+
+
+def _paragraphs(block: dict) -> list[str]:
+    text = block.get("text")
+    return [text] if isinstance(text, str) else [p for p in text or [] if isinstance(p, str)]
+
+
+def _aspects_after(paragraphs: list[str], i: int, announcement: re.Match[str], block: dict) -> tuple[int, str] | None:
+    """How many aspects follow an announcement in paragraph ``i``, and how they are written:
+    the 一是/二是 after it in its paragraph; else, when the paragraph ends there, the 一是… of the paragraphs after
+    it, the paragraphs after it, or the block's ``points`` or ``items``.  None when the sentence goes on (the count
+    is not of what follows)."""
+    rest = paragraphs[i][announcement.end() :]
+    shi = {m.group(1) for m in _ENUMERATION.finditer(rest)}
+    if shi:
+        return len(shi), "“一是……”"
+    if not announcement.group(0).endswith(
+        ("：", ":")
+    ):  # "从以下四个方面进行了……工作。": what follows is after the 。 or ：
+        if not re.search(r"[。：:]", rest):
+            return None
+        rest = re.split(r"[。：:]", rest, maxsplit=1)[-1]
+    if re.search(r"[\u4e00-\u9fff]", rest):  # the paragraph goes on, and not with 一是……
+        return None
+    later = paragraphs[i + 1 :]
+    if later:
+        shi = {m.group(1) for m in _ENUMERATION.finditer("".join(later))}
+        return (len(shi), "“一是……”") if shi else (len(later), "段")
+    for key, word in (("points", "项"), ("items", "个分项")):
+        listed = block.get(key)
+        if isinstance(listed, list) and listed:
+            return len(listed), word
+    return None
+
+
+def _blocks(block: dict, keypath: str, followed: bool) -> Iterator[tuple[dict, str, bool]]:
+    """A part's blocks (the part, its items, theirs …) with their key paths, and whether anything of the same level
+    or above is printed after each (a stored copy may be cut in the middle of a list)."""
+    yield block, keypath, followed
+    items = block.get("items")
+    if isinstance(items, list):
+        for i, item in enumerate(items):
+            if isinstance(item, dict):
+                yield from _blocks(item, f"{keypath}.items[{i}]", followed or i < len(items) - 1)
+
+
+def aspect_count_problems(report: Report) -> list[Problem]:
+    """An announced number of aspects that what follows does not have: "2012年，我镇主要从以下四个方面进行了……工作。"
+    and then one paragraph before the next item (桦甸市夹皮沟镇 2012).  Fewer are reported only when something is
+    printed after the list (a cut copy may stop inside it)."""
+    problems: list[Problem] = []
+    numbered = [s for s in report.sections if s.data]
+    for n, section in enumerate(numbered):
+        for block, keypath, followed in _blocks(section.data, section.key, n < len(numbered) - 1):
+            paragraphs = _paragraphs(block)
+            for i, paragraph in enumerate(paragraphs):
+                for m in _ANNOUNCED.finditer(paragraph):
+                    said = m.group("a") or m.group("b")
+                    announced = parse_chinese_number(said.replace("两", "二"))
+                    found = _aspects_after(paragraphs, i, m, block)
+                    if announced is None or found is None or found[0] == announced:
+                        continue
+                    if found[0] < announced and not followed:  # a cut copy may stop inside the list
+                        continue
+                    count, how = found
+                    written = f"{count}{how}" if how in ("段", "项", "个分项") else f"{count}个{how}"
+                    problems.append(
+                        warning(
+                            "common.aspect-count",
+                            f"“{m.group(0).rstrip('：:')}”，其后写了{written}：说的数目和写出的不一致；"
+                            "补齐所缺的方面，或改正数目",
+                            report.ref(f"{keypath}.text" if len(paragraphs) == 1 else f"{keypath}.text[{i}]"),
+                            expected=f"{announced}个方面",
+                            found=count,
+                        )
+                    )
     return problems

@@ -9,13 +9,13 @@ what does not depend on the format lives here, so every format reads numbers the
 - **Totals with their parts** (:func:`parts_not_adding_up`): "共X条，其中A条、B条……" — parts in the same unit,
   in the same sentence, that add up to more than the stated total (``prose.parts-sum``).  Fewer is reported only
   when the list is the whole — its last item the remainder (其他…), or 主动公开/依申请公开/不予公开 — since a
-  partial breakdown ("22条，其中线上15条") is common and not wrong; or when three items or more fall short by a
-  hair (:data:`NEAR_SHORT`: 937 of 940), a list meant as the whole.  The kinds of 主动公开 listed in a later
-  sentence than its count, closed by 其他…, are the whole too and must add up to that count; so are kinds named
-  in a 、-list ("类别主要涉及A、B、C。") and each counted in the next sentence ("其中A类N条，……").  A share given
-  later for one listed part is compared with the stated total (``prose.share-of-total``), a 办结率 with its own
-  counts (``prose.rate``).  Parts that add up to the total exactly but are all counted in another measure word
-  ("处理338宗，其中……229个、……62个、……47个") are ``prose.parts-unit``.
+  partial breakdown ("22条，其中线上15条") is common and not wrong; or when two items or more fall short by a
+  hair (:data:`NEAR_SHORT_PERCENT`: 937 of 940, 280 of 286), a list meant as the whole.  The kinds of 主动公开
+  listed in a later sentence than its count, closed by 其他…, are the whole too and must add up to that count; so
+  are kinds named in a 、-list ("类别主要涉及A、B、C。") and each counted in the next sentence ("其中A类N条，……").
+  A share given later for one listed part is compared with the stated total (``prose.share-of-total``), a 办结率
+  with its own counts (``prose.rate``).  Parts that add up to the total exactly but are all counted in another
+  measure word ("处理338宗，其中……229个、……62个、……47个") are ``prose.parts-unit``.
 - **Restatements** (:func:`restatements`): the phrase engine itself.  A format gives a list of (pattern, judge)
   pairs — "收到申请N件" → table 三's 一、本年新收, "当面申请N件" → the legacy channel count … — and the engine finds
   each literal number once (the first pattern that reads it wins; a number printed by a ``{reference}`` is never
@@ -194,15 +194,17 @@ class PartsSum:
     parts: tuple[int, ...]
     unit: str
     complete: bool = False  # the list covers the whole (a 其他 item, or 主动公开 + 依申请公开 + 不予公开)
-    near: bool = False  # a list of three or more that falls short of its total by a hair (see :data:`NEAR_SHORT`)
+    near: bool = False  # a list of two or more that falls short of its total by a hair (see :data:`NEAR_SHORT_PERCENT`)
 
 
-#: A 其中 list of three items or more whose parts fall short of the stated total by no more than this many and
-#: by 1 % of it at most ("累计发布政府信息940条，其中……474条，……145条，……318条" = 937, 鄂州市发展和改革委员会 2025;
-#: "411条，其中……307条，……97条，……3条" = 407, 贵州省机关事务管理局 2020): a partial breakdown leaves out far more
-#: than that (the partial lists of the corpus leave out 17 % of their total or more), so the list is meant as the
-#: whole and a number is wrong.
-NEAR_SHORT = 10
+#: A 其中 list of two items or more whose parts fall short of the stated total by no more than this share of it
+#: (per cent) is meant as the whole, and a number is wrong: "累计发布政府信息940条，其中……474条，……145条，……318条"
+#: = 937 (鄂州市发展和改革委员会 2025); "主动公开信息数为286条，其中通过网站公开160条，公告栏公开120条" = 280
+#: (六盘水市钟山区东街街道 2021); "共主动公开政府信息数1843条，其中在……网站公开信息471条，……136条，……1064条，……131条"
+#: = 1802 (黔南州卫生健康局 2020) — each a defect to its assessor.  A partial breakdown leaves out far more: the partial
+#: lists of the corpus leave out 11 % of their total or more.  A selection (其中重点……), a list closed by 等 and one
+#: followed by another count in its unit (:func:`_meant_whole`) may be partial.
+NEAR_SHORT_PERCENT = 3
 
 
 #: A 其中 list is the whole when one item is the remainder (其他…, 其余…) or when its items are the three kinds
@@ -609,6 +611,15 @@ def _parts_word(text: str, start: int) -> int:
     return min(found, default=-1)
 
 
+def _meant_whole(listed: str, last: int, unit: str) -> bool:
+    """Whether a 其中 list a hair short of its total is meant as the whole: not a selection ("其中重点公开……",
+    "其中主要有……"), not closed by 等, and not followed by another count in its unit that may be one more part
+    ("……5403条，新开设专栏6个，发布解读信息44条")."""
+    if re.match(r"\W*(?:其中|包括)?\W*(?:重点|主要)", listed) or listed[last:].lstrip().startswith("等"):
+        return False
+    return not any(m.group("u") == unit for m in _NUMBER_UNIT.finditer(listed, last))
+
+
 def parts_not_adding_up(text: str) -> Iterator[PartsSum]:
     """ "共X条，其中A条、B条……" where the parts (same unit, same sentence, after 其中) add up to more than X — or,
     when the list is the whole (it ends in 其他…, or it is 主动公开/依申请公开/不予公开), to anything but X."""
@@ -637,6 +648,7 @@ def parts_not_adding_up(text: str) -> Iterator[PartsSum]:
         if _PROPERTY_COUNT.search(listed):
             continue  # "其中行政许可57项，实现……的有45项": the parts overlap
         parts = []
+        last = 0  # where the last part ends: a list closed by 等 ("……公开指南1条等") names some parts, not all
         for m in _NUMBER_UNIT.finditer(listed):
             if _in_brackets(listed, m.start()):
                 continue
@@ -645,10 +657,12 @@ def parts_not_adding_up(text: str) -> Iterator[PartsSum]:
             if _COUNTED_BEFORE.search(listed, 0, m.start()):  # "……微信订阅号发布信息54期97条" (庆阳市外事办 2020):
                 break  # a count of another measure goes first — another statistic, not one more part
             parts.append(int(m.group("n").replace(",", "")))
+            last = m.end()
         if parts and sum(parts) > stated:  # one part alone over the total is as wrong as several
             yield PartsSum(sentence.strip(), stated, tuple(parts), unit)
             continue
-        if len(parts) >= 3 and 0 < stated - sum(parts) <= min(NEAR_SHORT, stated // 100):
+        short = stated - sum(parts)
+        if len(parts) >= 2 and 0 < short * 100 <= NEAR_SHORT_PERCENT * stated and _meant_whole(listed, last, unit):
             yield PartsSum(sentence.strip(), stated, tuple(parts), unit, near=True)
             continue
         # a list that is the whole: every item counts, even one printed without its unit ("不予公开信息数1402");
@@ -814,7 +828,7 @@ def parts_problems(
             added = sum(found.parts)
             if added > found.total:
                 said = f"多于所说的总数{found.total}{found.unit}"
-            elif found.near:  # three items or more, a hair short: meant as the whole
+            elif found.near:  # two items or more, a hair short: meant as the whole
                 said = (
                     f"比所说的总数{found.total}{found.unit}只少{found.total - added}{found.unit}："
                     "所列各项看来就是全部，总数或其中一项有误"
