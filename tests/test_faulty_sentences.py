@@ -110,3 +110,14 @@ def test_a_full_stop_inside_the_contact_details_before_the_address(check):
     text = "如有疑问请联系（电话：0358-5422520，传真：0358-5427520，邮编：032400。 地址：某县龙泉街16号）。"
     found = [p for p in check(with_overview(text)) if p.rule == "common.misplaced-period"]
     assert [p.found for p in found] == ["“。”"]
+
+
+def test_the_verb_gongkai_said_twice_around_its_object(check):
+    """乌海市工信局 2020 ("公开政府信息公开52条") and 黔南州卫健局 2020 ("公开办理结果公开共14条"): one entry
+    reads both; 政府信息公开 as a name ("政府信息公开目录", "政府信息公开专栏") is not the second verb."""
+    slips = (("通过门户网站公开政府信息公开52条。", "政府信息"), ("公开办理结果公开共14条。", "办理结果"))
+    for sentence, words in slips:
+        [p] = [p for p in check(with_overview(sentence)) if p.rule == "common.redundancy"]
+        assert p.found.strip("“”") == words
+    for fine in ("主动公开政府信息公开目录1份。", "在政府信息公开专栏公开政府信息52条。"):
+        assert "common.redundancy" not in rules(check(with_overview(fine))), fine
