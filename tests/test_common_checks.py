@@ -1604,3 +1604,25 @@ def test_fewer_aspects_in_a_cut_copy_are_not_read_as_a_slip(check):
     cut = legacy(overview={"heading": "概述", "text": text}, **dict.fromkeys(later))
     assert "common.aspect-count" not in rules(check(cut))
     assert "common.aspect-count" in rules(check(with_overview(text=text)))
+
+
+@pytest.mark.parametrize(
+    ("text", "warned"),
+    [
+        # 中卫市沙坡头区 2016, 黄南州 2012 (held-out round 65): a sentence in brackets after the 句号, without its own
+        ("统计期限自2016年1月1日起至12月31日止。(沙坡头区于8月19日正式挂牌成立)", True),
+        ("现予公布。（报告中所列数据的统计期限自2012年1月1日起，至2012年12月31日止）", True),
+        ("统计期限自2016年1月1日起至12月31日止。（沙坡头区于8月19日正式挂牌成立。）", False),
+        # contact details and lists are notes, not sentences; a short note is a word, not a sentence
+        ("如有疑问请与办公室联系。（地址：某县府前路1号，邮编：272199，电话：0537-8451001）", False),
+        ("公众号发布120条。（涉及党建28条；民政信息70余条）", False),
+        ("全年公开信息120条。（含转载）", False),
+        # a bracket inside the sentence is 句内括号: the 句号 stays after it
+        ("统计期限至12月31日止（沙坡头区于8月19日正式挂牌成立）。", False),
+    ],
+)
+def test_a_sentence_in_brackets_after_the_full_stop_takes_its_own(check, text, warned):
+    found = [p for p in check(with_overview(text=text)) if p.rule == "common.note-stop"]
+    assert bool(found) == warned, [p.message for p in found]
+    if warned:
+        assert found[0].expected == "（……。）" and found[0].source.keypath == "overview.text"

@@ -12,6 +12,9 @@ paragraphs that end without their 句号:
 - ``common.list-separators`` (also in :mod:`plugins.common.prose`) — a run of 《》 titles joined by 、 and by ，;
 - ``common.label-colon`` — a contact label followed by ，where the others of its paragraph take a colon
   ("(联系地址，……;电话:……)");
+- ``common.note-stop`` — a sentence in brackets after a finished sentence (句外括号) with no 句号 of its own inside
+  the bracket: "……。(沙坡头区于8月19日正式挂牌成立)" (GB/T 15834—2011 §4.9.3.2: "(……成立。)"); a note of contact
+  details or a list (a ：or ；inside) is not a sentence;
 - ``common.unterminated-paragraph`` — a paragraph that is a sentence (a ，or ；inside, or 20 characters or more)
   but ends without 。！？；：…… (a closing quote or bracket counts only with the 句号 inside it, "……。）"): the last
   sentence was cut off or its 句号 lost.
@@ -175,6 +178,36 @@ def _continued_by_points(report: Report) -> set[str]:
         if data.get("points") and text:
             found.add(f"{prefix}.text" if isinstance(text, str) else f"{prefix}.text[{len(text) - 1}]")
     return found
+
+
+#: a bracket standing after a finished sentence (句外括号) whose words are a sentence — eight characters or more, no
+#: ：or ；(contact details, a list), not closed by a mark of its own
+_SENTENCE_NOTE = re.compile(r"(?<=[。！？!?])\s*[（(](?P<words>[^（()）：:；;]{8,}?)(?<![。！？!?…])[）)]")
+
+
+def note_stop_problems(report: Report) -> list[Problem]:
+    """A 句外括号 that holds a sentence without its 句号: "……的统计期限……止。(沙坡头区于8月19日正式挂牌成立)"
+    (中卫市沙坡头区 2016), "。(报告中所列数据的统计期限自2012年1月1日起,至2012年12月31日止)" (黄南州 2012)."""
+    problems = []
+    for keypath, text in narrative_strings(report):
+        for m in _SENTENCE_NOTE.finditer(text):
+            words = m["words"].strip()
+            if len(re.findall(r"[\u4e00-\u9fff]", words)) < 8:
+                continue
+            problems.append(
+                warning(
+                    "common.note-stop",
+                    f"句号之后括号里的“{_short_words(words)}”自成一句（句外括号），句末的句号应在括号里：“（……。）”",
+                    report.ref(keypath),
+                    expected="（……。）",
+                    found=f"（{_short_words(words)}）",
+                )
+            )
+    return problems
+
+
+def _short_words(words: str, limit: int = 24) -> str:
+    return words if len(words) <= limit else words[: limit - 6] + "……" + words[-5:]
 
 
 def unterminated_paragraph_problems(report: Report) -> list[Problem]:
