@@ -169,6 +169,9 @@ def test_a_city_scope_in_a_county_or_district_report_is_reported_once(check, org
         # 两家子满族乡 2020 (held-out round 56): "两家子满族乡迅速组织全街开展新《条例》学习"
         ("某某满族乡人民政府", "我乡迅速组织全街开展新《条例》学习。", "全街", "全乡"),
         ("某某街道办事处", "全镇共公开政府信息120条。", "全镇", "全街道"),
+        # 元谋县黄瓜园镇 2017 (held-out round 65): a town's work said to drive the county's
+        ("黄瓜园镇", "有效推动了全县政府信息公开工作纵深发展。", "全县", "全镇"),
+        ("某某乡人民政府", "进一步促进全区政务公开工作。", "全区", "全乡"),
     ],
 )
 def test_a_township_speaking_of_another_kind_of_township(check, organ, text, found, own):
@@ -178,7 +181,13 @@ def test_a_township_speaking_of_another_kind_of_township(check, organ, text, fou
 
 @pytest.mark.parametrize(
     ("organ", "text"),
-    [("某某镇人民政府", "全镇各村、全街道办事处辖区"), ("某某街道办事处", "辖区内全乡村振兴示范点3个。")],
+    [
+        ("某某镇人民政府", "全镇各村、全街道办事处辖区"),
+        ("某某街道办事处", "辖区内全乡村振兴示范点3个。"),
+        # the county's work as the setting, not as what the town drives
+        ("某某镇人民政府", "按照全县政务公开工作部署，推动全镇政府信息公开工作"),
+        ("某某镇人民政府", "参加全县政务公开培训，推进政府信息公开工作"),
+    ],
 )
 def test_township_scopes_where_they_belong_pass(check, organ, text):
     assert "common.foreign-scope" not in rules(check(with_channels(organ, text + "。")))

@@ -185,9 +185,15 @@ _TOWNSHIP_SCOPE = (
 )
 
 
+#: a township's work said to drive the county's (or district's, city's): "有效推动了全县政府信息公开工作纵深发展"
+_DRIVING_ABOVE = re.compile(r"(?:推动|推进|促进|带动)了?(?P<scope>全[县区市旗])")
+
+
 def _township_scope(report: Report, organ: str) -> list[Problem]:
     """A township saying 全街 of its own work, or a street office 全乡/全镇 ("两家子满族乡迅速组织全街开展新《条例》
-    学习", 吉林市昌邑区两家子满族乡 2020): another kind of organ's report carried over.  Once per report."""
+    学习", 吉林市昌邑区两家子满族乡 2020): another kind of organ's report carried over; or a township's work said to
+    drive the whole county's ("有效推动了全县政府信息公开工作纵深发展", 元谋县黄瓜园镇 2017), words of the county's
+    report.  Once per report."""
     for ending, own, other in _TOWNSHIP_SCOPE:
         if not ending.search(organ):
             continue
@@ -202,6 +208,18 @@ def _township_scope(report: Report, organ: str) -> list[Problem]:
                         report.ref(keypath),
                         expected=own,
                         found=m.group(0),
+                    )
+                ]
+            m = _DRIVING_ABOVE.search(text)
+            if m and not in_title(text, m.start()):
+                return [
+                    warning(
+                        "common.foreign-scope",
+                        f"“{text[max(0, m.start() - 8) : m.end() + 10]}”：本报告是“{organ}”的，"
+                        f"推动的应是“{own}”的工作，不是“{m['scope']}”的：疑为从上级的报告照搬，请核对",
+                        report.ref(keypath),
+                        expected=own,
+                        found=m["scope"],
                     )
                 ]
     return []
