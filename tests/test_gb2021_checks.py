@@ -535,10 +535,19 @@ def test_a_topic_of_the_overview_left_out(tmp_path):
     assert p.source.keypath == "overview.items" and "缺“政府信息管理”" in p.message
 
 
+def test_the_last_topic_left_out_of_a_whole_overview(tmp_path):
+    """北辰区集贤里街道 2023: （一）主动公开 …（四）公开平台建设, then 二、主动公开政府信息情况 — no 监督保障.
+    In a copy cut after 平台建设 nothing printed after it shows 监督保障 left out."""
+    path = _overview_without(tmp_path, ("supervision",))
+    [p] = [p for p in problems_of(path) if p.rule.endswith("topic-missing")]
+    assert "缺“监督保障”" in p.message
+    path.write_text(path.read_text(encoding="utf-8").split("# 二、主动公开政府信息情况")[0], encoding="utf-8")
+    assert not [p for p in problems_of(path) if p.rule.endswith("topic-missing")]
+
+
 @pytest.mark.parametrize(
     ("drop", "items"),
     [
-        (("supervision",), None),  # a copy cut after 平台建设: nothing after it shows 监督保障 left out
         (("management", "platforms", "supervision"), None),  # too few to say the sub-items follow the topics
         # sub-items of the report's own (平潭交通局 2021): two of six headings name a topic
         ((), ["加强主动公开和依申请公开办理。", "强化审核。", "优化环境。", "回应关切。", "规范平台建设。", "便民。"]),

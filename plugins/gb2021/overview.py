@@ -115,8 +115,8 @@ def skipped_topics(ctx: SectionContext) -> list[str]:
     """Topics of the 2021 format's five left out between two that are there — （一）主动公开 （二）政府信息管理
     （三）平台建设 （四）监督保障 with no 依申请公开 (大英县乡村振兴局 2021).  Asked only of the 2021 format (the 2019
     trial format does not list them), of sub-items that mostly follow the five topics (three or more of them name
-    one, and at least half), and never past the last topic present: a copy cut after its third sub-item has not left
-    out the fourth."""
+    one, and at least half), and past the last topic present only when a later part is printed (北辰区集贤里街道
+    2023: four topics, then 二、 — no 监督保障): a copy cut after its third sub-item has not left out the fourth."""
     if ctx.report.format.key != "2021":
         return []
     topics, named, count = topics_of(ctx)
@@ -124,7 +124,15 @@ def skipped_topics(ctx: SectionContext) -> list[str]:
         return []
     order = list(SUBSECTIONS)
     first, last = order.index(topics[0]), order.index(topics[-1])
+    if _whole(ctx):  # a later part is printed: 总体情况 is whole, and the topics after its last one were left out
+        last = len(order) - 1
     return [key for key in order[first : last + 1] if key not in topics]
+
+
+def _whole(ctx: SectionContext) -> bool:
+    """Whether a part after 总体情况 is printed (the copy is not cut inside it)."""
+    keys = [instance.key for instance in ctx.report.sections if instance.data]
+    return ctx.key in keys and any(key in _LATER_PARTS for key in keys[keys.index(ctx.key) + 1 :])
 
 
 #: a sub-heading typed in its paragraph: "(四)政府信息公开。坚持以人民为中心……" (信丰县正平镇 2023)
