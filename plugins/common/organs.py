@@ -198,30 +198,23 @@ def _township_scope(report: Report, organ: str) -> list[Problem]:
         if not ending.search(organ):
             continue
         for keypath, text in narrative_strings(report):
-            m = other.search(text)
-            if m and not in_title(text, m.start()):
-                return [
-                    warning(
-                        "common.foreign-scope",
-                        f"“{text[max(0, m.start() - 8) : m.end() + 6]}”：本报告是“{organ}”的，说自己的工作应为“{own}”，"
-                        f"不是“{m.group(0)}”：疑为从别的乡镇街道的报告照搬，请核对",
-                        report.ref(keypath),
-                        expected=own,
-                        found=m.group(0),
-                    )
-                ]
-            m = _DRIVING_ABOVE.search(text)
-            if m and not in_title(text, m.start()):
-                return [
-                    warning(
-                        "common.foreign-scope",
-                        f"“{text[max(0, m.start() - 8) : m.end() + 10]}”：本报告是“{organ}”的，"
-                        f"推动的应是“{own}”的工作，不是“{m['scope']}”的：疑为从上级的报告照搬，请核对",
-                        report.ref(keypath),
-                        expected=own,
-                        found=m["scope"],
-                    )
-                ]
+            for pattern, said, source in (
+                (other, "说自己的工作应为", "别的乡镇街道"),
+                (_DRIVING_ABOVE, "推动的应是", "上级"),
+            ):
+                m = pattern.search(text)
+                if m and not in_title(text, m.start()):
+                    scope = m.groupdict().get("scope") or m.group(0)
+                    return [
+                        warning(
+                            "common.foreign-scope",
+                            f"“{text[max(0, m.start() - 8) : m.end() + 8]}”：本报告是“{organ}”的，{said}“{own}”，"
+                            f"不是“{scope}”：疑为从{source}的报告照搬，请核对",
+                            report.ref(keypath),
+                            expected=own,
+                            found=scope,
+                        )
+                    ]
     return []
 
 
