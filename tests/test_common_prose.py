@@ -859,3 +859,16 @@ def test_parts_in_another_unit_are_reported_where_typed(check):
     data = legacy(active={"text": ["全年处理申请338宗，其中营业执照229个、变更事项62个、注销47个。"]})
     [p] = [p for p in check(data) if p.rule == "prose.parts-unit"]
     assert (p.source.keypath, p.found) == ("active.text[0]", "“个”")
+
+
+def test_a_list_in_brackets_ends_with_its_bracket():
+    """互助县政务服务中心 2020 (held-out round 66): "共受理2720件(其中承办单2299件,重新办理单421件),日均受理7.5件,
+    办结2680件。其中,按办件性质分:求助类2252件,……" — the bracketed list is the whole of the parts; a decimal
+    ("7.5件") is no count of 5."""
+    text = (
+        "热线共受理2720件(其中承办单2299件,重新办理单421件),日均受理7.5件,办结2680件。"
+        "其中,按办件性质分:求助类2252件,占82.8%;咨询类77件,占2.8%;投诉类382件,占14.1%;建议类9件,占0.3%。"
+    )
+    assert list(parts_not_adding_up(text)) == []
+    [slip] = parts_not_adding_up(text.replace("2299件", "2399件"))
+    assert (slip.total, slip.parts) == (2720, (2399, 421))

@@ -176,7 +176,7 @@ def shares_problems(report: Report, texts: Iterable[tuple[str, str]]) -> list[Pr
 # ------------------------------------------------------------------------------------------ totals and parts
 _UNITS = "条件项个人次篇期"
 _TOTAL = re.compile(rf"(?:共|累计|合计|总计|总数)[^\d，。；]{{0,12}}?(?P<n>\d+(?:,\d{{3}})*)(?P<u>[{_UNITS}])")
-_NUMBER_UNIT = re.compile(rf"(?P<n>\d+(?:,\d{{3}})*)(?P<u>[{_UNITS}])(?![\d%％])")
+_NUMBER_UNIT = re.compile(rf"(?<![\d.])(?P<n>\d+(?:,\d{{3}})*)(?P<u>[{_UNITS}])(?![\d%％])")
 #: a number with a measure word of its own straight before a count: "54期97条"
 _COUNTED_BEFORE = re.compile(r"\d+[期次批篇个场份]$")
 #: the words that open the parts of a count: "……40条，其中……", "……32条，包括领导信息类1条、……"
@@ -645,6 +645,8 @@ def parts_not_adding_up(text: str) -> Iterator[PartsSum]:
         unit = total.group("u")
         stated = int(total.group("n").replace(",", ""))
         listed = rest[where:] + _parallel_clauses(sentence, after, rest[where + 2 :])
+        if _in_brackets(rest, where):  # "共受理2720件(其中承办单2299件,重新办理单421件),日均受理……": the bracket
+            listed = re.split(r"[）)]", listed, maxsplit=1)[0]  # holds the whole list (互助县政务服务中心 2020)
         if _PROPERTY_COUNT.search(listed):
             continue  # "其中行政许可57项，实现……的有45项": the parts overlap
         parts = []
