@@ -696,3 +696,27 @@ def test_ordinal_sub_headings_come_back_from_each_output(write_toml, tmp_path, k
         ("依申请公开", True),
     ]
     assert "items" not in back["issues"] and sentence in str(back["issues"].get("text"))
+
+
+def test_a_part_number_printed_with_a_space_after_it(write_toml, tmp_path, check):
+    """平潭县人民政府 2012, 沙依巴克区 2011 (held-out round 66): "一、 概述", a space after the number, an assessor's
+    defect: ``number_as_printed = "一、 "`` keeps the space in the PDF and the warning names it."""
+    from compiler.build import build
+    from tests.pdfread import read_pdf
+
+    data = legacy(overview={"heading": "概述", "number_as_printed": "一、 ", "text": "概述。"})
+    [p] = [p for p in check(data) if p.rule == "input.numbering-variant"]
+    assert "序号后面多了空格" in p.message and (p.found, p.expected) == ("一、 ", "一、")
+    inside = legacy(overview={"heading": "概述", "number_as_printed": "一 、", "text": "概述。"})
+    [p] = [p for p in check(inside) if p.rule == "input.numbering-variant"]
+    assert "序号中间多了空格" in p.message
+    out = tmp_path / "out.pdf"
+    build(write_toml(data), out)
+    lines = [ln for page in read_pdf(out.read_bytes()).pages for ln in page.lines]
+
+    def gap(start: str) -> float:  # from the 顿号 after the part number to the heading's first character
+        [line] = [ln for ln in lines if ln.text.replace(" ", "").startswith(start)]
+        glyphs = [g for g in line.glyphs if g.char.strip()]
+        return glyphs[2].x - glyphs[1].x
+
+    assert gap("一、概述") > gap("二、主动公开") + 2
