@@ -1386,6 +1386,12 @@ def test_a_contact_label_with_a_comma_among_colons(check):
         # 泰安市发展和改革委员会 2020: a space inside the address
         ("本机关网站（www. fgw.taian.gov.cn）。", ["www. fgw.taian.gov.cn"]),
         ("门户网站（www.taian.gov.cn）上可下载。网址 http://www.taian.gov.cn 见下。", []),
+        # 内蒙古自治区外事办公室 2012 (held-out round 66): spaces before the last label, and around the @
+        (
+            "（www.nmgfao.gov. cn）；电子信箱:nmgfao @ nmgfao.gov. cn。",
+            ["www.nmgfao.gov. cn", "nmgfao @ nmgfao.gov. cn"],
+        ),
+        ("网址www.nmgfao.gov.cn 电子信箱:nmgfao@nmgfao.gov.cn 邮编010000。", []),
     ],
 )
 def test_marks_in_contact_details(check, text, found):

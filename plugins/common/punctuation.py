@@ -472,9 +472,15 @@ _ADDRESS_RUN = re.compile(
     r"(?P<label>联系电话|电话|传真|邮编|邮政编码|电子邮箱|邮箱)(?=[：:])"
 )
 #: a web address with a space inside it: "(www. fgw.taian.gov.cn)" (泰安市发展和改革委员会 2020)
+#: or before its last label, "www.nmgfao.gov. cn" (内蒙古自治区外事办公室 2012)
 _SPACED_ADDRESS = re.compile(
     r"(?P<address>(?:https?://|www\.)[A-Za-z0-9./:_?=&%#-]*[ \t\u3000]+"
-    r"[A-Za-z0-9][A-Za-z0-9./_-]*\.[A-Za-z]{2,}[A-Za-z0-9./_-]*)"
+    r"(?:[A-Za-z0-9][A-Za-z0-9./_-]*\.[A-Za-z]{2,}[A-Za-z0-9./_-]*|(?<=\.[ \t\u3000])(?:cn|com|net|org)(?![A-Za-z])))"
+)
+#: an e-mail address with spaces inside it: "nmgfao @ nmgfao.gov. cn" (内蒙古自治区外事办公室 2012)
+_SPACED_MAILBOX = re.compile(
+    r"(?P<address>[A-Za-z0-9._-]+[ \t\u3000]*[@＠][ \t\u3000]*[A-Za-z0-9-]+"
+    r"(?:[ \t\u3000]*\.[ \t\u3000]*(?:[A-Za-z0-9-]+))*[ \t\u3000]*\.[ \t\u3000]*(?:cn|com|net|org))(?![A-Za-z])"
 )
 #: an e-mail address after its label that has no @ ("邮箱:562170318qq.com"): the words up to the mail domain
 _MAILBOX = re.compile(
@@ -523,6 +529,17 @@ def contact_mark_problems(report: Report) -> list[Problem]:
                     found=m["address"],
                 )
             )
+        for m in _SPACED_MAILBOX.finditer(text):
+            if re.search(r"\s", m["address"]):
+                problems.append(
+                    warning(
+                        "common.contact-marks",
+                        f"电子邮箱“{m['address']}”中间有空格：照印出的样子输入发不出去",
+                        report.ref(keypath),
+                        expected=re.sub(r"\s+", "", m["address"]),
+                        found=m["address"],
+                    )
+                )
         for m in _MAILBOX.finditer(text):
             problems.append(
                 warning(
