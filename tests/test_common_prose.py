@@ -872,3 +872,20 @@ def test_a_list_in_brackets_ends_with_its_bracket():
     assert list(parts_not_adding_up(text)) == []
     [slip] = parts_not_adding_up(text.replace("2299件", "2399件"))
     assert (slip.total, slip.parts) == (2720, (2399, 421))
+
+
+def test_a_share_given_with_each_part_of_a_list():
+    """互助县政务服务中心 2020 (held-out round 66): "共受理2720件……。其中，按办件性质分：求助类2252件，占82.8%；……
+    投诉类382件，占14.1%；……" — 382 of 2720 is 14.0 %.  A share of one part (实现……的有45项，占比78.9%: of the 57
+    行政许可) is not of the total."""
+    from plugins.common.prose import inline_shares
+
+    text = (
+        "热线共受理2720件，办结2680件。其中，按办件性质分：求助类2252件，占82.8%；咨询类77件，占2.8%；"
+        "投诉类382件，占14.1%；建议类9件，占0.3%。"
+    )
+    [slip] = inline_shares(text)
+    assert (slip.part, slip.total, slip.typed, str(slip.verdict.rounded)) == (382, 2720, "14.1", "14.0")
+    assert list(inline_shares(text.replace("14.1%", "14.0%"))) == []
+    part = "在省网发布的事项共有89项，其中行政许可57项，实现“一趟不用跑”的有45项，占比78.9%。"
+    assert list(inline_shares(part)) == []

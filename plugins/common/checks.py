@@ -638,7 +638,7 @@ def prose_problems(report: Report) -> list[Problem]:
         *breakdown_problems(report, texts),
         *separator_problems(report, texts),
         *doubled_item_problems(report, texts),
-        *listed_share_problems(report, texts),
+        *listed_share_problems(report, texts, shares),
         *rate_problems(report, texts),
         *frequency_problems(report, texts),
         *shares_problems(report, shares),

@@ -741,6 +741,37 @@ def _shares_of_active(text: str) -> Iterator[ListedShare]:
             return
 
 
+#: a part of a 其中 list given with its share straight after its count: "求助类2252件,占82.8%"
+_INLINE_SHARE = re.compile(
+    rf"(?P<name>[^，,。；;：:、\d]{{1,16}}?)(?<![\d.])(?P<n>\d+(?:,\d{{3}})*)(?P<u>[{_UNITS}])[，,]?\s*"
+    r"(?:占(?:总数的?|比为?|全部的?)?)(?P<p>\d+(?:\.\d+)?)\s*[%％]"
+)
+
+
+def inline_shares(text: str) -> Iterator[ListedShare]:
+    """ "共受理2720件……。其中，按办件性质分：求助类2252件，占82.8%；……投诉类382件，占14.1%" (互助县政务服务中心
+    2020: 382 of 2720 is 14.0 %): each part of a 其中 list given with its share, against the total the list breaks
+    down.  A share of another whole ("占主动公开总数的") or a part in another unit is not read."""
+    full_stops = [part for part in re.split(r"(?<=[。！？!?])", text) if part]  # a list runs over its ；
+    for sentence in _with_parts_after(full_stops):
+        total = _TOTAL.search(sentence)
+        if total is None:
+            continue
+        where = sentence.find("其中", total.end())
+        if where < 0:
+            continue
+        if _PROPERTY_COUNT.search(sentence, where):  # "其中行政许可57项，实现……的有45项，占比78.9%": of the 57
+            continue
+        stated = int(total.group("n").replace(",", ""))
+        for m in _INLINE_SHARE.finditer(sentence, where):
+            if m.group("u") != total.group("u") or _in_brackets(sentence, m.start("n")):
+                continue
+            part = int(m.group("n").replace(",", ""))
+            verdict = percent_verdict(part, stated, m.group("p"))
+            if verdict is not None and not verdict.ok:
+                yield ListedShare(sentence.strip(), _subject(m.group("name")), part, stated, m.group("p"), verdict, 0)
+
+
 def shares_of_listed_parts(text: str) -> Iterator[ListedShare]:
     """A share given for one part of an earlier "共X条，其中A条、B条…" list ("主动公开的政府信息占41.5%") against
     that part and the total the list states; ``added`` tells whether the author divided by the parts instead.  A
@@ -908,25 +939,28 @@ def _percent_problem(
     return warning(rule, message, report.ref(keypath), expected=f"{verdict.rounded}%", found=f"{typed}%")
 
 
-def listed_share_problems(report: Report, texts: Iterable[tuple[str, str]]) -> list[Problem]:
+def listed_share_problems(
+    report: Report, texts: Iterable[tuple[str, str]], inline: Iterable[tuple[str, str]] = ()
+) -> list[Problem]:
+    """``prose.share-of-total`` for the shares of listed parts in ``texts``, and for the shares given inline with
+    each part in ``inline`` (the texts whose 其中 lists no format rule reads already)."""
     problems = []
-    for keypath, text in texts:
-        for found in shares_of_listed_parts(text):
-            instead = percent_verdict(found.part, found.added, found.typed) if found.added else None
-            why = (
-                f"；{found.typed}%是按各项之和{found.added}算的"
-                if instead is not None and instead.ok and found.added != found.total
-                else ""
-            )
-            message = (
-                f"“{_short(found.phrase)}”：{found.name}{found.part}占所说总数{found.total}的"
-                f"{found.verdict.rounded}%，不是{found.typed}%{why}"
-            )
-            problems.append(
-                _percent_problem(
-                    report, keypath, found.phrase, found.typed, found.verdict, "prose.share-of-total", message
-                )
-            )
+    found_in = [(k, f) for k, t in texts for f in shares_of_listed_parts(t)]
+    found_in += [(k, f) for k, t in inline for f in inline_shares(t)]
+    for keypath, found in found_in:
+        instead = percent_verdict(found.part, found.added, found.typed) if found.added else None
+        why = (
+            f"；{found.typed}%是按各项之和{found.added}算的"
+            if instead is not None and instead.ok and found.added != found.total
+            else ""
+        )
+        message = (
+            f"“{_short(found.phrase)}”：{found.name}{found.part}占所说总数{found.total}的"
+            f"{found.verdict.rounded}%，不是{found.typed}%{why}"
+        )
+        problems.append(
+            _percent_problem(report, keypath, found.phrase, found.typed, found.verdict, "prose.share-of-total", message)
+        )
     return problems
 
 
@@ -1011,6 +1045,7 @@ __all__ = [
     "breakdown_problems",
     "completion_rates",
     "doubled_item_problems",
+    "inline_shares",
     "listed_share_problems",
     "parse_chinese_number",
     "parts_not_adding_up",
