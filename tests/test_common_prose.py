@@ -889,3 +889,20 @@ def test_a_share_given_with_each_part_of_a_list():
     assert list(inline_shares(text.replace("14.1%", "14.0%"))) == []
     part = "在省网发布的事项共有89项，其中行政许可57项，实现“一趟不用跑”的有45项，占比78.9%。"
     assert list(inline_shares(part)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "warned"),
+    [
+        # 互助县政务服务中心 2020 (held-out round 66): a monthly report's words in the annual report
+        ("本月受理市政府门户网站“市长信箱”33件，办结33件。", True),
+        ("全年受理市政府门户网站“市长信箱”33件，办结33件。", False),
+        ("每月初通报上月情况，本月底前完成整改。", False),
+        ("按照《关于做好本月度信息报送工作的通知》要求。", False),
+    ],
+)
+def test_this_month_in_a_report_on_the_year(check, text, warned):
+    found = [p for p in check(legacy(overview={"text": text})) if p.rule == "prose.period"]
+    assert bool(found) is warned, [p.message for p in found]
+    if warned:
+        assert found[0].found == "本月" and "月报" in found[0].message

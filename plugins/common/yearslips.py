@@ -5,6 +5,7 @@
   ("2024年，我局将……" in a 2024 report's improvement part); last year's basis cited for this year's report; "今年" in
   a report written the next year for what was done in the report year ("今年以来" included); the year's 主动公开
   count told again under another year ("2023年，在主动公开的61条政府信息中" beside "2024年主动公开政府信息61条");
+  and "本月" in a report on the whole year ("本月受理……33件", a monthly report's words, ``prose.period``);
 - :func:`date_problems` (``prose.year-slip``): a 成文日期 before the end of the year the report covers.
 
 Split from :mod:`plugins.common.prose` (the number rules) — these read dates and years, not counts.
@@ -18,6 +19,7 @@ from collections.abc import Iterator, Mapping
 from compiler.model.problems import Problem, warning
 from compiler.model.report import Report
 from plugins.common.prose import _short
+from plugins.common.texts import in_title
 
 #: where a report states its data period, up to the year it starts in
 _PERIOD_STATED = r"(?:统计期限|统计时限|统计期间|统计时间|统计范围|所列数据)[^。]{0,12}?(?:自|从|为)?\s*"
@@ -248,6 +250,17 @@ def year_slips(report: Report, texts: list[tuple[str, str]], plan_keys: tuple[st
                     expected=f"{m['z']}年",
                     found=f"{m['y']}年",
                 )
+    for keypath, text in texts:  # "本月受理……“市长信箱”33件" (互助县政务服务中心 2020): a monthly report's words
+        for m in _THIS_MONTH.finditer(text):
+            if not in_title(text, m.start()):
+                say(
+                    "prose.period",
+                    f"“{_short(text[m.start() :], 24)}”：年度报告说的是{year}年全年，“本月”像是从月报照搬，"
+                    "数字是一个月的还是全年的说不清",
+                    keypath,
+                    expected=f"{year}年（全年）",
+                    found="本月",
+                )
     problems += _this_year_slips(report, texts, plan_keys, year)
     problems += _final_accounts_of_the_year(report, texts, plan_keys, year)
     problems += _count_in_the_next_year(report, texts, plan_keys, year)
@@ -257,6 +270,10 @@ def year_slips(report: Report, texts: list[tuple[str, str]], plan_keys: tuple[st
         if keypath.split(".")[0] not in plan_keys:
             problems += [p for p in _last_year_told(report, keypath, text, year) if (keypath, p.found) not in said]
     return problems
+
+
+#: "本月" in the prose of a report on a whole year (not 本月度, a name, nor a day of the month: 本月底 of a plan)
+_THIS_MONTH = re.compile(r"本月(?!度|底|初|中旬|下旬|上旬)")
 
 
 #: a year's 主动公开 count: "2024年主动公开政府信息61条", "2023年，在主动公开的61条政府信息中"
