@@ -492,6 +492,34 @@ def _organ_without_county_level(report: Report, organ: str) -> list[Problem]:
     ]
 
 
+def department_as_government_problems(report: Report) -> list[Problem]:
+    """A department calling itself a 人民政府: "今年，政务服务中心人民政府认真贯彻落实……" (互助县政务服务中心 2020) —
+    the words of a township's report template, its name put in.  Once per report."""
+    organ = (report.data.get("report") or {}).get("organ")
+    if not isinstance(organ, str) or not is_department(organ):
+        return []
+    home = places.in_name(organ)
+    if home and home[-1].name in organ:
+        kind = organ[organ.find(home[-1].name) + len(home[-1].name) :]
+    else:  # a place the table does not know: the name after its last level word ("某某县统计局" → 统计局)
+        kind = re.sub(r"^.*[省市县区旗盟](?=.)", "", organ)
+    if len(kind) < 2:
+        return []
+    for keypath, text in narrative_strings(report):
+        at = text.find(kind + "人民政府")
+        if at >= 0 and not in_title(text, at):
+            return [
+                warning(
+                    "common.organ-name",
+                    f"“{kind}人民政府”：{kind}是政府的工作部门，不是人民政府：疑为从乡镇报告的模板照搬",
+                    report.ref(keypath),
+                    expected=kind,
+                    found=f"{kind}人民政府",
+                )
+            ]
+    return []
+
+
 def _not_the_full_name(report: Report, name: str, said: str, example: str = "") -> Problem:
     return warning(
         "common.organ-name",
@@ -627,6 +655,7 @@ def gongkai_check(report: Report) -> list[Problem]:
         *foreign_scope_problems(report),
         *signature_organ_problems(report),
         *organ_name_problems(report),
+        *department_as_government_problems(report),
         *late_report_problems(report),
         *abolished_organ_problems(report),
         *ended_campaign_problems(report),
