@@ -519,25 +519,17 @@ def contact_mark_problems(report: Report) -> list[Problem]:
                     found=f"“{m['end']}{m['label']}”",
                 )
             )
-        for m in _SPACED_ADDRESS.finditer(text):
-            problems.append(
-                warning(
-                    "common.contact-marks",
-                    f"网址“{m['address']}”中间有空格：照印出的样子输入打不开",
-                    report.ref(keypath),
-                    expected=re.sub(r"\s+", "", m["address"]),
-                    found=m["address"],
-                )
-            )
-        for m in _SPACED_MAILBOX.finditer(text):
-            if re.search(r"\s", m["address"]):
+        spaced = [("网址", m["address"], "打不开") for m in _SPACED_ADDRESS.finditer(text)]
+        spaced += [("电子邮箱", m["address"], "发不出去") for m in _SPACED_MAILBOX.finditer(text)]
+        for what, address, fails in spaced:
+            if re.search(r"\s", address):
                 problems.append(
                     warning(
                         "common.contact-marks",
-                        f"电子邮箱“{m['address']}”中间有空格：照印出的样子输入发不出去",
+                        f"{what}“{address}”中间有空格：照印出的样子输入{fails}",
                         report.ref(keypath),
-                        expected=re.sub(r"\s+", "", m["address"]),
-                        found=m["address"],
+                        expected=re.sub(r"\s+", "", address),
+                        found=address,
                     )
                 )
         for m in _MAILBOX.finditer(text):
