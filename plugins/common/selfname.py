@@ -48,6 +48,8 @@ def _parent_named(name: str, organ: str) -> str | None:
     if m is None or not organ:
         return None
     named = m["organ"]
+    if organ.removeprefix(named) in ("人民政府", "政府"):  # "玉林市2016年……年度报告" of 玉林市人民政府: its own place
+        return None
     return named if organ.startswith(named) and len(organ) > len(named) + 1 else None
 
 
