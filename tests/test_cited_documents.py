@@ -98,6 +98,8 @@ def test_a_wrong_number_after_a_known_title_is_reported(check, text, found):
         "按照《关于政府信息公开工作年度报告有关事项的通知》（国办公开办函【2019】60号）编制。",
         "依照《关于全面推进政务公开工作的意见》（以下简称《意见》）执行。",
         "依照《关于做好2021年政府信息公开工作年度报告有关事项的通知》（某政办发〔2021〕30号）编制。",
+        # 玉林市人民政府 2016 (held-out round 67): the region's document titled as the national one, its own 文号
+        "自治区党委办公厅、自治区人民政府办公厅《关于全面推进政务公开工作的意见》（桂办发〔2016〕39号）。",
     ],
 )
 def test_right_numbers_notes_and_other_documents_numbers_are_not_reported(check, text):
