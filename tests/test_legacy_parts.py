@@ -720,3 +720,13 @@ def test_a_part_number_printed_with_a_space_after_it(write_toml, tmp_path, check
         return glyphs[2].x - glyphs[1].x
 
     assert gap("一、概述") > gap("二、主动公开") + 2
+    # and it comes back on import from each kind of file
+    import tomllib
+
+    from compiler.importers.run import import_file
+
+    outputs = build(write_toml(data), tmp_path / "report", to=["pdf", "html", "docx"]).outputs
+    for kind in ("pdf", "html", "docx"):
+        imported = tomllib.loads(import_file(outputs[kind], "legacy").toml)
+        assert imported["overview"].get("number_as_printed") == "一、 ", kind
+        assert "number_as_printed" not in imported["active"], kind

@@ -113,7 +113,7 @@ class _Headings:
         self.own = 0  # the report's own parts found so far ([extra], [extra_2] …)
         self.numbers: dict[str, int] = {}  # the number each part was printed with
         self.bracketed = bracketed  # the parts numbered "(一)" … (海口市龙华区司法局 2021), not 一、
-        self.as_printed: dict[str, str] = {}  # a bracketed part's number as printed: "(三)、"
+        self.as_printed: dict[str, str] = {}  # a part's number as printed: "(三)、", "一、 "
 
     def __call__(self, item: TextItem, expected: int) -> tuple[str, str] | None:
         m = (_BRACKETED_PART if self.bracketed else PART_HEADING).match(norm(item.text))
@@ -131,12 +131,16 @@ class _Headings:
         self.numbers.setdefault(key, number)
         if self.bracketed and (printed := _BRACKETED_NUMBER.match(item.text)):
             self.as_printed.setdefault(key, printed.group(0).strip())
+        elif printed := _SPACED_NUMBER.match(item.text):  # "一、 概述": the space kept as printed
+            self.as_printed.setdefault(key, printed.group(0))
         return key, title
 
 
 #: a part heading numbered like a second-level one, "(三)、申请行政复议和提起行政诉讼情况" — read as a part only in a
 #: report whose parts are all numbered so (none printed 一、)
 _BRACKETED_PART = re.compile(r"^（([一二三四五六七八九十]{1,2})）\s*、?\s*(.{2,40}?)$")
+#: a part number printed with a space after it or before its 、: "一、 ", "六 、"
+_SPACED_NUMBER = re.compile(r"^[一二三四五六七八九十]{1,2}(?: 、 ?|、 )")
 #: that number as printed, brackets full- or half-width, the 、 after it kept: "(三)、"
 _BRACKETED_NUMBER = re.compile(r"^\s*[（(][一二三四五六七八九十]{1,2}[）)]\s*、?")
 
