@@ -1468,6 +1468,14 @@ def test_the_report_of_the_government_above_announced_as_this_one(check):
         report = with_overview(text=own)
         report["report"]["organ"] = "阿巴嘎旗那仁宝拉格苏木"
         assert "common.report-name" not in rules(check(report))
+    # 汨罗市人民政府 2024 (held-out round 67): the place said again after the year
+    report = with_overview(text="现公布汨罗市人民政府2024年汨罗市政府信息公开工作年度报告。")
+    report["report"]["organ"] = "汨罗市人民政府"
+    [p] = [p for p in check(report) if p.rule == "common.report-name"]
+    assert "“汨罗市”说了两次" in p.message
+    report = with_overview(text="现公布汨罗市人民政府2024年政府信息公开工作年度报告。")
+    report["report"]["organ"] = "汨罗市人民政府"
+    assert "common.report-name" not in rules(check(report))
     # 玉林市人民政府 2016 (held-out round 67): a place's name stands for its own government
     report = with_overview(text="现公布玉林市2016年政府信息公开工作年度报告。")
     report["report"]["organ"] = "玉林市人民政府"

@@ -53,6 +53,16 @@ def _parent_named(name: str, organ: str) -> str | None:
     return named if organ.startswith(named) and len(organ) > len(named) + 1 else None
 
 
+#: a place name written again after the year, the organ already named before it: "汨罗市人民政府2024年汨罗市……"
+_PLACE_TWICE = re.compile(r"^(?P<place>[\u4e00-\u9fff]{2,12}?[省市县区旗州盟镇乡])[^\d]*?\d{4}年度?(?P=place)")
+
+
+def _place_twice(name: str) -> str | None:
+    """The place a report's name gives twice, before and after its year (汨罗市人民政府 2024), else ``None``."""
+    m = _PLACE_TWICE.match(name)
+    return m["place"] if m else None
+
+
 def name_wording(name: str) -> list[str]:
     """What departs from the 条例's name in a name the text gives its report (empty when nothing does)."""
     if not name.endswith(("年度报告", "年报")):
@@ -82,6 +92,8 @@ def self_name_problems(report: Report) -> list[Problem]:
                 said = name_wording(name)
             if (other := _parent_named(name, organ)) is not None:
                 said.insert(0, f"名称里的机关是“{other}”，本报告的机关是“{organ}”")
+            if (twice := _place_twice(name)) is not None:  # "汨罗市人民政府2024年汨罗市政府信息公开工作年度报告"
+                said.insert(0, f"“{twice}”说了两次：机关名称写一次")
             if said:
                 problems.append(
                     warning(
