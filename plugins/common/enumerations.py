@@ -651,9 +651,8 @@ def _aspects_after(paragraphs: list[str], i: int, announcement: re.Match[str], b
     shi = {m.group(1) for m in _ENUMERATION.finditer(rest)}
     if shi:
         return len(shi), "“一是……”"
-    if not announcement.group(0).endswith(
-        ("：", ":")
-    ):  # "从以下四个方面进行了……工作。": what follows is after the 。 or ：
+    # "从以下四个方面进行了……工作。": what follows comes after the sentence's 。 or ：
+    if not announcement.group(0).endswith(("：", ":")):
         if not re.search(r"[。：:]", rest):
             return None
         rest = re.split(r"[。：:]", rest, maxsplit=1)[-1]
@@ -686,9 +685,9 @@ def aspect_count_problems(report: Report) -> list[Problem]:
     and then one paragraph before the next item (桦甸市夹皮沟镇 2012).  Fewer are reported only when something is
     printed after the list (a cut copy may stop inside it)."""
     problems: list[Problem] = []
-    numbered = [s for s in report.sections if s.data]
-    for n, section in enumerate(numbered):
-        for block, keypath, followed in _blocks(section.data, section.key, n < len(numbered) - 1):
+    printed = [s for s in report.sections if s.data]
+    for n, section in enumerate(printed):
+        for block, keypath, followed in _blocks(section.data, section.key, n < len(printed) - 1):
             paragraphs = _paragraphs(block)
             for i, paragraph in enumerate(paragraphs):
                 for m in _ANNOUNCED.finditer(paragraph):

@@ -15,6 +15,7 @@ from typing import Any
 
 from compiler import hookimpl
 from compiler.importers.base import Grid, ImportResult, PublishedDocument, TextItem
+from compiler.importers.common import SPACED_PART_NUMBER
 from plugins.common.importing import (
     CN_DIGITS,
     PART_HEADING,
@@ -131,7 +132,7 @@ class _Headings:
         self.numbers.setdefault(key, number)
         if self.bracketed and (printed := _BRACKETED_NUMBER.match(item.text)):
             self.as_printed.setdefault(key, printed.group(0).strip())
-        elif printed := _SPACED_NUMBER.match(item.text):  # "一、 概述": the space kept as printed
+        elif printed := SPACED_PART_NUMBER.match(item.text):  # "一、 概述": the space tidy() kept, as printed
             self.as_printed.setdefault(key, printed.group(0))
         return key, title
 
@@ -139,8 +140,6 @@ class _Headings:
 #: a part heading numbered like a second-level one, "(三)、申请行政复议和提起行政诉讼情况" — read as a part only in a
 #: report whose parts are all numbered so (none printed 一、)
 _BRACKETED_PART = re.compile(r"^（([一二三四五六七八九十]{1,2})）\s*、?\s*(.{2,40}?)$")
-#: a part number printed with a space after it or before its 、: "一、 ", "六 、"
-_SPACED_NUMBER = re.compile(r"^[一二三四五六七八九十]{1,2}(?: 、 ?|、 )")
 #: that number as printed, brackets full- or half-width, the 、 after it kept: "(三)、"
 _BRACKETED_NUMBER = re.compile(r"^\s*[（(][一二三四五六七八九十]{1,2}[）)]\s*、?")
 
