@@ -730,3 +730,36 @@ def test_a_part_number_printed_with_a_space_after_it(write_toml, tmp_path, check
         imported = tomllib.loads(import_file(outputs[kind], "legacy").toml)
         assert imported["overview"].get("number_as_printed") == "一、 ", kind
         assert "number_as_printed" not in imported["active"], kind
+
+
+def test_an_item_number_printed_with_a_space_after_it(write_toml, tmp_path, check):
+    """龙游县模环乡 2023 ("2. 重点工作开展情况"), 平潭县财政局 2009 ("（一） 公开形式"): an item's number printed with a
+    space after it is kept in the item's ``number_as_printed``, printed so, warned once, and read back on import."""
+    import tomllib
+
+    from compiler.build import build
+    from compiler.importers.run import import_file
+    from tests.pdfread import read_pdf
+
+    items = [
+        {"heading": "组织领导", "heading_alone": True, "text": "成立了领导小组。"},
+        {"heading": "制度建设", "number_as_printed": "（二） ", "heading_alone": True, "text": "完善了制度。"},
+        {"heading": "平台建设", "heading_alone": True, "text": "改版了网站。"},
+    ]
+    data = legacy(overview={"heading": "概述", "text": "概述。", "items": items})
+    [p] = [p for p in check(data) if p.rule == "input.numbering-variant"]
+    assert "序号后面多了空格" in p.message and (p.found, p.expected) == ("（二） ", "（二）")
+    assert p.source.keypath == "overview.items[1].number_as_printed"
+    outputs = build(write_toml(data), tmp_path / "report", to=["pdf", "html", "docx"]).outputs
+    lines = [ln for page in read_pdf(outputs["pdf"].read_bytes()).pages for ln in page.lines]
+
+    def gap(start: str) -> float:  # from the closing bracket of the number to the heading's first character
+        [line] = [ln for ln in lines if ln.text.replace(" ", "").startswith(start)]
+        glyphs = [g for g in line.glyphs if g.char.strip()]
+        return glyphs[3].x - glyphs[2].x
+
+    assert gap("（二）制度建设") > gap("（三）平台建设") + 2
+    for kind in ("pdf", "html", "docx"):
+        imported = tomllib.loads(import_file(outputs[kind], "legacy").toml)["overview"]["items"]
+        assert [i.get("number_as_printed") for i in imported] == [None, "（二） ", None], kind
+        assert [i["heading"] for i in imported] == ["组织领导", "制度建设", "平台建设"], kind

@@ -29,15 +29,18 @@ _SPACES = re.compile(r"[ \t\r\n\f\v\u00a0\u2002-\u200a\u202f\u205f\u3000]+")
 #: a part number printed with a space after it or before its 、 ("一、 概述", "六 、其他需要报告的事项"): the one space
 #: next to Chinese text that is kept, since a report transcribed so keeps it (``number_as_printed = "一、 "``)
 SPACED_PART_NUMBER = re.compile(r"[一二三四五六七八九十]{1,2}(?: 、 ?|、 )(?=\S)")
+#: an item number printed with a space after it ("（一） 公开形式", "2. 重点工作开展情况"): kept the same way
+#: (``number_as_printed = "2. "``)
+SPACED_ITEM_NUMBER = re.compile(r"(?:[（(](?:[一二三四五六七八九十]{1,3}|\d{1,2})[）)]、?|\d{1,2}[.．、]) (?=[^\s\d])")
 
 
 def tidy(text: str) -> str:
     """One line of extracted text: invisible characters dropped, every run of white space (``&nbsp;``, full-width
     spaces, line breaks of a wrapped cell) one space, and no space next to a Chinese character or mark — except the
-    one in a part number printed with a space (:data:`SPACED_PART_NUMBER`)."""
+    one in a part or item number printed with a space (:data:`SPACED_PART_NUMBER`, :data:`SPACED_ITEM_NUMBER`)."""
     text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
     text = _SPACES.sub(" ", text).strip()
-    lead = SPACED_PART_NUMBER.match(text)
+    lead = SPACED_PART_NUMBER.match(text) or SPACED_ITEM_NUMBER.match(text)
     if lead:
         text = text[lead.end() :]
     text = _SPACE_AFTER_CJK.sub("", text)

@@ -23,6 +23,7 @@ outline entry).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -65,13 +66,18 @@ class ItemNumbers:
         if not isinstance(printed, str):
             self.last += 1
             return expected
-        printed = printed.strip()
-        self.last = numbering.goes_on_from(printed, self.last)
+        # a space after the number or inside it is kept as printed ("2. 重点工作", 龙游县模环乡 2023)
+        printed = printed.lstrip() if printed.strip() else ""
+        self.last = numbering.goes_on_from(printed.strip(), self.last)
         if printed != expected:
             said = f"照原样印作“{printed}”" if printed else "照原样没有序号"
+            message = f"这一项的序号{said}；接着上一项应为“{expected}”（重号、跳号、漏号或写法不同）"
+            if re.sub(r"\s", "", printed) == expected:  # only spaces set it apart
+                where = "中间" if re.search(r"\s", printed.rstrip()) else "后面"
+                message = f"这一项的序号照原样印作“{printed}”：序号{where}多了空格，应为“{expected}”"
             self.ctx.warning(
                 "input.numbering-variant",
-                f"这一项的序号{said}；接着上一项应为“{expected}”（重号、跳号、漏号或写法不同）",
+                message,
                 f"{keypath}.number_as_printed",
                 expected=expected,
                 found=printed or "无序号",

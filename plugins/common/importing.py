@@ -174,7 +174,8 @@ def narrative(paragraphs: list[str], depth: int = 0) -> dict[str, Any]:
     for p in paragraphs:
         found = split_marker(p, kind)
         if found:  # the number as printed: what the marker took off the paragraph
-            items.append((found[1], found[2], [], p[: len(p) - len(found[1]) - len(found[2])].strip()))
+            # (a space after the number is part of it, as printed: "2. 重点工作")
+            items.append((found[1], found[2], [], p[: len(p) - len(found[1]) - len(found[2])].lstrip()))
         elif items:
             items[-1][2].append(p)
         else:
