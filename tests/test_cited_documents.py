@@ -172,3 +172,15 @@ def test_one_order_written_two_ways_in_one_report_is_reported_once(check):
     assert p.rule == "common.cited-number" and "国务院令第711号" in p.message and p.found == "国令第711号"
     same = f"依据{title}（国令第711号）编制。我街道落实{title}（国令第711号）。"
     assert _check(check, same, year=2021) == []
+
+
+@pytest.mark.parametrize(
+    ("year", "order", "right"),
+    [(2019, "国务院令第771号", "国务院令第711号"), (2012, "国务院令第429号", "国务院令第492号")],
+)
+def test_an_order_number_the_regulations_never_had_is_reported_once(check, year, order, right):
+    # 黑龙江省林业和草原局 2019 (held-out round 68): "新修订的《……条例》(国务院令第771号)", reworded
+    text = f"本报告根据《中华人民共和国政府信息公开条例》（{order}）编制。"
+    [p] = _check(check, text, year=year)
+    assert p.rule == "common.cited-number" and (p.expected, p.found) == (right, order)
+    assert "没有“" in p.message and right in p.message

@@ -202,6 +202,24 @@ def _number_slip(written: str, doc: Document, year: int | None) -> str | None:
     return None
 
 
+def _unknown_order(order: re.Match[str], doc: Document, year: int | None) -> tuple[str, str] | None:
+    """An order number that is none of the orders the table knows for ``doc``'s title ("国务院令第771号" for the
+    条例, whose orders are 第492号 and, revised, 第711号: 黑龙江省林业和草原局 2019): (message, the right one for
+    ``year``); ``None`` when it is one of them."""
+    orders = [d for d in documents() if d.title == doc.title and _ORDER.fullmatch(d.number)]
+    if any(_ORDER.fullmatch(d.number)["serial"] == order["serial"] for d in orders):  # type: ignore[index]
+        return None
+    fitting = [
+        d
+        for d in orders
+        if isinstance(year, int) and (d.since is None or year >= d.since) and (d.until is None or year <= d.until)
+    ]
+    right = (fitting or orders)[0].number
+    known = "、".join(d.number for d in orders)
+    written = re.sub(r"\s+", "", order.group(0))
+    return f"这份法规的令号是{known}，没有“{written}”；应为{right}", right
+
+
 def document_problems(report: Report) -> list[Problem]:
     """Each misspelt title once (per title as written), and each wrong 文号 where it is written."""
     titles: list[tuple[Citation, str, str, str]] = []  # (where, message, expected, found)
@@ -209,6 +227,7 @@ def document_problems(report: Report) -> list[Problem]:
     said: set[str] = set()
     year = (report.data.get("report") or {}).get("year")
     order_words: dict[str, str] = {}  # an order's serial → how the report first wrote it ("国务院令第711号")
+    said_orders: set[tuple[str, str, str | None]] = set()  # an order number checked against all its document's orders
     for c in citations(report):
         order = _ORDER.search(c.number or "")
         if order and _ORDER.fullmatch(c.doc.number) and order["serial"] in c.doc.number:
@@ -224,6 +243,12 @@ def document_problems(report: Report) -> list[Problem]:
             titles.append((c, f"《{c.cited}》：文件名称{c.slip}，原文是《{right}》", f"《{right}》", f"《{c.cited}》"))
         if c.number and (slip := _number_slip(c.number, c.doc, year)):
             numbers.append((c, f"《{c.cited}》（{c.number}）：{slip}", c.doc.number, c.number))
+        elif order and _ORDER.fullmatch(c.doc.number) and (c.keypath, c.cited, c.number) not in said_orders:
+            said_orders.add((c.keypath, c.cited, c.number))
+            if (slip := _unknown_order(order, c.doc, year)) is not None:
+                numbers.append(
+                    (c, f"《{c.cited}》（{c.number}）：{slip[0]}", slip[1], re.sub(r"\s+", "", order.group(0)))
+                )
     return [
         *(warning("common.cited-title", m, report.ref(c.keypath), expected=e, found=f) for c, m, e, f in titles),
         *(warning("common.cited-number", m, report.ref(c.keypath), expected=e, found=f) for c, m, e, f in numbers),
