@@ -23,7 +23,6 @@ outline entry).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -72,8 +71,7 @@ class ItemNumbers:
         if printed != expected:
             said = f"照原样印作“{printed}”" if printed else "照原样没有序号"
             message = f"这一项的序号{said}；接着上一项应为“{expected}”（重号、跳号、漏号或写法不同）"
-            if re.sub(r"\s", "", printed) == expected:  # only spaces set it apart
-                where = "中间" if re.search(r"\s", printed.rstrip()) else "后面"
+            if where := numbering.extra_space(printed, expected):  # only spaces set it apart
                 message = f"这一项的序号照原样印作“{printed}”：序号{where}多了空格，应为“{expected}”"
             self.ctx.warning(
                 "input.numbering-variant",

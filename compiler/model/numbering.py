@@ -123,3 +123,12 @@ def goes_on_from(printed: str, last: int) -> int:
     """The number a list goes on from after an item printed with the label ``printed`` (the one after ``last``,
     the number before it, when the label gives none) — shared by the build and the import, so that both count alike."""
     return printed_number(printed) or last + 1
+
+
+def extra_space(printed: str, official: str) -> str | None:
+    """Where a number printed with a space has it — "后面" ("一、 ", "2. ") or "中间" ("六 、") — when only spaces
+    set it apart from ``official``; ``None`` otherwise.  Parts and items word their warning with it."""
+    printed = printed.lstrip()
+    if printed == official or re.sub(r"\s", "", printed) != official:
+        return None
+    return "中间" if re.search(r"\s", printed.rstrip()) else "后面"

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import copy
 import os
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -271,9 +270,8 @@ def load_report(
                 official = numbering.label("一、", number)
                 typed = as_printed.strip()
                 said = f"部分序号照原样印作“{typed}”；部分序号用“{official}”（汉字数字加顿号）"
-                if as_printed.lstrip() != official and re.sub(r"\s", "", as_printed) == official:
-                    # only spaces set it apart: "一、 概述" (沙依巴克区 2011), "六 、" (滇中新区临空局 2022)
-                    where = "中间" if re.search(r"\s", typed) else "后面"
+                # only spaces set it apart: "一、 概述" (沙依巴克区 2011), "六 、" (滇中新区临空局 2022)
+                if where := numbering.extra_space(as_printed, official):
                     typed = as_printed.lstrip()
                     said = f"部分序号照原样印作“{typed}”：序号{where}多了空格，应为“{official}”"
                 part_problems.append(

@@ -202,12 +202,12 @@ def _number_slip(written: str, doc: Document, year: int | None) -> str | None:
     return None
 
 
-def _unknown_order(order: re.Match[str], doc: Document, year: int | None) -> tuple[str, str] | None:
-    """An order number that is none of the orders the table knows for ``doc``'s title ("国务院令第771号" for the
-    条例, whose orders are 第492号 and, revised, 第711号: 黑龙江省林业和草原局 2019): (message, the right one for
-    ``year``); ``None`` when it is one of them."""
+def _unknown_order(serial: str, written: str, doc: Document, year: int | None) -> tuple[str, str] | None:
+    """An order number (``written``, its ``serial``) that is none of the orders the table knows for ``doc``'s title
+    ("国务院令第771号" for the 条例, whose orders are 第492号 and, revised, 第711号: 黑龙江省林业和草原局 2019):
+    (message, the right one for ``year``); ``None`` when it is one of them."""
     orders = [d for d in documents() if d.title == doc.title and _ORDER.fullmatch(d.number)]
-    if any(_ORDER.fullmatch(d.number)["serial"] == order["serial"] for d in orders):  # type: ignore[index]
+    if any(_ORDER.fullmatch(d.number)["serial"] == serial for d in orders):  # type: ignore[index]
         return None
     fitting = [
         d
@@ -216,7 +216,6 @@ def _unknown_order(order: re.Match[str], doc: Document, year: int | None) -> tup
     ]
     right = (fitting or orders)[0].number
     known = "、".join(d.number for d in orders)
-    written = re.sub(r"\s+", "", order.group(0))
     return f"这份法规的令号是{known}，没有“{written}”；应为{right}", right
 
 
@@ -230,9 +229,9 @@ def document_problems(report: Report) -> list[Problem]:
     said_orders: set[tuple[str, str, str | None]] = set()  # an order number checked against all its document's orders
     for c in citations(report):
         order = _ORDER.search(c.number or "")
+        written = re.sub(r"\s+", "", order.group(0)) if order else ""
         if order and _ORDER.fullmatch(c.doc.number) and order["serial"] in c.doc.number:
-            first = order_words.setdefault(order["serial"], re.sub(r"\s+", "", order.group(0)))
-            written = re.sub(r"\s+", "", order.group(0))
+            first = order_words.setdefault(order["serial"], written)
             if _ORDER.match(first)["word"] != order["word"] and written not in said:  # type: ignore[index]
                 said.add(written)
                 slip = f"前文写“{first}”，这里写“{written}”：同一个令号，全文要写成一样"
@@ -245,10 +244,8 @@ def document_problems(report: Report) -> list[Problem]:
             numbers.append((c, f"《{c.cited}》（{c.number}）：{slip}", c.doc.number, c.number))
         elif order and _ORDER.fullmatch(c.doc.number) and (c.keypath, c.cited, c.number) not in said_orders:
             said_orders.add((c.keypath, c.cited, c.number))
-            if (slip := _unknown_order(order, c.doc, year)) is not None:
-                numbers.append(
-                    (c, f"《{c.cited}》（{c.number}）：{slip[0]}", slip[1], re.sub(r"\s+", "", order.group(0)))
-                )
+            if (slip := _unknown_order(order["serial"], written, c.doc, year)) is not None:
+                numbers.append((c, f"《{c.cited}》（{c.number}）：{slip[0]}", slip[1], written))
     return [
         *(warning("common.cited-title", m, report.ref(c.keypath), expected=e, found=f) for c, m, e, f in titles),
         *(warning("common.cited-number", m, report.ref(c.keypath), expected=e, found=f) for c, m, e, f in numbers),
