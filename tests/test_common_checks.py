@@ -1402,6 +1402,28 @@ def test_marks_in_contact_details(check, text, found):
 
 
 @pytest.mark.parametrize(
+    ("text", "odd"),
+    [
+        # 上海市经济和信息化委员会 2015 (held-out round 68): the address closed by a comma, the rest by semicolons
+        ("请与办公室联系(地址:上海市浦东新区世博村路300号5号楼,邮编:200125;电话:23119393)。", ["“邮编”前用了逗号"]),
+        # 平潭海坛片区 2021: one semicolon among commas
+        ("（联系地址：翠园南路16号；邮编：350400，电话：0591-23108001，传真：0591-23108001）。", ["“邮编”前用了分号"]),
+        ("(地址:上海市浦东新区世博村路300号5号楼;邮编:200125;电话:23119393)。", []),
+        ("(地址:上海市浦东新区世博村路300号5号楼,邮编:200125,电话:23119393)。", []),
+        # an address with a comma of its own ends the run: the commas inside a value are not separators
+        ("(地址:某县某路1号，政务中心5楼;邮编:200125;电话:23119393)。", []),
+        # two runs in two sentences are not compared with each other
+        ("地址:某路1号,邮编:200125。电话:23119393;传真:23119394。", []),
+    ],
+)
+def test_contact_items_parted_by_two_kinds_of_mark(check, text, odd):
+    problems = [p for p in check(with_overview(text=text)) if p.rule == "common.contact-marks"]
+    assert [next(s for s in odd if s in p.message) for p in problems] == odd
+    for p in problems:
+        assert p.expected in ("各项之间都用分号", "各项之间都用逗号")
+
+
+@pytest.mark.parametrize(
     ("text", "found", "says"),
     [
         # 武进区湖塘镇 2018, 金水区发展改革和统计局 2014: "由……编制的2018年度政府信息公开年度报告"

@@ -76,6 +76,7 @@ from plugins.common.enumerations import (
 from plugins.common.punctuation import (
     contact_colon_problems,
     contact_mark_problems,
+    contact_separator_problems,
     heading_punctuation_problems,
     item_semicolon_problems,
     note_stop_problems,
@@ -600,6 +601,7 @@ RULES = (
     title_separator_problems,
     contact_colon_problems,
     contact_mark_problems,
+    contact_separator_problems,
     format_year_problems,
     self_name_problems,
 )

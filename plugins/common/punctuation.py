@@ -26,6 +26,7 @@ All are WARNINGs, run by :mod:`plugins.common.checks` with the other editorial c
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator, Mapping
 from typing import Any
@@ -459,6 +460,52 @@ def contact_colon_problems(report: Report) -> list[Problem]:
                         found=f"“{m.group(0)}”",
                     )
                 )
+    return problems
+
+
+#: a labelled contact item: "邮编:", "联系电话：" (the label after a bracket, a separator or the start)
+_CONTACT_FIELD = re.compile(
+    r"(?:^|(?<=[（(；;，,\s]))(?:联系地址|通讯地址|办公地址|地址|邮政编码|邮编|联系电话|咨询电话|电话|传真号码|传真"
+    r"|电子邮箱|电子信箱|邮箱|网址)[：:]"
+)
+#: what stands between two labelled items: the first one's value and one separator
+_FIELD_GAP = re.compile(r"[^，,；;。（）()：:]{1,60}?\s*(?P<sep>[，,；;])\s*")
+
+
+def contact_separator_problems(report: Report) -> list[Problem]:
+    """Contact items parted now by a comma, now by a semicolon within one run of them: "(地址:……5号楼,邮编:200125;
+    电话:23119393)" (上海市经济和信息化委员会 2015, 永宁县 2018, 绥滨县连生乡 2024, 河池市市场监督管理局 2020).
+    A value with its own comma or a bracket between two items ends the run: only a run where each gap is one value and
+    one separator is compared."""
+    problems = []
+    for keypath, text in narrative_strings(report):
+        fields = list(_CONTACT_FIELD.finditer(text))
+        runs: list[list[tuple[str, re.Match[str]]]] = [[]]
+        for first, second in itertools.pairwise(fields):
+            gap = _FIELD_GAP.fullmatch(text, first.end(), second.start())
+            if gap:
+                runs[-1].append((gap["sep"], second))
+            elif runs[-1]:
+                runs.append([])
+        for run in runs:
+            commas = [label for sep, label in run if sep in "，,"]
+            semicolons = [label for sep, label in run if sep in "；;"]
+            if not commas or not semicolons:
+                continue
+            if len(commas) <= len(semicolons):
+                few, mark, other = commas, "逗号", "分号"
+            else:
+                few, mark, other = semicolons, "分号", "逗号"
+            where = "、".join(f"“{m.group(0)[:-1]}”" for m in few)
+            problems.append(
+                warning(
+                    "common.contact-marks",
+                    f"联系方式的各项之间，{where}前用了{mark}，其余各项之间用{other}：同一组联系方式的分隔号应当一致",
+                    report.ref(keypath),
+                    expected=f"各项之间都用{other}",
+                    found=f"{len(commas)}处逗号、{len(semicolons)}处分号",
+                )
+            )
     return problems
 
 
