@@ -184,3 +184,27 @@ def test_an_order_number_the_regulations_never_had_is_reported_once(check, year,
     [p] = _check(check, text, year=year)
     assert p.rule == "common.cited-number" and (p.expected, p.found) == (right, order)
     assert "没有“" in p.message and right in p.message
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # 大栅栏街道 2009 (held-out round 68), reworded: a statistics period's template words behind a changed date
+        ("本报告所列数据的统计期限自2010年1月1日《条例》实施之日起，至2010年12月31日止。", ["2010年1月1日"]),
+        ("《中华人民共和国政府信息公开条例》于2008年6月1日起正式施行。", ["2008年6月1日"]),
+        # 上海市经济和信息化委员会 2015 (round 68), 永嘉县统计局 2015: work under the 条例 from before it was in force
+        ("根据《条例》和《规定》要求，本委从2004年5月1日起开始开展政府信息公开工作。", ["2004年5月1日"]),
+        ("根据《条例》要求，本单位自2008年1月1日起开展政府信息公开工作。", ["2008年1月1日"]),
+        # the right days, and a date that is not the 条例's
+        ("统计期限自2008年5月1日《条例》实施之日起，至2008年12月31日止。", []),
+        ("修订后的《条例》自2019年5月15日起施行。根据《条例》要求，本单位自2008年5月1日起开展工作。", []),
+        ("根据《条例》要求，本年度自2018年1月1日起统计。", []),
+        ("《上海市政府信息公开规定》自2004年5月1日起施行。", []),
+    ],
+)
+def test_a_wrong_day_for_the_regulations_coming_into_force(check, text, found):
+    data = legacy(overview={"text": text})
+    problems = [p for p in check(data) if p.rule == "common.law-date"]
+    assert [p.found for p in problems] == found
+    for p in problems:
+        assert "2008年5月1日" in p.message and p.source.keypath == "overview.text"

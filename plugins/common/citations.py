@@ -10,6 +10,8 @@
   《办法》" (GB/T 15834—2011 §4.5.3.5: titles in a series need no 顿号, unless something stands between them), and
   the converse, a 顿号 between two titles with nothing between them ("《条例》、《办法》"; once per report, with the
   count);
+- ``common.law-date`` — the day the 条例 came into force written wrong ("自2009年1月1日《条例》实施之日起"), or work
+  said to follow the 条例 from a day before it was in force ("根据《条例》……从2004年5月1日起开始开展");
 - ``common.cited-title`` and ``common.cited-number`` — a national document cited with words left out of its
   title, or with another 文号 (:mod:`plugins.common.documents`, its table ``documents.toml``).
 
@@ -335,6 +337,59 @@ def law_citation_problems(report: Report) -> list[Problem]:
     return problems
 
 
+#: the days the 条例 came into force: the 2008 text (国务院令第492号) and the revision (国务院令第711号)
+_IN_FORCE = ((2008, 5, 1), (2019, 5, 15))
+_DATE = r"(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日"
+_CITED_REGULATION = rf"(?:《条例》|《(?:中华人民共和国)?{_SHORT_TITLE}》|(?:新)?修订(?:后)?的《条例》)"
+#: a date given as the day the 条例 came into force: "自2009年1月1日《条例》实施之日起" (大栅栏街道 2009),
+#: "《条例》于2008年5月1日起正式施行"
+_FORCE_DATES = (
+    re.compile(rf"{_DATE}\s*{_CITED_REGULATION}\s*(?:正式)?(?:实施|施行|生效)"),
+    re.compile(rf"{_CITED_REGULATION}\s*(?:已)?(?:于|自|从)?\s*{_DATE}\s*(?:起)?\s*(?:正式)?(?:实施|施行|生效)"),
+)
+#: work said to follow the 条例 from a day before it was in force: "根据《条例》和《规定》要求，本委从2004年5月1日起
+#: 开始开展政府信息公开工作" (上海市经济和信息化委员会 2015: the date is the 上海 规定's)
+_BEFORE_FORCE = re.compile(
+    rf"(?:根据|按照|依据|依照){_CITED_REGULATION}[^。；;！？]{{0,40}}?(?:从|自){_DATE}(?:起|以来)"
+)
+
+
+def law_date_problems(report: Report) -> list[Problem]:
+    """The day the 条例 came into force written wrong ("自2009年1月1日《条例》实施之日起" — a statistics period's
+    template words left behind a changed date, 大栅栏街道 2009), and work said to follow the 条例 from a day before
+    2008年5月1日 (上海市经济和信息化委员会 2015, whose date is its city's own 规定's). The 2008 条例 came into force on
+    2008年5月1日, the revised one on 2019年5月15日."""
+    problems: list[Problem] = []
+    for keypath, text in narrative_strings(report):
+        for m in (m for pattern in _FORCE_DATES for m in pattern.finditer(text)):
+            day = (int(m["y"]), int(m["m"]), int(m["d"]))
+            if day not in _IN_FORCE:
+                problems.append(
+                    warning(
+                        "common.law-date",
+                        f"“{m.group(0)}”：条例是2008年5月1日起施行的（修订后的条例2019年5月15日起施行），"
+                        f"不是{day[0]}年{day[1]}月{day[2]}日",
+                        report.ref(keypath),
+                        expected="2008年5月1日（修订后的条例：2019年5月15日）",
+                        found=f"{day[0]}年{day[1]}月{day[2]}日",
+                    )
+                )
+        for m in _BEFORE_FORCE.finditer(text):
+            day = (int(m["y"]), int(m["m"]), int(m["d"]))
+            if day < (2008, 5, 1):
+                problems.append(
+                    warning(
+                        "common.law-date",
+                        f"“{_short(m.group(0))}”：条例2008年5月1日起施行，{day[0]}年{day[1]}月{day[2]}日起的工作"
+                        "不能是根据条例开展的；写明那时的依据，或把两个日期分开说",
+                        report.ref(keypath),
+                        expected="2008年5月1日以后",
+                        found=f"{day[0]}年{day[1]}月{day[2]}日",
+                    )
+                )
+    return problems
+
+
 #: the one-word short titles a report may use once it has said what they stand for
 _SHORT_TITLES = ("办法", "规定", "意见", "细则", "要点", "通知", "纲要")
 _SHORT_USE = re.compile(r"《(?P<t>" + "|".join(_SHORT_TITLES) + r")》")
@@ -407,6 +462,7 @@ def gongkai_check(report: Report) -> list[Problem]:
         *url_problems(report),
         *title_series_problems(report),
         *law_citation_problems(report),
+        *law_date_problems(report),
         *short_title_problems(report),
         *media_title_problems(report),
         *document_problems(report),
