@@ -367,6 +367,34 @@ def test_a_2021_report_citing_the_trial_format(tmp_path):
     assert "gb2021.format-title" not in rules(problems_of(EXAMPLE_2024))
 
 
+_FORMAT_CITED = "《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）"
+_TRIAL_NOTICE = "《国务院办公厅政府信息与政务公开办公室关于政府信息公开工作年度报告有关事项的通知》"
+
+
+@pytest.mark.parametrize(
+    ("cited", "found"),
+    [
+        # 平潭国有资产管理局 2022, 投资促进局 2024: the 2019 notice by its 文号
+        (f"{_TRIAL_NOTICE}（国办公开办函〔2019〕60号）", "国办公开办函〔2019〕60号"),
+        # 高平市米山镇 2023 (held-out round 68), 平潭交通与建设局 2021: by its title alone
+        (_TRIAL_NOTICE, _TRIAL_NOTICE),
+        ("国务院办公厅政府信息与政务公开办公室《关于政府信息公开工作年度报告有关事项的通知》", None),
+        # a local office's notice of the same words is another document; the 2021 notice beside it settles it
+        ("《某市人民政府办公室关于政府信息公开工作年度报告有关事项的通知》", ""),
+        (f"{_TRIAL_NOTICE}和《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）", ""),
+    ],
+)
+def test_a_2021_report_resting_on_the_2019_notice(tmp_path, cited, found):
+    problems = problems_of(write_variant(tmp_path, [(_FORMAT_CITED, cited)]))
+    said = [p for p in problems if p.rule == "gb2021.format-title"]
+    if found == "":
+        assert said == []
+        return
+    [p] = said
+    assert p.found == (found or "《关于政府信息公开工作年度报告有关事项的通知》")
+    assert p.expected == "国办公开办函〔2021〕30号" and "2019年试行格式" in p.message
+
+
 # ------------------------------------------- what the text says of the applications, against table 三 (总计 column)
 def _table3(new, carried=0):
     return {"applications": {"total": {"new_received": new, "carried_over": carried}}}

@@ -73,13 +73,18 @@ _TRIAL_TITLE = re.compile(r"政府信息公开工作年度报告格式（试行�
 #: the notice that gave the 2019 trial format, cited as the basis of a report in the 2021 format (平潭投资促进局 2024)
 _TRIAL_NOTICE = re.compile(r"国办公开办函\s*[〔\[（(【]2019[〕\]）)】]\s*60\s*号")
 _FORMAT_NOTICE = re.compile(r"[〔\[（(【]2021[〕\]）)】]\s*30\s*号")
+#: or by its title alone, with or without its issuer (高平市米山镇 2023, 平潭交通与建设局 2021); a local office's notice
+#: of the same words has its own issuer inside the marks ("《……东胜区人民政府办公室关于……的通知》") and is not it
+_TRIAL_NOTICE_TITLE = re.compile(
+    r"《(?:国务院办公厅政府信息与政务公开办公室)?关于政府信息公开工作年度报告有关事项的通知》(?!\s*[（(]\s*国办公开办函)"
+)
 
 
 def format_title_problems(report: Report, make) -> list[Problem]:
     """A report in the 2021 format that cites the format it follows as 《中华人民共和国政府信息公开工作年度报告格式
     （试行）》 — the title of the 2019 trial format (国办公开办函〔2019〕60号); the 2021 format (国办公开办函〔2021〕
-    30号) is not 试行 (平潭金井片区 2021) — or that rests on the 2019 notice itself (平潭国有资产管理局 2022,
-    投资促进局 2024), unless the 2021 notice is cited beside it."""
+    30号) is not 试行 (平潭金井片区 2021) — or that rests on the 2019 notice itself, by its 文号 (平潭国有资产管理局
+    2022, 投资促进局 2024) or by its title alone (高平市米山镇 2023), unless the 2021 notice is cited beside it."""
     if report.format.key != "2021":
         return []
     from plugins.common.texts import narrative_strings
@@ -98,12 +103,15 @@ def format_title_problems(report: Report, make) -> list[Problem]:
                     found="……格式（试行）",
                 )
             )
-        elif (notice := _TRIAL_NOTICE.search(text)) and not _FORMAT_NOTICE.search(text):
+        elif (notice := _TRIAL_NOTICE.search(text) or _TRIAL_NOTICE_TITLE.search(text)) and not _FORMAT_NOTICE.search(
+            text
+        ):
             problems.append(
                 make(
                     Severity.WARNING,
                     "gb2021.format-title",
-                    "报告按2021年格式编写，却以国办公开办函〔2019〕60号为依据；那份通知附的是2019年试行格式，"
+                    f"报告按2021年格式编写，却以{notice.group(0)}为依据；那份通知（国办公开办函〔2019〕60号）"
+                    "附的是2019年试行格式，"
                     "2021年起的年度报告格式是国办公开办函〔2021〕30号",
                     keypath,
                     expected="国办公开办函〔2021〕30号",
