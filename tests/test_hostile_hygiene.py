@@ -56,6 +56,12 @@ def fixed(text: str) -> str:
         ("赤政﹝2011﹞6号", "赤政〔2011〕6号"),
         ("通知﹐请﹙注意﹚﹗", "通知，请（注意）！"),
         ("︽条例︾︵试行︶", "《条例》（试行）"),
+        # a two-character label spread to the width of three in a roster (柳北区白露街道 2021): one ideographic space
+        ("组 长:黄以忠办事处主任", "组\u3000长：黄以忠办事处主任"),
+        ("成  员：各部门负责人。", "成\u3000员：各部门负责人。"),
+        ("副组长：周飞", "副组长：周飞"),
+        ("规 章", "规章"),  # alone, not a label: a table's row label is compared with the format's
+        ("领导小组 组长：某某", "领导小组组长：某某"),  # not the string's first two characters
     ],
 )
 def test_pasted_debris_is_fixed(raw, clean):

@@ -20,7 +20,8 @@ TOML key, line and column, and ``--strict`` makes them errors):
   Chinese character are removed (Chinese has no word spaces; the typesetter adds the CJK–Latin gap itself),
   whitespace at the start or end of a string is removed (the typesetter indents), runs between Latin words
   become one space.  An ideographic space ``　`` between two Chinese characters is kept: it is deliberate
-  (``概　述``).
+  (``概　述``); so is the space of a two-character label spread to the width of three at a string's start, kept
+  as one ideographic space (``组 长：`` → ``组　长：`` beside ``副组长：`` in a roster).
 
 What is only reported (``new is None``): quotes that cannot be paired (an odd number) and private-use code
 points, whose glyph differs from font to font.
@@ -296,6 +297,13 @@ class _Cleaner:
         if is_wide(before) or is_wide(after):
             if all(c == _IDEOGRAPHIC_SPACE for c in chars) and is_wide(before) and is_wide(after):
                 return  # deliberate: 概　述
+            if is_wide(before) and is_wide(after) and self._spaced_label(run):
+                for n, k in enumerate(run):
+                    if n == 0 and self.out[k] != _IDEOGRAPHIC_SPACE:
+                        self.set(k, _IDEOGRAPHIC_SPACE, "hygiene.space", _LABEL_SPACE)
+                    elif n > 0:
+                        self.set(k, "", "hygiene.space", f"删除了多余的{_space_name(self.out[k])}")
+                return
             for k in run:
                 self.set(k, "", "hygiene.space", f"删除了汉字旁的{_space_name(self.out[k])}")
             return
@@ -304,6 +312,17 @@ class _Cleaner:
                 self.set(k, " ", "hygiene.space", f"{_space_name(self.out[k])}改为普通空格")
             elif n > 0:
                 self.set(k, "", "hygiene.space", f"删除了多余的{_space_name(self.out[k])}")
+
+    def _spaced_label(self, run: Sequence[int]) -> bool:
+        """A two-character label spread to the width of three at the start of a string, "组 长：" beside "副组长：" in
+        a roster (柳北区白露街道 2021): the space between is alignment, kept as one ideographic space, the way such
+        labels are set.  A two-character string spread out alone ("规 章" in a table's row label) is not read so:
+        the tables compare their labels with the format's."""
+        first = next((k for k in range(run[0] - 1, -1, -1) if self.out[k]), None)
+        if first is None or self.neighbour(first, -1, skip_space=False) is not None:
+            return False  # the character before the space is not the string's first
+        second = next(k for k in range(run[-1] + 1, len(self.out)) if self.out[k])
+        return self.neighbour(second, 1, skip_space=True) in ("：", ":")
 
     def report_private_use(self) -> None:
         for i, ch in enumerate(self.out):
@@ -314,6 +333,9 @@ class _Cleaner:
                     "hygiene.private-use",
                     f"私用区字符 U+{ord(ch):04X}：各字体在此处的字形不同，印出的可能不是想要的字，请换用标准字符",
                 )
+
+
+_LABEL_SPACE = "两字名目中间的空格改为全角空格（对齐用：“组　长：”）"
 
 
 def _space_name(ch: str) -> str:
