@@ -188,15 +188,19 @@ def _check_title(ctx: SectionContext) -> None:
             expected=str(year),
             found=printed.group(1),
         )
-    if slip := re.search(r"(?<!\d)((?:19|20)\d{2})度", title):
-        # "2022度珠晖区粤汉街道……报告" (衡阳市粤汉街道 2023, held-out round 53)
-        ctx.warning(
-            "common.malformed-date",
-            f"标题“{title}”：年份“{slip.group(1)}”后缺了“年”，应为“{slip.group(1)}年度”或“{slip.group(1)}年”",
-            "title",
-            expected=f"“{slip.group(1)}年度”",
-            found=f"“{slip.group(0)}”",
-        )
+    if slip := re.search(r"(?<!\d)((?:19|20)\d{2})([\u4e00-\u9fff])", title):
+        # "2022度珠晖区粤汉街道……报告" (衡阳市粤汉街道 2023, held-out round 53), "……人民政府2019政府信息公开工作
+        # 年度报告" (陵水黎族自治县 2019, held-out round 69)
+        year_word, after = slip.groups()
+        if after != "年":
+            right = f"{year_word}年度" if after == "度" else f"{year_word}年"
+            ctx.warning(
+                "common.malformed-date",
+                f"标题“{title}”：年份“{year_word}”后缺了“年”，应为“{right}”",
+                "title",
+                expected=f"“{right}”",
+                found=f"“{slip.group(0)}”",
+            )
     wording = title_wording(title)
     if _NO_ORGAN.match(title):
         wording.insert(
