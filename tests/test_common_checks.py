@@ -271,6 +271,7 @@ def test_approximate_number_with_decimals(check):
         ("2020度工作总结已按时报送。", "“2020度”"),  # 粤汉街道 2023 wrote "2022度" in its title
         ("从2010年1月1日至2010年12月月31日。", "“月月”"),  # 大安市畜牧业管理局 2010 (held-out round 54)
         ("统计期限自 2015 1 1日起至2015年12月31日止。", "“2015 1 1日”"),  # 青田县交通运输局 2015 (round 55)
+        ("《条例》已于2008年5月1正式实施。", "“5月1”"),  # 闽清县 2009 (held-out round 70)
     ],
 )
 def test_a_year_run_into_its_month_or_day(check, text, found):
@@ -282,6 +283,7 @@ def test_well_formed_dates_and_plain_numbers_pass(check):
     text = (
         "统计期限自2020年1月1日至2020年12月31日，共20201件，电话073127241001，1.20201日，2019、2020年。"
         "依据〔2020〕县政发12号文件，第2020号全区通报，共2019个县级单位。截至2010年年底，每月月初更新。"
+        "3月15号开展宣传，12月31日止，每年1至12月统计。"
     )
     assert "common.malformed-date" not in rules(check(with_overview(text=text)))
 

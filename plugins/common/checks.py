@@ -227,6 +227,15 @@ def _doubled_unit(m: re.Match[str], text: str) -> tuple[str, str, str]:
     return f"日期“{shown}”中“{m['unit']}”写了两次", f"“{m['unit']}”", f"“{m.group(0)}”"
 
 
+#: a day with no 日 after it, straight before the words that go on: "已于2008年5月1正式实施" (闽清县 2009)
+_DAY_WITHOUT_RI = re.compile(r"(?<![\d.])(?P<m>\d{1,2})月(?P<d>\d{1,2})(?![\d日号])(?=[\u4e00-\u9fff])")
+
+
+def _day_without_ri(m: re.Match[str], text: str) -> tuple[str, str, str]:
+    shown = text[max(m.start() - 5, 0) : m.end() + 2]
+    return f"日期“{shown}”中日子后缺了“日”", f"“{m['m']}月{m['d']}日”", f"“{m.group(0)}”"
+
+
 #: each malformed date: its pattern, and what to say of a match (message, expected, found)
 _DATE_SLIPS = (
     (_RUN_DATE, _run_date),
@@ -234,13 +243,14 @@ _DATE_SLIPS = (
     (_YEAR_WITHOUT_NIAN, _year_without_nian),
     (_DOUBLED_UNIT, _doubled_unit),
     (_SPACED_DATE, _spaced_date),
+    (_DAY_WITHOUT_RI, _day_without_ri),
 )
 
 
 def malformed_date_problems(report: Report) -> list[Problem]:
     """A four-digit year with the month or day run into it, no 年 between: "20201月1日" reads as the number 20201;
     a year of more than four digits: "202020年"; a year with no 年 before the subject: "2020县统计局……"; a 月 or
-    年 typed twice: "12月月31日"."""
+    年 typed twice: "12月月31日"; a day with no 日 before the words that follow: "2008年5月1正式实施"."""
     problems = []
     for pattern, said in _DATE_SLIPS:
         for keypath, text in narrative_strings(report):
