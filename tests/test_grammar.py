@@ -26,6 +26,9 @@ def test_de_for_di_before_a_verb_and_its_object(check):
         ("镇主要领导扎实有效的开展政府信息公开工作。", ["“扎实有效的开展”"]),
         ("街道在上级部门的指导下，扎实有效的开展，现将情况报告如下。", ["“扎实有效的开展”"]),
         ("我局认真的落实各项制度。", ["“认真的落实”"]),
+        # 吉林市林业局 2012 (held-out round 71): "该报告全面客观的反映了……"
+        ("该报告全面客观的反映了本局工作的成效和问题。", ["“全面客观的反映”"]),
+        ("这是群众意见客观的反映。", []),  # a noun: nothing after it makes 反映 a verb
         # 陆丰市八万镇 2022: 不同程度 is an adverbial wherever it stands
         ("分类不准确的现象仍然不同程度的存在。", ["“不同程度的存在”"]),
         # 宜城市教育局 2022 (held-out round 42): after 为, and before 向
