@@ -209,6 +209,8 @@ def test_a_title_naming_another_year_than_the_report(tmp_path, title, said):
         # 陵水黎族自治县 2019 (held-out round 69): "……人民政府2019政府信息公开工作年度报告"
         ("青岚市数据资源管理局2024政府信息公开工作年度报告", "“2024政”"),
         ("青岚市数据资源管理局2024 年政府信息公开工作年度报告", None),
+        # 宁国市青龙乡 2015 (held-out round 71): "……人民政府2015年年度政府信息公开工作年度报告"
+        ("青岚市数据资源管理局2024年年度政府信息公开工作年度报告", "“2024年年度”"),
     ],
 )
 def test_a_title_year_without_nian(tmp_path, title, found):
@@ -216,3 +218,4 @@ def test_a_title_year_without_nian(tmp_path, title, found):
     assert [p.found for p in slips] == ([found] if found else [])
     assert all(p.source.keypath == "report.title" for p in slips)
     assert all(p.expected in ("“2024年度”", "“2024年”") for p in slips)
+    assert all("2024年" in p.message for p in slips)

@@ -201,6 +201,15 @@ def _check_title(ctx: SectionContext) -> None:
                 expected=f"“{right}”",
                 found=f"“{slip.group(0)}”",
             )
+    if doubled := re.search(r"(?<!\d)((?:19|20)\d{2})年年度", title):
+        # "宁国市青龙乡人民政府2015年年度政府信息公开工作年度报告" (held-out round 71)
+        ctx.warning(
+            "common.malformed-date",
+            f"标题“{title}”：“{doubled.group(0)}”中“年”写了两次，应为“{doubled.group(1)}年度”或“{doubled.group(1)}年”",
+            "title",
+            expected=f"“{doubled.group(1)}年”",
+            found=f"“{doubled.group(0)}”",
+        )
     wording = title_wording(title)
     if _NO_ORGAN.match(title):
         wording.insert(
