@@ -103,15 +103,15 @@ def format_title_problems(report: Report, make) -> list[Problem]:
                     found="……格式（试行）",
                 )
             )
-        elif (notice := _TRIAL_NOTICE.search(text) or _TRIAL_NOTICE_TITLE.search(text)) and not _FORMAT_NOTICE.search(
-            text
-        ):
+            continue
+        notice = _TRIAL_NOTICE.search(text) or _TRIAL_NOTICE_TITLE.search(text)
+        if notice and not _FORMAT_NOTICE.search(text):
+            number = "" if notice.re is _TRIAL_NOTICE else "（国办公开办函〔2019〕60号）"
             problems.append(
                 make(
                     Severity.WARNING,
                     "gb2021.format-title",
-                    f"报告按2021年格式编写，却以{notice.group(0)}为依据；那份通知（国办公开办函〔2019〕60号）"
-                    "附的是2019年试行格式，"
+                    f"报告按2021年格式编写，却以{notice.group(0)}为依据；那份通知{number}附的是2019年试行格式，"
                     "2021年起的年度报告格式是国办公开办函〔2021〕30号",
                     keypath,
                     expected="国办公开办函〔2021〕30号",
