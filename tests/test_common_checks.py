@@ -194,9 +194,9 @@ def test_an_item_closing_on_a_semicolon_between_items_closing_on_full_stops(chec
     assert "common.unterminated-paragraph" not in rules(check(with_overview(items=chain)))  # a list: A；B；C。
 
 
-@pytest.mark.parametrize("dot", [".", "．"])
+@pytest.mark.parametrize("dot", [".", "．", "•", "・"])
 def test_a_dot_between_chinese_words(check, dot):
-    # 广元市统计局 2012: "通过中国.广元政府网站信息公开专栏"
+    # 广元市统计局 2012: "通过中国.广元政府网站信息公开专栏"; 咸阳市 2010 (held-out round 72): "“中国•咸阳”门户网站"
     problems = check(with_overview(text=f"通过中国{dot}广元政府网站公开。"))
     [p] = [p for p in problems if p.rule == "common.dot-between-words"]
     assert "中国·广元" in p.message and p.source.keypath == "overview.text"

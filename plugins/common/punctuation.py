@@ -42,7 +42,8 @@ _DOUBLED = re.compile(r"[，,。；;、：:]{2,}|《{2,}|》{2,}")
 
 #: a full stop of Latin type between two Chinese words: "通过中国.广元政府网站" (广元市统计局 2012) — the portal
 #: is "中国·广元" with the 间隔号 (GB/T 15834-2011 §4.15); a decimal point or an address's dot has a digit beside it
-_DOT_BETWEEN_WORDS = re.compile(r"(?<=[\u4e00-\u9fff])[.．](?=[\u4e00-\u9fff])")
+#: a point between two Chinese characters, or a bullet for the 间隔号: "中国.广元", "中国•咸阳" (咸阳市 2010)
+_DOT_BETWEEN_WORDS = re.compile(r"(?<=[\u4e00-\u9fff])[.．•∙・](?=[\u4e00-\u9fff])")
 #: a day named by its month and day for an event, with a point or a bullet for the 间隔号: "5.15政务公开日", "5•15"
 _DOT_IN_DAY_NAME = re.compile(
     r"(?<![\d.．])(?P<m>1[0-2]|[1-9])[.．•∙・](?P<d>[1-9]|[12]\d|3[01])(?=(?P<name>[\u4e00-\u9fff]{2,8}?(?:日|节)))"
