@@ -272,6 +272,7 @@ def test_approximate_number_with_decimals(check):
         ("从2010年1月1日至2010年12月月31日。", "“月月”"),  # 大安市畜牧业管理局 2010 (held-out round 54)
         ("统计期限自 2015 1 1日起至2015年12月31日止。", "“2015 1 1日”"),  # 青田县交通运输局 2015 (round 55)
         ("《条例》已于2008年5月1正式实施。", "“5月1”"),  # 闽清县 2009 (held-out round 70)
+        ("统计期限为2023年1月1日到1231日。", "“1231日”"),  # 民勤县东湖镇 2023 (held-out round 72)
     ],
 )
 def test_a_year_run_into_its_month_or_day(check, text, found):

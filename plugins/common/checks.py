@@ -236,6 +236,14 @@ def _day_without_ri(m: re.Match[str], text: str) -> tuple[str, str, str]:
     return f"日期“{shown}”中日子后缺了“日”", f"“{m['m']}月{m['d']}日”", f"“{m.group(0)}”"
 
 
+#: a period's end with its month run into its day, no 月: "202311日到1231日" (民勤县东湖镇 2023), "201211-1231日"
+_MONTH_INTO_DAY = re.compile(r"(?<=[至到—\-～~])(?P<m>1[0-2])(?P<d>3[01]|[12]\d|0[1-9])日")
+
+
+def _month_into_day(m: re.Match[str], text: str) -> tuple[str, str, str]:
+    return f"日期“{m.group(0)}”中月与日连在一起，缺了“月”", f"“{m['m']}月{m['d']}日”", f"“{m.group(0)}”"
+
+
 #: each malformed date: its pattern, and what to say of a match (message, expected, found)
 _DATE_SLIPS = (
     (_RUN_DATE, _run_date),
@@ -244,6 +252,7 @@ _DATE_SLIPS = (
     (_DOUBLED_UNIT, _doubled_unit),
     (_SPACED_DATE, _spaced_date),
     (_DAY_WITHOUT_RI, _day_without_ri),
+    (_MONTH_INTO_DAY, _month_into_day),
 )
 
 
