@@ -213,6 +213,24 @@ def test_a_city_scope_where_it_belongs_is_not_reported(check, organ, text):
 
 
 @pytest.mark.parametrize(
+    ("organ", "text", "said"),
+    [
+        # 衡南县人民政府办公室 2022 (held-out round 72): 衡南县 is in 衡阳市, not in a 自治州
+        ("衡南县人民政府办公室", "深入贯彻落实省、州关于政务信息公开工作要求。", True),
+        ("中阳县人民政府", "在州委、州政府的正确领导下，全县工作稳步推进。", True),
+        ("康乐县人民政府", "在州委、州政府的正确领导下，全县工作稳步推进。", False),  # 临夏回族自治州
+        ("鹿城街道", "认真贯彻国家和省、州、县关于政务公开的部署。", False),  # no county named in full
+        ("衡南县人民政府办公室", "深入贯彻落实省、市关于政务公开工作要求。", False),
+    ],
+)
+def test_a_zhou_above_a_county_whose_prefecture_is_a_city(check, organ, text, said):
+    found = [p for p in check(with_channels(organ, text + text)) if p.rule == "common.foreign-scope"]
+    assert len(found) == (1 if said else 0)
+    if said:
+        assert "不是“州”" in found[0].message and "州" not in found[0].expected
+
+
+@pytest.mark.parametrize(
     ("organ", "text", "found"),
     [
         # 互助县政务服务中心 2020 (held-out round 66): a township template's words, the department's name put in

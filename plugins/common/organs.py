@@ -256,6 +256,37 @@ def foreign_scope_problems(report: Report) -> list[Problem]:
     return problems
 
 
+#: the 自治州 named as the level above: "省、州关于……的要求", "在州委、州政府的领导下"
+_PREFECTURE_AS_ZHOU = re.compile(r"省、州(?=[、，,关的和及县级])|州委[、]?州政府")
+
+
+def missing_zhou_problems(report: Report) -> list[Problem]:
+    """A county whose prefecture is a 市 (or a 地区, a 盟) speaking of the 州 above it: "深入贯彻落实省、州关于政务
+    信息公开工作要求" in the report of 衡南县, which is in 衡阳市 (衡南县人民政府办公室 2022) — the words of a county
+    of a 自治州 carried over.  Only an organ whose name gives one county-level place by its full name; once per
+    report."""
+    organ = (report.data.get("report") or {}).get("organ")
+    home = places.in_name(organ) if isinstance(organ, str) else ()
+    if len(home) != 1 or len(home[0].code) != 6 or home[0].name not in organ:
+        return []  # "鹿城街道" names no county: 鹿城 is also a 区 of 温州市
+    prefecture = places.by_code(home[0].code[:4])
+    if prefecture is None or prefecture.name.endswith("州"):
+        return []
+    for keypath, text in narrative_strings(report):
+        if m := _PREFECTURE_AS_ZHOU.search(text):
+            return [
+                warning(
+                    "common.foreign-scope",
+                    f"“{m.group(0)}”：本报告是“{organ}”（{places.chain(home[0])}）的，上一级是{prefecture.name}，"
+                    "不是“州”：疑为从自治州所辖县的报告照搬，请核对",
+                    report.ref(keypath),
+                    expected=f"“{m.group(0).replace('州', '市')}”",
+                    found=f"“{m.group(0)}”",
+                )
+            ]
+    return []
+
+
 def signature_organ_problems(report: Report) -> list[Problem]:
     """The organ signed under the report one or two characters off the organ's name: "财政全融局" for 财政金融局."""
     organ = (report.data.get("report") or {}).get("organ")
@@ -653,6 +684,7 @@ def gongkai_check(report: Report) -> list[Problem]:
         *foreign_organ_problems(report),
         *foreign_place_problems(report),
         *foreign_scope_problems(report),
+        *missing_zhou_problems(report),
         *signature_organ_problems(report),
         *organ_name_problems(report),
         *department_as_government_problems(report),

@@ -65,6 +65,11 @@ def _index() -> tuple[dict[str, Place], dict[str, tuple[Place, ...]]]:
     return by_code, {k: tuple(v) for k, v in by_name.items()}
 
 
+def by_code(code: str) -> Place | None:
+    """The place of a division code (2, 4 or 6 digits), or ``None`` when the table has no row for it."""
+    return _index()[0].get(code)
+
+
 def named(word: str) -> tuple[Place, ...]:
     """The places a word names exactly (平潭 or 平潭县); empty for anything else."""
     return _index()[1].get(word, ())
