@@ -1372,6 +1372,24 @@ def test_a_contact_label_with_a_comma_among_colons(check):
 @pytest.mark.parametrize(
     ("text", "found"),
     [
+        # 高平市人民政府办公室 2023, 什刹海街道 2022 (held-out round 73): the number straight after its label
+        ("请联系（地址：高平市政府大楼，电话0356-5221239，电子邮箱：gp@163.com）。", ["“电话0356-5221239”"]),
+        ("（地址：某街道，联系电话：6616，电子邮箱schjdbsc-xxgk@bjxch.gov.cn）。", ["“电子邮箱schjdbsc-xxgk@bjxch.gov.cn”"]),
+        # most labels without a colon: nothing to hold to; a postcode without one is passed
+        ("（电话0591-23163265；传真：0591-23157009；邮箱pthtjbgs@163.com）。", []),
+        ("（联系地址：翠园南路16号，邮编350400，电话：0591-23108001）。", []),
+        ("拨打电话12345反映问题，地址：某路1号。", []),
+    ],
+)
+def test_a_contact_label_without_its_colon(check, text, found):
+    problems = [p for p in check(with_overview(text=text)) if p.rule == "common.label-colon"]
+    assert [p.found for p in problems] == found
+    assert all(p.expected.endswith("：”") for p in problems)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
         ("如有疑问，请与乡信息公开办公室联系，联系电话:0818—6972129。", ["0818—6972129"]),  # 大竹县朝阳乡 2016
         ("电话：0591—86177916，传真：0591–86177917。", ["0591—86177916", "0591–86177917"]),
         ("地址:中埠镇铁山路37号邮编:255000,联系电话:0533-6281234。", ["“号邮编”"]),  # 中埠镇 2020

@@ -442,9 +442,19 @@ _CONTACT_LABEL = re.compile(
 )
 
 
+#: a label with its number or address straight after it, no colon: "电话0356-5221239" (高平市人民政府办公室 2023),
+#: "电子邮箱schjdbsc-xxgk@bjxch.gov.cn" (什刹海街道 2022); a postcode without its colon ("邮编350400") is left alone:
+#: assessors pass it
+_BARE_CONTACT_LABEL = re.compile(
+    r"(?:^|(?<=[（(；;，,、\s]))(?P<label>联系电话|咨询电话|电话|传真|电子邮箱|电子信箱|邮箱)(?=[0-9A-Za-z])"
+)
+
+
 def contact_colon_problems(report: Report) -> list[Problem]:
     """A contact label followed by ，where the others of its paragraph take a colon: "(联系地址，平潭综合实验区……，
-    邮编350400;电话:0591-23163551;传真:……)" (平潭财政金融局 2022–2024, 自然资源与生态环境局 2022, 2023)."""
+    邮编350400;电话:0591-23163551;传真:……)" (平潭财政金融局 2022–2024, 自然资源与生态环境局 2022, 2023), or by its
+    number with no mark at all: "(地址:……,电话0356-5221239,电子邮箱:……)" (高平市人民政府办公室 2023, 卢湾区 2009,
+    什刹海街道 2022 — held-out round 73)."""
     problems = []
     for keypath, text in narrative_strings(report):
         labels = list(_CONTACT_LABEL.finditer(text))
@@ -461,6 +471,20 @@ def contact_colon_problems(report: Report) -> list[Problem]:
                         found=f"“{m.group(0)}”",
                     )
                 )
+        bare = list(_BARE_CONTACT_LABEL.finditer(text))
+        if sum(m["mark"] in "：:" for m in labels) < len(bare):
+            continue  # most go without one (平潭自然资源局 2020: "电话0591-…；传真：…；邮箱…"): no rule to hold to
+        for m in bare:
+            shown = m.group(0) + re.match(r"[^，,；;。）)\s]{0,30}", text[m.end() :]).group(0)  # type: ignore[union-attr]
+            problems.append(
+                warning(
+                    "common.label-colon",
+                    f"“{shown}”：联系方式的各项名称后用冒号（同一段别的项用了冒号），这一项漏了",
+                    report.ref(keypath),
+                    expected=f"“{m['label']}：”",
+                    found=f"“{shown}”",
+                )
+            )
     return problems
 
 
