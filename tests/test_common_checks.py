@@ -917,6 +917,25 @@ def test_the_short_title_used_without_being_declared(check, text):
     assert p.found == "《条例》" and "没有注明简称" in p.message and "以下简称《条例》" in p.message
 
 
+@pytest.mark.parametrize(
+    ("text", "extra"),
+    [
+        # 沈阳市机关事务管理局 2019, 什刹海街道 2022 (held-out round 73)
+        ("根据《中华人民共和国政府信息公开条例2019版》的有关规定编制本报告。", "2019版"),
+        ("认真学习领会《中华人民共和国政府信息公开条例（2019）》精神。", "（2019）"),
+        ("认真学习领会新修订的《中华人民共和国政府信息公开条例》精神。", None),
+        ("根据《青海省实施〈中华人民共和国政府信息公开条例〉办法》编制。", None),
+    ],
+)
+def test_words_of_the_writers_inside_the_regulations_title(check, text, extra):
+    found = [p for p in check(with_overview(text=text)) if p.rule == "common.law-citation"]
+    if extra is None:
+        assert found == []
+        return
+    [p] = found
+    assert f"多了“{extra}”" in p.message and p.expected == "《中华人民共和国政府信息公开条例》"
+
+
 def test_a_short_name_that_is_not_the_cited_documents(check):
     """哈尔滨市商务局 2022 (held-out round 64), reworded: the 年度报告格式 abbreviated as 《通知》; the 通知 that
     印发 it, named around the title, may be."""

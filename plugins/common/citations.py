@@ -256,6 +256,8 @@ _REGULATION = re.compile(
     # (馆陶县行政审批局 2018)
     r"|(?<![府《〈\u4e00-\u9fff])信息公开条例(?![》〉])|(?<=落实|根据|按照|依据|贯彻|执行)信息公开条例(?![》〉])"
 )
+#: the 条例's title with words of the writer's after it, inside the marks: "《中华人民共和国政府信息公开条例2019版》"
+_EXTRA_IN_TITLE = re.compile(rf"《(?:中华人民共和国)?{_SHORT_TITLE}(?P<extra>[^《》〈〉]{{1,12}})》")
 _OTHER_REGULATION = re.compile(rf"《(?![^》]*{_SHORT_TITLE})[^《》]{{1,30}}条例》")
 #: the abbreviation declared — also in quotation marks ("简称“条例”") or bare ("以下简称条例", 漳平市西园乡 2012), and
 #: miswritten ("以下筒称", 大东区前进街道 2020; "以下简报", 汉中市统计局 2011: the miswriting is the slip there, the
@@ -317,6 +319,11 @@ def law_citation_problems(report: Report) -> list[Problem]:
             elif title == f"《{_SHORT_TITLE}》" and not defined:  # 〈…〉 is another document's title, quoted
                 slip = ("short", f"条例的名称是《{_FULL_TITLE}》，没有《{_SHORT_TITLE}》这个名称")
                 found = f"《{_SHORT_TITLE}》"
+            elif (extra := _EXTRA_IN_TITLE.fullmatch(title)) is not None:
+                # "《中华人民共和国政府信息公开条例2019版》" (沈阳市机关事务管理局 2019), "《……条例(2019)》" (什刹海街道
+                # 2022): a word of the writer's inside the title
+                slip = ("extra", f"书名号里多了“{extra['extra']}”，条例的名称里没有它（修订后的写作“新修订的《……》”）")
+                found = title
             elif title == f"《{_FULL_TITLE}》" and _short_before_in_sentence(text, m.start()):
                 slip = ("twice", "同一句里既写简称《条例》又写全称，两次引用同一法规")
                 found = f"《条例》……《{_FULL_TITLE}》"
