@@ -1423,6 +1423,9 @@ def test_a_contact_label_without_its_colon(check, text, found):
         ("电子邮箱：xsqsfjbgs126.com.cn。", ["xsqsfjbgs126.com.cn"]),
         ("电子邮箱：xsqsfjbgs@126.com。邮箱 jfj＠163.com，E-mail: ab.c@gov.cn。", []),
         ("请登录邮箱系统查收。", []),
+        # 昌都市 2018 (held-out round 73): a web address's www. before an e-mail address
+        ("（电话:0895-4821572,电子邮箱:www.xzchangdu@126.com）。", ["www.xzchangdu@126.com"]),
+        ("（网址:www.xzcd.gov.cn,电子邮箱:xzchangdu@126.com）。", []),
         # 泰安市发展和改革委员会 2020: a space inside the address
         ("本机关网站（www. fgw.taian.gov.cn）。", ["www. fgw.taian.gov.cn"]),
         ("门户网站（www.taian.gov.cn）上可下载。网址 http://www.taian.gov.cn 见下。", []),

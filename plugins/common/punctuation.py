@@ -560,12 +560,16 @@ _MAILBOX = re.compile(
 )
 
 
+#: an e-mail address with a web address's "www." before it: "电子邮箱:www.xzchangdu@126.com" (昌都市 2018)
+_WEB_MAILBOX = re.compile(r"(?P<address>(?<![A-Za-z0-9.])www\.[A-Za-z0-9._-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,})")
+
+
 def contact_mark_problems(report: Report) -> list[Problem]:
     """Marks in contact details: "0818—6972129" with a dash where GB/T 15834-2011 §4.13.3 writes a telephone number
     with the short hyphen (大竹县朝阳乡 2016), two items with nothing between them, "铁山路37号邮编:255000"
     (中埠镇 2020), "……东兴中学旁电话:" (鹿城街道 2025), an e-mail address without its @, "邮箱:562170318qq.com"
-    (通榆县团结乡 2020), and a web address with a space inside it, "www. fgw.taian.gov.cn" (泰安市发展和改革委员会
-    2020)."""
+    (通榆县团结乡 2020), or with a web address's "www." before it (昌都市 2018), and a web address with a space inside
+    it, "www. fgw.taian.gov.cn" (泰安市发展和改革委员会 2020)."""
     problems = []
     for keypath, text in narrative_strings(report):
         for m in _PHONE_DASH.finditer(text):
@@ -604,6 +608,16 @@ def contact_mark_problems(report: Report) -> list[Problem]:
                         found=address,
                     )
                 )
+        for m in _WEB_MAILBOX.finditer(text):
+            problems.append(
+                warning(
+                    "common.contact-marks",
+                    f"电子邮箱“{m['address']}”前多了网址的“www.”：邮箱地址是“用户名@域名”",
+                    report.ref(keypath),
+                    expected=m["address"].removeprefix("www."),
+                    found=m["address"],
+                )
+            )
         for m in _MAILBOX.finditer(text):
             problems.append(
                 warning(
