@@ -560,6 +560,8 @@ _MAILBOX = re.compile(
 )
 
 
+#: a telephone number with a point inside it: "电话6402.1371" (北京市东城区审计局 2009)
+_DOTTED_PHONE = re.compile(r"(?:电话|传真)[：:]?\s*(?P<number>\d{3,4}\.\d{4})(?![\d.])")
 #: an e-mail address with a web address's "www." before it: "电子邮箱:www.xzchangdu@126.com" (昌都市 2018)
 _WEB_MAILBOX = re.compile(r"(?P<address>(?<![A-Za-z0-9.])www\.[A-Za-z0-9._-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,})")
 
@@ -608,6 +610,16 @@ def contact_mark_problems(report: Report) -> list[Problem]:
                         found=address,
                     )
                 )
+        for m in _DOTTED_PHONE.finditer(text):
+            problems.append(
+                warning(
+                    "common.contact-marks",
+                    f"电话号码“{m['number']}”中间用了点号：号码中间不加点，要分隔用短横线“-”",
+                    report.ref(keypath),
+                    expected=m["number"].replace(".", ""),
+                    found=m["number"],
+                )
+            )
         for m in _WEB_MAILBOX.finditer(text):
             problems.append(
                 warning(
