@@ -319,6 +319,7 @@ def test_correct_words_and_whole_terms_pass(check):
         "信访件均在规定期限内办结均实现100%办结，100%答复。",  # 株洲市渌口区龙门镇 2020
         "申请都已答复，都按时办结。".replace("，", ""),
         "均已按期答复并已归档。",
+        "积极利用市政府门户网站积极唱响时代主旋律。",  # 朔州市 2024 (held-out round 74)
     ],
 )
 def test_an_adverb_twice_in_one_clause(check, text):
@@ -326,7 +327,7 @@ def test_an_adverb_twice_in_one_clause(check, text):
 
 
 def test_adverbs_in_separate_clauses_and_inside_words_pass(check):
-    text = "申请均已办结，复议均维持。平均用时5天，均衡推进；首都、都市均有，而已公开的均可查询。"
+    text = "申请均已办结，复议均维持。平均用时5天，均衡推进；首都、都市均有，而已公开的均可查询。调动积极性积极参与。"
     assert "common.doubled-adverb" not in rules(check(with_overview(text=text)))
     # 都 in place names (商都县卯都乡 2022, held-out round 43): no adverb
     text = "商都县卯都乡人民政府在乡政务公开栏公开办事指南。"

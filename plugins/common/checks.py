@@ -114,7 +114,9 @@ _BARE_COUNT = re.compile(
 )
 #: a count run straight into the next item of a 一是……二是…… list: "本年度共收到依申请公开事项0三是政府信息管理方面"
 _COUNT_INTO_ITEM = re.compile(r"(?<=[\u4e00-\u9fff])(\d+(?:\.\d+)?)(?=[一二三四五六七八九十]是)")
-_ADVERB = re.compile(r"均已|(?<![平])均(?![衡匀等值])|(?<![首成京古])都(?![市会城县乡镇区旗])|(?<![而不得])已(?![知])")
+_ADVERB = re.compile(
+    r"均已|(?<![平])均(?![衡匀等值])|(?<![首成京古])都(?![市会城县乡镇区旗])|(?<![而不得])已(?![知])|积极(?![性])"
+)
 
 
 def placeholder_problems(report: Report) -> list[Problem]:
@@ -326,13 +328,14 @@ def misused_word_problems(report: Report) -> list[Problem]:
 
 
 def doubled_adverb_problems(report: Report) -> list[Problem]:
-    """均/都/已 twice in one clause: "信访件均在规定期限内办结均实现100%办结"."""
+    """均/都/已 twice in one clause: "信访件均在规定期限内办结均实现100%办结"; 积极 too: "积极利用市政府门户网站积极唱响
+    时代主旋律" (朔州市 2024)."""
     problems: list[Problem] = []
     for keypath, text in narrative_strings(report):
         text = REFERENCE.sub("N", text)  # {applications.outcomes.属于已主动公开的} is a number, not words
         for clause in _CLAUSE.finditer(text):
             words = [m.group(0) for m in _ADVERB.finditer(clause.group(0))]
-            for adverb in ("均", "都", "已"):
+            for adverb in ("均", "都", "已", "积极"):
                 if sum(1 for w in words if adverb in w) >= 2:
                     problems.append(
                         warning(
