@@ -566,6 +566,14 @@ _DOTTED_PHONE = re.compile(r"(?:电话|传真)[：:]?\s*(?P<number>\d{3,4}\.\d{4
 _WEB_MAILBOX = re.compile(r"(?P<address>(?<![A-Za-z0-9.])www\.[A-Za-z0-9._-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,})")
 
 
+#: a number or an address written wrong: its pattern (group 1 the written form), what to say, and the form mended
+_MISWRITTEN_CONTACTS = (
+    (_DOTTED_PHONE, "电话号码“{}”中间用了点号：号码中间不加点，要分隔用短横线“-”", lambda w: w.replace(".", "")),
+    (_WEB_MAILBOX, "电子邮箱“{}”前多了网址的“www.”：邮箱地址是“用户名@域名”", lambda w: w.removeprefix("www.")),
+    (_MAILBOX, "电子邮箱“{}”缺了“@”：邮箱地址是“用户名@域名”", lambda w: "用户名@域名"),
+)
+
+
 def contact_mark_problems(report: Report) -> list[Problem]:
     """Marks in contact details: "0818—6972129" with a dash where GB/T 15834-2011 §4.13.3 writes a telephone number
     with the short hyphen (大竹县朝阳乡 2016), two items with nothing between them, "铁山路37号邮编:255000"
@@ -610,34 +618,16 @@ def contact_mark_problems(report: Report) -> list[Problem]:
                         found=address,
                     )
                 )
-        for m in _DOTTED_PHONE.finditer(text):
-            problems.append(
-                warning(
-                    "common.contact-marks",
-                    f"电话号码“{m['number']}”中间用了点号：号码中间不加点，要分隔用短横线“-”",
-                    report.ref(keypath),
-                    expected=m["number"].replace(".", ""),
-                    found=m["number"],
+        for pattern, said, mended in _MISWRITTEN_CONTACTS:
+            for m in pattern.finditer(text):
+                written = m.group(1)
+                problems.append(
+                    warning(
+                        "common.contact-marks",
+                        said.format(written),
+                        report.ref(keypath),
+                        expected=mended(written),
+                        found=written,
+                    )
                 )
-            )
-        for m in _WEB_MAILBOX.finditer(text):
-            problems.append(
-                warning(
-                    "common.contact-marks",
-                    f"电子邮箱“{m['address']}”前多了网址的“www.”：邮箱地址是“用户名@域名”",
-                    report.ref(keypath),
-                    expected=m["address"].removeprefix("www."),
-                    found=m["address"],
-                )
-            )
-        for m in _MAILBOX.finditer(text):
-            problems.append(
-                warning(
-                    "common.contact-marks",
-                    f"电子邮箱“{m['address']}”缺了“@”：邮箱地址是“用户名@域名”",
-                    report.ref(keypath),
-                    expected="用户名@域名",
-                    found=m["address"],
-                )
-            )
     return problems
