@@ -446,7 +446,7 @@ _CONTACT_LABEL = re.compile(
 #: "电子邮箱schjdbsc-xxgk@bjxch.gov.cn" (什刹海街道 2022); a postcode without its colon ("邮编350400") is left alone:
 #: assessors pass it
 _BARE_CONTACT_LABEL = re.compile(
-    r"(?:^|(?<=[（(；;，,、\s]))(?P<label>联系电话|咨询电话|电话|传真|电子邮箱|电子信箱|邮箱)(?=[0-9A-Za-z])"
+    r"(?:^|(?<=[（(；;，,、\s]))(?P<label>联系电话|咨询电话|电话|传真|电子邮箱|电子信箱|邮箱)[0-9A-Za-z][^，,；;。）)\s]{0,30}"
 )
 
 
@@ -475,7 +475,7 @@ def contact_colon_problems(report: Report) -> list[Problem]:
         if sum(m["mark"] in "：:" for m in labels) < len(bare):
             continue  # most go without one (平潭自然资源局 2020: "电话0591-…；传真：…；邮箱…"): no rule to hold to
         for m in bare:
-            shown = m.group(0) + re.match(r"[^，,；;。）)\s]{0,30}", text[m.end() :]).group(0)  # type: ignore[union-attr]
+            shown = m.group(0)
             problems.append(
                 warning(
                     "common.label-colon",
