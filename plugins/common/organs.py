@@ -357,8 +357,12 @@ _PRONOUN = re.compile(r"[我本](?:局|办|委|厅|署|中心|镇|乡|街道|区
 
 
 #: "我" standing alone where the organ's own word belongs ("2019年,我共制发公文", "本年度我未收到" in 琼海市大路镇
-#: 2019): directly before an adverb or verb a report's subject takes; not 自我, 我们, 我镇 …
-_BARE_WE = re.compile(r"(?<![自“‘])我(?=[共未在已将对还也于不])")
+#: 2019): directly before an adverb or verb a report's subject takes, or before the organ's own bodies and work
+#: ("我党委、政府高度重视", "我政务公开工作取得了积极成效", "我规范性文件底数0" — 阳城县横河镇 2020); not 自我, 我们,
+#: 我镇, 我国, 我党 …
+_BARE_WE = re.compile(
+    r"(?<![自“‘])我(?=[共未在已将对还也于不]|党委|政务公开|政府信息公开|规范性文件|认真|高度重视|严格按照|始终|坚持)"
+)
 #: the word an organ of each kind says "we" with, by how its name ends
 _OWN_WORD = (
     ("街道办事处", "街道"),
