@@ -141,6 +141,11 @@ def test_a_proactive_part_without_any_count(check):
     # 凤阳县总铺镇 2013: 主动公开 spoken of in words, the year's count given with another verb
     uploaded = {"text": ["我镇严格主动公开政府信息。", "全年共上传信息385条。"]}
     assert "legacy.active.no-count" not in {p.rule for p in check(legacy(active=None, overview=uploaded))}
+    # 泾县 2012 (held-out round 77): the count in the next clause of the sentence about 主动公开
+    later = {"text": "全年我县政府信息公开网站发布主动公开信息28大项、79小项，共计6657条。"}
+    assert "legacy.active.no-count" not in {p.rule for p in check(legacy(active=None, overview=later))}
+    other = {"text": "我局主动公开机构职能等2个方面的信息。"}  # a count of something else is no count of items
+    assert "legacy.active.no-count" in {p.rule for p in check(legacy(active=None, overview=other))}
 
 
 def test_where_a_fee_statement_counts(check):

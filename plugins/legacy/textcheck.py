@@ -351,6 +351,8 @@ def denied_silence(report: Report) -> list[Problem]:
 #: a count of items: "100条", "1,234件", "10余条"
 _COUNT = re.compile(r"\d+(?:,\d{3})*\s*(?:余|多)?[条件项份个篇]")
 #: what makes a count one since some earlier time, not the year's: 累计, 到目前, 至今, 历年, 截至…
+#: a count of items of information, the unit 条: what a sentence about 主动公开 counts when it gives the year's number
+_ITEMS_COUNT = re.compile(r"\d+(?:,\d{3})*\s*(?:余|多)?条")
 _SINCE = re.compile(r"累计|到目前|至今|迄今|历年|截至|截止|以来")
 _PROACTIVE = re.compile(r"主动公开")
 #: what was made public, said without the word 主动公开: the channels it went through
@@ -441,6 +443,8 @@ def no_count(report: Report, texts: list[tuple[str, str]], clauses: list[tuple[s
         return []  # "通过政务公开栏……及时公开政府信息56条": counted without the word
     if any(_PUT_OUT_COUNT.search(t) for _, t in texts):
         return []  # "全年共上传信息385条" (凤阳县总铺镇 2013): the year's count, in other words
+    if any(_PROACTIVE.search(s) and _ITEMS_COUNT.search(s) for _, t in texts for s in re.split(r"[。；;！？]", t)):
+        return []  # "发布主动公开信息28大项、79小项,共计6657条" (泾县 2012): the count in the sentence's next clause
     if any(_PROACTIVE.search(text) and _COUNT.search(text) for key, text in texts if key.endswith("heading")):
         return []
     year = (report.data.get("report") or {}).get("year")
