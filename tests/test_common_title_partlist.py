@@ -127,6 +127,33 @@ def test_a_part_list_said_with_quan_wen_bao_kuo_and_mixed_marks(tmp_path):
     assert not [p for p in problems_of(path) if p.rule.startswith("gb2021.part-")]
 
 
+@pytest.mark.parametrize(("between", "names"), [("", 6), ("、", 6)])
+def test_a_part_list_of_quoted_names(tmp_path, between, names):
+    """鼓楼区五凤街道 2023 (held-out round 77): "由“总体情况”“主动公开政府信息情况”……六个部分组成" — quoted names in a
+    series need no 顿号 (GB/T 15834—2011 §4.5.3.5); each quotation is one name."""
+    counted = (
+        "由总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议和行政诉讼情况、"
+        "存在的主要问题及改进情况、其他需要报告的事项六部分组成"
+    )
+    quoted = between.join(
+        f"“{n}”"
+        for n in (
+            "总体情况",
+            "主动公开政府信息情况",
+            "收到和处理政府信息公开申请情况",
+            "政府信息公开行政复议、行政诉讼情况",
+            "存在的主要问题及改进情况",
+            "其他需要报告的事项",
+        )
+    )
+    path = write_variant(tmp_path, [(counted, f"由{quoted}六个部分组成")])
+    found = {p.rule for p in problems_of(path) if p.rule.startswith("gb2021.part-")}
+    assert "gb2021.part-count" not in found and "gb2021.part-list-punctuation" not in found
+    shorter = write_variant(tmp_path, [(counted, f"由{quoted}七个部分组成")])
+    [p] = [p for p in problems_of(shorter) if p.rule == "gb2021.part-count"]
+    assert f"列出了{names}个" in p.message
+
+
 def test_what_the_report_appends_is_not_a_part(tmp_path):
     """平潭交通与建设局 2019: "本年报包括A、B……以及E，并附相关的说明和指标统计表。" — five parts listed (part 六 left
     out), the appendix after "，并附" is no sixth part and no list punctuation."""

@@ -108,6 +108,15 @@ def listed_parts(report: Report) -> PartList | None:
             listed = re.split(r"[，,](?:并|另|同时)附", listed)[0]
             # "……改进措施，共五个部分组成" (张义镇 2008): the mark before 共/等 closes the list, it parts no names
             listed = listed.rstrip("，,、；; ")
+            # each name in quotation marks, nothing between them ("由“总体情况”“主动公开政府信息情况”……六个部分组成",
+            # 鼓楼区五凤街道 2023): GB/T 15834—2011 §4.5.3.5 — quoted names in a series need no 顿号
+            if _QUOTED_NAMES.fullmatch(listed) and len(quoted := re.findall(r"“([^“”]+)”", listed)) >= 2:
+                separators = frozenset(re.findall(r"”\s*([、，,；;])\s*“", listed))
+                if len(separators) == 1:  # one mark throughout: the quotation marks already part the names
+                    separators = frozenset()
+                return PartList(
+                    tuple(quoted), parse_chinese_number(m.group(2)) if counted else None, keypath, separators
+                )
             # parted by commas, with a name's own 、 inside ("……，投诉举报、行政复议、行政诉讼情况，……", 内黄县 2018):
             # the commas part the names (two or more of them, none after a 、-parted run of names)
             split = _COMMA_LEVEL if _commas_part_the_names(listed) else _SEPARATORS
@@ -128,6 +137,8 @@ def listed_parts(report: Report) -> PartList | None:
     return None
 
 
+#: a list of quoted names: "“总体情况”“主动公开政府信息情况”……", with or without marks between them
+_QUOTED_NAMES = re.compile(r"\s*(?:“[^“”]+”\s*[、，,]?\s*(?:以及|和|及|与)?\s*)+")
 _COMMA_LEVEL = re.compile(r"[，,；]|(?<=情况|事项|措施)(?:以及|和|及|与)")
 
 
