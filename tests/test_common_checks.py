@@ -1420,6 +1420,8 @@ def test_a_contact_label_without_its_colon(check, text, found):
         # 楚雄市鹿城街道 2025 (held-out round 55): the address runs into the telephone's label
         ("(地址:楚雄市鹿城街道青龙河西路东兴中学旁电话:0878-3013228,传真:0878-3013228)", ["“旁电话”"]),
         ("(地址:楚雄市鹿城街道青龙河西路东兴中学旁,电话:0878-3013228)", []),
+        # 柳北区工业和信息化局 2018 (held-out round 77): the address's label without its colon, run into 电话
+        ("请联系:某局办公室,地址柳北区白露工业园党群服务中心三楼电话:0772-2515676。", ["“楼电话”"]),
         ("联系电话：0818-6972129，邮编：635100。", []),
         ("2019年—2020年，办件量12345678件。", []),  # a year range and a count are not telephone numbers
         ("县政府办公室电话：0818-6972129。", []),  # a phone label after the office's name: nothing run together

@@ -538,9 +538,10 @@ def contact_separator_problems(report: Report) -> list[Problem]:
 _PHONE_DASH = re.compile(r"(?<![\d-])(?P<code>0\d{2,3})\s*(?P<dash>[—–―]+)\s*(?P<number>\d{7,8})(?!\d)")
 #: two contact items run together: the next label straight after a house number or the last digits ("37号邮编:")
 _RUN_TOGETHER = re.compile(r"(?P<end>号|\d{2})(?P<label>邮编|邮政编码|联系电话|电话|传真|电子邮箱|邮箱)(?=[：:])")
-#: or the next label straight after the words of an address: "地址:楚雄市鹿城街道……东兴中学旁电话:"
+#: or the next label straight after the words of an address: "地址:楚雄市鹿城街道……东兴中学旁电话:", also when the
+#: address's own label has lost its colon ("地址柳北区白露工业园党群服务中心三楼电话:", 柳北区工信局 2018)
 _ADDRESS_RUN = re.compile(
-    r"地址[：:][^，,；;。（）()\s]{2,40}?(?P<end>[\u4e00-\u9fff])"
+    r"地址[：:]?[^，,；;。（）()\s：:]{2,40}?(?P<end>[\u4e00-\u9fff])"
     r"(?P<label>联系电话|电话|传真|邮编|邮政编码|电子邮箱|邮箱)(?=[：:])"
 )
 #: a web address with a space inside it: "(www. fgw.taian.gov.cn)" (泰安市发展和改革委员会 2020)
