@@ -144,7 +144,8 @@ def test_a_proactive_part_without_any_count(check):
     # 泾县 2012 (held-out round 77): the count in the next clause of the sentence about 主动公开
     later = {"text": "全年我县政府信息公开网站发布主动公开信息28大项、79小项，共计6657条。"}
     assert "legacy.active.no-count" not in {p.rule for p in check(legacy(active=None, overview=later))}
-    apart = {"text": ["我局严格主动公开政府信息。", "全年共开展培训3次。"]}  # a count in another sentence is not its count
+    # a count in another sentence is not its count
+    apart = {"text": ["我局严格主动公开政府信息。", "全年共开展培训3次。"]}
     assert "legacy.active.no-count" in {p.rule for p in check(legacy(active=None, overview=apart))}
 
 
