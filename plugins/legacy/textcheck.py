@@ -350,9 +350,9 @@ def denied_silence(report: Report) -> list[Problem]:
 
 #: a count of items: "100条", "1,234件", "10余条"
 _COUNT = re.compile(r"\d+(?:,\d{3})*\s*(?:余|多)?[条件项份个篇]")
-#: what makes a count one since some earlier time, not the year's: 累计, 到目前, 至今, 历年, 截至…
 #: a count of items of information, the unit 条: what a sentence about 主动公开 counts when it gives the year's number
 _ITEMS_COUNT = re.compile(r"\d+(?:,\d{3})*\s*(?:余|多)?条")
+#: what makes a count one since some earlier time, not the year's: 累计, 到目前, 至今, 历年, 截至…
 _SINCE = re.compile(r"累计|到目前|至今|迄今|历年|截至|截止|以来")
 _PROACTIVE = re.compile(r"主动公开")
 #: what was made public, said without the word 主动公开: the channels it went through
