@@ -435,19 +435,24 @@ def _glued_heading(item: Mapping[str, Any]) -> str | None:
     return m["words"] if m and not _NOT_A_HEADING.search(m["words"]) else None
 
 
+#: the labels of contact details, one vocabulary for every check of them: an address's, a postcode's, a number's
+#: or a mailbox's, a web address's (a longer label before the shorter one it ends with: "联系电话" before "电话")
+_ADDRESS_LABELS = "联系地址|通讯地址|办公地址|地址"
+_POSTCODE_LABELS = "邮政编码|邮编"
+_NUMBER_LABELS = "联系电话|咨询电话|电话|传真号码|传真|电子邮箱|电子信箱|邮箱"
+_WEB_LABELS = "网址"
+_ALL_LABELS = f"{_ADDRESS_LABELS}|{_POSTCODE_LABELS}|{_NUMBER_LABELS}|{_WEB_LABELS}"
+#: a label's place: after a bracket, a separator or the start
+_LABEL_START = r"(?:^|(?<=[（(；;，,、\s]))"
+
 #: the labels of contact details, each followed by its mark: "联系地址：", "电话:", and "联系地址，" for the colon
-_CONTACT_LABEL = re.compile(
-    r"(?:^|(?<=[（(；;，,、\s]))(?P<label>联系地址|通讯地址|办公地址|地址|联系电话|电话|传真|邮编|邮政编码|电子邮箱|邮箱)"
-    r"(?P<mark>[：:，,])"
-)
+_CONTACT_LABEL = re.compile(rf"{_LABEL_START}(?P<label>{_ALL_LABELS})(?P<mark>[：:，,])")
 
 
 #: a label with its number or address straight after it, no colon: "电话0356-5221239" (高平市人民政府办公室 2023),
 #: "电子邮箱schjdbsc-xxgk@bjxch.gov.cn" (什刹海街道 2022); a postcode without its colon ("邮编350400") is left alone:
 #: assessors pass it
-_BARE_CONTACT_LABEL = re.compile(
-    r"(?:^|(?<=[（(；;，,、\s]))(?P<label>联系电话|咨询电话|电话|传真|电子邮箱|电子信箱|邮箱)[0-9A-Za-z][^，,；;。）)\s]{0,30}"
-)
+_BARE_CONTACT_LABEL = re.compile(rf"{_LABEL_START}(?P<label>{_NUMBER_LABELS})[0-9A-Za-z][^，,；;。）)\s]{{0,30}}")
 
 
 def contact_colon_problems(report: Report) -> list[Problem]:
@@ -489,10 +494,7 @@ def contact_colon_problems(report: Report) -> list[Problem]:
 
 
 #: a labelled contact item: "邮编:", "联系电话：" (the label after a bracket, a separator or the start)
-_CONTACT_FIELD = re.compile(
-    r"(?:^|(?<=[（(；;，,\s]))(?:联系地址|通讯地址|办公地址|地址|邮政编码|邮编|联系电话|咨询电话|电话|传真号码|传真"
-    r"|电子邮箱|电子信箱|邮箱|网址)[：:]"
-)
+_CONTACT_FIELD = re.compile(rf"{_LABEL_START}(?:{_ALL_LABELS})[：:]")
 #: what stands between two labelled items: the first one's value and one separator
 _FIELD_GAP = re.compile(r"[^，,；;。（）()：:]{1,60}?\s*(?P<sep>[，,；;])\s*")
 
@@ -537,12 +539,12 @@ def contact_separator_problems(report: Report) -> list[Problem]:
 #: a telephone number whose area code is joined by a dash (一字线 or 破折号) instead of the short hyphen
 _PHONE_DASH = re.compile(r"(?<![\d-])(?P<code>0\d{2,3})\s*(?P<dash>[—–―]+)\s*(?P<number>\d{7,8})(?!\d)")
 #: two contact items run together: the next label straight after a house number or the last digits ("37号邮编:")
-_RUN_TOGETHER = re.compile(r"(?P<end>号|\d{2})(?P<label>邮编|邮政编码|联系电话|电话|传真|电子邮箱|邮箱)(?=[：:])")
+_RUN_TOGETHER = re.compile(rf"(?P<end>号|\d{{2}})(?P<label>{_POSTCODE_LABELS}|{_NUMBER_LABELS})(?=[：:])")
 #: or the next label straight after the words of an address: "地址:楚雄市鹿城街道……东兴中学旁电话:", also when the
 #: address's own label has lost its colon ("地址柳北区白露工业园党群服务中心三楼电话:", 柳北区工信局 2018)
 _ADDRESS_RUN = re.compile(
     r"地址[：:]?[^，,；;。（）()\s：:]{2,40}?(?P<end>[\u4e00-\u9fff])"
-    r"(?P<label>联系电话|电话|传真|邮编|邮政编码|电子邮箱|邮箱)(?=[：:])"
+    rf"(?P<label>{_POSTCODE_LABELS}|{_NUMBER_LABELS})(?=[：:])"
 )
 #: a web address with a space inside it: "(www. fgw.taian.gov.cn)" (泰安市发展和改革委员会 2020)
 #: or before its last label, "www.nmgfao.gov. cn" (内蒙古自治区外事办公室 2012)
