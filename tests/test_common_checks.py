@@ -1390,6 +1390,10 @@ def test_a_contact_label_with_a_comma_among_colons(check):
     assert "common.label-colon" not in rules(check(with_overview(text=text.replace("联系地址，", "联系地址："))))
     alone = "如有疑问请与办公室联系，地址，平潭综合实验区金井湾片区。"  # no colon anywhere: nothing to compare with
     assert "common.label-colon" not in rules(check(with_overview(text=alone)))
+    # the same vocabulary as the other contact checks: 咨询电话, 传真号码, 电子信箱, 网址 are labels too
+    longer = "（地址：某路1号；咨询电话，0591-23163551；电子信箱：a@b.cn；网址，www.pt.gov.cn）。"
+    found = [p.found for p in check(with_overview(text=longer)) if p.rule == "common.label-colon"]
+    assert found == ["“咨询电话，”", "“网址，”"]
 
 
 @pytest.mark.parametrize(
