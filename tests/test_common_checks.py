@@ -1727,3 +1727,19 @@ def test_a_sentence_in_brackets_after_the_full_stop_takes_its_own(check, text, w
     assert bool(found) == warned, [p.message for p in found]
     if warned:
         assert found[0].expected == "（……。）" and found[0].source.keypath == "overview.text"
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # 东胜区发展和改革局 2014 (held-out round 78): a prefecture's name with 区 after it, no such district
+        ("根据鄂尔多斯区人民政府办公厅《关于做好年度报告工作的通知》要求编制。", ["鄂尔多斯区"]),
+        ("根据鄂尔多斯市人民政府办公厅的通知要求编制。", []),
+        ("在东胜区委、区政府的正确领导下。", []),  # a real district
+        ("按照吉林区政府的部署。", []),  # 吉林 is a province's name too: not judged
+    ],
+)
+def test_a_district_that_does_not_exist(check, text, found):
+    problems = [p for p in check(with_overview(text=text)) if p.rule == "common.organ-name" and "没有这个" in p.message]
+    assert [p.found for p in problems] == found
+    assert all(p.expected == "鄂尔多斯市" for p in problems)

@@ -555,6 +555,36 @@ def department_as_government_problems(report: Report) -> list[Problem]:
     return []
 
 
+#: a government named by a place and a level word: "鄂尔多斯区人民政府办公厅" (the place, then 区 or 县)
+_PLACE_GOVERNMENT = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,5}?)(?P<level>[区县])(?=人民政府|政府|委)")
+
+
+def _no_such_district(report: Report) -> list[Problem]:
+    """A prefecture's name with 区 or 县 after it where no such district or county exists: "鄂尔多斯区人民政府办公厅"
+    for 鄂尔多斯市's (东胜区发展和改革局 2014, held-out round 78).  Only a name that is a prefecture's and nothing
+    else (吉林 is a province's too), and only where the table has no county of that name (鄂州 has 鄂城区)."""
+    problems = []
+    for keypath, text in narrative_strings(report):
+        for m in _PLACE_GOVERNMENT.finditer(text):
+            name = m["name"]
+            for stem in (name[k:] for k in range(len(name) - 1)):
+                prefectures = places.named(stem)
+                if prefectures and all(len(p.code) == 4 for p in prefectures) and not places.named(stem + m["level"]):
+                    prefecture = prefectures[0]
+                    problems.append(
+                        warning(
+                            "common.organ-name",
+                            f"“{stem}{m['level']}”：没有这个{m['level']}，“{stem}”是{prefecture.name}；"
+                            f"应为“{prefecture.name}”或本{m['level']}的名称",
+                            report.ref(keypath),
+                            expected=prefecture.name,
+                            found=stem + m["level"],
+                        )
+                    )
+                    break
+    return problems
+
+
 def _not_the_full_name(report: Report, name: str, said: str, example: str = "") -> Problem:
     return warning(
         "common.organ-name",
@@ -572,7 +602,8 @@ def organ_name_problems(report: Report) -> list[Problem]:
     pronoun ("我局": the name printed nowhere), a bureau calling itself a committee
     (:func:`_calls_itself_a_committee`), "我" with no word after it (:func:`_bare_we`), another government named
     without its level word (:func:`_government_without_level`), the organ's own name with its county's level word
-    left out (:func:`_organ_without_county_level`) and a title naming the organ by a colloquial short
+    left out (:func:`_organ_without_county_level`), a prefecture's name with 区 or 县 after it where there is no
+    such place (:func:`_no_such_district`) and a title naming the organ by a colloquial short
     name (:func:`_colloquial_in_title`)."""
     organ = (report.data.get("report") or {}).get("organ")
     if not isinstance(organ, str):
@@ -588,6 +619,7 @@ def organ_name_problems(report: Report) -> list[Problem]:
         *_bare_we(report, organ),
         *_government_without_level(report, organ),
         *_organ_without_county_level(report, organ),
+        *_no_such_district(report),
     ]
     variants = {}
     for place in places.in_name(organ):
