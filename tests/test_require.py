@@ -34,7 +34,18 @@ def run_sample(tmp_path: Path, ci: str | None) -> subprocess.CompletedProcess[st
         env["CI"] = ci
     env["PYTHONPATH"] = str(ROOT)
     return subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-ra", "-p", "no:cacheprovider", "test_sample.py"],
+        # its own --basetemp: the inner run must not prune (or wait on) the outer run's numbered temp folders
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-ra",
+            "-p",
+            "no:cacheprovider",
+            f"--basetemp={tmp_path / 'tmp'}",
+            "test_sample.py",
+        ],
         cwd=tmp_path,
         env=env,
         capture_output=True,
