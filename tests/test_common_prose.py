@@ -515,6 +515,34 @@ def test_the_years_work_told_under_the_year_before(check, text, slip):
     assert bool(found) is slip, text
 
 
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # 梁平区商务局 2016 (the list then reads one part short: legacy.part-count too)
+        ("本报告由政府信息公开工作概述主动公开政府信息情况等六个部分组成。", "“信息公开工作概述主动公开政府信息情况”"),
+        # 城步县 2017: the format's own name turned round (政府信息主动公开情况) is still a part's name
+        ("本报告包括概述政府信息主动公开情况、其他需要报告的事项。", "“本报告包括概述政府信息主动公开情况”"),
+        # 孝昌县 2020: no 由 and no list the preamble reader takes — the names are still read
+        (
+            "现予以公告报告全文概述主动公开政府信息情况、依申请公开政府信息情况等组成。",
+            "全文概述主动公开政府信息情况”",
+        ),
+    ],
+)
+def test_two_part_names_run_together(check, text, found):
+    [p] = [p for p in check(legacy(preamble={"text": text})) if p.rule == "legacy.part-list-punctuation"]
+    assert p.found.endswith(found) and p.source.keypath == "preamble.text" and "缺顿号" in p.message
+
+
+def test_part_names_joined_or_parted_are_not_run_together(check):
+    for text in (
+        "本报告由概述、主动公开政府信息情况、依申请公开政府信息情况和其他需要报告的事项等四个部分组成。",
+        "本报告由概述，以及主动公开政府信息情况两个部分组成。",
+        "全县政务公开情况良好，主动公开政府信息数量稳步增长。",  # not a part's name after 情况
+    ):
+        assert not [p for p in check(legacy(preamble={"text": text})) if "缺顿号" in p.message], text
+
+
 def test_a_part_list_with_mixed_separators(check):
     """四平市铁东区解放街道 2011: "本报告由概述,主动公开政府信息情况,……、下一步工作计划等五个部分组成"."""
     mixed = legacy(preamble={"text": "本报告由概述，主动公开政府信息情况、依申请公开政府信息情况等三个部分组成。"})

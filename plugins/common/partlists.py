@@ -207,6 +207,41 @@ def part_list_problems(
     return problems
 
 
+#: a part's name straight after another's end, no mark between them: the shortest run of name characters after
+#: 情况/概述 that ends as a name does; 和/及/与/以及/并 there join the names, they do not run them together
+_RUN_ON_NAME = re.compile(r"(?<=情况|概述)(?!和|及|与|以及|并)([^、，,；;。：:“”（）()\s]{4,30}?(?:情况|事项|措施))")
+
+
+def run_together_names(
+    report: Report, prefix: str, official: dict[str, tuple[str, ...]] | None = None
+) -> list[Problem]:
+    """Two part names written as one in the preamble: "现予以公告报告全文总体情况主动公开政府信息情况、……"
+    (孝昌县 2020), "由政府信息公开工作概述主动公开政府信息情况等六个部分组成" (梁平区商务局 2016).  A name of the
+    format's parts (its numbered sections' titles and ``official`` wordings, compared as :func:`_loosely_named`
+    does: 政府信息 and 、和及的 aside) straight after 情况 or 概述 is a second name with its 顿号 left out."""
+    from plugins.common.preamble import _opening_in_first_part, preamble_texts
+
+    titles = [t.title for t in report.host.section_types(report.format.key).values() if t.numbered]
+    titles += [name for names in (official or {}).values() for name in names]
+    known = {_LOOSE.sub("", _IGNORED.sub("", t)) for t in titles}
+    problems = []
+    for keypath, text in preamble_texts(report) or _opening_in_first_part(report):
+        for m in _RUN_ON_NAME.finditer(text):
+            if _LOOSE.sub("", _IGNORED.sub("", m.group(1))) not in known:
+                continue
+            before = re.split(r"[、，,；;。：:“”（）()\s]", text[: m.start()])[-1][-8:]
+            problems.append(
+                warning(
+                    f"{prefix}.part-list-punctuation",
+                    f"“{before}{m.group(1)}”：部分名称“{m.group(1)}”紧接在前一部分的名称之后，中间缺顿号“、”",
+                    report.ref(keypath),
+                    expected=f"“{before}、{m.group(1)}”",
+                    found=f"“{before}{m.group(1)}”",
+                )
+            )
+    return problems
+
+
 def left_out_of_list(
     report: Report,
     prefix: str,

@@ -54,7 +54,7 @@ from typing import Any
 from compiler import hookimpl
 from compiler.model.problems import Problem, Severity
 from compiler.model.report import Report
-from plugins.common.partlists import left_out_of_list, part_list_problems
+from plugins.common.partlists import left_out_of_list, part_list_problems, run_together_names
 from plugins.gb2021.crossyear import cross_year_problems
 from plugins.gb2021.format import FORMAT_KEYS
 from plugins.gb2021.headings import heading_problems
@@ -190,5 +190,6 @@ def gongkai_check(report: Report) -> list[Problem] | None:
         *accountability_problems(report, make),
         *old_principle_problems(report, make),
         *part_list_problems(report, "gb2021", official),
+        *run_together_names(report, "gb2021", official),
         *left_out_of_list(report, "gb2021", official, PART_KEYWORDS),
     ]

@@ -17,7 +17,7 @@ from compiler import hookimpl
 from compiler.model.formats import Format
 from compiler.model.problems import Problem
 from compiler.model.report import Report
-from plugins.common.partlists import part_list_problems
+from plugins.common.partlists import part_list_problems, run_together_names
 
 LEGACY = Format(
     key="legacy",
@@ -74,6 +74,7 @@ def gongkai_check(report: Report) -> list[Problem]:
 
     return [
         *part_list_problems(report, "legacy"),
+        *run_together_names(report, "legacy"),
         *text_problems(report),
         *fee_silence(report),
         *appeals_heading(report),
