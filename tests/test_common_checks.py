@@ -1425,6 +1425,14 @@ def test_a_contact_label_without_its_colon(check, text, found):
         # 楚雄市鹿城街道 2025 (held-out round 55): the address runs into the telephone's label
         ("(地址:楚雄市鹿城街道青龙河西路东兴中学旁电话:0878-3013228,传真:0878-3013228)", ["“旁电话”"]),
         ("(地址:楚雄市鹿城街道青龙河西路东兴中学旁,电话:0878-3013228)", []),
+        # 嘉善县人力社保局 2017 (held-out round 79): a 顿号 between two items (not read as an address run into 电话),
+        # and a number run into 电子邮件
+        (
+            "地址:嘉善县谈公北路135号、联系电话:0573-84124930电子邮件:abc@example.cn。",
+            ["“30电子邮件”", "“号、联系电话”"],
+        ),
+        ("地址:某县某路135号,联系电话:0573-84124930,电子邮件:abc@example.cn。", []),
+        ("公开了地址、电话：0573-84124930。", []),  # 、 after a word, not after an item's end
         # 柳北区工业和信息化局 2018 (held-out round 77): the address's label without its colon, run into 电话
         ("请联系:某局办公室,地址柳北区白露工业园党群服务中心三楼电话:0772-2515676。", ["“楼电话”"]),
         ("联系电话：0818-6972129，邮编：635100。", []),
