@@ -1326,6 +1326,23 @@ def test_we_without_the_organs_word(check, organ, text, expected):
 @pytest.mark.parametrize(
     ("organ", "text", "expected"),
     [
+        # 白银区 2010: the organ named by its place alone; 正阳县 2014 (held-out round 79)
+        ("白银区", "围绕全各项工作目标，扎实推进全政府信息公开工作开展。", ["全区", "全区"]),
+        ("正阳县人民政府", "紧紧围绕全重点工作，促进了全经济社会的协调发展。", ["全县", "全县"]),
+        ("某县统计局", "围绕全中心工作开展。", ["全县（区、市）"]),
+        ("正阳县人民政府", "健全各项工作制度，完全政府信息公开工作，全县重点工作，安全经济社会。", []),
+    ],
+)
+def test_all_without_the_places_word(check, organ, text, expected):
+    report = {**legacy()["report"], "organ": organ}
+    found = [p for p in check(legacy(report=report, overview={"text": text})) if p.rule == "common.organ-name"]
+    assert [p.expected for p in found] == expected
+    assert all(p.found.startswith("全") for p in found)
+
+
+@pytest.mark.parametrize(
+    ("organ", "text", "expected"),
+    [
         ("定州市明月店镇人民政府", "通过“定州人民政府”门户网站公开。", ["定州市人民政府"]),  # round 39
         ("定州市明月店镇人民政府", "通过“定州市人民政府”门户网站公开。", []),
         ("巴州人民政府", "本报告由巴州人民政府编制。", []),  # the report's own organ, as it names itself

