@@ -1309,6 +1309,7 @@ def test_a_bureau_that_calls_itself_a_committee(check, organ, text, warned):
         ("某市某区人民政府", "本年度我未收到申请。", ["我区"]),
         ("某区某街道办事处", "本年度我未收到申请。", ["我街道"]),
         ("某县卫生健康委员会", "本年度我未收到申请。", ["我委"]),
+        ("白银区", "本年度我未收到申请。", ["我区"]),  # an organ named by its place alone (白银区 2010)
         # 阳城县横河镇 2020 (held-out round 76): 县 deleted from a county's text, the organ's bodies after 我
         ("某县横河镇人民政府", "我党委、政府高度重视。我政务公开工作取得成效。我规范性文件底数0。", ["我镇"] * 3),
         ("阳城县横河镇人民政府", "我国、我党和我省的部署，我镇认真落实。", []),

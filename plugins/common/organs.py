@@ -382,23 +382,29 @@ def _own_word(organ: str) -> str:
                 return "我" + word
             place = organ.removesuffix(ending)
             return "我" + place[-1] if place and place[-1] in "省市县区镇乡旗州盟" else "我单位"
-    return "我" + organ[-1] if organ and organ[-1] in "局委办厅署镇乡院所站馆队社" else "我单位"
+    # an organ named by its place alone ("白银区"): its place's level
+    return "我" + organ[-1] if organ and organ[-1] in "局委办厅署镇乡院所站馆队社省市县区旗州盟" else "我单位"
+
+
+def _word_left_out(report: Report, pattern: re.Pattern[str], said: str, whole: str, shown: int) -> list[Problem]:
+    """One warning for each match of ``pattern`` in the narrative: a word written without its second half ("我" for
+    我镇, "全" for 全县); ``shown`` characters from the match's start are quoted as found."""
+    return [
+        warning(
+            "common.organ-name",
+            f"“{text[max(0, m.start() - 4) : m.end() + shown + 2]}”：{said}，应为“{whole}”",
+            report.ref(keypath),
+            expected=whole,
+            found=text[m.start() : m.end() + shown],
+        )
+        for keypath, text in narrative_strings(report)
+        for m in pattern.finditer(text)
+    ]
 
 
 def _bare_we(report: Report, organ: str) -> list[Problem]:
     """ "我" for the organ without the word after it (我镇, 我局): one warning each time."""
-    own = _own_word(organ)
-    return [
-        warning(
-            "common.organ-name",
-            f"“{text[max(0, m.start() - 4) : m.end() + 3]}”：“我”后缺了机关的称谓，应为“{own}”",
-            report.ref(keypath),
-            expected=own,
-            found=text[m.start() : m.end() + 1],
-        )
-        for keypath, text in narrative_strings(report)
-        for m in _BARE_WE.finditer(text)
-    ]
+    return _word_left_out(report, _BARE_WE, "“我”后缺了机关的称谓", _own_word(organ), 1)
 
 
 #: "全" standing alone where 全县/全区 belongs: "围绕全各项工作目标……推进全政府信息公开工作开展" (白银区 2010),
@@ -410,20 +416,8 @@ _BARE_ALL = re.compile(r"(?<![健完安齐周保成])全(?=各项工作|政府�
 def _bare_all(report: Report, organ: str) -> list[Problem]:
     """ "全" for 全县, 全区, 全镇 … without the place's level after it: one warning each time."""
     level = _own_word(organ)[1:]
-    if level == "单位" and organ[-1:] in _LEVELS:  # an organ named by its place alone: "白银区"
-        level = organ[-1]
     whole = "全" + level if level in (*_LEVELS, "街道") else "全县（区、市）"
-    return [
-        warning(
-            "common.organ-name",
-            f"“{text[max(0, m.start() - 4) : m.end() + 4]}”：“全”后缺了地方的称谓，应为“{whole}”",
-            report.ref(keypath),
-            expected=whole,
-            found=text[m.start() : m.end() + 2],
-        )
-        for keypath, text in narrative_strings(report)
-        for m in _BARE_ALL.finditer(text)
-    ]
+    return _word_left_out(report, _BARE_ALL, "“全”后缺了地方的称谓", whole, 2)
 
 
 #: a government named by its place's short name: "“定州人民政府”门户网站" (定州市明月店镇 2021)

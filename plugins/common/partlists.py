@@ -219,13 +219,13 @@ def run_together_names(
     (孝昌县 2020), "由政府信息公开工作概述主动公开政府信息情况等六个部分组成" (梁平区商务局 2016).  A name of the
     format's parts (its numbered sections' titles and ``official`` wordings, compared as :func:`_loosely_named`
     does: 政府信息 and 、和及的 aside) straight after 情况 or 概述 is a second name with its 顿号 left out."""
-    from plugins.common.preamble import _opening_in_first_part, preamble_texts
+    from plugins.common.preamble import opening_texts
 
     titles = [t.title for t in report.host.section_types(report.format.key).values() if t.numbered]
     titles += [name for names in (official or {}).values() for name in names]
     known = {_LOOSE.sub("", _IGNORED.sub("", t)) for t in titles}
     problems = []
-    for keypath, text in preamble_texts(report) or _opening_in_first_part(report):
+    for keypath, text in opening_texts(report):
         for m in _RUN_ON_NAME.finditer(text):
             if _LOOSE.sub("", _IGNORED.sub("", m.group(1))) not in known:
                 continue

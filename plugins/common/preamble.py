@@ -90,13 +90,19 @@ def _opening_in_first_part(report: Report) -> list[tuple[str, str]]:
     return [(keypath, Evaluator(report.values).resolve(text, None, []).text)]
 
 
+def opening_texts(report: Report) -> list[tuple[str, str]]:
+    """Where a report says what it is and lists its parts: the preamble's paragraphs, or, for a report printed
+    without a preamble, the opening paragraph of part 一 (:func:`_opening_in_first_part`)."""
+    return preamble_texts(report) or _opening_in_first_part(report)
+
+
 def listed_parts(report: Report) -> PartList | None:
     """The part list of "本报告由A、B、C共N个部分组成" (also "由A，B……等N部分组成", "包括A、B……共N个部分", and
     without a count "本年报由A、B……等组成" or "全文包括A、B，C，以及D。"), or ``None`` when the preamble has none.
     The names may be separated by 、 or ，.  A report with no preamble may print its opening paragraph as the first
     paragraph of part 一 ("一、总体情况" and then "本年报根据……编制。全文包括概述,……", 海口市东山镇 2021): the list is
     read there too."""
-    for keypath, text in preamble_texts(report) or _opening_in_first_part(report):
+    for keypath, text in opening_texts(report):
         m = _PART_LIST.search(text)
         counted = m is not None
         m = m or _UNCOUNTED_PART_LIST.search(text)
