@@ -73,11 +73,12 @@ def cmd_check_published(args: argparse.Namespace, path: Path) -> int:
 
     if not path.is_file():
         raise UsageError(f"找不到文件：{path}")
+    unreadable = False
     try:
         imported, problems = check_published(path, _fmt(getattr(args, "report_format", None)))
         report_format = imported.result.format
-    except ReportError as exc:
-        problems, report_format = exc.problems, "—"
+    except ReportError as exc:  # not read as a report at all (no format recognised it, or refused): exit 2
+        problems, report_format, unreadable = exc.problems, "—", True
     if args.strict:
         for p in problems:
             if p.severity == Severity.WARNING:
@@ -91,4 +92,6 @@ def cmd_check_published(args: argparse.Namespace, path: Path) -> int:
             if p.severity >= Severity.WARNING:
                 print(p.format())
         print(f"{path}（{report_format}）: {errors} 个错误，{warnings} 个警告")
+    if unreadable:
+        return EXIT_INPUT
     return EXIT_PROBLEMS if errors or warnings else EXIT_OK

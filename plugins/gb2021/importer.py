@@ -800,10 +800,13 @@ def _ordered(data: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _guess_format(document: PublishedDocument) -> str:
-    """2019 when table 二 has the trial format's headings (本年新制作数量, 上一年项目数量), else 2021."""
+def _guess_format(document: PublishedDocument) -> str | None:
+    """2019 when table 二 has the trial format's headings (本年新制作数量, 上一年项目数量), 2021 when it has this
+    format's (本年制发件数, 现行有效件数); ``None`` when no table says (a copy cut before its tables)."""
     words = "".join(t or "" for g in document.grids for row in g.rows for t in row)
-    return "2019" if "本年新制作数量" in words or "上一年项目数量" in words else "2021"
+    if "本年新制作数量" in words or "上一年项目数量" in words:
+        return "2019"
+    return "2021" if "本年制发件数" in words or "现行有效件数" in words else None
 
 
 @hookimpl
@@ -811,7 +814,10 @@ def gongkai_import_report(document: PublishedDocument, format: str | None) -> Im
     if format is not None and format not in VARIANTS:
         return None
     fmt = format or _guess_format(document)
-    result = import_document(document, fmt)
+    result = import_document(document, fmt or "2021")
+    year = (result.data.get("report") or {}).get("year")
+    if fmt is None and year in (2019, 2020):  # no table to tell: the year its title names does (2019 to 2020)
+        result = import_document(document, "2019")
     if format is None and result.confidence < 0.2:
         return None
     return result

@@ -1,0 +1,54 @@
+"""A published page that holds only the title, the opening and part 一 (a portal's copy cut short, a report whose
+other parts are printed without numbers) is still recognised — by its title — and read in the format of the year
+the title names; a page that is no annual report is still refused."""
+
+from __future__ import annotations
+
+import pytest
+
+from compiler.cli.commands import main
+from compiler.importers.run import import_file
+from compiler.model.problems import ReportError
+
+PAGE = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>{title}</title></head><body>
+<p>{title}</p>
+<p>根据《中华人民共和国政府信息公开条例》规定，现公布本年度政府信息公开工作年度报告。如对本报告有疑问，请与某县人民政府办公室联系。</p>
+<p>一、{first}</p>
+<p>{year}年，我县认真贯彻落实《条例》，扎实推进政府信息公开工作。</p>
+</body></html>"""
+
+
+def _page(tmp_path, year: int, first: str, title: str | None = None):
+    path = tmp_path / f"cut-{year}.html"
+    title = title or f"某县人民政府{year}年政府信息公开工作年度报告"
+    path.write_text(PAGE.format(title=title, year=year, first=first), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("year", "first", "fmt"),
+    [(2011, "概述", "legacy"), (2020, "总体情况", "2019"), (2022, "总体情况", "2021")],
+)
+def test_a_copy_cut_after_part_one_is_read_in_its_years_format(tmp_path, year, first, fmt):
+    imported = import_file(_page(tmp_path, year, first))
+    assert imported.result.format == fmt
+    report = imported.result.data["report"]
+    assert report["organ"] == "某县人民政府" and report["year"] == year
+    assert "扎实推进政府信息公开工作" in imported.toml
+    # what the copy lacks is said, not guessed
+    assert any("没有找到这些部分的标题" in p.message for p in imported.problems)
+
+
+def test_check_of_a_cut_copy_reports_on_its_text(tmp_path, capsys):
+    code = main(["check", str(_page(tmp_path, 2022, "总体情况"))])
+    out = capsys.readouterr().out
+    assert code == 1 and "（2021）" in out and "import.unknown-format" not in out
+
+
+def test_a_page_that_is_no_report_is_still_refused(tmp_path, capsys):
+    path = _page(tmp_path, 2022, "工作动态", title="某县召开政务公开工作推进会")
+    with pytest.raises(ReportError) as caught:
+        import_file(path)
+    assert caught.value.problems[0].rule == "import.unknown-format"
+    assert main(["check", str(path)]) == 2
+    assert "无法把“cut-2022.html”识别为任何已知格式的年度报告" in capsys.readouterr().out
