@@ -37,8 +37,8 @@ COMPLETE = (
     # start a list at "2、": one list numbered one way cannot print them as typed
     *sorted(p.name for p in (ROOT / "tests" / "corpus").glob("pingtan-*") if p.name != "pingtan-dishuiju-2013"),
     # the held-out reports: short legacy reports of towns and departments. Left out: 深圳福田 2021 (its tables were
-    # not stored: nothing to compare), 梅河口兴华乡 2010 (no numbered parts) and 温州丰门街道 2016 (one part), which no
-    # format recognises — too little structure to tell
+    # not stored: nothing to compare); 梅河口兴华乡 2010 (no numbered parts) and 温州丰门街道 2016 (one part) are
+    # recognised by their titles alone (at the end of this list)
     "shaoguan-wujiang-longgui-zhen-2016",  # points "(一)…1、2、3、" typed in the text
     "bengbu-wuhe-linbeixiang-2018",
     "daoxian-wenguangxinju-2013",
@@ -55,9 +55,13 @@ COMPLETE = (
     # round 18: 汤浦镇 2009's title calls it a 年报; 屯昌县某局 2015 is left out — its organ is printed nowhere (the
     # report says only 我局) and its part 一 "健全组织、强化领导" is no title the format knows
     "shangyu-tangpuzhen-2009",
-    # round 20: 白城市民委 2009 (an organ line over the title, a date without its year); left out: 凤阳县总铺镇 2013
-    # (no numbered parts at all) and 锡山区司法局 2010 (its title names no organ; the organ is only in the 导语)
+    # round 20: 白城市民委 2009 (an organ line over the title, a date without its year); left out: 锡山区司法局 2010
+    # (its title names no organ; the organ is only in the 导语)
     "baicheng-minwei-2009",
+    # no part any format finds by its heading — no numbered parts, one part: recognised by the title alone
+    "meihekou-xinghua-xiang-2010",
+    "wenzhou-lucheng-fengmenjiedao-2016",
+    "chuzhou-fengyang-zongpuzhen-2013",
 )
 EXAMPLES = sorted(p for p in (ROOT / "examples").glob("*/report.toml")) + [
     ROOT / "tests" / "corpus" / name / "report.toml" for name in COMPLETE
