@@ -344,6 +344,8 @@ def test_adverbs_in_separate_clauses_and_inside_words_pass(check):
         ("政府信息总量达1.5，均已归档。", 1),
         # 代县卫生健康局 2024, as published (no unit, no full stop before the next item)
         ("二是依申请公开方面。本年度共收到依申请公开事项0三是政府信息管理方面。", 1),
+        # an item of a list of counts whose measure word was lost (宁强县自然资源局 2021, reworded)
+        ("全年发布通知公告12条、人事信息4条、项目审批2条、执法检查5，另答复咨询9件。", 1),
     ],
 )
 def test_a_count_without_a_unit(check, text, count):
@@ -356,6 +358,7 @@ def test_counts_with_units_and_numbers_that_are_not_counts_pass(check):
     text = (
         "发布信息数量304条，总数为56件，总量达1.5万条，占总数的99.58%，数量2次，"
         "12345热线转办10件，第3季度，2025年，数量较上年增加。收到申请2件。三是加强管理。"
+        "发布通知公告12条、人事信息4条、项目审批2条，时间为2024、2025，见第3、第4。"
     )
     assert "common.count-without-unit" not in rules(check(with_overview(text=text)))
 

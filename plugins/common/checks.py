@@ -352,7 +352,8 @@ def doubled_adverb_problems(report: Report) -> list[Problem]:
 
 
 def count_without_unit_problems(report: Report) -> list[Problem]:
-    """A count after 数量/总数/总量 with no measure word: "发布的信息数量304利用本镇微信公众号…"."""
+    """A count after 数量/总数/总量 with no measure word: "发布的信息数量304利用本镇微信公众号…"; a count run into
+    the next 一是 item; an item of a list of counts without the measure word its siblings carry."""
     problems: list[Problem] = []
     for keypath, text in narrative_strings(report):
         for m in _BARE_COUNT.finditer(text):
@@ -377,7 +378,44 @@ def count_without_unit_problems(report: Report) -> list[Problem]:
                     found=f"“{before}{n}{text[m.end() : m.end() + 4]}”",
                 )
             )
+        problems += _bare_in_list(report, keypath, text)
     return problems
+
+
+#: an item of a 、-list of counts: a name and its number, with the measure word or without ("行政处罚1")
+_ITEM_COUNTED = re.compile(rf"[\u4e00-\u9fff”]\d+(?:\.\d+)?([{MEASURE_WORDS}])$")
+_ITEM_BARE = re.compile(r"(?<!第)[\u4e00-\u9fff”]\d+$")
+_LIST_CLAUSE = re.compile(r"[^，,；;。：:！？!?（）()]+")
+
+
+def _bare_in_list(report: Report, keypath: str, text: str) -> list[Problem]:
+    """An item of a list of counts that lost its measure word while the others keep theirs: "……行政许可事项3条、
+    行政处罚1,回复……" (宁强县自然资源局 2021).  Only in a list of three items or more, two of them counted with
+    the same measure word; a year ("……、2021") is no count."""
+    problems: list[Problem] = []
+    for clause in _LIST_CLAUSE.finditer(text):
+        items = clause.group(0).split("、")
+        units = [m.group(1) for item in items if (m := _ITEM_COUNTED.search(item))]
+        unit = max(set(units), key=units.count, default="")
+        if len(items) < 3 or units.count(unit) < 2:
+            continue
+        for item in items:
+            if _ITEM_BARE.search(item) and not re.search(r"(?:19|20)\d\d$", item):
+                name = item.strip()[-12:]
+                problems.append(
+                    warning(
+                        "common.count-without-unit",
+                        f"“{name}”后没有量词：同一列举的其他各项都写了“{unit}”（如“{_example(items, unit)}”）",
+                        report.ref(keypath),
+                        expected=f"“{name}{unit}”",
+                        found=f"“{name}”",
+                    )
+                )
+    return problems
+
+
+def _example(items: list[str], unit: str) -> str:
+    return next(i.strip()[-12:] for i in items if (m := _ITEM_COUNTED.search(i)) and m.group(1) == unit)
 
 
 _CLAUSE_OF_LIST = re.compile(r"[^，,；;。：:！？!?]+")
