@@ -395,27 +395,25 @@ def _bare_in_list(report: Report, keypath: str, text: str) -> list[Problem]:
     problems: list[Problem] = []
     for clause in _LIST_CLAUSE.finditer(text):
         items = clause.group(0).split("、")
-        units = [m.group(1) for item in items if (m := _ITEM_COUNTED.search(item))]
+        counted = [(item.strip()[-12:], m.group(1)) for item in items if (m := _ITEM_COUNTED.search(item))]
+        units = [u for _, u in counted]
         unit = max(set(units), key=units.count, default="")
         if len(items) < 3 or units.count(unit) < 2:
             continue
+        example = next(name for name, u in counted if u == unit)
         for item in items:
             if _ITEM_BARE.search(item) and not re.search(r"(?:19|20)\d\d$", item):
                 name = item.strip()[-12:]
                 problems.append(
                     warning(
                         "common.count-without-unit",
-                        f"“{name}”后没有量词：同一列举的其他各项都写了“{unit}”（如“{_example(items, unit)}”）",
+                        f"“{name}”后没有量词：同一列举的其他各项都写了“{unit}”（如“{example}”）",
                         report.ref(keypath),
                         expected=f"“{name}{unit}”",
                         found=f"“{name}”",
                     )
                 )
     return problems
-
-
-def _example(items: list[str], unit: str) -> str:
-    return next(i.strip()[-12:] for i in items if (m := _ITEM_COUNTED.search(i)) and m.group(1) == unit)
 
 
 _CLAUSE_OF_LIST = re.compile(r"[^，,；;。：:！？!?]+")

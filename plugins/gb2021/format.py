@@ -15,6 +15,9 @@ from plugins.gb2021.names import FORMAT_TITLES, PART_TITLES
 
 SECTION_ORDER: tuple[str, ...] = ("report", "preamble", *PART_TITLES, "signature")
 FORMAT_KEYS = frozenset(FORMAT_TITLES)
+#: the report years each format served: the trial format (国办公开办函〔2019〕60号) the 2019 and 2020 reports, the 2021
+#: format (国办公开办函〔2021〕30号) every report from the 2021 one on
+YEARS: dict[str, tuple[int, int | None]] = {"2019": (2019, 2020), "2021": (2021, None)}
 
 
 def _format(key: str) -> Format:
@@ -24,9 +27,7 @@ def _format(key: str) -> Format:
         title=f"中华人民共和国政府信息公开工作年度报告格式（{FORMAT_TITLES[key]}）",
         sections=SECTION_ORDER,
         description=f"六部分：{parts}；表二、表三、表四按格式绘制",
-        # the trial format (国办公开办函〔2019〕60号) served the 2019 and 2020 reports; the 2021 format
-        # (国办公开办函〔2021〕30号) every report from the 2021 one on
-        years=(2019, 2020) if key == "2019" else (2021, None),
+        years=YEARS[key],
     )
 
 

@@ -54,6 +54,7 @@ from plugins.common.importing import (
     typed_cell,
     typed_tables,
 )
+from plugins.gb2021.format import YEARS
 from plugins.gb2021.overview import SUBSECTIONS
 from plugins.gb2021.tables import (
     APPLICANT_COLUMNS,
@@ -816,7 +817,8 @@ def gongkai_import_report(document: PublishedDocument, format: str | None) -> Im
     fmt = format or _guess_format(document)
     result = import_document(document, fmt or "2021")
     year = (result.data.get("report") or {}).get("year")
-    if fmt is None and year in (2019, 2020):  # no table to tell: the year its title names does (2019 to 2020)
+    first, last = YEARS["2019"]
+    if fmt is None and isinstance(year, int) and first <= year <= last:  # no table to tell: the title's year does
         result = import_document(document, "2019")
     if format is None and result.confidence < 0.2:
         return None
