@@ -246,3 +246,22 @@ def test_a_title_year_without_nian(tmp_path, title, found):
     assert all(p.source.keypath == "report.title" for p in slips)
     assert all(p.expected in ("“2024年度”", "“2024年”") for p in slips)
     assert all("2024年" in p.message for p in slips)
+
+
+def test_a_part_named_in_its_own_words_ending_in_shuoming(tmp_path):
+    """鹤庆县 2019 (held-out round 80), reworded: the list opens with "总体公开情况说明" — a name of its own, not the
+    first half of the next one: six names parted by 、, none holding a 、 of its own, none left out."""
+    counted = (
+        "由总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议和行政诉讼情况、"
+        "存在的主要问题及改进情况、其他需要报告的事项六部分组成"
+    )
+    own = counted.replace("由总体情况", "由总体工作情况说明")
+    path = write_variant(tmp_path, [(f"要求编制，{counted}", f"要求编制，{own}")])
+    found = {p.rule: p for p in problems_of(path) if p.rule.startswith("gb2021.part-")}
+    assert "gb2021.part-list-punctuation" not in found and "gb2021.part-list-incomplete" not in found
+    assert "gb2021.part-count" not in found
+    # a name that is not one ("总体公开" + "主动公开政府信息情况" printed as one, with a 、) is still joined
+    torn = counted.replace("由总体情况", "由总体公开")
+    path = write_variant(tmp_path, [(f"要求编制，{counted}", f"要求编制，{torn}")])
+    [p] = [p for p in problems_of(path) if p.rule == "gb2021.part-count"]
+    assert (p.expected, p.found) == (5, 6)

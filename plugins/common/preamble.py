@@ -48,8 +48,9 @@ _INCLUDED_PART_LIST = re.compile(
 #: between names: 、，；, or 和/及/与/以及 after a name's end ("……改进情况以及其他需要报告的事项", "……事项与附表")
 _SEPARATORS = re.compile(r"[、，,；]|(?<=情况|事项|措施)(?:以及|和|及|与)")
 #: How a part's name ends; a piece that does not, followed by one that does, is one name split at its own 、
-#: ("政府信息公开行政复议、行政诉讼情况", the 2021 format's part 四).
-_NAME_END = re.compile(r"(?:情况|事项|概述|附表|附注|措施|思考|问题|统计表|报告表)$")
+#: ("政府信息公开行政复议、行政诉讼情况", the 2021 format's part 四).  说明 ends a name too
+#: ("总体公开情况说明", 鹤庆县 2019).
+_NAME_END = re.compile(r"(?:情况|事项|概述|附表|附注|说明|措施|思考|问题|统计表|报告表)$")
 
 
 @dataclass(frozen=True)
