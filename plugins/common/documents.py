@@ -2,7 +2,8 @@
 
 - ``common.cited-title`` — a cited title that is one of the table's with words left out or one character
   wrong: "《关于全面推进政务公开工作意见》" (三门沿海工业城管委会 2016), "《国务院办公厅政府信息与政务公开办公室
-  关于工作年度报告有关事项的通知》" (铜官区东郊办事处 2019);
+  关于工作年度报告有关事项的通知》" (铜官区东郊办事处 2019); or a named document's with words put inside it
+  ("《全面推进行政依法行政实施纲要》", 越秀区发改局 2016);
 - ``common.cited-number`` — the 文号 in brackets right after such a title with another year or serial
   ("《关于全面推进政务公开工作的意见》（中办发〔2015〕8号）"), the 条例 cited by the order it had not yet, or no
   longer, the year the report is about (国务院令第492号 in a 2021 report), and one order written two ways in one
@@ -145,6 +146,23 @@ def title_slip(cited: str, doc: Document) -> str | None:
         return f"少了“{left}”" if len(left) <= 8 else "少了字"
     if len(core) >= 10 and (pair := swapped(core, doc.core)):
         return f"“{pair[0]}”应为“{pair[1]}”"
+    if (added := inserted(core, doc.core)) is not None and not doc.core.startswith("关于"):
+        return f"多了“{added}”"
+    return None
+
+
+def inserted(found: str, right: str) -> str | None:
+    """The words ``found`` has inside ``right`` — after its first character, before its last — when it is ``right``
+    with them put in one place ("全面推进行政依法行政实施纲要"); else None.  Only a named document's title (a 纲要,
+    no "关于……") is read so: local notices put their own words inside the national titles they follow, and words
+    before or after a name make another document ("……实施纲要的通知")."""
+    extra = len(found) - len(right)
+    if not 1 <= extra <= 4 or len(right) < 8:
+        return None
+    for at in range(1, len(right)):
+        if found[:at] == right[:at] and found[at + extra :] == right[at:]:
+            words = found[at : at + extra]
+            return None if re.search(r"[\d\s]", words) else words
     return None
 
 
