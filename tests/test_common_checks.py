@@ -34,6 +34,31 @@ def test_placeholders_are_reported_with_key_and_line(check, text, found):
     assert p.source.line is not None
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # 宜川路街道 2012 (held-out round 80), reworded: the 上海 template's note left under 专有名词解释
+        "（以《条例》为指导，结合本单位工作实际，对报告中的专业术语作必要的解释）",
+        "本年度收费情况（此处填写收费项目和金额）。",
+    ],
+)
+def test_a_templates_drafting_note_is_reported(check, text):
+    [p] = [p for p in check(legacy(preamble={"text": text})) if p.rule == "common.placeholder"]
+    assert "编写说明" in p.message and p.found.startswith("（") and p.found.endswith("）")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我局结合本部门工作实际，对报告中的专业术语作了解释。",
+        "传真：0951-6888965（请注明银川市水务局收）。",
+        "答复申请805件（含上年度结转18件，另有72件申请按照《条例》顺延到下年度答复）。",
+    ],
+)
+def test_a_note_the_report_gives_its_readers_is_no_drafting_note(check, text):
+    assert "common.placeholder" not in rules(check(legacy(preamble={"text": text})))
+
+
 def test_a_document_number_in_square_brackets_is_no_placeholder(check):
     # 天津市外办 2020, 科右中旗哈日诺尔苏木 2019: "(国办公开办函【2019】60号)" — a 发文字号 in the wrong brackets
     found = check(legacy(preamble={"text": "按照《关于年度报告有关事项的通知》（国办公开办函【2019】60号）编制。"}))

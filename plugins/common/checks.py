@@ -3,7 +3,8 @@
 Each rule reads the text as the author typed it (before ``{references}`` are replaced), so a problem points
 at the key and line to fix:
 
-- ``common.placeholder`` — template fill-ins left in: ××, XX, 【 】, "本级政府（本部门）", "本行政区域（或本部门）";
+- ``common.placeholder`` — template fill-ins left in: ××, XX, 【 】, "本级政府（本部门）", "本行政区域（或本部门）",
+  a bracketed drafting note ("(……结合本部门工作实际,对报告中的专业术语……作必要的解释)");
 - ``common.approx-number`` — "余" after a number with decimals ("10.89余万") or after an exact count ("877余篇"), or
   约/近 before one ("约19489人"):
   approximate and exact at once;
@@ -93,6 +94,12 @@ _PLACEHOLDERS = re.compile(
     r"×{2,}|(?<![A-Za-z])(?:X{2,}|x{2,})(?![A-Za-z])|【(?!\d{4}】\d+号)[^】]{0,20}】"
     r"|本(?:级政府|地区|机关|行政机关|行政区域)[（(]或?本?(?:部门|单位|机关)[)）]"
 )
+#: a template's drafting note left in brackets where the content should be: "(以《条例》和《规定》为指导,结合本部门工作
+#: 实际,对报告中的专业术语和常用短语作必要的解释)" under 专有名词解释 (宜川路街道 2012, the 上海 template)
+_INSTRUCTION = re.compile(
+    r"[（(][^（）()]{0,60}(?:结合本(?:部门|单位|地区|机关)(?:工作)?实际|(?:根据实际情况|此处)(?:填写|补充|说明|列出))"
+    r"[^（）()]{0,60}[）)]"
+)
 _APPROX = re.compile(r"(\d+\.\d+)余([万亿]?)")
 _RUN_DATE = re.compile(r"(?<![\d.])(?:19|20)\d{2}\d{1,6}[月日]")
 FIXED_TERMS = ("受理渠道", "政府信息公开", "依申请公开", "主动公开", "行政复议", "行政诉讼", "政务公开", "信息公开指南")
@@ -130,6 +137,16 @@ def placeholder_problems(report: Report) -> list[Problem]:
         )
         for keypath, text in section_strings(report)
         for m in _PLACEHOLDERS.finditer(text)
+    ] + [
+        warning(
+            "common.placeholder",
+            f"模板的编写说明留在了正文里：“{m.group(0)}”——这是写给编写者的提示，不是报告的内容",
+            report.ref(keypath),
+            expected="按说明写出的内容（或删去这一节）",
+            found=m.group(0),
+        )
+        for keypath, text in section_strings(report)
+        for m in _INSTRUCTION.finditer(text)
     ]
 
 

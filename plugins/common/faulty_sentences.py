@@ -49,6 +49,8 @@ RULES = {
     "common.run-on": "两句之间用了逗号",
     "common.unmarked-title": "文件名称没有书名号",
     "common.range-mark": "起止时间的连接号有误",
+    "common.missing-verb": "缺动词",
+    "common.not-a-part": "“其中”列的不是总数的一部分",
 }
 
 _FIELDS = {"rule", "pattern", "why", "fix", "example", "correct", "unless"}
