@@ -1770,7 +1770,6 @@ def test_fewer_aspects_in_a_cut_copy_are_not_read_as_a_slip(check):
         ("现予公布。（报告中所列数据的统计期限自2012年1月1日起，至2012年12月31日止）", True),
         ("统计期限自2016年1月1日起至12月31日止。（沙坡头区于8月19日正式挂牌成立。）", False),
         # contact details and lists are notes, not sentences; a short note is a word, not a sentence
-        ("如有疑问请与办公室联系。（地址：某县府前路1号，邮编：272199，电话：0537-8451001）", False),
         ("公众号发布120条。（涉及党建28条；民政信息70余条）", False),
         ("全年公开信息120条。（含转载）", False),
         # a bracket inside the sentence is 句内括号: the 句号 stays after it
@@ -1782,6 +1781,36 @@ def test_a_sentence_in_brackets_after_the_full_stop_takes_its_own(check, text, w
     assert bool(found) == warned, [p.message for p in found]
     if warned:
         assert found[0].expected == "（……。）" and found[0].source.keypath == "overview.text"
+
+
+@pytest.mark.parametrize(
+    ("text", "warned"),
+    [
+        # 吉林市市直机关事务管理局 2010, 普陀区 2018, 大田镇 2017, reworded: the contact details of "请与……联系。" in
+        # brackets after its 句号 — a note on the sentence's words (句内括号), so before the 句号
+        ("如有疑问请与办公室联系。（联系电话：62048836）", True),
+        ("如有疑问请与办公室联系。（地址：某县府前路1号，邮编：272199，电话（传真）：0537-8451001）", True),
+        ("如有疑问请与办公室联系（地址：某县府前路1号，邮编：272199，电话：0537-8451001）。", False),
+        ("如有疑问请与办公室联系。（地址：某县府前路1号。）", False),  # a 句外括号 with its own 句号
+        ("如有疑问请与办公室联系。电话：62048836。", False),
+    ],
+)
+def test_contact_details_in_brackets_after_the_full_stop(check, text, warned):
+    found = [p for p in check(with_overview(text=text)) if p.rule == "common.note-stop"]
+    assert bool(found) == warned, [p.message for p in found]
+    if warned:
+        assert found[0].found.startswith("联系。（") and found[0].expected.startswith("联系（")
+        assert "句内括号" in found[0].message
+
+
+def test_a_note_between_two_full_stops_is_said_once(check):
+    """梁平区商务局 2016, reworded: "联系。(地址:……;电话(传真):……)。" — two 句号 around the note: one message
+    (common.misplaced-period), not a second one for the contact details."""
+    text = "如有疑问请与办公室联系。（地址：梁山街道人民西路114号；电话（传真）：02353222115）。"
+    found = [
+        p.rule for p in check(with_overview(text=text)) if p.rule in ("common.note-stop", "common.misplaced-period")
+    ]
+    assert found == ["common.misplaced-period"]
 
 
 @pytest.mark.parametrize(

@@ -185,11 +185,19 @@ def _continued_by_points(report: Report) -> set[str]:
 #: a bracket standing after a finished sentence (句外括号) whose words are a sentence — eight characters or more, no
 #: ：or ；(contact details, a list), not closed by a mark of its own
 _SENTENCE_NOTE = re.compile(r"(?<=[。！？!?])\s*[（(](?P<words>[^（()）：:；;]{8,}?)(?<![。！？!?…])[）)]")
+#: contact details in brackets after the 句号 of the sentence they belong to: "……请与……办公室联系。(联系电话:62048836)"
+#: (吉林市市直机关事务管理局 2010) — a note on a word of that sentence (句内括号), so before its 句号
+#: (with a second 句号 after the brackets it is common.misplaced-period's: the faulty-sentence table)
+_CONTACT_NOTE = re.compile(
+    r"(?<=联系。)\s*[（(](?P<words>(?:联系|咨询)?(?:电话|地址|通讯地址|邮编|邮政编码|电子邮箱|电子信箱|邮箱|传真|网址)"
+    r"[：:](?:[^（）()]|[（(][^（）()]{1,10}[）)]){2,160}?)(?<![。！？!?])[）)](?!\s*。)"
+)
 
 
 def note_stop_problems(report: Report) -> list[Problem]:
     """A 句外括号 that holds a sentence without its 句号: "……的统计期限……止。(沙坡头区于8月19日正式挂牌成立)"
-    (中卫市沙坡头区 2016), "。(报告中所列数据的统计期限自2012年1月1日起,至2012年12月31日止)" (黄南州 2012)."""
+    (中卫市沙坡头区 2016), "。(报告中所列数据的统计期限自2012年1月1日起,至2012年12月31日止)" (黄南州 2012); and
+    contact details put in brackets after the 句号 of the "请与……联系。" they annotate (句内括号 in the wrong place)."""
     problems = []
     for keypath, text in narrative_strings(report):
         for m in _SENTENCE_NOTE.finditer(text):
@@ -203,6 +211,17 @@ def note_stop_problems(report: Report) -> list[Problem]:
                     report.ref(keypath),
                     expected="（……。）",
                     found=f"（{_short_words(words)}）",
+                )
+            )
+        for m in _CONTACT_NOTE.finditer(text):
+            words = _short_words(m["words"].strip())
+            problems.append(
+                warning(
+                    "common.note-stop",
+                    f"括号里的“{words}”注的是前一句里的联系方式（句内括号），应放在句号之前：“……联系（{words}）。”",
+                    report.ref(keypath),
+                    expected=f"联系（{words}）。",
+                    found=f"联系。（{words}）",
                 )
             )
     return problems
