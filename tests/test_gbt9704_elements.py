@@ -433,3 +433,32 @@ def test_a_date_in_brackets_under_the_title(write_toml, tmp_path):
     assert "括号" in p.message and p.expected == "2019年2月14日"
     wrong = legacy(signature={"printed_date": "（2019年2月15日）"})
     assert "common.printed-date" in rules(problems_of(write_toml(wrong)))
+
+
+def test_a_preamble_printed_under_the_line_yinyan(write_toml, tmp_path):
+    """北京市商务委 2013, 宜川路街道 2012, 越秀区发改局 2016 (and ten more corpus reports): "引 言" printed on a line of
+    its own above the 导语 — ``[preamble] heading``: an unnumbered heading (黑体, in the outline), the parts still
+    numbered from 一; read back from the PDF, the web page and the Word file, and imported back from each."""
+    data = legacy()
+    data["preamble"] = {**data["preamble"], "heading": "引言"}
+    out = _built(write_toml, tmp_path, data, "pdf")
+    page = read_pdf(out.read_bytes()).pages[0]
+    heading = next(ln for ln in page.lines if ln.text == "引言")
+    opening = next(ln for ln in page.lines if ln.text.startswith("特向社会公布"))
+    assert heading.baseline > opening.baseline  # above the 导语 (PDF y grows upwards)
+    assert "Hei" in heading.glyphs[0].font and "Hei" not in opening.glyphs[0].font
+    assert any(ln.text.startswith("一、") for ln in page.lines)  # the first part is still 一
+    outline = [o.title for o in PdfReader(out).outline if not isinstance(o, list)]
+    assert outline[0] == "引言" and outline[1].startswith("一、")
+    html = html5lib.parse(
+        _built(write_toml, tmp_path, data, "html").read_text(encoding="utf-8"), namespaceHTMLElements=False
+    )
+    heads = [h for tag in ("h2", "h3") for h in html.iter(tag) if "".join(h.itertext()) == "引言"]
+    assert len(heads) == 1
+    word = docx.Document(str(_built(write_toml, tmp_path, data, "docx")))
+    [para] = [p for p in word.paragraphs if p.text == "引言"]
+    assert para.style.name.startswith(("Heading", "标题"))
+    for kind in ("pdf", "html", "docx"):
+        imported = import_file(tmp_path / f"report.{kind}").result.data
+        assert imported["preamble"]["heading"] == "引言", kind
+        assert not str(imported["preamble"]["text"]).startswith(("引言", "['引言")), kind

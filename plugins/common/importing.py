@@ -256,11 +256,19 @@ def signed_under_title(byline: list[TextItem], tail: list[TextItem], b: Builder)
     return byline
 
 
+#: the line "引言" (or "引 言", "前言") printed alone above the 导语 (北京, 上海, 广州 templates)
+_PREAMBLE_HEADING = re.compile(r"^(?:引\s*言|前\s*言)[：:]?$")
+
+
 def split_addressee(front: list[TextItem], b: Builder) -> list[TextItem]:
-    """The 主送机关 line that opens the front matter, put in ``report.addressee``; the rest of the front matter."""
+    """The 主送机关 line that opens the front matter, put in ``report.addressee``, and a line "引言" after it, put
+    in ``preamble.heading``; the rest of the front matter (the 导语's paragraphs)."""
     if front and _ADDRESSEE.match(norm(front[0].text)):
         b.put("report.addressee", front[0].text.strip())
-        return front[1:]
+        front = front[1:]
+    if len(front) > 1 and _PREAMBLE_HEADING.match(front[0].text.strip()):
+        b.put("preamble.heading", front[0].text.strip())
+        front = front[1:]
     return front
 
 

@@ -10,15 +10,22 @@ import re
 from dataclasses import dataclass
 
 from compiler import hookimpl
+from compiler.model.document import Block, Heading
 from compiler.model.narrative import iter_texts, narrative_blocks
 from compiler.model.numbering import parse_chinese_number
 from compiler.model.refs import Evaluator
 from compiler.model.report import Report
 from compiler.model.schema import Field, Schema
-from compiler.model.sections import SectionType
+from compiler.model.sections import SectionContext, SectionType
 
 SCHEMA = Schema(
     (
+        Field(
+            "heading",
+            "str",
+            description="导语上方单独一行印出的小标题（照原样转录时填写，如北京、上海、广州等地模板的“引言”）：不编序号，"
+            "排作一级标题",
+        ),
         Field(
             "text",
             "text",
@@ -169,6 +176,18 @@ def _rejoin(pieces: list[str]) -> tuple[str, ...]:
     return tuple(names)
 
 
+def preamble_blocks(ctx: SectionContext) -> list[Block]:
+    """The 导语's paragraphs, under the line "引言" when the report printed one (an unnumbered heading, in the
+    outline like the parts)."""
+    heading = ctx.data.get("heading")
+    head: list[Block] = []
+    if isinstance(heading, str) and heading.strip():
+        head.append(
+            Heading(ctx.text(heading, "heading"), role="heading1", outline_level=0, source=ctx.source("heading"))
+        )
+    return [*head, *narrative_blocks(ctx)]
+
+
 @hookimpl
 def gongkai_register_sections(register):
     register(
@@ -176,7 +195,7 @@ def gongkai_register_sections(register):
             key="preamble",
             title="导语",
             schema=SCHEMA,
-            build=narrative_blocks,
+            build=preamble_blocks,
             numbered=False,
             description="标题之后、“一、”之前的说明段落",
         )
