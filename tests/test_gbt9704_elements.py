@@ -123,6 +123,28 @@ def test_a_report_published_without_a_title(write_toml, tmp_path):
     )
 
 
+def test_a_report_without_a_title_keeps_its_organ_and_date_lines_at_the_top(write_toml, tmp_path):
+    """上海市经信委 2015's copy: the organ and the date stand at the top (上海's 署名 under the title) with no title
+    above them — ``no_title`` with ``[signature] place = "under-title"`` prints those two lines where the title would
+    stand, then the blank line and the 导语; in the web page and the Word file too."""
+    data = legacy()
+    data["report"] = {**data["report"], "no_title": True}
+    data["signature"] = {**data.get("signature", {}), "place": "under-title"}
+    page = read_pdf(_built(write_toml, tmp_path, data, "pdf").read_bytes()).pages[0]
+    organ = page.lines[0]
+    assert organ.text == "测试县人民政府" and page.lines[1].text == "2019年2月14日"
+    first = next(ln for ln in page.lines if ln.text.startswith("特向社会公布"))
+    assert abs(page.lines[1].baseline - first.baseline - 2 * 29.61) < 0.5  # the 导语 after one blank line
+    assert abs((organ.x0 + organ.x1) / 2 - page.width / 2 - (79.37 - 73.7) / 2) < 1.5  # centred in the 版心
+    html = html5lib.parse(
+        _built(write_toml, tmp_path, data, "html").read_text(encoding="utf-8"), namespaceHTMLElements=False
+    )
+    shown = ["".join(p.itertext()) for p in html.iter("p")]
+    assert shown[:2] == ["测试县人民政府", "2019年2月14日"]
+    word = docx.Document(str(_built(write_toml, tmp_path, data, "docx")))
+    assert [q.text for q in word.paragraphs if q.text][:2] == ["测试县人民政府", "2019年2月14日"]
+
+
 @pytest.mark.parametrize(
     ("typed", "says", "fixed"),
     [

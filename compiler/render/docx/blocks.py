@@ -175,7 +175,12 @@ class _Writer:
         elif block.document_number:  # 发文字号 above the title, one blank line between (§7.2.4)
             self.paragraph(self.styles.paragraph(block.number_role), [run(block.document_number)])
             self.blank()
-        if not block.printed:  # published without a title: the 发文字号 and its blank line only
+        if not block.printed:  # published without a title: the 发文字号 and its blank line only — or the 署名 and
+            # 成文日期 lines that stand where the title would, and their blank line
+            for line in block.byline:
+                self.paragraph(self.styles.paragraph(block.byline_role), [run(line)])
+            if block.byline:
+                self.blank()
             return
         v = self.styles.values(block.role)
         width_cells = self.geo.body_width / 20 / float(v["char_pitch"])

@@ -190,6 +190,7 @@ class HtmlWriter:
                 self.out.append(f"<p{self.attrs('p', role)}>{escape(block.document_number)}</p>")
         if not block.printed:  # published without a title: the page still has its one h1, for screen readers only
             self.out.append(f"<h1{self.attrs('h', self.role(block.role), 'visually-hidden')}>{escape(block.text)}</h1>")
+            self.byline(block)
             self.level = 1
             return
         lines = block.lines or self.title_lines(block)
@@ -201,11 +202,15 @@ class HtmlWriter:
             self.out.append(f"<h1{self.attrs('h', self.role(block.role), 'title-after')}>{text}</h1>")
         else:  # 署名 and 成文日期 under the title; the blank line after them
             self.out.append(f"<h1{self.attrs('h', self.role(block.role))}>{text}</h1>")
-            role = self.role(block.byline_role)
-            for i, line in enumerate(block.byline):
-                extra = ("title-after",) if i == len(block.byline) - 1 else ()
-                self.out.append(f"<p{self.attrs('p', role, *extra)}>{escape(line)}</p>")
+            self.byline(block)
         self.level = 1
+
+    def byline(self, block: Title) -> None:
+        """The 署名 and 成文日期 lines under the title (or where it would stand), the blank line after the last."""
+        role = self.role(block.byline_role)
+        for i, line in enumerate(block.byline):
+            extra = ("title-after",) if i == len(block.byline) - 1 else ()
+            self.out.append(f"<p{self.attrs('p', role, *extra)}>{escape(line)}</p>")
 
     def title_lines(self, block: Title) -> list[str]:
         """The lines the PDF breaks the title into (by meaning, never a lone character), for print."""

@@ -344,12 +344,13 @@ class BlockMapper:
             if block.signer:  # with a 签发人 the number is 左空一字 and the 签发人 右空一字 on its line (§7.2.6)
                 line = NumberAndSigner(block.document_number, block.signer, number, self.sheet.role(block.signer_role))
             above = [line, _grid_lines(1, self.pitch)]
-        if not block.printed:  # published without a title: the 发文字号 and its blank line, then the text
-            return _Part(above)
         under: list[Flowable] = []
         if block.byline:  # 署名 and 成文日期 right under the title, before its blank line
             byline = self.sheet.role(block.byline_role)
             under = [PlacedLines([(line, byline) for line in block.byline], align=byline.align)]
+        if not block.printed:  # published without a title: the 发文字号 and its blank line, then the text — or
+            # the 署名 and 成文日期 lines that stand where the title would (上海市经信委 2015) and their blank line
+            return _Part([*above, *under, _grid_lines(1, self.pitch)] if under else above)
         return _Part([*above, placed, *under, _grid_lines(1, self.pitch)])
 
     def table(self, block: Table) -> _Part:
