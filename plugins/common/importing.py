@@ -36,17 +36,24 @@ _ITEM_MARKERS = (
 _BASE_MARKER = PRINTED_VARIANTS
 _DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _ISO_DATE = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})|^D:(\d{4})(\d{2})(\d{2})")
-_TITLE = re.compile(r"^(.*?)(\d{4})\s*年(?:度)?\s*(?:政府信息公开|政务公开|信息公开)")
+#: "孝昌县2020政府信息公开工作年度报告": a title whose year lost its 年 is still a title (its slip is checked), and
+#: so is "平潭县人防办2011年度政府信息工作公开年度报告"
+_TITLE = re.compile(r"^(.*?)(\d{4})\s*(?:年?(?:年度|度)|年)?\s*(?:政府信息(?:工作)?公开|政务公开|信息公开)")
 # the year first, the organ after it: "2018年建新镇政府信息公开工作年度报告"
 _TITLE_YEAR_FIRST = re.compile(r"^(\d{4})\s*年(?:度)?\s*(\S*?)(?:政府信息公开|政务公开|信息公开)")
 
 
 def title_parts(title: str) -> tuple[str, int] | None:
-    """The organ (possibly "") and the year a report's title names, in either order; ``None``: not a title."""
+    """The organ (possibly "") and the year a report's title names, in either order; ``None``: not a title.  A
+    title said as a 公文's "关于……的报告" names its organ before 关于 ("西藏自治区气象局关于2017年度……的报告")."""
     if (m := _TITLE.match(title)) and m.group(1):
-        return m.group(1), int(m.group(2))
+        return m.group(1).removesuffix("关于") or m.group(1), int(m.group(2))
     if y := _TITLE_YEAR_FIRST.match(title):
-        return y.group(2), int(y.group(1))
+        organ = y.group(2)
+        # "2012年泾县人民政府信息公开年度报告": the organ's 政府 is also the first word of 政府信息公开
+        if organ.endswith("人民") and title[y.end() - len("政府信息公开") :].startswith("政府信息公开"):
+            organ += "政府"
+        return organ, int(y.group(1))
     return None
 
 
@@ -205,15 +212,52 @@ def narrative(paragraphs: list[str], depth: int = 0) -> dict[str, Any]:
 _REPORT_WORD = re.compile(r"报告|年报$")
 
 
+#: a line of the 导语, not of a title: a sentence's marks, a cited title
+_SENTENCE_MARKS = re.compile(r"[，,。；;《》]")
+
+
+def _title_at(lines: list[TextItem], end: int) -> tuple[int, str] | None:
+    """The title whose last line is ``lines[end]``, as (its first line, its words): that line alone when it names
+    organ and year, else with the one or two lines above it ("察隅县古拉乡2022年政府信息" / "公开工作年度报告",
+    "高平市人民政府办公室" / "2023年政府信息公开工作年度报告")."""
+    fallback = None
+    for start in range(end, max(end - 3, -1), -1):
+        joined = "".join(norm(i.text) for i in lines[start : end + 1])
+        parts = title_parts(joined)
+        if parts and parts[0]:
+            return start, joined
+        if parts and fallback is None:
+            fallback = start, joined
+    return fallback
+
+
 def title_of(doc: PublishedDocument, front: list[TextItem]) -> tuple[str, list[TextItem]]:
     """The title (from the first lines or the page's metadata) and the front paragraphs after it; a 发文字号 printed
-    above the title is not part of it (:func:`metadata` reads it)."""
+    above the title is not part of it (:func:`metadata` reads it).  The portal's lines around the report are left
+    out first (:func:`plugins.common.pagefurniture.page_front`; the day the page gives for posting it is kept in
+    ``doc.metadata["页面发布日期"]``); when the page prints the title twice — its headline, then the report's own
+    title lines — the report's own is taken, and nothing above the title is the report's."""
+    from plugins.common.pagefurniture import page_front
+
     if front and number_and_signer(front[0].text):
         front = front[1:]
-    for n in range(min(3, len(front))):
-        joined = "".join(norm(i.text) for i in front[: n + 1])
-        if _REPORT_WORD.search(norm(front[n].text)) and title_parts(joined):
-            return joined, front[n + 1 :]
+    front, posted = page_front(front)
+    if posted is not None:
+        doc.metadata.setdefault("页面发布日期", posted.isoformat())
+    found: tuple[int, int, str] | None = None
+    for end, item in enumerate(front[:12]):
+        text = norm(item.text)
+        if _SENTENCE_MARKS.search(text) or len(text) > 80:
+            break  # the 导语 has begun
+        if not _REPORT_WORD.search(text):
+            continue
+        at = _title_at(front, end)
+        # the page's headline, then the report's own title lines for the same year: the report's own
+        same_year = found is not None and (title_parts(at[1]) or ("", 0))[1] == (title_parts(found[2]) or ("", 1))[1]
+        if at is not None and (found is None or same_year):
+            found = (at[0], end, at[1])
+    if found is not None:
+        return found[2], front[found[1] + 1 :]
     for key in ("meta:ArticleTitle", "heading", "title", "标题", "名称", "pdf:Title", "docx:title", "xlsx:title"):
         value = doc.metadata.get(key, "")
         if title_parts(norm(value)):
@@ -345,13 +389,60 @@ _DATE_KEYS = (
 )
 
 
+#: the report named in its own 导语: "现公布昭通市2024年政府信息公开工作年度报告", "由北京市东城区审计局编制的2009年度
+#: 政府信息公开年度报告", "现将我局2019年政府信息公开工作年度报告如下"
+_NAMED_REPORT = re.compile(
+    r"(?:(?:公布|发布|现将|将|编制|编制了|是)(?:《)?(?P<organ>[\u4e00-\u9fff（）()]{2,30}?))?"
+    r"(?P<year>\d{4})\s*年度?\s*(?:本级)?(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:年度)?(?:报告|年报)"
+)
+_COMPILED_BY = re.compile(r"由(?P<organ>[\u4e00-\u9fff（）()]{2,30}?)(?:综合|汇总|负责)?(?:编制|编写|制作)")
+
+
+#: the statistics period of the 导语: "统计期限自2009年1月1日……至2009年12月31日止"
+_PERIOD_YEAR = re.compile(r"(?:统计期限|统计时限|统计时间|统计数据|所列数据)[^。]{0,20}?(\d{4})\s*年\s*1\s*月\s*1\s*日")
+
+
+def named_in_preamble(preamble: list[str]) -> tuple[str, int] | None:
+    """(organ or "", year) of the report its 导语 names, for a copy with no title line; ``None`` when it names none.
+    The organ is the one said to compile it ("由……编制") or named before the year; "我局", "本单位" name none."""
+    text = "".join(preamble[:3])
+    m = _NAMED_REPORT.search(text)
+    if m is None:
+        return None
+    by = _COMPILED_BY.search(text)
+    organ = by["organ"] if by else (m["organ"] or "")
+    if organ.startswith(("我", "本", "该")):  # "我局", "本单位": the organ is not named
+        organ = ""
+    return organ, int(m["year"])
+
+
 def metadata(doc: PublishedDocument, title: str, preamble: list[str], tail: list[TextItem], b: Builder) -> None:
     parts = title_parts(title)
     named = ("发布机构", "发文机关", "meta:ContentSource")
     publisher = next((doc.metadata[k] for k in named if doc.metadata.get(k)), "")
-    signed = next((t.text.strip() for t in tail if not date_of(t.text)), "")
+    # the 署名: a short line, no sentence and no numbered item — not the last paragraph of a cut copy
+    signed = next(
+        (
+            t.text.strip()
+            for t in tail
+            if not date_of(t.text)
+            and len(t.text.strip()) <= 30
+            and not re.search(r"[，,。；;：:（(]", t.text)
+            and not re.match(r"\s*(?:\d|[一二三四五六七八九十]+[、.．])", t.text)
+        ),
+        "",
+    )
+    said = None if parts else named_in_preamble(preamble)
+    if said is not None:  # no title line (a copy cut above it): the report names itself in its 导语
+        b.note("report", f"原文没有标题行，报告的机关和年度取自导语里的“{said[0]}{said[1]}年……年度报告”，请核对")
+    elif not parts and (period := _PERIOD_YEAR.search("".join(preamble[:3]))):
+        b.put("report.year", int(period[1]))
+        b.note("report.year", f"原文没有标题行，报告年度取自导语所说的统计期限（{period[1]}年），请核对")
+        b.score += 0.15  # a year's statistics period: a report's opening, though not yet which report
     if parts and parts[0]:
         b.put("report.organ", parts[0])
+    elif said and said[0]:
+        b.put("report.organ", said[0])
     elif signed:
         b.put("report.organ", signed)
         b.note("report.organ", f"标题中没有发布机关，用落款的“{signed}”，请核对")
@@ -360,12 +451,12 @@ def metadata(doc: PublishedDocument, title: str, preamble: list[str], tail: list
         b.note("report.organ", f"标题中没有发布机关，用原文件所列的发布机构“{publisher}”，请核对")
     else:
         b.note("report.organ", "没有从标题中读出发布机关，请填写", level="error")
-    if parts:
-        b.put("report.year", parts[1])
+    if parts or said:
+        b.put("report.year", parts[1] if parts else said[1])  # type: ignore[index]
         # a title that names a 政府信息公开 annual report says what the document is, if not which format: a copy
         # cut after its first part ("……年政府信息公开工作年度报告", 概述) is still offered, in its year's format
         b.score += 0.2
-    else:
+    elif "year" not in b.data.get("report", {}):
         b.note("report.year", "没有从标题中读出报告年度，请填写", level="error")
     if title and parts and title != f"{parts[0]}{parts[1]}年政府信息公开工作年度报告":
         b.put("report.title", title)
@@ -394,6 +485,9 @@ def metadata(doc: PublishedDocument, title: str, preamble: list[str], tail: list
                 break
         else:
             b.note("report.date", "没有找到成文日期或发布日期，请填写", level="error")
+    if posted := doc.metadata.get("页面发布日期"):
+        b.put("report.published", dt.date.fromisoformat(posted))
+        b.note("report.published", f"网页上的发布日期{posted}记为公布日期（不是成文日期），请核对")
     text = "".join(preamble)
     if site := re.search(r"((?:https?://|www\.)[A-Za-z0-9./_\-?=&%#:]+)", text):
         b.put("report.website", site.group(1).rstrip(".。）)"))

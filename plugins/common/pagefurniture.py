@@ -1,0 +1,127 @@
+"""What a government portal prints around a report, told apart from the report: the front matter of a saved page.
+
+A report saved from its portal (a web page, or its text pasted into Word) opens with the site's furniture before
+the report's own title: a navigation bar ("首页 新闻中心 信息公开 …"), a breadcrumb ("当前位置: 首页 > 政府信息公开
+> …"), tool links ("无障碍 | 长者版", "【字体: 大 中 小】【打印】"), the 政府信息公开目录 rows ("索引号 | … | 发布机构 |
+… | 发布日期 | …"), the site's name, the page's headline (the report's title with "( 2017年11月14日 ) 来源: 上海普陀"
+after it), and the day the page was crawled ("2018-05-22 星期二").  Sixty of the eighty page copies of the held-out
+rounds open so.
+
+:func:`page_front` drops those lines, keeps the title the page prints in a 目录 row ("标 题 | 西藏自治区气象局关于
+……的报告"), cuts a headline's date-and-source trailer, and returns the date the page says the report was posted
+(发布日期, 发布时间, a dated headline): the portal's date, which a transcription records as ``report.published``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import replace
+
+from compiler.importers.base import TextItem
+
+#: labels of the 政府信息公开目录 rows and the page's tool lines: a line that opens with one is the page's
+_LABELS = (
+    r"索\s*引\s*号|发布机构|发文机关|发布日期|发布时间|信息提供日期|生成日期|更新时间|成文日期|信息来源|文章来源|来源|日期|时间|"
+    r"主题分类|体裁分类|信息类别|公开方式|公开时限|公开目录|公开范围|名\s*称|文\s*号|浏览次数|浏览量|点击数|点击量|阅读次数|"
+    r"字体|字号|保护视力色|选择阅读字号|作者|编辑|信息索取号|索取号|关联导读|相关链接"
+)
+_FURNITURE = re.compile(
+    r"^[\s•·●▪■◆|｜\[［]*(?:"
+    r"(?:当前位置|您的位置|您当前的位置|您现在的位置|您现在所在的位置|所在位置)\s*[:：]"  # a breadcrumb
+    r"|[>＞»]"  # a breadcrumb's second line (">政府信息公开>各镇各部门信息公开>……")
+    r"|\S{0,12}首页\s*(?:[>＞»/|｜]|-+>|\s+\S|$)"  # a navigation bar or breadcrumb from 首页
+    rf"|(?:{_LABELS})\s*[:：|｜]"  # a 目录 row or a date-and-source line
+    r"|[【\[［]\s*(?:字体|打印|关闭|收藏|分享)"
+    r"|\d{4}\s*[-年]\s*\d{1,2}\s*[-月]\s*\d{1,2}\s*日?\s*(?:\d{1,2}:\d{2}(?::\d{2})?\s*)?(?:来源|发布|作者|浏览)"
+    r"|(?:登录|无障碍|长者版|适老化|简体|繁体|Document$|分享$|下载本页|听全文|打印|关闭窗口|站内搜索|天气预报|网站支持IPv6"
+    r"|欢迎访问|本站已启用|正文内容区域|设为首页|加入收藏|中央政府门户网站)"
+    r")"
+)
+#: a line of marks only ("|", "|||"): a table's empty cells as the page's text
+_MARKS_ONLY = re.compile(r"^[\s|｜•·\-—_=*]*$")
+#: the day shown in the page's header when it was saved ("2018-05-22 星期二"): not the report's
+_CLOCK = re.compile(
+    r"^\d{4}\s*(?:-\s*\d{1,2}\s*-\s*\d{1,2}|年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*星期[一二三四五六日天]$"
+)
+#: furniture anywhere in a short line: a breadcrumb after the section's name ("政府信息公开年度报告 您的位置: 政务公开
+#: -- ……"), the page's tool links ("收藏此页】 【打印】 【关闭")
+_FURNITURE_INSIDE = re.compile(r"(?:您的位置|当前位置|所在位置)\s*[:：]|【\s*打印\s*】|打印本页|关闭窗口|收藏此页")
+#: the site's name on a bullet ("• 鹤庆县人民政府网站"), or with its address and the day ("银川市人民政府门户网站
+#: www.yinchuan.gov.cn 2023-01-28"), or a date alone on a bullet ("• 2011-03-21")
+_SITE = re.compile(
+    r"^[•·●]\s*(?:\S{2,24}(?:网站|网)|\d{4}-\d{1,2}-\d{1,2})$"
+    r"|^\S{2,30}?(?:网站|网)\s*(?:https?://|www\.)[\w./:-]+(?:\s*\d{4}-\d{1,2}-\d{1,2})?$"
+)
+#: a 目录 row that holds the title: "标 题 | 西藏自治区气象局关于2017年度政府信息公开工作情况的报告 |", "名 称:
+#: 陵水黎族自治县人民政府2019政府信息公开工作年度报告 | |||"
+_TITLE_ROW = re.compile(r"^[\s|｜]*(?:标\s*题|名\s*称)\s*[|｜:：]\s*(?P<title>[^|｜]+?(?:报告|年报))[\s|｜]*$")
+#: a headline's trailer: "…年度报告 ( 2017年11月14日 )      来源: 上海普陀"
+_TRAILER = re.compile(
+    r"(?<=报告)\s*(?:[（(]\s*(?P<date>\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*[）)])?\s*"
+    r"(?:(?:来源|发布时间|发布日期|作者)\s*[:：].*)?$"
+)
+#: how a 导语 opens, and a sentence's marks: a furniture line holding them has the report's words run into it
+_OPENING = re.compile(r"本年度报告|本报告|本年报|根据《|依据《|按照《")
+_SENTENCE = re.compile(r"[，,。；]")
+_DATE_ONLY = re.compile(r"^\d{4}\s*[-年./]\s*\d{1,2}\s*[-月./]\s*\d{1,2}\s*日?$")
+_DAY = re.compile(r"(\d{4})\s*[-年./]\s*(\d{1,2})\s*[-月./]\s*(\d{1,2})")
+#: where a furniture line says when the page was posted
+_POSTED = re.compile(rf"(?:发布日期|发布时间|信息提供日期|生成日期|日期|时间)\s*[:：|｜]?\s*[|｜]?\s*{_DAY.pattern}")
+
+
+def _day(m: re.Match[str] | None) -> dt.date | None:
+    if m is None:
+        return None
+    try:
+        return dt.date(*(int(m.group(1 + i)) for i in range(3)))
+    except ValueError:
+        return None
+
+
+def is_furniture(text: str) -> bool:
+    """Whether a front-matter line is the portal's, not the report's."""
+    t = text.strip()
+    return bool(
+        _MARKS_ONLY.match(t)
+        or _CLOCK.match(t)
+        or _SITE.match(t)
+        or _FURNITURE.match(t)
+        or (len(t) <= 80 and _FURNITURE_INSIDE.search(t) and not re.search(r"[，。；]", t))
+    )
+
+
+def page_front(front: list[TextItem]) -> tuple[list[TextItem], dt.date | None]:
+    """The front matter without the portal's lines, and the day the page says it posted the report (``None``
+    when it says none).  A 目录 row holding the title becomes that title's line; a headline keeps its title and
+    loses its date-and-source trailer."""
+    kept: list[TextItem] = []
+    posted: dt.date | None = None
+    for item in front:
+        text = item.text.strip()
+        if row := _TITLE_ROW.match(text):  # before the furniture: 名称 is a 目录 label too
+            kept.append(replace(item, text=row["title"]))
+            continue
+        if is_furniture(text) and (opening := _OPENING.search(text, 8)) is not None and _SENTENCE.search(text):
+            # the page's date-and-source line run into the 导语 ("2019年02月19日 来源: 上海普陀本年度报告根据……"):
+            # the furniture is cut off where the report's opening begins, the report's words kept
+            posted = posted or _day(_POSTED.search(text[: opening.start()])) or _day(_DAY.match(text))
+            kept.append(replace(item, text=text[opening.start() :]))
+            continue
+        if is_furniture(text):
+            if posted is None and not _CLOCK.match(text):  # the day the page was saved says nothing
+                posted = (
+                    _day(_POSTED.search(text))
+                    or _day(_DAY.match(text.lstrip("•·● ")))  # "2016年03月11日来源:", "• 2011-03-21"
+                    or (_day(_DAY.search(text)) if _SITE.match(text) else None)
+                )
+            continue
+        trailer = _TRAILER.search(text)
+        if trailer and trailer.group(0).strip():
+            posted = posted or _day(_DAY.search(trailer["date"] or ""))
+            kept.append(replace(item, text=text[: trailer.start()]))
+            continue
+        kept.append(item)
+    if posted is not None:  # the posting day said again on a line of its own ("2016年03月11日" under the headline)
+        kept = [i for i in kept if not (_DATE_ONLY.match(i.text.strip()) and _day(_DAY.search(i.text)) == posted)]
+    return kept, posted
