@@ -126,27 +126,25 @@ _ADVERB = re.compile(
 )
 
 
+#: what a template leaves when it is not filled in: (pattern, message, what belongs there)
+_TEMPLATE_LEFTOVERS = (
+    (_PLACEHOLDERS, "疑似模板占位文字未替换：“{}”", "具体的机关名称或内容"),
+    (
+        _INSTRUCTION,
+        "模板的编写说明留在了正文里：“{}”——这是写给编写者的提示，不是报告的内容",
+        "按说明写出的内容（或删去这一节）",
+    ),
+)
+
+
 def placeholder_problems(report: Report) -> list[Problem]:
     return [
         warning(
-            "common.placeholder",
-            f"疑似模板占位文字未替换：“{m.group(0)}”",
-            report.ref(keypath),
-            expected="具体的机关名称或内容",
-            found=m.group(0),
+            "common.placeholder", message.format(m.group(0)), report.ref(keypath), expected=expected, found=m.group(0)
         )
+        for pattern, message, expected in _TEMPLATE_LEFTOVERS
         for keypath, text in section_strings(report)
-        for m in _PLACEHOLDERS.finditer(text)
-    ] + [
-        warning(
-            "common.placeholder",
-            f"模板的编写说明留在了正文里：“{m.group(0)}”——这是写给编写者的提示，不是报告的内容",
-            report.ref(keypath),
-            expected="按说明写出的内容（或删去这一节）",
-            found=m.group(0),
-        )
-        for keypath, text in section_strings(report)
-        for m in _INSTRUCTION.finditer(text)
+        for m in pattern.finditer(text)
     ]
 
 
