@@ -52,3 +52,21 @@ def test_a_page_that_is_no_report_is_still_refused(tmp_path, capsys):
     assert caught.value.problems[0].rule == "import.unknown-format"
     assert main(["check", str(path)]) == 2
     assert "无法把“cut-2022.html”识别为任何已知格式的年度报告" in capsys.readouterr().out
+
+
+def test_a_copy_with_neither_title_nor_opening_takes_its_year_from_part_one(tmp_path):
+    """白露街道 2021's stored copy opens with "一、总体情况" and "2021年白露街道积极按照……": no title, no 导语 — the
+    year is read from part 一's first words, and said to be read so."""
+    page = tmp_path / "no-title.html"
+    page.write_text(
+        """<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>
+<p>一、总体情况</p><p>2022年某街道认真贯彻落实《条例》，扎实推进政府信息公开工作。</p>
+<p>二、主动公开政府信息情况</p><p>全年主动公开政府信息12条。</p>
+<p>三、收到和处理政府信息公开申请情况</p><p>全年未收到政府信息公开申请。</p>
+</body></html>""",
+        encoding="utf-8",
+    )
+    imported = import_file(page)
+    assert imported.result.data["report"]["year"] == 2022
+    assert any("第一部分开头" in p.message for p in imported.problems)
+    assert "organ" not in imported.result.data["report"]  # not guessed

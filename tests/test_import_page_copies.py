@@ -25,8 +25,8 @@ PAGES = sorted(p.parent for p in CORPUS.glob("*/page.txt"))
 
 #: copies whose front matter does not say what the transcriber knew (each reason is what the copy shows)
 MISREAD = {
-    # no title line, no preamble: part 一 opens the copy, and nothing before its tables says the year
-    "liubei-bailujiedao-2021": "no title, no 导语: the format is guessed from the parts alone (legacy)",
+    # no title line, no preamble: part 一 opens the copy; its year is read there, its sub-parts read as legacy's
+    "liubei-bailujiedao-2021": "no title, no 导语: part 一's sub-parts (工作机构和人员设置情况…) read as legacy's",
     # the site's name and the day the page was saved, then a 导语 that names the year only as "2025年度……情况"
     "wuqing-yangcunjiedao-2025": "no title, and the 导语 names no report: not recognised",
 }
