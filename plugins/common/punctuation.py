@@ -325,6 +325,17 @@ _BARE_ANSWER = re.compile(r"(?:无|没有|暂无)(?:其他(?:需要报告的)?�
 _HEADING_END = re.compile(r"[。，,；;、]\s*$")
 
 
+def _container(data: Mapping[str, Any], keypath: str) -> Mapping[str, Any]:
+    """The table at ``keypath`` ("overview.active", "overview.items[2]"), or {} when there is none."""
+    node: Any = data
+    for name, index in re.findall(r"([^.\[\]]+)|\[(\d+)\]", keypath):
+        if index:
+            node = node[int(index)] if isinstance(node, list) and int(index) < len(node) else {}
+        else:
+            node = node.get(name, {}) if isinstance(node, Mapping) else {}
+    return node if isinstance(node, Mapping) else {}
+
+
 def heading_punctuation_problems(report: Report) -> list[Problem]:
     """A part heading typed with a closing 。 (or ，；、): "五、政府信息公开工作存在的主要问题及改进情况。" — a
     heading is not a sentence; a run-in heading (its text follows on the same line) ends in 。 by design."""
@@ -334,6 +345,8 @@ def heading_punctuation_problems(report: Report) -> list[Problem]:
             continue
         if ".items[" in keypath:  # an item's heading is printed run in (（一）……。text) — its 。 is right there
             continue
+        if _container(report.data, keypath.removesuffix(".heading")).get("heading_runin") is True:
+            continue  # a part or sub-section printed run in, as an item is
         mark = text.rstrip()[-1]
         problems.append(
             warning(

@@ -561,6 +561,7 @@ def _overview(paragraphs: list[str]) -> tuple[dict[str, Any], list[str]]:
     """一、总体情况: the five customary sub-items as their own tables when each is recognised and they stand in the
     format's order."""
     subs: list[tuple[str, str, list[str]]] = []  # (number as printed, heading, paragraphs)
+    run_on: set[str] = set()  # the paragraphs that began in the same line as their sub-item's heading
     before: list[str] = []
     kind = "（一）"
     for p in paragraphs:
@@ -569,6 +570,8 @@ def _overview(paragraphs: list[str]) -> tuple[dict[str, Any], list[str]]:
             kind = found[0] if not subs else kind  # the list is of the kind its first number is ("(一)")
             printed = p[: len(p) - len(found[1]) - len(found[2])].strip()
             subs.append((printed, found[1] or "", [found[2]] if found[2] else []))
+            if found[1] and found[2]:
+                run_on.add(found[2])
         elif subs:
             subs[-1][2].append(p)
         else:
@@ -599,6 +602,8 @@ def _overview(paragraphs: list[str]) -> tuple[dict[str, Any], list[str]]:
         sub.update(narrative(body, 1) if body else {})
         if not body:
             sub["text"] = ""
+        elif heading and body[0] in run_on:  # "(一)主动公开情况。2024年,……": the heading ran into its text
+            sub["heading_runin"] = True
         out[str(key)] = sub
     return out, []
 

@@ -47,6 +47,11 @@ SUBSECTIONS: dict[str, str] = {
 
 _SUB_FIELDS = (
     Field("heading", "str", description="改用其他小标题文字（不要写编号）"),
+    Field(
+        "heading_runin",
+        "bool",
+        description="小标题与正文排在同一段（照原样：原报告“（一）主动公开情况。2024年，……”标题后直接接正文）",
+    ),
     NUMBER_AS_PRINTED,
     *NARRATIVE_FIELDS,
 )
@@ -73,6 +78,10 @@ def build(ctx: SectionContext) -> list[Block]:
     for key in subsections:
         data = ctx.data[key]
         title = data.get("heading") or SUBSECTIONS[key]
+        if data.get("heading_runin") is True and data.get("text") and not data.get("tables"):
+            # printed run in, as an item is: "（一）主动公开情况。2024年，……" in one paragraph, then its items
+            blocks += builder.item({**data, "heading": title}, key, scheme, numbers.next(data, key))
+            continue
         blocks.append(
             Heading(
                 numbers.next(data, key) + ctx.text(title, f"{key}.heading"),
