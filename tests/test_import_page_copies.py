@@ -69,6 +69,10 @@ def test_a_saved_portal_page_imports_as_transcribed(slug_dir, tmp_path, request)
         assert organ is None or organ in wanted["organ"] or wanted["organ"] in organ
     if wanted.get("published"):
         assert read.get("published") == wanted["published"]
+    # a line cut short where the copy ends is no 署名, and an address read from the 导语 keeps its brackets whole
+    assert not re.search(r"[《，,。]", got.get("signature", {}).get("organ", ""))
+    address = read.get("address", "")
+    assert address.count("（") + address.count("(") == address.count("）") + address.count(")")
     preamble = _words(got.get("preamble", {}))
     assert not FURNITURE_WORDS.search(preamble) or FURNITURE_WORDS.search(_words(want.get("preamble", {})))
     # no word of the report's 导语 is lost with the furniture: every paragraph the transcription types is imported

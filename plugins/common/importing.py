@@ -509,7 +509,7 @@ def metadata(doc: PublishedDocument, title: str, preamble: list[str], tail: list
         b.put("report.contact", contact.group(1))
     if phone := re.search(r"电话[：:]?\s*([0-9][0-9\-—－ ]{5,20}[0-9])", text):
         b.put("report.phone", phone.group(1).replace(" ", ""))
-    if address := re.search(r"(?:通讯|联系)?地址[：:]\s*([^，,；;。）)]+)", text):
+    if address := re.search(r"(?:通讯|联系)?地址[：:]\s*([^，,；;。（(）)]+)", text):
         b.put("report.address", address.group(1))
 
 
@@ -586,6 +586,8 @@ def split_signature(body: list[Any]) -> list[TextItem]:
         and isinstance(body[-1], TextItem)
         and len(body[-1].text) <= 25
         and (date_of(body[-1].text) or body[-1].text.strip().endswith(SIGNATURE_ORGAN))
+        # not a sentence cut short where a copy ends ("根据《中华人民共和国政府", 柳北区工信局 2018)
+        and not re.search(r"[《》“”，,。；;]", body[-1].text)
     ):
         tail.insert(0, body.pop())
     return tail
