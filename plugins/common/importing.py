@@ -282,7 +282,8 @@ def split_byline(front: list[TextItem]) -> tuple[list[TextItem], list[TextItem]]
             break
         *organ, dated = front[:n]
         line = dated.text.strip()
-        if date_of(line) is None or len(line) > 20 or re.search(r"[，。；：:,;]", line):
+        month = re.fullmatch(r"\d{4}\s*年\s*\d{1,2}\s*月", line)  # "2017年2月" (越秀区发改局 2016): no day printed
+        if (date_of(line) is None and not month) or len(line) > 20 or re.search(r"[，。；：:,;]", line):
             continue
         if organ and not (len(organ[0].text.strip()) <= 30 and organ[0].text.strip().endswith(SIGNATURE_ORGAN)):
             continue
@@ -322,7 +323,7 @@ Part = tuple[str, str, int]
 #: ends at the white between them, or (a web page's reader drops that white) at the first word a part title ends on
 _RUN_IN = re.compile(
     r"^(\s*[一二三四五六七八九十]{1,2}\s*[、.．]\s*(?:[^，。；,;:：\s\u3000]{2,30}?(?=[ \u3000])"
-    r"|[^，。；,;:：\s\u3000]{2,30}?(?:情况|事项|问题|措施|概述)))[ \u3000]*(\S.*)$"
+    r"|[^，。；,;:：\s\u3000]{2,30}?(?:情况|事项|问题|措施)|概述))[ \u3000]*(\S.*)$"
 )
 
 
@@ -637,17 +638,23 @@ def signature_organ(tail: list[TextItem], b: Builder) -> None:
         b.put("signature.omit", True)
         b.note("signature.omit", "原文正文之后没有署名和成文日期，照原样不排落款；如需落款请删去 omit")
         return
-    organ = next((t.text.strip() for t in tail if not date_of(t.text)), None)
+    organ = next((t.text.strip() for t in tail if not _dated(t.text)), None)
     if organ and organ != b.data.get("report", {}).get("organ"):
         b.put("signature.organ", organ)
     elif organ is None:  # only the date is printed (平潭县人民政府 2011)
         b.put("signature.organ", "")
-    dated = next((t.text.strip() for t in tail if date_of(t.text)), "")
+    dated = next((t.text.strip() for t in tail if _dated(t.text)), "")
     from plugins.common.signature import bracketed
 
-    # printed in Chinese numerals, or in round brackets ("（2014年3月11日）" under the title): kept as printed
+    # printed in Chinese numerals, in round brackets ("（2014年3月11日）" under the title), or as a month without its
+    # day ("2017年2月", 越秀区发改局 2016): kept as printed
     if dated and (bracketed(dated) or (not _DATE.search(dated) and not _ISO_DATE.search(dated))):
         b.put("signature.printed_date", dated)
+
+
+def _dated(text: str) -> bool:
+    """A signature line that is its date: a whole date, or a month without its day."""
+    return date_of(text) is not None or re.fullmatch(r"\s*\d{4}\s*年\s*\d{1,2}\s*月\s*", text) is not None
 
 
 def parse_number(text: str) -> int | float:

@@ -69,7 +69,7 @@ KEYWORDS: dict[str, re.Pattern[str]] = {
     "active": re.compile(r"主动公开"),
     "applications": re.compile(r"依申请"),
     "consultation": re.compile(r"咨询|投诉"),
-    "fee": re.compile(r"收费|减免"),
+    "fee": re.compile(r"收费|减免|相关费用"),
     "appeals": re.compile(r"复议|诉讼"),
     "staffing": re.compile(r"人员|经费|费用支出|支出"),
     "issues": re.compile(r"问题|不足"),
@@ -118,11 +118,25 @@ class _Headings:
 
     def __call__(self, item: TextItem, expected: int) -> tuple[str, str] | None:
         m = (_BRACKETED_PART if self.bracketed else PART_HEADING).match(norm(item.text))
+        if m is None and not self.bracketed and (bare := _BARE_PART.match(item.text)) and len(item.text) <= 24:
+            # "一 概 述" (越秀区发改局 2016; a web page's reader may lose the spaces: "一概述"): the number with no 、 —
+            # a part only when the rest is a part's name, not a word that begins with 一 ("一概而论")
+            number, title = CN_DIGITS.index(bare.group(1)) + 1, norm(bare.group(3))
+            key = _part_named(title, expected, set(self.numbers))
+            if key is None or not KEYWORDS[key].search(title) or _similarity(title, key) < 0.8:
+                return None
+            self.last = number
+            self.numbers.setdefault(key, number)
+            self.as_printed.setdefault(key, bare.group(1) + bare.group(2)[:1])
+            return key, bare.group(3).strip()
         if not m or m.group(1) not in CN_DIGITS or len(item.text) > 45:
             return None
         number = CN_DIGITS.index(m.group(1)) + 1
         title = m.group(2).rstrip("。：:") if not self.bracketed else m.group(2)
         key = _part_named(title, expected, set(self.numbers))
+        if key is None and number == 1 and not self.numbers and not any(w.search(title) for w in KEYWORDS.values()):
+            # part 一 under a title of its own ("一、政府信息公开的体制、机制、制度建设情况", 鞍山市 2011): the overview
+            key = "overview"
         if key is None and self.own < len(OWN_PARTS) and self.last and number == self.last + 1:
             key = OWN_PARTS[self.own]
             self.own += 1
@@ -136,6 +150,9 @@ class _Headings:
             self.as_printed.setdefault(key, printed.group(0))
         return key, title
 
+
+#: a part number printed with a space and no 、 ("一 概 述"), or with nothing after it ("一概述")
+_BARE_PART = re.compile(r"^\s*([一二三四五六七八九十])([ \u3000]*)([^、.．，,\s][^，。；,;]{1,20})$")
 
 #: a part heading numbered like a second-level one, "(三)、申请行政复议和提起行政诉讼情况" — read as a part only in a
 #: report whose parts are all numbered so (none printed 一、)
