@@ -50,3 +50,16 @@ def test_a_run_in_sub_section_comes_back_run_in(tmp_path, kind):
     plain = write_variant(tmp_path, [])
     build(plain, out, to=[kind])
     assert "heading_runin" not in import_file(Path(out)).result.data["overview"]["active"]
+
+
+@pytest.mark.parametrize("kind", ["pdf", "html", "docx"])
+def test_a_part_printed_without_its_number_comes_back_so(tmp_path, kind):
+    """呼兰区孟家乡 2020: "总体情况" printed alone, no 一、 — ``number_as_printed = ""`` prints it so, and the import
+    reads a part title printed alone where that part stands as the part, its number as printed kept."""
+    bare = ("[overview]\n", '[overview]\nnumber_as_printed = ""\n')
+    path = write_variant(tmp_path, [bare])
+    out = tmp_path / f"r.{kind}"
+    build(path, out, to=[kind])
+    data = import_file(Path(out)).result.data
+    assert data["overview"].get("number_as_printed") == ""
+    assert "active" in data and "number_as_printed" not in data["active"]

@@ -29,8 +29,6 @@ MISREAD = {
     "liubei-bailujiedao-2021": "no title, no 导语: part 一's sub-parts (工作机构和人员设置情况…) read as legacy's",
     # the site's name and the day the page was saved, then a 导语 that names the year only as "2025年度……情况"
     "wuqing-yangcunjiedao-2025": "no title, and the 导语 names no report: not recognised",
-    # "总体情况" printed with no number at all: the 2021 importer reads only numbered part headings
-    "hulan-mengjiaxiang-2020": "part 一's heading printed with no number is not read as a part",
 }
 
 #: words only a portal's furniture has; a 导语 holding them took the page's lines for the report's

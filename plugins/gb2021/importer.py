@@ -521,10 +521,15 @@ _FEE_PART = re.compile(r"信息处理费|收费")
 def _part_heading(item: TextItem, expected: int) -> tuple[str, str] | None:
     """``(key, printed title)`` when ``item`` is the heading of part ``expected`` or a later one."""
     m = PART_HEADING.match(norm(item.text))
+    keys = list(PART_TITLES)
+    if m is None and 1 <= expected <= len(keys) and len(item.text) <= 30:
+        # the part's title printed alone with no number ("总体情况", 呼兰区孟家乡 2020): that part, named exactly
+        key = keys[expected - 1]
+        bare = norm(item.text).rstrip("。：:")
+        return (key, bare) if bare in (PART_TITLES[key], *PART_VARIANTS.get(key, ())) else None
     if not m or len(item.text) > 45:
         return None
     number = CN_DIGITS.index(m.group(1)) + 1 if m.group(1) in CN_DIGITS else 0
-    keys = list(PART_TITLES)
     if not 1 <= number <= len(keys):
         return None
     title = m.group(2).rstrip("。：:")
@@ -697,6 +702,9 @@ def import_document(document: PublishedDocument, fmt: str) -> ImportResult:
         end = parts[n + 1][2] if n + 1 < len(parts) else len(items)
         if getattr(items[start], "run_in", False):  # printed "二、……情况　正文……": kept so
             b.put(f"{key}.heading_runin", True)
+        if not PART_HEADING.match(norm(items[start].text)):  # printed with no number at all: kept so
+            b.put(f"{key}.number_as_printed", "")
+            b.note(f"{key}.number_as_printed", "原文此部分的标题没有序号，照原样不印序号")
         body = _own_body(items[start + 1 : end], key, format_grids, document.grids)
         if n + 1 == len(parts):  # the 版记, then the signature: trailing short lines with the organ or a date
             split_imprint(body, b)
