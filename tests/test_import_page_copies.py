@@ -5,7 +5,7 @@ keeps them — and imported.  What the import reads is compared with the corpus 
 made by hand from the same copy: the format, the year, the title, the organ, the day the page says it was posted
 (``report.published``), and that no furniture reaches the 导语.
 
-The two copies gongkai still misreads are marked, with the reason, and must keep failing until that changes.
+The copy gongkai still misreads is marked, with the reason, and must keep failing until that changes.
 """
 
 from __future__ import annotations
@@ -27,8 +27,6 @@ PAGES = sorted(p.parent for p in CORPUS.glob("*/page.txt"))
 MISREAD = {
     # no title line, no preamble: part 一 opens the copy; its year is read there, its sub-parts read as legacy's
     "liubei-bailujiedao-2021": "no title, no 导语: part 一's sub-parts (工作机构和人员设置情况…) read as legacy's",
-    # the site's name and the day the page was saved, then a 导语 that names the year only as "2025年度……情况"
-    "wuqing-yangcunjiedao-2025": "no title, and the 导语 names no report: not recognised",
 }
 
 #: words only a portal's furniture has; a 导语 holding them took the page's lines for the report's
