@@ -70,3 +70,29 @@ def test_a_copy_with_neither_title_nor_opening_takes_its_year_from_part_one(tmp_
     assert imported.result.data["report"]["year"] == 2022
     assert any("第一部分开头" in p.message for p in imported.problems)
     assert "organ" not in imported.result.data["report"]  # not guessed
+
+
+def test_part_one_that_names_its_report_gives_organ_year_and_format(tmp_path):
+    """A copy that opens with 一、总体情况 and whose first paragraph says "现将某某镇2022年政府信息公开工作报告如下"
+    under (一)(二) sub-parts: the report named there gives organ and year, the year the format — not the legacy
+    format its （一）-numbered sub-parts would suggest on their own (白露街道 2021's stored copy)."""
+    page = tmp_path / "opens-with-part-one.html"
+    page.write_text(
+        """<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>
+<p>一、总体情况</p>
+<p>2022年某某镇按照区政府的统一部署，扎实推进政务公开。现将某某镇2022年政府信息公开工作报告如下：</p>
+<p>（一）政府信息公开工作机构和人员设置情况。</p><p>镇政府成立了政务公开工作领导小组。</p>
+<p>（二）建立健全政府信息公开工作制度情况。</p><p>制定了政务公开制度。</p>
+</body></html>""",
+        encoding="utf-8",
+    )
+    imported = import_file(page)
+    assert imported.result.format == "2021"
+    report = imported.result.data["report"]
+    assert report["organ"] == "某某镇" and report["year"] == 2022
+    assert any("取自第一部分开头" in p.message and p.source.keypath == "report" for p in imported.problems)
+    items = imported.result.data["overview"]["items"]
+    assert [i["heading"] for i in items] == [
+        "政府信息公开工作机构和人员设置情况。",
+        "建立健全政府信息公开工作制度情况。",
+    ]

@@ -24,10 +24,7 @@ CORPUS = Path(__file__).resolve().parent / "corpus"
 PAGES = sorted(p.parent for p in CORPUS.glob("*/page.txt"))
 
 #: copies whose front matter does not say what the transcriber knew (each reason is what the copy shows)
-MISREAD = {
-    # no title line, no preamble: part 一 opens the copy; its year is read there, its sub-parts read as legacy's
-    "liubei-bailujiedao-2021": "no title, no 导语: part 一's sub-parts (工作机构和人员设置情况…) read as legacy's",
-}
+MISREAD: dict[str, str] = {}  # slug → why its page copy is still misread (none now)
 
 #: words only a portal's furniture has; a 导语 holding them took the page's lines for the report's
 FURNITURE_WORDS = re.compile(r"索\s*引\s*号|当前位置|您的位置|首页\s*[>＞]|【\s*打印|浏览次数|字体\s*[:：]|无障碍")

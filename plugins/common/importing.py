@@ -404,14 +404,19 @@ _COMPILED_BY = re.compile(r"由(?P<organ>[\u4e00-\u9fff（）()]{2,30}?)(?:综�
 _PERIOD_YEAR = re.compile(r"(?:统计期限|统计时限|统计时间|统计数据|所列数据)[^。]{0,20}?(\d{4})\s*年\s*1\s*月\s*1\s*日")
 
 
-def _opening_year(doc: PublishedDocument) -> int | None:
-    """The year part 一's first paragraph opens with ("2021年白露街道积极按照……", "2024年，我局……"), or None."""
+def _opening_paragraph(doc: PublishedDocument) -> str:
+    """Part 一's first paragraph when the copy opens with 一、 (neither title nor 导语), or ""."""
     paragraphs = [i.text.strip() for i in doc.paragraphs if i.text.strip()]
     for n, text in enumerate(paragraphs[:4]):
         if PART_HEADING.match(text) and n + 1 < len(paragraphs):
-            m = re.match(r"(\d{4})\s*年(?!\d|度?以来)", paragraphs[n + 1])
-            return int(m[1]) if m else None
-    return None
+            return paragraphs[n + 1]
+    return ""
+
+
+def _opening_year(opening: str) -> int | None:
+    """The year part 一's first paragraph opens with ("2021年白露街道积极按照……", "2024年，我局……"), or None."""
+    m = re.match(r"(\d{4})\s*年(?!\d|度?以来)", opening)
+    return int(m[1]) if m else None
 
 
 def named_in_preamble(preamble: list[str]) -> tuple[str, int] | None:
@@ -445,16 +450,20 @@ def metadata(doc: PublishedDocument, title: str, preamble: list[str], tail: list
         "",
     )
     said = None if parts else named_in_preamble(preamble)
+    # neither title nor 导语 (a copy that opens with 一、): part 一's first paragraph may still name the report
+    # ("2021年白露街道积极按照……现将白露街道2021年政府信息公开工作报告如下：")
+    opening = "" if parts or preamble else _opening_paragraph(doc)
     if said is not None:  # no title line (a copy cut above it): the report names itself in its 导语
         b.note("report", f"原文没有标题行，报告的机关和年度取自导语里的“{said[0]}{said[1]}年……年度报告”，请核对")
+    elif opening and (said := named_in_preamble([opening])) is not None:
+        b.note("report", f"原文没有标题和导语，报告的机关和年度取自第一部分开头的“{said[0]}{said[1]}年……报告”，请核对")
     elif not parts and (period := _PERIOD_YEAR.search("".join(preamble[:3]))):
         b.put("report.year", int(period[1]))
         b.note("report.year", f"原文没有标题行，报告年度取自导语所说的统计期限（{period[1]}年），请核对")
         b.score += 0.15  # a year's statistics period: a report's opening, though not yet which report
-    elif not parts and not preamble and (opening := _opening_year(doc)) is not None:
-        # neither title nor 导语 (a copy that opens with 一、): part 一's first words give the year ("2021年白露街道……")
-        b.put("report.year", opening)
-        b.note("report.year", f"原文没有标题和导语，报告年度取自第一部分开头的“{opening}年”，请核对")
+    elif opening and (year := _opening_year(opening)) is not None:  # part 一's first words give the year
+        b.put("report.year", year)
+        b.note("report.year", f"原文没有标题和导语，报告年度取自第一部分开头的“{year}年”，请核对")
     if parts and parts[0]:
         b.put("report.organ", parts[0])
     elif said and said[0]:
