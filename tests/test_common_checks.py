@@ -707,6 +707,25 @@ def test_a_signature_date_printed_in_chinese_numerals(check, blocks):
 
 
 @pytest.mark.parametrize(
+    ("printed", "day", "wrong", "right"),
+    [
+        ("二○一○年三月三十日", (2010, 3, 30), "二○一○", "二〇一〇"),  # 武夷山市环保局 2009: the circle ○
+        ("二O一三年二月五日", (2013, 2, 5), "二O一三", "二〇一三"),  # the letter O
+        ("二零一二年一月九日", (2012, 1, 9), "二零一二", "二〇一二"),
+    ],
+)
+def test_a_chinese_numeral_year_with_a_circle_for_its_zero(check, printed, day, wrong, right):
+    import datetime as dt
+
+    data = legacy(signature={"date": dt.date(*day), "printed_date": printed})
+    [p] = [p for p in check(data) if p.rule == "common.date-zero"]
+    assert (p.found, p.expected, p.source.keypath) == (wrong, right, "signature.printed_date")
+    assert "common.printed-date" not in rules(check(data))  # the same day: only the zero is wrong
+    fixed = legacy(signature={"date": dt.date(*day), "printed_date": printed.replace(wrong, right)})
+    assert "common.date-zero" not in rules(check(fixed))
+
+
+@pytest.mark.parametrize(
     ("organ", "text", "foreign"),
     [
         ("平潭综合实验区公安局", "没有因政府信息公开针对市公安局申请行政复议或行政诉讼的事项。", True),  # 公安局 2021

@@ -11,9 +11,11 @@ A report that prints its 署名 and 成文日期 centred under the title instead
 after the text, and a warning says where GB/T 9704 puts them (``common.signature-place``).
 A 附注 printed under the date ("（此件主动公开）", §7.3.6) is ``note = "此件主动公开"``.
 The date is written the official way, 2019年2月14日 — Arabic numerals, no leading zeros.  A report that printed
-it otherwise — in Chinese numerals, "二○一○年四月十日", as GB/T 9704-1999 had it — keeps that form in
+it otherwise — in Chinese numerals, "二〇一〇年四月十日", as GB/T 9704-1999 had it — keeps that form in
 ``printed_date``; it must name the same day as ``date`` (checked), and a warning says that GB/T 9704-2012 writes
-the date in Arabic numerals (``common.date-style``).  A date printed in round brackets — the way a report
+the date in Arabic numerals (``common.date-style``); a zero printed as the circle "○", the letter "O" or 零 where
+the numeral 〇 belongs ("二○一○年") is named too (``common.date-zero``).  A date printed in round brackets — the way
+a report
 printed as a speech or a 题注 dates itself under its title, "（2014年3月11日）" (广东省人民政府办公厅 2013) — is
 ``printed_date = "（2014年3月11日）"``, printed as typed; after the text, where GB/T 9704 writes the 成文日期 bare,
 a warning says to drop the brackets (``common.date-style``).
@@ -40,7 +42,7 @@ SCHEMA = Schema(
         Field(
             "printed_date",
             "str",
-            description="成文日期照原报告印出的写法（如“二○一○年四月十日”，或标题下加括号的“（2014年3月11日）”），"
+            description="成文日期照原报告印出的写法（如“二〇一〇年四月十日”，或标题下加括号的“（2014年3月11日）”），"
             "须与 date 是同一天",
         ),
         Field(
@@ -73,11 +75,16 @@ def chinese_date(value: Any) -> str:
     return ""
 
 
-_CN_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"○": "0", "零": "0", "O": "0"}
+_CN_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"○": "0", "零": "0", "O": "0", "Ｏ": "0"}
 _CN_NUMBER = "[一二三四五六七八九十]{1,3}"
+#: a year in Chinese numerals whose zero is a circle, a letter or 零: "二○一○年", "二O一一年", "二零一二年"
+_WRONG_ZERO = re.compile(
+    r"(?P<year>(?=[〇○OＯ零一二三四五六七八九]{4}年)[〇一二三四五六七八九]*[○OＯ零][〇○OＯ零一二三四五六七八九]*)年"
+)
+
 #: A date in Chinese numerals, "二○一○年四月十日" (also where it stands in a line: importers search with it).
 #: "二○一○年四月十日"; January may be printed 元月 ("二○一一年元月二十日", 平潭县环境保护局 2010)
-CN_DATE = re.compile(rf"([〇○零O一二三四五六七八九]{{4}})年({_CN_NUMBER}|元)月({_CN_NUMBER})日")
+CN_DATE = re.compile(rf"([〇○零OＯ一二三四五六七八九]{{4}})年({_CN_NUMBER}|元)月({_CN_NUMBER})日")
 
 
 #: a date printed in round brackets, "（2014年3月11日）": the date inside
@@ -178,7 +185,7 @@ def check(ctx: SectionContext) -> list[Problem]:
                 "common.printed-date",
                 f"printed_date“{printed}”与成文日期 {chinese_date(date)} 不是同一天"
                 if day is not None
-                else f"printed_date“{printed}”不是“二○一○年四月十日”或“2010年4月10日”这样的日期",
+                else f"printed_date“{printed}”不是“二〇一〇年四月十日”或“2010年4月10日”这样的日期",
                 "printed_date",
                 expected=chinese_date(date) or "一个日期",
                 found=printed,
@@ -201,6 +208,17 @@ def check(ctx: SectionContext) -> list[Problem]:
                 expected=chinese_date(day),
                 found=printed,
             )
+    if isinstance(printed, str) and (zero := _WRONG_ZERO.search(printed)):
+        wrong = zero["year"]
+        right = re.sub(r"[○OＯ零]", "〇", wrong)
+        what = "几何图形“○”" if "○" in wrong else "字母“O”" if re.search("[OＯ]", wrong) else "汉字“零”"
+        ctx.warning(
+            "common.date-zero",
+            f"成文日期的年份印作“{wrong}”，其中的零用了{what}；汉字数字的零写作“〇”（GB/T 15835-2011），应为“{right}”",
+            "printed_date",
+            expected=right,
+            found=wrong,
+        )
     if ctx.data.get("omit") is not True and ctx.data.get("organ") == "":
         ctx.warning(
             "common.signature-date-only",
