@@ -110,6 +110,29 @@ def test_an_organ_named_by_its_kind_alone(check, organ, reported):
 
 
 @pytest.mark.parametrize(
+    ("organ", "level"),
+    [
+        ("县人民政府办公室", "县"),  # 湟源县人民政府办公室 2021 (held-out round 81): the title says only this
+        ("市城管执法局", "市"),  # 铜陵市城管执法局 2020: the text names itself so
+        ("区教育局", "区"),
+        ("旗人民政府", "旗"),
+        ("镇宁布依族苗族自治县人民政府", None),
+        ("某某县人民政府办公室", None),
+        ("县政府办", None),  # the colloquial short name: said once, as such (府谷县 2022)
+        ("市民", None),
+    ],
+)
+def test_an_organ_named_by_its_level_word_alone(check, organ, level):
+    found = [p for p in check(with_channels(organ, "公开信息。")) if p.source.keypath == "report.organ"]
+    said = [p for p in found if "只有层级" in p.message]
+    if level is None:
+        assert not said
+    else:
+        [p] = said
+        assert p.rule == "common.organ-name" and f"只有层级“{level}”" in p.message and p.found == organ
+
+
+@pytest.mark.parametrize(
     ("organ", "text", "found", "said"),
     [
         # 大安市畜牧业管理局 2010, 涵江区卫生局 2011 (held-out round 54)

@@ -352,6 +352,10 @@ _NOT_A_BUREAU = re.compile(r"[我本](?:委|厅|署|办)(?![员会托公理法�
 _KIND_ONLY = re.compile(
     r"(?!国家|国务院|中国|中华|中央|全国|我|本)[^省市县区州旗盟镇乡村街]{1,8}?(?:局|委员会|办公室|中心)"
 )
+#: an organ named by its level word with no place before it: "县人民政府办公室", "市城管执法局", "区教育局"
+_LEVEL_ONLY = re.compile(
+    r"(自治县|自治州|县|市|区|旗|盟)(?=人民政府|政府|[\u4e00-\u9fff]{1,10}(?:局|委员会|委|办公室|办|中心)$)"
+)
 #: what a report calls itself when it does not name itself
 _PRONOUN = re.compile(r"[我本](?:局|办|委|厅|署|中心|镇|乡|街道|区|县|市|单位|部门|机关|院|所|站)")
 
@@ -632,6 +636,11 @@ def organ_name_problems(report: Report) -> list[Problem]:
         return [_not_the_full_name(report, name, f"报告只称“{name}”，没有写出机关名称")]
     if _KIND_ONLY.fullmatch(name) and not places.in_name(name):  # 抚远市水务局 2020: "水务局" alone
         return [_not_the_full_name(report, name, f"机关名称只写了“{name}”，没有地名", f"（如“××县{name}”）")]
+    if (level := _LEVEL_ONLY.match(name)) and not places.in_name(name) and not _COLLOQUIAL_NAME.search(name):
+        # 湟源县人民政府办公室 2021: "县人民政府办公室2021年……报告" — the level word with no place before it
+        return [
+            _not_the_full_name(report, name, f"机关名称“{name}”只有层级“{level[1]}”，没有地名", f"（如“××{name}”）")
+        ]
     problems = [
         *_calls_itself_a_committee(report, organ),
         *_colloquial_in_title(report),

@@ -17,6 +17,7 @@ from compiler.model.narrative import NARRATIVE_FIELDS, NarrativeBuilder
 from compiler.model.problems import Problem
 from compiler.model.schema import Field, Schema
 from compiler.model.sections import SectionContext, SectionType
+from plugins.gb2021.names import FORMAT_TITLES
 from plugins.gb2021.tables import PART_TITLES
 
 
@@ -68,7 +69,7 @@ def _not_printed(ctx: SectionContext, table: str) -> bool:
         return False
     ctx.warning(
         "gb2021.table-not-printed",
-        f"“{PART_TITLES[ctx.key]}”没有印出{table}，只有文字，照原样不排；格式（国办公开办函〔2021〕30号）要求这一部分"
+        f"“{PART_TITLES[ctx.key]}”没有印出{table}，只有文字，照原样不排；格式（{FORMAT_TITLES[ctx.report.format.key]}）要求这一部分"
         f"以{table}列出各项数字，没有发生的填 0",
         "no_table",
         expected=f"{table}",
