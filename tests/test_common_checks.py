@@ -1362,6 +1362,9 @@ def test_a_bureau_that_calls_itself_a_committee(check, organ, text, warned):
         ("阳城县横河镇人民政府", "我国、我党和我省的部署，我镇认真落实。", []),
         ("琼海市大路镇人民政府", "本年度我镇未收到申请，我们将继续努力，做到“民有所呼、我有所应”，加强自我约束。", []),
         ("琼海市大路镇人民政府", "群众说：“我不知道在哪里查。”", []),
+        # 湟源县人民政府办公室 2021 (held-out round 81): 我 before the verb of its count
+        ("某县人民政府办公室", "2021年我收到政府信息公开申请0次。全年我受理咨询3次。", ["我办", "我办"]),
+        ("某县人民政府办公室", "2021年我办收到政府信息公开申请0次，做到自我约束。", []),
     ],
 )
 def test_we_without_the_organs_word(check, organ, text, expected):

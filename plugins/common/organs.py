@@ -365,7 +365,7 @@ _PRONOUN = re.compile(r"[我本](?:局|办|委|厅|署|中心|镇|乡|街道|区
 #: ("我党委、政府高度重视", "我政务公开工作取得了积极成效", "我规范性文件底数0" — 阳城县横河镇 2020); not 自我, 我们,
 #: 我镇, 我国, 我党 …
 _BARE_WE = re.compile(
-    r"(?<![自“‘])我(?=[共未在已将对还也于不]|党委|政务公开|政府信息公开|规范性文件|认真|高度重视|严格按照|始终|坚持)"
+    r"(?<![自“‘])我(?=[共未在已将对还也于不]|收到|受理|制发|主动|全年|通过|按照|根据|积极|及时|进一步|依法|党委|政务公开|政府信息公开|规范性文件|认真|高度重视|严格按照|始终|坚持)"
 )
 #: the word an organ of each kind says "we" with, by how its name ends
 _OWN_WORD = (
@@ -636,12 +636,13 @@ def organ_name_problems(report: Report) -> list[Problem]:
         return [_not_the_full_name(report, name, f"报告只称“{name}”，没有写出机关名称")]
     if _KIND_ONLY.fullmatch(name) and not places.in_name(name):  # 抚远市水务局 2020: "水务局" alone
         return [_not_the_full_name(report, name, f"机关名称只写了“{name}”，没有地名", f"（如“××县{name}”）")]
+    problems = []
     if (level := _LEVEL_ONLY.match(name)) and not places.in_name(name) and not _COLLOQUIAL_NAME.search(name):
-        # 湟源县人民政府办公室 2021: "县人民政府办公室2021年……报告" — the level word with no place before it
-        return [
-            _not_the_full_name(report, name, f"机关名称“{name}”只有层级“{level[1]}”，没有地名", f"（如“××{name}”）")
-        ]
-    problems = [
+        # 湟源县人民政府办公室 2021: "县人民政府办公室2021年……报告" — the level word with no place before it; what
+        # the text says of itself is still read ("2021年我收到……" with no 办 after 我)
+        said = f"机关名称“{name}”只有层级“{level[1]}”，没有地名"
+        problems.append(_not_the_full_name(report, name, said, f"（如“××{name}”）"))
+    problems += [
         *_calls_itself_a_committee(report, organ),
         *_colloquial_in_title(report),
         *_bare_we(report, organ),
