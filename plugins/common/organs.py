@@ -18,7 +18,8 @@
 - ``common.organ-name`` — the organ named in the text without its place's level word ("咸宁人民防空办公室" for
   咸宁市人民防空办公室), or with characters missing inside its place ("平潭综合区行政审批局"); only a full name
   is compared, not a short form ("平潭财政局"); the organ's own name with its county's level word left out
-  ("天水市麦积东岔镇人民政府"), or only its kind with no place ("水务局"); the full name with one character left out
+  ("天水市麦积东岔镇人民政府"), or only its kind with no place ("水务局"), or only its level word
+  ("县人民政府办公室"); the full name with one character left out
   or typed twice ("大安市牧业管理局", "涵江区区卫生局"); a report whose organ is only "我局", its name never printed; a
   bureau (…局) calling itself 我委, 我厅 or 我署 (another organ's text carried over);
 - ``common.late-report`` — a 成文日期 or 公布日期 (``report.published``) after the deadline: 31 March under the
@@ -621,7 +622,8 @@ def _not_the_full_name(report: Report, name: str, said: str, example: str = "") 
 def organ_name_problems(report: Report) -> list[Problem]:
     """The organ named in the text without the level word of its place: "咸宁人民防空办公室" in the report of
     咸宁市人民防空办公室.  Only full names are compared (the rest after the place has four characters or more), so
-    the short forms people write on purpose ("平潭财政局") are not in question.  Also an organ that is only a
+    the short forms people write on purpose ("平潭财政局") are not in question.  Also an organ named by its kind or its
+    level word alone ("水务局", "县人民政府办公室"), an organ that is only a
     pronoun ("我局": the name printed nowhere), a bureau calling itself a committee
     (:func:`_calls_itself_a_committee`), "我" with no word after it (:func:`_bare_we`), another government named
     without its level word (:func:`_government_without_level`), the organ's own name with its county's level word
