@@ -96,3 +96,24 @@ def test_part_one_that_names_its_report_gives_organ_year_and_format(tmp_path):
         "政府信息公开工作机构和人员设置情况。",
         "建立健全政府信息公开工作制度情况。",
     ]
+
+
+def test_an_opening_that_names_no_year_takes_it_from_part_one(tmp_path):
+    """城中区 2021's stored copy has no title, and its 导语 says only "本年度报告是根据《中华人民共和国政府信息公开条例》
+    ……编制而成": an annual report under the 条例, year unsaid. Part 一's first words give the year, and that the
+    导语 says what the document is counts as evidence, as a statistics period does — it is read, not refused."""
+    page = tmp_path / "no-year.html"
+    page.write_text(
+        """<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>
+<p>本年度报告是根据《中华人民共和国政府信息公开条例》（以下简称《条例》）要求，由某区人民政府办公室编制。</p>
+<p>一、总体情况</p><p>2022年某区政务公开工作扎实推进。</p>
+</body></html>""",
+        encoding="utf-8",
+    )
+    imported = import_file(page)
+    assert imported.result.format == "2021" and imported.result.data["report"]["year"] == 2022
+    assert any("导语没有说年度" in p.message for p in imported.problems)
+    news = tmp_path / "news.html"  # the same shape without the 导语's words is no report
+    news.write_text(page.read_text(encoding="utf-8").replace("本年度报告是根据", "会议传达了"), encoding="utf-8")
+    with pytest.raises(ReportError):
+        import_file(news)

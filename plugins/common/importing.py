@@ -404,6 +404,13 @@ _COMPILED_BY = re.compile(r"由(?P<organ>[\u4e00-\u9fff（）()]{2,30}?)(?:综�
 _PERIOD_YEAR = re.compile(r"(?:统计期限|统计时限|统计时间|统计数据|所列数据)[^。]{0,20}?(\d{4})\s*年\s*1\s*月\s*1\s*日")
 
 
+#: a 导语 that says it opens an annual report under the 条例 without naming its year: "本年度报告是根据《中华人民共和国
+#: 政府信息公开条例》（以下简称《条例》）要求，由……编制而成"
+_SAYS_WHAT_IT_IS = re.compile(
+    r"(?:本年度报告|本报告|本年报)[^。]{0,12}?(?:根据|依据|按照)《中华人民共和国政府信息公开条例》"
+)
+
+
 def _opening_paragraph(doc: PublishedDocument) -> str:
     """Part 一's first paragraph when the copy opens with 一、 (neither title nor 导语), or ""."""
     paragraphs = [i.text.strip() for i in doc.paragraphs if i.text.strip()]
@@ -450,20 +457,26 @@ def metadata(doc: PublishedDocument, title: str, preamble: list[str], tail: list
         "",
     )
     said = None if parts else named_in_preamble(preamble)
-    # neither title nor 导语 (a copy that opens with 一、): part 一's first paragraph may still name the report
-    # ("2021年白露街道积极按照……现将白露街道2021年政府信息公开工作报告如下：")
-    opening = "" if parts or preamble else _opening_paragraph(doc)
+    # no title (a copy that opens with its 导语 or with 一、): part 一's first paragraph may still name the report
+    # ("2021年白露街道积极按照……现将白露街道2021年政府信息公开工作报告如下：") or open with its year
+    opening = "" if parts else _opening_paragraph(doc)
+    opening_year = _opening_year(opening)
     if said is not None:  # no title line (a copy cut above it): the report names itself in its 导语
         b.note("report", f"原文没有标题行，报告的机关和年度取自导语里的“{said[0]}{said[1]}年……年度报告”，请核对")
-    elif opening and (said := named_in_preamble([opening])) is not None:
+    elif not preamble and opening and (said := named_in_preamble([opening])) is not None:
         b.note("report", f"原文没有标题和导语，报告的机关和年度取自第一部分开头的“{said[0]}{said[1]}年……报告”，请核对")
     elif not parts and (period := _PERIOD_YEAR.search("".join(preamble[:3]))):
         b.put("report.year", int(period[1]))
         b.note("report.year", f"原文没有标题行，报告年度取自导语所说的统计期限（{period[1]}年），请核对")
         b.score += 0.15  # a year's statistics period: a report's opening, though not yet which report
-    elif opening and (year := _opening_year(opening)) is not None:  # part 一's first words give the year
-        b.put("report.year", year)
-        b.note("report.year", f"原文没有标题和导语，报告年度取自第一部分开头的“{year}年”，请核对")
+    elif not parts and _SAYS_WHAT_IT_IS.search("".join(preamble[:2])) and opening_year is not None:
+        # "本年度报告是根据《中华人民共和国政府信息公开条例》……编制而成" names no year (城中区 2021): part 一 does
+        b.put("report.year", opening_year)
+        b.note("report.year", f"原文没有标题行，导语没有说年度，报告年度取自第一部分开头的“{opening_year}年”，请核对")
+        b.score += 0.15  # the 导语 says it opens an annual report under the 条例, though not of which year
+    elif not preamble and opening_year is not None:  # neither title nor 导语: part 一's first words give the year
+        b.put("report.year", opening_year)
+        b.note("report.year", f"原文没有标题和导语，报告年度取自第一部分开头的“{opening_year}年”，请核对")
     if parts and parts[0]:
         b.put("report.organ", parts[0])
     elif said and said[0]:
