@@ -99,8 +99,8 @@ def test_part_one_that_names_its_report_gives_organ_year_and_format(tmp_path):
 
 
 def test_an_opening_that_names_no_year_takes_it_from_part_one(tmp_path):
-    """城中区 2021's stored copy has no title, and its 导语 says only "本年度报告是根据《中华人民共和国政府信息公开条例》
-    ……编制而成": an annual report under the 条例, year unsaid. Part 一's first words give the year, and that the
+    """城中区 2021's stored copy has no title, and its 导语 says only "本年度报告是根据《中华人民共和国政府信息公开
+    条例》……编制而成": an annual report under the 条例, year unsaid. Part 一's first words give the year, and that the
     导语 says what the document is counts as evidence, as a statistics period does — it is read, not refused."""
     page = tmp_path / "no-year.html"
     page.write_text(

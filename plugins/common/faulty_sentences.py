@@ -51,6 +51,7 @@ RULES = {
     "common.range-mark": "起止时间的连接号有误",
     "common.missing-verb": "缺动词",
     "common.not-a-part": "“其中”列的不是总数的一部分",
+    "common.unquoted-term": "缩略说法没有加引号",
 }
 
 _FIELDS = {"rule", "pattern", "why", "fix", "example", "correct", "unless"}
