@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from compiler.host.manager import PluginError, PluginHost
-from compiler.model.document import Block, run_in
+from compiler.model.document import Block, run_in, without_heading
 from compiler.model.problems import Problem, ReportError, Severity, UsageError, unique
 from compiler.model.report import Report, load_previous, load_report, run_checks
 
@@ -107,7 +107,9 @@ def report_blocks(report: Report) -> tuple[list[Block], list[Problem]]:
             raise ReportError(
                 PluginError(instance.type.plugin, f"排版章节“{instance.key}”（应返回 Block 列表）").problem
             )
-        if instance.type.numbered and instance.data.get("heading_runin") is True:
+        if instance.type.numbered and instance.data.get("no_heading") is True:
+            made = without_heading(made)
+        elif instance.type.numbered and instance.data.get("heading_runin") is True:
             made = run_in(made)
         blocks += made
         problems += ctx.problems

@@ -309,6 +309,31 @@ def test_a_run_in_part_heading_comes_back_on_import(write_toml, tmp_path, kind):
     assert "heading_runin" not in imported["overview"]
 
 
+def _no_heading_report() -> dict:
+    data = legacy()
+    data["overview"] = {**data["overview"], "no_heading": True}
+    return data
+
+
+def test_a_part_printed_without_its_heading(write_toml, tmp_path):
+    """玉树市环城乡 2023 (held-out round 83) goes from its 导语 straight to "（一）主动公开情况。……": part 一's heading is
+    not printed, its text is; the next part is still 二, and a warning names the heading left out."""
+    data = _no_heading_report()
+    [warned] = [p for p in problems_of(write_toml(data)) if p.rule == "input.no-heading"]
+    assert warned.source.keypath == "overview.no_heading" and warned.expected == "一、概述"
+    doc = read_pdf(_built(write_toml, tmp_path, data, "pdf").read_bytes())
+    lines = [ln.text for page in doc.pages for ln in page.lines]
+    assert not any(t.startswith("一、") for t in lines) and any(t.startswith("二、主动公开政府信息情况") for t in lines)
+    overview_text = legacy()["overview"]["text"]
+    assert any(overview_text[:8] in t for t in lines)  # the part's own text is printed
+    assert "一、概述" not in [title for title, _, _ in doc.outline()]
+    page = _built(write_toml, tmp_path, data, "html").read_text(encoding="utf-8")
+    assert "一、概述" not in page and "二、主动公开政府信息情况" in page
+    word = docx.Document(str(_built(write_toml, tmp_path, data, "docx")))
+    assert not any(p.text.startswith("一、") for p in word.paragraphs)
+    assert "input.no-heading" not in rules(problems_of(write_toml(legacy())))
+
+
 def _with_note() -> dict:
     data = legacy()
     data["signature"] = {"note": "此件主动公开"}

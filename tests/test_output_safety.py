@@ -144,6 +144,8 @@ import os, signal, sys
 sys.path.insert(0, {str(ROOT)!r})
 from pathlib import Path
 from compiler.files import output
+# a run under nohup inherits SIGHUP ignored, and an ignored signal stays ignored (by design): start from the default
+signal.signal(signal.{signame}, signal.SIG_DFL)
 real_fsync = os.fsync
 def fsync(fd):
     real_fsync(fd)

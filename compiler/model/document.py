@@ -195,6 +195,12 @@ RUN_IN_GAP = "\u3000"
 _CLOSING_MARKS = ("：", ":", "。", "；", ";", "，", ",")
 
 
+def without_heading(blocks: list[Block]) -> list[Block]:
+    """A part's blocks without its heading, as a report printed it: the 导语 followed straight by "（一）……"
+    (玉树市环城乡 2023).  The part keeps its place in the numbering; no outline entry is made for it."""
+    return blocks[1:] if blocks and isinstance(blocks[0], Heading) else blocks
+
+
 def run_in(blocks: list[Block]) -> list[Block]:
     """A part's blocks with its heading run in before the first paragraph of its text, as some reports print it
     ("二、主动公开政府信息情况　谯城区政务服务中心按照……"): one paragraph, the heading in ``runin1``, still an

@@ -283,6 +283,18 @@ def load_report(
                         found=typed or "无序号",
                     )
                 )
+        if table.get("no_heading") is True and n is not None:
+            title = table.get("heading") or section.title
+            part_problems.append(
+                warning(
+                    "input.no-heading",
+                    f"[{key}] 照原样没有印出部分标题“{numbering.label('一、', n)}{title}”：各部分应有序号和标题，"
+                    "读者才看得出正文分几部分、这一段属于哪一部分",
+                    source.ref(f"{key}.no_heading"),
+                    expected=f"{numbering.label('一、', n)}{title}",
+                    found="没有标题",
+                )
+            )
         report.sections.append(SectionInstance(section, table, n, present))
 
     # a required part left out of an explicit `sections` order is missing all the same

@@ -49,6 +49,13 @@ NUMBER_FIELD = Field(
     description="印出的序号（仅在照原样转录、原报告的序号跳号或重号时填写，如 4 印作“四、”；会提示序号不连续）",
 )
 
+NO_HEADING_FIELD = Field(
+    "no_heading",
+    "bool",
+    description="原报告这一部分没有印出标题（导语之后直接是“（一）……”）时写 true：照原样不排标题，后面各部分照常编号；"
+    "会提示",
+)
+
 NUMBER_AS_PRINTED_FIELD = Field(
     "number_as_printed",
     "str",
@@ -91,7 +98,7 @@ class SectionType:
     def full_schema(self) -> Schema:
         if not self.numbered:
             return self.schema
-        own = (HEADING_FIELD, NUMBER_FIELD, NUMBER_AS_PRINTED_FIELD, RUN_IN_FIELD)
+        own = (HEADING_FIELD, NUMBER_FIELD, NUMBER_AS_PRINTED_FIELD, RUN_IN_FIELD, NO_HEADING_FIELD)
         return self.schema.extended(*(f for f in own if self.schema.get(f.name) is None))
 
     def applies_to(self, format_key: str) -> bool:
