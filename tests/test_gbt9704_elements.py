@@ -316,8 +316,8 @@ def _no_heading_report() -> dict:
 
 
 def test_a_part_printed_without_its_heading(write_toml, tmp_path):
-    """玉树市环城乡 2023 (held-out round 83) goes from its 导语 straight to "（一）主动公开情况。……": part 一's heading is
-    not printed, its text is; the next part is still 二, and a warning names the heading left out."""
+    """榆树市环城乡 2023 (held-out round 83) goes from its 导语 straight to "（一）主动公开情况。……": part 一's
+    heading is not printed, its text is; the next part is still 二, and a warning names the heading left out."""
     data = _no_heading_report()
     [warned] = [p for p in problems_of(write_toml(data)) if p.rule == "input.no-heading"]
     assert warned.source.keypath == "overview.no_heading" and warned.expected == "一、概述"

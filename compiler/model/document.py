@@ -197,7 +197,7 @@ _CLOSING_MARKS = ("：", ":", "。", "；", ";", "，", ",")
 
 def without_heading(blocks: list[Block]) -> list[Block]:
     """A part's blocks without its heading, as a report printed it: the 导语 followed straight by "（一）……"
-    (玉树市环城乡 2023).  The part keeps its place in the numbering; no outline entry is made for it."""
+    (榆树市环城乡 2023).  The part keeps its place in the numbering; no outline entry is made for it."""
     return blocks[1:] if blocks and isinstance(blocks[0], Heading) else blocks
 
 
