@@ -117,3 +117,28 @@ def test_an_opening_that_names_no_year_takes_it_from_part_one(tmp_path):
     news.write_text(page.read_text(encoding="utf-8").replace("本年度报告是根据", "会议传达了"), encoding="utf-8")
     with pytest.raises(ReportError):
         import_file(news)
+
+
+@pytest.mark.parametrize("kind", ["pdf", "html", "docx"])
+def test_part_one_printed_without_its_heading_comes_back(tmp_path, kind):
+    """榆树市环城乡 2023 (held-out round 83): the 导语, then "（一）主动公开情况。……" with no "一、总体情况" over it.
+    Built with ``no_heading = true`` and read back from each output: the sub-parts are part 一's again, the heading
+    is still said to be missing, and the 导语 keeps its own paragraphs only."""
+    from compiler.build import build
+    from tests.gb2021_support import write_variant
+
+    source = write_variant(
+        tmp_path,
+        [
+            (
+                'text = "{report.year}年，{report.organ}坚持以公开为常态、不公开为例外，围绕数字政府建设、'
+                '公共数据开放和数据要素市场培育等中心工作，持续深化政府信息公开，以公开促落实、促规范、促服务。"\n',
+                "no_heading = true\n",
+            )
+        ],
+    )
+    out = build(source, tmp_path / f"built.{kind}", to=[kind]).outputs[kind]
+    data = import_file(out).result.data
+    assert data["overview"].get("no_heading") is True
+    assert "active" in data["overview"] and "applications" in data["overview"]
+    assert len(data["preamble"]["text"]) == 2 and not any("（一）" in t for t in data["preamble"]["text"])

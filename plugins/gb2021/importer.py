@@ -649,6 +649,14 @@ def _fee(paragraphs: list[str], b: Builder, place: Place | None) -> list[str]:
     return rest
 
 
+def _first_subpart(paragraphs: list[str]) -> int | None:
+    """Where the front matter's "（一）" sub-parts begin after at least one paragraph of 导语, or ``None``."""
+    for n, text in enumerate(paragraphs[1:], start=1):
+        if re.match(r"\s*[（(]\s*一\s*[）)]", text):
+            return n
+    return None
+
+
 def import_document(document: PublishedDocument, fmt: str) -> ImportResult:
     b = Builder(fmt, cell_kind=_schema_keeps_blanks())
     b.data["format"] = fmt
@@ -659,6 +667,14 @@ def import_document(document: PublishedDocument, fmt: str) -> ImportResult:
     b.score += 0.08 * len(set(found_keys))
     byline, front = split_byline(front)
     preamble = [i.text for i in split_addressee(front, b)]
+    unheaded: list[str] = []
+    if "overview" not in found_keys and (at := _first_subpart(preamble)):
+        # the 导语 followed straight by "（一）主动公开情况。……" with no "一、总体情况" over it (榆树市环城乡 2023):
+        # part 一 printed without its heading
+        preamble, unheaded = preamble[:at], preamble[at:]
+        found_keys.insert(0, "overview")
+        b.put("overview.no_heading", True)
+        b.note("overview.no_heading", "导语之后直接是“（一）……”，没有“一、总体情况”标题：照原样记为 no_heading = true")
     if preamble:
         b.put("preamble.text", preamble if len(preamble) > 1 else preamble[0])
     else:
@@ -733,6 +749,9 @@ def import_document(document: PublishedDocument, fmt: str) -> ImportResult:
                     b.put(f"{key}.after", after if len(after) > 1 else after[0])
             else:
                 b.data.setdefault(key, {}).update(narrative(before + after))
+    if unheaded:
+        data, _ = _overview(unheaded)
+        b.data.setdefault("overview", {}).update(data)
     in_order = [k for k in PART_TITLES if k in found_keys]
     if found_keys != in_order and len(set(found_keys)) == len(found_keys):  # printed out of the format's order
         b.data["sections"] = [
