@@ -4,8 +4,9 @@ A report saved from its portal (a web page, or its text pasted into Word) opens 
 the report's own title: a navigation bar ("首页 新闻中心 信息公开 …"), a breadcrumb ("当前位置: 首页 > 政府信息公开
 > …"), tool links ("无障碍 | 长者版", "【字体: 大 中 小】【打印】"), the 政府信息公开目录 rows ("索引号 | … | 发布机构 |
 … | 发布日期 | …"), the site's name, the page's headline (the report's title with "( 2017年11月14日 ) 来源: 上海普陀"
-after it), and the day the page was crawled ("2018-05-22 星期二").  Sixty of the eighty page copies of the held-out
-rounds open so.
+after it), a slogan banner ("社会主义核心价值观: 富强、民主……"), the posting day and time alone on a line
+("2021-03-2918:26"), and the day the page was crawled ("2018-05-22 星期二").  Sixty of the first eighty page copies
+of the held-out rounds open so.
 
 :func:`page_front` drops those lines, keeps the title the page prints in a 目录 row ("标 题 | 西藏自治区气象局关于
 ……的报告"), cuts a headline's date-and-source trailer, and returns the date the page says the report was posted
@@ -36,7 +37,7 @@ _FURNITURE = re.compile(
     r"|\d{4}\s*[-年]\s*\d{1,2}\s*[-月]\s*\d{1,2}\s*日?\s*(?:\d{1,2}:\d{2}(?::\d{2})?\s*)?(?:来源|发布|作者|浏览)"
     r"|\d{4}-\d{1,2}-\d{1,2}\s*\d{1,2}:\d{2}(?::\d{2})?$"  # the posting day and time alone ("2021-03-2918:26")
     r"|(?:登录|无障碍|长者版|适老化|简体|繁体|Document$|分享$|下载本页|听全文|打印|关闭窗口|站内搜索|天气预报|网站支持IPv6"
-    r"|欢迎访问|本站已启用|正文内容区域|设为首页|加入收藏|中央政府门户网站)"
+    r"|欢迎访问|本站已启用|正文内容区域|设为首页|加入收藏|中央政府门户网站|社会主义核心价值观)"
     r")"
 )
 #: a line of marks only ("|", "|||"): a table's empty cells as the page's text
