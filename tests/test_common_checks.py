@@ -120,6 +120,9 @@ def test_enumerations_running_on_over_successive_paragraphs(check):
     broken = with_overview(text=["一是甲。", "普通段落。", "二是乙。"])
     [p] = [p for p in check(broken) if p.rule == "common.enumeration"]
     assert p.source.keypath == "overview.text[2]"  # a paragraph without one breaks the run
+    # …but a picture's caption between the items does not (昆明市 2023, held-out round 84: "特色专栏截图")
+    captioned = ["一是增强获得感。", "特色专栏截图", "二是推动解读多元化。", "解读部分截图", "三是提升回应质效。"]
+    assert "common.enumeration" not in rules(check(with_overview(text=captioned)))
 
 
 @pytest.mark.parametrize(

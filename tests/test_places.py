@@ -133,6 +133,26 @@ def test_an_organ_named_by_its_level_word_alone(check, organ, level):
 
 
 @pytest.mark.parametrize(
+    ("organ", "found"),
+    [
+        ("山东省经济和信息化委", "山东省经济和信息化委"),  # 山东省经信委 2011 (held-out round 84)
+        ("某市住房和城乡建设委", "某市住房和城乡建设委"),
+        ("山东省经济和信息化委员会", None),
+        ("某市经信委", None),
+        ("白城市民委(宗教局)", None),
+        ("平潭综合实验区管委会办公室", None),
+    ],
+)
+def test_a_committee_named_by_its_full_names_words_cut_short(check, organ, found):
+    said = [p for p in check(with_channels(organ, "公开信息。")) if "只写到“委”" in p.message]
+    if found is None:
+        assert not said
+    else:
+        [p] = said
+        assert (p.rule, p.found, p.expected) == ("common.organ-name", found, found + "员会")
+
+
+@pytest.mark.parametrize(
     ("organ", "text", "found", "said"),
     [
         # 大安市畜牧业管理局 2010, 涵江区卫生局 2011 (held-out round 54)

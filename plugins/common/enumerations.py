@@ -109,6 +109,10 @@ def _lists_apart(texts: Iterator[tuple[str, str]]) -> Iterator[tuple[str, str]]:
             yield keypath, text[start:end]
 
 
+#: a short line with no mark of a sentence: a caption or a label printed between the items of a list
+_CAPTION = re.compile(r"[^。；;！？!?，,：:]{1,20}")
+
+
 def enumeration_problems(report: Report) -> list[Problem]:
     """One message per slip, naming the fix: 一是…三是…三是 → "第一个‘三是’应为‘二是’"."""
     problems: list[Problem] = []
@@ -132,7 +136,9 @@ def enumeration_problems(report: Report) -> list[Problem]:
         if index_part.endswith("]") and parent in carried and numbers and numbers[0] != 1 and _ENUMERATION.match(text):
             # "一是……" "二是……" "三是……" as successive paragraphs of one list: the count goes on
             first = carried[parent] + 1
-        if index_part.endswith("]"):
+        if index_part.endswith("]") and not numbers and _CAPTION.fullmatch(text.strip()):
+            pass  # a picture's caption between "一是……" and "二是……" ("特色专栏截图", 昆明市 2023): the list goes on
+        elif index_part.endswith("]"):
             carried[parent] = numbers[-1] if numbers else 0
             if not numbers:
                 carried.pop(parent)

@@ -517,6 +517,31 @@ def _colloquial_in_title(report: Report) -> list[Problem]:
     ]
 
 
+#: a committee's full name cut short at 委: "经济和信息化委" for 经济和信息化委员会 (山东省经信委 2011) — the words of
+#: the full name, 和 among them, but not its end; the short names (经信委, 民委, 管委会) have no 和
+_HALF_NAME = re.compile(r"[\u4e00-\u9fff]{2,8}和[\u4e00-\u9fff]{2,8}?委(?!员会|员|托)")
+
+
+def _half_name_in_title(report: Report) -> list[Problem]:
+    """The title names its organ by the full name's words cut short at 委 ("山东省经济和信息化委2011年……报告")."""
+    meta = report.data.get("report") or {}
+    title, key = meta.get("title"), "report.title"
+    if not isinstance(title, str):
+        title, key = meta.get("organ"), "report.organ"
+    if not isinstance(title, str) or (m := _HALF_NAME.search(title)) is None:
+        return []
+    return [
+        warning(
+            "common.organ-name",
+            f"标题中的机关名称“{m.group(0)}”是全称的字样却只写到“委”：应为全称“{m.group(0)}员会”"
+            "（GB/T 9704-2012 第7.3.3条：标题中的发文机关名称用全称或规范化简称）",
+            report.ref(key),
+            expected=f"{m.group(0)}员会",
+            found=m.group(0),
+        )
+    ]
+
+
 def _county_without_level(organ: str) -> tuple[str, str, str] | None:
     """A county named by its short name between its city and the rest of the organ's own name:
     "天水市麦积东岔镇人民政府" (麦积区).  Returns (the short name, its level word, the name mended), or ``None``."""
@@ -647,6 +672,7 @@ def organ_name_problems(report: Report) -> list[Problem]:
     problems += [
         *_calls_itself_a_committee(report, organ),
         *_colloquial_in_title(report),
+        *_half_name_in_title(report),
         *_bare_we(report, organ),
         *_bare_all(report, organ),
         *_government_without_level(report, organ),

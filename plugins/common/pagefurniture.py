@@ -37,7 +37,7 @@ _FURNITURE = re.compile(
     r"|\d{4}\s*[-年]\s*\d{1,2}\s*[-月]\s*\d{1,2}\s*日?\s*(?:\d{1,2}:\d{2}(?::\d{2})?\s*)?(?:来源|发布|作者|浏览)"
     r"|\d{4}-\d{1,2}-\d{1,2}\s*\d{1,2}:\d{2}(?::\d{2})?$"  # the posting day and time alone ("2021-03-2918:26")
     r"|(?:登录|无障碍|长者版|适老化|简体|繁体|Document$|分享$|下载本页|听全文|打印|关闭窗口|站内搜索|天气预报|网站支持IPv6"
-    r"|欢迎访问|本站已启用|正文内容区域|设为首页|加入收藏|中央政府门户网站|社会主义核心价值观)"
+    r"|欢迎访问|本站已启用|正文内容区域|设为首页|加入收藏|中央政府门户网站|社会主义核心价值观|返回上一级|字号$|主动公开$)"
     r")"
 )
 #: a line of marks only ("|", "|||"): a table's empty cells as the page's text
@@ -66,6 +66,8 @@ _TRAILER = re.compile(
 #: how a 导语 opens, and a sentence's marks: a furniture line holding them has the report's words run into it
 _OPENING = re.compile(r"本年度报告|本报告|本年报|根据《|依据《|按照《")
 _SENTENCE = re.compile(r"[，,。；]")
+#: a day written the portals' way, with points or hyphens and no 年月日 ("2026.01.13", "2021-02-05")
+_PORTAL_DAY = re.compile(r"\d{4}[-./]\d{1,2}[-./]\d{1,2}")
 _DATE_ONLY = re.compile(r"^\d{4}\s*[-年./]\s*\d{1,2}\s*[-月./]\s*\d{1,2}\s*日?$")
 _DAY = re.compile(r"(\d{4})\s*[-年./]\s*(\d{1,2})\s*[-月./]\s*(\d{1,2})")
 #: where a furniture line says when the page was posted
@@ -109,6 +111,9 @@ def page_front(front: list[TextItem]) -> tuple[list[TextItem], dt.date | None]:
             # the furniture is cut off where the report's opening begins, the report's words kept
             posted = posted or _day(_POSTED.search(text[: opening.start()])) or _day(_DAY.match(text))
             kept.append(replace(item, text=text[opening.start() :]))
+            continue
+        if _PORTAL_DAY.fullmatch(text):  # "2026.01.13" on a line of its own: the portal's day, not a 成文日期
+            posted = posted or _day(_DAY.match(text))
             continue
         if is_furniture(text):
             if posted is None and not _CLOCK.match(text):  # the day the page was saved says nothing
