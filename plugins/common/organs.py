@@ -440,6 +440,9 @@ def _government_without_level(report: Report, organ: str) -> list[Problem]:
             found = places.named(short)
             if len(found) != 1 or found[0].name == short or m.group(0) in organ:
                 continue
+            own_rest = organ.partition("人民政府")[2]
+            if own_rest and organ.startswith(found[0].name) and text.startswith(own_rest, m.end()):
+                continue  # "涡阳人民政府办公室" is the organ's own name short of 县: said once, as such, below
             full = f"{found[0].name}人民政府"
             problems.append(
                 warning(
