@@ -284,14 +284,14 @@ def load_report(
                     )
                 )
         if table.get("no_heading") is True and n is not None:
-            title = table.get("heading") or section.title
+            heading = numbering.label("一、", n) + (table.get("heading") or section.title)
             part_problems.append(
                 warning(
                     "input.no-heading",
-                    f"[{key}] 照原样没有印出部分标题“{numbering.label('一、', n)}{title}”：各部分应有序号和标题，"
+                    f"[{key}] 照原样没有印出部分标题“{heading}”：各部分应有序号和标题，"
                     "读者才看得出正文分几部分、这一段属于哪一部分",
                     source.ref(f"{key}.no_heading"),
-                    expected=f"{numbering.label('一、', n)}{title}",
+                    expected=heading,
                     found="没有标题",
                 )
             )

@@ -136,9 +136,9 @@ def enumeration_problems(report: Report) -> list[Problem]:
         if index_part.endswith("]") and parent in carried and numbers and numbers[0] != 1 and _ENUMERATION.match(text):
             # "一是……" "二是……" "三是……" as successive paragraphs of one list: the count goes on
             first = carried[parent] + 1
-        if index_part.endswith("]") and not numbers and _CAPTION.fullmatch(text.strip()):
-            pass  # a picture's caption between "一是……" and "二是……" ("特色专栏截图", 昆明市 2023): the list goes on
-        elif index_part.endswith("]"):
+        # a picture's caption between "一是……" and "二是……" ("特色专栏截图", 昆明市 2023) leaves the list going on
+        caption = not numbers and _CAPTION.fullmatch(text.strip())
+        if index_part.endswith("]") and not caption:
             carried[parent] = numbers[-1] if numbers else 0
             if not numbers:
                 carried.pop(parent)

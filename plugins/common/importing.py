@@ -412,7 +412,7 @@ _SAYS_WHAT_IT_IS = re.compile(
 
 
 def _opening_paragraph(doc: PublishedDocument) -> str:
-    """Part 一's first paragraph when the copy opens with 一、 (neither title nor 导语), or ""."""
+    """Part 一's first paragraph when 一、 stands among the copy's first four paragraphs (no title line), or ""."""
     paragraphs = [i.text.strip() for i in doc.paragraphs if i.text.strip()]
     for n, text in enumerate(paragraphs[:4]):
         if PART_HEADING.match(text) and n + 1 < len(paragraphs):

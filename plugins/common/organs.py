@@ -499,14 +499,21 @@ _COLLOQUIAL = {
 _COLLOQUIAL_NAME = re.compile("(?:" + "|".join(sorted(_COLLOQUIAL, key=len, reverse=True)) + ")(?!公)")
 
 
+def _title_as_printed(report: Report) -> tuple[str, str]:
+    """The title as printed and its key path — or the organ when the title is made from it ("" when neither is
+    text), for the checks that read the organ's name in the title."""
+    meta = report.data.get("report") or {}
+    for key in ("title", "organ"):
+        if isinstance(value := meta.get(key), str):
+            return value, f"report.{key}"
+    return "", "report.organ"
+
+
 def _colloquial_in_title(report: Report) -> list[Problem]:
     """The report's title names its organ by a colloquial short name: "平潭县质监局2012年政府信息公开年度工作报告"
     (the bureau is the 质量技术监督局).  The title is read as printed, or the organ when the title is made from it."""
-    meta = report.data.get("report") or {}
-    title, key = meta.get("title"), "report.title"
-    if not isinstance(title, str):
-        title, key = meta.get("organ"), "report.organ"
-    if not isinstance(title, str) or (m := _COLLOQUIAL_NAME.search(title)) is None:
+    title, key = _title_as_printed(report)
+    if (m := _COLLOQUIAL_NAME.search(title)) is None:
         return []
     return [
         warning(
@@ -527,11 +534,8 @@ _HALF_NAME = re.compile(r"[\u4e00-\u9fff]{2,8}和[\u4e00-\u9fff]{2,8}?委(?!员�
 
 def _half_name_in_title(report: Report) -> list[Problem]:
     """The title names its organ by the full name's words cut short at 委 ("山东省经济和信息化委2011年……报告")."""
-    meta = report.data.get("report") or {}
-    title, key = meta.get("title"), "report.title"
-    if not isinstance(title, str):
-        title, key = meta.get("organ"), "report.organ"
-    if not isinstance(title, str) or (m := _HALF_NAME.search(title)) is None:
+    title, key = _title_as_printed(report)
+    if (m := _HALF_NAME.search(title)) is None:
         return []
     return [
         warning(

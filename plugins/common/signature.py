@@ -14,11 +14,10 @@ The date is written the official way, 2019年2月14日 — Arabic numerals, no l
 it otherwise — in Chinese numerals, "二〇一〇年四月十日", as GB/T 9704-1999 had it — keeps that form in
 ``printed_date``; it must name the same day as ``date`` (checked), and a warning says that GB/T 9704-2012 writes
 the date in Arabic numerals (``common.date-style``); a zero printed as the circle "○", the letter "O" or 零 where
-the numeral 〇 belongs ("二○一○年") is named too (``common.date-zero``).  A date printed in round brackets — the way
-a report
-printed as a speech or a 题注 dates itself under its title, "（2014年3月11日）" (广东省人民政府办公厅 2013) — is
-``printed_date = "（2014年3月11日）"``, printed as typed; after the text, where GB/T 9704 writes the 成文日期 bare,
-a warning says to drop the brackets (``common.date-style``).
+the numeral 〇 belongs ("二○一○年") is named too (``common.date-zero``).  A date printed in round brackets — the
+way a report printed as a speech or a 题注 dates itself under its title, "（2014年3月11日）" (广东省人民政府办公厅
+2013) — is ``printed_date = "（2014年3月11日）"``, printed as typed; after the text, where GB/T 9704 writes the
+成文日期 bare, a warning says to drop the brackets (``common.date-style``).
 """
 
 from __future__ import annotations
