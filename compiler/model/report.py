@@ -113,8 +113,9 @@ class Report:
     def can_read(self) -> bool:
         """Whether the data is well-typed enough for the sections' derive and check callables (which read each
         other's values).  Errors that leave the data readable — an unknown key, a missing section — do not stop
-        them, so one pass reports the table checks beside a misspelt key."""
-        return all(p.rule in HARMLESS_ERRORS for p in self.errors)
+        them, so one pass reports the table checks beside a misspelt key; nor does a missing value that only the
+        printed document needs (``Field.checks_without``: the organ of a published page the import could not read)."""
+        return all(p.rule in HARMLESS_ERRORS or p.details.get("checks_run") for p in self.errors)
 
 
 def _host_for(data: dict[str, Any], path: Path, source: TomlSource, host: PluginHost | None) -> PluginHost:

@@ -57,7 +57,10 @@ class Field:
     ``kind`` is one of :data:`KINDS`.  ``fields`` describes the keys of a ``table`` or of each element of a
     ``list[table]``.  ``example`` is what ``gongkai init`` writes (``None``: leave the key out of the
     skeleton unless it is required).  ``open`` tables (``kind="table", open=True``) accept any key (used
-    for free-form data such as category → count mappings).
+    for free-form data such as category → count mappings).  ``checks_without``: a required value that only
+    the printed document needs (the organ, for the title): its absence is still an error, which stops the build,
+    but not the checks of everything else — ``gongkai check`` of a published page whose organ the import could
+    not read reports the page's content problems beside the missing key.
     """
 
     name: str
@@ -67,6 +70,7 @@ class Field:
     example: Any = None
     fields: tuple[Field, ...] = ()
     open: bool = False
+    checks_without: bool = False
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
@@ -185,6 +189,7 @@ class Validator:
                         f"缺少必填的键“{fld.name}”（{KINDS[fld.kind]}）"
                         + (f"：{fld.description}" if fld.description else ""),
                         rule="input.missing-key",
+                        details={"checks_run": True} if fld.checks_without else {},
                     )
                 continue
             self.value(data[fld.name], fld, _join(keypath, fld.name))

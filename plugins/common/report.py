@@ -19,7 +19,7 @@ from plugins.common.signature import byline
 
 SCHEMA = Schema(
     (
-        Field("organ", "str", required=True, description="发布机关全称", example="××县人民政府"),
+        Field("organ", "str", required=True, description="发布机关全称", example="××县人民政府", checks_without=True),
         Field("year", "int", required=True, description="报告年度", example=2024),
         Field(
             "date", "date", description="成文（发布）日期；原报告没有时可不写（会提示）", example=dt.date(2025, 3, 31)
@@ -249,7 +249,7 @@ def check(ctx: SectionContext) -> list:
             expected=title_of(ctx.data),
             found="无标题",
         )
-    else:
+    elif ctx.data.get("title") or ctx.data.get("organ"):  # neither: no title to read (the missing organ is said)
         _check_title(ctx)
     number = ctx.data.get("document_number")
     if isinstance(number, str) and number.strip() and (said := document_number_problems(number)):
