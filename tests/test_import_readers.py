@@ -248,3 +248,25 @@ def test_a_legacy_reports_own_part_comes_back_in_place(tmp_path):
     order = data["sections"]
     assert order.index("applications") < order.index("extra") < order.index("appeals")
     assert "今年我局共受理审批事项117件" in str(data["extra"])
+
+
+def test_html_paragraphs_run_together_on_one_line_are_parted(tmp_path):
+    """襄州区 2022's stored copy holds its paragraphs on one line, parted by spaces: a space after a sentence's end and
+    before a part's or item's number starts a paragraph, and a short numbered title before a long text is a heading of
+    its own; a space elsewhere (in "1624 条", in a letter-spaced title) parts nothing."""
+    page = tmp_path / "one-line.html"
+    page.write_text(
+        '<html><head><meta charset="utf-8"></head><body><p>本报告依据《条例》编制，包括总体情况等六部分。'
+        " 一、总体情况 2022年，我区坚持以人民为中心，主动公开信息1624 条。"
+        " （一）主动公开情况 积极落实政务公开工作要点，扩大主动公开范围。</p><p>二、概 述</p></body></html>",
+        encoding="utf-8",
+    )
+    lines = [item.text for item in read_document(page).items]
+    assert lines == [
+        "本报告依据《条例》编制，包括总体情况等六部分。",
+        "一、总体情况",
+        "2022年，我区坚持以人民为中心，主动公开信息1624条。",
+        "（一）主动公开情况",
+        "积极落实政务公开工作要点，扩大主动公开范围。",
+        "二、概述",
+    ]

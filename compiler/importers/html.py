@@ -245,12 +245,37 @@ def _metadata(root: Node, article: Node, doc: PublishedDocument) -> None:
             break
 
 
+#: paragraphs a page (or the copy it was saved from) ran together on one line, parted by spaces only (襄州区
+#: 2022's stored copy): a space after a sentence's end and before a part's or item's number ("……其他需要报告的
+#: 事项。 一、总体情况 2022年,……") parts two paragraphs, and a space after such a number's short title and before
+#: a long text ("一、总体情况 2022年,……") parts the heading from its text
+_NUMBER = r"(?:[一二三四五六七八九十]{1,2}、|[（(][一二三四五六七八九十]{1,2}[）)])"
+_BEFORE_NUMBER = re.compile(rf"(?<=[。；;！？!?：:])[ \u3000\u00a0]+(?={_NUMBER})")
+_HEADING_THEN_TEXT = re.compile(rf"^({_NUMBER}[^，。；,;：:\s]{{2,30}})[ \u3000\u00a0]+(?=\S{{12}})")
+
+
+def _lines(text: str) -> list[str]:
+    """The lines of a block's text: at its line breaks, and where it runs paragraphs together (above)."""
+    out: list[str] = []
+    for line in text.split("\n"):
+        pieces = _BEFORE_NUMBER.split(line)
+        if len(pieces) == 1:
+            out.append(line)
+            continue
+        for piece in pieces:
+            if m := _HEADING_THEN_TEXT.match(piece.strip()):
+                out.extend([m.group(1), piece.strip()[m.end() :]])
+            else:
+                out.append(piece)
+    return out
+
+
 def _walk(node: Node, doc: PublishedDocument, path: Path, counters: dict[str, int]) -> None:
     inline: list[str] = []
 
     def flush() -> None:
         if inline:
-            for line in "".join(inline).split("\n"):
+            for line in _lines("".join(inline)):
                 if t := tidy(line):
                     counters["p"] += 1
                     doc.items.append(TextItem(t, Place(path, f"第{counters['p']}段")))

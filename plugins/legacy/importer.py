@@ -133,10 +133,13 @@ class _Headings:
             return None
         number = CN_DIGITS.index(m.group(1)) + 1
         title = m.group(2).rstrip("。：:") if not self.bracketed else m.group(2)
-        key = _part_named(title, expected, set(self.numbers))
-        if key is None and number == 1 and not self.numbers and not any(w.search(title) for w in KEYWORDS.values()):
-            # part 一 under a title of its own ("一、政府信息公开的体制、机制、制度建设情况", 鞍山市 2011): the overview
+        if number == 1 and not self.numbers and not any(w.search(title) for w in KEYWORDS.values()):
+            # part 一 under a title of its own, with no part's own word ("一、政府信息公开的体制、机制、制度建设情况",
+            # 鞍山市 2011; "一、政务公开具体落实情况", 桐柏县大河镇 2018 — like the fee part's title in its words, not
+            # its topic): the overview
             key = "overview"
+        else:
+            key = _part_named(title, expected, set(self.numbers))
         if key is None and self.own < len(OWN_PARTS) and self.last and number == self.last + 1:
             key = OWN_PARTS[self.own]
             self.own += 1
