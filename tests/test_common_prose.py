@@ -338,6 +338,14 @@ def test_names_listed_after_the_last_printed_part_are_the_reports_end(check):
         ("本报告中所列数据的统计期限自2018年1月1日起至2018年12月31日止。", False),
         ("统计期限自2018年1月1日至2018年12月31日。", False),
         ("统计时间为2018年1月1日至12月31日。", False),
+        ("本报告内容涵盖行署2018年1月1日至12月28日期间的政府信息公开工作情况。", True),  # 海东市 2013
+        ("内容涵盖2018年1月1日至12月31日期间的政府信息公开工作情况。", False),
+        # a late start of an organ the text says was newly set up (平潭苏平片区管理局 2019) is its whole year …
+        ("内容涵盖2018年9月1日至12月31日期间的工作情况。考虑到本局刚刚成立的实际情况，不断完善各项工作制度。", False),
+        ("本局于2018年9月正式挂牌。统计期限自2018年9月1日至2018年12月31日。", False),
+        # … but not an early end
+        ("本局于2018年9月正式挂牌。统计期限自2018年9月1日至2018年12月28日。", True),
+        ("内容涵盖2018年9月1日至12月31日期间的工作情况。", True),
     ],
 )
 def test_a_data_period_that_is_not_the_whole_year(check, text, partial):

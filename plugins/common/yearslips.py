@@ -21,14 +21,19 @@ from compiler.model.report import Report
 from plugins.common.prose import _short
 from plugins.common.texts import in_title
 
-#: where a report states its data period, up to the year it starts in
-_PERIOD_STATED = r"(?:统计期限|统计时限|统计期间|统计时间|统计范围|所列数据)[^。]{0,12}?(?:自|从|为)?\s*"
+#: where a report states its data period, up to the year it starts in ("内容涵盖行署2013年1月1日至12月28日期间的……",
+#: 海东市 2013; "统计数据时间段为……")
+_PERIOD_STATED = (
+    r"(?:统计期限|统计时限|统计期间|统计时间|统计范围|所列数据|数据时间段|涵盖)[^。]{0,12}?(?:自|从|为)?\s*"
+)
 _PERIOD = re.compile(_PERIOD_STATED + r"(\d{4})\s*年")
 #: the whole period as stated: "自2018年1月1日起至2018年12月14日止", "为2010年1月1日至12月31日"
 _SPAN = re.compile(
     _PERIOD_STATED + r"(?P<y1>\d{4})\s*年\s*(?P<m1>\d{1,2})\s*月\s*(?P<d1>\d{1,2})\s*日\s*起?\s*(?:至|到|—|－|-|~)\s*"
     r"(?:(?P<y2>\d{4})\s*年)?\s*(?P<m2>\d{1,2})\s*月\s*(?P<d2>\d{1,2})\s*日"
 )
+#: the text saying its organ was set up during the year: a period from that day is the organ's whole year
+_NEWLY_SET_UP = re.compile(r"刚刚成立|新成立|新组建|于\d{4}年\d{1,2}月(?:\d{1,2}日)?(?:正式)?(?:成立|组建|挂牌)")
 #: counts taken up to a day short of the year's end: "截至2019年12月30日,我苏木主动公开143条信息" (科右中旗哈日
 #: 诺尔苏木 2019)
 _SHORT_OF_YEAR_END = re.compile(r"截[至止]\s*(?P<y>\d{4})\s*年\s*12\s*月\s*(?P<d>[1-9]|[12]\d|30)\s*日")
@@ -126,6 +131,9 @@ def year_slips(report: Report, texts: list[tuple[str, str]], plan_keys: tuple[st
     if not isinstance(year, int):
         return []
     problems = []
+    # a period that starts late in the year of an organ the text says was newly set up ("考虑到苏平片区刚刚成立的实际
+    # 情况", 平潭苏平片区管理局 2019: "内容涵盖2019年9月1日至12月31日") is its whole year
+    new_organ = any(_NEWLY_SET_UP.search(text) for _, text in texts)
 
     def say(rule: str, message: str, keypath: str, *, expected: str, found: str) -> None:
         problems.append(warning(rule, message, report.ref(keypath), expected=expected, found=found))
@@ -144,7 +152,8 @@ def year_slips(report: Report, texts: list[tuple[str, str]], plan_keys: tuple[st
             start = (int(m["m1"]), int(m["d1"]))
             end_year = int(m["y2"] or m["y1"])
             end = (int(m["m2"]), int(m["d2"]))
-            if int(m["y1"]) == year == end_year and (start != (1, 1) or end != (12, 31)):
+            short_start = start != (1, 1) and not new_organ
+            if int(m["y1"]) == year == end_year and (end != (12, 31) or short_start):
                 say(
                     "prose.period",
                     f"统计期限“{m.group(0)[m.group(0).index(m['y1']) :]}”不是{year}年全年（应为1月1日至12月31日）："
