@@ -52,6 +52,7 @@ RULES = {
     "common.missing-verb": "缺动词",
     "common.not-a-part": "“其中”列的不是总数的一部分",
     "common.unquoted-term": "缩略说法没有加引号",
+    "common.missing-stop": "两句之间缺句号",
 }
 
 _FIELDS = {"rule", "pattern", "why", "fix", "example", "correct", "unless"}
