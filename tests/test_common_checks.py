@@ -578,6 +578,7 @@ def test_repeated_characters_that_are_words_pass(check):
         "按照《关于印发<办法>的通知》国办函〔2020〕109号）规定收费。",  # 海坛片区 2022: never opened
         "根据《条例规定，做好公开。",
         "制定〈平潭综合实验区行政审批局政务公开实施方案>。",  # 平潭行政审批局 2020: 〈 closed by ASCII >
+        "报告全文可同时在“大连市政府信息公开网、大连市档案馆进行查阅。",  # 大连市 2013: a quotation never closed
     ],
 )
 def test_an_unpaired_bracket(check, text):
@@ -585,7 +586,7 @@ def test_an_unpaired_bracket(check, text):
 
 
 def test_paired_and_doubled_marks(check):
-    text = "根据《条例》（以下简称《条例》）、《关于印发〈要点〉的通知》和〔2020〕109号文件。"
+    text = "根据《条例》（以下简称《条例》）、《关于印发〈要点〉的通知》和〔2020〕109号文件，坚持“公开为常态”。"
     assert "common.unbalanced-bracket" not in rules(check(with_overview(text=text)))
     doubled = "根据《《福建省政务公开要点》的要求。"  # 《《 is one slip: doubled punctuation, not also unpaired
     found = rules(check(with_overview(text=doubled)))

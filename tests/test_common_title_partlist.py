@@ -265,3 +265,31 @@ def test_a_part_named_in_its_own_words_ending_in_shuoming(tmp_path):
     path = write_variant(tmp_path, [(f"要求编制，{counted}", f"要求编制，{torn}")])
     [p] = [p for p in problems_of(path) if p.rule == "gb2021.part-count"]
     assert (p.expected, p.found) == (5, 6)
+
+
+def test_a_list_of_short_names_and_an_appendix_counted_with_its_name(tmp_path):
+    """Held-out round 88's two misreadings.  平塘县 2019 lists its parts by short names ("主动公开政府信息、……、存在的
+    主要问题及改进、其他需要报告的事项等六个部分"): the pieces that fall short of a name's end are names, not halves of
+    one name split at its 、 — six listed, as said, and no name holding a 顿号.  大连市 2013 ("……其他应当报告的事项及
+    附件共九个部分") and 闽清县审计局 2013 ("……需要说明的事项与附表共七个部分") count the 附件 with the name it is
+    joined to: one part, as stated."""
+    counted = (
+        "由总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议和行政诉讼情况、"
+        "存在的主要问题及改进情况、其他需要报告的事项六部分组成"
+    )
+    short = (
+        "包括总体情况、主动公开政府信息、收到和处理政府信息公开申请、政府信息公开行政复议和行政诉讼、"
+        "存在的主要问题及改进、其他需要报告的事项等六个部分"
+    )
+    path = write_variant(tmp_path, [(f"要求编制，{counted}", f"要求编制，{short}")])
+    found = rules(problems_of(path))
+    assert "gb2021.part-list-punctuation" not in found and "gb2021.part-count" not in found
+    assert "gb2021.part-heading" in found  # the short names are still not the headings printed
+    appended = counted.replace("其他需要报告的事项六部分", "其他需要报告的事项及附表共六个部分")
+    path = write_variant(tmp_path, [(f"要求编制，{counted}", f"要求编制，{appended}")])
+    assert "gb2021.part-count" not in rules(problems_of(path))
+    # a count that takes the 附表 as a part of its own is read so too
+    seven = counted.replace("其他需要报告的事项六部分", "其他需要报告的事项及附表共七个部分")
+    path = write_variant(tmp_path, [(f"要求编制，{counted}", f"要求编制，{seven}")])
+    [p] = [p for p in problems_of(path) if p.rule == "gb2021.part-count"]
+    assert (p.expected, p.found) == (6, 7)

@@ -140,6 +140,12 @@ def listed_parts(report: Report) -> PartList | None:
             names = _rejoin(pieces)
             if included and (len(names) < 3 or not all(_NAME_END.search(n) for n in names)):
                 continue
+            count = parse_chinese_number(m.group(2)) if counted else None
+            appended = re.search(r"(以及|及|与|和)(附表|附件|统计表)$", listed)
+            if appended and count == len(names) - 1 and len(names) >= 2 and names[-1] == appended.group(2):
+                # "……其他应当报告的事项及附件共九个部分" (大连市 2013), "……需要说明的事项与附表共七个部分" (闽清县审计局
+                # 2013): the count takes the 附件 with the name it is joined to — one part, as stated
+                names = (*names[:-2], names[-2] + appended.group(0))
             between = listed
             for name in names:  # what is left between the names (a name's own 、 is not a separator)
                 between = between.replace(name, "\0", 1)
@@ -147,7 +153,7 @@ def listed_parts(report: Report) -> PartList | None:
             # 以及 (及, 和, 与) that brings in the last name is the usual way to close a list, not a second separator
             between = re.sub(r"[，,]\s*(?=(?:以及|及|和|与)\0$)", "", between)
             separators = frozenset(re.findall(r"[、，,；;]", between))
-            return PartList(names, parse_chinese_number(m.group(2)) if counted else None, keypath, separators)
+            return PartList(names, count, keypath, separators)
     return None
 
 
@@ -167,9 +173,21 @@ def _commas_part_the_names(listed: str) -> bool:
 
 
 def _rejoin(pieces: list[str]) -> tuple[str, ...]:
+    """The names of a 、-parted list whose pieces may split one name at its own 、: a piece that does not end as a
+    name does, followed by one that does, is one name — where the list names its parts in full (most pieces end as
+    a name does) or the piece is the 复议 half of "……行政复议、行政诉讼情况".  A list of short names ("主动公开政府
+    信息、……、存在的主要问题及改进、其他需要报告的事项", 平塘县 2019: four of six fall short) keeps each piece."""
+    short = [p for p in pieces if not _NAME_END.search(p)]
     names: list[str] = []
     for piece in pieces:
-        if names and not _NAME_END.search(names[-1]) and _NAME_END.search(piece) and _NAME_END.search(pieces[-1]):
+        joins = 2 * len(short) < len(pieces) or re.search(r"复议$", names[-1] if names else "")
+        if (
+            names
+            and joins
+            and not _NAME_END.search(names[-1])
+            and _NAME_END.search(piece)
+            and _NAME_END.search(pieces[-1])
+        ):
             names[-1] += "、" + piece
         else:
             names.append(piece)

@@ -4,8 +4,8 @@ paragraphs that end without their 句号:
 - ``common.doubled-punctuation`` — "，，", "。。", "；；"…, and two clause marks in a row ("，；", "。，");
 - ``common.dot-between-words`` — a "." or "．" between two Chinese characters ("中国.广元"): the 间隔号 · inside a
   name, or a 句号 lost its form; and a day named by its date with a point or a bullet ("5.15政务公开日", "5•15");
-- ``common.unbalanced-bracket`` — （）《》〈〉〔〕【】 not paired within a paragraph (a doubled 《《 is left to
-  common.doubled-punctuation);
+- ``common.unbalanced-bracket`` — （）《》〈〉〔〕【】 and “” not paired within a paragraph (a doubled 《《 is left
+  to common.doubled-punctuation; "报告全文可同时在“大连市政府信息公开网……进行查阅。", 大连市 2013);
 - ``common.heading-punctuation`` — a part heading typed with a closing 。，；、 ("……存在的主要问题及改进情况。");
   item headings, printed run in before their text, are not in question;
 - ``common.heading-punctuation`` also reads run-in item headings: one without the mark its siblings close with;
@@ -121,7 +121,7 @@ def punctuation_problems(report: Report) -> list[Problem]:
 
 _DOUBLED_MARKS = re.compile(r"《{2,}|》{2,}")
 
-_PAIRS = (("（", "）"), ("《", "》"), ("〈", "〉"), ("〔", "〕"), ("【", "】"))
+_PAIRS = (("（", "）"), ("《", "》"), ("〈", "〉"), ("〔", "〕"), ("【", "】"), ("“", "”"))
 
 
 def unbalanced_bracket_problems(report: Report) -> list[Problem]:
@@ -143,10 +143,11 @@ def unbalanced_bracket_problems(report: Report) -> list[Problem]:
                 lost = (text.rfind(left), f"“{left}”没有对应的“{right}”")
             if lost is not None:
                 at, said = lost
+                marks = "引号" if left == "“" else "括号或书名号"
                 problems.append(
                     warning(
                         "common.unbalanced-bracket",
-                        f"括号或书名号不成对：{said}（“{text[max(at - 12, 0) : at + 12]}”）",
+                        f"{marks}不成对：{said}（“{text[max(at - 12, 0) : at + 12]}”）",
                         report.ref(keypath),
                         expected=f"成对的“{left}{right}”",
                         found=text[max(at - 12, 0) : at + 12],
