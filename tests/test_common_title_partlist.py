@@ -210,6 +210,16 @@ def test_an_opening_printed_as_part_ones_first_paragraph_is_read_for_its_part_li
     plain = "本年度我县工作稳步推进。全文由概述、主动公开政府信息情况、其他需要报告的事项三部分组成。"
     data = legacy(preamble=None, overview={"text": plain})
     assert "legacy.part-count" not in {p.rule for p in check(data)}
+    # 峄城区榴园镇 2023: an opening of two paragraphs — "……编制《……2023年政府信息公开工作年度报告》。" and then the
+    # part list in a paragraph of its own
+    compiled = "根据《中华人民共和国政府信息公开条例》要求，编制《测试县2018年政府信息公开工作年度报告》。"
+    listed = "本报告由概述、主动公开政府信息情况、其他需要报告的事项三部分组成。"
+    data = legacy(preamble=None, overview={"text": [compiled, listed, "本年度工作稳步推进。"]})
+    [p] = [p for p in check(data) if p.rule == "legacy.part-count"]
+    assert p.source.keypath == "overview.text[1]"
+    # the second paragraph is read only after an opening: a part list in part 一's second paragraph alone is not one
+    data = legacy(preamble=None, overview={"text": ["本年度工作稳步推进。", listed]})
+    assert "legacy.part-count" not in {p.rule for p in check(data)}
 
 
 @pytest.mark.parametrize(

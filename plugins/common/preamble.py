@@ -79,23 +79,28 @@ def preamble_texts(report: Report) -> list[tuple[str, str]]:
     return [(f"preamble.{sub}", evaluator.resolve(raw, None, []).text) for sub, raw in iter_texts(data)]
 
 
-#: what only a report's opening says of itself: that it was compiled, and from what
-_OPENING = re.compile(r"(?:本报告|本年报|本年度报告|报告)[^。]{0,80}?编制")
+#: what only a report's opening says of itself: that it was compiled, and from what ("本年报根据……要求,由……编制",
+#: "……根据《条例》……要求,编制《榴园镇人民政府2023年政府信息公开工作年度报告》", 峄城区榴园镇 2023)
+_OPENING = re.compile(r"(?:本报告|本年报|本年度报告|报告)[^。]{0,80}?编制|编制(?:了)?《[^》]{2,60}(?:年度报告|年报)》")
 
 
 def _opening_in_first_part(report: Report) -> list[tuple[str, str]]:
     """The first paragraph of the first numbered part when it is the report's opening (it says the report was
-    compiled: "本年报根据……要求,由……编制。"); [] otherwise."""
+    compiled), and the paragraph after it — an opening of two paragraphs, the second listing the parts ("本报告由总体
+    情况、……等6个部分组成。", 榴园镇 2023); [] otherwise."""
     first = next((s for s in report.sections if s.type.numbered), None)
     if first is None:
         return []
     text = first.data.get("text")
     keypath = f"{first.key}.text"
     if isinstance(text, list):
-        text, keypath = (text[0], f"{keypath}[0]") if text else (None, keypath)
-    if not isinstance(text, str) or not _OPENING.search(text):
+        paragraphs = [(f"{keypath}[{i}]", t) for i, t in enumerate(text[:2])]
+    else:
+        paragraphs = [(keypath, text)]
+    if not paragraphs or not isinstance(paragraphs[0][1], str) or not _OPENING.search(paragraphs[0][1]):
         return []
-    return [(keypath, Evaluator(report.values).resolve(text, None, []).text)]
+    evaluator = Evaluator(report.values)
+    return [(k, evaluator.resolve(t, None, []).text) for k, t in paragraphs if isinstance(t, str)]
 
 
 def opening_texts(report: Report) -> list[tuple[str, str]]:

@@ -115,8 +115,16 @@ class _Headings:
         self.numbers: dict[str, int] = {}  # the number each part was printed with
         self.bracketed = bracketed  # the parts numbered "(一)" … (海口市龙华区司法局 2021), not 一、
         self.as_printed: dict[str, str] = {}  # a part's number as printed: "(三)、", "一、 "
+        self.untitled: str | None = None  # the part printed as its number alone ("一、"), no title
 
     def __call__(self, item: TextItem, expected: int) -> tuple[str, str] | None:
+        if not self.bracketed and not self.numbers and _NUMBER_ALONE.match(norm(item.text)):
+            # "一、" and nothing after it (上海市黄浦区 2015's stored copy: the heading's words are lost): part 一 where
+            # nothing was found yet, under the format's title, said so (``untitled``)
+            self.last = 1
+            self.numbers["overview"] = 1
+            self.untitled = "overview"
+            return "overview", TITLES["overview"]
         m = (_BRACKETED_PART if self.bracketed else PART_HEADING).match(norm(item.text))
         if m is None and not self.bracketed and (bare := _BARE_PART.match(item.text)) and len(item.text) <= 24:
             # "一 概 述" (越秀区发改局 2016; a web page's reader may lose the spaces: "一概述"): the number with no 、 —
@@ -154,6 +162,8 @@ class _Headings:
         return key, title
 
 
+#: part 一's number printed alone, nothing after it ("一、")
+_NUMBER_ALONE = re.compile(r"^一\s*[、.．]$")
 #: a part number printed with a space and no 、 ("一 概 述"), or with nothing after it ("一概述")
 _BARE_PART = re.compile(r"^\s*([一二三四五六七八九十])([ \u3000]*)([^、.．，,\s][^，。；,;]{1,20})$")
 
@@ -238,6 +248,9 @@ def import_document(document: PublishedDocument) -> ImportResult:
                 b.data["tables"]["printed"] = printed
                 b.note("tables", PRINTED_NOTE)
                 _drop_captions(b.data["tables"], printed)
+    if headings.untitled:
+        title = TITLES[headings.untitled]
+        b.note(headings.untitled, f"原文这一部分只印了序号“一、”，没有标题文字，按格式的标题“{title}”导入，请核对")
     for key, printed_as in headings.as_printed.items():
         b.put(f"{key}.number_as_printed", printed_as)
         b.note(f"{key}.number_as_printed", f"原文此部分的序号印作“{printed_as}”，照原样保留")
