@@ -166,3 +166,20 @@ def test_check_of_a_page_whose_organ_cannot_be_read_still_checks_its_text(tmp_pa
     rules = {rule for rule, _ in found}
     assert "common.misused-word" in rules  # 国办公开函 for 国办公开办函: the text was read
     assert "common.title-wording" not in rules  # no title printed, none invented to be checked
+
+
+def test_part_one_printed_as_its_number_alone_is_the_overview(tmp_path):
+    """上海市黄浦区 2015's stored copy prints part 一 as "一、" and nothing after it (its words lost): where no part was
+    found yet, the number alone is part 一, under the format's title — said so, not guessed silently."""
+    page = tmp_path / "untitled.html"
+    page.write_text(
+        '<html><head><meta charset="utf-8"></head><body>\n'
+        "<p>某区人民政府2015年政府信息公开工作年度报告</p>\n"
+        "<p>本年度报告根据《中华人民共和国政府信息公开条例》编制，全文包括概述、主动公开政府信息的情况等。</p>\n"
+        "<p>一、</p>\n<p>2015年，我区认真贯彻落实《条例》，扎实推进政府信息公开工作。</p>\n</body></html>",
+        encoding="utf-8",
+    )
+    imported = import_file(page)
+    assert imported.result.format == "legacy"
+    assert "扎实推进政府信息公开工作" in str(imported.result.data["overview"].get("text"))
+    assert any("只印了序号“一、”" in p.message for p in imported.problems)

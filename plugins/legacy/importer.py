@@ -249,8 +249,8 @@ def import_document(document: PublishedDocument) -> ImportResult:
                 b.note("tables", PRINTED_NOTE)
                 _drop_captions(b.data["tables"], printed)
     if headings.untitled:
-        title = TITLES[headings.untitled]
-        b.note(headings.untitled, f"原文这一部分只印了序号“一、”，没有标题文字，按格式的标题“{title}”导入，请核对")
+        standard = TITLES[headings.untitled]
+        b.note(headings.untitled, f"原文这一部分只印了序号“一、”，没有标题文字，按格式的标题“{standard}”导入，请核对")
     for key, printed_as in headings.as_printed.items():
         b.put(f"{key}.number_as_printed", printed_as)
         b.note(f"{key}.number_as_printed", f"原文此部分的序号印作“{printed_as}”，照原样保留")
