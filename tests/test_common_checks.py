@@ -338,6 +338,7 @@ def test_correct_words_and_whole_terms_pass(check):
         "作为第一平台，畅通受理渠道，办理行政复议、行政诉讼。",
         "做好政府信息公开、依申请公开和主动公开，好像、形象。",
         "主动公布政府信息，主动公示办事指南，发布政府信息公示。",  # 平潭综合实验区 2020: 公布, 公示 are words
+        "政务公众号已入驻“今日头条”平台。",  # 政务公众号 is the organ's WeChat account, not 政务公开 cut short
     ):
         assert "common.misused-word" not in rules(check(with_overview(text=text)))
 

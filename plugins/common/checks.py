@@ -104,8 +104,9 @@ _APPROX = re.compile(r"(\d+\.\d+)余([万亿]?)")
 _RUN_DATE = re.compile(r"(?<![\d.])(?:19|20)\d{2}\d{1,6}[月日]")
 FIXED_TERMS = ("受理渠道", "政府信息公开", "依申请公开", "主动公开", "行政复议", "行政诉讼", "政务公开", "信息公开指南")
 #: Words a term's prefix goes on into that are not the term cut short: 公布/公示/公告 after 主动、政府信息、政务
-#: (平潭综合实验区 2020: "主动公布……"; "政府信息公示") are words of their own
-_GOES_ON = {t: "布示告" for t in FIXED_TERMS if t.endswith("公开")}
+#: (平潭综合实验区 2020: "主动公布……"; "政府信息公示") are words of their own, and so is 政务公众号 (the organ's
+#: WeChat account)
+_GOES_ON = {t: "布示告众" for t in FIXED_TERMS if t.endswith("公开")}
 _TRUNCATED = re.compile(
     "|".join(f"{re.escape(t[:-1])}(?![{re.escape(t[-1]) + _GOES_ON.get(t, '')}])" for t in FIXED_TERMS)
 )
