@@ -334,6 +334,26 @@ def test_a_part_printed_without_its_heading(write_toml, tmp_path):
     assert "input.no-heading" not in rules(problems_of(write_toml(legacy())))
 
 
+@pytest.mark.parametrize("kind", ["pdf", "html", "docx"])
+def test_a_legacy_part_printed_without_its_heading_comes_back_on_import(write_toml, tmp_path, kind):
+    """The legacy importer reads it as the 2019/2021 one does: the 导语 running straight into "（一）……" and then
+    "二、……" is part 一 printed without its heading — ``no_heading`` again, its items part 一's, the 导语 its own."""
+    data = legacy()
+    data["overview"] = {
+        "no_heading": True,
+        "items": [
+            {"heading": "组织领导。", "text": "成立政府信息公开工作领导小组，明确专人负责。"},
+            {"heading": "制度建设。", "text": "完善主动公开、依申请公开和保密审查制度。"},
+        ],
+    }
+    imported = import_file(_built(write_toml, tmp_path, data, kind)).result.data
+    assert imported["format"] == "legacy"
+    assert imported["overview"].get("no_heading") is True
+    assert [i.get("heading") for i in imported["overview"]["items"]] == ["组织领导。", "制度建设。"]
+    preamble = imported["preamble"]["text"]
+    assert not any("组织领导" in t for t in ([preamble] if isinstance(preamble, str) else preamble))
+
+
 def _with_note() -> dict:
     data = legacy()
     data["signature"] = {"note": "此件主动公开"}

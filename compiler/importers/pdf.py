@@ -142,13 +142,23 @@ def _read_page(page: Any, number: int, doc: PublishedDocument, state: _Paragraph
         indented = ln["x0"] > left + 0.6 * unit
         centred = _centred(ln, page.width) and ln["x0"] > left + 2 * unit
         font = _main_font(ln)
-        # a line in another typeface (a 黑体 heading after a 仿宋 paragraph whose last line was full) starts anew
-        if indented or centred or not state.open or (state.font is not None and font != state.font):
+        # a line in another typeface (a 黑体 heading after a 仿宋 paragraph whose last line was full) starts anew, and
+        # so does a numbered item after a line that ends a sentence — a 导语 whose last line is exactly full, then
+        # "（一）组织领导。……" (on page 1 the left margin is not known yet, so its indent does not show)
+        numbered = bool(_ITEM_START.match(text)) and bool(state.lines) and state.lines[-1].rstrip().endswith(_ENDS)
+        if indented or centred or numbered or not state.open or (state.font is not None and font != state.font):
             state.flush(doc)
             state.place = Place(doc.path, f"第{number}页第{i}行")
         state.lines.append(text)
         state.font = font
         state.open = ln["x1"] >= right - 1.2 * unit and not centred
+
+
+#: how a numbered part or item begins ("（一）", "(2)", "一、", "3．"), and the marks a sentence ends with
+_ITEM_START = re.compile(
+    r"\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,2}、|\d{1,2}[.．、](?!\d))"
+)
+_ENDS = ("。", "；", "：", ":", "！", "？")
 
 
 def _main_font(line: dict[str, Any]) -> str | None:

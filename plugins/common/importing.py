@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from compiler.importers.base import Grid, ImportNote, Place, PublishedDocument, TextItem
-from compiler.model.numbering import PRINTED_VARIANTS, goes_on_from, label
+from compiler.model.numbering import PRINTED_VARIANTS, goes_on_from, label, printed_number
 from compiler.model.schema import CELL_UNIT_PATTERN, SIGN_WORDS
 
 CN_DIGITS = "一二三四五六七八九十"
@@ -147,6 +147,16 @@ def split_marker(text: str, kind: str | None) -> tuple[str, str, str] | None:
             if len(body) <= 30:
                 return name, body, ""
             return name, "", body
+    return None
+
+
+def first_subpart(paragraphs: list[str]) -> int | None:
+    """Where the front matter's "（一）" sub-parts begin after at least one paragraph of 导语 — part 一 printed
+    without its heading, the 导语 running straight into "（一）主动公开情况。……" (榆树市环城乡 2023) — or ``None``."""
+    for n, text in enumerate(paragraphs[1:], start=1):
+        found = split_marker(text, "（一）")
+        if found and printed_number(text[: len(text) - len(found[1]) - len(found[2])].strip()) == 1:
+            return n
     return None
 
 

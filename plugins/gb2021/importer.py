@@ -34,6 +34,7 @@ from plugins.common.importing import (
     NUMBER_TEXT,
     PART_HEADING,
     Builder,
+    first_subpart,
     metadata,
     narrative,
     norm,
@@ -649,14 +650,6 @@ def _fee(paragraphs: list[str], b: Builder, place: Place | None) -> list[str]:
     return rest
 
 
-def _first_subpart(paragraphs: list[str]) -> int | None:
-    """Where the front matter's "（一）" sub-parts begin after at least one paragraph of 导语, or ``None``."""
-    for n, text in enumerate(paragraphs[1:], start=1):
-        if re.match(r"\s*[（(]\s*一\s*[）)]", text):
-            return n
-    return None
-
-
 def import_document(document: PublishedDocument, fmt: str) -> ImportResult:
     b = Builder(fmt, cell_kind=_schema_keeps_blanks())
     b.data["format"] = fmt
@@ -668,7 +661,7 @@ def import_document(document: PublishedDocument, fmt: str) -> ImportResult:
     byline, front = split_byline(front)
     preamble = [i.text for i in split_addressee(front, b)]
     unheaded: list[str] = []
-    if "overview" not in found_keys and (at := _first_subpart(preamble)):
+    if "overview" not in found_keys and (at := first_subpart(preamble)):
         # the 导语 followed straight by "（一）主动公开情况。……" with no "一、总体情况" over it (榆树市环城乡 2023):
         # part 一 printed without its heading
         preamble, unheaded = preamble[:at], preamble[at:]
