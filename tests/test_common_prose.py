@@ -130,6 +130,20 @@ def test_a_count_of_another_measure_ends_the_parts():
     assert (found.total, sum(found.parts)) == (23, 31)
 
 
+def test_a_count_after_the_remainder_that_closes_the_total_is_another_statistic():
+    """新蔡县 2020 (held-out round 91): "……主动公开政府信息2603条。其中,政务(动态)类信息1688条,概括类信息336条,其他信息
+    579条,通过政务微信公开政府信息39条。" — 1688 + 336 + 579 is the 2603; the 39 after the remainder are a channel's
+    count, not one more kind.  Parts over the total before any remainder are still reported."""
+    text = (
+        "2020年，县政府办公室主动公开政府信息2603条。其中，政务（动态）类信息1688条，概况类信息336条，其他信息579条，"
+        "通过政务微信公开政府信息39条。"
+    )
+    assert not list(parts_not_adding_up(text))
+    over = text.replace("其他信息579条", "其他信息600条")
+    [found] = parts_not_adding_up(over)
+    assert (found.total, sum(found.parts)) == (2603, 2663)
+
+
 def test_kinds_named_then_each_counted_are_the_whole():
     """平潭自然资源与生态环境局 2019: eight kinds named, each counted in the next sentence, 425 of the 475."""
     lead = (

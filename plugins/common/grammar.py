@@ -44,7 +44,7 @@ ADVERBIALS = (
 )
 VERBS = (
     "公开|开展|推进|落实|处理|答复|发布|做好|完成|执行|实施|宣传|回应|解读|办理|受理|更新|维护|保障|提升|提高|加强|推动|公布"
-    "|报送|整改|反馈|满足|反映|发挥"
+    "|报送|整改|反馈|满足|反映|发挥|进行"
 )
 #: a word after the verb that makes the verb a modifier of a noun: 公开工作, 宣传活动, 公开标准
 NOUN_HEADS = (

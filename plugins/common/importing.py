@@ -408,6 +408,8 @@ _NAMED_REPORT = re.compile(
     r"(?:(?:年度)?(?:报告|年报)|情况编制)"
 )
 _COMPILED_BY = re.compile(r"由(?P<organ>[\u4e00-\u9fff（）()]{2,30}?)(?:综合|汇总|负责)?(?:编制|编写|制作)")
+#: the office or section of an organ that compiles its report, after the organ's name
+_COMPILING_OFFICE = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:党政办公室|党政办|办公室)?(?:综合科|秘书科|信息科)?$")
 
 
 #: the statistics period of the 导语: "统计期限自2009年1月1日……至2009年12月31日止"
@@ -444,7 +446,9 @@ def named_in_preamble(preamble: list[str]) -> tuple[str, int] | None:
     if m is None:
         return None
     by = _COMPILED_BY.search(text)
-    organ = by["organ"] if by else (m["organ"] or "")
+    # the office that compiled it is the organ's: "由无锡市锡山区人民政府厚桥街道党政办公室综合科编制" → 厚桥街道,
+    # "由沈阳市沈河区人民政府办公室编制" → 沈河区人民政府
+    organ = _COMPILING_OFFICE.sub("", by["organ"]) if by else (m["organ"] or "")
     if organ.startswith(("我", "本", "该")):  # "我局", "本单位": the organ is not named
         organ = ""
     return organ, int(m["year"])

@@ -620,6 +620,11 @@ def _meant_whole(listed: str, last: int, unit: str) -> bool:
     return not any(m.group("u") == unit for m in _NUMBER_UNIT.finditer(listed, last))
 
 
+def _item_name(listed: str) -> str:
+    """The name of the last item of a list read so far ("……概况类信息336条，其他信息579条" → "其他信息579条")."""
+    return re.split(r"[，,、；;：:]", listed.rstrip("，,、；;"))[-1].strip()
+
+
 def parts_not_adding_up(text: str) -> Iterator[PartsSum]:
     """ "共X条，其中A条、B条……" where the parts (same unit, same sentence, after 其中) add up to more than X — or,
     when the list is the whole (it ends in 其他…, or it is 主动公开/依申请公开/不予公开), to anything but X."""
@@ -658,6 +663,10 @@ def parts_not_adding_up(text: str) -> Iterator[PartsSum]:
                 break
             if _COUNTED_BEFORE.search(listed, 0, m.start()):  # "……微信订阅号发布信息54期97条" (庆阳市外事办 2020):
                 break  # a count of another measure goes first — another statistic, not one more part
+            if sum(parts) == stated and _REMAINDER.match(_item_name(listed[:last])):
+                # the remainder closed the list on the total: what follows it is another statistic ("……其他信息579条,
+                # 通过政务微信公开政府信息39条", 新蔡县 2020 — a channel, not one more kind)
+                break
             parts.append(int(m.group("n").replace(",", "")))
             last = m.end()
         if parts and sum(parts) > stated:  # one part alone over the total is as wrong as several
