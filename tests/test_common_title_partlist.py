@@ -303,3 +303,18 @@ def test_a_list_of_short_names_and_an_appendix_counted_with_its_name(tmp_path):
     path = write_variant(tmp_path, [(f"要求编制，{counted}", f"要求编制，{seven}")])
     [p] = [p for p in problems_of(path) if p.rule == "gb2021.part-count"]
     assert (p.expected, p.found) == (6, 7)
+
+
+def test_a_short_name_before_a_part_named_for_fuyi_is_a_name_of_its_own(check):
+    """河曲县 2018 (held-out round 92): "……依申请公开政府信息、行政复议和行政诉讼情况、……等八部分组成" — the short name
+    before "行政复议和……" is one name, the 复议 part another: eight listed, as said (the reader had joined the two as
+    one name split at its 、, and said seven)."""
+    from conftest import legacy
+
+    listed = (
+        "全文由概述、主动公开政府信息情况、政府信息公开重点工作完成情况、重点领域政府信息公开情况、依申请公开政府信息、"
+        "行政复议和行政诉讼情况、存在的主要问题及改进措施和其他需要报告的事项等八部分组成。"
+    )
+    found = {p.rule: p for p in check(legacy(preamble={"text": listed}))}
+    assert "legacy.part-count" not in found or "列出了7个" not in found["legacy.part-count"].message
+    assert "legacy.part-list-punctuation" not in found

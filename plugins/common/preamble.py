@@ -186,6 +186,9 @@ def _rejoin(pieces: list[str]) -> tuple[str, ...]:
     names: list[str] = []
     for piece in pieces:
         joins = 2 * len(short) < len(pieces) or re.search(r"复议$", names[-1] if names else "")
+        # a piece that opens on 复议 is a name of its own ("……依申请公开政府信息、行政复议和行政诉讼情况、……", 河曲县
+        # 2018): the name split at its own 、 has its 复议 before the 、, never after
+        joins = joins and not re.match(r"(?:行政)?复议", piece)
         if (
             names
             and joins
