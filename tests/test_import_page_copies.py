@@ -58,8 +58,10 @@ def test_a_saved_portal_page_imports_as_transcribed(slug_dir, tmp_path, request)
     default = f"{read.get('organ')}{read.get('year')}年政府信息公开工作年度报告"
     if wanted.get("title"):
         assert _squeezed(read.get("title", default)) == _squeezed(wanted["title"])
-        # the organ is the title's, whatever name the transcriber gave the organ
-        assert read.get("organ") == (title_parts(_squeezed(wanted["title"])) or ("",))[0]
+        # the organ is the title's, whatever name the transcriber gave the organ (a title printed without its year,
+        # 天山区政务服务管理局 2022's, opens with it)
+        named = (title_parts(_squeezed(wanted["title"])) or ("",))[0]
+        assert read.get("organ") == named or (not named and _squeezed(wanted["title"]).startswith(read["organ"]))
     else:
         # no title in the copy: the organ is read where the copy names it, or left for the user (and said so)
         organ = read.get("organ")

@@ -232,6 +232,10 @@ def _title_at(lines: list[TextItem], end: int) -> tuple[int, str] | None:
     "高平市人民政府办公室" / "2023年政府信息公开工作年度报告")."""
     fallback = None
     for start in range(end, max(end - 3, -1), -1):
+        if start < end and _REPORT_WORD.search(norm(lines[start].text)):
+            # a line above that ends as a title is one of its own — the page's headline over the report's own title
+            # line ("天山区政务服务管理局2022年度政府信息公开工作年报" over "……政府信息公开工作年报", 天山区 2022)
+            break
         joined = "".join(norm(i.text) for i in lines[start : end + 1])
         parts = title_parts(joined)
         if parts and parts[0]:
@@ -239,6 +243,13 @@ def _title_at(lines: list[TextItem], end: int) -> tuple[int, str] | None:
         if parts and fallback is None:
             fallback = start, joined
     return fallback
+
+
+def _own_title_without_year(headline: str, line: str) -> bool:
+    """Whether ``line`` is the report's own title under the page's ``headline``, printed without the year: the
+    headline's organ opens it and it names no year of its own."""
+    parts = title_parts(headline)
+    return bool(parts and parts[0] and line.startswith(parts[0]) and not re.search(r"\d{4}", line))
 
 
 def title_of(doc: PublishedDocument, front: list[TextItem]) -> tuple[str, list[TextItem]]:
@@ -262,9 +273,17 @@ def title_of(doc: PublishedDocument, front: list[TextItem]) -> tuple[str, list[T
         if not _REPORT_WORD.search(text):
             continue
         at = _title_at(front, end)
+        if at is None and found is not None and _own_title_without_year(found[2], text):
+            # the page's headline, then the report's own title printed without its year ("天山区政务服务管理局
+            # 政府信息公开工作年报" under "……2022年度……年报", 天山区 2022): the report's own, as printed
+            doc.metadata.setdefault("页面标题", found[2])  # the year the report's own title leaves out
+            found = (end, end, text)
+            continue
+        if at is None:
+            continue
         # the page's headline, then the report's own title lines for the same year: the report's own
         same_year = found is not None and (title_parts(at[1]) or ("", 0))[1] == (title_parts(found[2]) or ("", 1))[1]
-        if at is not None and (found is None or same_year):
+        if found is None or same_year:
             found = (at[0], end, at[1])
     if found is not None:
         return found[2], front[found[1] + 1 :]
@@ -455,7 +474,8 @@ def named_in_preamble(preamble: list[str]) -> tuple[str, int] | None:
 
 
 def metadata(doc: PublishedDocument, title: str, preamble: list[str], tail: list[TextItem], b: Builder) -> None:
-    parts = title_parts(title)
+    # a title printed without its year takes organ and year from the page's headline over it (:func:`title_of`)
+    parts = title_parts(title) or title_parts(doc.metadata.get("页面标题", ""))
     named = ("发布机构", "发文机关", "meta:ContentSource")
     publisher = next((doc.metadata[k] for k in named if doc.metadata.get(k)), "")
     # the 署名: a short line, no sentence and no numbered item — not the last paragraph of a cut copy
