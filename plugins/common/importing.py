@@ -160,6 +160,18 @@ def first_subpart(paragraphs: list[str]) -> int | None:
     return None
 
 
+def split_unheaded_part_one(preamble: list[str], b: Builder, title: str) -> tuple[list[str], list[str]]:
+    """The front matter's paragraphs split where part 一, printed without its heading ``title``, begins
+    (:func:`first_subpart`): (the 导语, part 一's paragraphs), ``no_heading`` set and said; (``preamble``, []) when the
+    front matter runs into no "（一）"."""
+    at = first_subpart(preamble)
+    if not at:
+        return preamble, []
+    b.put("overview.no_heading", True)
+    b.note("overview.no_heading", f"导语之后直接是“（一）……”，没有“一、{title}”标题：照原样记为 no_heading = true")
+    return preamble[:at], preamble[at:]
+
+
 def numbers_as_printed(kind: str, printed: list[str]) -> list[str | None]:
     """For each item of a list numbered in ``kind``, its number as printed where it is not the one after the
     number printed before it — "（四）" after "（二）" (沂水县卫生局 2009), a second "（三）" — so that the rebuilt

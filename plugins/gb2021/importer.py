@@ -34,7 +34,6 @@ from plugins.common.importing import (
     NUMBER_TEXT,
     PART_HEADING,
     Builder,
-    first_subpart,
     metadata,
     narrative,
     norm,
@@ -51,6 +50,7 @@ from plugins.common.importing import (
     split_note,
     split_parts,
     split_signature,
+    split_unheaded_part_one,
     strip_number,
     typed_cell,
     typed_tables,
@@ -661,13 +661,12 @@ def import_document(document: PublishedDocument, fmt: str) -> ImportResult:
     byline, front = split_byline(front)
     preamble = [i.text for i in split_addressee(front, b)]
     unheaded: list[str] = []
-    if "overview" not in found_keys and (at := first_subpart(preamble)):
+    if "overview" not in found_keys:
         # the 导语 followed straight by "（一）主动公开情况。……" with no "一、总体情况" over it (榆树市环城乡 2023):
         # part 一 printed without its heading
-        preamble, unheaded = preamble[:at], preamble[at:]
-        found_keys.insert(0, "overview")
-        b.put("overview.no_heading", True)
-        b.note("overview.no_heading", "导语之后直接是“（一）……”，没有“一、总体情况”标题：照原样记为 no_heading = true")
+        preamble, unheaded = split_unheaded_part_one(preamble, b, "总体情况")
+        if unheaded:
+            found_keys.insert(0, "overview")
     if preamble:
         b.put("preamble.text", preamble if len(preamble) > 1 else preamble[0])
     else:

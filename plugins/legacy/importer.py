@@ -20,7 +20,6 @@ from plugins.common.importing import (
     CN_DIGITS,
     PART_HEADING,
     Builder,
-    first_subpart,
     metadata,
     narrative,
     norm,
@@ -33,6 +32,7 @@ from plugins.common.importing import (
     split_note,
     split_parts,
     split_signature,
+    split_unheaded_part_one,
     table_captions,
     typed_tables,
 )
@@ -219,20 +219,12 @@ def import_document(document: PublishedDocument) -> ImportResult:
     b.score = 0.09 * len(parts)
     byline, front = split_byline(front)
     preamble = [i.text for i in split_addressee(front, b)]
-    unheaded: list[str] = []
     keys = [key for key, _, _ in parts]
-    if (
-        not headings.bracketed
-        and keys
-        and "overview" not in keys
-        and headings.numbers.get(keys[0]) == 2
-        and (at := first_subpart(preamble))
-    ):
+    if not headings.bracketed and keys and "overview" not in keys and headings.numbers.get(keys[0]) == 2:
         # the 导语 followed straight by "（一）……", then "二、……": part 一 printed without its heading
-        preamble, unheaded = preamble[:at], preamble[at:]
-        b.put("overview.no_heading", True)
-        b.note("overview.no_heading", "导语之后直接是“（一）……”，没有“一、概述”标题：照原样记为 no_heading = true")
-        b.data.setdefault("overview", {}).update(narrative(unheaded))
+        preamble, unheaded = split_unheaded_part_one(preamble, b, TITLES["overview"])
+        if unheaded:
+            b.data.setdefault("overview", {}).update(narrative(unheaded))
     if preamble:
         b.put("preamble.text", preamble if len(preamble) > 1 else preamble[0])
     tail: list[TextItem] = []
