@@ -73,6 +73,26 @@ def test_a_kind_named_twice_in_one_list():
     assert not list(doubled_items(two))
 
 
+def test_a_kind_named_twice_in_a_list_of_counts_with_their_shares(check):
+    """将乐县安仁乡 2010 (corpus): "……科教文体卫生类5条,占总体比例的4.85%;科教文体卫生类信息5条,占总体比例的
+    4.85%。" — a list whose items each give a count and a share is one list over its ；, and a name said again with
+    信息 after it is the same kind."""
+    from plugins.common.prose import doubled_items
+
+    text = (
+        "在主动公开的信息中,政策法规类的信息14条,占总体的比例为13.59%;规划计划类的信息6条,占总体的比例为5.83%;"
+        "科教文体卫生类5条,占总体比例的4.85%;科教文体卫生类信息5条,占总体比例的4.85%。"
+    )
+    assert [item for item, _ in doubled_items(text)] == ["科教文体卫生类信息5条"]
+    assert [p.rule for p in check(legacy(active={"text": text})) if p.rule == "prose.doubled-item"] == [
+        "prose.doubled-item"
+    ]
+    other = text.replace("科教文体卫生类信息5条", "机构职能类信息8条")
+    assert not list(doubled_items(other))
+    lists = "主动公开概况类2条、动态类3条、其他1条；依申请公开概况类2条、动态类1条、其他1条。"  # two lists, no shares
+    assert not list(doubled_items(lists))
+
+
 def test_a_kind_named_twice_in_a_list_without_counts(check):
     """绵竹市农业农村局 2021 (held-out round 54): "主要包括农业部门动态、财政预决算、……、财政预决算信息、行政许可……"."""
     from plugins.common.prose import doubled_words

@@ -77,3 +77,27 @@ def test_derived_values_can_be_cited_in_prose(blocks):
     text = "分类合计{active.category_sum}条，渠道合计{active.channel_sum}条，概况类占{active.category_pct.概况类}%。"
     made = blocks(active(text=text))
     assert any(getattr(b, "text", "") == "分类合计100条，渠道合计100条，概况类占40%。" for b in made)
+
+
+def test_a_share_said_the_long_way_is_read_for_the_category_named_before_it(check):
+    """北京市西城区展览路街道 2014 and 绍兴市越城区东浦镇 2016 (corpus): "业务动态类信息197条,占总体的比例为83.84%",
+    "……(建设项目招标)的信息289条,占总体比例的31.6%" — the shares said with 总体的比例为 were not read, and a category
+    typed with half-width brackets (the prose is printed with full-width ones) lent its share to the one before it."""
+    categories = {"人事信息": 23, "公共资源交易类(建设项目招标)的信息": 289, "业务动态类信息": 603}
+    text = (
+        "在主动公开的信息中,人事信息23条,占总体的比例为2.5%,公共资源交易类(建设项目招标)的信息289条,"
+        "占总体比例的31.6%,业务动态类信息603条,占总体的比例为65.91%。"
+    )
+
+    def shares(text):
+        return check(active(total=915, categories=categories, channels={}, text=text))
+
+    [p] = [p for p in shares(text) if p.rule == "legacy.active.percentage"]
+    assert "业务动态类信息" in p.message and (p.found, p.expected) == ("65.91%", "65.90%")  # 603 ÷ 915 = 65.9016 %
+    fixed = text.replace("65.91%", "65.90%")
+    assert "legacy.active.percentage" not in rules(
+        check(active(total=915, categories=categories, channels={}, text=fixed))
+    )
+    cut = fixed.replace("2.5%", "2.4%")  # 23 ÷ 915 = 2.514 %: 2.4 is neither rounded nor truncated
+    [p] = [p for p in shares(cut) if "percentage" in p.rule]
+    assert "人事信息" in p.message and p.found == "2.4%"

@@ -32,8 +32,10 @@ FIELDS = (
     Field("channels", "counts", description="按公开渠道（条）", example={"网站": 80, "微博": 10, "微信": 10}),
 )
 
+_FULL_WIDTH = str.maketrans("(),:;", "（），：；")
 _SEGMENT = re.compile(r"[^；;。\n]+")
-_PERCENT = re.compile(r"占\s*(\d+(?:\.\d+)?)\s*[%％]")
+#: "占12.4%", and the longer ways real reports say it: "占总体的比例为83.84%", "占总体比例的52.6%", "占总数的3%"
+_PERCENT = re.compile(r"占(?:[^，,；;。\d%％]{0,8}?(?:的|比例|比重|为|是))?\s*(\d+(?:\.\d+)?)\s*[%％]")
 
 
 def derive(ctx: SectionContext) -> dict[str, Any]:
@@ -55,6 +57,8 @@ def typed_percentages(ctx: SectionContext) -> list[tuple[str, str, str]]:
     A percentage belongs to the category named last before it in the same clause (clauses end at 。 or ；).
     """
     names = sorted((ctx.data.get("categories") or {}), key=len, reverse=True)
+    # the prose is printed with full-width marks; a category's name is a TOML key, kept as typed
+    printed = {name: name.translate(_FULL_WIDTH) for name in names}
     found: list[tuple[str, str, str]] = []
     evaluator = Evaluator(ctx.values)
     for sub, raw in iter_texts(ctx.data):
@@ -63,7 +67,7 @@ def typed_percentages(ctx: SectionContext) -> list[tuple[str, str, str]]:
             clause = segment.group(0)
             for m in _PERCENT.finditer(clause):
                 before = clause[: m.start()]
-                positions = {name: before.rfind(name) for name in names}
+                positions = {name: before.rfind(printed[name]) for name in names}
                 named = [(pos, name) for name, pos in positions.items() if pos >= 0]
                 if named:
                     found.append((sub, max(named)[1], m.group(1)))
