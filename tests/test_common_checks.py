@@ -414,6 +414,14 @@ def test_a_paragraph_without_its_final_stop(check, text):
     assert text[-6:-1] in p.found  # the closing mark may be printed full-width
 
 
+def test_an_english_paragraph_ends_the_english_way(check):
+    """山东省人民政府 2017 (held-out round 94) prints its 导语 again in English: its "." is a full stop."""
+    english = "The statistics in this report cover the period from January 1st, 2017 to December 31st, 2017."
+    assert "common.unterminated-paragraph" not in rules(check(with_overview(text=english)))
+    cut = english.removesuffix(".")
+    assert "common.unterminated-paragraph" in rules(check(with_overview(text=cut)))
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -83,11 +83,21 @@ def test_pasted_debris_is_fixed(raw, clean):
         "𠮷野家",
         "《条例》<注>",  # angle brackets outside a title
         "《a<b>c》",  # nothing Chinese inside them
+        # 山东省人民政府 2017 prints its 导语 in English too: curly quotes in English are English marks
+        "Regulations of the PRC (hereinafter “Regulations”)and Solutions (hereinafter “Solutions”); and it",
+        "available at “China Shandong” (www.shandong.gov.cn).",
     ],
 )
 def test_latin_context_references_and_urls_are_left_alone(kept):
     assert fixed(kept) == kept
     assert clean_text(kept).changes == ()
+
+
+def test_curly_quotes_beside_chinese_still_make_a_chinese_context():
+    """The quotes Chinese sets full-width make a Chinese context where Chinese stands beside them, past spaces."""
+    assert fixed("坚持“谁审核谁负责” (试行)原则") == "坚持“谁审核谁负责”（试行）原则"
+    assert fixed("称为“Regulations” ,以下") == "称为“Regulations”，以下"
+    assert fixed("“12345”热线 (市长信箱)") == "“12345”热线（市长信箱）"
 
 
 def test_unpaired_quotes_and_private_use_are_reported_not_changed():

@@ -188,8 +188,22 @@ def test_hygiene_is_idempotent_and_loses_only_what_it_reports(text):
 
 
 def _wide(ch: str) -> bool:
-    """Makes a Chinese context (UAX #11 East Asian Width W/F, or a mark Chinese sets full-width)."""
-    return unicodedata.east_asian_width(ch) in ("W", "F") or ch in CHINESE_AMBIGUOUS
+    """Wide by UAX #11 (East Asian Width W or F)."""
+    return unicodedata.east_asian_width(ch) in ("W", "F")
+
+
+def _context_at(out: list[str], k: int) -> bool:
+    """``out[k]`` makes a Chinese context: it is wide, or it is a mark Chinese sets full-width (“”‘’…—·) with a wide
+    character beside it on either side, past spaces and other such marks (in English text they are English)."""
+    if _wide(out[k]):
+        return True
+    if out[k] not in CHINESE_AMBIGUOUS:
+        return False
+    for side in (reversed(out[:k]), out[k + 1 :]):
+        nearest = next((c for c in side if c and not _space(c) and c not in CHINESE_AMBIGUOUS), None)
+        if nearest is not None and _wide(nearest):
+            return True
+    return False
 
 
 #: Left alone by hygiene (README: "never touched: the inside of {references} and of URLs"): a reference is
@@ -223,9 +237,9 @@ def test_no_half_width_mark_is_left_beside_chinese(text):
     for i, ch in enumerate(out):
         if ch not in HALF_TO_FULL or i in may_keep:
             continue
-        before = next((c for c in reversed(out[:i]) if c and not _space(c)), None)
-        after = next((c for c in out[i + 1 :] if c and not _space(c)), None)
-        beside = [c for c in (before, after) if c is not None and _wide(c)]
+        before = next((k for k in range(i - 1, -1, -1) if out[k] and not _space(out[k])), None)
+        after = next((k for k in range(i + 1, len(out)) if out[k] and not _space(out[k])), None)
+        beside = [out[k] for k in (before, after) if k is not None and _context_at(out, k)]
         assert not beside, (ch, beside, cleaned.text)
     for i in _spans(_MUST_KEEP, text):  # inside references and URLs only invisible/control characters go
         assert out[i] in (text[i], ""), (text, cleaned.text)

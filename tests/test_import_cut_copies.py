@@ -183,3 +183,30 @@ def test_part_one_printed_as_its_number_alone_is_the_overview(tmp_path):
     assert imported.result.format == "legacy"
     assert "扎实推进政府信息公开工作" in str(imported.result.data["overview"].get("text"))
     assert any("只印了序号“一、”" in p.message for p in imported.problems)
+
+
+def test_the_legacy_published_count_and_its_kinds_are_read_and_checked(tmp_path, capsys):
+    """北京市西城区展览路街道 2014's page: "共主动公开政府信息235条" is the 主动公开 total (a second phrase for that
+    total, "清理出N条……已公开", had hidden the first from the import), and the kinds listed with their counts and
+    shares are the part's categories, so that "业务动态类信息197条,占总体的比例为83.84%" is checked
+    (197 ÷ 235 = 83.83 %)."""
+    page = tmp_path / "zhanlanlu.html"
+    page.write_text(
+        '<html><head><meta charset="utf-8"></head><body>\n'
+        "<p>某街道2014年政府信息公开工作年度报告</p>\n"
+        "<p>本报告根据《中华人民共和国政府信息公开条例》编制。如对本报告有疑问，请与某街道办事处联系。</p>\n"
+        "<p>一、主动公开政府信息情况</p>\n<p>本单位2014年共主动公开政府信息235条,其中全文电子化率达100%。</p>\n"
+        "<p>在主动公开的信息中,机构职能类信息9条,占总体的比例为3.83%;规划计划类信息4条,占总体的比例为1.70%;"
+        "行政职责类信息25条,占总体的比例为10.64%;业务动态类信息197条,占总体的比例为83.84%。</p>\n"
+        "</body></html>",
+        encoding="utf-8",
+    )
+    imported = import_file(page)
+    active = imported.result.data["active"]
+    assert active["total"] == 235
+    kinds = {"机构职能类信息": 9, "规划计划类信息": 4, "行政职责类信息": 25, "业务动态类信息": 197}
+    assert active["categories"] == kinds
+    assert any("按类别的主动公开条数取自正文" in p.message for p in imported.problems)
+    main(["check", str(page)])
+    out = capsys.readouterr()
+    assert "83.84%" in out.out + out.err and "83.83%" in out.out + out.err

@@ -161,18 +161,43 @@ class _Cleaner:
 
     def neighbour(self, i: int, step: int, *, skip_space: bool) -> str | None:
         """The nearest surviving character before (``step=-1``) or after ``i``, optionally skipping spaces."""
+        k = self.neighbour_at(i, step, skip_space=skip_space)
+        return None if k is None else self.out[k]
+
+    def neighbour_at(self, i: int, step: int, *, skip_space: bool) -> int | None:
+        """The index of :meth:`neighbour`."""
         k = i + step
         while 0 <= k < len(self.out):
             ch = self.out[k]
             if ch and not (skip_space and _is_space(ch)):
-                return ch
+                return k
             k += step
         return None
 
+    def wide(self, k: int | None) -> bool:
+        """Whether the character at ``k`` makes a Chinese context.  A mark Chinese sets full-width that Latin text
+        uses too (“”‘’…—·) makes one only where Chinese stands beside it, past spaces and other such marks: in an
+        English paragraph of a report ("… PRC (hereinafter “Regulations”)and …", 山东省人民政府 2017) it is the
+        English mark, and the brackets and spaces around it stay as they are."""
+        if k is None or not self.out[k]:
+            return False
+        if self.out[k] not in _CHINESE_AMBIGUOUS:
+            return is_wide(self.out[k])
+        return any(self._beside_ambiguous(k, step) for step in (-1, 1))
+
+    def _beside_ambiguous(self, k: int, step: int) -> bool:
+        j = k + step
+        while 0 <= j < len(self.out):
+            ch = self.out[j]
+            if ch and not _is_space(ch) and ch not in _CHINESE_AMBIGUOUS:
+                return is_wide(ch)
+            j += step
+        return False
+
     def chinese_at(self, i: int) -> bool:
-        before = self.neighbour(i, -1, skip_space=True)
-        after = self.neighbour(i, 1, skip_space=True)
-        return (before is not None and is_wide(before)) or (after is not None and is_wide(after))
+        before = self.neighbour_at(i, -1, skip_space=True)
+        after = self.neighbour_at(i, 1, skip_space=True)
+        return self.wide(before) or self.wide(after)
 
     # -- passes -------------------------------------------------------------------------------------
     def remove_junk(self) -> None:
@@ -185,7 +210,7 @@ class _Cleaner:
         return bool(self.out[i]) and not self.protected[i]
 
     def pair_quotes(self) -> None:
-        if not any(is_wide(ch) for ch in self.out if ch):
+        if not any(self.wide(k) for k in range(len(self.out))):
             return
         marks = [i for i, ch in enumerate(self.out) if ch in _DOUBLE_QUOTES and self.free(i)]
         if not marks:
@@ -238,10 +263,7 @@ class _Cleaner:
                 j = pairs[i]
                 a, b = min(i, j), max(i, j)
                 chinese = (
-                    chinese
-                    or self.chinese_at(j)
-                    or self.out[j] in "（）"
-                    or any(c and is_wide(c) for c in self.out[a + 1 : b])
+                    chinese or self.chinese_at(j) or self.out[j] in "（）" or any(self.wide(k) for k in range(a + 1, b))
                 )
             if chinese:
                 self.set(i, _HALF_TO_FULL[ch], "hygiene.punctuation", f"半角 {ch} 改为全角 {_HALF_TO_FULL[ch]}")
@@ -264,8 +286,7 @@ class _Cleaner:
             elif ch in "<＜" and depth:
                 opened = i
             elif ch in ">＞" and depth and opened is not None:
-                inside = self.out[opened + 1 : i]
-                if any(c and is_wide(c) for c in inside):
+                if any(self.wide(k) for k in range(opened + 1, i)):
                     self.set(opened, "〈", "hygiene.punctuation", f"书名号内的 {self.text[opened]} 改为单书名号 〈")
                     self.set(i, "〉", "hygiene.punctuation", f"书名号内的 {ch} 改为单书名号 〉")
                 opened = None
@@ -286,18 +307,18 @@ class _Cleaner:
             i = j
 
     def _space_run(self, run: Sequence[int]) -> None:
-        before = self.neighbour(run[0], -1, skip_space=False)
-        after = self.neighbour(run[-1], 1, skip_space=False)
+        before = self.neighbour_at(run[0], -1, skip_space=False)
+        after = self.neighbour_at(run[-1], 1, skip_space=False)
         chars = [self.out[k] for k in run]
         if before is None or after is None:
             where = "开头" if before is None else "末尾"
             for k in run:
                 self.set(k, "", "hygiene.space", f"删除了{where}的{_space_name(self.out[k])}")
             return
-        if is_wide(before) or is_wide(after):
-            if all(c == _IDEOGRAPHIC_SPACE for c in chars) and is_wide(before) and is_wide(after):
+        if self.wide(before) or self.wide(after):
+            if all(c == _IDEOGRAPHIC_SPACE for c in chars) and self.wide(before) and self.wide(after):
                 return  # deliberate: 概　述
-            if is_wide(before) and is_wide(after) and self._spaced_label(run):
+            if self.wide(before) and self.wide(after) and self._spaced_label(run):
                 for n, k in enumerate(run):
                     if n == 0 and self.out[k] != _IDEOGRAPHIC_SPACE:
                         self.set(k, _IDEOGRAPHIC_SPACE, "hygiene.space", _LABEL_SPACE)

@@ -531,8 +531,8 @@ def doubled_items(text: str) -> Iterator[tuple[str, str]]:
     """A kind named twice in one list of counts: "……重大政策落实7条、规划总结2条，公文4条、规划总结2条、公开指南1条等"
     (天门市拖市镇 2020) — one of the two is said again, or another kind misnamed.  A list runs from its 其中 or 包括
     to the next one, or to ；or 。 ("复议……其中结果维持72件……；诉讼……其中结果维持25件" are two lists) — but a ；
-    before an item that gives its count and share goes on with the list ("……类5条,占总体比例的4.85%;科教文体卫生类信息5条,
-    占总体比例的4.85%", 将乐县安仁乡 2010).  A name said again with 信息/类/… after it is the same kind.
+    before an item that gives its count and share goes on with the list ("……类5条,占总体比例的4.85%;科教文体卫生类
+    信息5条,占总体比例的4.85%", 将乐县安仁乡 2010).  A name said again with 信息/类/… after it is the same kind.
     Yields (the item, the list)."""
     for clause in re.split(r"。|[；;](?!" + _SHARED_ITEM + ")", text):
         for segment in re.split(r"(?=其中|包括)", clause):

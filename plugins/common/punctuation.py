@@ -232,6 +232,12 @@ def _short_words(words: str, limit: int = 24) -> str:
     return words if len(words) <= limit else words[: limit - 6] + "……" + words[-5:]
 
 
+def _english(text: str) -> bool:
+    """A paragraph in English (more Latin letters than Chinese characters): "This report is prepared according to
+    …" after the Chinese 导语 (山东省人民政府 2017)."""
+    return len(re.findall(r"[A-Za-z]", text)) > len(re.findall(r"[\u4e00-\u9fff]", text))
+
+
 def unterminated_paragraph_problems(report: Report) -> list[Problem]:
     """A paragraph with a ，or ；inside that ends without 。 or another closing mark: its end was lost.  A text the
     ``points`` follow in its paragraph is not the paragraph's end."""
@@ -246,6 +252,8 @@ def unterminated_paragraph_problems(report: Report) -> list[Problem]:
         if _ORDINAL_HEADING.fullmatch(body) or _NUMBERED_HEADING.fullmatch(body):  # sub-headings typed as printed
             continue
         sentence = _SENTENCE_INSIDE.search(body) or len(body) >= SENTENCE_LENGTH or _PREDICATE.search(body)
+        if _english(body) and body.endswith((".", "!", "?", ".)", ".”")):
+            continue  # the English version some portals print after the 导语 ends its sentences the English way
         if sentence and not _TERMINATED.search(body) and not _NOTE_AFTER_SENTENCE.search(body):
             problems.append(
                 warning(

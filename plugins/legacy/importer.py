@@ -99,6 +99,24 @@ _NONE = {
 }
 
 
+#: a kind of what was published given with its count and its share: "机构职能类信息9条,占总体的比例为3.83%"
+_CATEGORY = re.compile(
+    r"(?:^|(?<=[，,；;：:。]))(?:在主动公开的(?:政府)?信息中[，,]?)?(?:其中[，,：:]?)?"
+    r"(?P<name>[^，,；;。：:\d]{2,24}?)(?P<n>\d+)条[，,]?\s*占[^，,；;。\d%％]{0,10}?\d+(?:\.\d+)?\s*[%％]"
+)
+
+
+def _categories(texts: list[str]) -> dict[str, int]:
+    """The kinds a paragraph of the 主动公开 part lists with their counts and shares (two or more, in one
+    paragraph), as the legacy section's ``categories``: the shares are then checked against them."""
+    for text in texts:
+        found = list(_CATEGORY.finditer(text))
+        names = [m["name"].strip() for m in found]
+        if len(found) >= 2 and len(set(names)) == len(names):
+            return {name: int(m["n"]) for name, m in zip(names, found, strict=True)}
+    return {}
+
+
 def _similarity(title: str, key: str) -> float:
     return max(difflib.SequenceMatcher(None, title, t).ratio() for t in (TITLES[key], *VARIANTS.get(key, ())))
 
@@ -267,10 +285,11 @@ def import_document(document: PublishedDocument) -> ImportResult:
             b.data[key]["number"] = printed_number
             printed_as = f"{CN_DIGITS[printed_number - 1]}、"
             b.note(f"{key}.number", f"原文此部分印作“{printed_as}”（按顺序应为第{position}部分），照原样保留")
-    phrases = {p.path: p.compile() for p in FIXED}
     for path, what, required in _STATED:
         text = "".join(_texts(b.data.get(path.split(".")[0], {})))
-        if m := phrases[path].search(text):
+        # each phrase of the statistic in turn (two say a 主动公开 total: "主动公开……N条", "清理出N条……已公开")
+        said = (p.compile().search(text) for p in FIXED if p.path == path)
+        if m := next((m for m in said if m), None):
             b.put(path, int(m.group("n").replace(",", "")))
             b.note(path, f"{what}取自正文“{m.group(0)}”，请核对")
         elif m := _NONE[path].search(text):
@@ -278,6 +297,9 @@ def import_document(document: PublishedDocument) -> ImportResult:
             b.note(path, f"正文说“{m.group(0)}”，{what}记为 0，请核对")
         elif required:
             b.note(path, f"正文中没有找到{what}，请填写", level="error")
+    if isinstance(b.data.get("active"), dict) and (categories := _categories(_texts(b.data["active"]))):
+        b.put("active.categories", categories)
+        b.note("active.categories", f"按类别的主动公开条数取自正文（{len(categories)}类，各带占比），请核对")
     missing = [TITLES[k] for k in REQUIRED if k not in {p[0] for p in parts}]
     if missing:
         b.note("", "没有找到这些部分的标题（原文可能没有这些部分，请核对）：" + "、".join(missing))
