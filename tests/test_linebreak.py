@@ -138,6 +138,23 @@ def test_latin_and_digit_runs_never_split(run):
         assert sum(run in line for line in result) == 1, result
 
 
+def test_an_english_line_neither_starts_nor_ends_with_the_space_it_breaks_at():
+    """山东省人民政府 2017 prints its 导语 again in English: the space at a break is the break, so no line of it
+    starts one space in (the first glyph of every line stands at the left edge) or ends with a space."""
+    text = (
+        "This report is prepared according to the requirements set out by Regulations Regarding Disclosure of "
+        "Government Information of the PRC and it is based on the 2017 annual reports prepared by municipal people's "
+        "governments and all departments and subordinate organizations of the provincial government."
+    )
+    lines = lines_of(text, cells=28, style=replace(STYLE, align="justify"))
+    assert len(lines) > 3
+    for line in lines:
+        assert line.text == line.text.strip(), line.text
+        assert glyphs(line)[0][1] == pytest.approx(0.0, abs=0.01), line.text
+    # every word is still there, once, in order
+    assert " ".join(line.text for line in lines) == text
+
+
 @pytest.mark.parametrize(
     ("run", "pieces"),
     [

@@ -668,12 +668,18 @@ class Breaking:
         avail = self._avails[0 if i == 0 else 1]
         lead = {k: lc for k, lc, _ in sp.squeeze}
         trail = {k: tc for k, _, tc in sp.squeeze}
+        # a space where an English line breaks is the break: not set at either end of a line
+        first, last = sp.first, sp.last
+        while last - first > 1 and self._space(first):
+            first += 1
+        while last - first > 1 and self._space(last - 1):
+            last -= 1
         # natural width and the gaps that may stretch
         natural = 0.0
         stretchable = glued = 0
-        for k in range(sp.first, sp.last):
+        for k in range(first, last):
             natural += u.width[k] - lead.get(k, 0.0) - trail.get(k, 0.0)
-            if k > sp.first:
+            if k > first:
                 natural += u.space_before[k]
                 if u.flags[k] & _GLUED:
                     glued += 1
@@ -696,8 +702,8 @@ class Breaking:
         xs: list[float] = []
         idx: list[int] = []
         x = left + offset
-        for k in range(sp.first, sp.last):
-            if k > sp.first:
+        for k in range(first, last):
+            if k > first:
                 x += u.space_before[k] + (glued_gap if u.flags[k] & _GLUED else gap)
             lc = u.lead_cut[k] + lead.get(k, 0.0)
             gx = x - lc
@@ -706,8 +712,12 @@ class Breaking:
                 idx.append(c)
                 gx += t.widths[c]
             x += u.width[k] - lead.get(k, 0.0) - trail.get(k, 0.0)
-        start, end = u.start[sp.first], u.end[sp.last - 1]
+        start, end = u.start[first], u.end[last - 1]
         return Line(start, end, self.text[start:end], left, avail, natural, x, _group(xs, idx, t))
+
+    def _space(self, k: int) -> bool:
+        u = self._u
+        return u.end[k] - u.start[k] == 1 and self.text[u.start[k]] == " "
 
 
 def _group(xs: list[float], idx: list[int], t: _Text) -> tuple[GlyphRun, ...]:
