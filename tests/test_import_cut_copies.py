@@ -210,3 +210,26 @@ def test_the_legacy_published_count_and_its_kinds_are_read_and_checked(tmp_path,
     main(["check", str(page)])
     out = capsys.readouterr()
     assert "83.84%" in out.out + out.err and "83.83%" in out.out + out.err
+
+
+def test_directory_rows_parted_by_spaces_are_the_pages_not_the_reports(tmp_path):
+    """紫阳县 2015's page (held-out round 95): the 目录 rows part label and value by a space only, which the reader
+    drops between Chinese characters — "索引号 719776475-GK-2016-91810 发布日期 2016-03-09 10:10",
+    "来源 紫阳县人民政府", "内容概述 紫阳县2015年政府信息公开工作年度报告": the posting day is read, the title
+    row is the title, and no row reaches the 导语."""
+    page = tmp_path / "ziyang.html"
+    page.write_text(
+        '<html><head><meta charset="utf-8"></head><body>\n'
+        "<p>紫阳县2015年政府信息公开工作年度报告</p>\n"
+        "<p>索引号 719776475-GK-2016-91810 发布日期 2016-03-09 10:10</p>\n<p>来源 紫阳县人民政府</p>\n"
+        "<p>内容概述 紫阳县2015年政府信息公开工作年度报告</p>\n<p>【字体: 分享:</p>\n"
+        "<p>根据《中华人民共和国政府信息公开条例》等相关要求，特向社会公布紫阳县2015年政府信息公开工作年度报告。</p>\n"
+        "<p>一、概述</p>\n<p>2015年，紫阳县认真贯彻落实《条例》。</p>\n</body></html>",
+        encoding="utf-8",
+    )
+    report = import_file(page).result.data
+    assert report["report"]["organ"] == "紫阳县" and report["report"]["year"] == 2015
+    assert str(report["report"]["published"]) == "2016-03-09"
+    preamble = str(report["preamble"]["text"])
+    assert "索引号" not in preamble and "来源" not in preamble and "内容概述" not in preamble
+    assert preamble.startswith("根据《中华人民共和国政府信息公开条例》")

@@ -34,6 +34,9 @@ _FURNITURE = re.compile(
     r"|[>＞»]"  # a breadcrumb's second line (">政府信息公开>各镇各部门信息公开>……")
     r"|\S{0,12}首页\s*(?:[>＞»/|｜]|-+>|\s+\S|$)"  # a navigation bar or breadcrumb from 首页
     rf"|(?:{_LABELS})\s*[:：|｜]"  # a 目录 row or a date-and-source line
+    # the same parted by a space only, which the reader drops between Chinese characters (紫阳县 2015's page:
+    # "索引号 719776475-GK-2016-91810 发布日期 2016-03-09 10:10", "来源 紫阳县人民政府")
+    r"|(?:信息)?索\s*引\s*号\s*[\dA-Za-z]|(?:发布日期|发布时间|成文日期|生成日期)\s*\d{4}|来源\s*[^，。；,;\s]{2,20}$"
     r"|[【\[［]\s*(?:字体|打印|关闭|收藏|分享)"
     r"|\d{4}\s*[-年]\s*\d{1,2}\s*[-月]\s*\d{1,2}\s*日?\s*(?:\d{1,2}:\d{2}(?::\d{2})?\s*)?(?:来源|发布|作者|浏览)"
     # the posting day and time alone ("2021-03-2918:26") or before the tool links ("2018-03-29 17:05:00 【字体:")
@@ -59,7 +62,11 @@ _SITE = re.compile(
 )
 #: a 目录 row that holds the title: "标 题 | 西藏自治区气象局关于2017年度政府信息公开工作情况的报告 |", "名 称:
 #: 陵水黎族自治县人民政府2019政府信息公开工作年度报告 | |||", "内容概述 | 江阴市人民政府2011年政府信息公开年度报告 |"
-_TITLE_ROW = re.compile(r"^[\s|｜]*(?:标\s*题|名\s*称|内容概述)\s*[|｜:：]\s*(?P<title>[^|｜]+?(?:报告|年报))[\s|｜]*$")
+#: (紫阳县 2015's page parts label and title with a space only, which the reader drops between Chinese characters:
+#: "内容概述紫阳县2015年政府信息公开工作年度报告")
+_TITLE_ROW = re.compile(
+    r"^[\s|｜]*(?:标\s*题|名\s*称|内容概述)\s*(?:[|｜:：]\s*)?(?P<title>[^|｜\s][^|｜]*?(?:报告|年报))[\s|｜]*$"
+)
 #: a headline's trailer: "…年度报告 ( 2017年11月14日 )      来源: 上海普陀"
 _TRAILER = re.compile(
     r"(?<=报告)\s*(?:[（(]\s*(?P<date>\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*[）)])?\s*"
