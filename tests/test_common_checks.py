@@ -1414,6 +1414,10 @@ def test_all_without_the_places_word(check, organ, text, expected):
         # 涡阳县人民政府办公室 2020 (held-out round 84): its own name short of 县 is said once, as its own name
         ("涡阳县人民政府办公室", "2020年，涡阳人民政府办公室公开信息。", ["涡阳县人民政府办公室"]),
         ("涡阳县人民政府办公室", "2020年，涡阳人民政府印发了通知。", ["涡阳县人民政府"]),
+        # 兰州市 2020 (held-out round 95): its office with 政府 for 人民政府, short of 市
+        ("兰州市", "2020年，兰州政府办公室通过兰州市人民政府网站发布政策解读47篇。", ["兰州市政府"]),
+        ("兰州市", "2020年，兰州市政府办公室发布政策解读47篇。", []),
+        ("广元市统计局", "通过中国.广元政府网站信息公开平台公开。", []),  # a website's name is its own
     ],
 )
 def test_another_government_named_without_its_level_word(check, organ, text, expected):

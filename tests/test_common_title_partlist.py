@@ -196,6 +196,17 @@ def test_a_part_list_that_leaves_a_part_of_the_format_out(tmp_path):
     two = worded.replace("政府信息依申请公开办理情况", "主动公开和依申请公开情况")
     path = write_variant(tmp_path, [(f"要求编制，{counted}", f"要求编制，{two}")])
     assert "gb2021.part-list-incomplete" not in rules(problems_of(path))
+    # 温图高勒苏木 2021 (held-out round 95): the parts announced as what follows, "现将……公开如下", one left out
+    announced = (
+        "现将某镇2021年度政府信息公开总体情况，主动公开政府信息情况，收到和处理政府信息公开申请情况，"
+        "政府信息公开行政复议、行政诉讼情况，存在的主要问题及改进情况公开如下"
+    )
+    path = write_variant(tmp_path, [(f"要求编制，{counted}", f"要求编制。{announced}")])
+    [p] = [p for p in problems_of(path) if p.rule == "gb2021.part-list-incomplete"]
+    assert "其他需要报告的事项" in p.message
+    report_only = "现将某镇2021年政府信息公开工作年度报告公布如下"  # no list: nothing to compare
+    path = write_variant(tmp_path, [(f"要求编制，{counted}", f"要求编制。{report_only}")])
+    assert "gb2021.part-list-incomplete" not in rules(problems_of(path))
 
 
 def test_an_opening_printed_as_part_ones_first_paragraph_is_read_for_its_part_list(check):

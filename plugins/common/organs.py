@@ -425,8 +425,11 @@ def _bare_all(report: Report, organ: str) -> list[Problem]:
     return _word_left_out(report, _BARE_ALL, "“全”后缺了地方的称谓", whole, 2)
 
 
-#: a government named by its place's short name: "“定州人民政府”门户网站" (定州市明月店镇 2021)
-_GOVERNMENT_OF = re.compile(r"(?<![\u4e00-\u9fff])(?P<place>[\u4e00-\u9fff]{2,4}?)人民政府")
+#: a government named by its place's short name: "“定州人民政府”门户网站" (定州市明月店镇 2021), "兰州政府办公室"
+#: (兰州市 2020: its office, with 政府 for 人民政府)
+_GOVERNMENT_OF = re.compile(
+    r"(?<![\u4e00-\u9fff])(?P<place>[\u4e00-\u9fff]{2,4}?)(?P<gov>人民政府|政府(?=办公室|办公厅))"
+)
 
 
 def _government_without_level(report: Report, organ: str) -> list[Problem]:
@@ -443,7 +446,7 @@ def _government_without_level(report: Report, organ: str) -> list[Problem]:
             own_rest = organ.partition("人民政府")[2]
             if own_rest and organ.startswith(found[0].name) and text.startswith(own_rest, m.end()):
                 continue  # "涡阳人民政府办公室" is the organ's own name short of 县: said once, as such, below
-            full = f"{found[0].name}人民政府"
+            full = f"{found[0].name}{m['gov']}"
             problems.append(
                 warning(
                     "common.organ-name",

@@ -52,6 +52,11 @@ _UNCOUNTED_PART_LIST = re.compile(
 _INCLUDED_PART_LIST = re.compile(
     r"(?:本报告|报告全文|全文|本年报|报告)(?:主要)?包括([^。；]+?)(?:等(?:几个)?(?:部分|方面)?)?(?=。|$)"
 )
+#: "现将……2021年度政府信息公开总体情况,主动公开政府信息情况,……,存在的主要问题及改进情况公开如下" (温图高勒苏木 2021):
+#: the parts announced as what follows — read, like the list above, only when every item is named like a part
+_ANNOUNCED_PART_LIST = re.compile(
+    r"现将(?:[^。；]{0,40}?\d{4}年度?(?:政府信息公开(?:工作)?)?)?([^。；]+?)(?:公开|报告|公布)如下"
+)
 #: between names: 、，；, or 和/及/与/以及 after a name's end ("……改进情况以及其他需要报告的事项", "……事项与附表")
 _SEPARATORS = re.compile(r"[、，,；]|(?<=情况|事项|措施)(?:以及|和|及|与)")
 #: How a part's name ends; a piece that does not, followed by one that does, is one name split at its own 、
@@ -111,15 +116,17 @@ def opening_texts(report: Report) -> list[tuple[str, str]]:
 
 def listed_parts(report: Report) -> PartList | None:
     """The part list of "本报告由A、B、C共N个部分组成" (also "由A，B……等N部分组成", "包括A、B……共N个部分", and
-    without a count "本年报由A、B……等组成" or "全文包括A、B，C，以及D。"), or ``None`` when the preamble has none.
-    The names may be separated by 、 or ，.  A report with no preamble may print its opening paragraph as the first
-    paragraph of part 一 ("一、总体情况" and then "本年报根据……编制。全文包括概述,……", 海口市东山镇 2021): the list is
-    read there too."""
+    without a count "本年报由A、B……等组成", "全文包括A、B，C，以及D。" or "现将……A，B……公开如下"), or ``None``
+    when the preamble has none.  The names may be separated by 、 or ，.  A report with no preamble may print its
+    opening paragraph as the first paragraph of part 一 ("一、总体情况" and then "本年报根据……编制。全文包括概述,……",
+    海口市东山镇 2021): the list is read there too."""
     for keypath, text in opening_texts(report):
         m = _PART_LIST.search(text)
         counted = m is not None
         m = m or _UNCOUNTED_PART_LIST.search(text)
-        included = m is None and (m := _INCLUDED_PART_LIST.search(text)) is not None
+        included = (
+            m is None and (m := _INCLUDED_PART_LIST.search(text) or _ANNOUNCED_PART_LIST.search(text)) is not None
+        )
         if m:
             listed = m.group(1)
             listed = re.split(r"[：:]", listed)[-1]  # "本报告包括以下内容：A、B" — the list starts after the colon
