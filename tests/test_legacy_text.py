@@ -324,6 +324,9 @@ def test_a_channel_counted_in_tiao_is_read_against_the_data(check, unit, count, 
         # 宁河区人民政府 2014 (held-out round 54): the running total said before the phrase, after the year's count
         ("共主动公开、更新各类信息14条,累计主动公开信息52条。", False),
         ("全县累计主动公开政府信息52条。", True),  # 累计 alone: the year's total summed over the county (南江县 2018)
+        # 鹿城区发展和改革局 2014 (held-out round 96): the running total, then the year's own count "其中2014年……"
+        ("到2014年底累计共主动公开政府信息52条,其中2014年主动公开政府信息14条。", False),
+        ("到2014年底累计共主动公开政府信息52条,其中2014年主动公开政府信息15条。", True),  # the year's count wrong
     ],
 )
 def test_a_running_total_in_the_active_phrase_is_not_the_years_count(check, sentence, warned):
