@@ -18,6 +18,7 @@ from compiler.model.problems import Problem
 from compiler.model.refs import Evaluator, fmt_number, percent
 from compiler.model.schema import Field
 from compiler.model.sections import SectionContext
+from compiler.source.hygiene import clean_text
 from plugins.common.prose import percent_verdict
 from plugins.legacy.part import is_count, part, total
 
@@ -32,7 +33,6 @@ FIELDS = (
     Field("channels", "counts", description="按公开渠道（条）", example={"网站": 80, "微博": 10, "微信": 10}),
 )
 
-_FULL_WIDTH = str.maketrans("(),:;", "（），：；")
 _SEGMENT = re.compile(r"[^；;。\n]+")
 #: "占12.4%", and the longer ways real reports say it: "占总体的比例为83.84%", "占总体比例的52.6%", "占总数的3%"
 _PERCENT = re.compile(r"占(?:[^，,；;。\d%％]{0,8}?(?:的|比例|比重|为|是))?\s*(\d+(?:\.\d+)?)\s*[%％]")
@@ -57,8 +57,9 @@ def typed_percentages(ctx: SectionContext) -> list[tuple[str, str, str]]:
     A percentage belongs to the category named last before it in the same clause (clauses end at 。 or ；).
     """
     names = sorted((ctx.data.get("categories") or {}), key=len, reverse=True)
-    # the prose is printed with full-width marks; a category's name is a TOML key, kept as typed
-    printed = {name: name.translate(_FULL_WIDTH) for name in names}
+    # the prose is read as printed, cleaned (half-width marks beside Chinese widened); a category's name is a TOML
+    # key, kept as typed: cleaned the same way, it is found as printed
+    printed = {name: clean_text(name).text for name in names}
     found: list[tuple[str, str, str]] = []
     evaluator = Evaluator(ctx.values)
     for sub, raw in iter_texts(ctx.data):
