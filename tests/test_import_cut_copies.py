@@ -233,3 +233,26 @@ def test_directory_rows_parted_by_spaces_are_the_pages_not_the_reports(tmp_path)
     preamble = str(report["preamble"]["text"])
     assert "索引号" not in preamble and "来源" not in preamble and "内容概述" not in preamble
     assert preamble.startswith("根据《中华人民共和国政府信息公开条例》")
+
+
+def test_a_last_part_printed_without_its_number(tmp_path):
+    """青海省邮政管理局 2017 (held-out round 97): after "五、行政复议和行政诉讼情况" the page prints
+    "主要问题和改进措施" with no number: the issues part, its number left out as printed — while a short line
+    inside a part that is no part's name stays text."""
+    page = tmp_path / "qinghai.html"
+    page.write_text(
+        '<html><head><meta charset="utf-8"></head><body>\n'
+        "<p>某省某局2017年政府信息公开年度报告</p>\n"
+        "<p>根据《中华人民共和国政府信息公开条例》要求，本报告内容包括概述、主动公开信息情况等。</p>\n"
+        "<p>一、概述</p>\n<p>2017年，我局认真贯彻落实《条例》。</p>\n<p>二、主动公开政府信息情况</p>\n"
+        "<p>我局主动公开政府信息876条。</p>\n<p>加强组织领导</p>\n<p>三、依申请公开政府信息情况</p>\n"
+        "<p>2017年，我局未收到政府信息公开申请。</p>\n<p>四、收费及减免情况</p>\n<p>没有收取费用。</p>\n"
+        "<p>五、行政复议和行政诉讼情况</p>\n<p>2017年，没有发生行政复议和行政诉讼。</p>\n"
+        "<p>主要问题和改进措施</p>\n<p>2017年，我局政府信息公开工作取得了一定成效，但还有不足。</p>\n</body></html>",
+        encoding="utf-8",
+    )
+    data = import_file(page).result.data
+    assert data["issues"]["heading"] == "主要问题和改进措施"
+    assert data["issues"]["number_as_printed"] == ""
+    assert "取得了一定成效" in str(data["issues"]["text"])
+    assert "加强组织领导" in str(data["active"]["text"])  # a short line that names no part stays in its part

@@ -156,6 +156,13 @@ class _Headings:
             self.numbers.setdefault(key, number)
             self.as_printed.setdefault(key, bare.group(1) + bare.group(2)[:1])
             return key, bare.group(3).strip()
+        if m is None and not self.bracketed and self.last >= 2 and (key := self._unnumbered(item, expected)):
+            # "主要问题和改进措施" printed with no number after "五、……" (青海省邮政管理局 2017): the next part, its
+            # number left out as printed
+            self.last += 1
+            self.numbers.setdefault(key, self.last)
+            self.as_printed.setdefault(key, "")
+            return key, norm(item.text)
         if not m or m.group(1) not in CN_DIGITS or len(item.text) > 45:
             return None
         number = CN_DIGITS.index(m.group(1)) + 1
@@ -180,7 +187,19 @@ class _Headings:
             self.as_printed.setdefault(key, printed.group(0))
         return key, title
 
+    def _unnumbered(self, item: TextItem, expected: int) -> str | None:
+        """The part a short line with no number names, after the numbered parts: a part's own word, a part's name's
+        ending, no sentence mark, and a part not found yet that comes after the last one found."""
+        title = norm(item.text)
+        if len(title) > 20 or not _PART_NAME_END.search(title) or re.search(r"[，。；,;：:（）()\d]", title):
+            return None
+        later = [k for k in list(TITLES)[max(expected - 1, 0) :] if k not in self.numbers and k in KEYWORDS]
+        named = [k for k in later if KEYWORDS[k].search(title) and _similarity(title, k) >= 0.5]
+        return max(named, key=lambda k: _similarity(title, k)) if named else None
 
+
+#: how a part's name ends ("……情况", "……改进措施", "……事项")
+_PART_NAME_END = re.compile(r"(?:情况|措施|事项)$")
 #: part 一's number printed alone, nothing after it ("一、")
 _NUMBER_ALONE = re.compile(r"^一\s*[、.．]$")
 #: a part number printed with a space and no 、 ("一 概 述"), or with nothing after it ("一概述")
