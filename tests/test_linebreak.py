@@ -153,6 +153,11 @@ def test_an_english_line_neither_starts_nor_ends_with_the_space_it_breaks_at():
         assert glyphs(line)[0][1] == pytest.approx(0.0, abs=0.01), line.text
     # every word is still there, once, in order
     assert " ".join(line.text for line in lines) == text
+    # a space that is no break stays: the lead "附件：1. " is measured with its space (the attachment list hangs its
+    # wrapped lines under the title by that width)
+    [lead] = lines_of("附件：1. ", cells=28)
+    [bare] = lines_of("附件：1.", cells=28)
+    assert lead.text == "附件：1. " and lead.natural > bare.natural
 
 
 @pytest.mark.parametrize(

@@ -668,11 +668,13 @@ class Breaking:
         avail = self._avails[0 if i == 0 else 1]
         lead = {k: lc for k, lc, _ in sp.squeeze}
         trail = {k: tc for k, _, tc in sp.squeeze}
-        # a space where an English line breaks is the break: not set at either end of a line
+        # a space where an English line breaks is the break: not set at the end of the line before it nor at the
+        # start of the line after it (the paragraph's own first and last spaces are not breaks: a measured lead
+        # "附件：1. " keeps its space)
         first, last = sp.first, sp.last
-        while last - first > 1 and self._space(first):
+        while i > 0 and last - first > 1 and self._space(first):
             first += 1
-        while last - first > 1 and self._space(last - 1):
+        while not sp.final and last - first > 1 and self._space(last - 1):
             last -= 1
         # natural width and the gaps that may stretch
         natural = 0.0
