@@ -165,9 +165,14 @@ def test_a_rebuild_of_the_seed_is_warm(tmp_path: Path):
     assert watcher.build()
     text = report.read_text(encoding="utf-8")
     cpu = []
+    loaded = []
     for i in range(3):
         _touch_later(report, text.replace("南江县人民政府", "南江县人民政府" if i % 2 else "南江县政府", 1))
         started = time.process_time()
         assert watcher.step()
         cpu.append(time.process_time() - started)
-    assert min(cpu) < 0.3, cpu
+        loaded.append(set(sys.modules))
+    # nothing is loaded again: the rebuilds import no module the first one did not (the measured cost is in bench/;
+    # the time bound here is a sanity bound only — a cold start in a fresh process takes seconds)
+    assert loaded[1] == loaded[0] and loaded[2] == loaded[0], loaded[2] - loaded[0]
+    assert min(cpu) < 1.0, cpu
