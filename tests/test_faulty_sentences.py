@@ -31,8 +31,30 @@ def test_each_entry_is_reported_in_its_example(check, entry):
     assert [p.rule for p in found] == [entry.rule], [p.message for p in found]
     [p] = found
     assert p.message.startswith(entry.kind + "：“") and entry.why in p.message
-    assert p.expected == entry.fix and p.found.strip("“”") in entry.example
+    assert p.found[1:-1] == entry.example_words and entry.example_words in entry.example
+    if entry.replace is None:
+        assert p.expected == entry.fix
+    else:  # the mend computed from the words found, and the example so mended passes the entry
+        mended = p.expected[1:-1]
+        assert mended != entry.example_words
+        again = [q for q in check(with_overview(entry.example.replace(entry.example_words, mended, 1)))]
+        assert entry.rule not in rules(again), (mended, [q.message for q in again])
     assert p.source.keypath == "overview.text"
+
+
+def test_the_mend_is_computed_from_the_words_found_where_the_entry_can(check):
+    # 仓山区农林水局 2011: "仓政办[2011]95号" — the 文号 entry's own example is 侯政办[2011]7号; the message must
+    # not tell this report to write another office's 文号
+    [p] = [p for p in check(with_overview("根据《通知》（仓政办[2011]95号）要求编制。")) if p.rule == "common.misquote"]
+    assert p.expected == "“仓政办〔2011〕95号”" and p.found == "“仓政办[2011]95号”"
+
+
+def test_a_mend_that_only_the_example_shows_is_given_as_the_example_s(check):
+    # the 文件数N条 entry's fix names its example's words; on other words the message says whose mend it is
+    [entry] = [e for e in TABLE if e.example.startswith("主动公开政府文件数4条")]
+    [p] = [p for p in check(with_overview("全年公开规范性文件数12条。")) if p.rule == entry.rule]
+    assert p.found == "“文件数12条”"
+    assert p.expected == f"{entry.fix}（例句“{entry.example_words}”的改法，照此修改）"
 
 
 @pytest.mark.parametrize("entry", TABLE, ids=IDS)
@@ -81,6 +103,9 @@ BASE = {
         ({"correct": []}, "correct 应为"),
         ({"pattern": "("}, "正则表达式有误"),
         ({"colour": "红"}, "未知的键"),
+        ({"example": "甲。"}, "pattern 在 example 里找不到"),
+        ({"replace": r"\g<nothing>"}, "replace 模板有误"),
+        ({"replace": ""}, "replace 应为非空"),
     ],
 )
 def test_a_malformed_entry_is_refused_with_its_number(changes, says):

@@ -55,11 +55,11 @@ RULES = {
     "common.missing-stop": "两句之间缺句号",
 }
 
-_FIELDS = {"rule", "pattern", "why", "fix", "example", "correct", "unless"}
+_FIELDS = {"rule", "pattern", "why", "fix", "example", "correct", "unless", "replace"}
 _REQUIRED = ("rule", "pattern", "why", "fix", "example")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class FaultySentence:
     rule: str
     pattern: re.Pattern[str]
@@ -68,10 +68,37 @@ class FaultySentence:
     example: str
     correct: tuple[str, ...]
     unless: re.Pattern[str] | None
+    #: a ``Match.expand`` template that turns the quoted words into their mended form, or None: then ``fix`` says
+    #: how the example is mended, and a message on other words shows it as the example's mend
+    replace: str | None = None
 
     @property
     def kind(self) -> str:
         return RULES[self.rule]
+
+    @property
+    def group(self) -> str | int:
+        """The group a message quotes: ``w`` where the pattern names it, else the whole match."""
+        return "w" if "w" in self.pattern.groupindex else 0
+
+    @functools.cached_property
+    def example_words(self) -> str:
+        """The words of the example sentence the entry quotes."""
+        m = next(m for m in self.pattern.finditer(self.example) if not self._excused(m))
+        return m.group(self.group).strip()
+
+    def _excused(self, m: re.Match[str]) -> bool:
+        return self.unless is not None and bool(self.unless.search(m.group(0)))
+
+    def mend(self, m: re.Match[str]) -> str:
+        """How to mend the words ``m`` quotes: computed from them where the entry has ``replace``; the entry's own
+        ``fix`` where they are the example's words; otherwise the fix shown as what it is, the example's mend."""
+        quoted = m.group(self.group).strip()
+        if self.replace is not None:
+            return f"“{m.expand(self.replace).strip()}”"
+        if quoted == self.example_words:
+            return self.fix
+        return f"{self.fix}（例句“{self.example_words}”的改法，照此修改）"
 
 
 @dataclass(frozen=True)
@@ -79,6 +106,7 @@ class Found:
     entry: FaultySentence
     quoted: str  # the words the message quotes
     start: int
+    fix: str  # how to mend them (the message's 应为)
 
 
 def _entry(number: int, raw: dict[str, object]) -> FaultySentence:
@@ -90,7 +118,10 @@ def _entry(number: int, raw: dict[str, object]) -> FaultySentence:
         raise TableError(f"{where(TABLE, number)}：correct 应为至少一句正确用法的列表")
     pattern = compile_pattern(TABLE, number, str(raw["pattern"]))
     unless = compile_pattern(TABLE, number, str(raw["unless"])) if raw.get("unless") else None
-    return FaultySentence(
+    replace = raw.get("replace")
+    if replace is not None and not (isinstance(replace, str) and replace):
+        raise TableError(f"{where(TABLE, number)}：replace 应为非空的替换模板")
+    entry = FaultySentence(
         rule=str(raw["rule"]),
         pattern=pattern,
         why=str(raw["why"]),
@@ -98,7 +129,17 @@ def _entry(number: int, raw: dict[str, object]) -> FaultySentence:
         example=str(raw["example"]),
         correct=tuple(correct),
         unless=unless,
+        replace=replace,
     )
+    found = next((m for m in pattern.finditer(entry.example) if not entry._excused(m)), None)
+    if found is None:
+        raise TableError(f"{where(TABLE, number)}：pattern 在 example 里找不到")
+    if replace is not None:
+        try:
+            found.expand(replace)
+        except (re.error, IndexError) as exc:
+            raise TableError(f"{where(TABLE, number)}：replace 模板有误：{exc}") from exc
+    return entry
 
 
 @functools.cache
@@ -112,12 +153,11 @@ def find(text: str) -> Iterator[Found]:
     said: dict[str, list[tuple[int, int]]] = {}
     for entry in table():
         for m in entry.pattern.finditer(text):
-            if entry.unless is not None and entry.unless.search(m.group(0)):
+            if entry._excused(m):
                 continue
-            group = "w" if "w" in entry.pattern.groupindex else 0
-            start, end = m.span(group)
+            start, end = m.span(entry.group)
             spans = said.setdefault(entry.rule, [])
             if any(start < e and s < end for s, e in spans):
                 continue
             spans.append((start, end))
-            yield Found(entry, m.group(group), start)
+            yield Found(entry, m.group(entry.group), start, entry.mend(m))

@@ -209,7 +209,7 @@ def faulty_sentence_problems(report: Report) -> list[Problem]:
                     entry.rule,
                     f"{entry.kind}：“{quoted}”——{entry.why}",
                     report.ref(keypath),
-                    expected=entry.fix,
+                    expected=found.fix,
                     found=f"“{quoted}”",
                 )
             )
