@@ -329,3 +329,22 @@ def test_a_short_name_before_a_part_named_for_fuyi_is_a_name_of_its_own(check):
     found = {p.rule: p for p in check(legacy(preamble={"text": listed}))}
     assert "legacy.part-count" not in found or "列出了7个" not in found["legacy.part-count"].message
     assert "legacy.part-list-punctuation" not in found
+
+
+def test_a_word_joined_to_a_name_s_end_is_part_of_that_name(check):
+    """吴堡县 2012 (held-out round 100): "……政府信息公开的收费和减免情况、主要工作措施和做法、……存在的问题及改进措施
+    等" — "主要工作措施和做法" is one name: the reader had cut it at 措施和, joined "做法" to the next name as one
+    name split at its own 、, and said a name held a 顿号.  吉林市林业局 2012's "存在问题及工作打算、附表" was read
+    the same wrong way.  A second name after 以及/和 that ends as a name does is still a name of its own."""
+    from conftest import legacy
+
+    listed = (
+        "全文包括概述、政府信息主动公开情况、政府信息依申请公开情况、因政府信息公开申请行政复议和提起行政诉讼情况、"
+        "政府信息公开的收费和减免情况、主要工作措施和做法、政府信息公开工作中存在的问题及改进措施等七部分。"
+    )
+    found = {p.rule: p for p in check(legacy(preamble={"text": listed}))}
+    assert "legacy.part-list-punctuation" not in found
+    assert "列出7个" in found["legacy.part-count"].message
+    two = listed.replace("主要工作措施和做法、", "主要工作措施和其他需要报告的事项、").replace("七部分", "八部分")
+    found = {p.rule: p for p in check(legacy(preamble={"text": two}))}
+    assert "列出8个" in found["legacy.part-count"].message

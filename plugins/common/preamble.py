@@ -61,8 +61,10 @@ _ANNOUNCED_PART_LIST = re.compile(
 _SEPARATORS = re.compile(r"[、，,；]|(?<=情况|事项|措施)(?:以及|和|及|与)")
 #: How a part's name ends; a piece that does not, followed by one that does, is one name split at its own 、
 #: ("政府信息公开行政复议、行政诉讼情况", the 2021 format's part 四).  说明 ends a name too
-#: ("总体公开情况说明", 鹤庆县 2019).
-_NAME_END = re.compile(r"(?:情况|事项|概述|附表|附注|说明|措施|思考|问题|统计表|报告表)$")
+#: ("总体公开情况说明", 鹤庆县 2019), and so does a word joined to a name's end ("主要工作措施和做法", 吴堡县 2012).
+_NAME_END = re.compile(
+    r"(?:情况|事项|概述|附表|附注|说明|措施|思考|问题|统计表|报告表)(?:(?:和|及|与)[\u4e00-\u9fff]{1,4})?$"
+)
 
 
 @dataclass(frozen=True)
@@ -146,7 +148,7 @@ def listed_parts(report: Report) -> PartList | None:
             # parted by commas, with a name's own 、 inside ("……，投诉举报、行政复议、行政诉讼情况，……", 内黄县 2018):
             # the commas part the names (two or more of them, none after a 、-parted run of names)
             split = _COMMA_LEVEL if _commas_part_the_names(listed) else _SEPARATORS
-            pieces = [re.sub(r"^(?:以及|及|和|与)", "", n.strip()) for n in split.split(listed) if n.strip()]
+            pieces = _pieces(split, listed)
             if not counted and len(pieces) < 2:
                 continue
             names = _rejoin(pieces)
@@ -182,6 +184,23 @@ def _commas_part_the_names(listed: str) -> bool:
         return False
     inner = [p for p in pieces if "、" in p]
     return all(_NAME_END.search(p) and not any(_NAME_END.search(w) for w in p.split("、")[:-1]) for p in inner)
+
+
+def _pieces(split: re.Pattern[str], listed: str) -> list[str]:
+    """The list cut at ``split``'s marks; a 和/及/与 after a name's end brings in a second name only where what
+    follows ends as a name does: "主要工作措施和做法" (吴堡县 2012) is one name, "……改进情况以及其他需要报告的事项"
+    two."""
+    pieces: list[str] = []
+    mark, at = "", 0
+    for m in [*split.finditer(listed), None]:
+        piece = listed[at : m.start() if m else len(listed)].strip()
+        if pieces and mark in ("以及", "及", "和", "与") and not _NAME_END.search(piece):
+            pieces[-1] += mark + piece
+        elif piece:
+            pieces.append(re.sub(r"^(?:以及|及|和|与)", "", piece))
+        if m is not None:
+            mark, at = m.group(0), m.end()
+    return pieces
 
 
 def _rejoin(pieces: list[str]) -> tuple[str, ...]:
