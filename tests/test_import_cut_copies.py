@@ -256,3 +256,57 @@ def test_a_last_part_printed_without_its_number(tmp_path):
     assert data["issues"]["number_as_printed"] == ""
     assert "取得了一定成效" in str(data["issues"]["text"])
     assert "加强组织领导" in str(data["active"]["text"])  # a short line that names no part stays in its part
+
+
+def _written(tmp_path, name: str, lines: list[str]):
+    path = tmp_path / name
+    body = "".join(f"<p>{line}</p>\n" for line in lines)
+    path.write_text(f'<html><head><meta charset="utf-8"></head><body>\n{body}</body></html>', encoding="utf-8")
+    return path
+
+
+def test_a_title_without_its_year_takes_the_year_the_text_says_the_work_was_done_in(tmp_path):
+    """阿里地区旅游发展局 2019 (held-out round 99): the title "阿里地区旅游发展局政府信息公开工作年度报告" names no
+    year, and no 导语 follows it; item (二) opens "2019年全年采集、编辑和发布……".  The organ is the title's, the
+    year the text's — said, to be checked — and the title is kept as printed."""
+    path = _written(
+        tmp_path,
+        "undated.html",
+        [
+            "某某局政府信息公开工作年度报告",
+            "一、总体情况",
+            "(一)加强组织领导。成立领导小组。",
+            "(二)及时公开政务服务情况。2019年全年采集、编辑和发布政府信息220余条。",
+        ],
+    )
+    imported = import_file(path)
+    report = imported.result.data["report"]
+    assert imported.result.format == "2019"
+    assert (report["organ"], report["year"], report["title"]) == ("某某局", 2019, "某某局政府信息公开工作年度报告")
+    assert any("没有年份，报告年度取自正文所说的“2019年”" in p.message for p in imported.problems)
+
+
+def test_a_copy_cut_inside_part_one_keeps_its_items_under_it(tmp_path):
+    """青岛市 2013 (held-out round 99): "一、概述" and then "(一)……", "(二)……", cut before part 二 — one part of
+    一、 found is part 一, not a reason to read the report's parts as numbered "(一)"; the portal's line "青岛政务网
+    发布日期 : 2014-03-27 来源 : 青岛市人民政府" and "字体大小: 打印" are the page's, its day the posting day."""
+    path = _written(
+        tmp_path,
+        "qd.html",
+        [
+            "某市人民政府2013年政府信息公开工作年度报告",
+            "某市政务网 发布日期 : 2014-03-27 来源 : 某市人民政府",
+            "字体大小: 打印",
+            "本报告根据《中华人民共和国政府信息公开条例》编制。",
+            "一、概述",
+            "2013年，我市认真贯彻《条例》。",
+            "(一)注重组织推动。我市加强领导。",
+            "(二)健全公开内容体系。市级机关细化公开目录。",
+        ],
+    )
+    data = import_file(path).result.data
+    assert data["format"] == "legacy"
+    assert data["preamble"]["text"] == "本报告根据《中华人民共和国政府信息公开条例》编制。"
+    assert [i["heading"] for i in data["overview"]["items"]] == ["注重组织推动。", "健全公开内容体系。"]
+    assert str(data["report"]["published"]) == "2014-03-27"
+    assert "extra" not in data

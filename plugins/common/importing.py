@@ -257,6 +257,30 @@ def _title_at(lines: list[TextItem], end: int) -> tuple[int, str] | None:
     return fallback
 
 
+#: a report's title that names its organ and no year: "阿里地区旅游发展局政府信息公开工作年度报告"
+_UNDATED_TITLE = re.compile(
+    r"^(?P<organ>[\u4e00-\u9fff（）()]{2,40}?)(?:政府信息(?:工作)?公开|政务公开|信息公开)(?:工作)?(?:年度报告|年报)$"
+)
+
+
+def undated_title(title: str) -> str | None:
+    """The organ of a title that names no year, or None (a dated title, or no title)."""
+    m = _UNDATED_TITLE.match(title)
+    return m["organ"] if m else None
+
+
+#: the year a report's text says its work in: "2019年全年采集……", "2019年，我局……", "2019年度共……"
+_WORK_YEAR = re.compile(r"(?<!\d)(\d{4})\s*年(?:全年|度|[，,]|我|本|共|以来)")
+
+
+def _year_of_the_work(doc: PublishedDocument) -> str | None:
+    """The year the first paragraphs say the work was done in (:data:`_WORK_YEAR`), or None."""
+    for item in doc.paragraphs[:8]:
+        if m := _WORK_YEAR.search(item.text):
+            return m[1]
+    return None
+
+
 def _own_title_without_year(headline: str, line: str) -> bool:
     """Whether ``line`` is the report's own title under the page's ``headline``, printed without the year: the
     headline's organ opens it and it names no year of its own."""
@@ -299,6 +323,10 @@ def title_of(doc: PublishedDocument, front: list[TextItem]) -> tuple[str, list[T
             found = (at[0], end, at[1])
     if found is not None:
         return found[2], front[found[1] + 1 :]
+    # a title that names no year ("阿里地区旅游发展局政府信息公开工作年度报告", 阿里地区旅游发展局 2019), as the first
+    # line: :func:`metadata` takes the organ from it and the year from the text
+    if front and undated_title(norm(front[0].text)):
+        return norm(front[0].text), front[1:]
     for key in ("meta:ArticleTitle", "heading", "title", "标题", "名称", "pdf:Title", "docx:title", "xlsx:title"):
         value = doc.metadata.get(key, "")
         if title_parts(norm(value)):
@@ -523,8 +551,15 @@ def metadata(doc: PublishedDocument, title: str, preamble: list[str], tail: list
     elif not preamble and opening_year is not None:  # neither title nor 导语: part 一's first words give the year
         b.put("report.year", opening_year)
         b.note("report.year", f"原文没有标题和导语，报告年度取自第一部分开头的“{opening_year}年”，请核对")
+    undated = None if parts else undated_title(title)
+    if undated and "year" not in b.data.get("report", {}) and (worked := _year_of_the_work(doc)):
+        b.put("report.year", int(worked))
+        b.note("report.year", f"标题“{title}”没有年份，报告年度取自正文所说的“{worked}年”，请核对")
+        b.score += 0.2  # a title that names a 政府信息公开 annual report, if not its year
     if parts and parts[0]:
         b.put("report.organ", parts[0])
+    elif undated:
+        b.put("report.organ", undated)
     elif said and said[0]:
         b.put("report.organ", said[0])
     elif signed:
@@ -542,7 +577,7 @@ def metadata(doc: PublishedDocument, title: str, preamble: list[str], tail: list
         b.score += 0.2
     elif "year" not in b.data.get("report", {}):
         b.note("report.year", "没有从标题中读出报告年度，请填写", level="error")
-    if title and parts and title != f"{parts[0]}{parts[1]}年政府信息公开工作年度报告":
+    if (title and parts and title != f"{parts[0]}{parts[1]}年政府信息公开工作年度报告") or undated:
         b.put("report.title", title)
     first = next((i for i in doc.items if isinstance(i, TextItem) and i.text.strip()), None)
     if first is not None and (numbered := number_and_signer(first.text)):

@@ -25,7 +25,7 @@ from compiler.importers.base import TextItem
 _LABELS = (
     r"索\s*引\s*号|发布机构|发文机关|发布日期|发布时间|信息提供日期|生成日期|更新时间|成文日期|信息来源|文章来源|来源|日期|时间|"
     r"主\s*题\s*词|主题分类|体裁分类|信息类别|公开方式|公开时限|公开目录|公开范围|名\s*称|文\s*号|浏览次数|浏览量|点击数|点击量|阅读次数|"
-    r"字体|字号|保护视力色|选择阅读字号|作者|编辑|信息索取号|索取号|关联导读|相关链接|"
+    r"字体大小|字体|字号|保护视力色|选择阅读字号|作者|编辑|信息索取号|索取号|关联导读|相关链接|"
     r"信息索引号|文件编号|公开形式|有效期|主题\s*[(（][一二]级[)）]|效力状况"
 )
 _FURNITURE = re.compile(
@@ -34,6 +34,8 @@ _FURNITURE = re.compile(
     r"|[>＞»]"  # a breadcrumb's second line (">政府信息公开>各镇各部门信息公开>……")
     r"|\S{0,12}首页\s*(?:[>＞»/|｜]|-+>|\s+\S|$)"  # a navigation bar or breadcrumb from 首页
     rf"|(?:{_LABELS})\s*[:：|｜]"  # a 目录 row or a date-and-source line
+    # the same after the site's name ("青岛政务网 发布日期 : 2014-03-27 来源 : 青岛市人民政府", 青岛市 2013)
+    r"|\S{2,12}(?:网|网站)\s*(?:发布日期|发布时间|来源)\s*[:：|｜]"
     # the same parted by a space only, which the reader drops between Chinese characters (紫阳县 2015's page:
     # "索引号 719776475-GK-2016-91810 发布日期 2016-03-09 10:10", "来源 紫阳县人民政府")
     r"|(?:信息)?索\s*引\s*号\s*[\dA-Za-z]|(?:发布日期|发布时间|成文日期|生成日期)\s*\d{4}|来源\s*[^，。；,;\s]{2,20}$"

@@ -243,7 +243,9 @@ def import_document(document: PublishedDocument) -> ImportResult:
     headings = _Headings()
     read = list(document.items)  # split_parts splits run-in headings off in place: a second reading starts afresh
     parts, title, front = split_parts(document, headings, list(TITLES))
-    if len(parts) < 2:  # no 一、 parts: a report that numbers its parts "(一)" (海口市龙华区司法局 2021)
+    # no 一、 parts: a report that numbers its parts "(一)" (海口市龙华区司法局 2021) — but a copy cut inside its
+    # part 一 ("一、概述", then its items "(一)……", "(二)……", 青岛市 2013) has its one part, and the items are its own
+    if len(parts) < 2 and not (len(parts) == 1 and parts[0][0] == "overview"):
         first = list(document.items)
         document.items[:] = read
         bracketed = _Headings(bracketed=True)
