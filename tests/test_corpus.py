@@ -30,7 +30,9 @@ def _findings(path: Path) -> Counter[tuple[str, str]]:
 def _describe(report: Path) -> tuple[str, str]:
     """("organ year", "level, format[, truncated copy]") from the transcription's header comment."""
     head = (report / "report.toml").read_text(encoding="utf-8").split("\nformat = ", 1)[0]
-    m = re.search(r"^# organ: (\S+?)(?:\s*[（(][^）)]*[）)])?\s+year: (\d+)\s+level: (\w+).*?format: (\w+)", head, re.M)
+    # the organ's note in brackets may hold brackets of its own ("……各区(县级市)政府……")
+    described = r"^# organ: ([^\s（(]+)(?:\s*[（(][\s\S]*?)?\s+year: (\d+)\s+level: (\w+).*?format: (\w+)"
+    m = re.search(described, head, re.M)
     if not m:
         return report.name, ""
     organ, year, level, fmt = m.groups()
