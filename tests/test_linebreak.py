@@ -475,3 +475,19 @@ def test_mending_letter_spaced_lines_keeps_every_rule(pairs, cells):
         if k < len(lines) - 1 and sum(1 for s in starts if pos <= s < end) > 1:  # a lone unit has no gaps
             assert line.extent == pytest.approx(line.left + line.width, abs=0.01)
         pos = end
+
+
+def test_a_number_or_address_is_set_solid_where_the_justified_line_does_not_break_it():
+    """青岛市 2013's contact line "电话：0532-85912121；传真：0532-85912181；电子邮箱：" (held-out round 99), justified:
+    the space a line needs went into the numbers after their dash too ("0532- 85912121") — a break opportunity is not
+    a gap to stretch where the line does not break.  The Chinese gaps take it all."""
+    style = replace(STYLE, align="justify")
+    text = "电话：0532-85912121；传真：0532-85912181；电子邮箱：zfxxgkb@qingdao.gov.cn）。一、概述"
+    lines = lines_of(text, cells=28, style=style)
+    first = lines[0]
+    assert first.extent == pytest.approx(first.left + first.width, abs=0.01)  # still justified
+    placed = glyphs(first)
+    for n, (ch, x, advance) in enumerate(placed[:-1]):
+        if ch in "-." and placed[n + 1][0].isascii():
+            assert placed[n + 1][1] == pytest.approx(x + advance, abs=1e-6), first.text
+    assert any(run.char_space > 0 or len(run.text) == 1 for run in first.runs)

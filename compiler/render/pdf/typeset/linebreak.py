@@ -77,6 +77,7 @@ _OPEN = 8
 _GLUED = 16  # piece of a unit broken by characters: no justification stretch before it
 _LATIN = 32
 _CJK = 64
+_INWORD = 128  # a piece of one Latin/digit run after its own break opportunity ("0532-|85912121"): no stretch before it
 
 _EPS = 1e-6
 
@@ -297,7 +298,7 @@ def _tokenise(t: _Text, compress: bool) -> _Units:
             add_start(a)
             add_end(b)
             add_width(widths[a] if b == a + 1 else sum(widths[a:b]))
-            add_flags(flags)
+            add_flags(flags if a == i else flags | _INWORD)
             add_half(styles[a].char_pitch / 2)
         i = j
     count = len(u.start)
@@ -678,24 +679,28 @@ class Breaking:
             last -= 1
         # natural width and the gaps that may stretch
         natural = 0.0
-        stretchable = glued = 0
+        stretchable = glued = inword = 0
         for k in range(first, last):
             natural += u.width[k] - lead.get(k, 0.0) - trail.get(k, 0.0)
             if k > first:
                 natural += u.space_before[k]
                 if u.flags[k] & _GLUED:
                     glued += 1
+                elif u.flags[k] & _INWORD:
+                    inword += 1
                 else:
                     stretchable += 1
         slack = avail - natural
         align = self.style.align
-        gap = glued_gap = 0.0
+        gap = glued_gap = inword_gap = 0.0
         offset = 0.0
         if align == "justify" and not sp.final:
             if glued:  # pieces of a unit broken as a last resort (a long URL): it is split anyway
-                gap = glued_gap = slack / (stretchable + glued)
-            elif stretchable:
+                gap = glued_gap = inword_gap = slack / (stretchable + glued + inword)
+            elif stretchable:  # a telephone number or an address stays set solid where the line does not break
                 gap = slack / stretchable
+            elif inword:
+                inword_gap = slack / inword
         elif align == "center":
             offset = slack / 2
         elif align == "right":
@@ -706,7 +711,8 @@ class Breaking:
         x = left + offset
         for k in range(first, last):
             if k > first:
-                x += u.space_before[k] + (glued_gap if u.flags[k] & _GLUED else gap)
+                flags = u.flags[k]
+                x += u.space_before[k] + (glued_gap if flags & _GLUED else inword_gap if flags & _INWORD else gap)
             lc = u.lead_cut[k] + lead.get(k, 0.0)
             gx = x - lc
             for c in range(u.start[k], u.end[k]):
