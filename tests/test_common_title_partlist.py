@@ -348,3 +348,20 @@ def test_a_word_joined_to_a_name_s_end_is_part_of_that_name(check):
     two = listed.replace("主要工作措施和做法、", "主要工作措施和其他需要报告的事项、").replace("七部分", "八部分")
     found = {p.rule: p for p in check(legacy(preamble={"text": two}))}
     assert "列出8个" in found["legacy.part-count"].message
+
+
+def test_the_part_list_opens_at_the_last_word_that_brings_it_in(check):
+    """天津市发展改革委 2022 (held-out round 102): "本年度报告由天津市发展改革委编制,根据……要求,……,全文包括总体情况、
+    ……六部分组成" — the list is what 包括 brings in; read from the compiler's 由, it had eight names, the first
+    "天津市发展改革委编制"."""
+    from conftest import legacy
+
+    text = (
+        "本年度报告由某市发展改革委编制，根据《中华人民共和国政府信息公开条例》要求，对全委2012年度的政府信息公开"
+        "工作进行了梳理总结，全文包括概述、主动公开政府信息情况、依申请公开政府信息情况、行政复议和行政诉讼情况、"
+        "存在的主要问题及改进措施、其他需要报告的事项六部分。"
+    )
+    found = [p for p in check(legacy(preamble={"text": text})) if p.rule.startswith("legacy.part-")]
+    assert not any("编制" in p.message for p in found), [p.message for p in found]
+    [count] = [p for p in found if p.rule == "legacy.part-count"]
+    assert "列出6个" in count.message
