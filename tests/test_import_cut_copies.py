@@ -310,3 +310,29 @@ def test_a_copy_cut_inside_part_one_keeps_its_items_under_it(tmp_path):
     assert [i["heading"] for i in data["overview"]["items"]] == ["注重组织推动。", "健全公开内容体系。"]
     assert str(data["report"]["published"]) == "2014-03-27"
     assert "extra" not in data
+
+
+def test_a_title_less_copy_whose_opening_names_the_year_and_announces_the_report(tmp_path):
+    """富文镇 2023 (held-out round 101): no title line; the 导语 opens "2023年度,富文镇根据……" and says "现将全年政府
+    信息公开年度报告编制如下" — the year is the 导语's, said to be checked; a 导语 that opens with a year but announces
+    no report gives none.  齐齐哈尔市 2016's "上载日期: 2017-03-23" is the portal's posting day."""
+    opening = "2023年度，某镇根据有关要求，完善工作机制。现将全年政府信息公开年度报告编制如下。"
+    lines = [opening, "一、总体情况", "（一）强化组织领导。我镇成立工作领导小组。"]
+    imported = import_file(_written(tmp_path, "fuwen.html", lines))
+    assert imported.result.format == "2021" and imported.result.data["report"]["year"] == 2023
+    assert any("报告年度取自导语开头的“2023年”" in p.message for p in imported.problems)
+    plain = _written(tmp_path, "plain.html", ["2023年度，某镇完善工作机制。", *lines[1:]])
+    with pytest.raises(ReportError):
+        import_file(plain)
+    posted = _written(
+        tmp_path,
+        "qqhr.html",
+        [
+            "某市2016年政府信息公开工作年度报告",
+            "上载日期: 2017-03-23 来源: 市人民政府办公室",
+            "本报告依据《条例》编制。",
+            "一、概述",
+        ],
+    )
+    data = import_file(posted).result.data
+    assert str(data["report"]["published"]) == "2017-03-23" and data["preamble"]["text"] == "本报告依据《条例》编制。"

@@ -491,6 +491,10 @@ def _opening_paragraph(doc: PublishedDocument) -> str:
     return ""
 
 
+#: a 导语 that announces the annual report it opens: "现将全年政府信息公开年度报告编制如下"
+_ANNOUNCES_REPORT = re.compile(r"(?:政府信息公开|政务公开)(?:工作)?年度报告|(?:政府信息公开|政务公开)(?:工作)?年报")
+
+
 def _opening_year(opening: str) -> int | None:
     """The year part 一's first paragraph opens with ("2021年白露街道积极按照……", "2024年，我局……"), or None."""
     m = re.match(r"(\d{4})\s*年(?!\d|度?以来)", opening)
@@ -548,6 +552,17 @@ def metadata(doc: PublishedDocument, title: str, preamble: list[str], tail: list
         b.put("report.year", opening_year)
         b.note("report.year", f"原文没有标题行，导语没有说年度，报告年度取自第一部分开头的“{opening_year}年”，请核对")
         b.score += 0.15  # the 导语 says it opens an annual report under the 条例, though not of which year
+    elif (
+        not parts
+        and preamble
+        and (first_year := _opening_year(preamble[0])) is not None
+        and _ANNOUNCES_REPORT.search("".join(preamble[:2]))
+    ):
+        # no title; a 导语 that opens with the year and announces the report ("2023年度,富文镇根据……现将全年政府信息
+        # 公开年度报告编制如下", 富文镇 2023)
+        b.put("report.year", first_year)
+        b.note("report.year", f"原文没有标题行，报告年度取自导语开头的“{first_year}年”，请核对")
+        b.score += 0.15
     elif not preamble and opening_year is not None:  # neither title nor 导语: part 一's first words give the year
         b.put("report.year", opening_year)
         b.note("report.year", f"原文没有标题和导语，报告年度取自第一部分开头的“{opening_year}年”，请核对")

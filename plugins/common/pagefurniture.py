@@ -23,7 +23,7 @@ from compiler.importers.base import TextItem
 
 #: labels of the 政府信息公开目录 rows and the page's tool lines: a line that opens with one is the page's
 _LABELS = (
-    r"索\s*引\s*号|发布机构|发文机关|发布日期|发布时间|信息提供日期|生成日期|更新时间|成文日期|信息来源|文章来源|来源|日期|时间|"
+    r"索\s*引\s*号|发布机构|发文机关|发布日期|发布时间|上载日期|信息提供日期|生成日期|更新时间|成文日期|信息来源|文章来源|来源|日期|时间|"
     r"主\s*题\s*词|主题分类|体裁分类|信息类别|公开方式|公开时限|公开目录|公开范围|名\s*称|文\s*号|浏览次数|浏览量|点击数|点击量|阅读次数|"
     r"字体大小|字体|字号|保护视力色|选择阅读字号|作者|编辑|信息索取号|索取号|关联导读|相关链接|"
     r"信息索引号|文件编号|公开形式|有效期|主题\s*[(（][一二]级[)）]|效力状况"
@@ -82,7 +82,9 @@ _PORTAL_DAY = re.compile(r"\d{4}[-./]\d{1,2}[-./]\d{1,2}")
 _DATE_ONLY = re.compile(r"^\d{4}\s*[-年./]\s*\d{1,2}\s*[-月./]\s*\d{1,2}\s*日?$")
 _DAY = re.compile(r"(\d{4})\s*[-年./]\s*(\d{1,2})\s*[-月./]\s*(\d{1,2})")
 #: where a furniture line says when the page was posted
-_POSTED = re.compile(rf"(?:发布日期|发布时间|信息提供日期|生成日期|日期|时间)\s*[:：|｜]?\s*[|｜]?\s*{_DAY.pattern}")
+_POSTED = re.compile(
+    rf"(?:发布日期|发布时间|上载日期|信息提供日期|生成日期|日期|时间)\s*[:：|｜]?\s*[|｜]?\s*{_DAY.pattern}"
+)
 
 
 def _day(m: re.Match[str] | None) -> dt.date | None:
