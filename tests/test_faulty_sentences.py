@@ -37,7 +37,10 @@ def test_each_entry_is_reported_in_its_example(check, entry):
     else:  # the mend computed from the words found, and the example so mended passes the entry
         mended = p.expected[1:-1]
         assert mended != entry.example_words
-        again = [q for q in check(with_overview(entry.example.replace(entry.example_words, mended, 1)))]
+        m = next(m for m in entry.pattern.finditer(entry.example) if not entry._excused(m))
+        start, end = m.span(entry.group(m))
+        words = entry.example[start:end]  # the quoted words, spaces and all, where the entry found them
+        again = check(with_overview(entry.example[:start] + words.replace(words.strip(), mended) + entry.example[end:]))
         assert entry.rule not in rules(again), (mended, [q.message for q in again])
     assert p.source.keypath == "overview.text"
 
@@ -119,6 +122,14 @@ def test_a_missing_object_before_a_count(check):
     found = check(with_overview("2024年共收到依申请公开8件，均按时答复。"))
     [p] = [p for p in found if p.rule == "common.missing-object"]
     assert p.found == "“收到依申请公开”"
+
+
+def test_an_entry_whose_quoted_words_another_branch_leaves_out_quotes_its_whole_match(check):
+    # the 条例 title entry quotes the words inside it (w) or, by its other branch, names another group: a title
+    # printed "《中华人民共和国政府信息公开《条例》》" had left w out, and the grammar check stopped with an error
+    found = check(with_overview("根据《中华人民共和国政府信息公开《条例》》编制本报告。"))
+    assert all(p.rule != "plugin.failed" for p in found)
+    assert any(p.rule == "common.misquote" and p.found == "“《中华人民共和国政府信息公开《条例》”" for p in found)
 
 
 def test_one_slip_read_by_two_entries_of_one_rule_is_said_once(check):

@@ -76,16 +76,16 @@ class FaultySentence:
     def kind(self) -> str:
         return RULES[self.rule]
 
-    @property
-    def group(self) -> str | int:
-        """The group a message quotes: ``w`` where the pattern names it, else the whole match."""
-        return "w" if "w" in self.pattern.groupindex else 0
+    def group(self, m: re.Match[str]) -> str | int:
+        """The group a message quotes: ``w`` where the pattern names it and it took part in the match (a pattern's
+        other branch may leave it out), else the whole match."""
+        return "w" if "w" in self.pattern.groupindex and m.group("w") is not None else 0
 
     @functools.cached_property
     def example_words(self) -> str:
         """The words of the example sentence the entry quotes."""
         m = next(m for m in self.pattern.finditer(self.example) if not self._excused(m))
-        return m.group(self.group).strip()
+        return m.group(self.group(m)).strip()
 
     def _excused(self, m: re.Match[str]) -> bool:
         return self.unless is not None and bool(self.unless.search(m.group(0)))
@@ -93,7 +93,7 @@ class FaultySentence:
     def mend(self, m: re.Match[str]) -> str:
         """How to mend the words ``m`` quotes: computed from them where the entry has ``replace``; the entry's own
         ``fix`` where they are the example's words; otherwise the fix shown as what it is, the example's mend."""
-        quoted = m.group(self.group).strip()
+        quoted = m.group(self.group(m)).strip()
         if self.replace is not None:
             return f"“{m.expand(self.replace).strip()}”"
         if quoted == self.example_words:
@@ -155,9 +155,10 @@ def find(text: str) -> Iterator[Found]:
         for m in entry.pattern.finditer(text):
             if entry._excused(m):
                 continue
-            start, end = m.span(entry.group)
+            group = entry.group(m)
+            start, end = m.span(group)
             spans = said.setdefault(entry.rule, [])
             if any(start < e and s < end for s, e in spans):
                 continue
             spans.append((start, end))
-            yield Found(entry, m.group(entry.group), start, entry.mend(m))
+            yield Found(entry, m.group(group), start, entry.mend(m))
