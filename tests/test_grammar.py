@@ -185,3 +185,22 @@ def test_a_clause_after_the_comma_is_not_a_list(check):
 )
 def test_de_for_di_after_coordinated_adverbials(check, text, warned):
     assert ("common.de-for-di" in rules(check(with_text(text)))) is warned
+
+
+def test_de_for_di_after_wei_le(check):
+    # 上海市松江区 2012 (held-out round 104): "为了更好的将信息公开工作在重要领域的推进" — the adverbial after 为了
+    found = [
+        p
+        for p in check(with_text("为了更好的将信息公开工作向重要领域推进，成立了工作小组。"))
+        if p.rule == "common.de-for-di"
+    ]
+    assert [p.found for p in found] == ["“更好的将”"]
+    assert "common.de-for-di" not in rules(check(with_text("为了更好地将信息公开工作向重要领域推进，成立了工作小组。")))
+
+
+def test_two_legacy_part_names_run_together_in_the_wording_reports_print(check):
+    # 上海市松江区 2012 (held-out round 104): "……,咨询处理情况存在的主要问题和改进措施,……" — the legacy format's
+    # wording "存在的主要问题及改进措施" read as a part's name after 情况
+    text = "全文包括概述、主动公开政府信息情况、依申请公开政府信息情况、咨询处理情况存在的主要问题和改进措施。"
+    found = [p for p in check(legacy(preamble={"text": text})) if p.rule == "legacy.part-list-punctuation"]
+    assert [p.expected for p in found] == ["“咨询处理情况、存在的主要问题和改进措施”"]

@@ -57,7 +57,7 @@ PREPOSITIONS = r"对(?![象外比照应口手称立待])|在(?![线职岗编])|�
 #: a subject the adverbial may follow directly: "镇主要领导扎实有效的开展……" (天津海滨街 2021), "我局认真的落实……"
 _SUBJECT_END = r"(?<=领导)|(?<=部门)|(?<=单位)|(?<=街道)|(?<=我[局镇乡区县委办])"
 _DE_FOR_DI = re.compile(
-    rf"(?:^|(?<=[，,。；;：:、\s并要能会以为])|{_SUBJECT_END})(?P<adv>(?:{ADVERBIALS}){{1,2}}(?:、(?:{ADVERBIALS})){{0,3}})的"
+    rf"(?:^|(?<=[，,。；;：:、\s并要能会以为])|(?<=为了)|{_SUBJECT_END})(?P<adv>(?:{ADVERBIALS}){{1,2}}(?:、(?:{ADVERBIALS})){{0,3}})的"
     rf"(?:(?P<mid>有序|稳步|逐步|持续|全面|深入|主动)?(?P<verb>{VERBS})(?=[\u4e00-\u9fff])(?!{NOUN_HEADS})"
     rf"|(?P<prep>{PREPOSITIONS})(?=[^，,。；;：:]{{1,24}}?(?:进行|予以|加以|{VERBS})))"
 )

@@ -52,6 +52,17 @@ LEGACY = Format(
 )
 
 
+#: Other wordings real reports print for a part (the 2008 条例's own list, township variants), matched like the titles.
+VARIANTS: dict[str, tuple[str, ...]] = {
+    "overview": ("总体情况", "基本情况", "政府信息公开工作概述"),
+    "applications": ("依申请公开政府信息和不予公开政府信息的情况", "政府信息依申请公开办理情况"),
+    "fee": ("收费及减免情况", "依申请信息公开收费情况", "政府信息公开收费情况"),
+    "consultation": ("政府信息公开咨询和投诉情况", "咨询、投诉情况"),
+    "appeals": ("因政府信息公开申请行政复议、提起行政诉讼的情况", "复议、诉讼和申诉情况"),
+    "issues": ("政府信息公开工作存在的主要问题及改进措施", "存在的主要问题及改进措施", "存在的不足和改进措施"),
+}
+
+
 @hookimpl
 def gongkai_register_formats(register):
     register(LEGACY)
@@ -74,7 +85,8 @@ def gongkai_check(report: Report) -> list[Problem]:
 
     return [
         *part_list_problems(report, "legacy"),
-        *run_together_names(report, "legacy"),
+        # the wordings real reports print for a part: "……咨询处理情况存在的主要问题和改进措施" (松江区 2012)
+        *run_together_names(report, "legacy", dict(VARIANTS)),
         *text_problems(report),
         *fee_silence(report),
         *appeals_heading(report),

@@ -37,7 +37,7 @@ from plugins.common.importing import (
     typed_tables,
 )
 from plugins.legacy.extra import OWN_PARTS
-from plugins.legacy.format import LEGACY
+from plugins.legacy.format import LEGACY, VARIANTS
 from plugins.legacy.textcheck import FIXED
 
 #: Section key → the part title of the legacy format, in order.
@@ -52,16 +52,6 @@ TITLES: dict[str, str] = {
     "issues": "存在的主要问题及改进情况",
     "other": "其他需要报告的事项",
     "tables": "附表",
-}
-
-#: Other wordings real reports print for a part (the 2008 条例's own list, township variants), matched like the titles.
-VARIANTS: dict[str, tuple[str, ...]] = {
-    "overview": ("总体情况", "基本情况", "政府信息公开工作概述"),
-    "applications": ("依申请公开政府信息和不予公开政府信息的情况", "政府信息依申请公开办理情况"),
-    "fee": ("收费及减免情况", "依申请信息公开收费情况", "政府信息公开收费情况"),
-    "consultation": ("政府信息公开咨询和投诉情况", "咨询、投诉情况"),
-    "appeals": ("因政府信息公开申请行政复议、提起行政诉讼的情况", "复议、诉讼和申诉情况"),
-    "issues": ("政府信息公开工作存在的主要问题及改进措施", "存在的不足和改进措施"),
 }
 
 #: The word that names each part, whatever else its heading says.
