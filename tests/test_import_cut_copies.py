@@ -336,3 +336,48 @@ def test_a_title_less_copy_whose_opening_names_the_year_and_announces_the_report
     )
     data = import_file(posted).result.data
     assert str(data["report"]["published"]) == "2017-03-23" and data["preamble"]["text"] == "本报告依据《条例》编制。"
+
+
+def test_a_directory_row_with_empty_cells_before_its_title(tmp_path):
+    """沙依巴克区 2016 (held-out round 103): the page's 目录 row " 成文日期   标 题  沙依巴克区2016年……报告"
+    leaves 成文日期 empty; read as a page's text the spaces go, and the row became "成文日期标题……" — the title is
+    after 标 题."""
+    lines = [
+        "某区2016年政府信息公开工作年度报告",
+        " 索 引 号  01020280-2-02 发文机关   发布日期  2017-01-12",
+        " 成文日期   标 题  某区2016年政府信息公开工作年度报告",
+        "本年度报告是根据《中华人民共和国政府信息公开条例》的要求编制的。",
+        "一、概述",
+        "2016年，我区认真贯彻落实《条例》。",
+    ]
+    data = import_file(_written(tmp_path, "row.html", lines)).result.data
+    assert data["report"]["organ"] == "某区" and "title" not in data["report"]
+    assert data["preamble"]["text"] == "本年度报告是根据《中华人民共和国政府信息公开条例》的要求编制的。"
+
+
+def test_a_title_less_copy_signed_by_a_place_and_directory_rows_in_brackets(tmp_path):
+    """松江区 2012 (held-out round 104): the copy opens with "上海市松江区" / "二〇一三年二月二十八日" — a government
+    signs with its place's name, under a title the copy lost — then "引言" and the 导语; 郯城县 2010's page prints its
+    目录 as "[ 索  引  号 ] ……" / "[ 成文日期 ] 2011-03-30 [ 公开日期 ] 2011-03-30": those rows are the page's,
+    the posting day is the 公开日期, never the 成文日期."""
+    signed = [
+        "某市某区",
+        "二〇一三年二月二十八日",
+        "引言",
+        "本年度报告根据《中华人民共和国政府信息公开条例》编制。本年度报告中所列数据的统计期限自2012年1月1日起至12月31日止。",
+        "一、概述",
+        "2012年，我区认真贯彻落实《条例》。",
+    ]
+    data = import_file(_written(tmp_path, "sj.html", signed)).result.data
+    assert (data["report"]["organ"], data["report"]["year"]) == ("某市某区", 2012)
+    assert str(data["report"]["date"]) == "2013-02-28" and data["signature"]["place"] == "under-title"
+    rows = [
+        "某县人民政府2010年政府信息公开工作年度报告",
+        "[ 索  引  号 ] tcxzf-02_D/2018-0110002 [ 文       号 ] [ 发布机构 ] 某县政府办公室",
+        "[ 成文日期 ] 2011-03-20 [ 公开日期 ] 2011-03-30 [ 有  效  性 ]",
+        "本报告由某县人民政府办公室编制。",
+        "一、政府信息公开情况概述",
+    ]
+    data = import_file(_written(tmp_path, "tc.html", rows)).result.data
+    assert str(data["report"]["published"]) == "2011-03-30"
+    assert data["preamble"]["text"] == "本报告由某县人民政府办公室编制。"

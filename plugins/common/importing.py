@@ -354,7 +354,11 @@ def split_byline(front: list[TextItem]) -> tuple[list[TextItem], list[TextItem]]
         month = re.fullmatch(r"\d{4}\s*年\s*\d{1,2}\s*月", line)  # "2017年2月" (越秀区发改局 2016): no day printed
         if (date_of(line) is None and not month) or len(line) > 20 or re.search(r"[，。；：:,;]", line):
             continue
-        if organ and not (len(organ[0].text.strip()) <= 30 and organ[0].text.strip().endswith(SIGNATURE_ORGAN)):
+        # the organ line: an organ's name, or a place's own as a government signs ("上海市松江区", 松江区 2012)
+        if organ and not (
+            len(signer := organ[0].text.strip()) <= 30
+            and (signer.endswith(SIGNATURE_ORGAN) or re.fullmatch(r"[\u4e00-\u9fff]{2,12}[省市区县旗州]", signer))
+        ):
             continue
         return front[:n], front[n:]
     return [], front

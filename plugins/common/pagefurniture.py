@@ -23,7 +23,7 @@ from compiler.importers.base import TextItem
 
 #: labels of the 政府信息公开目录 rows and the page's tool lines: a line that opens with one is the page's
 _LABELS = (
-    r"索\s*引\s*号|发布机构|发文机关|发布日期|发布时间|上载日期|信息提供日期|生成日期|更新时间|成文日期|信息来源|文章来源|来源|日期|时间|"
+    r"索\s*引\s*号|发布机构|发文机关|发文字号|发布日期|发布时间|公开日期|上载日期|信息提供日期|生成日期|更新时间|成文日期|信息来源|文章来源|来源|日期|时间|"
     r"主\s*题\s*词|主题分类|体裁分类|信息类别|公开方式|公开时限|公开目录|公开范围|名\s*称|文\s*号|浏览次数|浏览量|点击数|点击量|阅读次数|"
     r"字体大小|字体|字号|保护视力色|选择阅读字号|作者|编辑|信息索取号|索取号|关联导读|相关链接|"
     r"信息索引号|文件编号|公开形式|有效期|主题\s*[(（][一二]级[)）]|效力状况"
@@ -33,7 +33,8 @@ _FURNITURE = re.compile(
     r"(?:当前位置|您的位置|您当前的位置|您现在的位置|您现在所在的位置|所在位置)\s*[:：]"  # a breadcrumb
     r"|[>＞»]"  # a breadcrumb's second line (">政府信息公开>各镇各部门信息公开>……")
     r"|\S{0,12}首页\s*(?:[>＞»/|｜]|-+>|\s+\S|$)"  # a navigation bar or breadcrumb from 首页
-    rf"|(?:{_LABELS})\s*[:：|｜]"  # a 目录 row or a date-and-source line
+    # a 目录 row or a date-and-source line; its label may stand in brackets ("[ 索  引  号 ] ……", 郯城县 2010)
+    rf"|(?:{_LABELS})\s*(?:[:：|｜]|[\]］】])"
     # the same after the site's name ("青岛政务网 发布日期 : 2014-03-27 来源 : 青岛市人民政府", 青岛市 2013)
     r"|\S{2,12}(?:网|网站)\s*(?:发布日期|发布时间|来源)\s*[:：|｜]"
     # the same parted by a space only, which the reader drops between Chinese characters (紫阳县 2015's page:
@@ -67,7 +68,10 @@ _SITE = re.compile(
 #: (紫阳县 2015's page parts label and title with a space only, which the reader drops between Chinese characters:
 #: "内容概述紫阳县2015年政府信息公开工作年度报告")
 _TITLE_ROW = re.compile(
-    r"^[\s|｜]*(?:标\s*题|名\s*称|内容概述)\s*(?:[|｜:：]\s*)?(?P<title>[^|｜\s][^|｜]*?(?:报告|年报))[\s|｜]*$"
+    # a row's other labels with their cells left empty may come first ("成文日期   标 题  沙依巴克区2016年……报告",
+    # 沙依巴克区 2016)
+    rf"^[\s|｜]*(?:(?:{_LABELS})\s*[|｜:：]?\s*)*?"
+    r"(?:标\s*题|名\s*称|内容概述)\s*(?:[|｜:：]\s*)?(?P<title>[^|｜\s][^|｜]*?(?:报告|年报))[\s|｜]*$"
 )
 #: a headline's trailer: "…年度报告 ( 2017年11月14日 )      来源: 上海普陀"
 _TRAILER = re.compile(
@@ -82,8 +86,11 @@ _PORTAL_DAY = re.compile(r"\d{4}[-./]\d{1,2}[-./]\d{1,2}")
 _DATE_ONLY = re.compile(r"^\d{4}\s*[-年./]\s*\d{1,2}\s*[-月./]\s*\d{1,2}\s*日?$")
 _DAY = re.compile(r"(\d{4})\s*[-年./]\s*(\d{1,2})\s*[-月./]\s*(\d{1,2})")
 #: where a furniture line says when the page was posted
+#: (a 目录 row in brackets: "[ 成文日期 ] 2011-03-30 [ 公开日期 ] 2011-03-30", 郯城县 2010 — the 成文日期 is not the
+#: posting day, and is not read here)
 _POSTED = re.compile(
-    rf"(?:发布日期|发布时间|上载日期|信息提供日期|生成日期|日期|时间)\s*[:：|｜]?\s*[|｜]?\s*{_DAY.pattern}"
+    r"(?:发布日期|发布时间|公开日期|上载日期|信息提供日期|生成日期|(?<!成文)日期|时间)\s*[\]］】]?\s*[:：|｜]?\s*[|｜]?\s*"
+    + _DAY.pattern
 )
 
 
