@@ -1869,3 +1869,20 @@ def test_a_district_that_does_not_exist(check, text, found):
     problems = [p for p in check(with_overview(text=text)) if p.rule == "common.organ-name" and "没有这个" in p.message]
     assert [p.found for p in problems] == found
     assert all(p.expected == "鄂尔多斯市" for p in problems)
+
+
+def test_a_short_name_defined_in_quotation_marks_then_cited_as_a_title(check):
+    """晋安区 2016 (held-out round 103): "《中华人民共和国政府信息公开条例》(以下简称“条例”)", then "认真贯彻落实
+    《条例》" — one short name written two ways; said once, where it is defined.  Used only in quotation marks, it
+    is not in question."""
+    data = legacy(
+        preamble={"text": "本报告根据《中华人民共和国政府信息公开条例》（以下简称“条例”）编制。"},
+        overview={"text": "认真贯彻落实《条例》，按照“条例”要求。"},
+    )
+    [p] = [p for p in check(data) if p.rule == "common.abbreviation"]
+    assert (p.source.keypath, p.found, p.expected) == ("preamble.text", "（以下简称“条例”）", "（以下简称《条例》）")
+    quoted_only = legacy(
+        preamble={"text": "本报告根据《中华人民共和国政府信息公开条例》（以下简称“条例”）编制。"},
+        overview={"text": "认真贯彻落实“条例”。"},
+    )
+    assert "common.abbreviation" not in rules(check(quoted_only))

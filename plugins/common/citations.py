@@ -42,6 +42,8 @@ _ABBREVIATED = re.compile(
     r"《(?P<full>[^》]{4,40})》\s*[（(]\s*(?:[^（()）《》，,]{1,24}[，,]\s*)?(?:以下|下)简称\s*[“\"]?《(?P<short>[^》]{1,12})》"
 )
 _BOOK_TITLE = re.compile(r"《(?P<t>[^》]{2,40})》")
+#: a title's short name given in quotation marks, without its 书名号: "《……条例》(以下简称“条例”)"
+_QUOTED_SHORT = re.compile(r"《(?P<full>[^》]{4,40})》\s*[（(]\s*(?:以下|下)简称\s*“(?P<short>[^“”《》]{1,8})”\s*[）)]")
 #: what follows a title named inside another document's name: "关于贯彻《条例》的实施意见"
 _INSIDE_ANOTHER_TITLE = re.compile(r"(?:的)?(?:实施意见|实施办法|实施细则|通知|意见|办法|决定)")
 
@@ -76,11 +78,35 @@ def _short_name_problems(report: Report) -> list[Problem]:
     return problems
 
 
+def _quoted_short_problems(report: Report) -> list[Problem]:
+    """A title's short name given in quotation marks ("（以下简称“条例”）") and then cited in 书名号 ("《条例》",
+    晋安区 2016): the report writes the name two ways; a short title keeps its 书名号 where it is defined too.  Once
+    per short name, where it is defined."""
+    problems: list[Problem] = []
+    strings = list(narrative_strings(report))
+    for keypath, text in strings:
+        for m in _QUOTED_SHORT.finditer(text):
+            cited = f"《{m['short']}》"
+            if not any(cited in later for _, later in strings):
+                continue
+            problems.append(
+                warning(
+                    "common.abbreviation",
+                    f"《{_short(m['full'], 16)}》的简称定义为“{m['short']}”（引号），后文却写作{cited}：同一个简称两种"
+                    f"写法；法规文件的简称也加书名号",
+                    report.ref(keypath),
+                    expected=f"（以下简称{cited}）",
+                    found=f"（以下简称“{m['short']}”）",
+                )
+            )
+    return problems
+
+
 def abbreviation_problems(report: Report) -> list[Problem]:
     """A title abbreviated once ("《中华人民共和国政府信息公开条例》（以下简称《条例》）") and later cited in a third
     form, neither the full title nor the short one ("《政府信息公开条例》"), or abbreviated a second time; a short
     name that is not the cited document's (:func:`_short_name_problems`)."""
-    problems: list[Problem] = _short_name_problems(report)
+    problems: list[Problem] = _short_name_problems(report) + _quoted_short_problems(report)
     defined: dict[str, str] = {}  # full title → its short form, once defined
     spelled: dict[str, list[str]] = {}  # full title → where it is written out in full after its short form
     for keypath, text in narrative_strings(report):
