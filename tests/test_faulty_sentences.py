@@ -37,7 +37,7 @@ def test_each_entry_is_reported_in_its_example(check, entry):
     else:  # the mend computed from the words found, and the example so mended passes the entry
         mended = p.expected[1:-1]
         assert mended != entry.example_words
-        m = next(m for m in entry.pattern.finditer(entry.example) if not entry._excused(m))
+        m = next(m for m in entry.pattern.finditer(entry.example) if not entry.excused(m))
         start, end = m.span(entry.group(m))
         words = entry.example[start:end]  # the quoted words, spaces and all, where the entry found them
         again = check(with_overview(entry.example[:start] + words.replace(words.strip(), mended) + entry.example[end:]))

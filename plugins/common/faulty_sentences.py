@@ -84,10 +84,11 @@ class FaultySentence:
     @functools.cached_property
     def example_words(self) -> str:
         """The words of the example sentence the entry quotes."""
-        m = next(m for m in self.pattern.finditer(self.example) if not self._excused(m))
+        m = next(m for m in self.pattern.finditer(self.example) if not self.excused(m))
         return m.group(self.group(m)).strip()
 
-    def _excused(self, m: re.Match[str]) -> bool:
+    def excused(self, m: re.Match[str]) -> bool:
+        """Whether the entry's ``unless`` lets this match pass."""
         return self.unless is not None and bool(self.unless.search(m.group(0)))
 
     def mend(self, m: re.Match[str]) -> str:
@@ -131,7 +132,7 @@ def _entry(number: int, raw: dict[str, object]) -> FaultySentence:
         unless=unless,
         replace=replace,
     )
-    found = next((m for m in pattern.finditer(entry.example) if not entry._excused(m)), None)
+    found = next((m for m in pattern.finditer(entry.example) if not entry.excused(m)), None)
     if found is None:
         raise TableError(f"{where(TABLE, number)}：pattern 在 example 里找不到")
     if replace is not None:
@@ -153,7 +154,7 @@ def find(text: str) -> Iterator[Found]:
     said: dict[str, list[tuple[int, int]]] = {}
     for entry in table():
         for m in entry.pattern.finditer(text):
-            if entry._excused(m):
+            if entry.excused(m):
                 continue
             group = entry.group(m)
             start, end = m.span(group)
