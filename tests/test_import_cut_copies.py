@@ -381,3 +381,23 @@ def test_a_title_less_copy_signed_by_a_place_and_directory_rows_in_brackets(tmp_
     data = import_file(_written(tmp_path, "tc.html", rows)).result.data
     assert str(data["report"]["published"]) == "2011-03-30"
     assert data["preamble"]["text"] == "本报告由某县人民政府办公室编制。"
+
+
+def test_a_part_naming_two_parts_words_is_the_first_one_s(tmp_path):
+    """海南省民政厅 2015 (held-out round 106): "二、主动公开及依申请公开情况", its items 主动公开's — the part is the
+    one whose word the heading says first; 平舆县 2021's "投稿:huoruiqi  来源:时间:2022年02月20日" is the page's
+    line."""
+    lines = [
+        "某省民政厅2015年政府信息公开工作年度报告",
+        "投稿:huoruiqi  来源:时间:2016年02月20日",
+        "根据《中华人民共和国政府信息公开条例》编制本报告。",
+        "一、概述",
+        "2015年，我厅认真贯彻落实《条例》。",
+        "二、主动公开及依申请公开情况",
+        "（一）主动公开政府信息的情况",
+        "2015年主动公开政府信息633条。",
+    ]
+    data = import_file(_written(tmp_path, "mz.html", lines)).result.data
+    assert data["active"]["heading"] == "主动公开及依申请公开情况" and "applications" not in data
+    assert str(data["report"]["published"]) == "2016-02-20"
+    assert data["preamble"]["text"] == "根据《中华人民共和国政府信息公开条例》编制本报告。"

@@ -20,13 +20,18 @@ from pathlib import Path
 import pytest
 
 from compiler.importers.run import check_published, import_file
-from plugins.common.importing import title_parts
+from plugins.common.importing import norm, title_parts
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
 PAGES = sorted(p.parent for p in CORPUS.glob("*/page.txt"))
 
 #: copies whose front matter does not say what the transcriber knew (each reason is what the copy shows)
-MISREAD: dict[str, str] = {}  # slug → why its page copy is still misread (none now)
+MISREAD: dict[str, str] = {  # slug → why its page copy is still read otherwise than its transcription
+    "xiangcheng-quzhengfu-2010": (
+        "part 五 “政府支出和收费” names both 支出 and 收费: the import reads it as 工作人员和费用支出情况 (支出 said "
+        "first), the transcriber as 收费及减免 from its text “由于本单位未发生……”, which the copy cuts there"
+    ),
+}
 
 #: words only a portal's furniture has; a 导语 holding them took the page's lines for the report's
 FURNITURE_WORDS = re.compile(r"索\s*引\s*号|当前位置|您的位置|首页\s*[>＞]|【\s*打印|浏览次数|字体\s*[:：]|无障碍")
@@ -57,7 +62,8 @@ def test_a_saved_portal_page_imports_as_transcribed(slug_dir, tmp_path, request)
     assert read.get("year") == wanted["year"]
     default = f"{read.get('organ')}{read.get('year')}年政府信息公开工作年度报告"
     if wanted.get("title"):
-        assert _squeezed(read.get("title", default)) == _squeezed(wanted["title"])
+        # as printed, but for the width of its brackets: the import gives "（文字版）" for "(文字版)" (嵊山镇 2022)
+        assert norm(read.get("title", default)) == norm(wanted["title"])
         # the organ is the title's, whatever name the transcriber gave the organ (a title printed without its year,
         # 天山区政务服务管理局 2022's, opens with it)
         named = (title_parts(_squeezed(wanted["title"])) or ("",))[0]
@@ -126,6 +132,10 @@ NOT_FOUND_ON_THE_PAGE: dict[str, tuple[dict[str, int], str]] = {
     "wencheng-daxunzhen-2015": (
         {"legacy.active.year-count": 1},
         "the sentences the copy cuts (left out of the transcription) count what was posted this year",
+    ),
+    "taojiang-songmutangzhen-2022": (
+        {"gb2021.table2.regulations": 1},
+        "the copy holds table 二 as the store's text of it (cells parted by |): on the page it is no table to read",
     ),
 }
 

@@ -215,7 +215,9 @@ def _part_named(title: str, expected: int, found: set[str] = frozenset()) -> str
     named = [k for k in candidates if KEYWORDS[k].search(title)]
     earlier = [k for k in TITLES if k not in candidates and k not in found and KEYWORDS[k].search(title)]
     if named or earlier:
-        return max(named or earlier, key=lambda k: _similarity(title, k))
+        # a title naming two parts' words names the first one's part ("主动公开及依申请公开情况", 海南省民政厅 2015:
+        # its items are 主动公开's); likeness decides between words said at the same place
+        return min(named or earlier, key=lambda k: (KEYWORDS[k].search(title).start(), -_similarity(title, k)))
     if not candidates or _OWN_TOPICS.search(title):
         return None
     # a title with no part's own word ("政府信息公开情况"): the part that comes next, if it is like enough — reports
