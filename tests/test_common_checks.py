@@ -1886,3 +1886,23 @@ def test_a_short_name_defined_in_quotation_marks_then_cited_as_a_title(check):
         overview={"text": "认真贯彻落实“条例”。"},
     )
     assert "common.abbreviation" not in rules(check(quoted_only))
+
+
+def test_an_e_mail_address_with_a_dot_beside_its_at(check):
+    # 遂宁市船山区民政局 2016 (held-out round 105): "电子邮箱:386114195@.qq.com"
+    found = check(with_overview(text="如有疑问请联系（电子邮箱：386114195@.qq.com）。"))
+    [p] = [p for p in found if p.rule == "common.malformed-url"]
+    assert (p.found, p.expected) == ("386114195@.qq.com", "386114195@qq.com")
+    fine = check(with_overview(text="如有疑问请联系（电子邮箱：386114195@qq.com，网址www.example.gov.cn）。"))
+    assert "common.malformed-url" not in rules(fine)
+
+
+def test_a_part_list_said_as_its_main_contents(check):
+    # 吴起县 2023 (held-out round 105): "主要内容包括主动公开政府信息情况、……、存在问题及改进措施。" — the list names a
+    # part the format does not have and leaves 总体情况 out
+    text = (
+        "特向社会公布2023年政府信息公开工作年度报告。主要内容包括主动公开政府信息情况、依申请公开办理情况、"
+        "行政复议和行政诉讼情况、政府信息公开相关费用情况、存在问题及改进措施。"
+    )
+    found = {p.rule for p in check(legacy(preamble={"text": text}))}
+    assert "legacy.part-count" in found

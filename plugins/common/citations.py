@@ -5,7 +5,8 @@
 - ``common.phone-number`` — a telephone or fax number a digit short or long: numbers of one area code with local
   numbers of different lengths ("0591-2316076" beside "0591-23160633"), or a three-digit code without eight;
 - ``common.malformed-url`` — "http//:" and other scheme separators that are not "://"; a full stop 。 for the dot
-  inside a web or e-mail address ("www.linhai。gov。cn", "lhwsjbgs@163。com"; 临海市卫生局 2008);
+  inside a web or e-mail address ("www.linhai。gov。cn", "lhwsjbgs@163。com"; 临海市卫生局 2008); a dot beside the @
+  of an e-mail address ("386114195@.qq.com", 船山区民政局 2016);
 - ``common.title-series`` — two cited titles with a bracketed note between them and no 顿号: "《条例》（以下简称……）
   《办法》" (GB/T 15834—2011 §4.5.3.5: titles in a series need no 顿号, unless something stands between them), and
   the converse, a 顿号 between two titles with nothing between them ("《条例》、《办法》"; once per report, with the
@@ -36,6 +37,8 @@ _ADDRESS_WITH_STOPS = re.compile(r"[A-Za-z0-9_.@/:-]*[a-z0-9]。[a-z0-9](?:[A-Za
 #: an address already whole before the 。: the 。 ends the sentence ("……@163.com。2023年")
 _WHOLE_ADDRESS = re.compile(r"\.(?:com|cn|net|org|gov|edu|html?|shtml)$|/$", re.IGNORECASE)
 _ADDRESS_WORD = re.compile(r"www|http|@|gov|com|net|org|edu", re.IGNORECASE)
+#: an e-mail address with a dot straight after its @ or before it ("386114195@.qq.com", 船山区民政局 2016)
+_DOT_AT = re.compile(r"[A-Za-z0-9_+-]+(?:@\.|\.@)[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
 
 
 _ABBREVIATED = re.compile(
@@ -222,6 +225,17 @@ def url_problems(report: Report) -> list[Problem]:
                     f"网址或电子邮箱里的点写成了句号“。”：“{address}”",
                     report.ref(keypath),
                     expected=address.replace("。", "."),
+                    found=address,
+                )
+            )
+        for m in _DOT_AT.finditer(text):
+            address = m.group(0)
+            problems.append(
+                warning(
+                    "common.malformed-url",
+                    f"电子邮箱写法有误：“{address}”——“@”与域名之间多了“.”",
+                    report.ref(keypath),
+                    expected=address.replace("@.", "@").replace(".@", "@"),
                     found=address,
                 )
             )
