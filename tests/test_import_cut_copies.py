@@ -401,3 +401,26 @@ def test_a_part_naming_two_parts_words_is_the_first_one_s(tmp_path):
     assert data["active"]["heading"] == "主动公开及依申请公开情况" and "applications" not in data
     assert str(data["report"]["published"]) == "2016-02-20"
     assert data["preamble"]["text"] == "根据《中华人民共和国政府信息公开条例》编制本报告。"
+
+
+def test_a_title_with_its_year_after_it_and_a_title_less_copy_told_by_its_topics(tmp_path):
+    """宝坻区大钟庄镇 2019 (held-out round 107): "……政府信息公开工作年度报告 (2019年)" — the year in brackets after the
+    title; 西宁经济技术开发区 2022: no title, a 导语 "2022年,开发区坚持……" that names no report, then "一、总体情况",
+    "(一)主动公开", "(二)依申请公开" — the format's topics make it a report, its year the 导语's, said to be checked.
+    Without those topics such a page is still refused."""
+    titled = ["某镇政府信息公开工作年度报告 (2019年)", "一、总体情况", "(一)主动公开", "2019年，我镇主动公开信息12条。"]
+    report = import_file(_written(tmp_path, "bd.html", titled)).result.data["report"]
+    assert (report["organ"], report["year"]) == ("某镇", 2019)
+    topics = [
+        "2022年，开发区坚持依法公开，深入推进政务公开工作。",
+        "一、总体情况",
+        "(一)主动公开",
+        "开发区全年主动公开政府信息392条。",
+        "(二)依申请公开",
+        "全年未收到政府信息公开申请。",
+    ]
+    imported = import_file(_written(tmp_path, "xn.html", topics))
+    assert imported.result.format == "2021" and imported.result.data["report"]["year"] == 2022
+    assert any("按第一部分的分项（主动公开、依申请公开）读作年度报告" in p.message for p in imported.problems)
+    with pytest.raises(ReportError):
+        import_file(_written(tmp_path, "work.html", [topics[0], "一、总体情况", "开发区全年开展各项工作。"]))

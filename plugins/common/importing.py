@@ -40,6 +40,10 @@ _ISO_DATE = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})|^D:(\d{4})(\d{2})(\
 #: so is "平潭县人防办2011年度政府信息工作公开年度报告"
 _TITLE = re.compile(r"^(.*?)(\d{4})\s*(?:年?(?:年度|度)|年)?\s*(?:政府信息(?:工作)?公开|政务公开|信息公开)")
 # the year first, the organ after it: "2018年建新镇政府信息公开工作年度报告"
+#: a title whose year follows it in brackets: "宝坻区大钟庄镇政府信息公开工作年度报告 (2019年)"
+_TITLE_YEAR_AFTER = re.compile(
+    r"^(.*?)(?:政府信息(?:工作)?公开|政务公开|信息公开)[^（(]*?(?:年度报告|年报)\s*[（(]\s*(\d{4})\s*年度?\s*[）)]$"
+)
 _TITLE_YEAR_FIRST = re.compile(r"^(\d{4})\s*年(?:度)?\s*(\S*?)(?:政府信息公开|政务公开|信息公开)")
 
 
@@ -48,6 +52,8 @@ def title_parts(title: str) -> tuple[str, int] | None:
     title said as a 公文's "关于……的报告" names its organ before 关于 ("西藏自治区气象局关于2017年度……的报告")."""
     if (m := _TITLE.match(title)) and m.group(1):
         return m.group(1).removesuffix("关于") or m.group(1), int(m.group(2))
+    if (after := _TITLE_YEAR_AFTER.match(title)) and after.group(1):
+        return after.group(1), int(after.group(2))
     if y := _TITLE_YEAR_FIRST.match(title):
         organ = y.group(2)
         # "2012年泾县人民政府信息公开年度报告": the organ's 政府 is also the first word of 政府信息公开
@@ -499,6 +505,16 @@ def _opening_paragraph(doc: PublishedDocument) -> str:
 _ANNOUNCES_REPORT = re.compile(r"(?:政府信息公开|政务公开)(?:工作)?年度报告|(?:政府信息公开|政务公开)(?:工作)?年报")
 
 
+#: the topics the 2019 and 2021 formats give part 一's items, as a page prints their headings: "(一)主动公开"
+_TOPIC_HEADING = re.compile(r"^\s*[（(]\s*([一二])\s*[)）]\s*(主动公开|依申请公开)")
+_TOPICS_OF_PART_ONE = {("一", "主动公开"), ("二", "依申请公开")}
+
+
+def _topics(doc: PublishedDocument) -> set[tuple[str, str]]:
+    """The numbered topic headings of part 一 a copy prints among its first paragraphs."""
+    return {(m[1], m[2]) for item in doc.paragraphs[:12] if (m := _TOPIC_HEADING.match(item.text))}
+
+
 def _opening_year(opening: str) -> int | None:
     """The year part 一's first paragraph opens with ("2021年白露街道积极按照……", "2024年，我局……"), or None."""
     m = re.match(r"(\d{4})\s*年(?!\d|度?以来)", opening)
@@ -567,6 +583,21 @@ def metadata(doc: PublishedDocument, title: str, preamble: list[str], tail: list
         b.put("report.year", first_year)
         b.note("report.year", f"原文没有标题行，报告年度取自导语开头的“{first_year}年”，请核对")
         b.score += 0.15
+    elif (
+        not parts
+        and preamble
+        and (first_year := _opening_year(preamble[0])) is not None
+        and _TOPICS_OF_PART_ONE.issubset(_topics(doc))
+    ):
+        # no title, and a 导语 that opens with its year but names no report ("2022年,开发区坚持……", 西宁经济技术开发区
+        # 2022): part 一's items are the 2021 format's topics (（一）主动公开, （二）依申请公开) — a report's, said so
+        b.put("report.year", first_year)
+        b.note(
+            "report.year",
+            f"原文没有标题行，导语也没有说是年度报告；按第一部分的分项（主动公开、依申请公开）读作年度报告，"
+            f"年度取自导语开头的“{first_year}年”，请核对",
+        )
+        b.score += 0.15  # the format's own topics under part 一: a report's, though its title is lost
     elif not preamble and opening_year is not None:  # neither title nor 导语: part 一's first words give the year
         b.put("report.year", opening_year)
         b.note("report.year", f"原文没有标题和导语，报告年度取自第一部分开头的“{opening_year}年”，请核对")
