@@ -90,7 +90,7 @@ def _quoted_short_problems(report: Report) -> list[Problem]:
     for keypath, text in strings:
         for m in _QUOTED_SHORT.finditer(text):
             cited = f"《{m['short']}》"
-            if not any(cited in later for _, later in strings):
+            if not any(cited in other for _, other in strings):
                 continue
             problems.append(
                 warning(

@@ -39,11 +39,11 @@ _ISO_DATE = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})|^D:(\d{4})(\d{2})(\
 #: "孝昌县2020政府信息公开工作年度报告": a title whose year lost its 年 is still a title (its slip is checked), and
 #: so is "平潭县人防办2011年度政府信息工作公开年度报告"
 _TITLE = re.compile(r"^(.*?)(\d{4})\s*(?:年?(?:年度|度)|年)?\s*(?:政府信息(?:工作)?公开|政务公开|信息公开)")
-# the year first, the organ after it: "2018年建新镇政府信息公开工作年度报告"
 #: a title whose year follows it in brackets: "宝坻区大钟庄镇政府信息公开工作年度报告 (2019年)"
 _TITLE_YEAR_AFTER = re.compile(
     r"^(.*?)(?:政府信息(?:工作)?公开|政务公开|信息公开)[^（(]*?(?:年度报告|年报)\s*[（(]\s*(\d{4})\s*年度?\s*[）)]$"
 )
+# the year first, the organ after it: "2018年建新镇政府信息公开工作年度报告"
 _TITLE_YEAR_FIRST = re.compile(r"^(\d{4})\s*年(?:度)?\s*(\S*?)(?:政府信息公开|政务公开|信息公开)")
 
 
@@ -279,11 +279,11 @@ def undated_title(title: str) -> str | None:
 _WORK_YEAR = re.compile(r"(?<!\d)(\d{4})\s*年(?:全年|度|[，,]|我|本|共|以来)")
 
 
-def _year_of_the_work(doc: PublishedDocument) -> str | None:
+def _year_of_the_work(doc: PublishedDocument) -> int | None:
     """The year the first paragraphs say the work was done in (:data:`_WORK_YEAR`), or None."""
     for item in doc.paragraphs[:8]:
         if m := _WORK_YEAR.search(item.text):
-            return m[1]
+            return int(m[1])
     return None
 
 
@@ -502,7 +502,7 @@ def _opening_paragraph(doc: PublishedDocument) -> str:
 
 
 #: a 导语 that announces the annual report it opens: "现将全年政府信息公开年度报告编制如下"
-_ANNOUNCES_REPORT = re.compile(r"(?:政府信息公开|政务公开)(?:工作)?年度报告|(?:政府信息公开|政务公开)(?:工作)?年报")
+_ANNOUNCES_REPORT = re.compile(r"(?:政府信息公开|政务公开)(?:工作)?(?:年度报告|年报)")
 
 
 #: the topics the 2019 and 2021 formats give part 一's items, as a page prints their headings: "(一)主动公开"
@@ -576,34 +576,30 @@ def metadata(doc: PublishedDocument, title: str, preamble: list[str], tail: list
         not parts
         and preamble
         and (first_year := _opening_year(preamble[0])) is not None
-        and _ANNOUNCES_REPORT.search("".join(preamble[:2]))
+        and (
+            (announced := _ANNOUNCES_REPORT.search("".join(preamble[:2])) is not None)
+            or _TOPICS_OF_PART_ONE.issubset(_topics(doc))
+        )
     ):
         # no title; a 导语 that opens with the year and announces the report ("2023年度,富文镇根据……现将全年政府信息
-        # 公开年度报告编制如下", 富文镇 2023)
+        # 公开年度报告编制如下", 富文镇 2023) — or names no report ("2022年,开发区坚持……", 西宁经济技术开发区 2022)
+        # over part 一's items in the 2021 format's topics (（一）主动公开, （二）依申请公开): a report's, said so
         b.put("report.year", first_year)
-        b.note("report.year", f"原文没有标题行，报告年度取自导语开头的“{first_year}年”，请核对")
-        b.score += 0.15
-    elif (
-        not parts
-        and preamble
-        and (first_year := _opening_year(preamble[0])) is not None
-        and _TOPICS_OF_PART_ONE.issubset(_topics(doc))
-    ):
-        # no title, and a 导语 that opens with its year but names no report ("2022年,开发区坚持……", 西宁经济技术开发区
-        # 2022): part 一's items are the 2021 format's topics (（一）主动公开, （二）依申请公开) — a report's, said so
-        b.put("report.year", first_year)
-        b.note(
-            "report.year",
-            f"原文没有标题行，导语也没有说是年度报告；按第一部分的分项（主动公开、依申请公开）读作年度报告，"
-            f"年度取自导语开头的“{first_year}年”，请核对",
-        )
-        b.score += 0.15  # the format's own topics under part 一: a report's, though its title is lost
+        if announced:
+            b.note("report.year", f"原文没有标题行，报告年度取自导语开头的“{first_year}年”，请核对")
+        else:
+            b.note(
+                "report.year",
+                f"原文没有标题行，导语也没有说是年度报告；按第一部分的分项（主动公开、依申请公开）读作年度报告，"
+                f"年度取自导语开头的“{first_year}年”，请核对",
+            )
+        b.score += 0.15  # a report's opening or the format's own topics, though the title is lost
     elif not preamble and opening_year is not None:  # neither title nor 导语: part 一's first words give the year
         b.put("report.year", opening_year)
         b.note("report.year", f"原文没有标题和导语，报告年度取自第一部分开头的“{opening_year}年”，请核对")
     undated = None if parts else undated_title(title)
     if undated and "year" not in b.data.get("report", {}) and (worked := _year_of_the_work(doc)):
-        b.put("report.year", int(worked))
+        b.put("report.year", worked)
         b.note("report.year", f"标题“{title}”没有年份，报告年度取自正文所说的“{worked}年”，请核对")
         b.score += 0.2  # a title that names a 政府信息公开 annual report, if not its year
     if parts and parts[0]:

@@ -86,7 +86,7 @@ def gongkai_check(report: Report) -> list[Problem]:
     return [
         *part_list_problems(report, "legacy"),
         # the wordings real reports print for a part: "……咨询处理情况存在的主要问题和改进措施" (松江区 2012)
-        *run_together_names(report, "legacy", dict(VARIANTS)),
+        *run_together_names(report, "legacy", VARIANTS),
         *text_problems(report),
         *fee_silence(report),
         *appeals_heading(report),
