@@ -147,6 +147,38 @@ def test_the_pdf_carries_the_fixed_text(tmp_path):
     assert "," not in extracted.split("二、")[0] and "\u200b" not in extracted
 
 
+@pytest.mark.parametrize(
+    ("raw", "heading", "clean"),
+    [
+        ("引 言", True, "引\u3000言"),
+        ("概  述", True, "概\u3000述"),  # two spaces as stored (金山区卫生局 2012): one ideographic space
+        ("引\u3000言", True, "引\u3000言"),
+        ("引 言", False, "引言"),  # a text, not a heading: the space is debris
+        ("主动 公开情况", True, "主动公开情况"),  # more than two characters: not a spread heading
+    ],
+)
+def test_a_two_character_heading_keeps_its_spread_as_one_ideographic_space(raw, heading, clean):
+    assert clean_text(raw, heading=heading).text == clean
+
+
+def test_a_spread_heading_prints_spread_with_one_warning(tmp_path):
+    """北京市商务委 2013 prints "引 言" over its 导语; the PDF sets it one character apart, and says so once."""
+    path = tmp_path / "r.toml"
+    data = legacy()
+    data["preamble"] = {**data["preamble"], "heading": "引  言"}
+    path.write_text(tomli_w.dumps(data), encoding="utf-8")
+    _, problems = check_report(path)
+    spaces = [p for p in problems if p.rule == "hygiene.space" and p.source.keypath == "preamble.heading"]
+    assert len(spaces) == 1 and "全角空格" in spaces[0].message
+    result = build(path)
+    with pdfplumber.open(result.output) as pdf:
+        chars = pdf.pages[0].chars
+    yin = next(c for c in chars if c["text"] == "引")
+    yan = next(c for c in chars if c["text"] == "言" and abs(c["top"] - yin["top"]) < 1)
+    size = yin["size"]
+    assert yan["x0"] - yin["x0"] == pytest.approx(2 * size, abs=0.5)  # one em of glyph, one em of space
+
+
 def test_a_small_form_document_number_builds_and_prints_the_ordinary_brackets(tmp_path):
     """The 发文字号 typed with the small brackets ﹝﹞ used to stop the build (font.missing-glyph): it is printed with
     〔〕, reported once per mark, and the document-number check reads the printed form."""

@@ -21,7 +21,8 @@ TOML key, line and column, and ``--strict`` makes them errors):
   whitespace at the start or end of a string is removed (the typesetter indents), runs between Latin words
   become one space.  An ideographic space ``　`` between two Chinese characters is kept: it is deliberate
   (``概　述``); so is the space of a two-character label spread to the width of three at a string's start, kept
-  as one ideographic space (``组 长：`` → ``组　长：`` beside ``副组长：`` in a roster).
+  as one ideographic space (``组 长：`` → ``组　长：`` beside ``副组长：`` in a roster), and the space of a heading
+  of two characters spread apart (a ``heading`` key: ``引 言`` → ``引　言``, the way reports print it).
 
 What is only reported (``new is None``): quotes that cannot be paired (an odd number) and private-use code
 points, whose glyph differs from font to font.
@@ -148,11 +149,12 @@ def _protected(text: str) -> list[bool]:
 class _Cleaner:
     """The passes over one string.  ``out[i]`` is what becomes of ``text[i]`` ("" when removed)."""
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, *, heading: bool = False):
         self.text = text
         self.out = list(text)
         self.changes: dict[int, Change] = {}
         self.protected = _protected(text)
+        self.heading = heading
 
     def set(self, i: int, new: str | None, rule: str, why: str) -> None:
         self.changes[i] = Change(i, self.text[i], new, rule, why)
@@ -318,12 +320,16 @@ class _Cleaner:
         if self.wide(before) or self.wide(after):
             if all(c == _IDEOGRAPHIC_SPACE for c in chars) and self.wide(before) and self.wide(after):
                 return  # deliberate: 概　述
-            if self.wide(before) and self.wide(after) and self._spaced_label(run):
+            spread = self.wide(before) and self.wide(after) and self._spread_heading(run)
+            if spread or (self.wide(before) and self.wide(after) and self._spaced_label(run)):
+                # the run becomes one ideographic space: one change of one reason, unless it starts with one
+                why = _HEADING_SPACE if spread else _LABEL_SPACE
+                whole = self.out[run[0]] != _IDEOGRAPHIC_SPACE
                 for n, k in enumerate(run):
-                    if n == 0 and self.out[k] != _IDEOGRAPHIC_SPACE:
-                        self.set(k, _IDEOGRAPHIC_SPACE, "hygiene.space", _LABEL_SPACE)
+                    if n == 0 and whole:
+                        self.set(k, _IDEOGRAPHIC_SPACE, "hygiene.space", why)
                     elif n > 0:
-                        self.set(k, "", "hygiene.space", f"删除了多余的{_space_name(self.out[k])}")
+                        self.set(k, "", "hygiene.space", why if whole else f"删除了多余的{_space_name(self.out[k])}")
                 return
             for k in run:
                 self.set(k, "", "hygiene.space", f"删除了汉字旁的{_space_name(self.out[k])}")
@@ -345,6 +351,14 @@ class _Cleaner:
         second = next(k for k in range(run[-1] + 1, len(self.out)) if self.out[k])
         return self.neighbour(second, 1, skip_space=True) in ("：", ":")
 
+    def _spread_heading(self, run: Sequence[int]) -> bool:
+        """A heading of two characters spread apart, "引 言" over the 导语 (北京市商务委 2013 and twelve more corpus
+        reports): the space is the heading's letter-spacing, not debris."""
+        if not self.heading:
+            return False
+        letters = [k for k, ch in enumerate(self.out) if ch and not _is_space(ch)]
+        return len(letters) == 2 and letters[0] < run[0] and run[-1] < letters[1]
+
     def report_private_use(self) -> None:
         for i, ch in enumerate(self.out):
             if ch and unicodedata.category(ch) == "Co":
@@ -357,6 +371,7 @@ class _Cleaner:
 
 
 _LABEL_SPACE = "两字名目中间的空格改为全角空格（对齐用：“组　长：”）"
+_HEADING_SPACE = "两字标题中间的空格改为全角空格（“引　言”）"
 
 
 def _space_name(ch: str) -> str:
@@ -384,12 +399,13 @@ class Cleaned:
         return tuple(c for c in self.changes if c.new is not None)
 
 
-def clean_text(text: str) -> Cleaned:
-    """The cleaned text and every change, in order of position.  Idempotent: cleaning the result again
-    changes nothing (it may still report unpaired quotes and private-use characters)."""
+def clean_text(text: str, *, heading: bool = False) -> Cleaned:
+    """The cleaned text and every change, in order of position; ``heading`` when the text is a heading (its
+    two characters spread apart stay apart).  Idempotent: cleaning the result again changes nothing (it may
+    still report unpaired quotes and private-use characters)."""
     if text.isascii() and text.isprintable() and not _has_fixable_ascii(text):
         return Cleaned(text, text, ())
-    cleaner = _Cleaner(text)
+    cleaner = _Cleaner(text, heading=heading)
     cleaner.remove_junk()
     cleaner.ordinary_forms()
     cleaner.pair_quotes()
@@ -464,7 +480,7 @@ def clean_data(data: dict[str, Any], skip_top: frozenset[str] | set[str]) -> lis
     for path, text in [*strings(data, skip_top), *_attachment_titles(data)]:
         if path and path[-1] in ("numbering", "number_as_printed"):
             continue
-        cleaned = clean_text(text)
+        cleaned = clean_text(text, heading=bool(path) and path[-1] == "heading")
         if cleaned.changes:
             found.append((path, cleaned))
             if cleaned.text != text:
