@@ -350,6 +350,24 @@ def test_a_word_joined_to_a_name_s_end_is_part_of_that_name(check):
     assert "列出8个" in found["legacy.part-count"].message
 
 
+def test_zongshu_ends_a_part_name(check):
+    """阳山县人民政府办公室 2016 (held-out round 110): "本报告由综述、主动公开政府信息情况、……、存在问题及改进措施组成"
+    — 综述 is part 一's name; the reader took "综述、主动公开政府信息情况" for one name split at its own 、, said the
+    list held a 顿号 inside a name, and that part 一 "综述" disagreed with it."""
+    from conftest import legacy
+
+    listed = (
+        "本报告由综述、主动公开政府信息情况、依申请公开政府信息及咨询受理情况、政府信息公开相关费用情况、"
+        "申请行政复议和提起行政诉讼情况、存在问题及改进措施组成。"
+    )
+    data = legacy(preamble={"text": listed})
+    data["overview"] = {**data["overview"], "heading": "综述"}
+    found = {p.rule: p for p in check(data)}
+    assert "legacy.part-list-punctuation" not in found
+    assert not any(p.rule == "legacy.part-heading" and "综述" in p.message for p in check(data))
+    assert "列出6个" in found["legacy.part-count"].message
+
+
 def test_the_part_list_opens_at_the_last_word_that_brings_it_in(check):
     """天津市发展改革委 2022 (held-out round 102): "本年度报告由天津市发展改革委编制,根据……要求,……,全文包括总体情况、
     ……六部分组成" — the list is what 包括 brings in; read from the compiler's 由, it had eight names, the first

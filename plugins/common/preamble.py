@@ -63,9 +63,10 @@ _ANNOUNCED_PART_LIST = re.compile(
 _SEPARATORS = re.compile(r"[、，,；]|(?<=情况|事项|措施)(?:以及|和|及|与)")
 #: How a part's name ends; a piece that does not, followed by one that does, is one name split at its own 、
 #: ("政府信息公开行政复议、行政诉讼情况", the 2021 format's part 四).  说明 ends a name too
-#: ("总体公开情况说明", 鹤庆县 2019), and so does a word joined to a name's end ("主要工作措施和做法", 吴堡县 2012).
+#: ("总体公开情况说明", 鹤庆县 2019) and 综述 (阳山县政府办 2016), and so does a word joined to a name's end
+#: ("主要工作措施和做法", 吴堡县 2012).
 _NAME_END = re.compile(
-    r"(?:情况|事项|概述|附表|附注|说明|措施|思考|问题|统计表|报告表)(?:(?:和|及|与)[\u4e00-\u9fff]{1,4})?$"
+    r"(?:情况|事项|概述|综述|总述|附表|附注|说明|措施|思考|问题|统计表|报告表)(?:(?:和|及|与)[\u4e00-\u9fff]{1,4})?$"
 )
 
 
