@@ -909,6 +909,21 @@ def test_a_count_told_under_the_next_year(check):
         assert "prose.year-slip" not in {p.rule for p in check(legacy(active={"text": text}))}, text
 
 
+def test_a_count_up_to_the_end_of_the_year_before(check):
+    """天水市乡村振兴局 2021 (held-out round 110): "截至2020年12月31日,我办通过……网站公布信息1877条" in the report on
+    2021 — the date carried over from last year's report."""
+    slip = legacy(active={"text": "截至2017年12月31日，我局通过门户网站公布信息1877条。"})
+    [p] = [p for p in check(slip) if p.rule == "prose.year-slip"]
+    assert (p.found, p.expected, p.source.keypath) == ("截至2017年", "截至2018年12月31日", "active.text")
+    for text in (
+        "截至2018年12月31日，我局通过门户网站公布信息1877条。",
+        "截至2017年底累计公布信息1877条，2018年新增公布信息300条。",  # the report year told beside it
+        "截至2017年底，我局信息公开工作运行正常。",  # a history, no count
+        "截至2017年底公布信息1877条，较上年增长10%。",  # a comparison
+    ):
+        assert "prose.year-slip" not in {p.rule for p in check(legacy(active={"text": text}))}, text
+
+
 def test_parts_counted_in_another_measure_word_than_their_total():
     """陆丰市八万镇 2022: "处理338宗，其中……229个、……62个、……47个" — the parts are the 338 (they add up to it), but
     counted in 个."""

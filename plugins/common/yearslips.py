@@ -274,6 +274,7 @@ def year_slips(report: Report, texts: list[tuple[str, str]], plan_keys: tuple[st
     problems += _final_accounts_of_the_year(report, texts, plan_keys, year)
     problems += _count_in_the_next_year(report, texts, plan_keys, year)
     problems += _count_under_another_year(report, texts, year)
+    problems += _count_up_to_the_year_before(report, texts, plan_keys, year)
     said = {(p.source.keypath if p.source else "", p.found) for p in problems}
     for keypath, text in texts:  # a slip another reading has named already is not said twice
         if keypath.split(".")[0] not in plan_keys:
@@ -427,6 +428,42 @@ def _count_in_the_next_year(
         for keypath, text, m in _outside_plans(texts, plan_keys, _DATED_COUNT, r"将|计划|拟|力争|预计|截至|截止")
         if int(m["y"]) == year + 1
     ]
+
+
+#: a count of what was published up to a year's end: "截至2020年12月31日,我办通过……网站公布信息1877条"
+_COUNT_UP_TO = re.compile(
+    r"截[至止](?:到)?\s*(?P<y>\d{4})\s*年\s*(?:底|末|12\s*月\s*31\s*日)[^。；]{0,40}?(?:公开|发布|公布|更新)[^。；]{0,20}?"
+    r"\d+余?(?:条|件|篇|期)"
+)
+
+
+def _count_up_to_the_year_before(
+    report: Report, texts: list[tuple[str, str]], plan_keys: tuple[str, ...], year: int
+) -> list[Problem]:
+    """What was published counted up to the end of the year before the report's, in a sentence that tells no other
+    year and compares nothing (天水市乡村振兴局 2021: "截至2020年12月31日,我办通过……网站公布信息1877条" in its
+    主动公开 item): the date carried over from last year's report.  A sentence that tells the report year beside it
+    ("截至2020年底累计……，2021年新增……") or compares ("较上年") is no slip, nor a history with no count ("截至2012年底,
+    本办政府信息公开工作运行正常", 上海市外办 2013)."""
+    found = []
+    for keypath, text, m in _outside_plans(texts, plan_keys, _COUNT_UP_TO, r"将|计划|拟|力争|预计"):
+        if int(m["y"]) != year - 1:
+            continue
+        start = max(text.rfind("。", 0, m.start()), text.rfind("；", 0, m.start())) + 1
+        stop = text.find("。", m.end())
+        sentence = text[start : stop if stop >= 0 else len(text)]
+        if f"{year}年" in sentence or _COMPARED.search(sentence.replace(m.group(0), "")):
+            continue
+        found.append(
+            warning(
+                "prose.year-slip",
+                f"“{_short(m.group(0), 24)}”：报告年度是{year}年，统计截至日写成了{m['y']}年年底",
+                report.ref(keypath),
+                expected=f"截至{year}年12月31日",
+                found=f"截至{m['y']}年",
+            )
+        )
+    return found
 
 
 def date_problems(report: Report) -> list[Problem]:
