@@ -137,6 +137,14 @@ def test_a_dun_pair_opening_a_list_in_commas():
     assert not list(dun_opening_a_comma_list(all_dun))
     breakdown = "共收到申请10件，其中自然人申请5件、法人申请2件，已办结6件，结转下年度3件，不予公开1件。"
     assert not list(dun_opening_a_comma_list(breakdown))
+    # 干召庙镇 2025 (held-out round 110): kinds whose names end differently ("……信息", "视频") are one list too
+    kinds = (
+        "推送信息137条，其中，发布每周工作动态信息29条、组织开展活动信息10条、培训信息6条，主题教育信息32条，"
+        "视频1条，政策解读信息38条，科普宣传信息26条。"
+    )
+    assert len(list(dun_opening_a_comma_list(kinds))) == 1
+    outcomes = "共收到申请12件，其中自然人申请5件、法人申请2件、其他2件，按期答复6件，延期答复3件，结转下年度3件。"
+    assert not list(dun_opening_a_comma_list(outcomes))
 
 
 def test_a_count_of_another_measure_ends_the_parts():

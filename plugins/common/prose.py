@@ -477,13 +477,23 @@ def dun_opening_a_comma_list(text: str) -> Iterator[str]:
     after the same words (one list), not a breakdown in 、 followed by clauses of their own ("其中自然人5件、法人2件，
     已办结6件，……").  Yields the list."""
     for listed, items, marks in _count_lists(text):
-        if re.fullmatch(r"、+，{2,}", marks) and _alike(items):
+        if re.fullmatch(r"、+，{2,}", marks) and (_alike(items) or _kinds(items)):
             yield listed
 
 
 def _alike(items: list[re.Match[str]]) -> bool:
     """Whether every item says its count after the same two characters ("……公开发布11条", "……公开发布5条")."""
     return len({m.group(0).rstrip("，,、；;").rstrip("条件项篇").rstrip("0123456789,")[-2:] for m in items}) == 1
+
+
+#: words of what became of a request or a case, which make an item a clause of its own ("已办结6件", "予以公开3件")
+_OUTCOME = re.compile(r"已|未|正在|办结|答复|受理|结转|转办|告知|予以|不予|属于|同意|依法|按期|逾期|超期|延期")
+
+
+def _kinds(items: list[re.Match[str]]) -> bool:
+    """Whether every item names a kind of information and its count and nothing that became of it ("培训信息6条",
+    "主题教育信息32条", "视频1条", 干召庙镇 2025): one list, however its names end."""
+    return len(items) >= 5 and not any(_OUTCOME.search(m.group(0)) for m in items)
 
 
 #: the ways a list mixes its marks: how each is found, what is said of it, what is expected and found
