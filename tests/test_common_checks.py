@@ -1701,6 +1701,14 @@ def test_a_parts_items_numbered_at_the_third_level(check, numbering):
     assert (p.source.keypath, p.found, p.expected) == ("overview.numbering", numbering, "（一）")
 
 
+def test_a_parts_items_numbered_at_the_parts_own_level(check):
+    # 嵊州市 2012 (held-out round 111): "一、概述" holding "一、政府信息公开工作情况。" "二、……"
+    items = [{"heading": "主动公开", "text": "公开信息12条。"}, {"heading": "依申请公开", "text": "未收到申请。"}]
+    [p] = [p for p in check(with_overview(items=items, numbering="一、")) if p.rule == "common.heading-level"]
+    assert (p.source.keypath, p.found, p.expected) == ("overview.numbering", "一、", "（一）")
+    assert "部分一级" in p.message
+
+
 def test_a_parts_items_numbered_at_the_second_level_pass(check):
     items = [{"heading": "主动公开", "text": "公开信息12条。"}, {"heading": "依申请公开", "text": "未收到申请。"}]
     assert "common.heading-level" not in rules(check(with_overview(items=items)))

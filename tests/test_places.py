@@ -242,6 +242,8 @@ def test_township_scopes_where_they_belong_pass(check, organ, text):
         ("中阳县人民政府", "我县在全市政务公开考核中名列前茅。"),  # the city's ranking
         ("中阳县人民政府", "参加全市政府信息公开工作培训2次。"),  # the city's training
         ("南京市江宁区人民政府", "按照全市政务公开工作会议的部署推进公开。"),  # the city's meeting
+        # 武昌区 2020 (held-out round 111): the city's requirement followed
+        ("武汉市武昌区人民政府", "按照全市政府门户网站集约化建设要求，完成后台迁移。"),
         ("荔浦市人民政府", "全市政府信息公开工作稳步推进。"),  # a county-level 市 says 全市 of itself
         ("吕梁市人民政府", "全市政府信息公开工作稳步推进。"),  # a city
         ("南薰乡人民政府", "全市政府信息公开工作稳步推进。"),  # no place the table knows

@@ -371,7 +371,7 @@ class _Cleaner:
 
 
 _LABEL_SPACE = "两字名目中间的空格改为全角空格（对齐用：“组　长：”）"
-_HEADING_SPACE = "两字标题中间的空格改为全角空格（“引　言”）"
+_HEADING_SPACE = "两字标题的字间空格改为一个全角空格"
 
 
 def _space_name(ch: str) -> str:

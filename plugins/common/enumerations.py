@@ -12,8 +12,9 @@
   or repeat one ("(一)……" "(二)……" "(四)……", 沂水县卫生局 2009);
 - ``common.aspect-count`` — "从以下四个方面……" followed by fewer (or more) aspects than it announces: the 一是/二是
   after it, the paragraphs after it, or the items under it (桦甸市夹皮沟镇 2012: four announced, one written);
-- ``common.heading-level`` — paragraphs inside a part numbered "一、" "二、", the number of the parts themselves;
-  and a part's items numbered "1." straight under its "一、", the level "（一）" skipped;
+- ``common.heading-level`` — paragraphs inside a part numbered "一、" "二、", the number of the parts themselves
+  (typed, or the items' ``numbering = "一、"``); and a part's items numbered "1." straight under its "一、", the level
+  "（一）" skipped;
 
 All are WARNINGs, run by :mod:`plugins.common.checks` with the other editorial checks.
 """
@@ -524,11 +525,26 @@ _THIRD_LEVEL = ("1.", "1、", "1．", "（1）", "(1)")
 
 def skipped_level_problems(report: Report) -> list[Problem]:
     """The items of a numbered part numbered "1." (or "（1）") straight under its "一、": the second level "（一）" is
-    skipped (GB/T 9704—2012 §7.3.3: 一、（一）1.（1）; 过风楼镇 2022, 望城坡街道 2015).  One warning per part."""
+    skipped (GB/T 9704—2012 §7.3.3: 一、（一）1.（1）; 过风楼镇 2022, 望城坡街道 2015); or numbered "一、" again, the
+    parts' own level (嵊州市 2012: "一、概述" holding "一、政府信息公开工作情况。" "二、……").  One warning per part."""
     problems: list[Problem] = []
     for instance in report.sections:
         numbering = instance.data.get("numbering")
-        if not instance.type.numbered or numbering not in _THIRD_LEVEL or not instance.data.get("items"):
+        if not instance.type.numbered or not instance.data.get("items"):
+            continue
+        if numbering == "一、":
+            problems.append(
+                warning(
+                    "common.heading-level",
+                    "部分之下的分项又编为“一、”“二、”：这是部分一级的序号，读者分不清分项和下一部分；分项用第二层"
+                    "序号“（一）”（GB/T 9704—2012 第7.3.3条）",
+                    report.ref(f"{instance.key}.numbering"),
+                    expected="（一）",
+                    found=numbering,
+                )
+            )
+            continue
+        if numbering not in _THIRD_LEVEL:
             continue
         problems.append(
             warning(

@@ -174,8 +174,11 @@ def foreign_place_problems(report: Report) -> list[Problem]:
     return problems
 
 
-#: a clause that speaks of the city's own event or ranking, where a county may well say 全市
-_CITY_EVENT = re.compile(r"参加|参与|出席|列席|考核|考评|排名|评比|评估|名列|会议|大会|培训|通报|表彰|范围")
+#: a clause that speaks of the city's own event, ranking or requirement, where a county may well say 全市 ("按照全市
+#:政府门户网站集约化建设要求", 武昌区 2020)
+_CITY_EVENT = re.compile(
+    r"参加|参与|出席|列席|考核|考评|排名|评比|评估|名列|会议|大会|培训|通报|表彰|范围|(?:按照|根据|依据|落实)[^，,。；;]*?(?:要求|部署)"
+)
 
 
 #: the scope word of a township's own work, by what its name ends on, and the scope words of the other kind
@@ -224,7 +227,8 @@ def foreign_scope_problems(report: Report) -> list[Problem]:
     信息公开工作的推进、指导" — 中阳县人民政府 2022; "全市地税系统本着……" — 平潭综合实验区地方税务局 2013): the words
     of a city's report carried over.  Only an organ whose name gives one place, a county-level 县, 区 or 旗 (a
     county-level 市 says 全市 of itself); a clause about the city's own meetings, trainings or rankings ("在全市
-    政务公开考核中名列第一") and a city's document named in 《》 are left alone.  Once per text."""
+    政务公开考核中名列第一"), a requirement of the city's followed ("按照全市……建设要求") and a city's document named in
+    《》 are left alone.  Once per text."""
     organ = (report.data.get("report") or {}).get("organ")
     if isinstance(organ, str) and (township := _township_scope(report, organ)):
         return township

@@ -59,14 +59,16 @@ _INCLUDED_PART_LIST = re.compile(
 _ANNOUNCED_PART_LIST = re.compile(
     r"现将(?:[^。；]{0,40}?\d{4}年度?(?:政府信息公开(?:工作)?)?)?([^。；]+?)(?:公开|报告|公布)如下"
 )
-#: between names: 、，；, or 和/及/与/以及 after a name's end ("……改进情况以及其他需要报告的事项", "……事项与附表")
-_SEPARATORS = re.compile(r"[、，,；]|(?<=情况|事项|措施)(?:以及|和|及|与)")
+#: between names: 、，；, or 和/及/与/以及 after a name's end ("……改进情况以及其他需要报告的事项", "……事项与附表"; "政府
+#: 支出和收费以及存在的主要问题和改进措施", 金山区卫生局 2012 — the legacy template's part 六 ends on 收费)
+_SEPARATORS = re.compile(r"[、，,；]|(?<=情况|事项|措施)(?:以及|和|及|与)|(?<=收费)以及")
 #: How a part's name ends; a piece that does not, followed by one that does, is one name split at its own 、
 #: ("政府信息公开行政复议、行政诉讼情况", the 2021 format's part 四).  说明 ends a name too
 #: ("总体公开情况说明", 鹤庆县 2019) and 综述 (阳山县政府办 2016), and so does a word joined to a name's end
 #: ("主要工作措施和做法", 吴堡县 2012).
 _NAME_END = re.compile(
-    r"(?:情况|事项|概述|综述|总述|附表|附注|说明|措施|思考|问题|统计表|报告表)(?:(?:和|及|与)[\u4e00-\u9fff]{1,4})?$"
+    r"(?:情况|事项|概述|综述|总述|附表|附注|说明|措施|思考|问题|统计表|报告表|支出和收费|支出与收费)"
+    r"(?:(?:和|及|与)[\u4e00-\u9fff]{1,4})?$"
 )
 
 
@@ -137,6 +139,9 @@ def listed_parts(report: Report) -> PartList | None:
             listed = re.split(r"[：:]", listed)[-1]  # "本报告包括以下内容：A、B" — the list starts after the colon
             # "……改进措施，并附相关的说明和指标统计表" (平潭交通与建设局 2019): what is appended is not a part
             listed = re.split(r"[，,](?:并|另|同时)附", listed)[0]
+            # a name's gloss in brackets is no part of the list ("咨询处理情况(公民、法人和其他组织的咨询情况)",
+            # 临汾市 2011): its 、 parts no names
+            listed = re.sub(r"[（(][^（）()]*[)）]", "", listed)
             # "……改进措施，共五个部分组成" (张义镇 2008): the mark before 共/等 closes the list, it parts no names
             listed = listed.rstrip("，,、；; ")
             # each name in quotation marks, nothing between them ("由“总体情况”“主动公开政府信息情况”……六个部分组成",
