@@ -73,9 +73,11 @@ _TITLE_ROW = re.compile(
     rf"^[\s|｜]*(?:-\s*)?(?:(?:{_LABELS})\s*[|｜:：]?\s*)*?"
     r"(?:标\s*题|名\s*称|内容概述)\s*(?:[|｜:：]\s*)?(?P<title>[^|｜\s][^|｜]*?(?:报告|年报))[\s|｜]*$"
 )
-#: a headline's trailer: "…年度报告 ( 2017年11月14日 )      来源: 上海普陀"
+#: a headline's trailer: "…年度报告 ( 2017年11月14日 )      来源: 上海普陀", or the portal's day alone after it ("…年度
+#: 报告 2021-02-19", 杨浦区 2020)
 _TRAILER = re.compile(
-    r"(?<=报告)\s*(?:[（(]\s*(?P<date>\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*[）)])?\s*"
+    r"(?<=报告)\s*(?:[（(]\s*(?P<date>\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*[）)]"
+    r"|\s*(?P<day>\d{4}-\d{1,2}-\d{1,2}))?\s*"
     r"(?:(?:来源|发布时间|发布日期|作者)\s*[:：].*)?$"
 )
 #: how a 导语 opens, and a sentence's marks: a furniture line holding them has the report's words run into it
@@ -145,7 +147,7 @@ def page_front(front: list[TextItem]) -> tuple[list[TextItem], dt.date | None]:
             continue
         trailer = _TRAILER.search(text)
         if trailer and trailer.group(0).strip():
-            posted = posted or _day(_DAY.search(trailer["date"] or ""))
+            posted = posted or _day(_DAY.search(trailer["date"] or trailer["day"] or ""))
             kept.append(replace(item, text=text[: trailer.start()]))
             continue
         kept.append(item)
