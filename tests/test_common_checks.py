@@ -1524,6 +1524,10 @@ def test_a_contact_label_without_its_colon(check, text, found):
         # 柳北区工业和信息化局 2018 (held-out round 77): the address's label without its colon, run into 电话
         ("请联系:某局办公室,地址柳北区白露工业园党群服务中心三楼电话:0772-2515676。", ["“楼电话”"]),
         ("联系电话：0818-6972129，邮编：635100。", []),
+        # 卯都乡 2022: a space only between two items inside a sentence's brackets; a line of items parted by white
+        # (江苏省信访局 2013) is a layout
+        ("如有疑问，请联系(地址:卯都乡人民政府 电话:0474-6680004)。", ["“府　电话”"]),
+        ("邮政编码:210008           电子信箱:jsxfwz@126.com", []),
         ("2019年—2020年，办件量12345678件。", []),  # a year range and a count are not telephone numbers
         ("县政府办公室电话：0818-6972129。", []),  # a phone label after the office's name: nothing run together
         ("(传真:0436-4698002,邮箱:562170318qq.com)。", ["562170318qq.com"]),  # 通榆县团结乡 2020: no @

@@ -62,6 +62,10 @@ def fixed(text: str) -> str:
         ("副组长：周飞", "副组长：周飞"),
         ("规 章", "规章"),  # alone, not a label: a table's row label is compared with the format's
         ("领导小组 组长：某某", "领导小组组长：某某"),  # not the string's first two characters
+        # two labelled items of one line (江苏省信访局 2013): the white between them is one ideographic space
+        ("邮政编码:210008           电子信箱:jsxfwz@126.com", "邮政编码：210008\u3000电子信箱：jsxfwz@126.com"),
+        ("联系电话:025-83392172     传真号码:025-83396905", "联系电话：025-83392172\u3000传真号码：025-83396905"),
+        ("电话：1234 5678", "电话：1234 5678"),  # no label after the white
     ],
 )
 def test_pasted_debris_is_fixed(raw, clean):

@@ -101,3 +101,13 @@ def test_a_name_that_fits_stays_on_the_first_line_and_the_year_begins_the_next(m
     organ = marked.replace("|", "")
     lines = break_title(f"{organ}2023年度{TAIL}", 20)
     assert lines == [organ, f"2023年度{TAIL}"]
+
+
+def test_a_year_in_brackets_after_the_title_stays_in_its_brackets() -> None:
+    """洪山区 2023 (held-out round 116): "洪山区人民政府信息公开工作年度报告（2023年度）" — the year read as the seam
+    of an annual-report title put "（" at the end of the first line; the bracket stays whole, on the last line."""
+    title = "洪山区人民政府信息公开工作年度报告（2023年度）"
+    lines = break_title(title, 20)
+    assert "".join(lines) == title
+    assert lines[-1].endswith("（2023年度）")
+    assert not any(line.endswith(("（", "(")) or line.startswith(("）", ")")) for line in lines), lines

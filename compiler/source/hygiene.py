@@ -21,8 +21,9 @@ TOML key, line and column, and ``--strict`` makes them errors):
   whitespace at the start or end of a string is removed (the typesetter indents), runs between Latin words
   become one space.  An ideographic space ``　`` between two Chinese characters is kept: it is deliberate
   (``概　述``); so is the space of a two-character label spread to the width of three at a string's start, kept
-  as one ideographic space (``组 长：`` → ``组　长：`` beside ``副组长：`` in a roster), and the space of a heading
-  of two characters spread apart (a ``heading`` key: ``引 言`` → ``引　言``, the way reports print it).
+  as one ideographic space (``组 长：`` → ``组　长：`` beside ``副组长：`` in a roster), the space of a heading
+  of two characters spread apart (a ``heading`` key: ``引 言`` → ``引　言``, the way reports print it), and the white
+  between two labelled items of one line (``邮政编码:210008      电子信箱:`` → one ideographic space).
 
 What is only reported (``new is None``): quotes that cannot be paired (an odd number) and private-use code
 points, whose glyph differs from font to font.
@@ -317,19 +318,17 @@ class _Cleaner:
             for k in run:
                 self.set(k, "", "hygiene.space", f"删除了{where}的{_space_name(self.out[k])}")
             return
+        if self._between_items(run):
+            # "邮政编码:210008           电子信箱:jsxfwz@126.com" (江苏省信访局 2013): the white parts two items of one
+            # line; dropped, the postcode would run into the next label
+            self._one_ideographic_space(run, _ITEM_SPACE)
+            return
         if self.wide(before) or self.wide(after):
             if all(c == _IDEOGRAPHIC_SPACE for c in chars) and self.wide(before) and self.wide(after):
                 return  # deliberate: 概　述
             spread = self.wide(before) and self.wide(after) and self._spread_heading(run)
             if spread or (self.wide(before) and self.wide(after) and self._spaced_label(run)):
-                # the run becomes one ideographic space: one change of one reason, unless it starts with one
-                why = _HEADING_SPACE if spread else _LABEL_SPACE
-                whole = self.out[run[0]] != _IDEOGRAPHIC_SPACE
-                for n, k in enumerate(run):
-                    if n == 0 and whole:
-                        self.set(k, _IDEOGRAPHIC_SPACE, "hygiene.space", why)
-                    elif n > 0:
-                        self.set(k, "", "hygiene.space", why if whole else f"删除了多余的{_space_name(self.out[k])}")
+                self._one_ideographic_space(run, _HEADING_SPACE if spread else _LABEL_SPACE)
                 return
             for k in run:
                 self.set(k, "", "hygiene.space", f"删除了汉字旁的{_space_name(self.out[k])}")
@@ -350,6 +349,22 @@ class _Cleaner:
             return False  # the character before the space is not the string's first
         second = next(k for k in range(run[-1] + 1, len(self.out)) if self.out[k])
         return self.neighbour(second, 1, skip_space=True) in ("：", ":")
+
+    def _one_ideographic_space(self, run: Sequence[int], why: str) -> None:
+        """The run becomes one ideographic space: one change of one reason, unless it starts with one."""
+        whole = self.out[run[0]] != _IDEOGRAPHIC_SPACE
+        for n, k in enumerate(run):
+            if n == 0 and whole:
+                self.set(k, _IDEOGRAPHIC_SPACE, "hygiene.space", why)
+            elif n > 0:
+                self.set(k, "", "hygiene.space", why if whole else f"删除了多余的{_space_name(self.out[k])}")
+
+    def _between_items(self, run: Sequence[int]) -> bool:
+        """White between two labelled items of one line: a label and its colon before it ("邮政编码:210008"), and
+        a label of Chinese characters and its colon straight after it ("电子信箱:……")."""
+        before = "".join(self.out[: run[0]])
+        after = "".join(self.out[run[-1] + 1 :])
+        return bool(re.search(r"[\u4e00-\u9fff]\s*[:：][^:：]+$", before) and _ITEM_LABEL.match(after))
 
     def _spread_heading(self, run: Sequence[int]) -> bool:
         """A heading of two characters spread apart, "引 言" over the 导语 (北京市商务委 2013 and twelve more corpus
@@ -372,6 +387,9 @@ class _Cleaner:
 
 _LABEL_SPACE = "两字名目中间的空格改为全角空格（对齐用：“组　长：”）"
 _HEADING_SPACE = "两字标题的字间空格改为一个全角空格"
+_ITEM_SPACE = "同一行两项之间的空格改为一个全角空格（“邮政编码：210008　电子信箱：……”）"
+#: the label that opens the next item of a line: "电子信箱:", "传真号码："
+_ITEM_LABEL = re.compile(r"[\u4e00-\u9fff]{2,8}\s*[:：]")
 
 
 def _space_name(ch: str) -> str:

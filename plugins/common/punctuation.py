@@ -580,11 +580,13 @@ def contact_separator_problems(report: Report) -> list[Problem]:
 #: a telephone number whose area code is joined by a dash (一字线 or 破折号) instead of the short hyphen
 _PHONE_DASH = re.compile(r"(?<![\d-])(?P<code>0\d{2,3})\s*(?P<dash>[—–―]+)\s*(?P<number>\d{7,8})(?!\d)")
 #: two contact items run together: the next label straight after a house number or the last digits ("37号邮编:")
-_RUN_TOGETHER = re.compile(rf"(?P<end>号|\d{{2}})(?P<label>{_POSTCODE_LABELS}|{_NUMBER_LABELS})(?=[：:])")
+_RUN_TOGETHER = re.compile(
+    rf"(?P<end>号|\d{{2}})(?P<gap>\u3000)?(?P<label>{_POSTCODE_LABELS}|{_NUMBER_LABELS})(?=[：:])"
+)
 #: or the next label straight after the words of an address: "地址:楚雄市鹿城街道……东兴中学旁电话:", also when the
 #: address's own label has lost its colon ("地址柳北区白露工业园党群服务中心三楼电话:", 柳北区工信局 2018)
 _ADDRESS_RUN = re.compile(
-    r"地址[：:]?[^，,；;。、（）()\s：:]{2,40}?(?P<end>[\u4e00-\u9fff])"
+    r"地址[：:]?[^，,；;。、（）()\s：:]{2,40}?(?P<end>[\u4e00-\u9fff])(?P<gap>\u3000)?"
     rf"(?P<label>{_POSTCODE_LABELS}|{_NUMBER_LABELS})(?=[：:])"
 )
 #: two items parted by a 顿号: "地址:嘉善县谈公北路135号、联系电话:0573-84124930" (嘉善县人力社保局 2017, held-out
@@ -642,14 +644,19 @@ def contact_mark_problems(report: Report) -> list[Problem]:
             )
         runs = {m.start("label"): m for m in (*_ADDRESS_RUN.finditer(text), *_RUN_TOGETHER.finditer(text))}
         for m in runs.values():
+            # items parted by a space only are a line's layout ("邮政编码：210008　电子信箱：……"), but not inside the
+            # brackets of a sentence: "(地址:卯都乡人民政府 电话:0474-6680004)" (卯都乡 2022)
+            if m["gap"] and text.rfind("（", 0, m.start()) <= text.rfind("）", 0, m.start()):
+                continue
+            said = "之间只有空格" if m["gap"] else "连在一起"
             problems.append(
                 warning(
                     "common.contact-marks",
-                    f"“{text[max(0, m.start('end') - 3) : m.end() + 1]}”：联系方式的两项连在一起，"
+                    f"“{text[max(0, m.start('end') - 3) : m.end() + 1]}”：联系方式的两项{said}，"
                     f"“{m['label']}”前缺了逗号",
                     report.ref(keypath),
                     expected=f"“{m['end']}，{m['label']}”",
-                    found=f"“{m['end']}{m['label']}”",
+                    found=f"“{m['end']}{m['gap'] or ''}{m['label']}”",
                 )
             )
         for m in _DUNHAO_BETWEEN.finditer(text):

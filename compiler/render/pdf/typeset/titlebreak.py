@@ -102,10 +102,11 @@ def organ_pieces(organ: str, max_cells: float) -> list[str]:
 def meaning_units(text: str, max_cells: float) -> list[str] | None:
     """The title cut into words: the organ name (before the year) whole when it fits a line, else cut
     after its divisions and organ words; the year with its 年 or 年度; 政府信息公开工作年度报告 whole (or as
-    政府信息公开工作 | 年度报告).  None when the title has no year (other titles use the bracket units)."""
+    政府信息公开工作 | 年度报告).  None when the title has no year, or gives it in brackets after the rest ("……
+    年度报告（2023年度）"): other titles use the bracket units."""
     year = _YEAR.search(text)
-    if year is None:
-        return None
+    if year is None or re.search(r"[（(〔［\[]$", text[: year.start()]):
+        return None  # no year, or the year in brackets after the title ("……年度报告（2023年度）", 洪山区 2023)
     units: list[str] = []
     organ = text[: year.start()]
     if organ:
