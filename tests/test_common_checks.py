@@ -414,6 +414,16 @@ def test_a_paragraph_without_its_final_stop(check, text):
     assert text[-6:-1] in p.found  # the closing mark may be printed full-width
 
 
+def test_a_line_of_contact_items_is_a_layout_not_a_sentence(check):
+    """江苏省信访局 2013 (held-out round 116) prints its contact details under the 导语 as lines of their own,
+    "地    址:……", "邮政编码:210008           电子信箱:……": no sentence to end; a sentence that ends on a contact
+    item still takes its stop."""
+    lines = ["地    址:江苏省南京市北京西路16号苏兴大厦", "邮政编码:210008           电子信箱:jsxfwz@126.com"]
+    assert "common.unterminated-paragraph" not in rules(check(with_overview(text=lines)))
+    sentence = "如对本报告有任何疑问，请与办公室联系，联系电话:025-83392172"
+    assert "common.unterminated-paragraph" in rules(check(with_overview(text=sentence)))
+
+
 def test_an_english_paragraph_ends_the_english_way(check):
     """山东省人民政府 2017 (held-out round 94) prints its 导语 again in English: its "." is a full stop."""
     english = "The statistics in this report cover the period from January 1st, 2017 to December 31st, 2017."

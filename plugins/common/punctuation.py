@@ -238,6 +238,13 @@ def _english(text: str) -> bool:
     return len(re.findall(r"[A-Za-z]", text)) > len(re.findall(r"[\u4e00-\u9fff]", text))
 
 
+def _contact_line(body: str) -> bool:
+    """A paragraph that is only labelled contact items, printed as a line of their own under the 导语 ("地　址：……",
+    "邮政编码：210008　电子信箱：……", 江苏省信访局 2013): no sentence to end."""
+    squeezed = re.sub(r"(?<=[\u4e00-\u9fff])\u3000(?=[\u4e00-\u9fff][：:])", "", body)
+    return bool(re.fullmatch(rf"(?:\s*(?:{_ALL_LABELS})\s*[：:][^：:]+?)+", squeezed))
+
+
 def unterminated_paragraph_problems(report: Report) -> list[Problem]:
     """A paragraph with a ，or ；inside that ends without 。 or another closing mark: its end was lost.  A text the
     ``points`` follow in its paragraph is not the paragraph's end."""
@@ -250,6 +257,8 @@ def unterminated_paragraph_problems(report: Report) -> list[Problem]:
         if _ATTACHMENT_LABEL.match(body):  # "附表：2016年龙归镇政府信息公开年度报告" names an attachment
             continue
         if _ORDINAL_HEADING.fullmatch(body) or _NUMBERED_HEADING.fullmatch(body):  # sub-headings typed as printed
+            continue
+        if _contact_line(body):  # "邮政编码：210008　电子信箱：……" on a line of its own: a letterhead's layout
             continue
         sentence = _SENTENCE_INSIDE.search(body) or len(body) >= SENTENCE_LENGTH or _PREDICATE.search(body)
         if _english(body) and body.endswith((".", "!", "?", ".)", ".”")):

@@ -827,8 +827,11 @@ def _ordered(data: dict[str, Any]) -> dict[str, Any]:
 
 def _guess_format(document: PublishedDocument) -> str | None:
     """2019 when table 二 has the trial format's headings (本年新制作数量, 上一年项目数量), 2021 when it has this
-    format's (本年制发件数, 现行有效件数); ``None`` when no table says (a copy cut before its tables)."""
+    format's (本年制发件数, 现行有效件数); ``None`` when no table says (a copy cut before its tables).  A table kept
+    as lines of text with its cells parted by "|" (a page copy: "信息内容 | 上一年项目数量 | 本年增/减 |", 龙河镇
+    2020) says it too."""
     words = "".join(t or "" for g in document.grids for row in g.rows for t in row)
+    words += "".join(i.text for i in document.items if isinstance(i, TextItem) and "|" in i.text)
     if "本年新制作数量" in words or "上一年项目数量" in words:
         return "2019"
     return "2021" if "本年制发件数" in words or "现行有效件数" in words else None
@@ -844,6 +847,8 @@ def gongkai_import_report(document: PublishedDocument, format: str | None) -> Im
     first, last = YEARS["2019"]
     if fmt is None and isinstance(year, int) and first <= year <= last:  # no table to tell: the title's year does
         result = import_document(document, "2019")
-    if format is None and result.confidence < 0.2:
+    # the format's own table headings printed as text (a page copy's tables, not read as tables) are evidence too
+    said_by_text = 0.1 if fmt is not None and not document.grids else 0.0
+    if format is None and result.confidence + said_by_text < 0.2:
         return None
     return result
