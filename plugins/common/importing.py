@@ -325,7 +325,10 @@ def title_of(doc: PublishedDocument, front: list[TextItem]) -> tuple[str, list[T
             continue
         # the page's headline, then the report's own title lines for the same year: the report's own
         same_year = found is not None and (title_parts(at[1]) or ("", 0))[1] == (title_parts(found[2]) or ("", 1))[1]
-        if found is None or same_year:
+        # the title's last line printed again under it ("石家庄市人民政府办公室" / "2022年……年度报告" / "2022年……年度
+        # 报告", 石家庄市政府办 2022): a repeat, not the report's own title
+        repeated = found is not None and found[2] != at[1] and found[2].endswith(at[1])
+        if found is None or (same_year and not repeated):
             found = (at[0], end, at[1])
     if found is not None:
         return found[2], front[found[1] + 1 :]
@@ -429,6 +432,10 @@ def split_parts(
                 item = TextItem(m.group(2), item.place)
                 found = None  # the heading is placed; what is left is the part's first paragraph
                 expected = list(order).index(parts[-1][0]) + 2 if parts[-1][0] in order else expected
+        if found and found[0] in order and any(p[0] == found[0] for p in parts):
+            # a second heading read as a part already found ("一、概述" then "二、总体情况", 疏勒县 2020: both are
+            # part 一's names): the report's own part, kept as a paragraph of the one before — never its text lost
+            found = None
         if found:
             parts.append((*found, len(items)))
             if found[0] in order:  # a part outside the order (a report's own) does not move the expectation on
