@@ -49,7 +49,11 @@ FURNITURE_WORDS = re.compile(r"索\s*引\s*号|当前位置|您的位置|首页\
 def _page(slug_dir: Path, tmp_path: Path) -> Path:
     text = (slug_dir / "page.txt").read_text(encoding="utf-8").split("--- verbatim text below", 1)[1]
     lines = [line for line in text.split("\n", 1)[1].splitlines() if line.strip()]
-    page = tmp_path / f"{slug_dir.name}.html"
+    return _saved(lines, tmp_path / f"{slug_dir.name}.html")
+
+
+def _saved(lines: list[str], page: Path) -> Path:
+    """The lines saved as a web page, one paragraph each."""
     body = "".join(f"<p>{html.escape(line)}</p>\n" for line in lines)
     page.write_text(f'<html><head><meta charset="utf-8"></head><body>\n{body}</body></html>', encoding="utf-8")
     return page
@@ -189,10 +193,7 @@ def test_a_table_kept_as_text_says_its_format(tmp_path):
         "三、收到和处理政府信息公开申请情况",
         "2020年我镇未收到政府信息公开申请。",
     ]
-    page = tmp_path / "page.html"
-    body = "".join(f"<p>{html.escape(line)}</p>" for line in lines)
-    page.write_text(f'<html><head><meta charset="utf-8"></head><body>{body}</body></html>', encoding="utf-8")
-    assert import_file(page).result.format == "2019"
+    assert import_file(_saved(lines, tmp_path / "page.html")).result.format == "2019"
 
 
 def test_a_second_heading_read_as_a_part_already_found_keeps_its_text(tmp_path):
@@ -209,9 +210,7 @@ def test_a_second_heading_read_as_a_part_already_found_keeps_its_text(tmp_path):
         "三、主动公开政府信息情况",
         "信息内容 | 本年新制作数量 | 本年新公开数量 | 对外公开总数量 | |",
     ]
-    page = tmp_path / "page.html"
-    body = "".join(f"<p>{html.escape(line)}</p>" for line in lines)
-    page.write_text(f'<html><head><meta charset="utf-8"></head><body>{body}</body></html>', encoding="utf-8")
-    imported = json.dumps(import_file(page).result.data, ensure_ascii=False, default=str)
+    data = import_file(_saved(lines, tmp_path / "page.html")).result.data
+    imported = json.dumps(data, ensure_ascii=False, default=str)
     for words in ("0998-6572114", "2020年全县政府信息公开工作始终坚持以人民为中心"):
         assert words in imported
