@@ -533,24 +533,21 @@ def skipped_level_problems(report: Report) -> list[Problem]:
         if not instance.type.numbered or not instance.data.get("items"):
             continue
         if numbering == "一、":
-            problems.append(
-                warning(
-                    "common.heading-level",
-                    "部分之下的分项又编为“一、”“二、”：这是部分一级的序号，读者分不清分项和下一部分；分项用第二层"
-                    "序号“（一）”（GB/T 9704—2012 第7.3.3条）",
-                    report.ref(f"{instance.key}.numbering"),
-                    expected="（一）",
-                    found=numbering,
-                )
+            said = (
+                "部分之下的分项又编为“一、”“二、”：这是部分一级的序号，读者分不清分项和下一部分；分项用第二层序号"
+                "“（一）”（GB/T 9704—2012 第7.3.3条）"
             )
-            continue
-        if numbering not in _THIRD_LEVEL:
+        elif numbering in _THIRD_LEVEL:
+            said = (
+                f"部分之下的分项直接编为“{numbering}”，跳过了第二层“（一）”（GB/T 9704—2012 第7.3.3条："
+                "一、（一）1.（1））"
+            )
+        else:
             continue
         problems.append(
             warning(
                 "common.heading-level",
-                f"部分之下的分项直接编为“{numbering}”，跳过了第二层“（一）”（GB/T 9704—2012 第7.3.3条："
-                "一、（一）1.（1））",
+                said,
                 report.ref(f"{instance.key}.numbering"),
                 expected="（一）",
                 found=numbering,

@@ -241,8 +241,7 @@ def _english(text: str) -> bool:
 def _contact_line(body: str) -> bool:
     """A paragraph that is only labelled contact items, printed as a line of their own under the 导语 ("地　址：……",
     "邮政编码：210008　电子信箱：……", 江苏省信访局 2013): no sentence to end."""
-    squeezed = re.sub(r"(?<=[\u4e00-\u9fff])\u3000(?=[\u4e00-\u9fff][：:])", "", body)
-    return bool(re.fullmatch(rf"(?:\s*(?:{_ALL_LABELS})\s*[：:][^：:]+?)+", squeezed))
+    return bool(_CONTACT_LINE.fullmatch(_SPREAD_LABEL_SPACE.sub("", body)))
 
 
 def unterminated_paragraph_problems(report: Report) -> list[Problem]:
@@ -543,6 +542,9 @@ def contact_colon_problems(report: Report) -> list[Problem]:
     return problems
 
 
+#: a paragraph of labelled contact items only, and the space of a two-character label spread out ("地　址：")
+_CONTACT_LINE = re.compile(rf"(?:\s*(?:{_ALL_LABELS})\s*[：:][^：:]+?)+")
+_SPREAD_LABEL_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])\u3000(?=[\u4e00-\u9fff][：:])")
 #: a labelled contact item: "邮编:", "联系电话：" (the label after a bracket, a separator or the start)
 _CONTACT_FIELD = re.compile(rf"{_LABEL_START}(?:{_ALL_LABELS})[：:]")
 #: what stands between two labelled items: the first one's value and one separator

@@ -293,6 +293,13 @@ _YEAR_COUNT = re.compile(
 )
 
 
+def _sentence_of(text: str, m: re.Match[str]) -> str:
+    """The sentence (or clause after a ；) that holds the match."""
+    start = max(text.rfind("。", 0, m.start()), text.rfind("；", 0, m.start())) + 1
+    stop = text.find("。", m.end())
+    return text[start : stop if stop >= 0 else len(text)]
+
+
 def _count_under_another_year(report: Report, texts: list[tuple[str, str]], year: int) -> list[Problem]:
     """The year's 主动公开 count told again under another year: "2024年主动公开政府信息61条" and, in part 二,
     "2023年，在主动公开的61条政府信息中" (平潭财政金融局 2024, the sentence carried over from last year's report); or
@@ -310,10 +317,7 @@ def _count_under_another_year(report: Report, texts: list[tuple[str, str]], year
         by_key = dict(texts)
         for keypath, m in found:
             text = by_key[keypath]
-            start = max(text.rfind("。", 0, m.start()), text.rfind("；", 0, m.start())) + 1
-            stop = text.find("。", m.end())
-            sentence = text[start : stop if stop >= 0 else len(text)]
-            if int(m["y"]) == year - 1 and int(m["n"]) == typed and not _COMPARED.search(sentence):
+            if int(m["y"]) == year - 1 and int(m["n"]) == typed and not _COMPARED.search(_sentence_of(text, m)):
                 this_year.add(m["n"])
     return [
         warning(
@@ -449,9 +453,7 @@ def _count_up_to_the_year_before(
     for keypath, text, m in _outside_plans(texts, plan_keys, _COUNT_UP_TO, r"将|计划|拟|力争|预计"):
         if int(m["y"]) != year - 1:
             continue
-        start = max(text.rfind("。", 0, m.start()), text.rfind("；", 0, m.start())) + 1
-        stop = text.find("。", m.end())
-        sentence = text[start : stop if stop >= 0 else len(text)]
+        sentence = _sentence_of(text, m)
         if f"{year}年" in sentence or _COMPARED.search(sentence.replace(m.group(0), "")):
             continue
         found.append(
