@@ -158,6 +158,17 @@ def test_a_count_of_another_measure_ends_the_parts():
     assert (found.total, sum(found.parts)) == (23, 31)
 
 
+def test_one_part_in_pian_over_a_total_in_tiao():
+    """融安县大坡乡 2024 (corpus, assessor's DEFECT 1): "……全年累计主动公开政府信息162条。其中,乡镇文件公开41条,通过
+    “融安县大坡乡”微信公众号发布信息293篇。" — 篇 and 条 both count pieces of information: a part alone over the
+    total is wrong whatever its word.  A part in 篇 within the total, or a part in another measure, is not read."""
+    text = "全年累计主动公开政府信息162条。其中，乡镇文件公开41条，通过“融安县大坡乡”微信公众号发布信息293篇。"
+    [found] = parts_not_adding_up(text)
+    assert (found.total, found.parts, found.unit, found.parts_unit) == (162, (293,), "条", "篇")
+    assert not list(parts_not_adding_up(text.replace("293篇", "93篇")))
+    assert not list(parts_not_adding_up(text.replace("293篇", "293期")))
+
+
 def test_a_count_after_the_remainder_that_closes_the_total_is_another_statistic():
     """新蔡县 2020 (held-out round 91): "……主动公开政府信息2603条。其中,政务(动态)类信息1688条,概括类信息336条,其他信息
     579条,通过政务微信公开政府信息39条。" — 1688 + 336 + 579 is the 2603; the 39 after the remainder are a channel's

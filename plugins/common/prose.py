@@ -176,6 +176,8 @@ def shares_problems(report: Report, texts: Iterable[tuple[str, str]]) -> list[Pr
 
 # ------------------------------------------------------------------------------------------ totals and parts
 _UNITS = "条件项个人次篇期"
+#: the two measure words a count of published pieces of information is written with
+_INFORMATION_UNITS = {"条", "篇"}
 _TOTAL = re.compile(rf"(?:共|累计|合计|总计|总数)[^\d，。；]{{0,12}}?(?P<n>\d+(?:,\d{{3}})*)(?P<u>[{_UNITS}])")
 _NUMBER_UNIT = re.compile(rf"(?<![\d.])(?P<n>\d+(?:,\d{{3}})*)(?P<u>[{_UNITS}])(?![\d%％])")
 #: a number with a measure word of its own straight before a count: "54期97条"
@@ -196,6 +198,7 @@ class PartsSum:
     unit: str
     complete: bool = False  # the list covers the whole (a 其他 item, or 主动公开 + 依申请公开 + 不予公开)
     near: bool = False  # a list of two or more that falls short of its total by a hair (see :data:`NEAR_SHORT_PERCENT`)
+    parts_unit: str = ""  # one part in the other word for pieces of information (篇 for 条), alone over the total
 
 
 #: A 其中 list of two items or more whose parts fall short of the stated total by no more than this share of it
@@ -673,11 +676,18 @@ def parts_not_adding_up(text: str) -> Iterator[PartsSum]:
         if _PROPERTY_COUNT.search(listed):
             continue  # "其中行政许可57项，实现……的有45项": the parts overlap
         parts = []
+        unit_of_part = ""
         last = 0  # where the last part ends: a list closed by 等 ("……公开指南1条等") names some parts, not all
         for m in _NUMBER_UNIT.finditer(listed):
             if _in_brackets(listed, m.start()):
                 continue
             if m.group("u") != unit:  # "…5403条，新开设专栏6个，发布解读信息44条": the parts end where the unit changes
+                alone = int(m.group("n").replace(",", ""))
+                if {unit, m.group("u")} == _INFORMATION_UNITS and alone > stated:
+                    # "……162条。其中,乡镇文件公开41条,通过……微信公众号发布信息293篇" (融安县大坡乡 2024): 篇 and 条 both
+                    # count pieces of information — one part alone over the total is wrong in either word
+                    parts = [alone]
+                    unit_of_part = m.group("u")
                 break
             if _COUNTED_BEFORE.search(listed, 0, m.start()):  # "……微信订阅号发布信息54期97条" (庆阳市外事办 2020):
                 break  # a count of another measure goes first — another statistic, not one more part
@@ -688,7 +698,7 @@ def parts_not_adding_up(text: str) -> Iterator[PartsSum]:
             parts.append(int(m.group("n").replace(",", "")))
             last = m.end()
         if parts and sum(parts) > stated:  # one part alone over the total is as wrong as several
-            yield PartsSum(sentence.strip(), stated, tuple(parts), unit)
+            yield PartsSum(sentence.strip(), stated, tuple(parts), unit, parts_unit=unit_of_part)
             continue
         short = stated - sum(parts)
         if len(parts) >= 2 and 0 < short * 100 <= NEAR_SHORT_PERCENT * stated and _meant_whole(listed, last, unit):
@@ -886,7 +896,11 @@ def parts_problems(
             if skip is not None and skip(keypath, found):
                 continue
             added = sum(found.parts)
-            if added > found.total:
+            sum_said = f"其中各项相加为{added}{found.unit}"
+            if found.parts_unit:  # one part in 篇 over a total in 条 (or the other way)
+                sum_said = f"其中一项就有{added}{found.parts_unit}"
+                said = f"多于所说的总数{found.total}{found.unit}（“{found.parts_unit}”与“{found.unit}”都是信息的条数）"
+            elif added > found.total:
                 said = f"多于所说的总数{found.total}{found.unit}"
             elif found.near:  # two items or more, a hair short: meant as the whole
                 said = (
@@ -898,7 +912,7 @@ def parts_problems(
             problems.append(
                 warning(
                     "prose.parts-sum",
-                    f"“{_short(found.phrase)}”：其中各项相加为{added}{found.unit}，{said}",
+                    f"“{_short(found.phrase)}”：{sum_said}，{said}",
                     report.ref(keypath),
                     expected=f"= {found.total}" if found.complete or found.near else f"≤ {found.total}",
                     found=added,
