@@ -424,3 +424,26 @@ def test_a_title_with_its_year_after_it_and_a_title_less_copy_told_by_its_topics
     assert any("按第一部分的分项（主动公开、依申请公开）读作年度报告" in p.message for p in imported.problems)
     with pytest.raises(ReportError):
         import_file(_written(tmp_path, "work.html", [topics[0], "一、总体情况", "开发区全年开展各项工作。"]))
+
+
+def test_a_byline_of_organ_and_portal_day_under_the_headline(tmp_path):
+    """安徽省 2016 (held-out round 119): the page's headline, then its byline "安徽省人民政府办公厅  2017/3/29" (the
+    publishing office and the day written with slashes), then the report's own two title lines — the byline is the
+    page's, its day the posting day; the report's title and 导语 are untouched."""
+    lines = [
+        "某省人民政府2016年政府信息公开工作报告",
+        "某省人民政府办公厅  2017/3/29",
+        "某省人民政府",
+        "2016年政府信息公开工作报告",
+        "本报告根据《中华人民共和国政府信息公开条例》编制。",
+        "一、概述",
+        "2016年，全省政府信息公开工作稳步推进。",
+    ]
+    data = import_file(_written(tmp_path, "ah.html", lines)).result.data
+    assert str(data["report"]["published"]) == "2017-03-29"
+    assert data["preamble"]["text"] == "本报告根据《中华人民共和国政府信息公开条例》编制。"
+    assert (data["report"]["organ"], data["report"]["year"]) == ("某省人民政府", 2016)
+    # a line of the report that only ends on a day is not taken for the byline
+    kept = [*lines[:1], *lines[2:4], "本报告于2017/3/29印发。", *lines[4:]]
+    data = import_file(_written(tmp_path, "ah2.html", kept)).result.data
+    assert "published" not in data["report"]

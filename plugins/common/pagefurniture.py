@@ -85,6 +85,10 @@ _OPENING = re.compile(r"本年度报告|本报告|本年报|根据《|依据《|
 _SENTENCE = re.compile(r"[，,。；]")
 #: a day written the portals' way, with points or hyphens and no 年月日 ("2026.01.13", "2021-02-05")
 _PORTAL_DAY = re.compile(r"\d{4}[-./]\d{1,2}[-./]\d{1,2}")
+#: the publishing organ and the portal's day under a headline ("安徽省人民政府办公厅  2017/3/29", 安徽省 2016)
+_PUBLISHER_DAY = re.compile(
+    r"[\u4e00-\u9fff（）()]{2,30}?(?:厅|局|办公室|政府|委员会|委|办|中心|处|所)\s*" + _PORTAL_DAY.pattern
+)
 _DATE_ONLY = re.compile(r"^\d{4}\s*[-年./]\s*\d{1,2}\s*[-月./]\s*\d{1,2}\s*日?$")
 _DAY = re.compile(r"(\d{4})\s*[-年./]\s*(\d{1,2})\s*[-月./]\s*(\d{1,2})")
 #: where a furniture line says when the page was posted
@@ -136,6 +140,9 @@ def page_front(front: list[TextItem]) -> tuple[list[TextItem], dt.date | None]:
             continue
         if _PORTAL_DAY.fullmatch(text):  # "2026.01.13" on a line of its own: the portal's day, not a 成文日期
             posted = posted or _day(_DAY.match(text))
+            continue
+        if _PUBLISHER_DAY.fullmatch(text):  # an organ and a day written the portal's way: the page's byline
+            posted = posted or _day(_DAY.search(text))
             continue
         if is_furniture(text):
             if posted is None and not _CLOCK.match(text):  # the day the page was saved says nothing
