@@ -604,6 +604,19 @@ def test_an_unpaired_bracket(check, text):
     assert rules(check(with_overview(text=text))).count("common.unbalanced-bracket") == 1
 
 
+def test_hexagonal_brackets_that_hold_no_year(check):
+    """白水县政府办 2020 (held-out round 120): "通过白水县人民政府网站公布〔白政办发〕105件" — 六角括号 hold a 文号's
+    year, nothing else (GB/T 9704—2012 §7.2.4)."""
+    [p] = [
+        p
+        for p in check(with_overview(text="通过县政府网站公布〔某政办发〕105件、规范性文件2件。"))
+        if p.rule == "common.hexagonal-bracket"
+    ]
+    assert p.found == "〔某政办发〕" and "“某政办发”不是年份" in p.message
+    for right in ("公布某政办发〔2020〕5号文件。", "依据某政发〔二〇一六〕3号文件。", "按〔2020〕109号文件执行。"):
+        assert "common.hexagonal-bracket" not in rules(check(with_overview(text=right))), right
+
+
 def test_paired_and_doubled_marks(check):
     text = "根据《条例》（以下简称《条例》）、《关于印发〈要点〉的通知》和〔2020〕109号文件，坚持“公开为常态”。"
     assert "common.unbalanced-bracket" not in rules(check(with_overview(text=text)))
@@ -1459,6 +1472,25 @@ def test_a_title_naming_the_organ_by_a_colloquial_short_name(check, organ, title
 
 
 @pytest.mark.parametrize(
+    ("organ", "title", "found"),
+    [
+        # 西藏自治区交通运输厅 2018 (held-out round 119): the title's organ without 自治区
+        ("西藏自治区交通运输厅", "西藏交通运输厅2018年度政府信息公开工作年度报告", "西藏交通运输厅"),
+        ("某县某镇人民政府", "某镇人民政府2020年政府信息公开工作年度报告", None),  # a township's name alone
+        ("某市某区人民政府", "某市某人民政府2020年政府信息公开工作年度报告", "某市某人民政府"),
+        ("西藏自治区交通运输厅", "西藏自治区交通运输厅2018年政府信息公开工作年度报告", None),
+        ("某市交通局", "某交通局2018年政府信息公开工作年度报告", "某交通局"),
+        ("某市交通局", "某市交通局2018年政府信息公开工作年度报告", None),
+    ],
+)
+def test_a_title_naming_the_organ_without_a_level_word_of_its_place(check, organ, title, found):
+    report = {**legacy()["report"], "organ": organ, "title": title}
+    named = [p for p in check(legacy(report=report)) if p.rule == "common.organ-name"]
+    assert [p.found for p in named] == ([found] if found else [])
+    assert all(p.source.keypath == "report.title" and p.expected == organ for p in named)
+
+
+@pytest.mark.parametrize(
     ("paragraphs", "found"),
     [
         # 沂水县卫生局 2009 (held-out round 23): (一)(二) then (四)(五)
@@ -1674,6 +1706,25 @@ def test_the_report_of_the_government_above_announced_as_this_one(check):
     report = with_overview(text="现公布玉林市2016年政府信息公开工作年度报告。")
     report["report"]["organ"] = "玉林市人民政府"
     assert "common.report-name" not in rules(check(report))
+
+
+def test_another_bodys_report_announced_as_this_one(check):
+    """建水县面甸镇 2025 (held-out round 119): a township's 导语 says "现公布建水县民族宗教事务局2025年……年度报告" —
+    a county bureau's report taken for a template, its name left.  The organ's own shorter or longer names are not
+    another body's."""
+    report = with_overview(text="现公布某县民族宗教事务局2025年政府信息公开工作年度报告。")
+    report["report"]["organ"] = "某县某镇人民政府"
+    [p] = [p for p in check(report) if p.rule == "common.report-name"]
+    assert "名称里的机关是“某县民族宗教事务局”，本报告的机关是“某县某镇人民政府”" in p.message
+    for organ, own in (
+        ("某县某镇人民政府", "现公布某县某镇人民政府2025年政府信息公开工作年度报告。"),
+        ("太平镇人民政府", "现公布太平镇政府2025年政府信息公开工作年度报告。"),
+        ("某县民族宗教事务局", "现公布某县民族宗教事务局2025年政府信息公开工作年度报告。"),
+        ("某市交通运输局", "现公布市交通运输局2025年政府信息公开工作年度报告。"),
+    ):
+        report = with_overview(text=own)
+        report["report"]["organ"] = organ
+        assert "common.report-name" not in rules(check(report)), own
 
 
 @pytest.mark.parametrize(

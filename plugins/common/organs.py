@@ -648,6 +648,36 @@ def _no_such_district(report: Report) -> list[Problem]:
     return problems
 
 
+#: the level words of a place, longest first, that a title may leave out of the organ's name
+_LEVEL_WORDS = ("特别行政区", "自治区", "自治州", "自治县", "自治旗", "省", "市", "县", "区", "州", "旗", "盟")
+
+
+def _title_short_of_a_level(report: Report, organ: str) -> list[Problem]:
+    """The title names the organ without one of its places' level words: "西藏交通运输厅2018年度……年度报告" of
+    西藏自治区交通运输厅 (held-out round 119) — the title names the issuing organ by its full name (GB/T 9704-2012
+    第7.3.3条).  Only where the title does not name the organ in full anywhere and the rest of the name is whole."""
+    title, key = _title_as_printed(report)
+    if key != "report.title" or not organ or organ in title:
+        return []
+    for word in _LEVEL_WORDS:
+        at = organ.find(word)
+        while at > 0:
+            short = organ[:at] + organ[at + len(word) :]
+            if len(organ) - at - len(word) >= 2 and short in title:
+                return [
+                    warning(
+                        "common.organ-name",
+                        f"标题中的机关名称“{short}”少了“{word}”：应为全称“{organ}”"
+                        "（GB/T 9704-2012 第7.3.3条：标题中的发文机关名称用全称或规范化简称）",
+                        report.ref(key),
+                        expected=organ,
+                        found=short,
+                    )
+                ]
+            at = organ.find(word, at + 1)
+    return []
+
+
 def _not_the_full_name(report: Report, name: str, said: str, example: str = "") -> Problem:
     return warning(
         "common.organ-name",
@@ -687,6 +717,7 @@ def organ_name_problems(report: Report) -> list[Problem]:
         *_calls_itself_a_committee(report, organ),
         *_colloquial_in_title(report),
         *_half_name_in_title(report),
+        *_title_short_of_a_level(report, organ),
         *_bare_we(report, organ),
         *_bare_all(report, organ),
         *_government_without_level(report, organ),

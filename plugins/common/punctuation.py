@@ -6,6 +6,8 @@ paragraphs that end without their 句号:
   name, or a 句号 lost its form; and a day named by its date with a point or a bullet ("5.15政务公开日", "5•15");
 - ``common.unbalanced-bracket`` — （）《》〈〉〔〕【】 and “” not paired within a paragraph (a doubled 《《 is left
   to common.doubled-punctuation; "报告全文可同时在“大连市政府信息公开网……进行查阅。", 大连市 2013);
+- ``common.hexagonal-bracket`` — 六角括号 around something that is no year ("公布〔白政办发〕105件"): in a 发文字号
+  they hold its year only (GB/T 9704—2012 §7.2.4);
 - ``common.heading-punctuation`` — a part heading typed with a closing 。，；、 ("……存在的主要问题及改进情况。");
   item headings, printed run in before their text, are not in question;
 - ``common.heading-punctuation`` also reads run-in item headings: one without the mark its siblings close with;
@@ -154,6 +156,28 @@ def unbalanced_bracket_problems(report: Report) -> list[Problem]:
                     )
                 )
     return problems
+
+
+#: 六角括号 around something that is no year: "公布〔白政办发〕105件" (白水县政府办 2020) — in a 发文字号 they hold its
+#: year and nothing else (GB/T 9704-2012 第7.2.4条: "年份应标全称，用六角括号“〔〕”括入")
+_HEXAGONAL_WITHOUT_YEAR = re.compile(r"〔(?P<inside>[^〔〕\d〇○零一二三四五六七八九]{1,12})〕")
+
+
+def hexagonal_bracket_problems(report: Report) -> list[Problem]:
+    """``common.hexagonal-bracket``: 六角括号 that hold no year — a 发文字号's 代字 put inside them, a 文号 whose year
+    is missing.  One warning each."""
+    return [
+        warning(
+            "common.hexagonal-bracket",
+            f"“{text[max(m.start() - 8, 0) : m.end() + 6]}”：六角括号“〔〕”只用来括入发文字号里的年份"
+            f"（GB/T 9704—2012 第7.2.4条），这里括起来的“{m['inside']}”不是年份",
+            report.ref(keypath),
+            expected="机关代字〔年份〕序号号，如“某政办发〔2020〕5号”",
+            found=m.group(0),
+        )
+        for keypath, text in section_strings(report)
+        for m in _HEXAGONAL_WITHOUT_YEAR.finditer(text)
+    ]
 
 
 def _containers(report: Report) -> Iterator[tuple[Mapping[str, Any], str]]:

@@ -53,6 +53,31 @@ def _parent_named(name: str, organ: str) -> str | None:
     return named if organ.startswith(named) and len(organ) > len(named) + 1 else None
 
 
+#: an organ a name opens with, up to its year, that is a body of its own: "建水县民族宗教事务局2025年度……"
+_OPENING_BODY = re.compile(
+    r"^(?P<organ>[\u4e00-\u9fff]{2,30}?(?:局|委员会|厅|办公室|中心|镇人民政府|乡人民政府|街道办事处))(?=\d{4})"
+)
+
+
+def _another_body_named(name: str, organ: str) -> str | None:
+    """Another body than the report's organ when the name opens with one ("现公布建水县民族宗教事务局2025年度……年度报告"
+    in 建水县面甸镇人民政府's, 面甸镇 2025: the bureau's report taken for a template, its name left), else ``None``.
+    Only a body is read — a 局, 委员会, 厅, 办公室, 中心, or a township's government — and only when, past the place
+    both names share, neither name holds what the other names: "太平镇政府" of 太平镇人民政府 is its own."""
+    m = _OPENING_BODY.match(name)
+    if m is None or not organ:
+        return None
+    named = m["organ"]
+    shared = 0
+    while shared < min(len(named), len(organ)) and named[shared] == organ[shared]:
+        shared += 1
+    own_unit = re.sub(r"(?:人民)?政府$", "", organ[shared:])
+    named_unit = named[shared:]
+    if len(named_unit) < 3 or not own_unit or named_unit in organ or own_unit in named:
+        return None
+    return named
+
+
 #: a place name written again after the year, the organ already named before it: "汨罗市人民政府2024年汨罗市……"
 _PLACE_TWICE = re.compile(r"^(?P<place>[\u4e00-\u9fff]{2,12}?[省市县区旗州盟镇乡])[^\d]*?\d{4}年度?(?P=place)")
 
@@ -90,7 +115,7 @@ def self_name_problems(report: Report) -> list[Problem]:
                 said = ["“年度”用了两次"] if name.count("年度") >= 2 else []
             else:
                 said = name_wording(name)
-            if (other := _parent_named(name, organ)) is not None:
+            if (other := _parent_named(name, organ) or _another_body_named(name, organ)) is not None:
                 said.insert(0, f"名称里的机关是“{other}”，本报告的机关是“{organ}”")
             if (twice := _place_twice(name)) is not None:  # "汨罗市人民政府2024年汨罗市政府信息公开工作年度报告"
                 said.insert(0, f"“{twice}”说了两次：机关名称写一次")
