@@ -447,3 +447,42 @@ def test_a_byline_of_organ_and_portal_day_under_the_headline(tmp_path):
     kept = [*lines[:1], *lines[2:4], "本报告于2017/3/29印发。", *lines[4:]]
     data = import_file(_written(tmp_path, "ah2.html", kept)).result.data
     assert "published" not in data["report"]
+
+
+def test_title_less_copies_told_by_their_opening_or_their_topics(tmp_path):
+    """朝外街道 2025 (held-out round 122): no title; the 导语 "依据《中华人民共和国政府信息公开条例》……第五十条规定,
+    编制本报告。" says what it is the other way round and names no year — part 一's "2025年,……" gives it.  萧山区城厢
+    街道 2022: the portal's 目录 rows, then 一、总体情况 with "2022年,……" and (一)主动公开情况, (二)依申请公开情况 —
+    the format's own topics.  开封市 2016 on the province's portal: "河南省人民政府门户网站 www.henan.gov.cn
+    时间:2017-03-21 17:16 来源:开封市政府" is the page's line, its day the posting day."""
+    said = [
+        "依据《中华人民共和国政府信息公开条例》(以下简称《条例》)第五十条规定,编制本报告。",
+        "一、总体情况",
+        "2025年,某街道认真贯彻落实《条例》。",
+        "(一)主动公开情况",
+        "本年度主动公开信息212条。",
+    ]
+    imported = import_file(_written(tmp_path, "cw.html", said))
+    assert imported.result.format == "2021" and imported.result.data["report"]["year"] == 2025
+    topics = [
+        "一、总体情况",
+        "2022年,按照《条例》等文件要求,我街道推进政务公开。",
+        "(一)主动公开情况",
+        "我街道坚持以公开为常态、不公开为例外原则。",
+        "(二)依申请公开情况",
+        "2022年我街道共收到申请10件。",
+    ]
+    imported = import_file(_written(tmp_path, "cx.html", topics))
+    assert imported.result.format == "2021" and imported.result.data["report"]["year"] == 2022
+    with pytest.raises(ReportError):  # the same opening without the topics says no report
+        import_file(_written(tmp_path, "plain.html", topics[:2]))
+    posted = [
+        "某市2016年政府信息公开工作年度报告",
+        "某省人民政府门户网站 www.example.gov.cn 时间:2017-03-21 17:16 来源:某市政府",
+        "根据《中华人民共和国政府信息公开条例》的规定,现公布某市2016年政府信息公开工作年度报告。",
+        "一、概述",
+        "2016年,我市深入贯彻落实《条例》。",
+    ]
+    data = import_file(_written(tmp_path, "kf.html", posted)).result.data
+    assert str(data["report"]["published"]) == "2017-03-21"
+    assert data["preamble"]["text"].startswith("根据《中华人民共和国政府信息公开条例》")

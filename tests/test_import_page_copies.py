@@ -36,6 +36,10 @@ MISREAD: dict[str, str] = {  # slug → why its page copy is still read otherwis
         "导语, and the report year, said only in part 一's “2020年,龙河镇……”, is not found (the format is: table "
         "二's headings kept as text)"
     ),
+    "xiaoshan-chengxiangjiedao-2022": (
+        "the only day the copy gives is its 目录 row's 成文日期 (2023-01-09), which the transcriber kept as the day "
+        "it was published; the import does not take a 成文日期 for the posting day (郯城县 2010's row gives both)"
+    ),
     "xiangcheng-quzhengfu-2010": (
         "part 五 “政府支出和收费” names both 支出 and 收费: the import reads it as 工作人员和费用支出情况 (支出 said "
         "first), the transcriber as 收费及减免 from its text “由于本单位未发生……”, which the copy cuts there"

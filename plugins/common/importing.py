@@ -496,6 +496,8 @@ _PERIOD_YEAR = re.compile(r"(?:统计期限|统计时限|统计时间|统计数�
 #: 政府信息公开条例》（以下简称《条例》）要求，由……编制而成"
 _SAYS_WHAT_IT_IS = re.compile(
     r"(?:本年度报告|本报告|本年报)[^。]{0,12}?(?:根据|依据|按照)《中华人民共和国政府信息公开条例》"
+    # the other way round: "依据《中华人民共和国政府信息公开条例》(……)第五十条规定,编制本报告。" (朝外街道 2025)
+    r"|(?:根据|依据|按照)《中华人民共和国政府信息公开条例》[^。]{0,40}?(?:编制|编写|形成)了?(?:本年度报告|本报告|本年报)"
 )
 
 
@@ -604,6 +606,8 @@ def metadata(doc: PublishedDocument, title: str, preamble: list[str], tail: list
     elif not preamble and opening_year is not None:  # neither title nor 导语: part 一's first words give the year
         b.put("report.year", opening_year)
         b.note("report.year", f"原文没有标题和导语，报告年度取自第一部分开头的“{opening_year}年”，请核对")
+        if _TOPICS_OF_PART_ONE.issubset(_topics(doc)):  # (一)主动公开 (二)依申请公开: the format's own topics
+            b.score += 0.15  # (萧山区城厢街道 2022: a portal's 目录 rows, then 一、总体情况 at once)
     undated = None if parts else undated_title(title)
     if undated and "year" not in b.data.get("report", {}) and (worked := _year_of_the_work(doc)):
         b.put("report.year", worked)

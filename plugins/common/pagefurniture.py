@@ -58,10 +58,12 @@ _CLOCK = re.compile(
 #: -- ……"), the page's tool links ("收藏此页】 【打印】 【关闭")
 _FURNITURE_INSIDE = re.compile(r"(?:您的位置|当前位置|所在位置)\s*[:：]|【\s*打印\s*】|打印本页|关闭窗口|收藏此页")
 #: the site's name on a bullet ("• 鹤庆县人民政府网站"), or with its address and the day ("银川市人民政府门户网站
-#: www.yinchuan.gov.cn 2023-01-28"), or a date alone on a bullet ("• 2011-03-21")
+#: www.yinchuan.gov.cn 2023-01-28", "河南省人民政府门户网站 www.henan.gov.cn 时间:2017-03-21 17:16 来源:开封市政府"),
+#: or a date alone on a bullet ("• 2011-03-21")
 _SITE = re.compile(
     r"^[•·●]\s*(?:\S{2,24}(?:网站|网)|\d{4}-\d{1,2}-\d{1,2})$"
-    r"|^\S{2,30}?(?:网站|网)\s*(?:https?://|www\.)[\w./:-]+(?:\s*\d{4}-\d{1,2}-\d{1,2})?$"
+    r"|^\S{2,30}?(?:网站|网)\s*(?:https?://|www\.)[\w./:-]+(?:\s*(?:时间|日期|发布时间|发布日期)?\s*[:：]?\s*\d{4}-\d{1,2}-\d{1,2}"
+    r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?)?(?:\s*来源\s*[:：]\s*\S{2,20})?$"
 )
 #: a 目录 row that holds the title: "标 题 | 西藏自治区气象局关于2017年度政府信息公开工作情况的报告 |", "名 称:
 #: 陵水黎族自治县人民政府2019政府信息公开工作年度报告 | |||", "内容概述 | 江阴市人民政府2011年政府信息公开年度报告 |"
