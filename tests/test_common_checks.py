@@ -545,6 +545,23 @@ def test_counted_lists_without_a_gap_pass(check, text):
     assert "common.missing-number" not in rules(check(with_overview(text=text)))
 
 
+@pytest.mark.parametrize(
+    ("organ", "text", "guide"),
+    [
+        # 昌江区工业和信息化局 2023 (held-out round 123): an audit bureau's sentence carried over
+        ("某市某区工业和信息化局", "在区委、区政府的正确领导和市审计局的有力指导下，推进政务公开。", "市审计局"),
+        ("某县民政局", "在县委、县政府的正确领导和市民政局的精心指导下，推进政务公开。", None),  # its own line
+        ("某县统计局", "在县政务服务和大数据管理局的具体指导下，推进政务公开。", None),  # guides disclosure
+        ("某县人民政府", "在市审计局的有力指导下，推进审计公开。", None),  # a government's report is not read
+    ],
+)
+def test_a_department_guided_by_a_bureau_of_another_kind(check, organ, text, guide):
+    data = legacy(overview={"text": text})
+    data["report"] = {**data["report"], "organ": organ}
+    found = [p for p in check(data) if p.rule == "common.foreign-organ"]
+    assert [p.found for p in found] == ([guide] if guide else [])
+
+
 def test_another_departments_document_named_as_the_reports_own(check):
     data = legacy(overview={"text": "按要求编制了《平潭县经贸局政府信息公开指南（试行）》。"})
     data["report"] = {**data["report"], "organ": "平潭县财政局"}

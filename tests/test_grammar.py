@@ -164,6 +164,8 @@ def test_a_sentence_that_stops_on_the_deng_of_its_means(check):
         "主要通过政府网站、电视等形式公开。",
         "利用宣传栏、公告栏、电子显示屏等向纳税人公开了办税流程和工作职责等。",  # the 等 of the means goes on
         "公开渠道有政府网站、电视等。",  # no 通过: a list of what there is
+        # 吴淞街道 2025 (held-out round 124): the verb after the means — the list is what was published
+        "街道依托区政府门户网站集中公开公文类信息、财政信息、重大行政决策过程信息等。",
     ],
 )
 def test_means_with_what_was_done_pass(check, text):

@@ -66,6 +66,13 @@ def fixed(text: str) -> str:
         ("邮政编码:210008           电子信箱:jsxfwz@126.com", "邮政编码：210008\u3000电子信箱：jsxfwz@126.com"),
         ("联系电话:025-83392172     传真号码:025-83396905", "联系电话：025-83392172\u3000传真号码：025-83396905"),
         ("电话：1234 5678", "电话：1234 5678"),  # no label after the white
+        # two organs named together, a joint issuer (芜湖市 2017, 黄埔区 2022): one ideographic space between them
+        (
+            "《中共中央办公厅 国务院办公厅关于全面推进政务公开工作的意见》",
+            "《中共中央办公厅\u3000国务院办公厅关于全面推进政务公开工作的意见》",
+        ),
+        ("广州市黄埔区人民政府 广州开发区管委会", "广州市黄埔区人民政府\u3000广州开发区管委会"),
+        ("县人民政府办公室 工作人员", "县人民政府办公室工作人员"),  # no second organ after the white
     ],
 )
 def test_pasted_debris_is_fixed(raw, clean):

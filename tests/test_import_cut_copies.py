@@ -486,3 +486,46 @@ def test_title_less_copies_told_by_their_opening_or_their_topics(tmp_path):
     data = import_file(_written(tmp_path, "kf.html", posted)).result.data
     assert str(data["report"]["published"]) == "2017-03-21"
     assert data["preamble"]["text"].startswith("根据《中华人民共和国政府信息公开条例》")
+
+
+def test_portal_rows_and_tags_around_a_title(tmp_path):
+    """Held-out rounds 123 and 124: 芜湖市 2017's title carries a tag before its year, "(文字版)2017年芜湖市……"; 播州区
+    2021's 目录 row is a bullet "• 信息名称: ……年度报告"; 临沂市政府办 2020's row gives the day among other cells,
+    "公开目录 部门年报 发布日期 2021/01/30"; 长滩镇 2022's page opens with "我要收藏", "文章分享" and names its
+    topics "(一)政府信息主动公开情况", "(二)政府信息依申请公开情况"."""
+    tagged = [
+        "(文字版)2017年某市政府信息公开工作年度报告",
+        "本报告根据《条例》编制。",
+        "一、概述",
+        "2017年，我市推进公开。",
+    ]
+    report = import_file(_written(tmp_path, "wh.html", tagged)).result.data["report"]
+    assert (report["organ"], report["year"], report["title"]) == (
+        "某市",
+        2017,
+        "（文字版）2017年某市政府信息公开工作年度报告",
+    )
+    rows = [
+        "某区人民政府2021年政府信息公开工作年度报告",
+        "  • 信息名称: 某区人民政府2021年政府信息公开工作年度报告",
+        "公开目录 部门年报 发布日期 2022/01/30",
+        "根据《中华人民共和国政府信息公开条例》编制本报告。",
+        "一、总体情况",
+        "2021年，我区推进公开。",
+    ]
+    data = import_file(_written(tmp_path, "bz.html", rows)).result.data
+    assert str(data["report"]["published"]) == "2022-01-30"
+    assert data["preamble"]["text"] == "根据《中华人民共和国政府信息公开条例》编制本报告。"
+    widgets = [
+        "我要收藏",
+        "文章分享",
+        "2022年在区委、区政府的正确领导下，认真做好政府信息公开工作，现将工作情况汇报如下。",
+        "一、总体情况",
+        "(一)政府信息主动公开情况",
+        "我镇共发布政府信息28条。",
+        "(二)政府信息依申请公开情况",
+        "我镇未收到申请。",
+    ]
+    imported = import_file(_written(tmp_path, "ct.html", widgets))
+    assert imported.result.format == "2021" and imported.result.data["report"]["year"] == 2022
+    assert imported.result.data["preamble"]["text"].startswith("2022年在区委")

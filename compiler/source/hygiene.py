@@ -23,7 +23,8 @@ TOML key, line and column, and ``--strict`` makes them errors):
   (``概　述``); so is the space of a two-character label spread to the width of three at a string's start, kept
   as one ideographic space (``组 长：`` → ``组　长：`` beside ``副组长：`` in a roster), the space of a heading
   of two characters spread apart (a ``heading`` key: ``引 言`` → ``引　言``, the way reports print it), and the white
-  between two labelled items of one line (``邮政编码:210008      电子信箱:`` → one ideographic space).
+  between two labelled items of one line (``邮政编码:210008      电子信箱:`` → one ideographic space), and the space
+  between two organs named together (``中共中央办公厅 国务院办公厅`` → one ideographic space: a joint issuer).
 
 What is only reported (``new is None``): quotes that cannot be paired (an odd number) and private-use code
 points, whose glyph differs from font to font.
@@ -323,6 +324,12 @@ class _Cleaner:
             # line; dropped, the postcode would run into the next label
             self._one_ideographic_space(run, _ITEM_SPACE)
             return
+        if self._between_organs(run):
+            # "《中共中央办公厅 国务院办公厅关于全面推进政务公开工作的意见》" (芜湖市 2017), "广州市黄埔区人民政府 广州
+            # 开发区管委会" (黄埔区 2022): two issuing organs named together are parted by a space; dropped, they
+            # would read as one name
+            self._one_ideographic_space(run, _ORGANS_SPACE)
+            return
         if self.wide(before) or self.wide(after):
             if all(c == _IDEOGRAPHIC_SPACE for c in chars) and self.wide(before) and self.wide(after):
                 return  # deliberate: 概　述
@@ -366,6 +373,14 @@ class _Cleaner:
         after = "".join(self.out[run[-1] + 1 :])
         return bool(re.search(r"[\u4e00-\u9fff]\s*[:：][^:：]+$", before) and _ITEM_LABEL.match(after))
 
+    def _between_organs(self, run: Sequence[int]) -> bool:
+        """White between two organs' names: the name before ends as an organ's does (……办公厅, ……人民政府, ……管委会)
+        and the words after it are another organ's name (中共……, 国务院……, or a name ending so within sixteen
+        characters)."""
+        before = "".join(self.out[: run[0]])
+        after = "".join(self.out[run[-1] + 1 :])
+        return bool(_ORGAN_END.search(before) and _ORGAN_NEXT.match(after))
+
     def _spread_heading(self, run: Sequence[int]) -> bool:
         """A heading of two characters spread apart, "引 言" over the 导语 (北京市商务委 2013 and twelve more corpus
         reports): the space is the heading's letter-spacing, not debris."""
@@ -388,6 +403,11 @@ class _Cleaner:
 _LABEL_SPACE = "两字名目中间的空格改为全角空格（对齐用：“组　长：”）"
 _HEADING_SPACE = "两字标题的字间空格改为一个全角空格"
 _ITEM_SPACE = "同一行两项之间的空格改为一个全角空格（“邮政编码：210008　电子信箱：……”）"
+_ORGANS_SPACE = "并列的两个机关名称之间的空格改为一个全角空格（“中共中央办公厅　国务院办公厅”）"
+#: how an organ's name ends, and the next organ's name after a space: "中共中央办公厅 国务院办公厅"
+_ORGAN_WORDS = r"(?:办公厅|办公室|人民政府|委员会|管委会|党工委|管理委员会)"
+_ORGAN_END = re.compile(rf"[\u4e00-\u9fff]{{2,}}{_ORGAN_WORDS}$")
+_ORGAN_NEXT = re.compile(rf"(?:中共|国务院|中央)|[\u4e00-\u9fff]{{2,16}}?{_ORGAN_WORDS}")
 #: the label that opens the next item of a line: "电子信箱:", "传真号码："
 _ITEM_LABEL = re.compile(r"[\u4e00-\u9fff]{2,8}\s*[:：]")
 

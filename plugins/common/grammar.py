@@ -182,9 +182,18 @@ def list_comma_problems(report: Report) -> list[Problem]:
     return problems
 
 
+#: a verb of what was done, said between the means and its list: "依托区政府门户网站集中公开公文类信息、……等。"
+#: (吴淞街道 2025) — the list is what was 公开ed, and the sentence is whole
+_DONE_WITH_MEANS = re.compile(
+    r"公开|发布|推送|上传|刊登|开展|办理|答复|受理|报送|更新|设置|开设|开通|建立|制定|印发|召开|组织|提供|实现|完成"
+)
+
+
 def unfinished_sentence_problems(report: Report) -> list[Problem]:
     problems = []
     for keypath, _, m in _matches(report, _MEANS_ONLY):
+        if _DONE_WITH_MEANS.search(m["list"].split("、")[0]):
+            continue
         whole, verb = m.group(0).strip(), m["verb"]
         said = f"“{whole}”：句子停在“等”上，没有说“{verb}……等”做了什么（如“等形式公开”）"
         problems.append(

@@ -47,9 +47,15 @@ _TITLE_YEAR_AFTER = re.compile(
 _TITLE_YEAR_FIRST = re.compile(r"^(\d{4})\s*年(?:度)?\s*(\S*?)(?:政府信息公开|政务公开|信息公开)")
 
 
+#: a tag in brackets before a title: "(文字版)2017年芜湖市政府信息公开工作年度报告" (芜湖市 2017)
+_LEADING_TAG = re.compile(r"^[（(][^（）()]{1,6}[）)]\s*(?=\d{4}|[\u4e00-\u9fff])")
+
+
 def title_parts(title: str) -> tuple[str, int] | None:
     """The organ (possibly "") and the year a report's title names, in either order; ``None``: not a title.  A
-    title said as a 公文's "关于……的报告" names its organ before 关于 ("西藏自治区气象局关于2017年度……的报告")."""
+    title said as a 公文's "关于……的报告" names its organ before 关于 ("西藏自治区气象局关于2017年度……的报告"); a tag in
+    brackets before it ("(文字版)") is not part of the organ's name."""
+    title = _LEADING_TAG.sub("", title)
     if (m := _TITLE.match(title)) and m.group(1):
         return m.group(1).removesuffix("关于") or m.group(1), int(m.group(2))
     if (after := _TITLE_YEAR_AFTER.match(title)) and after.group(1):
@@ -515,7 +521,7 @@ _ANNOUNCES_REPORT = re.compile(r"(?:政府信息公开|政务公开)(?:工作)?(
 
 
 #: the topics the 2019 and 2021 formats give part 一's items, as a page prints their headings: "(一)主动公开"
-_TOPIC_HEADING = re.compile(r"^\s*[（(]\s*([一二])\s*[)）]\s*(主动公开|依申请公开)")
+_TOPIC_HEADING = re.compile(r"^\s*[（(]\s*([一二])\s*[)）]\s*(?:政府信息)?(主动公开|依申请公开)")
 _TOPICS_OF_PART_ONE = {("一", "主动公开"), ("二", "依申请公开")}
 
 

@@ -80,6 +80,43 @@ def _names_the_organ(named: str, organ: str) -> bool:
     return _short_form(named[: len(named) - len(kind)], organ[: len(organ) - len(kind)])
 
 
+#: a bureau of a place named as the one whose guidance the work was done under: "在区委、区政府的正确领导和
+#: 市审计局的有力指导下" (昌江区工业和信息化局 2023)
+_GUIDED_BY = re.compile(
+    r"(?:和|、|在)(?P<guide>(?:[省市县区]|[\u4e00-\u9fff]{2,8}?[省市县区])(?P<kind>[\u4e00-\u9fff]{2,8}?)局)"
+    r"的[\u4e00-\u9fff]{0,4}指导下"
+)
+#: the bodies that guide a department's disclosure work whatever its kind: the 政务公开 offices, the 政务服务 and data
+#: bureaus, the government's own office
+_GUIDES_DISCLOSURE = re.compile(r"政务|数据|信息|公开|电政|办公")
+
+
+def _guided_by_another_kind(report: Report, organ: str) -> list[Problem]:
+    """A department's work "在……市审计局的有力指导下" when it is no 审计局: a bureau of another kind, one that does not
+    guide disclosure work, named as its guide — a sentence carried over from that bureau's report.  Only a bureau
+    (……局) guiding a bureau is read; the same kind at a higher level (市民政局 for a county's 民政局) is its own
+    line."""
+    if not organ.endswith("局"):
+        return []
+    problems = []
+    for keypath, text in narrative_strings(report):
+        for m in _GUIDED_BY.finditer(text):
+            kind = m["kind"]
+            if kind in organ or _GUIDES_DISCLOSURE.search(kind) or _short_form(kind, organ):
+                continue
+            problems.append(
+                warning(
+                    "common.foreign-organ",
+                    f"本报告是“{organ}”的，正文却写在“{m['guide']}”的指导下开展工作：指导本机关的应是上级主管部门"
+                    "或政务公开主管部门，疑为从该局的报告照搬",
+                    report.ref(keypath),
+                    expected="上级主管部门或政务公开主管部门",
+                    found=m["guide"],
+                )
+            )
+    return problems
+
+
 def foreign_organ_problems(report: Report) -> list[Problem]:
     """A department's report naming another department's own disclosure document as its own: the 财政局's report
     says it compiled 《平潭县经贸局政府信息公开指南》 — text carried over from another organ's report."""
@@ -102,6 +139,7 @@ def foreign_organ_problems(report: Report) -> list[Problem]:
                 )
     if not is_department(organ):
         return problems
+    problems += _guided_by_another_kind(report, organ)
     for keypath, text in narrative_strings(report):
         for m in _OWN_DOCUMENT.finditer(text):
             named = m.group("organ")

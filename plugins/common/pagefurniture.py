@@ -45,6 +45,7 @@ _FURNITURE = re.compile(
     # the posting day and time alone ("2021-03-2918:26") or before the tool links ("2018-03-29 17:05:00 【字体:")
     r"|\d{4}-\d{1,2}-\d{1,2}\s*\d{1,2}:\d{2}(?::\d{2})?\s*(?:$|[【\[［]\s*(?:字体|打印|关闭|收藏|分享))"
     r"|(?:登录|无障碍|长者版|适老化|简体|繁体|Document$|分享$|下载本页|听全文|打印|关闭窗口|站内搜索|天气预报|网站支持IPv6"
+    r"|我要收藏$|文章分享$|公共资源调用站点$"
     r"|欢迎访问|本站已启用|正文内容区域|设为首页|加入收藏|中央政府门户网站|社会主义核心价值观|返回上一级|字号$|主动公开$)"
     r")"
 )
@@ -56,7 +57,11 @@ _CLOCK = re.compile(
 )
 #: furniture anywhere in a short line: a breadcrumb after the section's name ("政府信息公开年度报告 您的位置: 政务公开
 #: -- ……"), the page's tool links ("收藏此页】 【打印】 【关闭")
-_FURNITURE_INSIDE = re.compile(r"(?:您的位置|当前位置|所在位置)\s*[:：]|【\s*打印\s*】|打印本页|关闭窗口|收藏此页")
+_FURNITURE_INSIDE = re.compile(
+    r"(?:您的位置|当前位置|所在位置)\s*[:：]|【\s*打印\s*】|打印本页|关闭窗口|收藏此页"
+    # a 目录 row's day among its other cells ("公开目录 部门年报 发布日期 2021/01/30", 临沂市政府办 2020)
+    r"|(?:发布日期|发布时间)\s*[:：]?\s*\d{4}\s*[-./年]"
+)
 #: the site's name on a bullet ("• 鹤庆县人民政府网站"), or with its address and the day ("银川市人民政府门户网站
 #: www.yinchuan.gov.cn 2023-01-28", "河南省人民政府门户网站 www.henan.gov.cn 时间:2017-03-21 17:16 来源:开封市政府"),
 #: or a date alone on a bullet ("• 2011-03-21")
@@ -72,8 +77,8 @@ _SITE = re.compile(
 _TITLE_ROW = re.compile(
     # a row's other labels with their cells left empty may come first ("成文日期   标 题  沙依巴克区2016年……报告",
     # 沙依巴克区 2016)
-    rf"^[\s|｜]*(?:-\s*)?(?:(?:{_LABELS})\s*[|｜:：]?\s*)*?"
-    r"(?:标\s*题|名\s*称|内容概述)\s*(?:[|｜:：]\s*)?(?P<title>[^|｜\s][^|｜]*?(?:报告|年报))[\s|｜]*$"
+    rf"^[\s|｜•·●]*(?:-\s*)?(?:(?:{_LABELS})\s*[|｜:：]?\s*)*?"
+    r"(?:标\s*题|(?:信息)?名\s*称|内容概述)\s*(?:[|｜:：]\s*)?(?P<title>[^|｜\s][^|｜]*?(?:报告|年报))[\s|｜]*$"
 )
 #: a headline's trailer: "…年度报告 ( 2017年11月14日 )      来源: 上海普陀", or the portal's day alone after it ("…年度
 #: 报告 2021-02-19", 杨浦区 2020)

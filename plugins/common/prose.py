@@ -198,7 +198,7 @@ class PartsSum:
     unit: str
     complete: bool = False  # the list covers the whole (a 其他 item, or 主动公开 + 依申请公开 + 不予公开)
     near: bool = False  # a list of two or more that falls short of its total by a hair (see :data:`NEAR_SHORT_PERCENT`)
-    parts_unit: str = ""  # one part in the other word for pieces of information (篇 for 条), alone over the total
+    parts_unit: str = ""  # the other word for pieces of information some parts are counted in (篇 for 条)
 
 
 #: A 其中 list of two items or more whose parts fall short of the stated total by no more than this share of it
@@ -542,6 +542,10 @@ _NAMED_ITEM = re.compile(
 _SHARED_ITEM = rf"[\u4e00-\u9fff、]{{2,20}}?\d+[{_UNITS}][，,]占[^，,；;。]{{0,12}}?\d+(?:\.\d+)?\s*[%％]"
 
 
+#: an item that says what became of the count before it — 已公开, 已办结, 未公开, 均已答复 — not another kind
+_STATE_OF_THE_ONE_BEFORE = re.compile(r"^(?:已|未|均|尚未|其中已)")
+
+
 def doubled_items(text: str) -> Iterator[tuple[str, str]]:
     """A kind named twice in one list of counts: "……重大政策落实7条、规划总结2条，公文4条、规划总结2条、公开指南1条等"
     (天门市拖市镇 2020) — one of the two is said again, or another kind misnamed.  A list runs from its 其中 or 包括
@@ -556,6 +560,8 @@ def doubled_items(text: str) -> Iterator[tuple[str, str]]:
             if len(items) < 3:
                 continue
             for n, m in enumerate(items):
+                if _STATE_OF_THE_ONE_BEFORE.match(m["name"]):
+                    continue  # "……发文共5个,已公开5个,……发文共1个,已公开1个" (吴淞街道 2025): not a kind
                 if any(m["name"] == other or _same_kind(m["name"], other) for other in names[:n]):
                     yield m.group(0).removeprefix("其中").removeprefix("包括").lstrip("、，,；;：:"), segment.strip()
                     break
@@ -681,14 +687,13 @@ def parts_not_adding_up(text: str) -> Iterator[PartsSum]:
         for m in _NUMBER_UNIT.finditer(listed):
             if _in_brackets(listed, m.start()):
                 continue
-            if m.group("u") != unit:  # "…5403条，新开设专栏6个，发布解读信息44条": the parts end where the unit changes
-                alone = int(m.group("n").replace(",", ""))
-                if {unit, m.group("u")} == _INFORMATION_UNITS and alone > stated:
-                    # "……162条。其中,乡镇文件公开41条,通过……微信公众号发布信息293篇" (融安县大坡乡 2024): 篇 and 条 both
-                    # count pieces of information — one part alone over the total is wrong in either word
-                    parts = [alone]
-                    unit_of_part = m.group("u")
-                break
+            if m.group("u") != unit and {unit, m.group("u")} != _INFORMATION_UNITS:
+                break  # "…5403条，新开设专栏6个，发布解读信息44条": the parts end where the unit changes
+            if m.group("u") != unit:
+                # 篇 among 条, or 条 among 篇: both count pieces of information — "……162条。其中,乡镇文件公开41条,通过
+                # ……微信公众号发布信息293篇" (融安县大坡乡 2024), "发布各类信息45条,其中,规范性文件2篇,政策解读2篇,含
+                # 政务动态信息43条" (昌江区工信局 2023)
+                unit_of_part = m.group("u")
             if _COUNTED_BEFORE.search(listed, 0, m.start()):  # "……微信订阅号发布信息54期97条" (庆阳市外事办 2020):
                 break  # a count of another measure goes first — another statistic, not one more part
             if sum(parts) == stated and _REMAINDER.match(_item_name(listed[:last])):
@@ -897,10 +902,9 @@ def parts_problems(
                 continue
             added = sum(found.parts)
             sum_said = f"其中各项相加为{added}{found.unit}"
-            if found.parts_unit:  # one part in 篇 over a total in 条 (or the other way)
-                sum_said = f"其中一项就有{added}{found.parts_unit}"
-                said = f"多于所说的总数{found.total}{found.unit}（“{found.parts_unit}”与“{found.unit}”都是信息的条数）"
-            elif added > found.total:
+            if found.parts_unit:  # parts in 篇 and a total in 条 (or the other way)
+                sum_said = f"其中各项相加为{added}（“{found.parts_unit}”与“{found.unit}”都是信息的条数）"
+            if added > found.total:
                 said = f"多于所说的总数{found.total}{found.unit}"
             elif found.near:  # two items or more, a hair short: meant as the whole
                 said = (
