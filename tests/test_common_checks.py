@@ -530,6 +530,11 @@ def test_an_item_of_a_counted_list_without_its_number(check):
     text = "全年公开核准企业资质条、施工许可证76条、安全生产许可证121条、排水许可证5条。"  # 平潭综合实验区 2019
     [p] = [p for p in check(with_overview(text=text)) if p.rule == "common.missing-number"]
     assert p.found == "“全年公开核准企业资质条”"
+    # 昌江区工信局 2023 (held-out round 123): two items, one counted — "信息条" is no word, a count lost its number
+    text = "含政务动态信息43条、政策解读信息条，按期公开预决算信息。"
+    [p] = [p for p in check(with_overview(text=text)) if p.rule == "common.missing-number"]
+    assert p.found == "“政策解读信息条”"
+    assert "common.missing-number" not in rules(check(with_overview(text="含政务动态信息43条、财政信息2条。")))
 
 
 @pytest.mark.parametrize(
@@ -1017,6 +1022,16 @@ def test_the_short_title_used_without_being_declared(check, text):
     《条例》 — five corpus assessors list it as a defect, seventeen as a lesser slip."""
     [p] = [p for p in check(with_overview(text=text)) if p.rule == "common.law-citation"]
     assert p.found == "《条例》" and "没有注明简称" in p.message and "以下简称《条例》" in p.message
+
+
+def test_the_short_title_used_other_than_declared(check):
+    """朝外街道 2025 (held-out round 122): "（以下简称《政府信息公开条例》）" declared, then 《条例》 used — a short
+    name never declared.  Declared as 《条例》 and used so, nothing is said."""
+    text = "依据《中华人民共和国政府信息公开条例》（以下简称《政府信息公开条例》）编制本报告。认真贯彻落实《条例》。"
+    [p] = [p for p in check(with_overview(text=text)) if p.rule == "common.law-citation"]
+    assert p.found == "《条例》" and "简称定义为《政府信息公开条例》" in p.message
+    same = text.replace("（以下简称《政府信息公开条例》）", "（以下简称《条例》）")
+    assert "common.law-citation" not in rules(check(with_overview(text=same)))
 
 
 @pytest.mark.parametrize(

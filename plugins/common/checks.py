@@ -443,6 +443,10 @@ _NOUNS_ENDING_IN_A_UNIT = (
 )  # fmt: skip
 
 
+#: what a count's name and its measure word make when the number between them is lost, no word of its own
+_COUNT_NOUN_WITHOUT_NUMBER = {"条": ("信息条", "类条"), "篇": ("信息篇", "类篇")}
+
+
 def missing_number_problems(report: Report) -> list[Problem]:
     """An item of a list of counts with its number lost: "核准企业资质条、施工许可证76条、排水许可证5条"."""
     problems: list[Problem] = []
@@ -452,7 +456,10 @@ def missing_number_problems(report: Report) -> list[Problem]:
             items = [i.strip() for i in clause.group(0).split("、")]
             units = [c.group(1) for i in items if (c := _COUNTED.search(i))]
             for unit in set(units):
-                if units.count(unit) < 2:
+                # one other count is enough where no word ends so: "含政务动态信息43条、政策解读信息条" (昌江区工信局
+                # 2023) — "信息条", "类条" are a count that lost its number
+                lost = _COUNT_NOUN_WITHOUT_NUMBER.get(unit, ())
+                if units.count(unit) < 2 and not any(i.endswith(lost) for i in items if lost):
                     continue
                 for item in items:
                     if (
