@@ -529,3 +529,13 @@ def test_portal_rows_and_tags_around_a_title(tmp_path):
     imported = import_file(_written(tmp_path, "ct.html", widgets))
     assert imported.result.format == "2021" and imported.result.data["report"]["year"] == 2022
     assert imported.result.data["preamble"]["text"].startswith("2022年在区委")
+
+
+def test_a_title_naming_no_organ_is_kept_as_printed(tmp_path):
+    """三亚市海棠区 2021 (held-out round 126): the title is "2021年政府信息公开工作年度报告", no organ — kept as printed
+    (a title made from organ and year would add one), and the organ is left for the user, who is told so."""
+    lines = ["2021年政府信息公开工作年度报告", "一、总体情况", "(一)主动公开政府信息情况。2021年，我区主动公开信息。"]
+    imported = import_file(_written(tmp_path, "ht.html", lines))
+    report = imported.result.data["report"]
+    assert report["title"] == lines[0] and report["year"] == 2021 and "organ" not in report
+    assert any(p.source and p.source.keypath == "report.organ" for p in imported.problems)

@@ -36,6 +36,10 @@ MISREAD: dict[str, str] = {  # slug → why its page copy is still read otherwis
         "导语, and the report year, said only in part 一's “2020年,龙河镇……”, is not found (the format is: table "
         "二's headings kept as text)"
     ),
+    "nanjing-qinhuai-quzhengfu-2014": (
+        "the only day the copy prints is the 成文日期 above its 引言 (read as the report's date); the day the "
+        "transcriber gives as published is the store's and the page address's, not in the copy's text"
+    ),
     "xiaoshan-chengxiangjiedao-2022": (
         "the only day the copy gives is its 目录 row's 成文日期 (2023-01-09), which the transcriber kept as the day "
         "it was published; the import does not take a 成文日期 for the posting day (郯城县 2010's row gives both)"
@@ -167,6 +171,15 @@ NOT_FOUND_ON_THE_PAGE: dict[str, tuple[dict[str, int], str]] = {
         {"common.organ-name": 1},
         "the organ's full name (西藏自治区交通运输厅) is the portal's 发布机构 field, not in the copy: the import "
         "takes the title's 西藏交通运输厅 for the organ, and a title naming its own organ is not short of anything",
+    ),
+    "qianjiang-yuyangzhen-2022": (
+        {"gb2021.label.variant": 1},
+        "the copy holds table 二 as the store's text of it (cells parted by |): its column label is no table's to read",
+    ),
+    "zhaohua-jiaotongyunshuju-2016": (
+        {"common.foreign-scope": 1},
+        "the copy names its organ only “我局” and has no title: the import reads no organ, so no place to compare "
+        "“全市” with (the transcriber took the organ from the portal's address)",
     ),
     "taojiang-songmutangzhen-2022": (
         {"gb2021.table2.regulations": 1},

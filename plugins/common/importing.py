@@ -640,7 +640,9 @@ def metadata(doc: PublishedDocument, title: str, preamble: list[str], tail: list
         b.score += 0.2
     elif "year" not in b.data.get("report", {}):
         b.note("report.year", "没有从标题中读出报告年度，请填写", level="error")
-    if (title and parts and title != f"{parts[0]}{parts[1]}年政府信息公开工作年度报告") or undated:
+    # the title kept as printed unless it is the one the organ and year would make: a title naming no organ ("2021年
+    # 政府信息公开工作年度报告", 三亚市海棠区 2021) is not the default one, whose organ the user is asked for
+    if (title and parts and (not parts[0] or title != f"{parts[0]}{parts[1]}年政府信息公开工作年度报告")) or undated:
         b.put("report.title", title)
     first = next((i for i in doc.items if isinstance(i, TextItem) and i.text.strip()), None)
     if first is not None and (numbered := number_and_signer(first.text)):
