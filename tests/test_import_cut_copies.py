@@ -403,96 +403,134 @@ def test_a_part_naming_two_parts_words_is_the_first_one_s(tmp_path):
     assert data["preamble"]["text"] == "根据《中华人民共和国政府信息公开条例》编制本报告。"
 
 
-def test_a_title_with_its_year_after_it_and_a_title_less_copy_told_by_its_topics(tmp_path):
+def test_a_title_with_its_year_after_it(tmp_path):
     """宝坻区大钟庄镇 2019 (held-out round 107): "……政府信息公开工作年度报告 (2019年)" — the year in brackets after the
-    title; 西宁经济技术开发区 2022: no title, a 导语 "2022年,开发区坚持……" that names no report, then "一、总体情况",
-    "(一)主动公开", "(二)依申请公开" — the format's topics make it a report, its year the 导语's, said to be checked.
-    Without those topics such a page is still refused."""
+    title."""
     titled = ["某镇政府信息公开工作年度报告 (2019年)", "一、总体情况", "(一)主动公开", "2019年，我镇主动公开信息12条。"]
     report = import_file(_written(tmp_path, "bd.html", titled)).result.data["report"]
     assert (report["organ"], report["year"]) == ("某镇", 2019)
-    topics = [
-        "2022年，开发区坚持依法公开，深入推进政务公开工作。",
-        "一、总体情况",
-        "(一)主动公开",
-        "开发区全年主动公开政府信息392条。",
-        "(二)依申请公开",
-        "全年未收到政府信息公开申请。",
-    ]
-    imported = import_file(_written(tmp_path, "xn.html", topics))
-    assert imported.result.format == "2021" and imported.result.data["report"]["year"] == 2022
-    assert any("按第一部分的分项（主动公开、依申请公开）读作年度报告" in p.message for p in imported.problems)
+
+
+_TOPICS = ["(一)主动公开", "全年主动公开政府信息392条。", "(二)依申请公开", "全年未收到政府信息公开申请。"]
+
+
+@pytest.mark.parametrize(
+    ("lines", "year", "said"),
+    [
+        # 西宁经济技术开发区 2022 (held-out round 107): a 导语 that names no report, over part 一's items in the
+        # format's topics — its year the 导语's, said to be checked
+        (
+            ["2022年，开发区坚持依法公开，深入推进政务公开工作。", "一、总体情况", *_TOPICS],
+            2022,
+            "按第一部分的分项（主动公开、依申请公开）读作年度报告",
+        ),
+        # 朝外街道 2025 (held-out round 122): "依据《……条例》……第五十条规定,编制本报告。" says what it is the other
+        # way round and names no year — part 一's "2025年,……" gives it
+        (
+            [
+                "依据《中华人民共和国政府信息公开条例》(以下简称《条例》)第五十条规定,编制本报告。",
+                "一、总体情况",
+                "2025年,某街道认真贯彻落实《条例》。",
+                "(一)主动公开情况",
+                "本年度主动公开信息212条。",
+            ],
+            2025,
+            "导语没有说年度",
+        ),
+        # 萧山区城厢街道 2022 (held-out round 121): no title, no 导语 — a portal's 目录 rows, then 一、总体情况 with
+        # "2022年,……" and the format's topics
+        (["一、总体情况", "2022年,按照《条例》等文件要求,我街道推进政务公开。", *_TOPICS], 2022, "原文没有标题和导语"),
+        # 长滩镇 2022 (held-out round 123): the page's widgets "我要收藏", "文章分享" above the 导语, its topics named
+        # "(一)政府信息主动公开情况", "(二)政府信息依申请公开情况"
+        (
+            [
+                "我要收藏",
+                "文章分享",
+                "2022年在区委、区政府的正确领导下，认真做好政府信息公开工作，现将工作情况汇报如下。",
+                "一、总体情况",
+                "(一)政府信息主动公开情况",
+                "我镇共发布政府信息28条。",
+                "(二)政府信息依申请公开情况",
+                "我镇未收到申请。",
+            ],
+            2022,
+            "按第一部分的分项",
+        ),
+    ],
+)
+def test_a_title_less_copy_is_offered_in_the_2021_format(tmp_path, lines, year, said):
+    imported = import_file(_written(tmp_path, "p.html", lines))
+    assert imported.result.format == "2021" and imported.result.data["report"]["year"] == year
+    assert any(said in p.message for p in imported.problems)
+    assert not any(word in imported.result.data.get("preamble", {}).get("text", "") for word in ("收藏", "分享"))
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["2022年，开发区坚持依法公开。", "一、总体情况", "开发区全年开展各项工作。"],
+        ["一、总体情况", "2022年,按照《条例》等文件要求,我街道推进政务公开。"],
+    ],
+)
+def test_a_title_less_copy_without_the_formats_topics_is_refused(tmp_path, lines):
     with pytest.raises(ReportError):
-        import_file(_written(tmp_path, "work.html", [topics[0], "一、总体情况", "开发区全年开展各项工作。"]))
+        import_file(_written(tmp_path, "p.html", lines))
 
 
-def test_a_byline_of_organ_and_portal_day_under_the_headline(tmp_path):
-    """安徽省 2016 (held-out round 119): the page's headline, then its byline "安徽省人民政府办公厅  2017/3/29" (the
-    publishing office and the day written with slashes), then the report's own two title lines — the byline is the
-    page's, its day the posting day; the report's title and 导语 are untouched."""
-    lines = [
-        "某省人民政府2016年政府信息公开工作报告",
-        "某省人民政府办公厅  2017/3/29",
-        "某省人民政府",
-        "2016年政府信息公开工作报告",
-        "本报告根据《中华人民共和国政府信息公开条例》编制。",
-        "一、概述",
-        "2016年，全省政府信息公开工作稳步推进。",
-    ]
-    data = import_file(_written(tmp_path, "ah.html", lines)).result.data
-    assert str(data["report"]["published"]) == "2017-03-29"
-    assert data["preamble"]["text"] == "本报告根据《中华人民共和国政府信息公开条例》编制。"
-    assert (data["report"]["organ"], data["report"]["year"]) == ("某省人民政府", 2016)
-    # a line of the report that only ends on a day is not taken for the byline
-    kept = [*lines[:1], *lines[2:4], "本报告于2017/3/29印发。", *lines[4:]]
-    data = import_file(_written(tmp_path, "ah2.html", kept)).result.data
-    assert "published" not in data["report"]
+_OPENING = "本报告根据《中华人民共和国政府信息公开条例》编制。"
 
 
-def test_title_less_copies_told_by_their_opening_or_their_topics(tmp_path):
-    """朝外街道 2025 (held-out round 122): no title; the 导语 "依据《中华人民共和国政府信息公开条例》……第五十条规定,
-    编制本报告。" says what it is the other way round and names no year — part 一's "2025年,……" gives it.  萧山区城厢
-    街道 2022: the portal's 目录 rows, then 一、总体情况 with "2022年,……" and (一)主动公开情况, (二)依申请公开情况 —
-    the format's own topics.  开封市 2016 on the province's portal: "河南省人民政府门户网站 www.henan.gov.cn
-    时间:2017-03-21 17:16 来源:开封市政府" is the page's line, its day the posting day."""
-    said = [
-        "依据《中华人民共和国政府信息公开条例》(以下简称《条例》)第五十条规定,编制本报告。",
-        "一、总体情况",
-        "2025年,某街道认真贯彻落实《条例》。",
-        "(一)主动公开情况",
-        "本年度主动公开信息212条。",
-    ]
-    imported = import_file(_written(tmp_path, "cw.html", said))
-    assert imported.result.format == "2021" and imported.result.data["report"]["year"] == 2025
-    topics = [
-        "一、总体情况",
-        "2022年,按照《条例》等文件要求,我街道推进政务公开。",
-        "(一)主动公开情况",
-        "我街道坚持以公开为常态、不公开为例外原则。",
-        "(二)依申请公开情况",
-        "2022年我街道共收到申请10件。",
-    ]
-    imported = import_file(_written(tmp_path, "cx.html", topics))
-    assert imported.result.format == "2021" and imported.result.data["report"]["year"] == 2022
-    with pytest.raises(ReportError):  # the same opening without the topics says no report
-        import_file(_written(tmp_path, "plain.html", topics[:2]))
-    posted = [
-        "某市2016年政府信息公开工作年度报告",
-        "某省人民政府门户网站 www.example.gov.cn 时间:2017-03-21 17:16 来源:某市政府",
-        "根据《中华人民共和国政府信息公开条例》的规定,现公布某市2016年政府信息公开工作年度报告。",
-        "一、概述",
-        "2016年,我市深入贯彻落实《条例》。",
-    ]
-    data = import_file(_written(tmp_path, "kf.html", posted)).result.data
-    assert str(data["report"]["published"]) == "2017-03-21"
-    assert data["preamble"]["text"].startswith("根据《中华人民共和国政府信息公开条例》")
+@pytest.mark.parametrize(
+    ("front", "published"),
+    [
+        # 安徽省 2016 (held-out round 119): the headline, the byline of the publishing office and the day written with
+        # slashes, then the report's own two title lines
+        (
+            [
+                "某省人民政府2016年政府信息公开工作报告",
+                "某省人民政府办公厅  2017/3/29",
+                "某省人民政府",
+                "2016年政府信息公开工作报告",
+            ],
+            "2017-03-29",
+        ),
+        # 开封市 2016 (held-out round 121), on the province's portal: its line with the time and the source
+        (
+            [
+                "某市2016年政府信息公开工作年度报告",
+                "某省人民政府门户网站 www.example.gov.cn 时间:2017-03-21 17:16 来源:某市政府",
+            ],
+            "2017-03-21",
+        ),
+        # 播州区 2021, 临沂市政府办 2020 (held-out rounds 123, 124): a 目录 row on a bullet, a row giving its day among
+        # other cells
+        (
+            [
+                "某区人民政府2016年政府信息公开工作年度报告",
+                "  • 信息名称: 某区人民政府2016年政府信息公开工作年度报告",
+                "公开目录 部门年报 发布日期 2017/01/30",
+            ],
+            "2017-01-30",
+        ),
+    ],
+)
+def test_a_pages_lines_above_the_opening_give_the_day_it_was_posted(tmp_path, front, published):
+    """The portal's lines between the title and the 导语 are the page's, the day they give the posting day; the
+    report's title, organ, year and 导语 are untouched."""
+    data = import_file(
+        _written(tmp_path, "p.html", [*front, _OPENING, "一、概述", "2016年，工作稳步推进。"])
+    ).result.data
+    assert str(data["report"]["published"]) == published and data["preamble"]["text"] == _OPENING
+    assert data["report"]["year"] == 2016 and data["report"]["organ"].startswith("某")
 
 
-def test_portal_rows_and_tags_around_a_title(tmp_path):
-    """Held-out rounds 123 and 124: 芜湖市 2017's title carries a tag before its year, "(文字版)2017年芜湖市……"; 播州区
-    2021's 目录 row is a bullet "• 信息名称: ……年度报告"; 临沂市政府办 2020's row gives the day among other cells,
-    "公开目录 部门年报 发布日期 2021/01/30"; 长滩镇 2022's page opens with "我要收藏", "文章分享" and names its
-    topics "(一)政府信息主动公开情况", "(二)政府信息依申请公开情况"."""
+def test_a_sentence_ending_on_a_day_is_no_byline(tmp_path):
+    lines = ["某省人民政府", "2016年政府信息公开工作报告", "本报告于2017/3/29印发。", _OPENING, "一、概述"]
+    assert "published" not in import_file(_written(tmp_path, "ah.html", lines)).result.data["report"]
+
+
+def test_a_tag_before_the_title(tmp_path):
+    """芜湖市 2017 (held-out round 124): the title carries a tag before its year, "(文字版)2017年芜湖市……"."""
     tagged = [
         "(文字版)2017年某市政府信息公开工作年度报告",
         "本报告根据《条例》编制。",
@@ -505,30 +543,6 @@ def test_portal_rows_and_tags_around_a_title(tmp_path):
         2017,
         "（文字版）2017年某市政府信息公开工作年度报告",
     )
-    rows = [
-        "某区人民政府2021年政府信息公开工作年度报告",
-        "  • 信息名称: 某区人民政府2021年政府信息公开工作年度报告",
-        "公开目录 部门年报 发布日期 2022/01/30",
-        "根据《中华人民共和国政府信息公开条例》编制本报告。",
-        "一、总体情况",
-        "2021年，我区推进公开。",
-    ]
-    data = import_file(_written(tmp_path, "bz.html", rows)).result.data
-    assert str(data["report"]["published"]) == "2022-01-30"
-    assert data["preamble"]["text"] == "根据《中华人民共和国政府信息公开条例》编制本报告。"
-    widgets = [
-        "我要收藏",
-        "文章分享",
-        "2022年在区委、区政府的正确领导下，认真做好政府信息公开工作，现将工作情况汇报如下。",
-        "一、总体情况",
-        "(一)政府信息主动公开情况",
-        "我镇共发布政府信息28条。",
-        "(二)政府信息依申请公开情况",
-        "我镇未收到申请。",
-    ]
-    imported = import_file(_written(tmp_path, "ct.html", widgets))
-    assert imported.result.format == "2021" and imported.result.data["report"]["year"] == 2022
-    assert imported.result.data["preamble"]["text"].startswith("2022年在区委")
 
 
 def test_a_title_naming_no_organ_is_kept_as_printed(tmp_path):
