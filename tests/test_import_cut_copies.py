@@ -553,3 +553,20 @@ def test_a_title_naming_no_organ_is_kept_as_printed(tmp_path):
     report = imported.result.data["report"]
     assert report["title"] == lines[0] and report["year"] == 2021 and "organ" not in report
     assert any(p.source and p.source.keypath == "report.organ" for p in imported.problems)
+
+
+def test_an_opening_that_reports_the_years_work_names_organ_and_year(tmp_path):
+    """沙依巴克区 2019 (held-out round 128): no title; the 导语 "……现将沙依巴克区人民政府2019年政府信息公开工作情况
+    报告如下:" (报告 the verb) names organ and year, and part 一's items "(一)行政机关主动公开政府信息情况" are the
+    topics."""
+    lines = [
+        "根据《中华人民共和国政府信息公开条例》和有关要求,现将某区人民政府2019年政府信息公开工作情况报告如下:",
+        "一、总体情况",
+        "(一)行政机关主动公开政府信息情况",
+        "我区门户网站设置政务要闻等版块。",
+        "(二)行政机关收到和处理政府信息公开申请的情况",
+        "2019年某区无依申请公开的政府信息。",
+    ]
+    imported = import_file(_written(tmp_path, "sy.html", lines))
+    report = imported.result.data["report"]
+    assert imported.result.format == "2019" and (report["organ"], report["year"]) == ("某区人民政府", 2019)

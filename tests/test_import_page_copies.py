@@ -40,6 +40,11 @@ MISREAD: dict[str, str] = {  # slug → why its page copy is still read otherwis
         "the only day the copy prints is the 成文日期 above its 引言 (read as the report's date); the day the "
         "transcriber gives as published is the store's and the page address's, not in the copy's text"
     ),
+    "shayibake-quzhengfu-2019": (
+        "part 二 is printed “二、” on a line of its own and “主要公开政府信息情况” (主要 for 主动) on the next: a "
+        "number alone, then a name no format has — the import does not join them into part 二, and table 二's lines "
+        "after it are the store's text"
+    ),
     "xiaoshan-chengxiangjiedao-2022": (
         "the only day the copy gives is its 目录 row's 成文日期 (2023-01-09), which the transcriber kept as the day "
         "it was published; the import does not take a 成文日期 for the posting day (郯城县 2010's row gives both)"
@@ -180,6 +185,10 @@ NOT_FOUND_ON_THE_PAGE: dict[str, tuple[dict[str, int], str]] = {
         {"common.foreign-scope": 1},
         "the copy names its organ only “我局” and has no title: the import reads no organ, so no place to compare "
         "“全市” with (the transcriber took the organ from the portal's address)",
+    ),
+    "shayibake-quzhengfu-2019": (
+        {"gb2021.heading.unofficial": 1},
+        "part 二's heading is not read as one (see MISREAD): its misworded name is not there to be said",
     ),
     "taojiang-songmutangzhen-2022": (
         {"gb2021.table2.regulations": 1},

@@ -487,7 +487,9 @@ _DATE_KEYS = (
 _NAMED_REPORT = re.compile(
     r"(?:(?:公布|发布|现将|将|编制|编制了|是|结合)(?:《)?(?P<organ>[\u4e00-\u9fff（）()]{2,30}?))?"
     r"(?P<year>\d{4})\s*年度?\s*(?:本级)?(?:政府信息公开|政务公开|信息公开)(?:工作)?"
-    r"(?:(?:年度)?(?:报告|年报)|情况编制)"
+    # "现将沙依巴克区人民政府2019年政府信息公开工作情况报告如下" (沙依巴克区 2019): 报告 the verb, what is reported
+    # the year's work
+    r"(?:(?:年度)?(?:报告|年报)|情况编制|情况报告如下)"
 )
 _COMPILED_BY = re.compile(r"由(?P<organ>[\u4e00-\u9fff（）()]{2,30}?)(?:综合|汇总|负责)?(?:编制|编写|制作)")
 #: the office or section of an organ that compiles its report, after the organ's name
@@ -521,7 +523,7 @@ _ANNOUNCES_REPORT = re.compile(r"(?:政府信息公开|政务公开)(?:工作)?(
 
 
 #: the topics the 2019 and 2021 formats give part 一's items, as a page prints their headings: "(一)主动公开"
-_TOPIC_HEADING = re.compile(r"^\s*[（(]\s*([一二])\s*[)）]\s*(?:政府信息)?(主动公开|依申请公开)")
+_TOPIC_HEADING = re.compile(r"^\s*[（(]\s*([一二])\s*[)）]\s*(?:政府信息|行政机关)?(主动公开|依申请公开)")
 _TOPICS_OF_PART_ONE = {("一", "主动公开"), ("二", "依申请公开")}
 
 
