@@ -570,3 +570,22 @@ def test_an_opening_that_reports_the_years_work_names_organ_and_year(tmp_path):
     imported = import_file(_written(tmp_path, "sy.html", lines))
     report = imported.result.data["report"]
     assert imported.result.format == "2019" and (report["organ"], report["year"]) == ("某区人民政府", 2019)
+
+
+def test_a_headline_over_the_reports_own_shorter_title_and_a_report_named_year_first(tmp_path):
+    """安丘市石埠子镇 2012 (held-out round 129): the page's headline "石埠子镇2012年……年度报告", then the report's own
+    title "2012年……年度报告" (no organ; the organ printed under it) — the report's own is taken, not read as the
+    headline's last line printed again.  芜湖县文广新局 2017: no title; the 导语 "现公布2017年芜湖县文广新局政府信息
+    公开年报" names the year before the organ."""
+    lines = [
+        "某镇2012年政府信息公开工作年度报告",
+        "2012年政府信息公开工作年度报告",
+        "某市某镇人民政府",
+        "根据《中华人民共和国政府信息公开条例》编制本报告。",
+        "一、概述",
+    ]
+    report = import_file(_written(tmp_path, "aq.html", lines)).result.data["report"]
+    assert report["title"] == "2012年政府信息公开工作年度报告" and report["year"] == 2012
+    named = ["根据《条例》的规定,现公布2017年某县文广新局政府信息公开年报。", "一、概述", "2017年,某县文广新局贯彻。"]
+    report = import_file(_written(tmp_path, "wh.html", named)).result.data["report"]
+    assert (report["organ"], report["year"]) == ("某县文广新局", 2017)

@@ -333,7 +333,9 @@ def title_of(doc: PublishedDocument, front: list[TextItem]) -> tuple[str, list[T
         same_year = found is not None and (title_parts(at[1]) or ("", 0))[1] == (title_parts(found[2]) or ("", 1))[1]
         # the title's last line printed again under it ("石家庄市人民政府办公室" / "2022年……年度报告" / "2022年……年度
         # 报告", 石家庄市政府办 2022): a repeat, not the report's own title
-        repeated = found is not None and found[2] != at[1] and found[2].endswith(at[1])
+        # — only a title of two lines or more repeats its last one; a headline of one line before a shorter title
+        # line is the page's ("石埠子镇2012年……年度报告" over the report's own "2012年……年度报告", 石埠子镇 2012)
+        repeated = found is not None and found[0] < found[1] and norm(front[found[1]].text) == at[1]
         if found is None or (same_year and not repeated):
             found = (at[0], end, at[1])
     if found is not None:
@@ -491,6 +493,12 @@ _NAMED_REPORT = re.compile(
     # the year's work
     r"(?:(?:年度)?(?:报告|年报)|情况编制|情况报告如下)"
 )
+#: the report named year first, its organ after: "现公布2017年芜湖县文广新局政府信息公开年报" (芜湖县文广新局 2017),
+#: "现公布2022年汨罗市交通运输局信息公开工作年度报告" (汨罗市交通运输局 2022)
+_NAMED_REPORT_YEAR_FIRST = re.compile(
+    r"(?:公布|发布|现将|编制)(?P<year>\d{4})\s*年度?(?P<organ>[\u4e00-\u9fff（）()]{2,30}?)"
+    r"(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:年度)?(?:报告|年报)"
+)
 _COMPILED_BY = re.compile(r"由(?P<organ>[\u4e00-\u9fff（）()]{2,30}?)(?:综合|汇总|负责)?(?:编制|编写|制作)")
 #: the office or section of an organ that compiles its report, after the organ's name
 _COMPILING_OFFICE = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:党政办公室|党政办|办公室)?(?:综合科|秘书科|信息科)?$")
@@ -542,7 +550,7 @@ def named_in_preamble(preamble: list[str]) -> tuple[str, int] | None:
     """(organ or "", year) of the report its 导语 names, for a copy with no title line; ``None`` when it names none.
     The organ is the one said to compile it ("由……编制") or named before the year; "我局", "本单位" name none."""
     text = "".join(preamble[:3])
-    m = _NAMED_REPORT.search(text)
+    m = _NAMED_REPORT.search(text) or _NAMED_REPORT_YEAR_FIRST.search(text)
     if m is None:
         return None
     by = _COMPILED_BY.search(text)
