@@ -1515,6 +1515,12 @@ def test_a_title_naming_the_organ_by_a_colloquial_short_name(check, organ, title
         ("西藏自治区交通运输厅", "西藏自治区交通运输厅2018年政府信息公开工作年度报告", None),
         ("某市交通局", "某交通局2018年政府信息公开工作年度报告", "某交通局"),
         ("某市交通局", "某市交通局2018年政府信息公开工作年度报告", None),
+        # 甘州区文广局 2017 (held-out round 130): the kind's word left out before the year
+        (
+            "某区文化广播影视新闻出版局",
+            "某区文化广播影视新闻出版2017年度政府信息公开工作年度报告",
+            "某区文化广播影视新闻出版",
+        ),
     ],
 )
 def test_a_title_naming_the_organ_without_a_level_word_of_its_place(check, organ, title, found):

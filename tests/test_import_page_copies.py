@@ -190,6 +190,11 @@ NOT_FOUND_ON_THE_PAGE: dict[str, tuple[dict[str, int], str]] = {
         {"gb2021.heading.unofficial": 1},
         "part 二's heading is not read as one (see MISREAD): its misworded name is not there to be said",
     ),
+    "ganzhou-wenguangju-2017": (
+        {"common.organ-name": 1},
+        "the organ's full name, 甘州区文化广播影视新闻出版局, is printed only in part 一: the import takes the title's "
+        "“甘州区文化广播影视新闻出版” for the organ, and a title naming its own organ is not short of anything",
+    ),
     "taojiang-songmutangzhen-2022": (
         {"gb2021.table2.regulations": 1},
         "the copy holds table 二 as the store's text of it (cells parted by |): on the page it is no table to read",
