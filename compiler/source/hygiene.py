@@ -319,12 +319,13 @@ class _Cleaner:
             for k in run:
                 self.set(k, "", "hygiene.space", f"删除了{where}的{_space_name(self.out[k])}")
             return
-        if self._between_items(run):
+        around = self._around(run)
+        if _between_items(*around):
             # "邮政编码:210008           电子信箱:jsxfwz@126.com" (江苏省信访局 2013): the white parts two items of one
             # line; dropped, the postcode would run into the next label
             self._one_ideographic_space(run, _ITEM_SPACE)
             return
-        if self._between_organs(run):
+        if _between_organs(*around):
             # "《中共中央办公厅 国务院办公厅关于全面推进政务公开工作的意见》" (芜湖市 2017), "广州市黄埔区人民政府 广州
             # 开发区管委会" (黄埔区 2022): two issuing organs named together are parted by a space; dropped, they
             # would read as one name
@@ -366,20 +367,9 @@ class _Cleaner:
             elif n > 0:
                 self.set(k, "", "hygiene.space", why if whole else f"删除了多余的{_space_name(self.out[k])}")
 
-    def _between_items(self, run: Sequence[int]) -> bool:
-        """White between two labelled items of one line: a label and its colon before it ("邮政编码:210008"), and
-        a label of Chinese characters and its colon straight after it ("电子信箱:……")."""
-        before = "".join(self.out[: run[0]])
-        after = "".join(self.out[run[-1] + 1 :])
-        return bool(re.search(r"[\u4e00-\u9fff]\s*[:：][^:：]+$", before) and _ITEM_LABEL.match(after))
-
-    def _between_organs(self, run: Sequence[int]) -> bool:
-        """White between two organs' names: the name before ends as an organ's does (……办公厅, ……人民政府, ……管委会)
-        and the words after it are another organ's name (中共……, 国务院……, or a name ending so within sixteen
-        characters)."""
-        before = "".join(self.out[: run[0]])
-        after = "".join(self.out[run[-1] + 1 :])
-        return bool(_ORGAN_END.search(before) and _ORGAN_NEXT.match(after))
+    def _around(self, run: Sequence[int]) -> tuple[str, str]:
+        """The string's text before a run of white and after it."""
+        return "".join(self.out[: run[0]]), "".join(self.out[run[-1] + 1 :])
 
     def _spread_heading(self, run: Sequence[int]) -> bool:
         """A heading of two characters spread apart, "引 言" over the 导语 (北京市商务委 2013 and twelve more corpus
@@ -408,8 +398,21 @@ _ORGANS_SPACE = "并列的两个机关名称之间的空格改为一个全角空
 _ORGAN_WORDS = r"(?:办公厅|办公室|人民政府|委员会|管委会|党工委|管理委员会)"
 _ORGAN_END = re.compile(rf"[\u4e00-\u9fff]{{2,}}{_ORGAN_WORDS}$")
 _ORGAN_NEXT = re.compile(rf"(?:中共|国务院|中央)|[\u4e00-\u9fff]{{2,16}}?{_ORGAN_WORDS}")
-#: the label that opens the next item of a line: "电子信箱:", "传真号码："
+#: the label that opens the next item of a line: "电子信箱:", "传真号码："; a labelled value ending before the white
 _ITEM_LABEL = re.compile(r"[\u4e00-\u9fff]{2,8}\s*[:：]")
+_ITEM_VALUE_END = re.compile(r"[\u4e00-\u9fff]\s*[:：][^:：]+$")
+
+
+def _between_items(before: str, after: str) -> bool:
+    """White between two labelled items of one line: a label and its colon before it ("邮政编码:210008"), and a label
+    of Chinese characters and its colon straight after it ("电子信箱:……")."""
+    return bool(_ITEM_VALUE_END.search(before) and _ITEM_LABEL.match(after))
+
+
+def _between_organs(before: str, after: str) -> bool:
+    """White between two organs' names: the name before ends as an organ's does (……办公厅, ……人民政府, ……管委会) and
+    the words after it are another organ's name (中共……, 国务院……, or a name ending so within sixteen characters)."""
+    return bool(_ORGAN_END.search(before) and _ORGAN_NEXT.match(after))
 
 
 def _space_name(ch: str) -> str:

@@ -458,8 +458,8 @@ def missing_number_problems(report: Report) -> list[Problem]:
             for unit in set(units):
                 # one other count is enough where no word ends so: "含政务动态信息43条、政策解读信息条" (昌江区工信局
                 # 2023) — "信息条", "类条" are a count that lost its number
-                lost = _COUNT_NOUN_WITHOUT_NUMBER.get(unit, ())
-                if units.count(unit) < 2 and not any(i.endswith(lost) for i in items if lost):
+                lost = _COUNT_NOUN_WITHOUT_NUMBER.get(unit)
+                if units.count(unit) < 2 and not (lost and any(i.endswith(lost) for i in items)):
                     continue
                 for item in items:
                     if (

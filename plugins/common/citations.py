@@ -335,14 +335,13 @@ def law_citation_problems(report: Report) -> list[Problem]:
     《条例》 and the full title in one sentence ("认真落实《条例》要求，严格按照《中华人民共和国……条例》").
     Each slip is reported once, where it first occurs, in reading order."""
     problems: list[Problem] = []
-    cited = defined = False  # the 条例 cited by a title before; an abbreviation of it declared
+    cited = False  # the 条例 cited by a title before
     said: set[str] = set()
     texts = list(narrative_strings(report))
     # the bare word "条例" may mean another one the report cites ("《信访条例》"): only read when none is cited
     others = any(_OTHER_REGULATION.search(t) for _, t in texts)
-    declared: set[str] = set()  # the short names declared: 条例, or 政府信息公开条例 (朝外街道 2025)
+    declared: set[str] = set()  # the short names declared so far: 条例, or 政府信息公开条例 (朝外街道 2025)
     for keypath, text in texts:
-        defined |= bool(_DEFINES_SHORT.search(text))
         declared |= {d["short"] for d in _DEFINES_SHORT.finditer(text)}
         for m in _REGULATION.finditer(text):
             found = m.group(0)
@@ -354,7 +353,7 @@ def law_citation_problems(report: Report) -> list[Problem]:
                 if declared == {_SHORT_TITLE}:
                     # "（以下简称《政府信息公开条例》）" and then 《条例》, a short name never declared (朝外街道 2025)
                     slip = ("other", f"简称定义为《{_SHORT_TITLE}》，这里却用《条例》：前后的简称应一致")
-                elif defined or (cited and "short" in said):
+                elif declared or (cited and "short" in said):
                     slip = None
                 elif cited:
                     slip = ("undeclared", "用了简称《条例》，前文引用全称时没有注明简称")
@@ -363,7 +362,7 @@ def law_citation_problems(report: Report) -> list[Problem]:
             elif (title := _enclosing_title(text, m.start(), m.end())) is None:
                 slip = ("unmarked", f"“{found}”是法规名称，应加书名号")
                 found = m.group(0)
-            elif title == f"《{_SHORT_TITLE}》" and not defined:  # 〈…〉 is another document's title, quoted
+            elif title == f"《{_SHORT_TITLE}》" and not declared:  # 〈…〉 is another document's title, quoted
                 slip = ("short", f"条例的名称是《{_FULL_TITLE}》，没有《{_SHORT_TITLE}》这个名称")
                 found = f"《{_SHORT_TITLE}》"
             elif (extra := _EXTRA_IN_TITLE.fullmatch(title)) is not None:

@@ -40,7 +40,7 @@ from compiler.model.problems import Problem, warning
 from compiler.model.report import Report
 from plugins.common import places
 from plugins.common.reform import abolished_organ_problems, anachronistic_organ_problems, ended_campaign_problems
-from plugins.common.texts import in_title, narrative_strings, typed_table_strings
+from plugins.common.texts import in_title, narrative_strings, shared_start, typed_table_strings
 
 #: The 2008 条例 (第三十一条): every report by 31 March; the 2019 条例 (第五十条): departments by 31 January,
 #: governments (人民政府, and the bodies that act as one) by 31 March.
@@ -145,10 +145,9 @@ def foreign_organ_problems(report: Report) -> list[Problem]:
             named = m.group("organ")
             if named in organ or organ in named or _names_the_organ(named, organ):
                 continue  # its own name, or its short form: 平潭县经贸局 for 平潭县经济贸易局
-            shared = 0
-            while shared < min(len(named), len(organ)) and named[shared] == organ[shared]:
-                shared += 1
-            if shared < 2:  # a different place: a higher level's or a neighbour's document, not a slip
+            if (
+                shared_start(named, organ) < 2
+            ):  # a different place: a higher level's or a neighbour's document, not a slip
                 continue
             problems.append(
                 warning(
@@ -692,42 +691,38 @@ def _no_such_district(report: Report) -> list[Problem]:
 _LEVEL_WORDS = ("特别行政区", "自治区", "自治州", "自治县", "自治旗", "省", "市", "县", "区", "州", "旗", "盟")
 
 
+def _short_in_title(report: Report, key: str, short: str, missing: str, organ: str) -> list[Problem]:
+    return [
+        warning(
+            "common.organ-name",
+            f"标题中的机关名称“{short}”少了“{missing}”：应为全称“{organ}”"
+            "（GB/T 9704-2012 第7.3.3条：标题中的发文机关名称用全称或规范化简称）",
+            report.ref(key),
+            expected=organ,
+            found=short,
+        )
+    ]
+
+
 def _title_short_of_a_level(report: Report, organ: str) -> list[Problem]:
     """The title names the organ without one of its places' level words: "西藏交通运输厅2018年度……年度报告" of
-    西藏自治区交通运输厅 (held-out round 119) — the title names the issuing organ by its full name (GB/T 9704-2012
-    第7.3.3条).  Only where the title does not name the organ in full anywhere and the rest of the name is whole."""
+    西藏自治区交通运输厅 (held-out round 119), or without its kind's word before the year: "甘州区文化广播影视新闻出版
+    2017年度……" of 甘州区文化广播影视新闻出版局 (held-out round 130) — the title names the issuing organ by its full
+    name (GB/T 9704-2012 第7.3.3条).  Only where the title does not name the organ in full anywhere and the rest of
+    the name is whole."""
     title, key = _title_as_printed(report)
     if key != "report.title" or not organ or organ in title:
         return []
     kind = next((k for k in ("局", "委员会", "办公室", "中心") if organ.endswith(k)), "")
-    if kind and len(organ) > len(kind) + 4 and re.search(re.escape(organ.removesuffix(kind)) + r"\d{4}", title):
-        # "甘州区文化广播影视新闻出版2017年度……" of 甘州区文化广播影视新闻出版局 (held-out round 130): the kind's
-        # word left out before the year
-        short = organ.removesuffix(kind)
-        return [
-            warning(
-                "common.organ-name",
-                f"标题中的机关名称“{short}”少了“{kind}”：应为全称“{organ}”（GB/T 9704-2012 第7.3.3条）",
-                report.ref(key),
-                expected=organ,
-                found=short,
-            )
-        ]
+    short = organ.removesuffix(kind)
+    if kind and len(short) > 4 and re.search(re.escape(short) + r"\d{4}", title):
+        return _short_in_title(report, key, short, kind, organ)
     for word in _LEVEL_WORDS:
         at = organ.find(word)
         while at > 0:
             short = organ[:at] + organ[at + len(word) :]
             if len(organ) - at - len(word) >= 2 and short in title:
-                return [
-                    warning(
-                        "common.organ-name",
-                        f"标题中的机关名称“{short}”少了“{word}”：应为全称“{organ}”"
-                        "（GB/T 9704-2012 第7.3.3条：标题中的发文机关名称用全称或规范化简称）",
-                        report.ref(key),
-                        expected=organ,
-                        found=short,
-                    )
-                ]
+                return _short_in_title(report, key, short, word, organ)
             at = organ.find(word, at + 1)
     return []
 

@@ -687,9 +687,9 @@ def parts_not_adding_up(text: str) -> Iterator[PartsSum]:
         for m in _NUMBER_UNIT.finditer(listed):
             if _in_brackets(listed, m.start()):
                 continue
-            if m.group("u") != unit and {unit, m.group("u")} != _INFORMATION_UNITS:
-                break  # "…5403条，新开设专栏6个，发布解读信息44条": the parts end where the unit changes
             if m.group("u") != unit:
+                if {unit, m.group("u")} != _INFORMATION_UNITS:
+                    break  # "…5403条，新开设专栏6个，发布解读信息44条": the parts end where the unit changes
                 # 篇 among 条, or 条 among 篇: both count pieces of information — "……162条。其中,乡镇文件公开41条,通过
                 # ……微信公众号发布信息293篇" (融安县大坡乡 2024), "发布各类信息45条,其中,规范性文件2篇,政策解读2篇,含
                 # 政务动态信息43条" (昌江区工信局 2023)
@@ -901,9 +901,9 @@ def parts_problems(
             if skip is not None and skip(keypath, found):
                 continue
             added = sum(found.parts)
-            sum_said = f"其中各项相加为{added}{found.unit}"
-            if found.parts_unit:  # parts in 篇 and a total in 条 (or the other way)
-                sum_said = f"其中各项相加为{added}（“{found.parts_unit}”与“{found.unit}”都是信息的条数）"
+            # parts in 篇 and a total in 条 (or the other way): the sum is said without one measure word
+            counted = f"（“{found.parts_unit}”与“{found.unit}”都是信息的条数）" if found.parts_unit else found.unit
+            sum_said = f"其中各项相加为{added}{counted}"
             if added > found.total:
                 said = f"多于所说的总数{found.total}{found.unit}"
             elif found.near:  # two items or more, a hair short: meant as the whole

@@ -22,7 +22,7 @@ import re
 from compiler.model.problems import Problem, warning
 from compiler.model.report import Report
 from plugins.common.report import title_wording
-from plugins.common.texts import in_title, narrative_strings
+from plugins.common.texts import in_title, narrative_strings, shared_start
 
 _NAME = r"[^，,。；;：:、《》〈〉<>“”\"（()）\s]{2,40}?(?:年度报告|年度工作报告|工作报告|情况报告|年报)"
 #: the report named as the thing published or compiled: the verb, then the name (in 《》 or not)
@@ -68,9 +68,7 @@ def _another_body_named(name: str, organ: str) -> str | None:
     if m is None or not organ:
         return None
     named = m["organ"]
-    shared = 0
-    while shared < min(len(named), len(organ)) and named[shared] == organ[shared]:
-        shared += 1
+    shared = shared_start(named, organ)  # the place both names share
     own_unit = re.sub(r"(?:人民)?政府$", "", organ[shared:])
     named_unit = named[shared:]
     if len(named_unit) < 3 or not own_unit or named_unit in organ or own_unit in named:

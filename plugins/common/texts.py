@@ -82,3 +82,11 @@ def in_title(text: str, start: int) -> bool:
     """Whether ``start`` stands inside 《…》: more titles opened than closed before it — a name or a year inside
     the title of a cited document is the document's, not the report's."""
     return text.count("《", 0, start) > text.count("》", 0, start)
+
+
+def shared_start(a: str, b: str) -> int:
+    """How many characters two names begin with in common: the place both name ("平潭县经贸局", "平潭县财政局" → 3)."""
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return n
