@@ -152,6 +152,14 @@ NOT_FOUND_ON_THE_PAGE: dict[str, tuple[dict[str, int], str]] = {
             "qingpu-xiayangjiedao-2025",
         )
     },
+    **{
+        slug: (
+            {"gb2021.label.variant": 1},
+            "the copy holds table 二 as the store's text of it (cells parted by |): its column label is no table's to "
+            "read",
+        )
+        for slug in ("qianjiang-yuyangzhen-2022", "wuhan-donghufengjingqu-chengxianggongzuobanshichu-2025")
+    },
     "minqin-donghuzhen-2023": (
         {"input.numbering-variant": 4},
         'numbers whose numeral the store lost (")主动公开情况") are not numbers to the reader: unbalanced brackets',
@@ -176,10 +184,6 @@ NOT_FOUND_ON_THE_PAGE: dict[str, tuple[dict[str, int], str]] = {
         {"common.organ-name": 1},
         "the organ's full name (西藏自治区交通运输厅) is the portal's 发布机构 field, not in the copy: the import "
         "takes the title's 西藏交通运输厅 for the organ, and a title naming its own organ is not short of anything",
-    ),
-    "qianjiang-yuyangzhen-2022": (
-        {"gb2021.label.variant": 1},
-        "the copy holds table 二 as the store's text of it (cells parted by |): its column label is no table's to read",
     ),
     "zhaohua-jiaotongyunshuju-2016": (
         {"common.foreign-scope": 1},
