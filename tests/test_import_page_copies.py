@@ -40,11 +40,6 @@ MISREAD: dict[str, str] = {  # slug → why its page copy is still read otherwis
         "the only day the copy prints is the 成文日期 above its 引言 (read as the report's date); the day the "
         "transcriber gives as published is the store's and the page address's, not in the copy's text"
     ),
-    "shayibake-quzhengfu-2019": (
-        "part 二 is printed “二、” on a line of its own and “主要公开政府信息情况” (主要 for 主动) on the next: a "
-        "number alone, then a name no format has — the import does not join them into part 二, and table 二's lines "
-        "after it are the store's text"
-    ),
     "xiaoshan-chengxiangjiedao-2022": (
         "the only day the copy gives is its 目录 row's 成文日期 (2023-01-09), which the transcriber kept as the day "
         "it was published; the import does not take a 成文日期 for the posting day (郯城县 2010's row gives both)"
@@ -190,10 +185,6 @@ NOT_FOUND_ON_THE_PAGE: dict[str, tuple[dict[str, int], str]] = {
         "the copy names its organ only “我局” and has no title: the import reads no organ, so no place to compare "
         "“全市” with (the transcriber took the organ from the portal's address)",
     ),
-    "shayibake-quzhengfu-2019": (
-        {"gb2021.heading.unofficial": 1},
-        "part 二's heading is not read as one (see MISREAD): its misworded name is not there to be said",
-    ),
     "ganzhou-wenguangju-2017": (
         {"common.organ-name": 1},
         "the organ's full name, 甘州区文化广播影视新闻出版局, is printed only in part 一: the import takes the title's "
@@ -258,3 +249,27 @@ def test_a_second_heading_read_as_a_part_already_found_keeps_its_text(tmp_path):
     imported = json.dumps(data, ensure_ascii=False, default=str)
     for words in ("0998-6572114", "2020年全县政府信息公开工作始终坚持以人民为中心"):
         assert words in imported
+
+
+def test_a_part_number_printed_alone_is_read_with_the_name_on_the_next_line(tmp_path):
+    """沙依巴克区 2019 (held-out round 128): part 二 printed "二、" on a line of its own and its (misworded) name,
+    "主要公开政府信息情况", on the next.  The two lines are one heading, read as part 二 and checked as printed; a
+    number alone before a sentence stays as it is."""
+    lines = [
+        "某区2019年政府信息公开工作年度报告",
+        "一、总体情况",
+        "2019年，我区认真贯彻落实《中华人民共和国政府信息公开条例》。",
+        "二、",
+        "主要公开政府信息情况",
+        "2019年，我区主动公开政府信息120条。",
+        "三、",
+        "2019年，我区未收到政府信息公开申请。",
+    ]
+    page = _saved(lines, tmp_path / "page.html")
+    data = import_file(page).result.data
+    assert data["active"]["heading"] == "主要公开政府信息情况"
+    assert "主动公开政府信息120条" in json.dumps(data["active"], ensure_ascii=False)
+    assert "三、" in json.dumps(data, ensure_ascii=False)  # a number before a sentence is not joined to it
+    _, problems = check_published(page)
+    [unofficial] = [p for p in problems if p.rule == "gb2021.heading.unofficial"]
+    assert "主要公开政府信息情况" in unofficial.message

@@ -417,6 +417,30 @@ _RUN_IN = re.compile(
 )
 
 
+#: a part's number printed alone on its line ("二、"), its name on the next (沙依巴克区 2019)
+_BARE_NUMBER = re.compile(r"^\s*[一二三四五六七八九十]{1,2}\s*[、.．]\s*$")
+
+
+def _numbers_joined(items: list[TextItem | Grid]) -> list[TextItem | Grid]:
+    """The items with a part's number printed alone and the short line after it (no sentence in it) made one
+    heading, as the reader sees them: "二、" + "主要公开政府信息情况" is "二、主要公开政府信息情况"."""
+    out: list[TextItem | Grid] = []
+    for item in items:
+        before = out[-1] if out else None
+        if (
+            isinstance(item, TextItem)
+            and isinstance(before, TextItem)
+            and _BARE_NUMBER.match(before.text)
+            and 2 <= len(item.text.strip()) <= 30
+            and not re.search(r"[。；;，,]", item.text)
+        ):
+            kind = "heading" if "heading" in (before.kind, item.kind) else before.kind
+            out[-1] = TextItem(before.text.strip() + item.text.strip(), before.place, kind)
+            continue
+        out.append(item)
+    return out
+
+
 def split_parts(
     document: PublishedDocument, heading: Callable[[TextItem, int], tuple[str, str] | None], order: Sequence[str]
 ) -> tuple[list[Part], str, list[TextItem]]:
@@ -427,7 +451,7 @@ def split_parts(
     items: list[TextItem | Grid] = []
     parts: list[Part] = []
     expected = 1
-    for item in document.items:
+    for item in _numbers_joined(document.items):
         found = heading(item, expected) if isinstance(item, TextItem) else None
         if found is None and isinstance(item, TextItem) and (m := _RUN_IN.match(item.text)):
             # "二、主动公开政府信息情况　谯城区……": a part heading run in before its text — split off when the
