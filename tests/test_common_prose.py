@@ -40,6 +40,16 @@ def test_parts_that_add_up_to_more_than_the_total():
     assert not list(parts_not_adding_up(text.replace("106条", "105条")))
 
 
+def test_a_change_on_last_year_before_the_list_is_not_its_total():
+    """庆云县尚堂镇 2021 (held-out round 134): "公开政府信息145条,与去年相比增加45条。其中……93条,……52条" — the list
+    is of the 145, not of the 45 more than last year (it was read as 145 > 45)."""
+    text = "2021年公开政府信息145条，与去年相比增加45条。其中通过政府网站公开信息93条，通过宣传栏公开信息52条。"
+    assert not list(parts_not_adding_up(text))
+    assert not list(parts_not_adding_up(text.replace("增加45条", "减少了45条")))
+    [found] = parts_not_adding_up(text.replace("与去年相比增加45条", "共45条"))  # a count of its own still is
+    assert (found.total, found.parts) == (45, (93, 52))
+
+
 def test_a_part_broken_down_in_its_turn():
     """天门市拖市镇 2020 (held-out round 35): the list after the second 其中 is of the 72 on the website, not of the
     114 — no 143 > 114; a list of the inner count that adds up to more than it is still said."""
@@ -234,6 +244,25 @@ def test_a_part_name_with_its_own_enumeration_comma_is_one_name(check):
     data = legacy(preamble={"text": f"本报告由{listed}等6个部分组成。"})
     [count] = [p for p in check(data) if p.rule == "legacy.part-count"]
     assert "列出6个部分" in count.message  # the listed count agrees with the stated one
+
+
+def test_the_two_halves_of_the_appeals_part_are_one_name_in_a_list_of_short_names(check):
+    """乌鲁木齐市 2021 (held-out round 133): "……、政府信息公开行政复议、行政诉讼、存在的主要问题及改进情况、……等6部分" —
+    the names are short (no 情况), and the 诉讼 half was a seventh part: "说共六个部分，但列出了7个" on a list of six.
+    It is one name; the 、 inside it and between the names is what is said instead."""
+    from plugins.common.preamble import _rejoin
+
+    listed = (
+        "总体情况、主动公开政府信息、收到和处理政府信息公开申请、政府信息公开行政复议、行政诉讼、"
+        "存在的主要问题及改进情况、其他需要报告的事项"
+    )
+    names = _rejoin(listed.split("、"))
+    assert len(names) == 6 and names[3] == "政府信息公开行政复议、行政诉讼"
+    assert _rejoin(["行政复议", "申诉"]) == ("行政复议", "申诉")  # only 诉讼 is the other half
+    found = check(legacy(preamble={"text": f"本报告由{listed}等6部分组成。"}))
+    assert not [p for p in found if p.rule == "legacy.part-count" and "但列出了" in p.message]
+    [level] = [p for p in found if p.rule == "legacy.part-list-punctuation"]
+    assert "政府信息公开行政复议、行政诉讼" in level.message
 
 
 @pytest.mark.parametrize(

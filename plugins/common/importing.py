@@ -18,6 +18,7 @@ from typing import Any
 from compiler.importers.base import Grid, ImportNote, Place, PublishedDocument, TextItem
 from compiler.model.numbering import PRINTED_VARIANTS, goes_on_from, label, printed_number
 from compiler.model.schema import CELL_UNIT_PATTERN, SIGN_WORDS
+from plugins.common.texts import in_title
 
 CN_DIGITS = "一二三四五六七八九十"
 PART_HEADING = re.compile(r"^([一二三四五六七八九十]{1,2})\s*[、.．，,]\s*(.{2,40}?)[。：:]?$")
@@ -286,9 +287,10 @@ _WORK_YEAR = re.compile(r"(?<!\d)(\d{4})\s*年(?:全年|度|[，,]|我|本|共|�
 
 
 def _year_of_the_work(doc: PublishedDocument) -> int | None:
-    """The year the first paragraphs say the work was done in (:data:`_WORK_YEAR`), or None."""
+    """The year the first paragraphs say the work was done in (:data:`_WORK_YEAR`), or None; a year inside a cited
+    document's title ("印发了《关于2019年度行政规范性文件备案审查……》") is the document's."""
     for item in doc.paragraphs[:8]:
-        if m := _WORK_YEAR.search(item.text):
+        if m := next((m for m in _WORK_YEAR.finditer(item.text) if not in_title(item.text, m.start())), None):
             return int(m[1])
     return None
 
@@ -570,11 +572,24 @@ def _opening_year(opening: str) -> int | None:
     return int(m[1]) if m else None
 
 
-def named_in_preamble(preamble: list[str]) -> tuple[str, int] | None:
+def _cited(text: str, m: re.Match[str]) -> bool:
+    """Whether the report ``m`` names stands inside the title of another document: within 《》, with more words of
+    that title after it."""
+    return in_title(text, m.start("year")) and not re.match(r"\s*》", text[m.end() :])
+
+
+def named_in_preamble(preamble: list[str], work_year: int | None = None) -> tuple[str, int] | None:
     """(organ or "", year) of the report its 导语 names, for a copy with no title line; ``None`` when it names none.
     The organ is the one said to compile it ("由……编制") or named before the year; "我局", "本单位" name none."""
     text = "".join(preamble[:3])
-    m = _NAMED_REPORT.search(text) or _NAMED_REPORT_YEAR_FIRST.search(text)
+    # a report named inside a cited document's title ("《……关于做好2021年政府信息公开工作年度报告编制发布有关事项的
+    # 通知》") is that document's subject: its year is this report's only where nothing else names one and the year
+    # the text says the work was done in does not say otherwise (闽清县 2022 cites the notice for 2021's reports); the
+    # report's own name in 《》 ("编制《辽中区2020年度政府信息公开工作年度报告》") closes its title
+    found = [m for rx in (_NAMED_REPORT, _NAMED_REPORT_YEAR_FIRST) for m in rx.finditer(text)]
+    m = next((m for m in found if not _cited(text, m)), None)
+    if m is None and found and work_year in (None, int(found[0]["year"])):
+        m = found[0]
     if m is None:
         return None
     by = _COMPILED_BY.search(text)
@@ -603,7 +618,7 @@ def metadata(doc: PublishedDocument, title: str, preamble: list[str], tail: list
         ),
         "",
     )
-    said = None if parts else named_in_preamble(preamble)
+    said = None if parts else named_in_preamble(preamble, _year_of_the_work(doc))
     # no title (a copy that opens with its 导语 or with 一、): part 一's first paragraph may still name the report
     # ("2021年白露街道积极按照……现将白露街道2021年政府信息公开工作报告如下：") or open with its year
     opening = "" if parts else _opening_paragraph(doc)

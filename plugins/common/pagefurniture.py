@@ -64,9 +64,9 @@ _FURNITURE_INSIDE = re.compile(
 )
 #: the site's name on a bullet ("• 鹤庆县人民政府网站"), or with its address and the day ("银川市人民政府门户网站
 #: www.yinchuan.gov.cn 2023-01-28", "河南省人民政府门户网站 www.henan.gov.cn 时间:2017-03-21 17:16 来源:开封市政府"),
-#: or a date alone on a bullet ("• 2011-03-21")
+#: or a date alone on a bullet ("• 2011-03-21", "• 2016年03月29日" — 大理市 2015)
 _SITE = re.compile(
-    r"^[•·●]\s*(?:\S{2,24}(?:网站|网)|\d{4}-\d{1,2}-\d{1,2})$"
+    r"^[•·●]\s*(?:\S{2,24}(?:网站|网)|\d{4}-\d{1,2}-\d{1,2}|\d{4}年\d{1,2}月\d{1,2}日)$"
     r"|^\S{2,30}?(?:网站|网)\s*(?:https?://|www\.)[\w./:-]+(?:\s*(?:时间|日期|发布时间|发布日期)?\s*[:：]?\s*\d{4}-\d{1,2}-\d{1,2}"
     r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?)?(?:\s*来源\s*[:：]\s*\S{2,20})?$"
 )

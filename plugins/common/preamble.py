@@ -223,7 +223,12 @@ def _rejoin(pieces: list[str]) -> tuple[str, ...]:
         # a piece that opens on 复议 is a name of its own ("……依申请公开政府信息、行政复议和行政诉讼情况、……", 河曲县
         # 2018): the name split at its own 、 has its 复议 before the 、, never after
         joins = joins and not re.match(r"(?:行政)?复议", piece)
-        if (
+        # the 诉讼 half after the 复议 half, however short the list's names ("……、政府信息公开行政复议、行政诉讼、存在
+        # 的主要问题及改进情况、……等6部分", 乌鲁木齐市 2021): no list has 诉讼 as a part of its own
+        halves = (
+            names and re.search(r"复议$", names[-1]) and re.fullmatch(r"(?:提起)?(?:行政)?诉讼(?:的)?(?:情况)?", piece)
+        )
+        if halves or (
             names
             and joins
             and not _NAME_END.search(names[-1])

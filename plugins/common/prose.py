@@ -184,6 +184,8 @@ _NUMBER_UNIT = re.compile(rf"(?<![\d.])(?P<n>\d+(?:,\d{{3}})*)(?P<u>[{_UNITS}])(
 _COUNTED_BEFORE = re.compile(r"\d+[期次批篇个场份]$")
 #: the words that open the parts of a count: "……40条，其中……", "……32条，包括领导信息类1条、……"
 _PARTS_WORDS = ("其中", "包括")
+#: words that make the number after them a change on another count, not a count of its own
+_CHANGE_BEFORE = re.compile(r"(?:增加|减少|增长|下降|上升|提高|增幅为?|降幅为?|多出?|少了?)(?:了)?\s*$")
 #: a total said without 共: the count straight before 其中 or 包括 ("主动公开政府信息40条，其中……")
 _COUNT_BEFORE_PARTS = re.compile(
     rf"(?<![\d.])(?P<n>\d+(?:,\d{{3}})*)(?P<u>[{_UNITS}])(?=[，,：:。\s]{{0,2}}(?:内容|主要)?(?:{'|'.join(_PARTS_WORDS)}))"
@@ -661,6 +663,9 @@ def parts_not_adding_up(text: str) -> Iterator[PartsSum]:
         after = text[at:]  # what follows the sentence: a list may go on there after its ；
         found = [t for t in (_TOTAL.search(sentence), _COUNT_BEFORE_PARTS.search(sentence)) if t is not None]
         found = [t for t in found if 0 <= _parts_word(sentence, t.end()) <= t.end() + 6 and _alone(sentence, t)]
+        # "……公开政府信息145条,与去年相比增加45条。其中……93条,……52条" (庆云县尚堂镇 2021): a change on last year
+        # is no total; its 其中 list is of the count before it
+        found = [t for t in found if not _CHANGE_BEFORE.search(sentence, 0, t.start())]
         if not found:
             listed_whole = _list_without_qizhong(sentence)
             if listed_whole is not None:
