@@ -941,6 +941,10 @@ def test_two_titles_with_a_note_between_them_need_a_serial_comma(check):
     text = "根据《中华人民共和国政府信息公开条例》（以下简称《条例》）《福建省政府信息公开办法》要求，编制本报告。"
     [p] = [p for p in check(with_overview(text=text)) if p.rule == "common.title-series"]
     assert p.expected == "》（以下简称《条例》）、《" and p.source.keypath == "overview.text"
+    # 庆云县尚堂镇 2021 (held-out round 134): two notes, the 令 number and the short name, then the next title
+    text = "根据《中华人民共和国政府信息公开条例》（国务院令第711号）（以下简称条例）《年度报告格式》要求编制。"
+    [p] = [p for p in check(with_overview(text=text)) if p.rule == "common.title-series"]
+    assert p.expected == "》（国务院令第711号）（以下简称条例）、《"
 
 
 def test_a_dunhao_between_titles_is_one_warning_for_the_report(check):

@@ -215,6 +215,9 @@ def test_a_city_scope_in_a_county_or_district_report_is_reported_once(check, org
         # 元谋县黄瓜园镇 2017 (held-out round 65): a town's work said to drive the county's
         ("黄瓜园镇", "有效推动了全县政府信息公开工作纵深发展。", "全县", "全镇"),
         ("某某乡人民政府", "进一步促进全区政务公开工作。", "全区", "全乡"),
+        # 东至县花园乡 2022 (held-out round 134): the township's own year of work called the county's
+        ("某某乡人民政府", "结合2022年我县政府信息公开工作编制而成。", "我县", "我乡"),
+        ("某某街道办事处", "我区政府信息公开工作取得新进展。", "我区", "我街道"),
     ],
 )
 def test_a_township_speaking_of_another_kind_of_township(check, organ, text, found, own):
@@ -230,6 +233,7 @@ def test_a_township_speaking_of_another_kind_of_township(check, organ, text, fou
         # the county's work as the setting, not as what the town drives
         ("某某镇人民政府", "按照全县政务公开工作部署，推动全镇政府信息公开工作"),
         ("某某镇人民政府", "参加全县政务公开培训，推进政府信息公开工作"),
+        ("某某镇人民政府", "在我县政务公开工作部署下，推进政府信息公开工作"),
     ],
 )
 def test_township_scopes_where_they_belong_pass(check, organ, text):

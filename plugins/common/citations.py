@@ -242,7 +242,9 @@ def url_problems(report: Report) -> list[Problem]:
     return problems
 
 
-_NOTE_BETWEEN_TITLES = re.compile(r"》(?P<note>[（(](?:[^（()）《》]|《[^《》]{1,20}》){1,60}[）)])《")
+#: two titles with a bracketed note between them, or two ("《……条例》(国务院令第711号)(以下简称条例)《……格式》",
+#: 庆云县尚堂镇 2021)
+_NOTE_BETWEEN_TITLES = re.compile(r"》(?P<note>(?:[（(](?:[^（()）《》]|《[^《》]{1,20}》){1,60}[）)]){1,2})《")
 
 
 def title_series_problems(report: Report) -> list[Problem]:

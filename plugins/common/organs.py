@@ -228,20 +228,24 @@ _TOWNSHIP_SCOPE = (
 
 #: a township's work said to drive the county's (or district's, city's): "有效推动了全县政府信息公开工作纵深发展"
 _DRIVING_ABOVE = re.compile(r"(?:推动|推进|促进|带动)了?(?P<scope>全[县区市旗])")
+#: a township's own year of work called the county's: "结合2022年我县政府信息公开工作编制而成" (东至县花园乡 2022)
+_OWN_ABOVE = re.compile(r"(?P<scope>我[县区市旗])(?=(?:20\d\d年度?)?政府信息公开工作)")
 
 
 def _township_scope(report: Report, organ: str) -> list[Problem]:
     """A township saying 全街 of its own work, or a street office 全乡/全镇 ("两家子满族乡迅速组织全街开展新《条例》
     学习", 吉林市昌邑区两家子满族乡 2020): another kind of organ's report carried over; or a township's work said to
-    drive the whole county's ("有效推动了全县政府信息公开工作纵深发展", 元谋县黄瓜园镇 2017), words of the county's
-    report.  Once per report."""
+    drive the whole county's ("有效推动了全县政府信息公开工作纵深发展", 元谋县黄瓜园镇 2017), or its year of work
+    called the county's ("结合2022年我县政府信息公开工作编制而成", 东至县花园乡 2022): words of the county's report.
+    Once per report."""
     for ending, own, other in _TOWNSHIP_SCOPE:
         if not ending.search(organ):
             continue
         for keypath, text in narrative_strings(report):
-            for pattern, said, source in (
-                (other, "说自己的工作应为", "别的乡镇街道"),
-                (_DRIVING_ABOVE, "推动的应是", "上级"),
+            for pattern, said, source, mine in (
+                (other, "说自己的工作应为", "别的乡镇街道", own),
+                (_DRIVING_ABOVE, "推动的应是", "上级", own),
+                (_OWN_ABOVE, "说自己的政府信息公开工作应为", "上级", "我" + own[1:]),
             ):
                 m = pattern.search(text)
                 if m and not in_title(text, m.start()):
@@ -249,10 +253,10 @@ def _township_scope(report: Report, organ: str) -> list[Problem]:
                     return [
                         warning(
                             "common.foreign-scope",
-                            f"“{text[max(0, m.start() - 8) : m.end() + 8]}”：本报告是“{organ}”的，{said}“{own}”，"
+                            f"“{text[max(0, m.start() - 8) : m.end() + 8]}”：本报告是“{organ}”的，{said}“{mine}”，"
                             f"不是“{scope}”：疑为从{source}的报告照搬，请核对",
                             report.ref(keypath),
-                            expected=own,
+                            expected=mine,
                             found=scope,
                         )
                     ]
