@@ -246,6 +246,20 @@ def test_a_part_name_with_its_own_enumeration_comma_is_one_name(check):
     assert "列出6个部分" in count.message  # the listed count agrees with the stated one
 
 
+def test_names_parted_by_commas_are_not_rejoined(check):
+    """连云港市 2012 (held-out round 136): "由情况概述,……,工作存在的主要问题及改进情况,2013年工作打算,附表共八个部分
+    组成" — the names are parted by commas; "2013年工作打算" and "附表" were joined as one name split at a 、 (there
+    is none), and the list read as seven parts against the eight it states."""
+    listed = (
+        "情况概述,主动公开政府信息情况,依申请公开政府信息、不予公开政府信息及咨询情况,因政府信息公开申请行政复议、"
+        "提起行政诉讼情况,工作人员及收费减免情况,工作存在的主要问题及改进情况,2013年工作打算,附表"
+    )
+    found = check(legacy(preamble={"text": f"本报告由{listed}共八个部分组成。"}))
+    assert not [p for p in found if p.rule == "legacy.part-count" and "但列出了" in p.message]
+    [count] = [p for p in found if p.rule == "legacy.part-count"]
+    assert "列出8个部分" in count.message
+
+
 def test_the_two_halves_of_the_appeals_part_are_one_name_in_a_list_of_short_names(check):
     """乌鲁木齐市 2021 (held-out round 133): "……、政府信息公开行政复议、行政诉讼、存在的主要问题及改进情况、……等6部分" —
     the names are short (no 情况), and the 诉讼 half was a seventh part: "说共六个部分，但列出了7个" on a list of six.

@@ -67,7 +67,7 @@ _SEPARATORS = re.compile(r"[、，,；]|(?<=情况|事项|措施)(?:以及|和|�
 #: ("总体公开情况说明", 鹤庆县 2019) and 综述 (阳山县政府办 2016), and so does a word joined to a name's end
 #: ("主要工作措施和做法", 吴堡县 2012).
 _NAME_END = re.compile(
-    r"(?:情况|事项|概述|综述|总述|附表|附注|说明|措施|思考|问题|统计表|报告表|支出和收费|支出与收费)"
+    r"(?:情况|事项|概述|概况|综述|总述|打算|附表|附注|说明|措施|思考|问题|统计表|报告表|支出和收费|支出与收费)"
     r"(?:(?:和|及|与)[\u4e00-\u9fff]{1,4})?$"
 )
 
@@ -159,7 +159,9 @@ def listed_parts(report: Report) -> PartList | None:
             pieces = _pieces(split, listed)
             if not counted and len(pieces) < 2:
                 continue
-            names = _rejoin(pieces)
+            # pieces parted by commas are names already: only a 、 splits one name in two ("……2013年工作打算,附表共
+            # 八个部分", 连云港市 2012: no 、 between them to rejoin)
+            names = tuple(pieces) if split is _COMMA_LEVEL else _rejoin(pieces)
             if included and (len(names) < 3 or not all(_NAME_END.search(n) for n in names)):
                 continue
             count = parse_chinese_number(m.group(2)) if counted else None
