@@ -580,7 +580,9 @@ def _cited(text: str, m: re.Match[str]) -> bool:
 
 def named_in_preamble(preamble: list[str], work_year: int | None = None) -> tuple[str, int] | None:
     """(organ or "", year) of the report its 导语 names, for a copy with no title line; ``None`` when it names none.
-    The organ is the one said to compile it ("由……编制") or named before the year; "我局", "本单位" name none."""
+    The organ is the one said to compile it ("由……编制") or named before the year; "我局", "本单位" name none.
+    ``work_year`` is the year the text says the work was done in, if any: a report named only inside a cited
+    document's title is taken where it does not contradict it."""
     text = "".join(preamble[:3])
     # a report named inside a cited document's title ("《……关于做好2021年政府信息公开工作年度报告编制发布有关事项的
     # 通知》") is that document's subject: its year is this report's only where nothing else names one and the year

@@ -145,9 +145,8 @@ def foreign_organ_problems(report: Report) -> list[Problem]:
             named = m.group("organ")
             if named in organ or organ in named or _names_the_organ(named, organ):
                 continue  # its own name, or its short form: 平潭县经贸局 for 平潭县经济贸易局
-            if (
-                shared_start(named, organ) < 2
-            ):  # a different place: a higher level's or a neighbour's document, not a slip
+            # a different place: a higher level's or a neighbour's document, not a slip
+            if shared_start(named, organ) < 2:
                 continue
             problems.append(
                 warning(
