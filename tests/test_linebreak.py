@@ -160,6 +160,45 @@ def test_an_english_line_neither_starts_nor_ends_with_the_space_it_breaks_at():
     assert lead.text == "附件：1. " and lead.natural > bare.natural
 
 
+def test_english_text_is_justified_at_its_spaces_and_its_curly_quotes_touch_their_words():
+    """山东省人民政府 2017's English 导语: "(hereinafter “Regulations”)" was drawn "( hereinafter “ Regulations ” )" —
+    justification stretched the gap between the bracket and its word, and the curly quotes kept the blank half of
+    their full-width cell.  Now the stretch goes into the spaces only, and a quote between Latin words loses its
+    blank half, so its ink touches its word; a quote beside Chinese characters keeps its cell."""
+    text = (
+        "This report is prepared according to the requirements set out by Regulations Regarding Disclosure of "
+        "Government Information of the PRC (hereinafter “Regulations”) and Solutions for Disclosure of Government "
+        "Information of Shandong Province (hereinafter “Solutions”); and it is based on the municipal people’s reports."
+    )
+    lines = lines_of(text, cells=28, style=replace(STYLE, align="justify"))
+    assert " ".join(line.text for line in lines) == text
+    seen = set()
+    for line in lines:
+        gl = glyphs(line)
+        for (c1, x1, a1), (c2, x2, _) in itertools.pairwise(gl):
+            if c1 == " " or c2 == " ":
+                continue
+            pair = c1 + c2
+            if c1 == "“":  # ink in the right half of the cell: it ends where the word starts
+                assert x2 == pytest.approx(x1 + CELL, abs=0.01), (pair, line.text)
+                seen.add("open")
+            elif c2 in "”’":  # the word ends where the quote's ink starts
+                assert x2 == pytest.approx(x1 + a1, abs=0.01), (pair, line.text)
+            elif c1 in "”’":  # the quote's ink (left half) ends where the next glyph starts
+                assert x2 == pytest.approx(x1 + CELL / 2, abs=0.01), (pair, line.text)
+                seen.add("close")
+            else:  # inside a word group ("(hereinafter", "PRC)", ");"): set solid, however the line is justified
+                assert x2 == pytest.approx(x1 + a1, abs=0.01), (pair, line.text)
+        if line is not lines[-1]:
+            assert line.extent == pytest.approx(line.left + line.width, abs=0.01)  # still justified, at the spaces
+    assert seen == {"open", "close"}
+    # beside Chinese characters a curly quote keeps its full cell (GB/T 15834 marks are full-width)
+    [line] = lines_of("网站“中国山东”下载", cells=28)
+    xs = {ch: x for ch, x, _ in glyphs(line)}
+    assert xs["中"] - xs["“"] == pytest.approx(CELL, abs=0.01) and xs["“"] - xs["站"] == pytest.approx(CELL, abs=0.01)
+    assert xs["下"] - xs["”"] == pytest.approx(CELL, abs=0.01)
+
+
 @pytest.mark.parametrize(
     ("run", "pieces"),
     [

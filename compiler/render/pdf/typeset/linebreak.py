@@ -29,8 +29,9 @@ Model
   lines hand up to four units down; each alternative is judged over the same window of lines (spacing over
   the limit first, then a lone last character 段末孤字, then the squeeze, then evenness).  The rest stays
   greedy, so breaking is linear in the text.
-* Justification stretches the gaps *between* units (never inside a Latin run) so that every line but the
-  last fills the measure exactly.
+* Justification stretches the gaps *between* units (never inside a Latin run, nor between Latin characters
+  and half-width marks written together: "(hereinafter", "1.") so that every line but the last fills the
+  measure exactly.  A curly quote between Latin words is set in half a cell (:func:`_set_latin_text`).
 """
 
 from __future__ import annotations
@@ -78,6 +79,11 @@ _GLUED = 16  # piece of a unit broken by characters: no justification stretch be
 _LATIN = 32
 _CJK = 64
 _INWORD = 128  # a piece of one Latin/digit run after its own break opportunity ("0532-|85912121"): no stretch before it
+_HALF_QUOTE = 256  # a curly quote inside Latin text ("hereinafter “Regulations”", "people’s"): half a cell
+
+#: Curly quotes that open (ink in the right half of their cell) and close (ink in the left half).
+_CURLY_OPENING: frozenset[str] = frozenset("“‘")
+_CURLY_CLOSING: frozenset[str] = frozenset("”’")
 
 _EPS = 1e-6
 
@@ -320,7 +326,47 @@ def _tokenise(t: _Text, compress: bool) -> _Units:
         if (a & _CJK and b & _LATIN) or (a & _LATIN and b & _CJK):
             style = styles[u.start[k]]
             u.space_before[k] = style.latin_space * style.size
+    _set_latin_text(u, text)
     return u
+
+
+def _set_latin_text(u: _Units, text: str) -> None:
+    """Latin text inside a paragraph is set as Latin text is (山东省 2017's English paragraph).
+
+    * A curly quote that stands between Latin words — “ before a word and after a space, a bracket or the
+      paragraph's start; ” or ’ after a word and before a space, a mark, a word or the end — loses the blank
+      half of its full-width cell, as at a line end, so that its ink touches its word: "hereinafter “Regulations”)"
+      and "people’s", not "“ Regulations ”".  Quotes beside Chinese characters keep their cell.
+    * Justification stretches the spaces and the gaps beside Chinese characters and full-width marks, never
+      the gap inside a group of Latin characters and half-width marks written together ("(hereinafter",
+      "PRC)", "”);"): those are set solid, as a word is."""
+    count = len(u.start)
+    flags = u.flags
+
+    def space(k: int) -> bool:
+        return u.end[k] - u.start[k] == 1 and text[u.start[k]] == " "
+
+    def western(k: int) -> bool:
+        fl = flags[k]
+        return not space(k) and not fl & _CJK and (not fl & (_OPEN | _CLOSE) or bool(fl & _HALF_QUOTE))
+
+    for k in range(count):
+        if u.end[k] - u.start[k] != 1 or u.lead_cut[k] or u.trail_cut[k]:
+            continue
+        ch = text[u.start[k]]
+        before_word = k + 1 < count and bool(flags[k + 1] & _LATIN)
+        after_word = k > 0 and bool(flags[k - 1] & (_LATIN | _HALF_QUOTE))
+        if ch in _CURLY_OPENING and before_word and (k == 0 or space(k - 1) or western(k - 1)):
+            u.lead_cut[k] = u.half[k]
+        elif ch in _CURLY_CLOSING and after_word and (k + 1 == count or space(k + 1) or western(k + 1)):
+            u.trail_cut[k] = u.half[k]
+        else:
+            continue
+        u.width[k] -= u.half[k]
+        flags[k] |= _HALF_QUOTE
+    for k in range(1, count):
+        if western(k - 1) and western(k):
+            flags[k] |= _INWORD
 
 
 def _split_wide_units(u: _Units, t: _Text, limit: float) -> _Units:
