@@ -258,6 +258,41 @@ def test_a_last_part_printed_without_its_number(tmp_path):
     assert "加强组织领导" in str(data["active"]["text"])  # a short line that names no part stays in its part
 
 
+@pytest.mark.parametrize(
+    ("year", "parts"),
+    [
+        (2013, ["一、概述", "、主动公开政府信息情况", "三、依申请公开政府信息情况"]),
+        (2020, ["一、总体情况", "、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况"]),
+    ],
+)
+def test_a_part_whose_number_is_lost_and_only_its_dunhao_printed(tmp_path, year, parts):
+    """耀州区审计局 2020 (held-out round 136): part 二 is printed "、主动公开政府信息情况" — the number lost, its 、 left.
+    It is part 二 with its number kept as printed (、), in either format; a line of text that opens on a 、 and names
+    no part stays text."""
+    first, second, third = parts
+    path = _written(
+        tmp_path,
+        f"lost-{year}.html",
+        [
+            f"某县审计局{year}年政府信息公开工作年度报告",
+            "根据《中华人民共和国政府信息公开条例》要求，编制本报告。",
+            first,
+            f"{year}年，我局认真贯彻落实《条例》。",
+            "、服务窗口等方式进行公开，提高公开工作的时效性。",
+            second,
+            "我局主动公开政府信息120条。",
+            third,
+            f"{year}年，我局未收到政府信息公开申请。",
+        ],
+    )
+    data = import_file(path).result.data
+    assert data["active"]["number_as_printed"] == "、"
+    assert data["active"].get("heading", "主动公开政府信息情况") == "主动公开政府信息情况"
+    assert "120条" in str(data["active"]) and "120条" not in str(data["overview"])
+    assert "服务窗口等方式" in str(data["overview"])  # text, not a part
+    assert "number_as_printed" not in data["applications"]
+
+
 def _written(tmp_path, name: str, lines: list[str]):
     path = tmp_path / name
     body = "".join(f"<p>{line}</p>\n" for line in lines)

@@ -53,10 +53,6 @@ MISREAD: dict[str, str] = {  # slug → why its page copy is still read otherwis
         "table 三's cells run together in the store's text (“本年新收政府信息公开申请数量2000002”): the import refuses "
         "to guess where each number ends; the transcriber split them by the format's seven columns"
     ),
-    "yaozhou-shenjiju-2020": (
-        "part 二's heading is printed “、主动公开政府信息情况”, its number lost: the import reads no part heading in a "
-        "line that opens on a 顿号, and part 二's table header stays text of part 一"
-    ),
     "honghuagang-quzhengfu-2012": (
         "the page holds the 电子政务办公室's covering letter (报送函: its own title, addressee, 附件 list and "
         "signature) above the report: the import takes the letter's title for the report's; the transcriber kept "

@@ -146,7 +146,17 @@ class _Headings:
             self.numbers.setdefault(key, number)
             self.as_printed.setdefault(key, bare.group(1) + bare.group(2)[:1])
             return key, bare.group(3).strip()
-        if m is None and not self.bracketed and self.last >= 2 and (key := self._unnumbered(item, expected)):
+        if m is None and not self.bracketed and (lost := norm(item.text)).startswith("、"):
+            # "、主动公开政府信息情况": the number lost, its 顿号 printed (耀州区审计局 2020's page, the 2021 format's
+            # likeness) — the next part its name names, the 、 kept as printed
+            key = self._unnumbered(lost[1:], expected)
+            if key is None:
+                return None
+            self.last += 1
+            self.numbers.setdefault(key, self.last)
+            self.as_printed.setdefault(key, "、")
+            return key, lost[1:]
+        if m is None and not self.bracketed and self.last >= 2 and (key := self._unnumbered(norm(item.text), expected)):
             # "主要问题和改进措施" printed with no number after "五、……" (青海省邮政管理局 2017): the next part, its
             # number left out as printed
             self.last += 1
@@ -177,10 +187,9 @@ class _Headings:
             self.as_printed.setdefault(key, printed.group(0))
         return key, title
 
-    def _unnumbered(self, item: TextItem, expected: int) -> str | None:
+    def _unnumbered(self, title: str, expected: int) -> str | None:
         """The part a short line with no number names, after the numbered parts: a part's own word, a part's name's
         ending, no sentence mark, and a part not found yet that comes after the last one found."""
-        title = norm(item.text)
         if len(title) > 20 or not _PART_NAME_END.search(title) or re.search(r"[，。；,;：:（）()\d]", title):
             return None
         later = [k for k in list(TITLES)[max(expected - 1, 0) :] if k not in self.numbers and k in KEYWORDS]
