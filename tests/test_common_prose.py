@@ -1052,6 +1052,27 @@ def test_a_share_given_with_each_part_of_a_list():
     assert list(inline_shares(part)) == []
 
 
+def test_shares_that_add_up_to_the_whole_are_of_the_parts_added_up():
+    """合江县尧坝镇 2022 (held-out round 135): "政府网站公开信息118条，占比20.34%；政务新媒体公开信息142条，占比24.48%；
+    ……公开信息320条，占比55.18%" — no total in the sentence, the shares add up to 100.00 %, so the whole is
+    118 + 142 + 320 = 580, and 320 of 580 is 55.17 % (nudged to 55.18 so that the list adds up).  Shares that do not
+    add up to the whole, or a list after a stated total (read by the other readers), are not read here."""
+    from plugins.common.prose import shares_of_a_whole
+
+    text = (
+        "从公开渠道来看，政府网站公开信息118条，占比20.34%；政务新媒体公开信息142条，占比24.48%；"
+        "通过报刊、电视等传统公开载体公开信息320条，占比55.18%。"
+    )
+    [slip] = shares_of_a_whole(text)
+    assert (slip.part, slip.total, slip.typed, str(slip.verdict.rounded)) == (320, 580, "55.18", "55.17")
+    assert slip.summed
+    assert list(shares_of_a_whole(text.replace("55.18%", "55.17%"))) == []  # 99.99 %: each share rounded, none off
+    # shares of something else than the list's whole (they add up to 60 %): not read
+    assert list(shares_of_a_whole("政府网站公开118条，占比20%；新媒体公开142条，占比40%。")) == []
+    # a stated total before the list: the total is the base, not the parts (the other readers say it)
+    assert list(shares_of_a_whole("共公开600条，其中网站公开118条，占比20.34%；新媒体公开482条，占比79.66%。")) == []
+
+
 @pytest.mark.parametrize(
     ("text", "warned"),
     [

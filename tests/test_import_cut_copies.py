@@ -266,9 +266,9 @@ def test_a_last_part_printed_without_its_number(tmp_path):
     ],
 )
 def test_a_part_whose_number_is_lost_and_only_its_dunhao_printed(tmp_path, year, parts):
-    """耀州区审计局 2020 (held-out round 136): part 二 is printed "、主动公开政府信息情况" — the number lost, its 、 left.
-    It is part 二 with its number kept as printed (、), in either format; a line of text that opens on a 、 and names
-    no part stays text."""
+    """耀州区审计局 2020 (held-out round 136): part 二 is printed "、主动公开政府信息情况" — the number lost, its 、
+    left.  It is part 二 with its number kept as printed (、), in either format; a line of text that opens on a 、 and
+    names no part stays text."""
     first, second, third = parts
     path = _written(
         tmp_path,

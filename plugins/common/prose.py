@@ -746,6 +746,7 @@ class ListedShare:
     typed: str
     verdict: PercentVerdict
     added: int  # the parts of the list added up (the base an author may have used instead of the total)
+    summed: bool = False  # no total is stated: the shares add to 100 %, so the base is the parts added up
 
 
 _NAMED_SHARE = re.compile(
@@ -817,6 +818,30 @@ def inline_shares(text: str) -> Iterator[ListedShare]:
             verdict = percent_verdict(part, stated, m.group("p"))
             if verdict is not None and not verdict.ok:
                 yield ListedShare(sentence.strip(), _subject(m.group("name")), part, stated, m.group("p"), verdict, 0)
+
+
+def shares_of_a_whole(text: str) -> Iterator[ListedShare]:
+    """ "政府网站公开信息118条,占比20.34%;政务新媒体公开信息142条,占比24.48%;……公开信息320条,占比55.18%" (合江县尧坝镇
+    2022): a list whose every part is given with its count and its share, the shares adding up to 100 % — so the
+    whole is the parts added up (580), and each share is of that (320 of 580 is 55.17 %: a share nudged so that
+    the list adds up is still a wrong share).  Shares that add up to less or more are another whole's, not read; a
+    list after a stated total ("共……43条，其中……") is read against that total by the other readers."""
+    full_stops = [part for part in re.split(r"(?<=[。！？!?])", text) if part]
+    for sentence in _with_parts_after(full_stops):
+        found = [m for m in _INLINE_SHARE.finditer(sentence) if not _in_brackets(sentence, m.start("n"))]
+        if len(found) < 2 or len({m.group("u") for m in found}) != 1 or _TOTAL.search(sentence, 0, found[0].start()):
+            continue
+        places = max(_decimals(m.group("p")) for m in found)
+        shares = sum(Decimal(m.group("p")) for m in found)
+        if abs(shares - 100) > Decimal(len(found)) * Decimal(5).scaleb(-places - 1):
+            continue  # not the whole (a part of it, or a list of shares of several wholes)
+        whole = sum(int(m.group("n").replace(",", "")) for m in found)
+        for m in found:
+            part = int(m.group("n").replace(",", ""))
+            verdict = percent_verdict(part, whole, m.group("p"))
+            if verdict is not None and not verdict.ok:
+                count = m.group("n") + m.group("u")  # the part named by its count: its name may run far back
+                yield ListedShare(sentence.strip(), count, part, whole, m.group("p"), verdict, whole, summed=True)
 
 
 def shares_of_listed_parts(text: str) -> Iterator[ListedShare]:
@@ -997,6 +1022,7 @@ def listed_share_problems(
     problems = []
     found_in = [(k, f) for k, t in texts for f in shares_of_listed_parts(t)]
     found_in += [(k, f) for k, t in inline for f in inline_shares(t)]
+    found_in += [(k, f) for k, t in texts for f in shares_of_a_whole(t)]
     for keypath, found in found_in:
         instead = percent_verdict(found.part, found.added, found.typed) if found.added else None
         why = (
@@ -1005,7 +1031,10 @@ def listed_share_problems(
             else ""
         )
         message = (
-            f"“{_short(found.phrase)}”：{found.name}{found.part}占所说总数{found.total}的"
+            f"“{_short(found.phrase)}”：各项占比相加为100%，总数即各项之和{found.total}；其中{found.name}占"
+            f"{found.verdict.rounded}%，不是{found.typed}%"
+            if found.summed
+            else f"“{_short(found.phrase)}”：{found.name}{found.part}占所说总数{found.total}的"
             f"{found.verdict.rounded}%，不是{found.typed}%{why}"
         )
         problems.append(
@@ -1106,6 +1135,7 @@ __all__ = [
     "restatements",
     "rounding_problem",
     "separator_problems",
+    "shares_of_a_whole",
     "shares_of_listed_parts",
     "shares_over_100",
     "shares_problems",
