@@ -1052,6 +1052,24 @@ def test_a_share_given_with_each_part_of_a_list():
     assert list(inline_shares(part)) == []
 
 
+def test_bracketed_running_totals_of_a_list_that_is_the_whole_add_up():
+    """包头市东河区 2014 (held-out round 135): "共当年更新信息371件（累计公开4092件）。其中，公开政府文件23件（累计公开
+    件184件）；公开信息动态348条（累计公开3808条）" — the year's counts add up (23 + 348 = 371), so the two parts are
+    the whole, and their running totals must add up too: 184 + 3808 = 3992, not 4092.  Where the year's counts do not
+    add up (a partial list), or a part has no bracketed figure, nothing is said of the brackets."""
+    from plugins.common.prose import running_totals_not_adding_up
+
+    text = (
+        "截至2014年12月31日，网站首页共当年更新信息371件（累计公开4092件）。其中，公开政府文件23件（累计公开件184件）；"
+        "公开信息动态348条（累计公开3808条）。另外，各部门共更新信息1039条。"
+    )
+    [found] = running_totals_not_adding_up(text)
+    assert (found.total, found.parts, found.word) == (4092, (184, 3808), "累计")
+    assert list(running_totals_not_adding_up(text.replace("3808条", "3908条"))) == []
+    assert list(running_totals_not_adding_up(text.replace("348条", "340条"))) == []  # a partial list
+    assert list(running_totals_not_adding_up(text.replace("（累计公开3808条）", ""))) == []
+
+
 def test_shares_that_add_up_to_the_whole_are_of_the_parts_added_up():
     """合江县尧坝镇 2022 (held-out round 135): "政府网站公开信息118条，占比20.34%；政务新媒体公开信息142条，占比24.48%；
     ……公开信息320条，占比55.18%" — no total in the sentence, the shares add up to 100.00 %, so the whole is

@@ -921,12 +921,67 @@ def _with_parts_after(sentences: list[str]) -> list[str]:
     return out
 
 
+@dataclass(frozen=True)
+class RunningTotals:
+    phrase: str
+    word: str  # what the bracketed figures are: 累计
+    total: int  # the bracketed figure after the total
+    parts: tuple[int, ...]  # those after the parts
+    unit: str
+
+
+#: a count followed by a second, bracketed count of another span: "371件(累计公开4092件)"
+_WITH_RUNNING = re.compile(
+    rf"(?<![\d.])(?P<n>\d+(?:,\d{{3}})*)(?P<u>[{_UNITS}])\s*[（(](?P<w>累计|历年累计|总计)[^\d（()）]{{0,8}}?"
+    rf"(?P<c>\d+(?:,\d{{3}})*)(?P<cu>[{_UNITS}])[)）]"
+)
+
+
+def running_totals_not_adding_up(text: str) -> Iterator[RunningTotals]:
+    """ "共当年更新信息371件(累计公开4092件)。其中,公开政府文件23件(累计公开件184件);公开信息动态348条(累计公开
+    3808条)" (包头市东河区 2014): the year's counts add up (23 + 348 = 371), so the list is the whole — and then the
+    bracketed running totals must add up too: 184 + 3808 = 3992, not 4092.  Read only where the year's counts of
+    the parts add up to the year's total exactly and every part has its bracketed figure."""
+    full_stops = [part for part in re.split(r"(?<=[。！？!?])", text) if part]  # a list runs over its ；
+    for sentence in _with_parts_after(full_stops):
+        found = list(_WITH_RUNNING.finditer(sentence))
+        if len(found) < 3 or sentence.find("其中", found[0].end()) < 0:
+            continue
+        head, parts = found[0], found[1:]
+        if not _TOTAL.search(sentence, 0, head.end()) or len({m.group("w") for m in found}) != 1:
+            continue
+        if any(m.start() < sentence.find("其中", head.end()) for m in parts):
+            continue
+        between = [m for m in _ITEM.finditer(sentence, head.end()) if not _in_brackets(sentence, m.start())]
+        if len(between) != len(parts):  # a part without its bracketed figure, or another count: not this list
+            continue
+        year = sum(int(m.group("n").replace(",", "")) for m in parts)
+        running = tuple(int(m.group("c").replace(",", "")) for m in parts)
+        if year == int(head.group("n").replace(",", "")) and sum(running) != int(head.group("c").replace(",", "")):
+            yield RunningTotals(
+                sentence.strip(), head.group("w"), int(head.group("c").replace(",", "")), running, head.group("cu")
+            )
+
+
 def parts_problems(
     report: Report, texts: Iterator[tuple[str, str]], skip: Callable[[str, PartsSum], bool] | None = None
 ) -> list[Problem]:
     """``prose.parts-sum`` for every list found; ``skip(keypath, found)`` leaves out a list another rule checks."""
     problems = []
     for keypath, text in texts:
+        for running in running_totals_not_adding_up(text):
+            added = sum(running.parts)
+            problems.append(
+                warning(
+                    "prose.parts-sum",
+                    f"“{_short(running.phrase)}”：当年各项相加等于总数，括号中的{running.word}数"
+                    f"{'＋'.join(map(str, running.parts))}＝{added}，却不等于总数的{running.word}{running.total}"
+                    f"{running.unit}",
+                    report.ref(keypath),
+                    expected=f"= {running.total}",
+                    found=added,
+                )
+            )
         for found in parts_not_adding_up(text):
             if skip is not None and skip(keypath, found):
                 continue
@@ -1134,6 +1189,7 @@ __all__ = [
     "rate_problems",
     "restatements",
     "rounding_problem",
+    "running_totals_not_adding_up",
     "separator_problems",
     "shares_of_a_whole",
     "shares_of_listed_parts",
