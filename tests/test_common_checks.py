@@ -1620,6 +1620,9 @@ def test_a_contact_label_without_its_colon(check, text, found):
         ("电子邮箱：xsqsfjbgs126.com.cn。", ["xsqsfjbgs126.com.cn"]),
         ("电子邮箱：xsqsfjbgs@126.com。邮箱 jfj＠163.com，E-mail: ab.c@gov.cn。", []),
         ("请登录邮箱系统查收。", []),
+        # 缙云县壶镇镇 2013 (held-out round 136): a QQ number for the address
+        ("联系电话0578-3226011，QQ邮箱1149545357。", ["1149545357"]),
+        ("QQ邮箱1149545357@qq.com，邮箱12345人次。", []),
         # 东城区审计局 2009 (held-out round 74): a point inside a telephone number
         ("请联系:综合法制科,电话6402.1371。", ["6402.1371"]),
         ("增长率为1234.5678万元。", []),

@@ -644,6 +644,8 @@ _MAILBOX = re.compile(
 )
 
 
+#: an e-mail address given as a QQ number alone: "QQ邮箱1149545357" (缙云县壶镇镇 2013) — the address is 号码@qq.com
+_NUMBER_MAILBOX = re.compile(r"(?:电子邮箱|邮箱|E-?mail|email)[：:\s]*(\d{5,12})(?=[。，、；,;）)\s]|$)")
 #: a telephone number with a point inside it: "电话6402.1371" (北京市东城区审计局 2009)
 _DOTTED_PHONE = re.compile(r"(?:电话|传真)[：:]?\s*(?P<number>\d{3,4}\.\d{4})(?![\d.])")
 #: an e-mail address with a web address's "www." before it: "电子邮箱:www.xzchangdu@126.com" (昌都市 2018)
@@ -655,6 +657,11 @@ _MISWRITTEN_CONTACTS = (
     (_DOTTED_PHONE, "电话号码“{}”中间用了点号：号码中间不加点，要分隔用短横线“-”", lambda w: w.replace(".", "")),
     (_WEB_MAILBOX, "电子邮箱“{}”前多了网址的“www.”：邮箱地址是“用户名@域名”", lambda w: w.removeprefix("www.")),
     (_MAILBOX, "电子邮箱“{}”缺了“@”：邮箱地址是“用户名@域名”", lambda w: "用户名@域名"),
+    (
+        _NUMBER_MAILBOX,
+        "电子邮箱只写了一串数字“{}”：邮箱地址是“用户名@域名”，QQ邮箱要写成“QQ号@qq.com”",
+        lambda w: f"{w}@qq.com",
+    ),
 )
 
 
