@@ -446,6 +446,42 @@ def test_a_title_with_its_year_after_it(tmp_path):
     assert (report["organ"], report["year"]) == ("某镇", 2019)
 
 
+def test_a_sites_footer_above_the_report_is_page_furniture(tmp_path):
+    """互助县威远镇 2022 (held-out round 140): the copy opens with the portal's footer — "网站标识码:6302230002
+    主办单位:互助县人民政府办公室" and "青公网安备 63022302000103号 备案号:青ICP备16000286号-1" — above a title with no
+    year: those lines are the site's, not a title or an organ, and the report is read (its year from the 导语)."""
+    lines = [
+        "网站标识码:6302230002 主办单位:互助县人民政府办公室",
+        "青公网安备 63022302000103号 备案号:青ICP备16000286号-1",
+        "威远镇政府信息公开工作年度报告",
+        "2022年度,威远镇认真落实《中华人民共和国政府信息公开条例》。现将2022年度威远镇政府信息公开工作报告如下。",
+        "一、总体情况",
+        "一年来,威远镇有序推进政府信息公开工作。",
+    ]
+    data = import_file(_written(tmp_path, "wy.html", lines)).result.data
+    assert (data["report"]["organ"], data["report"]["year"]) == ("威远镇", 2022)
+    assert "网站标识码" not in str(data) and "ICP" not in str(data)
+
+
+def test_a_title_with_the_regulations_words_cut_short(tmp_path):
+    """铜仁高新区 2014 (held-out round 138): "铜仁高新区2014年信息年度报告" — organ, year and 年度报告 printed, the
+    条例's 政府信息公开工作 cut to 信息: still the title (its wording then reported), not two lines of the 导语; a
+    sentence that ends on 年度报告 is no title."""
+    lines = [
+        "铜仁高新区2014年信息年度报告",
+        "本报告根据《中华人民共和国政府信息公开条例》编制。本报告中所列数据的统计期限自2014年1月1日起至2014年12月31日止。",
+        "一、概述",
+        "2014年，我区认真贯彻落实《条例》。",
+    ]
+    data = import_file(_written(tmp_path, "tr.html", lines)).result.data
+    assert (data["report"]["organ"], data["report"]["year"]) == ("铜仁高新区", 2014)
+    assert data["report"]["title"] == "铜仁高新区2014年信息年度报告"
+    assert "年度报告" not in str(data["preamble"]["text"]).split("。")[0][-6:]
+    from plugins.common.importing import title_parts
+
+    assert title_parts("现将本单位2014年工作情况形成年度报告") is None  # no 信息 or 公开: a sentence's end
+
+
 _TOPICS = ["(一)主动公开", "全年主动公开政府信息392条。", "(二)依申请公开", "全年未收到政府信息公开申请。"]
 
 
