@@ -383,3 +383,33 @@ def test_the_part_list_opens_at_the_last_word_that_brings_it_in(check):
     assert not any("编制" in p.message for p in found), [p.message for p in found]
     [count] = [p for p in found if p.rule == "legacy.part-count"]
     assert "列出6个" in count.message
+
+
+@pytest.mark.parametrize(
+    ("listed", "said"),
+    [
+        # 河池市 2017 (held-out round 138): the count first, then the names parted by semicolons — one of which holds a
+        # comma of its own ("……推进政府信息公开情况,特别是推进重点领域政府信息公开情况"): eight listed, seven said
+        (
+            "《报告》全文包括七个方面的内容,分别为:本年度政府信息公开工作的基本情况;围绕国家和自治区中心工作推进政府"
+            "信息公开情况,特别是推进重点领域政府信息公开情况;主动公开政府信息情况;依申请公开政府信息和不予公开政府信息"
+            "的情况;政府信息公开的收费及减免情况;因政府信息公开申请行政复议、提起行政诉讼的情况;政府信息公开工作存在的"
+            "主要问题及改进情况;2018年工作思路。",
+            "导语说共七个部分，但列出了8个",
+        ),
+        # the list numbered, closed by 等六部分组成 (离石区政府办 2025): six said, six listed
+        (
+            "本报告全文由六部分组成,分别是:1.概述;2.主动公开政府信息情况;3.依申请公开政府信息情况;4.政府信息公开的收费"
+            "及减免情况;5.因政府信息公开申请行政复议、提起行政诉讼的情况;6.存在的主要问题及改进措施等六部分组成。",
+            None,
+        ),
+    ],
+)
+def test_a_part_list_whose_count_comes_first(check, listed, said):
+    from conftest import legacy
+
+    found = [p.message for p in check(legacy(preamble={"text": listed})) if p.rule == "legacy.part-count"]
+    if said is None:
+        assert not any("导语说共" in m for m in found), found
+    else:
+        assert any(said in m for m in found), found

@@ -44,6 +44,15 @@ _PART_LIST = re.compile(
     r"(?:由|包括|分为)((?:(?!由|包括|分为)[^。；])+?)(?:等|共|这|计){0,2}([一二三四五六七八九十\d]+)"
     r"(?:(?:个)?(?:部分|方面)(?:组成|内容)?|项(?:主要)?内容)"
 )
+#: the count before the list: "由七部分组成，包括：概述；主动公开……", "全文包括七个方面的内容,分别为:……;……" (河池市
+#: 2017), "分为六个部分,涵盖总体情况、……", "由六部分组成,分别是:1.总体情况,2.……"
+_COUNT_FIRST_PART_LIST = re.compile(
+    r"(?:由|包括|分为)(?P<n>[一二三四五六七八九十\d]+)个?(?:部分|方面)(?:的?内容)?(?:组成)?[，,：:]?\s*"
+    r"(?:分别为|分别是|包括|涵盖|即|依次为|具体为)?[：:]?\s*(?P<list>[^。]+?)"
+    r"(?:等?[一二三四五六七八九十\d]*个?(?:部分|方面|内容)*(?:组成)?)?(?=。|$)"
+)
+#: a list's own numbers before its names ("1.总体情况,2.主动公开……")
+_LIST_NUMBER = re.compile(r"(?:^|(?<=[，,、；;]))\s*\d{1,2}\s*[.、．]\s*")
 #: "本年报由概述、主动公开情况……等组成": the same list without its count
 _UNCOUNTED_PART_LIST = re.compile(
     r"(?:本|该)?(?:年度报告|年报|报告)(?:主要)?由([^。；]+?)等?(?:几个|几)?(?:部分|方面)?组成"
@@ -128,14 +137,16 @@ def listed_parts(report: Report) -> PartList | None:
     opening paragraph as the first paragraph of part 一 ("一、总体情况" and then "本年报根据……编制。全文包括概述,……",
     海口市东山镇 2021): the list is read there too."""
     for keypath, text in opening_texts(report):
-        m = _PART_LIST.search(text)
-        counted = m is not None
-        m = m or _UNCOUNTED_PART_LIST.search(text)
+        first = _COUNT_FIRST_PART_LIST.search(text)
+        m = None if first else _PART_LIST.search(text)
+        counted = m is not None or first is not None
+        m = m or first or _UNCOUNTED_PART_LIST.search(text)
         included = (
             m is None and (m := _INCLUDED_PART_LIST.search(text) or _ANNOUNCED_PART_LIST.search(text)) is not None
         )
         if m:
-            listed = m.group(1)
+            listed = _LIST_NUMBER.sub("", m["list"]) if m is first else m.group(1)
+            stated = m["n"] if m is first else m.group(2) if counted else None
             listed = re.split(r"[：:]", listed)[-1]  # "本报告包括以下内容：A、B" — the list starts after the colon
             # "……改进措施，并附相关的说明和指标统计表" (平潭交通与建设局 2019): what is appended is not a part
             listed = re.split(r"[，,](?:并|另|同时)附", listed)[0]
@@ -150,21 +161,22 @@ def listed_parts(report: Report) -> PartList | None:
                 separators = frozenset(re.findall(r"”\s*([、，,；;])\s*“", listed))
                 if len(separators) == 1:  # one mark throughout: the quotation marks already part the names
                     separators = frozenset()
-                return PartList(
-                    tuple(quoted), parse_chinese_number(m.group(2)) if counted else None, keypath, separators
-                )
+                return PartList(tuple(quoted), parse_chinese_number(stated) if stated else None, keypath, separators)
             # parted by commas, with a name's own 、 inside ("……，投诉举报、行政复议、行政诉讼情况，……", 内黄县 2018):
             # the commas part the names (two or more of them, none after a 、-parted run of names)
-            split = _COMMA_LEVEL if _commas_part_the_names(listed) else _SEPARATORS
+            # parted by semicolons ("……基本情况;围绕……推进政府信息公开情况,特别是……情况;……", 河池市 2017): the
+            # semicolons part the names, whose commas and 顿号 are their own
+            semicolons = len(re.findall(r"[；;]", listed)) >= 2
+            split = _SEMICOLON_LEVEL if semicolons else _COMMA_LEVEL if _commas_part_the_names(listed) else _SEPARATORS
             pieces = _pieces(split, listed)
             if not counted and len(pieces) < 2:
                 continue
             # pieces parted by commas are names already: only a 、 splits one name in two ("……2013年工作打算,附表共
             # 八个部分", 连云港市 2012: no 、 between them to rejoin)
-            names = tuple(pieces) if split is _COMMA_LEVEL else _rejoin(pieces)
+            names = tuple(pieces) if split in (_COMMA_LEVEL, _SEMICOLON_LEVEL) else _rejoin(pieces)
             if included and (len(names) < 3 or not all(_NAME_END.search(n) for n in names)):
                 continue
-            count = parse_chinese_number(m.group(2)) if counted else None
+            count = parse_chinese_number(stated) if stated else None
             appended = re.search(r"(以及|及|与|和)(附表|附件|统计表)$", listed)
             if appended and count == len(names) - 1 and len(names) >= 2 and names[-1] == appended.group(2):
                 # "……其他应当报告的事项及附件共九个部分" (大连市 2013), "……需要说明的事项与附表共七个部分" (闽清县审计局
@@ -183,6 +195,7 @@ def listed_parts(report: Report) -> PartList | None:
 
 #: a list of quoted names: "“总体情况”“主动公开政府信息情况”……", with or without marks between them
 _QUOTED_NAMES = re.compile(r"\s*(?:“[^“”]+”\s*[、，,]?\s*(?:以及|和|及|与)?\s*)+")
+_SEMICOLON_LEVEL = re.compile(r"[；;]")
 _COMMA_LEVEL = re.compile(r"[，,；]|(?<=情况|事项|措施)(?:以及|和|及|与)")
 
 
