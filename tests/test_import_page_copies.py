@@ -230,11 +230,6 @@ NOT_FOUND_ON_THE_PAGE: dict[str, tuple[dict[str, int], str]] = {
         "the total (“主动公开政府信息的数量共192条”) and the categories (147+47+4) are sentences of part 二 on the "
         "page; the transcriber typed them as the part's figures, which the sum is checked on",
     ),
-    "tongren-gaoxinqu-2014": (
-        {"common.heading-punctuation": 1},
-        "item (二)'s run-in heading ends on a half-width “.” (“(二)深化信息公开工作.铜仁高新区……”): the import ends a "
-        "run-in heading at a sentence mark, so on the page the heading runs on into its text, which is not read as one",
-    ),
     "taojiang-songmutangzhen-2022": (
         {"gb2021.table2.regulations": 1},
         "the copy holds table 二 as the store's text of it (cells parted by |): on the page it is no table to read",

@@ -146,6 +146,11 @@ class Builder:
         node[last] = value
 
 
+#: a run-in heading ended by a Western full stop between Chinese characters: "(二)深化信息公开工作.铜仁高新区……"
+#: (铜仁高新区 2014) — the heading as printed, its "." kept (and reported by the checks)
+_WESTERN_STOP_HEADING = re.compile(r"^([^。；！？.]{1,30}?(?<=[\u4e00-\u9fff])\.)(?=[\u4e00-\u9fff])(.*)$")
+
+
 def split_marker(text: str, kind: str | None) -> tuple[str, str, str] | None:
     """``(kind, heading, rest)`` if ``text`` starts with an item number of ``kind`` (any kind when ``None``)."""
     base = None if not kind else "第一，" if kind.startswith("第") else _BASE_MARKER.get(kind, kind)
@@ -163,7 +168,7 @@ def split_marker(text: str, kind: str | None) -> tuple[str, str, str] | None:
                     name = name.replace("（", "(").replace("）", ")")
                 name += m["dun"]  # a 顿号 after the brackets: kept as printed ("(一)、")
             body = text[m.end() :]
-            hm = re.match(r"^([^。；！？]{1,30}[。：:])(.*)$", body)
+            hm = re.match(r"^([^。；！？]{1,30}[。：:])(.*)$", body) or _WESTERN_STOP_HEADING.match(body)
             if hm:
                 return name, hm.group(1), hm.group(2)
             if len(body) <= 30:
