@@ -463,6 +463,36 @@ def test_a_sites_footer_above_the_report_is_page_furniture(tmp_path):
     assert "网站标识码" not in str(data) and "ICP" not in str(data)
 
 
+def test_a_title_less_copy_whose_opening_misnames_its_year_takes_the_statistics_period(tmp_path):
+    """邹城市田黄镇 2021 (held-out round 141): no title; the 导语 says "编制了《田黄镇2020年政府信息公开工作年度报告》"
+    and "统计期限自2021年1月1日起至12月31日止" — the period is the report's year (2021, the 2021 format), the name's
+    2020 the slip."""
+    lines = [
+        "根据《中华人民共和国政府信息公开条例》,我镇认真编制了《田黄镇2020年政府信息公开工作年度报告》。统计期限自2021年1月1日"
+        "起至12月31日止。",
+        "一、总体情况",
+        "2021年度,我镇认真贯彻落实上级政府信息公开相关规定。",
+    ]
+    data = import_file(_written(tmp_path, "th.html", lines)).result.data
+    assert (data["report"]["year"], data["format"]) == (2021, "2021")
+
+
+def test_a_part_whose_number_the_store_turned_into_a_bullet(tmp_path):
+    """扎赉特旗好力保镇 2025 (held-out round 142): part 一 printed "- 总体情况" — the store's list bullet where the
+    number was: part 一, its "- " kept as printed."""
+    lines = [
+        "好力保镇2025年政府信息公开工作年度报告",
+        "本年度报告根据《中华人民共和国政府信息公开条例》编制。",
+        "- 总体情况",
+        "2025年,好力保镇统筹推进主动公开。",
+        "(一)主动公开情况。",
+        "2025年,好力保镇主动公开政府信息12条。",
+    ]
+    data = import_file(_written(tmp_path, "hl.html", lines)).result.data
+    assert data["format"] == "2021" and data["overview"]["number_as_printed"].strip() == "-"
+    assert "统筹推进主动公开" in str(data["overview"]) and "- 总体情况" not in str(data.get("preamble", ""))
+
+
 def test_a_title_with_the_regulations_words_cut_short(tmp_path):
     """铜仁高新区 2014 (held-out round 138): "铜仁高新区2014年信息年度报告" — organ, year and 年度报告 printed, the
     条例's 政府信息公开工作 cut to 信息: still the title (its wording then reported), not two lines of the 导语; a

@@ -614,7 +614,10 @@ def named_in_preamble(preamble: list[str], work_year: int | None = None) -> tupl
     organ = _COMPILING_OFFICE.sub("", by["organ"]) if by else (m["organ"] or "")
     if organ.startswith(("我", "本", "该")):  # "我局", "本单位": the organ is not named
         organ = ""
-    return organ, int(m["year"])
+    # the statistics period the same 导语 gives outweighs the year of the name it calls itself by ("编制了《田黄镇2020年
+    # 政府信息公开工作年度报告》" beside "统计期限自2021年1月1日起", 邹城市田黄镇 2021): the name's year is the slip
+    period = _PERIOD_YEAR.search(text)
+    return organ, int(period[1]) if period else int(m["year"])
 
 
 def metadata(doc: PublishedDocument, title: str, preamble: list[str], tail: list[TextItem], b: Builder) -> None:

@@ -48,7 +48,9 @@ _DOUBLED = re.compile(r"[，,。；;、：:]{2,}|《{2,}|》{2,}")
 _DOT_BETWEEN_WORDS = re.compile(r"(?<=[\u4e00-\u9fff])[.．•∙・](?=[\u4e00-\u9fff])")
 #: a day named by its month and day for an event, with a point or a bullet for the 间隔号: "5.15政务公开日", "5•15"
 _DOT_IN_DAY_NAME = re.compile(
-    r"(?<![\d.．])(?P<m>1[0-2]|[1-9])[.．•∙・](?P<d>[1-9]|[12]\d|3[01])(?=(?P<name>[\u4e00-\u9fff]{2,8}?(?:日|节)))"
+    # a decimal before its measure word is a quantity, not a day: "缩短1.3个工作日" (广州市城管局 2023)
+    r"(?<![\d.．])(?P<m>1[0-2]|[1-9])[.．•∙・](?P<d>[1-9]|[12]\d|3[01])"
+    r"(?=(?!个|天|周|倍|万|亿|余|多)(?P<name>[\u4e00-\u9fff]{2,8}?(?:日|节)))"
 )
 
 _SENTENCE_INSIDE = re.compile(r"[，,；;]")

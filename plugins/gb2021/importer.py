@@ -519,15 +519,20 @@ TABLE_NAMES = {"active": "表二", "applications": "表三", "appeals": "表四"
 _FEE_PART = re.compile(r"信息处理费|收费")
 
 
+#: what stands where a part's number was lost: its 顿号 ("、主动公开政府信息情况", 耀州区审计局 2020) or a list's bullet
+#: the store put there ("- 总体情况", 扎赉特旗好力保镇 2025)
+_LOST_NUMBER = re.compile(r"^(?:、|[-•·]\s*)")
+
+
 def _part_heading(item: TextItem, expected: int) -> tuple[str, str] | None:
     """``(key, printed title)`` when ``item`` is the heading of part ``expected`` or a later one."""
     m = PART_HEADING.match(norm(item.text))
     keys = list(PART_TITLES)
     if m is None and 1 <= expected <= len(keys) and len(item.text) <= 30:
         # the part's title printed alone with no number ("总体情况", 呼兰区孟家乡 2020), or with its number lost
-        # and only its 顿号 left ("、主动公开政府信息情况", 耀州区审计局 2020): that part, named exactly
+        # and only its 顿号 or a bullet left (:data:`_LOST_NUMBER`): that part, named exactly
         key = keys[expected - 1]
-        bare = norm(item.text).rstrip("。：:").removeprefix("、")
+        bare = _LOST_NUMBER.sub("", norm(item.text).rstrip("。：:"))
         return (key, bare) if bare in (PART_TITLES[key], *PART_VARIANTS.get(key, ())) else None
     if not m or len(item.text) > 45:
         return None
@@ -711,9 +716,12 @@ def import_document(document: PublishedDocument, fmt: str) -> ImportResult:
         end = parts[n + 1][2] if n + 1 < len(parts) else len(items)
         if getattr(items[start], "run_in", False):  # printed "二、……情况　正文……": kept so
             b.put(f"{key}.heading_runin", True)
-        if norm(items[start].text).startswith("、"):  # the number lost, its 顿号 printed: kept so
-            b.put(f"{key}.number_as_printed", "、")
-            b.note(f"{key}.number_as_printed", "原文此部分标题的序号缺失，只印了“、”，照原样保留；请核对原文件")
+        if lost := _LOST_NUMBER.match(items[start].text.strip()):  # the number lost, its 、 or a bullet printed
+            b.put(f"{key}.number_as_printed", lost.group(0))
+            b.note(
+                f"{key}.number_as_printed",
+                f"原文此部分标题的序号缺失，只印了“{lost.group(0)}”，照原样保留；请核对原文件",
+            )
         elif not PART_HEADING.match(norm(items[start].text)):  # printed with no number at all: kept so
             b.put(f"{key}.number_as_printed", "")
             b.note(f"{key}.number_as_printed", "原文此部分的标题没有序号，照原样不印序号")
