@@ -1730,6 +1730,22 @@ def test_the_report_named_otherwise_in_its_own_text(check, text, found, says):
         assert said in p.message
 
 
+def test_the_preamble_naming_its_report_with_another_year(check):
+    """邹城市田黄镇 2021 (held-out round 141): the 导语 of the 2021 report says "我镇认真编制了《田黄镇2020年政府信息
+    公开工作年度报告》"; in the body a year's report may be last year's, published during this one."""
+    from conftest import legacy
+
+    data = legacy(preamble={"text": "我镇认真编制了《田黄镇2020年政府信息公开工作年度报告》。"})
+    year = data["report"]["year"]
+    data["preamble"]["text"] = f"我镇认真编制了《田黄镇{year - 1}年政府信息公开工作年度报告》。"
+    [p] = [p for p in check(data) if p.rule == "common.report-name"]
+    assert f"名称里的年份是{year - 1}年，本报告是{year}年度的" in p.message and p.source.keypath == "preamble.text"
+    data["preamble"]["text"] = f"我镇认真编制了《田黄镇{year}年政府信息公开工作年度报告》。"
+    assert "common.report-name" not in rules(check(data))
+    body = with_overview(text=f"按时公布了{year - 1}年政府信息公开工作年度报告。")
+    assert "common.report-name" not in rules(check(body))
+
+
 def test_the_report_of_the_government_above_announced_as_this_one(check):
     # 阿巴嘎旗那仁宝拉格苏木 2022: "现发布《阿巴嘎旗2022年政府信息公开工作年度报告》" — the banner's report
     report = with_overview(text="现发布《阿巴嘎旗2022年政府信息公开工作年度报告》。")

@@ -98,6 +98,8 @@ def self_name_problems(report: Report) -> list[Problem]:
     is another organ's."""
     problems = []
     organ = str((report.data.get("report") or {}).get("organ") or "")
+    year = (report.data.get("report") or {}).get("year")
+    year = year if isinstance(year, int) else None
     for keypath, text in narrative_strings(report):
         for m in SELF_NAMED.finditer(text):
             if in_title(text, m.start()):
@@ -117,6 +119,12 @@ def self_name_problems(report: Report) -> list[Problem]:
                 said.insert(0, f"名称里的机关是“{other}”，本报告的机关是“{organ}”")
             if (twice := _place_twice(name)) is not None:  # "汨罗市人民政府2024年汨罗市政府信息公开工作年度报告"
                 said.insert(0, f"“{twice}”说了两次：机关名称写一次")
+            # the 导语 naming its report with another year than the report's ("我镇认真编制了《田黄镇2020年政府信息公开
+            # 工作年度报告》" over a 2021 statistics period, 邹城市田黄镇 2021); in the body a year's report may be last
+            # year's, published during this one ("按时公布2020年度……年度报告"), so only the 导语's is read
+            named_year = re.search(r"\d{4}", name)
+            if keypath.startswith("preamble") and named_year and year and int(named_year.group(0)) != year:
+                said.insert(0, f"名称里的年份是{named_year.group(0)}年，本报告是{year}年度的")
             if said:
                 problems.append(
                     warning(
