@@ -138,9 +138,9 @@ def listed_parts(report: Report) -> PartList | None:
     海口市东山镇 2021): the list is read there too."""
     for keypath, text in opening_texts(report):
         first = _COUNT_FIRST_PART_LIST.search(text)
-        m = None if first else _PART_LIST.search(text)
-        counted = m is not None or first is not None
-        m = m or first or _UNCOUNTED_PART_LIST.search(text)
+        m = first or _PART_LIST.search(text)
+        counted = m is not None
+        m = m or _UNCOUNTED_PART_LIST.search(text)
         included = (
             m is None and (m := _INCLUDED_PART_LIST.search(text) or _ANNOUNCED_PART_LIST.search(text)) is not None
         )

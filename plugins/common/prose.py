@@ -800,8 +800,7 @@ def inline_shares(text: str) -> Iterator[ListedShare]:
     """ "共受理2720件……。其中，按办件性质分：求助类2252件，占82.8%；……投诉类382件，占14.1%" (互助县政务服务中心
     2020: 382 of 2720 is 14.0 %): each part of a 其中 list given with its share, against the total the list breaks
     down.  A share of another whole ("占主动公开总数的") or a part in another unit is not read."""
-    full_stops = [part for part in re.split(r"(?<=[。！？!?])", text) if part]  # a list runs over its ；
-    for sentence in _with_parts_after(full_stops):
+    for sentence in _list_sentences(text):
         total = _TOTAL.search(sentence)
         if total is None:
             continue
@@ -826,8 +825,7 @@ def shares_of_a_whole(text: str) -> Iterator[ListedShare]:
     whole is the parts added up (580), and each share is of that (320 of 580 is 55.17 %: a share nudged so that
     the list adds up is still a wrong share).  Shares that add up to less or more are another whole's, not read; a
     list after a stated total ("共……43条，其中……") is read against that total by the other readers."""
-    full_stops = [part for part in re.split(r"(?<=[。！？!?])", text) if part]
-    for sentence in _with_parts_after(full_stops):
+    for sentence in _list_sentences(text):
         found = [m for m in _INLINE_SHARE.finditer(sentence) if not _in_brackets(sentence, m.start("n"))]
         if len(found) < 2 or len({m.group("u") for m in found}) != 1 or _TOTAL.search(sentence, 0, found[0].start()):
             continue
@@ -909,6 +907,12 @@ def _sentences(text: str) -> list[str]:
     return [s for s in re.split(r"(?<=[。；！？])", text) if s.strip()]
 
 
+def _list_sentences(text: str) -> list[str]:
+    """The sentences a count list is read in: to the full stop (a list runs over its ；), a sentence that opens
+    with 其中 joined to the one before (:func:`_with_parts_after`)."""
+    return _with_parts_after([part for part in re.split(r"(?<=[。！？!?])", text) if part])
+
+
 def _with_parts_after(sentences: list[str]) -> list[str]:
     """Sentences, one that opens with 其中 joined to the sentence before it: "……主动公开政府信息162条。其中，乡镇文件
     公开41条，……" (融安县大坡乡 2024) — its parts are of the count the sentence before ends on."""
@@ -942,25 +946,24 @@ def running_totals_not_adding_up(text: str) -> Iterator[RunningTotals]:
     3808条)" (包头市东河区 2014): the year's counts add up (23 + 348 = 371), so the list is the whole — and then the
     bracketed running totals must add up too: 184 + 3808 = 3992, not 4092.  Read only where the year's counts of
     the parts add up to the year's total exactly and every part has its bracketed figure."""
-    full_stops = [part for part in re.split(r"(?<=[。！？!?])", text) if part]  # a list runs over its ；
-    for sentence in _with_parts_after(full_stops):
+    for sentence in _list_sentences(text):
         found = list(_WITH_RUNNING.finditer(sentence))
-        if len(found) < 3 or sentence.find("其中", found[0].end()) < 0:
+        if len(found) < 3:
             continue
         head, parts = found[0], found[1:]
-        if not _TOTAL.search(sentence, 0, head.end()) or len({m.group("w") for m in found}) != 1:
+        where = sentence.find("其中", head.end())
+        if where < 0 or any(m.start() < where for m in parts):
             continue
-        if any(m.start() < sentence.find("其中", head.end()) for m in parts):
+        if not _TOTAL.search(sentence, 0, head.end()) or len({m.group("w") for m in found}) != 1:
             continue
         between = [m for m in _ITEM.finditer(sentence, head.end()) if not _in_brackets(sentence, m.start())]
         if len(between) != len(parts):  # a part without its bracketed figure, or another count: not this list
             continue
         year = sum(int(m.group("n").replace(",", "")) for m in parts)
         running = tuple(int(m.group("c").replace(",", "")) for m in parts)
-        if year == int(head.group("n").replace(",", "")) and sum(running) != int(head.group("c").replace(",", "")):
-            yield RunningTotals(
-                sentence.strip(), head.group("w"), int(head.group("c").replace(",", "")), running, head.group("cu")
-            )
+        total = int(head.group("c").replace(",", ""))
+        if year == int(head.group("n").replace(",", "")) and sum(running) != total:
+            yield RunningTotals(sentence.strip(), head.group("w"), total, running, head.group("cu"))
 
 
 def parts_problems(

@@ -330,6 +330,11 @@ def _tokenise(t: _Text, compress: bool) -> _Units:
     return u
 
 
+def _is_space(u: _Units, text: str, k: int) -> bool:
+    """Unit ``k`` is a single space (where an English line may break)."""
+    return u.end[k] - u.start[k] == 1 and text[u.start[k]] == " "
+
+
 def _set_latin_text(u: _Units, text: str) -> None:
     """Latin text inside a paragraph is set as Latin text is (山东省 2017's English paragraph).
 
@@ -344,7 +349,7 @@ def _set_latin_text(u: _Units, text: str) -> None:
     flags = u.flags
 
     def space(k: int) -> bool:
-        return u.end[k] - u.start[k] == 1 and text[u.start[k]] == " "
+        return _is_space(u, text, k)
 
     def western(k: int) -> bool:
         fl = flags[k]
@@ -770,8 +775,7 @@ class Breaking:
         return Line(start, end, self.text[start:end], left, avail, natural, x, _group(xs, idx, t))
 
     def _space(self, k: int) -> bool:
-        u = self._u
-        return u.end[k] - u.start[k] == 1 and self.text[u.start[k]] == " "
+        return _is_space(self._u, self.text, k)
 
 
 def _group(xs: list[float], idx: list[int], t: _Text) -> tuple[GlyphRun, ...]:
