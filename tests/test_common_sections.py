@@ -65,3 +65,14 @@ def test_printed_dates_are_read(printed, date):
 
     assert parse_printed_date(printed) == dt.date(*date)
     assert parse_printed_date(printed.replace("日", "")) is None
+
+
+def test_report_year_is_a_whole_number_or_none():
+    from plugins.common.report import report_year
+
+    assert report_year({"report": {"year": 2023}}) == 2023
+    # a mistyped or absent year is the schema's finding; the checks that need the year read None and stay silent
+    assert report_year({"report": {"year": "2023"}}) is None
+    assert report_year({"report": {"year": True}}) is None
+    assert report_year({"report": {}}) is None
+    assert report_year({}) is None

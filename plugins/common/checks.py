@@ -88,6 +88,7 @@ from plugins.common.punctuation import (
     unbalanced_bracket_problems,
     unterminated_paragraph_problems,
 )
+from plugins.common.report import report_year
 from plugins.common.selfname import self_name_problems
 from plugins.common.texts import REFERENCE, narrative_strings, section_strings, typed_table_strings
 
@@ -621,7 +622,7 @@ def letter_closing_problems(report: Report) -> list[Problem]:
 
 def format_year_problems(report: Report) -> list[Problem]:
     """A report year outside the years its format was in force for: a 2022 report on the 2019 trial tables."""
-    year = (report.data.get("report") or {}).get("year")
+    year = report_year(report.data)
     first, last = report.format.years
     if not isinstance(year, int) or isinstance(year, bool):
         return []

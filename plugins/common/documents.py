@@ -26,6 +26,7 @@ from typing import Any
 from compiler.model.problems import Problem, warning
 from compiler.model.report import Report
 from plugins.common.entrytable import TableError, check_keys, load, where
+from plugins.common.report import report_year
 from plugins.common.texts import narrative_strings
 
 TABLE = Path(__file__).with_name("documents.toml")
@@ -242,7 +243,7 @@ def document_problems(report: Report) -> list[Problem]:
     titles: list[tuple[Citation, str, str, str]] = []  # (where, message, expected, found)
     numbers: list[tuple[Citation, str, str, str]] = []
     said: set[str] = set()
-    year = (report.data.get("report") or {}).get("year")
+    year = report_year(report.data)
     order_words: dict[str, str] = {}  # an order's serial → how the report first wrote it ("国务院令第711号")
     said_orders: set[tuple[str, str, str | None]] = set()  # an order number checked against all its document's orders
     for c in citations(report):

@@ -40,6 +40,7 @@ from compiler.model.problems import Problem, warning
 from compiler.model.report import Report
 from plugins.common import places
 from plugins.common.reform import abolished_organ_problems, anachronistic_organ_problems, ended_campaign_problems
+from plugins.common.report import report_year
 from plugins.common.texts import in_title, narrative_strings, shared_start, typed_table_strings
 
 #: The 2008 条例 (第三十一条): every report by 31 March; the 2019 条例 (第五十条): departments by 31 January,
@@ -841,7 +842,7 @@ def late_report_problems(report: Report) -> list[Problem]:
     report year; the law asks for the report to be *published* by then, so a report dated in time but put on the
     portal later is late too."""
     data = report.data.get("report") or {}
-    year = data.get("year")
+    year = report_year(report.data)
     signature = report.data.get("signature")
     signed = isinstance(signature, Mapping) and isinstance(signature.get("date"), dt.date)
     dates = [

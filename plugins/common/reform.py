@@ -26,6 +26,7 @@ from typing import Any
 
 from compiler.model.problems import Problem, warning
 from compiler.model.report import Report
+from plugins.common.report import report_year
 from plugins.common.texts import in_title, narrative_strings
 
 TABLE = Path(__file__).with_name("reform.toml")
@@ -62,7 +63,7 @@ def _new_names() -> tuple[tuple[str, int], ...]:
 
 def anachronistic_organ_problems(report: Report) -> list[Problem]:
     meta = report.data.get("report") or {}
-    year = meta.get("year")
+    year = report_year(report.data)
     if not isinstance(year, int):
         return []
     own = [(f"report.{key}", meta[key]) for key in ("organ", "title") if isinstance(meta.get(key), str)]
@@ -84,7 +85,7 @@ def anachronistic_organ_problems(report: Report) -> list[Problem]:
 
 
 def ended_campaign_problems(report: Report) -> list[Problem]:
-    year = (report.data.get("report") or {}).get("year")
+    year = report_year(report.data)
     if not isinstance(year, int):
         return []
     problems: list[Problem] = []
@@ -113,7 +114,7 @@ def _pattern() -> re.Pattern[str]:
 
 def abolished_organ_problems(report: Report) -> list[Problem]:
     meta = report.data.get("report") or {}
-    year, organ = meta.get("year"), str(meta.get("organ") or "")
+    year, organ = report_year(report.data), str(meta.get("organ") or "")
     if not isinstance(year, int):
         return []
     by_old = {a.old: a for a in _table()}

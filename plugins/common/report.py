@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
 from typing import Any
 
 from compiler import hookimpl
@@ -95,6 +96,13 @@ def title_wording(title: str) -> list[str]:
         # 2025): the report is not called by the name the 条例 gives it
         said.append("不是条例规定的名称：应为“政府信息公开工作年度报告”")
     return said
+
+
+def report_year(data: Mapping[str, Any]) -> int | None:
+    """The year ``[report] year`` of a report's (or an import's) data says, when it is a whole number; ``None`` when
+    it is absent or mistyped (the schema says so, the checks that need the year stay silent)."""
+    year = (data.get("report") or {}).get("year")
+    return year if isinstance(year, int) and not isinstance(year, bool) else None
 
 
 def title_of(data: dict[str, Any]) -> str:

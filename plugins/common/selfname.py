@@ -21,7 +21,7 @@ import re
 
 from compiler.model.problems import Problem, warning
 from compiler.model.report import Report
-from plugins.common.report import title_wording
+from plugins.common.report import report_year, title_wording
 from plugins.common.texts import in_title, narrative_strings, shared_start
 
 _NAME = r"[^，,。；;：:、《》〈〉<>“”\"（()）\s]{2,40}?(?:年度报告|年度工作报告|工作报告|情况报告|年报)"
@@ -98,8 +98,7 @@ def self_name_problems(report: Report) -> list[Problem]:
     is another organ's."""
     problems = []
     organ = str((report.data.get("report") or {}).get("organ") or "")
-    year = (report.data.get("report") or {}).get("year")
-    year = year if isinstance(year, int) else None
+    year = report_year(report.data)
     for keypath, text in narrative_strings(report):
         for m in SELF_NAMED.finditer(text):
             if in_title(text, m.start()):

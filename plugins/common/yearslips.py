@@ -19,6 +19,7 @@ from collections.abc import Iterator, Mapping
 from compiler.model.problems import Problem, warning
 from compiler.model.report import Report
 from plugins.common.prose import _short
+from plugins.common.report import report_year
 from plugins.common.texts import in_title
 
 #: where a report states its data period, up to the year it starts in ("内容涵盖行署2013年1月1日至12月28日期间的……",
@@ -127,7 +128,7 @@ def _under_plan_heading(report: Report, keypath: str) -> bool:
 def year_slips(report: Report, texts: list[tuple[str, str]], plan_keys: tuple[str, ...]) -> list[Problem]:
     """The data period stated for another year, or for part of the year; the next year's plan dated in the report
     year."""
-    year = (report.data.get("report") or {}).get("year")
+    year = report_year(report.data)
     if not isinstance(year, int):
         return []
     problems = []
@@ -473,7 +474,7 @@ def date_problems(report: Report) -> list[Problem]:
     the year the report covers (广元市统计局 2012, published on 2012-12-14): a year's work cannot be reported before
     the year is over."""
     data = report.data.get("report") or {}
-    year = data.get("year")
+    year = report_year(report.data)
     problems: list[Problem] = []
     for key, what in (("date", "成文日期"), ("published", "公布日期")):
         date = data.get(key)

@@ -18,16 +18,13 @@ from typing import Any
 
 from compiler.model.problems import Problem, Severity
 from compiler.model.report import Report
+from plugins.common.report import report_year
 from plugins.gb2021 import values as v
 from plugins.gb2021.applications import table_values
 from plugins.gb2021.format import FORMAT_KEYS
 from plugins.gb2021.tables import APPLICANT_COLUMNS, VARIANTS, table2_columns
 
 Make = Callable[..., Problem]
-
-
-def _year(report: Report) -> Any:
-    return (report.data.get("report") or {}).get("year")
 
 
 def _table3(report: Report) -> dict[str, dict[str, Any]]:
@@ -52,7 +49,7 @@ def cross_year_problems(report: Report, make: Make) -> list[Problem]:
             )
         ]
     problems: list[Problem] = []
-    this_year, last_year = _year(report), _year(previous)
+    this_year, last_year = report_year(report.data), report_year(previous.data)
     if isinstance(this_year, int) and isinstance(last_year, int) and last_year != this_year - 1:
         problems.append(
             make(

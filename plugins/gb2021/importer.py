@@ -55,6 +55,7 @@ from plugins.common.importing import (
     typed_cell,
     typed_tables,
 )
+from plugins.common.report import report_year
 from plugins.gb2021.format import YEARS
 from plugins.gb2021.overview import SUBSECTIONS
 from plugins.gb2021.tables import (
@@ -855,7 +856,7 @@ def gongkai_import_report(document: PublishedDocument, format: str | None) -> Im
         return None
     fmt = format or _guess_format(document)
     result = import_document(document, fmt or "2021")
-    year = (result.data.get("report") or {}).get("year")
+    year = report_year(result.data)
     first, last = YEARS["2019"]
     if fmt is None and isinstance(year, int) and first <= year <= last:  # no table to tell: the title's year does
         result = import_document(document, "2019")

@@ -36,6 +36,7 @@ from plugins.common.importing import (
     table_captions,
     typed_tables,
 )
+from plugins.common.report import report_year
 from plugins.legacy.extra import OWN_PARTS
 from plugins.legacy.format import LEGACY, VARIANTS
 from plugins.legacy.textcheck import FIXED
@@ -394,7 +395,7 @@ def gongkai_import_report(document: PublishedDocument, format: str | None) -> Im
     if format not in (None, "legacy"):
         return None
     result = import_document(document)
-    year = (result.data.get("report") or {}).get("year")
+    year = report_year(result.data)
     first, last = LEGACY.years
     of_its_years = isinstance(year, int) and (first is None or year >= first) and (last is None or year <= last)
     # a short report of the legacy years (a township's three parts) is offered too; more parts are needed otherwise

@@ -34,6 +34,7 @@ from compiler.model.document import Table
 from compiler.model.schema import Field, table_rows
 from compiler.model.sections import SectionContext
 from compiler.model.typed_tables import TYPED_TABLE_FIELDS, show, typed_table, width_of
+from plugins.common.report import report_year
 
 PRINTED_FIELDS = (
     *TYPED_TABLE_FIELDS,
@@ -106,7 +107,7 @@ def year_column(ctx: SectionContext, table: Mapping[str, Any]) -> int | None:
     declared = table.get("year_column")
     if isinstance(declared, int) and not isinstance(declared, bool):
         return declared - 1
-    year = (ctx.report.data.get("report") or {}).get("year")
+    year = report_year(ctx.report.data)
     words = (*_YEAR_WORDS, f"{year}年") if isinstance(year, int) else _YEAR_WORDS
     for row in table_rows(table.get("header")):
         for c, text in enumerate(row):

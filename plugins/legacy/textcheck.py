@@ -27,6 +27,7 @@ from compiler.model.problems import Problem, Severity
 from compiler.model.refs import Evaluator
 from compiler.model.report import Report
 from plugins.common.prose import as_number, restatements
+from plugins.common.report import report_year
 from plugins.common.texts import narrative_strings
 from plugins.legacy.part import is_count
 
@@ -398,7 +399,7 @@ def cumulative_only(report: Report) -> list[Problem]:
     if any(_PROACTIVE.search(clause) and not _SINCE.search(clause) for _, clause in clauses):
         return []
     key, clause = in_part[0]
-    year = (report.data.get("report") or {}).get("year")
+    year = report_year(report.data) or "本"
     return [
         Problem(
             Severity.WARNING,
@@ -457,7 +458,7 @@ def no_count(report: Report, texts: list[tuple[str, str]], clauses: list[tuple[s
         return []  # "发布主动公开信息28大项、79小项,共计6657条" (泾县 2012): the count in the sentence's next clause
     if any(_PROACTIVE.search(text) and _COUNT.search(text) for key, text in texts if key.endswith("heading")):
         return []
-    year = (report.data.get("report") or {}).get("year")
+    year = report_year(report.data) or "本"
     return [
         Problem(
             Severity.WARNING,
