@@ -40,6 +40,17 @@ def test_parts_that_add_up_to_more_than_the_total():
     assert not list(parts_not_adding_up(text.replace("106条", "105条")))
 
 
+def test_a_running_total_after_the_list_is_no_part_of_the_year_count():
+    """北京市经济和信息化委员会 2013 (held-out round 146): "共主动公开政府信息409条,其中全文电子化率达100%,目前我委
+    总计主动公开政府信息3906条" — the 3906 of all the years in a clause of its own was read as a part of the 409."""
+    text = "我委2013年共主动公开政府信息409条，其中全文电子化率达100%，目前我委总计主动公开政府信息3906条。"
+    assert not list(parts_not_adding_up(text))
+    assert not list(parts_not_adding_up(text.replace("目前我委总计", "历年累计")))
+    # a part over the total in a clause of its own still is one
+    [found] = parts_not_adding_up(text.replace("目前我委总计主动公开政府信息", "其中政策文件"))
+    assert (found.total, found.parts) == (409, (3906,))
+
+
 def test_a_change_on_last_year_before_the_list_is_not_its_total():
     """庆云县尚堂镇 2021 (held-out round 134): "公开政府信息145条,与去年相比增加45条。其中……93条,……52条" — the list
     is of the 145, not of the 45 more than last year (it was read as 145 > 45)."""

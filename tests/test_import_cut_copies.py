@@ -673,6 +673,22 @@ def test_an_opening_that_reports_the_years_work_names_organ_and_year(tmp_path):
     assert imported.result.format == "2019" and (report["organ"], report["year"]) == ("某区人民政府", 2019)
 
 
+def test_an_opening_naming_its_report_a_situation_report_by_a_relative_name(tmp_path):
+    """黑龙江省市场监督管理局 2023 (held-out round 145): no title; the 导语 "……现发布省市场监管局2023年政府信息公开
+    情况报告。" names the year (the report under another name than the 条例's) and its organ only by level and kind —
+    no place: the organ is left to the user, not taken as "省市场监管局"."""
+    lines = [
+        "根据《政府信息公开条例》有关规定和《国务院办公厅政府信息与政务公开办公室关于印发〈中华人民共和国政府信息公开"
+        "工作年度报告格式〉的通知》(国办公开办函〔2021〕30号)要求,现发布省市场监管局2023年政府信息公开情况报告。",
+        "一、总体情况",
+        "2023年,省市场监管局认真贯彻落实《政府信息公开条例》规定,全面公开并及时更新应主动公开的政府信息。",
+    ]
+    imported = import_file(_written(tmp_path, "hlj.html", lines))
+    report = imported.result.data["report"]
+    assert imported.result.format == "2021" and report["year"] == 2023 and "organ" not in report
+    assert any(p.source and p.source.keypath == "report.organ" for p in imported.problems)
+
+
 def test_a_headline_over_the_reports_own_shorter_title_and_a_report_named_year_first(tmp_path):
     """安丘市石埠子镇 2012 (held-out round 129): the page's headline "石埠子镇2012年……年度报告", then the report's own
     title "2012年……年度报告" (no organ; the organ printed under it) — the report's own is taken, not read as the

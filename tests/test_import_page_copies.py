@@ -41,6 +41,11 @@ MISREAD: dict[str, str] = {  # slug → why its page copy is still read otherwis
         "the only day the copy prints is the 成文日期 above its 引言 (read as the report's date); the day the "
         "transcriber gives as published is the store's and the page address's, not in the copy's text"
     ),
+    "linan-jingxinju-2021": (
+        "the only day the copy gives is its metadata row's 发文日期 (2022-01-20, a row of the store's text parted by "
+        "|), which the transcriber kept as the day it was published; the import takes neither a 发文日期 nor a "
+        "成文日期 for the posting day (see 萧山区城厢街道 2022)"
+    ),
     "xiaoshan-chengxiangjiedao-2022": (
         "the only day the copy gives is its 目录 row's 成文日期 (2023-01-09), which the transcriber kept as the day "
         "it was published; the import does not take a 成文日期 for the posting day (郯城县 2010's row gives both)"

@@ -248,6 +248,8 @@ def test_township_scopes_where_they_belong_pass(check, organ, text):
         ("南京市江宁区人民政府", "按照全市政务公开工作会议的部署推进公开。"),  # the city's meeting
         # 武昌区 2020 (held-out round 111): the city's requirement followed
         ("武汉市武昌区人民政府", "按照全市政府门户网站集约化建设要求，完成后台迁移。"),
+        # 南京市秦淮区红花街道 2024 (held-out round 143): the city's one platform, which its streets publish on
+        ("南京市秦淮区人民政府红花街道办事处", "我街道通过全市信息公开平台主动公开政府信息约89条。"),
         ("荔浦市人民政府", "全市政府信息公开工作稳步推进。"),  # a county-level 市 says 全市 of itself
         ("吕梁市人民政府", "全市政府信息公开工作稳步推进。"),  # a city
         ("南薰乡人民政府", "全市政府信息公开工作稳步推进。"),  # no place the table knows

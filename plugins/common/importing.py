@@ -530,8 +530,9 @@ _NAMED_REPORT = re.compile(
     r"(?:(?:公布|发布|现将|将|编制|编制了|是|结合)(?:《)?(?P<organ>[\u4e00-\u9fff（）()]{2,30}?))?"
     r"(?P<year>\d{4})\s*年度?\s*(?:本级)?(?:政府信息公开|政务公开|信息公开)(?:工作)?"
     # "现将沙依巴克区人民政府2019年政府信息公开工作情况报告如下" (沙依巴克区 2019): 报告 the verb, what is reported
-    # the year's work
-    r"(?:(?:年度)?(?:报告|年报)|情况编制|情况报告如下)"
+    # the year's work; "现发布省市场监管局2023年政府信息公开情况报告" (黑龙江省市场监管局 2023): the report under
+    # another name
+    r"(?:(?:年度)?(?:报告|年报)|情况编制|情况报告)"
 )
 #: the report named year first, its organ after: "现公布2017年芜湖县文广新局政府信息公开年报" (芜湖县文广新局 2017),
 #: "现公布2022年汨罗市交通运输局信息公开工作年度报告" (汨罗市交通运输局 2022)
@@ -613,6 +614,10 @@ def named_in_preamble(preamble: list[str], work_year: int | None = None) -> tupl
     # "由沈阳市沈河区人民政府办公室编制" → 沈河区人民政府
     organ = _COMPILING_OFFICE.sub("", by["organ"]) if by else (m["organ"] or "")
     if organ.startswith(("我", "本", "该")):  # "我局", "本单位": the organ is not named
+        organ = ""
+    # "省市场监管局", "市工信委": a name by its level, no place in it (黑龙江省市场监管局 2023) — the organ is not named
+    # either (市中区 is a place)
+    if re.match(r"(?:省|市(?!中区)|县|区)", organ):
         organ = ""
     # the statistics period the same 导语 gives outweighs the year of the name it calls itself by ("编制了《田黄镇2020年
     # 政府信息公开工作年度报告》" beside "统计期限自2021年1月1日起", 邹城市田黄镇 2021): the name's year is the slip

@@ -211,10 +211,12 @@ def foreign_place_problems(report: Report) -> list[Problem]:
     return problems
 
 
-#: a clause that speaks of the city's own event, ranking or requirement, where a county may well say 全市 ("按照全市
-#:政府门户网站集约化建设要求", 武昌区 2020)
+#: a clause that speaks of the city's own event, ranking, requirement or shared platform, where a county may well say
+#: 全市 ("按照全市政府门户网站集约化建设要求", 武昌区 2020; "我街道通过全市信息公开平台主动公开政府信息", 南京市秦淮区
+#: 红花街道 2024 — the city's one platform, which its districts and streets publish on)
 _CITY_EVENT = re.compile(
     r"参加|参与|出席|列席|考核|考评|排名|评比|评估|名列|会议|大会|培训|通报|表彰|范围|(?:按照|根据|依据|落实)[^，,。；;]*?(?:要求|部署)"
+    r"|全市[\u4e00-\u9fff]{0,8}?平台"
 )
 
 

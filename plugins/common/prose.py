@@ -203,6 +203,10 @@ class PartsSum:
     parts_unit: str = ""  # the other word for pieces of information some parts are counted in (篇 for 条)
 
 
+#: words that make a count a running total over the years (not one more part of a year's count)
+_RUNNING_TOTAL = re.compile(r"总计|累计|历年|目前|至今|截至|截止")
+
+
 #: A 其中 list of two items or more whose parts fall short of the stated total by no more than this share of it
 #: (per cent) is meant as the whole, and a number is wrong: "累计发布政府信息940条，其中……474条，……145条，……318条"
 #: = 937 (鄂州市发展和改革委员会 2025); "主动公开信息数为286条，其中通过网站公开160条，公告栏公开120条" = 280
@@ -701,6 +705,9 @@ def parts_not_adding_up(text: str) -> Iterator[PartsSum]:
                 unit_of_part = m.group("u")
             if _COUNTED_BEFORE.search(listed, 0, m.start()):  # "……微信订阅号发布信息54期97条" (庆阳市外事办 2020):
                 break  # a count of another measure goes first — another statistic, not one more part
+            if _RUNNING_TOTAL.search(re.split(r"[，,；;：:]", listed[: m.start()])[-1]):
+                break  # "……409条，其中全文电子化率达100%，目前我委总计主动公开政府信息3906条" (北京市经信委 2013): a
+                # running total in a clause of its own is no part of the year's count
             if sum(parts) == stated and _REMAINDER.match(_item_name(listed[:last])):
                 # the remainder closed the list on the total: what follows it is another statistic ("……其他信息579条,
                 # 通过政务微信公开政府信息39条", 新蔡县 2020 — a channel, not one more kind)
