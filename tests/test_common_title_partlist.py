@@ -331,6 +331,35 @@ def test_a_short_name_before_a_part_named_for_fuyi_is_a_name_of_its_own(check):
     assert "legacy.part-list-punctuation" not in found
 
 
+def test_a_list_brought_in_by_bao_gao_nei_rong_bao_kuo(check, tmp_path):
+    """武汉市 2020 (held-out round 143): "报告内容包括总体情况,主动公开政府信息情况、……、其他需要报告的事项等。" —
+    a list with neither count nor 组成, brought in by 报告内容包括, is read: its comma among 顿号 is reported.
+    哈尔滨市外侨办 2011: "……、依申请公开信息、因信息公开申请行政复议或提起行政诉讼情况、……" — a name printed short
+    before the appeals part, which opens on 因, is a name of its own, not half of a name with its own 、."""
+    from conftest import legacy
+
+    wuhan = (
+        "报告内容包括总体情况,主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议、行政诉讼情况"
+        "、存在的主要问题及改进情况、其他需要报告的事项等。"
+    ).replace("政府信息公开行政复议、行政诉讼情况", "政府信息公开行政复议和行政诉讼情况")
+    counted = (
+        "，由总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议和行政诉讼情况、"
+        "存在的主要问题及改进情况、其他需要报告的事项六部分组成。"
+    )
+    path = write_variant(tmp_path, [(counted, f"。{wuhan}")])
+    found = {p.rule: p for p in problems_of(path) if p.rule.startswith("gb2021.part-")}
+    assert "有的用“、”，有的用“，”" in found["gb2021.part-list-punctuation"].message
+    path = write_variant(tmp_path, [(counted, f"。{wuhan.replace(',', '、')}")])
+    assert "gb2021.part-list-punctuation" not in rules(problems_of(path))
+    listed = (
+        "本报告内容包括概述、主动公开信息情况、依申请公开信息、因信息公开申请行政复议或提起行政诉讼情况、"
+        "信息公开工作存在的主要问题及改进措施等。"
+    )
+    found = {p.rule: p for p in check(legacy(preamble={"text": listed}))}
+    assert "legacy.part-list-punctuation" not in found
+    assert "列出5个部分" in found["legacy.part-count"].message
+
+
 def test_a_word_joined_to_a_name_s_end_is_part_of_that_name(check):
     """吴堡县 2012 (held-out round 100): "……政府信息公开的收费和减免情况、主要工作措施和做法、……存在的问题及改进措施
     等" — "主要工作措施和做法" is one name: the reader had cut it at 措施和, joined "做法" to the next name as one

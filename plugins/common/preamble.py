@@ -57,11 +57,10 @@ _LIST_NUMBER = re.compile(r"(?:^|(?<=[，,、；;]))\s*\d{1,2}\s*[.、．]\s*")
 _UNCOUNTED_PART_LIST = re.compile(
     r"(?:本|该)?(?:年度报告|年报|报告)(?:主要)?由([^。；]+?)等?(?:几个|几)?(?:部分|方面)?组成"
 )
-#: "全文包括A、B，C，以及D。" (苏平片区 2023), "主要内容包括A、B……E。" (吴起县 2023): a list without a count or 组成 —
-#: read only when every item is named like
-#: a part ("……情况", "……事项")
+#: "全文包括A、B，C，以及D。" (苏平片区 2023), "主要内容包括A、B……E。" (吴起县 2023), "报告内容包括A,B、C……等。"
+#: (武汉市 2020): a list without a count or 组成 — read only when every item is named like a part ("……情况", "……事项")
 _INCLUDED_PART_LIST = re.compile(
-    r"(?:本报告|报告全文|全文|本年报|报告|主要内容)(?:主要)?包括([^。；]+?)(?:等(?:几个)?(?:部分|方面)?)?(?=。|$)"
+    r"(?:本报告|报告全文|全文|本年报|报告|主要内容)(?:的?内容)?(?:主要)?包括([^。；]+?)(?:等(?:几个)?(?:部分|方面)?)?(?=。|$)"
 )
 #: "现将……2021年度政府信息公开总体情况,主动公开政府信息情况,……,存在的主要问题及改进情况公开如下" (温图高勒苏木 2021):
 #: the parts announced as what follows — read, like the list above, only when every item is named like a part
@@ -76,7 +75,7 @@ _SEPARATORS = re.compile(r"[、，,；]|(?<=情况|事项|措施)(?:以及|和|�
 #: ("总体公开情况说明", 鹤庆县 2019) and 综述 (阳山县政府办 2016), and so does a word joined to a name's end
 #: ("主要工作措施和做法", 吴堡县 2012).
 _NAME_END = re.compile(
-    r"(?:情况|事项|概述|概况|综述|总述|打算|附表|附注|说明|措施|思考|问题|统计表|报告表|支出和收费|支出与收费)"
+    r"(?:情况|事项|概述|概况|综述|总述|打算|附表|附注|说明|措施|思考|问题|统计表|报告表|支出和收费|支出与收费|申请公开信息)"
     r"(?:(?:和|及|与)[\u4e00-\u9fff]{1,4})?$"
 )
 
@@ -236,8 +235,10 @@ def _rejoin(pieces: list[str]) -> tuple[str, ...]:
     for piece in pieces:
         joins = 2 * len(short) < len(pieces) or re.search(r"复议$", names[-1] if names else "")
         # a piece that opens on 复议 is a name of its own ("……依申请公开政府信息、行政复议和行政诉讼情况、……", 河曲县
-        # 2018): the name split at its own 、 has its 复议 before the 、, never after
-        joins = joins and not re.match(r"(?:行政)?复议", piece)
+        # 2018): the name split at its own 、 has its 复议 before the 、, never after; nor is one that opens on 因, the
+        # appeals part's first word ("……、依申请公开信息、因信息公开申请行政复议或提起行政诉讼情况、……", 哈尔滨市外侨办
+        # 2011: the piece before it is a name printed short)
+        joins = joins and not re.match(r"(?:行政)?复议|因", piece)
         # the 诉讼 half after the 复议 half, however short the list's names ("……、政府信息公开行政复议、行政诉讼、存在
         # 的主要问题及改进情况、……等6部分", 乌鲁木齐市 2021): no list has 诉讼 as a part of its own
         halves = (
