@@ -143,6 +143,13 @@ def test_a_comma_inside_a_list_in_dun():
     assert not list(commas_in_a_dun_list(text.replace("36条，", "36条、")))
     ends = "其中公开行政规范性文件7件、卫生服务信息9条、健康科普信息13条，在公众号上主动公开各类信息115条。"
     assert not list(commas_in_a_dun_list(ends))
+    # 沈阳市皇姑区 2024 (held-out round 147): a list in ，whose items are broken down in brackets, in 、 — the
+    # bracketed items are not items of the list
+    text = (
+        "其中，区政府网站4266条，区政府政务新媒体13331条（抖音视频信息2366条、微信公众号信息3765条、新浪微博信息5344条），"
+        "部门政务新媒体2873条，媒体共发布报道3292篇（国家级媒体发稿300篇、省级媒体发稿419条、市级媒体发稿2573篇）。"
+    )
+    assert not list(commas_in_a_dun_list(text))
 
 
 def test_a_dun_pair_opening_a_list_in_commas():
@@ -1061,6 +1068,14 @@ def test_a_share_given_with_each_part_of_a_list():
     assert list(inline_shares(text.replace("14.1%", "14.0%"))) == []
     part = "在省网发布的事项共有89项，其中行政许可57项，实现“一趟不用跑”的有45项，占比78.9%。"
     assert list(inline_shares(part)) == []
+    # 汶上县白石镇 2020 (held-out round 148): the total is the count straight before 其中, no 共 — shares written a
+    # hundredth of what they are (5 of 60 is 8.33 %, not 0.08 %)
+    text = "主动公开政府信息60条，其中政务动态类35条，占58%，履职依据类5条，占0.08%，领导信息4条，占0.06%。"
+    slips = list(inline_shares(text))
+    assert [(s.part, s.total, s.typed) for s in slips] == [(5, 60, "0.08"), (4, 60, "0.06")]
+    assert list(inline_shares(text.replace("0.08%", "8.3%").replace("0.06%", "6.7%"))) == []
+    # a count before 其中 that is not the clause's only count is not the list's total
+    assert list(inline_shares("复议案件3件、诉讼案件3件，其中复议维持3件，占50%。")) == []
 
 
 def test_bracketed_running_totals_of_a_list_that_is_the_whole_add_up():

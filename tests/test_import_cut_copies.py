@@ -689,6 +689,31 @@ def test_an_opening_naming_its_report_a_situation_report_by_a_relative_name(tmp_
     assert any(p.source and p.source.keypath == "report.organ" for p in imported.problems)
 
 
+def test_a_portal_menu_of_many_short_lines_above_the_title(tmp_path):
+    """安庆市 2012 (held-out round 148): the copy opens with the portal's 信息公开 menu — twenty-two short lines (指南,
+    制度, 组配分类, "• 决策" …, 主题分类 …, 依申请公开) — and only then the title, its 发布单位/发布时间 line and the
+    导语.  The title is looked for until the 导语 begins: found, the menu is no part of the 导语 (it was refused as
+    no known format)."""
+    menu = ["政府信息公开指南", "政府信息公开制度", "政府信息公开年报", "政府信息公开目录", "组配分类"]
+    menu += [f"• {w}" for w in ("全部", "决策", "执行", "管理", "服务", "结果", "重点领域", "政策解读", "新闻发布")]
+    menu += ["回应关切", "监督保障", "主题分类", "服务对象分类", "生命周期分类", "体裁分类", "信息格式分类"]
+    menu += ["依申请公开"]
+    lines = [
+        *menu,
+        "某市2012年政府信息公开工作年度报告",
+        "发布单位:某市政府办公室 发布时间:2013-03-18",
+        "根据《中华人民共和国政府信息公开条例》的规定,现公布某市2012年政府信息公开工作年度报告。",
+        "一、概述",
+        "2012年,我市政府信息公开工作扎实推进。",
+    ]
+    assert len(menu) == 22
+    imported = import_file(_written(tmp_path, "aq2012.html", lines))
+    report, preamble = imported.result.data["report"], imported.result.data["preamble"]
+    assert imported.result.format == "legacy" and (report["organ"], report["year"]) == ("某市", 2012)
+    assert not any(word in "".join(preamble["text"]) for word in ("组配分类", "主题分类", "依申请公开\n"))
+    assert "指南" not in "".join(preamble["text"])
+
+
 def test_a_headline_over_the_reports_own_shorter_title_and_a_report_named_year_first(tmp_path):
     """安丘市石埠子镇 2012 (held-out round 129): the page's headline "石埠子镇2012年……年度报告", then the report's own
     title "2012年……年度报告" (no organ; the organ printed under it) — the report's own is taken, not read as the

@@ -46,6 +46,14 @@ MISREAD: dict[str, str] = {  # slug → why its page copy is still read otherwis
         "|), which the transcriber kept as the day it was published; the import takes neither a 发文日期 nor a "
         "成文日期 for the posting day (see 萧山区城厢街道 2022)"
     ),
+    "kunming-wuhuaqu-zhengfubangongshi-2022": (
+        "the copy prints no day at all; the day the transcriber gives as published (2023-01-18) is the store's and "
+        "the page address's, not in the copy's text"
+    ),
+    "yinchuan-xixiaqu-zhengfubangongshi-2024": (
+        "the copy prints no day at all; the day the transcriber gives as published (2025-01-23) is the store's and "
+        "the page address's, not in the copy's text"
+    ),
     "xiaoshan-chengxiangjiedao-2022": (
         "the only day the copy gives is its 目录 row's 成文日期 (2023-01-09), which the transcriber kept as the day "
         "it was published; the import does not take a 成文日期 for the posting day (郯城县 2010's row gives both)"

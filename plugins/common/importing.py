@@ -330,7 +330,9 @@ def title_of(doc: PublishedDocument, front: list[TextItem]) -> tuple[str, list[T
     if posted is not None:
         doc.metadata.setdefault("页面发布日期", posted.isoformat())
     found: tuple[int, int, str] | None = None
-    for end, item in enumerate(front[:12]):
+    # a portal's menu of short lines may stand above the title (安庆市 2012: twenty-two lines of its 信息公开 menu —
+    # 组配分类, •决策, 主题分类 …): the title is looked for until the 导语 begins, well past a dozen lines
+    for end, item in enumerate(front[:40]):
         text = norm(item.text)
         if _SENTENCE_MARKS.search(text) or len(text) > 80:
             break  # the 导语 has begun

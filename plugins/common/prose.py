@@ -462,12 +462,14 @@ _DUN_ITEM = re.compile(r"[\u4e00-\u9fff]{2,}\d+(?:,\d{3})*(?:条|件|项|篇)(?P
 
 def _count_lists(text: str) -> Iterator[tuple[str, list[re.Match[str]], str]]:
     """Each list of counts opened by 其中 or 包括 with four items or more, and the marks between its items ("、" "，"
-    "；", the last item's own mark left out)."""
+    "；", the last item's own mark left out).  What brackets hold breaks one item down, it is no items of the list
+    ("……政务新媒体13331条(抖音视频信息2366条、微信公众号信息3765条……),部门(街道)政务新媒体2873条,……", 沈阳市皇姑区
+    2024)."""
     for sentence in re.split(r"(?<=[。！？])", text):
         at = max(sentence.find("其中"), sentence.find("包括"))
         if at < 0:
             continue
-        items = list(_DUN_ITEM.finditer(sentence, at))
+        items = list(_DUN_ITEM.finditer(_top_level(sentence[at:])))
         marks = "".join("、" if m["mark"] == "、" else "，" if m["mark"] in "，," else "；" for m in items[:-1])
         if len(items) >= 4 and "；" not in marks:
             yield sentence[at:].strip(), items, marks
@@ -806,10 +808,13 @@ _INLINE_SHARE = re.compile(
 def inline_shares(text: str) -> Iterator[ListedShare]:
     """ "共受理2720件……。其中，按办件性质分：求助类2252件，占82.8%；……投诉类382件，占14.1%" (互助县政务服务中心
     2020: 382 of 2720 is 14.0 %): each part of a 其中 list given with its share, against the total the list breaks
-    down.  A share of another whole ("占主动公开总数的") or a part in another unit is not read."""
+    down — said with 共, or the count straight before the 其中.  A share of another whole ("占主动公开总数的") or a
+    part in another unit is not read."""
     for sentence in _list_sentences(text):
-        total = _TOTAL.search(sentence)
-        if total is None:
+        # the total said with 共, or the count straight before 其中 ("主动公开政府信息60条,其中政务动态类35条,占58%,履职
+        # 依据类5条,占0.08%……", 汶上县白石镇 2020)
+        total = _TOTAL.search(sentence) or _COUNT_BEFORE_PARTS.search(sentence)
+        if total is None or not _alone(sentence, total):
             continue
         where = sentence.find("其中", total.end())
         if where < 0:
