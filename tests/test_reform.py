@@ -69,3 +69,16 @@ def test_a_name_the_reform_created_in_a_report_before_it(check, year, reported):
     assert bool(found) is reported
     if reported:
         assert (found[0].found, found[0].source.keypath) == ("卫生健康局", "report.organ")
+
+
+@pytest.mark.parametrize(("year", "reported"), [(2019, True), (2020, True), (2024, True), (2018, False), (2012, False)])
+def test_the_2007_regulations_principle_in_a_report_after_its_revision(check, year, reported):
+    """平塘县大塘镇 2020 (held-out round 147): "严格按照“公正、公平、便民”的总体原则" — the 2019 revision's article 5
+    reads 公正、公平、合法、便民; a report for 2019 or later quoting the old words is told, once."""
+    text = "严格按照“公正、公平、便民”的总体原则，坚持公正、公平、便民。"
+    found = [p for p in check(report(text, year=year)) if p.rule == "common.superseded-wording"]
+    assert len(found) == (1 if reported else 0)
+    if reported:
+        assert found[0].expected == "公正、公平、合法、便民" and "合法" in found[0].message
+    revised = [p for p in check(report("遵循公正、公平、合法、便民的原则。", year=year))]
+    assert "common.superseded-wording" not in rules(revised)

@@ -39,7 +39,12 @@ from compiler import hookimpl
 from compiler.model.problems import Problem, warning
 from compiler.model.report import Report
 from plugins.common import places
-from plugins.common.reform import abolished_organ_problems, anachronistic_organ_problems, ended_campaign_problems
+from plugins.common.reform import (
+    abolished_organ_problems,
+    anachronistic_organ_problems,
+    ended_campaign_problems,
+    superseded_wording_problems,
+)
 from plugins.common.report import report_year
 from plugins.common.texts import in_title, narrative_strings, shared_start, typed_table_strings
 
@@ -886,4 +891,5 @@ def gongkai_check(report: Report) -> list[Problem]:
         *abolished_organ_problems(report),
         *ended_campaign_problems(report),
         *anachronistic_organ_problems(report),
+        *superseded_wording_problems(report),
     ]

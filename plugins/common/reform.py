@@ -13,6 +13,10 @@ likely rewritten when the portal moved); the title and the organ are read as wel
 ``common.ended-campaign`` (WARNING): a report for a year two or more years after a campaign ended naming it
 ("以创先争优活动为契机" in 凤阳县交通运输局's 2016 report; the campaign ended in 2012): text carried over from an old
 report.  The year right after the campaign may still tell its results.
+
+``common.superseded-wording`` (WARNING): a report for 2019 or later quoting the 2007 条例 in words its 2019 revision
+replaced ("严格按照‘公正、公平、便民’的总体原则" in 平塘县大塘镇's 2020 report; the revised article 5 adds 合法).
+Each old wording is reported once, where it first appears; inside a book title it is not.
 """
 
 from __future__ import annotations
@@ -82,6 +86,37 @@ def anachronistic_organ_problems(report: Report) -> list[Problem]:
                     )
                 ]
     return []
+
+
+@cache
+def _wordings() -> tuple[tuple[str, str, int, str], ...]:
+    """(old wording, new wording, first report year it is out of date for, why) of each [[wording]]."""
+    entries = _data().get("wording", [])
+    return tuple((old, entry["new"], int(entry["since"]), entry["why"]) for entry in entries for old in entry["old"])
+
+
+def superseded_wording_problems(report: Report) -> list[Problem]:
+    year = report_year(report.data)
+    if year is None:
+        return []
+    problems: list[Problem] = []
+    seen: set[str] = set()
+    for keypath, text in narrative_strings(report):
+        for old, new, since, why in _wordings():
+            at = text.find(old)
+            if year < since or new in seen or at < 0 or in_title(text, at):
+                continue
+            seen.add(new)
+            problems.append(
+                warning(
+                    "common.superseded-wording",
+                    f"{year}年的报告写“{old}”：{why}",
+                    report.ref(keypath),
+                    expected=new,
+                    found=old,
+                )
+            )
+    return problems
 
 
 def ended_campaign_problems(report: Report) -> list[Problem]:
