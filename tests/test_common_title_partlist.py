@@ -16,6 +16,13 @@ def _titled(tmp_path, title: str) -> Path:
     return write_variant(tmp_path, [("year = 2024\n", f'year = 2024\ntitle = "{title}"\n')])
 
 
+def _legacy_list_findings(check, listed: str) -> dict:
+    """The findings, by rule, of a legacy report whose 导语 is ``listed``."""
+    from conftest import legacy
+
+    return {p.rule: p for p in check(legacy(preamble={"text": listed}))}
+
+
 def test_a_title_cut_short_is_reported(tmp_path):
     path = _titled(tmp_path, "青岚市数据资源管理局2024年政府信息公开工作年度报")
     [p] = [p for p in problems_of(path) if p.rule == "common.title"]
@@ -320,28 +327,22 @@ def test_a_short_name_before_a_part_named_for_fuyi_is_a_name_of_its_own(check):
     """河曲县 2018 (held-out round 92): "……依申请公开政府信息、行政复议和行政诉讼情况、……等八部分组成" — the short name
     before "行政复议和……" is one name, the 复议 part another: eight listed, as said (the reader had joined the two as
     one name split at its 、, and said seven)."""
-    from conftest import legacy
-
     listed = (
         "全文由概述、主动公开政府信息情况、政府信息公开重点工作完成情况、重点领域政府信息公开情况、依申请公开政府信息、"
         "行政复议和行政诉讼情况、存在的主要问题及改进措施和其他需要报告的事项等八部分组成。"
     )
-    found = {p.rule: p for p in check(legacy(preamble={"text": listed}))}
+    found = _legacy_list_findings(check, listed)
     assert "legacy.part-count" not in found or "列出了7个" not in found["legacy.part-count"].message
     assert "legacy.part-list-punctuation" not in found
 
 
-def test_a_list_brought_in_by_bao_gao_nei_rong_bao_kuo(check, tmp_path):
+def test_a_list_brought_in_by_bao_gao_nei_rong_bao_kuo(tmp_path):
     """武汉市 2020 (held-out round 143): "报告内容包括总体情况,主动公开政府信息情况、……、其他需要报告的事项等。" —
-    a list with neither count nor 组成, brought in by 报告内容包括, is read: its comma among 顿号 is reported.
-    哈尔滨市外侨办 2011: "……、依申请公开信息、因信息公开申请行政复议或提起行政诉讼情况、……" — a name printed short
-    before the appeals part, which opens on 因, is a name of its own, not half of a name with its own 、."""
-    from conftest import legacy
-
+    a list with neither count nor 组成, brought in by 报告内容包括, is read: its comma among 顿号 is reported."""
     wuhan = (
-        "报告内容包括总体情况,主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议、行政诉讼情况"
+        "报告内容包括总体情况,主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议和行政诉讼情况"
         "、存在的主要问题及改进情况、其他需要报告的事项等。"
-    ).replace("政府信息公开行政复议、行政诉讼情况", "政府信息公开行政复议和行政诉讼情况")
+    )
     counted = (
         "，由总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议和行政诉讼情况、"
         "存在的主要问题及改进情况、其他需要报告的事项六部分组成。"
@@ -351,32 +352,36 @@ def test_a_list_brought_in_by_bao_gao_nei_rong_bao_kuo(check, tmp_path):
     assert "有的用“、”，有的用“，”" in found["gb2021.part-list-punctuation"].message
     path = write_variant(tmp_path, [(counted, f"。{wuhan.replace(',', '、')}")])
     assert "gb2021.part-list-punctuation" not in rules(problems_of(path))
-    listed = (
-        "本报告内容包括概述、主动公开信息情况、依申请公开信息、因信息公开申请行政复议或提起行政诉讼情况、"
-        "信息公开工作存在的主要问题及改进措施等。"
-    )
-    found = {p.rule: p for p in check(legacy(preamble={"text": listed}))}
+
+
+_WUBAO = (
+    "全文包括概述、政府信息主动公开情况、政府信息依申请公开情况、因政府信息公开申请行政复议和提起行政诉讼情况、"
+    "政府信息公开的收费和减免情况、主要工作措施和做法、政府信息公开工作中存在的问题及改进措施等七部分。"
+)
+
+
+@pytest.mark.parametrize(
+    ("listed", "count"),
+    [
+        # 吴堡县 2012 (held-out round 100): "主要工作措施和做法" is one name — the reader had cut it at 措施和, joined
+        # "做法" to the next name as one name split at its own 、, and said a name held a 顿号 (吉林市林业局 2012's
+        # "存在问题及工作打算、附表" was read the same wrong way)
+        (_WUBAO, 7),
+        # a second name after 以及/和 that ends as a name does is still a name of its own
+        (_WUBAO.replace("主要工作措施和做法、", "主要工作措施和其他需要报告的事项、").replace("七部分", "八部分"), 8),
+        # 哈尔滨市外侨办 2011 (found by round 143's 报告内容包括): a name printed short before the appeals part, which
+        # opens on 因, is a name of its own, not half of a name with its own 、
+        (
+            "本报告内容包括概述、主动公开信息情况、依申请公开信息、因信息公开申请行政复议或提起行政诉讼情况、"
+            "信息公开工作存在的主要问题及改进措施等。",
+            5,
+        ),
+    ],
+)
+def test_each_name_of_a_legacy_part_list_is_read_whole(check, listed, count):
+    found = _legacy_list_findings(check, listed)
     assert "legacy.part-list-punctuation" not in found
-    assert "列出5个部分" in found["legacy.part-count"].message
-
-
-def test_a_word_joined_to_a_name_s_end_is_part_of_that_name(check):
-    """吴堡县 2012 (held-out round 100): "……政府信息公开的收费和减免情况、主要工作措施和做法、……存在的问题及改进措施
-    等" — "主要工作措施和做法" is one name: the reader had cut it at 措施和, joined "做法" to the next name as one
-    name split at its own 、, and said a name held a 顿号.  吉林市林业局 2012's "存在问题及工作打算、附表" was read
-    the same wrong way.  A second name after 以及/和 that ends as a name does is still a name of its own."""
-    from conftest import legacy
-
-    listed = (
-        "全文包括概述、政府信息主动公开情况、政府信息依申请公开情况、因政府信息公开申请行政复议和提起行政诉讼情况、"
-        "政府信息公开的收费和减免情况、主要工作措施和做法、政府信息公开工作中存在的问题及改进措施等七部分。"
-    )
-    found = {p.rule: p for p in check(legacy(preamble={"text": listed}))}
-    assert "legacy.part-list-punctuation" not in found
-    assert "列出7个" in found["legacy.part-count"].message
-    two = listed.replace("主要工作措施和做法、", "主要工作措施和其他需要报告的事项、").replace("七部分", "八部分")
-    found = {p.rule: p for p in check(legacy(preamble={"text": two}))}
-    assert "列出8个" in found["legacy.part-count"].message
+    assert f"列出{count}个" in found["legacy.part-count"].message
 
 
 def test_zongshu_ends_a_part_name(check):
