@@ -40,6 +40,16 @@ def test_parts_that_add_up_to_more_than_the_total():
     assert not list(parts_not_adding_up(text.replace("106条", "105条")))
 
 
+def test_a_last_part_in_another_measure_word_that_makes_up_the_total():
+    """长安区砲里街道 2022 (held-out round 151): "共计公开各类信息236条,其中……27条,……198条,回复群众诉求11件" — 27 +
+    198 is 225, and the 11件 that follows in another measure word makes up the 236: the list is whole (it was said to
+    fall a hair short).  A part in another unit that does not make up the difference leaves the list as it was."""
+    text = "2022年度共计公开各类信息236条，其中政府网站发布工作动态27条，微信公众号发布信息198条，回复群众诉求11件。"
+    assert not list(parts_not_adding_up(text))
+    [found] = parts_not_adding_up(text.replace("11件", "9件"))
+    assert (found.total, found.parts, found.near) == (236, (27, 198), True)
+
+
 def test_a_running_total_after_the_list_is_no_part_of_the_year_count():
     """北京市经济和信息化委员会 2013 (held-out round 146): "共主动公开政府信息409条,其中全文电子化率达100%,目前我委
     总计主动公开政府信息3906条" — the 3906 of all the years in a clause of its own was read as a part of the 409."""

@@ -354,6 +354,23 @@ def test_a_list_brought_in_by_bao_gao_nei_rong_bao_kuo(tmp_path):
     assert "gb2021.part-list-punctuation" not in rules(problems_of(path))
 
 
+def test_a_name_holding_both_fuyi_and_susong_is_whole(tmp_path):
+    """沅江市阳罗洲镇 2022 (held-out round 151): "全文包括总体概况、……、政府信息公开行政复议与行政诉讼、存在的主要问题
+    和改进情况、其他需报告的事项共计六个部分" — the appeals name ends on 诉讼, not on 情况, yet it is whole: six names,
+    as said (the reader had joined it to the next as one name with its own 、, said five and a 顿号 inside a name)."""
+    counted = (
+        "，由总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议和行政诉讼情况、"
+        "存在的主要问题及改进情况、其他需要报告的事项六部分组成。"
+    )
+    listed = (
+        "。全文包括总体概况、主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议与行政诉讼、"
+        "存在的主要问题和改进情况、其他需报告的事项共计六个部分。"
+    )
+    found = {p.rule: p for p in problems_of(write_variant(tmp_path, [(counted, listed)]))}
+    assert "gb2021.part-list-punctuation" not in found
+    assert "gb2021.part-count" not in found or "列出了5个" not in found["gb2021.part-count"].message
+
+
 _WUBAO = (
     "全文包括概述、政府信息主动公开情况、政府信息依申请公开情况、因政府信息公开申请行政复议和提起行政诉讼情况、"
     "政府信息公开的收费和减免情况、主要工作措施和做法、政府信息公开工作中存在的问题及改进措施等七部分。"

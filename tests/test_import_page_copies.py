@@ -46,6 +46,10 @@ MISREAD: dict[str, str] = {  # slug → why its page copy is still read otherwis
         "|), which the transcriber kept as the day it was published; the import takes neither a 发文日期 nor a "
         "成文日期 for the posting day (see 萧山区城厢街道 2022)"
     ),
+    "bazhong-bazhouquzhengfu-2011": (
+        "the copy opens at the title: the store's header lines above it (索引号, 发布日期) were left out of the page "
+        "copy, so the day the transcriber gives as published (2012-03-30, from the source's header) is not in it"
+    ),
     "kunming-wuhuaqu-zhengfubangongshi-2022": (
         "the copy prints no day at all; the day the transcriber gives as published (2023-01-18) is the store's and "
         "the page address's, not in the copy's text"

@@ -79,6 +79,9 @@ _NAME_END = re.compile(
     r"(?:(?:和|及|与)[\u4e00-\u9fff]{1,4})?$"
 )
 
+#: a name that holds both 复议 and 诉讼 is whole, however it ends ("政府信息公开类行政复议和行政诉讼")
+_APPEALS_NAME = re.compile(r"复议.*诉讼$")
+
 
 @dataclass(frozen=True)
 class PartList:
@@ -173,7 +176,7 @@ def listed_parts(report: Report) -> PartList | None:
             # pieces parted by commas are names already: only a 、 splits one name in two ("……2013年工作打算,附表共
             # 八个部分", 连云港市 2012: no 、 between them to rejoin)
             names = tuple(pieces) if split in (_COMMA_LEVEL, _SEMICOLON_LEVEL) else _rejoin(pieces)
-            if included and (len(names) < 3 or not all(_NAME_END.search(n) for n in names)):
+            if included and (len(names) < 3 or not all(_NAME_END.search(n) or _APPEALS_NAME.search(n) for n in names)):
                 continue
             count = parse_chinese_number(stated) if stated else None
             appended = re.search(r"(以及|及|与|和)(附表|附件|统计表)$", listed)
@@ -239,6 +242,9 @@ def _rejoin(pieces: list[str]) -> tuple[str, ...]:
         # appeals part's first word ("……、依申请公开信息、因信息公开申请行政复议或提起行政诉讼情况、……", 哈尔滨市外侨办
         # 2011: the piece before it is a name printed short)
         joins = joins and not re.match(r"(?:行政)?复议|因", piece)
+        # nor is one after a name that holds both 复议 and 诉讼 ("……、政府信息公开行政复议与行政诉讼、存在的主要问题
+        # 和改进情况、……", 沅江市阳罗洲镇 2022): that name is whole, however it ends
+        joins = joins and not (names and _APPEALS_NAME.search(names[-1]))
         # the 诉讼 half after the 复议 half, however short the list's names ("……、政府信息公开行政复议、行政诉讼、存在
         # 的主要问题及改进情况、……等6部分", 乌鲁木齐市 2021): no list has 诉讼 as a part of its own
         halves = (

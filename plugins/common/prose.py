@@ -720,7 +720,16 @@ def parts_not_adding_up(text: str) -> Iterator[PartsSum]:
             yield PartsSum(sentence.strip(), stated, tuple(parts), unit, parts_unit=unit_of_part)
             continue
         short = stated - sum(parts)
-        if len(parts) >= 2 and 0 < short * 100 <= NEAR_SHORT_PERCENT * stated and _meant_whole(listed, last, unit):
+        # "共计公开各类信息236条,其中……27条,……198条,回复群众诉求11件" (长安区砲里街道 2022): the part in another
+        # measure word that follows makes up the difference — the list is whole, only its last unit differs
+        after_parts = [int(m.group("n").replace(",", "")) for m in _NUMBER_UNIT.finditer(listed, last)]
+        made_up = bool(after_parts) and short in (after_parts[0], sum(after_parts))
+        if (
+            len(parts) >= 2
+            and 0 < short * 100 <= NEAR_SHORT_PERCENT * stated
+            and _meant_whole(listed, last, unit)
+            and not made_up
+        ):
             yield PartsSum(sentence.strip(), stated, tuple(parts), unit, near=True)
             continue
         # a list that is the whole: every item counts, even one printed without its unit ("不予公开信息数1402");
