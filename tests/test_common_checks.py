@@ -300,6 +300,7 @@ def test_approximate_number_with_decimals(check):
         ("2020县统计局从以下三个方面推动工作。", "“2020县”"),  # 新野县统计局 2020 (round 37)
         ("关于做好2020政府信息公开工作年度报告编制和发布工作。", "“2020政”"),  # 孝昌县 2020 (held-out round 72)
         ("2020度工作总结已按时报送。", "“2020度”"),  # 粤汉街道 2023 wrote "2022度" in its title
+        ("2014以来，我县高度重视信息公开工作。", "“2014以”"),  # 永昌县 2014 (held-out round 151)
         ("从2010年1月1日至2010年12月月31日。", "“月月”"),  # 大安市畜牧业管理局 2010 (held-out round 54)
         ("统计期限自 2015 1 1日起至2015年12月31日止。", "“2015 1 1日”"),  # 青田县交通运输局 2015 (round 55)
         ("《条例》已于2008年5月1正式实施。", "“5月1”"),  # 闽清县 2009 (held-out round 70)
@@ -745,6 +746,11 @@ def test_the_basis_cited_for_another_years_report(check):
     assert [p.found for p in slips] == ["2017年政务公开工作要点"]
     right = preamble.replace("2017年政务", "2018年政务")
     assert "prose.year-slip" not in rules(check(legacy(preamble={"text": right})))
+    # 武山县榆盘镇 2021 (held-out round 152): the 要点 itself cited, not the notice that issued it
+    cited = "按照《中华人民共和国政府信息公开条例》和《某市2017年政务公开工作要点》要求，编制2018年度报告。"
+    slips = [p for p in check(legacy(preamble={"text": cited})) if p.rule == "prose.year-slip"]
+    assert [p.found for p in slips] == ["2017年政务公开工作要点"]
+    assert "prose.year-slip" not in rules(check(legacy(preamble={"text": cited.replace("2017年", "2018年")})))
 
 
 def test_a_signature_date_printed_in_chinese_numerals(check, blocks):

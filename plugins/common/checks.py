@@ -207,8 +207,8 @@ def _round_down(number: str) -> str:
 _LONG_YEAR = re.compile(r"(?<![\d.])(?:19|20)\d{3,4}(?=年)")
 #: a year with no 年 after it, straight before the organ or a word that opens the sentence's subject: "现将2020本部门
 #: ……" (武隆区统计局 2020), "2020县统计局从以下三个方面……" (新野县统计局 2020), or before 政府/政务: "关于做好
-#: 2020政府信息公开工作年度报告编制……" (孝昌县 2020)
-_YEAR_WITHOUT_NIAN = re.compile(r"(?<![\d.〔\[（(第号])(?:19|20)\d{2}(?=[县市区镇乡省我本全各度]|政[府务])")
+#: 2020政府信息公开工作年度报告编制……" (孝昌县 2020), or before 以来: "2014以来,我县高度重视……" (永昌县 2014)
+_YEAR_WITHOUT_NIAN = re.compile(r"(?<![\d.〔\[（(第号])(?:19|20)\d{2}(?=[县市区镇乡省我本全各度]|政[府务]|以来)")
 
 
 def _run_date(m: re.Match[str], text: str) -> tuple[str, str, str]:
