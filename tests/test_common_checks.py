@@ -751,6 +751,10 @@ def test_the_basis_cited_for_another_years_report(check):
     slips = [p for p in check(legacy(preamble={"text": cited})) if p.rule == "prose.year-slip"]
     assert [p.found for p in slips] == ["2017年政务公开工作要点"]
     assert "prose.year-slip" not in rules(check(legacy(preamble={"text": cited.replace("2017年", "2018年")})))
+    # 柳州市住建委 2018 (held-out round 155): "紧紧围绕国办《2017年政务公开工作要点》"
+    around = "2018年，我委紧紧围绕国办《2017年政务公开工作要点》，扎实推进政务公开。"
+    slips = [p for p in check(legacy(preamble={"text": around})) if p.rule == "prose.year-slip"]
+    assert [p.found for p in slips] == ["2017年政务公开工作要点"]
 
 
 def test_a_signature_date_printed_in_chinese_numerals(check, blocks):
