@@ -9,7 +9,7 @@ import pytest
 
 from compiler.cli.commands import main
 from compiler.importers.base import Grid
-from compiler.importers.common import read_document, tidy
+from compiler.importers.common import join_lines, read_document, tidy
 from compiler.importers.run import import_file
 from compiler.model.problems import ReportError
 from plugins.gb2021.tables import TABLE3_2021
@@ -270,3 +270,13 @@ def test_html_paragraphs_run_together_on_one_line_are_parted(tmp_path):
         "积极落实政务公开工作要点，扩大主动公开范围。",
         "二、概述",
     ]
+
+
+def test_lines_broken_inside_an_address_are_joined_without_a_space():
+    """乌恰县 2021 (held-out round 155), built and read back: the PDF breaks "www." / "xjwqx.gov.cn）下载" and
+    "jsxxgk@js.gov." / "cn）" at the end of a line; the address reads back whole — an English sentence ending on a
+    full stop still takes its space."""
+    assert join_lines(["可在网站（www.", "xjwqx.gov.cn）下载。"]) == "可在网站（www.xjwqx.gov.cn）下载。"
+    assert join_lines(["电子邮箱：jsxxgk@js.gov.", "cn）。"]) == "电子邮箱：jsxxgk@js.gov.cn）。"
+    assert join_lines(["见 http://www.js.gov.cn/xxgk/", "index.html"]) == "见http://www.js.gov.cn/xxgk/index.html"
+    assert join_lines(["under the Regulations.", "The report"]) == "under the Regulations. The report"

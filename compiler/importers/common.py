@@ -48,13 +48,20 @@ def tidy(text: str) -> str:
     return lead.group(0) + text if lead else text
 
 
+#: a line that ends inside a web or e-mail address, after one of the marks a renderer breaks an address at
+#: ("……网站（www." / "xjwqx.gov.cn）下载", "jsxxgk@js.gov." / "cn）"): the next line goes on with the same address
+_ADDRESS_BROKEN = re.compile(r"(?:https?://|www\.|[A-Za-z0-9._%+-]+@)(?:[A-Za-z0-9./_\-?=&%#:@~+]*[./_\-@?=&#~])?$")
+
+
 def join_lines(parts: list[str]) -> str:
-    """Lines of one cell or paragraph joined: no separator between Chinese characters, one space between Latin."""
+    """Lines of one cell or paragraph joined: no separator between Chinese characters, one space between Latin —
+    none inside an address a line broke (:data:`_ADDRESS_BROKEN`)."""
     out = ""
     for part in (tidy(p) for p in parts):
         if not part:
             continue
-        if out and re.match(r"[A-Za-z0-9]", part[0]) and re.search(r"[A-Za-z0-9.,;:]$", out):
+        latin = out and re.match(r"[A-Za-z0-9]", part[0]) and re.search(r"[A-Za-z0-9.,;:]$", out)
+        if latin and not _ADDRESS_BROKEN.search(out):
             out += " "
         out += part
     return tidy(out)
