@@ -214,7 +214,7 @@ def _number_slip(written: str, doc: Document, year: int | None) -> str | None:
         found = _ORDER.search(written)
         if right is None or found is None or found["serial"] != right["serial"]:
             return None
-    if not isinstance(year, int):
+    if year is None:
         return None
     if (doc.since is not None and year < doc.since) or (doc.until is not None and year > doc.until):
         return f"{year}年的报告引用{doc.number}：{doc.why}"
@@ -231,7 +231,7 @@ def _unknown_order(serial: str, written: str, doc: Document, year: int | None) -
     fitting = [
         d
         for d in orders
-        if isinstance(year, int) and (d.since is None or year >= d.since) and (d.until is None or year <= d.until)
+        if year is not None and (d.since is None or year >= d.since) and (d.until is None or year <= d.until)
     ]
     right = (fitting or orders)[0].number
     known = "、".join(d.number for d in orders)

@@ -856,7 +856,7 @@ def late_report_problems(report: Report) -> list[Problem]:
         ("成文日期", "signature.date" if signed else "report.date", signature["date"] if signed else data.get("date")),
         ("公布日期", "report.published", data.get("published")),
     ]
-    if not isinstance(year, int) or isinstance(year, bool):
+    if year is None:
         return []
     organ = data.get("organ") if isinstance(data.get("organ"), str) else ""
     government = report.format.key == "legacy" or not is_department(organ)

@@ -68,7 +68,7 @@ def _new_names() -> tuple[tuple[str, int], ...]:
 def anachronistic_organ_problems(report: Report) -> list[Problem]:
     meta = report.data.get("report") or {}
     year = report_year(report.data)
-    if not isinstance(year, int):
+    if year is None:
         return []
     own = [(f"report.{key}", meta[key]) for key in ("organ", "title") if isinstance(meta.get(key), str)]
     for name, since in _new_names():
@@ -121,7 +121,7 @@ def superseded_wording_problems(report: Report) -> list[Problem]:
 
 def ended_campaign_problems(report: Report) -> list[Problem]:
     year = report_year(report.data)
-    if not isinstance(year, int):
+    if year is None:
         return []
     problems: list[Problem] = []
     seen: set[str] = set()
@@ -150,7 +150,7 @@ def _pattern() -> re.Pattern[str]:
 def abolished_organ_problems(report: Report) -> list[Problem]:
     meta = report.data.get("report") or {}
     year, organ = report_year(report.data), str(meta.get("organ") or "")
-    if not isinstance(year, int):
+    if year is None:
         return []
     by_old = {a.old: a for a in _table()}
     problems: list[Problem] = []

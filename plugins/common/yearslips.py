@@ -132,7 +132,7 @@ def year_slips(report: Report, texts: list[tuple[str, str]], plan_keys: tuple[st
     """The data period stated for another year, or for part of the year; the next year's plan dated in the report
     year."""
     year = report_year(report.data)
-    if not isinstance(year, int):
+    if year is None:
         return []
     problems = []
     # a period that starts late in the year of an organ the text says was newly set up ("考虑到苏平片区刚刚成立的实际
@@ -481,7 +481,7 @@ def date_problems(report: Report) -> list[Problem]:
     problems: list[Problem] = []
     for key, what in (("date", "成文日期"), ("published", "公布日期")):
         date = data.get(key)
-        if isinstance(year, int) and hasattr(date, "year") and (date.year, date.month, date.day) < (year, 12, 31):
+        if year is not None and hasattr(date, "year") and (date.year, date.month, date.day) < (year, 12, 31):
             problems.append(
                 warning(
                     "prose.year-slip",

@@ -50,7 +50,7 @@ def cross_year_problems(report: Report, make: Make) -> list[Problem]:
         ]
     problems: list[Problem] = []
     this_year, last_year = report_year(report.data), report_year(previous.data)
-    if isinstance(this_year, int) and isinstance(last_year, int) and last_year != this_year - 1:
+    if this_year is not None and last_year is not None and last_year != this_year - 1:
         problems.append(
             make(
                 Severity.WARNING,

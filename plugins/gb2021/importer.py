@@ -858,7 +858,7 @@ def gongkai_import_report(document: PublishedDocument, format: str | None) -> Im
     result = import_document(document, fmt or "2021")
     year = report_year(result.data)
     first, last = YEARS["2019"]
-    if fmt is None and isinstance(year, int) and first <= year <= last:  # no table to tell: the title's year does
+    if fmt is None and year is not None and first <= year <= last:  # no table to tell: the title's year does
         result = import_document(document, "2019")
     # the format's own table headings printed as text (a page copy's tables, not read as tables) are evidence too
     said_by_text = 0.1 if fmt is not None and not document.grids else 0.0

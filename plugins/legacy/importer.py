@@ -397,7 +397,7 @@ def gongkai_import_report(document: PublishedDocument, format: str | None) -> Im
     result = import_document(document)
     year = report_year(result.data)
     first, last = LEGACY.years
-    of_its_years = isinstance(year, int) and (first is None or year >= first) and (last is None or year <= last)
+    of_its_years = year is not None and (first is None or year >= first) and (last is None or year <= last)
     # a short report of the legacy years (a township's three parts) is offered too; more parts are needed otherwise
     if format is None and result.confidence < (0.15 if of_its_years else 0.3):
         return None

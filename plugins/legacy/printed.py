@@ -108,7 +108,7 @@ def year_column(ctx: SectionContext, table: Mapping[str, Any]) -> int | None:
     if isinstance(declared, int) and not isinstance(declared, bool):
         return declared - 1
     year = report_year(ctx.report.data)
-    words = (*_YEAR_WORDS, f"{year}年") if isinstance(year, int) else _YEAR_WORDS
+    words = (*_YEAR_WORDS, f"{year}年") if year is not None else _YEAR_WORDS
     for row in table_rows(table.get("header")):
         for c, text in enumerate(row):
             if isinstance(text, str) and "累计" not in text and "上年" not in text and any(w in text for w in words):
