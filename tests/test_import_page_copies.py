@@ -80,11 +80,6 @@ MISREAD: dict[str, str] = {  # slug → why its page copy is still read otherwis
         "and is cut inside part 一's (一)主动公开: one of the format's topics, too little for the import to offer it "
         "in any format (the transcriber took the organ from the store's header)"
     ),
-    "wuhu-shizhengfu-2015": (
-        "the day the page was posted is printed in a byline under the title, “芜湖市人民政府(办公室) 2016-01-30”: the "
-        "import reads a posting day from 发布日期 rows, dated headlines and a day alone on its line, not after an "
-        "organ's name, and leaves report.published unset"
-    ),
     "shenyang-dashujuju-2020": (
         "no title and no 导语: the copy opens with 一、总体情况, whose first words are the day the portal went live "
         "(2019年11月21日), and it is cut before part 一's (二): the report year, 2020, is said only in its numbered "

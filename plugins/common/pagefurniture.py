@@ -96,9 +96,11 @@ _OPENING = re.compile(r"本年度报告|本报告|本年报|根据《|依据《|
 _SENTENCE = re.compile(r"[，,。；]")
 #: a day written the portals' way, with points or hyphens and no 年月日 ("2026.01.13", "2021-02-05")
 _PORTAL_DAY = re.compile(r"\d{4}[-./]\d{1,2}[-./]\d{1,2}")
-#: the publishing organ and the portal's day under a headline ("安徽省人民政府办公厅  2017/3/29", 安徽省 2016)
+#: the publishing organ and the portal's day under a headline ("安徽省人民政府办公厅  2017/3/29", 安徽省 2016; the
+#: organ's office in brackets after it: "芜湖市人民政府(办公室) 2016-01-30", 芜湖市 2015)
 _PUBLISHER_DAY = re.compile(
-    r"[\u4e00-\u9fff（）()]{2,30}?(?:厅|局|办公室|政府|委员会|委|办|中心|处|所)\s*" + _PORTAL_DAY.pattern
+    r"[\u4e00-\u9fff（）()]{2,30}?(?:厅|局|办公室|政府|委员会|委|办|中心|处|所)"
+    r"(?:[（(][\u4e00-\u9fff]{1,10}[)）])?\s*" + _PORTAL_DAY.pattern
 )
 _DATE_ONLY = re.compile(r"^\d{4}\s*[-年./]\s*\d{1,2}\s*[-月./]\s*\d{1,2}\s*日?$")
 _DAY = re.compile(r"(\d{4})\s*[-年./]\s*(\d{1,2})\s*[-月./]\s*(\d{1,2})")
