@@ -469,3 +469,21 @@ def test_a_part_list_whose_count_comes_first(check, listed, said):
         assert not any("导语说共" in m for m in found), found
     else:
         assert any(said in m for m in found), found
+
+
+def test_a_part_list_whose_zucheng_was_left_out_is_read(check):
+    """楚门镇 2014 (held-out round 159): "本报告由A、B、C,D,E。" — the list of "由……组成" without its 组成 is read
+    when every item is named like a part, so its mixed marks are said; "本报告由某办公室编制。" is no list."""
+    from conftest import legacy
+
+    unfinished = (
+        "本报告由概述、主动公开政府信息情况、政府信息公开的收费及减免情况，因政府信息公开申请行政复议、"
+        "提起行政诉讼的情况，政府信息公开工作存在的主要问题及改进情况。"
+    )
+    found = check(legacy(preamble={"text": unfinished}))
+    [p] = [p for p in found if p.rule == "legacy.part-list-punctuation"]
+    assert "提起行政诉讼的情况" in p.message
+    assert any(p.rule == "legacy.part-count" and "导语列出5个部分" in p.message for p in found)
+    compiled = "本报告由某县人民政府办公室编制。"
+    found = check(legacy(preamble={"text": compiled}))
+    assert not {"legacy.part-list-punctuation", "legacy.part-count"} & {p.rule for p in found}

@@ -69,6 +69,9 @@ _INCLUDED_PART_LIST = re.compile(
 _ANNOUNCED_PART_LIST = re.compile(
     r"现将(?:[^。；]{0,40}?\d{4}年度?(?:政府信息公开(?:工作)?)?)?([^。；]+?)(?:公开|报告|公布)如下"
 )
+#: "本报告由A、B,C,D。" (楚门镇 2014): the list of "本报告由……组成" whose 组成 was left out — read, like the two above,
+#: only when every item is named like a part (the sentence is incomplete; ``common.unfinished-sentence`` says so)
+_UNFINISHED_PART_LIST = re.compile(r"(?:本|该)?(?:年度报告|年报|报告)(?:主要)?由([^。；]+?)(?=。|$)")
 #: between names: 、，；, or 和/及/与/以及 after a name's end ("……改进情况以及其他需要报告的事项", "……事项与附表"; "政府
 #: 支出和收费以及存在的主要问题和改进措施", 金山区卫生局 2012 — the legacy template's part 六 ends on 收费)
 _SEPARATORS = re.compile(r"[、，,；]|(?<=情况|事项|措施)(?:以及|和|及|与)|(?<=收费)以及")
@@ -146,7 +149,13 @@ def listed_parts(report: Report) -> PartList | None:
         counted = m is not None
         m = m or _UNCOUNTED_PART_LIST.search(text)
         included = (
-            m is None and (m := _INCLUDED_PART_LIST.search(text) or _ANNOUNCED_PART_LIST.search(text)) is not None
+            m is None
+            and (
+                m := _INCLUDED_PART_LIST.search(text)
+                or _ANNOUNCED_PART_LIST.search(text)
+                or _UNFINISHED_PART_LIST.search(text)
+            )
+            is not None
         )
         if m:
             listed = _LIST_NUMBER.sub("", m["list"]) if m is first else m.group(1)
