@@ -265,12 +265,20 @@ _REPORT_WORD = re.compile(r"报告|年报$")
 _SENTENCE_MARKS = re.compile(r"[，,。；;《》]")
 
 
+#: what a title's line never holds: a table's cell marks, a label's colon, a list's bullet
+_NOT_A_TITLE_LINE = re.compile(r"[|｜:：•●▪]")
+
+
 def _title_at(lines: list[TextItem], end: int) -> tuple[int, str] | None:
     """The title whose last line is ``lines[end]``, as (its first line, its words): that line alone when it names
     organ and year, else with the one or two lines above it ("察隅县古拉乡2022年政府信息" / "公开工作年度报告",
     "高平市人民政府办公室" / "2023年政府信息公开工作年度报告")."""
     fallback = None
     for start in range(end, max(end - 3, -1), -1):
+        if start < end and _NOT_A_TITLE_LINE.search(lines[start].text):
+            # a 目录 row, a labelled cell or a bulleted menu entry above is the page's, not the title's first line
+            # ("• 题裁分类:" over the 名称 row's title, 湖南省生态环境厅 2023)
+            break
         if start < end and _REPORT_WORD.search(norm(lines[start].text)):
             # a line above that ends as a title is one of its own — the page's headline over the report's own title
             # line ("天山区政务服务管理局2022年度政府信息公开工作年报" over "……政府信息公开工作年报", 天山区 2022)

@@ -24,7 +24,7 @@ from compiler.importers.base import TextItem
 #: labels of the 政府信息公开目录 rows and the page's tool lines: a line that opens with one is the page's
 _LABELS = (
     r"索\s*引\s*号|发布机构|发文机关|发文机构|发文字号|发布日期|发布时间|公开日期|上载日期|信息提供日期|生成日期|更新时间|成文日期|信息来源|文章来源|来源|日期|时间|"
-    r"主\s*题\s*词|主题分类|体裁分类|信息类别|公开方式|公开时限|公开目录|公开范围|名\s*称|文\s*号|浏览次数|浏览量|点击数|点击量|阅读次数|"
+    r"主\s*题\s*词|主题分类|体裁分类|题裁分类|信息类别|公开方式|公开时限|公开目录|公开范围|名\s*称|文\s*号|浏览次数|浏览量|点击数|点击量|阅读次数|"
     r"字体大小|字体|字号|保护视力色|投稿|选择阅读字号|作者|编辑|信息索取号|索取号|关联导读|相关链接|"
     r"信息索引号|文件编号|公开形式|有效期|主题\s*[(（][一二]级[)）]|效力状况|组配分类|发文日期|公文时效|时\s*效\s*性|"
     # a 目录 row whose label lost its first characters in the store (楚雄市紫溪镇 2025: "号: cxs043/……", "称: ……")
@@ -50,6 +50,9 @@ _FURNITURE = re.compile(
     r"|我要收藏$|文章分享$|公共资源调用站点$"
     # the site's footer above the report (互助县威远镇 2022's copy): its 政府网站标识码, 主办单位 and filing numbers
     r"|网站标识码|主办单位\s*[:：]|承办单位\s*[:：]|\S{0,3}公网安备|\S{0,3}ICP备"
+    # the site's notice about the reader's browser (四川省地方志办 2021: "尊敬的用户,您好!" / "网站不支持您所使用的浏览器
+    # 版本(可能会出现网页变形等问题)。为了更好地展示页面效果,……")
+    r"|尊敬的用户|(?:本?网站|本站)不支持您所使用的浏览器"
     r"|欢迎访问|本站已启用|正文内容区域|设为首页|加入收藏|中央政府门户网站|社会主义核心价值观|返回上一级|字号$|主动公开$)"
     r")"
 )
@@ -63,6 +66,8 @@ _CLOCK = re.compile(
 #: -- ……"), the page's tool links ("收藏此页】 【打印】 【关闭")
 _FURNITURE_INSIDE = re.compile(
     r"(?:您的位置|当前位置|所在位置)\s*[:：]|【\s*打印\s*】|打印本页|关闭窗口|收藏此页"
+    # the portal's links to other sites and its accessibility switch ("中国政府网 | ……门户网站 无障碍浏览|")
+    r"|无障碍浏览"
     # a 目录 row's day among its other cells ("公开目录 部门年报 发布日期 2021/01/30", 临沂市政府办 2020)
     r"|(?:发布日期|发布时间)\s*[:：]?\s*\d{4}\s*[-./年]"
 )
