@@ -1,17 +1,15 @@
-"""The prose-number rules every format shares (plugins/common/prose.py)."""
+"""The prose-number rules every format shares (plugins/common/prose/)."""
 
 from __future__ import annotations
 
 import pytest
 
-from plugins.common.prose import (
-    completion_rates,
-    frequencies_not_met,
-    parts_in_another_unit,
-    parts_not_adding_up,
-    percent_verdict,
-    shares_of_listed_parts,
-)
+from plugins.common.prose.frequency import frequencies_not_met
+from plugins.common.prose.partsums import parts_not_adding_up
+from plugins.common.prose.partsunit import parts_in_another_unit
+from plugins.common.prose.percent import percent_verdict
+from plugins.common.prose.rates import completion_rates
+from plugins.common.prose.shares import shares_of_listed_parts
 from tests.conftest import legacy, rules
 
 
@@ -88,7 +86,7 @@ def test_a_part_broken_down_in_its_turn():
 
 def test_a_kind_named_twice_in_one_list():
     """天门市拖市镇 2020 (held-out round 35): "规划总结2条" twice in the list of the website's 72."""
-    from plugins.common.prose import doubled_items
+    from plugins.common.prose.doubled import doubled_items
 
     text = (
         "其中包括机构职能类3条、领导信息类10条、政务动态类36条，财政信息类6条、重大政策落实7条、规划总结2条，"
@@ -111,7 +109,7 @@ def test_a_kind_named_twice_in_a_list_of_counts_with_their_shares(check):
     """将乐县安仁乡 2010 (corpus): "……科教文体卫生类5条,占总体比例的4.85%;科教文体卫生类信息5条,占总体比例的
     4.85%。" — a list whose items each give a count and a share is one list over its ；, and a name said again with
     信息 after it is the same kind."""
-    from plugins.common.prose import doubled_items
+    from plugins.common.prose.doubled import doubled_items
 
     text = (
         "在主动公开的信息中,政策法规类的信息14条,占总体的比例为13.59%;规划计划类的信息6条,占总体的比例为5.83%;"
@@ -129,7 +127,7 @@ def test_a_kind_named_twice_in_a_list_of_counts_with_their_shares(check):
 
 def test_a_kind_named_twice_in_a_list_without_counts(check):
     """绵竹市农业农村局 2021 (held-out round 54): "主要包括农业部门动态、财政预决算、……、财政预决算信息、行政许可……"."""
-    from plugins.common.prose import doubled_words
+    from plugins.common.prose.doubled import doubled_words
 
     text = "主要包括农业部门动态、财政预决算、农机购置补贴、财政预决算信息、行政许可等。"
     assert [item for item, _ in doubled_words(text)] == ["财政预决算信息"]
@@ -146,7 +144,7 @@ def test_a_kind_named_twice_in_a_list_without_counts(check):
 def test_a_comma_inside_a_list_in_dun():
     """天门市拖市镇 2020 (held-out round 35): "……政务动态类36条，财政信息类6条、……" — a ，between items of a 、 list;
     a ，after the last 、 item may end the list, and is not said."""
-    from plugins.common.prose import commas_in_a_dun_list
+    from plugins.common.prose.separators import commas_in_a_dun_list
 
     text = "其中包括机构职能类3条、领导信息类10条、政务动态类36条，财政信息类6条、重大政策落实7条、公开指南1条等。"
     assert len(list(commas_in_a_dun_list(text))) == 1
@@ -166,7 +164,7 @@ def test_a_dun_pair_opening_a_list_in_commas():
     """庆阳市外事办 2020: "其中在市政府门户网站公开发布11条、省政府外事办网站公开发布13条,庆阳市党建网公开发布5条,……"
     — one list whose first two items are parted by 、 and the rest by ，; a breakdown in 、 followed by clauses of their
     own, or a list that only closes on a ，, is not said."""
-    from plugins.common.prose import dun_opening_a_comma_list
+    from plugins.common.prose.separators import dun_opening_a_comma_list
 
     text = (
         "全年发布信息31条，其中在市政府门户网站公开发布11条、省政府外事办网站公开发布13条，"
@@ -886,7 +884,7 @@ def test_each_bodys_share_of_the_published_count_stated_before():
     ],
 )
 def test_a_breakdown_without_qizhong(text, found):
-    from plugins.common.prose import breakdowns_without_qizhong
+    from plugins.common.prose.breakdowns import breakdowns_without_qizhong
 
     assert len(list(breakdowns_without_qizhong(text))) == found
 
@@ -920,7 +918,7 @@ def test_a_breakdown_without_qizhong(text, found):
     ],
 )
 def test_a_list_whose_items_are_separated_by_commas_and_semicolons(text, mixed):
-    from plugins.common.prose import mixed_separators
+    from plugins.common.prose.separators import mixed_separators
 
     assert bool(list(mixed_separators(text))) is mixed
 
@@ -932,7 +930,7 @@ def test_counts_of_items_that_have_a_property_overlap():
         "实现“全程网办”的有41项，占比71.9%；即办件有36项，占比63.2%。"
     )
     assert not list(parts_not_adding_up(text))
-    from plugins.common.prose import shares_over_100
+    from plugins.common.prose.shares import shares_over_100
 
     assert not list(shares_over_100(text))
 
@@ -1067,7 +1065,7 @@ def test_a_share_given_with_each_part_of_a_list():
     """互助县政务服务中心 2020 (held-out round 66): "共受理2720件……。其中，按办件性质分：求助类2252件，占82.8%；……
     投诉类382件，占14.1%；……" — 382 of 2720 is 14.0 %.  A share of one part (实现……的有45项，占比78.9%: of the 57
     行政许可) is not of the total."""
-    from plugins.common.prose import inline_shares
+    from plugins.common.prose.shares import inline_shares
 
     text = (
         "热线共受理2720件，办结2680件。其中，按办件性质分：求助类2252件，占82.8%；咨询类77件，占2.8%；"
@@ -1093,7 +1091,7 @@ def test_bracketed_running_totals_of_a_list_that_is_the_whole_add_up():
     件184件）；公开信息动态348条（累计公开3808条）" — the year's counts add up (23 + 348 = 371), so the two parts are
     the whole, and their running totals must add up too: 184 + 3808 = 3992, not 4092.  Where the year's counts do not
     add up (a partial list), or a part has no bracketed figure, nothing is said of the brackets."""
-    from plugins.common.prose import running_totals_not_adding_up
+    from plugins.common.prose.partsums import running_totals_not_adding_up
 
     text = (
         "截至2014年12月31日，网站首页共当年更新信息371件（累计公开4092件）。其中，公开政府文件23件（累计公开件184件）；"
@@ -1111,7 +1109,7 @@ def test_shares_that_add_up_to_the_whole_are_of_the_parts_added_up():
     ……公开信息320条，占比55.18%" — no total in the sentence, the shares add up to 100.00 %, so the whole is
     118 + 142 + 320 = 580, and 320 of 580 is 55.17 % (nudged to 55.18 so that the list adds up).  Shares that do not
     add up to the whole, or a list after a stated total (read by the other readers), are not read here."""
-    from plugins.common.prose import shares_of_a_whole
+    from plugins.common.prose.shares import shares_of_a_whole
 
     text = (
         "从公开渠道来看，政府网站公开信息118条，占比20.34%；政务新媒体公开信息142条，占比24.48%；"

@@ -205,7 +205,7 @@ def test_a_partition_in_the_proactive_part_is_summed_beside_typed_categories(che
 def test_a_whole_list_whose_item_names_hold_numbers_of_their_own():
     """永靖县 2024 (held-out round 60), reworded: "6.2级地震灾后重建1086条" is one item of 1086, the magnitude no count;
     a year and a percentage after the list are no items either ("较2018年上升1.14个百分点")."""
-    from plugins.common.prose import parts_not_adding_up
+    from plugins.common.prose.partsums import parts_not_adding_up
 
     fine = "全县主动公开政府信息9000条，其中，6.2级地震灾后重建1000条，乡村振兴5000条，其他3000条。"
     assert list(parts_not_adding_up(fine)) == []
@@ -223,7 +223,7 @@ def test_a_list_a_hair_short_of_its_total():
     卫生健康局 2020, 麒麟街道 2023 (held-out round 111: 172 of 181), reworded: two items or more that come to 5 % of
     the total or less short of it are the whole list with a slip (each a defect to its assessor); a partial breakdown
     leaves out far more; 等 says it is partial."""
-    from plugins.common.prose import parts_not_adding_up
+    from plugins.common.prose.partsums import parts_not_adding_up
 
     [slip] = parts_not_adding_up("全年累计发布政府信息940条，其中目录信息474条，工作动态145条，专题信息318条。")
     assert (slip.total, sum(slip.parts), slip.near) == (940, 937, True)

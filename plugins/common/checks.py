@@ -695,17 +695,14 @@ RULES = (
 def prose_problems(report: Report) -> list[Problem]:
     """The format-independent prose rules of :mod:`plugins.common.prose`, on the text as printed."""
     from compiler.model.refs import Evaluator
-    from plugins.common.prose import (
-        breakdown_problems,
-        doubled_item_problems,
-        frequency_problems,
-        listed_share_problems,
-        parts_problems,
-        parts_unit_problems,
-        rate_problems,
-        separator_problems,
-        shares_problems,
-    )
+    from plugins.common.prose.breakdowns import breakdown_problems
+    from plugins.common.prose.doubled import doubled_item_problems
+    from plugins.common.prose.frequency import frequency_problems
+    from plugins.common.prose.partsums import parts_problems
+    from plugins.common.prose.partsunit import parts_unit_problems
+    from plugins.common.prose.rates import rate_problems
+    from plugins.common.prose.separators import separator_problems
+    from plugins.common.prose.shares import listed_share_problems, shares_problems
     from plugins.common.yearslips import date_problems, year_slips
 
     evaluator = Evaluator(report.values)

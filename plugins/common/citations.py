@@ -28,7 +28,7 @@ from compiler import hookimpl
 from compiler.model.problems import Problem, warning
 from compiler.model.report import Report
 from plugins.common.documents import document_problems
-from plugins.common.prose import _short
+from plugins.common.prose.reading import _short
 from plugins.common.texts import narrative_strings, section_strings
 
 _URL_SCHEME = re.compile(r"(?<![A-Za-z])(https?)([^A-Za-z0-9\s]{1,4})", re.IGNORECASE)

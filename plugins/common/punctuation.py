@@ -11,7 +11,8 @@ paragraphs that end without their 句号:
 - ``common.heading-punctuation`` — a part heading typed with a closing 。，；、 ("……存在的主要问题及改进情况。");
   item headings, printed run in before their text, are not in question;
 - ``common.heading-punctuation`` also reads run-in item headings: one without the mark its siblings close with;
-- ``common.list-separators`` (also in :mod:`plugins.common.prose`) — a run of 《》 titles joined by 、 and by ，;
+- ``common.list-separators`` (also in :mod:`plugins.common.prose.separators`) — a run of 《》 titles joined by 、
+  and by ，;
 - ``common.label-colon`` — a contact label followed by ，where the others of its paragraph take a colon
   ("(联系地址，……;电话:……)");
 - ``common.note-stop`` — a sentence in brackets after a finished sentence (句外括号) with no 句号 of its own inside
@@ -36,7 +37,7 @@ from typing import Any
 from compiler.model.narrative import iter_texts
 from compiler.model.problems import Problem, warning
 from compiler.model.report import Report
-from plugins.common.prose import _short
+from plugins.common.prose.reading import _short
 from plugins.common.texts import REFERENCE, narrative_strings, section_strings
 
 # one mark typed twice, or two of the marks that close a clause typed one after the other ("63.2%，；压缩")

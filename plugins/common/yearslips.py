@@ -18,7 +18,7 @@ from collections.abc import Iterator, Mapping
 
 from compiler.model.problems import Problem, warning
 from compiler.model.report import Report
-from plugins.common.prose import _short
+from plugins.common.prose.reading import _short
 from plugins.common.report import report_year
 from plugins.common.texts import in_title
 

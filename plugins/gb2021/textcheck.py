@@ -20,7 +20,9 @@ from typing import Any
 from compiler.model.narrative import iter_texts
 from compiler.model.problems import Problem, Severity
 from compiler.model.refs import Evaluator
-from plugins.common.prose import _short, as_number, percent_verdict, restatements
+from plugins.common.prose.percent import percent_verdict
+from plugins.common.prose.reading import _short
+from plugins.common.prose.restatements import as_number, restatements
 from plugins.gb2021 import values as v
 from plugins.gb2021.tables import GROUP_LABELS, TABLE3_2021
 
@@ -248,7 +250,7 @@ def _lookup(values: Mapping[str, Any], table: str, column: str, key: str) -> Any
 
 def scan(text: str, spans: list[tuple[int, int, str]], values: Mapping[str, Any], keypath: str) -> Iterator[Finding]:
     """Every literal number in ``text`` that restates a table value and differs from it (through the common
-    phrase engine, :func:`plugins.common.prose.restatements`)."""
+    phrase engine, :func:`plugins.common.prose.restatements.restatements`)."""
     judges = [(phrase.pattern, functools.partial(_judge, phrase, text, values, keypath)) for phrase in PHRASES]
     yield from restatements(text, spans, judges)
     yield from _percentages(text, spans, values, keypath)

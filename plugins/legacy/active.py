@@ -19,7 +19,7 @@ from compiler.model.refs import Evaluator, fmt_number, percent
 from compiler.model.schema import Field
 from compiler.model.sections import SectionContext
 from compiler.source.hygiene import clean_text
-from plugins.common.prose import percent_verdict
+from plugins.common.prose.percent import percent_verdict
 from plugins.legacy.part import is_count, part, total
 
 FIELDS = (
@@ -114,7 +114,7 @@ def check(ctx: SectionContext) -> list[Problem]:
         verdict = percent_verdict(count, stated, written)
         if verdict is None or verdict.ok:
             continue
-        if verdict.truncated:  # the one rounding policy of every format (plugins.common.prose)
+        if verdict.truncated:  # the one rounding policy of every format (plugins.common.prose.percent)
             ctx.warning(
                 "prose.percent-rounding",
                 f"“{name}”的占比{written}%是截断值，四舍五入应为{expected}",

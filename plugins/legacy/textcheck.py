@@ -3,9 +3,9 @@
 Legacy reports restate their counts in the prose ("本年度共受理政府信息公开申请312件，其中当面申请309件"); when the
 statistics are typed as data ([applications] received, channels, outcomes; [active] total and categories; the
 counts of [appeals], [consultation] and [staffing]) a literal number in such a phrase must agree with them.  The
-phrases are read by :func:`plugins.common.prose.restatements` exactly as the 2021 format's are: a number printed
-by a ``{reference}`` is never read, each literal number is read once.  Patterns built from a report's own names
-(its channels and outcomes) are used only for names of two characters or more, and "其他" is never one.
+phrases are read by :func:`plugins.common.prose.restatements.restatements` exactly as the 2021 format's are: a
+number printed by a ``{reference}`` is never read, each literal number is read once.  Patterns built from a report's
+own names (its channels and outcomes) are used only for names of two characters or more, and "其他" is never one.
 
 Beside them, what the 2008 条例 (第三十二条) asks every report to say and a report may leave unsaid: the fees
 (``legacy.fee.unstated``), each kind of appeal its heading names (``legacy.appeals.unstated``), whether anything was
@@ -26,7 +26,7 @@ from typing import Any
 from compiler.model.problems import Problem, Severity
 from compiler.model.refs import Evaluator
 from compiler.model.report import Report
-from plugins.common.prose import as_number, restatements
+from plugins.common.prose.restatements import as_number, restatements
 from plugins.common.report import report_year
 from plugins.common.texts import narrative_strings
 from plugins.legacy.part import is_count

@@ -1,0 +1,400 @@
+"""Totals with their parts: "共X条，其中A条、B条……" — parts in the same unit, in the same sentence, that add up to
+more than the stated total (``prose.parts-sum``).  Fewer is reported only when the list is the whole — its last item
+the remainder (其他…), or 主动公开/依申请公开/不予公开 — or when two items or more fall short by a hair
+(:data:`NEAR_SHORT_PERCENT`), a list meant as the whole.  The kinds of 主动公开 listed in a later sentence than its
+count, closed by 其他…, are the whole too and must add up to that count; so are kinds named in a 、-list and each
+counted in the next sentence; and the bracketed running totals of a list whose year's counts add up.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from compiler.model.problems import Problem, warning
+from compiler.model.report import Report
+from plugins.common.prose.reading import (
+    _ACTIVE_STATED,
+    _COUNT_BEFORE_PARTS,
+    _ITEM,
+    _NUMBER_UNIT,
+    _PARTITION,
+    _PARTS_WORDS,
+    _PROPERTY_COUNT,
+    _REMAINDER,
+    _TOTAL,
+    _UNITS,
+    _alone,
+    _in_brackets,
+    _items,
+    _list_sentences,
+    _sentences,
+    _short,
+    _subject,
+    _top_level,
+    _with_parts_after,
+)
+
+#: the two measure words a count of published pieces of information is written with
+_INFORMATION_UNITS = {"条", "篇"}
+
+
+#: a number with a measure word of its own straight before a count: "54期97条"
+_COUNTED_BEFORE = re.compile(r"\d+[期次批篇个场份]$")
+
+
+#: words that make the number after them a change on another count, not a count of its own
+_CHANGE_BEFORE = re.compile(r"(?:增加|减少|增长|下降|上升|提高|增幅为?|降幅为?|多出?|少了?)(?:了)?\s*$")
+
+
+@dataclass(frozen=True)
+class PartsSum:
+    phrase: str
+    total: int
+    parts: tuple[int, ...]
+    unit: str
+    complete: bool = False  # the list covers the whole (a 其他 item, or 主动公开 + 依申请公开 + 不予公开)
+    near: bool = False  # a list of two or more that falls short of its total by a hair (see :data:`NEAR_SHORT_PERCENT`)
+    parts_unit: str = ""  # the other word for pieces of information some parts are counted in (篇 for 条)
+
+
+#: words that make a count a running total over the years (not one more part of a year's count)
+_RUNNING_TOTAL = re.compile(r"总计|累计|历年|目前|至今|截至|截止")
+
+
+#: A 其中 list of two items or more whose parts fall short of the stated total by no more than this share of it
+#: (per cent) is meant as the whole, and a number is wrong: "累计发布政府信息940条，其中……474条，……145条，……318条"
+#: = 937 (鄂州市发展和改革委员会 2025); "主动公开信息数为286条，其中通过网站公开160条，公告栏公开120条" = 280
+#: (六盘水市钟山区东街街道 2021); "共主动公开政府信息数1843条，其中在……网站公开信息471条，……136条，……1064条，……131条"
+#: = 1802 (黔南州卫生健康局 2020); "共计181篇，其中部门动态公开144篇，政府信息25篇，民意征集2篇，信息公开年报1篇" = 172
+#: (麒麟街道 2023, 5 % short) — each a defect to its assessor.  A partial breakdown leaves out far more: the partial
+#: lists of the corpus leave out 11 % of their total or more.  A selection (其中重点……), a list closed by 等 and one
+#: followed by another count in its unit (:func:`_meant_whole`) may be partial.
+NEAR_SHORT_PERCENT = 5
+
+
+def _parallel_clauses(sentence: str, after: str, first_item: str) -> str:
+    """The ；-clauses of ``after`` (the text after ``sentence``) that go on with its 其中 list in parallel — each
+    opening on the words its first item opened on: "其中通过网站公开的……96条，……；通过公开栏公开的有44条。"
+    (平潭县卫生局 2012)."""
+    lead = re.match(r"[：:，,\s]*(通过|在|由|向|经|以|其他|另有)", first_item)
+    if not lead or not sentence.rstrip().endswith(("；", ";")):
+        return ""
+    out = ""
+    for clause in _sentences(after):
+        if not clause.lstrip().startswith(lead.group(1)):
+            break
+        out += clause
+        if not clause.rstrip().endswith(("；", ";")):
+            break
+    return out
+
+
+def _list_without_qizhong(sentence: str) -> PartsSum | None:
+    """ "主动公开政府信息364条，人事信息17条，……，其他应主动公开的政府信息19条。" (平潭行政审批局 2022): a count
+    followed by nothing but items of its unit, the last one the remainder — the list is the whole without 其中."""
+    if "其中" in sentence:
+        return None
+    total = _NUMBER_UNIT.search(sentence)  # the sentence's first count is the total, or there is none
+    if total is not None:
+        rest = sentence[total.end() :]
+        if rest[:1] not in ("，", ","):
+            return None
+        body = rest.rstrip("。；;！!")
+        pieces = [p for p in re.split(r"[，、；,;]", _top_level(body)) if p.strip()]
+        items = _items(body)
+        if len(items) < 2 or len(items) != len(pieces) or any(u != total.group("u") for _, _, u in items):
+            return None
+        if not _REMAINDER.match(items[-1][0]):
+            return None
+        stated = int(total.group("n").replace(",", ""))
+        whole = tuple(n for _, n, _ in items)
+        lead = re.split(r"[，,。；;：:]", sentence[: total.start()])[-1].strip()
+        # the first count is the total only when it counts information as such ("主动公开政府信息364条"), not one
+        # kind of it ("政策类信息5条") nor one outcome of a list of outcomes ("予以公开56件，部分公开14件……")
+        if not lead.endswith("信息") or "类" in lead or max(whole) > stated:
+            return None
+        if sum(whole) != stated:
+            return PartsSum(sentence.strip(), stated, whole, total.group("u"), complete=True)
+    return None
+
+
+def _kinds_of_active(sentence: str) -> tuple[tuple[int, ...], str] | None:
+    """The kinds a sentence lists of what was published ("主动公开政策，规范性文件类信息5条，……，其他应主动公开的
+    政府信息2条"): the items after 主动公开 up to the remainder that closes them, at least three, one unit, no count
+    of their own before them.  ``None`` when the sentence lists no such run."""
+    at = sentence.find("主动公开")
+    if at < 0:
+        return None
+    counts, unit = [], ""
+    pieces = re.split(r"[，,；;]", _top_level(sentence[at:]).rstrip("。"))
+    for i, piece in enumerate(pieces):
+        numbers = list(_NUMBER_UNIT.finditer(piece))
+        if not numbers:
+            if counts or i > 0:  # words between the items: not one run
+                return None
+            continue
+        if i == 0 and "主动公开" in piece[: numbers[0].start()] and not re.search(r"公开[^，]*类", piece):
+            return None  # "在主动公开的24条政府信息中，……": the sentence's own count, the other rule's list
+        if len(numbers) != 1 or (unit and numbers[0].group("u") != unit):
+            return None
+        unit = numbers[0].group("u")
+        counts.append(int(numbers[0].group("n").replace(",", "")))
+        if _REMAINDER.match(piece.strip()):
+            return (tuple(counts), unit) if len(counts) >= 3 else None
+    return None
+
+
+def _with_active_stated_before(sentences: list[str]) -> Iterator[tuple[int, str, re.Match[str] | None]]:
+    """Each sentence (with its index) and the year's 主动公开 count last stated before it — not a running total
+    ("历年累计主动公开191条"), which a breakdown of the year's information does not add up to."""
+    stated: re.Match[str] | None = None
+    for i, sentence in enumerate(sentences):
+        yield i, sentence, stated
+        for m in _ACTIVE_STATED.finditer(sentence):
+            if not re.search(r"累计|历年", sentence[max(m.start() - 8, 0) : m.start()]):
+                stated = m
+
+
+def _kinds_against_stated(sentences: list[str]) -> Iterator[PartsSum]:
+    """ "其中主动公开信息数169，……；全年通过门户网站主动公开政策，规范性文件类信息5条，……，其他应主动公开的政府信息
+    2条" (平潭社会事业局 2022): a run of kinds closed by the remainder, in a later sentence than the 主动公开 count it
+    breaks down, adding up to another number (170)."""
+    for _, sentence, stated in _with_active_stated_before(sentences):
+        kinds = _kinds_of_active(sentence) if stated is not None else None
+        if kinds is not None and stated is not None:
+            counts, unit = kinds
+            total = int(stated.group("n").replace(",", ""))
+            if stated.group("u") in (None, unit) and sum(counts) != total:
+                yield PartsSum(sentence.strip(), total, counts, unit, complete=True)
+
+
+#: the kinds of what was published named in a 、-list: "政府信息主动公开类别主要涉及公示公告、政策解读、……、行政处罚。"
+_KINDS_NAMED = re.compile(
+    r"(?:公开)?(?:类别|类型)(?:主要)?(?:涉及|包括|有|为)(?:[^、，,。]{0,8}?[，,]?分别(?:是|为))?[：:]?"
+    r"(?P<list>[^，,。；;：:]{2,16}?(?:、[^，,。；;：:]{2,16}?){2,})。$"
+)
+
+
+def _named_kinds_against_stated(sentences: list[str]) -> Iterator[PartsSum]:
+    """The kinds of 主动公开 named in one sentence and counted, every one of them, in the next ("……类别主要涉及公示
+    公告、……、行政处罚。其中公示公告类159条，……，行政处罚类12条。", 平潭自然资源与生态环境局 2019: 425 of 475): the
+    list is the whole and adds up to the year's count before it (not a running total, 历年累计)."""
+    for i, sentence, stated in _with_active_stated_before(sentences):
+        named = _KINDS_NAMED.search(sentence)
+        following = sentences[i + 1].strip() if i + 1 < len(sentences) else ""
+        if named and stated is not None and following.startswith("其中") and "等" not in named["list"]:
+            names = [n.strip() for n in named["list"].split("、")]
+            items = _items(following[2:])
+            units = {u for *_, u in items}
+            covered = all(any(n in item or _subject(item) in n for item, *_ in items) for n in names)
+            if covered and len(items) == len(names) and len(units) == 1 and units <= {stated.group("u") or "条"}:
+                total = int(stated.group("n").replace(",", ""))
+                counts = tuple(n for _, n, _ in items)
+                if sum(counts) != total:
+                    yield PartsSum(following, total, counts, units.pop(), complete=True)
+
+
+def _parts_word(text: str, start: int) -> int:
+    """Where the word that opens the parts of a count stands after ``start``: 其中, or 包括 ("主动公开政府信息32条，
+    包括领导信息类1条、……", 桃江县松木塘镇 2023); -1 when neither does."""
+    found = [i for i in (text.find(word, start) for word in _PARTS_WORDS) if i >= 0]
+    return min(found, default=-1)
+
+
+def _meant_whole(listed: str, last: int, unit: str) -> bool:
+    """Whether a 其中 list a hair short of its total is meant as the whole: not a selection ("其中重点公开……",
+    "其中主要有……"), not closed by 等, and not followed by another count in its unit that may be one more part
+    ("……5403条，新开设专栏6个，发布解读信息44条")."""
+    if re.match(r"\W*(?:其中|包括)?\W*(?:重点|主要)", listed) or listed[last:].lstrip().startswith("等"):
+        return False
+    return not any(m.group("u") == unit for m in _NUMBER_UNIT.finditer(listed, last))
+
+
+def _item_name(listed: str) -> str:
+    """The name of the last item of a list read so far ("……概况类信息336条，其他信息579条" → "其他信息579条")."""
+    return re.split(r"[，,、；;：:]", listed.rstrip("，,、；;"))[-1].strip()
+
+
+def parts_not_adding_up(text: str) -> Iterator[PartsSum]:
+    """ "共X条，其中A条、B条……" where the parts (same unit, same sentence, after 其中) add up to more than X — or,
+    when the list is the whole (it ends in 其他…, or it is 主动公开/依申请公开/不予公开), to anything but X."""
+    at = 0
+    for sentence in _with_parts_after(_sentences(text)):
+        at = text.find(sentence, at) + len(sentence)
+        after = text[at:]  # what follows the sentence: a list may go on there after its ；
+        found = [t for t in (_TOTAL.search(sentence), _COUNT_BEFORE_PARTS.search(sentence)) if t is not None]
+        found = [t for t in found if 0 <= _parts_word(sentence, t.end()) <= t.end() + 6 and _alone(sentence, t)]
+        # "……公开政府信息145条,与去年相比增加45条。其中……93条,……52条" (庆云县尚堂镇 2021): a change on last year
+        # is no total; its 其中 list is of the count before it
+        found = [t for t in found if not _CHANGE_BEFORE.search(sentence, 0, t.start())]
+        if not found:
+            listed_whole = _list_without_qizhong(sentence)
+            if listed_whole is not None:
+                yield listed_whole
+            continue
+        total = found[0]
+        rest = sentence[total.end() :]
+        where = _parts_word(rest, 0)
+        while inner := _COUNT_BEFORE_PARTS.search(rest, where + 2):  # the first part broken down in its turn:
+            if inner.group("u") != total.group("u") or _NUMBER_UNIT.search(rest, where + 2).start() != inner.start():
+                break  # "……114条，其中通过政府网站公开信息72条，其中包括……3条、……" (天门市拖市镇 2020): the
+            total, rest = inner, rest[inner.end() :]  # list is of the 72, not of the 114
+            where = _parts_word(rest, 0)
+        unit = total.group("u")
+        stated = int(total.group("n").replace(",", ""))
+        listed = rest[where:] + _parallel_clauses(sentence, after, rest[where + 2 :])
+        if _in_brackets(rest, where):  # "共受理2720件(其中承办单2299件,重新办理单421件),日均受理……": the bracket
+            listed = re.split(r"[）)]", listed, maxsplit=1)[0]  # holds the whole list (互助县政务服务中心 2020)
+        if _PROPERTY_COUNT.search(listed):
+            continue  # "其中行政许可57项，实现……的有45项": the parts overlap
+        parts = []
+        unit_of_part = ""
+        last = 0  # where the last part ends: a list closed by 等 ("……公开指南1条等") names some parts, not all
+        for m in _NUMBER_UNIT.finditer(listed):
+            if _in_brackets(listed, m.start()):
+                continue
+            if m.group("u") != unit:
+                if {unit, m.group("u")} != _INFORMATION_UNITS:
+                    break  # "…5403条，新开设专栏6个，发布解读信息44条": the parts end where the unit changes
+                # 篇 among 条, or 条 among 篇: both count pieces of information — "……162条。其中,乡镇文件公开41条,通过
+                # ……微信公众号发布信息293篇" (融安县大坡乡 2024), "发布各类信息45条,其中,规范性文件2篇,政策解读2篇,含
+                # 政务动态信息43条" (昌江区工信局 2023)
+                unit_of_part = m.group("u")
+            if _COUNTED_BEFORE.search(listed, 0, m.start()):  # "……微信订阅号发布信息54期97条" (庆阳市外事办 2020):
+                break  # a count of another measure goes first — another statistic, not one more part
+            if _RUNNING_TOTAL.search(re.split(r"[，,；;：:]", listed[: m.start()])[-1]):
+                break  # "……409条，其中全文电子化率达100%，目前我委总计主动公开政府信息3906条" (北京市经信委 2013): a
+                # running total in a clause of its own is no part of the year's count
+            if sum(parts) == stated and _REMAINDER.match(_item_name(listed[:last])):
+                # the remainder closed the list on the total: what follows it is another statistic ("……其他信息579条,
+                # 通过政务微信公开政府信息39条", 新蔡县 2020 — a channel, not one more kind)
+                break
+            parts.append(int(m.group("n").replace(",", "")))
+            last = m.end()
+        if parts and sum(parts) > stated:  # one part alone over the total is as wrong as several
+            yield PartsSum(sentence.strip(), stated, tuple(parts), unit, parts_unit=unit_of_part)
+            continue
+        short = stated - sum(parts)
+        # "共计公开各类信息236条,其中……27条,……198条,回复群众诉求11件" (长安区砲里街道 2022): the part in another
+        # measure word that follows makes up the difference — the list is whole, only its last unit differs
+        after_parts = [int(m.group("n").replace(",", "")) for m in _NUMBER_UNIT.finditer(listed, last)]
+        made_up = bool(after_parts) and short in (after_parts[0], sum(after_parts))
+        if (
+            len(parts) >= 2
+            and 0 < short * 100 <= NEAR_SHORT_PERCENT * stated
+            and _meant_whole(listed, last, unit)
+            and not made_up
+        ):
+            yield PartsSum(sentence.strip(), stated, tuple(parts), unit, near=True)
+            continue
+        # a list that is the whole: every item counts, even one printed without its unit ("不予公开信息数1402");
+        # such a list may run on over ；-separated clauses up to the 。 ("其中：A共7条；B共3条；其他文件共2条。")
+        segment = rest[where:]
+        if sentence.rstrip().endswith(("；", ";")):
+            segment += after[: after.find("。") + 1 if "。" in after else len(after)]
+        items = [i for i in _items(segment) if i[2] in (unit, "")]
+        names = [name for name, _, _ in items]
+        # the three kinds of information are said in the sentence itself: what follows the ； is another list
+        # ("……其中主动公开169，依申请公开317条，不予公开24条；全年通过门户网站主动公开政策……5条……", 平潭 2022)
+        own = [i for i in _items(rest[where:]) if i[2] in (unit, "")]
+        if all(any(k in name for name, _, _ in own) for k in _PARTITION):
+            items, names = own, [name for name, _, _ in own]
+        # the remainder closes the list ("……，其他应主动公开政府信息856条"); "其他重点信息5条、工作动态63条" is a kind
+        complete = (bool(names) and bool(_REMAINDER.match(names[-1]))) or all(
+            any(k in n for n in names) for k in _PARTITION
+        )
+        whole = [n for _, n, _ in items]
+        if complete and len(whole) >= 2 and sum(whole) != stated:
+            yield PartsSum(sentence.strip(), stated, tuple(whole), unit, complete=True)
+    yield from _kinds_against_stated(_sentences(text))
+    yield from _named_kinds_against_stated(_sentences(text))
+
+
+@dataclass(frozen=True)
+class RunningTotals:
+    phrase: str
+    word: str  # what the bracketed figures are: 累计
+    total: int  # the bracketed figure after the total
+    parts: tuple[int, ...]  # those after the parts
+    unit: str
+
+
+#: a count followed by a second, bracketed count of another span: "371件(累计公开4092件)"
+_WITH_RUNNING = re.compile(
+    rf"(?<![\d.])(?P<n>\d+(?:,\d{{3}})*)(?P<u>[{_UNITS}])\s*[（(](?P<w>累计|历年累计|总计)[^\d（()）]{{0,8}}?"
+    rf"(?P<c>\d+(?:,\d{{3}})*)(?P<cu>[{_UNITS}])[)）]"
+)
+
+
+def running_totals_not_adding_up(text: str) -> Iterator[RunningTotals]:
+    """ "共当年更新信息371件(累计公开4092件)。其中,公开政府文件23件(累计公开件184件);公开信息动态348条(累计公开
+    3808条)" (包头市东河区 2014): the year's counts add up (23 + 348 = 371), so the list is the whole — and then the
+    bracketed running totals must add up too: 184 + 3808 = 3992, not 4092.  Read only where the year's counts of
+    the parts add up to the year's total exactly and every part has its bracketed figure."""
+    for sentence in _list_sentences(text):
+        found = list(_WITH_RUNNING.finditer(sentence))
+        if len(found) < 3:
+            continue
+        head, parts = found[0], found[1:]
+        where = sentence.find("其中", head.end())
+        if where < 0 or any(m.start() < where for m in parts):
+            continue
+        if not _TOTAL.search(sentence, 0, head.end()) or len({m.group("w") for m in found}) != 1:
+            continue
+        between = [m for m in _ITEM.finditer(sentence, head.end()) if not _in_brackets(sentence, m.start())]
+        if len(between) != len(parts):  # a part without its bracketed figure, or another count: not this list
+            continue
+        year = sum(int(m.group("n").replace(",", "")) for m in parts)
+        running = tuple(int(m.group("c").replace(",", "")) for m in parts)
+        total = int(head.group("c").replace(",", ""))
+        if year == int(head.group("n").replace(",", "")) and sum(running) != total:
+            yield RunningTotals(sentence.strip(), head.group("w"), total, running, head.group("cu"))
+
+
+def parts_problems(
+    report: Report, texts: Iterator[tuple[str, str]], skip: Callable[[str, PartsSum], bool] | None = None
+) -> list[Problem]:
+    """``prose.parts-sum`` for every list found; ``skip(keypath, found)`` leaves out a list another rule checks."""
+    problems = []
+    for keypath, text in texts:
+        for running in running_totals_not_adding_up(text):
+            added = sum(running.parts)
+            problems.append(
+                warning(
+                    "prose.parts-sum",
+                    f"“{_short(running.phrase)}”：当年各项相加等于总数，括号中的{running.word}数"
+                    f"{'＋'.join(map(str, running.parts))}＝{added}，却不等于总数的{running.word}{running.total}"
+                    f"{running.unit}",
+                    report.ref(keypath),
+                    expected=f"= {running.total}",
+                    found=added,
+                )
+            )
+        for found in parts_not_adding_up(text):
+            if skip is not None and skip(keypath, found):
+                continue
+            added = sum(found.parts)
+            # parts in 篇 and a total in 条 (or the other way): the sum is said without one measure word
+            counted = f"（“{found.parts_unit}”与“{found.unit}”都是信息的条数）" if found.parts_unit else found.unit
+            sum_said = f"其中各项相加为{added}{counted}"
+            if added > found.total:
+                said = f"多于所说的总数{found.total}{found.unit}"
+            elif found.near:  # two items or more, a hair short: meant as the whole
+                said = (
+                    f"比所说的总数{found.total}{found.unit}只少{found.total - added}{found.unit}："
+                    "所列各项看来就是全部，总数或其中一项有误"
+                )
+            else:  # a list that is the whole (其他…, or 主动/依申请/不予公开) and leaves part of it out
+                said = f"少于所说的总数{found.total}{found.unit}（所列各项已含全部类别，应相加等于总数）"
+            problems.append(
+                warning(
+                    "prose.parts-sum",
+                    f"“{_short(found.phrase)}”：{sum_said}，{said}",
+                    report.ref(keypath),
+                    expected=f"= {found.total}" if found.complete or found.near else f"≤ {found.total}",
+                    found=added,
+                )
+            )
+    return problems
