@@ -304,6 +304,7 @@ def test_approximate_number_with_decimals(check):
         ("从2010年1月1日至2010年12月月31日。", "“月月”"),  # 大安市畜牧业管理局 2010 (held-out round 54)
         ("统计期限自 2015 1 1日起至2015年12月31日止。", "“2015 1 1日”"),  # 青田县交通运输局 2015 (round 55)
         ("《条例》已于2008年5月1正式实施。", "“5月1”"),  # 闽清县 2009 (held-out round 70)
+        ("截至2023年12月31，省厅窗口共受理事项21件。", "“12月31”"),  # 湖南省生态环境厅 2023 (held-out round 158)
         ("统计期限为2023年1月1日到1231日。", "“1231日”"),  # 民勤县东湖镇 2023 (held-out round 72)
     ],
 )
@@ -316,7 +317,7 @@ def test_well_formed_dates_and_plain_numbers_pass(check):
     text = (
         "统计期限自2020年1月1日至2020年12月31日，共20201件，电话073127241001，1.20201日，2019、2020年。"
         "依据〔2020〕县政发12号文件，第2020号全区通报，共2019个县级单位。截至2010年年底，每月月初更新。"
-        "3月15号开展宣传，12月31日止，每年1至12月统计。"
+        "3月15号开展宣传，12月31日止，每年1至12月统计，第3月，1.5月，共12月，5月1日，6月2号。"
     )
     assert "common.malformed-date" not in rules(check(with_overview(text=text)))
 
@@ -1637,6 +1638,10 @@ def test_a_contact_label_without_its_colon(check, text, found):
         ("QQ邮箱1149545357@qq.com，邮箱12345人次。", []),
         # 东城区审计局 2009 (held-out round 74): a point inside a telephone number
         ("请联系:综合法制科,电话6402.1371。", ["6402.1371"]),
+        # 福建省审计厅 2018 (held-out round 157): the fax number's area code run into it, the telephone's hyphened
+        ("(电话:0591-63396019,传真:059163396017)。", ["059163396017"]),
+        ("(电话:059163396019,传真:059163396017)。", []),  # one way throughout
+        ("(电话:0591-63396019,传真:0591-63396017,手机:13905916339)。", []),
         ("增长率为1234.5678万元。", []),
         # 昌都市 2018 (held-out round 73): a web address's www. before an e-mail address
         ("（电话:0895-4821572,电子邮箱:www.xzchangdu@126.com）。", ["www.xzchangdu@126.com"]),

@@ -48,6 +48,19 @@ def test_a_last_part_in_another_measure_word_that_makes_up_the_total():
     assert (found.total, found.parts, found.near) == (236, (27, 198), True)
 
 
+def test_a_part_printed_without_its_measure_word_helps_make_up_the_total():
+    """四川省地方志工作办公室 2021 (held-out round 158): "全年主动公开各类信息7333条,其中……185条,财务预决算信息6,人事
+    信息5条,……7036条,四川要闻52期" — the parts in 条 make 7275; the 6 printed without 条 and the 52期 after them make up
+    the 7333 (it was said to fall 58 short).  Without the bare 6 the list falls short again."""
+    text = (
+        "全年主动公开各类信息7333条，其中工作动态类信息185条，财务预决算信息6，人事信息5条，政民互动类信息2条，"
+        "发布通知通告47条，全省地情动态信息7036条，四川要闻52期。"
+    )
+    assert not list(parts_not_adding_up(text))
+    [found] = parts_not_adding_up(text.replace("财务预决算信息6，", ""))
+    assert (found.total, found.parts, found.near) == (7333, (185, 5, 2, 47, 7036), True)
+
+
 def test_a_running_total_after_the_list_is_no_part_of_the_year_count():
     """北京市经济和信息化委员会 2013 (held-out round 146): "共主动公开政府信息409条,其中全文电子化率达100%,目前我委
     总计主动公开政府信息3906条" — the 3906 of all the years in a clause of its own was read as a part of the 409."""
@@ -184,6 +197,24 @@ def test_a_dun_pair_opening_a_list_in_commas():
     assert len(list(dun_opening_a_comma_list(kinds))) == 1
     outcomes = "共收到申请12件，其中自然人申请5件、法人申请2件、其他2件，按期答复6件，延期答复3件，结转下年度3件。"
     assert not list(dun_opening_a_comma_list(outcomes))
+
+
+def test_a_single_dun_inside_a_list_in_commas():
+    """平川区种田乡 2021 (held-out round 158): "其中,部门文件4条,……,乡村振兴5条,社会救助8条、社会福利9条,医疗卫生5条,
+    ……" — a list of kinds in ，with one 、 between two of them.  A list all in ，, a list with the 、 near its end and
+    fewer than three commas, or outcomes of requests paired by 、 are not said."""
+    from plugins.common.prose.separators import dun_inside_a_comma_list
+
+    text = (
+        "公开信息90条。其中，部门文件4条，政策法规2条，机关简介10篇，乡村振兴5条，社会救助8条、社会福利9条，"
+        "医疗卫生5条，生态环境3条，涉农政策5条。"
+    )
+    assert len(list(dun_inside_a_comma_list(text))) == 1
+    assert not list(dun_inside_a_comma_list(text.replace("8条、", "8条，")))  # all ，
+    short = "公开信息21条，其中部门文件4条，政策法规2条、机关简介10篇，乡村振兴5条。"
+    assert not list(dun_inside_a_comma_list(short))
+    outcomes = "共收到申请20件，其中予以公开5件，部分公开2件，不予公开3件、无法提供4件，按期答复6件，结转3件。"
+    assert not list(dun_inside_a_comma_list(outcomes))
 
 
 def test_a_count_of_another_measure_ends_the_parts():

@@ -248,8 +248,9 @@ def _doubled_unit(m: re.Match[str], text: str) -> tuple[str, str, str]:
     return f"日期“{shown}”中“{m['unit']}”写了两次", f"“{m['unit']}”", f"“{m.group(0)}”"
 
 
-#: a day with no 日 after it, straight before the words that go on: "已于2008年5月1正式实施" (闽清县 2009)
-_DAY_WITHOUT_RI = re.compile(r"(?<![\d.])(?P<m>\d{1,2})月(?P<d>\d{1,2})(?![\d日号])(?=[\u4e00-\u9fff])")
+#: a day with no 日 after it, straight before the words that go on: "已于2008年5月1正式实施" (闽清县 2009), or before
+#: the comma that ends its clause: "截至2023年12月31,省厅窗口共受理……" (湖南省生态环境厅 2023)
+_DAY_WITHOUT_RI = re.compile(r"(?<![\d.])(?P<m>\d{1,2})月(?P<d>\d{1,2})(?![\d日号])(?=[\u4e00-\u9fff，,；;])")
 
 
 def _day_without_ri(m: re.Match[str], text: str) -> tuple[str, str, str]:

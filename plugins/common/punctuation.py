@@ -655,6 +655,23 @@ _DOTTED_PHONE = re.compile(r"(?:电话|传真)[：:]?\s*(?P<number>\d{3,4}\.\d{4
 _WEB_MAILBOX = re.compile(r"(?P<address>(?<![A-Za-z0-9.])www\.[A-Za-z0-9._-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,})")
 
 
+#: a telephone number with its area code and the hyphen after it: "0591-63396019"
+_HYPHENED_PHONE = re.compile(r"(?<![\d-])(?P<code>0\d{2,3})-\d{7,8}(?![\d-])")
+#: a number after its label whose area code runs into it: "传真:059163396017" (福建省审计厅 2018)
+_RUN_IN_CODE = re.compile(r"(?:电话|传真|热线)[：:]?\s*(?P<number>0\d{9,11})(?![\d-])")
+
+
+def _area_code_run_in(text: str) -> Iterator[tuple[str, str]]:
+    """(the number, the same mended) for each number whose area code runs into it while another number of the same
+    text writes that area code with its hyphen ("电话:0591-63396019,传真:059163396017"): one way in one line."""
+    codes = {m["code"] for m in _HYPHENED_PHONE.finditer(text)}
+    for m in _RUN_IN_CODE.finditer(text):
+        number = m["number"]
+        code = next((c for c in codes if number.startswith(c) and len(number) - len(c) in (7, 8)), None)
+        if code:
+            yield number, f"{code}-{number[len(code) :]}"
+
+
 #: a number or an address written wrong: its pattern (group 1 the written form), what to say, and the form mended
 _MISWRITTEN_CONTACTS = (
     (_DOTTED_PHONE, "电话号码“{}”中间用了点号：号码中间不加点，要分隔用短横线“-”", lambda w: w.replace(".", "")),
@@ -728,6 +745,16 @@ def contact_mark_problems(report: Report) -> list[Problem]:
                         found=address,
                     )
                 )
+        for number, mended_number in _area_code_run_in(text):
+            problems.append(
+                warning(
+                    "common.contact-marks",
+                    f"号码“{number}”的区号与号码连在一起，同一段别的号码在区号后用了短横线：同一组联系方式写法应当一致",
+                    report.ref(keypath),
+                    expected=mended_number,
+                    found=number,
+                )
+            )
         for pattern, said, mended in _MISWRITTEN_CONTACTS:
             for m in pattern.finditer(text):
                 written = m.group(1)

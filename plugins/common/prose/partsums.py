@@ -280,7 +280,14 @@ def parts_not_adding_up(text: str) -> Iterator[PartsSum]:
         # "共计公开各类信息236条,其中……27条,……198条,回复群众诉求11件" (长安区砲里街道 2022): the part in another
         # measure word that follows makes up the difference — the list is whole, only its last unit differs
         after_parts = [int(m.group("n").replace(",", "")) for m in _NUMBER_UNIT.finditer(listed, last)]
-        made_up = bool(after_parts) and short in (after_parts[0], sum(after_parts))
+        # … and so does a part printed without its measure word among the others ("……185条,财务预决算信息6,人事信息
+        # 5条,……7036条,四川要闻52期" against 7333, 四川省地方志办 2021: 7275 + 6 + 52)
+        bare = sum(
+            int(b.group(1)) for b in _BARE_COUNT.finditer(listed, 0, last) if not _in_brackets(listed, b.start())
+        )
+        made_up = short in {
+            n + b for n in (after_parts[0] if after_parts else 0, sum(after_parts)) for b in {0, bare}
+        } - {0}
         if (
             len(parts) >= 2
             and 0 < short * 100 <= NEAR_SHORT_PERCENT * stated
@@ -310,6 +317,10 @@ def parts_not_adding_up(text: str) -> Iterator[PartsSum]:
             yield PartsSum(sentence.strip(), stated, tuple(whole), unit, complete=True)
     yield from _kinds_against_stated(_sentences(text))
     yield from _named_kinds_against_stated(_sentences(text))
+
+
+#: a count printed without its measure word after a part's name: "财务预决算信息6,"
+_BARE_COUNT = re.compile(r"(?<=[\u4e00-\u9fff])(\d+)(?=[，,、；;])")
 
 
 @dataclass(frozen=True)

@@ -86,6 +86,17 @@ def dun_opening_a_comma_list(text: str) -> Iterator[str]:
             yield listed
 
 
+def dun_inside_a_comma_list(text: str) -> Iterator[str]:
+    """A list of counts in ，with one 、 between two of its items: "其中,部门文件4条,……,乡村振兴5条,社会救助8条、社会
+    福利9条,医疗卫生5条,……" (平川区种田乡 2021, seventeen kinds).  Only a list of three commas or more on its two sides
+    whose items all tell the kind of information and its count (:func:`_kinds`) or say it after the same words — two
+    items in 、 that make one pair of the list ("其中自然人5件、法人2件，已办结6件，……") are outcomes, not kinds.
+    Yields the list."""
+    for listed, items, marks in _count_lists(text):
+        if re.fullmatch(r"，+、，+", marks) and marks.count("，") >= 3 and (_alike(items) or _kinds(items)):
+            yield listed
+
+
 def _alike(items: list[re.Match[str]]) -> bool:
     """Whether every item says its count after the same two characters ("……公开发布11条", "……公开发布5条")."""
     return len({m.group(0).rstrip("，,、；;").rstrip("条件项篇").rstrip("0123456789,")[-2:] for m in items}) == 1
@@ -111,6 +122,7 @@ _MIXED_MARKS = (
     ),
     (commas_in_a_dun_list, "顿号、逗号混用；并列的各项之间一律用顿号", "统一用“、”", "、与，混用"),
     (dun_opening_a_comma_list, "顿号、逗号混用；各项之间统一用一种标点", "统一用“、”或统一用“，”", "、与，混用"),
+    (dun_inside_a_comma_list, "顿号、逗号混用；各项之间都用逗号，只有一处用了顿号", "统一用“，”", "、与，混用"),
 )
 
 
