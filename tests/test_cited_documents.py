@@ -91,6 +91,41 @@ def test_a_wrong_number_after_a_known_title_is_reported(check, text, found):
 
 
 @pytest.mark.parametrize(
+    ("text", "cited"),
+    [
+        # 袁州区水江镇 2021 (held-out round 162): another notice's words before the format notice's 文号
+        (
+            "印发《关于做好年度报告编制发布工作的通知》(国办公开办函〔2021〕30号)。",
+            "关于做好年度报告编制发布工作的通知",
+        ),
+        # 西藏自治区水利厅 2021 (round 161): the format named with its words turned round
+        (
+            "参照《中华人民共和国政府信息公开年度工作报告格式》(国办公开办函〔2021〕30号)编制。",
+            "中华人民共和国政府信息公开年度工作报告格式",
+        ),
+    ],
+)
+def test_a_known_number_after_a_title_that_is_not_its_documents(check, text, cited):
+    [p] = _check(check, text, year=2021)
+    assert p.rule == "common.cited-title" and p.found == f"《{cited}》"
+    assert "国务院办公厅政府信息与政务公开办公室关于印发" in p.expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # what the notice gave, cited with the notice's 文号; the notice wrapping a document; an issuer misspelt
+        "参照《中华人民共和国政府信息公开工作年度报告格式》(国办公开办函〔2021〕30号)编制。",
+        "按照《中共中央办公厅国务院办公厅印发〈关于全面推进政务公开工作的意见〉的通知》（中办发〔2016〕8号）执行。",
+        "按照《国办公开办关于印发〈中华人民共和国政府信息公开工作年度报告格式〉的通知》（国办公开办函〔2021〕30号）。",
+        "依照《某市关于做好年度报告工作的通知》（某政办函〔2021〕30号）编制。",  # a local 文号 of the same digits
+    ],
+)
+def test_a_known_number_after_a_title_that_still_names_its_document(check, text):
+    assert [p for p in _check(check, text, year=2021) if p.rule == "common.cited-title"] == []
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "依照《关于全面推进政务公开工作的意见》（中办发〔2016〕8号）执行。",

@@ -1433,6 +1433,27 @@ def test_a_bureau_that_calls_itself_a_committee(check, organ, text, warned):
 
 
 @pytest.mark.parametrize(
+    ("organ", "text", "said"),
+    [
+        # 呼兰区杨林乡 2021 (held-out round 164)
+        ("呼兰区杨林乡", "在总结我镇2021年政府信息公开工作的基础上编制本报告。", ("我镇", "我乡")),
+        ("某县某镇人民政府", "我乡高度重视政务公开工作。", ("我乡", "我镇")),
+        ("呼兰区杨林乡", "我乡高度重视政务公开工作，乡长亲自抓。", None),
+        ("某县某镇人民政府", "我镇高度重视，镇长、我乡村振兴办公室负责。", None),  # 我乡村…: not a 乡 of itself
+        ("某县统计局", "我镇我乡都有公开栏。", None),  # not a township's report
+    ],
+)
+def test_a_township_that_calls_itself_the_other_kind(check, organ, text, said):
+    report = {**legacy()["report"], "organ": organ}
+    found = [
+        p
+        for p in check(legacy(report=report, overview={"text": text}))
+        if p.rule == "common.organ-name" and "乡镇" in p.message
+    ]
+    assert [(p.found, p.expected) for p in found] == ([said] if said else [])
+
+
+@pytest.mark.parametrize(
     ("organ", "text", "expected"),
     [
         # 琼海市大路镇 2019 (held-out round 34)

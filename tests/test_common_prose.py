@@ -61,6 +61,25 @@ def test_a_part_printed_without_its_measure_word_helps_make_up_the_total():
     assert (found.total, found.parts, found.near) == (7333, (185, 5, 2, 47, 7036), True)
 
 
+def test_a_list_in_dun_that_reaches_its_total_ends_at_the_comma():
+    """林州市 2023 (held-out round 164): "主动公开政府信息5648条。其中，信息公开目录信息4804条、政务动态信息838条、
+    概况类信息6条，互动交流留言收到1465条、办结1213条" — the three kinds make the 5648; after the ，the messages
+    received and answered are another statistic: neither a sum over the total nor a ，inside a list in 、."""
+    from plugins.common.prose.separators import commas_in_a_dun_list
+
+    text = (
+        "2023年度主动公开政府信息5648条。其中，信息公开目录信息4804条、政务动态信息838条、概况类信息6条，"
+        "互动交流留言收到1465条、办结1213条、公开答复1213条。"
+    )
+    assert not list(parts_not_adding_up(text))
+    assert not list(commas_in_a_dun_list(text))
+    # short of the total at the ，, the list goes on and is over it; kinds on both sides of a ，are one list
+    [found] = parts_not_adding_up(text.replace("概况类信息6条", "概况类信息5条"))
+    assert found.total == 5648 and sum(found.parts) > 5648
+    kinds = text.replace("互动交流留言收到1465条、办结1213条、公开答复1213条", "解读信息12条、图片信息3条、视频2条")
+    assert len(list(commas_in_a_dun_list(kinds))) == 1
+
+
 def test_a_running_total_after_the_list_is_no_part_of_the_year_count():
     """北京市经济和信息化委员会 2013 (held-out round 146): "共主动公开政府信息409条,其中全文电子化率达100%,目前我委
     总计主动公开政府信息3906条" — the 3906 of all the years in a clause of its own was read as a part of the 409."""

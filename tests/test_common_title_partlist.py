@@ -487,3 +487,31 @@ def test_a_part_list_whose_zucheng_was_left_out_is_read(check):
     compiled = "本报告由某县人民政府办公室编制。"
     found = check(legacy(preamble={"text": compiled}))
     assert not {"legacy.part-list-punctuation", "legacy.part-count"} & {p.rule for p in found}
+
+
+def test_an_opening_that_publishes_the_report_lists_the_parts_after_it(check):
+    """海棠区政府办 2023 (held-out round 164) opens part 一 with "……现公布2023年……年度报告。本年报由……组成。": an
+    opening too, its list read.  谯城区政务服务中心 2014 lists only the parts after part 一 ("特向社会公布……年度报告。
+    本报告由主动公开政府信息情况,……组成"): part 一 is the opening's own, not compared with the list's first name."""
+    from conftest import legacy
+
+    published = (
+        "根据条例规定，现公布2018年测试县政府信息公开工作年度报告。"
+        "本年报由概述、主动公开政府信息情况、其他需要报告的事项三部分组成。"
+    )
+    data = legacy(preamble=None, overview={"text": published})
+    [p] = [p for p in check(data) if p.rule == "legacy.part-count"]
+    assert p.source.keypath == "overview.text" and "导语列出3个部分" in p.message
+    after = (
+        "根据条例，特向社会公布2018年测试县政府信息公开工作年度报告。"
+        "本报告由主动公开政府信息情况、存在的主要问题等部分组成。"
+    )
+    data = {
+        "format": "legacy",
+        "report": {"organ": "测试县人民政府", "year": 2018, "date": "2019-02-14"},
+        "overview": {"heading": "政府信息公开工作基本情况", "text": after},
+        "active": {"heading": "主动公开政府信息情况", "total": 10, "text": "主动公开10条。"},
+        "issues": {"heading": "存在的主要问题", "text": "宣传不够。"},
+        "signature": {},
+    }
+    assert not [p for p in check(data) if p.rule in ("legacy.part-heading", "legacy.part-count")]

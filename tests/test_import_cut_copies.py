@@ -595,6 +595,11 @@ _OPENING = "本报告根据《中华人民共和国政府信息公开条例》�
             ],
             "2017-03-29",
         ),
+        # 云南省 2019 (held-out round 161): the source, then the day with its clock time and the tool links
+        (
+            ["2016年某省政府信息公开工作年度报告", "来源:某省人民政府办公厅          2017-03-31 17:13:25 【字体:"],
+            "2017-03-31",
+        ),
         # 芜湖市 2015 (held-out round 124's page copies): the byline names the office in brackets after the organ
         (["(文字版)2016年某市政府信息公开工作年度报告", "某市人民政府(办公室) 2017-01-30"], "2017-01-30"),
         # 开封市 2016 (held-out round 121), on the province's portal: its line with the time and the source

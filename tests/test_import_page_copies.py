@@ -75,6 +75,11 @@ MISREAD: dict[str, str] = {  # slug → why its page copy is still read otherwis
         "signature) above the report: the import takes the letter's title for the report's; the transcriber kept "
         "the report's own, “2012年政府信息公开工作年度报告”, and the letter in a comment"
     ),
+    "huangping-xianzhengfu-2019": (
+        "no title and no 导语: the copy opens with 一、总体情况 and “2019年,黄平县认真贯彻落实……”, its items are the "
+        "county's own headings (强化组织领导……), none of the format's topics, and it is cut inside part 一: too little "
+        "for the import to offer it in any format (the transcriber took the format from the year)"
+    ),
     "qindu-quzhengfu-2020": (
         "no title and no 导语: the copy opens with 一、总体情况 and “2020年以来,我区……”, names its organ only “我区”, "
         "and is cut inside part 一's (一)主动公开: one of the format's topics, too little for the import to offer it "
@@ -94,6 +99,7 @@ MISREAD: dict[str, str] = {  # slug → why its page copy is still read otherwis
 
 #: copies the import refuses (see MISREAD), with the error it names: the page check stops there
 REFUSED = {
+    "huangping-xianzhengfu-2019": r"import\.unknown-format",
     "qindu-quzhengfu-2020": r"import\.unknown-format",
     "shenyang-dashujuju-2020": r"import\.unknown-format",
     "xinye-weishengjiankangweiyuanhui-2021": r"import\.refused",

@@ -3,7 +3,9 @@
 - ``common.cited-title`` — a cited title that is one of the table's with words left out or one character
   wrong: "《关于全面推进政务公开工作意见》" (三门沿海工业城管委会 2016), "《国务院办公厅政府信息与政务公开办公室
   关于工作年度报告有关事项的通知》" (铜官区东郊办事处 2019); or a named document's with words put inside it
-  ("《全面推进行政依法行政实施纲要》", 越秀区发改局 2016);
+  ("《全面推进行政依法行政实施纲要》", 越秀区发改局 2016); or, the other way round, a 文号 of the table after a title
+  that is not its document's ("《关于做好年度报告编制发布工作的通知》(国办公开办函〔2021〕30号)", 袁州区水江镇 2021 —
+  what the notice gave, or a notice wrapping the document, still names it: :func:`misnamed_numbers`);
 - ``common.cited-number`` — the 文号 in brackets right after such a title with another year or serial
   ("《关于全面推进政务公开工作的意见》（中办发〔2015〕8号）"), the 条例 cited by the order it had not yet, or no
   longer, the year the report is about (国务院令第492号 in a 2021 report), and one order written two ways in one
@@ -238,6 +240,49 @@ def _unknown_order(serial: str, written: str, doc: Document, year: int | None) -
     return f"这份法规的令号是{known}，没有“{written}”；应为{right}", right
 
 
+def misnamed_numbers(report: Report) -> Iterator[tuple[str, str, str, Document]]:
+    """A 文号 of the table written after a title that is no spelling of its document's, nor near any document of the
+    table: (keypath, the title as cited, the 文号 as written, the document the 文号 is)."
+    ("《关于做好年度报告编制发布工作的通知》(国办公开办函〔2021〕30号)", 袁州区水江镇 2021; "《中华人民共和国政府信息
+    公开年度工作报告格式》(……30号)", 西藏自治区水利厅 2021) — the other way round from a known title with a wrong
+    文号, which :func:`citations` finds."""
+    for keypath, text in narrative_strings(report):
+        for m in _TITLE.finditer(text):
+            after = _AFTER.match(text, m.end())
+            found = _NUMBER.search(after["n"]) if after else None
+            if found is None:
+                continue
+            cited = _normal(m["t"])
+            if any(cited in d.forms or (d.titled and title_slip(cited, d) is not None) for d in documents()):
+                continue  # a title of the table's, or near one: :func:`citations` reads it
+            for doc in documents():
+                right = _NUMBER.fullmatch(doc.number)
+                if not (doc.titled and right and (found["year"], found["serial"]) == (right["year"], right["serial"])):
+                    continue
+                if re.sub(r"\s+", "", found["word"]) == right["word"] and not _names_it(cited, doc):
+                    yield keypath, m["t"], after["n"], doc
+
+
+def _plain(title: str) -> str:
+    """A title without its inner marks and a bracketed note ("……格式（试行）": the trial format's name, which
+    ``gb2021.format-title`` reports in a 2021 report)."""
+    return re.sub(r"[〈〉]|[（(][^（）()]*[)）]", "", title)
+
+
+def _names_it(cited: str, doc: Document) -> bool:
+    """Whether a title cited with ``doc``'s 文号 still names it, or names another document of the table: a part of
+    a title (the format a notice gave, "《中华人民共和国政府信息公开工作年度报告格式》" — cited with the 2019 notice's
+    文号, that is ``gb2021.format-title``'s), its 正题 under another issuer's name (an issuer misspelt is another
+    rule's), or a notice that wraps its title ("《中共中央办公厅国务院办公厅印发〈关于全面推进政务公开工作的
+    意见〉的通知》")."""
+    plain = _plain(cited)
+    return (
+        any(plain in _plain(d.key) for d in documents())
+        or _plain(_parts(cited)[1]) == _plain(doc.core)
+        or _plain(doc.core) in plain
+    )
+
+
 def document_problems(report: Report) -> list[Problem]:
     """Each misspelt title once (per title as written), and each wrong 文号 where it is written."""
     titles: list[tuple[Citation, str, str, str]] = []  # (where, message, expected, found)
@@ -265,7 +310,18 @@ def document_problems(report: Report) -> list[Problem]:
             said_orders.add((c.keypath, c.cited, c.number))
             if (slip := _unknown_order(order["serial"], written, c.doc, year)) is not None:
                 numbers.append((c, f"《{c.cited}》（{c.number}）：{slip[0]}", slip[1], written))
+    misnamed = [
+        warning(
+            "common.cited-title",
+            f"《{cited}》（{number}）：{doc.number}是《{doc.title}》，所引的名称不是它的",
+            report.ref(keypath),
+            expected=f"《{doc.title}》",
+            found=f"《{cited}》",
+        )
+        for keypath, cited, number, doc in misnamed_numbers(report)
+    ]
     return [
         *(warning("common.cited-title", m, report.ref(c.keypath), expected=e, found=f) for c, m, e, f in titles),
+        *misnamed,
         *(warning("common.cited-number", m, report.ref(c.keypath), expected=e, found=f) for c, m, e, f in numbers),
     ]

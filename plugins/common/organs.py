@@ -531,6 +531,31 @@ def _calls_itself_a_committee(report: Report, organ: str) -> list[Problem]:
     return []
 
 
+#: a 乡's report saying 我镇 of itself, or a 镇's saying 我乡 ("在总结我镇2021年政府信息公开工作的基础上" in 呼兰区
+#: 杨林乡 2021, whose text says 我乡 elsewhere): a sentence carried over from a town's report
+_OTHER_TOWNSHIP = {"我乡": re.compile(r"我镇(?![长区])"), "我镇": re.compile(r"我乡(?![长村亲])")}
+
+
+def _calls_itself_another_township(report: Report, organ: str) -> list[Problem]:
+    """A 乡 calling itself 我镇, or a 镇 我乡: once, where it first occurs."""
+    own = _own_word(organ)
+    pattern = _OTHER_TOWNSHIP.get(own)
+    if pattern is None:
+        return []
+    for keypath, text in narrative_strings(report):
+        if m := pattern.search(text):
+            return [
+                warning(
+                    "common.organ-name",
+                    f"“{m.group(0)}”：本机关是{organ}，自称应为“{own}”；“{m.group(0)}”像是沿用了别的乡镇的文字",
+                    report.ref(keypath),
+                    expected=own,
+                    found=m.group(0),
+                )
+            ]
+    return []
+
+
 #: colloquial short names of departments → their names (GB/T 9704-2012 7.3.3: the title names the issuing organ;
 #: 7.2.3: by its full name or a 规范化简称, which these shortenings of the department's own name are not)
 _COLLOQUIAL = {
@@ -775,6 +800,7 @@ def organ_name_problems(report: Report) -> list[Problem]:
         problems.append(_not_the_full_name(report, name, said, f"（如“××{name}”）"))
     problems += [
         *_calls_itself_a_committee(report, organ),
+        *_calls_itself_another_township(report, organ),
         *_colloquial_in_title(report),
         *_half_name_in_title(report),
         *_title_short_of_a_level(report, organ),

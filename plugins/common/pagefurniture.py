@@ -118,6 +118,10 @@ _POSTED = re.compile(
 )
 
 
+#: a day written the portals' way with its clock time after it: "2020-03-31 17:13:25"
+_STAMPED = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})\s*\d{1,2}:\d{2}")
+
+
 def _day(m: re.Match[str] | None) -> dt.date | None:
     if m is None:
         return None
@@ -168,6 +172,9 @@ def page_front(front: list[TextItem]) -> tuple[list[TextItem], dt.date | None]:
                     _day(_POSTED.search(text))
                     or _day(_DAY.match(text.lstrip("•·● ")))  # "2016年03月11日来源:", "• 2011-03-21"
                     or (_day(_DAY.search(text)) if _SITE.match(text) else None)
+                    # a day with its clock time, after the source ("来源:云南省人民政府办公厅  2020-03-31 17:13:25
+                    # 【字体:", 云南省 2019): the page's stamp of the posting
+                    or _day(_STAMPED.search(text))
                 )
             continue
         trailer = _TRAILER.search(text)

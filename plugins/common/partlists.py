@@ -69,6 +69,24 @@ def part_list_problems(
     if parts is None:
         return []
     numbered = [s for s in report.sections if s.type.numbered]
+
+    def agrees(name: str, instance: Any) -> bool:
+        heading = instance.data.get("heading") or instance.type.title
+        accepted = (heading, *(official or {}).get(instance.key, ()))
+        if _names_agree(heading, name) or (official is not None and any(same_part(name, a) for a in accepted)):
+            return True
+        # a part printed without its number (the 附表 after the signature) is the list's "附表" whatever its title
+        return instance.number is None and (_as_listed(heading).endswith(name) or name in ("附表", "附件", "统计表"))
+
+    # an opening printed as part 一's first paragraph may list the parts after it only ("……特向社会公布……年度报告。
+    # 本报告由主动公开政府信息情况,……等部分组成", 谯城区政务服务中心 2014): part 一 is the opening's own, not listed
+    if (
+        len(numbered) > 1
+        and parts.keypath.startswith(f"{numbered[0].key}.")
+        and not agrees(parts.names[0], numbered[0])
+        and (agrees(parts.names[0], numbered[1]) or _loosely_named(parts.names[0], numbered[1]))
+    ):
+        numbered = numbered[1:]
     problems: list[Problem] = []
     where = report.ref(parts.keypath)
     commas = parts.separators & {"，", ","}
@@ -123,14 +141,6 @@ def part_list_problems(
                 found=len(parts.names),
             )
         )
-
-    def agrees(name: str, instance: Any) -> bool:
-        heading = instance.data.get("heading") or instance.type.title
-        accepted = (heading, *(official or {}).get(instance.key, ()))
-        if _names_agree(heading, name) or (official is not None and any(same_part(name, a) for a in accepted)):
-            return True
-        # a part printed without its number (the 附表 after the signature) is the list's "附表" whatever its title
-        return instance.number is None and (_as_listed(heading).endswith(name) or name in ("附表", "附件", "统计表"))
 
     if len(parts.names) != len(numbered):  # positions do not line up: match by name, in any order
         matched = {name: [i for i in numbered if agrees(name, i) or _loosely_named(name, i)] for name in parts.names}

@@ -109,7 +109,12 @@ def preamble_texts(report: Report) -> list[tuple[str, str]]:
 
 #: what only a report's opening says of itself: that it was compiled, and from what ("本年报根据……要求,由……编制",
 #: "……根据《条例》……要求,编制《榴园镇人民政府2023年政府信息公开工作年度报告》", 峄城区榴园镇 2023)
-_OPENING = re.compile(r"(?:本报告|本年报|本年度报告|报告)[^。]{0,80}?编制|编制(?:了)?《[^》]{2,60}(?:年度报告|年报)》")
+#: — or that it is published here ("……现公布2023年海棠区人民政府办公室信息公开工作年度报告。本年报由……组成。", 海棠区
+#: 政府办 2023)
+_OPENING = re.compile(
+    r"(?:本报告|本年报|本年度报告|报告)[^。]{0,80}?编制|编制(?:了)?《[^》]{2,60}(?:年度报告|年报)》"
+    r"|(?:现|特)(?:将|予|向社会)?公布[^。]{0,60}?(?:年度报告|年报)"
+)
 
 
 def _opening_in_first_part(report: Report) -> list[tuple[str, str]]:

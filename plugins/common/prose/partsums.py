@@ -267,6 +267,10 @@ def parts_not_adding_up(text: str) -> Iterator[PartsSum]:
             if _RUNNING_TOTAL.search(re.split(r"[，,；;：:]", listed[: m.start()])[-1]):
                 break  # "……409条，其中全文电子化率达100%，目前我委总计主动公开政府信息3906条" (北京市经信委 2013): a
                 # running total in a clause of its own is no part of the year's count
+            if sum(parts) == stated and "、" in listed[:last] and re.search(r"[，,；;]", listed[last : m.start()]):
+                # a list in 、 that has reached its total, then a ，: what follows is a clause of its own ("……4804条、
+                # ……838条、概况类信息6条，互动交流留言收到1465条、办结1213条", 林州市 2023 — 5648 made up)
+                break
             if sum(parts) == stated and _REMAINDER.match(_item_name(listed[:last])):
                 # the remainder closed the list on the total: what follows it is another statistic ("……其他信息579条,
                 # 通过政务微信公开政府信息39条", 新蔡县 2020 — a channel, not one more kind)

@@ -71,9 +71,17 @@ def commas_in_a_dun_list(text: str) -> Iterator[str]:
     """A list of counts in 、 with a ，between two of its items and 、 again after it: "机构职能类3条、领导信息类10条、
     政务动态类36条，财政信息类6条、重大政策落实7条……" (天门市拖市镇 2020).  A ，after the last 、 item may end the list
     (a clause follows), so only a ，with 、 on both sides is said.  Yields the list."""
-    for listed, _, marks in _count_lists(text):
-        if re.search(r"、，+、", marks):
+    for listed, items, marks in _count_lists(text):
+        if (m := re.search(r"、(，+)、", marks)) and not _turns_to_outcomes(items, m.start(1)):
             yield listed
+
+
+def _turns_to_outcomes(items: list[re.Match[str]], comma: int) -> bool:
+    """Whether the items after the ，at ``comma`` (the index of the item it follows) tell what became of something
+    and those before it do not: "其中，信息公开目录信息4804条、政务动态信息838条、概况类信息6条，互动交流留言收到
+    1465条、办结1213条……" (林州市 2023) — the kinds end at the ，, another statistic follows."""
+    before, after = items[: comma + 1], items[comma + 1 :]
+    return any(_OUTCOME.search(m.group(0)) for m in after) and not any(_OUTCOME.search(m.group(0)) for m in before)
 
 
 def dun_opening_a_comma_list(text: str) -> Iterator[str]:
