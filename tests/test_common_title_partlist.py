@@ -50,6 +50,8 @@ def test_composed_and_legacy_titles_pass(tmp_path):
         # 固阳县下湿壕镇 2022, 西藏自治区审计厅 2025 (held-out round 25)
         ("青岚市某镇政府2024年信息公开工作年度报告", ["不是条例规定的名称"]),
         ("青岚市数据资源管理局2024年政务信息公开工作开展年度报告", ["不是条例规定的名称"]),
+        # the name's last words twice over (呼兰区杨林乡 2021's page copy prints its last title line twice)
+        ("青岚市数据资源管理局2024年政府信息公开工作年度报告年度报告", ["“年度报告”写了两次"]),
         # 乌海市工业和信息化局 2020 (held-out round 28)
         ("青岚市数据资源管理局政府信息公开工作年度报告", ["没有年份"]),
         # 定州经济开发区 2020, 屯昌县 2015: the title is the report's name alone, opening on the year

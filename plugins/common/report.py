@@ -77,6 +77,9 @@ def title_wording(title: str) -> list[str]:
     报告) in a title that otherwise ends as it should: 年度 twice ("2021年度……工作年度报告"), 工作 left out, the
     words of the name out of order ("政府信息工作公开年度报告")."""
     said = []
+    if title.endswith("年度报告年度报告"):  # the title's last line printed twice over (呼兰区杨林乡 2021's page copy)
+        said.append("“年度报告”写了两次")
+        title = title.removesuffix("年度报告")
     if _YEAR_TWICE.search(title) and title.endswith("年度报告"):
         said.append("“年度”用了两次：年份后写“年”即可（“××××年政府信息公开工作年度报告”）")
     name = "政府信息公开工作"
