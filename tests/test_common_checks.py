@@ -614,6 +614,11 @@ def test_repeated_characters_that_are_words_pass(check):
     # 中卫市沙坡头区 2016: "人民政府" + "政府信息公开", two words meeting
     text = "实现目的的手段。的的确确做到了。常常检查，渐渐规范，人人参与。沙坡头区人民政府政府信息公开工作稳步推进。"
     assert "common.doubled-word" not in rules(check(with_overview(text=text)))
+    # 东丽区水务局 2020 (held-out round 165): titles in a series sharing their words are no phrase typed twice
+    titles = "制定了《某区水务局政府信息公开制度》《某区水务局政务公开制度》《某区水务局政务微博管理办法》。"
+    assert "common.doubled-word" not in rules(check(with_overview(text=titles)))
+    pasted = "严格执行信息发布审核程序严格执行信息发布审核程序。"
+    assert "common.doubled-word" in rules(check(with_overview(text=pasted)))
 
 
 @pytest.mark.parametrize(

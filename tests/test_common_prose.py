@@ -80,6 +80,23 @@ def test_a_list_in_dun_that_reaches_its_total_ends_at_the_comma():
     assert len(list(commas_in_a_dun_list(kinds))) == 1
 
 
+def test_a_list_that_makes_its_total_before_a_semicolon_ends_there():
+    """昆明市应急管理局 2022 (held-out round 166): "本年度共收到信息公开申请13件，其中通过……系统收到11件，局长信箱
+    收到2件；予以公开2件，部分公开1件，……9件，其他处理1件" — the channels make the 13; after the ；the outcomes are
+    another list: no sum of 26 against 13, no ，and ；mixed in one list."""
+    from plugins.common.prose.separators import mixed_separators
+
+    text = (
+        "本年度共收到信息公开申请13件，其中通过市政府信息依申请公开系统收到11件，局长信箱收到2件；予以公开2件，"
+        "部分公开1件，本机关不掌握相关信息9件，其他处理1件，所有申请已按规定予以答复。"
+    )
+    assert not list(parts_not_adding_up(text))
+    assert not list(mixed_separators(text))
+    # short of the total before the ；, the whole list runs on and is said
+    [found] = parts_not_adding_up(text.replace("收到11件", "收到10件"))
+    assert found.total == 13 and sum(found.parts) > 13
+
+
 def test_a_running_total_after_the_list_is_no_part_of_the_year_count():
     """北京市经济和信息化委员会 2013 (held-out round 146): "共主动公开政府信息409条,其中全文电子化率达100%,目前我委
     总计主动公开政府信息3906条" — the 3906 of all the years in a clause of its own was read as a part of the 409."""

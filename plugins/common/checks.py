@@ -536,7 +536,13 @@ def doubled_word_problems(report: Report) -> list[Problem]:
                 )
             )
         # a phrase is words: at least four Chinese characters ("========" or a run of digits is not one)
-        phrases = [m.group(1) for m in _DOUBLED_PHRASE.finditer(text) if len(_HAN.findall(m.group(1))) >= 4]
+        # — not a run across the boundary of two titles in a series that share their words ("《东丽区水务局政府信息
+        # 公开制度》《东丽区水务局政务公开制度》《东丽区水务局政务微博管理办法》", 东丽区水务局 2020)
+        phrases = [
+            m.group(1)
+            for m in _DOUBLED_PHRASE.finditer(text)
+            if len(_HAN.findall(m.group(1))) >= 4 and "》《" not in m.group(1)
+        ]
         for run in re.split(r"[，。；：]", text):
             items = [i.strip().removesuffix("等") for i in run.split("、")]
             phrases += sorted(

@@ -267,9 +267,12 @@ def parts_not_adding_up(text: str) -> Iterator[PartsSum]:
             if _RUNNING_TOTAL.search(re.split(r"[，,；;：:]", listed[: m.start()])[-1]):
                 break  # "……409条，其中全文电子化率达100%，目前我委总计主动公开政府信息3906条" (北京市经信委 2013): a
                 # running total in a clause of its own is no part of the year's count
-            if sum(parts) == stated and "、" in listed[:last] and re.search(r"[，,；;]", listed[last : m.start()]):
-                # a list in 、 that has reached its total, then a ，: what follows is a clause of its own ("……4804条、
-                # ……838条、概况类信息6条，互动交流留言收到1465条、办结1213条", 林州市 2023 — 5648 made up)
+            if sum(parts) == stated and re.search(
+                r"[；;]" if "、" not in listed[:last] else r"[，,；;]", listed[last : m.start()]
+            ):
+                # a list in 、 that has reached its total, then a ，, or any list then a ；: what follows is a clause
+                # of its own ("……4804条、……838条、概况类信息6条，互动交流留言收到1465条、办结1213条", 林州市 2023 —
+                # 5648 made up; "收到申请13件，其中……收到11件，局长信箱收到2件；予以公开2件，……", 昆明市应急管理局 2022)
                 break
             if sum(parts) == stated and _REMAINDER.match(_item_name(listed[:last])):
                 # the remainder closed the list on the total: what follows it is another statistic ("……其他信息579条,
@@ -303,7 +306,10 @@ def parts_not_adding_up(text: str) -> Iterator[PartsSum]:
         # a list that is the whole: every item counts, even one printed without its unit ("不予公开信息数1402");
         # such a list may run on over ；-separated clauses up to the 。 ("其中：A共7条；B共3条；其他文件共2条。")
         segment = rest[where:]
-        if sentence.rstrip().endswith(("；", ";")):
+        # … unless its items before the ；have made the total: what follows is another list ("收到申请13件，其中……收到
+        # 11件，局长信箱收到2件；予以公开2件，……，其他处理1件", 昆明市应急管理局 2022: the outcomes of the 13)
+        made = sum(n for _, n, u in _items(segment) if u in (unit, "")) == stated
+        if sentence.rstrip().endswith(("；", ";")) and not made:
             segment += after[: after.find("。") + 1 if "。" in after else len(after)]
         items = [i for i in _items(segment) if i[2] in (unit, "")]
         names = [name for name, _, _ in items]

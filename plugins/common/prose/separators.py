@@ -42,6 +42,14 @@ def mixed_separators(text: str) -> Iterator[str]:
         for m in _COUNTED_ITEM.finditer(list_text):
             if items and items[-1]["mark"] in "；;" and _NEW_CLAUSE.search(list_text, items[-1].end(), m.start()):
                 break  # after the ；a clause of its own: "……24条；全年通过门户网站主动公开……5条"
+            if (
+                items
+                and items[-1]["mark"] in "；;"
+                and _OUTCOME.search(list_text, items[-1].end(), m.start())
+                and not _OUTCOME.search(list_text, 0, items[-1].end())
+            ):
+                break  # after the ；what became of them: "……系统收到11件，局长信箱收到2件；予以公开2件，……" (昆明市
+                # 应急管理局 2022) — the channels are one list, the outcomes another
             items.append(m)
         marks = {m["mark"] in "；;" for m in items[:-1]}  # the last item's mark ends the list
         if len(items) >= 3 and marks == {True, False}:
