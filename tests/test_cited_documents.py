@@ -80,6 +80,8 @@ def test_right_titles_and_other_documents_are_not_reported(check, text):
         ("依照《关于全面推进政务公开工作的意见》（中办发〔2015〕8号）执行。", "中办发〔2015〕8号"),
         ("按照《关于政府信息公开工作年度报告有关事项的通知》（国办公开办函〔2019〕30号）编制。", "〔2019〕30号"),
         ("依照《国务院办公厅关于印发<政府信息公开信息处理费管理办法>的通知》(国办函[2021]109号)", "[2021]109号"),
+        # 海南省工业和信息化厅 2022 (held-out round 169): the year's 要点 by its own name, another serial
+        ("落实《2022年政务公开工作要点》(国办发〔2022〕12号)要求。", "〔2022〕12号"),
     ],
 )
 def test_a_wrong_number_after_a_known_title_is_reported(check, text, found):
@@ -129,6 +131,7 @@ def test_a_known_number_after_a_title_that_still_names_its_document(check, text)
     "text",
     [
         "依照《关于全面推进政务公开工作的意见》（中办发〔2016〕8号）执行。",
+        "落实《2022年政务公开工作要点》(国办发〔2022〕8号)和《2022年某省政务公开工作要点》(某政办发〔2022〕12号)。",
         # the brackets are another rule's
         "按照《关于政府信息公开工作年度报告有关事项的通知》（国办公开办函【2019】60号）编制。",
         "依照《关于全面推进政务公开工作的意见》（以下简称《意见》）执行。",

@@ -263,6 +263,11 @@ NOT_FOUND_ON_THE_PAGE: dict[str, tuple[dict[str, int], str]] = {
         {"gb2021.table2.regulations": 1},
         "the copy holds table 二 as the store's text of it (cells parted by |): on the page it is no table to read",
     ),
+    "tinghu-nanyangzhen-2018": (
+        {"common.document-number": 1},
+        "the 发文字号 “南政发[2019]15” stands between the page's headline and the report's own title and has no "
+        "号: the import reads a 发文字号 line over the title only, and a number without 号 is no 发文字号 line to it",
+    ),
 }
 
 #: what a page check reads but a transcription does not say (they are not the page's content)
