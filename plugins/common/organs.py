@@ -313,6 +313,14 @@ def foreign_scope_problems(report: Report) -> list[Problem]:
 _PREFECTURE_AS_ZHOU = re.compile(r"省、州(?=[、，,关的和及县级])|州委[、]?州政府")
 
 
+def _first_said(report: Report, pattern: re.Pattern[str]) -> tuple[str, re.Match[str]] | None:
+    """Where the narrative first matches ``pattern`` (keypath, match), for the slips said once per report."""
+    for keypath, text in narrative_strings(report):
+        if m := pattern.search(text):
+            return keypath, m
+    return None
+
+
 def missing_zhou_problems(report: Report) -> list[Problem]:
     """A county whose prefecture is a 市 (or a 地区, a 盟) speaking of the 州 above it: "深入贯彻落实省、州关于政务
     信息公开工作要求" in the report of 衡南县, which is in 衡阳市 (衡南县人民政府办公室 2022) — the words of a county
@@ -325,19 +333,19 @@ def missing_zhou_problems(report: Report) -> list[Problem]:
     prefecture = places.by_code(home[0].code[:4])
     if prefecture is None or prefecture.name.endswith("州"):
         return []
-    for keypath, text in narrative_strings(report):
-        if m := _PREFECTURE_AS_ZHOU.search(text):
-            return [
-                warning(
-                    "common.foreign-scope",
-                    f"“{m.group(0)}”：本报告是“{organ}”（{places.chain(home[0])}）的，上一级是{prefecture.name}，"
-                    "不是“州”：疑为从自治州所辖县的报告照搬，请核对",
-                    report.ref(keypath),
-                    expected=f"“{m.group(0).replace('州', '市')}”",
-                    found=f"“{m.group(0)}”",
-                )
-            ]
-    return []
+    if (said := _first_said(report, _PREFECTURE_AS_ZHOU)) is None:
+        return []
+    keypath, m = said
+    return [
+        warning(
+            "common.foreign-scope",
+            f"“{m.group(0)}”：本报告是“{organ}”（{places.chain(home[0])}）的，上一级是{prefecture.name}，"
+            "不是“州”：疑为从自治州所辖县的报告照搬，请核对",
+            report.ref(keypath),
+            expected=f"“{m.group(0).replace('州', '市')}”",
+            found=f"“{m.group(0)}”",
+        )
+    ]
 
 
 def signature_organ_problems(report: Report) -> list[Problem]:
@@ -516,19 +524,19 @@ def _calls_itself_a_committee(report: Report, organ: str) -> list[Problem]:
     carried over from another organ's report.  Once, where it first occurs."""
     if not organ.endswith("局"):
         return []
-    for keypath, text in narrative_strings(report):
-        if m := _NOT_A_BUREAU.search(text):
-            said = m.group(0)
-            return [
-                warning(
-                    "common.organ-name",
-                    f"“{said}”：本机关是{organ}，自称应为“{said[0]}局”；“{said}”像是沿用了别的机关的文字",
-                    report.ref(keypath),
-                    expected=f"{said[0]}局",
-                    found=said,
-                )
-            ]
-    return []
+    if (first := _first_said(report, _NOT_A_BUREAU)) is None:
+        return []
+    keypath, m = first
+    said = m.group(0)
+    return [
+        warning(
+            "common.organ-name",
+            f"“{said}”：本机关是{organ}，自称应为“{said[0]}局”；“{said}”像是沿用了别的机关的文字",
+            report.ref(keypath),
+            expected=f"{said[0]}局",
+            found=said,
+        )
+    ]
 
 
 #: a 乡's report saying 我镇 of itself, or a 镇's saying 我乡 ("在总结我镇2021年政府信息公开工作的基础上" in 呼兰区
@@ -542,18 +550,18 @@ def _calls_itself_another_township(report: Report, organ: str) -> list[Problem]:
     pattern = _OTHER_TOWNSHIP.get(own)
     if pattern is None:
         return []
-    for keypath, text in narrative_strings(report):
-        if m := pattern.search(text):
-            return [
-                warning(
-                    "common.organ-name",
-                    f"“{m.group(0)}”：本机关是{organ}，自称应为“{own}”；“{m.group(0)}”像是沿用了别的乡镇的文字",
-                    report.ref(keypath),
-                    expected=own,
-                    found=m.group(0),
-                )
-            ]
-    return []
+    if (first := _first_said(report, pattern)) is None:
+        return []
+    keypath, m = first
+    return [
+        warning(
+            "common.organ-name",
+            f"“{m.group(0)}”：本机关是{organ}，自称应为“{own}”；“{m.group(0)}”像是沿用了别的乡镇的文字",
+            report.ref(keypath),
+            expected=own,
+            found=m.group(0),
+        )
+    ]
 
 
 #: colloquial short names of departments → their names (GB/T 9704-2012 7.3.3: the title names the issuing organ;
