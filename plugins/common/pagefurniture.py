@@ -46,7 +46,7 @@ _FURNITURE = re.compile(
     # 2021-01-30 00:00", "文        号 〔〕号 发布日期 ……", "发文单位 阿合奇县人民政府 发布机构 ……")
     r"|主\s*题\s*词\s*[\u4e00-\u9fff]|文\s*号\s*〔|发文单位\s*[\u4e00-\u9fff]"
     r"|[【\[［]\s*(?:字体|打印|关闭|收藏|分享)"
-    r"|\d{4}\s*[-年]\s*\d{1,2}\s*[-月]\s*\d{1,2}\s*日?\s*(?:\d{1,2}(?::\d{2}(?::\d{2})?|时\d{1,2}分)\s*)?(?:来源|发布|作者|浏览)"
+    r"|\d{4}\s*[-年]\s*\d{1,2}\s*[-月]\s*\d{1,2}\s*日?\s*(?:\d{1,2}(?::\d{2}(?::\d{2})?|时\d{1,2}分)\s*)?(?:来源|发布|作者|浏览|点击)"
     # the posting day and time alone ("2021-03-2918:26") or before the tool links ("2018-03-29 17:05:00 【字体:")
     r"|\d{4}-\d{1,2}-\d{1,2}\s*\d{1,2}:\d{2}(?::\d{2})?\s*(?:$|[【\[［]\s*(?:字体|打印|关闭|收藏|分享))"
     r"|(?:登录|无障碍|长者版|适老化|简体|繁体|Document$|分享$|下载本页|听全文|打印|关闭窗口|站内搜索|天气预报|网站支持IPv6"
@@ -147,6 +147,10 @@ def is_furniture(text: str) -> bool:
     )
 
 
+#: the empty cells of a table row after its first cell's text, as the page's text gives them: " | ||||"
+_CELL_MARKS_AFTER = re.compile(r"\s*[|｜][\s|｜]*$")
+
+
 def page_front(front: list[TextItem]) -> tuple[list[TextItem], dt.date | None]:
     """The front matter without the portal's lines, and the day the page says it posted the report (``None``
     when it says none).  A 目录 row holding the title becomes that title's line; a headline keeps its title and
@@ -155,6 +159,9 @@ def page_front(front: list[TextItem]) -> tuple[list[TextItem], dt.date | None]:
     posted: dt.date | None = None
     for item in front:
         text = item.text.strip()
+        if (bare := _CELL_MARKS_AFTER.sub("", text)) != text and bare.endswith(("报告", "年报")):
+            # a headline in a table's first cell, the row's empty cells after it ("……年度报告 | ||||||", 兰山区 2013)
+            item, text = replace(item, text=bare), bare
         if row := _TITLE_ROW.match(text):  # before the furniture: 名称 is a 目录 label too
             kept.append(replace(item, text=row["title"]))
             continue
