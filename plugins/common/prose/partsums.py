@@ -308,8 +308,10 @@ def parts_not_adding_up(text: str) -> Iterator[PartsSum]:
         segment = rest[where:]
         # … unless its items before the ；have made the total: what follows is another list ("收到申请13件，其中……收到
         # 11件，局长信箱收到2件；予以公开2件，……，其他处理1件", 昆明市应急管理局 2022: the outcomes of the 13)
-        made = sum(n for _, n, u in _items(segment) if u in (unit, "")) == stated
-        if sentence.rstrip().endswith(("；", ";")) and not made:
+        if (
+            sentence.rstrip().endswith(("；", ";"))
+            and sum(n for _, n, u in _items(segment) if u in (unit, "")) != stated
+        ):
             segment += after[: after.find("。") + 1 if "。" in after else len(after)]
         items = [i for i in _items(segment) if i[2] in (unit, "")]
         names = [name for name, _, _ in items]

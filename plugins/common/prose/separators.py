@@ -45,8 +45,7 @@ def mixed_separators(text: str) -> Iterator[str]:
             if (
                 items
                 and items[-1]["mark"] in "；;"
-                and _OUTCOME.search(list_text, items[-1].end(), m.start())
-                and not _OUTCOME.search(list_text, 0, items[-1].end())
+                and _turns_to_outcomes(list_text[: items[-1].end()], list_text[items[-1].end() : m.start()])
             ):
                 break  # after the ；what became of them: "……系统收到11件，局长信箱收到2件；予以公开2件，……" (昆明市
                 # 应急管理局 2022) — the channels are one list, the outcomes another
@@ -80,16 +79,19 @@ def commas_in_a_dun_list(text: str) -> Iterator[str]:
     政务动态类36条，财政信息类6条、重大政策落实7条……" (天门市拖市镇 2020).  A ，after the last 、 item may end the list
     (a clause follows), so only a ，with 、 on both sides is said.  Yields the list."""
     for listed, items, marks in _count_lists(text):
-        if (m := re.search(r"、(，+)、", marks)) and not _turns_to_outcomes(items, m.start(1)):
+        if (m := re.search(r"、(，+)、", marks)) is None:
+            continue
+        words, at = [i.group(0) for i in items], m.start(1) + 1  # the items up to the ，, and those after it
+        if not _turns_to_outcomes("".join(words[:at]), "".join(words[at:])):
             yield listed
 
 
-def _turns_to_outcomes(items: list[re.Match[str]], comma: int) -> bool:
-    """Whether the items after the ，at ``comma`` (the index of the item it follows) tell what became of something
-    and those before it do not: "其中，信息公开目录信息4804条、政务动态信息838条、概况类信息6条，互动交流留言收到
-    1465条、办结1213条……" (林州市 2023) — the kinds end at the ，, another statistic follows."""
-    before, after = items[: comma + 1], items[comma + 1 :]
-    return any(_OUTCOME.search(m.group(0)) for m in after) and not any(_OUTCOME.search(m.group(0)) for m in before)
+def _turns_to_outcomes(before: str, after: str) -> bool:
+    """Whether the words after a list's mark tell what became of something and those before it do not: "其中，信息公开
+    目录信息4804条、政务动态信息838条、概况类信息6条，互动交流留言收到1465条、办结1213条……" (林州市 2023) — the kinds
+    end at the ，, another statistic follows; "……系统收到11件，局长信箱收到2件；予以公开2件，……" (昆明市应急管理局
+    2022) — the channels end at the ；."""
+    return bool(_OUTCOME.search(after)) and not _OUTCOME.search(before)
 
 
 def dun_opening_a_comma_list(text: str) -> Iterator[str]:
