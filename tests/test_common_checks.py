@@ -313,6 +313,33 @@ def test_a_year_run_into_its_month_or_day(check, text, found):
     assert p.found == found and p.source.keypath == "overview.text"
 
 
+@pytest.mark.parametrize(
+    ("organ", "text", "found"),
+    [
+        # 科尔沁右翼中旗 2023 (held-out round 71): the organ's short form, its characters in order
+        ("科尔沁右翼中旗", "报告内容包括2023科右中旗各级行政机关政府信息公开情况。", "“2023科”"),
+        # 鹤岗市工农区 2024: a place's full name from the table of divisions
+        ("工农区人民政府", "特向社会公布2024鹤岗市工农区人民政府信息公开工作情况报告。", "“2024鹤”"),
+        # 关东街道 2025: a run of the organ's own name as it is written
+        ("武汉东湖新技术开发区关东街道办事处", "2025关东街共受理政府信息公开申请2件。", "“2025关”"),
+        ("洛阳市洛龙区翠云路街道办事处", "2019来，翠云路街道强化组织领导。", "“2019来”"),  # 翠云路街道 2019
+    ],
+)
+def test_a_year_without_nian_before_a_name(check, organ, text, found):
+    data = with_overview(text=text)
+    data["report"] = {**data["report"], "organ": organ}
+    [p] = [p for p in check(data) if p.rule == "common.malformed-date"]
+    assert p.found == found and p.expected == f"“{found[1:5]}年”"
+
+
+def test_a_year_before_a_name_that_is_no_slip(check):
+    data = with_overview(
+        text="推送《现在为您导航！2019上海再出发》H5作品。共2023科室参与，2020春节期间，2021新冠疫苗接种点。"
+    )
+    data["report"] = {**data["report"], "organ": "科尔沁右翼中旗"}
+    assert "common.malformed-date" not in rules(check(data))
+
+
 def test_well_formed_dates_and_plain_numbers_pass(check):
     text = (
         "统计期限自2020年1月1日至2020年12月31日，共20201件，电话073127241001，1.20201日，2019、2020年。"

@@ -10,7 +10,8 @@ at the key and line to fix:
   approximate and exact at once;
 - ``common.malformed-date`` — a year run into its month or day ("20201月1日", "2025111231日"): 年 (and 月) lost;
   a unit typed twice between numbers ("2010年12月月31日"); spaces for 年 and 月 ("2015 1 1日");
-  or a year of five or six digits ("202020年");
+  or a year of five or six digits ("202020年"); a year with no 年 before the subject, 以来 or a place's or the
+  organ's own name ("2020县统计局", "2023科右中旗", "2024鹤岗市工农区");
 - ``common.misused-word`` — a common miswriting from the table in ``miswritings.toml`` (see
   :mod:`plugins.common.miswritings`; each entry with its reason and an example the tests run):
   做为 → 作为, 截止目前 → 截至目前, 残差不齐 → 参差不齐, 登陆 → 登录 before 网站/系统….
@@ -58,7 +59,7 @@ from typing import Any
 from compiler import hookimpl
 from compiler.model.problems import Problem, warning
 from compiler.model.report import Report
-from plugins.common import miswritings
+from plugins.common import miswritings, places
 from plugins.common.enumerations import (
     aspect_count_problems,
     enumeration_problems,
@@ -74,6 +75,7 @@ from plugins.common.enumerations import (
     typed_number_mark_problems,
     typed_sequence_problems,
 )
+from plugins.common.organs import short_form
 from plugins.common.punctuation import (
     contact_colon_problems,
     contact_mark_problems,
@@ -207,8 +209,59 @@ def _round_down(number: str) -> str:
 _LONG_YEAR = re.compile(r"(?<![\d.])(?:19|20)\d{3,4}(?=年)")
 #: a year with no 年 after it, straight before the organ or a word that opens the sentence's subject: "现将2020本部门
 #: ……" (武隆区统计局 2020), "2020县统计局从以下三个方面……" (新野县统计局 2020), or before 政府/政务: "关于做好
-#: 2020政府信息公开工作年度报告编制……" (孝昌县 2020), or before 以来: "2014以来,我县高度重视……" (永昌县 2014)
-_YEAR_WITHOUT_NIAN = re.compile(r"(?<![\d.〔\[（(第号])(?:19|20)\d{2}(?=[县市区镇乡省我本全各度]|政[府务]|以来)")
+#: 2020政府信息公开工作年度报告编制……" (孝昌县 2020), or before (以)来: "2014以来,我县高度重视……" (永昌县 2014),
+#: "2019来,翠云路街道强化组织领导" (洛龙区翠云路街道 2019)
+_YEAR_WITHOUT_NIAN = re.compile(r"(?<![\d.〔\[（(第号])(?:19|20)\d{2}(?=[县市区镇乡省我本全各度来]|政[府务]|以来)")
+#: any year with no 年, no digit and no closing bracket after it: read further for a place or the organ's own name
+_BARE_YEAR = re.compile(r"(?<![\d.〔\[（(第号])(?:19|20)\d{2}(?=[\u4e00-\u9fff])(?!年)")
+#: the last characters a name of a place or an organ ends with, for the organ's short forms
+_NAME_END = "省市县区旗盟州镇乡街局委办厅院"
+
+
+def _inside_a_title(text: str, at: int) -> bool:
+    """``at`` is inside a 《title》: the last 《 before it is not closed yet ("《2019上海再出发》" is a work's name)."""
+    return text.rfind("《", 0, at) > text.rfind("》", 0, at)
+
+
+def _name_after(text: str, at: int, organ: str) -> str | None:
+    """The place's or the organ's name that starts at ``at``: a place's full or short name ("2024鹤岗市工农区……",
+    鹤岗市), or a short form of the organ's own name — its characters in order, from its first one or as it is
+    written in it, ending like a name ("2023科右中旗" for 科尔沁右翼中旗, "2025关东街" for ……关东街道办事处)."""
+    for length in range(min(12, len(text) - at), 1, -1):
+        word = text[at : at + length]
+        if places.named(word):
+            return word
+    for length in range(min(6, len(text) - at), 2, -1):
+        word = text[at : at + length]
+        if word[-1] in _NAME_END and (word in organ or (word[0] == organ[:1] and short_form(word, organ))):
+            return word
+    return None
+
+
+def _year_before_a_name(report: Report) -> list[Problem]:
+    """A year with no 年 straight before a place's or the organ's own name: "报告内容包括2023科右中旗各级行政机关……"
+    (科尔沁右翼中旗 2023), "特向社会公布2024鹤岗市工农区人民政府信息公开工作……" (鹤岗市工农区 2024).  Not inside a
+    《title》, where a year before a place can be a work's own name."""
+    organ = (report.data.get("report") or {}).get("organ")
+    organ = organ if isinstance(organ, str) else ""
+    problems = []
+    for keypath, text in narrative_strings(report):
+        for m in _BARE_YEAR.finditer(text):
+            if _YEAR_WITHOUT_NIAN.match(text, m.start()) or _inside_a_title(text, m.start()):
+                continue  # said by the plain rule, or a work's name
+            name = _name_after(text, m.end(), organ)
+            if name:
+                year = m.group(0)
+                problems.append(
+                    warning(
+                        "common.malformed-date",
+                        f"“{year}{name}”：年份“{year}”后缺了“年”",
+                        report.ref(keypath),
+                        expected=f"“{year}年”",
+                        found=f"“{year}{name[0]}”",
+                    )
+                )
+    return problems
 
 
 def _run_date(m: re.Match[str], text: str) -> tuple[str, str, str]:
@@ -290,7 +343,7 @@ def malformed_date_problems(report: Report) -> list[Problem]:
                 problems.append(
                     warning("common.malformed-date", message, report.ref(keypath), expected=expected, found=found)
                 )
-    return problems
+    return problems + _year_before_a_name(report)
 
 
 _CLAUSE_MARK = re.compile(r"[，,。；;：:、！？!?“”‘’《》（）()\s]")

@@ -71,7 +71,7 @@ _RESPONDENT = re.compile(
 )
 
 
-def _short_form(short: str, full: str) -> bool:
+def short_form(short: str, full: str) -> bool:
     """ "平潭财政局" for 平潭县财政局: the characters of ``short`` in ``full``, in order."""
     rest = iter(full)
     return all(ch in rest for ch in short)
@@ -83,7 +83,7 @@ def _names_the_organ(named: str, organ: str) -> bool:
     kind = next((k for k in ("委员会", "办公室", "政府", "局", "委", "办", "厅", "中心") if named.endswith(k)), "")
     if named in organ or not organ.endswith(kind):
         return named in organ
-    return _short_form(named[: len(named) - len(kind)], organ[: len(organ) - len(kind)])
+    return short_form(named[: len(named) - len(kind)], organ[: len(organ) - len(kind)])
 
 
 #: a bureau of a place named as the one whose guidance the work was done under: "在区委、区政府的正确领导和
@@ -108,7 +108,7 @@ def _guided_by_another_kind(report: Report, organ: str) -> list[Problem]:
     for keypath, text in narrative_strings(report):
         for m in _GUIDED_BY.finditer(text):
             kind = m["kind"]
-            if kind in organ or _GUIDES_DISCLOSURE.search(kind) or _short_form(kind, organ):
+            if kind in organ or _GUIDES_DISCLOSURE.search(kind) or short_form(kind, organ):
                 continue
             problems.append(
                 warning(
@@ -372,7 +372,7 @@ def _another_body(report: Report, organ: str, signed: str) -> list[Problem]:
     """The report signed by another body of the same place: "平潭综合实验区国有资产管理局" under the 投资促进局's report
     (2024, the 国资局's report of 2022 taken as the template).  Not the organ's 办公室 signing for it, nor a short
     form of the organ's name, nor a body whose name holds the organ's (or the other way round)."""
-    if organ in signed or signed in organ or _short_form(signed, organ):
+    if organ in signed or signed in organ or short_form(signed, organ):
         return []
     if not (is_department(organ) and is_department(signed)):
         return []
