@@ -30,6 +30,8 @@ def _check(check, text: str, year: int = 2018):
             "政府信息公开",
         ),
         ("根据《国务院办公厅关于印发〈政府信息公开信息处理费管理办法〉通知》，本年度未收费。", "的"),
+        # 十堰市经信委 2010 (held-out round 174): the 2010 notice on 保密审查 without 政府
+        ("按照《国务院办公厅关于进一步做好信息公开保密审查工作的通知》（国办发〔2010〕57号）开展审查。", "政府"),
     ],
 )
 def test_a_national_title_with_words_left_out_is_reported_once(check, text, missing):

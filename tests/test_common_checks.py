@@ -357,6 +357,7 @@ def test_well_formed_dates_and_plain_numbers_pass(check):
         ("畅通依申请公开受理渠。全年受理申请21件。", "“受理渠。”"),  # 淮安市洪泽区 2023
         ("依法办理行政复，无诉讼。", "“行政复，”"),
         ("行政复试数为0件。", "“行政复试”"),  # 平潭县民政局 2013: a wrong last character
+        ("运用微博、微信、移动客户等新技术和新媒体。", "“移动客户等”"),  # 福州市大数据委 2019: 端 left out
     ],
 )
 def test_misused_words_and_truncated_fixed_terms(check, text, found):

@@ -146,6 +146,9 @@ def test_commas_between_the_things_a_deng_closes(check, text, expected):
         "存在的主要问题及改进情况,其他需要报告的事项等。",  # 存在, not the preposition 在
         "利用新媒体，采用图文解读、在线解读等形式。",  # the second holds its own verb
         "通过政府网站、新媒体等平台公开。",
+        # 易门县气象局 2023 (held-out round 176): the 在 frame closes on 情况下, and the next clause opens on an adverb
+        "在确保内容表达清晰的情况下,尽可能的提升气象报告等信息的通俗性。",
+        "在现有工作的基础上,进一步丰富解读形式等。",
     ],
 )
 def test_clauses_before_a_deng_pass(check, text):
@@ -209,3 +212,15 @@ def test_two_legacy_part_names_run_together_in_the_wording_reports_print(check):
     text = "全文包括概述、主动公开政府信息情况、依申请公开政府信息情况、咨询处理情况存在的主要问题和改进措施。"
     found = [p for p in check(legacy(preamble={"text": text})) if p.rule == "legacy.part-list-punctuation"]
     assert [p.expected for p in found] == ["“咨询处理情况、存在的主要问题和改进措施”"]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("创新公开形式，提高宣传力度。", "“提高宣传力度”"),  # 西平县芦庙乡 2021 (held-out round 174)
+        ("以公开促实效，不断提高信息公开力度和质量。", "“提高信息公开力度”"),  # 乌鲁木齐市招商服务局 2021
+    ],
+)
+def test_a_force_that_is_raised(check, text, found):
+    [p] = [p for p in check(with_text(text)) if p.rule == "common.collocation"]
+    assert p.found == found and "加大" in p.expected

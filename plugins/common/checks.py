@@ -106,7 +106,17 @@ _INSTRUCTION = re.compile(
 )
 _APPROX = re.compile(r"(\d+\.\d+)余([万亿]?)")
 _RUN_DATE = re.compile(r"(?<![\d.])(?:19|20)\d{2}\d{1,6}[月日]")
-FIXED_TERMS = ("受理渠道", "政府信息公开", "依申请公开", "主动公开", "行政复议", "行政诉讼", "政务公开", "信息公开指南")
+FIXED_TERMS = (
+    "受理渠道",
+    "政府信息公开",
+    "依申请公开",
+    "主动公开",
+    "行政复议",
+    "行政诉讼",
+    "政务公开",
+    "信息公开指南",
+    "移动客户端",  # "微博、微信、移动客户等新媒体" (福州市大数据委 2019, held-out round 177)
+)
 #: Words a term's prefix goes on into that are not the term cut short: 公布/公示/公告 after 主动、政府信息、政务
 #: (平潭综合实验区 2020: "主动公布……"; "政府信息公示") are words of their own, and so is 政务公众号 (the organ's
 #: WeChat account)
@@ -383,9 +393,9 @@ def misused_word_problems(report: Report) -> list[Problem]:
         for m in _TRUNCATED.finditer(text):
             term = next(t for t in FIXED_TERMS if t[:-1] == m.group(0))
             typed = text[m.end() : m.end() + 1]
-            said = (  # a wrong last character ("行政复试数") or none ("受理渠。")
+            said = (  # a wrong last character ("行政复试数") or none ("受理渠。", "移动客户等")
                 f"“{m.group(0)}{typed}”疑为“{term}”：“{typed}”应为“{term[-1]}”"
-                if re.match(r"[\u4e00-\u9fff]", typed)
+                if re.match(r"[\u4e00-\u9fff]", typed) and typed not in "等和与及或"
                 else f"“{m.group(0)}”疑为“{term}”少了“{term[-1]}”"
             )
             problems.append(

@@ -53,6 +53,7 @@ RULES = {
     "common.not-a-part": "“其中”列的不是总数的一部分",
     "common.unquoted-term": "缩略说法没有加引号",
     "common.missing-stop": "两句之间缺句号",
+    "common.bare-number": "文号没有加括号",
 }
 
 _FIELDS = {"rule", "pattern", "why", "fix", "example", "correct", "unless", "replace"}

@@ -40,7 +40,7 @@ from plugins.common.texts import narrative_strings
 
 ADVERBIALS = (
     "及时|准确|主动|依法|认真|积极|全面|切实|规范|有效|扎实|稳步|深入|严格|广泛|有序|快速|迅速|充分|高效|持续|不断|逐步"
-    "|统一|集中|定期|详细|科学|合理|较好|很好|更好|良好|高效率|多渠道|全方位|多方位|客观|有条不紊"
+    "|统一|集中|定期|详细|科学|合理|较好|很好|更好|良好|高效率|多渠道|全方位|多方位|客观|有条不紊|尽可能|尽量"
 )
 VERBS = (
     "公开|开展|推进|落实|处理|答复|发布|做好|完成|执行|实施|宣传|回应|解读|办理|受理|更新|维护|保障|提升|提高|加强|推动|公布"
@@ -137,15 +137,17 @@ def de_for_di_problems(report: Report) -> list[Problem]:
 #: "通过政府网站,新媒体等" (安福县 2020), "在信息公开栏目改进,充实内容,更新时效等方面" (安丘市农业局 2017);
 #: GB/T 15834-2011 §4.5 wants 、 between coordinated words.  存在/所在/现在… are not the preposition; an
 #: item that opens on a verb or a preposition, or holds one of its own (通过, 采用, 我局…), makes the ，a
-#: clause boundary ("通过建立……队伍,实施……培训,强化……考核等"), and so does an item too long to be a word.
+#: clause boundary ("通过建立……队伍,实施……培训,强化……考核等"), and so does an item too long to be a word, or one
+#: that closes the 在 frame itself ("在确保内容表达清晰的情况下,尽可能的提升气象报告等……", 易门县气象局 2023).
 _DENG_LIST = re.compile(
     r"(?<![存所现实正内])(?P<lead>通过|在|包括|含|如|涵盖|利用|依托)"
     r"(?P<items>[^，,。；;：:“”《》\d]{2,12}(?:[，,][^，,。；;：:“”《》\d]{2,12})+)等"
 )
 _CLAUSE_OPENING = re.compile(
-    r"^(?:建立|实施|强化|加强|开展|采取|采用|与|对|在|还|我|并|将|把|从|向|以|按|经|由|进一步|不断|积极|认真|及时)"
+    r"^(?:建立|实施|强化|加强|开展|采取|采用|与|对|在|还|我|并|将|把|从|向|以|按|经|由|进一步|不断|积极|认真|及时"
+    r"|尽可能|尽量|力争)"
 )
-_CLAUSE_INSIDE = re.compile(r"通过|采用|坚持|新增|增设|我[局镇乡县区办委]|过程中|之外|以外")
+_CLAUSE_INSIDE = re.compile(r"通过|采用|坚持|新增|增设|我[局镇乡县区办委]|过程中|之外|以外|情况下|前提下|基础上")
 
 
 def _commas_before_deng(text: str) -> Iterator[tuple[re.Match[str], list[str]]]:
