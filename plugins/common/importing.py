@@ -27,7 +27,9 @@ NUMBER_TEXT = re.compile(rf"^[-−+＋{SIGN_WORDS}]?\d[\d,，]*(?:[.．]\d+)?{CE
 CELL_UNIT = re.compile(rf"{CELL_UNIT_PATTERN}$")
 DASH = re.compile(r"^[-—－–/／、]+$|^无$")
 _ITEM_MARKERS = (
-    ("（一）", re.compile(r"^[（(]([一二三四五六七八九十]{1,3})[）)](?P<dun>、?)\s*")),
+    # its opening bracket may be lost ("一)主动公开情况", 西秀区东街办事处 2020's copy): still the item's number, kept
+    # as printed (and reported)
+    ("（一）", re.compile(r"^[（(]?([一二三四五六七八九十]{1,3})[）)](?P<dun>、?)\s*")),
     ("1.", re.compile(r"^(\d{1,2})\s*(?P<mark>[.．、])(?!\d)\s*")),
     ("（1）", re.compile(r"^[（(](\d{1,2})[）)](?P<dun>、?)\s*")),
     # an ordinal on a heading's own line, "第一,主动公开" (固阳县下湿壕镇 2022); in a sentence it is prose
@@ -178,9 +180,10 @@ def split_marker(text: str, kind: str | None) -> tuple[str, str, str] | None:
 
 
 def first_subpart(paragraphs: list[str]) -> int | None:
-    """Where the front matter's "（一）" sub-parts begin after at least one paragraph of 导语 — part 一 printed
-    without its heading, the 导语 running straight into "（一）主动公开情况。……" (榆树市环城乡 2023) — or ``None``."""
-    for n, text in enumerate(paragraphs[1:], start=1):
+    """Where the front matter's "（一）" sub-parts begin — part 一 printed without its heading, the 导语 running
+    straight into "（一）主动公开情况。……" (榆树市环城乡 2023), or the title itself when the report has no 导语 (芦庙乡
+    2021: the title, then "(一)主动公开政府信息的情况") — or ``None``."""
+    for n, text in enumerate(paragraphs):
         found = split_marker(text, "（一）")
         if found and printed_number(text[: len(text) - len(found[1]) - len(found[2])].strip()) == 1:
             return n
@@ -192,7 +195,7 @@ def split_unheaded_part_one(preamble: list[str], b: Builder, title: str) -> tupl
     (:func:`first_subpart`): (the 导语, part 一's paragraphs), ``no_heading`` set and said; (``preamble``, []) when the
     front matter runs into no "（一）"."""
     at = first_subpart(preamble)
-    if not at:
+    if at is None:
         return preamble, []
     b.put("overview.no_heading", True)
     b.note("overview.no_heading", f"导语之后直接是“（一）……”，没有“一、{title}”标题：照原样记为 no_heading = true")
@@ -263,6 +266,12 @@ _REPORT_WORD = re.compile(r"报告|年报$")
 
 #: a line of the 导语, not of a title: a sentence's marks, a cited title
 _SENTENCE_MARKS = re.compile(r"[，,。；;《》]")
+
+
+#: a sentence that speaks to the reader as 您: a portal's box beside the report, not its 导语 (上海市黄浦区 2013's page,
+#: above the title: "依申请公开受理" / "除行政机关主动公开的政府信息外,您还可以根据自身的特殊需要,向各政府部门申请获取
+#: 相关政府信息。"): the title is still looked for after it
+_TO_THE_READER = re.compile(r"您")
 
 
 #: what a title's line never holds: a table's cell marks, a label's colon, a list's bullet
@@ -342,7 +351,7 @@ def title_of(doc: PublishedDocument, front: list[TextItem]) -> tuple[str, list[T
     # 组配分类, •决策, 主题分类 …): the title is looked for until the 导语 begins, well past a dozen lines
     for end, item in enumerate(front[:40]):
         text = norm(item.text)
-        if _SENTENCE_MARKS.search(text) or len(text) > 80:
+        if (_SENTENCE_MARKS.search(text) or len(text) > 80) and not (found is None and _TO_THE_READER.search(text)):
             break  # the 导语 has begun
         if not _REPORT_WORD.search(text):
             continue
@@ -555,8 +564,11 @@ _COMPILED_BY = re.compile(r"由(?P<organ>[\u4e00-\u9fff（）()]{2,30}?)(?:综�
 _COMPILING_OFFICE = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:党政办公室|党政办|办公室)?(?:综合科|秘书科|信息科)?$")
 
 
-#: the statistics period of the 导语: "统计期限自2009年1月1日……至2009年12月31日止"
-_PERIOD_YEAR = re.compile(r"(?:统计期限|统计时限|统计时间|统计数据|所列数据)[^。]{0,20}?(\d{4})\s*年\s*1\s*月\s*1\s*日")
+#: the statistics period of the 导语: "统计期限自2009年1月1日……至2009年12月31日止" — its 年 may be lost in the store
+#: ("统计期限为20231月1日至12月31日", 易门县气象局 2023's copy)
+_PERIOD_YEAR = re.compile(
+    r"(?:统计期限|统计时限|统计时间|统计数据|所列数据)[^。]{0,20}?(\d{4})\s*年?\s*1\s*月\s*1\s*日"
+)
 
 
 #: a 导语 that says it opens an annual report under the 条例 without naming its year: "本年度报告是根据《中华人民共和国

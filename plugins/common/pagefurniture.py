@@ -26,7 +26,7 @@ _LABELS = (
     r"索\s*引\s*号|发布机构|发文机关|发文机构|发文字号|发布日期|发布时间|公开日期|上载日期|信息提供日期|生成日期|更新时间|成文日期|信息来源|文章来源|来源|日期|时间|"
     r"主\s*题\s*词|主题分类|体裁分类|题裁分类|信息类别|公开方式|公开时限|公开目录|公开范围|名\s*称|文\s*号|浏览次数|浏览量|点击数|点击量|阅读次数|"
     r"字体大小|字体|字号|保护视力色|投稿|选择阅读字号|作者|编辑|信息索取号|索取号|关联导读|相关链接|"
-    r"信息索引号|文件编号|公开形式|有效期|主题\s*[(（][一二]级[)）]|效力状况|组配分类|发文日期|公文时效|时\s*效\s*性|"
+    r"信息索引号|文件编号|公开形式|公开部门|有效期|主题\s*[(（][一二]级[)）]|效力状况|组配分类|发文日期|公文时效|时\s*效\s*性|"
     # a 目录 row whose label lost its first characters in the store (楚雄市紫溪镇 2025: "号: cxs043/……", "称: ……")
     r"号|称"
 )
@@ -35,8 +35,14 @@ _FURNITURE = re.compile(
     r"(?:当前位置|您的位置|您当前的位置|您现在的位置|您现在所在的位置|所在位置)\s*[:：]"  # a breadcrumb
     r"|[>＞»]"  # a breadcrumb's second line (">政府信息公开>各镇各部门信息公开>……")
     r"|\S{0,12}首页\s*(?:[>＞»/|｜]|-+>|\s+\S|$)"  # a navigation bar or breadcrumb from 首页
+    # … its sections parted by spaces only, which the reader drops between Chinese characters (上海市黄浦区 2013: "首页
+    # 政府信息公开 黄浦区人民政府 政府信息公开年度报告 区政府信息公开年度报告", read as one word ending in 报告)
+    r"|首页(?=[\u4e00-\u9fff][^，。；,;：:]*$)"
     # a 目录 row or a date-and-source line; its label may stand in brackets ("[ 索  引  号 ] ……", 郯城县 2010)
     rf"|(?:{_LABELS})\s*(?:[:：|｜]|[\]］】])"
+    # … or alone on its line, its value left empty (十堰市经信委 2010: "索引号", "主题分类", "发文日期", "发布机构",
+    # "文号", a line each under the title)
+    rf"|(?:{_LABELS})\s*$"
     # the same after the site's name ("青岛政务网 发布日期 : 2014-03-27 来源 : 青岛市人民政府", 青岛市 2013)
     r"|\S{2,12}(?:网|网站)\s*(?:发布日期|发布时间|来源)\s*[:：|｜]"
     # the same parted by a space only, which the reader drops between Chinese characters (紫阳县 2015's page:
@@ -90,7 +96,7 @@ _TITLE_ROW = re.compile(
     # a row's other labels with their cells left empty may come first ("成文日期   标 题  沙依巴克区2016年……报告",
     # 沙依巴克区 2016)
     rf"^[\s|｜•·●]*(?:-\s*)?(?:(?:{_LABELS})\s*[|｜:：]?\s*)*?"
-    r"(?:标\s*题|(?:信息)?名\s*称|内容概述)\s*(?:[|｜:：]\s*)?(?P<title>[^|｜\s][^|｜]*?(?:报告|年报)"
+    r"(?:标\s*题|(?:信息)?名\s*称|内容概述)\s*(?:[|｜:：]\s*){0,2}(?P<title>[^|｜\s][^|｜]*?(?:报告|年报)"
     r"(?:[（(][^（）()|｜]{1,10}[)）])?)[\s|｜]*$"
 )
 #: a headline's trailer: "…年度报告 ( 2017年11月14日 )      来源: 上海普陀", or the portal's day alone after it ("…年度

@@ -128,7 +128,13 @@ class _Headings:
         self.untitled: str | None = None  # the part printed as its number alone ("一、"), no title
 
     def __call__(self, item: TextItem, expected: int) -> tuple[str, str] | None:
-        if not self.bracketed and not self.numbers and _NUMBER_ALONE.match(norm(item.text)):
+        alone = None if self.bracketed or self.numbers else _NUMBER_ALONE.match(norm(item.text))
+        if alone and alone["left"] and _opens_a_title_of("overview", alone["left"]):
+            # "一、概": the title's first character left (上海市黄浦区 2013's stored copy): part 一, as printed
+            self.last = 1
+            self.numbers["overview"] = 1
+            return "overview", item.text.strip().removeprefix("一").lstrip()[1:].strip()
+        if alone and not alone["left"]:
             # "一、" and nothing after it (上海市黄浦区 2015's stored copy: the heading's words are lost): part 一 where
             # nothing was found yet, under the format's title, said so (``untitled``)
             self.last = 1
@@ -200,8 +206,9 @@ class _Headings:
 
 #: how a part's name ends ("……情况", "……改进措施", "……事项")
 _PART_NAME_END = re.compile(r"(?:情况|措施|事项)$")
-#: part 一's number printed alone, nothing after it ("一、")
-_NUMBER_ALONE = re.compile(r"^一\s*[、.．]$")
+#: part 一's number printed alone, nothing after it ("一、"), or with only the first character of its title ("一、概":
+#: the rest lost in the store, 上海市黄浦区 2013's copy)
+_NUMBER_ALONE = re.compile(r"^一\s*[、.．](?P<left>[\u4e00-\u9fff]?)$")
 #: a part number printed with a space and no 、 ("一 概 述"), or with nothing after it ("一概述")
 _BARE_PART = re.compile(r"^\s*([一二三四五六七八九十])([ \u3000]*)([^、.．，,\s][^，。；,;]{1,20})$")
 
@@ -215,6 +222,11 @@ _BRACKETED_NUMBER = re.compile(r"^\s*[（(][一二三四五六七八九十]{1,2}
 #: the topics of parts the 2014–2018 reports added to the 条例's list, each a part of the report's own, never a part
 #: of the format however alike its words (高青县人民政府办公室 2015: 四、重点领域政府信息公开情况 is not 主动公开)
 _OWN_TOPICS = re.compile(r"重点领域|解读|回应社会关切|组织领导|制度建设|平台建设|机构建设")
+
+
+def _opens_a_title_of(key: str, left: str) -> bool:
+    """Whether ``left`` is how the format's title of part ``key``, or a usual variant of it, begins."""
+    return any(t.startswith(left) for t in (TITLES[key], *VARIANTS.get(key, ())))
 
 
 def _part_named(title: str, expected: int, found: set[str] = frozenset()) -> str | None:
