@@ -358,6 +358,7 @@ def test_well_formed_dates_and_plain_numbers_pass(check):
         ("依法办理行政复，无诉讼。", "“行政复，”"),
         ("行政复试数为0件。", "“行政复试”"),  # 平潭县民政局 2013: a wrong last character
         ("运用微博、微信、移动客户等新技术和新媒体。", "“移动客户等”"),  # 福州市大数据委 2019: 端 left out
+        ("聚焦群众关切热点，着力提升政府公开质量。", "“政府公开”"),  # 剑阁县义兴镇 2021 (held-out round 178)
     ],
 )
 def test_misused_words_and_truncated_fixed_terms(check, text, found):
@@ -1378,6 +1379,7 @@ def test_a_second_list_in_one_paragraph_starts_again(check, text, slips):
         ("全年推送文章800余篇，悬挂横幅20余条。", None),
         ("发布信息1315条，其中余下的12条为转载。", None),
         ("全镇总面积126平方公里，常住人口约19489人。", "“约19489人”"),  # 陆丰市八万镇 2022 (round 35)
+        ("门户网站总访问量449658次，浏览量约为980862次。", "“约为980862次”"),  # 海南省生态环境厅 2022 (round 179)
         ("解读民生政策文件6余件。", "“6余件”"),  # 兴海县 2021 (round 39)
         ("接待群众咨询约4900人次，外出务工近2000人。", None),  # round numbers
         ("常住人口约1.95万人，现有总人口近4万人。", None),

@@ -449,6 +449,37 @@ def test_the_labels_of_an_empty_directory_row_are_the_portals(tmp_path):
     assert data["preamble"]["text"].startswith("根据《中华人民共和国政府信息公开条例》")
 
 
+def test_a_byline_with_the_sites_name_and_bare_address_gives_the_posting_day(tmp_path):
+    """安阳市 2014 (held-out round 179): under the headline, the portal's name, its address without www, and the
+    day ("安阳市人民政府门户网站 anyang.gov.cn 时间:2015-03-30 来源:安阳市人民政府") — the page's, and its day the
+    posting day."""
+    lines = [
+        "某市2014年政府信息公开工作年度报告",
+        "某市人民政府门户网站 example.gov.cn 时间:2015-03-30 来源:某市人民政府",
+        "根据《中华人民共和国政府信息公开条例》,现公布某市2014年政府信息公开工作年度报告。",
+        "一、概述",
+        "2014年,全市主动公开政府信息1128条。",
+    ]
+    data = import_file(_saved(lines, tmp_path / "page.html")).result.data
+    assert str(data["report"]["published"]) == "2015-03-30"
+    assert "example.gov.cn" not in data["preamble"]["text"]
+
+
+def test_a_date_under_the_title_with_a_stray_bracket_is_kept_as_printed(tmp_path):
+    """舒兰市市场监督管理局 2016 (held-out round 180): the date under the title printed "2017年2月23日)", its bracket
+    left unpaired — kept as printed, so that checking the page says so."""
+    lines = [
+        "某局2016年政府信息公开年度报告",
+        "2017年2月23日)",
+        "根据《中华人民共和国政府信息公开条例》相关规定,特编制某局2016年政府信息公开年度报告。",
+        "一、基本工作情况",
+        "2016年,我局主动公开政府信息36条。",
+    ]
+    data = import_file(_saved(lines, tmp_path / "page.html")).result.data
+    assert data["signature"]["printed_date"] == "2017年2月23日)"
+    assert str(data["report"]["date"]) == "2017-02-23"
+
+
 def test_part_one_unheaded_straight_after_the_title_is_part_one(tmp_path):
     """芦庙乡 2021 (held-out round): no 导语 and no "一、总体情况": the title, then "(一)主动公开政府信息的情况".
     The sub-parts are part 一's, printed without its heading (as 榆树市环城乡 2023's after its 导语), not a 导语."""

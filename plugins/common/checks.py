@@ -197,8 +197,9 @@ def approximate_number_problems(report: Report) -> list[Problem]:
     return problems
 
 
-#: an exact count after 约 or 近: "常住人口约19489人" (陆丰市八万镇 2022) — three digits or more, the last not 0
-_EXACT_YUE = re.compile(r"(?P<w>大约|约|将近|近)(?P<n>[1-9]\d+[1-9])(?P<u>[人户条篇件个次份处场期项家元宗])")
+#: an exact count after 约 or 近: "常住人口约19489人" (陆丰市八万镇 2022), "浏览量约为980862次" (海南省生态环境厅 2022)
+#: — three digits or more, the last not 0
+_EXACT_YUE = re.compile(r"(?P<w>大约|约为?|将近|近)(?P<n>[1-9]\d+[1-9])(?P<u>[人户条篇件个次份处场期项家元宗])")
 #: an exact count with 余 after it: "877余篇", "205余条" (平潭海坛片区 2023, 苏平片区 2020), "6余件" (兴海县 2021) — 余
 #: follows round numbers
 _EXACT_YU = re.compile(r"(?<![\d.])(?P<n>[1-9]\d*[1-9]|[1-9])余(?P<u>[条篇件个次人份处场期项家])")

@@ -910,9 +910,12 @@ def signature_organ(tail: list[TextItem], b: Builder) -> None:
     dated = next((t.text.strip() for t in tail if _dated(t.text)), "")
     from plugins.common.signature import bracketed
 
-    # printed in Chinese numerals, in round brackets ("（2014年3月11日）" under the title), or as a month without its
-    # day ("2017年2月", 越秀区发改局 2016): kept as printed
-    if dated and (bracketed(dated) or (not _DATE.search(dated) and not _ISO_DATE.search(dated))):
+    # printed in Chinese numerals, in round brackets ("（2014年3月11日）" under the title), as a month without its
+    # day ("2017年2月", 越秀区发改局 2016), or with a mark the date does not explain ("2017年2月23日)", 舒兰市市场
+    # 监督管理局 2016: a bracket left unpaired): kept as printed, for the check to see
+    found = _DATE.search(dated) or _ISO_DATE.search(dated)
+    stray = bool(found) and bool((dated[: found.start()] + dated[found.end() :]).strip())
+    if dated and (bracketed(dated) or not found or stray):
         b.put("signature.printed_date", dated)
 
 
