@@ -1148,6 +1148,7 @@ def test_newspapers_among_the_channels_need_book_title_marks(check):
         "督促各处室及时报送政务公开信息。",  # 及时报送: not a paper
         "在人民日报政务微博影响力报告中位列第一。",  # the publisher's ranking, not the paper
         "通过门户网站、《陇东报》、微信公众号等渠道公开。",
+        "确保重要信息不漏报、不迟报、不误报。",  # 长河街道 2020 (held-out round 184): ways of reporting
         "编印工作简报、信息通报、工作年报、宣传海报等材料。",  # 简报, 通报, 年报, 海报: no papers
         "按期编发政务信息专报、旬报、月报、季报等。",
     ],

@@ -82,3 +82,14 @@ def test_the_2007_regulations_principle_in_a_report_after_its_revision(check, ye
         assert found[0].expected == "公正、公平、合法、便民" and "合法" in found[0].message
     revised = [p for p in check(report("遵循公正、公平、合法、便民的原则。", year=year))]
     assert "common.superseded-wording" not in rules(revised)
+
+
+def test_the_2007_principles_with_its_timeliness_words_after_the_revision(check):
+    """邢台市政府办公室 2025 (held-out round 185): "坚持公正、公平、及时、准确和便民原则" — the 2007 条例's article 5
+    and article 6 run together, still without the 合法 of the 2019 revision."""
+    found = [
+        p
+        for p in check(report("坚持公正、公平、及时、准确和便民原则，主动公开政府信息。", year=2025))
+        if p.rule == "common.superseded-wording"
+    ]
+    assert [(p.found, p.expected) for p in found] == [("公正、公平、及时、准确和便民", "公正、公平、合法、便民")]
