@@ -91,6 +91,11 @@ MISREAD: dict[str, str] = {  # slug → why its page copy is still read otherwis
         "items, and only one of part 一's topics, (一)主动公开, is in the copy: too little for the import to offer "
         "it in any format"
     ),
+    "eerduosi-shizhengfu-2017": (
+        "the page's headline prints the whole title (“2017年鄂尔多斯市政府信息公开工作年度报告”), and the "
+        "report's cover under it, two lines “2017年鄂尔多斯市” / “政府信息公工作年度” (开 and 报告 lost), is "
+        "what the transcriber kept as the title: the import takes the headline"
+    ),
     "xiangcheng-quzhengfu-2010": (
         "part 五 “政府支出和收费” names both 支出 and 收费: the import reads it as 工作人员和费用支出情况 (支出 said "
         "first), the transcriber as 收费及减免 from its text “由于本单位未发生……”, which the copy cuts there"
@@ -209,6 +214,11 @@ NOT_FOUND_ON_THE_PAGE: dict[str, tuple[dict[str, int], str]] = {
         )
         for slug in ("qianjiang-yuyangzhen-2022", "wuhan-donghufengjingqu-chengxianggongzuobanshichu-2025")
     },
+    "eerduosi-shizhengfu-2017": (
+        {"common.title": 1},
+        "the import takes the page's headline, whole, for the title (see MISREAD): the cover's title, short of 开 "
+        "and 报告, is not read",
+    ),
     "minqin-donghuzhen-2023": (
         {"input.numbering-variant": 4},
         'numbers whose numeral the store lost (")主动公开情况") are not numbers to the reader: unbalanced brackets',
@@ -478,6 +488,38 @@ def test_a_date_under_the_title_with_a_stray_bracket_is_kept_as_printed(tmp_path
     data = import_file(_saved(lines, tmp_path / "page.html")).result.data
     assert data["signature"]["printed_date"] == "2017年2月23日)"
     assert str(data["report"]["date"]) == "2017-02-23"
+
+
+def test_a_byline_with_the_clock_time_and_type_size_links_gives_the_posting_day(tmp_path):
+    """邵阳市 2012 (held-out round 183): under the headline, the publishing office, the day and its clock time, and
+    the page's type-size links ("……领导小组办公室 2013-03-27 11:37 字号:【")."""
+    lines = [
+        "某市2012年政府信息公开工作年度报告",
+        "某市政务公开领导小组办公室 2013-03-27 11:37 字号:【",
+        "本年报是根据《中华人民共和国政府信息公开条例》要求,由某市编制的2012年度政府信息公开年度报告。",
+        "一、概述",
+        "2012年我市主动公开政府信息1200条。",
+    ]
+    data = import_file(_saved(lines, tmp_path / "page.html")).result.data
+    assert str(data["report"]["published"]) == "2013-03-27"
+    assert "字号" not in json.dumps(data["preamble"], ensure_ascii=False)
+
+
+def test_the_day_a_document_was_issued_is_not_the_day_it_was_posted(tmp_path):
+    """武威市 2015 (held-out round 183): the 目录 row gives "发文日期: 2016-03-28 10:29:40", the line under the title
+    "发布日期: 2020-09-15 11:43" — the page was posted (again) on the latter."""
+    lines = [
+        "索引号: 11622300013930944B/2016-05246 公开方式: 主动公开",
+        "文件编号: 发文日期: 2016-03-28 10:29:40",
+        "成文日期: 2016-03-28 10:29:40 有效性:",
+        "某市2015年政府信息公开工作年度报告",
+        "信息来源: 市政府办 发布日期: 2020-09-15 11:43 浏览次数:",
+        "本年度报告根据《中华人民共和国政府信息公开条例》规定编制而成。",
+        "一、概述",
+        "2015年,某市主动公开政府信息1500条。",
+    ]
+    data = import_file(_saved(lines, tmp_path / "page.html")).result.data
+    assert str(data["report"]["published"]) == "2020-09-15"
 
 
 def test_part_one_unheaded_straight_after_the_title_is_part_one(tmp_path):

@@ -117,21 +117,40 @@ _PORTAL_DAY = re.compile(r"\d{4}[-./]\d{1,2}[-./]\d{1,2}")
 #: organ's office in brackets after it: "芜湖市人民政府(办公室) 2016-01-30", 芜湖市 2015)
 _PUBLISHER_DAY = re.compile(
     r"[\u4e00-\u9fff（）()]{2,30}?(?:厅|局|办公室|政府|委员会|委|办|中心|处|所)"
-    r"(?:[（(][\u4e00-\u9fff]{1,10}[)）])?\s*" + _PORTAL_DAY.pattern
+    r"(?:[（(][\u4e00-\u9fff]{1,10}[)）])?\s*"
+    + _PORTAL_DAY.pattern
+    # … with the clock time and the page's type-size links after it ("邵阳市政务公开领导小组办公室 2013-03-27 11:37
+    # 字号:【", 邵阳市 2012)
+    + r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?(?:\s*(?:字号|字体)\s*[:：]?\s*[【\[［]?[^，。；]{0,12})?"
 )
 _DATE_ONLY = re.compile(r"^\d{4}\s*[-年./]\s*\d{1,2}\s*[-月./]\s*\d{1,2}\s*日?$")
 _DAY = re.compile(r"(\d{4})\s*[-年./]\s*(\d{1,2})\s*[-月./]\s*(\d{1,2})")
 #: where a furniture line says when the page was posted
 #: (a 目录 row in brackets: "[ 成文日期 ] 2011-03-30 [ 公开日期 ] 2011-03-30", 郯城县 2010 — the 成文日期 is not the
-#: posting day, and is not read here)
+#: posting day, and is not read here; nor is a 发文日期, the day the document was issued: 武威市 2015's page gives
+#: "发文日期: 2016-03-28" in its 目录 row and "发布日期: 2020-09-15" under the title)
 _POSTED = re.compile(
-    r"(?:发布日期|发布时间|公开日期|上载日期|信息提供日期|生成日期|(?<!成文)日期|时间)\s*[\]］】]?\s*[:：|｜]?\s*[|｜]?\s*"
+    r"(?:发布日期|发布时间|公开日期|上载日期|信息提供日期|生成日期|(?<!成文)(?<!发文)日期|时间)\s*[\]］】]?\s*[:：|｜]?\s*[|｜]?\s*"
     + _DAY.pattern
 )
 
 
 #: a day written the portals' way with its clock time after it: "2020-03-31 17:13:25"
 _STAMPED = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})\s*\d{1,2}(?::\d{2}|时\d{1,2}分)")
+
+
+#: the labels of the days a document was issued or written, which are not the day the page posted it
+_ISSUED = re.compile(r"(?:发文|成文)日期\s*[\]］】]?\s*[:：|｜]?\s*$")
+#: a 目录 row's 发文日期 and its day
+_ISSUED_DAY = re.compile(r"发文日期\s*[\]］】]?\s*[:：|｜]?\s*[|｜]?\s*" + _DAY.pattern)
+
+
+def _posting_stamp(text: str) -> re.Match[str] | None:
+    """The first day with its clock time on a furniture line that is not labelled 发文日期 or 成文日期."""
+    for m in _STAMPED.finditer(text):
+        if not _ISSUED.search(text[: m.start()]):
+            return m
+    return None
 
 
 def _day(m: re.Match[str] | None) -> dt.date | None:
@@ -165,6 +184,7 @@ def page_front(front: list[TextItem]) -> tuple[list[TextItem], dt.date | None]:
     loses its date-and-source trailer."""
     kept: list[TextItem] = []
     posted: dt.date | None = None
+    issued: dt.date | None = None  # a 目录 row's 发文日期: the posting day only when the page gives no other
     for item in front:
         text = item.text.strip()
         if (bare := _CELL_MARKS_AFTER.sub("", text)) != text and bare.endswith(("报告", "年报")):
@@ -186,14 +206,16 @@ def page_front(front: list[TextItem]) -> tuple[list[TextItem], dt.date | None]:
             posted = posted or _day(_DAY.search(text))
             continue
         if is_furniture(text):
+            issued = issued or _day(_ISSUED_DAY.search(text))
             if posted is None and not _CLOCK.match(text):  # the day the page was saved says nothing
                 posted = (
                     _day(_POSTED.search(text))
                     or _day(_DAY.match(text.lstrip("•·● ")))  # "2016年03月11日来源:", "• 2011-03-21"
                     or (_day(_DAY.search(text)) if _SITE.match(text) else None)
                     # a day with its clock time, after the source ("来源:云南省人民政府办公厅  2020-03-31 17:13:25
-                    # 【字体:", 云南省 2019): the page's stamp of the posting
-                    or _day(_STAMPED.search(text))
+                    # 【字体:", 云南省 2019): the page's stamp of the posting — not one labelled as the day the
+                    # document was issued or written ("发文日期: 2016-03-28 10:29:40", 武威市 2015)
+                    or _day(_posting_stamp(text))
                 )
             continue
         trailer = _TRAILER.search(text)
@@ -202,6 +224,8 @@ def page_front(front: list[TextItem]) -> tuple[list[TextItem], dt.date | None]:
             kept.append(replace(item, text=text[: trailer.start()]))
             continue
         kept.append(item)
+    # the 目录 row's 发文日期 as the only day the page gives ("发文日期: | 2021-01-25 |", 博山区山头街道 2020)
+    posted = posted or issued
     if posted is not None:  # the posting day said again on a line of its own ("2016年03月11日" under the headline)
         kept = [i for i in kept if not (_DATE_ONLY.match(i.text.strip()) and _day(_DAY.search(i.text)) == posted)]
     return kept, posted
