@@ -120,6 +120,11 @@ def _page(slug_dir: Path, tmp_path: Path) -> Path:
     return _saved(lines, tmp_path / f"{slug_dir.name}.html")
 
 
+def _imported(lines: list[str], tmp_path: Path) -> dict:
+    """The data the import reads from the lines saved as a web page."""
+    return import_file(_saved(lines, tmp_path / "page.html")).result.data
+
+
 def _saved(lines: list[str], page: Path) -> Path:
     """The lines saved as a web page, one paragraph each."""
     body = "".join(f"<p>{html.escape(line)}</p>\n" for line in lines)
@@ -349,7 +354,7 @@ def test_a_second_heading_read_as_a_part_already_found_keeps_its_text(tmp_path):
         "三、主动公开政府信息情况",
         "信息内容 | 本年新制作数量 | 本年新公开数量 | 对外公开总数量 | |",
     ]
-    data = import_file(_saved(lines, tmp_path / "page.html")).result.data
+    data = _imported(lines, tmp_path)
     imported = json.dumps(data, ensure_ascii=False, default=str)
     for words in ("0998-6572114", "2020年全县政府信息公开工作始终坚持以人民为中心"):
         assert words in imported
@@ -413,7 +418,7 @@ def test_a_breadcrumb_and_a_side_box_above_the_title_are_the_portals(tmp_path):
         "一、概述",
         "2013年,某区按照《2013年本市政府信息公开工作要点》的工作安排,认真贯彻《条例》。",
     ]
-    data = import_file(_saved(lines, tmp_path / "page.html")).result.data
+    data = _imported(lines, tmp_path)
     assert data["report"]["title"] == "2013年上海市某区政府信息公开工作年度报告"
     assert data["report"]["year"] == 2013
     preamble = json.dumps(data["preamble"], ensure_ascii=False)
@@ -432,7 +437,7 @@ def test_part_one_with_only_the_first_character_of_its_title_is_part_one(tmp_pat
         "二、主动公开政府信息情况",
         "2013年,某区主动公开政府信息120条。",
     ]
-    data = import_file(_saved(lines, tmp_path / "page.html")).result.data
+    data = _imported(lines, tmp_path)
     assert data["overview"]["heading"] == "概"
     assert "工作要点" in json.dumps(data["overview"], ensure_ascii=False)
 
@@ -454,7 +459,7 @@ def test_the_labels_of_an_empty_directory_row_are_the_portals(tmp_path):
         "二、主动公开政府信息情况",
         "市经信委主动公开政府信息157条。",
     ]
-    data = import_file(_saved(lines, tmp_path / "page.html")).result.data
+    data = _imported(lines, tmp_path)
     assert data["report"]["year"] == 2010
     assert data["preamble"]["text"].startswith("根据《中华人民共和国政府信息公开条例》")
 
@@ -470,7 +475,7 @@ def test_a_byline_with_the_sites_name_and_bare_address_gives_the_posting_day(tmp
         "一、概述",
         "2014年,全市主动公开政府信息1128条。",
     ]
-    data = import_file(_saved(lines, tmp_path / "page.html")).result.data
+    data = _imported(lines, tmp_path)
     assert str(data["report"]["published"]) == "2015-03-30"
     assert "example.gov.cn" not in data["preamble"]["text"]
 
@@ -485,7 +490,7 @@ def test_a_date_under_the_title_with_a_stray_bracket_is_kept_as_printed(tmp_path
         "一、基本工作情况",
         "2016年,我局主动公开政府信息36条。",
     ]
-    data = import_file(_saved(lines, tmp_path / "page.html")).result.data
+    data = _imported(lines, tmp_path)
     assert data["signature"]["printed_date"] == "2017年2月23日)"
     assert str(data["report"]["date"]) == "2017-02-23"
 
@@ -500,7 +505,7 @@ def test_a_byline_with_the_clock_time_and_type_size_links_gives_the_posting_day(
         "一、概述",
         "2012年我市主动公开政府信息1200条。",
     ]
-    data = import_file(_saved(lines, tmp_path / "page.html")).result.data
+    data = _imported(lines, tmp_path)
     assert str(data["report"]["published"]) == "2013-03-27"
     assert "字号" not in json.dumps(data["preamble"], ensure_ascii=False)
 
@@ -518,7 +523,7 @@ def test_the_day_a_document_was_issued_is_not_the_day_it_was_posted(tmp_path):
         "一、概述",
         "2015年,某市主动公开政府信息1500条。",
     ]
-    data = import_file(_saved(lines, tmp_path / "page.html")).result.data
+    data = _imported(lines, tmp_path)
     assert str(data["report"]["published"]) == "2020-09-15"
 
 
@@ -532,7 +537,7 @@ def test_part_one_unheaded_straight_after_the_title_is_part_one(tmp_path):
         "(二)依申请公开政府办理情况",
         "全年未收到政府信息公开申请。",
     ]
-    data = import_file(_saved(lines, tmp_path / "page.html")).result.data
+    data = _imported(lines, tmp_path)
     assert data["overview"]["no_heading"] is True
     assert "preamble" not in data
 
