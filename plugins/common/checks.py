@@ -92,7 +92,7 @@ from plugins.common.punctuation import (
 )
 from plugins.common.report import report_year
 from plugins.common.selfname import self_name_problems
-from plugins.common.texts import REFERENCE, narrative_strings, section_strings, typed_table_strings
+from plugins.common.texts import REFERENCE, in_title, narrative_strings, section_strings, typed_table_strings
 
 _PLACEHOLDERS = re.compile(
     r"×{2,}|(?<![A-Za-z])(?:X{2,}|x{2,})(?![A-Za-z])|【(?!\d{4}】\d+号)[^】]{0,20}】"
@@ -229,11 +229,6 @@ _BARE_YEAR = re.compile(r"(?<![\d.〔\[（(第号])(?:19|20)\d{2}(?=[\u4e00-\u9f
 _NAME_END = "省市县区旗盟州镇乡街局委办厅院"
 
 
-def _inside_a_title(text: str, at: int) -> bool:
-    """``at`` is inside a 《title》: the last 《 before it is not closed yet ("《2019上海再出发》" is a work's name)."""
-    return text.rfind("《", 0, at) > text.rfind("》", 0, at)
-
-
 def _name_after(text: str, at: int, organ: str) -> str | None:
     """The place's or the organ's name that starts at ``at``: a place's full or short name ("2024鹤岗市工农区……",
     鹤岗市), or a short form of the organ's own name — its characters in order, from its first one or as it is
@@ -252,13 +247,13 @@ def _name_after(text: str, at: int, organ: str) -> str | None:
 def _year_before_a_name(report: Report) -> list[Problem]:
     """A year with no 年 straight before a place's or the organ's own name: "报告内容包括2023科右中旗各级行政机关……"
     (科尔沁右翼中旗 2023), "特向社会公布2024鹤岗市工农区人民政府信息公开工作……" (鹤岗市工农区 2024).  Not inside a
-    《title》, where a year before a place can be a work's own name."""
+    《title》, where a year before a place can be a work's own name ("《2019上海再出发》")."""
     organ = (report.data.get("report") or {}).get("organ")
     organ = organ if isinstance(organ, str) else ""
     problems = []
     for keypath, text in narrative_strings(report):
         for m in _BARE_YEAR.finditer(text):
-            if _YEAR_WITHOUT_NIAN.match(text, m.start()) or _inside_a_title(text, m.start()):
+            if _YEAR_WITHOUT_NIAN.match(text, m.start()) or in_title(text, m.start()):
                 continue  # said by the plain rule, or a work's name
             name = _name_after(text, m.end(), organ)
             if name:
