@@ -1044,6 +1044,19 @@ def test_parts_introduced_by_baokuo_add_up_to_more_than_the_count():
     assert not list(parts_not_adding_up("主动公开政府信息32条，包括领导信息类1条、工作动态类16条。"))  # some kinds
 
 
+def test_a_whole_list_short_of_a_total_said_as_more_than_a_figure():
+    """东方市东河镇 2018: "累计主动公开政府信息59余条。其中：……；其他1条。" — 59余 is more than 59, and the list, closed
+    by the remainder, is the whole: its 58 cannot make it.  An approximate item, or no remainder, reads nothing."""
+    text = "全镇主动公开政府信息59余条。其中：法规公文6条；财政公开25条；民生建设26条；其他1条。"
+    [found] = list(parts_not_adding_up(text))
+    assert (found.total, sum(found.parts), found.approximate) == (59, 58, True)
+    assert not list(parts_not_adding_up(text.replace("其他1条", "其他3条")))  # 60: more than 59
+    assert not list(parts_not_adding_up(text.replace("其他1条", "其他1余条")))  # an approximate part
+    assert not list(parts_not_adding_up(text.replace("；其他1条", "")))  # no remainder: perhaps a selection
+    [exact] = list(parts_not_adding_up(text.replace("59余条", "59条")))  # the whole must make it exactly
+    assert (exact.total, exact.approximate) == (59, False)
+
+
 def test_the_report_years_own_final_accounts_told_as_published(check):
     """平武县统计局 2021 (held-out round 30): "公开了我局2022年度财政预算、2021年度决算报告" — a year's 决算 is drawn
     up after the year ends; the one published in 2021 is 2020's."""

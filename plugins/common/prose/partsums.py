@@ -57,6 +57,7 @@ class PartsSum:
     complete: bool = False  # the list covers the whole (a 其他 item, or 主动公开 + 依申请公开 + 不予公开)
     near: bool = False  # a list of two or more that falls short of its total by a hair (see :data:`NEAR_SHORT_PERCENT`)
     parts_unit: str = ""  # the other word for pieces of information some parts are counted in (篇 for 条)
+    approximate: bool = False  # the total is "N余": more than N, so a whole list short of N is wrong
 
 
 #: words that make a count a running total over the years (not one more part of a year's count)
@@ -329,6 +330,30 @@ def parts_not_adding_up(text: str) -> Iterator[PartsSum]:
             yield PartsSum(sentence.strip(), stated, tuple(whole), unit, complete=True)
     yield from _kinds_against_stated(_sentences(text))
     yield from _named_kinds_against_stated(_sentences(text))
+    yield from _approximate_total_short(text)
+
+
+#: a total said as more than a round figure, just before its 其中 list: "主动公开政府信息59余条。其中"
+_APPROXIMATE_TOTAL = re.compile(rf"(?<![\d.])(?P<n>\d+(?:,\d{{3}})*)余(?P<u>[{_UNITS}])[。，,；;：:]?\s*(?=其中)")
+
+
+def _approximate_total_short(text: str) -> Iterator[PartsSum]:
+    """ "2018年度全镇累计主动公开政府信息59余条。其中:法规公文6条;……;其他1条。" (东方市东河镇 2018): "59余条" is
+    more than 59, and a list closed by the remainder is the whole — its 58 cannot make it.  Read only where no item
+    is approximate itself ("其他方式公开政府信息100余条") and every item is counted in the total's unit."""
+    for sentence in _list_sentences(text):
+        for total in _APPROXIMATE_TOTAL.finditer(sentence):
+            listed = sentence[total.end() + 2 :]
+            pieces = [p for p in re.split(r"[，、；,;]", _top_level(listed.rstrip("。！？!?"))) if p.strip()]
+            items = _items(listed)
+            if re.search(r"\d余", listed) or len(items) < 2 or len(items) != len(pieces):
+                continue
+            if any(u != total.group("u") for _, _, u in items) or not _REMAINDER.match(items[-1][0].lstrip("：: ")):
+                continue
+            stated = int(total.group("n").replace(",", ""))
+            whole = tuple(n for _, n, _ in items)
+            if sum(whole) < stated:
+                yield PartsSum(sentence.strip(), stated, whole, total.group("u"), complete=True, approximate=True)
 
 
 #: a count printed without its measure word after a part's name: "财务预决算信息6,"
@@ -409,6 +434,11 @@ def parts_problems(
                     f"比所说的总数{found.total}{found.unit}只少{found.total - added}{found.unit}："
                     "所列各项看来就是全部，总数或其中一项有误"
                 )
+            elif found.approximate:
+                said = (
+                    f"不到所说的“{found.total}余{found.unit}”（所列各项以“其他”收尾，已是全部，相加应多于"
+                    f"{found.total}{found.unit}）"
+                )
             else:  # a list that is the whole (其他…, or 主动/依申请/不予公开) and leaves part of it out
                 said = f"少于所说的总数{found.total}{found.unit}（所列各项已含全部类别，应相加等于总数）"
             problems.append(
@@ -416,7 +446,13 @@ def parts_problems(
                     "prose.parts-sum",
                     f"“{_short(found.phrase)}”：{sum_said}，{said}",
                     report.ref(keypath),
-                    expected=f"= {found.total}" if found.complete or found.near else f"≤ {found.total}",
+                    expected=(
+                        f"> {found.total}"
+                        if found.approximate
+                        else f"= {found.total}"
+                        if found.complete or found.near
+                        else f"≤ {found.total}"
+                    ),
                     found=added,
                 )
             )
