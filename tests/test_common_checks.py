@@ -664,6 +664,14 @@ def test_an_unpaired_bracket(check, text):
     assert rules(check(with_overview(text=text))).count("common.unbalanced-bracket") == 1
 
 
+def test_the_bracket_left_open_is_the_one_quoted(check):
+    """洞口县 2015 (held-out round 187): "《条例》(以下简称《条例》和……门户网站(www.dongkou.gov.cn)查阅" — the
+    address's brackets pair; the message quotes the one opened before 以下简称, not the last one opened."""
+    text = "根据《中华人民共和国政府信息公开条例》（以下简称《条例》和有关规定编制。可在门户网站（www.x.gov.cn）查阅。"
+    [p] = [p for p in check(with_overview(text=text)) if p.rule == "common.unbalanced-bracket"]
+    assert "以下简称" in p.found and "www" not in p.found
+
+
 def test_hexagonal_brackets_that_hold_no_year(check):
     """白水县政府办 2020 (held-out round 120): "通过白水县人民政府网站公布〔白政办发〕105件" — 六角括号 hold a 文号's
     year, nothing else (GB/T 9704—2012 §7.2.4)."""
@@ -790,6 +798,12 @@ def test_the_basis_cited_for_another_years_report(check):
     around = "2018年，我委紧紧围绕国办《2017年政务公开工作要点》，扎实推进政务公开。"
     slips = [p for p in check(legacy(preamble={"text": around})) if p.rule == "prose.year-slip"]
     assert [p.found for p in slips] == ["2017年政务公开工作要点"]
+    # 文成县大峃城市新区管委会 2019 (held-out round 188): an older year's plan made the basis, in part 一
+    basis = "将《某某管委会2016年政务公开工作实施方案》作为主动公开政府信息的主要依据。"
+    slips = [p for p in check(with_overview(text=basis)) if p.rule == "prose.year-slip"]
+    assert [(p.found, p.source.keypath) for p in slips] == [("2016年", "overview.text")]
+    for right in (basis.replace("2016年", "2018年"), "制定《某某管委会2016年政务公开工作实施方案》。"):
+        assert "prose.year-slip" not in rules(check(with_overview(text=right))), right
 
 
 def test_a_signature_date_printed_in_chinese_numerals(check, blocks):
@@ -1477,6 +1491,10 @@ def test_a_bureau_that_calls_itself_a_committee(check, organ, text, warned):
         ("呼兰区杨林乡", "我乡高度重视政务公开工作，乡长亲自抓。", None),
         ("某县某镇人民政府", "我镇高度重视，镇长、我乡村振兴办公室负责。", None),  # 我乡村…: not a 乡 of itself
         ("某县统计局", "我镇我乡都有公开栏。", None),  # not a township's report
+        # 东宁市 2019 (held-out round 188): a county until 2015, "推动……决策部署在我县全面、正确、有效地贯彻实施"
+        ("东宁市政府", "推动中央和省市决策部署在我县全面、有效地贯彻实施。", ("我县", "我市")),
+        ("某某市人民政府", "我市高度重视，县长、我县委办公室……", None),  # 我县委: the county's party committee
+        ("某某县统计局", "我县高度重视政务公开工作。", None),
     ],
 )
 def test_a_township_that_calls_itself_the_other_kind(check, organ, text, said):
@@ -1484,7 +1502,7 @@ def test_a_township_that_calls_itself_the_other_kind(check, organ, text, said):
     found = [
         p
         for p in check(legacy(report=report, overview={"text": text}))
-        if p.rule == "common.organ-name" and "乡镇" in p.message
+        if p.rule == "common.organ-name" and ("乡镇" in p.message or "别的县" in p.message)
     ]
     assert [(p.found, p.expected) for p in found] == ([said] if said else [])
 

@@ -517,3 +517,28 @@ def test_an_opening_that_publishes_the_report_lists_the_parts_after_it(check):
         "signature": {},
     }
     assert not [p for p in check(data) if p.rule in ("legacy.part-heading", "legacy.part-count")]
+
+
+def test_a_part_headed_yinyan_is_the_opening_its_list_read_whole(check):
+    """洞口县 2015 (held-out round 187) prints "一、引言" and then "本报告根据《……条例》……以及……情况编制。全文由引言、
+    概述、……、举报投诉数量、……、附表十一部分组成。" — twelve names: the part named 引言 is the opening however long its
+    first sentence, 引言 is a name of its own, and names ending in 数量 or 费用 are whole names."""
+    from conftest import legacy
+
+    names = (
+        "引言、概述、主动公开政府信息情况、依申请公开政府信息情况、依申请公开信息收取的费用、"
+        "行政复议和行政诉讼情况、举报投诉数量、机构建设和保障经费情况、主要问题和改进措施、附表"
+    )
+    opening = (
+        "本报告根据《中华人民共和国政府信息公开条例》（以下简称《条例》）和《测试省实施〈中华人民共和国政府信息公开条例〉"
+        f"办法》以及2015年度各乡镇、街道和县政府各部门的政府信息公开情况编制。全文由{names}九部分组成。"
+    )
+    data = legacy(preamble=None)
+    data["sections"] = ["report", "extra", *[s for s in data.get("sections", []) if s not in ("report", "extra")]]
+    data["extra"] = {"heading": "引言", "text": opening}
+    found = {p.rule: p for p in check(data)}
+    assert "legacy.part-list-punctuation" not in found
+    assert "但列出了10个" in found["legacy.part-count"].message
+    # the same paragraph under a part with another name, its sentence too long for an opening's: not read
+    data["extra"] = {"heading": "说明", "text": opening}
+    assert not any(p.rule == "legacy.part-count" and "但列出了10个" in p.message for p in check(data))

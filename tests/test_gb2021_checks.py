@@ -493,6 +493,9 @@ def test_an_overview_that_speaks_of_two_topics_or_fewer(tmp_path):
         ("本年度制发规范性文件34件，均在门户网站公开。", 40, []),  # made, not a class of what was published
         ("集中公开现行有效行政规范性文件698件。", 800, []),
         ("主动公开政府信息31条，其中政策、规范性文件信息2条。", 0, []),
+        # 通山县 2019 (held-out round 188): the count made, then fewer published, against table 二's 2584 made
+        ("全县各部门单位共制定规范性文件2584件,对外公开2505件。", 2584, [(2505, 2584)]),
+        ("全县各部门单位共制定规范性文件2584件,对外公开2584件。", 2584, []),
     ],
 )
 def test_normative_documents_published_against_table2(sentence, made, found):

@@ -37,6 +37,11 @@ MISREAD: dict[str, str] = {  # slug → why its page copy is still read otherwis
         "导语, and the report year, said only in part 一's “2020年,龙河镇……”, is not found (the format is: table "
         "二's headings kept as text)"
     ),
+    "beijing-xicheng-guangwaijiedao-2022": (
+        "no title and a one-sentence 导语 that names no year (“依据《……条例》……第五十条规定,编制本报告。”); the "
+        "only year the copy prints is in part 一's item 2 (“2022年共删减5项……”): the import finds no year, so no "
+        "format, and asks for --format"
+    ),
     "nanjing-qinhuai-quzhengfu-2014": (
         "the only day the copy prints is the 成文日期 above its 引言 (read as the report's date); the day the "
         "transcriber gives as published is the store's and the page address's, not in the copy's text"
@@ -104,6 +109,7 @@ MISREAD: dict[str, str] = {  # slug → why its page copy is still read otherwis
 
 #: copies the import refuses (see MISREAD), with the error it names: the page check stops there
 REFUSED = {
+    "beijing-xicheng-guangwaijiedao-2022": r"import\.unknown-format",
     "huangping-xianzhengfu-2019": r"import\.unknown-format",
     "qindu-quzhengfu-2020": r"import\.unknown-format",
     "shenyang-dashujuju-2020": r"import\.unknown-format",
@@ -277,6 +283,11 @@ NOT_FOUND_ON_THE_PAGE: dict[str, tuple[dict[str, int], str]] = {
     "taojiang-songmutangzhen-2022": (
         {"gb2021.table2.regulations": 1},
         "the copy holds table 二 as the store's text of it (cells parted by |): on the page it is no table to read",
+    ),
+    "tongshan-xianzhengfu-2019": (
+        {"gb2021.text.normative-published": 1},
+        "the copy holds table 二 as the store's text of it, one cell a line (“规范性文件(指……)”, “2584”, “2584”, "
+        "“2505”): on the page it is no table to read, so the text's 2505 published has no 2584 made to fall short of",
     ),
     "boshan-shantoujiedao-2020": (
         {"gb2021.table2.regulations": 1},
@@ -570,3 +581,19 @@ def test_a_copy_without_a_title_takes_its_year_from_a_period_whose_year_lost_its
     imported = import_file(_saved(lines, tmp_path / "page.html")).result
     assert imported.data["report"]["year"] == 2023
     assert any(n.keypath == "report.organ" and n.level == "error" for n in imported.notes)
+
+
+def test_an_opening_printed_as_part_one_gives_the_year_of_its_statistics_period(tmp_path):
+    """洞口县 2015 (held-out round 187): no title, "一、引言" opens the copy, its paragraph gives the statistics period
+    ("……统计期限自2015年1月1日起,至2015年12月31日止"): a 2015 report, so the legacy format — not the 2021 format, whose
+    importer read the period from the same lines as its 导语."""
+    lines = [
+        "一、引言",
+        "本报告根据《中华人民共和国政府信息公开条例》和县政府各部门的政府信息公开情况编制。全文由引言、概述、"
+        "主动公开政府信息情况、依申请公开政府信息情况、主要问题和改进措施五部分组成。本报告中所列数据的统计期限自"
+        "2015年1月1日起,至2015年12月31日止。",
+        "二、概述",
+        "2015年,我县以加强信息公开平台建设为重点,推进政务阳光透明。",
+    ]
+    data = _imported(lines, tmp_path)
+    assert (data["format"], data["report"]["year"]) == ("legacy", 2015)

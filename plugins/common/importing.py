@@ -673,9 +673,12 @@ def metadata(doc: PublishedDocument, title: str, preamble: list[str], tail: list
         b.note("report", f"原文没有标题行，报告的机关和年度取自导语里的“{said[0]}{said[1]}年……年度报告”，请核对")
     elif not preamble and opening and (said := named_in_preamble([opening])) is not None:
         b.note("report", f"原文没有标题和导语，报告的机关和年度取自第一部分开头的“{said[0]}{said[1]}年……报告”，请核对")
-    elif not parts and (period := _PERIOD_YEAR.search("".join(preamble[:3]))):
+    elif not parts and (period := _PERIOD_YEAR.search("".join(preamble[:3]) if preamble else opening)):
+        # no 导语: the opening may be printed as part 一 ("一、引言" and then "……统计期限自2015年1月1日起……", 洞口县
+        # 2015) — its statistics period gives the year as a 导语's would
         b.put("report.year", int(period[1]))
-        b.note("report.year", f"原文没有标题行，报告年度取自导语所说的统计期限（{period[1]}年），请核对")
+        said_in = "导语" if preamble else "第一部分开头"
+        b.note("report.year", f"原文没有标题行，报告年度取自{said_in}所说的统计期限（{period[1]}年），请核对")
         b.score += 0.15  # a year's statistics period: a report's opening, though not yet which report
     elif not parts and _SAYS_WHAT_IT_IS.search("".join(preamble[:2])) and opening_year is not None:
         # "本年度报告是根据《中华人民共和国政府信息公开条例》……编制而成" names no year (城中区 2021): part 一 does

@@ -218,10 +218,12 @@ def foreign_place_problems(report: Report) -> list[Problem]:
 
 #: a clause that speaks of the city's own event, ranking, requirement or shared platform, where a county may well say
 #: 全市 ("按照全市政府门户网站集约化建设要求", 武昌区 2020; "我街道通过全市信息公开平台主动公开政府信息", 南京市秦淮区
-#: 红花街道 2024 — the city's one platform, which its districts and streets publish on)
+#: 红花街道 2024 — the city's one platform, which its districts and streets publish on), or the city's plan
 _CITY_EVENT = re.compile(
     r"参加|参与|出席|列席|考核|考评|排名|评比|评估|名列|会议|大会|培训|通报|表彰|范围|(?:按照|根据|依据|落实)[^，,。；;]*?(?:要求|部署)"
     r"|全市[\u4e00-\u9fff]{0,8}?平台"
+    # the city's plan named without its 《》: "我局围绕2021年全市政务公开政务服务工作要点" (荣昌区招商投资促进局 2021)
+    r"|全市[\u4e00-\u9fff]{0,16}?(?:工作要点|实施方案|工作方案)"
 )
 
 
@@ -433,6 +435,7 @@ _OWN_WORD = (
     ("街道办事处", "街道"),
     ("办事处", "街道"),
     ("人民政府", ""),
+    ("政府", ""),  # "东宁市政府" as its title names it: 我市
     ("委员会", "委"),
     ("办公室", "办"),
     ("中心", "中心"),
@@ -541,11 +544,17 @@ def _calls_itself_a_committee(report: Report, organ: str) -> list[Problem]:
 
 #: a 乡's report saying 我镇 of itself, or a 镇's saying 我乡 ("在总结我镇2021年政府信息公开工作的基础上" in 呼兰区
 #: 杨林乡 2021, whose text says 我乡 elsewhere): a sentence carried over from a town's report
-_OTHER_TOWNSHIP = {"我乡": re.compile(r"我镇(?![长区])"), "我镇": re.compile(r"我乡(?![长村亲])")}
+#: — and a city's saying 我县 ("推动……决策部署在我县全面、正确、有效地贯彻实施", 东宁市 2019: a county until 2015, its
+#: text says 我市 elsewhere)
+_OTHER_TOWNSHIP = {
+    "我乡": re.compile(r"我镇(?![长区])"),
+    "我镇": re.compile(r"我乡(?![长村亲])"),
+    "我市": re.compile(r"我县(?![长委])"),
+}
 
 
 def _calls_itself_another_township(report: Report, organ: str) -> list[Problem]:
-    """A 乡 calling itself 我镇, or a 镇 我乡: once, where it first occurs."""
+    """A 乡 calling itself 我镇, a 镇 我乡, a city 我县: once, where it first occurs."""
     own = _own_word(organ)
     pattern = _OTHER_TOWNSHIP.get(own)
     if pattern is None:
@@ -556,7 +565,8 @@ def _calls_itself_another_township(report: Report, organ: str) -> list[Problem]:
     return [
         warning(
             "common.organ-name",
-            f"“{m.group(0)}”：本机关是{organ}，自称应为“{own}”；“{m.group(0)}”像是沿用了别的乡镇的文字",
+            f"“{m.group(0)}”：本机关是{organ}，自称应为“{own}”；“{m.group(0)}”像是沿用了别的"
+            f"{'县' if own == '我市' else '乡镇'}的文字",
             report.ref(keypath),
             expected=own,
             found=m.group(0),

@@ -80,7 +80,7 @@ _SEPARATORS = re.compile(r"[、，,；]|(?<=情况|事项|措施)(?:以及|和|�
 #: ("总体公开情况说明", 鹤庆县 2019) and 综述 (阳山县政府办 2016), and so does a word joined to a name's end
 #: ("主要工作措施和做法", 吴堡县 2012).
 _NAME_END = re.compile(
-    r"(?:情况|事项|概述|概况|综述|总述|打算|附表|附注|说明|措施|思考|问题|统计表|报告表|支出和收费|支出与收费|申请公开信息)"
+    r"(?:情况|事项|概述|概况|综述|总述|打算|附表|附注|说明|措施|思考|问题|统计表|报告表|支出和收费|支出与收费|申请公开信息|数量|费用)"
     r"(?:(?:和|及|与)[\u4e00-\u9fff]{1,4})?$"
 )
 
@@ -130,7 +130,12 @@ def _opening_in_first_part(report: Report) -> list[tuple[str, str]]:
         paragraphs = [(f"{keypath}[{i}]", t) for i, t in enumerate(text[:2])]
     else:
         paragraphs = [(keypath, text)]
-    if not paragraphs or not isinstance(paragraphs[0][1], str) or not _OPENING.search(paragraphs[0][1]):
+    # a part headed 引言 (or 前言) is the opening by its name, however long its first sentence ("一、引言" and then
+    # "本报告根据《……条例》……以及……情况编制。全文由引言、概述……十一部分组成。", 洞口县 2015)
+    named = re.sub(r"\s", "", str(first.data.get("heading") or "")) in ("引言", "前言")
+    if not paragraphs or not isinstance(paragraphs[0][1], str):
+        return []
+    if not named and not _OPENING.search(paragraphs[0][1]):
         return []
     evaluator = Evaluator(report.values)
     return [(k, evaluator.resolve(t, None, []).text) for k, t in paragraphs if isinstance(t, str)]
@@ -261,6 +266,8 @@ def _rejoin(pieces: list[str]) -> tuple[str, ...]:
         # nor is one after a name that holds both 复议 and 诉讼 ("……、政府信息公开行政复议与行政诉讼、存在的主要问题
         # 和改进情况、……", 沅江市阳罗洲镇 2022): that name is whole, however it ends
         joins = joins and not (names and _APPEALS_NAME.search(names[-1]))
+        # nor one after 引言 or 前言, a part's whole name ("全文由引言、概述、……十一部分组成", 洞口县 2015)
+        joins = joins and not (names and re.fullmatch(r"引言|前言", names[-1]))
         # the 诉讼 half after the 复议 half, however short the list's names ("……、政府信息公开行政复议、行政诉讼、存在
         # 的主要问题及改进情况、……等6部分", 乌鲁木齐市 2021): no list has 诉讼 as a part of its own
         halves = (

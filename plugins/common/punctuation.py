@@ -136,16 +136,20 @@ def unbalanced_bracket_problems(report: Report) -> list[Problem]:
     for keypath, text in section_strings(report):
         text = _DOUBLED_MARKS.sub(lambda m: m.group(0)[0], text)  # 《《 is common.doubled-punctuation's
         for left, right in _PAIRS:
-            depth, lost = 0, None
+            opened: list[int] = []  # where the marks still open stand; a closing mark closes the latest
+            lost = None
             for i, ch in enumerate(text):
                 if ch == left:
-                    depth += 1
+                    opened.append(i)
                 elif ch == right:
-                    if depth == 0 and lost is None:
+                    if not opened and lost is None:
                         lost = (i, f"“{right}”前面没有对应的“{left}”")
-                    depth = max(depth - 1, 0)
-            if lost is None and depth > 0:
-                lost = (text.rfind(left), f"“{left}”没有对应的“{right}”")
+                    if opened:
+                        opened.pop()
+            # the first mark left open is the one quoted: in "《条例》（以下简称《条例》和……网站（www.x.gov.cn）" the
+            # web address's brackets pair, and the one opened before 以下简称 is not closed (洞口县 2015)
+            if lost is None and opened:
+                lost = (opened[0], f"“{left}”没有对应的“{right}”")
             if lost is not None:
                 at, said = lost
                 marks = "引号" if left == "“" else "括号或书名号"

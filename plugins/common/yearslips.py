@@ -58,6 +58,11 @@ _NAMED_REPORT = re.compile(
 #: 共和国政府信息公开条例》和《天水市2020年政务公开工作要点》要求" in a 2021 report (武山县榆盘镇 2021), "紧紧围绕国办
 #: 《2017年政务公开工作要点》" in a 2018 one (柳州市住建委 2018)
 _POINTS = re.compile(r"(?:根据|按照|依据|围绕)[^。]{0,40}?《[^》]{0,20}?(\d{4})\s*年度?政务公开工作要点")
+#: an earlier year's plan made the basis of this year's work, anywhere in the report: "将《文成大峃城市新区管委会2017年
+#: 政务公开工作实施方案》作为主动公开政府信息的主要依据" in a 2019 report (文成县大峃城市新区管委会 2019)
+_PLAN_AS_BASIS = re.compile(
+    r"(?:将|把|以)《[^》]{0,30}?(\d{4})\s*年度?政务公开工作(?:要点|实施方案|工作方案)》(?:作为|为)[^。，,]{0,20}?依据"
+)
 _PLAN = re.compile(r"(\d{4})年[^。；]{0,12}?(?:将|要|计划|拟)")
 _PLAN_WORDS = r"下一步|下一年|明年|今后|改进|计划"
 _FUTURE = re.compile(r"(?:进一步|继续|持续|着力|切实)")
@@ -212,6 +217,16 @@ def year_slips(report: Report, texts: list[tuple[str, str]], plan_keys: tuple[st
                         expected=f"{year}年政务公开工作要点",
                         found=f"{m.group(1)}年政务公开工作要点",
                     )
+        for m in _PLAN_AS_BASIS.finditer(text):
+            if int(m.group(1)) < year:
+                say(
+                    "prose.year-slip",
+                    f"“{_short(m.group(0), 40)}”：报告年度是{year}年，依据的却是{m.group(1)}年的方案（要点），"
+                    "疑为沿用旧年的报告",
+                    keypath,
+                    expected=f"{year}年",
+                    found=f"{m.group(1)}年",
+                )
         if keypath.split(".")[0] in plan_keys:
             for m in _YEAR_OPENING.finditer(text):  # this year's problems told under last year's date
                 if int(m.group(1)) == year - 1:

@@ -430,6 +430,12 @@ _NORMATIVE_PUBLISHED = re.compile(
 )
 
 
+_NORMATIVE_MADE_THEN_PUBLISHED = re.compile(
+    r"(?:制定|制发|印发|出台)(?:行政)?规范性文件(?:共)?\d+(?:,\d{3})*件[，,](?:其中)?(?:对外|主动|向社会)?公开(?:了)?"
+    r"(?P<n>\d+(?:,\d{3})*)件"
+)
+
+
 def normative_published(text: str, values: Mapping[str, Any]) -> Iterator[tuple[str, int, int]]:
     """ "主动公开政府信息31条，其中……政策、规范性文件信息2条" while table 二 says 9 行政规范性文件 were made this year
     (平潭旅游与文化体育局 2022): a 规范性文件 is published by law (条例第二十条), so the documents published of the
@@ -446,6 +452,12 @@ def normative_published(text: str, values: Mapping[str, Any]) -> Iterator[tuple[
         n = int(m["n"].replace(",", ""))
         published = re.search(r"公开|发布|公布", sentence) and not re.search(r"制发|印发|废止|清理|现行有效", sentence)
         if published and n < v.number(made):
+            yield m.group(0), n, int(v.number(made))
+    # "全县各部门单位共制定规范性文件2584件,对外公开2505件" (通山县 2019, table 二: 2584 made): the count made said,
+    # then the count published, fewer
+    for m in _NORMATIVE_MADE_THEN_PUBLISHED.finditer(text):
+        n = int(m["n"].replace(",", ""))
+        if n < v.number(made):
             yield m.group(0), n, int(v.number(made))
 
 
