@@ -1491,6 +1491,9 @@ def test_a_bureau_that_calls_itself_a_committee(check, organ, text, warned):
         ("呼兰区杨林乡", "我乡高度重视政务公开工作，乡长亲自抓。", None),
         ("某县某镇人民政府", "我镇高度重视，镇长、我乡村振兴办公室负责。", None),  # 我乡村…: not a 乡 of itself
         ("某县统计局", "我镇我乡都有公开栏。", None),  # not a township's report
+        # 洪江区桂花园乡 2022 (held-out round 192): a street office's words in a 乡's report
+        ("洪江区桂花园乡人民政府", "为提高政务信息准确性，我街道严格落实三级签审制。", ("我街道", "我乡")),
+        ("某县某镇人民政府", "我镇配合我街道办事处开展工作。", None),  # another office, named whole
         # 东宁市 2019 (held-out round 188): a county until 2015, "推动……决策部署在我县全面、正确、有效地贯彻实施"
         ("东宁市政府", "推动中央和省市决策部署在我县全面、有效地贯彻实施。", ("我县", "我市")),
         ("某某市人民政府", "我市高度重视，县长、我县委办公室……", None),  # 我县委: the county's party committee

@@ -152,6 +152,10 @@ def test_a_kind_named_twice_in_one_list():
         "政府信息公开行政诉讼46件，其中结果维持25件，结果纠正5件，其他结果9件。"
     )
     assert not list(doubled_items(two))
+    # the same roles of two bodies, each body named on its first role (河南省商务厅 2013, held-out round 193)
+    roles = "厅机关信息公开专职人员3人，兼职人员24人，厅属企事业单位专职人员3人，兼职人员10人，分工负责。"
+    assert not list(doubled_items(roles))
+    assert [i for i, _ in doubled_items(roles.replace("厅属企事业单位专职人员3人", "专职人员3人"))] == ["兼职人员10人"]
 
 
 def test_a_kind_named_twice_in_a_list_of_counts_with_their_shares(check):
@@ -1055,6 +1059,32 @@ def test_a_whole_list_short_of_a_total_said_as_more_than_a_figure():
     assert not list(parts_not_adding_up(text.replace("；其他1条", "")))  # no remainder: perhaps a selection
     [exact] = list(parts_not_adding_up(text.replace("59余条", "59条")))  # the whole must make it exactly
     assert (exact.total, exact.approximate) == (59, False)
+
+
+def test_parts_printed_without_their_measure_word_count_towards_a_list_over_its_total():
+    """中山市大涌镇 2022 (held-out round 192): "主动公开我镇政府信息3548条。其中,……栏目信息共1223,……微信信息2141、视频
+    信息139条,……微信信息438条" — 1223 and 2141 have lost their 条, and with them the list makes 3941: over the total.
+    One part with its measure word after unmarked numbers may be another statistic (正蓝旗 2021's 812 of a channel)."""
+    text = "主动公开政府信息3548条。其中，网站栏目信息共1223，微信信息2141、视频信息139条，公安微信信息438条。"
+    [found] = list(parts_not_adding_up(text))
+    assert (found.total, sum(found.parts), found.unmarked) == (3548, 3941, 2)
+    assert not list(parts_not_adding_up(text.replace("2141", "1141")))  # 2941: within the total
+    one = "年内发布各类信息854条，其中新闻类信息520旗内文件55特色栏目信息219、微信平台同步发布信息812条。"
+    assert not list(parts_not_adding_up(one))
+
+
+def test_a_last_item_of_examples_called_the_other_information_closes_the_list():
+    """山阳县 2020 (held-out round 192): "主动公开政府信息6391条,其中概况类信息1105条;政务动态类信息2896条;政府文件、
+    工作报告、财务预决算、重大事件等民众关心的其他信息共计2004条" — the last item is the rest: the list must make
+    6391."""
+    text = (
+        "主动公开政府信息6391条，其中概况类信息1105条；政务动态类信息2896条；政府文件、工作报告、重大事件等"
+        "民众关心的其他信息共计2004条。"
+    )
+    [found] = list(parts_not_adding_up(text))
+    assert (found.total, sum(found.parts), found.complete) == (6391, 6005, True)
+    assert not list(parts_not_adding_up(text.replace("2004条", "2390条")))
+    assert not list(parts_not_adding_up(text.replace("民众关心的其他信息", "民众关心的信息")))  # partial: may be
 
 
 def test_the_report_years_own_final_accounts_told_as_published(check):

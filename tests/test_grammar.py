@@ -44,6 +44,9 @@ def test_de_for_di_before_a_verb_and_its_object(check):
         # 天水市乡村振兴局 2021 (held-out round 110): finding what was published is a verb of the list too
         ("方便公民，依法快速、准确的查找公开的信息。", ["“依法快速、准确的查找”"]),
         ("提供快速准确的查询服务。", []),  # 查询 heads a noun
+        # 嘉兴市国资委 2012 (held-out round 193): 予以 is the verb the adverbials modify
+        ("对申请均在规定时间内及时、详细的予以回复。", ["“详细的予以”"]),
+        ("对申请均予以及时、详细的回复。", []),
     ],
 )
 def test_de_for_di_after_a_subject_alone_and_fixed(check, text, found):

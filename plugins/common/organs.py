@@ -547,8 +547,9 @@ def _calls_itself_a_committee(report: Report, organ: str) -> list[Problem]:
 #: — and a city's saying 我县 ("推动……决策部署在我县全面、正确、有效地贯彻实施", 东宁市 2019: a county until 2015, its
 #: text says 我市 elsewhere)
 _OTHER_TOWNSHIP = {
-    "我乡": re.compile(r"我镇(?![长区])"),
-    "我镇": re.compile(r"我乡(?![长村亲])"),
+    # a 乡 or a 镇 saying 我街道 ("我街道严格落实三级签审制", 洪江区桂花园乡 2022): a street office's words
+    "我乡": re.compile(r"我镇(?![长区])|我街道(?!办事处)"),
+    "我镇": re.compile(r"我乡(?![长村亲])|我街道(?!办事处)"),
     "我市": re.compile(r"我县(?![长委])"),
 }
 

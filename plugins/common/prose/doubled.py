@@ -41,9 +41,23 @@ def doubled_items(text: str) -> Iterator[tuple[str, str]]:
             for n, m in enumerate(items):
                 if _STATE_OF_THE_ONE_BEFORE.match(m["name"]):
                     continue  # "……发文共5个,已公开5个,……发文共1个,已公开1个" (吴淞街道 2025): not a kind
-                if any(m["name"] == other or _same_kind(m["name"], other) for other in names[:n]):
+                earlier = [j for j, other in enumerate(names[:n]) if m["name"] == other or _same_kind(m["name"], other)]
+                if earlier and not _second_group(names, earlier[0], n):
                     yield m.group(0).removeprefix("其中").removeprefix("包括").lstrip("、，,；;：:"), segment.strip()
                     break
+
+
+def _second_group(names: list[str], first: int, again: int) -> bool:
+    """The item said again opens no new kind but the second of a group whose first item names the group: "厅机关信息公开
+    专职人员3人，兼职人员24人，厅属企事业单位专职人员3人，兼职人员10人" (河南省商务厅 2013) — 兼职人员 of two bodies,
+    each after its body's 专职人员: the items before the two differ and end on the same words."""
+    if first == 0 or again == 0:
+        return False
+    before, before_again = names[first - 1], names[again - 1]
+    shared = 0
+    while shared < min(len(before), len(before_again)) and before[-1 - shared] == before_again[-1 - shared]:
+        shared += 1
+    return before != before_again and shared >= 2 and len(before_again) > shared
 
 
 #: the words that open or close a 、 list without being part of its items

@@ -58,6 +58,12 @@ class PartsSum:
     near: bool = False  # a list of two or more that falls short of its total by a hair (see :data:`NEAR_SHORT_PERCENT`)
     parts_unit: str = ""  # the other word for pieces of information some parts are counted in (篇 for 条)
     approximate: bool = False  # the total is "N余": more than N, so a whole list short of N is wrong
+    unmarked: int = 0  # how many parts are printed without their measure word ("……信息共1223,")
+
+
+#: a last item that names the rest by examples and calls it the other information: "政府文件、工作报告、财务预决算、重大
+#: 事件等民众关心的其他信息共计2004条" (山阳县 2020) — the remainder, as 其他… opening the item is
+_OTHERS_LIKE = re.compile(r"等[^，,；;、]{0,10}?的?其[他它](?:各类|相关)?(?:政府)?信息")
 
 
 #: words that make a count a running total over the years (not one more part of a year's count)
@@ -284,6 +290,19 @@ def parts_not_adding_up(text: str) -> Iterator[PartsSum]:
         if parts and sum(parts) > stated:  # one part alone over the total is as wrong as several
             yield PartsSum(sentence.strip(), stated, tuple(parts), unit, parts_unit=unit_of_part)
             continue
+        # parts printed without their measure word among those with it ("……栏目信息共1223,“大涌发布”发布政务微信信息
+        # 2141、视频信息139条,……438条" against 3548, 中山市大涌镇 2022): they count too, and together the list is over
+        unmarked = [
+            int(b.group(1)) for b in _BARE_COUNT.finditer(listed, 0, last) if not _in_brackets(listed, b.start())
+        ]
+        # (two parts with their measure word at least: one alone may be another statistic after the list — "……更新类
+        # 信息219、微信平台同步发布信息812条" against 854, 正蓝旗 2021, the 812 a channel's copy of the same)
+        # (a list that is the whole — the three kinds, or closed by the remainder — is read whole further on)
+        whole_list = all(k in listed for k in _PARTITION) or any(_REMAINDER.match(n) for n, _, _ in _items(listed))
+        if len(parts) >= 2 and unmarked and not whole_list and sum(parts) + sum(unmarked) > stated:
+            together = (*unmarked, *parts)
+            yield PartsSum(sentence.strip(), stated, together, unit, parts_unit=unit_of_part, unmarked=len(unmarked))
+            continue
         short = stated - sum(parts)
         # "共计公开各类信息236条,其中……27条,……198条,回复群众诉求11件" (长安区砲里街道 2022): the part in another
         # measure word that follows makes up the difference — the list is whole, only its last unit differs
@@ -322,7 +341,7 @@ def parts_not_adding_up(text: str) -> Iterator[PartsSum]:
         if all(any(k in name for name, _, _ in own) for k in _PARTITION):
             items, names = own, [name for name, _, _ in own]
         # the remainder closes the list ("……，其他应主动公开政府信息856条"); "其他重点信息5条、工作动态63条" is a kind
-        complete = (bool(names) and bool(_REMAINDER.match(names[-1]))) or all(
+        complete = (bool(names) and bool(_REMAINDER.match(names[-1]) or _OTHERS_LIKE.search(names[-1]))) or all(
             any(k in n for n in names) for k in _PARTITION
         )
         whole = [n for _, n, _ in items]
@@ -427,6 +446,8 @@ def parts_problems(
             # parts in 篇 and a total in 条 (or the other way): the sum is said without one measure word
             counted = f"（“{found.parts_unit}”与“{found.unit}”都是信息的条数）" if found.parts_unit else found.unit
             sum_said = f"其中各项相加为{added}{counted}"
+            if found.unmarked:
+                sum_said += f"（{found.unmarked}项只印了数字，没有量词，也算在内）"
             if added > found.total:
                 said = f"多于所说的总数{found.total}{found.unit}"
             elif found.near:  # two items or more, a hair short: meant as the whole
