@@ -46,6 +46,11 @@ _TITLE = re.compile(r"^(.*?)(\d{4})\s*(?:年?(?:年度|度)|年)?\s*(?:政府信
 _TITLE_YEAR_AFTER = re.compile(
     r"^(.*?)(?:政府信息(?:工作)?公开|政务公开|信息公开)[^（(]*?(?:年度报告|年报)\s*[（(]\s*(\d{4})\s*年度?\s*[）)]$"
 )
+#: a title whose year stands after 政府信息公开工作, before what the report is called: "河北省体育局政府信息公开工作
+#: 2011年度工作报告" (河北省体育局 2011)
+_TITLE_YEAR_INSIDE = re.compile(
+    r"^(.*?)(?:政府信息(?:工作)?公开|政务公开|信息公开)(?:工作)?\s*(\d{4})\s*(?:年度?)?\s*(?:工作)?(?:年度报告|年报|报告)$"
+)
 # the year first, the organ after it: "2018年建新镇政府信息公开工作年度报告"
 _TITLE_YEAR_FIRST = re.compile(r"^(\d{4})\s*年(?:度)?\s*(\S*?)(?:政府信息公开|政务公开|信息公开)")
 
@@ -70,6 +75,8 @@ def title_parts(title: str) -> tuple[str, int] | None:
         return m.group(1).removesuffix("关于") or m.group(1), int(m.group(2))
     if (after := _TITLE_YEAR_AFTER.match(title)) and after.group(1):
         return after.group(1), int(after.group(2))
+    if (inside := _TITLE_YEAR_INSIDE.match(title)) and inside.group(1):
+        return inside.group(1), int(inside.group(2))
     if y := _TITLE_YEAR_FIRST.match(title):
         organ = y.group(2)
         # "2012年泾县人民政府信息公开年度报告": the organ's 政府 is also the first word of 政府信息公开

@@ -27,6 +27,9 @@ _LABELS = (
     r"主\s*题\s*词|主题分类|体裁分类|题裁分类|信息类别|公开方式|公开时限|公开目录|公开范围|名\s*称|文\s*号|浏览次数|浏览量|点击数|点击量|阅读次数|"
     r"字体大小|字体|字号|保护视力色|投稿|选择阅读字号|作者|编辑|信息索取号|索取号|关联导读|相关链接|"
     r"信息索引号|文件编号|公开形式|公开部门|有效期|主题\s*[(（][一二]级[)）]|效力状况|组配分类|发文日期|公文时效|时\s*效\s*性|"
+    # the labels of the 井冈山 portal's 目录 rows (井冈山市 2020: "责任部门: |发文日期: | 2021-01-28 09:14:28 |",
+    # "有效性: |有效|浏览: |")
+    r"责任部门|有\s*效\s*性|浏\s*览|"
     # a 目录 row whose label lost its first characters in the store (楚雄市紫溪镇 2025: "号: cxs043/……", "称: ……")
     r"号|称"
 )
@@ -35,6 +38,7 @@ _FURNITURE = re.compile(
     r"(?:当前位置|您的位置|您当前的位置|您现在的位置|您现在所在的位置|所在位置)\s*[:：]"  # a breadcrumb
     r"|[>＞»]"  # a breadcrumb's second line (">政府信息公开>各镇各部门信息公开>……")
     r"|\S{0,12}首页\s*(?:[>＞»/|｜]|-+>|\s+\S|$)"  # a navigation bar or breadcrumb from 首页
+    r"|主页\s*[>＞»]"  # … or from 主页 (河北省体育局 2011: "主页 > 政务公开 > 政府信息公开年报 >")
     # … its sections parted by spaces only, which the reader drops between Chinese characters (上海市黄浦区 2013: "首页
     # 政府信息公开 黄浦区人民政府 政府信息公开年度报告 区政府信息公开年度报告", read as one word ending in 报告)
     r"|首页(?=[\u4e00-\u9fff][^，。；,;：:]*$)"
@@ -55,7 +59,9 @@ _FURNITURE = re.compile(
     r"|\d{4}\s*[-年]\s*\d{1,2}\s*[-月]\s*\d{1,2}\s*日?\s*(?:\d{1,2}(?::\d{2}(?::\d{2})?|时\d{1,2}分)\s*)?(?:来源|发布|作者|浏览|点击)"
     # the posting day and time alone ("2021-03-2918:26") or before the tool links ("2018-03-29 17:05:00 【字体:")
     r"|\d{4}-\d{1,2}-\d{1,2}\s*\d{1,2}:\d{2}(?::\d{2})?\s*(?:$|[【\[［]\s*(?:字体|打印|关闭|收藏|分享))"
-    r"|(?:登录|无障碍|长者版|适老化|简体|繁体|Document$|分享$|下载本页|听全文|打印|关闭窗口|站内搜索|天气预报|网站支持IPv6"
+    r"|(?:登录|无障碍|长者版|适老化|简体|繁体|Document$|分享$|下载本页|听全文|打印|关闭窗口|站内搜索|天气预报|(?:网站)?支持IPv6"
+    # the portal's forecast banner (广西壮族自治区海洋局 2019: "海洋预报[19日16时]: 11月20日广西沿海为全日潮,……")
+    r"|(?:海洋|气象)预报\s*[\[［【(（:：]"
     r"|我要收藏$|文章分享$|公共资源调用站点$"
     # the site's footer above the report (互助县威远镇 2022's copy): its 政府网站标识码, 主办单位 and filing numbers
     r"|网站标识码|主办单位\s*[:：]|承办单位\s*[:：]|\S{0,3}公网安备|\S{0,3}ICP备"
@@ -86,8 +92,9 @@ _FURNITURE_INSIDE = re.compile(
 _SITE = re.compile(
     r"^[•·●]\s*(?:\S{2,24}(?:网站|网)|\d{4}-\d{1,2}-\d{1,2}|\d{4}年\d{1,2}月\d{1,2}日)$"
     # the site's name and its address, with or without www (安阳市 2014: "安阳市人民政府门户网站 anyang.gov.cn 时间:
-    # 2015-03-30 来源:安阳市人民政府")
-    r"|^\S{2,30}?(?:网站|网)\s*(?:https?://|www\.|[a-z0-9-]+\.(?=[a-z0-9.-]*(?:cn|com|net)(?![a-z])))[\w./:-]+(?:\s*(?:时间|日期|发布时间|发布日期)?\s*[:：]?\s*\d{4}-\d{1,2}-\d{1,2}"
+    # 2015-03-30 来源:安阳市人民政府"); the name may be the organ's whose site it is (江苏省经信委 2011's page, reposted
+    # by its successor: "江苏省工信厅  gxt.jiangsu.gov.cn  日期:2016-09-19 来源:办公室")
+    r"|^\S{2,30}?(?:网站|网|厅|局|委员会|委|办公室|政府)\s*(?:https?://|www\.|[a-z0-9-]+\.(?=[a-z0-9.-]*(?:cn|com|net)(?![a-z])))[\w./:-]+(?:\s*(?:时间|日期|发布时间|发布日期)?\s*[:：]?\s*\d{4}-\d{1,2}-\d{1,2}"
     r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?)?(?:\s*来源\s*[:：]\s*\S{2,20})?$"
 )
 #: a 目录 row that holds the title: "标 题 | 西藏自治区气象局关于2017年度政府信息公开工作情况的报告 |", "名 称:
@@ -140,7 +147,7 @@ _STAMPED = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})\s*\d{1,2}(?::\d{2}|时\d{1,2
 
 
 #: the labels of the days a document was issued or written, which are not the day the page posted it
-_ISSUED = re.compile(r"(?:发文|成文)日期\s*[\]］】]?\s*[:：|｜]?\s*$")
+_ISSUED = re.compile(r"(?:发文|成文)日期\s*[\]］】]?\s*[:：|｜]?\s*[|｜]?\s*$")
 #: a 目录 row's 发文日期 and its day
 _ISSUED_DAY = re.compile(r"发文日期\s*[\]］】]?\s*[:：|｜]?\s*[|｜]?\s*" + _DAY.pattern)
 

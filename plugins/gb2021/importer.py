@@ -544,8 +544,9 @@ def _part_heading(item: TextItem, expected: int) -> tuple[str, str] | None:
 
     def score(key: str) -> float:
         choices = [PART_TITLES[key], *PART_VARIANTS.get(key, ())]
-        if any(title.endswith(c) and len(c) >= 4 for c in choices):
-            # a name with words of its own before the format's ("本年度政府信息公开工作的基本情况", 绥宁县 2019)
+        if any(title.endswith(c) and (len(c) >= 4 or title.endswith("工作" + c)) for c in choices):
+            # a name with words of its own before the format's ("本年度政府信息公开工作的基本情况", 绥宁县 2019; the
+            # short 概述 after the work it sums up: "信息公开工作概述", 牟定县安乐乡 2019)
             return 0.9
         return max(difflib.SequenceMatcher(None, title, c).ratio() for c in choices)
 

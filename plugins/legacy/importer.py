@@ -192,6 +192,10 @@ class _Headings:
             self.as_printed.setdefault(key, printed.group(0).strip())
         elif printed := SPACED_PART_NUMBER.match(item.text):  # "一、 概述": the space tidy() kept, as printed
             self.as_printed.setdefault(key, printed.group(0))
+        if not self.bracketed and norm(item.text).endswith("。"):
+            # "二、主动公开政府信息情况。" (凤阳县府城镇 2015): the heading is printed with its 。, kept so (the part is
+            # told by its words)
+            return key, title + "。"
         return key, title
 
     def _unnumbered(self, title: str, expected: int) -> str | None:
