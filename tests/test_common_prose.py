@@ -691,6 +691,9 @@ def test_this_year_in_a_report_written_the_next_year(check):
     found = check(report("今年以来，我局完成以下工作。", dt.date(2025, 1, 20)))
     [p] = [p for p in found if p.rule == "prose.year-slip"]
     assert (p.found, p.source.keypath) == ("今年", "overview.text") and "2025" in p.message
+    # 要求 is no plan's 要 (天水市商务局 2019, held-out round 195; 梁平区商务局 2016: "今年，我局按照区政府要求，……")
+    for text in ("今年以来，我局按照要求，认真落实各项工作。", "今年，我局按照区政府要求，积极推进公开。"):
+        assert "prose.year-slip" in {p.rule for p in check(report(text, dt.date(2025, 1, 20)))}, text
     for text, date in (
         ("今年以来，我局完成以下工作。", dt.date(2024, 12, 31)),  # written in the year itself
         ("今年将继续加强公开工作。", dt.date(2025, 1, 20)),  # a plan for the new year

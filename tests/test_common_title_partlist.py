@@ -542,3 +542,19 @@ def test_a_part_headed_yinyan_is_the_opening_its_list_read_whole(check):
     # the same paragraph under a part with another name, its sentence too long for an opening's: not read
     data["extra"] = {"heading": "说明", "text": opening}
     assert not any(p.rule == "legacy.part-count" and "但列出了10个" in p.message for p in check(data))
+
+
+def test_a_part_list_brought_in_by_fen_bie_cong(check):
+    """吉林经开区双吉街道 2017 (held-out round 197): "分别从基本工作情况、……、机构建设、保障经费和培训会议情况、
+    存在问题及工作打算等七个方面对2017年政府信息公开情况进行总结" — the list 分别从 brings in is the report's
+    parts: one name holds a 顿号 of its own among names parted by 顿号, and the reader cannot tell seven from
+    eight."""
+    from conftest import legacy
+
+    listed = (
+        "本报告分别从概述、主动公开政府信息情况、机构建设、保障经费和培训会议情况、存在问题及工作打算等四个方面"
+        "对2017年政府信息公开情况进行总结。"
+    )
+    found = {p.rule: p for p in check(legacy(preamble={"text": listed}))}
+    assert "机构建设、保障经费和培训会议情况" in found["legacy.part-list-punctuation"].message
+    assert "列出4个" in found["legacy.part-count"].message

@@ -42,6 +42,10 @@ MISREAD: dict[str, str] = {  # slug → why its page copy is still read otherwis
         "only year the copy prints is in part 一's item 2 (“2022年共删减5项……”): the import finds no year, so no "
         "format, and asks for --format"
     ),
+    "hunnan-guoziju-2022": (
+        "the copy's first line is the organ's name alone (“浑南区国资局”), which the transcriber kept as the title as "
+        "printed; a line that names no report is no title to the import, which gives the report its default title"
+    ),
     "nanjing-qinhuai-quzhengfu-2014": (
         "the only day the copy prints is the 成文日期 above its 引言 (read as the report's date); the day the "
         "transcriber gives as published is the store's and the page address's, not in the copy's text"

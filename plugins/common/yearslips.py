@@ -352,7 +352,8 @@ def _count_under_another_year(report: Report, texts: list[tuple[str, str]], year
 
 
 #: "今年" as the report's year: "今年以来，我局……", "今年共收到……" — not a plan for the new year ("今年将……")
-_THIS_YEAR = re.compile(r"今年(?!度)(?![^。；]{0,12}?(?:将|要|计划|拟|继续|力争|争取))")
+#: (今年以来 always looks back, and 要求 is no 要: "今年以来,我局按照要求,认真落实……", 天水市商务局 2019)
+_THIS_YEAR = re.compile(r"今年以来|今年(?!度)(?![^。；]{0,12}?(?:将|要(?!求)|计划|拟|继续|力争|争取))")
 #: in the plans part 今年 is the new year unless what follows tells what was done: "存在问题：今年，我局……取得一定成效"
 _DONE = re.compile(r"[^。；]{0,16}?(?:取得|已经|完成|实现了|开展了|收到)")
 
@@ -376,7 +377,7 @@ def _this_year_slips(
     for keypath, text in texts:
         plans = keypath.split(".")[0] in plan_keys
         for m in _THIS_YEAR.finditer(text):
-            if plans and not _DONE.match(text, m.end()) and not text.startswith("以来", m.end()):
+            if plans and not _DONE.match(text, m.end()) and m.group(0) != "今年以来":
                 continue  # 今年以来 looks back, a plan does not (平潭金井片区 2023: "今年以来，……虽取得一定成绩")
             problems.append(
                 warning(
