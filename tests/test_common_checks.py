@@ -372,6 +372,8 @@ def test_correct_words_and_whole_terms_pass(check):
         "做好政府信息公开、依申请公开和主动公开，好像、形象。",
         "主动公布政府信息，主动公示办事指南，发布政府信息公示。",  # 平潭综合实验区 2020: 公布, 公示 are words
         "政务公众号已入驻“今日头条”平台。",  # 政务公众号 is the organ's WeChat account, not 政务公开 cut short
+        "强化政府信息公开指导监督。",  # 祁阳县 2011 (held-out round 200): 指导 is a word, not 指南 misspelt
+        "全年发布沈阳市人民政府令6件。",  # 沈阳市政府办公厅 2025 (held-out round 201): a count of orders, no order's 号
     ):
         assert "common.misused-word" not in rules(check(with_overview(text=text)))
 

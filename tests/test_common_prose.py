@@ -713,6 +713,8 @@ def test_this_year_in_a_report_written_the_next_year(check):
     ("text", "slip"),
     [
         ("2022年，皮山县统计局组织相关人员多次学习政府信息公开申请办理答复规范。", True),  # 皮山县统计局 2023
+        ("2022年我镇收到依申请公开申请事项0件。", True),  # 仙桃市沙湖镇 2023 (held-out round 199): no comma
+        ("2022年我局积极开展本单位政府信息清理工作，并编制了目录。", False),  # no comma and no count: the work before
         ("2022年，我局共收到申请5件。", True),
         ("2022年，我局共收到申请5件，2023年收到8件。", False),  # a comparison with the report year
         ("2022年，我局收到申请5件，今年较上年有所增加。", False),
@@ -725,6 +727,14 @@ def test_the_years_work_told_under_the_year_before(check, text, slip):
     data["report"] = {**data["report"], "organ": "皮山县统计局", "year": 2023}
     found = [p for p in check(data) if p.rule == "prose.year-slip" and p.found == "2022年"]
     assert bool(found) is slip, text
+
+
+def test_the_years_work_told_under_the_year_before_by_a_city_of_three_characters(check):
+    """南昌市 2018 (held-out round 201): "2017年,南昌市政府信息公开工作深入贯彻落实……" — a city's name is three
+    characters, and it names the organ as well as a longer one does."""
+    data = legacy(overview={"text": "2022年，南昌市政府信息公开工作深入推进，主动公开信息500条。"})
+    data["report"] = {**data["report"], "organ": "南昌市", "year": 2023}
+    assert any(p.rule == "prose.year-slip" and p.found == "2022年" for p in check(data))
 
 
 @pytest.mark.parametrize(

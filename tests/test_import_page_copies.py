@@ -731,3 +731,16 @@ def test_a_part_heading_printed_with_a_full_stop_keeps_it(tmp_path):
     assert data["active"]["heading"] == "主动公开政府信息情况。"
     assert "overview" in data and "heading" not in data["overview"]
     assert [p.source.keypath for p in problems if p.rule == "common.heading-punctuation"] == ["active.heading"]
+
+
+def test_a_link_to_a_file_named_for_the_report_is_no_title(tmp_path):
+    """历城区政府办公室 2022 (held-out round 198): under the title, the page's link to a file, "问答解读:……2022年政府
+    信息公开工作年度报告.docx", last before the 导语 — the page's, not the report's title."""
+    lines = [
+        "某区人民政府办公室2022年度政府信息公开工作年度报告",
+        "问答解读:某区政府办公室2022年政府信息公开工作年度报告.docx",
+        "根据《中华人民共和国政府信息公开条例》的要求，特向社会公布2022年度政府信息公开工作年度报告。",
+        "一、总体情况",
+        "2022年，区政府办公室主动公开政府信息100条。",
+    ]
+    assert _imported(lines, tmp_path)["report"]["title"] == "某区人民政府办公室2022年度政府信息公开工作年度报告"

@@ -121,6 +121,8 @@ FIXED_TERMS = (
 #: (平潭综合实验区 2020: "主动公布……"; "政府信息公示") are words of their own, and so is 政务公众号 (the organ's
 #: WeChat account)
 _GOES_ON = {t: "布示告众" for t in FIXED_TERMS if t.endswith("公开")}
+#: … and 指导/指引/指示 after 信息公开指 ("强化政府信息公开指导监督", 祁阳县 2011, held-out round 200)
+_GOES_ON["信息公开指南"] = "导引示"
 _TRUNCATED = re.compile(
     "|".join(f"{re.escape(t[:-1])}(?![{re.escape(t[-1]) + _GOES_ON.get(t, '')}])" for t in FIXED_TERMS)
 )

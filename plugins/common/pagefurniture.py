@@ -83,6 +83,9 @@ _FURNITURE_INSIDE = re.compile(
     r"(?:您的位置|当前位置|所在位置)\s*[:：]|【\s*打印\s*】|打印本页|关闭窗口|收藏此页"
     # the portal's links to other sites and its accessibility switch ("中国政府网 | ……门户网站 无障碍浏览|")
     r"|无障碍浏览"
+    # a link to a file the page offers, named for the report ("问答解读:济南市历城区政府办公室2022年政府信息公开工作年度
+    # 报告.docx", 历城区政府办公室 2022): the page's, not the report's title
+    r"|[^，。；,;]{2,80}\.(?:docx?|pdf|xlsx?|wps|zip|rar)$"
     # a 目录 row's day among its other cells ("公开目录 部门年报 发布日期 2021/01/30", 临沂市政府办 2020)
     r"|(?:发布日期|发布时间)\s*[:：]?\s*\d{4}\s*[-./年]"
 )
