@@ -41,8 +41,9 @@ SCHEMA = Schema(
 #: 东郊办事处 2019), and "分别从A、B……等七个方面对……进行总结" (吉林经开区双吉街道 2017); the list opens at the last
 #: 由/包括/分为/分别从 before it ("本年度报告由天津市发展改革委编制，……，全文包括
 #: 总体情况、……六部分组成", 天津市发展改革委 2022: the list is what 包括 brings in, not the compiler's name)
+_LIST_OPENERS = "由|包括|分为|分别从"
 _PART_LIST = re.compile(
-    r"(?:由|包括|分为|分别从)((?:(?!由|包括|分为|分别从)[^。；])+?)(?:等|共|这|计){0,2}([一二三四五六七八九十\d]+)"
+    rf"(?:{_LIST_OPENERS})((?:(?!{_LIST_OPENERS})[^。；])+?)(?:等|共|这|计){{0,2}}([一二三四五六七八九十\d]+)"
     r"(?:(?:个)?(?:部分|方面)(?:组成|内容)?|项(?:主要)?内容)"
 )
 #: the count before the list: "由七部分组成，包括：概述；主动公开……", "全文包括七个方面的内容,分别为:……;……" (河池市
@@ -118,6 +119,10 @@ _OPENING = re.compile(
 )
 
 
+#: the names of a report's opening printed as a part ("一、引言"): the opening, and a part's whole name in a list
+_OPENING_NAMES = ("引言", "前言")
+
+
 def _opening_in_first_part(report: Report) -> list[tuple[str, str]]:
     """The first paragraph of the first numbered part when it is the report's opening (it says the report was
     compiled), and the paragraph after it — an opening of two paragraphs, the second listing the parts ("本报告由总体
@@ -133,7 +138,7 @@ def _opening_in_first_part(report: Report) -> list[tuple[str, str]]:
         paragraphs = [(keypath, text)]
     # a part headed 引言 (or 前言) is the opening by its name, however long its first sentence ("一、引言" and then
     # "本报告根据《……条例》……以及……情况编制。全文由引言、概述……十一部分组成。", 洞口县 2015)
-    named = re.sub(r"\s", "", str(first.data.get("heading") or "")) in ("引言", "前言")
+    named = re.sub(r"\s", "", str(first.data.get("heading") or "")) in _OPENING_NAMES
     if not paragraphs or not isinstance(paragraphs[0][1], str):
         return []
     if not named and not _OPENING.search(paragraphs[0][1]):
@@ -268,7 +273,7 @@ def _rejoin(pieces: list[str]) -> tuple[str, ...]:
         # 和改进情况、……", 沅江市阳罗洲镇 2022): that name is whole, however it ends
         joins = joins and not (names and _APPEALS_NAME.search(names[-1]))
         # nor one after 引言 or 前言, a part's whole name ("全文由引言、概述、……十一部分组成", 洞口县 2015)
-        joins = joins and not (names and re.fullmatch(r"引言|前言", names[-1]))
+        joins = joins and not (names and names[-1] in _OPENING_NAMES)
         # the 诉讼 half after the 复议 half, however short the list's names ("……、政府信息公开行政复议、行政诉讼、存在
         # 的主要问题及改进情况、……等6部分", 乌鲁木齐市 2021): no list has 诉讼 as a part of its own
         halves = (

@@ -72,7 +72,9 @@ _YEAR_OPENING = re.compile(r"(?:^|(?<=[。！？；]))\s*(\d{4})年[，,]\s*(?:�
 
 #: a sentence of the year's work opening on a year: "2022年,皮山县统计局组织……" — then who did it, or 在
 #: (with no comma before 我/本: "2022年我镇收到依申请公开申请事项0件" in the 2023 report, 仙桃市沙湖镇 2023)
-_WORK_OPENING = re.compile(r"(?:^|(?<=[。！？；]))\s*(\d{4})年(?:[，,]\s*|(?=[我本]))(?P<who>[^，,。；;]{0,12})")
+_WORK_OPENING = re.compile(
+    r"(?:^|(?<=[。！？；]))\s*(\d{4})年(?:(?P<comma>[，,])\s*|(?=[我本]))(?P<who>[^，,。；;]{0,12})"
+)
 #: words that make the sentence a comparison with that year, not the year's own work
 _COMPARED = re.compile(r"同比|上年|去年|较|比|增长|减少|以来|至今")
 
@@ -100,7 +102,7 @@ def _last_year_told(report: Report, keypath: str, text: str, year: int) -> list[
             continue
         if int(m.group(1)) == year + 1 and _PLANNED.search(sentence):
             continue  # "2022年，我局将……": a plan, said outside the plans part
-        if not re.match(r"\d{4}年[，,]", text[m.start(1) :]) and not re.search(r"\d+\s*[件条次项篇]", sentence):
+        if not m["comma"] and not re.search(r"\d+\s*[件条次项篇]", sentence):
             continue  # no comma: only a count told under the other year ("2008年我局积极开展……清理工作" in the 2009
             # report, 东城区审计局, is the work before the 条例 came into force)
         problems.append(

@@ -98,6 +98,15 @@ def _parallel_clauses(sentence: str, after: str, first_item: str) -> str:
     return out
 
 
+def _items_only(listed: str) -> list[tuple[str, int, str]] | None:
+    """The items of a list that holds nothing else — every piece between its marks one item with its count — or
+    ``None`` when a piece is words of another kind (a clause, a count of something else)."""
+    body = listed.rstrip("。；;！!？?")
+    pieces = [p for p in re.split(r"[，、；,;]", _top_level(body)) if p.strip()]
+    items = _items(body)
+    return items if len(items) == len(pieces) else None
+
+
 def _list_without_qizhong(sentence: str) -> PartsSum | None:
     """ "主动公开政府信息364条，人事信息17条，……，其他应主动公开的政府信息19条。" (平潭行政审批局 2022): a count
     followed by nothing but items of its unit, the last one the remainder — the list is the whole without 其中."""
@@ -108,10 +117,8 @@ def _list_without_qizhong(sentence: str) -> PartsSum | None:
         rest = sentence[total.end() :]
         if rest[:1] not in ("，", ","):
             return None
-        body = rest.rstrip("。；;！!")
-        pieces = [p for p in re.split(r"[，、；,;]", _top_level(body)) if p.strip()]
-        items = _items(body)
-        if len(items) < 2 or len(items) != len(pieces) or any(u != total.group("u") for _, _, u in items):
+        items = _items_only(rest)
+        if items is None or len(items) < 2 or any(u != total.group("u") for _, _, u in items):
             return None
         if not _REMAINDER.match(items[-1][0]):
             return None
@@ -363,9 +370,8 @@ def _approximate_total_short(text: str) -> Iterator[PartsSum]:
     for sentence in _list_sentences(text):
         for total in _APPROXIMATE_TOTAL.finditer(sentence):
             listed = sentence[total.end() + 2 :]
-            pieces = [p for p in re.split(r"[，、；,;]", _top_level(listed.rstrip("。！？!?"))) if p.strip()]
-            items = _items(listed)
-            if re.search(r"\d余", listed) or len(items) < 2 or len(items) != len(pieces):
+            items = _items_only(listed)
+            if re.search(r"\d余", listed) or items is None or len(items) < 2:
                 continue
             if any(u != total.group("u") for _, _, u in items) or not _REMAINDER.match(items[-1][0].lstrip("：: ")):
                 continue
