@@ -521,6 +521,18 @@ def test_the_last_paragraph_of_a_part_ending_in_a_semicolon(check):
     assert p.source.keypath == "active.text[1]"
 
 
+def test_the_last_paragraph_of_a_subsection_ending_in_a_semicolon(check):
+    # 开阳县统计局 2023 (held-out round 204): "(一)主动公开" closes on "……统计信息26条,其中采用15条;" and
+    # "(二)依申请公开" follows
+    data = _report_of("2021")
+    data["overview"]["active"].pop("items", None)  # the paragraph is the sub-section's last
+    data["overview"]["active"]["text"] = "全年主动公开政府信息1586条；统计信息26条，其中采用15条；"
+    [p] = [p for p in check(data) if p.rule == "common.unterminated-paragraph" and "分号" in p.message]
+    assert p.source.keypath == "overview.active.text" and "这一分项" in p.message
+    data["overview"]["active"]["text"] = "全年主动公开政府信息1586条；统计信息26条，其中采用15条。"
+    assert not [p for p in check(data) if p.rule == "common.unterminated-paragraph" and "分号" in p.message]
+
+
 def test_headings_are_not_sentences(check):
     data = legacy(overview={"text": "概述。", "items": [{"heading": "主动公开，依申请公开情况较好", "text": "好。"}]})
     assert "common.unterminated-paragraph" not in rules(check(data))

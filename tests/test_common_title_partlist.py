@@ -4,6 +4,7 @@ copies of an example and a corpus report."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -291,10 +292,12 @@ def test_a_part_named_in_its_own_words_ending_in_shuoming(tmp_path):
     assert "gb2021.part-list-punctuation" not in found and "gb2021.part-list-incomplete" not in found
     assert "gb2021.part-count" not in found
     # a name that is not one ("总体公开" + "主动公开政府信息情况" printed as one, with a 、) is still joined
-    torn = counted.replace("由总体情况", "由总体公开")
+    # where the count it states does not confirm six names (the list says seven); said six, the six pieces are read
+    # as six names, "总体公开" a name printed short (see test_the_stated_count_decides_how_a_list_is_read)
+    torn = counted.replace("由总体情况", "由总体公开").replace("六部分", "七部分")
     path = write_variant(tmp_path, [(f"要求编制，{counted}", f"要求编制，{torn}")])
     [p] = [p for p in problems_of(path) if p.rule == "gb2021.part-count"]
-    assert (p.expected, p.found) == (5, 6)
+    assert (p.expected, p.found) == (5, 7)
 
 
 def test_a_list_of_short_names_and_an_appendix_counted_with_its_name(tmp_path):
@@ -401,6 +404,34 @@ def test_each_name_of_a_legacy_part_list_is_read_whole(check, listed, count):
     found = _legacy_list_findings(check, listed)
     assert "legacy.part-list-punctuation" not in found
     assert f"列出{count}个" in found["legacy.part-count"].message
+
+
+@pytest.mark.parametrize(
+    ("listed", "count", "joined"),
+    [
+        # 郑州市工信局 2018 (held-out round 205): "拓宽公开渠道" is a name printed short, not the first half of the next
+        # name — the five the list says (the reader had joined it to "存在问题和改进措施", said four and a 顿号 inside)
+        ("报告全文由概述、工作措施、政务公开情况、拓宽公开渠道、存在问题和改进措施等五部分组成。", 5, None),
+        # 杭州市城管委 2015 (held-out round 205): the last part is its problems and next steps, one name with its own 、
+        # — the six the list says (the reader had said seven)
+        (
+            "报告全文包括政府信息公开基本情况、主动公开政府信息情况、依申请公开政府信息情况、政府信息公开的收费及减免"
+            "情况、申请行政复议和提起行政诉讼情况以及政府信息公开存在的主要问题、下步工作等六部分。",
+            6,
+            "政府信息公开存在的主要问题、下步工作",
+        ),
+        # a count no reading gives is the author's miscount: said, and the list read as before
+        ("报告全文由概述、工作措施、政务公开情况、拓宽公开渠道、存在问题和改进措施等七部分组成。", 4, None),
+    ],
+)
+def test_the_stated_count_decides_how_a_list_is_read(check, listed, count, joined):
+    found = _legacy_list_findings(check, listed)
+    assert re.search(f"列出了?{count}个", found["legacy.part-count"].message)
+    punctuation = found.get("legacy.part-list-punctuation")
+    if count == 4:
+        assert punctuation is not None and "拓宽公开渠道、存在问题和改进措施" in punctuation.message
+    else:
+        assert (punctuation is not None and joined in punctuation.message) if joined else punctuation is None
 
 
 def test_zongshu_ends_a_part_name(check):

@@ -207,6 +207,21 @@ def test_a_city_scope_in_a_county_or_district_report_is_reported_once(check, org
 
 
 @pytest.mark.parametrize(
+    ("organ", "own"),
+    [
+        # 昌图县人民政府办公室 2024 (held-out round 204): "全年办理市本级依申请公开事项14件"
+        ("昌图县人民政府办公室", "县本级"),
+        ("南京市江宁区人民政府", "区本级"),
+    ],
+)
+def test_the_citys_own_level_in_a_county_or_district_report(check, organ, own):
+    text = "全年办理市本级依申请公开事项14件。"
+    [p] = [p for p in check(with_channels(organ, text)) if p.rule == "common.foreign-scope"]
+    assert (p.found, p.expected) == ("市本级", own)
+    assert "common.foreign-scope" not in rules(check(with_channels("吕梁市人民政府", text)))  # a city's own level
+
+
+@pytest.mark.parametrize(
     ("organ", "text", "found", "own"),
     [
         # 两家子满族乡 2020 (held-out round 56): "两家子满族乡迅速组织全街开展新《条例》学习"

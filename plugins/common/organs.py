@@ -274,8 +274,9 @@ def _township_scope(report: Report, organ: str) -> list[Problem]:
 
 def foreign_scope_problems(report: Report) -> list[Problem]:
     """ "全市" as the scope of the report's own work in the report of a county or a district ("进一步加大对全市政府
-    信息公开工作的推进、指导" — 中阳县人民政府 2022; "全市地税系统本着……" — 平潭综合实验区地方税务局 2013): the words
-    of a city's report carried over.  Only an organ whose name gives one place, a county-level 县, 区 or 旗 (a
+    信息公开工作的推进、指导" — 中阳县人民政府 2022; "全市地税系统本着……" — 平潭综合实验区地方税务局 2013), or "市本级"
+    as its own level ("全年办理市本级依申请公开事项14件" — 昌图县人民政府办公室 2024): the words of a city's report
+    carried over.  Only an organ whose name gives one place, a county-level 县, 区 or 旗 (a
     county-level 市 says 全市 of itself); a clause about the city's own meetings, trainings or rankings ("在全市
     政务公开考核中名列第一"), a requirement of the city's followed ("按照全市……建设要求") and a city's document named in
     《》 are left alone.  Once per text."""
@@ -290,21 +291,22 @@ def foreign_scope_problems(report: Report) -> list[Problem]:
     own = "全区" if "区" in organ else f"全{home[0].name[-1]}"
     problems: list[Problem] = []
     for keypath, text in narrative_strings(report):
-        for m in re.finditer("全市", text):
+        for m in re.finditer("全市|市本级", text):
             left = re.split(r"[，,。；;！？]", text[: m.start()])[-1]
             right = re.split(r"[，,。；;！？]", text[m.start() :])[0]
             if _CITY_EVENT.search(left + right):
                 continue
             if in_title(text, m.start()):
                 continue  # the city's notice, named in 《》: "《关于做好2020年全市政府信息公开工作年度报告的通知》"
+            own_word = own if m.group() == "全市" else f"{own[1]}本级"
             problems.append(
                 warning(
                     "common.foreign-scope",
                     f"“{left[-6:]}{right[:16]}”：本报告是“{organ}”（{places.chain(home[0])}）的，说自己的工作"
-                    f"应为“{own}”，不是“全市”：疑为从市里的报告照搬，请核对",
+                    f"应为“{own_word}”，不是“{m.group()}”：疑为从市里的报告照搬，请核对",
                     report.ref(keypath),
-                    expected=own,
-                    found="全市",
+                    expected=own_word,
+                    found=m.group(),
                 )
             )
             break

@@ -206,6 +206,8 @@ def listed_parts(report: Report) -> PartList | None:
             if included and (len(names) < 3 or not all(_NAME_END.search(n) or _APPEALS_NAME.search(n) for n in names)):
                 continue
             count = parse_chinese_number(stated) if stated else None
+            if count and len(names) != count and split is _SEPARATORS:
+                names = _as_counted(pieces, names, count)
             appended = re.search(r"(以及|及|与|和)(附表|附件|统计表)$", listed)
             if appended and count == len(names) - 1 and len(names) >= 2 and names[-1] == appended.group(2):
                 # "……其他应当报告的事项及附件共九个部分" (大连市 2013), "……需要说明的事项与附表共七个部分" (闽清县审计局
@@ -290,6 +292,24 @@ def _rejoin(pieces: list[str]) -> tuple[str, ...]:
         else:
             names.append(piece)
     return tuple(names)
+
+
+def _as_counted(pieces: list[str], names: tuple[str, ...], count: int) -> tuple[str, ...]:
+    """The names of a 、-parted list read the way its stated count confirms, where :func:`_rejoin`'s reading misses
+    it: each piece a name of its own ("由概述、工作措施、政务公开情况、拓宽公开渠道、存在问题和改进措施等五部分组成",
+    郑州市工信局 2018 — 拓宽公开渠道 is a name printed short, not the first half of the next), or a short piece joined
+    to the name before it ("……以及政府信息公开存在的主要问题、下步工作等六部分", 杭州市城管委 2015 — one part, its
+    problems and next steps).  The 复议 half of the appeals part's name is never a name of its own; a count that no
+    reading gives keeps ``names``, and the part count says the list and its count differ."""
+    if len(pieces) == count and not any(re.search(r"复议$", piece) for piece in pieces[:-1]):
+        return tuple(pieces)
+    backward: list[str] = []
+    for piece in pieces:
+        if backward and not _NAME_END.search(piece) and _NAME_END.search(backward[-1]):
+            backward[-1] += "、" + piece
+        else:
+            backward.append(piece)
+    return tuple(backward) if len(backward) == count else names
 
 
 def preamble_blocks(ctx: SectionContext) -> list[Block]:

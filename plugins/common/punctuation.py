@@ -304,32 +304,45 @@ def unterminated_paragraph_problems(report: Report) -> list[Problem]:
                 )
             )
     for instance in report.sections:  # the last paragraph of a part ending in ；: the list or sentence goes on nowhere
-        body_texts = [(k, t) for k, t in iter_texts(instance.data) if not k.rsplit(".", 1)[-1].startswith("heading")]
-        if not body_texts:
-            continue
-        keypath, text = body_texts[-1]
-        body = REFERENCE.sub("N", text).rstrip()
-        if len(body_texts) == 1 and _BARE_ANSWER.fullmatch(body):
-            problems.append(  # the part's whole answer, a sentence of a word or a phrase, takes its 句号 ("无。")
-                warning(
-                    "common.unterminated-paragraph",
-                    f"这一部分只写了“{body}”，没有句号：这也是一句话，应为“{body}。”",
-                    report.ref(f"{instance.key}.{keypath}"),
-                    expected=f"“{body}。”",
-                    found=f"“{body}”",
+        for where, data in _part_and_subsections(instance.key, instance.data):
+            body_texts = [(k, t) for k, t in iter_texts(data) if not k.rsplit(".", 1)[-1].startswith("heading")]
+            if not body_texts:
+                continue
+            keypath, text = body_texts[-1]
+            body = REFERENCE.sub("N", text).rstrip()
+            if where == instance.key and len(body_texts) == 1 and _BARE_ANSWER.fullmatch(body):
+                problems.append(  # the part's whole answer, a sentence of a word or a phrase, takes its 句号 ("无。")
+                    warning(
+                        "common.unterminated-paragraph",
+                        f"这一部分只写了“{body}”，没有句号：这也是一句话，应为“{body}。”",
+                        report.ref(f"{where}.{keypath}"),
+                        expected=f"“{body}。”",
+                        found=f"“{body}”",
+                    )
                 )
-            )
-        if body.endswith(("；", ";")):
-            problems.append(
-                warning(
-                    "common.unterminated-paragraph",
-                    f"这一部分的最后一段以分号结束：“…{body[-12:]}”；句子或列举到此结束，应用句号",
-                    report.ref(f"{instance.key}.{keypath}"),
-                    expected="“。”",
-                    found=f"“{body[-1]}”",
+            if body.endswith(("；", ";")):
+                problems.append(
+                    warning(
+                        "common.unterminated-paragraph",
+                        f"{'这一部分' if where == instance.key else '这一分项'}的最后一段以分号结束：“…{body[-12:]}”；"
+                        "句子或列举到此结束，应用句号",
+                        report.ref(f"{where}.{keypath}"),
+                        expected="“。”",
+                        found=f"“{body[-1]}”",
+                    )
                 )
-            )
     return problems
+
+
+def _part_and_subsections(key: str, data: Mapping[str, Any]) -> Iterator[tuple[str, Mapping[str, Any]]]:
+    """A part and each of its sub-sections printed under their own heading (2021 format's 总体情况: ``active``,
+    ``applications`` … — "(一)主动公开" with its paragraphs): each ends its own last paragraph, and one closing
+    on ；before the next sub-section's heading ("……统计信息26条,其中采用15条;" then "(二)依申请公开", 开阳县统计局
+    2023) goes on nowhere."""
+    yield key, data
+    for sub, value in data.items():
+        if isinstance(value, Mapping) and ("text" in value or "items" in value):
+            yield f"{key}.{sub}", value
 
 
 def _item_ends(items: list[Any], prefix: str) -> Iterator[tuple[str, str]]:
