@@ -222,6 +222,25 @@ def test_an_item_closing_on_a_semicolon_between_items_closing_on_full_stops(chec
     assert "common.unterminated-paragraph" not in rules(check(with_overview(items=chain)))  # a list: A；B；C。
 
 
+def test_a_lists_last_item_closing_on_a_semicolon_before_a_paragraph_of_its_own(check):
+    # 上海市普陀区市场监管局 2019 (held-out round 208): "(6)普陀区政务公开自动服务终端;" then "同时,在普陀区档案局设置
+    # 本机关政府信息公开查阅点。"
+    ways = [{"text": "政府门户网站；"}, {"text": "政务微博；"}, {"text": "政务公开自助服务终端；"}]
+    item = {"heading": "主动公开途径", "items": ways, "after": "同时，在区档案局设置本机关政府信息公开查阅点。"}
+    found = [p for p in check(with_overview(items=[item])) if p.rule == "common.unterminated-paragraph"]
+    assert [(p.source.keypath, p.found) for p in found] == [("overview.items[0].items[2].text", "“；”")]
+    closed = dict(item, items=[*ways[:2], {"text": "政务公开自助服务终端。"}])
+    assert "common.unterminated-paragraph" not in rules(check(with_overview(items=[closed])))
+
+
+def test_a_miswriting_in_the_title(check):
+    # 昆明片区招商合作局 2020 (held-out round 208): "中国(云南)自贸易区昆明片区(昆明经开区)招商合作局2020年……"
+    data = legacy()
+    data["report"] = {**data["report"], "title": "中国（云南）自贸易区某片区招商合作局2018年政府信息公开工作年度报告"}
+    [p] = [p for p in check(data) if p.rule == "common.misused-word"]
+    assert p.source.keypath == "report.title" and p.expected == "“自由贸易试验区”"
+
+
 @pytest.mark.parametrize("dot", [".", "．", "•", "・"])
 def test_a_dot_between_chinese_words(check, dot):
     # 广元市统计局 2012: "通过中国.广元政府网站信息公开专栏"; 咸阳市 2010 (held-out round 72): "“中国•咸阳”门户网站"

@@ -48,6 +48,33 @@ def test_a_last_part_in_another_measure_word_that_makes_up_the_total():
     assert (found.total, found.parts, found.near) == (236, (27, 198), True)
 
 
+def test_a_part_in_a_measure_word_of_its_own_helps_make_up_the_total():
+    """番禺区大石街道 2021 (held-out round 206): "……830条,其中政府文件类78条,政务动态类696条,财政预决算类31条,政府工作
+    报告类2份,其他信息23条" — the parts in 条 make 828 and the 2 reports in 份 make up the 830 (it was said to fall 2
+    short).  A part in 份 that does not make up the difference leaves the list short."""
+    text = (
+        "2021年累计主动公开政府信息830条，其中政府文件类78条，政务动态类696条，财政预决算类31条，政府工作报告类2份，"
+        "其他信息23条。"
+    )
+    assert not list(parts_not_adding_up(text))
+    [found] = parts_not_adding_up(text.replace("2份", "1份"))
+    assert (found.total, sum(found.parts), found.near) == (830, 828, True)
+
+
+def test_one_total_broken_down_twice():
+    """铜梁区政府办公室 2025 (held-out round 207): "共受理政府信息公开申请15件，其中新收到14件，结转上年度办理1件，办结
+    13件，结转下年度继续办理2件" — where the 15 came from (14 + 1) and how they ended (13 + 2): no part over the total.
+    The total said again as its first part ("43条，其中主动公开政府信息43条，领导信息13条……", 东阳市江北街道 2023) is
+    no breakdown, and a second breakdown that does not make the total is over it."""
+    text = "本机关共受理政府信息公开申请15件，其中新收到14件，结转上年度办理1件，办结13件，结转下年度继续办理2件。"
+    assert not list(parts_not_adding_up(text))
+    [found] = parts_not_adding_up(text.replace("办结13件", "办结14件"))
+    assert (found.total, sum(found.parts)) == (15, 31)
+    again = "网站主动公开政府信息43条，其中主动公开政府信息43条，领导信息13条，工作动态25条，财政信息5条。"
+    [found] = parts_not_adding_up(again)
+    assert (found.total, sum(found.parts)) == (43, 86)
+
+
 def test_a_part_printed_without_its_measure_word_helps_make_up_the_total():
     """四川省地方志工作办公室 2021 (held-out round 158): "全年主动公开各类信息7333条,其中……185条,财务预决算信息6,人事
     信息5条,……7036条,四川要闻52期" — the parts in 条 make 7275; the 6 printed without 条 and the 52期 after them make up
@@ -1263,3 +1290,23 @@ def test_this_month_in_a_report_on_the_year(check, text, warned):
     assert bool(found) is warned, [p.message for p in found]
     if warned:
         assert found[0].found == "本月" and "月报" in found[0].message
+
+
+@pytest.mark.parametrize(
+    ("said", "warned"),
+    [
+        # 上海市普陀区市场监管局 2019 (held-out round 208): "2019年1月至今,我局共接收政府信息公开申请92件" in a report
+        # posted on 21 January 2020
+        ("{y}年1月至今，我局共接收政府信息公开申请92件。", True),
+        ("{y}年以来至今，我局共接收政府信息公开申请92件。", True),
+        ("{y}年1月至12月，我局共接收政府信息公开申请92件。", False),
+        ("2008年以来至今，我局累计接收政府信息公开申请920件。", False),  # a running total from an earlier year
+    ],
+)
+def test_a_count_of_the_report_year_up_to_now(check, said, warned):
+    data = legacy()
+    year = data["report"]["year"]
+    found = [p for p in check(legacy(overview={"text": said.format(y=year)})) if p.rule == "prose.period"]
+    assert bool(found) is warned, [p.message for p in found]
+    if warned:
+        assert "至今" in found[0].found and f"{year}年1月1日至12月31日" in found[0].message

@@ -47,6 +47,10 @@ def test_de_for_di_before_a_verb_and_its_object(check):
         # 嘉兴市国资委 2012 (held-out round 193): 予以 is the verb the adverbials modify
         ("对申请均在规定时间内及时、详细的予以回复。", ["“详细的予以”"]),
         ("对申请均予以及时、详细的回复。", []),
+        # 北京市大兴区 2010 (held-out round 207): an adverbial in 性 before 分析 and its object
+        ("完善受理答复程序，并预见性的分析依申请公开热点问题。", ["“预见性的分析”"]),
+        ("我局有针对性的开展业务培训。", ["“有针对性的开展”"]),
+        ("形成具有前瞻性的分析报告。", []),  # 分析 heads a noun after 具有
     ],
 )
 def test_de_for_di_after_a_subject_alone_and_fixed(check, text, found):

@@ -369,9 +369,13 @@ def _clause_around(text: str, start: int, end: int, reach: int = 8) -> str:
 
 
 def misused_word_problems(report: Report) -> list[Problem]:
-    """做为 → 作为 and the like, and a fixed term of the domain cut short ("受理渠" for 受理渠道)."""
+    """做为 → 作为 and the like, and a fixed term of the domain cut short ("受理渠" for 受理渠道) — in the prose, the
+    tables typed as printed and the title ("中国(云南)自贸易区昆明片区……招商合作局2020年……年度报告", held-out round
+    208)."""
     problems: list[Problem] = []
-    for keypath, text in (*narrative_strings(report), *typed_table_strings(report)):
+    title = (report.data.get("report") or {}).get("title")
+    titled = [("report.title", title)] if isinstance(title, str) else []
+    for keypath, text in (*titled, *narrative_strings(report), *typed_table_strings(report)):
         for found in miswritings.find(text):
             entry = found.entry
             quoted = _clause_around(text, found.start, found.end) if entry.in_context else entry.wrong

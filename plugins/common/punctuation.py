@@ -308,7 +308,7 @@ def unterminated_paragraph_problems(report: Report) -> list[Problem]:
             body_texts = [(k, t) for k, t in iter_texts(data) if not k.rsplit(".", 1)[-1].startswith("heading")]
             if not body_texts:
                 continue
-            keypath, text = body_texts[-1]
+            keypath, text = _printed_last(data, *body_texts[-1])
             body = REFERENCE.sub("N", text).rstrip()
             if where == instance.key and len(body_texts) == 1 and _BARE_ANSWER.fullmatch(body):
                 problems.append(  # the part's whole answer, a sentence of a word or a phrase, takes its 句号 ("无。")
@@ -332,6 +332,21 @@ def unterminated_paragraph_problems(report: Report) -> list[Problem]:
                     )
                 )
     return problems
+
+
+def _printed_last(data: Mapping[str, Any], keypath: str, text: str) -> tuple[str, str]:
+    """The paragraph printed last, given the last one :func:`iter_texts` reads: an item's list is read before the
+    paragraph printed after it (``after``), so a last item's text followed by its list's ``after`` is not last."""
+    m = re.fullmatch(r"(?P<parent>.*?)\.?items\[\d+\]\.text(?:\[\d+\])?", keypath)
+    if m is None:
+        return keypath, text
+    parent: Any = data
+    for index in re.findall(r"items\[(\d+)\]", m["parent"]):
+        parent = parent["items"][int(index)]
+    follows = parent.get("after") if isinstance(parent, Mapping) else None
+    if isinstance(follows, str) and follows.strip():
+        return (f"{m['parent']}.after" if m["parent"] else "after"), follows
+    return keypath, text
 
 
 def _part_and_subsections(key: str, data: Mapping[str, Any]) -> Iterator[tuple[str, Mapping[str, Any]]]:
@@ -376,6 +391,20 @@ def item_semicolon_problems(report: Report) -> list[Problem]:
                         found=f"“{end}”",
                     )
                 )
+        # the list's last item ending in ；with a paragraph of its own after the list ("(6)普陀区政务公开自动服务终端;"
+        # then "同时,在普陀区档案局设置……查阅点。", 上海市普陀区市场监管局 2019): the list goes on nowhere
+        last_key, last_end = ends[-1] if len(ends) >= 2 else ("", "")
+        follows = data.get("after")
+        if last_key and last_end in "；;" and isinstance(follows, str) and follows.strip():
+            problems.append(
+                warning(
+                    "common.unterminated-paragraph",
+                    f"列举的最后一项（第{len(ends)}项）以分号结束，后面另起一段：列举到此结束，应用句号",
+                    report.ref(last_key),
+                    expected="“。”",
+                    found=f"“{last_end}”",
+                )
+            )
     return problems
 
 

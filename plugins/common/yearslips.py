@@ -301,6 +301,7 @@ def year_slips(report: Report, texts: list[tuple[str, str]], plan_keys: tuple[st
     problems += _count_in_the_next_year(report, texts, plan_keys, year)
     problems += _count_under_another_year(report, texts, year)
     problems += _count_up_to_the_year_before(report, texts, plan_keys, year)
+    problems += _counted_up_to_now(report, texts, plan_keys, year)
     said = {(p.source.keypath if p.source else "", p.found) for p in problems}
     for keypath, text in texts:  # a slip another reading has named already is not said twice
         if keypath.split(".")[0] not in plan_keys:
@@ -458,6 +459,32 @@ def _count_in_the_next_year(
         )
         for keypath, text, m in _outside_plans(texts, plan_keys, _DATED_COUNT, r"将|计划|拟|力争|预计|截至|截止")
         if int(m["y"]) == year + 1
+    ]
+
+
+#: a count from a day of the report year "up to now": "2019年1月至今,我局共接收政府信息公开申请92件"
+_UP_TO_NOW = re.compile(
+    r"(?<!\d)(?P<y>\d{4})\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|初|以来)?(?:起)?(?:至今|到现在|到目前)"
+)
+
+
+def _counted_up_to_now(
+    report: Report, texts: list[tuple[str, str]], plan_keys: tuple[str, ...], year: int
+) -> list[Problem]:
+    """A count from a day of the report year "至今" (上海市普陀区市场监管局 2019: "2019年1月至今,我局共接收政府信息公开
+    申请92件", in a report posted on 21 January 2020): the report counts the year, and "now" is after its end — the
+    figure may hold the next year's weeks.  A running total from an earlier year ("2015年以来至今") is not read."""
+    return [
+        warning(
+            "prose.period",
+            f"“{_short(text[m.start() :], 24)}”：年度报告统计的是{year}年1月1日至12月31日，“至今”已过了年底，"
+            "数字里可能有下一年的",
+            report.ref(keypath),
+            expected=f"{year}年（全年）或“{year}年1月至12月”",
+            found=m.group(0),
+        )
+        for keypath, text, m in _outside_plans(texts, plan_keys, _UP_TO_NOW, r"将|计划|拟|力争|预计")
+        if int(m["y"]) == year
     ]
 
 

@@ -295,6 +295,8 @@ def parts_not_adding_up(text: str) -> Iterator[PartsSum]:
             parts.append(int(m.group("n").replace(",", "")))
             last = m.end()
         if parts and sum(parts) > stated:  # one part alone over the total is as wrong as several
+            if _two_breakdowns(parts, stated):
+                continue
             yield PartsSum(sentence.strip(), stated, tuple(parts), unit, parts_unit=unit_of_part)
             continue
         # parts printed without their measure word among those with it ("……栏目信息共1223,“大涌发布”发布政务微信信息
@@ -319,8 +321,16 @@ def parts_not_adding_up(text: str) -> Iterator[PartsSum]:
         bare = sum(
             int(b.group(1)) for b in _BARE_COUNT.finditer(listed, 0, last) if not _in_brackets(listed, b.start())
         )
+        # … and so does a part counted in a measure word of its own among them ("……财政预决算类31条,政府工作报告类2份,
+        # 其他信息23条" against 830, 番禺区大石街道 2021: 828 + 2 reports)
+        own_measure = sum(
+            int(o.group(1)) for o in _OWN_MEASURE.finditer(listed, 0, last) if not _in_brackets(listed, o.start())
+        )
         made_up = short in {
-            n + b for n in (after_parts[0] if after_parts else 0, sum(after_parts)) for b in {0, bare}
+            n + b + o
+            for n in (after_parts[0] if after_parts else 0, sum(after_parts))
+            for b in {0, bare}
+            for o in {0, own_measure}
         } - {0}
         if (
             len(parts) >= 2
@@ -380,6 +390,18 @@ def _approximate_total_short(text: str) -> Iterator[PartsSum]:
             if sum(whole) < stated:
                 yield PartsSum(sentence.strip(), stated, whole, total.group("u"), complete=True, approximate=True)
 
+
+def _two_breakdowns(parts: list[int], stated: int) -> bool:
+    """The parts are the total broken down twice, one way after the other: "共受理政府信息公开申请15件，其中新收到
+    14件，结转上年度办理1件，办结13件，结转下年度继续办理2件" (铜梁区政府办 2025 — 14 + 1 and 13 + 2, where the
+    applications came from and how they ended).  Each breakdown has two parts at least: a first part that is the
+    total itself ("43条,其中主动公开政府信息43条,领导信息13条……", 东阳市江北街道 2023) is the total said again, not
+    a breakdown."""
+    return any(sum(parts[:k]) == stated == sum(parts[k:]) for k in range(2, len(parts) - 1))
+
+
+#: a count in a measure word no list of information counts in: "政府工作报告类2份"
+_OWN_MEASURE = re.compile(r"(?<![\d.])(\d+)(?:份|本|册|部|套)")
 
 #: a count printed without its measure word after a part's name: "财务预决算信息6,"
 _BARE_COUNT = re.compile(r"(?<=[\u4e00-\u9fff])(\d+)(?=[，,、；;])")
