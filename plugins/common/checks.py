@@ -371,10 +371,12 @@ def _clause_around(text: str, start: int, end: int, reach: int = 8) -> str:
 def misused_word_problems(report: Report) -> list[Problem]:
     """做为 → 作为 and the like, and a fixed term of the domain cut short ("受理渠" for 受理渠道) — in the prose, the
     tables typed as printed and the title ("中国(云南)自贸易区昆明片区……招商合作局2020年……年度报告", held-out round
-    208)."""
+    208) or, with none typed, the organ's name it is made of."""
     problems: list[Problem] = []
-    title = (report.data.get("report") or {}).get("title")
-    titled = [("report.title", title)] if isinstance(title, str) else []
+    head = report.data.get("report") or {}
+    # the title as typed, or the organ's name the title is made of when none is typed (an import leaves out a title
+    # that says no more than the organ and the year)
+    titled = [(f"report.{key}", head[key]) for key in ("title", "organ") if isinstance(head.get(key), str)][:1]
     for keypath, text in (*titled, *narrative_strings(report), *typed_table_strings(report)):
         for found in miswritings.find(text):
             entry = found.entry
