@@ -51,8 +51,11 @@ _TITLE_YEAR_AFTER = re.compile(
 _TITLE_YEAR_INSIDE = re.compile(
     r"^(.*?)(?:政府信息(?:工作)?公开|政务公开|信息公开)(?:工作)?\s*(\d{4})\s*(?:年度?)?\s*(?:工作)?(?:年度报告|年报|报告)$"
 )
-# the year first, the organ after it: "2018年建新镇政府信息公开工作年度报告"
-_TITLE_YEAR_FIRST = re.compile(r"^(\d{4})\s*年(?:度)?\s*(\S*?)(?:政府信息公开|政务公开|信息公开)")
+# the year first, the organ after it: "2018年建新镇政府信息公开工作年度报告" — its 年 may be lost, the organ's name
+# straight after the year ("2014池江镇政府信息公开工作年度报告", 大余县池江镇 2014: the slip is checked)
+_TITLE_YEAR_FIRST = re.compile(
+    r"^(\d{4})\s*(?:年(?:度)?|(?=[\u4e00-\u9fff])(?!年))\s*(\S*?)(?:政府信息公开|政务公开|信息公开)"
+)
 
 
 #: a title with the 条例's words cut short but its organ, its year and its 年度报告 printed:
@@ -616,6 +619,31 @@ def _opening_year(opening: str) -> int | None:
     return int(m[1]) if m else None
 
 
+#: the organ part 一's first paragraph opens with, by its full name, after the year: "2024年,昌图县人民政府办公室坚持以
+#: ……" (昌图县人民政府办公室 2024, a copy with no title whose 导语 names no organ); the name is ended by the word that
+#: begins what it did, so that "包头市人民政府外事办公室坚持……" is not cut at 人民政府
+_OPENING_ORGAN = re.compile(
+    r"^(?P<year>\d{4})\s*年度?\s*[，,]?\s*"
+    r"(?P<organ>[\u4e00-\u9fff（）()]{2,30}?"
+    r"(?:人民政府办公室|人民政府办公厅|人民政府|政府办公室|政府办公厅|办公室|办公厅|管理委员会|委员会|管委会|办事处|局|厅))"
+    r"(?=坚持|认真|深入|全面|严格|始终|紧紧|紧密|紧扣|围绕|按照|根据|依据|依照|以习近平|高度|积极|不断|持续|进一步|扎实|着力|切实"
+    r"|立足|聚焦|深化|贯彻|落实|继续|准确|牢固|秉持|强化|加强|大力|在)"
+)
+
+
+def _opening_organ(opening: str, year: int | None) -> str | None:
+    """The organ part 一's first paragraph names as the subject of the year's work ("2024年,昌图县人民政府办公室坚持
+    ……"), by a name that says its place ("我局", "县政府办公室", "省市场监管局" say none), in the year read; or
+    ``None``."""
+    m = _OPENING_ORGAN.match(opening)
+    if m is None or (year is not None and int(m["year"]) != year):
+        return None
+    organ = m["organ"]
+    if organ.startswith(("我", "本", "该", "全", "各", "在")) or re.match(r"(?:省|市(?!中区)|县|区|州|旗|自治)", organ):
+        return None
+    return organ
+
+
 def _cited(text: str, m: re.Match[str]) -> bool:
     """Whether the report ``m`` names stands inside the title of another document: within 《》, with more words of
     that title after it."""
@@ -736,6 +764,10 @@ def metadata(doc: PublishedDocument, title: str, preamble: list[str], tail: list
     elif publisher:
         b.put("report.organ", publisher)
         b.note("report.organ", f"标题中没有发布机关，用原文件所列的发布机构“{publisher}”，请核对")
+    elif subject := _opening_organ(opening, said[1] if said else b.data.get("report", {}).get("year")):
+        # no title, and a 导语 that names no organ: part 一's first words name the body whose year's work it tells
+        b.put("report.organ", subject)
+        b.note("report.organ", f"原文没有标题，导语也没有说发布机关，用第一部分开头所说的“{subject}”，请核对")
     else:
         b.note("report.organ", "没有从标题中读出发布机关，请填写", level="error")
     if parts or said:

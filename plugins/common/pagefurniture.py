@@ -62,6 +62,8 @@ _FURNITURE = re.compile(
     r"|(?:登录|无障碍|长者版|适老化|简体|繁体|Document$|分享$|下载本页|听全文|打印|关闭窗口|站内搜索|天气预报|(?:网站)?支持IPv6"
     # the portal's forecast banner (广西壮族自治区海洋局 2019: "海洋预报[19日16时]: 11月20日广西沿海为全日潮,……")
     r"|(?:海洋|气象)预报\s*[\[［【(（:：]"
+    # the accessibility widget's hint (伊宁县 2023: "按回车键在新窗口打开无障碍说明页面,按Ctrl+~键打开导盲模式。")
+    r"|按\s*回车键[^。]{0,30}(?:无障碍|导盲)|按\s*Ctrl\s*\+"
     r"|我要收藏$|文章分享$|公共资源调用站点$"
     # the site's footer above the report (互助县威远镇 2022's copy): its 政府网站标识码, 主办单位 and filing numbers
     r"|网站标识码|主办单位\s*[:：]|承办单位\s*[:：]|\S{0,3}公网安备|\S{0,3}ICP备"
@@ -71,6 +73,15 @@ _FURNITURE = re.compile(
     r"|欢迎访问|本站已启用|正文内容区域|设为首页|加入收藏|中央政府门户网站|社会主义核心价值观|返回上一级|字号$|主动公开$)"
     r")"
 )
+#: the site's name in its banner: a province's short name and a county's, city's or district's own ("新疆伊宁县",
+#: 伊宁县 2023's portal) — a signature names its place in full ("上海市松江区"), a site's banner in short; but the first
+#: line of a title printed on two ("新疆伊宁县" / "2023年政府信息公开工作年度报告") is the title's
+_SITE_BANNER = re.compile(
+    r"^(?:北京|天津|上海|重庆|河北|山西|内蒙古|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|广西|海南"
+    r"|四川|贵州|云南|西藏|陕西|甘肃|青海|宁夏|新疆)(?![省市])[\u4e00-\u9fff]{1,8}[县市区旗]$"
+)
+#: a line that opens with a year: a title's second line under its organ's
+_YEAR_FIRST = re.compile(r"^\s*\d{4}\s*年")
 #: a line of marks only ("|", "|||"): a table's empty cells as the page's text
 _MARKS_ONLY = re.compile(r"^[\s|｜•·\-—_=*]*$")
 #: the day shown in the page's header when it was saved ("2018-05-22 星期二"): not the report's
@@ -132,6 +143,13 @@ _PUBLISHER_DAY = re.compile(
     # … with the clock time and the page's type-size links after it ("邵阳市政务公开领导小组办公室 2013-03-27 11:37
     # 字号:【", 邵阳市 2012)
     + r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?(?:\s*(?:字号|字体)\s*[:：]?\s*[【\[［]?[^，。；]{0,12})?"
+)
+#: the same the other way round, the portal's day first and the publishing office after it ("2024-01-26   伊宁县人民政府
+#: 办公室", 伊宁县 2023)
+_DAY_PUBLISHER = re.compile(
+    _PORTAL_DAY.pattern
+    + r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*"
+    + r"[\u4e00-\u9fff（）()]{2,30}?(?:厅|局|办公室|政府|委员会|委|办|中心|处|所)(?:[（(][\u4e00-\u9fff]{1,10}[)）])?"
 )
 _DATE_ONLY = re.compile(r"^\d{4}\s*[-年./]\s*\d{1,2}\s*[-月./]\s*\d{1,2}\s*日?$")
 _DAY = re.compile(r"(\d{4})\s*[-年./]\s*(\d{1,2})\s*[-月./]\s*(\d{1,2})")
@@ -195,8 +213,10 @@ def page_front(front: list[TextItem]) -> tuple[list[TextItem], dt.date | None]:
     kept: list[TextItem] = []
     posted: dt.date | None = None
     issued: dt.date | None = None  # a 目录 row's 发文日期: the posting day only when the page gives no other
-    for item in front:
+    for n, item in enumerate(front):
         text = item.text.strip()
+        if _SITE_BANNER.match(text) and not (n + 1 < len(front) and _YEAR_FIRST.match(front[n + 1].text)):
+            continue
         if (bare := _CELL_MARKS_AFTER.sub("", text)) != text and bare.endswith(("报告", "年报")):
             # a headline in a table's first cell, the row's empty cells after it ("……年度报告 | ||||||", 兰山区 2013)
             item, text = replace(item, text=bare), bare
@@ -212,7 +232,8 @@ def page_front(front: list[TextItem]) -> tuple[list[TextItem], dt.date | None]:
         if _PORTAL_DAY.fullmatch(text):  # "2026.01.13" on a line of its own: the portal's day, not a 成文日期
             posted = posted or _day(_DAY.match(text))
             continue
-        if _PUBLISHER_DAY.fullmatch(text):  # an organ and a day written the portal's way: the page's byline
+        if _PUBLISHER_DAY.fullmatch(text) or _DAY_PUBLISHER.fullmatch(text):
+            # an organ and a day written the portal's way, in either order: the page's byline
             posted = posted or _day(_DAY.search(text))
             continue
         if is_furniture(text):
