@@ -61,6 +61,19 @@ def test_a_part_in_a_measure_word_of_its_own_helps_make_up_the_total():
     assert (found.total, sum(found.parts), found.near) == (830, 828, True)
 
 
+def test_the_years_new_and_carried_over_applications_are_one_total():
+    """硚口区政府办公室 2025 (held-out round 210): "新收到依申请公开政府信息78件,结转上年度办理3件。其中,答复……75件,……
+    结转下年度继续办理3件" — the 其中 list is of the 81 applications (78 new, 3 carried over), not of the 3 said just
+    before it: 75 + 3 is 3 short of 81 (it had been said to be 75 over a total of 3)."""
+    text = (
+        "新收到依申请公开政府信息78件，结转上年度办理3件。其中，答复依申请公开政府信息75件，均在法定期限内予以答复，"
+        "结转下年度继续办理3件。"
+    )
+    [found] = parts_not_adding_up(text)
+    assert (found.total, found.parts, found.near) == (81, (75, 3), True)
+    assert not list(parts_not_adding_up(text.replace("75件", "78件")))
+
+
 def test_one_total_broken_down_twice():
     """铜梁区政府办公室 2025 (held-out round 207): "共受理政府信息公开申请15件，其中新收到14件，结转上年度办理1件，办结
     13件，结转下年度继续办理2件" — where the 15 came from (14 + 1) and how they ended (13 + 2): no part over the total.
@@ -1310,3 +1323,16 @@ def test_a_count_of_the_report_year_up_to_now(check, said, warned):
     assert bool(found) is warned, [p.message for p in found]
     if warned:
         assert "至今" in found[0].found and f"{year}年1月1日至12月31日" in found[0].message
+
+
+@pytest.mark.parametrize(
+    ("said", "warned"), [("截至2087年底", True), ("截至{next}年1月", False), ("截至{y}年底", False)]
+)
+def test_up_to_a_year_long_after_the_report(check, said, warned):
+    # 诸暨市安华镇 2018 (held-out round 210): "截至2087年底,我镇信息公开工作运行正常"
+    year = legacy()["report"]["year"]
+    text = said.format(y=year, next=year + 1) + "，我镇信息公开工作运行正常。"
+    found = [p for p in check(legacy(overview={"text": text})) if p.rule == "prose.year-slip"]
+    assert bool(found) is warned, [p.message for p in found]
+    if warned:
+        assert (found[0].found, found[0].expected) == ("2087年", f"{year}年")

@@ -4,6 +4,7 @@ Each rule reads the text as the author typed it (before ``{references}`` are rep
 at the key and line to fix:
 
 - ``common.placeholder`` — template fill-ins left in: ××, XX, 【 】, "本级政府（本部门）", "本行政区域（或本部门）",
+  "行政机关规范全称",
   a bracketed drafting note ("(……结合本部门工作实际,对报告中的专业术语……作必要的解释)");
 - ``common.approx-number`` — "余" after a number with decimals ("10.89余万") or after an exact count ("877余篇"), or
   约/近 before one ("约19489人"):
@@ -97,6 +98,8 @@ from plugins.common.texts import REFERENCE, in_title, narrative_strings, section
 _PLACEHOLDERS = re.compile(
     r"×{2,}|(?<![A-Za-z])(?:X{2,}|x{2,})(?![A-Za-z])|【(?!\d{4}】\d+号)[^】]{0,20}】"
     r"|本(?:级政府|地区|机关|行政机关|行政区域)[（(]或?本?(?:部门|单位|机关)[)）]"
+    # the 2021 format's 导语 template "请与（行政机关规范全称）联系", left unfilled (周村区丝绸路街道 2025)
+    r"|[（(]?行政机关规范全称[)）]?"
 )
 #: a template's drafting note left in brackets where the content should be: "(以《条例》和《规定》为指导,结合本部门工作
 #: 实际,对报告中的专业术语和常用短语作必要的解释)" under 专有名词解释 (宜川路街道 2012, the 上海 template)

@@ -302,6 +302,7 @@ def year_slips(report: Report, texts: list[tuple[str, str]], plan_keys: tuple[st
     problems += _count_under_another_year(report, texts, year)
     problems += _count_up_to_the_year_before(report, texts, plan_keys, year)
     problems += _counted_up_to_now(report, texts, plan_keys, year)
+    problems += _up_to_a_later_year(report, texts, plan_keys, year)
     said = {(p.source.keypath if p.source else "", p.found) for p in problems}
     for keypath, text in texts:  # a slip another reading has named already is not said twice
         if keypath.split(".")[0] not in plan_keys:
@@ -485,6 +486,28 @@ def _counted_up_to_now(
         )
         for keypath, text, m in _outside_plans(texts, plan_keys, _UP_TO_NOW, r"将|计划|拟|力争|预计")
         if int(m["y"]) == year
+    ]
+
+
+#: a day a count runs up to: "截至2087年底" (诸暨市安华镇 2018 — 2018 mistyped)
+_UP_TO_YEAR = re.compile(r"截[至止](?:到)?\s*(?P<y>\d{4})\s*年")
+
+
+def _up_to_a_later_year(
+    report: Report, texts: list[tuple[str, str]], plan_keys: tuple[str, ...], year: int
+) -> list[Problem]:
+    """What is said to run up to a year two or more after the report's, outside the plans: the year is mistyped
+    ("截至2087年底" in the report on 2018) — a report is written in the year after its own, never later."""
+    return [
+        warning(
+            "prose.year-slip",
+            f"“{_short(text[m.start() :], 24)}”：报告年度是{year}年，不可能“截至{m['y']}年”：年份有误",
+            report.ref(keypath),
+            expected=f"{year}年",
+            found=f"{m['y']}年",
+        )
+        for keypath, text, m in _outside_plans(texts, plan_keys, _UP_TO_YEAR, r"将|计划|拟|力争|预计|目标")
+        if int(m["y"]) > year + 1
     ]
 
 

@@ -258,6 +258,10 @@ def parts_not_adding_up(text: str) -> Iterator[PartsSum]:
             where = _parts_word(rest, 0)
         unit = total.group("u")
         stated = int(total.group("n").replace(",", ""))
+        # "新收到……78件,结转上年度办理3件。其中,答复……75件,……结转下年度……3件" (硚口区政府办 2025): the count before 其中
+        # is the carried-over part of the year's applications, the new ones said before it — the list is of both
+        if (both := _RECEIVED_AND_CARRIED.search(sentence, 0, total.start("n"))) and both.group("u") == unit:
+            stated += int(both.group("n"))
         listed = rest[where:] + _parallel_clauses(sentence, after, rest[where + 2 :])
         if _in_brackets(rest, where):  # "共受理2720件(其中承办单2299件,重新办理单421件),日均受理……": the bracket
             listed = re.split(r"[）)]", listed, maxsplit=1)[0]  # holds the whole list (互助县政务服务中心 2020)
@@ -389,6 +393,13 @@ def _approximate_total_short(text: str) -> Iterator[PartsSum]:
             whole = tuple(n for _, n, _ in items)
             if sum(whole) < stated:
                 yield PartsSum(sentence.strip(), stated, whole, total.group("u"), complete=True, approximate=True)
+
+
+#: the year's new applications and, straight after them, those carried over from the year before: "新收到依申请公开
+#: 政府信息78件,结转上年度办理"
+_RECEIVED_AND_CARRIED = re.compile(
+    r"(?:新收到|本年新收|新受理|收到)[^，,。；;\d]{0,16}?(?P<n>\d+)(?P<u>[件条])[，,、]\s*(?:结转上年度?|上年度?结转)[^，,。；;\d]{0,12}$"
+)
 
 
 def _two_breakdowns(parts: list[int], stated: int) -> bool:
