@@ -14,7 +14,7 @@ Split from :mod:`plugins.common.prose` (the number rules) — these read dates a
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 
 from compiler.model.problems import Problem, warning
 from compiler.model.report import Report
@@ -418,6 +418,23 @@ def _outside_plans(
                 yield keypath, text, m
 
 
+def _slips(
+    report: Report,
+    found: Iterator[tuple[str, str, re.Match[str]]],
+    rule: str,
+    keep: Callable[[re.Match[str]], bool],
+    say: Callable[[str, re.Match[str]], tuple[str, str, str]],
+) -> list[Problem]:
+    """A warning of ``rule`` for each ``(keypath, text, match)`` found that ``keep`` keeps: ``say(text, match)`` gives
+    its message, what was expected and what was found."""
+    problems = []
+    for keypath, text, m in found:
+        if keep(m):
+            message, expected, said = say(text, m)
+            problems.append(warning(rule, message, report.ref(keypath), expected=expected, found=said))
+    return problems
+
+
 def _final_accounts_of_the_year(
     report: Report, texts: list[tuple[str, str]], plan_keys: tuple[str, ...], year: int
 ) -> list[Problem]:
@@ -450,17 +467,17 @@ def _count_in_the_next_year(
     """What was published told under the year after the report's, outside the plans (凉州区张义镇 2009: "此外,2010年
     我镇通过门户网站公开各类政府信息24余条" in the report on 2009): a slip for the report year, or a figure that does
     not belong in it.  A plan (将、计划、拟、力争) or a date up to which it counts (截至) is no slip."""
-    return [
-        warning(
-            "prose.year-slip",
+    return _slips(
+        report,
+        _outside_plans(texts, plan_keys, _DATED_COUNT, r"将|计划|拟|力争|预计|截至|截止"),
+        "prose.year-slip",
+        lambda m: int(m["y"]) == year + 1,
+        lambda text, m: (
             f"“{_short(text[m.start() :], 24)}”：报告年度是{year}年，这里写的是{year + 1}年公开的数量",
-            report.ref(keypath),
-            expected=f"{year}年",
-            found=f"{m['y']}年",
-        )
-        for keypath, text, m in _outside_plans(texts, plan_keys, _DATED_COUNT, r"将|计划|拟|力争|预计|截至|截止")
-        if int(m["y"]) == year + 1
-    ]
+            f"{year}年",
+            f"{m['y']}年",
+        ),
+    )
 
 
 #: a count from a day of the report year "up to now": "2019年1月至今,我局共接收政府信息公开申请92件"
@@ -475,18 +492,18 @@ def _counted_up_to_now(
     """A count from a day of the report year "至今" (上海市普陀区市场监管局 2019: "2019年1月至今,我局共接收政府信息公开
     申请92件", in a report posted on 21 January 2020): the report counts the year, and "now" is after its end — the
     figure may hold the next year's weeks.  A running total from an earlier year ("2015年以来至今") is not read."""
-    return [
-        warning(
-            "prose.period",
+    return _slips(
+        report,
+        _outside_plans(texts, plan_keys, _UP_TO_NOW, r"将|计划|拟|力争|预计"),
+        "prose.period",
+        lambda m: int(m["y"]) == year,
+        lambda text, m: (
             f"“{_short(text[m.start() :], 24)}”：年度报告统计的是{year}年1月1日至12月31日，“至今”已过了年底，"
             "数字里可能有下一年的",
-            report.ref(keypath),
-            expected=f"{year}年（全年）或“{year}年1月至12月”",
-            found=m.group(0),
-        )
-        for keypath, text, m in _outside_plans(texts, plan_keys, _UP_TO_NOW, r"将|计划|拟|力争|预计")
-        if int(m["y"]) == year
-    ]
+            f"{year}年（全年）或“{year}年1月至12月”",
+            m.group(0),
+        ),
+    )
 
 
 #: a day a count runs up to: "截至2087年底" (诸暨市安华镇 2018 — 2018 mistyped)
@@ -498,17 +515,17 @@ def _up_to_a_later_year(
 ) -> list[Problem]:
     """What is said to run up to a year two or more after the report's, outside the plans: the year is mistyped
     ("截至2087年底" in the report on 2018) — a report is written in the year after its own, never later."""
-    return [
-        warning(
-            "prose.year-slip",
+    return _slips(
+        report,
+        _outside_plans(texts, plan_keys, _UP_TO_YEAR, r"将|计划|拟|力争|预计|目标"),
+        "prose.year-slip",
+        lambda m: int(m["y"]) > year + 1,
+        lambda text, m: (
             f"“{_short(text[m.start() :], 24)}”：报告年度是{year}年，不可能“截至{m['y']}年”：年份有误",
-            report.ref(keypath),
-            expected=f"{year}年",
-            found=f"{m['y']}年",
-        )
-        for keypath, text, m in _outside_plans(texts, plan_keys, _UP_TO_YEAR, r"将|计划|拟|力争|预计|目标")
-        if int(m["y"]) > year + 1
-    ]
+            f"{year}年",
+            f"{m['y']}年",
+        ),
+    )
 
 
 #: a count of what was published up to a year's end: "截至2020年12月31日,我办通过……网站公布信息1877条"
