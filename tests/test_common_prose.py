@@ -74,6 +74,16 @@ def test_the_years_new_and_carried_over_applications_are_one_total():
     assert not list(parts_not_adding_up(text.replace("75件", "78件")))
 
 
+def test_a_last_part_without_its_measure_word_run_into_the_next_clause():
+    """定州市东留春乡 2020 (held-out round 214): "主动公开信息20条，其中执法信息公开17条，财政信息3通过微信公众号……公开
+    信息82条" — 17 and the 3 printed without 条 make the 20; the 82 is a channel's count in a clause run on with no
+    mark, not a part (it was said that the parts made 102)."""
+    text = "主动公开信息20条，其中执法信息公开17条，财政信息3通过微信公众号“魅力东留春”公开信息82条。"
+    assert not list(parts_not_adding_up(text))
+    [found] = parts_not_adding_up(text.replace("财政信息3", "财政信息5"))
+    assert (found.total, sum(found.parts)) == (20, 99)
+
+
 def test_one_total_broken_down_twice():
     """铜梁区政府办公室 2025 (held-out round 207): "共受理政府信息公开申请15件，其中新收到14件，结转上年度办理1件，办结
     13件，结转下年度继续办理2件" — where the 15 came from (14 + 1) and how they ended (13 + 2): no part over the total.
@@ -947,6 +957,9 @@ def test_a_period_stated_without_its_dates(check):
 
     found = [p for p in check(legacy(preamble={"text": "本报告所列数据的统计期限自至。"})) if p.rule == "prose.period"]
     assert [p.found for p in found] == ["统计期限自至"] and found[0].expected == "自2018年1月1日起至2018年12月31日止"
+    # 天台县民政局 2013 (held-out round 215): "起止时间为至。"
+    found = [p for p in check(legacy(preamble={"text": "本报告中所列数据起止时间为至。"})) if p.rule == "prose.period"]
+    assert [p.found for p in found] == ["起止时间为至"]
 
 
 def test_kinds_listed_in_a_later_sentence_than_the_count_they_break_down():

@@ -51,6 +51,8 @@ def test_de_for_di_before_a_verb_and_its_object(check):
         ("完善受理答复程序，并预见性的分析依申请公开热点问题。", ["“预见性的分析”"]),
         ("我局有针对性的开展业务培训。", ["“有针对性的开展”"]),
         ("形成具有前瞻性的分析报告。", []),  # 分析 heads a noun after 具有
+        # 柳州市国资委 2011 (held-out round 217): adverbials in 有 coordinated by 、
+        ("保证了政府信息公开工作有组织、有计划、有步骤的开展。", ["“有组织、有计划、有步骤的开展”"]),
     ],
 )
 def test_de_for_di_after_a_subject_alone_and_fixed(check, text, found):

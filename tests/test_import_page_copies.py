@@ -42,6 +42,15 @@ MISREAD: dict[str, str] = {  # slug → why its page copy is still read otherwis
         "only year the copy prints is in part 一's item 2 (“2022年共删减5项……”): the import finds no year, so no "
         "format, and asks for --format"
     ),
+    "beijing-dongcheng-chongwenmenwaijiedao-2020": (
+        "no title and a one-sentence 导语 that names no year (“依据《……条例》……第五十条规定,编制本报告。”); the "
+        "years the copy prints stand inside part 一's points (“……2020年工作要点”, “关于2021年……政务开放日”): the "
+        "import finds no year, so no format, and asks for --format"
+    ),
+    "taizhou-tiantai-minzhengju-2013": (
+        "part 四 is headed “政府支出与收费情况”, the older template's name for the fee part, which its transcriber "
+        "filed as the fee part; the import reads no legacy part by that name and keeps it as a part of the report's own"
+    ),
     "hunnan-guoziju-2022": (
         "the copy's first line is the organ's name alone (“浑南区国资局”), which the transcriber kept as the title as "
         "printed; a line that names no report is no title to the import, which gives the report its default title"
@@ -124,6 +133,7 @@ MISREAD: dict[str, str] = {  # slug → why its page copy is still read otherwis
 
 #: copies the import refuses (see MISREAD), with the error it names: the page check stops there
 REFUSED = {
+    "beijing-dongcheng-chongwenmenwaijiedao-2020": r"import\.unknown-format",
     "beijing-xicheng-guangwaijiedao-2022": r"import\.unknown-format",
     "huangping-xianzhengfu-2019": r"import\.unknown-format",
     "qindu-quzhengfu-2020": r"import\.unknown-format",

@@ -719,7 +719,11 @@ def _area_code_run_in(text: str) -> Iterator[tuple[str, str]]:
 
 
 #: a number or an address written wrong: its pattern (group 1 the written form), what to say, and the form mended
+#: a postcode of more or fewer than six digits: "邮编:5450001" (柳州市国资委 2011)
+_POSTCODE_LENGTH = re.compile(r"(?:邮政编码|邮编)[：:]?\s*(\d{7,8}|\d{4,5})(?!\d)")
+
 _MISWRITTEN_CONTACTS = (
+    (_POSTCODE_LENGTH, "邮政编码“{}”不是六位数：我国的邮政编码是六位数字", lambda w: "六位数字"),
     (_DOTTED_PHONE, "电话号码“{}”中间用了点号：号码中间不加点，要分隔用短横线“-”", lambda w: w.replace(".", "")),
     (_WEB_MAILBOX, "电子邮箱“{}”前多了网址的“www.”：邮箱地址是“用户名@域名”", lambda w: w.removeprefix("www.")),
     (_MAILBOX, "电子邮箱“{}”缺了“@”：邮箱地址是“用户名@域名”", lambda w: "用户名@域名"),
@@ -735,8 +739,9 @@ def contact_mark_problems(report: Report) -> list[Problem]:
     """Marks in contact details: "0818—6972129" with a dash where GB/T 15834-2011 §4.13.3 writes a telephone number
     with the short hyphen (大竹县朝阳乡 2016), two items with nothing between them, "铁山路37号邮编:255000"
     (中埠镇 2020), "……东兴中学旁电话:" (鹿城街道 2025), an e-mail address without its @, "邮箱:562170318qq.com"
-    (通榆县团结乡 2020), or with a web address's "www." before it (昌都市 2018), and a web address with a space inside
-    it, "www. fgw.taian.gov.cn" (泰安市发展和改革委员会 2020)."""
+    (通榆县团结乡 2020), or with a web address's "www." before it (昌都市 2018), a web address with a space inside
+    it, "www. fgw.taian.gov.cn" (泰安市发展和改革委员会 2020), and a postcode not of six digits ("邮编:5450001",
+    柳州市国资委 2011)."""
     problems = []
     for keypath, text in narrative_strings(report):
         for m in _PHONE_DASH.finditer(text):

@@ -41,9 +41,10 @@ _SHORT_OF_YEAR_END = re.compile(r"截[至止]\s*(?P<y>\d{4})\s*年\s*12\s*月\s*
 #: a period whose end lost its 年 and 月 and still ends short of the year: "自202111日起至20211230日止" (吴起县周湾镇
 #: 2021) — the run-together date itself is common.malformed-date's
 _RUN_TOGETHER_END = re.compile(_PERIOD_STATED + r"[^。]{0,30}?(?:至|到)\s*(?P<y>\d{4})12(?P<d>[0-3]\d)日")
-#: a period stated without its dates: "本报告所列数据的统计期限自至。" (平潭县人民政府 2013)
+#: a period stated without its dates: "本报告所列数据的统计期限自至。" (平潭县人民政府 2013), "起止时间为至。" (天台县
+#: 民政局 2013)
 _EMPTY_SPAN = re.compile(
-    r"(?:统计期限|统计时限|统计期间|统计时间)(?:为|是)?\s*自\s*(?:起\s*)?至\s*(?:止\s*)?(?=[。；，,]|$)"
+    r"(?:统计期限|统计时限|统计期间|统计时间|起止时间)(?:为|是)?\s*(?:自|从)?\s*(?:起\s*)?至\s*(?:止\s*)?(?=[。；，,]|$)"
 )
 #: a document said to be issued in a year ("于2019年开始印发"), its 文号's year in the brackets after its title
 _ISSUED_IN = re.compile(

@@ -296,6 +296,15 @@ def parts_not_adding_up(text: str) -> Iterator[PartsSum]:
                 # the remainder closed the list on the total: what follows it is another statistic ("……其他信息579条,
                 # 通过政务微信公开政府信息39条", 新蔡县 2020 — a channel, not one more kind)
                 break
+            if (
+                parts
+                and (bare := _BARE_BEFORE_CLAUSE.search(listed, last, m.start()))
+                and (sum(parts) + int(bare.group(1)) == stated)
+            ):
+                # a last part printed without its measure word closes the list on the total, and a clause of its own
+                # follows with no mark between: "其中执法信息公开17条,财政信息3通过微信公众号……公开信息82条" against 20
+                # (定州市东留春乡 2020 — the 82 a channel's, not a part)
+                break
             parts.append(int(m.group("n").replace(",", "")))
             last = m.end()
         if parts and sum(parts) > stated:  # one part alone over the total is as wrong as several
@@ -410,6 +419,9 @@ def _two_breakdowns(parts: list[int], stated: int) -> bool:
     a breakdown."""
     return any(sum(parts[:k]) == stated == sum(parts[k:]) for k in range(2, len(parts) - 1))
 
+
+#: a count with no measure word and no mark after it, straight before the words that open a clause: "财政信息3通过……"
+_BARE_BEFORE_CLAUSE = re.compile(r"(?<=[\u4e00-\u9fff])(\d+)(?=通过|在|经|并|同时)")
 
 #: a count in a measure word no list of information counts in: "政府工作报告类2份"
 _OWN_MEASURE = re.compile(r"(?<![\d.])(\d+)(?:份|本|册|部|套)")
