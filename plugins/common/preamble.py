@@ -299,8 +299,9 @@ def _as_counted(pieces: list[str], names: tuple[str, ...], count: int) -> tuple[
     it: each piece a name of its own ("由概述、工作措施、政务公开情况、拓宽公开渠道、存在问题和改进措施等五部分组成",
     郑州市工信局 2018 — 拓宽公开渠道 is a name printed short, not the first half of the next), or a short piece joined
     to the name before it ("……以及政府信息公开存在的主要问题、下步工作等六部分", 杭州市城管委 2015 — one part, its
-    problems and next steps).  The 复议 half of the appeals part's name is never a name of its own; a count that no
-    reading gives keeps ``names``, and the part count says the list and its count differ."""
+    problems and next steps), or a part on its problems and the next one joined by 和 ("……存在主要问题和2019年工作
+    思路四个部分").  The 复议 half of the appeals part's name is never a name of its own; a count that no reading
+    gives keeps ``names``, and the part count says the list and its count differ."""
     if len(pieces) == count and not any(re.search(r"复议$", piece) for piece in pieces[:-1]):
         return tuple(pieces)
     backward: list[str] = []
@@ -309,7 +310,20 @@ def _as_counted(pieces: list[str], names: tuple[str, ...], count: int) -> tuple[
             backward[-1] += "、" + piece
         else:
             backward.append(piece)
-    return tuple(backward) if len(backward) == count else names
+    if len(backward) == count:
+        return tuple(backward)
+    # one name more than the pieces: a part on its problems with the next part joined by 和 ("……工作存在主要问题和
+    # 2019年工作思路四个部分", 牡丹江市气象局 2018) — "存在的主要问题和改进措施" is one name, so only where the count
+    # asks for the split
+    joined = [i for i, piece in enumerate(pieces) if _PROBLEMS_AND.search(piece)]
+    if len(pieces) + 1 == count and len(joined) == 1:
+        first, second = _PROBLEMS_AND.split(pieces[joined[0]], maxsplit=1)
+        return (*pieces[: joined[0]], first, second, *pieces[joined[0] + 1 :])
+    return names
+
+
+#: a part's name on its problems, and a second name after 和/及/与 that is no improvement of them
+_PROBLEMS_AND = re.compile(r"(?<=问题)(?:和|及|与)(?!改进|整改|下一步改进)")
 
 
 def preamble_blocks(ctx: SectionContext) -> list[Block]:
