@@ -2179,3 +2179,12 @@ def test_a_part_list_said_as_its_main_contents(check):
     )
     found = {p.rule for p in check(legacy(preamble={"text": text}))}
     assert "legacy.part-count" in found
+
+
+def test_an_agency_s_intelligent_monitoring_is_no_miswritten_category(check):
+    # 南江县 2018 (the seed): "对第三方监测机构智能监测等发现的1402个问题跟踪整改" — 机构 + 智能监测, not the category
+    # 机构职能 miswritten (汶上县白石镇 2020's "机构智能类3条" is)
+    clean = with_overview(text="对第三方监测机构智能监测等发现的1402个问题跟踪整改。")
+    assert "common.misused-word" not in rules(check(clean))
+    [p] = [p for p in check(with_overview(text="公开机构智能类信息3条。")) if p.rule == "common.misused-word"]
+    assert p.expected == "“机构职能”"
