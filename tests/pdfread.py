@@ -190,7 +190,9 @@ def _glyphs(page: pdfium.PdfPage) -> list[Glyph]:
         code = pdfium_c.FPDFText_GetUnicode(textpage.raw, i)
         if pdfium_c.FPDFText_IsGenerated(textpage.raw, i) or code in (0xFFFE, 0xFFFF, 0x0A, 0x0D):
             continue
-        char = chr(code)
+        # pdfium reports a hyphen drawn at the end of a line as 0x02, its mark for a word broken there ("2018年1月1日-"
+        # at a line's end, 盘龙区滇源街道 2018): the glyph drawn is the hyphen, and that is what a reader copies
+        char = "-" if code == 0x02 else chr(code)
         if char.isspace():
             continue
         pdfium_c.FPDFText_GetCharOrigin(textpage.raw, i, ctypes.byref(x), ctypes.byref(y))

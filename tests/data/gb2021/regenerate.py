@@ -40,7 +40,7 @@ CASES: list[tuple[str, str, str, list[tuple[str, str, str]]]] = [
         "报告机关改为市人民政府，监督保障删去“责任追究”一句：条例第五十条第四项的内容没有写",
         [
             ("[report]", 'organ = "青岚市数据资源管理局"', 'organ = "青岚市人民政府"'),
-            ("[overview.supervision]", "全年未发生因政府信息公开工作引起的责任追究情况。", ""),
+            ("[overview.supervision]", "；全年未发生因政府信息公开工作引起的责任追究情况。", "。"),
         ],
     ),
     (
