@@ -16,10 +16,12 @@ of the held-out rounds open so.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import replace
 
 from compiler.importers.base import TextItem
+from plugins.common import places
 
 #: labels of the 政府信息公开目录 rows and the page's tool lines: a line that opens with one is the page's
 _LABELS = (
@@ -73,13 +75,19 @@ _FURNITURE = re.compile(
     r"|欢迎访问|本站已启用|正文内容区域|设为首页|加入收藏|中央政府门户网站|社会主义核心价值观|返回上一级|字号$|主动公开$)"
     r")"
 )
-#: the site's name in its banner: a province's short name and a county's, city's or district's own ("新疆伊宁县",
-#: 伊宁县 2023's portal) — a signature names its place in full ("上海市松江区"), a site's banner in short; but the first
-#: line of a title printed on two ("新疆伊宁县" / "2023年政府信息公开工作年度报告") is the title's
-_SITE_BANNER = re.compile(
-    r"^(?:北京|天津|上海|重庆|河北|山西|内蒙古|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|广西|海南"
-    r"|四川|贵州|云南|西藏|陕西|甘肃|青海|宁夏|新疆)(?![省市])[\u4e00-\u9fff]{1,8}[县市区旗]$"
-)
+
+
+@functools.cache
+def _site_banner() -> re.Pattern[str]:
+    """The site's name in its banner: a province's short name and a county's, city's or district's own
+    ("新疆伊宁县", 伊宁县 2023's portal) — a signature names its place in full ("上海市松江区"), a site's banner in
+    short; but the first line of a title printed on two ("新疆伊宁县" / "2023年政府信息公开工作年度报告") is the
+    title's.  The provinces' short names (北京, 内蒙古, 新疆 …) come from the table of places; the pattern is built on
+    first use."""
+    shorts = "|".join(filter(None, (places.short_name(p.name) for p in places.provinces())))
+    return re.compile(rf"^(?:{shorts})(?![省市])[\u4e00-\u9fff]{{1,8}}[县市区旗]$")
+
+
 #: a line that opens with a year: a title's second line under its organ's
 _YEAR_FIRST = re.compile(r"^\s*\d{4}\s*年")
 #: a line of marks only ("|", "|||"): a table's empty cells as the page's text
@@ -215,7 +223,7 @@ def page_front(front: list[TextItem]) -> tuple[list[TextItem], dt.date | None]:
     issued: dt.date | None = None  # a 目录 row's 发文日期: the posting day only when the page gives no other
     for n, item in enumerate(front):
         text = item.text.strip()
-        if _SITE_BANNER.match(text) and not (n + 1 < len(front) and _YEAR_FIRST.match(front[n + 1].text)):
+        if _site_banner().match(text) and not (n + 1 < len(front) and _YEAR_FIRST.match(front[n + 1].text)):
             continue
         if (bare := _CELL_MARKS_AFTER.sub("", text)) != text and bare.endswith(("报告", "年报")):
             # a headline in a table's first cell, the row's empty cells after it ("……年度报告 | ||||||", 兰山区 2013)

@@ -70,6 +70,11 @@ def by_code(code: str) -> Place | None:
     return _index()[0].get(code)
 
 
+def provinces() -> tuple[Place, ...]:
+    """The province-level divisions (the rows of two-digit codes), in the table's order."""
+    return tuple(place for code, place in _index()[0].items() if len(code) == 2)
+
+
 def named(word: str) -> tuple[Place, ...]:
     """The places a word names exactly (平潭 or 平潭县); empty for anything else."""
     return _index()[1].get(word, ())

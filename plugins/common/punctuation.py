@@ -718,10 +718,10 @@ def _area_code_run_in(text: str) -> Iterator[tuple[str, str]]:
             yield number, f"{code}-{number[len(code) :]}"
 
 
-#: a number or an address written wrong: its pattern (group 1 the written form), what to say, and the form mended
 #: a postcode of more or fewer than six digits: "邮编:5450001" (柳州市国资委 2011)
 _POSTCODE_LENGTH = re.compile(r"(?:邮政编码|邮编)[：:]?\s*(\d{7,8}|\d{4,5})(?!\d)")
 
+#: a number or an address written wrong: its pattern (group 1 the written form), what to say, and the form mended
 _MISWRITTEN_CONTACTS = (
     (_POSTCODE_LENGTH, "邮政编码“{}”不是六位数：我国的邮政编码是六位数字", lambda w: "六位数字"),
     (_DOTTED_PHONE, "电话号码“{}”中间用了点号：号码中间不加点，要分隔用短横线“-”", lambda w: w.replace(".", "")),

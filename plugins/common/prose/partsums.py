@@ -314,9 +314,7 @@ def parts_not_adding_up(text: str) -> Iterator[PartsSum]:
             continue
         # parts printed without their measure word among those with it ("……栏目信息共1223,“大涌发布”发布政务微信信息
         # 2141、视频信息139条,……438条" against 3548, 中山市大涌镇 2022): they count too, and together the list is over
-        unmarked = [
-            int(b.group(1)) for b in _BARE_COUNT.finditer(listed, 0, last) if not _in_brackets(listed, b.start())
-        ]
+        unmarked = _counts_outside_brackets(_BARE_COUNT, listed, last)
         # (two parts with their measure word at least: one alone may be another statistic after the list — "……更新类
         # 信息219、微信平台同步发布信息812条" against 854, 正蓝旗 2021, the 812 a channel's copy of the same)
         # (a list that is the whole — the three kinds, or closed by the remainder — is read whole further on)
@@ -331,14 +329,10 @@ def parts_not_adding_up(text: str) -> Iterator[PartsSum]:
         after_parts = [int(m.group("n").replace(",", "")) for m in _NUMBER_UNIT.finditer(listed, last)]
         # … and so does a part printed without its measure word among the others ("……185条,财务预决算信息6,人事信息
         # 5条,……7036条,四川要闻52期" against 7333, 四川省地方志办 2021: 7275 + 6 + 52)
-        bare = sum(
-            int(b.group(1)) for b in _BARE_COUNT.finditer(listed, 0, last) if not _in_brackets(listed, b.start())
-        )
+        bare = sum(unmarked)
         # … and so does a part counted in a measure word of its own among them ("……财政预决算类31条,政府工作报告类2份,
         # 其他信息23条" against 830, 番禺区大石街道 2021: 828 + 2 reports)
-        own_measure = sum(
-            int(o.group(1)) for o in _OWN_MEASURE.finditer(listed, 0, last) if not _in_brackets(listed, o.start())
-        )
+        own_measure = sum(_counts_outside_brackets(_OWN_MEASURE, listed, last))
         made_up = short in {
             n + b + o
             for n in (after_parts[0] if after_parts else 0, sum(after_parts))
@@ -418,6 +412,11 @@ def _two_breakdowns(parts: list[int], stated: int) -> bool:
     total itself ("43条,其中主动公开政府信息43条,领导信息13条……", 东阳市江北街道 2023) is the total said again, not
     a breakdown."""
     return any(sum(parts[:k]) == stated == sum(parts[k:]) for k in range(2, len(parts) - 1))
+
+
+def _counts_outside_brackets(pattern: re.Pattern[str], listed: str, last: int) -> list[int]:
+    """The counts ``pattern`` finds in ``listed`` before ``last`` (its group 1), those inside brackets left out."""
+    return [int(m.group(1)) for m in pattern.finditer(listed, 0, last) if not _in_brackets(listed, m.start())]
 
 
 #: a count with no measure word and no mark after it, straight before the words that open a clause: "财政信息3通过……"
