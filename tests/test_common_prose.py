@@ -1237,6 +1237,19 @@ def test_a_list_in_brackets_ends_with_its_bracket():
     assert (slip.total, slip.parts) == (2720, (2399, 421))
 
 
+def test_a_list_in_brackets_after_a_count_without_gong():
+    """银川市城市管理局 2024 (corpus): "主动公开政府信息按时发布96条(其中更新概况信息3条,……,意见征集反馈5条)" — the
+    count straight before the bracket is the total of the list inside it, with no 共 said: the fifteen parts make 95.
+    A list outside the bracket after it is not the bracket's."""
+    text = "城市管理局主动公开政府信息按时发布96条(其中更新概况信息3条,部门预算公开7条,市政基础设施建设及维护85条)。"
+    [slip] = parts_not_adding_up(text)
+    assert (slip.total, slip.parts) == (96, (3, 7, 85))
+    assert list(parts_not_adding_up(text.replace("85条", "86条"))) == []
+    full = text.replace("(", "（").replace(")", "）").replace("85条", "86条")
+    assert list(parts_not_adding_up(full + "发布解读3条。")) == []
+    assert [s.parts for s in parts_not_adding_up(full.replace("86条", "88条"))] == [(3, 7, 88)]
+
+
 def test_a_share_given_with_each_part_of_a_list():
     """互助县政务服务中心 2020 (held-out round 66): "共受理2720件……。其中，按办件性质分：求助类2252件，占82.8%；……
     投诉类382件，占14.1%；……" — 382 of 2720 is 14.0 %.  A share of one part (实现……的有45项，占比78.9%: of the 57

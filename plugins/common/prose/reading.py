@@ -22,7 +22,7 @@ _PARTS_WORDS = ("其中", "包括")
 
 #: a total said without 共: the count straight before 其中 or 包括 ("主动公开政府信息40条，其中……")
 _COUNT_BEFORE_PARTS = re.compile(
-    rf"(?<![\d.])(?P<n>\d+(?:,\d{{3}})*)(?P<u>[{_UNITS}])(?=[，,：:。\s]{{0,2}}(?:内容|主要)?(?:{'|'.join(_PARTS_WORDS)}))"
+    rf"(?<![\d.])(?P<n>\d+(?:,\d{{3}})*)(?P<u>[{_UNITS}])(?=[，,：:。\s（(]{{0,2}}(?:内容|主要)?(?:{'|'.join(_PARTS_WORDS)}))"
 )
 
 
