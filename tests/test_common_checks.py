@@ -120,9 +120,16 @@ def test_enumerations_running_on_over_successive_paragraphs(check):
     assert "common.enumeration" not in rules(check(with_overview(text=paragraphs)))
     [p] = [p for p in check(with_overview(text=["一是甲。", "三是乙。"])) if p.rule == "common.enumeration"]
     assert (p.source.keypath, p.found, p.expected) == ("overview.text[1]", "三是", "二是")
-    broken = with_overview(text=["一是甲。", "普通段落。", "二是乙。"])
+    broken = with_overview(text=["一是完善领导体系，明确专人负责，定期研究部署。", "普通段落。", "二是乙。"])
     [p] = [p for p in check(broken) if p.rule == "common.enumeration"]
-    assert p.source.keypath == "overview.text[2]"  # a paragraph without one breaks the run
+    assert p.source.keypath == "overview.text[2]"  # a paragraph without one breaks the run…
+    # …unless the numbered paragraphs are only the items' heads, each item's paragraphs under it (喀左县 2025,
+    # held-out round 222: "一是主动公开情况。" … "二是依申请公开情况。" … "三是政府信息管理情况。")
+    headed = ["一是主动公开情况。", "全年发布信息3000余条。", "二是依申请公开情况。", "收到申请9件。", "三是管理情况。"]
+    assert "common.enumeration" not in rules(check(with_overview(text=headed)))
+    slipped = [*headed[:4], "二是管理情况。"]
+    [p] = [p for p in check(with_overview(text=slipped)) if p.rule == "common.enumeration"]
+    assert (p.source.keypath, p.found, p.expected) == ("overview.text[4]", "二是", "三是")
     # …but a picture's caption between the items does not (昆明市 2023, held-out round 84: "特色专栏截图")
     captioned = ["一是增强获得感。", "特色专栏截图", "二是推动解读多元化。", "解读部分截图", "三是提升回应质效。"]
     assert "common.enumeration" not in rules(check(with_overview(text=captioned)))

@@ -376,6 +376,23 @@ def test_year_slips_and_part_lists(check):
     assert "legacy.part-count" in {p.rule for p in found}
 
 
+def test_a_preamble_opening_on_its_year_publishes_that_years_report(check):
+    """高平市南城街街道 2021 (held-out round 224): "2021年,根据《……条例》……规定,南城街街道办事处向社会公布2021年本级
+    政府信息公开工作年度报告" — the opening year governs the publishing, but a year's report is published the year
+    after.  The year's work told first and the report published in a sentence of its own is right; so is a sentence
+    that names another year between (a 要点 of the year cited)."""
+    opening = "2018年，根据《中华人民共和国政府信息公开条例》规定，街道办事处向社会公布2018年本级信息公开工作年度报告。"
+    [slip] = [p for p in check(legacy(preamble={"text": opening})) if p.rule == "prose.year-slip"]
+    assert (slip.source.keypath, slip.found, slip.expected) == ("preamble.text", "2018年公布", "2019年公布")
+    right = [
+        "2018年，街道认真落实条例。现向社会公布2018年本级政府信息公开工作年度报告。",
+        "根据《中华人民共和国政府信息公开条例》规定，现向社会公布2018年政府信息公开工作年度报告。",
+        "2018年，按照《关于印发2018年政务公开工作要点的通知》要求，我街道公布2018年度政府信息公开工作年度报告。",
+    ]
+    for text in right:
+        assert "prose.year-slip" not in rules(check(legacy(preamble={"text": text}))), text
+
+
 def test_a_part_name_with_its_own_enumeration_comma_is_one_name(check):
     """The 2021 format's part 四 is "政府信息公开行政复议、行政诉讼情况": its 、 does not split the list
     (闽侯县财政局 2024 lists six parts, not seven)."""
@@ -1312,6 +1329,13 @@ def test_shares_that_add_up_to_the_whole_are_of_the_parts_added_up():
     assert list(shares_of_a_whole("政府网站公开118条，占比20%；新媒体公开142条，占比40%。")) == []
     # a stated total before the list: the total is the base, not the parts (the other readers say it)
     assert list(shares_of_a_whole("共公开600条，其中网站公开118条，占比20.34%；新媒体公开482条，占比79.66%。")) == []
+    # 高平市南城街街道 2021 (held-out round 224): the first part said with 共 itself, each share "of all the
+    # information published" — 183 of 476 is 38.4 %, not 38.5 % (61.5 % for 293 is 61.55 % cut short, said elsewhere)
+    text = "其中微信公众号共发布信息293条,占全部公开信息的61.5%,政府网站公开上传信息183条,占全部公开信息的38.5%。"
+    cut, slip = shares_of_a_whole(text)
+    assert (slip.part, slip.total, slip.typed, str(slip.verdict.rounded)) == (183, 476, "38.5", "38.4")
+    assert (cut.part, cut.typed, cut.verdict.truncated) == (293, "61.5", True)  # cut short, not rounded: said so
+    assert list(shares_of_a_whole(text.replace("183条", "154条").replace("293条", "246条"))) == []  # of 400
 
 
 @pytest.mark.parametrize(

@@ -255,6 +255,11 @@ NOT_FOUND_ON_THE_PAGE: dict[str, tuple[dict[str, int], str]] = {
         )
         for slug in ("qianjiang-yuyangzhen-2022", "wuhan-donghufengjingqu-chengxianggongzuobanshichu-2025")
     },
+    "yinchuan-gonggongziyuanjiaoyizhongxin-2024": (
+        {"hygiene.space": 1},
+        "the import takes a space next to a Chinese character for the page's layout and drops it: the copy's "
+        "“〔2021〕30 号” is read as “30号”",
+    ),
     "eerduosi-shizhengfu-2017": (
         {"common.title": 1},
         "the import takes the page's headline, whole, for the title (see MISREAD): the cover's title, short of 开 "
@@ -849,3 +854,36 @@ def test_the_reports_own_title_with_its_year_short_of_nian_under_the_headline(tm
     data = _imported(lines, tmp_path)
     assert (data["format"], data["report"]["organ"], data["report"]["year"]) == ("legacy", "某镇", 2014)
     assert data["report"]["title"] == "2014某镇政府信息公开工作年度报告"
+
+
+def test_the_day_a_page_was_changed_is_not_the_day_it_was_posted(tmp_path):
+    """硚口区 2015 (held-out round 225): "更新时间:2021-09-23 10:36 发布时间:2016-01-13 08:36" — the page was
+    changed in 2021 and posted in 2016; the posting day is the report's ``published``."""
+    lines = [
+        "2015年武汉市硚口区政府信息公开工作年度报告",
+        "更新时间:2021-09-23 10:36 发布时间:2016-01-13 08:36 来源:区政府办",
+        "本报告依据《中华人民共和国政府信息公开条例》编制。",
+        "一、概述",
+        "2015年,硚口区政府信息公开工作有序推进。",
+    ]
+    assert _imported(lines, tmp_path)["report"]["published"].isoformat() == "2016-01-13"
+    # …but a line whose 发布时间 is left blank gives only the day it was changed (东湖风景区城乡工作办事处 2025)
+    lines[1] = "更新时间:2026-01-15 发布时间: |  来源:城乡工作办事处"
+    assert _imported(lines, tmp_path)["report"]["published"].isoformat() == "2026-01-15"
+
+
+def test_a_bulleted_metadata_row_above_the_title_is_the_pages(tmp_path):
+    """上街区 2020 (held-out round 225): the page's metadata as bulleted rows above the title ("• 政务公开,年报",
+    "• 2021-02-01"): a row's comma is no 导语 beginning, and the title under the rows is found."""
+    lines = [
+        "• 005283492/2021-00013",
+        "• 上街区人民政府",
+        "• 政务公开,年报",
+        "• 2021-02-01",
+        "郑州市上街区人民政府2020年政府信息公开工作年度报告",
+        "本报告根据《中华人民共和国政府信息公开条例》编制。",
+        "一、总体情况",
+        "2020年,上街区坚持公开为常态。",
+    ]
+    read = _imported(lines, tmp_path)["report"]
+    assert (read["organ"], read["year"]) == ("郑州市上街区人民政府", 2020)

@@ -110,6 +110,9 @@ def _lists_apart(texts: Iterator[tuple[str, str]]) -> Iterator[tuple[str, str]]:
             yield keypath, text[start:end]
 
 
+#: a paragraph that is only an item's head, one short sentence: "二是依申请公开情况。" (its paragraphs follow it)
+_ITEM_HEAD = re.compile(r"[^。；;！？!?，,]{2,30}[。：:]?")
+
 #: a short line with no mark of a sentence: a caption or a label printed between the items of a list
 _CAPTION = re.compile(r"[^。；;！？!?，,：:]{1,20}")
 
@@ -118,6 +121,9 @@ def enumeration_problems(report: Report) -> list[Problem]:
     """One message per slip, naming the fix: 一是…三是…三是 → "第一个‘三是’应为‘二是’"."""
     problems: list[Problem] = []
     carried: dict[str, int] = {}  # list key path → the last number of its previous paragraph
+    # list key path → the number of the last paragraph that is only an item's head ("一是主动公开情况。"): the item's
+    # own paragraphs may follow it before the next item opens ("二是依申请公开情况。", 喀左县 2025)
+    headed: dict[str, int] = {}
     paragraphs: list[tuple[str, list[int]]] = []  # each paragraph's list numbers, for the 一是 alone
     texts: dict[str, str] = {}
     for keypath, text in _lists_apart(narrative_strings(report)):
@@ -134,9 +140,17 @@ def enumeration_problems(report: Report) -> list[Problem]:
         paragraphs.append((keypath, numbers))
         parent, _, index_part = keypath.rpartition("[")
         first = 1
-        if index_part.endswith("]") and parent in carried and numbers and numbers[0] != 1 and _ENUMERATION.match(text):
-            # "一是……" "二是……" "三是……" as successive paragraphs of one list: the count goes on
-            first = carried[parent] + 1
+        opens = bool(_ENUMERATION.match(text))
+        if index_part.endswith("]") and numbers and numbers[0] != 1 and opens:
+            if parent in carried:  # "一是……" "二是……" "三是……" as successive paragraphs of one list: the count goes on
+                first = carried[parent] + 1
+            elif parent in headed:  # … or with the paragraphs of the item before between them
+                first = headed[parent] + 1
+        if index_part.endswith("]") and numbers:
+            if opens and len(numbers) == 1 and _ITEM_HEAD.fullmatch(text.strip()):
+                headed[parent] = numbers[-1]
+            else:
+                headed.pop(parent, None)
         # a picture's caption between "一是……" and "二是……" ("特色专栏截图", 昆明市 2023) leaves the list going on
         caption = not numbers and _CAPTION.fullmatch(text.strip())
         if index_part.endswith("]") and not caption:

@@ -361,6 +361,8 @@ def title_of(doc: PublishedDocument, front: list[TextItem]) -> tuple[str, list[T
     # 组配分类, •决策, 主题分类 …): the title is looked for until the 导语 begins, well past a dozen lines
     for end, item in enumerate(front[:40]):
         text = norm(item.text)
+        if found is None and re.match(r"\s*[•●▪]", text):
+            continue  # a bulleted row of the page's metadata ("• 政务公开,年报", 上街区 2020): its comma is no 导语's
         if (_SENTENCE_MARKS.search(text) or len(text) > 80) and not (found is None and _TO_THE_READER.search(text)):
             break  # the 导语 has begun
         if not _REPORT_WORD.search(text):
@@ -585,8 +587,9 @@ _PERIOD_YEAR = re.compile(
 #: 政府信息公开条例》（以下简称《条例》）要求，由……编制而成"
 _SAYS_WHAT_IT_IS = re.compile(
     r"(?:本年度报告|本报告|本年报)[^。]{0,12}?(?:根据|依据|按照)《中华人民共和国政府信息公开条例》"
-    # the other way round: "依据《中华人民共和国政府信息公开条例》(……)第五十条规定,编制本报告。" (朝外街道 2025)
-    r"|(?:根据|依据|按照)《中华人民共和国政府信息公开条例》[^。]{0,40}?(?:编制|编写|形成)了?(?:本年度报告|本报告|本年报)"
+    # the other way round: "依据《中华人民共和国政府信息公开条例》(……)第五十条规定,编制本报告。" (朝外街道 2025;
+    # "……第五十条之规定,制作本报告。", 北京市东城区 2020)
+    r"|(?:根据|依据|按照)《中华人民共和国政府信息公开条例》[^。]{0,40}?(?:编制|编写|形成|制作)了?(?:本年度报告|本报告|本年报)"
 )
 
 

@@ -164,11 +164,15 @@ _DAY = re.compile(r"(\d{4})\s*[-年./]\s*(\d{1,2})\s*[-月./]\s*(\d{1,2})")
 #: where a furniture line says when the page was posted
 #: (a 目录 row in brackets: "[ 成文日期 ] 2011-03-30 [ 公开日期 ] 2011-03-30", 郯城县 2010 — the 成文日期 is not the
 #: posting day, and is not read here; nor is a 发文日期, the day the document was issued: 武威市 2015's page gives
-#: "发文日期: 2016-03-28" in its 目录 row and "发布日期: 2020-09-15" under the title)
+#: "发文日期: 2016-03-28" in its 目录 row and "发布日期: 2020-09-15" under the title); nor the day the page was last
+#: changed ("更新时间:2021-09-23 10:36 发布时间:2016-01-13 08:36", 硚口区 2015)
 _POSTED = re.compile(
-    r"(?:发布日期|发布时间|公开日期|上载日期|信息提供日期|生成日期|(?<!成文)(?<!发文)日期|时间)\s*[\]］】]?\s*[:：|｜]?\s*[|｜]?\s*"
-    + _DAY.pattern
+    r"(?:发布日期|发布时间|公开日期|上载日期|信息提供日期|生成日期|(?<!成文)(?<!发文)(?<!更新)(?<!修改)日期"
+    r"|(?<!更新)(?<!修改)时间)\s*[\]］】]?\s*[:：|｜]?\s*[|｜]?\s*" + _DAY.pattern
 )
+#: the day the page was last changed: the posting day only when the line gives no other ("更新时间:2026-01-15 发布时间:
+#: |", 东湖风景区城乡工作办事处 2025 — its 发布时间 left blank)
+_UPDATED = re.compile(r"(?:更新|修改)(?:时间|日期)\s*[:：|｜]?\s*" + _DAY.pattern)
 
 
 #: a day written the portals' way with its clock time after it: "2020-03-31 17:13:25"
@@ -255,6 +259,7 @@ def page_front(front: list[TextItem]) -> tuple[list[TextItem], dt.date | None]:
                     # 【字体:", 云南省 2019): the page's stamp of the posting — not one labelled as the day the
                     # document was issued or written ("发文日期: 2016-03-28 10:29:40", 武威市 2015)
                     or _day(_posting_stamp(text))
+                    or _day(_UPDATED.search(text))
                 )
             continue
         trailer = _TRAILER.search(text)

@@ -55,6 +55,13 @@ _ISSUED_IN = re.compile(
 _NAMED_REPORT = re.compile(
     r"(?<![《〈\d])(?P<y>\d{4})\s*年度?(?:[^，。；《》\d]{0,12}?)(?:政府)?信息公开(?:工作)?(?:年度)?(?:报告|年报)(?![》〉])"
 )
+#: a preamble's sentence that opens on a year and goes on to publish that year's report: "2021年,根据《……条例》……规定,
+#: 南城街街道办事处向社会公布2021年本级政府信息公开工作年度报告" (高平市南城街街道 2021) — the report is published
+#: the year after the one it covers, so the opening year dates the publication wrongly
+_PUBLISHED_IN_ITS_YEAR = re.compile(
+    r"(?:^|(?<=[。！？]))\s*(?P<y>\d{4})年[，,](?P<mid>[^。！？]{0,120}?)(?:公布|发布)[^。！？]{0,30}?(?P=y)\s*年度?"
+    r"[^。！？《》]{0,30}?年度报告"
+)
 #: last year's 要点 as the basis: "根据《……关于印发2019年政务公开工作要点的通知》", or the 要点 itself — "按照《中华人民
 #: 共和国政府信息公开条例》和《天水市2020年政务公开工作要点》要求" in a 2021 report (武山县榆盘镇 2021), "紧紧围绕国办
 #: 《2017年政务公开工作要点》" in a 2018 one (柳州市住建委 2018)
@@ -225,6 +232,16 @@ def year_slips(report: Report, texts: list[tuple[str, str]], plan_keys: tuple[st
                         expected=f"{year}年政务公开工作要点",
                         found=f"{m.group(1)}年政务公开工作要点",
                     )
+        for m in _PUBLISHED_IN_ITS_YEAR.finditer(text):
+            if int(m["y"]) == year and not re.search(r"(?:\d{4}年|将|拟)", m["mid"]):
+                say(
+                    "prose.year-slip",
+                    f"“{_short(m.group(0).strip(), 30)}”：句首的“{year}年”管到“公布”上，可{year}年度的报告是在"
+                    f"{year + 1}年公布的；删去句首的年份，或把这一年的工作和公布报告分成两句",
+                    keypath,
+                    expected=f"{year + 1}年公布",
+                    found=f"{year}年公布",
+                )
         for m in _PLAN_AS_BASIS.finditer(text):
             if int(m.group(1)) < year:
                 say(

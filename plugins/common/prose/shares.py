@@ -141,7 +141,7 @@ def _shares_of_active(text: str) -> Iterator[ListedShare]:
 #: a part of a 其中 list given with its share straight after its count: "求助类2252件,占82.8%"
 _INLINE_SHARE = re.compile(
     rf"(?P<name>[^，,。；;：:、\d]{{1,16}}?)(?<![\d.])(?P<n>\d+(?:,\d{{3}})*)(?P<u>[{_UNITS}])[，,]?\s*"
-    r"(?:占(?:总数的?|比为?|全部的?)?)(?P<p>\d+(?:\.\d+)?)\s*[%％]"
+    r"(?:占(?:总数的?|比为?|全部(?:公开)?(?:政府)?(?:信息)?(?:总数)?的?)?)(?P<p>\d+(?:\.\d+)?)\s*[%％]"
 )
 
 
@@ -179,7 +179,10 @@ def shares_of_a_whole(text: str) -> Iterator[ListedShare]:
     list after a stated total ("共……43条，其中……") is read against that total by the other readers."""
     for sentence in _list_sentences(text):
         found = [m for m in _INLINE_SHARE.finditer(sentence) if not _in_brackets(sentence, m.start("n"))]
-        if len(found) < 2 or len({m.group("u") for m in found}) != 1 or _TOTAL.search(sentence, 0, found[0].start()):
+        # (a total said before the first part's count: the list is of it — the first part may be said with 共 itself,
+        # "其中“南城印迹”微信公众号共发布信息293条,占全部公开信息的61.5%,……183条,占全部公开信息的38.5%", 高平市南城街
+        # 街道 2021)
+        if len(found) < 2 or len({m.group("u") for m in found}) != 1 or _TOTAL.search(sentence, 0, found[0].start("n")):
             continue
         places = max(_decimals(m.group("p")) for m in found)
         shares = sum(Decimal(m.group("p")) for m in found)
