@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 
 from plugins.common.prose.frequency import frequencies_not_met
@@ -1252,6 +1254,23 @@ def test_a_list_in_brackets_ends_with_its_bracket():
     assert list(parts_not_adding_up(text)) == []
     [slip] = parts_not_adding_up(text.replace("2299件", "2399件"))
     assert (slip.total, slip.parts) == (2720, (2399, 421))
+
+
+def test_sums_of_money_with_decimals_against_their_total():
+    """银川市公共资源交易中心 2024 (held-out round 223): "……成交金额114.89亿元,节约资金9.33亿元,节约率为8.02%,其中……
+    交易金额24.36亿元;……交易金额88.95亿元;……成交总金额0.22亿元;……成交金额2.36亿元" — the four make 115.89亿元,
+    a 亿元 more than the total.  The saving is no total; parts within their rounding, or in another unit, pass."""
+    from plugins.common.prose.partsums import money_not_adding_up
+
+    text = (
+        "中心完成交易项目2471个,成交金额114.89亿元,节约资金9.33亿元,其中政府采购交易金额24.36亿元;"
+        "工程建设交易金额88.95亿元;农村产权成交总金额0.22亿元;国有产权成交金额2.36亿元。"
+    )
+    [slip] = money_not_adding_up(text)
+    assert (slip.total, sum(slip.parts), slip.unit) == (Decimal("114.89"), Decimal("115.89"), "亿元")
+    assert list(money_not_adding_up(text.replace("88.95亿元", "87.95亿元"))) == []  # 114.89: adds up
+    assert list(money_not_adding_up("成交金额114.9亿元，其中工程88.96亿元，采购25.96亿元。")) == []  # 114.92: rounding
+    assert list(money_not_adding_up("成交金额114.89亿元，其中工程88.95万元，采购25.95万元。")) == []  # another unit
 
 
 def test_a_list_in_brackets_after_a_count_without_gong():

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from decimal import Decimal
 
 from compiler.model.problems import Problem, warning
 from compiler.model.report import Report
@@ -470,6 +471,60 @@ def running_totals_not_adding_up(text: str) -> Iterator[RunningTotals]:
             yield RunningTotals(sentence.strip(), head.group("w"), total, running, head.group("cu"))
 
 
+#: a sum of money, decimals and all: "成交金额114.89亿元"
+_MONEY = re.compile(r"(?<![\d.])(?P<n>\d+(?:,\d{3})*(?:\.\d+)?)\s*(?P<u>亿元|万元|元)")
+#: words that make an amount a saving, a change or a comparison, not the total or one of its parts
+_NOT_A_SHARE_OF_THE_TOTAL = re.compile(r"节约|节省|节支|减少|增加|增长|下降|上升|同比|较上年|比上年|预算|平均|均")
+
+
+@dataclass(frozen=True)
+class MoneySum:
+    phrase: str
+    total: Decimal
+    parts: tuple[Decimal, ...]
+    unit: str
+
+
+def money_not_adding_up(text: str) -> Iterator[MoneySum]:
+    """ "……成交金额114.89亿元,节约资金9.33亿元,……,其中……交易金额24.36亿元;……88.95亿元;……0.22亿元;……2.36亿元"
+    (银川市公共资源交易中心 2024: the four make 115.89): the one sum of money said before 其中 — a saving or a change
+    is not it — against the sums in the same unit after it, when they come to more than it by more than their
+    rounding (half a unit of the last decimal printed, for each sum and the total)."""
+    for sentence in _sentences_to_full_stop(text):
+        where = sentence.find("其中")
+        if where < 0:
+            continue
+
+        before = _amounts(sentence, 0, where)
+        if len(before) != 1:
+            continue
+        total = before[0]
+        unit = total.group("u")
+        parts = [m for m in _amounts(sentence, where, len(sentence)) if m.group("u") == unit]
+        if len(parts) < 2:
+            continue
+        values = [Decimal(m.group("n").replace(",", "")) for m in parts]
+        stated = Decimal(total.group("n").replace(",", ""))
+        # each printed sum, the total's too, may be rounded by half a unit of its last decimal
+        slack = sum(Decimal(5).scaleb(-len(m.group("n").partition(".")[2]) - 1) for m in (*parts, total))
+        if sum(values) - stated > slack:
+            yield MoneySum(sentence.strip(), stated, tuple(values), unit)
+
+
+def _amounts(sentence: str, start: int, end: int) -> list[re.Match[str]]:
+    """The sums of money between ``start`` and ``end``, but savings, changes and sums in brackets."""
+    return [
+        m
+        for m in _MONEY.finditer(sentence, start, end)
+        if not _NOT_A_SHARE_OF_THE_TOTAL.search(re.split(r"[，,；;、]", sentence[start : m.start()])[-1])
+        and not _in_brackets(sentence, m.start())
+    ]
+
+
+def _sentences_to_full_stop(text: str) -> list[str]:
+    return [s for s in re.split(r"(?<=[。！？])", text) if s.strip()]
+
+
 def parts_problems(
     report: Report, texts: Iterator[tuple[str, str]], skip: Callable[[str, PartsSum], bool] | None = None
 ) -> list[Problem]:
@@ -487,6 +542,18 @@ def parts_problems(
                     report.ref(keypath),
                     expected=f"= {running.total}",
                     found=added,
+                )
+            )
+        for money in money_not_adding_up(text):
+            added = sum(money.parts)
+            problems.append(
+                warning(
+                    "prose.parts-sum",
+                    f"“{_short(money.phrase)}”：其中各项金额相加为{added}{money.unit}，多于所说的总额{money.total}"
+                    f"{money.unit}",
+                    report.ref(keypath),
+                    expected=f"≤ {money.total}",
+                    found=str(added),
                 )
             )
         for found in parts_not_adding_up(text):
