@@ -1140,6 +1140,13 @@ def test_the_short_title_used_other_than_declared(check):
     assert p.found == "《条例》" and "简称定义为《政府信息公开条例》" in p.message
     same = text.replace("（以下简称《政府信息公开条例》）", "（以下简称《条例》）")
     assert "common.law-citation" not in rules(check(with_overview(text=same)))
+    # 六安市政府办公室 2020 (held-out round 228): "（……以下简称新《条例》）" — the 《条例》 in the declaration itself is
+    # no use of it; a later plain 《条例》 is the short name used other than declared (樟树市张家山街道 2024)
+    declared = "依据《中华人民共和国政府信息公开条例》（国务院令第711号，以下简称新《条例》）编制本报告。"
+    assert "common.law-citation" not in rules(check(with_overview(text=declared)))
+    later = with_overview(text=[declared, "认真贯彻落实《条例》。"])
+    [p] = [p for p in check(later) if p.rule == "common.law-citation"]
+    assert p.source.keypath == "overview.text[1]" and "简称定义为新《条例》" in p.message
 
 
 @pytest.mark.parametrize(

@@ -426,6 +426,23 @@ def test_names_parted_by_commas_are_not_rejoined(check):
     assert "列出8个部分" in count.message
 
 
+def test_names_parted_by_commas_as_many_as_the_count_says(check):
+    """庄河市 2016 (held-out round 227): twelve names parted by commas, three of them with 、 of their own — one of
+    those, "存在问题、整改措施及2017年工作打算", has words before its 、 that end as a name does — "等十二个部分": the
+    commas give the twelve the count confirms, not eighteen."""
+    listed = (
+        "总体公开情况,主动公开政府信息情况,推进行政决策、执行、管理、服务、结果“五公开”情况,推进重点领域信息公开情况,"
+        "开展政策解读情况,回应社会关切情况,依申请公开工作详细情况,信息公开相关举报、复议、诉讼情况,建议提案办理结果公开"
+        "情况,制度机制建设情况,存在问题、整改措施及2017年工作打算,其他应报告的事项"
+    )
+    data = legacy(preamble={"text": f"报告全文包括{listed}等十二个部分。"})
+    [count] = [p for p in check(data) if p.rule == "legacy.part-count"]
+    assert "列出12个部分" in count.message
+    data = legacy(preamble={"text": f"报告全文包括{listed}等十一个部分。"})  # a count the commas do not confirm
+    [count] = [p for p in check(data) if p.rule == "legacy.part-count"]
+    assert "但列出了" in count.message
+
+
 def test_the_two_halves_of_the_appeals_part_are_one_name_in_a_list_of_short_names(check):
     """乌鲁木齐市 2021 (held-out round 133): "……、政府信息公开行政复议、行政诉讼、存在的主要问题及改进情况、……等6部分" —
     the names are short (no 情况), and the 诉讼 half was a seventh part: "说共六个部分，但列出了7个" on a list of six.

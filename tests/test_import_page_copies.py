@@ -124,6 +124,16 @@ MISREAD: dict[str, str] = {  # slug → why its page copy is still read otherwis
         "part 一 (“信息公开工作概述”); the transcriber typed 二 in the [other] slot, moved into place by sections, and "
         "三, which holds the year's 主动公开 count and table 二 (as the store's text), as [active]"
     ),
+    "beijing-jianguomenjiedao-2019": (
+        "no title and a one-sentence 导语 that names no year (“依据《……条例》第五十条之规定,制作本报告。”); part 一 "
+        "opens on “1.主动公开情况” and the only years the copy prints stand inside cited titles (“《2019年北京市东城区"
+        "……部门预算》”): the import finds no year, so no format, and asks for --format"
+    ),
+    "qingshui-xianzhengfu-2019": (
+        "the store gives the whole copy as one line, its title, headings and paragraphs parted by single spaces "
+        "(“清水县人民政府2019年 政府信息公开工作年度报告 一、总体情况 2019年,……”), which the transcriber split at "
+        "them: saved as a page, the line is one paragraph, no line of which is a title"
+    ),
     "pingxiang-xunzhaoxiang-2024": (
         "no title, and a 导语 that names no organ; part 一 opens “2024年,平乡县人民政府办公室认真落实……”, the county "
         "office's words, which the import takes for the organ; the transcriber took 寻召乡 from the text's own counts "
@@ -135,6 +145,7 @@ MISREAD: dict[str, str] = {  # slug → why its page copy is still read otherwis
 REFUSED = {
     "beijing-dongcheng-chongwenmenwaijiedao-2020": r"import\.unknown-format",
     "beijing-xicheng-guangwaijiedao-2022": r"import\.unknown-format",
+    "beijing-jianguomenjiedao-2019": r"import\.unknown-format",
     "huangping-xianzhengfu-2019": r"import\.unknown-format",
     "qindu-quzhengfu-2020": r"import\.unknown-format",
     "shenyang-dashujuju-2020": r"import\.unknown-format",

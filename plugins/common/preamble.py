@@ -197,12 +197,18 @@ def listed_parts(report: Report) -> PartList | None:
             # semicolons part the names, whose commas and 顿号 are their own
             semicolons = len(re.findall(r"[；;]", listed)) >= 2
             split = _SEMICOLON_LEVEL if semicolons else _COMMA_LEVEL if _commas_part_the_names(listed) else _SEPARATORS
+            stated_count = parse_chinese_number(stated) if stated else None
+            if split is _SEPARATORS and stated_count and len(_pieces(_COMMAS, listed)) == stated_count >= 3:
+                # parted by commas, a name's own 、 inside, as many names as the count says ("……,推进行政决策、执行、
+                # 管理、服务、结果“五公开”情况,……,存在问题、整改措施及2017年工作打算,其他应报告的事项等十二个部分",
+                # 庄河市 2016 — "存在问题" ends as a name does, yet the count confirms the commas)
+                split = _COMMAS
             pieces = _pieces(split, listed)
             if not counted and len(pieces) < 2:
                 continue
             # pieces parted by commas are names already: only a 、 splits one name in two ("……2013年工作打算,附表共
             # 八个部分", 连云港市 2012: no 、 between them to rejoin)
-            names = tuple(pieces) if split in (_COMMA_LEVEL, _SEMICOLON_LEVEL) else _rejoin(pieces)
+            names = tuple(pieces) if split in (_COMMA_LEVEL, _COMMAS, _SEMICOLON_LEVEL) else _rejoin(pieces)
             if included and (len(names) < 3 or not all(_NAME_END.search(n) or _APPEALS_NAME.search(n) for n in names)):
                 continue
             count = parse_chinese_number(stated) if stated else None
@@ -227,6 +233,7 @@ def listed_parts(report: Report) -> PartList | None:
 #: a list of quoted names: "“总体情况”“主动公开政府信息情况”……", with or without marks between them
 _QUOTED_NAMES = re.compile(r"\s*(?:“[^“”]+”\s*[、，,]?\s*(?:以及|和|及|与)?\s*)+")
 _SEMICOLON_LEVEL = re.compile(r"[；;]")
+_COMMAS = re.compile(r"[，,]")
 _COMMA_LEVEL = re.compile(r"[，,；]|(?<=情况|事项|措施)(?:以及|和|及|与)")
 
 

@@ -177,6 +177,15 @@ def year_slips(report: Report, texts: list[tuple[str, str]], plan_keys: tuple[st
             end_year = int(m["y2"] or m["y1"])
             end = (int(m["m2"]), int(m["d2"]))
             short_start = start != (1, 1) and not new_organ
+            if int(m["y1"]) == year and end_year != year:
+                # "所列数据统计时限为2020年1月1日至2021年12月31日" in the 2020 report (贵阳市大数据局 2020)
+                say(
+                    "prose.year-slip",
+                    f"统计期限“{m.group(0)[m.group(0).index(m['y1']) :]}”止于{end_year}年，报告年度是{year}年",
+                    keypath,
+                    expected=f"至{year}年12月31日",
+                    found=f"至{end_year}年",
+                )
             if int(m["y1"]) == year == end_year and (end != (12, 31) or short_start):
                 say(
                     "prose.period",
