@@ -490,7 +490,7 @@ def money_not_adding_up(text: str) -> Iterator[MoneySum]:
     (银川市公共资源交易中心 2024: the four make 115.89): the one sum of money said before 其中 — a saving or a change
     is not it — against the sums in the same unit after it, when they come to more than it by more than their
     rounding (half a unit of the last decimal printed, for each sum and the total)."""
-    for sentence in _sentences_to_full_stop(text):
+    for sentence in _list_sentences(text):
         where = sentence.find("其中")
         if where < 0:
             continue
@@ -519,10 +519,6 @@ def _amounts(sentence: str, start: int, end: int) -> list[re.Match[str]]:
         if not _NOT_A_SHARE_OF_THE_TOTAL.search(re.split(r"[，,；;、]", sentence[start : m.start()])[-1])
         and not _in_brackets(sentence, m.start())
     ]
-
-
-def _sentences_to_full_stop(text: str) -> list[str]:
-    return [s for s in re.split(r"(?<=[。！？])", text) if s.strip()]
 
 
 def parts_problems(
