@@ -213,6 +213,16 @@ def test_doubled_punctuation(check, doubled):
     assert p.found == f"“{doubled.replace(',', '，')}”"  # text hygiene widened ",," first
 
 
+def test_a_comma_and_a_latin_full_stop_together(check):
+    """福州市鼓楼区五凤街道 2021 (held-out round 232): "高度重视政府信息公开工作,.结合本单位实际" — a comma and a
+    Latin full stop in a row; a decimal point after a comma ("，0.5个工作日") is no mark."""
+    found = check(with_overview(text="高度重视公开工作，.结合本单位实际推进。"))
+    [p] = [p for p in found if p.rule == "common.doubled-punctuation"]
+    assert p.found == "“，.”"
+    clean = "平均答复时间缩短，0.5个工作日之内办结。"
+    assert "common.doubled-punctuation" not in rules(check(with_overview(text=clean)))
+
+
 def test_single_punctuation_and_ellipsis_pass(check):
     assert "common.doubled-punctuation" not in rules(check(with_overview(text="甲，乙；丙……丁。")))
     quoted = "即“一网通办”。其中：“甲”、“乙”。（丙）。"  # marks beside quotes and brackets are not clause marks

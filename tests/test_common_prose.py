@@ -443,6 +443,18 @@ def test_names_parted_by_commas_as_many_as_the_count_says(check):
     assert "但列出了" in count.message
 
 
+def test_the_older_templates_appeals_part_is_one_name(check):
+    """平江县档案局 2017 (held-out round 231): "……、政府信息公开复议、诉讼和申诉情况、……、附件等8部分" — the older
+    template's part on 复议, 诉讼 and 申诉 is one name, its 、 its own: eight parts, as stated, not nine."""
+    listed = (
+        "概述、主动公开政府信息情况、依申请公开政府信息情况、政府信息公开咨询处理情况、政府信息公开复议、诉讼和申诉情况、"
+        "政府信息公开收费情况、存在的问题和改进措施、附件"
+    )
+    found = check(legacy(preamble={"text": f"全文包括：{listed}等8部分组成。"}))
+    [count] = [p for p in found if p.rule == "legacy.part-count"]
+    assert "列出8个部分" in count.message
+
+
 def test_the_two_halves_of_the_appeals_part_are_one_name_in_a_list_of_short_names(check):
     """乌鲁木齐市 2021 (held-out round 133): "……、政府信息公开行政复议、行政诉讼、存在的主要问题及改进情况、……等6部分" —
     the names are short (no 情况), and the 诉讼 half was a seventh part: "说共六个部分，但列出了7个" on a list of six.

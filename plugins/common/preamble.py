@@ -284,9 +284,12 @@ def _rejoin(pieces: list[str]) -> tuple[str, ...]:
         # nor one after 引言 or 前言, a part's whole name ("全文由引言、概述、……十一部分组成", 洞口县 2015)
         joins = joins and not (names and names[-1] in _OPENING_NAMES)
         # the 诉讼 half after the 复议 half, however short the list's names ("……、政府信息公开行政复议、行政诉讼、存在
-        # 的主要问题及改进情况、……等6部分", 乌鲁木齐市 2021): no list has 诉讼 as a part of its own
+        # 的主要问题及改进情况、……等6部分", 乌鲁木齐市 2021): no list has 诉讼 as a part of its own; nor 诉讼和申诉, the
+        # older template's ("……、政府信息公开复议、诉讼和申诉情况、……、附件等8部分", 平江县档案局 2017)
         halves = (
-            names and re.search(r"复议$", names[-1]) and re.fullmatch(r"(?:提起)?(?:行政)?诉讼(?:的)?(?:情况)?", piece)
+            names
+            and re.search(r"复议$", names[-1])
+            and re.fullmatch(r"(?:提起)?(?:行政)?诉讼(?:(?:和|及|与)申诉)?(?:的)?(?:情况)?", piece)
         )
         if halves or (
             names

@@ -41,7 +41,8 @@ from plugins.common.prose.reading import _short
 from plugins.common.texts import REFERENCE, narrative_strings, section_strings
 
 # one mark typed twice, or two of the marks that close a clause typed one after the other ("63.2%，；压缩")
-_DOUBLED = re.compile(r"[，,。；;、：:]{2,}|《{2,}|》{2,}")
+#: (a clause mark and a Latin full stop too, "工作,.结合本单位实际", 福州市鼓楼区五凤街道 2021 — not a decimal point)
+_DOUBLED = re.compile(r"[，,。；;、：:]{2,}|[，,；;、：:][.．](?![\dA-Za-z])|《{2,}|》{2,}")
 
 #: a full stop of Latin type between two Chinese words: "通过中国.广元政府网站" (广元市统计局 2012) — the portal
 #: is "中国·广元" with the 间隔号 (GB/T 15834-2011 §4.15); a decimal point or an address's dot has a digit beside it
