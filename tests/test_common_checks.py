@@ -213,6 +213,17 @@ def test_doubled_punctuation(check, doubled):
     assert p.found == f"“{doubled.replace(',', '，')}”"  # text hygiene widened ",," first
 
 
+def test_the_last_paragraph_of_a_list_ending_on_a_semicolon(check):
+    """建邺区南苑街道 2021 (held-out round 230): "一是……;" "二是……;" "三是……的相关文件;" and then a paragraph of its
+    own, "在得知上述居民相关诉求后,……" — the list ends at its third item, which takes the 句号.  Items that go on with
+    the next item, or a list whose next paragraph is the next item, are right."""
+    listed = ["一是答复户数申请；", "二是答复疫情申请；", "三是答复规划申请；", "在得知居民诉求后，街道上门沟通。"]
+    [p] = [p for p in check(with_overview(text=listed)) if p.rule == "common.unterminated-paragraph"]
+    assert p.source.keypath == "overview.text[2]"
+    going_on = [*listed[:3], "四是答复了其他申请。"]
+    assert "common.unterminated-paragraph" not in rules(check(with_overview(text=going_on)))
+
+
 def test_a_comma_and_a_latin_full_stop_together(check):
     """福州市鼓楼区五凤街道 2021 (held-out round 232): "高度重视政府信息公开工作,.结合本单位实际" — a comma and a
     Latin full stop in a row; a decimal point after a comma ("，0.5个工作日") is no mark."""

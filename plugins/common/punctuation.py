@@ -392,6 +392,8 @@ def item_semicolon_problems(report: Report) -> list[Problem]:
                         found=f"“{end}”",
                     )
                 )
+        # (paragraphs of one text typed "一是……；" "二是……；" "三是……；" and then a paragraph that goes on with
+        # something else are read in :func:`_last_enumerated_paragraph`)
         # the list's last item ending in ；with a paragraph of its own after the list ("(6)普陀区政务公开自动服务终端;"
         # then "同时,在普陀区档案局设置……查阅点。", 上海市普陀区市场监管局 2019): the list goes on nowhere
         last_key, last_end = ends[-1] if len(ends) >= 2 else ("", "")
@@ -406,6 +408,39 @@ def item_semicolon_problems(report: Report) -> list[Problem]:
                     found=f"“{last_end}”",
                 )
             )
+    return problems + _last_enumerated_paragraph(report)
+
+
+#: a paragraph that is an item of a 一是、二是 list
+_ENUMERATED_PARAGRAPH = re.compile(r"\s*[一二三四五六七八九十]{1,3}是")
+
+
+def _last_enumerated_paragraph(report: Report) -> list[Problem]:
+    """Paragraphs of one text typed as a list, "二是……；" "三是……；", and then a paragraph of its own that goes on with
+    something else ("三是……申请公开……的相关文件;" then "在得知上述居民相关诉求后,……", 建邺区南苑街道 2021): the
+    list ends at its last item, which takes the 句号."""
+    problems: list[Problem] = []
+    previous: tuple[str, str, str] | None = None  # (the text's key path, the paragraph's key path, the paragraph)
+    for keypath, text in narrative_strings(report):
+        parent, _, index = keypath.rpartition("[")
+        if (
+            previous is not None
+            and previous[0] == parent
+            and _ENUMERATED_PARAGRAPH.match(previous[2])
+            and re.search(r"[；;]\s*$", previous[2])
+            and text.strip()
+            and not _ENUMERATED_PARAGRAPH.match(text)
+        ):
+            problems.append(
+                warning(
+                    "common.unterminated-paragraph",
+                    f"列举的最后一项以分号结束：“…{previous[2].rstrip()[-12:]}”，后面另起一段说别的：列举到此结束，应用句号",
+                    report.ref(previous[1]),
+                    expected="“。”",
+                    found=f"“{previous[2].rstrip()[-1]}”",
+                )
+            )
+        previous = (parent, keypath, text) if index.endswith("]") else None
     return problems
 
 
