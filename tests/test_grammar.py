@@ -158,6 +158,8 @@ def test_commas_between_the_things_a_deng_closes(check, text, expected):
         # 易门县气象局 2023 (held-out round 176): the 在 frame closes on 情况下, and the next clause opens on an adverb
         "在确保内容表达清晰的情况下,尽可能的提升气象报告等信息的通俗性。",
         "在现有工作的基础上,进一步丰富解读形式等。",
+        # 凉州区审计局 2022 (held-out round 236): a place after 设在, then a clause that opens on its verb
+        "查阅点设在局办公室,配备电脑、复印机、打印机等电子查阅工具。",
     ],
 )
 def test_clauses_before_a_deng_pass(check, text):

@@ -134,6 +134,14 @@ MISREAD: dict[str, str] = {  # slug → why its page copy is still read otherwis
         "(“清水县人民政府2019年 政府信息公开工作年度报告 一、总体情况 2019年,……”), which the transcriber split at "
         "them: saved as a page, the line is one paragraph, no line of which is a title"
     ),
+    "xinyang-shizhengfu-2013": (
+        "part 一's heading is stored damaged as “ 、概  ” (its number and 述 lost): the import reads no part name in "
+        "it, so 概述's paragraphs stay in the 导语; the transcriber kept the line as part 一's heading, as printed"
+    ),
+    "zhuxi-xianzhengfu-2019": (
+        "the only day the page gives is labelled “撰写时间” (2020年01月14日 16:03:00, the day it was written), which "
+        "the transcriber kept as the day it was published; the import takes no day so labelled for the posting day"
+    ),
     "pingxiang-xunzhaoxiang-2024": (
         "no title, and a 导语 that names no organ; part 一 opens “2024年,平乡县人民政府办公室认真落实……”, the county "
         "office's words, which the import takes for the organ; the transcriber took 寻召乡 from the text's own counts "
@@ -270,6 +278,10 @@ NOT_FOUND_ON_THE_PAGE: dict[str, tuple[dict[str, int], str]] = {
         {"hygiene.space": 1},
         "the import takes a space next to a Chinese character for the page's layout and drops it: the copy's "
         "“〔2021〕30 号” is read as “30号”",
+    ),
+    "huzhou-qixiangju-2021": (
+        {"gb2021.label.variant": 1},
+        "table 二 is stored as text, a cell a line: saved as a page, its “现行有效件” is a paragraph, not a label",
     ),
     "eerduosi-shizhengfu-2017": (
         {"common.title": 1},

@@ -274,6 +274,8 @@ def test_township_scopes_where_they_belong_pass(check, organ, text):
         ("中阳县人民政府", "按照《关于做好2020年全市政府信息公开工作年度报告的通知》要求编制。"),
         # 荣昌区招商投资促进局 2021 (held-out round 189): the city's plan named without its 《》
         ("重庆市荣昌区招商投资促进局", "我局围绕2021年全市政务公开政务服务工作要点，认真贯彻落实《条例》。"),
+        # 西安市雁塔区政府办公室 2025 (held-out round 236): the province's and the city's campaigns followed
+        ("西安市雁塔区人民政府办公室", "围绕全省“三个年”活动和全市“深化六个改革”要求，建立主动发声机制。"),
     ],
 )
 def test_a_city_scope_where_it_belongs_is_not_reported(check, organ, text):

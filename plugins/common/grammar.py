@@ -140,13 +140,15 @@ def de_for_di_problems(report: Report) -> list[Problem]:
 #: GB/T 15834-2011 §4.5 wants 、 between coordinated words.  存在/所在/现在… are not the preposition; an
 #: item that opens on a verb or a preposition, or holds one of its own (通过, 采用, 我局…), makes the ，a
 #: clause boundary ("通过建立……队伍,实施……培训,强化……考核等"), and so does an item too long to be a word, or one
-#: that closes the 在 frame itself ("在确保内容表达清晰的情况下,尽可能的提升气象报告等……", 易门县气象局 2023).
+#: that closes the 在 frame itself ("在确保内容表达清晰的情况下,尽可能的提升气象报告等……", 易门县气象局 2023);
+#: nor is 在 after 设 ("查阅点设在局办公室,配备电脑、复印机、打印机等", 凉州区审计局 2022: a place, then a clause).
 _DENG_LIST = re.compile(
-    r"(?<![存所现实正内])(?P<lead>通过|在|包括|含|如|涵盖|利用|依托)"
+    r"(?<![存所现实正内设放])(?P<lead>通过|在|包括|含|如|涵盖|利用|依托)"
     r"(?P<items>[^，,。；;：:“”《》\d]{2,12}(?:[，,][^，,。；;：:“”《》\d]{2,12})+)等"
 )
 _CLAUSE_OPENING = re.compile(
-    r"^(?:建立|实施|强化|加强|开展|采取|采用|与|对|在|还|我|并|将|把|从|向|以|按|经|由|进一步|不断|积极|认真|及时"
+    r"^(?:建立|实施|强化|加强|开展|采取|采用|配备|配置|配齐|设置|设立|开设|与|对|在|还|我|并|将|把|从|向|以|按|经|由"
+    r"|进一步|不断|积极|认真|及时"
     r"|尽可能|尽量|力争)"
 )
 _CLAUSE_INSIDE = re.compile(r"通过|采用|坚持|新增|增设|我[局镇乡县区办委]|过程中|之外|以外|情况下|前提下|基础上")
