@@ -116,7 +116,9 @@ _SITE = re.compile(
     # the site's name and its address, with or without www (安阳市 2014: "安阳市人民政府门户网站 anyang.gov.cn 时间:
     # 2015-03-30 来源:安阳市人民政府"); the name may be the organ's whose site it is (江苏省经信委 2011's page, reposted
     # by its successor: "江苏省工信厅  gxt.jiangsu.gov.cn  日期:2016-09-19 来源:办公室")
-    r"|^\S{2,30}?(?:网站|网|厅|局|委员会|委|办公室|政府)\s*(?:https?://|www\.|[a-z0-9-]+\.(?=[a-z0-9.-]*(?:cn|com|net)(?![a-z])))[\w./:-]+(?:\s*(?:时间|日期|发布时间|发布日期)?\s*[:：]?\s*\d{4}-\d{1,2}-\d{1,2}"
+    # (the day also written with 年月日: "中央政府门户网站 www.gov.cn   2010年04月06日   来源:山西省人民政府网站", the
+    # central portal's repost of 山西省 2009)
+    r"|^\S{2,30}?(?:网站|网|厅|局|委员会|委|办公室|政府)\s*(?:https?://|www\.|[a-z0-9-]+\.(?=[a-z0-9.-]*(?:cn|com|net)(?![a-z])))[\w./:-]+(?:\s*(?:时间|日期|发布时间|发布日期)?\s*[:：]?\s*\d{4}(?:-\d{1,2}-\d{1,2}|年\d{1,2}月\d{1,2}日)"
     r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?)?(?:\s*来源\s*[:：]\s*\S{2,20})?$"
 )
 #: a 目录 row that holds the title: "标 题 | 西藏自治区气象局关于2017年度政府信息公开工作情况的报告 |", "名 称:
