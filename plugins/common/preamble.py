@@ -197,8 +197,8 @@ def listed_parts(report: Report) -> PartList | None:
             # semicolons part the names, whose commas and 顿号 are their own
             semicolons = len(re.findall(r"[；;]", listed)) >= 2
             split = _SEMICOLON_LEVEL if semicolons else _COMMA_LEVEL if _commas_part_the_names(listed) else _SEPARATORS
-            stated_count = parse_chinese_number(stated) if stated else None
-            if split is _SEPARATORS and stated_count and len(_pieces(_COMMAS, listed)) == stated_count >= 3:
+            count = parse_chinese_number(stated) if stated else None
+            if split is _SEPARATORS and count and len(_pieces(_COMMAS, listed)) == count >= 3:
                 # parted by commas, a name's own 、 inside, as many names as the count says ("……,推进行政决策、执行、
                 # 管理、服务、结果“五公开”情况,……,存在问题、整改措施及2017年工作打算,其他应报告的事项等十二个部分",
                 # 庄河市 2016 — "存在问题" ends as a name does, yet the count confirms the commas)
@@ -211,7 +211,6 @@ def listed_parts(report: Report) -> PartList | None:
             names = tuple(pieces) if split in (_COMMA_LEVEL, _COMMAS, _SEMICOLON_LEVEL) else _rejoin(pieces)
             if included and (len(names) < 3 or not all(_NAME_END.search(n) or _APPEALS_NAME.search(n) for n in names)):
                 continue
-            count = parse_chinese_number(stated) if stated else None
             if count and len(names) != count and split is _SEPARATORS:
                 names = _as_counted(pieces, names, count)
             appended = re.search(r"(以及|及|与|和)(附表|附件|统计表)$", listed)

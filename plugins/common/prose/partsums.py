@@ -494,7 +494,6 @@ def money_not_adding_up(text: str) -> Iterator[MoneySum]:
         where = sentence.find("其中")
         if where < 0:
             continue
-
         before = _amounts(sentence, 0, where)
         if len(before) != 1:
             continue
