@@ -120,9 +120,9 @@ MISREAD: dict[str, str] = {  # slug → why its page copy is still read otherwis
     ),
     "mouding-anlexiang-2019": (
         "no title; parts 二 and 三 are headed “组织领导和制度建设情况” and “发布解读、回应社会关切以及互动交流情况”, "
-        "topics of the report's own that the 2019 format has no part for: the import keeps both, headings and text, in "
-        "part 一 (“信息公开工作概述”); the transcriber typed 二 in the [other] slot, moved into place by sections, and "
-        "三, which holds the year's 主动公开 count and table 二 (as the store's text), as [active]"
+        "topics of the report's own that the 2019 format has no part for: the import keeps 二 in the [other] slot, as "
+        "the transcriber does, and 三 as paragraphs of it; the transcriber typed 三, which holds the year's 主动公开 "
+        "count and table 二 (as the store's text), as [active]"
     ),
     "beijing-jianguomenjiedao-2019": (
         "no title and a one-sentence 导语 that names no year (“依据《……条例》第五十条之规定,制作本报告。”); part 一 "
@@ -141,6 +141,10 @@ MISREAD: dict[str, str] = {  # slug → why its page copy is still read otherwis
     "zhuxi-xianzhengfu-2019": (
         "the only day the page gives is labelled “撰写时间” (2020年01月14日 16:03:00, the day it was written), which "
         "the transcriber kept as the day it was published; the import takes no day so labelled for the posting day"
+    ),
+    "tangshan-gaoxinqu-2022": (
+        "no title, and the copy names its organ only “管委会” (“编制管委会2022年度政府信息公开工作报告”), which the "
+        "import takes for the organ; the transcriber took 唐山高新技术产业开发区管理委员会 from the page's site"
     ),
     "pingxiang-xunzhaoxiang-2024": (
         "no title, and a 导语 that names no organ; part 一 opens “2024年,平乡县人民政府办公室认真落实……”, the county "
@@ -274,11 +278,14 @@ NOT_FOUND_ON_THE_PAGE: dict[str, tuple[dict[str, int], str]] = {
         )
         for slug in ("qianjiang-yuyangzhen-2022", "wuhan-donghufengjingqu-chengxianggongzuobanshichu-2025")
     },
-    "yinchuan-gonggongziyuanjiaoyizhongxin-2024": (
-        {"hygiene.space": 1},
-        "the import takes a space next to a Chinese character for the page's layout and drops it: the copy's "
-        "“〔2021〕30 号” is read as “30号”",
-    ),
+    **{
+        slug: (
+            {"hygiene.space": 1},
+            "the import takes a space next to a Chinese character for the page's layout and drops it: the copy's "
+            "“〔2021〕30 号” (吉林市 2018: “〔2018〕96 号”) is read as “30号”",
+        )
+        for slug in ("yinchuan-gonggongziyuanjiaoyizhongxin-2024", "jilin-shizhengfu-2018")
+    },
     "huzhou-qixiangju-2021": (
         {"gb2021.label.variant": 1},
         "table 二 is stored as text, a cell a line: saved as a page, its “现行有效件” is a paragraph, not a label",
@@ -333,6 +340,11 @@ NOT_FOUND_ON_THE_PAGE: dict[str, tuple[dict[str, int], str]] = {
         "the organ's full name, 甘州区文化广播影视新闻出版局, is printed only in part 一: the import takes the title's "
         "“甘州区文化广播影视新闻出版” for the organ, and a title naming its own organ is not short of anything",
     ),
+    "guiyang-huaxiqu-2017": (
+        {"legacy.active.category-sum": 1, "legacy.active.channel-sum": 1},
+        "the total (“全区主动公开政府信息9726条”), the channels and the categories are sentences of part 二 on the "
+        "page; the transcriber typed them as the part's figures, which the sums are checked on",
+    ),
     "jinyun-huzhenzhen-2013": (
         {"legacy.active.category-sum": 1},
         "the total (“主动公开政府信息的数量共192条”) and the categories (147+47+4) are sentences of part 二 on the "
@@ -363,12 +375,6 @@ NOT_FOUND_ON_THE_PAGE: dict[str, tuple[dict[str, int], str]] = {
             ("yimen-qixiangju-2023", "(一)", "“(一)加强领导,规范有序开展主动公开易门县气象局按照……”"),
         )
     },
-    "mouding-anlexiang-2019": (
-        {"gb2021.heading.unofficial": 1},
-        "part 三's heading “发布解读、回应社会关切以及互动交流情况” is no part the import reads (see MISREAD): it "
-        "stays a paragraph of part 一, with no heading to call not the format's (part 一's “信息公开工作概述” is "
-        "reported)",
-    ),
     "tinghu-nanyangzhen-2018": (
         {"common.document-number": 1},
         "the 发文字号 “南政发[2019]15” stands between the page's headline and the report's own title and has no "
@@ -910,3 +916,85 @@ def test_a_bulleted_metadata_row_above_the_title_is_the_pages(tmp_path):
     ]
     read = _imported(lines, tmp_path)["report"]
     assert (read["organ"], read["year"]) == ("郑州市上街区人民政府", 2020)
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        ["- 2022年02月18日", "- 来源: 某市人民政府办公室", "- 【字体: 大 中 小】"],  # 大理市 2021 (held-out round 243)
+        ["发表日期:2022-02-18    文章来源:某市人民政府办公室"],  # 大冶市东风路街道 2025 (held-out round 245)
+    ],
+)
+def test_a_bulleted_day_or_a_day_labelled_fabiao_under_the_title_is_the_posting_day(tmp_path, byline):
+    """A day alone on a row of the page's bulleted metadata list, or labelled 发表日期, is the day the page was
+    posted, not a 成文日期 under the title."""
+    lines = [
+        "某市人民政府2021年政府信息公开工作年度报告",
+        *byline,
+        "根据《中华人民共和国政府信息公开条例》的规定,编制某市2021年政府信息公开工作年度报告。",
+        "一、总体情况",
+        "2021年,某市主动公开政府信息3954条。",
+    ]
+    read = _imported(lines, tmp_path)["report"]
+    assert read["published"].isoformat() == "2022-02-18"
+    assert "date" not in read
+
+
+def test_a_part_the_format_does_not_name_keeps_its_heading_as_a_part_of_its_own(tmp_path):
+    """鞍山市行政审批局 2019 (held-out round 242): "三、推进政务公开重点工作情况" after 一 and 二 names no part of the
+    2019 format: it is kept, heading and text, in the slot for other matters — not run into part 二's text."""
+    lines = [
+        "某市某局2019年政府信息公开工作年度报告",
+        "本年报根据《中华人民共和国政府信息公开条例》编制。",
+        "一、总体情况",
+        "2019年,某局全面推进政务公开。",
+        "二、主动公开政府信息情况",
+        "2019年,某局主动公开政府信息64593条。",
+        "三、推进政务公开重点工作情况",
+        "根据政务公开重点工作要求,设置政务公开专栏。",
+    ]
+    data = _imported(lines, tmp_path)
+    assert data["other"]["heading"] == "推进政务公开重点工作情况"
+    assert "专栏" in json.dumps(data["other"], ensure_ascii=False)
+    assert "推进政务公开" not in json.dumps(data["active"], ensure_ascii=False)
+
+
+def test_a_copy_opening_on_directory_rows_then_part_one_takes_the_year_its_opening_names(tmp_path):
+    """天台县街头镇 2020 (held-out round 245): no title; the page's 目录 rows, then "一、总体情况" over a paragraph
+    that names the report ("特编制2020年度天台县街头镇政府信息公开年度报告"): the rows are not counted among the
+    copy's first paragraphs, and the report's organ and year are read from that name."""
+    lines = [
+        "索引号: | /2021-130547 | ||",
+        "---|---|---|---|",
+        "发布机构: | 街头镇 | 发文日期: | 2021-01-20 |",
+        "公开方式: | 主动公开 | 公开范围: | 面向社会 |",
+        "一、总体情况",
+        "本年报根据《中华人民共和国政府信息公开条例》要求,特编制2020年度某县某镇政府信息公开年度报告并向社会公布。",
+        "2020年,我镇继续加强政府信息公开工作。",
+    ]
+    data = import_file(_saved(lines, tmp_path / "page.html")).result.data
+    assert (data["format"], data["report"]["year"], data["report"]["organ"]) == ("2019", 2020, "某县某镇")
+
+
+def test_each_format_reads_its_own_copy_of_the_page(tmp_path):
+    """One format's reading splits a run-in part heading it takes for one of its parts off its text; the next format
+    must not read the page so split (嵊州市 2012 read as legacy kept its parts only while the 2019 reader, which ran
+    first, took none of its headings): importing leaves the document as it was read."""
+    from compiler.host.manager import default_host
+    from compiler.importers.run import read_document
+
+    lines = [
+        "2012年某市人民政府信息公开工作年度报告",
+        "本年报是根据《中华人民共和国政府信息公开条例》要求编制的2012年度政府信息公开年度报告。",
+        "一、概  述",
+        "2012年,我市认真贯彻落实《条例》。",
+        "一、政府信息公开工作情况。在开展政府信息公开工作中,我市注重发挥门户网站的平台作用,公开数量初具规模。",
+        "二、政府信息公开工作机制和制度建设情况。我们根据《条例》和相关文件精神,不断深化推进政府信息公开工作,"
+        "规范编制信息公开指南和公开目录。",
+    ]
+    document = read_document(_saved(lines, tmp_path / "page.html"))
+    before = [item.text for item in document.items]
+    result = default_host().import_report(document)
+    assert result is not None and result.format == "legacy"
+    assert [item.text for item in document.items] == before
+    assert result.data == default_host().import_report(read_document(tmp_path / "page.html"), "legacy").data

@@ -133,7 +133,9 @@ def gongkai_import_report(document: PublishedDocument, format: str | None) -> Im
     **When:** by ``gongkai import`` (and ``gongkai check`` of a published file), after a reader has turned
     the file into a format-independent :class:`compiler.importers.base.PublishedDocument`.
 
-    :param document: the published file's metadata, paragraphs and table grids, each with its place.
+    :param document: the published file's metadata, paragraphs and table grids, each with its place — each plugin
+        is given its own copy, so what one plugin's reading does to it (a run-in heading split off) never changes
+        what the next one reads.
     :param format: the format the user named (``--format 2021``), or ``None`` to let the plugins guess.
 
     **Returns:** an :class:`compiler.importers.base.ImportResult` (the data in the plugin's schema, a

@@ -17,6 +17,7 @@ by name instead of letting a traceback escape.
 
 from __future__ import annotations
 
+import copy
 import importlib.util
 import os
 import sys
@@ -397,7 +398,9 @@ class PluginHost:
         self.collect()
         results: list[tuple[str, ImportResult]] = []
         for plugin, fn in self._each("gongkai_import_report"):
-            result = self._call(plugin, "导入报告", fn, document=document, format=format)
+            # each plugin reads its own copy: a reading that splits or joins the paragraphs (a run-in part heading split
+            # off by one format's recogniser) must not decide what the next plugin reads, nor depend on their order
+            result = self._call(plugin, "导入报告", fn, document=copy.deepcopy(document), format=format)
             if result is None:
                 continue
             if not isinstance(result, ImportResult):

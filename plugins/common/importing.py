@@ -594,8 +594,12 @@ _SAYS_WHAT_IT_IS = re.compile(
 
 
 def _opening_paragraph(doc: PublishedDocument) -> str:
-    """Part 一's first paragraph when 一、 stands among the copy's first four paragraphs (no title line), or ""."""
+    """Part 一's first paragraph when 一、 stands among the copy's first four paragraphs (no title line), or "" — the
+    portal's lines above it not counted (a 目录 table of four rows over "一、总体情况", 天台县街头镇 2020)."""
+    from plugins.common.pagefurniture import is_furniture
+
     paragraphs = [i.text.strip() for i in doc.paragraphs if i.text.strip()]
+    paragraphs = list(itertools.dropwhile(is_furniture, paragraphs))
     for n, text in enumerate(paragraphs[:4]):
         if PART_HEADING.match(text) and n + 1 < len(paragraphs):
             return paragraphs[n + 1]

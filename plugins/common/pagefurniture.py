@@ -10,7 +10,8 @@ of the held-out rounds open so.
 
 :func:`page_front` drops those lines, keeps the title the page prints in a 目录 row ("标 题 | 西藏自治区气象局关于
 ……的报告"), cuts a headline's date-and-source trailer, and returns the date the page says the report was posted
-(发布日期, 发布时间, a dated headline): the portal's date, which a transcription records as ``report.published``.
+(发布日期, 发布时间, 发表日期, a dated headline, a bulleted day): the portal's date, which a transcription records as
+``report.published``.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from plugins.common import places
 
 #: labels of the 政府信息公开目录 rows and the page's tool lines: a line that opens with one is the page's
 _LABELS = (
-    r"索\s*引\s*号|发布机构|发文机关|发文机构|发文字号|发布日期|发布时间|公开日期|上载日期|信息提供日期|生成日期|更新时间|成文日期|信息来源|文章来源|来源|日期|时间|"
+    r"索\s*引\s*号|发布机构|发文机关|发文机构|发文字号|发布日期|发布时间|发表日期|发表时间|公开日期|上载日期|信息提供日期|生成日期|更新时间|成文日期|信息来源|文章来源|来源|日期|时间|"
     r"主\s*题\s*词|主题分类|体裁分类|题裁分类|信息类别|公开方式|公开时限|公开目录|公开范围|名\s*称|文\s*号|浏览次数|浏览量|点击数|点击量|阅读次数|"
     r"字体大小|字体|字号|保护视力色|投稿|选择阅读字号|作者|编辑|信息索取号|索取号|关联导读|相关链接|"
     r"信息索引号|文件编号|公开形式|公开部门|有效期|主题\s*[(（][一二]级[)）]|效力状况|组配分类|发文日期|公文时效|时\s*效\s*性|"
@@ -161,6 +162,11 @@ _DAY_PUBLISHER = re.compile(
     + r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*"
     + r"[\u4e00-\u9fff（）()]{2,30}?(?:厅|局|办公室|政府|委员会|委|办|中心|处|所)(?:[（(][\u4e00-\u9fff]{1,10}[)）])?"
 )
+#: a day alone on a row of the page's bulleted list of its metadata ("- 索引号: ……", "- 2022年02月18日", "- 来源: ……",
+#: 大理市 2021): the portal's posting day, not a 成文日期 under the title
+_BULLETED_DAY = re.compile(
+    r"[-•·●▪]\s*\d{4}\s*[-年./]\s*\d{1,2}\s*[-月./]\s*\d{1,2}\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
+)
 _DATE_ONLY = re.compile(r"^\d{4}\s*[-年./]\s*\d{1,2}\s*[-月./]\s*\d{1,2}\s*日?$")
 _DAY = re.compile(r"(\d{4})\s*[-年./]\s*(\d{1,2})\s*[-月./]\s*(\d{1,2})")
 #: where a furniture line says when the page was posted
@@ -169,7 +175,7 @@ _DAY = re.compile(r"(\d{4})\s*[-年./]\s*(\d{1,2})\s*[-月./]\s*(\d{1,2})")
 #: "发文日期: 2016-03-28" in its 目录 row and "发布日期: 2020-09-15" under the title); nor the day the page was last
 #: changed ("更新时间:2021-09-23 10:36 发布时间:2016-01-13 08:36", 硚口区 2015)
 _POSTED = re.compile(
-    r"(?:发布日期|发布时间|公开日期|上载日期|信息提供日期|生成日期|(?<!成文)(?<!发文)(?<!更新)(?<!修改)日期"
+    r"(?:发布日期|发布时间|发表日期|发表时间|公开日期|上载日期|信息提供日期|生成日期|(?<!成文)(?<!发文)(?<!更新)(?<!修改)日期"
     r"|(?<!更新)(?<!修改)时间)\s*[\]］】]?\s*[:：|｜]?\s*[|｜]?\s*" + _DAY.pattern
 )
 #: the day the page was last changed: the posting day only when the line gives no other ("更新时间:2026-01-15 发布时间:
@@ -243,8 +249,9 @@ def page_front(front: list[TextItem]) -> tuple[list[TextItem], dt.date | None]:
             posted = posted or _day(_POSTED.search(text[: opening.start()])) or _day(_DAY.match(text))
             kept.append(replace(item, text=text[opening.start() :]))
             continue
-        if _PORTAL_DAY.fullmatch(text):  # "2026.01.13" on a line of its own: the portal's day, not a 成文日期
-            posted = posted or _day(_DAY.match(text))
+        if _PORTAL_DAY.fullmatch(text) or _BULLETED_DAY.fullmatch(text):
+            # "2026.01.13" on a line of its own, or a bulleted row of the page's list: the portal's day, not a 成文日期
+            posted = posted or _day(_DAY.search(text))
             continue
         if _PUBLISHER_DAY.fullmatch(text) or _DAY_PUBLISHER.fullmatch(text):
             # an organ and a day written the portal's way, in either order: the page's byline

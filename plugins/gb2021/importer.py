@@ -561,7 +561,14 @@ def _part_heading(item: TextItem, expected: int) -> tuple[str, str] | None:
     if _FEE_PART.search(title):
         return "other", title
     best = max(keys, key=score)
-    return (best, title) if score(best) >= 0.6 else None
+    if score(best) >= 0.6:
+        return best, title
+    # the next part in order, named as no part of the format ("三、推进政务公开重点工作情况" after 一 and 二, 鞍山市行政
+    # 审批局 2019): a part of the report's own, kept in the slot for other matters with its printed heading — not run
+    # into the text of the part before it
+    if number == expected and 1 < expected < len(keys) and not _FEE_PART.search(title):
+        return "other", title
+    return None
 
 
 #: The word that identifies each customary sub-item of 一、总体情况 in the many wordings published.
