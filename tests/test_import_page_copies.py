@@ -142,6 +142,11 @@ MISREAD: dict[str, str] = {  # slug → why its page copy is still read otherwis
         "the only day the page gives is labelled “撰写时间” (2020年01月14日 16:03:00, the day it was written), which "
         "the transcriber kept as the day it was published; the import takes no day so labelled for the posting day"
     ),
+    "shanghai-putuo-yichuanlujiedao-2020": (
+        "the store runs the title's first line into the byline (“2021年01月29日 来源: 上海普陀上海市普陀区宜川路街道办"
+        "事处”), which the transcriber read as a title of two lines, the organ's name over “2020年政府信息公开工作年度"
+        "报告”; the import takes the byline whole for the page's and the title for the line under it"
+    ),
     "tangshan-gaoxinqu-2022": (
         "no title, and the copy names its organ only “管委会” (“编制管委会2022年度政府信息公开工作报告”), which the "
         "import takes for the organ; the transcriber took 唐山高新技术产业开发区管理委员会 from the page's site"
@@ -998,3 +1003,18 @@ def test_each_format_reads_its_own_copy_of_the_page(tmp_path):
     assert result is not None and result.format == "legacy"
     assert [item.text for item in document.items] == before
     assert result.data == default_host().import_report(read_document(tmp_path / "page.html"), "legacy").data
+
+
+def test_part_one_under_a_title_that_names_no_part_is_part_one(tmp_path):
+    """东胜区审计局 2019 (held-out round 246): part 一 headed "一、报告内容", a title no part of the 2019 format has,
+    over "(一)总体情况": part 一 with its heading as printed (reported as not the format's) — not a line of the 导语."""
+    lines = [
+        "根据《中华人民共和国政府信息公开条例》的规定,编制《某区某局2019年政府信息公开年度报告》。",
+        "联系电话:0477-5112153",
+        "一、报告内容",
+        "(一)总体情况",
+        "2019年,某局认真贯彻执行《条例》规定,主动公开政府信息。",
+    ]
+    data = _imported(lines, tmp_path)
+    assert data["overview"]["heading"] == "报告内容"
+    assert "报告内容" not in json.dumps(data.get("preamble", {}), ensure_ascii=False)

@@ -488,6 +488,19 @@ def _numbers_joined(items: list[TextItem | Grid]) -> list[TextItem | Grid]:
     return out
 
 
+#: words, then a sentence's mark, after a run-in heading: the text is the part's, never the heading's words (a 。
+#: alone after the title is the heading's own: "二、主动公开政府信息情况。", 凤阳县府城镇 2015)
+_RUN_IN_SENTENCE = re.compile(r"^[^，,。；;]*[\u4e00-\u9fff\d]{2}[^，,。；;]*[，,。；;]")
+
+Recogniser = Callable[[TextItem, int], tuple[str, str] | None]
+
+
+def _takes_for_a_part(heading: Recogniser, head: TextItem, expected: int) -> bool:
+    """Whether the recogniser, tried on a copy (it may keep state), takes ``head`` for one of the format's parts."""
+    tried = copy.deepcopy(heading)(head, expected)
+    return tried is not None and not tried[0].startswith("extra")
+
+
 def split_parts(
     document: PublishedDocument, heading: Callable[[TextItem, int], tuple[str, str] | None], order: Sequence[str]
 ) -> tuple[list[Part], str, list[TextItem]]:
@@ -499,13 +512,20 @@ def split_parts(
     parts: list[Part] = []
     expected = 1
     for item in _numbers_joined(document.items):
-        found = heading(item, expected) if isinstance(item, TextItem) else None
-        if found is None and isinstance(item, TextItem) and (m := _RUN_IN.match(item.text)):
+        m = _RUN_IN.match(item.text) if isinstance(item, TextItem) else None
+        # a run-in text that holds a sentence ("二、主动公开政府信息情况　全年主动公开政府信息100条，其中……") is tried
+        # split first: a recogniser that would take the whole short line for a heading must not swallow the text
+        split_first = (
+            m is not None
+            and _RUN_IN_SENTENCE.search(m.group(2)) is not None
+            and _takes_for_a_part(heading, TextItem(m.group(1).strip(), item.place), expected)
+        )
+        found = heading(item, expected) if isinstance(item, TextItem) and not split_first else None
+        if found is None and isinstance(item, TextItem) and m is not None:
             # "二、主动公开政府信息情况　谯城区……": a part heading run in before its text — split off when the
             # recogniser (tried on a copy: it may keep state) takes it for one of the format's parts
             head = TextItem(m.group(1).strip(), item.place, "heading", run_in=True)
-            tried = copy.deepcopy(heading)(head, expected)
-            if tried is not None and not tried[0].startswith("extra") and (found := heading(head, expected)):
+            if _takes_for_a_part(heading, head, expected) and (found := heading(head, expected)):
                 parts.append((*found, len(items)))
                 items.append(head)
                 item = TextItem(m.group(2), item.place)

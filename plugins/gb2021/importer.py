@@ -568,6 +568,10 @@ def _part_heading(item: TextItem, expected: int) -> tuple[str, str] | None:
     # into the text of the part before it
     if number == expected and 1 < expected < len(keys) and not _FEE_PART.search(title):
         return "other", title
+    # part 一 under a title of its own that names no part ("一、报告内容", 东胜区审计局 2019; the legacy reader reads
+    # such a title so too): the first part is 总体情况, its heading kept as printed
+    if number == expected == 1 and not re.search(r"[，,。；;：:]", title):
+        return "overview", title
     return None
 
 
