@@ -1434,3 +1434,16 @@ def test_up_to_a_year_long_after_the_report(check, said, warned):
     assert bool(found) is warned, [p.message for p in found]
     if warned:
         assert (found[0].found, found[0].expected) == ("2087年", f"{year}年")
+
+
+def test_a_years_plan_issued_under_a_number_of_the_year_after(check):
+    """增城区 2015 (held-out round 246): "《……关于印发 2014 年广州市推进政府信息公开工作要点的通知》(穗府办〔2015〕
+    21号)" — a year's 工作要点 is issued in that year; a number of the year after says one of the two years is wrong."""
+    text = "按照《某市人民政府办公厅关于印发 2014 年某市推进政府信息公开工作要点的通知》(某府办〔2015〕21号)的要求。"
+    [p] = [p for p in check(legacy(overview={"text": text})) if p.rule == "prose.year-slip"]
+    assert p.found == "2014年" and "〔2015〕" in p.message
+    for text in (
+        "按照《某市人民政府办公厅关于印发2015年某市政务公开工作要点的通知》(某府办〔2015〕21号)的要求。",
+        "按照《某市人民政府办公厅关于印发2016年某市政务公开工作要点的通知》(某府办〔2015〕90号)的要求。",
+    ):
+        assert "prose.year-slip" not in {p.rule for p in check(legacy(overview={"text": text}))}, text

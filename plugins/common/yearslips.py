@@ -51,6 +51,11 @@ _ISSUED_IN = re.compile(
     r"于\s*(?P<y>\d{4})\s*年(?:\d{1,2}月)?(?:\d{1,2}日)?[^。；〔《]{0,8}?(?:印发|出台|制定|下发|制发|颁布)"
     r"[^。；〔]{0,80}?[〔\[［](?P<z>\d{4})[〕\]］]"
 )
+#: a notice issuing one year's 工作要点, its 文号 in the brackets after its title: "《……关于印发 2014 年广州市推进政府
+#: 信息公开工作要点的通知》(穗府办〔2015〕21号)" (增城区 2015) — a year's plan is issued in that year, not after it
+_PLAN_OF_YEAR = re.compile(
+    r"印发\s*(?P<y>\d{4})\s*年[^《》〈〉。；]{0,30}?要点(?:的通知)?[》〉]?\s*[（(][^（）()]{0,12}?〔(?P<z>\d{4})〕"
+)
 #: the report the preamble says it is: "现将2022年度政府信息公开工作年度报告公布如下" (not a year in another title)
 _NAMED_REPORT = re.compile(
     r"(?<![《〈\d])(?P<y>\d{4})\s*年度?(?:[^，。；《》\d]{0,12}?)(?:政府)?信息公开(?:工作)?(?:年度)?(?:报告|年报)(?![》〉])"
@@ -310,6 +315,17 @@ def year_slips(report: Report, texts: list[tuple[str, str]], plan_keys: tuple[st
                     f"“{_short(text[m.start() :], 24)}”：文号〔{m['z']}〕是{m['z']}年的发文，不会在{m['y']}年印发",
                     keypath,
                     expected=f"{m['z']}年",
+                    found=f"{m['y']}年",
+                )
+    for keypath, text in texts:  # "印发 2014 年……工作要点的通知》(穗府办〔2015〕21号)" (增城区 2015)
+        for m in _PLAN_OF_YEAR.finditer(text):
+            if int(m["z"]) > int(m["y"]):
+                say(
+                    "prose.year-slip",
+                    f"“{_short(text[m.start() :], 30)}”：文号〔{m['z']}〕是{m['z']}年的发文，印发的却是{m['y']}年的"
+                    "工作要点：一年的工作要点在当年印发，标题或文号的年份有误",
+                    keypath,
+                    expected=f"{m['z']}年（或文号〔{m['y']}〕）",
                     found=f"{m['y']}年",
                 )
     for keypath, text in texts:  # "本月受理……“市长信箱”33件" (互助县政务服务中心 2020): a monthly report's words

@@ -42,6 +42,7 @@ gb2021.overview.items-and-subsections  ERROR     总体情况 mixes items and �
 gb2021.accountability-unstated         WARNING   a government's report silent on 社会评议 / 责任追究 (条例 第五十条)
 gb2021.overview-thin                   WARNING   a whole 总体情况 speaking of two of the format's five topics or fewer
 gb2021.old-principle                   WARNING   "公开为原则，不公开为例外" where the 2019 条例 says 以公开为常态
+gb2021.old-categories                  WARNING   the 2008 条例's list of what to publish ("国家关于农村工作政策")
 gb2021.format-title                    WARNING   a 2021-format report citing the format as 《……年度报告格式（试行）》
 =====================================  ========  ==========================================================
 """
@@ -145,6 +146,41 @@ def old_principle_problems(report: Report, make) -> list[Problem]:
     return []
 
 
+#: the 2008 条例's words for what a government publishes (第十条, 第十二条) that the 2019 条例 (第二十条, 第二十一条)
+#: put otherwise: the phrase, then what the 2019 条例 says
+_OLD_CATEGORIES = (
+    (re.compile(r"贯彻落实国家关于农村工作政策"), "贯彻落实农业农村政策（条例第二十一条）"),
+    # the 2008 list's item whole ("征收或者征用土地、房屋拆迁及其补偿、补助费用的发放、使用情况"), not 房屋拆迁 said
+    # of what applicants asked about ("申请内容主要涉及……土地征收、房屋拆迁……", 泰安市 2022)
+    (re.compile(r"房屋拆迁及其补偿"), "房屋征收（条例第二十一条；2011年起房屋拆迁改称房屋征收）"),
+)
+
+
+def old_category_problems(report: Report, make) -> list[Problem]:
+    """The 2008 条例's list of what a township or a government publishes, copied into a report under the 2019 条例:
+    "贯彻落实国家关于农村工作政策的情况" (2008 第十二条) where 第二十一条 says 贯彻落实农业农村政策, "房屋拆迁及其补偿"
+    where it says 房屋征收 (石狮市鸿山镇 2021, 闽侯县白沙镇 2025, held-out rounds 242 and 247).  Once per phrase."""
+    from plugins.common.texts import narrative_strings
+
+    problems = []
+    for pattern, now in _OLD_CATEGORIES:
+        for keypath, text in narrative_strings(report):
+            if (m := pattern.search(text)) is not None:
+                problems.append(
+                    make(
+                        Severity.WARNING,
+                        "gb2021.old-categories",
+                        f"“{m.group(0)}”是2008年条例所列主动公开内容的说法；2019年修订的条例说“{now.split('（')[0]}”"
+                        f"（{now.split('（', 1)[1]}",
+                        keypath,
+                        expected=now.split("（")[0],
+                        found=m.group(0),
+                    )
+                )
+                break
+    return problems
+
+
 #: a street office: the 派出机关 of a district or county government, not itself a level of government
 _SUBDISTRICT = re.compile(r"街道(?:办事处|办|党工委)?$|街道办事处|街$")
 
@@ -189,6 +225,7 @@ def gongkai_check(report: Report) -> list[Problem] | None:
         *text_problems(report, make),
         *accountability_problems(report, make),
         *old_principle_problems(report, make),
+        *old_category_problems(report, make),
         *part_list_problems(report, "gb2021", official),
         *run_together_names(report, "gb2021", official),
         *left_out_of_list(report, "gb2021", official, PART_KEYWORDS),

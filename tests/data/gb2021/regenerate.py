@@ -56,6 +56,18 @@ CASES: list[tuple[str, str, str, list[tuple[str, str, str]]]] = [
         [("[overview]", "坚持以公开为常态、不公开为例外", "坚持“公开为原则，不公开为例外”")],
     ),
     (
+        "old-categories",
+        "gb2021.old-categories",
+        "主动公开一节照抄2008年条例第十二条的分类“贯彻落实国家关于农村工作政策的情况”",
+        [
+            (
+                "[overview.active]",
+                "等重点领域信息523条。",
+                "等重点领域信息523条，公开了贯彻落实国家关于农村工作政策的情况。",
+            )
+        ],
+    ),
+    (
         "table3-balance",
         "gb2021.table3.balance",
         "自然人列 结转下年度 3 → 4：一＋二 ≠ （七）＋四",
