@@ -1042,6 +1042,9 @@ def test_a_third_form_before_the_abbreviation_is_not_in_question(check):
         ("咨询电话：010-6309999。", "010-6309999"),  # a three-digit code takes eight
         # 平潭综合实验区社会事业局 2022: 福州's numbers have eight digits
         ("联系电话：0591-8177878。", "0591-8177878"),
+        # 安溪县魁斗镇 2020 (held-out round 252): the fax a digit long, beside a telephone of eight — the nine-digit
+        # one is the slip, not the eight-digit one
+        ("电话:0595-23377088,传真:0595-223377087。", "0595-223377087"),
     ],
 )
 def test_a_telephone_number_a_digit_short(check, text, typed):
@@ -2235,6 +2238,13 @@ def test_an_e_mail_address_with_a_dot_beside_its_at(check):
     assert (p.found, p.expected) == ("386114195@.qq.com", "386114195@qq.com")
     fine = check(with_overview(text="如有疑问请联系（电子邮箱：386114195@qq.com，网址www.example.gov.cn）。"))
     assert "common.malformed-url" not in rules(fine)
+
+
+def test_an_e_mail_address_with_no_domain(check):
+    # 望城区黄金园街道 2020 (held-out round 251): "电子邮箱;249817392@.com"
+    [p] = [p for p in check(with_overview(text="电子邮箱：249817392@.com。")) if p.rule == "common.malformed-url"]
+    assert p.found == "249817392@.com" and "缺了域名" in p.message
+    assert "common.malformed-url" not in rules(check(with_overview(text="电子邮箱：249817392@qq.com。")))
 
 
 def test_a_part_list_said_as_its_main_contents(check):

@@ -3,7 +3,8 @@
 - ``common.abbreviation`` — a title abbreviated once ("（以下简称《条例》）") and later cited in a third form, neither
   full nor short ("《政府信息公开条例》"), abbreviated again, or written out in full again;
 - ``common.phone-number`` — a telephone or fax number a digit short or long: numbers of one area code with local
-  numbers of different lengths ("0591-2316076" beside "0591-23160633"), or a three-digit code without eight;
+  numbers of different lengths ("0591-2316076" beside "0591-23160633"), or a three-digit code without eight, or a
+  local number of nine digits ("0595-223377087", 安溪县魁斗镇 2020);
 - ``common.malformed-url`` — "http//:" and other scheme separators that are not "://"; a full stop 。 for the dot
   inside a web or e-mail address ("www.linhai。gov。cn", "lhwsjbgs@163。com"; 临海市卫生局 2008); a dot beside the @
   of an e-mail address ("386114195@.qq.com", 船山区民政局 2016);
@@ -39,6 +40,8 @@ _WHOLE_ADDRESS = re.compile(r"\.(?:com|cn|net|org|gov|edu|html?|shtml)$|/$", re.
 _ADDRESS_WORD = re.compile(r"www|http|@|gov|com|net|org|edu", re.IGNORECASE)
 #: an e-mail address with a dot straight after its @ or before it ("386114195@.qq.com", 船山区民政局 2016)
 _DOT_AT = re.compile(r"[A-Za-z0-9_+-]+(?:@\.|\.@)[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
+#: an e-mail address with no domain between its @ and the top-level one: "249817392@.com" (黄金园街道 2020)
+_NO_DOMAIN = re.compile(r"[A-Za-z0-9_+.-]+@\.(?:com|cn|net|org)(?![A-Za-z0-9.-])")
 
 
 _ABBREVIATED = re.compile(
@@ -180,18 +183,26 @@ def phone_problems(report: Report) -> list[Problem]:
     for keypath, m in found:
         area, local = m["area"], m["local"]
         seen = lengths[area]
-        if len(area) == 3 or area in EIGHT_DIGIT_AREAS:
+        # no local number has more than eight digits: a ninth is a slip whatever the others are ("传真:0595-223377087"
+        # beside "电话:0595-23377088", 安溪县魁斗镇 2020), and the others are not measured against it
+        possible = Counter({n: c for n, c in seen.items() if n <= 8})
+        if len(area) == 3 or area in EIGHT_DIGIT_AREAS or len(local) > 8:
             wanted = 8
-        elif len(seen) > 1:
-            wanted = max(seen, key=lambda n: (seen[n], n))
+        elif len(possible) > 1:
+            wanted = max(possible, key=lambda n: (possible[n], n))
         else:
             continue
         if len(local) != wanted:
+            if len(local) > 8 and len(area) == 4 and area not in EIGHT_DIGIT_AREAS:
+                said = "本地号码最多8位"
+            else:
+                said = f"区号{area}的号码是{wanted}位" + (
+                    "（同一报告中的其他号码）" if len(area) == 4 and area not in EIGHT_DIGIT_AREAS else ""
+                )
             problems.append(
                 warning(
                     "common.phone-number",
-                    f"电话号码“{m.group(0)}”的本地号码是{len(local)}位；区号{area}的号码是{wanted}位"
-                    + ("（同一报告中的其他号码）" if len(area) == 4 and area not in EIGHT_DIGIT_AREAS else ""),
+                    f"电话号码“{m.group(0)}”的本地号码是{len(local)}位；{said}",
                     report.ref(keypath),
                     expected=f"{wanted}位",
                     found=f"{len(local)}位",
@@ -226,6 +237,16 @@ def url_problems(report: Report) -> list[Problem]:
                     report.ref(keypath),
                     expected=address.replace("。", "."),
                     found=address,
+                )
+            )
+        for m in _NO_DOMAIN.finditer(text):
+            problems.append(
+                warning(
+                    "common.malformed-url",
+                    f"电子邮箱写法有误：“{m.group(0)}”——“@”之后缺了域名（如 qq.com、163.com）",
+                    report.ref(keypath),
+                    expected="用户名@域名",
+                    found=m.group(0),
                 )
             )
         for m in _DOT_AT.finditer(text):
