@@ -502,7 +502,7 @@ def _takes_for_a_part(heading: Recogniser, head: TextItem, expected: int) -> boo
 
 
 def split_parts(
-    document: PublishedDocument, heading: Callable[[TextItem, int], tuple[str, str] | None], order: Sequence[str]
+    document: PublishedDocument, heading: Recogniser, order: Sequence[str]
 ) -> tuple[list[Part], str, list[TextItem]]:
     """The parts of a report, found in reading order by ``heading(item, expected_number)`` (the format's own
     recogniser, which returns the part's key and printed title), the title, and the front paragraphs between the
@@ -513,24 +513,28 @@ def split_parts(
     expected = 1
     for item in _numbers_joined(document.items):
         m = _RUN_IN.match(item.text) if isinstance(item, TextItem) else None
+        head = TextItem(m.group(1).strip(), item.place, "heading", run_in=True) if m else None
         # a run-in text that holds a sentence ("二、主动公开政府信息情况　全年主动公开政府信息100条，其中……") is tried
         # split first: a recogniser that would take the whole short line for a heading must not swallow the text
         split_first = (
-            m is not None
+            head is not None
             and _RUN_IN_SENTENCE.search(m.group(2)) is not None
-            and _takes_for_a_part(heading, TextItem(m.group(1).strip(), item.place), expected)
+            and _takes_for_a_part(heading, head, expected)
         )
         found = heading(item, expected) if isinstance(item, TextItem) and not split_first else None
-        if found is None and isinstance(item, TextItem) and m is not None:
-            # "二、主动公开政府信息情况　谯城区……": a part heading run in before its text — split off when the
-            # recogniser (tried on a copy: it may keep state) takes it for one of the format's parts
-            head = TextItem(m.group(1).strip(), item.place, "heading", run_in=True)
-            if _takes_for_a_part(heading, head, expected) and (found := heading(head, expected)):
-                parts.append((*found, len(items)))
-                items.append(head)
-                item = TextItem(m.group(2), item.place)
-                found = None  # the heading is placed; what is left is the part's first paragraph
-                expected = list(order).index(parts[-1][0]) + 2 if parts[-1][0] in order else expected
+        # "二、主动公开政府信息情况　谯城区……": a part heading run in before its text — split off when the recogniser
+        # (tried on a copy: it may keep state; tried once) takes it for one of the format's parts
+        if (
+            found is None
+            and head is not None
+            and (split_first or _takes_for_a_part(heading, head, expected))
+            and (found := heading(head, expected))
+        ):
+            parts.append((*found, len(items)))
+            items.append(head)
+            item = TextItem(m.group(2), item.place)
+            found = None  # the heading is placed; what is left is the part's first paragraph
+            expected = list(order).index(parts[-1][0]) + 2 if parts[-1][0] in order else expected
         if found and found[0] in order and any(p[0] == found[0] for p in parts):
             # a second heading read as a part already found ("一、概述" then "二、总体情况", 疏勒县 2020: both are
             # part 一's names): the report's own part, kept as a paragraph of the one before — never its text lost

@@ -566,7 +566,7 @@ def _part_heading(item: TextItem, expected: int) -> tuple[str, str] | None:
     # the next part in order, named as no part of the format ("三、推进政务公开重点工作情况" after 一 and 二, 鞍山市行政
     # 审批局 2019): a part of the report's own, kept in the slot for other matters with its printed heading — not run
     # into the text of the part before it
-    if number == expected and 1 < expected < len(keys) and not _FEE_PART.search(title):
+    if number == expected and 1 < expected < len(keys):  # (a fee part's title returned "other" above)
         return "other", title
     # part 一 under a title of its own that names no part ("一、报告内容", 东胜区审计局 2019; the legacy reader reads
     # such a title so too): the first part is 总体情况, its heading kept as printed
