@@ -186,19 +186,20 @@ def phone_problems(report: Report) -> list[Problem]:
         # no local number has more than eight digits: a ninth is a slip whatever the others are ("传真:0595-223377087"
         # beside "电话:0595-23377088", 安溪县魁斗镇 2020), and the others are not measured against it
         possible = Counter({n: c for n, c in seen.items() if n <= 8})
-        if len(area) == 3 or area in EIGHT_DIGIT_AREAS or len(local) > 8:
+        compared = len(area) == 4 and area not in EIGHT_DIGIT_AREAS  # no rule for the code: its numbers compared
+        if not compared or len(local) > 8:
             wanted = 8
         elif len(possible) > 1:
             wanted = max(possible, key=lambda n: (possible[n], n))
         else:
             continue
         if len(local) != wanted:
-            if len(local) > 8 and len(area) == 4 and area not in EIGHT_DIGIT_AREAS:
+            if not compared:
+                said = f"区号{area}的号码是{wanted}位"
+            elif len(local) > 8:
                 said = "本地号码最多8位"
             else:
-                said = f"区号{area}的号码是{wanted}位" + (
-                    "（同一报告中的其他号码）" if len(area) == 4 and area not in EIGHT_DIGIT_AREAS else ""
-                )
+                said = f"区号{area}的号码是{wanted}位（同一报告中的其他号码）"
             problems.append(
                 warning(
                     "common.phone-number",

@@ -147,12 +147,12 @@ def old_principle_problems(report: Report, make) -> list[Problem]:
 
 
 #: the 2008 条例's words for what a government publishes (第十条, 第十二条) that the 2019 条例 (第二十条, 第二十一条)
-#: put otherwise: the phrase, then what the 2019 条例 says
+#: put otherwise: the phrase, what the 2019 条例 says, and where
 _OLD_CATEGORIES = (
-    (re.compile(r"贯彻落实国家关于农村工作政策"), "贯彻落实农业农村政策（条例第二十一条）"),
+    (re.compile(r"贯彻落实国家关于农村工作政策"), "贯彻落实农业农村政策", "条例第二十一条"),
     # the 2008 list's item whole ("征收或者征用土地、房屋拆迁及其补偿、补助费用的发放、使用情况"), not 房屋拆迁 said
     # of what applicants asked about ("申请内容主要涉及……土地征收、房屋拆迁……", 泰安市 2022)
-    (re.compile(r"房屋拆迁及其补偿"), "房屋征收（条例第二十一条；2011年起房屋拆迁改称房屋征收）"),
+    (re.compile(r"房屋拆迁及其补偿"), "房屋征收", "条例第二十一条；2011年起房屋拆迁改称房屋征收"),
 )
 
 
@@ -163,17 +163,16 @@ def old_category_problems(report: Report, make) -> list[Problem]:
     from plugins.common.texts import narrative_strings
 
     problems = []
-    for pattern, now in _OLD_CATEGORIES:
+    for pattern, now, where in _OLD_CATEGORIES:
         for keypath, text in narrative_strings(report):
             if (m := pattern.search(text)) is not None:
                 problems.append(
                     make(
                         Severity.WARNING,
                         "gb2021.old-categories",
-                        f"“{m.group(0)}”是2008年条例所列主动公开内容的说法；2019年修订的条例说“{now.split('（')[0]}”"
-                        f"（{now.split('（', 1)[1]}",
+                        f"“{m.group(0)}”是2008年条例所列主动公开内容的说法；2019年修订的条例说“{now}”（{where}）",
                         keypath,
-                        expected=now.split("（")[0],
+                        expected=now,
                         found=m.group(0),
                     )
                 )
