@@ -160,3 +160,16 @@ def test_the_verb_gongkai_said_twice_around_its_object(check):
         assert p.found.strip("“”") == words
     for fine in ("主动公开政府信息公开目录1份。", "在政府信息公开专栏公开政府信息52条。"):
         assert "common.redundancy" not in rules(check(with_overview(fine))), fine
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "形成一把手亲自抓,分管领导具体抓的工作格局。",  # 和田市吉亚乡 2023 (held-out round 257)
+        "形成了主要领导亲自抓,分管领导具体抓的工作机制。",  # 大武口区白芨沟街道 2017 (held-out round 254)
+        "建立主要负责同志亲自抓，分管领导具体抓的工作机制。",
+    ],
+)
+def test_the_leaders_pair_before_its_mechanism_whoever_leads(check, sentence):
+    found = [p for p in check(with_overview(sentence)) if p.rule == "common.list-comma"]
+    assert len(found) == 1 and "亲自抓" in found[0].found

@@ -637,3 +637,38 @@ def test_the_2008_regulations_list_of_what_to_publish_in_a_later_report(tmp_path
     path = write_variant(tmp_path, [("未发生因政府信息公开工作引起的责任追究情况", said)])
     found = [p for p in problems_of(path) if p.rule == "gb2021.old-categories"]
     assert [p.found for p in found] == ([old] if old else [])
+
+
+@pytest.mark.parametrize(
+    ("listed", "found"),
+    [
+        # 西藏自治区邮政管理局 2023 (held-out round 254): a list read only for this (依申请公开信息 ends like no part)
+        (
+            "本报告内容包括主要工作情况、主动公开信息情况、依申请公开信息、信息公开收费及减免情况、因信息公开申请行政复议"
+            "或提起行政诉讼情况、信息公开工作存在的主要问题及下一步工作安排等。",
+            "信息公开收费及减免情况",
+        ),
+        # 富源县水务局 2020, 江苏省统计局 2019: lists read as such
+        (
+            "本报告包括总体情况、主动公开政府信息情况、依申请公开政府信息情况、收费和减免情况、行政复议和行政诉讼情况、"
+            "存在的主要问题和改进措施等部分。",
+            "收费和减免情况",
+        ),
+        # the 2021 format's 信息处理费 belongs to 其他需要报告的事项: named so, it is no old part
+        (
+            "本报告包括总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议和行政诉讼情况、"
+            "存在的主要问题及改进情况、其他需要报告的事项（含收取信息处理费情况）。",
+            None,
+        ),
+        # fees named outside a list of parts
+        ("本年度未收取任何费用，也无收费及减免情况。", None),
+    ],
+)
+def test_the_2008_fee_part_in_a_later_reports_list_of_parts(tmp_path, listed, found):
+    own = (
+        "要求编制，由总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议和行政诉讼情况、"
+        "存在的主要问题及改进情况、其他需要报告的事项六部分组成。"
+    )
+    path = write_variant(tmp_path, [(own, "要求编制。" + listed)])
+    hits = [p for p in problems_of(path) if p.rule == "gb2021.part-list-legacy"]
+    assert [p.found for p in hits] == ([found] if found else [])

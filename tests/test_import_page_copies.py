@@ -98,6 +98,11 @@ MISREAD: dict[str, str] = {  # slug → why its page copy is still read otherwis
         "county's own headings (强化组织领导……), none of the format's topics, and it is cut inside part 一: too little "
         "for the import to offer it in any format (the transcriber took the format from the year)"
     ),
+    "guangdong-ziranziyuanting-2019": (
+        "no title: the copy opens with one line of 导语 that names no organ or year, then 一、总体情况, whose text "
+        "says “我厅” and “2019 年,厅门户网站新增信息……”; the report year is said only there, the organ nowhere (the "
+        "transcriber took it from the store's header)"
+    ),
     "qindu-quzhengfu-2020": (
         "no title and no 导语: the copy opens with 一、总体情况 and “2020年以来,我区……”, names its organ only “我区”, "
         "and is cut inside part 一's (一)主动公开: one of the format's topics, too little for the import to offer it "
@@ -164,6 +169,7 @@ REFUSED = {
     "beijing-xicheng-guangwaijiedao-2022": r"import\.unknown-format",
     "beijing-jianguomenjiedao-2019": r"import\.unknown-format",
     "huangping-xianzhengfu-2019": r"import\.unknown-format",
+    "guangdong-ziranziyuanting-2019": r"import\.unknown-format",
     "qindu-quzhengfu-2020": r"import\.unknown-format",
     "shenyang-dashujuju-2020": r"import\.unknown-format",
     "xinye-weishengjiankangweiyuanhui-2021": r"import\.refused",
@@ -748,6 +754,27 @@ def test_a_directory_rows_issuing_day_after_a_cell_mark_is_the_posting_day_only_
     data = _imported(lines, tmp_path)
     assert str(data["report"]["published"]) == posted
     assert not re.search("有效性|浏览|责任部门", json.dumps(data["preamble"], ensure_ascii=False))
+
+
+def test_a_directory_table_whose_labels_stand_in_a_row_is_the_pages(tmp_path):
+    """甘州区北街街道 2019 (held-out round 256): the 目录 table as the page's text gives it — "索引号 /2020-00023
+    发文字号" (a slash after the label), "关键词 发布机构 ……" and "公开形式 责任部门" (labels side by side, their cells
+    empty) — is the page's, not the 导语's first paragraph."""
+    lines = [
+        "某区某街道办事处 2019年政府信息公开工作年度报告",
+        "发表日期:2020-01-16 11:31:35 发布机构:某区街道办事处;某街道办事处",
+        "索引号 /2020-00023 发文字号",
+        "关键词 发布机构 某区街道办事处;某街道办事处",
+        "公开形式 责任部门",
+        "生成日期 2020-01-16 11:31:35 是否有效",
+        "根据《中华人民共和国政府信息公开条例》的规定,编制某街道2019年政府信息公开工作年度报告。",
+        "一、总体情况",
+        "2019年,某街道主动公开政府信息120条。",
+    ]
+    data = _imported(lines, tmp_path)
+    preamble = json.dumps(data["preamble"], ensure_ascii=False)
+    assert preamble.startswith('{"text": "根据'), preamble
+    assert not re.search("索引号|关键词|责任部门|是否有效", preamble)
 
 
 def test_part_one_named_an_overview_of_the_work_is_part_one(tmp_path):

@@ -551,9 +551,12 @@ def _calls_itself_a_committee(report: Report, organ: str) -> list[Problem]:
 #: — and a city's saying 我县 ("推动……决策部署在我县全面、正确、有效地贯彻实施", 东宁市 2019: a county until 2015, its
 #: text says 我市 elsewhere)
 _OTHER_TOWNSHIP = {
-    # a 乡 or a 镇 saying 我街道 ("我街道严格落实三级签审制", 洪江区桂花园乡 2022): a street office's words
-    "我乡": re.compile(r"我镇(?![长区])|我街道(?!办事处)"),
-    "我镇": re.compile(r"我乡(?![长村亲])|我街道(?!办事处)"),
+    # a 乡 or a 镇 saying 我街道 ("我街道严格落实三级签审制", 洪江区桂花园乡 2022): a street office's words; a
+    # township saying 我局 ("在总结我局2020年政府信息公开工作的基础上", 呼兰区孟家乡 2020; "……机制,我局积极配合调整",
+    # 龙游县横山镇 2023, held-out round 255): a bureau's words
+    "我乡": re.compile(r"我镇(?![长区])|我街道(?!办事处)|我局(?!长)"),
+    "我镇": re.compile(r"我乡(?![长村亲])|我街道(?!办事处)|我局(?!长)"),
+    "我街道": re.compile(r"我局(?!长)"),
     "我市": re.compile(r"我县(?![长委])"),
 }
 
@@ -571,7 +574,7 @@ def _calls_itself_another_township(report: Report, organ: str) -> list[Problem]:
         warning(
             "common.organ-name",
             f"“{m.group(0)}”：本机关是{organ}，自称应为“{own}”；“{m.group(0)}”像是沿用了别的"
-            f"{'县' if own == '我市' else '乡镇'}的文字",
+            f"{'县' if own == '我市' else '局' if m.group(0) == '我局' else '乡镇'}的文字",
             report.ref(keypath),
             expected=own,
             found=m.group(0),

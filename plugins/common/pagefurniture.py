@@ -33,6 +33,8 @@ _LABELS = (
     # the labels of the 井冈山 portal's 目录 rows (井冈山市 2020: "责任部门: |发文日期: | 2021-01-28 09:14:28 |",
     # "有效性: |有效|浏览: |")
     r"责任部门|有\s*效\s*性|浏\s*览|"
+    # … and of 甘州区's (北街街道 2019: "关键词 发布机构 ……", "是否有效" after the 生成日期)
+    r"关\s*键\s*词|是否有效|"
     # a 目录 row whose label lost its first characters in the store (楚雄市紫溪镇 2025: "号: cxs043/……", "称: ……")
     r"号|称"
 )
@@ -50,11 +52,15 @@ _FURNITURE = re.compile(
     # … or alone on its line, its value left empty (十堰市经信委 2010: "索引号", "主题分类", "发文日期", "发布机构",
     # "文号", a line each under the title)
     rf"|(?:{_LABELS})\s*$"
+    # … or two labels in a row, their cells empty (甘州区北街街道 2019: "关键词 发布机构 ……", "公开形式 责任部门"; the
+    # reader drops the space between them)
+    r"|(?:关\s*键\s*词|公开形式|公开方式|发布机构|发文字号|发文机关|责任部门|主题分类|信息类别)\s*"
+    r"(?:关\s*键\s*词|公开形式|公开方式|发布机构|发文字号|发文机关|责任部门|主题分类|信息类别)"
     # the same after the site's name ("青岛政务网 发布日期 : 2014-03-27 来源 : 青岛市人民政府", 青岛市 2013)
     r"|\S{2,12}(?:网|网站)\s*(?:发布日期|发布时间|来源)\s*[:：|｜]"
     # the same parted by a space only, which the reader drops between Chinese characters (紫阳县 2015's page:
     # "索引号 719776475-GK-2016-91810 发布日期 2016-03-09 10:10", "来源 紫阳县人民政府")
-    r"|(?:信息)?索\s*引\s*号\s*[\dA-Za-z]|(?:发布日期|发布时间|成文日期|生成日期)\s*\d{4}|来源\s*[^，。；,;\s]{2,20}$"
+    r"|(?:信息)?索\s*引\s*号\s*[\dA-Za-z/／]|(?:发布日期|发布时间|成文日期|生成日期)\s*\d{4}|来源\s*[^，。；,;\s]{2,20}$"
     # … and the 主题词, 文号 and 发文单位 rows (阿合奇县政府办 2020: "主  题  词 阿合奇县 人民政府 …… 年度报告 成文日期
     # 2021-01-30 00:00", "文        号 〔〕号 发布日期 ……", "发文单位 阿合奇县人民政府 发布机构 ……")
     r"|主\s*题\s*词\s*[\u4e00-\u9fff]|文\s*号\s*〔|发文单位\s*[\u4e00-\u9fff]"

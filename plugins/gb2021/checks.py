@@ -43,6 +43,7 @@ gb2021.accountability-unstated         WARNING   a government's report silent on
 gb2021.overview-thin                   WARNING   a whole 总体情况 speaking of two of the format's five topics or fewer
 gb2021.old-principle                   WARNING   "公开为原则，不公开为例外" where the 2019 条例 says 以公开为常态
 gb2021.old-categories                  WARNING   the 2008 条例's list of what to publish ("国家关于农村工作政策")
+gb2021.part-list-legacy                WARNING   the preamble lists the 2008 条例's fee part ("收费及减免情况")
 gb2021.format-title                    WARNING   a 2021-format report citing the format as 《……年度报告格式（试行）》
 =====================================  ========  ==========================================================
 """
@@ -180,6 +181,42 @@ def old_category_problems(report: Report, make) -> list[Problem]:
     return problems
 
 
+#: a part of the 2008 条例's report (第三十二条（三）: 政府信息公开的收费及减免情况) named in a list of
+#: parts: "信息公开收费及减免情况" (西藏自治区邮政管理局 2023, held-out round 254), "收费和减免情况",
+#: "费用收取与减免情况", "支出和收费" — not the 2021 format's 信息处理费, which its 其他需要报告的事项 reports
+_FEE_PART = re.compile(r"收费|费用收取")
+_FEE_IN_LIST = re.compile(r"(?:包括|由)[^。；]*?[、，,](?P<name>[^、，,。；]*收费(?:及|和|与)减免[^、，,。；]*)[、，,]")
+
+
+def legacy_fee_part_problems(report: Report, make) -> list[Problem]:
+    """The preamble's list of parts naming the 2008 条例's fee part (收费及减免情况) in a report under the 2019 条例,
+    whose 第五十条 and whose formats have no such part: the list was carried over from an old report.  Once."""
+    from plugins.common.preamble import listed_parts, opening_texts
+
+    parts = listed_parts(report)
+    named = [(parts.keypath, name) for name in parts.names] if parts is not None else []
+    if parts is None:
+        # a list read as one only when every name ends like a part's ("依申请公开信息" does not, 西藏自治区邮政管理局
+        # 2023): the fee part's whole name among names parted by 、 after 包括 or 由 is enough here
+        named = [(keypath, m["name"]) for keypath, text in opening_texts(report) for m in _FEE_IN_LIST.finditer(text)]
+    for keypath, listed in named:
+        # "依申请公开(含不予公开、收费及减免)" (西城区发改委 2021): the last item of a gloss, its bracket left on
+        name = listed.strip("（）() ")
+        if _FEE_PART.search(name) and "信息处理费" not in name:
+            return [
+                make(
+                    Severity.WARNING,
+                    "gb2021.part-list-legacy",
+                    f"导语所列的“{name}”是2008年条例规定的年度报告内容（第三十二条第三项：收费及减免情况）；2019年"
+                    "修订的条例第五十条和年度报告格式没有这一部分，收取信息处理费的情况写在“其他需要报告的事项”里",
+                    keypath,
+                    expected="按现行格式列出各部分",
+                    found=name,
+                )
+            ]
+    return []
+
+
 #: a street office: the 派出机关 of a district or county government, not itself a level of government
 _SUBDISTRICT = re.compile(r"街道(?:办事处|办|党工委)?$|街道办事处|街$")
 
@@ -225,6 +262,7 @@ def gongkai_check(report: Report) -> list[Problem] | None:
         *accountability_problems(report, make),
         *old_principle_problems(report, make),
         *old_category_problems(report, make),
+        *legacy_fee_part_problems(report, make),
         *part_list_problems(report, "gb2021", official),
         *run_together_names(report, "gb2021", official),
         *left_out_of_list(report, "gb2021", official, PART_KEYWORDS),
