@@ -1950,6 +1950,19 @@ def test_the_report_of_the_government_above_announced_as_this_one(check):
     assert "common.report-name" not in rules(check(report))
 
 
+def test_last_years_report_published_in_the_body_under_the_organs_short_name(check):
+    """上海市人民政府办公厅 2020 (held-out round 259): "按规定及时发布市政府办公厅2019年度政府信息公开年报" in part
+    一 — last year's report, published during this one; its organ said short is not another body's.  Announced as
+    this report, the same name is still read."""
+    report = with_overview(text="按规定及时发布市政府办公厅2017年政府信息公开工作年度报告。")
+    report["report"]["organ"] = "上海市人民政府办公厅"
+    assert "common.report-name" not in rules(check(report))
+    report = with_overview(text="现公布某县民族宗教事务局2017年政府信息公开工作年度报告。")
+    report["report"]["organ"] = "某县某镇人民政府"
+    [p] = [p for p in check(report) if p.rule == "common.report-name"]
+    assert "某县民族宗教事务局" in p.message and "名称里的年份是2017年" in p.message
+
+
 def test_another_bodys_report_announced_as_this_one(check):
     """建水县面甸镇 2025 (held-out round 119): a township's 导语 says "现公布建水县民族宗教事务局2025年……年度报告" —
     a county bureau's report taken for a template, its name left.  The organ's own shorter or longer names are not

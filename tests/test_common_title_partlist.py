@@ -423,6 +423,18 @@ def test_each_name_of_a_legacy_part_list_is_read_whole(check, listed, count):
         # 牡丹江市气象局 2018 (held-out round 220): a part on its problems and the next part joined by 和 — the four
         # the list says (the reader had said three)
         ("报告包括概述、政府信息公开情况、政府信息公开工作存在主要问题和2019年工作思路四个部分。", 4, None),
+        # 李沧区振华路街道 2018 (held-out round 259): 和 or 与 joining a short second half to one name ("……推进情况和
+        # 公开情况", "……推进措施和落实情况", "需要说明的事项与附表") — the twelve the list says (the reader had said
+        # fifteen); the 顿号 inside "发布解读、回应社会关切以及互动交流情况" is still the list's
+        (
+            "本报告由概述、政府信息公开的组织领导和制度建设情况、发布解读、回应社会关切以及互动交流情况、重点领域政府"
+            "信息公开工作推进情况和公开情况、主动公开政府信息以及公开平台建设情况、政府信息公开申请办理情况、政府信息"
+            "公开收费及减免情况、因政府信息公开申请提起行政复议、行政诉讼的情况、政府信息公开保密审查及监督检查情况、"
+            "所属事业单位信息公开工作推进措施和落实情况、政府信息公开工作存在的主要问题及改进情况、需要说明的事项与"
+            "附表共十二个部分组成。",
+            12,
+            "发布解读、回应社会关切以及互动交流情况",
+        ),
         # a count no reading gives is the author's miscount: said, and the list read as before
         ("报告全文由概述、工作措施、政务公开情况、拓宽公开渠道、存在问题和改进措施等七部分组成。", 4, None),
     ],

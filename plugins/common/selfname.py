@@ -121,7 +121,17 @@ def self_name_problems(report: Report) -> list[Problem]:
                 said = ["“年度”用了两次"] if name.count("年度") >= 2 else []
             else:
                 said = name_wording(name)
-            if (other := _parent_named(name, organ) or _another_body_named(name, organ)) is not None:
+            named_year = re.search(r"\d{4}", name)
+            announced = keypath.startswith("preamble") or _ANNOUNCED.search(text, 0, m.start()) is not None
+            # last year's report, published during this one and named in the body by the organ's short name
+            # ("按规定及时发布市政府办公厅2019年度政府信息公开年报", 上海市人民政府办公厅 2020, held-out round 259) is
+            # another document, not this report under another organ
+            earlier = named_year is not None and year is not None and int(named_year.group(0)) < year
+            if earlier and not announced:
+                other = None
+            else:
+                other = _parent_named(name, organ) or _another_body_named(name, organ)
+            if other is not None:
                 said.insert(0, f"名称里的机关是“{other}”，本报告的机关是“{organ}”")
             if (twice := _place_twice(name)) is not None:  # "汨罗市人民政府2024年汨罗市政府信息公开工作年度报告"
                 said.insert(0, f"“{twice}”说了两次：机关名称写一次")
@@ -130,8 +140,6 @@ def self_name_problems(report: Report) -> list[Problem]:
             # year's, published during this one ("按时公布2020年度……年度报告"), so only the 导语's is read — and a
             # body sentence that announces this report ("现向社会公布潞城镇2020年度……年度报告" closing part 一 of a
             # 2021 report, 通州区张家湾镇 2021)
-            named_year = re.search(r"\d{4}", name)
-            announced = keypath.startswith("preamble") or _ANNOUNCED.search(text, 0, m.start()) is not None
             if announced and named_year and year and int(named_year.group(0)) != year:
                 said.insert(0, f"名称里的年份是{named_year.group(0)}年，本报告是{year}年度的")
             if said:
