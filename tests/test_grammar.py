@@ -53,6 +53,9 @@ def test_de_for_di_before_a_verb_and_its_object(check):
         ("形成具有前瞻性的分析报告。", []),  # 分析 heads a noun after 具有
         # 柳州市国资委 2011 (held-out round 217): adverbials in 有 coordinated by 、
         ("保证了政府信息公开工作有组织、有计划、有步骤的开展。", ["“有组织、有计划、有步骤的开展”"]),
+        # 泾县云岭镇 2020 (held-out round 264): after a subject ending on 办公室
+        ("全镇各部门、办公室积极有序的开展各项工作。", ["“积极有序的开展”"]),
+        ("镇党政办公室规范的公开渠道已经建立。", []),  # 公开 heads a noun
     ],
 )
 def test_de_for_di_after_a_subject_alone_and_fixed(check, text, found):

@@ -103,6 +103,20 @@ MISREAD: dict[str, str] = {  # slug → why its page copy is still read otherwis
         "says “我厅” and “2019 年,厅门户网站新增信息……”; the report year is said only there, the organ nowhere (the "
         "transcriber took it from the store's header)"
     ),
+    "chongqing-fagaiwei-2018": (
+        "no title: the 导语 names the report “2018年我委政府信息公开年度工作报告” — its organ only 我委, and "
+        "年度工作报告 is no name the import reads a report by — then 一、信息公开工作基本情况; too little to offer "
+        "it in any format (the transcriber took the organ from the store's header)"
+    ),
+    "dongchang-jinchangzhen-2025": (
+        "the page's headline “2025年金厂镇政府信息公开工作年度报告”, a date line, then the report's own title line "
+        "“政府信息公开工作年度报告” with neither organ nor year: the import takes the headline, which names both, the "
+        "transcriber the report's own line as printed"
+    ),
+    "shenfu-shenjingzijiedao-2021": (
+        "no title and a 导语 that names no report: it opens “2021年,深井子街道在示范区党工委、管委会的坚强领导下……”, "
+        "then 一、总体情况 whose items are none of the format's topics — too little to offer it in any format"
+    ),
     "hedong-lushandaojiedao-2022": (
         "no title and no 导语: the copy opens with 一、总体情况 and “2022年,鲁山道街道办事处认真贯彻落实……”, its "
         "sub-headings none of the format's topics, and is cut inside part 一 — too little for the import to offer "
@@ -180,7 +194,9 @@ REFUSED = {
     "beijing-jianguomenjiedao-2019": r"import\.unknown-format",
     "huangping-xianzhengfu-2019": r"import\.unknown-format",
     "guangdong-ziranziyuanting-2019": r"import\.unknown-format",
+    "chongqing-fagaiwei-2018": r"import\.unknown-format",
     "hedong-lushandaojiedao-2022": r"import\.unknown-format",
+    "shenfu-shenjingzijiedao-2021": r"import\.unknown-format",
     "qindu-quzhengfu-2020": r"import\.unknown-format",
     "wulanhaote-tiexijiedao-2020": r"import\.unknown-format",
     "shenyang-dashujuju-2020": r"import\.unknown-format",
@@ -791,6 +807,26 @@ def test_a_directory_table_whose_labels_stand_in_a_row_is_the_pages(tmp_path):
     preamble = json.dumps(data["preamble"], ensure_ascii=False)
     assert preamble.startswith('{"text": "根据'), preamble
     assert not re.search("索引号|关键词|责任部门|是否有效", preamble)
+
+
+def test_a_numbered_point_whose_colon_brings_in_a_breakdown_has_no_heading(tmp_path):
+    """贵溪市林业局 2019 (held-out round 262): "1.政务网公开120条,其中:省局网站22篇,……" — the colon after 其中 brings
+    in what the 120 is made of; read as a run-in heading it parted the total from its parts, and the sum was not
+    checked.  A point whose colon ends a heading ("1.主动公开情况:……") keeps its heading."""
+    lines = [
+        "某县林业局2019年政府信息公开工作年度报告",
+        "根据《中华人民共和国政府信息公开条例》要求,编制本报告。",
+        "一、总体情况",
+        "(一)主动公开情况",
+        "2019年,我局主动公开政府信息295条,包括:",
+        "1.政务网公开120条,其中:省局网站22篇,市局网站57篇,其它媒体60篇;",
+        "2.主动公开方式:通过公开栏公开33条。",
+    ]
+    data, problems = _imported_and_checked(lines, tmp_path)
+    points = data["overview"]["active"]["items"]
+    assert "heading" not in points[0] and points[0]["text"].startswith("政务网公开120条,其中:")
+    assert points[1]["heading"].startswith("主动公开方式:")
+    assert any(p.rule == "prose.parts-sum" and "120" in p.message for p in problems)
 
 
 def test_part_one_named_an_overview_of_the_work_is_part_one(tmp_path):

@@ -230,6 +230,8 @@ def test_the_citys_own_level_in_a_county_or_district_report(check, organ, own):
         # 元谋县黄瓜园镇 2017 (held-out round 65): a town's work said to drive the county's
         ("黄瓜园镇", "有效推动了全县政府信息公开工作纵深发展。", "全县", "全镇"),
         ("某某乡人民政府", "进一步促进全区政务公开工作。", "全区", "全乡"),
+        # 通化市东昌区金厂镇 2025 (held-out round 263): "(一)组织推动全省政府信息公开工作。" — a province's words
+        ("某某镇人民政府", "组织推动全省政府信息公开工作。", "全省", "全镇"),
         # 东至县花园乡 2022 (held-out round 134): the township's own year of work called the county's
         ("某某乡人民政府", "结合2022年我县政府信息公开工作编制而成。", "我县", "我乡"),
         ("某某街道办事处", "我区政府信息公开工作取得新进展。", "我区", "我街道"),

@@ -57,7 +57,8 @@ NOUN_HEADS = (
 #: phrase must reach a verb of the list before the clause ends; 对象, 在线, 把关, 将来 are nouns, not prepositions
 PREPOSITIONS = r"对(?![象外比照应口手称立待])|在(?![线职岗编])|把(?!关)|将(?![来军])|向(?![导量])"
 #: a subject the adverbial may follow directly: "镇主要领导扎实有效的开展……" (天津海滨街 2021), "我局认真的落实……"
-_SUBJECT_END = r"(?<=领导)|(?<=部门)|(?<=单位)|(?<=街道)|(?<=我[局镇乡区县委办])"
+#: … or 办公室 ("全镇各部门、办公室积极有序的开展各项工作", 泾县云岭镇 2020, held-out round 264)
+_SUBJECT_END = r"(?<=领导)|(?<=部门)|(?<=单位)|(?<=街道)|(?<=办公室)|(?<=我[局镇乡区县委办])"
 _DE_FOR_DI = re.compile(
     rf"(?:^|(?<=[，,。；;：:、\s并要能会以为])|(?<=为了)|{_SUBJECT_END})(?P<adv>(?:{ADVERBIALS}){{1,2}}(?:、(?:{ADVERBIALS})){{0,3}})的"
     rf"(?:(?P<mid>有序|稳步|逐步|持续|全面|深入|主动)?(?P<verb>{VERBS})(?=[\u4e00-\u9fff])(?!{NOUN_HEADS})"

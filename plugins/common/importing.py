@@ -21,6 +21,8 @@ from compiler.model.schema import CELL_UNIT_PATTERN, SIGN_WORDS
 from plugins.common.texts import in_title
 
 CN_DIGITS = "一二三四五六七八九十"
+#: the words a colon follows when it brings in a list, not a heading's end: "……120条,其中:"
+_BREAKDOWN_COLON = re.compile(r"(?:其中|包括|分别为?|如下)[：:]$")
 PART_HEADING = re.compile(r"^([一二三四五六七八九十]{1,2})\s*[、.．，,]\s*(.{2,40}?)[。：:]?$")
 # a unit or measure word printed in the cell ("251000元", "2笔") is allowed
 NUMBER_TEXT = re.compile(rf"^[-−+＋{SIGN_WORDS}]?\d[\d,，]*(?:[.．]\d+)?{CELL_UNIT_PATTERN}?$")
@@ -181,6 +183,10 @@ def split_marker(text: str, kind: str | None) -> tuple[str, str, str] | None:
                 name += m["dun"]  # a 顿号 after the brackets: kept as printed ("(一)、")
             body = text[m.end() :]
             hm = re.match(r"^([^。；！？]{1,30}[。：:])(.*)$", body) or _WESTERN_STOP_HEADING.match(body)
+            # a colon that brings in the breakdown of what the sentence counted ("1.政务网公开120条,其中:省局网站22篇,
+            # ……", 贵溪市林业局 2019, held-out round 262) ends no heading: the item is that one sentence
+            if hm and _BREAKDOWN_COLON.search(hm.group(1)):
+                hm = None
             if hm:
                 return name, hm.group(1), hm.group(2)
             if len(body) <= 30:
@@ -270,8 +276,9 @@ def narrative(paragraphs: list[str], depth: int = 0) -> dict[str, Any]:
     return out
 
 
-#: what the last line of a title calls the document: 报告, or 年报 ("汤浦镇2009年政府信息公开工作年报")
-_REPORT_WORD = re.compile(r"报告|年报$")
+#: what the last line of a title calls the document: 报告, or 年报 ("汤浦镇2009年政府信息公开工作年报"), its year
+#: in brackets after it ("阿勒泰市人民政府办公室政府信息公开年报(2009年)", held-out round 262)
+_REPORT_WORD = re.compile(r"报告|年报(?:\s*[（(]\s*\d{4}\s*年度?\s*[）)])?$")
 
 
 #: a line of the 导语, not of a title: a sentence's marks, a cited title
@@ -693,14 +700,17 @@ def named_in_preamble(preamble: list[str], work_year: int | None = None) -> tupl
     # report's own name in 《》 ("编制《辽中区2020年度政府信息公开工作年度报告》") closes its title
     found = [m for rx in (_NAMED_REPORT, _NAMED_REPORT_YEAR_FIRST) for m in rx.finditer(text)]
     m = next((m for m in found if not _cited(text, m)), None)
+    cited = m is None
     if m is None and found and work_year in (None, int(found[0]["year"])):
         m = found[0]
     if m is None:
         return None
     by = _COMPILED_BY.search(text)
     # the office that compiled it is the organ's: "由无锡市锡山区人民政府厚桥街道党政办公室综合科编制" → 厚桥街道,
-    # "由沈阳市沈河区人民政府办公室编制" → 沈河区人民政府
-    organ = _COMPILING_OFFICE.sub("", by["organ"]) if by else (m["organ"] or "")
+    # "由沈阳市沈河区人民政府办公室编制" → 沈河区人民政府; a report named only in a cited notice's title gives its
+    # year, not its organ ("《红河州人民政府办公室关于编制公布2020年政府信息公开工作年度报告有关事项的通知》", 弥勒市
+    # 2020, held-out round 264: what stands before the year there is the notice's verb)
+    organ = _COMPILING_OFFICE.sub("", by["organ"]) if by else "" if cited else (m["organ"] or "")
     if organ.startswith(("我", "本", "该")):  # "我局", "本单位": the organ is not named
         organ = ""
     # "省市场监管局", "市工信委": a name by its level, no place in it (黑龙江省市场监管局 2023) — the organ is not named

@@ -238,7 +238,7 @@ _TOWNSHIP_SCOPE = (
 
 
 #: a township's work said to drive the county's (or district's, city's): "有效推动了全县政府信息公开工作纵深发展"
-_DRIVING_ABOVE = re.compile(r"(?:推动|推进|促进|带动)了?(?P<scope>全[县区市旗])")
+_DRIVING_ABOVE = re.compile(r"(?:推动|推进|促进|带动)了?(?P<scope>全[县区市旗省])")
 #: a township's own year of work called the county's: "结合2022年我县政府信息公开工作编制而成" (东至县花园乡 2022)
 _OWN_ABOVE = re.compile(r"(?P<scope>我[县区市旗])(?=(?:20\d\d年度?)?政府信息公开工作)")
 

@@ -106,7 +106,8 @@ _CLOCK = re.compile(
 #: furniture anywhere in a short line: a breadcrumb after the section's name ("政府信息公开年度报告 您的位置: 政务公开
 #: -- ……"), the page's tool links ("收藏此页】 【打印】 【关闭")
 _FURNITURE_INSIDE = re.compile(
-    r"(?:您的位置|当前位置|所在位置)\s*[:：]|【\s*打印\s*】|打印本页|关闭窗口|收藏此页"
+    # (阿勒泰市政府办 2009: "更多 您现在的位置是:首页>>政务公开>>……", its 是 before the colon)
+    r"(?:您的位置|当前位置|所在位置|您现在的位置)是?\s*[:：]|【\s*打印\s*】|打印本页|关闭窗口|收藏此页"
     # the portal's links to other sites and its accessibility switch ("中国政府网 | ……门户网站 无障碍浏览|")
     r"|无障碍浏览"
     # a link to a file the page offers, named for the report ("问答解读:济南市历城区政府办公室2022年政府信息公开工作年度
