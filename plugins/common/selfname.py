@@ -127,10 +127,8 @@ def self_name_problems(report: Report) -> list[Problem]:
             # ("按规定及时发布市政府办公厅2019年度政府信息公开年报", 上海市人民政府办公厅 2020, held-out round 259) is
             # another document, not this report under another organ
             earlier = named_year is not None and year is not None and int(named_year.group(0)) < year
-            if earlier and not announced:
-                other = None
-            else:
-                other = _parent_named(name, organ) or _another_body_named(name, organ)
+            last_years = earlier and not announced
+            other = None if last_years else _parent_named(name, organ) or _another_body_named(name, organ)
             if other is not None:
                 said.insert(0, f"名称里的机关是“{other}”，本报告的机关是“{organ}”")
             if (twice := _place_twice(name)) is not None:  # "汨罗市人民政府2024年汨罗市政府信息公开工作年度报告"
