@@ -449,6 +449,15 @@ def test_the_stated_count_decides_how_a_list_is_read(check, listed, count, joine
         assert (punctuation is not None and joined in punctuation.message) if joined else punctuation is None
 
 
+def test_a_list_of_parts_the_whole_text_is_made_of(check):
+    """温泉县查干屯格乡 2020 (held-out round 267): "全文由总体情况、……等内容组成" — a list of parts said of 全文, closed
+    by 等内容组成, is read like "本报告由……组成"."""
+    found = _legacy_list_findings(
+        check, "全文由概述、主动公开政府信息情况、依申请公开政府信息情况、存在的主要问题及改进措施等内容组成。"
+    )
+    assert "列出4个" in found["legacy.part-count"].message
+
+
 def test_zongshu_ends_a_part_name(check):
     """阳山县人民政府办公室 2016 (held-out round 110): "本报告由综述、主动公开政府信息情况、……、存在问题及改进措施组成"
     — 综述 is part 一's name; the reader took "综述、主动公开政府信息情况" for one name split at its own 、, said the

@@ -54,6 +54,7 @@ RULES = {
     "common.unquoted-term": "缩略说法没有加引号",
     "common.missing-stop": "两句之间缺句号",
     "common.bare-number": "文号没有加括号",
+    "common.number-in-title": "发文字号放进了书名号",
 }
 
 _FIELDS = {"rule", "pattern", "why", "fix", "example", "correct", "unless", "replace"}

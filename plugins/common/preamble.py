@@ -58,8 +58,9 @@ _COUNT_FIRST_PART_LIST = re.compile(
 #: a list's own numbers before its names ("1.总体情况,2.主动公开……")
 _LIST_NUMBER = re.compile(r"(?:^|(?<=[，,、；;]))\s*\d{1,2}\s*[.、．]\s*")
 #: "本年报由概述、主动公开情况……等组成": the same list without its count
+#: … also "全文由A、B……等内容组成" (温泉县查干屯格乡 2020, held-out round 267)
 _UNCOUNTED_PART_LIST = re.compile(
-    r"(?:本|该)?(?:年度报告|年报|报告)(?:主要)?由([^。；]+?)等?(?:几个|几)?(?:部分|方面)?组成"
+    r"(?:本|该)?(?:年度报告|年报|报告|全文)(?:主要)?由([^。；]+?)等?(?:几个|几)?(?:部分|方面|内容)?组成"
 )
 #: "全文包括A、B，C，以及D。" (苏平片区 2023), "主要内容包括A、B……E。" (吴起县 2023), "报告内容包括A,B、C……等。"
 #: (武汉市 2020): a list without a count or 组成 — read only when every item is named like a part ("……情况", "……事项")

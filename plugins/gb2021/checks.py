@@ -184,7 +184,7 @@ def old_category_problems(report: Report, make) -> list[Problem]:
 #: a part of the 2008 条例's report (第三十二条（三）: 政府信息公开的收费及减免情况) named in a list of
 #: parts: "信息公开收费及减免情况" (西藏自治区邮政管理局 2023, held-out round 254), "收费和减免情况",
 #: "费用收取与减免情况", "支出和收费" — not the 2021 format's 信息处理费, which its 其他需要报告的事项 reports
-_FEE_PART = re.compile(r"收费|费用收取")
+_FEE_PART = re.compile(r"收费|费用收取|相关费用")  # "政府信息公开相关费用情况" (梅县区政府办 2019, held-out round 266)
 _FEE_IN_LIST = re.compile(r"(?:包括|由)[^。；]*?[、，,](?P<name>[^、，,。；]*收费(?:及|和|与)减免[^、，,。；]*)[、，,]")
 
 
