@@ -194,8 +194,9 @@ def legacy_fee_part_problems(report: Report, make) -> list[Problem]:
     from plugins.common.preamble import listed_parts, opening_texts
 
     parts = listed_parts(report)
-    named = [(parts.keypath, name) for name in parts.names] if parts is not None else []
-    if parts is None:
+    if parts is not None:
+        named = [(parts.keypath, name) for name in parts.names]
+    else:
         # a list read as one only when every name ends like a part's ("依申请公开信息" does not, 西藏自治区邮政管理局
         # 2023): the fee part's whole name among names parted by 、 after 包括 or 由 is enough here
         named = [(keypath, m["name"]) for keypath, text in opening_texts(report) for m in _FEE_IN_LIST.finditer(text)]
