@@ -473,6 +473,7 @@ def test_counts_with_units_and_numbers_that_are_not_counts_pass(check):
         "发布信息数量304条，总数为56件，总量达1.5万条，占总数的99.58%，数量2次，"
         "12345热线转办10件，第3季度，2025年，数量较上年增加。收到申请2件。三是加强管理。"
         "发布通知公告12条、人事信息4条、项目审批2条，时间为2024、2025，见第3、第4。"
+        "主动公开信息总数共2620余条，总量达300多件。"
     )
     assert "common.count-without-unit" not in rules(check(with_overview(text=text)))
 
@@ -838,6 +839,35 @@ def test_a_phrase_pasted_twice(check):
     assert "common.doubled-word" in rules(check(with_overview(text=listed)))
     fine = "公开了机构职能信息、规划计划信息等；机构职能信息均已更新。"
     assert "common.doubled-word" not in rules(check(with_overview(text=fine)))
+
+
+def test_a_sentence_said_again_as_the_next_items_opening(check):
+    # 甘谷县大石镇 2023 (held-out round 271): each clause too short to count alone
+    text = "一是加强领导，形成一级抓一级的工作格局。规范运作，提高质量。二是规范运作，提高质量。严格审核。"
+    [p] = [p for p in check(with_overview(text=text)) if p.rule == "common.doubled-word"]
+    assert p.found == "“规范运作，提高质量”两次" and p.source.keypath == "overview.text"
+    for fine in ("一是规范运作，提高质量。二是加强培训，提高能力。", "规范运作。二是规范运作。"):
+        assert "common.doubled-word" not in rules(check(with_overview(text=fine)))
+
+
+@pytest.mark.parametrize(
+    ("heading", "text", "found"),
+    [
+        # 安阳县高庄镇 2024 (held-out round 270): "（四）政府信息公开平台建设:政府信息公开平台建设。一是……"
+        ("政府信息公开平台建设：", "政府信息公开平台建设。一是完善专栏建设。", "政府信息公开平台建设"),
+        ("政府信息公开平台建设", ["政府信息公开平台建设。一是完善专栏建设。", "二是……。"], "政府信息公开平台建设"),
+        ("主动公开。", "主动公开法定公开内容，向社会公开本局政务信息。", None),  # the heading's words as the subject
+        ("政府信息管理。", "政府信息管理标准有序。", None),
+        ("公开。", "公开。一是……", None),  # too short to say it was pasted
+    ],
+)
+def test_a_heading_said_again_as_its_texts_first_sentence(check, heading, text, found):
+    problems = [
+        p for p in check(with_overview(items=[{"heading": heading, "text": text}])) if p.rule == "common.doubled-word"
+    ]
+    assert [(p.found, p.source.keypath) for p in problems] == (
+        [(f"“{found}”两次", "overview.items[0].heading")] if found else []
+    )
 
 
 def test_a_share_written_before_its_verb(check):
@@ -1567,6 +1597,11 @@ def test_a_bureau_that_calls_itself_a_committee(check, organ, text, warned):
         ("某县统计局", "我镇我乡都有公开栏。", None),  # not a township's report
         ("龙游县横山镇", "平台调整信息发布流程，我局积极配合调整。", ("我局", "我镇")),  # held-out round 255
         ("呼兰区孟家乡人民政府", "在总结我局2020年政府信息公开工作的基础上编制本报告。", ("我局", "我乡")),
+        # 漳平市赤水镇 2012 (held-out round 272): a 镇 saying 乡政府 of itself
+        ("漳平市赤水镇人民政府", "并指定一名大学生负责乡政府信息公开的日常工作。", ("乡政府", "镇政府")),
+        ("某县某镇人民政府", "全镇工作由本乡党委统一领导。", ("本乡", "本镇")),
+        ("某县某镇人民政府", "县里各乡政府和乡镇政府都设了公开栏。", None),  # other townships
+        ("某县某乡人民政府", "乡政府高度重视政务公开工作。", None),  # a 乡 of itself
         ("某区某街道办事处", "我局高度重视政务公开工作。", ("我局", "我街道")),
         ("某县某镇人民政府", "县教育局局长到我镇调研，我镇高度重视。", None),  # another bureau, named whole
         # 洪江区桂花园乡 2022 (held-out round 192): a street office's words in a 乡's report

@@ -143,6 +143,16 @@ def test_coordinated_words_with_their_enumeration_comma_pass(check, text):
         # 甘谷县工信局 2017
         ("（含政务动态,财政信息,统计数据,公示公告等）。", "“含政务动态、财政信息、统计数据、公示公告等”"),
         ("主要聚焦在日常工作动态,森林草原防灭火、疫情防控等方面。", "“在日常工作动态、森林草原防灭火、疫情防控等”"),
+        # 河源市 2014 (held-out round 271): 切实 before 在 is the adverb, not 实在
+        (
+            "切实在提高政府工作透明度,促进依法行政,服务群众生产生活等方面发挥了积极作用。",
+            "“在提高政府工作透明度、促进依法行政、服务群众生产生活等”",
+        ),
+        # 华县 2017: the first item two joined by 和
+        (
+            "在提高政府工作透明度和服务效能,促进依法行政等方面发挥了作用。",
+            "“在提高政府工作透明度和服务效能、促进依法行政等”",
+        ),
     ],
 )
 def test_commas_between_the_things_a_deng_closes(check, text, expected):
@@ -163,6 +173,8 @@ def test_commas_between_the_things_a_deng_closes(check, text, expected):
         "在现有工作的基础上,进一步丰富解读形式等。",
         # 凉州区审计局 2022 (held-out round 236): a place after 设在, then a clause that opens on its verb
         "查阅点设在局办公室,配备电脑、复印机、打印机等电子查阅工具。",
+        # 武清区白古屯镇 2021: a long first item is a clause, 和 or not
+        "在信息公开工作经费投入予以保障,充分利用政务公开栏、网站等载体。",
     ],
 )
 def test_clauses_before_a_deng_pass(check, text):

@@ -55,6 +55,7 @@ RULES = {
     "common.missing-stop": "两句之间缺句号",
     "common.bare-number": "文号没有加括号",
     "common.number-in-title": "发文字号放进了书名号",
+    "common.note-in-title": "注释放进了书名号",
 }
 
 _FIELDS = {"rule", "pattern", "why", "fix", "example", "correct", "unless", "replace"}

@@ -143,9 +143,13 @@ def de_for_di_problems(report: Report) -> list[Problem]:
 #: clause boundary ("通过建立……队伍,实施……培训,强化……考核等"), and so does an item too long to be a word, or one
 #: that closes the 在 frame itself ("在确保内容表达清晰的情况下,尽可能的提升气象报告等……", 易门县气象局 2023);
 #: nor is 在 after 设 ("查阅点设在局办公室,配备电脑、复印机、打印机等", 凉州区审计局 2022: a place, then a clause).
+#: 切实 before 在 is the adverb, not 实在 ("切实在提高政府工作透明度,促进依法行政,服务群众生产生活等方面", 河源市
+#: 2014, held-out round 271); the first item may be two joined by 和 ("在提高政府工作透明度和服务效能,
+#: 促进依法行政等方面", 华县 2017).
 _DENG_LIST = re.compile(
-    r"(?<![存所现实正内设放])(?P<lead>通过|在|包括|含|如|涵盖|利用|依托)"
-    r"(?P<items>[^，,。；;：:“”《》\d]{2,12}(?:[，,][^，,。；;：:“”《》\d]{2,12})+)等"
+    r"(?<![存所现正内设放])(?<!(?<!切)实)(?P<lead>通过|在|包括|含|如|涵盖|利用|依托)"
+    r"(?P<items>(?:[^，,。；;：:“”《》\d]{2,12}|[^，,。；;：:“”《》\d和]{2,10}和[^，,。；;：:“”《》\d和]{2,6})"
+    r"(?:[，,][^，,。；;：:“”《》\d]{2,12})+)等"
 )
 _CLAUSE_OPENING = re.compile(
     r"^(?:建立|实施|强化|加强|开展|采取|采用|配备|配置|配齐|设置|设立|开设|与|对|在|还|我|并|将|把|从|向|以|按|经|由"

@@ -555,7 +555,11 @@ _OTHER_TOWNSHIP = {
     # township saying 我局 ("在总结我局2020年政府信息公开工作的基础上", 呼兰区孟家乡 2020; "……机制,我局积极配合调整",
     # 龙游县横山镇 2023, held-out round 255): a bureau's words
     "我乡": re.compile(r"我镇(?![长区])|我街道(?!办事处)|我局(?!长)"),
-    "我镇": re.compile(r"我乡(?![长村亲])|我街道(?!办事处)|我局(?!长)"),
+    # — and a 镇 saying 乡政府, 本乡 or 全乡 of itself ("并指定一名大学生负责乡政府信息公开的日常工作", 漳平市赤水镇
+    # 2012, held-out round 272; not 乡镇政府, 各乡政府)
+    "我镇": re.compile(
+        r"我乡(?![长村亲])|我街道(?!办事处)|我局(?!长)|(?<![乡镇各城本全])(?:本乡|全乡|乡政府|乡党委)(?!镇)"
+    ),
     "我街道": re.compile(r"我局(?!长)"),
     "我市": re.compile(r"我县(?![长委])"),
 }
@@ -570,14 +574,16 @@ def _calls_itself_another_township(report: Report, organ: str) -> list[Problem]:
     if (first := _first_said(report, pattern)) is None:
         return []
     keypath, m = first
+    said = m.group(0)
+    right = own if said.startswith("我") else said.replace("乡", "镇")
     return [
         warning(
             "common.organ-name",
-            f"“{m.group(0)}”：本机关是{organ}，自称应为“{own}”；“{m.group(0)}”像是沿用了别的"
-            f"{'县' if own == '我市' else '局' if m.group(0) == '我局' else '乡镇'}的文字",
+            f"“{said}”：本机关是{organ}，自称应为“{right}”；“{said}”像是沿用了别的"
+            f"{'县' if own == '我市' else '局' if said == '我局' else '乡镇'}的文字",
             report.ref(keypath),
-            expected=own,
-            found=m.group(0),
+            expected=right,
+            found=said,
         )
     ]
 
