@@ -30,8 +30,9 @@ def _findings(path: Path) -> Counter[tuple[str, str]]:
 def _describe(report: Path) -> tuple[str, str]:
     """("organ year", "level, format[, truncated copy]") from the transcription's header comment."""
     head = (report / "report.toml").read_text(encoding="utf-8").split("\nformat = ", 1)[0]
-    # the organ's note in brackets may hold brackets of its own ("……各区(县级市)政府……")
-    described = r"^# organ: ([^\s（(]+)(?:\s*[（(][\s\S]*?)?\s+year: (\d+)\s+level: (\w+).*?format: (\w+)"
+    # the organ's note in brackets may hold brackets of its own ("……各区(县级市)政府……"); the comment may wrap
+    # between level and format ("level: city (the store's\n#   header; …)  format: 2021")
+    described = r"^# organ: ([^\s（(]+)(?:\s*[（(][\s\S]*?)?\s+year: (\d+)(?:\s|#)+level: (\w+)(?:.|\n#)*?format: (\w+)"
     m = re.search(described, head, re.M)
     if not m:
         return report.name, ""

@@ -153,6 +153,12 @@ MISREAD: dict[str, str] = {  # slug → why its page copy is still read otherwis
         "the transcriber does, and 三 as paragraphs of it; the transcriber typed 三, which holds the year's 主动公开 "
         "count and table 二 (as the store's text), as [active]"
     ),
+    "tianjin-shangwuju-2023": (
+        "the copy opens on “一、总体情况”: no title, no 导语, no organ's name (the text says only “我局”); the "
+        "years it prints are counts' (“2023年,我局主动公开文件63件”) and a rule's (“2024年1月1日起施行”), none "
+        "naming the report: the import finds no report year, so no format, and asks for --format; the transcriber "
+        "took the organ from the portal's host"
+    ),
     "beijing-jianguomenjiedao-2019": (
         "no title and a one-sentence 导语 that names no year (“依据《……条例》第五十条之规定,制作本报告。”); part 一 "
         "opens on “1.主动公开情况” and the only years the copy prints stand inside cited titles (“《2019年北京市东城区"
@@ -201,6 +207,7 @@ REFUSED = {
     "wulanhaote-tiexijiedao-2020": r"import\.unknown-format",
     "shenyang-dashujuju-2020": r"import\.unknown-format",
     "xinye-weishengjiankangweiyuanhui-2021": r"import\.refused",
+    "tianjin-shangwuju-2023": r"import\.unknown-format",
 }
 
 #: words only a portal's furniture has; a 导语 holding them took the page's lines for the report's
