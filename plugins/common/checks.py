@@ -137,8 +137,8 @@ MEASURE_WORDS = (
     "件条个次篇期份项人家户场批类部本册名位元角万亿千百张幅处座台套所组则卷"
     "天日月年周时分秒倍号届轮版页字例宗起笔株亩米吨辆间栋"
 )
-#: — a count made approximate before its unit is fine: "主动公开信息总数共2620余条" (洪江区新街街道 2023, held-out
-#: round 271)
+#: a count after 数量/总数/总量 with no measure word; one made approximate before its unit is not one ("主动公开信息
+#: 总数共2620余条", 洪江区新街街道 2023, held-out round 271)
 _BARE_COUNT = re.compile(
     rf"(数量|总数|总量)(为|达到?|共计?|累计|是)?(\d+(?:\.\d+)?)(?![\d.．%％‰A-Za-z{MEASURE_WORDS}]|[余多][{MEASURE_WORDS}])"
 )
@@ -612,9 +612,9 @@ def _heading_repeated(keypath: str, heading: str, strings: Mapping[str, str]) ->
     words = re.sub(r"[。，,；;：:\s]+$", "", heading.strip())
     at = keypath.removesuffix("heading") + "text"
     first = strings.get(at, strings.get(at + "[0]", "")).strip()
-    if len(_HAN.findall(words)) >= 4 and first.startswith(words) and first[len(words) : len(words) + 1] in "。；;，,":
-        return words if first[len(words) :] else None
-    return None
+    rest = first.removeprefix(words)
+    said_again = len(_HAN.findall(words)) >= 4 and rest != first and rest[:1] != "" and rest[0] in "。；;，,"
+    return words if said_again else None
 
 
 def doubled_word_problems(report: Report) -> list[Problem]:
