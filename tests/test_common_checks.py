@@ -165,6 +165,17 @@ def test_the_next_item_of_a_list_run_on_without_a_mark(check):
     assert (p.found, p.expected) == ("申请0三是", "……。三是……")
 
 
+def test_a_run_on_item_in_the_middle_of_a_list_is_said_as_such_not_as_a_renumbering(check):
+    # 鄂尔多斯市行政审批和政务服务局 2021 (held-out round 276), reworded: "……向社会公布二是及时更新……三是……四是……"
+    text = "一是编制年报并向社会公布二是及时更新目录。三是公开权力清单。四是更新公开指南。"
+    [p] = [p for p in check(with_overview(text=text)) if p.rule == "common.enumeration"]
+    assert (p.found, p.expected) == ("公布二是", "……。二是……") and "应为" not in p.message
+    # a number that is missing, not run on: still the slip
+    text = "一是编制年报并向社会公布。三是公开权力清单。四是更新公开指南。"
+    [p] = [p for p in check(with_overview(text=text)) if p.rule == "common.enumeration"]
+    assert (p.found, p.expected) == ("三是", "二是")
+
+
 def test_later_items_run_on_without_a_mark_are_said_as_such_not_as_a_lone_yi_shi(check):
     # 代县卫生健康局 2024 (held-out round 51), reworded: 二是 and 三是 follow the text before them with no 。
     text = "一是主动公开方面。公开信息6条，确保群众获取信息二是依申请公开方面。本年度收到申请0三是平台建设方面。"
@@ -2092,6 +2103,16 @@ def test_a_parts_items_numbered_at_the_parts_own_level(check):
     [p] = [p for p in check(with_overview(items=items, numbering="一、")) if p.rule == "common.heading-level"]
     assert (p.source.keypath, p.found, p.expected) == ("overview.numbering", "一、", "（一）")
     assert "部分一级" in p.message
+
+
+def test_the_items_under_an_item_numbered_at_the_parts_own_level(check):
+    # 利辛县阚疃镇 2024 (held-out round 274): "（三）政府信息管理情况" holding "一、完善信息管理制度:" "二、……"
+    nested = [{"heading": "管理", "items": [{"text": "完善制度。"}, {"text": "分类整理。"}], "numbering": "一、"}]
+    [p] = [p for p in check(with_overview(items=nested)) if p.rule == "common.heading-level"]
+    assert (p.source.keypath, p.found, p.expected) == ("overview.items[0].numbering", "一、", "1.")
+    deeper = [{"heading": "管理", "items": [{"heading": "制度", "items": nested[0]["items"], "numbering": "一、"}]}]
+    [p] = [p for p in check(with_overview(items=deeper)) if p.rule == "common.heading-level"]
+    assert p.source.keypath == "overview.items[0].items[0].numbering"
 
 
 def test_a_parts_items_numbered_at_the_second_level_pass(check):

@@ -175,6 +175,8 @@ def test_commas_between_the_things_a_deng_closes(check, text, expected):
         "查阅点设在局办公室,配备电脑、复印机、打印机等电子查阅工具。",
         # 武清区白古屯镇 2021: a long first item is a clause, 和 or not
         "在信息公开工作经费投入予以保障,充分利用政务公开栏、网站等载体。",
+        # 西丰县 2018 (held-out round 277): the second opens on its verb 开通
+        "此外,还通过印发文件,开通政民服务等专题专栏。",
     ],
 )
 def test_clauses_before_a_deng_pass(check, text):
@@ -250,3 +252,15 @@ def test_two_legacy_part_names_run_together_in_the_wording_reports_print(check):
 def test_a_force_that_is_raised(check, text, found):
     [p] = [p for p in check(with_text(text)) if p.rule == "common.collocation"]
     assert p.found == found and "加大" in p.expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2022年共组织召开了全市各部门政务公开业务培训共3次。",  # 老河口市 2022 (held-out round 275)
+        "共收取检索、复印、邮递等成本费用共计0元。",  # 东城区安定门街道 2011
+    ],
+)
+def test_a_total_said_twice_with_gong(check, text):
+    [p] = [p for p in check(with_text(text)) if p.rule == "common.redundancy"]
+    assert p.source.keypath == "overview.text" and "两次“共”" in p.message

@@ -23,7 +23,8 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from typing import Any
 
 from compiler.model.numbering import chinese_number, label, parse_chinese_number
 from compiler.model.problems import Problem, warning
@@ -126,6 +127,7 @@ def enumeration_problems(report: Report) -> list[Problem]:
     headed: dict[str, int] = {}
     paragraphs: list[tuple[str, list[int]]] = []  # each paragraph's list numbers, for the 一是 alone
     texts: dict[str, str] = {}
+    said_glued: set[str] = set()  # paragraphs whose run-on item is reported where its number seemed to slip
     for keypath, text in _lists_apart(narrative_strings(report)):
         texts[keypath] = texts.get(keypath, "") + text
         found = [(parse_chinese_number(m.group(1)), m.group(0)) for m in _ENUMERATION.finditer(text)]
@@ -161,6 +163,21 @@ def enumeration_problems(report: Report) -> list[Problem]:
             written = found[index][1]
             nth = sum(1 for _, w in found[: index + 1] if w == written)
             want = f"{chinese_number(expected)}是"
+            # the missing number is there, run on to the text before it ("……向社会公布二是及时更新……三是……",
+            # 鄂尔多斯市行政审批和政务服务局 2021, held-out round 276): a mark is missing, not a number
+            glued = [g for n, g in _glued_items(text) if n == expected]
+            if glued:
+                problems.append(
+                    warning(
+                        "common.enumeration",
+                        f"段落中的“{glued[0]}”紧接着前一句，前面没有标点：列举的各项之间要用句号或分号隔开",
+                        report.ref(keypath),
+                        expected=f"……。{want}……",
+                        found=glued[0],
+                    )
+                )
+                said_glued.add(keypath)
+                continue
             problems.append(
                 warning(
                     "common.enumeration",
@@ -201,7 +218,7 @@ def enumeration_problems(report: Report) -> list[Problem]:
             )
         )
     for keypath, numbers in paragraphs:  # a list in order up to 二是, its next item run on: "……获得感三是做好……"
-        if len(numbers) < 2 or numbers != list(range(1, len(numbers) + 1)) or keypath in said:
+        if len(numbers) < 2 or numbers != list(range(1, len(numbers) + 1)) or keypath in said | said_glued:
             continue
         glued = [g for n, g in _glued_items(texts.get(keypath, "")) if n == len(numbers) + 1]
         if glued:
@@ -540,10 +557,14 @@ _THIRD_LEVEL = ("1.", "1、", "1．", "（1）", "(1)")
 def skipped_level_problems(report: Report) -> list[Problem]:
     """The items of a numbered part numbered "1." (or "（1）") straight under its "一、": the second level "（一）" is
     skipped (GB/T 9704—2012 §7.3.3: 一、（一）1.（1）; 过风楼镇 2022, 望城坡街道 2015); or numbered "一、" again, the
-    parts' own level (嵊州市 2012: "一、概述" holding "一、政府信息公开工作情况。" "二、……").  One warning per part."""
+    parts' own level (嵊州市 2012: "一、概述" holding "一、政府信息公开工作情况。" "二、……").  One warning per part.
+    Also the items of a sub-part or an item numbered "一、" (阚疃镇 2024, held-out round 274: "（三）政府信息管理情况"
+    holding "一、完善信息管理制度:" "二、加强信息分类整理:"): the first level under the third."""
     problems: list[Problem] = []
     for instance in report.sections:
         numbering = instance.data.get("numbering")
+        if instance.type.numbered:
+            problems += _part_numbers_below(report, instance.data, instance.key)
         if not instance.type.numbered or not instance.data.get("items"):
             continue
         if numbering == "一、":
@@ -568,6 +589,25 @@ def skipped_level_problems(report: Report) -> list[Problem]:
             )
         )
     return problems
+
+
+def _part_numbers_below(report: Report, data: Mapping[str, Any], keypath: str) -> list[Problem]:
+    """The lists below a part's own (a sub-part's, an item's) numbered "一、": one warning for the first."""
+    for key, sub in data.items():
+        below = [(f"{keypath}.{key}", sub)] if isinstance(sub, Mapping) else []
+        if key == "items" and isinstance(sub, list):
+            below = [(f"{keypath}.items[{i}]", it) for i, it in enumerate(sub) if isinstance(it, Mapping)]
+        for path, table in below:
+            if table.get("items") and table.get("numbering") == "一、":
+                said = (
+                    "分项之下的小项又编为“一、”“二、”：这是部分一级的序号，读者分不清小项和下一部分；"
+                    "第三层用“1.”（GB/T 9704—2012 第7.3.3条：一、（一）1.（1））"
+                )
+                where = report.ref(f"{path}.numbering")
+                return [warning("common.heading-level", said, where, expected="1.", found="一、")]
+            if found := _part_numbers_below(report, table, path):
+                return found
+    return []
 
 
 def _item_lists(value: object, keypath: str) -> Iterator[tuple[str, list]]:
