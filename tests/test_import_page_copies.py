@@ -153,11 +153,6 @@ MISREAD: dict[str, str] = {  # slug → why its page copy is still read otherwis
         "the transcriber does, and 三 as paragraphs of it; the transcriber typed 三, which holds the year's 主动公开 "
         "count and table 二 (as the store's text), as [active]"
     ),
-    "nanjing-pukou-yongningjiedao-2025": (
-        "no title; the 导语 names its report only as “本年度政府信息公开工作报告” and says the year in the next clause "
-        "(“全面反映2025年度工作成效”), the organ as the compiler's office (“……街道办事处综合事务部编制”): the import "
-        "finds no report year beside the report's name, so no format, and asks for --format"
-    ),
     "tianjin-shangwuju-2023": (
         "the copy opens on “一、总体情况”: no title, no 导语, no organ's name (the text says only “我局”); the "
         "years it prints are counts' (“2023年,我局主动公开文件63件”) and a rule's (“2024年1月1日起施行”), none "
@@ -213,7 +208,6 @@ REFUSED = {
     "shenyang-dashujuju-2020": r"import\.unknown-format",
     "xinye-weishengjiankangweiyuanhui-2021": r"import\.refused",
     "tianjin-shangwuju-2023": r"import\.unknown-format",
-    "nanjing-pukou-yongningjiedao-2025": r"import\.unknown-format",
 }
 
 #: words only a portal's furniture has; a 导语 holding them took the page's lines for the report's
