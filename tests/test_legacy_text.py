@@ -330,6 +330,9 @@ def test_a_channel_counted_in_tiao_is_read_against_the_data(check, unit, count, 
         # 鹿城区发展和改革局 2014 (held-out round 96): the running total, then the year's own count "其中2014年……"
         ("到2014年底累计共主动公开政府信息52条,其中2014年主动公开政府信息14条。", False),
         ("到2014年底累计共主动公开政府信息52条,其中2014年主动公开政府信息15条。", True),  # the year's count wrong
+        # 青岛市 2018 (held-out round 279): the running total since the 条例, the year's own said before it
+        ("2018年,全市新增主动公开政府信息14条。《条例》颁布实施以来,累计主动公开政府信息52条。", False),
+        ("《条例》颁布实施以来,各单位认真落实,全县累计主动公开政府信息52条。", False),
     ],
 )
 def test_a_running_total_in_the_active_phrase_is_not_the_years_count(check, sentence, warned):

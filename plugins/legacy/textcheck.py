@@ -130,15 +130,16 @@ def _a_part_of_the_whole(text: str, start: int, end: int) -> bool:
 def _running_total_after_the_years(text: str, pos: int) -> bool:
     """累计 in the clause, after a count earlier in the same sentence: "共主动公开、更新各类信息222条,累计主动公开信息
     2382条" (宁河区 2014), or before the year's own count in it: "到2014年底累计共主动公开政府信息1323条,其中2014年主动
-    公开政府信息130条" (鹿城区发展和改革局 2014).  Alone, "全县累计主动公开政府信息64585条" (南江县 2018) is the year's
-    total."""
+    公开政府信息130条" (鹿城区发展和改革局 2014), or after a time it runs from: "《条例》颁布实施以来,累计主动公开
+    政府信息2841340条" (青岛市 2018, held-out round 279).  Alone, "全县累计主动公开政府信息64585条" (南江县 2018)
+    is the year's total."""
     clause_start = max(text.rfind(ch, 0, pos) for ch in "，。；：,;:") + 1
     sentence_start = max(text.rfind(ch, 0, pos) for ch in "。；;") + 1
     sentence_end = min((i for i in (text.find(ch, pos) for ch in "。；;") if i >= 0), default=len(text))
     if not _SINCE.search(text[clause_start:pos]):
         return False
     before, after = text[sentence_start:clause_start], text[pos:sentence_end]
-    return bool(re.search(r"\d\s*[条件]", before) or _YEARS_OWN.search(after))
+    return bool(re.search(r"\d\s*[条件]|以来", before) or _YEARS_OWN.search(after))
 
 
 #: the year's own count after a running total: "……,其中2014年主动公开政府信息130条", "其中本年度新增……"
