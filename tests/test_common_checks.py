@@ -852,6 +852,15 @@ def test_a_phrase_pasted_twice(check):
     assert "common.doubled-word" not in rules(check(with_overview(text=fine)))
 
 
+def test_a_clause_said_again_with_jinyibu(check):
+    # 盱眙县 2018 (held-out round 284): "拓宽公开渠道,进一步拓宽公开渠道"; 蚌山区财政局 2017 likewise
+    text = "不断完善公开机制，创新公开方式，拓宽公开渠道，进一步拓宽公开渠道，完善公开载体。"
+    [p] = [p for p in check(with_overview(text=text)) if p.rule == "common.doubled-word"]
+    assert p.found == "“拓宽公开渠道”两次"
+    fine = "拓宽公开渠道，进一步加强公开渠道建设。"
+    assert "common.doubled-word" not in rules(check(with_overview(text=fine)))
+
+
 def test_a_sentence_said_again_as_the_next_items_opening(check):
     # 甘谷县大石镇 2023 (held-out round 271): each clause too short to count alone
     text = "一是加强领导，形成一级抓一级的工作格局。规范运作，提高质量。二是规范运作，提高质量。严格审核。"
@@ -909,6 +918,12 @@ def test_the_basis_cited_for_another_years_report(check):
     assert [(p.found, p.source.keypath) for p in slips] == [("2016年", "overview.text")]
     for right in (basis.replace("2016年", "2018年"), "制定《某某管委会2016年政务公开工作实施方案》。"):
         assert "prose.year-slip" not in rules(check(with_overview(text=right))), right
+    # 辽宁省外办 2020 (held-out round 282): a report without a 导语 says its basis in part 一
+    points = "按照《国务院办公厅关于印发2017年政务公开工作要点的通知》精神，认真落实条例。"
+    slips = [p for p in check(with_overview(text=points)) if p.rule == "prose.year-slip"]
+    assert [(p.found, p.source.keypath) for p in slips] == [("2017年政务公开工作要点", "overview.text")]
+    assert "第一部分" in slips[0].message
+    assert "prose.year-slip" not in rules(check(with_overview(text=points.replace("2017年", "2018年"))))
 
 
 def test_a_signature_date_printed_in_chinese_numerals(check, blocks):

@@ -572,7 +572,8 @@ _WORDS_MEETING = re.compile(r"政府政府信息")
 def _repeated_clauses(text: str) -> list[str]:
     """A clause said again within the next four: "局领导高度重视，认真抓好贯彻落实。根据上级的有关规定，我局领导高度
     重视，……" (平潭县卫生局 2012) — six Chinese characters or more, no number, the longer at most two characters more
-    (its subject) and not the shorter negated ("收费及减免情况" … "无收费及减免情况")."""
+    (its subject) or 进一步 more ("拓宽公开渠道,进一步拓宽公开渠道", 盱眙县 2018, held-out round 284) and not the
+    shorter negated ("收费及减免情况" … "无收费及减免情况")."""
     clauses = [c.strip() for c in re.split(r"[，。；：！？,;:!?]", text)]
     found = []
     for i, later in enumerate(clauses):
@@ -581,7 +582,7 @@ def _repeated_clauses(text: str) -> list[str]:
             if (
                 len(_HAN.findall(short)) >= 6
                 and not re.search(r"\d|N", short)
-                and len(long) - len(short) <= 2
+                and (len(long) - len(short) <= 2 or long.removeprefix("进一步") == short)
                 and long.endswith(short)
                 and not re.match(r"无|未|不|没", long)
                 and short not in found

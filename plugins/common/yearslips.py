@@ -237,11 +237,15 @@ def year_slips(report: Report, texts: list[tuple[str, str]], plan_keys: tuple[st
                         expected=f"{year}年",
                         found=f"{m['y']}年",
                     )
+        # the year's work done "按照" another year's 要点: in the 导语, or in part 一 where a report opens without one
+        # ("按照《国务院办公厅关于印发2019年政务公开工作要点的通知》……精神" in 辽宁省外办 2020, held-out round 282)
+        if keypath.startswith(("preamble", "overview")):
+            where = "导语" if keypath.startswith("preamble") else "第一部分"
             for m in _POINTS.finditer(text):
                 if int(m.group(1)) != year:
                     say(
                         "prose.year-slip",
-                        f"导语以《……{m.group(1)}年政务公开工作要点……》为依据，报告年度是{year}年",
+                        f"{where}以《……{m.group(1)}年政务公开工作要点……》为依据，报告年度是{year}年",
                         keypath,
                         expected=f"{year}年政务公开工作要点",
                         found=f"{m.group(1)}年政务公开工作要点",
