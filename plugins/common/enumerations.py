@@ -167,15 +167,7 @@ def enumeration_problems(report: Report) -> list[Problem]:
             # 鄂尔多斯市行政审批和政务服务局 2021, held-out round 276): a mark is missing, not a number
             glued = [g for n, g in _glued_items(text) if n == expected]
             if glued:
-                problems.append(
-                    warning(
-                        "common.enumeration",
-                        f"段落中的“{glued[0]}”紧接着前一句，前面没有标点：列举的各项之间要用句号或分号隔开",
-                        report.ref(keypath),
-                        expected=f"……。{want}……",
-                        found=glued[0],
-                    )
-                )
+                problems.append(_run_on(report, keypath, glued[0], want))
                 said_glued.add(keypath)
                 continue
             problems.append(
@@ -222,17 +214,20 @@ def enumeration_problems(report: Report) -> list[Problem]:
             continue
         glued = [g for n, g in _glued_items(texts.get(keypath, "")) if n == len(numbers) + 1]
         if glued:
-            item = f"{chinese_number(len(numbers) + 1)}是"
-            problems.append(
-                warning(
-                    "common.enumeration",
-                    f"段落中的“{glued[0]}”紧接着前一句，前面没有标点：列举的各项之间要用句号或分号隔开",
-                    report.ref(keypath),
-                    expected=f"……。{item}……",
-                    found=glued[0],
-                )
-            )
+            problems.append(_run_on(report, keypath, glued[0], f"{chinese_number(len(numbers) + 1)}是"))
     return problems
+
+
+def _run_on(report: Report, keypath: str, shown: str, item: str) -> Problem:
+    """An item of a 一是 list run on to the text before it with no mark ("获得感三是"): ``shown`` as the page prints
+    it, ``item`` the item's number ("三是")."""
+    return warning(
+        "common.enumeration",
+        f"段落中的“{shown}”紧接着前一句，前面没有标点：列举的各项之间要用句号或分号隔开",
+        report.ref(keypath),
+        expected=f"……。{item}……",
+        found=shown,
+    )
 
 
 #: a list numbered "1是……2是……" (富平县文化和旅游局 2021): the formula takes Chinese numerals
