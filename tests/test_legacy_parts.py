@@ -763,3 +763,16 @@ def test_an_item_number_printed_with_a_space_after_it(write_toml, tmp_path, chec
         imported = tomllib.loads(import_file(outputs[kind], "legacy").toml)["overview"]["items"]
         assert [i.get("number_as_printed") for i in imported] == [None, "（二） ", None], kind
         assert [i["heading"] for i in imported] == ["组织领导", "制度建设", "平台建设"], kind
+
+
+def test_aspects_of_one_part_are_not_the_reports_parts(check):
+    """船山区河沙镇 2018 (held-out round 288): "全文包括政府信息主动公开、依申请公开等6个方面的总体情况;……" — six
+    aspects of what its 总体情况 holds, not a list of the report's parts."""
+    preamble = (
+        "本报告是根据《中华人民共和国政府信息公开条例》规定编制的。全文包括政府信息主动公开、依申请公开等6个方面的"
+        "总体情况;贯彻落实省、市政务公开工作要点的情况及成效。"
+    )
+    found = rules(check(legacy(preamble={"text": preamble})))
+    assert "legacy.part-count" not in found and "legacy.part-heading" not in found
+    counted = preamble.replace("等6个方面的总体情况", "等6个方面")
+    assert "legacy.part-count" in rules(check(legacy(preamble={"text": counted})))

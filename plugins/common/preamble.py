@@ -44,7 +44,9 @@ SCHEMA = Schema(
 _LIST_OPENERS = "由|包括|分为|分别从"
 _PART_LIST = re.compile(
     rf"(?:{_LIST_OPENERS})((?:(?!{_LIST_OPENERS})[^。；])+?)(?:等|共|这|计){{0,2}}([一二三四五六七八九十\d]+)"
-    r"(?:(?:个)?(?:部分|方面)(?:组成|内容)?|项(?:主要)?内容)"
+    # — not a count of what one part holds: "全文包括政府信息主动公开、依申请公开等6个方面的总体情况;……" (船山区河沙镇
+    # 2018, held-out round 288: six aspects of its 总体情况, then the other things the report covers)
+    r"(?:(?:个)?(?:部分|方面)(?!的总体情况)(?:组成|内容)?|项(?:主要)?内容)"
 )
 #: the count before the list: "由七部分组成，包括：概述；主动公开……", "全文包括七个方面的内容,分别为:……;……" (河池市
 #: 2017), "分为六个部分,涵盖总体情况、……", "由六部分组成,分别是:1.总体情况,2.……" — the list brought in by a colon
