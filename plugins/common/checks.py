@@ -613,9 +613,8 @@ def _heading_repeated(keypath: str, heading: str, strings: Mapping[str, str]) ->
     words = re.sub(r"[。，,；;：:\s]+$", "", heading.strip())
     at = keypath.removesuffix("heading") + "text"
     first = strings.get(at, strings.get(at + "[0]", "")).strip()
-    rest = first.removeprefix(words)
-    said_again = len(_HAN.findall(words)) >= 4 and rest != first and rest[:1] != "" and rest[0] in "。；;，,"
-    return words if said_again else None
+    said_again = re.match(re.escape(words) + r"[。；;，,]", first) is not None
+    return words if said_again and len(_HAN.findall(words)) >= 4 else None
 
 
 def doubled_word_problems(report: Report) -> list[Problem]:
