@@ -588,34 +588,28 @@ def skipped_level_problems(report: Report) -> list[Problem]:
 
 def _part_numbers_below(report: Report, data: Mapping[str, Any], keypath: str) -> list[Problem]:
     """The lists below a part's own (a sub-part's, an item's) numbered "一、": one warning for the first."""
-    for key, sub in data.items():
-        below = [(f"{keypath}.{key}", sub)] if isinstance(sub, Mapping) else []
-        if key == "items" and isinstance(sub, list):
-            below = [(f"{keypath}.items[{i}]", it) for i, it in enumerate(sub) if isinstance(it, Mapping)]
-        for path, table in below:
-            if table.get("items") and table.get("numbering") == "一、":
-                said = (
-                    "分项之下的小项又编为“一、”“二、”：这是部分一级的序号，读者分不清小项和下一部分；"
-                    "第三层用“1.”（GB/T 9704—2012 第7.3.3条：一、（一）1.（1））"
-                )
-                where = report.ref(f"{path}.numbering")
-                return [warning("common.heading-level", said, where, expected="1.", found="一、")]
-            if found := _part_numbers_below(report, table, path):
-                return found
+    for path, owner in _item_owners(data, keypath):
+        if path != keypath and owner.get("numbering") == "一、":
+            said = (
+                "分项之下的小项又编为“一、”“二、”：这是部分一级的序号，读者分不清小项和下一部分；"
+                "第三层用“1.”（GB/T 9704—2012 第7.3.3条：一、（一）1.（1））"
+            )
+            where = report.ref(f"{path}.numbering")
+            return [warning("common.heading-level", said, where, expected="1.", found="一、")]
     return []
 
 
-def _item_lists(value: object, keypath: str) -> Iterator[tuple[str, list]]:
-    """Every ``items`` list of the report's parts, with its key path."""
-    if isinstance(value, dict):
+def _item_owners(value: object, keypath: str) -> Iterator[tuple[str, Mapping[str, Any]]]:
+    """Every table of the report's parts that holds a non-empty ``items`` list (``value`` itself first, if it does),
+    with its key path, depth first in the order written."""
+    if isinstance(value, Mapping):
+        if isinstance(value.get("items"), list) and value["items"]:
+            yield keypath, value
         for key, sub in value.items():
-            path = f"{keypath}.{key}" if keypath else str(key)
-            if key == "items" and isinstance(sub, list):
-                yield path, sub
-            yield from _item_lists(sub, path)
+            yield from _item_owners(sub, f"{keypath}.{key}" if keypath else str(key))
     elif isinstance(value, list):
         for i, sub in enumerate(value):
-            yield from _item_lists(sub, f"{keypath}[{i}]")
+            yield from _item_owners(sub, f"{keypath}[{i}]")
 
 
 def _opening(item: object) -> str:
@@ -630,7 +624,8 @@ def numbered_shi_problems(report: Report) -> list[Problem]:
     warning per list."""
     problems: list[Problem] = []
     for section, data in ((s.key, s.data) for s in report.sections):
-        for path, items in _item_lists(data, section):
+        for owner_path, owner in _item_owners(data, section):
+            path, items = f"{owner_path}.items", owner["items"]
             shi = [
                 i
                 for i, it in enumerate(items)
