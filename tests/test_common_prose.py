@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 
 from plugins.common.prose.frequency import frequencies_not_met
-from plugins.common.prose.partsums import parts_not_adding_up
+from plugins.common.prose.partsums import bracketed_parts_not_adding_up, parts_not_adding_up
 from plugins.common.prose.partsunit import parts_in_another_unit
 from plugins.common.prose.percent import percent_verdict
 from plugins.common.prose.rates import completion_rates
@@ -1160,6 +1160,24 @@ def test_parts_introduced_by_baokuo_add_up_to_more_than_the_count():
     assert (found.total, sum(found.parts)) == (32, 41)
     assert not list(parts_not_adding_up(text.replace("处罚强制类24条", "处罚强制类15条")))  # 32 in all
     assert not list(parts_not_adding_up("主动公开政府信息32条，包括领导信息类1条、工作动态类16条。"))  # some kinds
+
+
+def test_a_breakdown_in_brackets_straight_after_its_count(check):
+    """台州市 2015 (held-out round 291): "其中市直4702项(常用权力1191项、非常用权力748项、委托下放44项,属地管理2711项、
+    共性权力18项)" — no 其中 opens the bracket, and its parts add up to 4712.  A bracket of the parts that add up, one
+    of a change or a share, or of parts in another unit, says nothing."""
+    text = "市直4702项（常用权力1191项、非常用权力748项、委托下放44项，属地管理2711项、共性权力18项），县级38713项。"
+    [found] = bracketed_parts_not_adding_up(text)
+    assert (found.total, sum(found.parts), found.unit) == (4702, 4712, "项")
+    assert not list(bracketed_parts_not_adding_up(text.replace("18项", "8项")))  # 4702 in all
+    # 沈阳市皇姑区 2024: the four channels make the 13331 exactly
+    assert not list(bracketed_parts_not_adding_up("共13331条(抖音2366条、微信3765条、微博5344条、头条1856条)。"))
+    assert not list(bracketed_parts_not_adding_up("受理申请12件（同比增长5件、上年结转9件）。"))
+    assert not list(bracketed_parts_not_adding_up("公开信息120条（网站80条、微信40个）。"))
+    [near] = bracketed_parts_not_adding_up("公开信息120条（网站80条、微信39条）。")
+    assert near.near and sum(near.parts) == 119
+    [p] = [p for p in check(legacy(overview={"text": text})) if p.rule == "prose.parts-sum"]
+    assert "4712项" in p.message and "4702项" in p.message
 
 
 def test_a_whole_list_short_of_a_total_said_as_more_than_a_figure():

@@ -546,6 +546,22 @@ def test_a_part_list_whose_zucheng_was_left_out_is_read(check):
     assert not {"legacy.part-list-punctuation", "legacy.part-count"} & {p.rule for p in found}
 
 
+def test_a_part_list_brought_in_by_quan_wen_gong_fen(check):
+    """莫旗 2011 (held-out round 292): "全文共分概述、……、政府信息公开工作存在的问题及改进措施,并附相关情况统计表。"
+    — 共分 brings the list in as 包括 does (the appended table is no part of it); "全文共分三段" names no parts."""
+    from conftest import legacy
+
+    listed = (
+        "全文共分概述、主动公开政府信息情况、依申请公开政府信息情况、政府信息公开机构人员及经费情况、"
+        "政府信息公开工作存在的问题及改进措施，并附相关情况统计表。"
+    )
+    found = check(legacy(preamble={"text": listed}))
+    [p] = [p for p in found if p.rule == "legacy.part-count"]
+    assert "导语列出5个部分" in p.message
+    found = check(legacy(preamble={"text": "全文共分三段，另附统计表。"}))
+    assert "legacy.part-count" not in {p.rule for p in found}
+
+
 def test_an_opening_that_publishes_the_report_lists_the_parts_after_it(check):
     """海棠区政府办 2023 (held-out round 164) opens part 一 with "……现公布2023年……年度报告。本年报由……组成。": an
     opening too, its list read.  谯城区政务服务中心 2014 lists only the parts after part 一 ("特向社会公布……年度报告。

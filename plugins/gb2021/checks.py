@@ -30,6 +30,7 @@ gb2021.cross-year.year / .format       WARNING   the previous report is not last
 gb2021.text.mismatch                   ERROR     a literal number in the prose differs from the table
 gb2021.text.appeals-claim              ERROR     "均获维持" / "未发生行政复议" contradicting table 四
 gb2021.text.applications-claim         WARNING   "未收到申请" / "均已按时答复" contradicting table 三's 新收 and 结转
+gb2021.text.applications-balance       WARNING   one sentence's 上年结转 + 收到 ≠ 办结 + 结转下年 (table 三 blank)
 gb2021.text.attribute-count            WARNING   "依申请公开信息N条" (the 2008 公开属性 statistic) beyond table 三
 gb2021.text.normative-published        WARNING   fewer 规范性文件 said published than table 二 says were made
 gb2021.text.licensing                  WARNING   licences listed in a sentence beyond table 二's 行政许可 decisions
@@ -61,6 +62,7 @@ from plugins.gb2021.crossyear import cross_year_problems
 from plugins.gb2021.format import FORMAT_KEYS
 from plugins.gb2021.headings import heading_problems
 from plugins.gb2021.names import PART_KEYWORDS, PART_TITLES, PART_VARIANTS
+from plugins.gb2021.textbalance import balance_problems
 from plugins.gb2021.textcheck import text_problems
 
 
@@ -260,6 +262,7 @@ def gongkai_check(report: Report) -> list[Problem] | None:
         *heading_problems(report, make),
         *cross_year_problems(report, make),
         *text_problems(report, make),
+        *balance_problems(report, make),
         *accountability_problems(report, make),
         *old_principle_problems(report, make),
         *old_category_problems(report, make),

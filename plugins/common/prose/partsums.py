@@ -446,6 +446,33 @@ _WITH_RUNNING = re.compile(
 )
 
 
+#: a count with its breakdown in brackets straight after it, no 其中: "市直4702项(常用权力1191项、……、共性权力18项)"
+#: (台州市 2015, held-out round 291) — the bracket holds only named counts in the count's own unit
+_BRACKETED_BREAKDOWN = re.compile(rf"(?<![\d.])(?P<n>\d+(?:,\d{{3}})*)(?P<u>[{_UNITS}])[（(](?P<list>[^（）()]+)[）)]")
+#: one item of such a bracket: a name, then its count
+_NAMED_COUNT = re.compile(rf"^(?P<name>[\u4e00-\u9fff“”]{{2,12}}?)(?P<n>\d+(?:,\d{{3}})*)(?P<u>[{_UNITS}])$")
+#: names that make the bracketed figure another statistic: a change, a share, a running total, a part said as such
+_NOT_A_BREAKDOWN = re.compile(r"同比|增长|增加|减少|下降|较上年|比上年|累计|合计|总计|其中|含|包括|占|约|余")
+
+
+def bracketed_parts_not_adding_up(text: str) -> Iterator[PartsSum]:
+    """A count whose bracketed breakdown adds up to more than it ("4702项(……1191项、748项、44项,2711项、18项)": 4712),
+    or falls a hair short of it (:data:`NEAR_SHORT_PERCENT`): the bracket lists every part, by name, in the count's
+    unit, with nothing else in it."""
+    for m in _BRACKETED_BREAKDOWN.finditer(text):
+        pieces = [piece.strip() for piece in re.split(r"[、，,；;]", m["list"])]
+        items = [_NAMED_COUNT.match(piece) for piece in pieces]
+        if len(items) < 2 or not all(items) or _NOT_A_BREAKDOWN.search(m["list"]):
+            continue
+        if any(item["u"] != m["u"] for item in items if item):
+            continue
+        total = int(m["n"].replace(",", ""))
+        parts = tuple(int(item["n"].replace(",", "")) for item in items if item)
+        near = total > sum(parts) >= total * (100 - NEAR_SHORT_PERCENT) / 100
+        if sum(parts) > total or near:
+            yield PartsSum(m.group(0), total, parts, m["u"], near=near)
+
+
 def running_totals_not_adding_up(text: str) -> Iterator[RunningTotals]:
     """ "共当年更新信息371件(累计公开4092件)。其中,公开政府文件23件(累计公开件184件);公开信息动态348条(累计公开
     3808条)" (包头市东河区 2014): the year's counts add up (23 + 348 = 371), so the list is the whole — and then the
@@ -551,7 +578,7 @@ def parts_problems(
                     found=str(added),
                 )
             )
-        for found in parts_not_adding_up(text):
+        for found in (*parts_not_adding_up(text), *bracketed_parts_not_adding_up(text)):
             if skip is not None and skip(keypath, found):
                 continue
             added = sum(found.parts)

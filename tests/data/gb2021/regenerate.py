@@ -331,6 +331,37 @@ CASES.append(
 )
 
 
+#: the example's table 三 columns (自然人 … 其他), from their first header up to table 四
+_TABLE3_COLUMNS = (
+    "[applications.natural_person]"
+    + EXAMPLE.read_text(encoding="utf-8").split("[applications.natural_person]", 1)[1].split("[appeals]", 1)[0]
+)
+#: the example's 依申请公开 paragraph, whose numbers are references to table 三
+_APPLICATIONS_TEXT = EXAMPLE.read_text(encoding="utf-8").split("[overview.applications]\n", 1)[1].split("\n", 1)[0]
+#: the sentence after table 三, all references to it
+_TABLE3_AFTER = (
+    "after = " + EXAMPLE.read_text(encoding="utf-8").split("[applications]\nafter = ", 1)[1].split("\n", 1)[0]
+)
+CASES.append(
+    (
+        "text-applications-balance",
+        "gb2021.text.applications-balance",
+        "表三没有填（各列删去，上一年度报告不再引用），正文一句话里说上年结转2件、收到116件、办结110件、"
+        "结转下年度6件：2＋116＝118，110＋6＝116",
+        [
+            ("", 'previous = "../qinglan-data-2023/report.toml"\n', ""),
+            (
+                "[overview.applications]",
+                _APPLICATIONS_TEXT,
+                'text = "全年共收到政府信息公开申请116件，上年结转2件，办结110件，结转下年度继续办理6件。"',
+            ),
+            ("[applications]", _TABLE3_AFTER + "\n", ""),
+            ("[applications]", _TABLE3_COLUMNS, ""),
+        ],
+    )
+)
+
+
 def edit(text: str, header: str, old: str, new: str) -> str:
     start = re.search(re.escape(header) + r"[ \t]*(#.*)?\n", text).start() if header else 0  # type: ignore[union-attr]
     at = text.index(old, start)
