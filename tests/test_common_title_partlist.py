@@ -528,38 +528,37 @@ def test_a_part_list_whose_count_comes_first(check, listed, said):
         assert any(said in m for m in found), found
 
 
-def test_a_part_list_whose_zucheng_was_left_out_is_read(check):
-    """楚门镇 2014 (held-out round 159): "本报告由A、B、C,D,E。" — the list of "由……组成" without its 组成 is read
-    when every item is named like a part, so its mixed marks are said; "本报告由某办公室编制。" is no list."""
+@pytest.mark.parametrize(
+    ("listed", "mixed", "no_list"),
+    [
+        # 楚门镇 2014 (held-out round 159): "本报告由A、B、C,D,E。" — "由……组成" without its 组成, its marks mixed
+        (
+            "本报告由概述、主动公开政府信息情况、政府信息公开的收费及减免情况，因政府信息公开申请行政复议、"
+            "提起行政诉讼的情况，政府信息公开工作存在的主要问题及改进情况。",
+            "提起行政诉讼的情况",
+            "本报告由某县人民政府办公室编制。",
+        ),
+        # 莫旗 2011 (held-out round 292): "全文共分A、……、E,并附相关情况统计表。" — 共分 brings the list in as 包括
+        # does; the appended table is no part of it
+        (
+            "全文共分概述、主动公开政府信息情况、依申请公开政府信息情况、政府信息公开机构人员及经费情况、"
+            "政府信息公开工作存在的问题及改进措施，并附相关情况统计表。",
+            None,
+            "全文共分三段，另附统计表。",
+        ),
+    ],
+)
+def test_a_part_list_without_zucheng_or_a_count_is_read(check, listed, mixed, no_list):
+    """A list with neither 组成 nor a count is read when every item is named like a part: its count and marks are
+    said; a sentence of the same words that names no parts is no list."""
     from conftest import legacy
 
-    unfinished = (
-        "本报告由概述、主动公开政府信息情况、政府信息公开的收费及减免情况，因政府信息公开申请行政复议、"
-        "提起行政诉讼的情况，政府信息公开工作存在的主要问题及改进情况。"
-    )
-    found = check(legacy(preamble={"text": unfinished}))
-    [p] = [p for p in found if p.rule == "legacy.part-list-punctuation"]
-    assert "提起行政诉讼的情况" in p.message
-    assert any(p.rule == "legacy.part-count" and "导语列出5个部分" in p.message for p in found)
-    compiled = "本报告由某县人民政府办公室编制。"
-    found = check(legacy(preamble={"text": compiled}))
-    assert not {"legacy.part-list-punctuation", "legacy.part-count"} & {p.rule for p in found}
-
-
-def test_a_part_list_brought_in_by_quan_wen_gong_fen(check):
-    """莫旗 2011 (held-out round 292): "全文共分概述、……、政府信息公开工作存在的问题及改进措施,并附相关情况统计表。"
-    — 共分 brings the list in as 包括 does (the appended table is no part of it); "全文共分三段" names no parts."""
-    from conftest import legacy
-
-    listed = (
-        "全文共分概述、主动公开政府信息情况、依申请公开政府信息情况、政府信息公开机构人员及经费情况、"
-        "政府信息公开工作存在的问题及改进措施，并附相关情况统计表。"
-    )
     found = check(legacy(preamble={"text": listed}))
-    [p] = [p for p in found if p.rule == "legacy.part-count"]
-    assert "导语列出5个部分" in p.message
-    found = check(legacy(preamble={"text": "全文共分三段，另附统计表。"}))
-    assert "legacy.part-count" not in {p.rule for p in found}
+    assert any(p.rule == "legacy.part-count" and "导语列出5个部分" in p.message for p in found)
+    marks = [p for p in found if p.rule == "legacy.part-list-punctuation"]
+    assert [mixed in p.message for p in marks] == ([True] if mixed else [])
+    found = check(legacy(preamble={"text": no_list}))
+    assert not {"legacy.part-list-punctuation", "legacy.part-count"} & {p.rule for p in found}
 
 
 def test_an_opening_that_publishes_the_report_lists_the_parts_after_it(check):
