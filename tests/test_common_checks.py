@@ -924,6 +924,11 @@ def test_the_basis_cited_for_another_years_report(check):
     assert [(p.found, p.source.keypath) for p in slips] == [("2017年政务公开工作要点", "overview.text")]
     assert "第一部分" in slips[0].message
     assert "prose.year-slip" not in rules(check(with_overview(text=points.replace("2017年", "2018年"))))
+    # 大冶市东岳路街道 2022 (held-out round 296): cited with 落实, the province between the year and 要点
+    hubei = "认真落实《省人民政府办公厅关于印发2017年湖北省政务公开工作要点的通知》要求。"
+    slips = [p for p in check(with_overview(text=hubei)) if p.rule == "prose.year-slip"]
+    assert [p.found for p in slips] == ["2017年政务公开工作要点"]
+    assert "prose.year-slip" not in rules(check(with_overview(text=hubei.replace("2017年", "2018年"))))
 
 
 def test_a_signature_date_printed_in_chinese_numerals(check, blocks):

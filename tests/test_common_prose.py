@@ -1162,6 +1162,16 @@ def test_parts_introduced_by_baokuo_add_up_to_more_than_the_count():
     assert not list(parts_not_adding_up("主动公开政府信息32条，包括领导信息类1条、工作动态类16条。"))  # some kinds
 
 
+def test_a_whole_list_with_items_in_another_measure_word_that_make_the_total():
+    """丽水市 2024 (held-out round 296): "共发布政府信息79603条,其中:会议信息220条,政策文件3302件,意见征集799件,建议提案
+    2768件,其他信息72514条" — closed by the remainder, and its items in 件 with those in 条 make the 79603 (it was said
+    to fall short, counting the 条 alone).  Without them making it, the whole list falling short is still said."""
+    text = "共发布政府信息79603条,其中:会议信息220条,政策文件3302件,意见征集799件,建议提案2768件,其他信息72514条。"
+    assert not list(parts_not_adding_up(text))
+    [found] = parts_not_adding_up(text.replace("72514条", "72500条"))
+    assert found.complete and found.total == 79603
+
+
 def test_a_breakdown_in_brackets_straight_after_its_count(check):
     """台州市 2015 (held-out round 291): "其中市直4702项(常用权力1191项、非常用权力748项、委托下放44项,属地管理2711项、
     共性权力18项)" — no 其中 opens the bracket, and its parts add up to 4712.  A bracket of the parts that add up, one

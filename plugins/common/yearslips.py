@@ -70,7 +70,12 @@ _PUBLISHED_IN_ITS_YEAR = re.compile(
 #: last year's 要点 as the basis: "根据《……关于印发2019年政务公开工作要点的通知》", or the 要点 itself — "按照《中华人民
 #: 共和国政府信息公开条例》和《天水市2020年政务公开工作要点》要求" in a 2021 report (武山县榆盘镇 2021), "紧紧围绕国办
 #: 《2017年政务公开工作要点》" in a 2018 one (柳州市住建委 2018)
-_POINTS = re.compile(r"(?:根据|按照|依据|围绕)[^。]{0,40}?《[^》]{0,20}?(\d{4})\s*年度?政务公开工作要点")
+#: — also cited with 落实/贯彻/执行, and with the place between year and 要点 ("认真落实《省人民政府办公厅关于印发2021年
+#: 湖北省政务公开工作要点的通知》" in a 2022 report, 大冶市东岳路街道 2022, held-out round 296)
+_POINTS = re.compile(
+    r"(?:根据|按照|依据|围绕|落实|贯彻|执行)[^。]{0,40}?《[^》]{0,20}?(\d{4})\s*年度?"
+    r"(?:[\u4e00-\u9fff]{2,10}?(?:省|自治区|市|州|盟|区|县|旗))?政务公开工作要点"
+)
 #: an earlier year's plan made the basis of this year's work, anywhere in the report: "将《文成大峃城市新区管委会2017年
 #: 政务公开工作实施方案》作为主动公开政府信息的主要依据" in a 2019 report (文成县大峃城市新区管委会 2019)
 _PLAN_AS_BASIS = re.compile(
