@@ -1106,6 +1106,8 @@ def test_a_third_form_before_the_abbreviation_is_not_in_question(check):
         # 安溪县魁斗镇 2020 (held-out round 252): the fax a digit long, beside a telephone of eight — the nine-digit
         # one is the slip, not the eight-digit one
         ("电话:0595-23377088,传真:0595-223377087。", "0595-223377087"),
+        # 吉林市昌邑区新地号街道 2013 (held-out round 299): nine digits without the area code
+        ("邮编:132001,电话:624545871,电子邮箱:cy@163.com。", "624545871"),
     ],
 )
 def test_a_telephone_number_a_digit_short(check, text, typed):
@@ -1119,6 +1121,8 @@ def test_a_telephone_number_a_digit_short(check, text, typed):
         "电话：0591-23160761；传真：0591-23160633。",
         "电话：0577-8888888；传真：0577-6666666。",  # seven digits are right in some cities
         "电话：0598-8231234。",  # one number of a code whose length varies: nothing to compare it with
+        "电话：62454587，手机：13904321234。",  # eight digits without the code; a mobile's eleven
+        "热线：400123456-1。",
     ],
 )
 def test_telephone_numbers_of_one_length_pass(check, text):

@@ -48,6 +48,10 @@ def test_the_example_with_the_right_form_passes(check, entry):
         "保障公民的权利，公开权力清单和责任清单。",
         "台风登陆前做好防范，截止日期为3月31日。",
         "修改了“大保健”专项整治的通告。",  # 大保 with no 六稳 before it
+        "为群众提供高速便捷的依申请政府信息服务。",  # 凉山州政府办 2021 (held-out round 298): 依申请的信息服务
+        "一是在中国日报网、《湖南日报》等媒体公开政府信息。",  # 等媒体, not 等公报
+        "各部门均明确有工作机构、主管领导和工作人员。",  # 明确有 (have) with no 分管 after it
+        "在在线访谈中回应关切。",  # 在 + 在线
     ],
 )
 def test_the_same_characters_in_a_correct_use_pass(check, text):

@@ -4,7 +4,7 @@
   full nor short ("《政府信息公开条例》"), abbreviated again, or written out in full again;
 - ``common.phone-number`` — a telephone or fax number a digit short or long: numbers of one area code with local
   numbers of different lengths ("0591-2316076" beside "0591-23160633"), or a three-digit code without eight, or a
-  local number of nine digits ("0595-223377087", 安溪县魁斗镇 2020);
+  local number of nine digits ("0595-223377087", 安溪县魁斗镇 2020), with its area code or without ("电话:624545871");
 - ``common.malformed-url`` — "http//:" and other scheme separators that are not "://"; a full stop 。 for the dot
   inside a web or e-mail address ("www.linhai。gov。cn", "lhwsjbgs@163。com"; 临海市卫生局 2008); a dot beside the @
   of an e-mail address ("386114195@.qq.com", 船山区民政局 2016);
@@ -163,6 +163,9 @@ def abbreviation_problems(report: Report) -> list[Problem]:
 
 
 _PHONE = re.compile(r"(?<![\d-])(?P<area>0\d{2,3})\s*[-－—]\s*(?P<local>\d{7,9})(?![\d])")
+#: a telephone or fax number given without its area code that has nine digits: no local number has more than eight,
+#: and a mobile number has eleven ("电话:624545871", 吉林市昌邑区新地号街道 2013, held-out round 299)
+_NINE_DIGITS = re.compile(r"(?:电话|传真|热线)(?:号码)?[：:]\s*(?P<local>[1-9]\d{8})(?![\d-])")
 
 
 #: Four-digit area codes whose local numbers have eight digits (cities that went to eight-digit numbers: 福州, 杭州,
@@ -207,6 +210,17 @@ def phone_problems(report: Report) -> list[Problem]:
                     report.ref(keypath),
                     expected=f"{wanted}位",
                     found=f"{len(local)}位",
+                )
+            )
+    for keypath, text in narrative_strings(report):
+        for m in _NINE_DIGITS.finditer(text):
+            problems.append(
+                warning(
+                    "common.phone-number",
+                    f"电话号码“{m['local']}”是9位：本地号码最多8位，手机号码是11位，这个号码照印出的样子拨不通",
+                    report.ref(keypath),
+                    expected="8位（或带区号）",
+                    found="9位",
                 )
             )
     return problems
