@@ -77,7 +77,7 @@ def balance_problems(report: Any, make: Callable[..., Problem]) -> list[Problem]
                     f"{n['new_received']}件＝{incoming}件，办结{n['total_processed']}件＋结转下年"
                     f"{n['carried_forward']}件＝{outgoing}件；两边应相等（表三：一＋二＝（七）＋四），请核对这几个数",
                     keypath,
-                    expected=f"{outgoing}＝{incoming}",
+                    expected="上年结转＋本年收到＝办结＋结转下年",
                     found=f"{incoming}≠{outgoing}",
                 )
             )

@@ -3,7 +3,8 @@ more than the stated total (``prose.parts-sum``).  Fewer is reported only when t
 the remainder (其他…), or 主动公开/依申请公开/不予公开 — or when two items or more fall short by a hair
 (:data:`NEAR_SHORT_PERCENT`), a list meant as the whole.  The kinds of 主动公开 listed in a later sentence than its
 count, closed by 其他…, are the whole too and must add up to that count; so are kinds named in a 、-list and each
-counted in the next sentence; and the bracketed running totals of a list whose year's counts add up.
+counted in the next sentence; and the bracketed running totals of a list whose year's counts add up.  A count
+with its breakdown in brackets straight after it, no 其中 ("4702项(常用权力1191项、……)"), is held to it the same way.
 """
 
 from __future__ import annotations
