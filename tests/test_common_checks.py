@@ -1471,6 +1471,16 @@ def test_an_item_heading_run_into_its_text_with_no_mark(check):
     assert "common.heading-punctuation" not in rules(check(legacy(active={"items": unheaded})))
 
 
+def test_a_part_heading_printed_run_in_with_no_mark(check):
+    """宣威市双龙街道 2022 (held-out round 305): "(一)主动公开方面2022年,双龙街道……" — a part (or sub-part) whose
+    heading is printed run in (heading_runin) and ends on no mark: heading and text read as one sentence."""
+    part = {"heading": "主动公开方面", "heading_runin": True, "text": "2022年发布信息73条。"}
+    [p] = [p for p in check(legacy(active=part)) if p.rule == "common.heading-punctuation"]
+    assert (p.source.keypath, p.expected) == ("active.heading", "“主动公开方面。”")
+    for fine in ({**part, "heading": "主动公开方面。"}, {**part, "heading_runin": False}):
+        assert "common.heading-punctuation" not in rules(check(legacy(active=fine))), fine
+
+
 def test_a_part_answered_with_a_bare_word(check):
     # 平潭综合实验区经济发展局 2019: "六、其他需要报告的事项 无"; 平潭综合实验区 2020: "无其他需要报告的事项"
     for answer in ("无", "无其他需要报告的事项"):

@@ -344,6 +344,11 @@ def _words(section: dict) -> str:
 #: change that finds one makes the test fail until it is taken off this list)
 NOT_FOUND_ON_THE_PAGE: dict[str, tuple[dict[str, int], str]] = {
     # held-out rounds 298–301
+    "dabancheng-quzhengfu-2025": (
+        {"common.heading-punctuation": 1},
+        "sub-part (一)'s heading runs into its text with no mark (“(一)主动公开始终秉“公开为常态……”): the "
+        "transcriber parted them by the format's topic, the import cannot tell where the heading ends",
+    ),
     "kaifu-liuyanghejiedao-2017": (
         {"legacy.active.category-sum": 1},
         "the categories' counts (法规公文4条, 工作动态101条, … against 145) are said in a sentence, which the "

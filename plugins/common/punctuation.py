@@ -574,8 +574,27 @@ def run_in_heading_problems(report: Report) -> list[Problem]:
                 unclosed(f"{path}.items[{i}].text", glued, mark, said + "这一项的标题和正文连成了一句")
             walk(it, f"{path}.items[{i}]")
 
+    def runin_tables(data: Mapping[str, Any], path: str) -> None:
+        # a part or sub-part printed with its heading run in ("heading_runin = true") and no mark after the heading:
+        # "(一)主动公开方面2022年,双龙街道……" (宣威市双龙街道 2022, held-out round 305) — heading and text one sentence
+        heading = data.get("heading")
+        if (
+            data.get("heading_runin") is True
+            and isinstance(heading, str)
+            and heading.strip()
+            and heading.strip()[-1] not in _RUN_IN_END
+            and (data.get("text") or data.get("points") or data.get("items"))
+        ):
+            words = heading.strip()
+            said = f"小标题“{words}”与正文排在同一段，后面没有标点就接着正文：标题和正文连成了一句"
+            unclosed(f"{path}.heading", words, "。", said)
+        for key, sub in data.items():
+            if isinstance(sub, Mapping) and key != "items":
+                runin_tables(sub, f"{path}.{key}")
+
     for instance in report.sections:
         walk(instance.data, instance.key)
+        runin_tables(instance.data, instance.key)
     return problems
 
 
