@@ -82,6 +82,10 @@ def test_de_for_di_before_a_verb_with_its_le_after_the_subject(check):
     assert [(p.found, p.expected) for p in found] == [("“较好的完成”", "“较好地完成”")]
     assert "common.de-for-di" not in rules(check(with_text("我局较好地完成了政府信息公开工作。")))
     assert "common.de-for-di" not in rules(check(with_text("各项工作得到了较好的落实。")))
+    # 衡水市水利局 2023 (held-out round 302): "认真做好政务公开工作有力的保障了公众知情权"
+    [p] = [p for p in check(with_text("认真做好政务公开工作有力的保障了公众知情权。")) if p.rule == "common.de-for-di"]
+    assert p.expected == "“有力地保障”"
+    assert "common.de-for-di" not in rules(check(with_text("采取了有力的保障措施。")))
 
 
 def test_de_for_di_with_an_adverb_between_de_and_the_verb(check):

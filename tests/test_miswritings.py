@@ -52,6 +52,7 @@ def test_the_example_with_the_right_form_passes(check, entry):
         "一是在中国日报网、《湖南日报》等媒体公开政府信息。",  # 等媒体, not 等公报
         "各部门均明确有工作机构、主管领导和工作人员。",  # 明确有 (have) with no 分管 after it
         "在在线访谈中回应关切。",  # 在 + 在线
+        "下一步加强政策解读，再一步完善制度。",  # 下一步, 再一步: not 进一步 cut short
     ],
 )
 def test_the_same_characters_in_a_correct_use_pass(check, text):
