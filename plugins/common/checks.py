@@ -97,7 +97,8 @@ from plugins.common.selfname import self_name_problems
 from plugins.common.texts import REFERENCE, in_title, narrative_strings, section_strings, typed_table_strings
 
 _PLACEHOLDERS = re.compile(
-    r"×{2,}|(?<![A-Za-z])(?:X{2,}|x{2,})(?![A-Za-z])|【(?!\d{4}】\d+号)[^】]{0,20}】"
+    # (xx inside an address is its letters: "邮箱:xx8223238@163.com", 原平市 2014, held-out round 302)
+    r"×{2,}|(?<![A-Za-z\d@._-])(?:X{2,}|x{2,})(?![A-Za-z\d@._-])|【(?!\d{4}】\d+号)[^】]{0,20}】"
     r"|本(?:级政府|地区|机关|行政机关|行政区域)[（(]或?本?(?:部门|单位|机关)[)）]"
     # the 2021 format's 导语 template "请与（行政机关规范全称）联系", left unfilled (周村区丝绸路街道 2025)
     r"|[（(]?行政机关规范全称[)）]?"
