@@ -1172,6 +1172,20 @@ def test_a_whole_list_with_items_in_another_measure_word_that_make_the_total():
     assert found.complete and found.total == 79603
 
 
+def test_a_list_brought_in_by_a_colon_one_count_a_clause():
+    """鹤城区水利局 2025 (held-out round 308): "共发布78条，其中：机构信息数13条；工作动态信息数37条；……；信息公开年报
+    1条。" — the ；-clauses after "其中：" are the list's items (77, a hair short of 78); a clause that is not one named
+    count ends the list."""
+    text = (
+        "2025年，共发布78条，其中：机构信息数13条；工作动态信息数37条；文件通知信息数17条；规划计划信息数3条；"
+        "人事信息数3条；财政信息数2条；信息公开指南1条；信息公开年报1条。"
+    )
+    [found] = parts_not_adding_up(text)
+    assert (found.total, sum(found.parts), found.near) == (78, 77, True)
+    assert not list(parts_not_adding_up(text.replace("年报1条", "年报2条")))
+    assert not list(parts_not_adding_up("共发布78条，其中：机构信息13条；全年办结申请5件，答复及时。"))
+
+
 def test_a_breakdown_in_brackets_straight_after_its_count(check):
     """台州市 2015 (held-out round 291): "其中市直4702项(常用权力1191项、非常用权力748项、委托下放44项,属地管理2711项、
     共性权力18项)" — no 其中 opens the bracket, and its parts add up to 4712.  A bracket of the parts that add up, one

@@ -86,13 +86,20 @@ NEAR_SHORT_PERCENT = 5
 def _parallel_clauses(sentence: str, after: str, first_item: str) -> str:
     """The ；-clauses of ``after`` (the text after ``sentence``) that go on with its 其中 list in parallel — each
     opening on the words its first item opened on: "其中通过网站公开的……96条，……；通过公开栏公开的有44条。"
-    (平潭县卫生局 2012)."""
+    (平潭县卫生局 2012) — or, for a list brought in by "其中：", each one named count."""
+    if not sentence.rstrip().endswith(("；", ";")):
+        return ""
     lead = re.match(r"[：:，,\s]*(通过|在|由|向|经|以|其他|另有)", first_item)
-    if not lead or not sentence.rstrip().endswith(("；", ";")):
+    # … or a list brought in by a colon, one named count a clause: "共发布78条，其中：机构信息数13条；工作动态信息数
+    # 37条；……；信息公开年报1条。" (鹤城区水利局 2025, held-out round 308) — each ；-clause is the next item
+    by_colon = lead is None and re.match(r"\s*[：:]", first_item) and _items_only(first_item.lstrip("：: ")) is not None
+    if not lead and not by_colon:
         return ""
     out = ""
     for clause in _sentences(after):
-        if not clause.lstrip().startswith(lead.group(1)):
+        if lead and not clause.lstrip().startswith(lead.group(1)):
+            break
+        if by_colon and len(_items_only(clause) or ()) != 1:
             break
         out += clause
         if not clause.rstrip().endswith(("；", ";")):
