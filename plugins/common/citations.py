@@ -178,7 +178,8 @@ def phone_problems(report: Report) -> list[Problem]:
     """A telephone or fax number a digit short or long: numbers of one area code have local numbers of one length
     ("电话：0591-2316076；传真：0591-23160633"), and a three-digit code (010, 02X) — or a four-digit one of
     :data:`EIGHT_DIGIT_AREAS` (0591-8177878, 平潭综合实验区社会事业局 2022) — has eight."""
-    found = [(k, m) for k, text in narrative_strings(report) for m in _PHONE.finditer(text)]
+    strings = list(narrative_strings(report))
+    found = [(k, m) for k, text in strings for m in _PHONE.finditer(text)]
     lengths: dict[str, Counter[int]] = {}
     for _, m in found:
         lengths.setdefault(m["area"], Counter())[len(m["local"])] += 1
@@ -212,7 +213,7 @@ def phone_problems(report: Report) -> list[Problem]:
                     found=f"{len(local)}位",
                 )
             )
-    for keypath, text in narrative_strings(report):
+    for keypath, text in strings:
         for m in _NINE_DIGITS.finditer(text):
             problems.append(
                 warning(
