@@ -61,6 +61,11 @@ _SHORT_NAME_OF = re.compile(
 )
 
 
+#: head words with a short form of their own: a 年度报告 is a 年报
+#: ("《……工作年度报告》（以下简称《年报》）", 苍溪县唤马镇 2018)
+_HEAD_WORD_SHORT = {"年报": "年度报告"}
+
+
 def _short_name_problems(report: Report) -> list[Problem]:
     """A short name that is not the cited document's: "《……年度报告格式》的（国办公开办函〔2021〕30号，以下简称
     《通知》）" (哈尔滨市商务局 2022) — the 格式 called a 通知 (a short name is taken from the title it stands for;
@@ -69,7 +74,7 @@ def _short_name_problems(report: Report) -> list[Problem]:
     for keypath, text in narrative_strings(report):
         for m in _SHORT_NAME_OF.finditer(text):
             kind = m["short"][-2:]  # the short name's head word: 条例, 通知, 格式, 办法
-            if kind in m["full"] + m["between"]:
+            if kind in m["full"] + m["between"] or _HEAD_WORD_SHORT.get(kind, "\0") in m["full"]:
                 continue
             problems.append(
                 warning(
