@@ -752,3 +752,18 @@ def test_a_headline_over_the_reports_own_shorter_title_and_a_report_named_year_f
     named = ["根据《条例》的规定,现公布2017年某县文广新局政府信息公开年报。", "一、概述", "2017年,某县文广新局贯彻。"]
     report = import_file(_written(tmp_path, "wh.html", named)).result.data["report"]
     assert (report["organ"], report["year"]) == ("某县文广新局", 2017)
+
+
+def test_a_sentence_cut_on_an_organs_word_is_no_signature(tmp_path):
+    """东四街道 2013 (held-out round 313): the copy stops at "本街道2013年共主动公开政府" — it ends with 政府, as a
+    signing organ does, but a line that names a year and counts is a sentence cut short, not the signature."""
+    lines = [
+        "本报告根据《中华人民共和国政府信息公开条例》要求，在某街道办事处2013年度政府信息公开工作的基础上编制。",
+        "一、概述",
+        "2013年，某街道根据《条例》要求开展政府信息公开工作。",
+        "二、主动公开情况",
+        "本街道2013年共主动公开政府",
+    ]
+    data = import_file(_written(tmp_path, "ds.html", lines)).result.data
+    assert "本街道2013年共主动公开政府" not in str(data.get("signature", {}))
+    assert "本街道2013年共主动公开政府" in str(data["active"])

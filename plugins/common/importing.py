@@ -931,6 +931,12 @@ def number_and_signer(text: str) -> tuple[str, str | None] | None:
     return number, signer
 
 
+def _organ_line(text: str) -> bool:
+    """A line that may be the signing organ: it ends with an organ's word and names no year — "本街道2013年共主动公开
+    政府" ends with 政府 too, a sentence cut where a copy ends (东四街道 2013, held-out round 313)."""
+    return text.strip().endswith(SIGNATURE_ORGAN) and not re.search(r"\d{4}\s*年", text)
+
+
 def split_signature(body: list[Any]) -> list[TextItem]:
     """Take the signature off the end of the last part's ``body`` (short trailing lines holding the organ or a
     date) and return it; ``body`` keeps the rest."""
@@ -939,7 +945,7 @@ def split_signature(body: list[Any]) -> list[TextItem]:
         body
         and isinstance(body[-1], TextItem)
         and len(body[-1].text) <= 25
-        and (date_of(body[-1].text) or body[-1].text.strip().endswith(SIGNATURE_ORGAN))
+        and (date_of(body[-1].text) or _organ_line(body[-1].text))
         # not a sentence cut short where a copy ends ("根据《中华人民共和国政府", 柳北区工信局 2018)
         and not re.search(r"[《》“”，,。；;]", body[-1].text)
     ):
