@@ -217,6 +217,11 @@ def test_a_part_list_that_leaves_a_part_of_the_format_out(tmp_path):
     report_only = "现将某镇2021年政府信息公开工作年度报告公布如下"  # no list: nothing to compare
     path = write_variant(tmp_path, [(f"要求编制，{counted}", f"要求编制。{report_only}")])
     assert "gb2021.part-list-incomplete" not in rules(problems_of(path))
+    # 疏勒县 2019 (held-out round 313), reworded: "……编制本年报,主要包括A、B……", a comma after the report's name
+    included = "编制本年报，主要包括" + five.removeprefix("由").removesuffix("五部分组成")
+    path = write_variant(tmp_path, [(f"要求编制，{counted}", f"要求{included}")])
+    [p] = [p for p in problems_of(path) if p.rule == "gb2021.part-list-incomplete"]
+    assert "其他需要报告的事项" in p.message
 
 
 def test_an_opening_printed_as_part_ones_first_paragraph_is_read_for_its_part_list(check):

@@ -65,10 +65,12 @@ _UNCOUNTED_PART_LIST = re.compile(
     r"(?:本|该)?(?:年度报告|年报|报告|全文)(?:主要)?由([^。；]+?)等?(?:几个|几)?(?:部分|方面|内容)?组成"
 )
 #: "全文包括A、B，C，以及D。" (苏平片区 2023), "主要内容包括A、B……E。" (吴起县 2023), "报告内容包括A,B、C……等。"
-#: (武汉市 2020), "全文共分A、B……，并附相关情况统计表。" (莫旗 2011, held-out round 292): a list without a count or
-#: 组成 — read only when every item is named like a part ("……情况", "……事项")
+#: (武汉市 2020), "全文共分A、B……，并附相关情况统计表。" (莫旗 2011, held-out round 292), "……编制本年报,主要包括A、B……"
+#: (疏勒县 2019, held-out round 313): a list without a count or 组成 — read only when every item is named like a part
+#: ("……情况", "……事项")
 _INCLUDED_PART_LIST = re.compile(
-    r"(?:本报告|报告全文|全文|本年报|报告|主要内容)(?:的?内容)?(?:主要)?(?:包括|共分为?)([^。；]+?)(?:等(?:几个)?(?:部分|方面)?)?(?=。|$)"
+    r"(?:本报告|报告全文|全文|本年报|报告|主要内容)(?:[，,](?=主要))?(?:的?内容)?(?:主要)?(?:包括|共分为?)([^。；]+?)"
+    r"(?:等(?:几个)?(?:部分|方面)?)?(?=。|$)"
 )
 #: "现将……2021年度政府信息公开总体情况,主动公开政府信息情况,……,存在的主要问题及改进情况公开如下" (温图高勒苏木 2021):
 #: the parts announced as what follows — read, like the list above, only when every item is named like a part
