@@ -207,8 +207,9 @@ MISREAD: dict[str, str] = {  # slug → why its page copy is still read otherwis
     ),
     "qinzhou-xingzhengshenpiju-2017": (
         "no title; the copy opens on “2017年,钦州市行政审批局围绕《……》……等文件精神,……” — a sentence about the "
-        "year's work, announcing no report — and part 一 is headed “一、2017年政府信息公开工作的基本情况”, no part "
-        "name the import knows: it finds no report, so no format, and asks for --format"
+        "year's work, announcing no report — and part 一's heading “一、2017年政府信息公开工作的基本情况” names the "
+        "year's work, not a report: the import finds no report year, so no format, and asks for --format (given "
+        "--format legacy, it reads part 一 and asks for organ and year)"
     ),
     "ewenke-qizhengfu-2025": (
         "no title, and a 导语 that names no report (its organ and year are said only in the contact line and in part "
