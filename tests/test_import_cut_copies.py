@@ -767,3 +767,22 @@ def test_a_sentence_cut_on_an_organs_word_is_no_signature(tmp_path):
     data = import_file(_written(tmp_path, "ds.html", lines)).result.data
     assert "本街道2013年共主动公开政府" not in str(data.get("signature", {}))
     assert "本街道2013年共主动公开政府" in str(data["active"])
+
+
+def test_a_title_less_copy_whose_part_one_tells_the_years_work(tmp_path):
+    """钦州市行政审批局 2017 (held-out round 311): no title; a 导语 "2017年,钦州市行政审批局围绕……" that announces no
+    report, then "一、2017年政府信息公开工作的基本情况" — part 一 as the account of that year's disclosure work: read as
+    the legacy report of that year, its organ the one the 导语 opens with; a part 一 of another year is not."""
+    lines = [
+        "2017年，某市行政审批局围绕《中华人民共和国政府信息公开条例》等文件精神，强化组织领导，加强信息发布。",
+        "一、2017年政府信息公开工作的基本情况",
+        "（一）政府信息公开工作机构和人员设置情况。",
+        "2017年，我局积极强化组织领导，健全工作机制。",
+    ]
+    imported = import_file(_written(tmp_path, "qz.html", lines))
+    assert imported.result.format == "legacy"
+    report = imported.result.data["report"]
+    assert (report["organ"], report["year"]) == ("某市行政审批局", 2017)
+    other = [lines[0], lines[1].replace("2017", "2016"), *lines[2:]]
+    with pytest.raises(ReportError):
+        import_file(_written(tmp_path, "qz2.html", other))

@@ -205,12 +205,6 @@ MISREAD: dict[str, str] = {  # slug → why its page copy is still read otherwis
         "values run together on one line), which the transcriber kept as the day it was published; the import reads "
         "those rows as the page's furniture and takes no day from them"
     ),
-    "qinzhou-xingzhengshenpiju-2017": (
-        "no title; the copy opens on “2017年,钦州市行政审批局围绕《……》……等文件精神,……” — a sentence about the "
-        "year's work, announcing no report — and part 一's heading “一、2017年政府信息公开工作的基本情况” names the "
-        "year's work, not a report: the import finds no report year, so no format, and asks for --format (given "
-        "--format legacy, it reads part 一 and asks for organ and year)"
-    ),
     "ewenke-qizhengfu-2025": (
         "no title, and a 导语 that names no report (its organ and year are said only in the contact line and in part "
         "一's counts), no “一、总体情况” printed over part 一: the import finds no report year, so no format, and asks "
@@ -272,7 +266,6 @@ REFUSED = {
     "xinye-weishengjiankangweiyuanhui-2021": r"import\.refused",
     "tianjin-shangwuju-2023": r"import\.unknown-format",
     "ewenke-qizhengfu-2025": r"import\.unknown-format",
-    "qinzhou-xingzhengshenpiju-2017": r"import\.unknown-format",
     "baisha-xianzhengfu-2023": r"import\.unknown-format",
     "dazhou-shizhengfu-2015": r"import\.unknown-format",
     "baodi-huangzhuangzhen-2025": r"import\.unknown-format",

@@ -657,6 +657,19 @@ def _topics(doc: PublishedDocument) -> set[tuple[str, str]]:
     return {(m[1], m[2]) for item in doc.paragraphs[:12] if (m := _TOPIC_HEADING.match(item.text))}
 
 
+#: part 一 headed as the account of one year's disclosure work: "一、2017年政府信息公开工作的基本情况"
+_PART_ONE_OF_A_YEAR = re.compile(
+    r"^一\s*[、.．]\s*(\d{4})\s*年度?政府信息公开工作(?:的)?(?:基本情况|总体情况|概述|概况)"
+)
+
+
+def _part_one_of_the_years_work(doc: PublishedDocument, year: int) -> bool:
+    """Whether part 一, among the first paragraphs, is headed as the account of ``year``'s disclosure work ("一、2017年
+    政府信息公开工作的基本情况", 钦州市行政审批局 2017, held-out round 311): a report's part 一, though the copy has no
+    title and its 导语 announces no report."""
+    return any((m := _PART_ONE_OF_A_YEAR.match(item.text.strip())) and int(m[1]) == year for item in doc.paragraphs[:8])
+
+
 def _opening_year(opening: str) -> int | None:
     """The year part 一's first paragraph opens with ("2021年白露街道积极按照……", "2024年，我局……"), or None."""
     m = re.match(r"(\d{4})\s*年(?!\d|度?以来)", opening)
@@ -774,6 +787,7 @@ def metadata(doc: PublishedDocument, title: str, preamble: list[str], tail: list
         and (
             (announced := _ANNOUNCES_REPORT.search("".join(preamble[:2])) is not None)
             or _TOPICS_OF_PART_ONE.issubset(_topics(doc))
+            or _part_one_of_the_years_work(doc, first_year)
         )
     ):
         # no title; a 导语 that opens with the year and announces the report ("2023年度,富文镇根据……现将全年政府信息
@@ -782,6 +796,12 @@ def metadata(doc: PublishedDocument, title: str, preamble: list[str], tail: list
         b.put("report.year", first_year)
         if announced:
             b.note("report.year", f"原文没有标题行，报告年度取自导语开头的“{first_year}年”，请核对")
+        elif _part_one_of_the_years_work(doc, first_year):
+            b.note(
+                "report.year",
+                f"原文没有标题行，导语也没有说是年度报告；第一部分的标题说的是{first_year}年政府信息公开工作的情况，"
+                f"读作年度报告，年度取自导语开头的“{first_year}年”，请核对",
+            )
         else:
             b.note(
                 "report.year",
@@ -815,6 +835,11 @@ def metadata(doc: PublishedDocument, title: str, preamble: list[str], tail: list
         # no title, and a 导语 that names no organ: part 一's first words name the body whose year's work it tells
         b.put("report.organ", subject)
         b.note("report.organ", f"原文没有标题，导语也没有说发布机关，用第一部分开头所说的“{subject}”，请核对")
+    elif preamble and (subject := _opening_organ(preamble[0], b.data.get("report", {}).get("year"))):
+        # no title; the 导语 opens with the year and the body whose work it tells ("2017年,钦州市行政审批局围绕……",
+        # held-out round 311)
+        b.put("report.organ", subject)
+        b.note("report.organ", f"原文没有标题，用导语开头所说的“{subject}”为发布机关，请核对")
     else:
         b.note("report.organ", "没有从标题中读出发布机关，请填写", level="error")
     if parts or said:
